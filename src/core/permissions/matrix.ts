@@ -1,0 +1,57 @@
+import type { Role, Scope } from '../vocabulary.ts';
+
+/**
+ * Who may do what: (role, action, resource) → scope. `own` = records the user created or is
+ * assigned to, `organisation` = the current organisation's records, `shared` = records shared
+ * with the organisation (referrals, consenting nationals for embassies), `all` = everything.
+ * The migration-time sync copies this table into `permissions` so the database can show it.
+ */
+export const ACTIONS = ['read', 'create', 'update', 'manage', 'export', 'override_consent', 'verify'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const RESOURCES = ['organisation', 'user', 'survivor', 'case', 'referral', 'consular', 'screening', 'need', 'audit', 'compound', 'evidence', 'entity', 'match', 'report', 'job'] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export interface PermissionRule { role: Role; action: Action; resource: Resource; scope: Scope }
+
+const rules = (role: Role, scope: Scope, actions: readonly Action[], resources: readonly Resource[]): PermissionRule[] =>
+  actions.flatMap((action) => resources.map((resource) => ({ role, action, resource, scope })));
+
+const CASEWORK: readonly Resource[] = ['survivor', 'case', 'referral', 'screening', 'need', 'match'];
+const MONITORING: readonly Resource[] = ['compound', 'evidence', 'entity'];
+
+export const PERMISSIONS: readonly PermissionRule[] = [
+  ...rules('admin', 'organisation', ['read', 'create', 'update', 'manage'], [...CASEWORK, 'consular', 'organisation', 'user', 'job']),
+  ...rules('admin', 'organisation', ['read'], ['audit', 'report']),
+  ...rules('admin', 'organisation', ['export'], ['report']),
+  ...rules('admin', 'organisation', ['override_consent'], ['referral']),
+  ...rules('admin', 'all', ['read', 'create', 'update'], MONITORING),
+  ...rules('caseworker', 'organisation', ['read', 'create', 'update'], CASEWORK),
+  ...rules('caseworker', 'organisation', ['read'], ['report', 'job']),
+  ...rules('caseworker', 'all', ['read'], MONITORING),
+  ...rules('consular_officer', 'shared', ['read', 'update'], ['survivor', 'case', 'consular', 'referral']),
+  ...rules('consular_officer', 'organisation', ['read', 'create', 'update'], ['need', 'screening']),
+  ...rules('consular_officer', 'organisation', ['read'], ['report', 'match', 'job']),
+  ...rules('medic', 'shared', ['read', 'update'], ['survivor', 'case', 'referral', 'need']),
+  ...rules('medic', 'organisation', ['read'], ['report']),
+  ...rules('analyst', 'all', ['read', 'create', 'update', 'verify'], MONITORING),
+  ...rules('analyst', 'organisation', ['read', 'export'], ['report']),
+  ...rules('viewer', 'organisation', ['read'], ['report']),
+  ...rules('viewer', 'all', ['read'], ['compound']),
+];
+
+const SCOPE_ORDER: readonly Scope[] = ['own', 'shared', 'organisation', 'all'];
+
+/** The widest scope any of `roles` grants for (action, resource), or null when none does. */
+export function scopeFor(roles: readonly Role[], action: Action, resource: Resource, table: readonly PermissionRule[] = PERMISSIONS): Scope | null {
+  let best: Scope | null = null;
+  for (const rule of table) {
+    if (rule.action !== action || rule.resource !== resource || !roles.includes(rule.role)) continue;
+    if (best === null || SCOPE_ORDER.indexOf(rule.scope) > SCOPE_ORDER.indexOf(best)) best = rule.scope;
+  }
+  return best;
+}
+
+export function can(roles: readonly Role[], action: Action, resource: Resource): boolean {
+  return scopeFor(roles, action, resource) !== null;
+}

@@ -1,0 +1,22 @@
+/**
+ * Every column that holds an encrypted envelope, with the row key bound into its authenticated
+ * data. Key rotation walks this list, so a new encrypted column must be added here.
+ */
+export interface EncryptedColumn { table: string; column: string; key: string }
+
+export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+  { table: 'users', column: 'totp_secret_enc', key: 'id' },
+  { table: 'blobs', column: 'key_enc', key: 'sha256' },
+  { table: 'survivors', column: 'identity_enc', key: 'id' },
+  { table: 'survivors', column: 'location_enc', key: 'id' },
+];
+
+/** The additional authenticated data for one cell: a ciphertext only opens in the cell it was written for. */
+export function encryptionContext(table: string, column: string, rowKey: string): string {
+  return `${table}.${column}:${rowKey}`;
+}
+
+/** Later migrations register their encrypted columns here (one place for rotation to find them). */
+export function registerEncryptedColumn(column: EncryptedColumn): void {
+  if (!ENCRYPTED_COLUMNS.some((c) => c.table === column.table && c.column === column.column)) ENCRYPTED_COLUMNS.push(column);
+}

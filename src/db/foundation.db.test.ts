@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { DATABASE_KINDS, createTestApp, createTestDatabase, type TestDatabase } from './test-harness.ts';
+import { migrate } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
+import { asActor, asSystem } from './transaction.ts';
+import { insertCases, insertSurvivors, type SurvivorInsert } from './repositories/survivors.ts';
+import { encryptionContext } from './encrypted-columns.ts';
+import { FieldCipher } from './encryption.ts';
+import { Keyring, generateKey } from './keyring.ts';
+import { createOrganisation } from '../services/accounts.ts';
+import { audit, verifyAuditChain } from '../services/audit.ts';
+import { rotateEncryption } from '../services/keys.ts';
+import { readFileBytes, storeFile } from '../services/files.ts';
+import type { AppContext } from '../services/context.ts';
+
+function survivor(app: AppContext, organisationId: string, name: string): SurvivorInsert {
+  const id = app.newId();
+  return {
+    id, organisationId, registeredBy: null, registeredAt: app.now().toISOString(),
+    identityEnc: app.cipher.encryptJson({ names: [{ value: name }] }, encryptionContext('survivors', 'identity_enc', id)),
+    locationEnc: null, sex: 'male', ageBand: '25_34', nationalities: ['ID'], languages: ['id'], documentStatus: 'confiscated',
+    locationKind: 'unknown', locationOrganisationId: null, compoundRef: null, exitMode: 'released', exitDate: null,
+    consentOwnEmbassy: true, consentOrganisationIds: [], consentStatistics: true, isDemo: false,
+  };
+}
+
+describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
+  let database: TestDatabase;
+  let app: Awaited<ReturnType<typeof createTestApp>>;
+  let orgA: string, orgB: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    app = await createTestApp(database);
+    orgA = (await createOrganisation(app, { slug: 'ngo-a', name: 'NGO A', kind: 'ngo' })).id;
+    orgB = (await createOrganisation(app, { slug: 'ngo-b', name: 'NGO B', kind: 'ngo' })).id;
+    await asSystem(database, async (trx) => {
+      const rows = [survivor(app, orgA, 'A one'), survivor(app, orgA, 'A two'), survivor(app, orgB, 'B one')];
+      await insertSurvivors(trx, rows);
+      await insertCases(trx, rows.map((s) => ({ id: app.newId(), survivorId: s.id, organisationId: s.organisationId, status: 'open', riskLevel: 'medium', assignedTo: null, openedAt: s.registeredAt })));
+    });
+  });
+  afterAll(async () => { await database?.drop(); });
+
+  it('has applied every migration, and running them again changes nothing', async () => {
+    const { rows } = await database.pool.query('SELECT name FROM schema_migrations ORDER BY name');
+    expect(rows.map((r) => r.name)).toEqual(migrations.map((m) => m.name));
+    expect(await migrate(database.pool)).toEqual([]);
+  });
+
+  it('refuses a migration whose text changed after it was applied', async () => {
+    await database.pool.query(`UPDATE schema_migrations SET checksum = 'edited' WHERE name = '0001_foundation'`);
+    await expect(migrate(database.pool)).rejects.toThrow(/edited after it was applied/);
+    const { createHash } = await import('node:crypto');
+    await database.pool.query(`UPDATE schema_migrations SET checksum = $1 WHERE name = '0001_foundation'`, [createHash('sha256').update(migrations[0].sql).digest('hex')]);
+  });
+
+  it('row-level security limits each organisation to its own survivors and cases', async () => {
+    const seenByA = await asActor(database, { userId: app.newId(), organisationId: orgA }, (trx) => trx.selectFrom('survivors').select('organisation_id').execute());
+    const seenByB = await asActor(database, { userId: app.newId(), organisationId: orgB }, (trx) => trx.selectFrom('cases').select('organisation_id').execute());
+    expect(seenByA).toHaveLength(2);
+    expect(seenByA.every((r) => r.organisation_id === orgA)).toBe(true);
+    expect(seenByB.map((r) => r.organisation_id)).toEqual([orgB]);
+  });
+
+  it('a raw query as the app role, bypassing every service, still cannot read another organisation', async () => {
+    const client = await database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL ROLE refuge_app');
+      await client.query(`SELECT set_config('refuge.org_id', $1, true)`, [orgB]);
+      const visible = await client.query('SELECT organisation_id FROM survivors');
+      expect(visible.rows.map((r) => r.organisation_id)).toEqual([orgB]);
+      const forged = await client.query('SELECT count(*)::int AS n FROM survivors WHERE organisation_id = $1', [orgA]);
+      expect(forged.rows[0].n).toBe(0);
+      await expect(client.query('UPDATE survivors SET organisation_id = $1', [orgA])).rejects.toThrow(/row-level security/);
+      await client.query('ROLLBACK');
+      await client.query('BEGIN');
+      await client.query('SET LOCAL ROLE refuge_app');
+      const none = await client.query('SELECT count(*)::int AS n FROM survivors');
+      expect(none.rows[0].n).toBe(0); // no organisation set: nothing at all
+      await expect(client.query('SELECT * FROM sessions')).rejects.toThrow(/permission denied/);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+  });
+
+  it('the app role cannot write into another organisation', async () => {
+    await expect(asActor(database, { userId: app.newId(), organisationId: orgA }, (trx) => insertSurvivors(trx, [survivor(app, orgB, 'smuggled')])))
+      .rejects.toThrow(/row-level security/);
+  });
+
+  it('keeps the audit chain verifiable and finds an edited or removed row', async () => {
+    await asSystem(database, async (trx) => {
+      for (let i = 0; i < 5; i++) await audit(trx, app, null, 'test.event', 'thing', `t${i}`, { i });
+    });
+    const intact = await verifyAuditChain(app);
+    expect(intact.ok).toBe(true);
+    expect(intact.checked).toBeGreaterThanOrEqual(7);
+    await expect(asSystem(database, (trx) => sql`UPDATE audit_events SET action = 'x'`.execute(trx))).rejects.toThrow(/append-only/);
+    const { rows } = await database.pool.query(`SELECT seq FROM audit_events WHERE resource_id = 't2'`);
+    const tampered = rows[0].seq;
+    // An attacker with owner rights switches the trigger off to edit history.
+    await database.pool.query('ALTER TABLE audit_events DISABLE TRIGGER audit_append_only');
+    await database.pool.query(`UPDATE audit_events SET payload = replace(payload, '"i":2', '"i":9') WHERE seq = $1`, [tampered]);
+    const edited = await verifyAuditChain(app);
+    expect(edited.ok).toBe(false);
+    expect(edited.firstBreak?.seq).toBe(Number(tampered));
+    await database.pool.query(`DELETE FROM audit_events WHERE seq = $1`, [tampered]);
+    const removed = await verifyAuditChain(app);
+    expect(removed.firstBreak?.seq).toBe(Number(tampered) + 1);
+    await database.pool.query('ALTER TABLE audit_events ENABLE TRIGGER audit_append_only');
+  });
+
+  it('stores identifying fields only as ciphertext and rotates keys without losing a value', async () => {
+    const { rows } = await database.pool.query('SELECT id, identity_enc FROM survivors');
+    for (const r of rows) {
+      expect(r.identity_enc).toMatch(/^v1\.testkey1\./);
+      expect(r.identity_enc).not.toMatch(/one|two/);
+    }
+    const before = rows.map((r) => app.cipher.decryptJson<{ names: { value: string }[] }>(r.identity_enc, encryptionContext('survivors', 'identity_enc', r.id)).names[0].value).sort();
+    const file = await asSystem(database, (trx) => storeFile(app, trx, Buffer.from('passport scan'), 'text/plain'));
+    const fresh = generateKey();
+    const rotated = { ...app, cipher: new FieldCipher(new Keyring([fresh, ...(app.cipher as unknown as { keyring: Keyring }).keyring.keys])) };
+    const report = await rotateEncryption(rotated);
+    expect(report.find((r) => r.column === 'survivors.identity_enc')?.rewritten).toBe(3);
+    const after = await database.pool.query('SELECT id, identity_enc FROM survivors');
+    const onlyNew = { ...app, cipher: new FieldCipher(new Keyring([fresh])) };
+    const names = after.rows.map((r) => onlyNew.cipher.decryptJson<{ names: { value: string }[] }>(r.identity_enc, encryptionContext('survivors', 'identity_enc', r.id)).names[0].value).sort();
+    expect(names).toEqual(before);
+    const read = await asSystem(database, (trx) => readFileBytes(onlyNew, trx, file.sha256));
+    expect(read.bytes.toString()).toBe('passport scan');
+    // A ciphertext moved to another row does not open.
+    expect(() => onlyNew.cipher.decrypt(after.rows[0].identity_enc, encryptionContext('survivors', 'identity_enc', after.rows[1].id))).toThrow();
+  });
+});

@@ -1,0 +1,21 @@
+import type { Database } from '../db/database.ts';
+import type { FieldCipher } from '../db/encryption.ts';
+import type { BlobStore } from '../db/blob-store.ts';
+import type { Role } from '../core/vocabulary.ts';
+
+/** What every use case may touch: the database, field encryption, file storage and the clock. */
+export interface AppContext {
+  readonly database: Database;
+  readonly cipher: FieldCipher;
+  readonly blobs: BlobStore;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+/** The signed-in person acting in one organisation, as resolved from their session. */
+export interface RequestActor {
+  readonly userId: string;
+  readonly organisationId: string;
+  readonly roles: readonly Role[];
+  readonly requestId: string | null;
+}
