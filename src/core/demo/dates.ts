@@ -1,0 +1,48 @@
+/** Calendar arithmetic for the demo, all in UTC so results do not depend on the machine's zone. */
+import type { AgeBand } from '../vocabulary.ts';
+
+export const DAY_MS = 86_400_000;
+export const DEFAULT_ANCHOR = new Date('2026-02-15T00:00:00Z');
+
+/** Midnight UTC of the anchor's calendar day. */
+export function startOfDay(ms: number): number {
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function parseIsoDate(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+/** Whole years between a YYYY-MM-DD birth date and an instant. */
+export function ageAt(dateOfBirth: string, at: Date): number {
+  const [y, m, d] = dateOfBirth.split('-').map(Number);
+  let age = at.getUTCFullYear() - y;
+  if (at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d)) age--;
+  return age;
+}
+
+export function ageBandOf(age: number): AgeBand {
+  if (age < 18) return 'under_18';
+  if (age < 25) return '18_24';
+  if (age < 35) return '25_34';
+  if (age < 45) return '35_44';
+  if (age < 60) return '45_59';
+  return '60_plus';
+}
+
+/** Youngest and oldest whole-year ages the demo draws for a band. */
+export const AGE_RANGE: Record<AgeBand, [number, number]> = {
+  under_18: [15, 17], '18_24': [18, 24], '25_34': [25, 34], '35_44': [35, 44], '45_59': [45, 59], '60_plus': [60, 66],
+};
+
+/** A birth date giving exactly `age` whole years at `at`: somewhere in the year before the age-th birthday. */
+export function birthDateForAge(age: number, at: Date, dayInYear: number): string {
+  const latest = Date.UTC(at.getUTCFullYear() - age, at.getUTCMonth(), at.getUTCDate());
+  const earliest = Date.UTC(at.getUTCFullYear() - age - 1, at.getUTCMonth(), at.getUTCDate()) + DAY_MS;
+  const span = Math.round((latest - earliest) / DAY_MS);
+  return isoDate(earliest + Math.min(dayInYear, span) * DAY_MS);
+}
