@@ -2,12 +2,12 @@ import { insertMembership, insertOrganisation, insertUser, findOrganisation, fin
 import { asSystem, type Tx } from '../db/transaction.ts';
 import { PERMISSIONS } from '../core/permissions/matrix.ts';
 import type { OrganisationKind, Role } from '../core/vocabulary.ts';
-import { audit } from './audit.ts';
-import type { AppContext, RequestActor } from './context.ts';
+import { audit, type AuditActor } from './audit.ts';
+import type { AppContext } from './context.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 
-type Who = Pick<RequestActor, 'userId' | 'organisationId' | 'requestId'> | null;
+type Who = AuditActor | null;
 
 export interface NewOrganisation { slug: string; name: string; kind: OrganisationKind; nationalitiesServed?: string[]; city?: string | null; requireTotp?: boolean; isDemo?: boolean }
 

@@ -1,11 +1,14 @@
 import { appendAudit, readAuditPage } from '../db/repositories/audit.ts';
 import { asSystem, type Queryable } from '../db/transaction.ts';
 import { findChainBreak, GENESIS_HASH, type ChainBreak } from '../core/audit/chain.ts';
-import type { AppContext, RequestActor } from './context.ts';
+import type { AppContext } from './context.ts';
 
 /** Records who did or saw what, in the caller's transaction so it commits or rolls back with the work. */
+/** Who an audit event is attributed to; null = the system itself (CLI, jobs, start-up). */
+export interface AuditActor { userId: string; organisationId: string | null; requestId: string | null }
+
 export function audit(
-  trx: Queryable, app: AppContext, actor: Pick<RequestActor, 'userId' | 'organisationId' | 'requestId'> | null,
+  trx: Queryable, app: AppContext, actor: AuditActor | null,
   action: string, resourceType: string, resourceId: string | null, details: Record<string, unknown> = {},
 ): Promise<number> {
   return appendAudit(trx, {

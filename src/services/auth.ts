@@ -101,7 +101,7 @@ export async function login(app: AppContext, input: { email: string; password: s
     const memberships = await membershipsOf(trx, user.id);
     const token = randomBytes(32).toString('base64url');
     const session: SessionRow = {
-      tokenHash: hashToken(token), userId: user.id, organisationId: memberships[0]?.organisationId ?? null,
+      tokenHash: hashToken(token), userId: user.id, organisationId: (memberships.find((m) => m.role === 'admin') ?? memberships[0])?.organisationId ?? null,
       csrfToken: randomBytes(24).toString('base64url'), secondFactorPassed: false,
       expiresAt: new Date(now.getTime() + SESSION_IDLE_HOURS * 3600_000).toISOString(), lastSeenAt: now.toISOString(),
     };

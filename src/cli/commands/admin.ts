@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../../core/vocabulary.ts';
+import type { Config } from '../../server/config.ts';
+import { openRuntime, type Runtime } from '../../server/runtime.ts';
+import { createOrganisation, createUser } from '../../services/accounts.ts';
+import { verifyAuditChain } from '../../services/audit.ts';
+import { rotateEncryption } from '../../services/keys.ts';
+import { generateKey, isFileKeyring, loadKeyring, writeKeyringFile } from '../../db/keyring.ts';
+import { FieldCipher } from '../../db/encryption.ts';
+
+export async function withRuntime<T>(config: Config, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(config);
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${what} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function registerAdminCommands(program: Command, config: () => Config): void {
+  const org = program.command('org').description('organisations');
+  org.command('create')
+    .description('create an organisation')
+    .requiredOption('--slug <slug>', 'short unique name, e.g. ngo-harbour')
+    .requiredOption('--name <name>', 'display name')
+    .requiredOption('--kind <kind>', ORGANISATION_KINDS.join(' | '))
+    .option('--nationalities <codes>', 'for embassies: ISO country codes served, comma-separated', '')
+    .option('--require-totp', 'members must use a second factor')
+    .action(async (o: { slug: string; name: string; kind: string; nationalities: string; requireTotp?: boolean }) => {
+      const created = await withRuntime(config(), (r) => createOrganisation(r.app, {
+        slug: o.slug, name: o.name, kind: oneOf<OrganisationKind>(o.kind, ORGANISATION_KINDS, 'kind'),
+        nationalitiesServed: o.nationalities.split(',').map((s) => s.trim()).filter(Boolean), requireTotp: !!o.requireTotp,
+      }));
+      console.log(`created organisation ${created.slug} (${created.id})`);
+    });
+
+  const user = program.command('user').description('user accounts');
+  user.command('create')
+    .description('create a user, optionally a member of an organisation')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>', 'display name')
+    .option('--org <slug>', 'organisation to join')
+    .option('--role <role>', ROLES.join(' | '), 'caseworker')
+    .option('--locale <locale>', 'en | km | zh | id', 'en')
+    .action(async (o: { email: string; name: string; org?: string; role: string; locale: string }) => {
+      const password = process.env.REFUGE_NEW_PASSWORD;
+      if (!password) throw new Error('set the password in REFUGE_NEW_PASSWORD (kept out of shell history and process lists)');
+      const role = oneOf<Role>(o.role, ROLES, 'role');
+      const created = await withRuntime(config(), (r) => createUser(r.app, {
+        email: o.email, displayName: o.name, password, locale: o.locale, memberships: o.org ? [{ organisation: o.org, role }] : [],
+      }));
+      console.log(`created user ${o.email} (${created.id})`);
+    });
+
+  const auditCmd = program.command('audit').description('the hash-chained audit log');
+  auditCmd.command('verify')
+    .description('check every link of the audit chain; exits 2 at the first broken one')
+    .action(async () => {
+      const result = await withRuntime(config(), (r) => verifyAuditChain(r.app, (n) => process.stderr.write(`\rchecked ${n} events`)));
+      process.stderr.write('\n');
+      if (result.ok) console.log(`audit chain intact: ${result.checked} events`);
+      else {
+        console.log(`audit chain BROKEN at event ${result.firstBreak!.seq}: ${result.firstBreak!.reason}`);
+        process.exitCode = 2;
+      }
+    });
+
+  const keys = program.command('keys').description('encryption keys for sensitive fields');
+  keys.command('rotate')
+    .description('re-encrypt every sensitive field under the primary key (embedded: generates a new key first)')
+    .action(async () => {
+      const c = config();
+      if (isFileKeyring(c)) {
+        const ring = loadKeyring({ dataDir: c.dataDir });
+        writeKeyringFile(c.dataDir, [generateKey(), ...ring.keys]);
+      }
+      await withRuntime(c, async (r) => {
+        const reports = await rotateEncryption(r.app, (p) => process.stderr.write(`\r${p.column}: ${p.rewritten}`));
+        process.stderr.write('\n');
+        for (const rep of reports) console.log(`${rep.column}: ${rep.rewritten} re-encrypted`);
+        if (isFileKeyring(c)) {
+          // Every envelope is now under the primary key: drop the old keys.
+          writeKeyringFile(c.dataDir, [loadKeyring({ dataDir: c.dataDir }).primary]);
+          console.log(`old keys removed; primary key is ${new FieldCipher(loadKeyring({ dataDir: c.dataDir })).primaryKeyId}`);
+        } else {
+          console.log('done: you can now remove REFUGE_PREVIOUS_KEYS');
+        }
+      });
+    });
+}

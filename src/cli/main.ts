@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { readConfig } from '../server/config.ts';
+import { VERSION } from '../server/version.ts';
+import { registerAdminCommands } from './commands/admin.ts';
+import { registerDataCommands } from './commands/data.ts';
+import { registerServeCommands } from './commands/serve.ts';
+import { registerMatchCommands } from './commands/match.ts';
+
+/** The `refuge` command: thin wrappers over services, one file per group of commands. */
+export function buildCli(): Command {
+  const program = new Command('refuge')
+    .description('Refuge: the shared operations room for responders to scam-compound exits')
+    .version(VERSION)
+    .showHelpAfterError();
+  const config = () => readConfig();
+  registerServeCommands(program, config);
+  registerAdminCommands(program, config);
+  registerDataCommands(program, config);
+  registerMatchCommands(program);
+  return program;
+}
+
+buildCli().parseAsync(process.argv).catch((error: Error) => {
+  console.error(`refuge: ${error.message}`);
+  process.exitCode = 1;
+});

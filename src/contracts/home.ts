@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const HomeSummary = z.object({
+  organisation: z.object({ id: z.string(), name: z.string(), kind: z.string(), isDemo: z.boolean() }),
+  survivors: z.number().int(),
+  registeredLast7Days: z.number().int(),
+  casesByStatus: z.record(z.string(), z.number().int()),
+  casesByRisk: z.record(z.string(), z.number().int()),
+  topNationalities: z.array(z.object({ nationality: z.string(), count: z.number().int() })),
+});
+export type HomeSummary = z.infer<typeof HomeSummary>;
+
+export const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string() });

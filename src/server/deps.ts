@@ -1,0 +1,11 @@
+import type { AppContext } from '../services/context.ts';
+
+/** What the HTTP layer is built from. */
+export interface ServerDeps {
+  app: AppContext;
+  version: string;
+  /** Set cookies with the Secure flag (behind HTTPS). */
+  secureCookies: boolean;
+  /** Directory of the built web app, if it should be served. */
+  webRoot: string | null;
+}

@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LoginRequest, LogoutRequest, SessionView, SwitchOrganisationRequest, TotpEnrolment, TotpRequest } from '../../contracts/auth.ts';
+import { Ok } from '../../contracts/common.ts';
+import { beginTotpEnrolment, confirmTotpEnrolment, login, logout, resolveSession, switchOrganisation, verifySecondFactor } from '../../services/auth.ts';
+import type { ServerDeps } from '../deps.ts';
+import { clearSessionCookie, requireSession, SESSION_COOKIE, setSessionCookie } from '../plugins/session.ts';
+
+export const authRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
+  const tags = ['session'];
+  const reload = async (token: string | undefined, requestId: string) => {
+    const s = await resolveSession(deps.app, token, requestId);
+    if (!s) throw new Error('session vanished');
+    return s.view;
+  };
+
+  app.post('/api/session', { schema: { tags, summary: 'Sign in with email and password', body: LoginRequest, response: { 200: SessionView } } }, async (request, reply) => {
+    const { token, view } = await login(deps.app, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE], requestId: request.id });
+    setSessionCookie(reply, token, deps.secureCookies);
+    return view;
+  });
+
+  app.get('/api/session', { schema: { tags, summary: 'The current session', response: { 200: SessionView } } }, async (request) => requireSession(request).view);
+
+  app.post('/api/session/totp', { schema: { tags, summary: 'Second sign-in step with a TOTP code', body: TotpRequest, response: { 200: SessionView } } }, async (request) => {
+    await verifySecondFactor(deps.app, requireSession(request), request.body.code);
+    return reload(request.cookies[SESSION_COOKIE], request.id);
+  });
+
+  app.post('/api/session/totp/enrolment', { schema: { tags, summary: 'Start setting up a TOTP second factor', response: { 200: TotpEnrolment } } }, async (request) =>
+    beginTotpEnrolment(deps.app, requireSession(request)));
+
+  app.post('/api/session/totp/enrolment/confirm', { schema: { tags, summary: 'Confirm the TOTP set-up with a first code', body: TotpRequest, response: { 200: SessionView } } }, async (request) => {
+    await confirmTotpEnrolment(deps.app, requireSession(request), request.body.code);
+    return reload(request.cookies[SESSION_COOKIE], request.id);
+  });
+
+  app.put('/api/session/organisation', { schema: { tags, summary: 'Switch the current organisation', body: SwitchOrganisationRequest, response: { 200: SessionView } } }, async (request) => {
+    await switchOrganisation(deps.app, requireSession(request), request.body.organisationId);
+    return reload(request.cookies[SESSION_COOKIE], request.id);
+  });
+
+  app.delete('/api/session', { schema: { tags, summary: 'Sign out (optionally everywhere)', querystring: LogoutRequest, response: { 200: Ok } } }, async (request, reply) => {
+    await logout(deps.app, requireSession(request), request.query.everywhere);
+    clearSessionCookie(reply);
+    return { ok: true as const };
+  });
+};

@@ -1,0 +1,14 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServerDeps } from '../deps.ts';
+import { authRoutes } from './auth.ts';
+import { healthRoutes } from './health.ts';
+import { homeRoutes } from './home.ts';
+import { jobRoutes } from './jobs.ts';
+
+/** Every API route, registered in one place so the tree of endpoints is easy to see. */
+export const apiRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(homeRoutes(deps));
+  await app.register(jobRoutes(deps));
+};

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { DEMO_ADMIN_EMAIL, DEMO_NOTICE, DEMO_PASSWORD } from '../core/demo/index.ts';
+import { isDemoLoaded, loadDemo } from '../services/demo/load.ts';
+import { JobRunner } from '../services/jobs.ts';
+import { buildServer } from './app.ts';
+import type { Config } from './config.ts';
+import { jobHandlers } from './jobs.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+import { VERSION } from './version.ts';
+
+export function defaultWebRoot(): string | null {
+  for (const rel of ['../../dist/web', '../../../dist/web']) {
+    const path = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+export interface RunningServer { url: string; server: FastifyInstance; runtime: Runtime; stop(): Promise<void> }
+
+/** Migrates, loads the demo on first start when asked, then serves HTTP and runs background jobs. */
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const runtime = await openRuntime(config, { log });
+  const firstDemo = config.demo && !(await isDemoLoaded(runtime.app));
+  if (firstDemo) {
+    log('loading the demo dataset (fictional people and organisations)…');
+    const report = await loadDemo(runtime.app, { onProgress: (step) => log(`  demo: ${step}`) });
+    log(`demo loaded in ${report.seconds.toFixed(1)} s: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  }
+  const server = await buildServer({ app: runtime.app, version: VERSION, secureCookies: config.secureCookies, webRoot: defaultWebRoot() }, { logger: config.logRequests });
+  const runner = new JobRunner(runtime.app, jobHandlers);
+  const address = await server.listen({ port: config.port, host: config.host });
+  runner.start();
+  const url = address.replace('127.0.0.1', 'localhost');
+  log(`Refuge ${VERSION} is serving ${url} on ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`);
+  if (config.demo && (firstDemo || (await isDemoLoaded(runtime.app)))) {
+    log(`${DEMO_NOTICE}\n  sign in as ${DEMO_ADMIN_EMAIL} (or caseworker@…, consular@… shown on the sign-in page) with password ${DEMO_PASSWORD}`);
+  }
+  let stopping: Promise<void> | null = null;
+  const stop = () => (stopping ??= (async () => {
+    await runner.stop();
+    await server.close();
+    await runtime.close();
+  })());
+  return { url, server, runtime, stop };
+}

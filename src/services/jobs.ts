@@ -1,0 +1,79 @@
+import { hostname } from 'node:os';
+import { claimJob, enqueueJob, findJob, finishJob, listJobs, reportJobProgress, type JobProgress, type JobRow } from '../db/repositories/jobs.ts';
+import { asActor, asSystem } from '../db/transaction.ts';
+import type { JobView } from '../contracts/jobs.ts';
+import { audit } from './audit.ts';
+import type { AppContext, RequestActor } from './context.ts';
+import { notFound } from './errors.ts';
+
+export type JobHandler = (job: JobRow, tools: { app: AppContext; progress(p: JobProgress): Promise<void> }) => Promise<unknown>;
+
+const present = (j: JobRow): JobView => ({
+  id: j.id, kind: j.kind, status: j.status, progress: j.progress, result: j.result, error: j.error, createdAt: j.createdAt, finishedAt: j.finishedAt,
+});
+
+/** Queues a job for any server process to run; the audit event commits with it. */
+export async function enqueue(app: AppContext, actor: RequestActor | null, kind: string, payload: unknown): Promise<string> {
+  const id = app.newId();
+  const write = async (trx: Parameters<Parameters<typeof asSystem>[1]>[0]) => {
+    await enqueueJob(trx, { id, kind, payload, organisationId: actor?.organisationId ?? null, createdBy: actor?.userId ?? null });
+    await audit(trx, app, actor, 'job.enqueue', 'job', id, { kind });
+  };
+  if (actor) await asActor(app.database, actor, write); else await asSystem(app.database, write);
+  return id;
+}
+
+export async function getJob(app: AppContext, actor: RequestActor, id: string): Promise<JobView> {
+  const job = await asActor(app.database, actor, (trx) => findJob(trx, id));
+  if (!job) throw notFound('job');
+  return present(job);
+}
+
+export async function listRecentJobs(app: AppContext, actor: RequestActor): Promise<JobView[]> {
+  return (await asActor(app.database, actor, (trx) => listJobs(trx, 50))).map(present);
+}
+
+/**
+ * Polls the jobs table and runs what it claims. Every server process runs one; SKIP LOCKED makes
+ * sure each job runs once, and a job whose process died is picked up again after `staleSeconds`.
+ */
+export class JobRunner {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private active: Promise<void> | null = null;
+  readonly workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(private readonly app: AppContext, private readonly handlers: Record<string, JobHandler>, private readonly options: { intervalMs?: number; staleSeconds?: number } = {}) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const tick = async () => {
+      if (!this.running) return;
+      this.active = this.runOnce().then(() => undefined, () => undefined);
+      await this.active;
+      if (this.running) this.timer = setTimeout(tick, this.options.intervalMs ?? 500);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.active;
+  }
+
+  /** Claims and runs at most one job; true if it ran one. */
+  async runOnce(): Promise<boolean> {
+    const job = await asSystem(this.app.database, (trx) => claimJob(trx, this.workerId, Object.keys(this.handlers), this.options.staleSeconds ?? 300));
+    if (!job) return false;
+    const handler = this.handlers[job.kind];
+    try {
+      const result = await handler(job, { app: this.app, progress: (p) => asSystem(this.app.database, (trx) => reportJobProgress(trx, job.id, this.workerId, p)) });
+      await asSystem(this.app.database, (trx) => finishJob(trx, job.id, this.workerId, { result: result ?? null }));
+    } catch (error) {
+      await asSystem(this.app.database, (trx) => finishJob(trx, job.id, this.workerId, { error: (error as Error).message || 'failed' }));
+    }
+    return true;
+  }
+}
