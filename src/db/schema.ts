@@ -1,8 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely's view of the tables. Timestamps are ISO strings (see the type parsers in database.ts). */
-type Timestamp = ColumnType<string, string | undefined, string>;
-type Json<T> = ColumnType<T, string | undefined, string>;
+type Timestamp = string;
+type Json<T> = ColumnType<T, string, string>;
 
 export interface OrganisationsTable {
   id: string; slug: string; name: string; kind: string; nationalities_served: string[]; city: string | null;
@@ -21,7 +21,7 @@ export interface SessionsTable {
 }
 export interface RateLimitsTable { key: string; window_start: string; hits: number }
 export interface JobsTable {
-  id: string; kind: string; payload: Json<unknown>; status: Generated<string>; progress: Generated<Json<unknown>>;
+  id: string; kind: string; payload: Json<unknown>; status: Generated<string>; progress: ColumnType<unknown, string | undefined, string>;
   result: Json<unknown> | null; error: string | null; attempts: Generated<number>; run_after: Generated<Timestamp>;
   locked_by: string | null; locked_at: string | null; organisation_id: string | null; created_by: string | null;
   created_at: Generated<Timestamp>; finished_at: string | null;

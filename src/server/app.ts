@@ -23,6 +23,8 @@ export async function buildServer(deps: ServerDeps, options: { logger?: boolean 
     trustProxy: process.env.REFUGE_TRUST_PROXY === '1',
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+  // JSON is the only body the API reads; other types get 415 (a form post cannot reach a handler).
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

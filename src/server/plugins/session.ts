@@ -25,7 +25,9 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.session = await resolveSession(ctx, token, request.id);
-    if (request.session && UNSAFE.has(request.method) && !csrfMatches(request.session.session, request.headers['x-csrf-token'] as string | undefined)) {
+    // Signing in needs no token (there may be no session yet); it only accepts JSON, which a cross-site form cannot send.
+    const signingIn = request.method === 'POST' && request.url.split('?')[0] === '/api/session';
+    if (request.session && !signingIn && UNSAFE.has(request.method) && !csrfMatches(request.session.session, request.headers['x-csrf-token'] as string | undefined)) {
       return sendProblem(reply, request, 403, 'missing or wrong CSRF token (send the x-csrf-token header from /api/session)');
     }
   });

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerDeps } from '../deps.ts';
 import { authRoutes } from './auth.ts';
+import { caseworkRoutes } from './casework.ts';
 import { healthRoutes } from './health.ts';
 import { homeRoutes } from './home.ts';
 import { jobRoutes } from './jobs.ts';
+import { matchingRoutes } from './matching.ts';
+import { monitoringRoutes } from './monitoring.ts';
 
 /** Every API route, registered in one place so the tree of endpoints is easy to see. */
 export const apiRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
@@ -11,4 +14,7 @@ export const apiRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app
   await app.register(authRoutes(deps));
   await app.register(homeRoutes(deps));
   await app.register(jobRoutes(deps));
+  await app.register(caseworkRoutes(deps));
+  await app.register(monitoringRoutes(deps));
+  await app.register(matchingRoutes(deps));
 };

@@ -1,6 +1,9 @@
 import type { DemoStep } from './load.ts';
 import { organisationsStep, usersStep } from './accounts-step.ts';
 import { survivorsStep } from './survivors-step.ts';
+import { caseworkSteps } from './casework-step.ts';
+import { monitoringSteps } from './monitoring-step.ts';
+import { matchingSteps } from './matching-step.ts';
 
-/** Demo loading, in order. Later capabilities append their own steps here. */
-export const DEMO_STEPS: readonly DemoStep[] = [organisationsStep, usersStep, survivorsStep];
+/** Demo loading, in order. Each capability appends its own steps in its own file. */
+export const DEMO_STEPS: readonly DemoStep[] = [organisationsStep, usersStep, survivorsStep, ...monitoringSteps, ...caseworkSteps, ...matchingSteps];

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../../db/test-harness.ts';
+import { currentTotpCode, LOCKOUT_AFTER_FAILURES } from '../../services/auth.ts';
+import { createTestServer, TEST_PASSWORD, type TestServer } from '../test-server.ts';
+
+describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
+  let t: TestServer;
+  beforeAll(async () => { t = await createTestServer(kind); });
+  afterAll(async () => { await t?.close(); });
+
+  it('signs in with an httpOnly SameSite=Strict cookie and returns the session', async () => {
+    await t.userIn('ngo-one', 'caseworker', 'ana@ngo-one.test');
+    const res = await t.server.inject({ method: 'POST', url: '/api/session', payload: { email: 'ANA@ngo-one.test', password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(res.json().secondFactor).toBe('not_needed');
+    expect(res.headers['x-frame-options']).toBeDefined();
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('rotates the session token on sign-in and discards the old one', async () => {
+    const first = await t.signIn('ana@ngo-one.test');
+    const res = await t.server.inject({ method: 'POST', url: '/api/session', headers: { cookie: first.cookie }, payload: { email: 'ana@ngo-one.test', password: TEST_PASSWORD } });
+    const second = String(res.headers['set-cookie']).split(';')[0];
+    expect(second).not.toBe(first.cookie);
+    expect((await first.request('GET', '/api/session')).status).toBe(401);
+  });
+
+  it('answers a wrong password with 401 and the same message as an unknown email', async () => {
+    const wrong = await t.anonymous().request('POST', '/api/session', { email: 'ana@ngo-one.test', password: 'nope' });
+    const unknown = await t.anonymous().request('POST', '/api/session', { email: 'nobody@ngo-one.test', password: 'nope' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.json.detail).toBe(unknown.json.detail);
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('locks an account after repeated failures, even for the right password', async () => {
+    await t.userIn('ngo-one', 'caseworker', 'lock@ngo-one.test');
+    for (let i = 0; i < LOCKOUT_AFTER_FAILURES; i++) {
+      expect((await t.anonymous().request('POST', '/api/session', { email: 'lock@ngo-one.test', password: 'wrong' })).status).toBe(401);
+    }
+    const locked = await t.anonymous().request('POST', '/api/session', { email: 'lock@ngo-one.test', password: TEST_PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    t.app.advance(16 * 60_000);
+    expect((await t.anonymous().request('POST', '/api/session', { email: 'lock@ngo-one.test', password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it('refuses state-changing requests without the CSRF token', async () => {
+    const c = await t.signIn('ana@ngo-one.test');
+    const res = await t.server.inject({ method: 'DELETE', url: '/api/session', headers: { cookie: c.cookie } });
+    expect(res.statusCode).toBe(403);
+    expect((await c.request('GET', '/api/session')).status).toBe(200);
+    expect((await c.request('DELETE', '/api/session')).status).toBe(200);
+    expect((await c.request('GET', '/api/session')).status).toBe(401);
+  });
+
+  it('signs out everywhere', async () => {
+    const a = await t.signIn('ana@ngo-one.test');
+    const b = await t.signIn('ana@ngo-one.test');
+    expect((await a.request('DELETE', '/api/session?everywhere=true')).status).toBe(200);
+    expect((await b.request('GET', '/api/session')).status).toBe(401);
+  });
+
+  it('requires a TOTP code after enrolment, and only the right one opens the session', async () => {
+    const c = await t.userIn('ngo-two', 'caseworker', 'totp@ngo-two.test');
+    const enrol = await c.request('POST', '/api/session/totp/enrolment');
+    expect(enrol.status).toBe(200);
+    expect(enrol.json.uri).toMatch(/^otpauth:\/\/totp\//);
+    expect((await c.request('POST', '/api/session/totp/enrolment/confirm', { code: '000000' })).status).toBe(422);
+    const ok = await c.request('POST', '/api/session/totp/enrolment/confirm', { code: currentTotpCode(enrol.json.secret, t.app.now()) });
+    expect(ok.status).toBe(200);
+
+    const fresh = await t.signIn('totp@ngo-two.test');
+    expect((await fresh.request('GET', '/api/session')).json.secondFactor).toBe('required');
+    expect((await fresh.request('GET', '/api/home')).status).toBe(403);
+    expect((await fresh.request('POST', '/api/session/totp', { code: '12345' })).status).toBe(400);
+    const wrongCode = String((Number(currentTotpCode(enrol.json.secret, t.app.now())) + 500_000) % 1_000_000).padStart(6, '0');
+    expect((await fresh.request('POST', '/api/session/totp', { code: wrongCode })).status).toBe(401);
+    const passed = await fresh.request('POST', '/api/session/totp', { code: currentTotpCode(enrol.json.secret, t.app.now()) });
+    expect(passed.json.secondFactor).toBe('passed');
+    expect((await fresh.request('GET', '/api/home')).status).toBe(200);
+  });
+
+  it("makes a user of an organisation that requires TOTP enrol first; demo-style exempt users don't", async () => {
+    const { setOrganisationRequireTotp } = await import('../../db/repositories/accounts.ts');
+    const { asSystem } = await import('../../db/transaction.ts');
+    const id = await t.org('strict-ngo');
+    await asSystem(t.database, (trx) => setOrganisationRequireTotp(trx, id, true));
+    const c = await t.userIn('strict-ngo', 'caseworker');
+    expect((await c.request('GET', '/api/session')).json.secondFactor).toBe('enrolment_required');
+    expect((await c.request('GET', '/api/home')).status).toBe(403);
+  });
+
+  it('switches organisation only to one the user belongs to', async () => {
+    const c = await t.signIn('ana@ngo-one.test');
+    const other = await t.org('not-mine');
+    const res = await c.request('PUT', '/api/session/organisation', { organisationId: other });
+    expect(res.status).toBe(403);
+  });
+
+  it('names each bad field, and answers unknown routes 404, wrong methods 405, huge bodies 413', async () => {
+    const bad = await t.anonymous().request('POST', '/api/session', { email: 'not-an-email', password: 7 });
+    expect(bad.status).toBe(400);
+    expect(bad.json.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(['body.email', 'body.password']);
+    expect((await t.anonymous().request('GET', '/api/nothing-here')).status).toBe(404);
+    const wrongMethod = await t.anonymous().request('PATCH', '/api/health');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.allow).toContain('GET');
+    const huge = await t.server.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2_000_000) }) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.headers['content-type']).toContain('application/problem+json');
+    const notJson = await t.server.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'text/plain' }, payload: 'email=a' });
+    expect(notJson.statusCode).toBe(415);
+  });
+
+  it('serves health and the OpenAPI description', async () => {
+    const health = await t.anonymous().request('GET', '/api/health');
+    expect(health.json).toEqual({ status: 'ok', database: kind, version: 'test' });
+    const spec = await t.anonymous().request('GET', '/api/openapi.json');
+    expect(spec.json.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.json.paths)).toContain('/api/session');
+  });
+});

@@ -1,0 +1,4 @@
+import type { JobHandler } from '../jobs.ts';
+
+/** Background jobs of casework. */
+export const caseworkJobs: Record<string, JobHandler> = {};
