@@ -42,10 +42,15 @@ export interface CasesTable {
   id: string; survivor_id: string; organisation_id: string; status: Generated<string>; risk_level: Generated<string>;
   assigned_to: string | null; opened_at: Generated<Timestamp>; updated_at: Generated<Timestamp>;
 }
+export interface AlertsTable {
+  id: string; kind: string; organisation_id: string | null; severity: string; rank: Generated<number>; title: string; dedupe_key: string;
+  subject_type: string; subject_id: string | null; details: ColumnType<unknown, string | undefined, string>; status: Generated<string>;
+  created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; acknowledged_by: string | null; acknowledged_at: string | null;
+}
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Generated<Timestamp> }
 
 export interface Schema {
   organisations: OrganisationsTable; users: UsersTable; memberships: MembershipsTable; permissions: PermissionsTable;
   sessions: SessionsTable; rate_limits: RateLimitsTable; jobs: JobsTable; blobs: BlobsTable; audit_events: AuditEventsTable;
-  survivors: SurvivorsTable; cases: CasesTable; schema_migrations: SchemaMigrationsTable;
+  survivors: SurvivorsTable; cases: CasesTable; alerts: AlertsTable; schema_migrations: SchemaMigrationsTable;
 }

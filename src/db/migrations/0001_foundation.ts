@@ -189,12 +189,39 @@ CREATE TABLE cases (
 );
 CREATE INDEX cases_org_status ON cases(organisation_id, status);
 
+-- Alerts: something a person should look at. Organisation-scoped (casework: follow-ups, duplicates)
+-- or, with organisation_id NULL, shared by every signed-in organisation (monitoring: compounds).
+-- dedupe_key makes re-running a rule update the existing alert instead of adding another.
+CREATE TABLE alerts (
+  id uuid PRIMARY KEY,
+  kind text NOT NULL,
+  organisation_id uuid REFERENCES organisations(id),
+  severity text NOT NULL CHECK (severity IN ('info','low','medium','high','urgent')),
+  rank integer NOT NULL DEFAULT 0,
+  title text NOT NULL,
+  dedupe_key text NOT NULL,
+  subject_type text NOT NULL,
+  subject_id text,
+  details jsonb NOT NULL DEFAULT '{}',
+  status text NOT NULL DEFAULT 'open' CHECK (status IN ('open','acknowledged','dismissed')),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  acknowledged_by uuid REFERENCES users(id),
+  acknowledged_at timestamptz,
+  UNIQUE (dedupe_key)
+);
+CREATE INDEX alerts_org_open ON alerts(organisation_id, status, rank DESC);
+
 -- Row-level security: refuge_app sees an organisation's own rows only. Later migrations widen
 -- survivors/cases visibility for referrals and embassy scope with further policies.
 ALTER TABLE survivors ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE jobs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE alerts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY alerts_visible ON alerts FOR ALL TO refuge_app
+  USING (organisation_id IS NULL OR organisation_id = refuge_org_id())
+  WITH CHECK (organisation_id IS NULL OR organisation_id = refuge_org_id());
 CREATE POLICY audit_read_own_org ON audit_events FOR SELECT TO refuge_app USING (organisation_id = refuge_org_id());
 CREATE POLICY survivors_own_org ON survivors FOR ALL TO refuge_app
   USING (organisation_id = refuge_org_id()) WITH CHECK (organisation_id = refuge_org_id());
@@ -206,7 +233,7 @@ CREATE POLICY jobs_own_org ON jobs FOR ALL TO refuge_app
 GRANT USAGE ON SCHEMA public TO refuge_app;
 GRANT SELECT ON organisations, memberships, permissions TO refuge_app;
 GRANT SELECT (id, email, display_name, locale) ON users TO refuge_app;
-GRANT SELECT, INSERT, UPDATE ON survivors, cases, jobs TO refuge_app;
+GRANT SELECT, INSERT, UPDATE ON survivors, cases, jobs, alerts TO refuge_app;
 GRANT SELECT ON blobs, audit_events TO refuge_app;
 GRANT EXECUTE ON FUNCTION refuge_audit_append(text, uuid, uuid, text, text, text) TO refuge_app;
 GRANT EXECUTE ON FUNCTION refuge_org_id(), refuge_user_id() TO refuge_app;
