@@ -6,3 +6,6 @@ export const JobView = z.object({
   result: z.unknown().nullable(), error: z.string().nullable(), createdAt: z.string(), finishedAt: z.string().nullable(),
 });
 export type JobView = z.infer<typeof JobView>;
+
+/** Jobs a person may start from the API; capability jobs are started by their own endpoints. */
+export const StartJobRequest = z.object({ kind: z.enum(['audit.verify']) });

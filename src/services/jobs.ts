@@ -4,7 +4,8 @@ import { asActor, asSystem } from '../db/transaction.ts';
 import type { JobView } from '../contracts/jobs.ts';
 import { audit } from './audit.ts';
 import type { AppContext, RequestActor } from './context.ts';
-import { notFound } from './errors.ts';
+import { forbidden, notFound } from './errors.ts';
+import { scopeFor } from '../core/permissions/matrix.ts';
 
 export type JobHandler = (job: JobRow, tools: { app: AppContext; progress(p: JobProgress): Promise<void> }) => Promise<unknown>;
 
@@ -21,6 +22,12 @@ export async function enqueue(app: AppContext, actor: RequestActor | null, kind:
   };
   if (actor) await asActor(app.database, actor, write); else await asSystem(app.database, write);
   return id;
+}
+
+/** Starts a maintenance job on behalf of an administrator of the current organisation. */
+export async function startJob(app: AppContext, actor: RequestActor, kind: 'audit.verify'): Promise<string> {
+  if (!scopeFor(actor.roles, 'manage', 'job')) throw forbidden('only administrators start maintenance jobs');
+  return enqueue(app, actor, kind, {});
 }
 
 export async function getJob(app: AppContext, actor: RequestActor, id: string): Promise<JobView> {

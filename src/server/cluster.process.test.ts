@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { testPostgresUrl } from '../db/test-harness.ts';
+import { HttpClient, startServerProcess, type ServerProcess } from './test-process.ts';
+
+const ADMIN = { email: 'admin@demo.refuge.example', password: 'refuge-demo-2026' };
+const KEY = randomBytes(32).toString('base64');
+
+/** Two stateless server processes behind one PostgreSQL: sessions, limits and jobs live in the database. */
+describe('two server processes on one PostgreSQL', () => {
+  const dbName = `refuge_cluster_${randomBytes(4).toString('hex')}`;
+  let a: ServerProcess, b: ServerProcess;
+  const dirs: string[] = [];
+
+  beforeAll(async () => {
+    const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const env = (demo: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'refuge-cluster-'));
+      dirs.push(dir);
+      return { DATABASE_URL: testPostgresUrl(dbName), REFUGE_SECRET_KEY: KEY, REFUGE_DATA_DIR: dir, REFUGE_DEMO: demo };
+    };
+    a = await startServerProcess(env('1'));
+    b = await startServerProcess(env('0'));
+  });
+
+  afterAll(async () => {
+    await a?.kill();
+    await b?.kill();
+    const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('a session made on one process works on the other, and sign-out on the other ends it', async () => {
+    const onA = new HttpClient(a.url);
+    expect((await onA.request('POST', '/api/session', ADMIN)).status).toBe(200);
+    const onB = new HttpClient(b.url);
+    onB.cookie = onA.cookie;
+    onB.csrf = onA.csrf;
+    const home = await onB.request('GET', '/api/home');
+    expect(home.status).toBe(200);
+    expect(home.json.organisation.isDemo).toBe(true);
+    expect((await onB.request('DELETE', '/api/session')).status).toBe(200);
+    expect((await onA.request('GET', '/api/session')).status).toBe(401);
+  });
+
+  it('counts failed sign-ins across both processes and locks the account on both', async () => {
+    const targets = [a, b];
+    for (let i = 0; i < 5; i++) {
+      const res = await new HttpClient(targets[i % 2].url).request('POST', '/api/session', { email: ADMIN.email, password: `wrong-${i}` });
+      expect(res.status).toBe(401);
+    }
+    expect((await new HttpClient(a.url).request('POST', '/api/session', ADMIN)).status).toBe(429);
+    expect((await new HttpClient(b.url).request('POST', '/api/session', ADMIN)).status).toBe(429);
+    // Unlock for the next test (an operator would wait 15 minutes).
+    const admin = new pg.Pool({ connectionString: testPostgresUrl(dbName), max: 1 });
+    await admin.query(`UPDATE users SET locked_until = NULL, failed_logins = 0`);
+    await admin.end();
+  });
+
+  it('a job queued through one process is run once, and its progress is readable from the other', async () => {
+    const onA = new HttpClient(a.url);
+    await onA.request('POST', '/api/session', ADMIN);
+    const started = await onA.request('POST', '/api/jobs', { kind: 'audit.verify' });
+    expect(started.status).toBe(202);
+    const onB = new HttpClient(b.url);
+    onB.cookie = onA.cookie;
+    onB.csrf = onA.csrf;
+    let job: any = null;
+    for (let i = 0; i < 100; i++) {
+      job = (await onB.request('GET', `/api/jobs/${started.json.id}`)).json;
+      if (job.status === 'succeeded' || job.status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(job.status).toBe('succeeded');
+    expect(job.result.ok).toBe(true);
+    expect(job.result.checked).toBeGreaterThan(0);
+    const admin = new pg.Pool({ connectionString: testPostgresUrl(dbName), max: 1 });
+    const { rows } = await admin.query('SELECT attempts, locked_by FROM jobs WHERE id = $1', [started.json.id]);
+    await admin.end();
+    expect(rows[0].attempts).toBe(1);
+  });
+});

@@ -1,0 +1,94 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase } from '../db/database.ts';
+import { testPostgresUrl } from '../db/test-harness.ts';
+import { verifyAuditChain } from '../services/audit.ts';
+import type { AppContext } from '../services/context.ts';
+import { HttpClient, startServerProcess } from './test-process.ts';
+
+const ADMIN = { email: 'admin@demo.refuge.example', password: 'refuge-demo-2026' };
+
+/**
+ * Acknowledged writes survive a crash: several sessions keep switching organisation (each switch is
+ * a session update plus an audit event in one transaction); the server is killed with SIGKILL
+ * mid-stream and restarted; every acknowledged switch must be there, and the audit chain intact.
+ */
+describe.each(['pglite', 'postgresql'] as const)('durability across SIGKILL on %s', (kind) => {
+  const dir = mkdtempSync(join(tmpdir(), 'refuge-durability-'));
+  const dbName = `refuge_durability_${randomBytes(4).toString('hex')}`;
+  const env: Record<string, string> = { REFUGE_DATA_DIR: dir, REFUGE_SECRET_KEY: randomBytes(32).toString('base64'), REFUGE_DEMO: '1' };
+
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (kind === 'postgresql') {
+      const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  it('keeps every acknowledged write', async () => {
+    if (kind === 'postgresql') {
+      const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
+      await admin.query(`CREATE DATABASE ${dbName}`);
+      await admin.end();
+      env.DATABASE_URL = testPostgresUrl(dbName);
+    }
+    const first = await startServerProcess(env);
+    const sessions: { client: HttpClient; orgs: string[]; acknowledged: string[]; inFlight: string | null }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const client = new HttpClient(first.url);
+      const login = await client.request('POST', '/api/session', ADMIN);
+      expect(login.status).toBe(200);
+      sessions.push({ client, orgs: login.json.organisations.map((o: { id: string }) => o.id), acknowledged: [], inFlight: null });
+    }
+    expect(sessions[0].orgs.length).toBeGreaterThan(1);
+
+    let stop = false;
+    const loops = sessions.map(async (s, n) => {
+      for (let i = n; !stop; i++) {
+        const target = s.orgs[i % s.orgs.length];
+        s.inFlight = target;
+        try {
+          const res = await s.client.request('PUT', '/api/session/organisation', { organisationId: target });
+          if (res.status === 200) s.acknowledged.push(target);
+        } catch {
+          return; // the server died under this request: not acknowledged
+        }
+      }
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    await first.kill('SIGKILL');
+    stop = true;
+    await Promise.all(loops);
+    const acknowledged = sessions.reduce((n, s) => n + s.acknowledged.length, 0);
+    expect(acknowledged).toBeGreaterThan(20);
+
+    const second = await startServerProcess({ ...env, REFUGE_DEMO: '0' });
+    try {
+      for (const s of sessions) {
+        s.client.baseUrl = second.url;
+        const view = await s.client.request('GET', '/api/session');
+        expect(view.status).toBe(200);
+        // The last acknowledged switch, or the one in flight when the server died (it may have committed).
+        expect([s.acknowledged.at(-1), s.inFlight]).toContain(view.json.currentOrganisationId);
+      }
+    } finally {
+      await second.kill('SIGTERM');
+    }
+
+    const database = await openDatabase(kind === 'postgresql' ? { url: env.DATABASE_URL } : { dataDir: join(dir, 'pglite') });
+    try {
+      const { rows } = await database.pool.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.switch_organisation'`);
+      expect(rows[0].n).toBeGreaterThanOrEqual(acknowledged);
+      const chain = await verifyAuditChain({ database } as unknown as AppContext);
+      expect(chain.ok).toBe(true);
+    } finally {
+      await database.close();
+    }
+  });
+});
