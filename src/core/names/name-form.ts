@@ -1,0 +1,94 @@
+/**
+ * One token sequence of a name (as written, or one of its readings) with everything comparison needs
+ * precomputed, so that compareNames only compares strings and numbers it already has.
+ */
+import { consonantSkeleton, siniticKey } from './phonetic-keys.ts';
+import type { SurnameClassId } from './surnames.ts';
+
+/** 'written': the name's own letters (folded or transliterated); the others: readings of Han characters. */
+export type FormReading = 'written' | 'pinyin' | 'vietnamese' | 'cantonese';
+
+export interface NameForm {
+  reading: FormReading;
+  tokens: readonly string[];
+  /** Tokens concatenated without spaces: "Zhi-Wei", "Zhiwei" and "Zhi Wei" agree here. */
+  joined: string;
+  /** joined + joined: a rotation of the tokens is a substring starting at a token boundary. */
+  doubled: string;
+  /** Offsets in `joined` where tokens 1..n-1 start. */
+  boundaries: readonly number[];
+  /** Tokens sorted, space-separated: the same tokens in any order agree here. */
+  sortedKey: string;
+  /** Surname classes per token (empty array when the token is no known surname). */
+  classes: ReadonlyArray<readonly SurnameClassId[]>;
+  /** Indexes of tokens that have surname classes. */
+  surnameIdx: readonly number[];
+  /** For each token index in surnameIdx: the other tokens joined, and their sinitic key. */
+  rest: readonly string[];
+  restSinitic: readonly string[];
+  /** Consonant skeleton per token. */
+  skeletons: readonly string[];
+  /**
+   * Per token, three bit sets of the letters a–z occurring at least once, twice and three times: the
+   * number of letters two tokens can have in common is then a popcount away, a cheap bound that skips
+   * hopeless Jaro–Winkler calls. Stored flat: token i at [3i, 3i+1, 3i+2].
+   */
+  letterMasks: Int32Array;
+  /** Tokens in which some letter occurs four times or more (the bound above then needs a full count). */
+  manyRepeats: number;
+}
+
+function letterMasks(tokens: readonly string[]): { masks: Int32Array; manyRepeats: number } {
+  const masks = new Int32Array(tokens.length * 3);
+  let manyRepeats = 0;
+  tokens.forEach((token, t) => {
+    const counts = new Uint8Array(26);
+    for (let i = 0; i < token.length; i++) {
+      const c = token.charCodeAt(i) - 97;
+      if (c >= 0 && c < 26) counts[c]++;
+    }
+    for (let c = 0; c < 26; c++) {
+      if (counts[c] >= 1) masks[3 * t] |= 1 << c;
+      if (counts[c] >= 2) masks[3 * t + 1] |= 1 << c;
+      if (counts[c] >= 3) masks[3 * t + 2] |= 1 << c;
+      if (counts[c] >= 4) manyRepeats |= 1 << Math.min(t, 30);
+    }
+  });
+  return { masks, manyRepeats };
+}
+
+export function buildForm(reading: FormReading, tokens: readonly string[], classes: ReadonlyArray<readonly SurnameClassId[]>): NameForm {
+  const joined = tokens.join('');
+  const boundaries: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    offset += tokens[i].length;
+    boundaries.push(offset);
+  }
+  const surnameIdx: number[] = [];
+  const rest: string[] = [];
+  const restSinitic: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (classes[i].length === 0) continue;
+    surnameIdx.push(i);
+    const r = tokens.filter((_, k) => k !== i).join('');
+    rest.push(r);
+    restSinitic.push(siniticKey(r));
+  }
+  const masks = letterMasks(tokens);
+  return {
+    reading,
+    tokens,
+    joined,
+    doubled: joined + joined,
+    boundaries,
+    sortedKey: [...tokens].sort().join(' '),
+    classes,
+    surnameIdx,
+    rest,
+    restSinitic,
+    skeletons: tokens.map(consonantSkeleton),
+    letterMasks: masks.masks,
+    manyRepeats: masks.manyRepeats,
+  };
+}

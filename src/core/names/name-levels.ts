@@ -1,0 +1,32 @@
+/**
+ * Levels of agreement between two names, strongest first. The matching engine maps these onto
+ * Fellegi–Sunter agreement levels, so the order is part of the API.
+ */
+export const NAME_LEVELS = [
+  'exact',
+  'same_after_normalisation',
+  /** Equal through transliteration, a script change or a reading of Han characters. */
+  'same_reading',
+  'reordered',
+  /** Family names are romanisations of the same Chinese surname (Chan Chi vs Chen Zhi). */
+  'surname_equivalent',
+  'fuzzy_strong',
+  'fuzzy_weak',
+  /** The tokens of one name are contained in the other (single name vs full name). */
+  'partial',
+  'different',
+] as const;
+export type NameLevel = (typeof NAME_LEVELS)[number];
+
+export interface NameComparison {
+  level: NameLevel;
+  /** 0..1, monotone with the level for a given pair of token lists. */
+  similarity: number;
+  /** Why, in words a caseworker can check ("family name equal in Vietnamese reading: Trần = 陳"). */
+  explanation: string;
+}
+
+/** Rank of a level: 0 for 'exact' up to 8 for 'different'. */
+export function levelRank(level: NameLevel): number {
+  return NAME_LEVELS.indexOf(level);
+}

@@ -1,0 +1,43 @@
+/**
+ * Non-Latin, non-Han words to lower-case ASCII, via any-ascii with small fixes where it is known to
+ * mislead name comparison (Thai vowel order, Korean syllable boundaries, Burmese honorific prefixes;
+ * Burmese syllables themselves are romanised in transliterate-myanmar.ts).
+ */
+import anyAscii from 'any-ascii';
+import { foldWord } from './latin-fold.ts';
+
+// Thai writes these vowels before the consonant they follow in speech (ใจ = "jai"); any-ascii keeps
+// written order ("aich"), so move each after its consonant first.
+const THAI_LEADING_VOWEL = /([\u0E40-\u0E44])([\u0E01-\u0E2E])/g;
+
+export function transliterateThai(word: string): string {
+  return foldWord(anyAscii(word.replace(THAI_LEADING_VOWEL, '$2$1')));
+}
+
+/** Hangul syllables romanised one by one ("김민준" → ["gim", "min", "jun"]). */
+export function hangulSyllables(word: string): string[] {
+  const out: string[] = [];
+  for (const ch of word) {
+    const t = foldWord(anyAscii(ch));
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Burmese honorifics written as prefixes of the name: only ဦး (U) and ဒေါ် (Daw), which do not begin
+ * names. ကို (Ko), မ (Ma) and မောင် (Maung) also occur as name syllables ("Ko Ko Aung"), so they stay.
+ */
+const MYANMAR_HONORIFICS: ReadonlyArray<readonly [string, string]> = [['ဦး', 'u'], ['ဒေါ်', 'daw']];
+
+/** Splits a leading Burmese honorific off a Myanmar-script word when a name follows it. */
+export function splitMyanmarHonorific(word: string): { honorific: string | undefined; rest: string } {
+  for (const [prefix, latin] of MYANMAR_HONORIFICS) {
+    if (word.startsWith(prefix) && word.length > prefix.length) return { honorific: latin, rest: word.slice(prefix.length) };
+  }
+  return { honorific: undefined, rest: word };
+}
+
+export function transliterateWord(word: string): string {
+  return foldWord(anyAscii(word));
+}
