@@ -55,14 +55,15 @@ export async function createTestServer(kind: DatabaseKind): Promise<TestServer> 
     return client(cookie, res.json().csrfToken);
   };
 
+  const org = async (slug: string, kind: OrganisationKind = 'ngo', nationalitiesServed = kind === 'embassy' ? ['ID'] : []) => {
+    if (!orgIds.has(slug)) orgIds.set(slug, (await createOrganisation(app, { slug, name: slug, kind, nationalitiesServed })).id);
+    return orgIds.get(slug)!;
+  };
+
   return {
-    server, database, app,
-    async org(slug, kind = 'ngo', nationalitiesServed = kind === 'embassy' ? ['ID'] : []) {
-      if (!orgIds.has(slug)) orgIds.set(slug, (await createOrganisation(app, { slug, name: slug, kind, nationalitiesServed })).id);
-      return orgIds.get(slug)!;
-    },
+    server, database, app, org,
     async userIn(orgSlug, role, email = `user${++n}-${role}@${orgSlug}.test`) {
-      if (!orgIds.has(orgSlug)) await this.org(orgSlug);
+      if (!orgIds.has(orgSlug)) await org(orgSlug);
       await createUser(app, { email, displayName: email, password: TEST_PASSWORD, memberships: [{ organisation: orgSlug, role }] });
       return signIn(email);
     },

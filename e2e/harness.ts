@@ -1,0 +1,97 @@
+/**
+ * Browser-test harness: a real Refuge server in-process (fresh temporary data dir, demo loaded)
+ * and Debian's Chromium driven by playwright-core. Never downloads a browser.
+ *
+ *   const e2e = await startE2E();            // beforeAll
+ *   const page = await e2e.newPage();         // a fresh context: own cookies and localStorage
+ *   await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+ *   await screenshot(page, 'home');           // test-artifacts/home.png
+ *   await e2e.stop();                         // afterAll
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../src/core/demo/index.ts';
+import { readConfig } from '../src/server/config.ts';
+import { defaultWebRoot, startServer, type RunningServer } from '../src/server/serve.ts';
+
+export const DEMO_ADMIN = { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD } as const;
+export const ARTIFACTS_DIR = resolve(import.meta.dirname, '..', 'test-artifacts');
+export const CHROMIUM_PATH = process.env.REFUGE_CHROMIUM ?? '/usr/bin/chromium';
+
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 860 } };
+export const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+export interface E2E {
+  /** Base URL of the server, e.g. http://localhost:41234 */
+  url: string;
+  server: RunningServer;
+  browser: Browser;
+  /** A page in a fresh browser context (own cookies and storage) whose console errors are collected. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** Console errors and failed requests seen by a page made with newPage (CSP violations show up here). */
+  consoleErrors(page: Page): string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the server (demo loaded by default) and Chromium. The web app must be built (npm run build:web). */
+export async function startE2E(options: { demo?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<E2E> {
+  if (!defaultWebRoot()) throw new Error('dist/web is missing: run `npm run build:web` (npm test does it in pretest)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'refuge-e2e-'));
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startServer(readConfig({ ...process.env, ...options.env, PORT: '0', REFUGE_DATA_DIR: dataDir, REFUGE_DEMO: options.demo === false ? '0' : '1', DATABASE_URL: '' }), () => {});
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    });
+  } catch (error) {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const running = server;
+  const chrome = browser;
+  const errors = new WeakMap<Page, string[]>();
+  return {
+    url: running.url,
+    server: running,
+    browser: chrome,
+    async newPage(contextOptions = DESKTOP) {
+      const context = await chrome.newContext({ baseURL: running.url, ...contextOptions });
+      const page = await context.newPage();
+      const seen: string[] = [];
+      errors.set(page, seen);
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') seen.push(msg.text());
+      });
+      page.on('pageerror', (error) => seen.push(error.message));
+      return page;
+    },
+    consoleErrors: (page) => errors.get(page) ?? [],
+    async stop() {
+      await chrome.close().catch(() => {});
+      await running.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the form (password step only) and waits for the signed-in shell. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.locator('#field-email').fill(email);
+  await page.locator('#field-password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('header.app-header').waitFor();
+}
+
+/** Writes test-artifacts/<name>.png (the whole page) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,27 @@
+import type { RouteObject } from 'react-router';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { RouteError } from './RouteError.tsx';
+
+/**
+ * Every route. Signed-in pages are children of the layout (which sends signed-out people to
+ * /sign-in); feature pages load lazily so a phone downloads only what it opens.
+ */
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'casework/*', lazy: () => import('../features/casework/CaseworkPage.tsx').then((m) => ({ Component: m.CaseworkPage })) },
+      { path: 'monitoring/*', lazy: () => import('../features/monitoring/MonitoringPage.tsx').then((m) => ({ Component: m.MonitoringPage })) },
+      { path: 'networks/*', lazy: () => import('../features/networks/NetworksPage.tsx').then((m) => ({ Component: m.NetworksPage })) },
+      { path: 'reports/*', lazy: () => import('../features/reports/ReportsPage.tsx').then((m) => ({ Component: m.ReportsPage })) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

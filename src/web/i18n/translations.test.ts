@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CASE_STATUSES, ORGANISATION_KINDS, RISK_LEVELS } from '../../core/vocabulary.ts';
+import { NAV_ITEMS } from '../app/nav.ts';
+
+const LANGS = ['en', 'km', 'zh', 'id'];
+const here = import.meta.dirname;
+
+function leaves(tree: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree as Record<string, unknown>)) {
+    if (value && typeof value === 'object') for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
+    else out.set(`${prefix}${key}`, String(value));
+  }
+  return out;
+}
+const load = (dir: string, lang: string) => leaves(JSON.parse(readFileSync(join(dir, `${lang}.json`), 'utf8')));
+
+/** The shell's strings plus every feature folder that keeps its own i18n/<lang>.json. */
+const bundles: [string, string][] = [['shell', here]];
+const features = join(here, '..', 'features');
+for (const name of readdirSync(features)) {
+  if (existsSync(join(features, name, 'i18n'))) bundles.push([name, join(features, name, 'i18n')]);
+}
+
+describe.each(bundles)('translations of %s', (_name, dir) => {
+  const en = load(dir, 'en');
+  it.each(LANGS.filter((l) => l !== 'en'))('%s has exactly the English keys, none empty, same placeholders', (lang) => {
+    const other = load(dir, lang);
+    expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
+    for (const [key, text] of other) {
+      expect(text.trim(), key).not.toBe('');
+      const placeholders = (s: string) => (s.match(/\{\{\s*\w+\s*\}\}/g) ?? []).sort();
+      expect(placeholders(text), key).toEqual(placeholders(en.get(key)!));
+    }
+  });
+});
+
+describe('shell translations cover what the shell shows', () => {
+  const en = load(here, 'en');
+  it('every navigation label and vocabulary value', () => {
+    const needed = [
+      ...NAV_ITEMS.map((n) => n.labelKey),
+      ...CASE_STATUSES.map((s) => `vocab.caseStatus.${s}`),
+      ...RISK_LEVELS.map((r) => `vocab.risk.${r}`),
+      ...ORGANISATION_KINDS.map((k) => `vocab.orgKind.${k}`),
+    ];
+    expect(needed.filter((k) => !en.has(k))).toEqual([]);
+  });
+  it('Khmer and Chinese strings are written in their own scripts', () => {
+    const km = load(here, 'km');
+    const zh = load(here, 'zh');
+    expect(km.get('nav.home')).toMatch(/[\u1780-\u17FF]/);
+    expect(zh.get('nav.home')).toMatch(/[\u4E00-\u9FFF]/);
+  });
+});
