@@ -11,3 +11,9 @@ export const HomeSummary = z.object({
 export type HomeSummary = z.infer<typeof HomeSummary>;
 
 export const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string() });
+
+export const DemoAccounts = z.object({
+  loaded: z.boolean(), notice: z.string(), password: z.string().nullable(),
+  accounts: z.array(z.object({ email: z.string(), organisation: z.string(), kind: z.string(), role: z.string() })),
+});
+export type DemoAccounts = z.infer<typeof DemoAccounts>;

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { HomeSummary } from '../../contracts/home.ts';
+import { DemoAccounts, HomeSummary } from '../../contracts/home.ts';
+import { listDemoAccounts } from '../../services/demo/accounts.ts';
 import { organisationSummary } from '../../services/home.ts';
 import type { ServerDeps } from '../deps.ts';
 import { requireActor } from '../plugins/session.ts';
 
 export const homeRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/api/demo', { schema: { tags: ['home'], summary: 'Demo sign-ins to try (only when the fictional demo data is loaded)', response: { 200: DemoAccounts } } }, async () =>
+    listDemoAccounts(deps.app));
+
   app.get('/api/home', { schema: { tags: ['home'], summary: "The current organisation's numbers", response: { 200: HomeSummary } } }, async (request) => {
     const actor = requireActor(request);
     const org = request.session!.view.organisations.find((o) => o.id === actor.organisationId)!;

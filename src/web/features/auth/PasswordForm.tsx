@@ -4,6 +4,7 @@ import { ApiError, fieldError } from '../../api-error.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useSignIn } from '../../session.ts';
+import { DemoAccounts } from './DemoAccounts.tsx';
 
 export function PasswordForm() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function PasswordForm() {
           {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      <DemoAccounts onPick={(e, p) => { setEmail(e); setPassword(p); }} />
     </>
   );
 }

@@ -1,0 +1,25 @@
+import { DEMO_PASSWORD, DEMO_NOTICE } from '../../core/demo/index.ts';
+import { asSystem } from '../../db/transaction.ts';
+import type { AppContext } from '../context.ts';
+
+export interface DemoAccounts { loaded: boolean; notice: string; password: string | null; accounts: { email: string; organisation: string; kind: string; role: string }[] }
+
+const SHOWCASE_ROLES = ['admin', 'caseworker', 'consular_officer', 'medic', 'analyst'] as const;
+
+/**
+ * A few demo sign-ins to show on the sign-in page, one per role, so a newcomer can look around.
+ * Only demo users (fictional, flagged is_demo) are ever listed; with no demo loaded the list is empty.
+ */
+export async function listDemoAccounts(app: AppContext): Promise<DemoAccounts> {
+  const rows = await asSystem(app.database, (trx) => trx.selectFrom('users as u')
+    .innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['u.email', 'o.name', 'o.kind', 'm.role']).where('u.is_demo', '=', true).orderBy('o.name').execute());
+  const accounts: DemoAccounts['accounts'] = [];
+  for (const role of SHOWCASE_ROLES) {
+    const preferred = rows.find((r) => r.role === role && !r.email.startsWith('admin@demo')) ?? rows.find((r) => r.role === role);
+    if (preferred && !accounts.some((a) => a.email === preferred.email)) accounts.push({ email: preferred.email, organisation: preferred.name, kind: preferred.kind, role });
+  }
+  const admin = rows.find((r) => r.email.startsWith('admin@demo') && r.role === 'admin');
+  if (admin) accounts.unshift({ email: admin.email, organisation: admin.name, kind: admin.kind, role: 'admin' });
+  return { loaded: rows.length > 0, notice: DEMO_NOTICE, password: rows.length ? DEMO_PASSWORD : null, accounts: accounts.filter((a, i, all) => all.findIndex((b) => b.email === a.email) === i) };
+}
