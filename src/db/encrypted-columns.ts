@@ -9,6 +9,15 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'blobs', column: 'key_enc', key: 'sha256' },
   { table: 'survivors', column: 'identity_enc', key: 'id' },
   { table: 'survivors', column: 'location_enc', key: 'id' },
+  // Casework (0002).
+  { table: 'case_notes', column: 'body_enc', key: 'id' },
+  { table: 'case_attachments', column: 'file_name_enc', key: 'id' },
+  { table: 'screenings', column: 'notes_enc', key: 'id' },
+  { table: 'needs', column: 'note_enc', key: 'id' },
+  { table: 'referrals', column: 'view_enc', key: 'id' },
+  { table: 'consular_records', column: 'emergency_document_number_enc', key: 'id' },
+  { table: 'follow_ups', column: 'note_enc', key: 'id' },
+  { table: 'evidence', column: 'testimony_enc', key: 'id' },
 ];
 
 /** The additional authenticated data for one cell: a ciphertext only opens in the cell it was written for. */

@@ -37,20 +37,88 @@ export interface SurvivorsTable {
   languages: string[]; document_status: string; location_kind: Generated<string>; location_organisation_id: string | null;
   compound_ref: string | null; exit_mode: Generated<string>; exit_date: string | null; consent_own_embassy: Generated<boolean>;
   consent_organisation_ids: Generated<string[]>; consent_statistics: Generated<boolean>; is_demo: Generated<boolean>;
+  consent_version: Generated<number>;
 }
 export interface CasesTable {
   id: string; survivor_id: string; organisation_id: string; status: Generated<string>; risk_level: Generated<string>;
   assigned_to: string | null; opened_at: Generated<Timestamp>; updated_at: Generated<Timestamp>;
+  risk_at_last_contact: string | null;
 }
 export interface AlertsTable {
   id: string; kind: string; organisation_id: string | null; severity: string; rank: Generated<number>; title: string; dedupe_key: string;
   subject_type: string; subject_id: string | null; details: ColumnType<unknown, string | undefined, string>; status: Generated<string>;
   created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; acknowledged_by: string | null; acknowledged_at: string | null;
 }
+export interface CompoundsTable {
+  id: string; names: Json<unknown>; aliases: string[]; search_text: string; province: string | null; district: string | null;
+  point: Json<unknown> | null; footprint: Json<unknown> | null; operators: Json<unknown>; notes: string | null; external_ref: string | null;
+  status: Generated<string>; status_since: string | null; status_confidence: number | null; timeline: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; is_demo: Generated<boolean>;
+}
+export interface EvidenceTable {
+  id: string; kind: string; title: string | null; description: string | null; testimony_enc: string | null; organisation_id: string | null;
+  sha256: string | null; content_type: string | null; size_bytes: number | null; display_name: string | null; file_name_findings: Generated<string[]>;
+  metadata: ColumnType<unknown, string | undefined, string>; thumbnail_sha256: string | null; perceptual_hash: string | null; duplicate_of: string | null;
+  source_publisher: string | null; source_url: string | null; source_original_sha256: string | null; acquired_from: string | null;
+  acquired_at: string; acquired_by: string | null; claimed_captured_at: string | null; claimed_place_text: string | null; claimed_point: Json<unknown> | null;
+  verified_captured_at: string | null; verified_captured_at_method: string | null; geolocation: Json<unknown> | null; lon: number | null; lat: number | null;
+  map_day: string | null; verification_state: Generated<string>; verification_history: ColumnType<unknown, string | undefined, string>;
+  sensitivity: string; compound_id: string | null; proposed_compound: Json<unknown> | null;
+  retracted_at: string | null; retracted_by: string | null; retracted_reason: string | null; custody_head: string | null; custody_seq: Generated<number>;
+  created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; is_demo: Generated<boolean>;
+}
+export interface EvidenceCustodyTable {
+  evidence_id: string; seq: number; actor_id: string; action: string; at: string; details: Json<unknown>; previous_hash: string | null; hash: string;
+}
+export interface CompoundEventsTable {
+  id: string; compound_id: string; kind: string; date: string; date_end: string | null; counts: Json<unknown>; nationalities: string[];
+  confidence: number; evidence_ids: string[]; states_emptied: boolean; relocated_to: string | null; description: string | null;
+  created_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>;
+  retracted_at: string | null; retracted_by: string | null; retracted_reason: string | null; is_demo: Generated<boolean>;
+}
+// Casework (0002).
+export interface ConsentVersionsTable {
+  survivor_id: string; version: number; organisation_id: string; recorded_by: string | null; at: string; method: string;
+  share_with_own_embassy: boolean; share_with_organisation_ids: string[]; use_in_statistics: boolean; changes: Json<string[]>;
+}
+export interface CaseEventsTable { id: string; case_id: string; organisation_id: string | null; actor_user_id: string | null; at: string; kind: string; summary: string }
+export interface CaseNotesTable { id: string; case_id: string; organisation_id: string; author_id: string | null; created_at: string; body_enc: string }
+export interface CaseAttachmentsTable {
+  id: string; case_id: string; organisation_id: string; sha256: string; size: number; content_type: string; file_name_enc: string;
+  uploaded_by: string | null; created_at: string;
+}
+export interface ScreeningsTable {
+  id: string; case_id: string; organisation_id: string; answers: Json<Record<string, string>>; notes_enc: string | null; outcome: string;
+  rule_version: string; rules_met: Json<string[]>; recorded_by: string | null; recorded_at: string;
+}
+export interface NeedsTable {
+  id: string; case_id: string; organisation_id: string; kind: string; priority: string; status: Generated<string>; note_enc: string | null;
+  created_by: string | null; created_at: string; updated_at: string; urgency_tier: number; effective_priority: number;
+  age_band: string | null; nationalities: string[]; location_kind: string; case_risk: string;
+}
+export interface ReferralsTable {
+  id: string; case_id: string; survivor_id: string; from_organisation_id: string; to_organisation_id: string; need_ids: string[];
+  state: Generated<string>; consent_basis: string; share_contact_channel: string | null; view_enc: string; state_reason: string | null;
+  created_by: string | null; created_at: string; updated_at: string;
+}
+export interface ConsularRecordsTable {
+  id: string; case_id: string; embassy_organisation_id: string; case_organisation_id: string; emergency_document_status: Generated<string>;
+  emergency_document_number_enc: string | null; emergency_document_issued_at: string | null; exit_clearance: Generated<string>;
+  flight_date: string | null; flight_number: string | null; repatriated_at: string | null; updated_by: string | null; updated_at: string;
+}
+export interface FollowUpsTable {
+  id: string; case_id: string; organisation_id: string; due_at: string; completed_at: string | null; outcome: string | null;
+  note_enc: string | null; recorded_by: string | null; created_at: string;
+}
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Generated<Timestamp> }
 
 export interface Schema {
   organisations: OrganisationsTable; users: UsersTable; memberships: MembershipsTable; permissions: PermissionsTable;
   sessions: SessionsTable; rate_limits: RateLimitsTable; jobs: JobsTable; blobs: BlobsTable; audit_events: AuditEventsTable;
-  survivors: SurvivorsTable; cases: CasesTable; alerts: AlertsTable; schema_migrations: SchemaMigrationsTable;
+  survivors: SurvivorsTable; cases: CasesTable; alerts: AlertsTable;
+  compounds: CompoundsTable; evidence: EvidenceTable; evidence_custody: EvidenceCustodyTable; compound_events: CompoundEventsTable;
+  schema_migrations: SchemaMigrationsTable;
+  // Casework (0002).
+  consent_versions: ConsentVersionsTable; case_events: CaseEventsTable; case_notes: CaseNotesTable; case_attachments: CaseAttachmentsTable;
+  screenings: ScreeningsTable; needs: NeedsTable; referrals: ReferralsTable; consular_records: ConsularRecordsTable; follow_ups: FollowUpsTable;
 }

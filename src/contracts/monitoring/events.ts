@@ -71,6 +71,7 @@ export type EventView = z.infer<typeof EventView>;
 
 export const EventListQuery = PageQuery.extend({ includeRetracted: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
 export const EventList = z.object({ items: z.array(EventView), nextCursor: z.string().nullable() });
+export type EventList = z.infer<typeof EventList>;
 
 export const AlertView = z.object({
   id: z.string(),
@@ -97,6 +98,7 @@ export const AlertListQuery = PageQuery.extend({
   compoundId: z.uuid().optional(),
 });
 export const AlertList = z.object({ items: z.array(AlertView), nextCursor: z.string().nullable() });
+export type AlertList = z.infer<typeof AlertList>;
 
 /** Writing an event answers with the recomputed timeline and the alerts the rules raised or refreshed. */
 export const EventWriteResult = z.object({ event: EventView, timeline: CompoundTimeline, alerts: z.array(AlertView) });

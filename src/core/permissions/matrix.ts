@@ -25,7 +25,7 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules('admin', 'organisation', ['read'], ['audit', 'report']),
   ...rules('admin', 'organisation', ['export'], ['report']),
   ...rules('admin', 'organisation', ['override_consent'], ['referral']),
-  ...rules('admin', 'all', ['read', 'create', 'update'], MONITORING),
+  ...rules('admin', 'all', ['read', 'create', 'update', 'verify'], MONITORING),
   ...rules('caseworker', 'organisation', ['read', 'create', 'update'], CASEWORK),
   ...rules('caseworker', 'organisation', ['read'], ['report', 'job']),
   ...rules('caseworker', 'all', ['read'], MONITORING),

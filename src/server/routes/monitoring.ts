@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerDeps } from '../deps.ts';
+import { compoundRoutes } from './monitoring/compounds.ts';
+import { evidenceRoutes } from './monitoring/evidence.ts';
+import { eventRoutes } from './monitoring/events.ts';
 
-/** Monitoring endpoints. */
-export const monitoringRoutes = (_deps: ServerDeps): FastifyPluginAsyncZod => async (_app) => {
+/** Monitoring endpoints (contracts and the list of endpoints: src/contracts/monitoring/index.ts). */
+export const monitoringRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
+  await app.register(compoundRoutes(deps));
+  await app.register(evidenceRoutes(deps));
+  await app.register(eventRoutes(deps));
 };

@@ -1,0 +1,49 @@
+/** Evidence responses: each field listed; testimony text only for those allowed to read it. */
+import type { EvidenceSummary, EvidenceView } from '../../contracts/monitoring/evidence.ts';
+import { captureForDisplay } from '../../core/evidence/capture-basis.ts';
+import type { EvidenceRow } from '../../db/repositories/monitoring/evidence.ts';
+
+const capture = (e: EvidenceRow) => captureForDisplay({
+  claimed: { capturedAt: e.claimedCapturedAt, placeText: e.claimedPlaceText, point: e.claimedPoint },
+  verified: { capturedAt: e.verifiedCapturedAt, capturedAtMethod: e.verifiedCapturedAtMethod, geolocation: e.geolocation },
+});
+
+export function presentEvidenceSummary(e: EvidenceRow): EvidenceSummary {
+  const c = capture(e);
+  return {
+    id: e.id, kind: e.kind, title: e.title, sensitivity: e.sensitivity, verificationState: e.verificationState, compoundId: e.compoundId,
+    hasFile: e.sha256 !== null, contentType: e.contentType, acquiredAt: e.acquiredAt, capturedAt: c.capturedAt, captureBasis: c.capturedAtBasis,
+    position: c.position ? [c.position[0], c.position[1]] : null, positionBasis: c.positionBasis, retracted: e.retractedAt !== null,
+  };
+}
+
+export function presentEvidence(e: EvidenceRow, extra: { testimonyText: string | null; nearDuplicates: { evidenceId: string; distance: number }[]; eventIds: string[] }): EvidenceView {
+  const c = capture(e);
+  return {
+    ...presentEvidenceSummary(e),
+    description: e.description,
+    testimonyText: extra.testimonyText,
+    file: e.sha256 ? {
+      sha256: e.sha256, sizeBytes: e.sizeBytes ?? 0, displayName: e.displayName, fileNameFindings: [...e.fileNameFindings],
+      hasThumbnail: e.thumbnailSha256 !== null, perceptualHash: e.perceptualHash, metadata: { ...e.metadata },
+    } : null,
+    source: { publisher: e.sourcePublisher, url: e.sourceUrl, originalSha256: e.sourceOriginalSha256, acquiredFrom: e.acquiredFrom },
+    acquiredBy: e.acquiredBy,
+    claimed: { capturedAt: e.claimedCapturedAt, placeText: e.claimedPlaceText, point: e.claimedPoint },
+    verified: {
+      capturedAt: e.verifiedCapturedAt, capturedAtMethod: e.verifiedCapturedAtMethod,
+      geolocation: e.geolocation ? { point: e.geolocation.point, method: e.geolocation.method, precision: e.geolocation.precision, reasoning: e.geolocation.reasoning, byUserId: e.geolocation.byUserId, at: e.geolocation.at } : null,
+    },
+    claimDisagrees: c.claimDisagrees,
+    verificationHistory: e.verificationHistory.map((r) => ({
+      kind: r.kind, from: r.from, to: r.to, at: r.at, reviewerId: r.reviewerId, reasoning: r.reasoning,
+      ...(r.kind === 'geolocate' ? { method: r.method, precision: r.precision, point: r.point } : {}),
+      ...(r.kind === 'corroborate' ? { corroboratingEvidenceIds: [...r.corroboratingEvidenceIds] } : {}),
+    })),
+    proposedCompound: e.proposedCompound ? { ...e.proposedCompound } : null,
+    duplicateOf: e.duplicateOf,
+    nearDuplicates: extra.nearDuplicates,
+    eventIds: extra.eventIds,
+    retraction: e.retractedAt ? { at: e.retractedAt, byUserId: e.retractedBy ?? '', reason: e.retractedReason ?? '' } : null,
+  };
+}
