@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { blockingRuleFromSpec, blockPairs, countPairs, type BlockingRule } from './blocking.ts';
+import { buildComparator } from './comparators/build-comparator.ts';
+import { linkSides, prepareRecords } from './prepared-set.ts';
+import type { MatchRecord } from './types.ts';
+
+const rec = (id: string, surname: string | null, dob: string | null, phone: string | null = null): MatchRecord => ({ id, fields: { surname, dob, phone } });
+
+// Surname blocks: smith ×3 (3 pairs), jones ×2 (1 pair). Dob blocks: 1990-01-01 ×3 (3 pairs), 1985-05-05 ×2 (1 pair).
+const RECORDS = [
+  rec('a', 'smith', '1990-01-01'),
+  rec('b', 'smith', '1990-01-01'),
+  rec('c', 'smith', '1985-05-05'),
+  rec('d', 'jones', '1990-01-01'),
+  rec('e', 'jones', '1985-05-05'),
+  rec('f', null, null),
+];
+const comparators = [
+  buildComparator({ kind: 'exact', name: 'surname', fields: ['surname'] }),
+  buildComparator({ kind: 'date', name: 'dob', fields: ['dob'] }),
+];
+
+function pairsOf(r: { a: Int32Array; b: Int32Array }, records: readonly MatchRecord[]): string[] {
+  return Array.from(r.a, (i, p) => `${records[i].id}-${records[r.b[p]].id}`).sort();
+}
+
+describe('blocking', () => {
+  const set = prepareRecords(RECORDS, comparators);
+  const bySurname = blockingRuleFromSpec({ on: ['surname'] }, set);
+  const byDob = blockingRuleFromSpec({ on: ['dob'] }, set);
+
+  it('counts pairs per rule and de-duplicates pairs found by several rules', () => {
+    const counted = countPairs(set, [bySurname, byDob]);
+    expect(counted.perRule.map((r) => r.pairs)).toEqual([4, 4]);
+    // a-b is in both blocks: 4 + 4 - 1 distinct pairs.
+    expect(counted.perRule.map((r) => r.newPairs)).toEqual([4, 3]);
+    expect(counted.total).toBe(7);
+    const blocked = blockPairs(set, [bySurname, byDob]);
+    expect(blocked.a.length).toBe(7);
+    expect(pairsOf(blocked, RECORDS)).toEqual(['a-b', 'a-c', 'a-d', 'b-c', 'b-d', 'c-e', 'd-e']);
+    expect(new Set(pairsOf(blocked, RECORDS)).size).toBe(7);
+  });
+
+  it('combines comparisons with AND', () => {
+    const both = blockingRuleFromSpec({ on: ['surname', 'dob'] }, set);
+    expect(pairsOf(blockPairs(set, [both]), RECORDS)).toEqual(['a-b']);
+  });
+
+  it('emits a pair once when records share several keys of one rule', () => {
+    const multi: BlockingRule = { name: 'letters', comparisons: [], keys: (s, r) => (s.records[r].fields.surname ?? '').split('') };
+    const blocked = blockPairs(set, [multi]);
+    const pairs = pairsOf(blocked, RECORDS);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    // smith and jones share the letter 's': every pair of the 5 named records.
+    expect(pairs.length).toBe(10);
+  });
+
+  it('skips blocks above the size limit', () => {
+    const counted = countPairs(set, [bySurname], { maxBlockSize: 2 });
+    expect(counted.total).toBe(1);
+    expect(counted.perRule[0].skippedBlocks).toBe(1);
+  });
+
+  it('pairs only across sides in link mode, left record first', () => {
+    const left = [rec('l1', 'smith', null), rec('l2', 'smith', null), rec('l3', 'jones', null)];
+    const right = [rec('r1', 'smith', null), rec('r2', 'jones', null), rec('r3', 'jones', null)];
+    const { records, side } = linkSides(left, right);
+    const lset = prepareRecords(records, comparators, { side });
+    const rule = blockingRuleFromSpec({ on: ['surname'] }, lset);
+    const blocked = blockPairs(lset, [rule]);
+    expect(pairsOf(blocked, records)).toEqual(['l1-r1', 'l2-r1', 'l3-r2', 'l3-r3']);
+    expect(countPairs(lset, [rule]).perRule[0].pairs).toBe(4);
+  });
+
+  it('rejects rules on unknown comparisons', () => {
+    expect(() => blockingRuleFromSpec({ on: ['nope'] }, set)).toThrow(/unknown comparison/);
+  });
+});

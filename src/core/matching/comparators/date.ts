@@ -1,0 +1,79 @@
+/**
+ * Dates of birth, often partial or mistyped: exact; day and month swapped (US vs EU writing);
+ * one digit mistyped; same year and month; same year; within one year (estimated ages); else.
+ * Accepts YYYY-MM-DD, YYYYMMDD, YYYY/MM/DD, DD/MM/YYYY, DD.MM.YYYY, YYYY-MM and YYYY.
+ */
+import type { Comparator, ComparatorSpec } from '../types.ts';
+
+export interface PreparedDate { y: number; m: number; d: number; text: string }
+
+const DATE_LEVELS = ['exact', 'day_month_swapped', 'one_digit_typo', 'year_month', 'year', 'within_one_year', 'else'] as const;
+
+export function parseDate(raw: string): PreparedDate | null {
+  const s = raw.trim();
+  let m: RegExpMatchArray | null;
+  let y = 0, mo = 0, d = 0;
+  if ((m = s.match(/^(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})$/))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
+  else if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) { d = +m[1]; mo = +m[2]; y = +m[3]; }
+  else if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) { y = +m[1]; mo = +m[2]; }
+  else if ((m = s.match(/^(\d{4})$/))) { y = +m[1]; }
+  else return null;
+  if (y < 1000 || mo > 12 || d > 31) {
+    // Keep impossible-but-typed dates (e.g. month 13 from a swap) comparable as text only when full.
+    if (y < 1000) return null;
+  }
+  const text = `${String(y).padStart(4, '0')}${String(mo).padStart(2, '0')}${String(d).padStart(2, '0')}`;
+  return { y, m: mo, d, text };
+}
+
+function describe(p: PreparedDate): string {
+  if (p.m === 0) return `${p.y} (year only)`;
+  if (p.d === 0) return `${p.y}-${String(p.m).padStart(2, '0')}`;
+  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+}
+
+export function dateComparator(spec: ComparatorSpec): Comparator<PreparedDate> {
+  return {
+    name: spec.name,
+    field: spec.fields,
+    levels: DATE_LEVELS,
+    spec,
+    prepare(values) {
+      const v = values[0];
+      return v == null || v.trim() === '' ? null : parseDate(v);
+    },
+    compare(a, b) {
+      if (a == null || b == null) return -1;
+      const fullA = a.d > 0 && a.m > 0;
+      const fullB = b.d > 0 && b.m > 0;
+      if (fullA && fullB) {
+        if (a.text === b.text) return 0;
+        if (a.y === b.y && a.m === b.d && a.d === b.m) return 1;
+        let diff = 0;
+        for (let i = 0; i < 8 && diff < 2; i++) if (a.text.charCodeAt(i) !== b.text.charCodeAt(i)) diff++;
+        if (diff === 1) return 2;
+      }
+      if (a.y === b.y) return a.m > 0 && a.m === b.m ? 3 : 4;
+      return Math.abs(a.y - b.y) <= 1 ? 5 : 6;
+    },
+    explain(a, b, level) {
+      if (level < 0) return `${spec.name}: missing on ${a == null ? 'the first' : 'the second'} record`;
+      const da = a ? describe(a) : '?';
+      const db = b ? describe(b) : '?';
+      switch (DATE_LEVELS[level]) {
+        case 'exact': return `${spec.name}: same date ${da}`;
+        case 'day_month_swapped': return `${spec.name}: ${da} and ${db} are the same date with day and month swapped`;
+        case 'one_digit_typo': return `${spec.name}: ${da} and ${db} differ in a single digit`;
+        case 'year_month': return `${spec.name}: ${da} and ${db} share year and month`;
+        case 'year': return `${spec.name}: ${da} and ${db} share only the year`;
+        case 'within_one_year': return `${spec.name}: ${da} and ${db} are within one year (consistent with an estimated age)`;
+        default: return `${spec.name}: ${da} and ${db} are different`;
+      }
+    },
+    blockingKeys(p, variant?: string) {
+      if (variant === 'year') return [String(p.y)];
+      return p.d > 0 && p.m > 0 ? [p.text] : [];
+    },
+    termFrequencyKey: (p) => (p.d > 0 && p.m > 0 ? p.text : null),
+  };
+}

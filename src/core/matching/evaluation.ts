@@ -1,0 +1,53 @@
+/** Pairwise precision / recall / F1 of predicted match pairs against known truth (benchmarks and eval). */
+
+export interface PairwiseMetrics { truePositives: number; falsePositives: number; falseNegatives: number; precision: number; recall: number; f1: number }
+
+/** Number of true matching pairs: within each truth cluster (dedup), or across sides only (link). */
+export function countTruePairs(truth: readonly string[], side: Uint8Array | null): number {
+  const perCluster = new Map<string, [number, number]>();
+  truth.forEach((t, r) => {
+    const e = perCluster.get(t) ?? [0, 0];
+    e[side ? side[r] : 0]++;
+    perCluster.set(t, e);
+  });
+  let total = 0;
+  for (const [l, rgt] of perCluster.values()) total += side ? l * rgt : (l * (l - 1)) / 2;
+  return total;
+}
+
+export function pairwiseMetrics(truth: readonly string[], side: Uint8Array | null, a: Int32Array, b: Int32Array, accepted: (p: number) => boolean): PairwiseMetrics {
+  let tp = 0;
+  let fp = 0;
+  for (let p = 0; p < a.length; p++) {
+    if (!accepted(p)) continue;
+    if (truth[a[p]] === truth[b[p]]) tp++; else fp++;
+  }
+  const fn = countTruePairs(truth, side) - tp;
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 };
+}
+
+/** Pairwise metrics of the pairs implied by clusters (transitive closure of accepted pairs), dedup mode. */
+export function clusterPairwiseMetrics(truth: readonly string[], clusterOf: Int32Array): PairwiseMetrics {
+  const byCluster = new Map<number, Map<string, number>>();
+  const clusterSize = new Map<number, number>();
+  for (let r = 0; r < truth.length; r++) {
+    const c = clusterOf[r];
+    clusterSize.set(c, (clusterSize.get(c) ?? 0) + 1);
+    let inner = byCluster.get(c);
+    if (!inner) { inner = new Map(); byCluster.set(c, inner); }
+    inner.set(truth[r], (inner.get(truth[r]) ?? 0) + 1);
+  }
+  let predicted = 0;
+  for (const n of clusterSize.values()) predicted += (n * (n - 1)) / 2;
+  let tp = 0;
+  for (const inner of byCluster.values()) for (const k of inner.values()) tp += (k * (k - 1)) / 2;
+  const fp = predicted - tp;
+  const fn = countTruePairs(truth, null) - tp;
+  const precision = predicted === 0 ? 1 : tp / predicted;
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 };
+}

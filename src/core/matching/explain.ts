@@ -1,0 +1,72 @@
+/**
+ * Provenance and explanations: every scored pair can say which model (id, version, threshold)
+ * produced it and, per comparison, the level, its weight and a caseworker-readable sentence.
+ */
+import type { TrainedModel } from './model.ts';
+import { probabilityFromWeight } from './model.ts';
+import { prepareValue } from './prepared-set.ts';
+import { tfExactWeight } from './term-frequency.ts';
+import type { MatchRecord } from './types.ts';
+
+export interface ComparisonExplanation {
+  comparison: string;
+  level: number;
+  /** Level name, or 'null' when a value is missing. */
+  levelName: string;
+  weight: number;
+  explanation: string;
+}
+
+export interface PairProvenance {
+  settingsId: string;
+  settingsVersion: number;
+  threshold: number;
+  /** Level per comparison (by name): enough to recompute the weight with the stored model. */
+  levels: Record<string, number>;
+}
+
+export interface PairExplanation {
+  leftId: string;
+  rightId: string;
+  matchWeight: number;
+  matchProbability: number;
+  proposed: boolean;
+  priorWeight: number;
+  comparisons: ComparisonExplanation[];
+  provenance: PairProvenance;
+}
+
+export function provenanceOf(model: TrainedModel, levels: Record<string, number>): PairProvenance {
+  return { settingsId: model.settings.id, settingsVersion: model.settings.version, threshold: model.settings.threshold, levels };
+}
+
+/** Explain one pair of raw records with a trained model (prepares them itself). */
+export function explainPair(model: TrainedModel, left: MatchRecord, right: MatchRecord): PairExplanation {
+  let total = model.priorWeight;
+  const levels: Record<string, number> = {};
+  const comparisons = model.comparators.map((comp, c) => {
+    const va = prepareValue(comp, left);
+    const vb = prepareValue(comp, right);
+    const level = comp.compare(va, vb);
+    levels[comp.name] = level;
+    let weight = 0;
+    if (level >= 0) {
+      weight = level === 0 && model.tf[c] && comp.termFrequencyKey && va != null
+        ? tfExactWeight(model, c, comp.termFrequencyKey(va))
+        : model.weights[c][level];
+    }
+    total += weight;
+    return { comparison: comp.name, level, levelName: level < 0 ? 'null' : comp.levels[level], weight, explanation: comp.explain(va, vb, level) };
+  });
+  const p = probabilityFromWeight(total);
+  return {
+    leftId: left.id,
+    rightId: right.id,
+    matchWeight: total,
+    matchProbability: p,
+    proposed: p >= model.settings.threshold,
+    priorWeight: model.priorWeight,
+    comparisons,
+    provenance: provenanceOf(model, levels),
+  };
+}

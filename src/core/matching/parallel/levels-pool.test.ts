@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../random.ts';
+import { generateSyntheticPopulation } from '../synthetic.ts';
+import { survivorSettings } from '../synthetic-settings.ts';
+import { buildComparator } from '../comparators/build-comparator.ts';
+import { prepareRecords } from '../prepared-set.ts';
+import { computeLevels } from '../scoring.ts';
+import { createLevelsPool } from './levels-pool.ts';
+
+describe('createLevelsPool', () => {
+  it('returns the same levels as the single-threaded computation', async () => {
+    const records = generateSyntheticPopulation(createRng(2), 3000);
+    const settings = survivorSettings();
+    const set = prepareRecords(records, settings.comparisons.map(buildComparator));
+    const rng = createRng(3);
+    const n = 40_000;
+    const a = Int32Array.from({ length: n }, () => rng.int(records.length));
+    const b = Int32Array.from({ length: n }, () => rng.int(records.length));
+    const pool = createLevelsPool(records, settings.comparisons);
+    try {
+      const parallel = await pool.levelsFor(set, a, b);
+      const single = computeLevels(set, a, b);
+      expect(parallel.length).toBe(single.length);
+      parallel.forEach((col, c) => expect(Buffer.from(col.buffer).equals(Buffer.from(single[c].buffer))).toBe(true));
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Batch linkage end to end, pure: prepare → block → train (u, EM) → score → accept → cluster.
+ * Dedup mode takes one record set; link mode two sets and compares only cross pairs.
+ */
+import type { Rng } from '../random.ts';
+import { blockingRuleFromSpec, blockPairs, countPairs, type BlockingRule, type RulePairCount } from './blocking.ts';
+import { provenanceOf, type PairProvenance } from './explain.ts';
+import { clusterPairs, type Clusters } from './clustering.ts';
+import { buildComparator } from './comparators/build-comparator.ts';
+import { weightFromProbability, type ModelSettings, type TrainedModel } from './model.ts';
+import { linkSides, prepareRecords, type PreparedSet } from './prepared-set.ts';
+import { computeLevels, weightsFromLevels } from './scoring.ts';
+import { sampleRandomPairs, trainModel } from './training.ts';
+import type { MatchRecord, ProgressFn } from './types.ts';
+
+export interface LinkInput {
+  settings: ModelSettings;
+  /** Dedup mode: the records. Link mode: the left set. */
+  records: readonly MatchRecord[];
+  /** Link mode: the right set. */
+  linkWith?: readonly MatchRecord[];
+  rng: Rng;
+  /** Use an already trained model instead of training on this data. */
+  model?: TrainedModel;
+  /** Function rules instead of (or built from) settings.blockingRules. */
+  blockingRules?: BlockingRule[];
+  onProgress?: ProgressFn;
+  /**
+   * Replaces the comparison step (e.g. a worker pool): levels of every comparison for the given
+   * pairs, as computeLevels returns them. Used for blocked pairs and for u's random pairs.
+   */
+  levelsFor?: (set: PreparedSet, a: Int32Array, b: Int32Array) => Promise<Int8Array[]> | Int8Array[];
+}
+
+export interface LinkResult {
+  set: PreparedSet;
+  model: TrainedModel;
+  /** levels[c][p]: level of comparison c for pair p (-1 = missing), kept for provenance. */
+  pairs: { a: Int32Array; b: Int32Array; weight: Float64Array; levels: Int8Array[] };
+  blocking: { perRule: RulePairCount[]; total: number };
+  /** Indices (into pairs) of pairs at or above the threshold. */
+  accepted: Int32Array;
+  clusters: Clusters;
+}
+
+export async function linkRecords(input: LinkInput): Promise<LinkResult> {
+  const comparators = input.model?.comparators ?? input.settings.comparisons.map(buildComparator);
+  const { records, side } = input.linkWith ? linkSides(input.records, input.linkWith) : { records: input.records, side: null };
+  const set = prepareRecords(records, comparators, { side, onProgress: input.onProgress });
+  const rules = input.blockingRules ?? input.settings.blockingRules.map((s) => blockingRuleFromSpec(s, set));
+  const blocked = blockPairs(set, rules, { maxBlockSize: input.settings.maxBlockSize, onProgress: input.onProgress });
+  const levelsFor = input.levelsFor ?? ((s: PreparedSet, a: Int32Array, b: Int32Array) => computeLevels(s, a, b));
+  const levels = await levelsFor(set, blocked.a, blocked.b);
+  input.onProgress?.({ phase: 'compare', done: blocked.a.length, total: blocked.a.length });
+  let model = input.model;
+  if (!model) {
+    const random = sampleRandomPairs(set, input.rng);
+    const uLevels = await levelsFor(set, random.a, random.b);
+    model = trainModel(set, input.settings, {
+      rng: input.rng,
+      onProgress: input.onProgress,
+      trainingRules: input.settings.trainingRules ? undefined : rules,
+      uLevels,
+      blocked: { a: blocked.a, b: blocked.b, levels, indexes: blocked.indexes, rulePairs: blocked.perRule.map((r) => r.pairs), ruleNames: rules.map((r) => r.name) },
+    });
+  }
+  const weight = weightsFromLevels(set, model, blocked.a, blocked.b, levels);
+  input.onProgress?.({ phase: 'score', done: blocked.a.length, total: blocked.a.length });
+  const minWeight = weightFromProbability(input.settings.threshold);
+  const acc: number[] = [];
+  for (let p = 0; p < weight.length; p++) if (weight[p] >= minWeight) acc.push(p);
+  const accepted = Int32Array.from(acc);
+  const acceptedMask = new Uint8Array(weight.length);
+  for (const p of accepted) acceptedMask[p] = 1;
+  const clusters = clusterPairs(records.length, blocked.a, blocked.b, (p) => acceptedMask[p] === 1);
+  input.onProgress?.({ phase: 'cluster', done: 1, total: 1 });
+  return { set, model, pairs: { a: blocked.a, b: blocked.b, weight, levels }, blocking: { perRule: blocked.perRule, total: blocked.total }, accepted, clusters };
+}
+
+/** Provenance of pair p of a batch result: model id, version, threshold and the level of every comparison. */
+export function pairProvenance(result: LinkResult, p: number): PairProvenance {
+  const levels: Record<string, number> = {};
+  result.model.comparators.forEach((c, i) => { levels[c.name] = result.pairs.levels[i][p]; });
+  return provenanceOf(result.model, levels);
+}
+
+/** "N pairs would be compared": per blocking rule and in total, before any comparison is made. */
+export function countCandidatePairs(input: Pick<LinkInput, 'settings' | 'records' | 'linkWith' | 'blockingRules'>): { perRule: RulePairCount[]; total: number } {
+  const comparators = input.settings.comparisons.map(buildComparator);
+  const { records, side } = input.linkWith ? linkSides(input.records, input.linkWith) : { records: input.records, side: null };
+  const set = prepareRecords(records, comparators, { side });
+  const rules = input.blockingRules ?? input.settings.blockingRules.map((s) => blockingRuleFromSpec(s, set));
+  return countPairs(set, rules, { maxBlockSize: input.settings.maxBlockSize });
+}

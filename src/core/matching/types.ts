@@ -1,0 +1,57 @@
+/**
+ * Generic record-linkage types shared by comparators, the Fellegi–Sunter model, blocking and the index.
+ * Everything here is plain data so a stored proposed match can be re-run from its settings.
+ */
+export type FieldValue = string | null;
+
+export interface MatchRecord {
+  id: string;
+  fields: Record<string, FieldValue>;
+  /** Which dataset / organisation the record came from (link mode pairs only cross sources). */
+  source?: string;
+}
+
+/** Serialisable description of a comparator: enough to rebuild it in a worker or when re-running a stored match. */
+export interface ComparatorSpec {
+  kind: ComparatorKind;
+  /** Name of the comparison (unique within a model), e.g. 'surname'. */
+  name: string;
+  /** Record field(s) read, in order. */
+  fields: string[];
+  /** Replace u of the exact level with the value's own frequency. */
+  termFrequency?: boolean;
+  /** Kind-specific options (thresholds); see each comparator. */
+  options?: Record<string, number | string | boolean>;
+}
+
+export const COMPARATOR_KINDS = [
+  'exact', 'string', 'person_name', 'date', 'phone', 'document', 'nationality', 'postcode', 'address',
+] as const;
+export type ComparatorKind = (typeof COMPARATOR_KINDS)[number];
+
+/**
+ * A pluggable comparison. Levels are ordered strongest first and the last one is 'else';
+ * a missing value on either side gives level -1 (the "null level"), which carries no weight.
+ */
+export interface Comparator<P = unknown> {
+  readonly name: string;
+  readonly field: string | readonly string[];
+  readonly levels: readonly string[];
+  readonly spec: ComparatorSpec;
+  /** Turn the raw field values (in `spec.fields` order) into a reusable prepared value; null when missing. */
+  prepare(values: readonly FieldValue[]): P | null;
+  /** Level index for two prepared values, or -1 when either is missing. Must be symmetric. */
+  compare(a: P | null, b: P | null): number;
+  /** Caseworker-readable sentence saying why the pair got that level. */
+  explain(a: P | null, b: P | null, level: number): string;
+  /** Keys for blocking rules that name this comparison (records sharing a key become candidate pairs). */
+  blockingKeys?(p: P, variant?: string): string[];
+  /** Value whose frequency replaces u at level 0 when term-frequency adjustment is on. */
+  termFrequencyKey?(p: P): string | null;
+}
+
+/** Anything comparators accept: a comparator of some prepared type. */
+export type AnyComparator = Comparator<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Progress callback shared by every batch function. */
+export type ProgressFn = (p: { phase: string; done: number; total: number }) => void;
