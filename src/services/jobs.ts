@@ -55,11 +55,13 @@ export class JobRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // Poll every interval while idle; while jobs keep coming, take the next one straight away.
     const tick = async () => {
       if (!this.running) return;
-      this.active = this.runOnce().then(() => undefined, () => undefined);
+      let ran = false;
+      this.active = this.runOnce().then((r) => { ran = r; }, () => undefined);
       await this.active;
-      if (this.running) this.timer = setTimeout(tick, this.options.intervalMs ?? 500);
+      if (this.running) this.timer = setTimeout(tick, ran ? 0 : this.options.intervalMs ?? 500);
     };
     this.timer = setTimeout(tick, 0);
   }
