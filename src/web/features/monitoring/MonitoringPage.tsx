@@ -1,12 +1,20 @@
-import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState.tsx';
+/** The monitoring feature's routes: map and list, alerts, a compound, an evidence item. */
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
+import { AlertsPage } from './AlertsPage.tsx';
+import { CompoundPage } from './CompoundPage.tsx';
+import { EvidencePage } from './EvidencePage.tsx';
+import './monitoring.css';
+import { OverviewPage } from './OverviewPage.tsx';
 
-/** Placeholder until the monitoring feature lands (its owner replaces this file). */
 export function MonitoringPage() {
-  const { t } = useTranslation();
   return (
-    <EmptyState title={t('monitoring.title')} headingLevel={1}>
-      <p>{t('monitoring.empty')}</p>
-    </EmptyState>
+    <Routes>
+      <Route index element={<OverviewPage />} />
+      <Route path="alerts" element={<AlertsPage />} />
+      <Route path="compounds/:id" element={<CompoundPage />} />
+      <Route path="evidence/:id" element={<EvidencePage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
   );
 }
