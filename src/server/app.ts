@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -45,6 +46,8 @@ export async function buildServer(deps: ServerDeps, options: { logger?: boolean 
     },
     crossOriginEmbedderPolicy: false,
   });
+  // Phones on slow networks: compress JSON (map data, lists) and the app's assets above 1 KiB.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -125,3 +125,16 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect(Object.keys(spec.json.paths)).toContain('/api/session');
   });
 });
+
+describe('compression', () => {
+  it('compresses large JSON when the client accepts it', async () => {
+    const t = await createTestServer('pglite');
+    try {
+      const res = await t.server.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-encoding']).toBe('gzip');
+    } finally {
+      await t.close();
+    }
+  });
+});
