@@ -1,0 +1,194 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsularQueueItem, ReferralView } from '../src/contracts/casework/index.ts';
+import { REFERRAL_FIELDS } from '../src/core/referrals/presenter.ts';
+import { DEMO_PASSWORD } from '../src/core/demo/index.ts';
+import { listAllOrganisations } from '../src/services/accounts.ts';
+import { DESKTOP, PHONE, screenshot, signIn, startE2E, type E2E } from './harness.ts';
+
+const NGO = 'ngo-lantern-reach';
+const CLINIC = 'clinic-chamkar-street';
+const EMBASSY = 'embassy-id';
+const email = (role: string, org: string) => `${role}@${org}.demo.refuge.example`;
+const NAME = 'Siti Rahmawati Uji';
+const SECRET_PLACE = 'Room 12 behind the blue gate';
+const COMPOUND = 'Golden Fortune compound, Sihanoukville';
+
+/** Script errors, CSP violations and 5xx; the API's deliberate 4xx answers are not errors of the page. */
+function unexpectedErrors(e2e: E2E, page: Page): string[] {
+  return e2e.consoleErrors(page).filter((e) => !/status of 4\d\d/.test(e));
+}
+
+async function english(page: Page): Promise<void> {
+  await page.addInitScript(() => localStorage.setItem('refuge.language', 'en'));
+}
+
+async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
+}
+
+/** Clicks the label of a visually hidden radio or checkbox, as a finger would. */
+const tapChoice = (page: Page, name: string, value: string) => page.locator(`label:has(> input[name="${name}"][value="${value}"])`).click();
+
+describe('casework in Chromium: register, screen, triage, refer, accept, issue a travel document', () => {
+  let e2e: E2E;
+  let clinicId: string;
+  let caseId: string;
+  let referralId: string;
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const orgs = await listAllOrganisations(e2e.server.runtime.app);
+    clinicId = orgs.find((o) => o.slug === CLINIC)!.id;
+  });
+  afterAll(async () => {
+    await e2e?.stop();
+  });
+
+  it('an NGO caseworker registers a survivor on a phone, screens them, adds needs and refers them to a clinic', async () => {
+    const page = await e2e.newPage(PHONE);
+    await english(page);
+    await signIn(page, email('caseworker', NGO), DEMO_PASSWORD);
+    await page.goto('/casework/register');
+    await page.getByRole('heading', { level: 1, name: 'Register a survivor' }).waitFor();
+    // Submitting empty shows errors next to the fields and sends nothing.
+    await page.locator('.cw-submit').click();
+    await page.locator('#field-names .field-error').waitFor();
+    await expect(page.locator('#field-documentStatus .field-error').isVisible()).resolves.toBe(true);
+    await screenshot(page, 'casework-register-errors-375');
+
+    await page.locator('#field-name-0').fill(NAME);
+    await page.getByTestId('add-name').click();
+    await page.locator('#field-name-1').fill('Siti');
+    await tapChoice(page, 'sex', 'female');
+    await page.locator('#field-ageBand').selectOption('25_34');
+    await page.locator('#field-nationalities').fill('Indonesia');
+    await page.locator('#field-nationalities').press('Enter');
+    await page.locator('#field-nationalities').waitFor();
+    await expect.poll(() => page.locator('.cw-picker .cw-chip--on').allInnerTexts()).toEqual([expect.stringContaining('Indonesia')]);
+    await tapChoice(page, 'languages', 'id');
+    await page.locator('#field-contact-value-0').fill('+62 812 5550 1234');
+    await tapChoice(page, 'documentStatus', 'confiscated');
+    await page.locator('#field-locationKind').selectOption('shelter');
+    await page.locator('#field-locationDetail').fill(SECRET_PLACE);
+    await page.locator('#field-compound').fill(COMPOUND);
+    await tapChoice(page, 'exitMode', 'escaped');
+    await page.locator('#field-shareWithOwnEmbassy').check();
+    await page.locator('#field-useInStatistics').check();
+    // The clinic is named in the consent so that the referral below is covered.
+    await page.locator('#field-organisations-id').fill(clinicId);
+    await page.locator('#field-organisations-id').press('Enter');
+    await page.locator('#field-organisations .cw-chip--on').waitFor();
+    await screenshot(page, 'casework-register-375');
+    await page.locator('.cw-submit').click();
+
+    await page.getByTestId('registered-banner').waitFor();
+    caseId = (await page.getByTestId('case-page').getAttribute('data-case-id'))!;
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(NAME);
+    await expect(page.getByTestId('audited-note').innerText()).resolves.toMatch(/logged/);
+    // A shelter's address is for the shelter (and organisations with an accepted referral there) only.
+    await expect(page.locator('#survivor').innerText()).resolves.toContain('Shelter');
+
+    // Screening: four indicators yes; the outcome shows the rule and the reasons on screen.
+    for (const id of ['deception', 'restriction_of_movement', 'retention_of_identity_documents', 'forced_criminality']) await tapChoice(page, `indicator-${id}`, 'yes');
+    await page.locator('#note-deception').fill('Promised a job in a hotel');
+    await page.getByTestId('screening-form').locator('button[type=submit]').click();
+    await page.getByTestId('screening-outcome').waitFor();
+    const detail = await apiGet<{ screening: { outcome: string; reasons: string[]; ruleText: string } }>(page, `/api/cases/${caseId}`);
+    await expect(page.locator('.cw-outcome-title').innerText()).resolves.toBe({ presumed_victim: 'Presumed victim', possible_victim: 'Possible victim', insufficient_information: 'Not enough information' }[detail.screening.outcome]);
+    expect(detail.screening.reasons.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('screening-reasons').innerText()).resolves.toContain(detail.screening.reasons[0]);
+    await expect(page.getByTestId('screening-rule').textContent()).resolves.toBe(detail.screening.ruleText);
+
+    // Needs: urgent medical (the default choice) and shelter.
+    await page.locator('#field-need-kind').selectOption('medical_urgent');
+    await page.getByTestId('add-need-form').locator('button[type=submit]').click();
+    await page.locator('[data-testid=needs-list] [data-need-kind=medical_urgent]').waitFor();
+    await page.locator('#field-need-kind').selectOption('shelter');
+    await page.locator('#field-need-priority').selectOption('normal');
+    await page.getByTestId('add-need-form').locator('button[type=submit]').click();
+    await page.locator('[data-testid=needs-list] [data-need-kind=shelter]').waitFor();
+    await screenshot(page, 'casework-case-375');
+
+    // Refer the urgent medical need to the clinic.
+    await page.locator('#field-refer-to-id').fill(clinicId);
+    await page.locator('#field-refer-to-id').press('Enter');
+    await expect(page.getByTestId('consent-not-covered').count()).resolves.toBe(0);
+    await page.getByTestId('refer-form').locator('input[data-need-kind=medical_urgent]').check({ force: true });
+    await page.getByTestId('refer-form').locator('button[type=submit]').click();
+    await page.getByTestId('case-referrals').locator('li').first().waitFor();
+    const sent = await apiGet<{ items: ReferralView[] }>(page, '/api/referrals?direction=outgoing&limit=200');
+    const referral = sent.items.find((r) => r.caseId === caseId);
+    expect(referral?.toOrganisation.id).toBe(clinicId);
+    expect(referral?.state).toBe('sent');
+    referralId = referral!.id;
+    await screenshot(page, 'casework-referred-375');
+
+    // The triage board lists the urgent medical need first for this case's needs.
+    await page.goto('/casework/triage');
+    await page.getByTestId('triage-board').waitFor();
+    const first = await apiGet<{ items: { caseId: string; kind: string }[] }>(page, '/api/triage?limit=200');
+    const ours = first.items.filter((i) => i.caseId === caseId).map((i) => i.kind);
+    expect(ours[0]).toBe('medical_urgent');
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcut-help').waitFor();
+    await screenshot(page, 'casework-triage-375');
+    expect(unexpectedErrors(e2e, page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the clinic sees only what the referral shares, and accepts it', async () => {
+    const page = await e2e.newPage(DESKTOP);
+    await english(page);
+    await signIn(page, email('medic', CLINIC), DEMO_PASSWORD);
+    await page.goto('/casework');
+    await page.getByTestId('referral-list').waitFor();
+    const card = page.locator(`[data-referral-id="${referralId}"]`);
+    await card.waitFor();
+    const shown = await card.innerText();
+    expect(shown).toContain(NAME);
+    expect(shown).toContain('Urgent medical');
+    for (const secret of [SECRET_PLACE, COMPOUND, '5550 1234', 'Shelter (Normal)', 'Promised a job']) expect(shown).not.toContain(secret);
+    const seen = await apiGet<ReferralView>(page, `/api/referrals/${referralId}`);
+    expect(seen.caseId).toBeUndefined();
+    expect(Object.keys(seen.person ?? {}).every((k) => (REFERRAL_FIELDS as readonly string[]).includes(k) || k === 'referralId')).toBe(true);
+    // The clinic cannot open the case itself.
+    const status = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}`)).status, caseId);
+    expect(status).toBeGreaterThanOrEqual(400);
+    await screenshot(page, 'casework-clinic-inbox-1280');
+    await card.locator('button[data-next=accepted]').click();
+    await page.locator(`[data-referral-id="${referralId}"][data-state=accepted]`).waitFor();
+    await screenshot(page, 'casework-clinic-accepted-1280');
+    expect(unexpectedErrors(e2e, page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the survivor\'s embassy issues an emergency travel document', async () => {
+    const page = await e2e.newPage(PHONE);
+    await signIn(page, email('consular', EMBASSY), DEMO_PASSWORD);
+    await page.goto('/casework/consular');
+    await page.getByTestId('consular-queue').waitFor();
+    // The queue is paginated: find our survivor's page through the API, then on screen.
+    const card = page.locator(`[data-testid=consular-queue] li[data-case-id="${caseId}"]`);
+    for (let pages = 0; pages < 50 && !(await card.count()); pages++) {
+      const first = await page.locator('[data-testid=consular-queue] li').first().getAttribute('data-case-id');
+      await page.locator('.cw-pager button').last().click();
+      await expect.poll(() => page.locator('[data-testid=consular-queue] li').first().getAttribute('data-case-id')).not.toBe(first);
+    }
+    await card.getByTestId('record-steps').click();
+    await card.locator(`#etd-status-${caseId}`).selectOption('issued');
+    await card.locator(`#etd-number-${caseId}`).fill('SPLP-2026-0042');
+    await card.getByTestId('save-etd').click();
+    await card.getByTestId('consular-saved').waitFor();
+    await card.locator('[data-step=travel_document][data-done=true]').waitFor();
+    const queue = await apiGet<{ items: ConsularQueueItem[] }>(page, '/api/consular/queue?limit=200');
+    const item = queue.items.find((i) => i.caseId === caseId);
+    expect(item?.record.emergencyDocumentStatus).toBe('issued');
+    expect(item?.record.emergencyDocumentNumber).toBe('SPLP-2026-0042');
+    await screenshot(page, 'casework-embassy-375');
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await screenshot(page, 'casework-embassy-1280');
+    expect(unexpectedErrors(e2e, page)).toEqual([]);
+    await page.context().close();
+  });
+});

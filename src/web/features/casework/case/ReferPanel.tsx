@@ -1,0 +1,108 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreateReferralRequest, NeedView, ReferralView, SurvivorView } from '../../../../contracts/casework/index.ts';
+import type { Role } from '../../../../core/vocabulary.ts';
+import { api, ApiError } from '../../../api.ts';
+import { useDates } from '../components/dates.ts';
+import { OrganisationChooser } from '../components/OrganisationChooser.tsx';
+import { useKnownOrganisations } from '../components/organisations.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useVocab } from '../components/vocab.ts';
+import { mayOverrideConsent } from '../sections.ts';
+import { CasePanel } from './Panel.tsx';
+import { useCaseMutation } from './useCase.ts';
+
+/**
+ * Refer the case (or named needs) to another organisation. When the survivor's consent does not
+ * cover the receiver the panel says so; only users allowed to override see the reason field.
+ */
+export function ReferPanel({ caseId, survivor, needs, roles }: { caseId: string; survivor: SurvivorView; needs: NeedView[]; roles: readonly Role[] }) {
+  const { t } = useTranslation('casework');
+  const v = useVocab();
+  const dates = useDates();
+  const known = useKnownOrganisations();
+  const [to, setTo] = useState<string[]>([]);
+  const [needIds, setNeedIds] = useState<string[]>([]);
+  const [channel, setChannel] = useState('');
+  const [override, setOverride] = useState('');
+  const refer = useCaseMutation<CreateReferralRequest, ReferralView>(caseId, 'post', '/api/referrals');
+  // No caseId filter on GET /api/referrals yet: the newest outgoing page, narrowed to this case.
+  const sent = useQuery({
+    queryKey: ['casework', 'referrals', 'outgoing-for-case', caseId],
+    queryFn: () => api.get<{ items: ReferralView[] }>('/api/referrals?direction=outgoing&limit=200'),
+    select: (d) => d.items.filter((r) => r.caseId === caseId),
+  });
+  const receiver = to[0];
+  const receiverKind = known.data?.find((o) => o.id === receiver)?.kind;
+  const covered = receiver !== undefined && (survivor.consent.shareWithOrganisationIds.includes(receiver) || (receiverKind === 'embassy' && survivor.consent.shareWithOwnEmbassy));
+  const refusedForConsent = refer.error instanceof ApiError && refer.error.status === 403;
+  const canOverride = mayOverrideConsent(roles);
+  const openNeeds = needs.filter((n) => n.status === 'open' || n.status === 'in_progress');
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!receiver) return;
+    refer.mutate({
+      caseId, toOrganisationId: receiver, needIds,
+      shareContactChannel: (channel || undefined) as CreateReferralRequest['shareContactChannel'],
+      overrideReason: !covered && canOverride && override.trim() ? override.trim() : undefined,
+    }, { onSuccess: () => { setTo([]); setNeedIds([]); setOverride(''); setChannel(''); } });
+  }
+
+  return (
+    <CasePanel id="referrals" title={t('refer.title')}>
+      {sent.data && sent.data.length > 0 && (
+        <ul className="cw-plain cw-sent" data-testid="case-referrals">
+          {sent.data.map((r) => (
+            <li key={r.id}>
+              <span className={`cw-state cw-state--${r.state}`}>{v('referralState', r.state)}</span> {r.toOrganisation.name}
+              <span className="muted small"> · {dates.dateTime(r.updatedAt)}{r.consentBasis ? ` · ${v('consentBasis', r.consentBasis)}` : ''}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={submit} data-testid="refer-form">
+        <OrganisationChooser name="refer-to" single label={t('refer.to')} value={to} onChange={setTo} />
+        {receiver && !covered && (
+          <p className="cw-warning" data-testid="consent-not-covered">{t('refer.notCovered')}</p>
+        )}
+        {openNeeds.length > 0 && (
+          <fieldset className="cw-choices">
+            <legend>{t('refer.needs')}</legend>
+            <p className="field-hint">{t('refer.needsHint')}</p>
+            <div className="cw-chip-row">
+              {openNeeds.map((n) => (
+                <label key={n.id} className={`cw-chip${needIds.includes(n.id) ? ' cw-chip--on' : ''}`}>
+                  <input type="checkbox" checked={needIds.includes(n.id)} data-need-kind={n.kind}
+                    onChange={() => setNeedIds(needIds.includes(n.id) ? needIds.filter((x) => x !== n.id) : [...needIds, n.id])} />
+                  <span>{v('needKind', n.kind)} · {v('needPriority', n.priority)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {survivor.contacts.length > 0 && (
+          <div className="field">
+            <label htmlFor="field-refer-channel">{t('refer.contact')}</label>
+            <select id="field-refer-channel" value={channel} onChange={(e) => setChannel(e.target.value)}>
+              <option value="">{t('refer.noContact')}</option>
+              {[...new Set(survivor.contacts.map((c) => c.channel))].map((c) => <option key={c} value={c}>{v('contactChannel', c)}</option>)}
+            </select>
+          </div>
+        )}
+        {receiver && (!covered || refusedForConsent) && canOverride && (
+          <div className="field">
+            <label htmlFor="field-override">{t('refer.overrideReason')}</label>
+            <p className="field-hint">{t('refer.overrideHint')}</p>
+            <textarea id="field-override" rows={2} value={override} onChange={(e) => setOverride(e.target.value)} maxLength={2000} />
+          </div>
+        )}
+        {receiver && !covered && !canOverride && <p className="small muted">{t('refer.askConsent')}</p>}
+        <ProblemMessage error={refer.error} />
+        {refer.isSuccess && <p className="cw-success" role="status">{t('refer.sent')}</p>}
+        <button type="submit" className="button" disabled={!receiver || refer.isPending}>{t('refer.send')}</button>
+      </form>
+    </CasePanel>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { EMERGENCY_DOCUMENT_STATUSES, EXIT_CLEARANCE_STATUSES, REPATRIATION_STEPS } from '../../../../core/cases/consular.ts';
+import { TIMELINE_KINDS } from '../../../../core/cases/timeline.ts';
+import { TRIAGE_SHORTCUTS } from '../../../../core/triage/board.ts';
+import * as V from '../../../../core/vocabulary.ts';
+import en from './en.json' with { type: 'json' };
+
+const vocab = en.vocab as Record<string, Record<string, string>>;
+const FAMILIES: Record<string, readonly string[]> = {
+  caseStatus: V.CASE_STATUSES, risk: V.RISK_LEVELS, sex: V.SEXES, ageBand: V.AGE_BANDS, documentStatus: V.DOCUMENT_STATUSES,
+  locationKind: V.LOCATION_KINDS, exitMode: V.EXIT_MODES, contactChannel: V.CONTACT_CHANNELS, needKind: V.NEED_KINDS,
+  needStatus: V.NEED_STATUSES, needPriority: V.NEED_PRIORITIES, indicator: V.SCREENING_INDICATORS, answer: V.SCREENING_ANSWERS,
+  outcome: V.SCREENING_OUTCOMES, referralState: V.REFERRAL_STATES, alertKind: V.ALERT_KINDS, timelineKind: TIMELINE_KINDS,
+  emergencyDocument: EMERGENCY_DOCUMENT_STATUSES, exitClearance: EXIT_CLEARANCE_STATUSES, repatriationStep: REPATRIATION_STEPS,
+};
+
+describe('casework strings cover the vocabulary the pages show', () => {
+  it.each(Object.entries(FAMILIES))('every %s value is translated', (family, values) => {
+    expect(values.filter((v) => !vocab[family]?.[v])).toEqual([]);
+  });
+  it('every triage shortcut action has a translated description', () => {
+    const actions = TRIAGE_SHORTCUTS.map((s) => (s.action.startsWith('toggle_kind:') ? 'toggle_kind' : s.action));
+    expect(actions.filter((a) => !(a in en.shortcuts))).toEqual([]);
+  });
+});

@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { CoordinationSummary } from '../../../../contracts/casework/index.ts';
+import { api } from '../../../api.ts';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { ErrorState } from '../../../components/ErrorState.tsx';
+import { useFormat } from '../../../components/format.ts';
+import { LoadingState } from '../../../components/LoadingState.tsx';
+import { useDates } from '../components/dates.ts';
+import { useVocab } from '../components/vocab.ts';
+
+type Summary = z.infer<typeof CoordinationSummary>;
+const COLUMNS = ['registered', 'awaiting_documents', 'awaiting_travel', 'repatriated', 'lost_contact'] as const;
+/** The column a bottleneck points at, so it can be highlighted. */
+const BOTTLENECK_COLUMN = { documents: 'awaiting_documents', travel: 'awaiting_travel', none: null } as const;
+
+/** Per nationality: registered → waiting for documents → waiting for travel → home, with the bottleneck marked. */
+export function CoordinationPage() {
+  const { t } = useTranslation('casework');
+  const v = useVocab();
+  const fmt = useFormat();
+  const dates = useDates();
+  const summary = useQuery({ queryKey: ['casework', 'coordination'], queryFn: () => api.get<Summary>('/api/coordination/summary') });
+  if (summary.isPending) return <LoadingState />;
+  if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
+  const rows = [...summary.data.rows].sort((a, b) => b.registered - a.registered);
+  return (
+    <div>
+      <h1>{t('coordination.title')}</h1>
+      <p className="muted small">{t(summary.data.scope === 'all' ? 'coordination.scopeAll' : 'coordination.scopeVisible')} · {t('coordination.generated', { when: dates.dateTime(summary.data.generatedAt) })}</p>
+      {rows.length === 0 ? <EmptyState title={t('coordination.empty')}><p>{t('coordination.emptyBody')}</p></EmptyState> : (
+        <div className="cw-scroll">
+          <table className="cw-table cw-coord" data-testid="coordination-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('coordination.nationality')}</th>
+                {COLUMNS.map((c) => <th key={c} scope="col">{t(`coordination.${c}`)}</th>)}
+                <th scope="col">{t('coordination.bottleneck')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const hot = BOTTLENECK_COLUMN[r.bottleneck];
+                const waiting = Math.max(1, r.registered);
+                return (
+                  <tr key={r.nationality} data-nationality={r.nationality}>
+                    <th scope="row">{fmt.country(r.nationality)}</th>
+                    {COLUMNS.map((c) => (
+                      <td key={c} className={hot === c ? 'cw-hot' : undefined} data-column={c}>
+                        <span className="cw-num">{fmt.number(r[c])}</span>
+                        {c !== 'registered' && (
+                          <span className="cw-minibar" aria-hidden="true"><span style={{ width: `${Math.min(100, (r[c] / waiting) * 100)}%` }} /></span>
+                        )}
+                      </td>
+                    ))}
+                    <td>{r.bottleneck === 'none' ? <span className="muted">{v('bottleneck', 'none')}</span> : <strong className="cw-hot-label">{v('bottleneck', r.bottleneck)}</strong>}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
