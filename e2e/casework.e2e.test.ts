@@ -75,8 +75,7 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     await page.locator('#field-shareWithOwnEmbassy').check();
     await page.locator('#field-useInStatistics').check();
     // The clinic is named in the consent so that the referral below is covered.
-    await page.locator('#field-organisations-id').fill(clinicId);
-    await page.locator('#field-organisations-id').press('Enter');
+    await page.locator(`#field-organisations input[data-organisation-id="${clinicId}"]`).check({ force: true });
     await page.locator('#field-organisations .cw-chip--on').waitFor();
     await screenshot(page, 'casework-register-375');
     await page.locator('.cw-submit').click();
@@ -111,8 +110,7 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     await screenshot(page, 'casework-case-375');
 
     // Refer the urgent medical need to the clinic.
-    await page.locator('#field-refer-to-id').fill(clinicId);
-    await page.locator('#field-refer-to-id').press('Enter');
+    await page.locator(`#field-refer-to input[data-organisation-id="${clinicId}"]`).check({ force: true });
     await expect(page.getByTestId('consent-not-covered').count()).resolves.toBe(0);
     await page.getByTestId('refer-form').locator('input[data-need-kind=medical_urgent]').check({ force: true });
     await page.getByTestId('refer-form').locator('button[type=submit]').click();

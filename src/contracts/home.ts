@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORGANISATION_KINDS } from '../core/vocabulary.ts';
 
 export const HomeSummary = z.object({
   organisation: z.object({ id: z.string(), name: z.string(), kind: z.string(), isDemo: z.boolean() }),
@@ -17,3 +18,15 @@ export const DemoAccounts = z.object({
   accounts: z.array(z.object({ email: z.string(), organisation: z.string(), kind: z.string(), role: z.string() })),
 });
 export type DemoAccounts = z.infer<typeof DemoAccounts>;
+
+export const OrganisationDirectoryQuery = z.object({
+  kind: z.union([z.enum(ORGANISATION_KINDS), z.array(z.enum(ORGANISATION_KINDS)).max(7)]).optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.string().max(400).optional(),
+});
+export const OrganisationDirectory = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(ORGANISATION_KINDS), nationalitiesServed: z.array(z.string()), city: z.string().nullable() })),
+  nextCursor: z.string().nullable(),
+});
+export type OrganisationDirectory = z.infer<typeof OrganisationDirectory>;

@@ -1,4 +1,4 @@
-import { insertMembership, insertOrganisation, insertUser, findOrganisation, findUserByEmail, listOrganisations, replacePermissions, type OrganisationRow } from '../db/repositories/accounts.ts';
+import { insertMembership, insertOrganisation, insertUser, findOrganisation, findUserByEmail, listOrganisations, replacePermissions, searchOrganisations, type OrganisationRow } from '../db/repositories/accounts.ts';
 import { asSystem, type Tx } from '../db/transaction.ts';
 import { PERMISSIONS } from '../core/permissions/matrix.ts';
 import type { OrganisationKind, Role } from '../core/vocabulary.ts';
@@ -64,4 +64,27 @@ export function listAllOrganisations(app: AppContext): Promise<OrganisationRow[]
 /** Copies the permission matrix from core into the `permissions` table (run after migrations). */
 export async function syncPermissions(app: AppContext): Promise<void> {
   await asSystem(app.database, (t) => replacePermissions(t, PERMISSIONS));
+}
+
+export interface DirectoryPage { items: { id: string; name: string; kind: string; nationalitiesServed: string[]; city: string | null }[]; nextCursor: string | null }
+
+/** Who else responds: names and kinds only (no people), for any signed-in member. */
+export async function organisationDirectory(app: AppContext, filter: { kinds?: string[]; q?: string; cursor?: string; limit: number }): Promise<DirectoryPage> {
+  let after: { name: string; id: string } | undefined;
+  if (filter.cursor) {
+    try {
+      const parsed = JSON.parse(Buffer.from(filter.cursor, 'base64url').toString('utf8')) as { name?: unknown; id?: unknown };
+      if (typeof parsed.name !== 'string' || typeof parsed.id !== 'string' || !/^[0-9a-f-]{36}$/.test(parsed.id)) throw new Error('bad cursor');
+      after = { name: parsed.name, id: parsed.id };
+    } catch {
+      throw invalid({ 'querystring.cursor': 'not a cursor from a previous page' });
+    }
+  }
+  const rows = await asSystem(app.database, (t) => searchOrganisations(t, { kinds: filter.kinds, q: filter.q, after, limit: filter.limit + 1 }));
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((o) => ({ id: o.id, name: o.name, kind: o.kind, nationalitiesServed: o.nationalitiesServed, city: o.city })),
+    nextCursor: rows.length > filter.limit && last ? Buffer.from(JSON.stringify({ name: last.name, id: last.id })).toString('base64url') : null,
+  };
 }

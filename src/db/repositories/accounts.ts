@@ -93,3 +93,16 @@ export async function replacePermissions(trx: Queryable, rows: readonly { role: 
   await trx.deleteFrom('permissions').execute();
   if (rows.length) await trx.insertInto('permissions').values([...rows]).execute();
 }
+
+/** The directory of responders, by name, for pickers (referrals, consent). Keyset-paginated on (name, id). */
+export async function searchOrganisations(trx: Queryable, filter: { kinds?: string[]; q?: string; after?: { name: string; id: string }; limit: number }): Promise<OrganisationRow[]> {
+  let q = trx.selectFrom('organisations').select(orgColumns);
+  if (filter.kinds?.length) q = q.where('kind', 'in', filter.kinds);
+  if (filter.q) q = q.where('name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.after) {
+    const after = filter.after;
+    q = q.where((eb) => eb.or([eb('name', '>', after.name), eb.and([eb('name', '=', after.name), eb('id', '>', after.id)])]));
+  }
+  const rows = await q.orderBy('name').orderBy('id').limit(filter.limit).execute();
+  return rows.map(toOrganisation);
+}

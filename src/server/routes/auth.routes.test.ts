@@ -138,3 +138,30 @@ describe('compression', () => {
     }
   });
 });
+
+describe.each(DATABASE_KINDS)('organisation directory on %s', (kind) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await createTestServer(kind);
+    await t.org('clinic-a', 'clinic');
+    await t.org('clinic-b', 'clinic');
+    await t.org('embassy-id', 'embassy', ['ID']);
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('lists organisations by kind and name, paginated, only to signed-in users', async () => {
+    expect((await t.anonymous().request('GET', '/api/organisations')).status).toBe(401);
+    const c = await t.userIn('ngo-x', 'caseworker');
+    const clinics = await c.request('GET', '/api/organisations?kind=clinic&limit=1');
+    expect(clinics.status).toBe(200);
+    expect(clinics.json.items.map((o: { name: string }) => o.name)).toEqual(['clinic-a']);
+    const next = await c.request('GET', `/api/organisations?kind=clinic&limit=1&cursor=${clinics.json.nextCursor}`);
+    expect(next.json.items.map((o: { name: string }) => o.name)).toEqual(['clinic-b']);
+    expect(next.json.nextCursor).toBeNull();
+    const embassies = await c.request('GET', '/api/organisations?kind=embassy');
+    expect(embassies.json.items[0].nationalitiesServed).toEqual(['ID']);
+    expect((await c.request('GET', '/api/organisations?q=clinic-b')).json.items).toHaveLength(1);
+    expect((await c.request('GET', '/api/organisations?cursor=garbage')).status).toBe(422);
+    expect(Object.keys(clinics.json.items[0]).sort()).toEqual(['city', 'id', 'kind', 'name', 'nationalitiesServed']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DemoAccounts, HomeSummary } from '../../contracts/home.ts';
+import { DemoAccounts, HomeSummary, OrganisationDirectory, OrganisationDirectoryQuery } from '../../contracts/home.ts';
+import { organisationDirectory } from '../../services/accounts.ts';
 import { listDemoAccounts } from '../../services/demo/accounts.ts';
 import { organisationSummary } from '../../services/home.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -8,6 +9,12 @@ import { requireActor } from '../plugins/session.ts';
 export const homeRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/demo', { schema: { tags: ['home'], summary: 'Demo sign-ins to try (only when the fictional demo data is loaded)', response: { 200: DemoAccounts } } }, async () =>
     listDemoAccounts(deps.app));
+
+  app.get('/api/organisations', { schema: { tags: ['home'], summary: 'The directory of responding organisations (names and kinds only)', querystring: OrganisationDirectoryQuery, response: { 200: OrganisationDirectory } } }, async (request) => {
+    requireActor(request);
+    const { kind, q, limit, cursor } = request.query;
+    return organisationDirectory(deps.app, { kinds: kind === undefined ? undefined : Array.isArray(kind) ? kind : [kind], q, limit, cursor });
+  });
 
   app.get('/api/home', { schema: { tags: ['home'], summary: "The current organisation's numbers", response: { 200: HomeSummary } } }, async (request) => {
     const actor = requireActor(request);

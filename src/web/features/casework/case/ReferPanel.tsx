@@ -34,8 +34,9 @@ export function ReferPanel({ caseId, survivor, needs, roles }: { caseId: string;
     select: (d) => d.items.filter((r) => r.caseId === caseId),
   });
   const receiver = to[0];
-  const receiverKind = known.data?.find((o) => o.id === receiver)?.kind;
-  const covered = receiver !== undefined && (survivor.consent.shareWithOrganisationIds.includes(receiver) || (receiverKind === 'embassy' && survivor.consent.shareWithOwnEmbassy));
+  const receiverOrg = known.data?.find((o) => o.id === receiver);
+  const ownEmbassy = receiverOrg?.kind === 'embassy' && receiverOrg.nationalitiesServed.some((n) => survivor.nationalities.includes(n));
+  const covered = receiver !== undefined && (survivor.consent.shareWithOrganisationIds.includes(receiver) || (ownEmbassy && survivor.consent.shareWithOwnEmbassy));
   const refusedForConsent = refer.error instanceof ApiError && refer.error.status === 403;
   const canOverride = mayOverrideConsent(roles);
   const openNeeds = needs.filter((n) => n.status === 'open' || n.status === 'in_progress');
