@@ -110,6 +110,17 @@ export interface FollowUpsTable {
   id: string; case_id: string; organisation_id: string; due_at: string; completed_at: string | null; outcome: string | null;
   note_enc: string | null; recorded_by: string | null; created_at: string;
 }
+// Matching (0004).
+export interface MatchProposalsTable {
+  id: string; survivor_a: string; survivor_b: string; organisation_a: string; organisation_b: string;
+  match_weight: number; match_probability: number; prior_weight: number; levels: Json<Record<string, number>>; weights: Json<Record<string, number>>;
+  settings_id: string; settings_version: number; threshold: number; origin: string; status: Generated<string>;
+  decided_by: string | null; decided_at: string | null; created_at: string; updated_at: string;
+}
+export interface LinkRequestsTable {
+  id: string; proposal_id: string; requesting_organisation_id: string; target_organisation_id: string; state: Generated<string>;
+  reason: string | null; requested_by: string | null; requested_at: string; decided_by: string | null; decided_at: string | null;
+}
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Generated<Timestamp> }
 
 export interface Schema {
@@ -121,4 +132,6 @@ export interface Schema {
   // Casework (0002).
   consent_versions: ConsentVersionsTable; case_events: CaseEventsTable; case_notes: CaseNotesTable; case_attachments: CaseAttachmentsTable;
   screenings: ScreeningsTable; needs: NeedsTable; referrals: ReferralsTable; consular_records: ConsularRecordsTable; follow_ups: FollowUpsTable;
+  // Matching (0004).
+  match_proposals: MatchProposalsTable; link_requests: LinkRequestsTable;
 }

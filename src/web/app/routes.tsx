@@ -18,6 +18,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'casework/*', lazy: () => import('../features/casework/CaseworkPage.tsx').then((m) => ({ Component: m.CaseworkPage })) },
+      { path: 'matching/*', lazy: () => import('../features/matching/MatchingPage.tsx').then((m) => ({ Component: m.MatchingPage })) },
       { path: 'monitoring/*', lazy: () => import('../features/monitoring/MonitoringPage.tsx').then((m) => ({ Component: m.MonitoringPage })) },
       { path: 'networks/*', lazy: () => import('../features/networks/NetworksPage.tsx').then((m) => ({ Component: m.NetworksPage })) },
       { path: 'reports/*', lazy: () => import('../features/reports/ReportsPage.tsx').then((m) => ({ Component: m.ReportsPage })) },

@@ -1,0 +1,100 @@
+/** Matching in the product: possible duplicate survivors, decisions and cross-organisation link requests. */
+import { z } from 'zod';
+import { REVEAL_LEVELS } from '../core/matching/reveal.ts';
+import { SEXES } from '../core/vocabulary.ts';
+
+export const PROPOSAL_STATUSES = ['proposed', 'confirmed', 'rejected', 'undone'] as const;
+export const PROPOSAL_DECISIONS = ['confirm', 'reject', 'undo'] as const;
+export const LINK_STATES = ['requested', 'accepted', 'declined', 'revoked'] as const;
+export const PROPOSAL_ACTIONS = ['confirm', 'reject', 'undo', 'request_link', 'accept', 'decline', 'revoke'] as const;
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) => z.string().max(200)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(values)).max(values.length));
+
+export const ProposalListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+  status: csv(PROPOSAL_STATUSES).optional(),
+  /** `same`: pairs within the organisation; `cross`: with another organisation. */
+  scope: z.enum(['same', 'cross']).optional(),
+}).strict();
+export type ProposalListQuery = z.infer<typeof ProposalListQuery>;
+
+/** One comparison of the pair: its level and weight, and a sentence when the viewer may see the values. */
+export const MatchReason = z.object({
+  comparison: z.string(),
+  level: z.string(),
+  weight: z.number(),
+  explanation: z.string().nullable(),
+});
+
+/** What a viewer is shown of one survivor of the pair (only the fields its reveal level allows). */
+export const MatchSurvivorView = z.object({
+  id: z.uuid(),
+  preferredName: z.string().nullable(),
+  names: z.array(z.string()),
+  sex: z.enum(SEXES),
+  dateOfBirth: z.string().nullable(),
+  nationalities: z.array(z.string()),
+});
+export type MatchSurvivorView = z.infer<typeof MatchSurvivorView>;
+
+export const LinkRequestView = z.object({
+  id: z.uuid(),
+  state: z.enum(LINK_STATES),
+  direction: z.enum(['outgoing', 'incoming']),
+  reason: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+
+export const ProposalView = z.object({
+  id: z.uuid(),
+  status: z.enum(PROPOSAL_STATUSES),
+  sameOrganisation: z.boolean(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  /** The viewer's own survivor (for a pair within the organisation: the earlier-stored one). */
+  survivor: MatchSurvivorView,
+  /** The other survivor: full within the organisation; across organisations only what revealLevel allows. */
+  candidate: z.object({
+    reveal: z.enum(REVEAL_LEVELS),
+    organisationId: z.uuid(),
+    organisationName: z.string(),
+    survivor: MatchSurvivorView.nullable(),
+  }),
+  /** Scores and provenance; null when the viewer may only know that a possible match exists. */
+  score: z.object({
+    matchProbability: z.number(),
+    matchWeight: z.number(),
+    threshold: z.number(),
+    settingsId: z.string(),
+    settingsVersion: z.number().int(),
+    reasons: z.array(MatchReason),
+  }).nullable(),
+  link: LinkRequestView.nullable(),
+  /** What the viewer may do next. */
+  actions: z.array(z.enum(PROPOSAL_ACTIONS)),
+});
+export type ProposalView = z.infer<typeof ProposalView>;
+
+export const ProposalList = z.object({ items: z.array(ProposalView), nextCursor: z.string().nullable() });
+export type ProposalList = z.infer<typeof ProposalList>;
+
+export const DecideProposalRequest = z.object({ decision: z.enum(PROPOSAL_DECISIONS) }).strict();
+export type DecideProposalRequest = z.infer<typeof DecideProposalRequest>;
+
+export const LinkRequestCreate = z.object({ reason: z.string().trim().max(500).optional() }).strict();
+export type LinkRequestCreate = z.infer<typeof LinkRequestCreate>;
+
+export const LinkRequestDecision = z.object({
+  state: z.enum(['accepted', 'declined', 'revoked']),
+  reason: z.string().trim().max(500).optional(),
+}).strict();
+export type LinkRequestDecision = z.infer<typeof LinkRequestDecision>;
+
+export const CheckResult = z.object({ survivorId: z.uuid(), proposals: z.number().int(), newProposals: z.number().int() });
+export type CheckResult = z.infer<typeof CheckResult>;
+
+export const JobStarted = z.object({ jobId: z.uuid() });

@@ -1,0 +1,70 @@
+/**
+ * Writing proposals and their alerts, as the system (a pair spans two organisations, and each must
+ * be told). Rows hold ids, scores and provenance only; alert titles name at most the organisation.
+ */
+import type { ScoredCandidate } from '../../core/matching/match-index.ts';
+import type { TrainedModel } from '../../core/matching/model.ts';
+import { upsertAlert } from '../../db/repositories/casework/alerts.ts';
+import { findOrganisations } from '../../db/repositories/casework/cases.ts';
+import { upsertProposals, type ProposalInsert } from '../../db/repositories/matching/proposals.ts';
+import type { Tx } from '../../db/transaction.ts';
+import type { AppContext } from '../context.ts';
+
+export type ProposalOrigin = 'registration' | 'batch' | 'demo';
+
+export interface ScoredPair {
+  left: { survivorId: string; organisationId: string };
+  right: { survivorId: string; organisationId: string };
+  score: Pick<ScoredCandidate, 'matchWeight' | 'matchProbability' | 'provenance'>;
+}
+
+/** Weight each comparison contributed, from its stored level (term frequencies are off in the product model). */
+export function weightsOf(model: TrainedModel, levels: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  model.comparators.forEach((c, i) => { const l = levels[c.name]; out[c.name] = l === undefined || l < 0 ? 0 : model.weights[i][l]; });
+  return out;
+}
+
+export function proposalRow(app: AppContext, model: TrainedModel, p: ScoredPair, origin: ProposalOrigin, at: string): ProposalInsert {
+  const [a, b] = p.left.survivorId < p.right.survivorId ? [p.left, p.right] : [p.right, p.left];
+  const prov = p.score.provenance;
+  return {
+    id: app.newId(), survivorA: a.survivorId, survivorB: b.survivorId, organisationA: a.organisationId, organisationB: b.organisationId,
+    matchWeight: p.score.matchWeight, matchProbability: p.score.matchProbability, priorWeight: model.priorWeight,
+    levels: prov.levels, weights: weightsOf(model, prov.levels), settingsId: prov.settingsId, settingsVersion: prov.settingsVersion,
+    threshold: prov.threshold, origin, createdAt: at, updatedAt: at,
+  };
+}
+
+/** Stores the pairs and raises one possible_duplicate alert per organisation for each new pair. Returns the new pairs' ids. */
+export async function storeProposals(trx: Tx, app: AppContext, model: TrainedModel, pairs: readonly ScoredPair[], origin: ProposalOrigin): Promise<{ stored: number; created: string[] }> {
+  const at = app.now().toISOString();
+  const rows = pairs.map((p) => proposalRow(app, model, p, origin, at));
+  const created: string[] = [];
+  const orgIds = new Set<string>();
+  rows.forEach((r) => { orgIds.add(r.organisationA); orgIds.add(r.organisationB); });
+  const orgs = await findOrganisations(trx, [...orgIds]);
+  const byPair = new Map(rows.map((r, i) => [`${r.survivorA}|${r.survivorB}`, { r, checked: pairs[i].left.survivorId }]));
+  for (let i = 0; i < rows.length; i += 500) {
+    const result = await upsertProposals(trx, rows.slice(i, i + 500));
+    for (const res of result) {
+      if (!res.inserted) continue;
+      created.push(res.id);
+      const { r, checked } = byPair.get(`${res.survivorA}|${res.survivorB}`)!;
+      const same = r.organisationA === r.organisationB;
+      // Within one organisation the alert is about the survivor just checked (the newer registration).
+      const sides = same ? [{ org: r.organisationA, own: checked, other: r.organisationA }]
+        : [{ org: r.organisationA, own: r.survivorA, other: r.organisationB }, { org: r.organisationB, own: r.survivorB, other: r.organisationA }];
+      for (const side of sides) {
+        const title = same ? 'Possible duplicate registration in your organisation' : `Possible match at ${orgs.get(side.other)?.name ?? 'another organisation'}`;
+        await upsertAlert(trx, {
+          id: app.newId(), kind: 'possible_duplicate', organisationId: side.org, severity: 'medium', rank: 40, title,
+          dedupeKey: `possible_duplicate:${res.id}:${side.org}`, subjectType: 'survivor', subjectId: side.own,
+          details: { proposalId: res.id, reasons: [same ? 'two registrations in your organisation look like the same person' : 'a record at another organisation looks like the same person'] },
+          at,
+        });
+      }
+    }
+  }
+  return { stored: rows.length, created };
+}

@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import type { ProposalList } from '../../../contracts/matching.ts';
+import { ProposalCard } from './ProposalCard.tsx';
+import './matching.css';
+
+/** Possible matches of one survivor, for a case page: same-organisation candidates with reasons, other organisations by name only. */
+export function PossibleMatches({ survivorId }: { survivorId: string }) {
+  const { t } = useTranslation('matching');
+  const list = useQuery({ queryKey: ['matching', 'survivor', survivorId], queryFn: () => api.get<ProposalList>(`/api/matching/survivors/${survivorId}/proposals?limit=50`) });
+  return (
+    <section className="possible-matches" aria-labelledby={`pm-${survivorId}`}>
+      <h2 id={`pm-${survivorId}`}>{t('panel.title')}</h2>
+      {list.isPending ? <LoadingState /> : list.error ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : list.data.items.length === 0
+        ? <p>{t('panel.none')}</p>
+        : list.data.items.map((p) => <ProposalCard key={p.id} proposal={p} />)}
+    </section>
+  );
+}

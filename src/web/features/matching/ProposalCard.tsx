@@ -1,0 +1,55 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { useErrorMessage } from '../../components/ErrorState.tsx';
+import type { ProposalView } from '../../../contracts/matching.ts';
+
+type Action = ProposalView['actions'][number];
+
+/** One possible match: the candidate (or only "a possible match at X"), its reasons, the link state and the next steps. */
+export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
+  const { t } = useTranslation('matching');
+  const message = useErrorMessage();
+  const queryClient = useQueryClient();
+  const act = useMutation({
+    mutationFn: (action: Action) => {
+      if (action === 'confirm' || action === 'reject' || action === 'undo') return api.patch<ProposalView>(`/api/matching/proposals/${p.id}`, { decision: action });
+      if (action === 'request_link') return api.post<ProposalView>(`/api/matching/proposals/${p.id}/link-requests`, {});
+      const state = action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'revoked';
+      return api.patch<ProposalView>(`/api/matching/link-requests/${p.link!.id}`, { state });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['matching'] }),
+  });
+  const c = p.candidate.survivor;
+  return (
+    <article className="match-card" data-proposal={p.id} aria-label={t('card.label')}>
+      <header>
+        <strong>{p.survivor.preferredName ?? t('card.unnamed')}</strong>
+        <span className="badge">{t(`status.${p.status}`)}</span>
+      </header>
+      {p.sameOrganisation || c ? (
+        <p>{t('card.candidate', { name: c?.preferredName ?? t('card.unnamed'), organisation: p.candidate.organisationName })}</p>
+      ) : (
+        <p>{t('card.existsAt', { organisation: p.candidate.organisationName })}</p>
+      )}
+      {c && <p className="match-fields">{[c.names.join(' / '), c.dateOfBirth, c.nationalities.join(', ')].filter(Boolean).join(' · ')}</p>}
+      {p.score && (
+        <details>
+          <summary>{t('card.reasons', { percent: Math.round(p.score.matchProbability * 100) })}</summary>
+          <ul>
+            {p.score.reasons.map((r) => (
+              <li key={r.comparison}><strong>{t(`comparison.${r.comparison}`, { defaultValue: r.comparison })}</strong>: {r.explanation ?? r.level} ({r.weight >= 0 ? '+' : ''}{r.weight.toFixed(1)})</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {p.link && <p>{t(`link.${p.link.direction}.${p.link.state}`)}</p>}
+      {act.error && <p role="alert">{message(act.error)}</p>}
+      <div className="match-actions">
+        {p.actions.map((a) => (
+          <button key={a} type="button" className="button" disabled={act.isPending} onClick={() => act.mutate(a)}>{t(`action.${a}`)}</button>
+        ))}
+      </div>
+    </article>
+  );
+}
