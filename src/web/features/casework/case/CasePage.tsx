@@ -17,6 +17,7 @@ import { StatusPanel } from './StatusPanel.tsx';
 import { SurvivorSummary } from './SurvivorSummary.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
 import { caseKey } from './useCase.ts';
+import { PossibleMatches } from '../../matching/PossibleMatches.tsx';
 
 /** One case: the survivor, status and risk, screening, needs, referrals, consent, notes, files and timeline. */
 export function CasePage() {
@@ -54,6 +55,7 @@ export function CasePage() {
         </div>
         <div className="cw-case-side">
           <SurvivorSummary survivor={d.survivor} />
+          {owner && can('read', 'match') && <PossibleMatches survivorId={d.survivor.id} />}
           {owner && <ConsentPanel caseId={d.case.id} survivorId={d.survivor.id} canEdit={can('update', 'survivor')} />}
           <TimelinePanel entries={d.timeline} />
         </div>
