@@ -32,7 +32,7 @@ export function CasePage() {
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
   const owner = d.access === 'owner';
-  const can = (action: 'update' | 'create', resource: 'case' | 'screening' | 'need' | 'referral' | 'survivor') => scopeFor(roles, action, resource) !== null;
+  const can = (action: 'read' | 'update' | 'create', resource: 'case' | 'screening' | 'need' | 'referral' | 'survivor' | 'match') => scopeFor(roles, action, resource) !== null;
   const justRegistered = (location.state as { registered?: boolean } | null)?.registered;
 
   return (
