@@ -128,3 +128,15 @@ export const CaseDetail = z.object({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 export const TimelinePage = Page(TimelineEntryView);
+
+export type CaseList = z.infer<typeof CaseList>;
+export type ChangeStatusRequest = z.infer<typeof ChangeStatusRequest>;
+export type ChangeRiskRequest = z.infer<typeof ChangeRiskRequest>;
+export type AssignRequest = z.infer<typeof AssignRequest>;
+export type NoteRequest = z.infer<typeof NoteRequest>;
+export type AttachmentRequest = z.input<typeof AttachmentRequest>;
+export type ScreeningRuleView = z.infer<typeof ScreeningRuleView>;
+export type NeedRequest = z.input<typeof NeedRequest>;
+export type NeedPatchRequest = z.infer<typeof NeedPatchRequest>;
+export type UrgencyView = z.infer<typeof UrgencyView>;
+export type TimelinePage = z.infer<typeof TimelinePage>;

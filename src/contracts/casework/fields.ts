@@ -18,8 +18,9 @@ export const IsoInstant = z.string();
 export const Reason = z.string().trim().min(1).max(2000);
 
 /** Comma-separated list in a query string (`?kind=medical,shelter`), each value checked. */
-export function csvOf<T extends z.ZodType<string>>(item: T, max = 20) {
-  return z.string().max(1000).transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== '')).pipe(z.array(item).max(max));
+export function csvOf<T extends z.ZodType>(item: T, max = 20) {
+  const list = z.array(item).max(max) as unknown as z.ZodType<z.output<T>[], string[]>;
+  return z.string().max(1000).transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== '')).pipe(list);
 }
 
 export const OrganisationRef = z.object({ id: z.string(), name: z.string(), kind: z.string() });

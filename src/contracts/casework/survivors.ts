@@ -106,3 +106,7 @@ export const SurvivorView = z.object({
   consent: z.object({ version: z.number().int(), shareWithOwnEmbassy: z.boolean(), shareWithOrganisationIds: z.array(z.string()), useInStatistics: z.boolean() }),
 });
 export type SurvivorView = z.infer<typeof SurvivorView>;
+
+export type LocationInput = z.infer<typeof LocationInput>;
+export type LocationView = z.infer<typeof LocationView>;
+export type ChangeConsentRequest = z.infer<typeof ChangeConsentRequest>;

@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerDeps } from '../deps.ts';
+import { caseRoutes } from './casework/cases.ts';
+import { coordinationRoutes } from './casework/coordination.ts';
+import { followUpRoutes } from './casework/followups.ts';
+import { referralRoutes } from './casework/referrals.ts';
+import { survivorRoutes } from './casework/survivors.ts';
 
-/** Casework endpoints. */
-export const caseworkRoutes = (_deps: ServerDeps): FastifyPluginAsyncZod => async (_app) => {
+/** Casework endpoints: survivors, cases, triage, referrals, consular queue, coordination, follow-ups and alerts. */
+export const caseworkRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
+  await app.register(survivorRoutes(deps));
+  await app.register(caseRoutes(deps));
+  await app.register(referralRoutes(deps));
+  await app.register(coordinationRoutes(deps));
+  await app.register(followUpRoutes(deps));
 };

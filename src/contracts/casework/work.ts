@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import {
+  AGE_BANDS, ALERT_KINDS, CASE_STATUSES, CONTACT_CHANNELS, DOCUMENT_STATUSES, LOCATION_KINDS, NEED_KINDS, NEED_PRIORITIES,
+  NEED_STATUSES, REFERRAL_STATES, RISK_LEVELS, SEXES,
+} from '../../core/vocabulary.ts';
+import { EMERGENCY_DOCUMENT_STATUSES, EXIT_CLEARANCE_STATUSES, REPATRIATION_STEPS } from '../../core/cases/consular.ts';
+import { FOLLOW_UP_OUTCOMES } from '../../core/followups/evaluate.ts';
+import { CountryCode, csvOf, IsoDay, OrganisationRef, Page, Reason } from './fields.ts';
+
+/* ---------- Triage board ---------- */
+
+/** GET /api/triage: open needs of the organisation's cases, most urgent first (core/triage order, in SQL). */
+export const TriageQuery = z.object({
+  kind: csvOf(z.enum(NEED_KINDS)).optional(),
+  nationality: csvOf(CountryCode).optional(),
+  locationKind: csvOf(z.enum(LOCATION_KINDS)).optional(),
+  ageBand: csvOf(z.enum(AGE_BANDS)).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type TriageQuery = z.infer<typeof TriageQuery>;
+export const TriageItem = z.object({
+  needId: z.string(), caseId: z.string(), survivorId: z.string(),
+  kind: z.enum(NEED_KINDS), priority: z.enum(NEED_PRIORITIES), status: z.enum(NEED_STATUSES), createdAt: z.string(),
+  tier: z.number().int(), effectivePriority: z.enum(NEED_PRIORITIES), waitingHours: z.number().int(), explanation: z.string(),
+  caseRisk: z.enum(RISK_LEVELS), caseStatus: z.enum(CASE_STATUSES),
+  survivor: z.object({ sex: z.enum(SEXES), ageBand: z.enum(AGE_BANDS).nullable(), nationalities: z.array(z.string()), locationKind: z.enum(LOCATION_KINDS) }),
+});
+export type TriageItem = z.infer<typeof TriageItem>;
+export const TriageBoard = Page(TriageItem);
+
+/* ---------- Referrals ---------- */
+
+export const CreateReferralRequest = z.object({
+  caseId: z.uuid(),
+  toOrganisationId: z.uuid(),
+  /** Needs of the case being referred; empty = the case as a whole (no needs shown to the receiver). */
+  needIds: z.array(z.uuid()).max(20).default([]),
+  /** The one contact channel the survivor agreed to give the receiver, if any. */
+  shareContactChannel: z.enum(CONTACT_CHANNELS).optional(),
+  /** Only for users allowed to override consent (override_consent on referral); audited. */
+  overrideReason: Reason.optional(),
+}).strict();
+export type CreateReferralRequest = z.infer<typeof CreateReferralRequest>;
+
+export const ReferralListQuery = z.object({
+  direction: z.enum(['incoming', 'outgoing']).default('incoming'),
+  state: csvOf(z.enum(REFERRAL_STATES)).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const ChangeReferralRequest = z.object({ state: z.enum(REFERRAL_STATES), reason: Reason.optional() }).strict();
+
+/** Exactly core/referrals REFERRAL_FIELDS: what a receiving organisation is shown about the person. */
+export const ReferredPerson = z.object({
+  referralId: z.string(),
+  preferredName: z.string().nullable(),
+  sex: z.enum(SEXES),
+  ageBand: z.enum(AGE_BANDS).nullable(),
+  nationalities: z.array(z.string()),
+  languages: z.array(z.string()),
+  needs: z.array(z.object({ kind: z.enum(NEED_KINDS), priority: z.enum(NEED_PRIORITIES) })),
+  contact: z.object({ channel: z.enum(CONTACT_CHANNELS), value: z.string() }).optional(),
+  documentStatus: z.enum(DOCUMENT_STATUSES).optional(),
+}).strict();
+export type ReferredPerson = z.infer<typeof ReferredPerson>;
+
+/**
+ * One referral. The sender sees caseId/survivorId/needIds/consent basis; the receiver sees `person`
+ * (the referral field set) and never the case. Fields a side may not see are absent.
+ */
+export const ReferralView = z.object({
+  id: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  state: z.enum(REFERRAL_STATES),
+  fromOrganisation: OrganisationRef,
+  toOrganisation: OrganisationRef,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  stateReason: z.string().nullable(),
+  /** Receiver only, while the referral is live (sent, accepted or completed). */
+  person: ReferredPerson.optional(),
+  /** Sender only. */
+  caseId: z.string().optional(),
+  survivorId: z.string().optional(),
+  needIds: z.array(z.string()).optional(),
+  consentBasis: z.enum(['named_organisation', 'own_embassy', 'override']).optional(),
+  /** The states this organisation may move the referral to (core/referrals). */
+  nextStates: z.array(z.enum(REFERRAL_STATES)),
+});
+export type ReferralView = z.infer<typeof ReferralView>;
+export const ReferralList = Page(ReferralView);
+
+/* ---------- Consular queue ---------- */
+
+export const ConsularQueueQuery = z.object({
+  status: csvOf(z.enum(CASE_STATUSES)).optional(),
+  nationality: csvOf(CountryCode).optional(),
+  documentStatus: csvOf(z.enum(DOCUMENT_STATUSES)).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const FlightInput = z.object({ date: IsoDay, flightNumber: z.string().trim().min(2).max(12) }).strict();
+export const ConsularRecordView = z.object({
+  emergencyDocumentStatus: z.enum(EMERGENCY_DOCUMENT_STATUSES),
+  emergencyDocumentNumber: z.string().nullable(),
+  emergencyDocumentIssuedAt: z.string().nullable(),
+  exitClearance: z.enum(EXIT_CLEARANCE_STATUSES),
+  flight: z.object({ date: z.string(), flightNumber: z.string() }).nullable(),
+  repatriatedAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const ConsularQueueItem = z.object({
+  caseId: z.string(), survivorId: z.string(), preferredName: z.string().nullable(), sex: z.enum(SEXES), ageBand: z.enum(AGE_BANDS).nullable(),
+  nationalities: z.array(z.string()), documentStatus: z.enum(DOCUMENT_STATUSES), caseStatus: z.enum(CASE_STATUSES), riskLevel: z.enum(RISK_LEVELS),
+  ownerOrganisation: OrganisationRef,
+  record: ConsularRecordView,
+  progress: z.object({
+    steps: z.array(z.object({ step: z.enum(REPATRIATION_STEPS), done: z.boolean(), detail: z.string() })),
+    nextStep: z.enum(REPATRIATION_STEPS).nullable(),
+    readyToFly: z.boolean(),
+  }),
+});
+export type ConsularQueueItem = z.infer<typeof ConsularQueueItem>;
+export const ConsularQueue = Page(ConsularQueueItem);
+
+/** PATCH /api/consular/cases/:id: record one or more repatriation steps. */
+export const ConsularUpdateRequest = z.object({
+  emergencyDocument: z.object({ status: z.enum(EMERGENCY_DOCUMENT_STATUSES), number: z.string().trim().max(50).optional() }).strict().optional(),
+  exitClearance: z.enum(EXIT_CLEARANCE_STATUSES).optional(),
+  flight: FlightInput.nullable().optional(),
+  repatriated: z.literal(true).optional(),
+}).strict().refine((b) => Object.keys(b).length > 0, 'give at least one step');
+export type ConsularUpdateRequest = z.infer<typeof ConsularUpdateRequest>;
+
+/** POST /api/consular/flights: book a group on the same flight — all or none (core validateGroupFlightUpdate). */
+export const GroupFlightRequest = z.object({ caseIds: z.array(z.uuid()).min(1).max(200), flight: FlightInput, dryRun: z.boolean().default(false) }).strict();
+export const GroupFlightResult = z.object({
+  applied: z.boolean(),
+  flightErrors: z.array(z.string()),
+  members: z.array(z.object({ caseId: z.string(), ok: z.boolean(), reasons: z.array(z.string()), warnings: z.array(z.string()) })),
+});
+
+/* ---------- Coordination ---------- */
+
+export const CoordinationSummary = z.object({
+  /** all = every organisation's cases (coordination organisations); visible = what this organisation may see. */
+  scope: z.enum(['all', 'visible']),
+  generatedAt: z.string(),
+  rows: z.array(z.object({
+    nationality: z.string(), registered: z.number().int(), awaiting_documents: z.number().int(), awaiting_travel: z.number().int(),
+    repatriated: z.number().int(), lost_contact: z.number().int(), bottleneck: z.enum(['documents', 'travel', 'none']),
+  })),
+});
+
+/* ---------- Follow-ups and alerts ---------- */
+
+export const FollowUpDueQuery = z.object({
+  /** Due at or before this instant (default: now + 1 day). */
+  before: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const FollowUpView = z.object({
+  id: z.string(), caseId: z.string(), dueAt: z.string(), completedAt: z.string().nullable(), outcome: z.enum(FOLLOW_UP_OUTCOMES).nullable(),
+  overdue: z.boolean(), caseRisk: z.enum(RISK_LEVELS), caseStatus: z.enum(CASE_STATUSES),
+});
+export type FollowUpView = z.infer<typeof FollowUpView>;
+export const FollowUpList = Page(FollowUpView);
+export const CheckInRequest = z.object({ outcome: z.enum(FOLLOW_UP_OUTCOMES), note: z.string().trim().max(2000).optional() }).strict();
+export const FollowUpEvaluationView = z.object({
+  caseId: z.string(), riskLevel: z.enum(RISK_LEVELS), riskRaised: z.boolean(), suggestedStatus: z.enum(CASE_STATUSES).nullable(),
+  reasons: z.array(z.string()), alertsRaised: z.array(z.string()), nextDueAt: z.string(),
+});
+export const CheckInResult = z.object({ followUp: FollowUpView, evaluation: FollowUpEvaluationView, next: FollowUpView.nullable() });
+export const EvaluationRunResult = z.object({ casesEvaluated: z.number().int(), risksRaised: z.number().int(), alertsRaised: z.number().int() });
+
+export const AlertListQuery = z.object({
+  status: csvOf(z.enum(['open', 'acknowledged', 'dismissed'])).optional(),
+  kind: csvOf(z.enum(ALERT_KINDS)).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const AlertView = z.object({
+  id: z.string(), kind: z.string(), severity: z.string(), title: z.string(), status: z.enum(['open', 'acknowledged', 'dismissed']),
+  subjectType: z.string(), subjectId: z.string().nullable(), shared: z.boolean(), reasons: z.array(z.string()),
+  createdAt: z.string(), updatedAt: z.string(),
+});
+export type AlertView = z.infer<typeof AlertView>;
+export const AlertList = Page(AlertView);
+export const ChangeAlertRequest = z.object({ status: z.enum(['acknowledged', 'dismissed', 'open']) }).strict();
+
+export type TriageBoard = z.infer<typeof TriageBoard>;
+export type ReferralListQuery = z.input<typeof ReferralListQuery>;
+export type ChangeReferralRequest = z.infer<typeof ChangeReferralRequest>;
+export type ReferralList = z.infer<typeof ReferralList>;
+export type ConsularQueueQuery = z.input<typeof ConsularQueueQuery>;
+export type FlightInput = z.infer<typeof FlightInput>;
+export type ConsularRecordView = z.infer<typeof ConsularRecordView>;
+export type ConsularQueue = z.infer<typeof ConsularQueue>;
+export type GroupFlightRequest = z.input<typeof GroupFlightRequest>;
+export type GroupFlightResult = z.infer<typeof GroupFlightResult>;
+export type CoordinationSummary = z.infer<typeof CoordinationSummary>;
+export type FollowUpDueQuery = z.input<typeof FollowUpDueQuery>;
+export type FollowUpList = z.infer<typeof FollowUpList>;
+export type CheckInRequest = z.infer<typeof CheckInRequest>;
+export type FollowUpEvaluationView = z.infer<typeof FollowUpEvaluationView>;
+export type CheckInResult = z.infer<typeof CheckInResult>;
+export type EvaluationRunResult = z.infer<typeof EvaluationRunResult>;
+export type AlertListQuery = z.input<typeof AlertListQuery>;
+export type AlertList = z.infer<typeof AlertList>;
+export type ChangeAlertRequest = z.infer<typeof ChangeAlertRequest>;

@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../../transaction.ts';
+
+export interface AlertUpsert {
+  id: string; kind: string; organisationId: string | null; severity: string; rank: number; title: string; dedupeKey: string;
+  subjectType: string; subjectId: string | null; details: Record<string, unknown>; at: string;
+}
+
+/** Insert or refresh by dedupe_key; returns true when the alert is new. A dismissed alert stays dismissed. */
+export async function upsertAlert(trx: Queryable, a: AlertUpsert): Promise<boolean> {
+  const { rows } = await sql<{ inserted: boolean }>`
+    INSERT INTO alerts (id, kind, organisation_id, severity, rank, title, dedupe_key, subject_type, subject_id, details, created_at, updated_at)
+    VALUES (${a.id}, ${a.kind}, ${a.organisationId}, ${a.severity}, ${a.rank}, ${a.title}, ${a.dedupeKey}, ${a.subjectType}, ${a.subjectId},
+            ${JSON.stringify(a.details)}::jsonb, ${a.at}::timestamptz, ${a.at}::timestamptz)
+    ON CONFLICT (dedupe_key) DO UPDATE SET severity = excluded.severity, rank = excluded.rank, title = excluded.title,
+      details = excluded.details, updated_at = excluded.updated_at
+    RETURNING (xmax = 0) AS inserted`.execute(trx);
+  return rows[0]?.inserted === true;
+}
+
+export interface AlertRow {
+  id: string; kind: string; organisationId: string | null; severity: string; rank: number; title: string; status: string; subjectType: string;
+  subjectId: string | null; details: Record<string, unknown>; createdAt: string; updatedAt: string;
+}
+
+const alertFrom = (r: any): AlertRow => ({
+  id: r.id, kind: r.kind, organisationId: r.organisation_id, severity: r.severity, rank: r.rank, title: r.title, status: r.status,
+  subjectType: r.subject_type, subjectId: r.subject_id, details: r.details ?? {}, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+export async function listAlerts(trx: Queryable, f: { statuses?: string[]; kinds?: string[]; limit: number; after?: { rank: number; createdAt: string; id: string } }): Promise<AlertRow[]> {
+  let q = trx.selectFrom('alerts').selectAll();
+  if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
+  if (f.kinds?.length) q = q.where('kind', 'in', f.kinds);
+  if (f.after) q = q.where(sql<boolean>`(rank, created_at, id) < (${f.after.rank}::int, ${f.after.createdAt}::timestamptz, ${f.after.id}::uuid)`);
+  return (await q.orderBy('rank', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute()).map(alertFrom);
+}
+
+export async function findAlert(trx: Queryable, id: string): Promise<AlertRow | undefined> {
+  const r = await trx.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? alertFrom(r) : undefined;
+}
+
+export async function setAlertStatus(trx: Queryable, id: string, status: string, by: string | null, at: string): Promise<void> {
+  await trx.updateTable('alerts').set({
+    status, updated_at: at,
+    acknowledged_by: status === 'open' ? null : by, acknowledged_at: status === 'open' ? null : at,
+  }).where('id', '=', id).execute();
+}

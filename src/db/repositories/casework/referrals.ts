@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../../transaction.ts';
+
+export interface ReferralRow {
+  id: string; caseId: string; survivorId: string; fromOrganisationId: string; toOrganisationId: string; needIds: string[]; state: string;
+  consentBasis: string; shareContactChannel: string | null; viewEnc: string; stateReason: string | null; createdBy: string | null;
+  createdAt: string; updatedAt: string;
+}
+
+const referralFrom = (r: any): ReferralRow => ({
+  id: r.id, caseId: r.case_id, survivorId: r.survivor_id, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id,
+  needIds: r.need_ids, state: r.state, consentBasis: r.consent_basis, shareContactChannel: r.share_contact_channel, viewEnc: r.view_enc,
+  stateReason: r.state_reason, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+export async function insertReferrals(trx: Queryable, rows: readonly ReferralRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx.insertInto('referrals').values(rows.map((r) => ({
+    id: r.id, case_id: r.caseId, survivor_id: r.survivorId, from_organisation_id: r.fromOrganisationId, to_organisation_id: r.toOrganisationId,
+    need_ids: r.needIds, state: r.state, consent_basis: r.consentBasis, share_contact_channel: r.shareContactChannel, view_enc: r.viewEnc,
+    state_reason: r.stateReason, created_by: r.createdBy, created_at: r.createdAt, updated_at: r.updatedAt,
+  }))).execute();
+}
+
+export async function findReferral(trx: Queryable, id: string, forUpdate = false): Promise<ReferralRow | undefined> {
+  let q = trx.selectFrom('referrals').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  const r = await q.executeTakeFirst();
+  return r ? referralFrom(r) : undefined;
+}
+
+export async function setReferralState(trx: Queryable, id: string, state: string, reason: string | null, at: string): Promise<void> {
+  await trx.updateTable('referrals').set({ state, state_reason: reason, updated_at: at }).where('id', '=', id).execute();
+}
+
+export interface ReferralListFilter {
+  organisationId: string; direction: 'incoming' | 'outgoing'; states?: string[]; limit: number; after?: { createdAt: string; id: string };
+}
+
+export async function listReferrals(trx: Queryable, f: ReferralListFilter): Promise<ReferralRow[]> {
+  let q = trx.selectFrom('referrals').selectAll()
+    .where(f.direction === 'incoming' ? 'to_organisation_id' : 'from_organisation_id', '=', f.organisationId);
+  if (f.states?.length) q = q.where('state', 'in', f.states);
+  if (f.after) q = q.where(sql<boolean>`(created_at, id) < (${f.after.createdAt}::timestamptz, ${f.after.id}::uuid)`);
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  return rows.map(referralFrom);
+}
+
+/** Referrals of one survivor (for the location rule and the case page), as the actor may see them. */
+export async function referralsOfSurvivor(trx: Queryable, survivorId: string): Promise<ReferralRow[]> {
+  const rows = await trx.selectFrom('referrals').selectAll().where('survivor_id', '=', survivorId).orderBy('created_at', 'desc').limit(200).execute();
+  return rows.map(referralFrom);
+}

@@ -1,0 +1,74 @@
+import { urgencyRank } from '../../core/triage/urgency.ts';
+import type { AgeBand, LocationKind, NeedKind, NeedPriority, NeedStatus, RiskLevel } from '../../core/vocabulary.ts';
+import type { CaseDetail, NeedView, TimelineEntryView } from '../../contracts/casework/cases.ts';
+import type { TimelineKind } from '../../core/cases/timeline.ts';
+import { listCaseEvents, type CaseEventRow } from '../../db/repositories/casework/cases.ts';
+import { followUpsOfCase } from '../../db/repositories/casework/followups.ts';
+import { listNeedsOfCase, type NeedRow } from '../../db/repositories/casework/needs.ts';
+import { listAttachments, listNotes, latestScreening } from '../../db/repositories/casework/records.ts';
+import { referralsOfSurvivor } from '../../db/repositories/casework/referrals.ts';
+import { asActor } from '../../db/transaction.ts';
+import { audit } from '../audit.ts';
+import type { AppContext, RequestActor } from '../context.ts';
+import { decodeCursor, encodeCursor, loadVisibleCase } from './access.ts';
+import { presentCase } from './cases.ts';
+import { openAttachment, openNote } from './case-records.ts';
+import { presentScreening } from './screening.ts';
+import { presentSurvivor } from './survivor-presenter.ts';
+import type { FollowUpOutcome } from '../../core/followups/evaluate.ts';
+
+export function presentNeed(n: NeedRow, now: Date): NeedView {
+  const rank = urgencyRank({
+    id: n.id, kind: n.kind as NeedKind, priority: n.priority as NeedPriority, status: n.status as NeedStatus, createdAt: n.createdAt,
+    survivor: { ageBand: n.ageBand as AgeBand | null, nationalities: n.nationalities, locationKind: n.locationKind as LocationKind }, caseRisk: n.caseRisk as RiskLevel,
+  }, now);
+  return {
+    id: n.id, caseId: n.caseId, kind: n.kind as NeedKind, priority: n.priority as NeedPriority, status: n.status as NeedStatus, createdAt: n.createdAt, updatedAt: n.updatedAt,
+    urgency: { tier: rank.tier, effectivePriority: rank.effectivePriorityLabel, boosts: rank.boosts, waitingHours: Math.floor(rank.waitingMs / 3_600_000), explanation: rank.explanation },
+  };
+}
+
+const presentEvent = (e: CaseEventRow): TimelineEntryView => ({
+  id: e.id, kind: e.kind as TimelineKind, at: e.at, actorUserId: e.actorUserId, organisationId: e.organisationId, summary: e.summary,
+});
+
+/** Everything the actor may see about one case. Audited as survivor.read (every view of a survivor record is). */
+export async function getCaseDetail(app: AppContext, actor: RequestActor, caseId: string): Promise<CaseDetail> {
+  return asActor(app.database, actor, async (trx) => {
+    const { kase, survivor, access } = await loadVisibleCase(trx, actor, caseId, 'read', 'case');
+    const referrals = await referralsOfSurvivor(trx, survivor.id);
+    const now = app.now();
+    const owner = access === 'owner';
+    // Row-level security already limits notes, needs, screenings and follow-ups to the owner; skip the queries otherwise.
+    const [screening, needs, notes, attachments, followUps, events] = await Promise.all([
+      owner ? latestScreening(trx, caseId) : undefined,
+      owner ? listNeedsOfCase(trx, caseId) : [],
+      owner ? listNotes(trx, caseId, 100) : [],
+      owner ? listAttachments(trx, caseId, 100) : [],
+      owner ? followUpsOfCase(trx, caseId) : [],
+      listCaseEvents(trx, caseId, 200),
+    ]);
+    await audit(trx, app, actor, 'survivor.read', 'survivor', survivor.id, { caseId, access });
+    return {
+      case: presentCase(kase),
+      survivor: presentSurvivor(app, survivor, actor.organisationId, kase.organisationId, referrals.map((r) => ({ fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, state: r.state as 'accepted' }))),
+      access,
+      screening: screening ? presentScreening(app, screening) : null,
+      needs: needs.map((n) => presentNeed(n, now)),
+      notes: notes.map((n) => openNote(app, n)),
+      attachments: attachments.map((a) => openAttachment(app, a)),
+      followUps: followUps.map((f) => ({ id: f.id, dueAt: f.dueAt, completedAt: f.completedAt, outcome: f.outcome as FollowUpOutcome | null })),
+      timeline: events.map(presentEvent),
+    };
+  });
+}
+
+export async function getCaseTimeline(app: AppContext, actor: RequestActor, caseId: string, limit: number, cursor?: string): Promise<{ items: TimelineEntryView[]; nextCursor: string | null }> {
+  const before = decodeCursor(cursor, ['instant', 'uuid']);
+  return asActor(app.database, actor, async (trx) => {
+    await loadVisibleCase(trx, actor, caseId, 'read', 'case');
+    const rows = await listCaseEvents(trx, caseId, limit, before ? { at: String(before[0]), id: String(before[1]) } : undefined);
+    const last = rows[rows.length - 1];
+    return { items: rows.map(presentEvent), nextCursor: rows.length === limit && last ? encodeCursor([last.at, last.id]) : null };
+  });
+}

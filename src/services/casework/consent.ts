@@ -1,0 +1,74 @@
+import { applyConsentChange, type ConsentHistory, type ConsentMethod, type ConsentVersion } from '../../core/consent/versioned.ts';
+import type { ConsentFlagsInput, ConsentHistoryView, ConsentVersionView } from '../../contracts/casework/survivors.ts';
+import { findCaseBySurvivor, findOrganisations } from '../../db/repositories/casework/cases.ts';
+import { insertConsentVersions, listConsentVersions, setSurvivorConsent, type ConsentVersionRow } from '../../db/repositories/survivors.ts';
+import { asActor, type Tx } from '../../db/transaction.ts';
+import { audit } from '../audit.ts';
+import type { AppContext, RequestActor } from '../context.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
+import { authorise, recordCaseEvent } from './access.ts';
+
+const present = (v: ConsentVersionRow): ConsentVersionView => ({
+  version: v.version, shareWithOwnEmbassy: v.shareWithOwnEmbassy, shareWithOrganisationIds: v.shareWithOrganisationIds, useInStatistics: v.useInStatistics,
+  method: v.method as ConsentMethod, at: v.at, recordedBy: v.recordedBy, organisationId: v.organisationId, changes: v.changes,
+});
+
+const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory => rows.map((v): ConsentVersion => ({
+  version: v.version, at: v.at, method: v.method as ConsentMethod, changes: v.changes, actor: { userId: v.recordedBy ?? '', organisationId: v.organisationId },
+  flags: { shareWithOwnEmbassy: v.shareWithOwnEmbassy, shareWithOrganisationIds: [...v.shareWithOrganisationIds].sort(), useInStatistics: v.useInStatistics },
+}));
+
+/** Only the organisation that registered the survivor records consent (row-level security agrees: survivors_own_org). */
+async function ownSurvivor(trx: Tx, actor: RequestActor, survivorId: string) {
+  const row = await trx.selectFrom('survivors').select(['id', 'organisation_id']).where('id', '=', survivorId).executeTakeFirst();
+  if (!row || row.organisation_id !== actor.organisationId) throw notFound('survivor');
+  return row;
+}
+
+export async function consentHistory(app: AppContext, actor: RequestActor, survivorId: string): Promise<ConsentHistoryView> {
+  authorise(actor, 'read', 'survivor');
+  return asActor(app.database, actor, async (trx) => {
+    await ownSurvivor(trx, actor, survivorId);
+    const rows = await listConsentVersions(trx, survivorId);
+    await audit(trx, app, actor, 'survivor.read', 'survivor', survivorId, { view: 'consent' });
+    const history = rows.map(present);
+    return { survivorId, current: history[history.length - 1] ?? null, history };
+  });
+}
+
+/**
+ * Records the survivor's consent as given now: a new version (core/consent applyConsentChange),
+ * never an edit. The current flags are copied onto the survivor row, which the embassy policy reads.
+ */
+export async function changeConsent(app: AppContext, actor: RequestActor, survivorId: string, input: ConsentFlagsInput): Promise<ConsentHistoryView> {
+  authorise(actor, 'update', 'survivor');
+  return asActor(app.database, actor, async (trx) => {
+    await ownSurvivor(trx, actor, survivorId);
+    await trx.selectFrom('survivors').select('id').where('id', '=', survivorId).forUpdate().execute();
+    const rows = await listConsentVersions(trx, survivorId);
+    const history = toHistory(rows);
+    const prev = history.length ? history[history.length - 1].flags.shareWithOrganisationIds : [];
+    const wanted = [...new Set(input.shareWithOrganisationIds)];
+    const orgs = await findOrganisations(trx, wanted);
+    const fields: Record<string, string> = {};
+    input.shareWithOrganisationIds.forEach((id, i) => { if (!orgs.has(id)) fields[`body.shareWithOrganisationIds.${i}`] = 'no such organisation'; });
+    if (Object.keys(fields).length) throw invalid(fields);
+    const result = applyConsentChange(history, {
+      shareWithOwnEmbassy: input.shareWithOwnEmbassy, useInStatistics: input.useInStatistics, method: input.method,
+      addOrganisationIds: wanted.filter((id) => !prev.includes(id)), removeOrganisationIds: prev.filter((id) => !wanted.includes(id)),
+    }, { userId: actor.userId, organisationId: actor.organisationId }, app.now());
+    if (!result.ok) throw conflict(result.reason);
+    const v = result.current;
+    const row: ConsentVersionRow = {
+      survivorId, version: v.version, organisationId: actor.organisationId, recordedBy: actor.userId, at: v.at, method: v.method,
+      shareWithOwnEmbassy: v.flags.shareWithOwnEmbassy, shareWithOrganisationIds: [...v.flags.shareWithOrganisationIds], useInStatistics: v.flags.useInStatistics, changes: [...v.changes],
+    };
+    await insertConsentVersions(trx, [row]);
+    await setSurvivorConsent(trx, survivorId, row);
+    const kase = await findCaseBySurvivor(trx, survivorId, actor.organisationId);
+    if (kase) await recordCaseEvent(trx, app, actor, kase.id, 'consent_changed', `Consent version ${v.version}: ${v.changes.join('; ')}`, v.at);
+    await audit(trx, app, actor, 'survivor.consent', 'survivor', survivorId, { version: v.version, changes: v.changes, method: v.method });
+    const all = [...rows, row].map(present);
+    return { survivorId, current: all[all.length - 1], history: all };
+  });
+}

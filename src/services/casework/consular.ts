@@ -1,0 +1,183 @@
+import {
+  repatriationProgress, summariseByNationality, validateFlight, validateGroupFlightUpdate,
+  type EmergencyDocumentStatus, type ExitClearanceStatus, type RepatriationPlan, type SummaryCase,
+} from '../../core/cases/consular.ts';
+import { transitionCase } from '../../core/cases/status.ts';
+import { statusChangeEntry } from '../../core/cases/timeline.ts';
+import type { AgeBand, CaseStatus, DocumentStatus, RiskLevel, Sex } from '../../core/vocabulary.ts';
+import type { ConsularQueueItem, ConsularUpdateRequest } from '../../contracts/casework/work.ts';
+import { encryptionContext } from '../../db/encrypted-columns.ts';
+import { findOrganisations, listCases, updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.ts';
+import { countCasesByNationalityAndStatus, findConsularRecords, upsertConsularRecords, type ConsularRecordRow } from '../../db/repositories/casework/consular.ts';
+import { asActor, asSystem, type Tx } from '../../db/transaction.ts';
+import { audit } from '../audit.ts';
+import type { AppContext, RequestActor } from '../context.ts';
+import { conflict, forbidden, invalid } from '../errors.ts';
+import { actingRole, actorOrganisation, authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.ts';
+import { openIdentity, preferredNameOf } from './survivor-presenter.ts';
+
+function blankRecord(app: AppContext, kase: CaseRow, embassyId: string): ConsularRecordRow {
+  return {
+    id: app.newId(), caseId: kase.id, embassyOrganisationId: embassyId, caseOrganisationId: kase.organisationId, emergencyDocumentStatus: 'not_requested',
+    emergencyDocumentNumberEnc: null, emergencyDocumentIssuedAt: null, exitClearance: 'pending', flightDate: null, flightNumber: null, repatriatedAt: null,
+    updatedBy: null, updatedAt: kase.openedAt,
+  };
+}
+
+const planOf = (kase: CaseRow, survivor: SurvivorRow, r: ConsularRecordRow): RepatriationPlan => ({
+  caseId: kase.id, caseStatus: kase.status as CaseStatus, passportHeld: survivor.documentStatus === 'held',
+  emergencyDocument: { status: r.emergencyDocumentStatus as EmergencyDocumentStatus, issuedAt: r.emergencyDocumentIssuedAt },
+  exitClearance: r.exitClearance as ExitClearanceStatus, flight: r.flightDate && r.flightNumber ? { date: r.flightDate, flightNumber: r.flightNumber } : null,
+  repatriatedAt: r.repatriatedAt,
+});
+
+function presentQueueItem(app: AppContext, kase: CaseRow, survivor: SurvivorRow, r: ConsularRecordRow, owner: { id: string; name: string; kind: string }, known: boolean): ConsularQueueItem {
+  return {
+    caseId: kase.id, survivorId: survivor.id, preferredName: preferredNameOf(openIdentity(app, survivor)), sex: survivor.sex as Sex, ageBand: survivor.ageBand as AgeBand | null,
+    nationalities: survivor.nationalities, documentStatus: survivor.documentStatus as DocumentStatus, caseStatus: kase.status as CaseStatus, riskLevel: kase.riskLevel as RiskLevel,
+    ownerOrganisation: owner,
+    record: {
+      emergencyDocumentStatus: r.emergencyDocumentStatus as EmergencyDocumentStatus,
+      emergencyDocumentNumber: r.emergencyDocumentNumberEnc ? app.cipher.decrypt(r.emergencyDocumentNumberEnc, encryptionContext('consular_records', 'emergency_document_number_enc', r.id)) : null,
+      emergencyDocumentIssuedAt: r.emergencyDocumentIssuedAt, exitClearance: r.exitClearance as ExitClearanceStatus,
+      flight: r.flightDate && r.flightNumber ? { date: r.flightDate, flightNumber: r.flightNumber } : null, repatriatedAt: r.repatriatedAt, updatedAt: known ? r.updatedAt : null,
+    },
+    progress: repatriationProgress(planOf(kase, survivor, r)),
+  };
+}
+
+async function requireEmbassy(trx: Tx, actor: RequestActor) {
+  const org = await actorOrganisation(trx, actor);
+  if (org.kind !== 'embassy') throw forbidden('the consular queue is for embassies');
+  return org;
+}
+
+/** The embassy's queue: consenting survivors of the nationalities it serves, newest first. Audited as a survivor read. */
+export async function consularQueue(app: AppContext, actor: RequestActor, q: { status?: CaseStatus[]; nationality?: string[]; documentStatus?: DocumentStatus[]; limit: number; cursor?: string }): Promise<{ items: ConsularQueueItem[]; nextCursor: string | null }> {
+  authorise(actor, 'read', 'consular');
+  const after = decodeCursor(q.cursor, ['instant', 'uuid']);
+  return asActor(app.database, actor, async (trx) => {
+    const org = await requireEmbassy(trx, actor);
+    const rows = await listCases(trx, {
+      scope: { kind: 'embassy', nationalities: org.nationalitiesServed }, statuses: q.status, nationalities: q.nationality, documentStatuses: q.documentStatus,
+      limit: q.limit, after: after ? { openedAt: String(after[0]), id: String(after[1]) } : undefined,
+    });
+    const records = await findConsularRecords(trx, rows.map((r) => r.kase.id), actor.organisationId);
+    const owners = await findOrganisations(trx, rows.map((r) => r.kase.organisationId));
+    const items = rows.map(({ kase, survivor }) => {
+      const o = owners.get(kase.organisationId);
+      const r = records.get(kase.id);
+      return presentQueueItem(app, kase, survivor, r ?? blankRecord(app, kase, actor.organisationId), { id: kase.organisationId, name: o?.name ?? '', kind: o?.kind ?? '' }, !!r);
+    });
+    if (items.length) await audit(trx, app, actor, 'survivor.read', 'survivor', null, { view: 'consular_queue', survivorIds: items.map((i) => i.survivorId) });
+    const last = rows[rows.length - 1];
+    return { items, nextCursor: rows.length === q.limit && last ? encodeCursor([last.kase.openedAt, last.kase.id]) : null };
+  });
+}
+
+async function moveCase(trx: Tx, app: AppContext, actor: RequestActor, kase: CaseRow, next: CaseStatus, travelDocumentReady: boolean): Promise<void> {
+  const result = transitionCase(kase.status as CaseStatus, next, { actorRole: actingRole(actor), travelDocumentReady });
+  if (!result.ok) throw conflict(result.reason);
+  const at = app.now().toISOString();
+  await updateCase(trx, kase.id, { status: next, at });
+  await recordCaseEvent(trx, app, actor, kase.id, 'status_changed', statusChangeEntry(kase.status as CaseStatus, next, at, { userId: actor.userId, organisationId: actor.organisationId }).summary, at);
+}
+
+/** Records consular steps for one case of the queue; "repatriated" also moves the case (awaiting_travel → repatriated). */
+export async function updateConsularCase(app: AppContext, actor: RequestActor, caseId: string, input: ConsularUpdateRequest): Promise<ConsularQueueItem> {
+  if (input.flight) {
+    const errors = validateFlight(input.flight, app.now());
+    if (errors.length) throw invalid({ 'body.flight': errors.join('; ') });
+  }
+  return asActor(app.database, actor, async (trx) => {
+    await requireEmbassy(trx, actor);
+    const { kase, survivor, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'consular', true);
+    if (access !== 'embassy') throw forbidden('consular steps are recorded by the embassy');
+    const existing = (await findConsularRecords(trx, [caseId], actor.organisationId, true)).get(caseId);
+    const r: ConsularRecordRow = { ...(existing ?? blankRecord(app, kase, actor.organisationId)) };
+    const at = app.now().toISOString();
+    const steps: string[] = [];
+    if (input.emergencyDocument) {
+      r.emergencyDocumentStatus = input.emergencyDocument.status;
+      r.emergencyDocumentIssuedAt = input.emergencyDocument.status === 'issued' ? (existing?.emergencyDocumentIssuedAt && existing.emergencyDocumentStatus === 'issued' ? existing.emergencyDocumentIssuedAt : at) : null;
+      if (input.emergencyDocument.number) r.emergencyDocumentNumberEnc = app.cipher.encrypt(input.emergencyDocument.number, encryptionContext('consular_records', 'emergency_document_number_enc', r.id));
+      steps.push(`emergency travel document ${input.emergencyDocument.status.replaceAll('_', ' ')}`);
+    }
+    if (input.exitClearance) { r.exitClearance = input.exitClearance; steps.push(`exit permit / overstay fine ${input.exitClearance.replaceAll('_', ' ')}`); }
+    if (input.flight !== undefined) {
+      r.flightDate = input.flight?.date ?? null;
+      r.flightNumber = input.flight ? input.flight.flightNumber.toUpperCase() : null;
+      steps.push(input.flight ? `flight ${r.flightNumber} on ${r.flightDate} booked` : 'flight booking cancelled');
+    }
+    if (input.repatriated) {
+      if (r.repatriatedAt) throw conflict('already recorded as repatriated');
+      await moveCase(trx, app, actor, kase, 'repatriated', true);
+      r.repatriatedAt = at;
+      steps.push('repatriated');
+    }
+    r.updatedAt = at;
+    r.updatedBy = actor.userId;
+    await upsertConsularRecords(trx, [r]);
+    await recordCaseEvent(trx, app, actor, caseId, 'consular_step', `Consular: ${steps.join('; ')}`, at);
+    await audit(trx, app, actor, 'consular.update', 'case', caseId, { steps: Object.keys(input) });
+    const owners = await findOrganisations(trx, [kase.organisationId]);
+    const o = owners.get(kase.organisationId);
+    const fresh = (await loadVisibleCase(trx, actor, caseId, 'read', 'consular')).kase;
+    return presentQueueItem(app, fresh, survivor, r, { id: kase.organisationId, name: o?.name ?? '', kind: o?.kind ?? '' }, true);
+  });
+}
+
+/** Books a group on one flight: all or none (core/cases validateGroupFlightUpdate). Cases awaiting documents move to awaiting_travel. */
+export async function bookGroupFlight(app: AppContext, actor: RequestActor, input: { caseIds: string[]; flight: { date: string; flightNumber: string }; dryRun: boolean }) {
+  authorise(actor, 'update', 'consular');
+  return asActor(app.database, actor, async (trx) => {
+    await requireEmbassy(trx, actor);
+    const loaded = [];
+    const missing: string[] = [];
+    for (const id of input.caseIds) {
+      try { loaded.push(await loadVisibleCase(trx, actor, id, 'update', 'consular', true)); } catch { missing.push(id); }
+    }
+    const records = await findConsularRecords(trx, loaded.map((l) => l.kase.id), actor.organisationId, true);
+    const plans = loaded.map((l) => planOf(l.kase, l.survivor, records.get(l.kase.id) ?? blankRecord(app, l.kase, actor.organisationId)));
+    const flight = { date: input.flight.date, flightNumber: input.flight.flightNumber.trim().toUpperCase() };
+    const validation = validateGroupFlightUpdate(plans, flight, app.now());
+    const members = input.caseIds.map((id) => validation.members.find((m) => m.caseId === id)
+      ?? { caseId: id, ok: false, reasons: ['not in your consular queue'], warnings: [] });
+    const ok = validation.ok && missing.length === 0;
+    if (!ok && !input.dryRun) {
+      const fields: Record<string, string> = {};
+      if (validation.flightErrors.length) fields['body.flight'] = validation.flightErrors.join('; ');
+      members.forEach((m, i) => { if (!m.ok) fields[`body.caseIds.${i}`] = m.reasons.join('; '); });
+      throw invalid(fields, 'the group cannot be booked on this flight; nothing was changed');
+    }
+    if (ok && !input.dryRun) {
+      const at = app.now().toISOString();
+      for (const l of loaded) {
+        const r = { ...(records.get(l.kase.id) ?? blankRecord(app, l.kase, actor.organisationId)), flightDate: flight.date, flightNumber: flight.flightNumber, updatedAt: at, updatedBy: actor.userId };
+        await upsertConsularRecords(trx, [r]);
+        if (l.kase.status === 'awaiting_documents') await moveCase(trx, app, actor, l.kase, 'awaiting_travel', true);
+        await recordCaseEvent(trx, app, actor, l.kase.id, 'consular_step', `Consular: booked on flight ${flight.flightNumber} on ${flight.date} with a group of ${loaded.length}`, at);
+      }
+      await audit(trx, app, actor, 'consular.group_flight', 'flight', `${flight.flightNumber}@${flight.date}`, { caseIds: input.caseIds });
+    }
+    return { applied: ok && !input.dryRun, flightErrors: validation.flightErrors, members };
+  });
+}
+
+/**
+ * Per-nationality progress. Coordination organisations see every organisation's cases (counted as
+ * the system: aggregates only, no row leaves the database); everyone else counts what they may see.
+ */
+export async function coordinationSummary(app: AppContext, actor: RequestActor) {
+  authorise(actor, 'read', 'report');
+  const kind = (await asActor(app.database, actor, (trx) => actorOrganisation(trx, actor))).kind;
+  const all = kind === 'coordination';
+  const counts = all ? await asSystem(app.database, countCasesByNationalityAndStatus) : await asActor(app.database, actor, countCasesByNationalityAndStatus);
+  // core counts cases one by one; the groups are expanded by reference (cheap even at a million cases).
+  const cases: SummaryCase[] = [];
+  for (const g of counts) {
+    const one: SummaryCase = { status: g.status as CaseStatus, nationalities: g.nationalities };
+    for (let i = 0; i < g.n; i++) cases.push(one);
+  }
+  return { scope: all ? 'all' as const : 'visible' as const, generatedAt: app.now().toISOString(), rows: summariseByNationality(cases) };
+}

@@ -1,0 +1,137 @@
+import { canRefer, REFERRAL_OVERRIDE_PERMISSION } from '../../core/referrals/can-refer.ts';
+import { presentForReferral, type ReferralView as CoreReferralView } from '../../core/referrals/presenter.ts';
+import { REFERRAL_TRANSITIONS, referralSide, transitionReferral } from '../../core/referrals/state.ts';
+import { can } from '../../core/permissions/matrix.ts';
+import type { AgeBand, ContactChannel, DocumentStatus, NeedKind, NeedPriority, OrganisationKind, ReferralState, Sex } from '../../core/vocabulary.ts';
+import type { CreateReferralRequest, ReferralView } from '../../contracts/casework/work.ts';
+import { encryptionContext } from '../../db/encrypted-columns.ts';
+import { findOrganisations, type OrganisationInfo } from '../../db/repositories/casework/cases.ts';
+import { listNeedsOfCase } from '../../db/repositories/casework/needs.ts';
+import { findReferral, insertReferrals, listReferrals, setReferralState, type ReferralRow } from '../../db/repositories/casework/referrals.ts';
+import { asActor } from '../../db/transaction.ts';
+import { audit } from '../audit.ts';
+import type { AppContext, RequestActor } from '../context.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.ts';
+import { openIdentity, preferredNameOf } from './survivor-presenter.ts';
+
+/** While a referral is live or done, the receiver may see its person view; after decline or revoke, no longer. */
+const RECEIVER_SEES: readonly string[] = ['sent', 'accepted', 'completed'];
+
+const orgRef = (o: OrganisationInfo | undefined, id: string) => ({ id, name: o?.name ?? 'unknown organisation', kind: o?.kind ?? 'ngo' });
+
+function nextStatesFor(row: ReferralRow, organisationId: string): ReferralState[] {
+  const side = referralSide({ fromOrganisationId: row.fromOrganisationId, toOrganisationId: row.toOrganisationId }, organisationId);
+  return REFERRAL_TRANSITIONS.filter((t) => t.from === row.state && t.by === side).map((t) => t.to);
+}
+
+/**
+ * Presents a referral for one side. The receiver gets `person` — exactly core/referrals
+ * presentForReferral, decrypted from the snapshot taken when it was sent — and nothing of the case.
+ */
+export function presentReferral(app: AppContext, row: ReferralRow, viewerOrganisationId: string, orgs: Map<string, OrganisationInfo>): ReferralView {
+  const incoming = row.toOrganisationId === viewerOrganisationId;
+  const base = {
+    id: row.id, direction: incoming ? 'incoming' as const : 'outgoing' as const, state: row.state as ReferralState,
+    fromOrganisation: orgRef(orgs.get(row.fromOrganisationId), row.fromOrganisationId), toOrganisation: orgRef(orgs.get(row.toOrganisationId), row.toOrganisationId),
+    createdAt: row.createdAt, updatedAt: row.updatedAt, stateReason: row.stateReason, nextStates: nextStatesFor(row, viewerOrganisationId),
+  };
+  if (incoming) {
+    if (!RECEIVER_SEES.includes(row.state)) return base;
+    const person = app.cipher.decryptJson<CoreReferralView>(row.viewEnc, encryptionContext('referrals', 'view_enc', row.id));
+    return { ...base, person };
+  }
+  return { ...base, caseId: row.caseId, survivorId: row.survivorId, needIds: row.needIds, consentBasis: row.consentBasis as 'own_embassy' };
+}
+
+export async function createReferral(app: AppContext, actor: RequestActor, input: CreateReferralRequest): Promise<ReferralView> {
+  authorise(actor, 'create', 'referral');
+  return asActor(app.database, actor, async (trx) => {
+    const { kase, survivor, access } = await loadVisibleCase(trx, actor, input.caseId, 'read', 'case', true);
+    if (access !== 'owner') throw forbidden('only the organisation that owns the case refers it');
+    if (input.toOrganisationId === actor.organisationId) throw invalid({ 'body.toOrganisationId': 'cannot refer to your own organisation' });
+    const orgs = await findOrganisations(trx, [input.toOrganisationId, actor.organisationId]);
+    const to = orgs.get(input.toOrganisationId);
+    if (!to) throw invalid({ 'body.toOrganisationId': 'no such organisation' });
+    const needs = await listNeedsOfCase(trx, kase.id);
+    const unknownNeeds = input.needIds.map((id, i) => [id, i] as const).filter(([id]) => !needs.some((n) => n.id === id));
+    if (unknownNeeds.length) throw invalid(Object.fromEntries(unknownNeeds.map(([, i]) => [`body.needIds.${i}`, 'not a need of this case'])));
+
+    const decision = canRefer({
+      consent: { shareWithOwnEmbassy: survivor.consentOwnEmbassy, shareWithOrganisationIds: survivor.consentOrganisationIds, useInStatistics: survivor.consentStatistics },
+      survivorNationalities: survivor.nationalities,
+      toOrganisation: { id: to.id, kind: to.kind as OrganisationKind, servesNationalities: to.nationalitiesServed },
+      userPermissions: can(actor.roles, 'override_consent', 'referral') ? [REFERRAL_OVERRIDE_PERMISSION] : [],
+      overrideReason: input.overrideReason,
+    });
+    if (!decision.ok) throw forbidden(decision.reason);
+
+    const id = app.newId();
+    const at = app.now().toISOString();
+    const identity = openIdentity(app, survivor);
+    const person = presentForReferral(
+      {
+        preferredName: preferredNameOf(identity), sex: survivor.sex as Sex, ageBand: survivor.ageBand as AgeBand | null, nationalities: survivor.nationalities,
+        languages: survivor.languages, contactChannels: identity.contacts, documentStatus: survivor.documentStatus as DocumentStatus,
+      },
+      { needs: needs.map((n) => ({ id: n.id, kind: n.kind as NeedKind, priority: n.priority as NeedPriority })) },
+      { id, needIds: input.needIds, shareContactChannel: (input.shareContactChannel ?? null) as ContactChannel | null },
+    );
+    const row: ReferralRow = {
+      id, caseId: kase.id, survivorId: survivor.id, fromOrganisationId: actor.organisationId, toOrganisationId: to.id, needIds: [...new Set(input.needIds)],
+      state: 'sent', consentBasis: decision.override ? 'override' : decision.basis, shareContactChannel: input.shareContactChannel ?? null,
+      viewEnc: app.cipher.encryptJson(person, encryptionContext('referrals', 'view_enc', id)), stateReason: null, createdBy: actor.userId, createdAt: at, updatedAt: at,
+    };
+    await insertReferrals(trx, [row]);
+    await recordCaseEvent(trx, app, actor, kase.id, 'referral_sent', `Referred to ${to.name}${decision.override ? ' (consent overridden)' : ''}`, at);
+    await audit(trx, app, actor, 'referral.create', 'referral', id, { caseId: kase.id, to: to.id, needIds: row.needIds, basis: row.consentBasis });
+    if (decision.override) {
+      await audit(trx, app, actor, 'referral.consent_override', 'referral', id, { caseId: kase.id, to: to.id, reason: decision.overrideReason });
+    }
+    return presentReferral(app, row, actor.organisationId, orgs);
+  });
+}
+
+export async function changeReferralState(app: AppContext, actor: RequestActor, referralId: string, next: ReferralState, reason?: string): Promise<ReferralView> {
+  authorise(actor, 'update', 'referral');
+  return asActor(app.database, actor, async (trx) => {
+    const row = await findReferral(trx, referralId, true);
+    if (!row) throw notFound('referral');
+    const side = referralSide({ fromOrganisationId: row.fromOrganisationId, toOrganisationId: row.toOrganisationId }, actor.organisationId);
+    const result = transitionReferral(row.state as ReferralState, next, side, reason);
+    if (!result.ok) throw conflict(result.reason);
+    const at = app.now().toISOString();
+    await setReferralState(trx, referralId, next, reason?.trim() || null, at);
+    const orgs = await findOrganisations(trx, [row.fromOrganisationId, row.toOrganisationId]);
+    // The timeline belongs to the sender's case; only the sender can write to it under row-level security.
+    if (side === 'sender') await recordCaseEvent(trx, app, actor, row.caseId, 'referral_updated', `Referral to ${orgs.get(row.toOrganisationId)?.name ?? 'organisation'} ${next}`, at);
+    await audit(trx, app, actor, `referral.${next}`, 'referral', referralId, { from: row.state, to: next, caseId: side === 'sender' ? row.caseId : undefined });
+    return presentReferral(app, { ...row, state: next, stateReason: reason?.trim() || null, updatedAt: at }, actor.organisationId, orgs);
+  });
+}
+
+export async function getReferral(app: AppContext, actor: RequestActor, referralId: string): Promise<ReferralView> {
+  authorise(actor, 'read', 'referral');
+  return asActor(app.database, actor, async (trx) => {
+    const row = await findReferral(trx, referralId);
+    if (!row) throw notFound('referral');
+    const orgs = await findOrganisations(trx, [row.fromOrganisationId, row.toOrganisationId]);
+    const view = presentReferral(app, row, actor.organisationId, orgs);
+    if (view.person) await audit(trx, app, actor, 'survivor.read', 'referral', referralId, { view: 'referral' });
+    return view;
+  });
+}
+
+export async function listReferralsFor(app: AppContext, actor: RequestActor, q: { direction: 'incoming' | 'outgoing'; state?: ReferralState[]; limit: number; cursor?: string }): Promise<{ items: ReferralView[]; nextCursor: string | null }> {
+  authorise(actor, 'read', 'referral');
+  const after = decodeCursor(q.cursor, ['instant', 'uuid']);
+  return asActor(app.database, actor, async (trx) => {
+    const rows = await listReferrals(trx, { organisationId: actor.organisationId, direction: q.direction, states: q.state, limit: q.limit, after: after ? { createdAt: String(after[0]), id: String(after[1]) } : undefined });
+    const orgs = await findOrganisations(trx, rows.flatMap((r) => [r.fromOrganisationId, r.toOrganisationId]));
+    const items = rows.map((r) => presentReferral(app, r, actor.organisationId, orgs));
+    const shown = items.filter((i) => i.person).map((i) => i.id);
+    if (shown.length) await audit(trx, app, actor, 'survivor.read', 'referral', null, { view: 'referral_list', referralIds: shown });
+    const last = rows[rows.length - 1];
+    return { items, nextCursor: rows.length === q.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+  });
+}
