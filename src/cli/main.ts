@@ -21,7 +21,13 @@ export function buildCli(): Command {
   return program;
 }
 
-buildCli().parseAsync(process.argv).catch((error: Error) => {
-  console.error(`refuge: ${error.message}`);
-  process.exitCode = 1;
-});
+// One-shot commands end the process when done: the embedded database's WebAssembly runtime can
+// keep the event loop alive after it is closed. `serve` runs until it is signalled.
+const longRunning = process.argv[2] === 'serve';
+buildCli().parseAsync(process.argv).then(
+  () => { if (!longRunning) process.exit(process.exitCode ?? 0); },
+  (error: Error) => {
+    console.error(`refuge: ${error.message}`);
+    process.exit(1);
+  },
+);

@@ -9,7 +9,8 @@ import { asSystem } from '../db/transaction.ts';
  */
 export interface TablePage { table: string; rows: string /* JSON array text */; count: number }
 
-const SKIP = new Set(['schema_migrations']);
+// Not data: migrations are applied by the target itself, and permissions are synced from core at start-up.
+const SKIP = new Set(['schema_migrations', 'permissions']);
 
 /** Tables of the public schema, parents before children (foreign keys). */
 export async function tablesInDependencyOrder(database: Database): Promise<string[]> {

@@ -1,0 +1,86 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { testPostgresUrl } from '../db/test-harness.ts';
+
+const run = promisify(execFile);
+const CLI = new URL('./main.ts', import.meta.url).pathname;
+
+async function refuge(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
+describe('the refuge command', () => {
+  const dirs: string[] = [];
+  const tmp = () => { const d = mkdtempSync(join(tmpdir(), 'refuge-cli-')); dirs.push(d); return d; };
+  const dbName = `refuge_copy_${randomBytes(4).toString('hex')}`;
+  afterAll(async () => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('loads the demo, backs it up, restores it elsewhere, copies it into PostgreSQL, and verifies the audit chain everywhere', { timeout: 300_000 }, async () => {
+    const source = tmp();
+    const key = randomBytes(32).toString('base64');
+    const env = { REFUGE_DATA_DIR: source, REFUGE_SECRET_KEY: key };
+    const demo = await refuge(['demo', 'load', '--survivors', '300'], env);
+    expect(demo.out).toMatch(/loaded in/);
+    expect(await refuge(['org', 'create', '--slug', 'harbour-ngo', '--name', 'Harbour NGO', '--kind', 'ngo'], env)).toMatchObject({ code: 0 });
+    const badOrg = await refuge(['org', 'create', '--slug', 'x', '--name', 'X', '--kind', 'pirate'], env);
+    expect(badOrg.code).not.toBe(0);
+    expect(badOrg.out).toMatch(/kind must be one of/);
+    expect((await refuge(['user', 'create', '--email', 'new@harbour.test', '--name', 'New', '--org', 'harbour-ngo'], { ...env, REFUGE_NEW_PASSWORD: 'a long enough password' })).code).toBe(0);
+
+    const backup = join(tmp(), 'backup.ndjson.gz');
+    const b = await refuge(['backup', '--out', backup], env);
+    expect(b.code).toBe(0);
+    expect(statSync(backup).mode & 0o077).toBe(0);
+    expect(readFileSync(backup).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+
+    const restored = tmp();
+    const r = await refuge(['restore', '--from', backup], { REFUGE_DATA_DIR: restored, REFUGE_SECRET_KEY: key });
+    expect(r.out).toMatch(/restored \d+ rows; audit chain intact/);
+    expect((await refuge(['restore', '--from', backup], { REFUGE_DATA_DIR: restored, REFUGE_SECRET_KEY: key })).out).toMatch(/already holds data/);
+
+    const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const copy = await refuge(['db', 'copy', '--to', testPostgresUrl(dbName)], env);
+    expect(copy.out).toMatch(/counts match; audit chain intact/);
+    const target = new pg.Pool({ connectionString: testPostgresUrl(dbName), max: 1 });
+    const { rows } = await target.query('SELECT count(*)::int AS n FROM survivors');
+    await target.end();
+    expect(rows[0].n).toBe(300);
+
+    const verified = await refuge(['audit', 'verify'], { DATABASE_URL: testPostgresUrl(dbName), REFUGE_SECRET_KEY: key, REFUGE_DATA_DIR: source });
+    expect(verified.out).toMatch(/audit chain intact/);
+  });
+
+  it('rotates the generated key of an embedded deployment and still reads everything', { timeout: 300_000 }, async () => {
+    const dir = tmp();
+    await refuge(['demo', 'load', '--survivors', '50'], { REFUGE_DATA_DIR: dir });
+    const before = JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8')).keys[0].kid;
+    expect(statSync(join(dir, 'keyring.json')).mode & 0o077).toBe(0);
+    const rotated = await refuge(['keys', 'rotate'], { REFUGE_DATA_DIR: dir });
+    expect(rotated.out).toMatch(/survivors\.identity_enc: 50 re-encrypted/);
+    const after = JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8')).keys;
+    expect(after).toHaveLength(1);
+    expect(after[0].kid).not.toBe(before);
+    const backup = join(dir, 'b.gz');
+    expect((await refuge(['backup', '--out', backup], { REFUGE_DATA_DIR: dir })).code).toBe(0);
+    expect((await refuge(['audit', 'verify'], { REFUGE_DATA_DIR: dir })).out).toMatch(/intact/);
+  });
+});
