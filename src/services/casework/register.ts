@@ -6,6 +6,7 @@ import type { RegisteredSurvivor, RegisterSurvivorRequest } from '../../contract
 import { findOrganisations, isMember } from '../../db/repositories/casework/cases.ts';
 import { insertRegistration } from '../../db/repositories/casework/registration.ts';
 import { asActor } from '../../db/transaction.ts';
+import { enqueueJob } from '../../db/repositories/jobs.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { invalid } from '../errors.ts';
@@ -81,6 +82,8 @@ export async function registerSurvivor(app: AppContext, actor: RequestActor, inp
       },
     });
     await audit(trx, app, actor, 'survivor.create', 'survivor', survivorId, { caseId, consentVersion: version?.version ?? 0 });
+    // Look for duplicates in the background; queued in this transaction so no registration is ever missed.
+    await enqueueJob(trx, { id: app.newId(), kind: 'matching.check', payload: { survivorId }, organisationId: actor.organisationId, createdBy: actor.userId });
     return { survivorId, caseId, status: 'open' as const, riskLevel: risk };
   });
 }

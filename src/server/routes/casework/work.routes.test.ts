@@ -170,7 +170,11 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
     jobAdmin = await t.signIn('admin@ngo-job.test');
     const queued = await jobAdmin.request('POST', '/api/followups/evaluations?background=true');
     expect(queued.status).toBe(202);
-    expect(await new JobRunner(t.app, jobHandlers).runOnce()).toBe(true);
+    // Registrations queued duplicate checks too: drain the whole queue.
+    const runner = new JobRunner(t.app, jobHandlers);
+    let ran = 0;
+    while (await runner.runOnce()) ran++;
+    expect(ran).toBeGreaterThanOrEqual(1);
     const job = await jobAdmin.request('GET', `/api/jobs/${queued.json.jobId}`);
     expect(job.json.status).toBe('succeeded');
     expect(job.json.result.casesEvaluated).toBeGreaterThanOrEqual(1);
