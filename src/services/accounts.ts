@@ -66,7 +66,7 @@ export async function syncPermissions(app: AppContext): Promise<void> {
   await asSystem(app.database, (t) => replacePermissions(t, PERMISSIONS));
 }
 
-export interface DirectoryPage { items: { id: string; name: string; kind: string; nationalitiesServed: string[]; city: string | null }[]; nextCursor: string | null }
+export interface DirectoryPage { items: { id: string; name: string; kind: OrganisationKind; nationalitiesServed: string[]; city: string | null }[]; nextCursor: string | null }
 
 /** Who else responds: names and kinds only (no people), for any signed-in member. */
 export async function organisationDirectory(app: AppContext, filter: { kinds?: string[]; q?: string; cursor?: string; limit: number }): Promise<DirectoryPage> {

@@ -6,7 +6,7 @@ import {
 } from '../db/repositories/accounts.ts';
 import { clearRateLimit, hitRateLimit } from '../db/repositories/rate-limits.ts';
 import {
-  deleteSession, deleteSessionsOfUser, findSession, insertSession, touchSession, updateSession, type SessionRow,
+  deleteSession, deleteSessionsOfUser, insertSession, loadSessionBundle, touchSession, updateSession, type SessionRow,
 } from '../db/repositories/sessions.ts';
 import { asSystem } from '../db/transaction.ts';
 import { encryptionContext } from '../db/encrypted-columns.ts';
@@ -115,27 +115,23 @@ export async function login(app: AppContext, input: { email: string; password: s
 export async function resolveSession(app: AppContext, token: string | undefined, requestId: string | null = null): Promise<ResolvedSession | null> {
   if (!token) return null;
   const now = app.now();
-  return asSystem(app.database, async (trx) => {
-    const session = await findSession(trx, hashToken(token));
-    if (!session) return null;
-    if (Date.parse(session.expiresAt) <= now.getTime()) {
-      await deleteSession(trx, session.tokenHash);
-      return null;
-    }
-    // Only write when a minute has passed, so reads don't each cost a write.
-    if (now.getTime() - Date.parse(session.lastSeenAt) > 60_000) {
-      await touchSession(trx, session.tokenHash, now.toISOString(), new Date(now.getTime() + SESSION_IDLE_HOURS * 3600_000).toISOString());
-    }
-    const user = await findUserById(trx, session.userId);
-    if (!user) return null;
-    const memberships = await membershipsOf(trx, user.id);
-    const v = view(user, memberships, session);
-    const fullySignedIn = v.secondFactor === 'passed' || v.secondFactor === 'not_needed';
-    const roles = memberships.filter((m) => m.organisationId === session.organisationId).map((m) => m.role);
-    const actor = fullySignedIn && session.organisationId && roles.length
-      ? { userId: user.id, organisationId: session.organisationId, roles, requestId } : null;
-    return { session, user, memberships, view: v, actor };
-  });
+  const bundle = await loadSessionBundle(app.database.db, hashToken(token));
+  if (!bundle) return null;
+  const { session, user, memberships } = bundle;
+  if (Date.parse(session.expiresAt) <= now.getTime()) {
+    await asSystem(app.database, (trx) => deleteSession(trx, session.tokenHash));
+    return null;
+  }
+  // Only write when a minute has passed, so reads don't each cost a write.
+  if (now.getTime() - Date.parse(session.lastSeenAt) > 60_000) {
+    await asSystem(app.database, (trx) => touchSession(trx, session.tokenHash, now.toISOString(), new Date(now.getTime() + SESSION_IDLE_HOURS * 3600_000).toISOString()));
+  }
+  const v = view(user, memberships, session);
+  const fullySignedIn = v.secondFactor === 'passed' || v.secondFactor === 'not_needed';
+  const roles = memberships.filter((m) => m.organisationId === session.organisationId).map((m) => m.role);
+  const actor = fullySignedIn && session.organisationId && roles.length
+    ? { userId: user.id, organisationId: session.organisationId, roles, requestId } : null;
+  return { session, user, memberships, view: v, actor };
 }
 
 export function csrfMatches(session: SessionRow, presented: string | undefined): boolean {

@@ -7,7 +7,7 @@ export interface MembershipRow { organisationId: string; role: Role }
 
 const orgColumns = ['id', 'slug', 'name', 'kind', 'nationalities_served', 'city', 'require_totp', 'is_demo'] as const;
 
-function toOrganisation(r: { id: string; slug: string; name: string; kind: string; nationalities_served: string[]; city: string | null; require_totp: boolean; is_demo: boolean }): OrganisationRow {
+export function toOrganisation(r: { id: string; slug: string; name: string; kind: string; nationalities_served: string[]; city: string | null; require_totp: boolean; is_demo: boolean }): OrganisationRow {
   return { id: r.id, slug: r.slug, name: r.name, kind: r.kind as OrganisationKind, nationalitiesServed: r.nationalities_served, city: r.city, requireTotp: r.require_totp, isDemo: r.is_demo };
 }
 
@@ -36,7 +36,7 @@ export async function setOrganisationRequireTotp(trx: Queryable, id: string, req
 
 const userColumns = ['id', 'email', 'display_name', 'password_hash', 'locale', 'totp_secret_enc', 'totp_enabled', 'totp_exempt', 'failed_logins', 'locked_until', 'is_demo'] as const;
 
-function toUser(r: { id: string; email: string; display_name: string; password_hash: string; locale: string; totp_secret_enc: string | null; totp_enabled: boolean; totp_exempt: boolean; failed_logins: number; locked_until: string | null; is_demo: boolean }): UserRow {
+export function toUser(r: { id: string; email: string; display_name: string; password_hash: string; locale: string; totp_secret_enc: string | null; totp_enabled: boolean; totp_exempt: boolean; failed_logins: number; locked_until: string | null; is_demo: boolean }): UserRow {
   return { id: r.id, email: r.email, displayName: r.display_name, passwordHash: r.password_hash, locale: r.locale, totpSecretEnc: r.totp_secret_enc, totpEnabled: r.totp_enabled, totpExempt: r.totp_exempt, failedLogins: r.failed_logins, lockedUntil: r.locked_until, isDemo: r.is_demo };
 }
 

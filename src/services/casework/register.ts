@@ -81,9 +81,10 @@ export async function registerSurvivor(app: AppContext, actor: RequestActor, inp
         noteEnc: null, recordedBy: null, createdAt: at,
       },
     });
-    await audit(trx, app, actor, 'survivor.create', 'survivor', survivorId, { caseId, consentVersion: version?.version ?? 0 });
-    // Look for duplicates in the background; queued in this transaction so no registration is ever missed.
+    // Look for duplicates in the background; queued in this transaction (before the audit event, which
+    // takes the chain lock: the locked stretch to commit stays short) so no registration is ever missed.
     await enqueueJob(trx, { id: app.newId(), kind: 'matching.check', payload: { survivorId }, organisationId: actor.organisationId, createdBy: actor.userId });
+    await audit(trx, app, actor, 'survivor.create', 'survivor', survivorId, { caseId, consentVersion: version?.version ?? 0 });
     return { survivorId, caseId, status: 'open' as const, riskLevel: risk };
   });
 }
