@@ -17,22 +17,8 @@ export function parseIsoDate(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
 
-/** Whole years between a YYYY-MM-DD birth date and an instant. */
-export function ageAt(dateOfBirth: string, at: Date): number {
-  const [y, m, d] = dateOfBirth.split('-').map(Number);
-  let age = at.getUTCFullYear() - y;
-  if (at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d)) age--;
-  return age;
-}
-
-export function ageBandOf(age: number): AgeBand {
-  if (age < 18) return 'under_18';
-  if (age < 25) return '18_24';
-  if (age < 35) return '25_34';
-  if (age < 45) return '35_44';
-  if (age < 60) return '45_59';
-  return '60_plus';
-}
+// Age arithmetic lives in core/age-band.ts, shared with casework; re-exported for the demo's callers.
+export { ageAt, ageBandOf } from '../age-band.ts';
 
 /** Youngest and oldest whole-year ages the demo draws for a band. */
 export const AGE_RANGE: Record<AgeBand, [number, number]> = {

@@ -1,3 +1,4 @@
+import { ageAt, ageBandOf } from '../../core/age-band.ts';
 import { mayViewLocation, type ReferralLink } from '../../core/referrals/location-visibility.ts';
 import type { AgeBand, ContactChannel, DocumentStatus, ExitMode, LocationKind, Sex } from '../../core/vocabulary.ts';
 import type { SurvivorView } from '../../contracts/casework/survivors.ts';
@@ -63,13 +64,5 @@ export function presentSurvivor(app: AppContext, s: SurvivorRow, viewerOrganisat
 
 /** Age band from a date of birth at `now` (whole years). */
 export function ageBandFromDateOfBirth(dateOfBirth: string, now: Date): AgeBand {
-  const dob = new Date(`${dateOfBirth}T00:00:00Z`);
-  let age = now.getUTCFullYear() - dob.getUTCFullYear();
-  if (now.getUTCMonth() < dob.getUTCMonth() || (now.getUTCMonth() === dob.getUTCMonth() && now.getUTCDate() < dob.getUTCDate())) age--;
-  if (age < 18) return 'under_18';
-  if (age < 25) return '18_24';
-  if (age < 35) return '25_34';
-  if (age < 45) return '35_44';
-  if (age < 60) return '45_59';
-  return '60_plus';
+  return ageBandOf(ageAt(dateOfBirth, now));
 }
