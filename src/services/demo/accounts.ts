@@ -4,7 +4,8 @@ import type { AppContext } from '../context.ts';
 
 export interface DemoAccounts { loaded: boolean; notice: string; password: string | null; accounts: { email: string; organisation: string; kind: string; role: string }[] }
 
-const SHOWCASE_ROLES = ['admin', 'caseworker', 'consular_officer', 'medic', 'analyst'] as const;
+// The all-round demo administrator is listed first on its own; one more account for each working role.
+const SHOWCASE_ROLES = ['caseworker', 'consular_officer', 'medic', 'analyst'] as const;
 
 /**
  * A few demo sign-ins to show on the sign-in page, one per role, so a newcomer can look around.
