@@ -128,7 +128,7 @@ export function TriagePage() {
                     {v('sex', n.survivor.sex)}{n.survivor.ageBand ? ` · ${v('ageBand', n.survivor.ageBand)}` : ''}
                     <div className="small muted">{n.survivor.nationalities.map(fmt.country).join(', ') || '—'} · {v('locationKind', n.survivor.locationKind)}</div>
                   </td>
-                  <td>{t('triage.hours', { n: n.waitingHours })}<div className="small muted">{v('needStatus', n.status)}</div></td>
+                  <td>{n.waitingHours >= 48 ? t('triage.days', { n: Math.floor(n.waitingHours / 24) }) : t('triage.hours', { n: n.waitingHours })}<div className="small muted">{v('needStatus', n.status)}</div></td>
                   <td className="cw-actions">
                     <Link to={`/casework/cases/${n.caseId}`} className="button">{t('triage.open')}</Link>
                     {n.status === 'open' && <button type="button" className="button" onClick={() => setNeed.mutate({ needId: n.needId, status: 'in_progress' })}>{t('triage.accept')}</button>}
