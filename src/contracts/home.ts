@@ -8,6 +8,8 @@ export const HomeSummary = z.object({
   casesByStatus: z.record(z.string(), z.number().int()),
   casesByRisk: z.record(z.string(), z.number().int()),
   topNationalities: z.array(z.object({ nationality: z.string(), count: z.number().int() })),
+  /** `all_organisations` for a coordination organisation: counts across every responder, aggregates only. */
+  scope: z.enum(['organisation', 'all_organisations']),
 });
 export type HomeSummary = z.infer<typeof HomeSummary>;
 

@@ -4,6 +4,7 @@ import { organisationDirectory } from '../../services/accounts.ts';
 import { listDemoAccounts } from '../../services/demo/accounts.ts';
 import { organisationSummary } from '../../services/home.ts';
 import type { ServerDeps } from '../deps.ts';
+import type { OrganisationKind } from '../../core/vocabulary.ts';
 import { requireActor } from '../plugins/session.ts';
 
 export const homeRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
@@ -19,7 +20,7 @@ export const homeRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (ap
   app.get('/api/home', { schema: { tags: ['home'], summary: "The current organisation's numbers", response: { 200: HomeSummary } } }, async (request) => {
     const actor = requireActor(request);
     const org = request.session!.view.organisations.find((o) => o.id === actor.organisationId)!;
-    const summary = await organisationSummary(deps.app, actor);
+    const summary = await organisationSummary(deps.app, actor, org.kind as OrganisationKind);
     return { organisation: { id: org.id, name: org.name, kind: org.kind, isDemo: org.isDemo }, ...summary };
   });
 };

@@ -40,6 +40,7 @@ export function HomePage() {
       <div className="page-heading">
         <h1>{t('home.title')}</h1>
         <p className="muted">{data.organisation.name} · {t(`vocab.orgKind.${data.organisation.kind}`, { defaultValue: data.organisation.kind })}</p>
+        {data.scope === 'all_organisations' && <p className="muted" data-testid="scope-all">{t('home.allOrganisations')}</p>}
       </div>
 
       {data.survivors === 0 ? (
