@@ -76,11 +76,17 @@ function jaroLong(a: string, b: string, la: number, lb: number): number {
   return (matches / la + matches / lb + (matches - transpositions / 2) / matches) / 3;
 }
 
-export function jaroWinkler(a: string, b: string): number {
+/** Jaro similarity in [0, 1] (without Winkler's prefix bonus). */
+export function jaro(a: string, b: string): number {
   if (a === b) return 1;
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
-  const jaro = la < 32 && lb < 32 ? jaroShort(a, b, la, lb) : jaroLong(a, b, la, lb);
-  return jaro === 0 ? 0 : winkler(a, b, jaro);
+  return la < 32 && lb < 32 ? jaroShort(a, b, la, lb) : jaroLong(a, b, la, lb);
+}
+
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  const j = jaro(a, b);
+  return j === 0 ? 0 : winkler(a, b, j);
 }
