@@ -15,3 +15,11 @@ export function present(v: string | null | undefined): string | null {
   const t = v.trim();
   return t === '' ? null : t;
 }
+
+/** The fields of a comparison joined and folded: null when nothing comparable is left. */
+export function foldedFields(values: readonly (string | null)[]): string | null {
+  const v = present(values.filter((x) => x != null).join(' '));
+  if (v == null) return null;
+  const f = foldText(v);
+  return f === '' ? null : f;
+}

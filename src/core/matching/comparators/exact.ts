@@ -1,6 +1,6 @@
 /** Exact equality after light folding (case, diacritics, punctuation). */
 import type { Comparator, ComparatorSpec } from '../types.ts';
-import { foldText, present } from '../normalise-text.ts';
+import { foldedFields } from '../normalise-text.ts';
 
 export function exactComparator(spec: ComparatorSpec): Comparator<string> {
   return {
@@ -8,12 +8,7 @@ export function exactComparator(spec: ComparatorSpec): Comparator<string> {
     field: spec.fields,
     levels: ['exact', 'else'],
     spec,
-    prepare(values) {
-      const v = present(values.filter((x) => x != null).join(' '));
-      if (v == null) return null;
-      const f = foldText(v);
-      return f === '' ? null : f;
-    },
+    prepare: foldedFields,
     compare(a, b) {
       if (a == null || b == null) return -1;
       return a === b ? 0 : 1;

@@ -3,7 +3,7 @@
  * Options: jwHigh (0.92), jwLow (0.8), maxEdits (2).
  */
 import type { Comparator, ComparatorSpec } from '../types.ts';
-import { foldText, present } from '../normalise-text.ts';
+import { foldedFields } from '../normalise-text.ts';
 import { jaroWinkler, levenshtein } from '../similarity.ts';
 
 export function stringComparator(spec: ComparatorSpec): Comparator<string> {
@@ -16,12 +16,7 @@ export function stringComparator(spec: ComparatorSpec): Comparator<string> {
     field: spec.fields,
     levels,
     spec,
-    prepare(values) {
-      const v = present(values.filter((x) => x != null).join(' '));
-      if (v == null) return null;
-      const f = foldText(v);
-      return f === '' ? null : f;
-    },
+    prepare: foldedFields,
     compare(a, b) {
       if (a == null || b == null) return -1;
       if (a === b) return 0;
