@@ -17,7 +17,8 @@ export const CaseListQuery = z.object({
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
-export const CaseSummary = z.object({
+/** What every view of a case starts with. */
+const CaseFields = z.object({
   id: z.string(),
   survivorId: z.string(),
   organisationId: z.string(),
@@ -26,6 +27,9 @@ export const CaseSummary = z.object({
   assignedTo: z.string().nullable(),
   openedAt: z.string(),
   updatedAt: z.string(),
+});
+
+export const CaseSummary = CaseFields.extend({
   preferredName: z.string().nullable(),
   sex: z.enum(SEXES),
   ageBand: z.enum(AGE_BANDS).nullable(),
@@ -39,15 +43,7 @@ export const ChangeStatusRequest = z.object({ status: z.enum(CASE_STATUSES), rea
 export const ChangeRiskRequest = z.object({ riskLevel: z.enum(RISK_LEVELS), reason: Reason.optional() }).strict();
 export const AssignRequest = z.object({ assignedTo: z.uuid().nullable() }).strict();
 
-export const CaseView = z.object({
-  id: z.string(),
-  survivorId: z.string(),
-  organisationId: z.string(),
-  status: z.enum(CASE_STATUSES),
-  riskLevel: z.enum(RISK_LEVELS),
-  assignedTo: z.string().nullable(),
-  openedAt: z.string(),
-  updatedAt: z.string(),
+export const CaseView = CaseFields.extend({
   /** Statuses this case may move to next (core/cases nextCaseStatuses); guards are checked on the request. */
   nextStatuses: z.array(z.enum(CASE_STATUSES)),
 });
