@@ -1,34 +1,23 @@
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { FieldFrame } from '../../../components/Field.tsx';
 
-/** Labelled <select>, id `field-<name>` like the shell's <Field> so error links land on it. */
+/** Labelled <select>, framed like the shell's <Field> so error links land on it. */
 export function SelectField({ name, label, error, hint, options, ...select }: {
   name: string; label: string; error?: string; hint?: string; options: readonly { value: string; label: string }[];
 } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = `field-${name}`;
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && <p id={`${id}-hint`} className="field-hint">{hint}</p>}
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...select}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
-    </div>
+    <FieldFrame name={name} label={label} error={error} hint={hint}>
+      {(control) => (
+        <select {...control} {...select}>
+          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 
 export function TextAreaField({ name, label, error, hint, ...area }: { name: string; label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = `field-${name}`;
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && <p id={`${id}-hint`} className="field-hint">{hint}</p>}
-      <textarea id={id} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={described} {...area} />
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
-    </div>
-  );
+  return <FieldFrame name={name} label={label} error={error} hint={hint}>{(control) => <textarea rows={3} {...control} {...area} />}</FieldFrame>;
 }
 
 /** A row of large radio "chips" in a fieldset: one tap per choice on a phone. */
