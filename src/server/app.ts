@@ -7,8 +7,9 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServerDeps } from './deps.ts';
+import { openApiOptions } from './openapi.ts';
 import { registerProblemHandlers, sendProblem } from './plugins/problems.ts';
 import { registerSessionHook } from './plugins/session.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -49,13 +50,7 @@ export async function buildServer(deps: ServerDeps, options: { logger?: boolean 
   // Phones on slow networks: compress JSON (map data, lists) and the app's assets above 1 KiB.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(fastifyCookie);
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Refuge API', version: deps.version, description: 'Casework, monitoring, networks and matching for responders to scam-compound exits.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'refuge_session' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, openApiOptions(deps.version));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
