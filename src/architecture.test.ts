@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * The layering rule of docs/DESIGN.md, enforced: dependencies point one way.
  * core → nothing; contracts → core; db → core; services → core, contracts, db;
- * server → everything but web and cli; web → core and contracts only; cli → anything but web.
+ * server → everything but web and cli; web → core and contracts only; cli → anything but web;
+ * testing → anything, and only tests import it.
  */
 const ALLOWED: Record<string, readonly string[]> = {
   core: ['core'],
@@ -15,7 +16,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   server: ['core', 'contracts', 'db', 'services', 'server'],
   web: ['core', 'contracts', 'web'],
   cli: ['core', 'contracts', 'db', 'services', 'server', 'cli'],
+  // Test support (a real server behind the web app's fetch, factories): imported by tests only.
+  testing: ['core', 'contracts', 'db', 'services', 'server', 'web', 'testing'],
 };
+const TEST_FILE = /\.test\.tsx?$/;
 
 const root = new URL('.', import.meta.url).pathname;
 
@@ -38,6 +42,10 @@ describe('architecture', () => {
       const source = readFileSync(file, 'utf8');
       for (const match of source.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
         const target = relative(root, join(file, '..', match[1])).split('/')[0];
+        if (target === 'testing' && layer !== 'testing') {
+          if (!TEST_FILE.test(file)) violations.push(`${rel} imports test support ${match[1]}`);
+          continue;
+        }
         if (target in ALLOWED && !allowed.includes(target)) violations.push(`${rel} imports ${match[1]}`);
       }
     }

@@ -1,3 +1,4 @@
+import { Blob } from 'node:buffer';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';

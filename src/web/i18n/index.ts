@@ -59,6 +59,7 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: lang,
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes already
+    showSupportNotice: false,
   });
   applyToDocument(lang);
   return i18next;

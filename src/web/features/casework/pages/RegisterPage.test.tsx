@@ -1,0 +1,50 @@
+// @vitest-environment jsdom
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { createTestServer, renderApp, type TestClient, type TestServer } from '../../../../testing/render-app.tsx';
+
+/** The registration form as a caseworker uses it under pressure: keyboard, one tap per answer, clear errors. */
+describe('registering a survivor', () => {
+  let t: TestServer;
+  let caseworker: TestClient;
+  const caseCount = async () => (await caseworker.request('GET', '/api/cases?limit=100')).json.items.length as number;
+
+  beforeAll(async () => {
+    t = await createTestServer('pglite');
+    caseworker = await t.userIn('register-ngo', 'caseworker', 'cw@register.test');
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('names what is missing, moves focus to it and sends nothing', async () => {
+    const { user } = await renderApp(t, caseworker, '/casework/register');
+    await screen.findByRole('heading', { name: 'Register a survivor' });
+    await user.click(screen.getByRole('button', { name: 'Register and open the case' }));
+    expect(await screen.findByText('Write at least one name (a nickname is fine).')).toBeTruthy();
+    expect(screen.getByText('Choose what happened to their identity document.')).toBeTruthy();
+    expect(document.activeElement?.id).toBe('field-name-0');
+    expect(await caseCount()).toBe(0);
+  });
+
+  it('registers from the keyboard and opens the new case with its name', async () => {
+    const { user, router } = await renderApp(t, caseworker, '/casework/register');
+    await user.type(await screen.findByLabelText('Name'), 'Dewi Lestari');
+    await user.click(screen.getByLabelText('Taken by the compound'));
+    await user.click(screen.getByRole('button', { name: 'Register and open the case' }));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/casework\/cases\/[0-9a-f-]{36}$/));
+    expect(await screen.findByTestId('registered-banner')).toBeTruthy();
+    const caseId = router.state.location.pathname.split('/').at(-1);
+    const saved = await caseworker.request('GET', `/api/cases/${caseId}`);
+    expect(saved.status).toBe(200);
+    expect(JSON.stringify(saved.json)).toContain('Dewi Lestari');
+    expect(saved.json.survivor.documentStatus).toBe('confiscated');
+    expect(await caseCount()).toBe(1);
+  });
+
+  it('moves to the next field on Enter instead of submitting half a form', async () => {
+    const { user } = await renderApp(t, caseworker, '/casework/register');
+    const name = await screen.findByLabelText('Name');
+    await user.type(name, 'Budi{Enter}');
+    expect(document.activeElement).not.toBe(name);
+    expect(await caseCount()).toBe(1);
+  });
+});
