@@ -1,4 +1,4 @@
-import { Blob } from 'node:buffer';
+import { Blob as NodeBlob } from 'node:buffer';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -34,7 +34,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   if (kind === 'pglite') {
     const template = process.env.REFUGE_TEST_PGLITE_TEMPLATE;
     const pglite = template && existsSync(template)
-      ? await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) })
+      // Node's own Blob: jsdom (web component tests) replaces the global one with one PGlite cannot read.
+      ? await PGlite.create({ loadDataDir: new NodeBlob([readFileSync(template)]) as Blob })
       : await PGlite.create();
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
     await migrate(pool);

@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, configure, render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../web/app/routes.tsx';
 import { initI18n } from '../web/i18n/index.ts';
@@ -27,7 +27,7 @@ export async function renderApp(t: TestServer, client: TestClient, path: string)
     if (!url.startsWith('/api/')) throw new TypeError(`component tests reach only the API, not ${url}`);
     const headers = { ...(init.headers as Record<string, string> | undefined), cookie: client.cookie };
     const res = await t.server.inject({ method: (init.method ?? 'GET') as 'GET', url, headers, payload: init.body as string | undefined });
-    const body = res.statusCode === 204 ? null : res.rawPayload;
+    const body = res.statusCode === 204 ? null : new Uint8Array(res.rawPayload);
     return new Response(body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') } });
   };
   await initI18n();
