@@ -15,7 +15,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { sql } from 'kysely';
+import { sql, type CompiledQuery, type QueryResult } from 'kysely';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { FieldCipher } from '../src/db/encryption.ts';
 import { Keyring } from '../src/db/keyring.ts';
@@ -151,13 +151,14 @@ async function explainBoard(database: Database, actor: { userId: string; organis
   for (const filter of [{}, { nationalities: ['ID', 'VN'] }, { kinds: ['medical_urgent', 'medical'] }, { kinds: ['legal'], nationalities: ['KE'], ageBands: ['60_plus'] }, { nationalities: ['ZZ'] }]) {
     const plan = await asActor(database, actor, async (trx) => {
       // Runs each statement twice: once under EXPLAIN ANALYZE (kept for printing), then for real.
-      const executor = trx.getExecutor() as any;
+      type Execute = (q: CompiledQuery, ...rest: unknown[]) => Promise<QueryResult<Record<string, unknown>>>;
+      const executor = trx.getExecutor() as unknown as { executeQuery: Execute };
       const original = executor.executeQuery.bind(executor);
       const plans: string[] = [];
-      executor.executeQuery = async (q: any, ...rest: unknown[]) => {
+      executor.executeQuery = async (q, ...rest) => {
         if (/^\s*(select|with)\b/i.test(q.sql)) {
           const r = await original({ ...q, sql: `EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) ${q.sql}` }, ...rest);
-          plans.push((r.rows as any[]).map((x) => x['QUERY PLAN']).join('\n'));
+          plans.push(r.rows.map((x) => String(x['QUERY PLAN'])).join('\n'));
         }
         return original(q, ...rest);
       };

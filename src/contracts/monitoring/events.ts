@@ -4,7 +4,7 @@ import { COMPOUND_STATUSES, EVENT_KINDS, EVIDENCE_KINDS, VERIFICATION_STATES } f
 import { CONFIDENCE_WORDS } from '../../core/compounds/compound-types.ts';
 import { PageQuery } from '../common.ts';
 import { CompoundTimeline } from './compounds.ts';
-import { FootprintGeometry, IsoDay, PointGeometry } from './geo.ts';
+import { FootprintGeometry, IsoDay } from './geo.ts';
 
 const Count = z.number().int().min(0).max(10_000_000);
 export const EventCounts = z.object({

@@ -36,7 +36,7 @@ describe('case status machine: every pair', () => {
   it('every status is reachable from open', () => {
     const seen = new Set<CaseStatus>(['open']);
     const queue: CaseStatus[] = ['open'];
-    while (queue.length) for (const n of nextCaseStatuses(queue.shift()!)) if (!seen.has(n)) (seen.add(n), queue.push(n));
+    while (queue.length) for (const n of nextCaseStatuses(queue.shift()!)) if (!seen.has(n)) { seen.add(n); queue.push(n); }
     expect(seen.size).toBe(CASE_STATUSES.length);
   });
 });

@@ -84,7 +84,7 @@ export function applyConsentChange(history: ConsentHistory, change: ConsentChang
   const prev = currentConsent(history);
   const orgs = new Set(prev.shareWithOrganisationIds);
   const changes: string[] = [];
-  for (const id of add) if (!orgs.has(id)) (orgs.add(id), changes.push(`share with organisation ${id}: yes`));
+  for (const id of add) if (!orgs.has(id)) { orgs.add(id); changes.push(`share with organisation ${id}: yes`); }
   for (const id of remove) if (orgs.delete(id)) changes.push(`share with organisation ${id}: no`);
   const shareWithOwnEmbassy = change.shareWithOwnEmbassy ?? prev.shareWithOwnEmbassy;
   const useInStatistics = change.useInStatistics ?? prev.useInStatistics;

@@ -172,6 +172,7 @@ describe('checkUpload', () => {
     expect(d.ok).toBe(false);
     if (!d.ok) {
       expect(d.rejections.map((r) => r.code)).toEqual(['unsafe_file_name']);
+      // eslint-disable-next-line no-control-regex -- the NUL byte is what this test looks for
       expect(d.displayName).not.toMatch(/[/\\\u0000\u202E]/);
     }
     expect(checkUpload(ok({ fileName: name }), { unsafeNames: 'rename' }).ok).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SCREENING_ANSWERS, SCREENING_INDICATORS, SCREENING_OUTCOMES, type ScreeningAnswer, type ScreeningIndicator } from '../vocabulary.ts';
+import { SCREENING_ANSWERS, SCREENING_INDICATORS, type SCREENING_OUTCOMES, type ScreeningAnswer, type ScreeningIndicator } from '../vocabulary.ts';
 import { evaluateScreening, MAX_UNKNOWN_FOR_FINDING, SCREENING_RULE_TEXT, type PresumptionRule, type ScreeningAnswers } from './evaluate.ts';
 import { INDICATOR_DEFINITIONS } from './indicators.ts';
 

@@ -18,9 +18,10 @@ export function AppLayout() {
   const view = session.data;
   const [navOpen, setNavOpen] = useState(false);
 
+  const accountLocale = view?.user.locale;
   useEffect(() => {
-    if (view) followAccountLocale(view.user.locale);
-  }, [view?.user.locale]);
+    if (accountLocale) followAccountLocale(accountLocale);
+  }, [accountLocale]);
 
   // After client-side navigation, move focus to the page so screen readers start at its content.
   const first = useRef(true);

@@ -12,7 +12,7 @@ const DATE_LEVELS = ['exact', 'day_month_swapped', 'one_digit_typo', 'year_month
 export function parseDate(raw: string): PreparedDate | null {
   const s = raw.trim();
   let m: RegExpMatchArray | null;
-  let y = 0, mo = 0, d = 0;
+  let y: number, mo = 0, d = 0;
   if ((m = s.match(/^(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})$/))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
   else if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) { d = +m[1]; mo = +m[2]; y = +m[3]; }
   else if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) { y = +m[1]; mo = +m[2]; }

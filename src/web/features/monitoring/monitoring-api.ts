@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionView } from '../../../contracts/auth.ts';
 import type {
-  AlertList, AlertView, CompoundList, CompoundSummary, CompoundView, EventList, EvidenceList, EvidenceUploadQuery, EvidenceView,
+  AlertList, AlertView, CompoundSummary, CompoundView, EventList, EvidenceList, EvidenceUploadQuery, EvidenceView,
   MapData, VerificationStepInput,
 } from '../../../contracts/monitoring/index.ts';
 import { can } from '../../../core/permissions/matrix.ts';

@@ -1,0 +1,56 @@
+// Lint rules for Refuge. Type-aware rules are left to `tsc` (npm run typecheck), which npm test runs first;
+// this catches what the compiler does not: unused code, unsafe patterns, hook misuse and layer crossings.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/** The layering rule of docs/DESIGN.md (also checked by src/architecture.test.ts): who may import whom. */
+const FORBIDDEN = {
+  core: ['contracts', 'db', 'services', 'server', 'web', 'cli', 'testing'],
+  contracts: ['db', 'services', 'server', 'web', 'cli', 'testing'],
+  db: ['server', 'web', 'cli', 'testing'],
+  services: ['server', 'web', 'cli', 'testing'],
+  server: ['web', 'cli', 'testing'],
+  web: ['db', 'services', 'server', 'cli', 'testing'],
+  cli: ['web', 'testing'],
+};
+
+const layerRules = Object.entries(FORBIDDEN).map(([layer, forbidden]) => ({
+  files: [`src/${layer}/**/*.{ts,tsx}`],
+  ignores: ['**/*.test.ts', '**/*.test.tsx'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: forbidden.flatMap((f) => [`../${f}/*`, `../../${f}/*`, `../../../${f}/*`, `../../../../${f}/*`, `../../../../../${f}/*`]), message: `src/${layer} may not import from this layer (see docs/DESIGN.md)` }],
+    }],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'data/**', 'src/core/names/data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['bin/**/*.js', '*.config.js'],
+    languageOptions: { globals: { URL: 'readonly', process: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // Tests may read loosely shaped JSON from the API.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'src/testing/**', 'src/server/test-*.ts', 'src/db/test-harness.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  ...layerRules,
+);
