@@ -46,6 +46,7 @@ const survivorPlan = fc.record({
   withdraw: fc.boolean(),
 });
 const worldPlan = fc.array(survivorPlan, { minLength: 1, maxLength: 2 });
+type WorldPlan = typeof worldPlan extends fc.Arbitrary<infer T> ? T : never;
 
 export interface LeakReport { planted: number; requests: number; leaks: string[] }
 
@@ -93,7 +94,7 @@ describe.each(DATABASE_KINDS)('no marker crosses an organisation boundary the vi
     for (const p of ['/api/cases', '/api/cases/:id', '/api/cases/:id/timeline', '/api/referrals', '/api/referrals/:id', '/api/survivors/:id/consent', '/api/consular/queue']) expect(paths).toContain(p);
   });
 
-  async function buildWorld(plan: fc.infer<typeof worldPlan>) {
+  async function buildWorld(plan: WorldPlan) {
     const run = ++runSeq;
     let n = 0;
     const markers: Marker[] = [];

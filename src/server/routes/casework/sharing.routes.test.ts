@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { REFERRAL_CONTACT_FIELDS, REFERRAL_FIELDS, REFERRAL_NEED_FIELDS } from '../../../core/referrals/presenter.ts';
+import { REFERRAL_CONTACT_FIELDS, REFERRAL_FIELDS, REFERRAL_NEED_FIELDS } from '../../../core/disclosure/index.ts';
 import { DATABASE_KINDS } from '../../../db/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
