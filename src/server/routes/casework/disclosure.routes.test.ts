@@ -179,7 +179,7 @@ describe.each(DATABASE_KINDS)('no marker crosses an organisation boundary the vi
       totals.planted += report.planted; totals.requests += report.requests;
       report.leaks.forEach((l) => totals.leaks.add(l));
       return process.env.DISCLOSURE_REPORT === '1' || report.leaks.length === 0;
-    }), { numRuns: Number(process.env.DISCLOSURE_RUNS ?? 6), seed: 808, endOnFailure: true });
+    }), { numRuns: Number(process.env.DISCLOSURE_RUNS ?? 5), seed: 808, endOnFailure: true });
     } finally {
       console.log(`[disclosure ${kind}] markers planted ${totals.planted}, requests ${totals.requests}, distinct leaks ${totals.leaks.size}\n  ${[...totals.leaks].sort().join('\n  ')}`);
     }

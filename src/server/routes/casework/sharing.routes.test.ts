@@ -6,7 +6,7 @@ import { asActor, asSystem } from '../../../db/transaction.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
 import { consent, register } from './fixtures.ts';
 
-const REFERRAL_VIEW_KEYS = ['id', 'direction', 'state', 'fromOrganisation', 'toOrganisation', 'createdAt', 'updatedAt', 'stateReason', 'person', 'nextStates'];
+const REFERRAL_VIEW_KEYS = ['id', 'direction', 'state', 'fromOrganisation', 'toOrganisation', 'createdAt', 'updatedAt', 'stateReason', 'frozen', 'person', 'nextStates'];
 
 describe.each(DATABASE_KINDS)('referrals, embassy scope and locations on %s', (kind) => {
   let t: TestServer;
