@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsularQueueItem, ReferralView } from '../src/contracts/casework/index.ts';
-import { REFERRAL_FIELDS } from '../src/core/referrals/presenter.ts';
+import { REFERRAL_FIELDS } from '../src/core/disclosure/index.ts';
 import { DEMO_PASSWORD } from '../src/core/demo/index.ts';
 import { listAllOrganisations } from '../src/services/accounts.ts';
 import { DESKTOP, PHONE, screenshot, signIn, startE2E, type E2E } from './harness.ts';

@@ -81,7 +81,12 @@ export interface ConsentVersionsTable {
   survivor_id: string; version: number; organisation_id: string; recorded_by: string | null; at: string; method: string;
   share_with_own_embassy: boolean; share_with_organisation_ids: string[]; use_in_statistics: boolean; changes: Json<string[]>;
 }
-export interface CaseEventsTable { id: string; case_id: string; organisation_id: string | null; actor_user_id: string | null; at: string; kind: string; summary: string }
+export interface CaseEventsTable {
+  id: string; case_id: string; organisation_id: string | null; actor_user_id: string | null; at: string; kind: string;
+  /** Clear text of entries written before 0009; the start-up seal moves it into detail_enc. Never written. */
+  summary: string | null;
+  params: Json<Record<string, unknown>>; detail_enc: string | null;
+}
 export interface CaseNotesTable { id: string; case_id: string; organisation_id: string; author_id: string | null; created_at: string; body_enc: string }
 export interface CaseAttachmentsTable {
   id: string; case_id: string; organisation_id: string; sha256: string; size: number; content_type: string; file_name_enc: string;
@@ -98,7 +103,9 @@ export interface NeedsTable {
 }
 export interface ReferralsTable {
   id: string; case_id: string; survivor_id: string; from_organisation_id: string; to_organisation_id: string; need_ids: string[];
-  state: Generated<string>; consent_basis: string; share_contact_channel: string | null; view_enc: string; state_reason: string | null;
+  state: Generated<string>; consent_basis: string; share_contact_channel: string | null; view_enc: string;
+  /** Clear text before 0009 (sealed at start-up into state_reason_enc); never written. */
+  state_reason: string | null; state_reason_enc: string | null; frozen_at: string | null;
   created_by: string | null; created_at: string; updated_at: string;
 }
 export interface ConsularRecordsTable {

@@ -13,6 +13,7 @@ import { migrate } from './migrate.ts';
 import type { Schema } from './schema.ts';
 import type { AppContext } from '../services/context.ts';
 import { syncPermissions } from '../services/accounts.ts';
+import { sealClearFreeText } from '../services/casework/free-text-seal.ts';
 
 /**
  * Test databases: every `*.db.test.ts` suite runs against both engines. PGlite starts from a
@@ -80,5 +81,6 @@ export async function createTestApp(database: Database, options: { now?: Date } 
     advance(ms: number) { now = new Date(now.getTime() + ms); },
   };
   await syncPermissions(app);
+  await sealClearFreeText(app);
   return app;
 }

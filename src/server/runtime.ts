@@ -6,6 +6,7 @@ import { loadKeyring } from '../db/keyring.ts';
 import { LocalBlobStore } from '../db/blob-store.ts';
 import { migrate } from '../db/migrate.ts';
 import { syncPermissions } from '../services/accounts.ts';
+import { sealClearFreeText } from '../services/casework/free-text-seal.ts';
 import type { AppContext } from '../services/context.ts';
 import type { Config } from './config.ts';
 
@@ -27,6 +28,9 @@ export async function openRuntime(config: Config, options: { log?: (line: string
       now: () => new Date(), newId: () => randomUUID(),
     };
     await syncPermissions(app);
+    // 0009: free text written in clear before it is moved into envelopes (needs the key, so not in SQL).
+    const sealed = await sealClearFreeText(app);
+    if (sealed.caseEvents || sealed.referrals) options.log?.(`sealed ${sealed.caseEvents} timeline summaries and ${sealed.referrals} referral reasons`);
     return { app, database, close: () => database.close() };
   } catch (error) {
     await database.close();

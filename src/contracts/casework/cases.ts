@@ -21,7 +21,8 @@ export type CaseListQuery = z.infer<typeof CaseListQuery>;
 const CaseFields = z.object({
   id: z.string(),
   survivorId: z.string(),
-  organisationId: z.string(),
+  /** null for an embassy: which organisation holds a survivor is not disclosed to it (core/disclosure). */
+  organisationId: z.string().nullable(),
   status: z.enum(CASE_STATUSES),
   riskLevel: z.enum(RISK_LEVELS),
   assignedTo: z.string().nullable(),
@@ -103,8 +104,18 @@ export const NeedView = z.object({
 });
 export type NeedView = z.infer<typeof NeedView>;
 
+/**
+ * A timeline entry as this audience may see it (core/disclosure discloseTimelineEntry): kind and
+ * params (render a line from them), `summary` = the same line in English without free text, and
+ * `detail` = the entry's free text, only for the organisation that wrote it.
+ */
 export const TimelineEntryView = z.object({
-  id: z.string(), kind: z.enum(TIMELINE_KINDS), at: z.string(), actorUserId: z.string().nullable(), organisationId: z.string().nullable(), summary: z.string(),
+  id: z.string(), kind: z.enum(TIMELINE_KINDS), at: z.string(), actorUserId: z.string().nullable(), organisationId: z.string().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
+  /** Names of organisations in params, where the view allows them (own organisation only). */
+  organisationNames: z.record(z.string(), z.string()),
+  summary: z.string(),
+  detail: z.string().nullable(),
 });
 export type TimelineEntryView = z.infer<typeof TimelineEntryView>;
 

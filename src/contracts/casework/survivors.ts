@@ -86,7 +86,8 @@ export const LocationView = z.object({ kind: z.enum(LOCATION_KINDS), placeOrgani
 /** The survivor as the case owner (or a consenting national's embassy) sees them. */
 export const SurvivorView = z.object({
   id: z.string(),
-  organisationId: z.string(),
+  /** null for an embassy (core/disclosure: it does not learn which organisation holds the survivor). */
+  organisationId: z.string().nullable(),
   registeredAt: z.string(),
   names: z.array(z.object({ value: z.string(), script: z.string().nullable(), romanisation: z.boolean(), preferred: z.boolean() })),
   preferredName: z.string().nullable(),
@@ -98,7 +99,7 @@ export const SurvivorView = z.object({
   contacts: z.array(Contact),
   documentStatus: z.enum(DOCUMENT_STATUSES),
   locationKind: z.enum(LOCATION_KINDS),
-  /** null when this organisation may not see where the survivor is (core/referrals mayViewLocation). */
+  /** null when this organisation may not see where the survivor is (core/disclosure mayViewLocation, and never for an embassy). */
   location: LocationView.nullable(),
   compound: z.string().nullable(),
   exitMode: z.enum(EXIT_MODES),

@@ -77,7 +77,10 @@ export const ReferralView = z.object({
   toOrganisation: OrganisationRef,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The reason for the current state, only to the side that wrote it (free text never crosses organisations). */
   stateReason: z.string().nullable(),
+  /** The survivor's current consent no longer covers this live referral: the receiver sees no person and cannot act. */
+  frozen: z.boolean(),
   /** Receiver only, while the referral is live (sent, accepted or completed). */
   person: ReferredPerson.optional(),
   /** Sender only. */
@@ -113,7 +116,6 @@ export const ConsularRecordView = z.object({
 export const ConsularQueueItem = z.object({
   caseId: z.string(), survivorId: z.string(), preferredName: z.string().nullable(), sex: z.enum(SEXES), ageBand: z.enum(AGE_BANDS).nullable(),
   nationalities: z.array(z.string()), documentStatus: z.enum(DOCUMENT_STATUSES), caseStatus: z.enum(CASE_STATUSES), riskLevel: z.enum(RISK_LEVELS),
-  ownerOrganisation: OrganisationRef,
   record: ConsularRecordView,
   progress: z.object({
     steps: z.array(z.object({ step: z.enum(REPATRIATION_STEPS), done: z.boolean(), detail: z.string() })),

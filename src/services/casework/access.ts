@@ -3,7 +3,8 @@ import { embassyMaySee } from '../../core/consent/embassy-scope.ts';
 import type { Role, Scope } from '../../core/vocabulary.ts';
 import { findCaseWithSurvivor, findOrganisations, insertCaseEvents, type CaseRow, type OrganisationInfo, type SurvivorRow } from '../../db/repositories/casework/cases.ts';
 import type { Tx } from '../../db/transaction.ts';
-import type { TimelineKind } from '../../core/cases/timeline.ts';
+import type { TimelineEvent } from '../../core/cases/timeline.ts';
+import { encryptionContext } from '../../db/encrypted-columns.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 
@@ -46,11 +47,16 @@ export async function loadVisibleCase(trx: Tx, actor: RequestActor, caseId: stri
   throw notFound('case');
 }
 
-/** Appends one entry to the case timeline (case_events), in the caller's transaction. */
-export async function recordCaseEvent(trx: Tx, app: AppContext, actor: RequestActor | null, caseId: string, kind: TimelineKind, summary: string, at?: string): Promise<void> {
+/**
+ * Appends one entry to the case timeline (case_events), in the caller's transaction: kind and
+ * params in clear, the entry's free text (a reason) sealed to this row (core/cases/timeline).
+ */
+export async function recordCaseEvent(trx: Tx, app: AppContext, actor: RequestActor | null, caseId: string, event: TimelineEvent, at?: string): Promise<void> {
+  const id = app.newId();
   await insertCaseEvents(trx, [{
-    id: app.newId(), caseId, organisationId: actor?.organisationId ?? null, actorUserId: actor?.userId ?? null,
-    at: at ?? app.now().toISOString(), kind, summary,
+    id, caseId, organisationId: actor?.organisationId ?? null, actorUserId: actor?.userId ?? null,
+    at: at ?? app.now().toISOString(), kind: event.kind, params: { ...event.params },
+    detailEnc: event.detail ? app.cipher.encrypt(event.detail, encryptionContext('case_events', 'detail_enc', id)) : null,
   }]);
 }
 

@@ -1,8 +1,11 @@
 import { urgencyRank } from '../../core/triage/urgency.ts';
 import type { AgeBand, LocationKind, NeedKind, NeedPriority, NeedStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { CaseDetail, NeedView, TimelineEntryView } from '../../contracts/casework/cases.ts';
-import type { TimelineKind } from '../../core/cases/timeline.ts';
-import { listCaseEvents, type CaseEventRow } from '../../db/repositories/casework/cases.ts';
+import { describeTimelineEntry, type TimelineKind, type TimelineParams } from '../../core/cases/timeline.ts';
+import { caseAudienceOf, discloseTimelineEntry, timelineOrganisationNames, type CaseAudience } from '../../core/disclosure/index.ts';
+import { encryptionContext } from '../../db/encrypted-columns.ts';
+import { findOrganisations, listCaseEvents, type CaseEventRow } from '../../db/repositories/casework/cases.ts';
+import type { Tx } from '../../db/transaction.ts';
 import { followUpsOfCase } from '../../db/repositories/casework/followups.ts';
 import { listNeedsOfCase, type NeedRow } from '../../db/repositories/casework/needs.ts';
 import { listAttachments, listNotes, latestScreening } from '../../db/repositories/casework/records.ts';
@@ -28,9 +31,28 @@ export function presentNeed(n: NeedRow, now: Date): NeedView {
   };
 }
 
-const presentEvent = (e: CaseEventRow): TimelineEntryView => ({
-  id: e.id, kind: e.kind as TimelineKind, at: e.at, actorUserId: e.actorUserId, organisationId: e.organisationId, summary: e.summary,
-});
+/**
+ * Timeline entries through core/disclosure discloseTimelineEntry: entries the audience may not
+ * see are dropped, params narrowed, the free text opened only for the organisation that wrote it,
+ * and organisation names resolved only where the view allows them.
+ */
+async function presentTimeline(trx: Tx, app: AppContext, audience: CaseAudience, viewerOrganisationId: string, rows: readonly CaseEventRow[]): Promise<TimelineEntryView[]> {
+  const shown = rows.flatMap((e) => {
+    const d = discloseTimelineEntry(audience, viewerOrganisationId, {
+      id: e.id, kind: e.kind as TimelineKind, at: e.at, actorUserId: e.actorUserId, organisationId: e.organisationId, params: e.params as TimelineParams,
+      detail: () => (e.detailEnc ? app.cipher.decrypt(e.detailEnc, encryptionContext('case_events', 'detail_enc', e.id)) : null),
+    });
+    return d ? [d] : [];
+  });
+  const ids = timelineOrganisationNames(audience) ? [...new Set(shown.flatMap((e) => (typeof e.params.organisationId === 'string' ? [e.params.organisationId] : [])))] : [];
+  const orgs = ids.length ? await findOrganisations(trx, ids) : new Map();
+  return shown.map((e) => {
+    const names: Record<string, string> = {};
+    const id = e.params.organisationId;
+    if (typeof id === 'string' && orgs.get(id)) names[id] = orgs.get(id)!.name;
+    return { ...e, params: { ...e.params } as TimelineEntryView['params'], organisationNames: names, summary: describeTimelineEntry(e.kind, e.params, (o) => names[o] ?? null) };
+  });
+}
 
 /** Everything the actor may see about one case. Audited as survivor.read (every view of a survivor record is). */
 export async function getCaseDetail(app: AppContext, actor: RequestActor, caseId: string): Promise<CaseDetail> {
@@ -39,6 +61,7 @@ export async function getCaseDetail(app: AppContext, actor: RequestActor, caseId
     const referrals = await referralsOfSurvivor(trx, survivor.id);
     const now = app.now();
     const owner = access === 'owner';
+    const audience = caseAudienceOf(access);
     // Row-level security already limits notes, needs, screenings and follow-ups to the owner; skip the queries otherwise.
     const [screening, needs, notes, attachments, followUps, events] = await Promise.all([
       owner ? latestScreening(trx, caseId) : undefined,
@@ -50,15 +73,15 @@ export async function getCaseDetail(app: AppContext, actor: RequestActor, caseId
     ]);
     await audit(trx, app, actor, 'survivor.read', 'survivor', survivor.id, { caseId, access });
     return {
-      case: presentCase(kase),
-      survivor: presentSurvivor(app, survivor, actor.organisationId, kase.organisationId, referrals.map((r) => ({ fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, state: r.state as 'accepted' }))),
+      case: presentCase(kase, audience),
+      survivor: presentSurvivor(app, audience, survivor, actor.organisationId, kase.organisationId, referrals.map((r) => ({ fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, state: r.state as 'accepted', frozen: r.frozenAt !== null }))),
       access,
       screening: screening ? presentScreening(app, screening) : null,
       needs: needs.map((n) => presentNeed(n, now)),
       notes: notes.map((n) => openNote(app, n)),
       attachments: attachments.map((a) => openAttachment(app, a)),
       followUps: followUps.map((f) => ({ id: f.id, dueAt: f.dueAt, completedAt: f.completedAt, outcome: f.outcome as FollowUpOutcome | null })),
-      timeline: events.map(presentEvent),
+      timeline: await presentTimeline(trx, app, audience, actor.organisationId, events),
     };
   });
 }
@@ -66,9 +89,9 @@ export async function getCaseDetail(app: AppContext, actor: RequestActor, caseId
 export async function getCaseTimeline(app: AppContext, actor: RequestActor, caseId: string, limit: number, cursor?: string): Promise<{ items: TimelineEntryView[]; nextCursor: string | null }> {
   const before = decodeCursor(cursor, ['instant', 'uuid']);
   return asActor(app.database, actor, async (trx) => {
-    await loadVisibleCase(trx, actor, caseId, 'read', 'case');
+    const { access } = await loadVisibleCase(trx, actor, caseId, 'read', 'case');
     const rows = await listCaseEvents(trx, caseId, limit, before ? { at: String(before[0]), id: String(before[1]) } : undefined);
     const last = rows[rows.length - 1];
-    return { items: rows.map(presentEvent), nextCursor: rows.length === limit && last ? encodeCursor([last.at, last.id]) : null };
+    return { items: await presentTimeline(trx, app, caseAudienceOf(access), actor.organisationId, rows), nextCursor: rows.length === limit && last ? encodeCursor([last.at, last.id]) : null };
   });
 }

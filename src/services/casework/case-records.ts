@@ -8,6 +8,7 @@ import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { readFileBytes, storeFile } from '../files.ts';
+import { timelineEvents } from '../../core/cases/timeline.ts';
 import { loadVisibleCase, recordCaseEvent } from './access.ts';
 
 /** Case attachments: scans, photos of documents, medical letters. Sniffed from the bytes, never trusted from the client. */
@@ -32,7 +33,7 @@ export async function addNote(app: AppContext, actor: RequestActor, caseId: stri
     const at = app.now().toISOString();
     const row: NoteRow = { id, caseId, organisationId: actor.organisationId, authorId: actor.userId, createdAt: at, bodyEnc: app.cipher.encrypt(body, encryptionContext('case_notes', 'body_enc', id)) };
     await insertNotes(trx, [row]);
-    await recordCaseEvent(trx, app, actor, caseId, 'note', 'Note added', at);
+    await recordCaseEvent(trx, app, actor, caseId, timelineEvents.note(), at);
     await audit(trx, app, actor, 'case.note', 'case', caseId, { noteId: id });
     return openNote(app, row);
   });
@@ -62,7 +63,7 @@ export async function addAttachment(app: AppContext, actor: RequestActor, caseId
       fileNameEnc: app.cipher.encrypt(name.displayName, encryptionContext('case_attachments', 'file_name_enc', id)),
     };
     await insertAttachment(trx, row);
-    await recordCaseEvent(trx, app, actor, caseId, 'note', `Attachment added (${sniffed}, ${stored.size} bytes)`, at);
+    await recordCaseEvent(trx, app, actor, caseId, timelineEvents.attachmentAdded(sniffed!, stored.size), at);
     await audit(trx, app, actor, 'case.attachment', 'case', caseId, { attachmentId: id, sha256: stored.sha256, size: stored.size });
     return openAttachment(app, row);
   });

@@ -1,6 +1,7 @@
 import { nextCaseStatuses, transitionCase } from '../../core/cases/status.ts';
 import { lowerRisk, raiseRisk, riskIndex } from '../../core/cases/risk.ts';
-import { riskChangeEntry, statusChangeEntry } from '../../core/cases/timeline.ts';
+import { timelineEvents, type RiskCause } from '../../core/cases/timeline.ts';
+import { discloseCase, type CaseAudience } from '../../core/disclosure/index.ts';
 import type { CaseStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { CaseListQuery, CaseSummary, CaseView } from '../../contracts/casework/cases.ts';
 import type { AgeBand, DocumentStatus, Sex } from '../../core/vocabulary.ts';
@@ -17,7 +18,8 @@ import { actingRole, actorOrganisation, authorise, decodeCursor, encodeCursor, l
 import { openIdentity, preferredNameOf } from './survivor-presenter.ts';
 import { EFFECTIVE_PRIORITY_SQL } from './triage-keys.ts';
 
-export const presentCase = (c: CaseRow): CaseView => ({
+/** The case row as an audience may see it (core/disclosure discloseCase); services that only the owner reaches pass own_organisation. */
+export const presentCase = (c: CaseRow, audience: CaseAudience = 'own_organisation'): CaseView => discloseCase(audience, {
   id: c.id, survivorId: c.survivorId, organisationId: c.organisationId, status: c.status as CaseStatus, riskLevel: c.riskLevel as RiskLevel,
   assignedTo: c.assignedTo, openedAt: c.openedAt, updatedAt: c.updatedAt, nextStatuses: nextCaseStatuses(c.status as CaseStatus),
 });
@@ -38,7 +40,8 @@ export async function listVisibleCases(app: AppContext, actor: RequestActor, q: 
       statuses: q.status, risks: q.risk, assignedTo: q.assignedTo === 'me' ? actor.userId : q.assignedTo, limit: q.limit,
       after: after ? { openedAt: String(after[0]), id: String(after[1]) } : undefined,
     });
-    const items = rows.map(({ kase, survivor }): CaseSummary => ({
+    const audience = ownScope ? 'own_organisation' as const : 'embassy' as const;
+    const items = rows.map(({ kase, survivor }): CaseSummary => discloseCase(audience, {
       id: kase.id, survivorId: kase.survivorId, organisationId: kase.organisationId, status: kase.status as CaseStatus, riskLevel: kase.riskLevel as RiskLevel,
       assignedTo: kase.assignedTo, openedAt: kase.openedAt, updatedAt: kase.updatedAt, preferredName: preferredNameOf(openIdentity(app, survivor)),
       sex: survivor.sex as Sex, ageBand: survivor.ageBand as AgeBand | null, nationalities: survivor.nationalities, documentStatus: survivor.documentStatus as DocumentStatus,
@@ -55,13 +58,12 @@ async function travelDocumentReady(trx: Tx, caseId: string, documentStatus: stri
 }
 
 /** Sets a case's risk, keeps the needs' triage copies current and writes the timeline entry. */
-export async function applyRisk(trx: Tx, app: AppContext, actor: RequestActor | null, kase: CaseRow, to: RiskLevel, cause: string): Promise<void> {
+export async function applyRisk(trx: Tx, app: AppContext, actor: RequestActor | null, kase: CaseRow, to: RiskLevel, cause: RiskCause, reason?: string): Promise<void> {
   if (to === kase.riskLevel) return;
   const at = app.now().toISOString();
   await updateCase(trx, kase.id, { riskLevel: to, at });
   await refreshNeedsForCase(trx, kase.id, to, EFFECTIVE_PRIORITY_SQL);
-  const entry = riskChangeEntry(kase.riskLevel as RiskLevel, to, at, { userId: actor?.userId ?? 'system', organisationId: actor?.organisationId ?? kase.organisationId }, cause);
-  await recordCaseEvent(trx, app, actor, kase.id, 'risk_changed', entry.summary, at);
+  await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.riskChanged(kase.riskLevel as RiskLevel, to, cause, reason), at);
 }
 
 /** Moves a case along core/cases' status machine; refused moves leave everything unchanged (409). */
@@ -78,9 +80,8 @@ export async function changeCaseStatus(app: AppContext, actor: RequestActor, cas
     if (!result.ok) throw conflict(result.reason);
     const at = app.now().toISOString();
     await updateCase(trx, caseId, { status: next, at });
-    const entry = statusChangeEntry(current, next, at, { userId: actor.userId, organisationId: actor.organisationId }, reason);
-    await recordCaseEvent(trx, app, actor, caseId, 'status_changed', entry.summary, at);
-    if (next === 'lost_contact') await applyRisk(trx, app, actor, kase, raiseRisk(kase.riskLevel as RiskLevel, { kind: 'lost_contact' }), 'contact lost');
+    await recordCaseEvent(trx, app, actor, caseId, timelineEvents.statusChanged(current, next, reason), at);
+    if (next === 'lost_contact') await applyRisk(trx, app, actor, kase, raiseRisk(kase.riskLevel as RiskLevel, { kind: 'lost_contact' }), 'contact_lost');
     await audit(trx, app, actor, 'case.status', 'case', caseId, { from: current, to: next });
     const updated = await loadVisibleCase(trx, actor, caseId, 'read', 'case');
     return presentCase(updated.kase);
@@ -99,7 +100,7 @@ export async function changeCaseRisk(app: AppContext, actor: RequestActor, caseI
       if (!lowered.ok) throw invalid({ 'body.reason': lowered.reason }, lowered.reason);
     }
     const level = riskIndex(to) > riskIndex(current) ? raiseRisk(current, { kind: 'assessment', level: to }) : to;
-    await applyRisk(trx, app, actor, kase, level, reason?.trim() ? `assessment — ${reason.trim()}` : 'assessment');
+    await applyRisk(trx, app, actor, kase, level, 'assessment', reason);
     await audit(trx, app, actor, 'case.risk', 'case', caseId, { from: current, to: level });
     return presentCase((await loadVisibleCase(trx, actor, caseId, 'read', 'case')).kase);
   });
@@ -112,7 +113,7 @@ export async function assignCase(app: AppContext, actor: RequestActor, caseId: s
     if (assignedTo && !(await isMember(trx, assignedTo, kase.organisationId))) throw invalid({ 'body.assignedTo': 'not a member of your organisation' });
     const at = app.now().toISOString();
     await updateCase(trx, caseId, { assignedTo, at });
-    await recordCaseEvent(trx, app, actor, caseId, 'status_changed', assignedTo ? 'Caseworker assigned' : 'Caseworker unassigned', at);
+    await recordCaseEvent(trx, app, actor, caseId, timelineEvents.assignmentChanged(!!assignedTo), at);
     await audit(trx, app, actor, 'case.assign', 'case', caseId, { assignedTo });
     return presentCase((await loadVisibleCase(trx, actor, caseId, 'read', 'case')).kase);
   });

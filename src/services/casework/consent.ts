@@ -1,6 +1,10 @@
 import { applyConsentChange, type ConsentHistory, type ConsentMethod, type ConsentVersion } from '../../core/consent/versioned.ts';
 import type { ConsentFlagsInput, ConsentHistoryView, ConsentVersionView } from '../../contracts/casework/survivors.ts';
+import { timelineEvents } from '../../core/cases/timeline.ts';
+import { consentCovers, LIVE_REFERRAL_STATES } from '../../core/disclosure/index.ts';
+import type { ReferralState } from '../../core/vocabulary.ts';
 import { findCaseBySurvivor, findOrganisations } from '../../db/repositories/casework/cases.ts';
+import { referralsOfSurvivor, setReferralFrozen } from '../../db/repositories/casework/referrals.ts';
 import { insertConsentVersions, listConsentVersions, setSurvivorConsent, type ConsentVersionRow } from '../../db/repositories/survivors.ts';
 import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
@@ -38,7 +42,11 @@ export async function consentHistory(app: AppContext, actor: RequestActor, survi
 
 /**
  * Records the survivor's consent as given now: a new version (core/consent applyConsentChange),
- * never an edit. The current flags are copied onto the survivor row, which the embassy policy reads.
+ * never an edit. It takes effect everywhere in the same transaction: the current flags are copied
+ * onto the survivor row, which the embassy policy reads (withdrawing own-embassy consent hides the
+ * case from the embassy at once), and every live referral is re-judged with core/disclosure
+ * consentCovers — one the new consent no longer covers is frozen (the receiver loses the person
+ * view, contact included, and cannot act on it), one covered again is thawed.
  */
 export async function changeConsent(app: AppContext, actor: RequestActor, survivorId: string, input: ConsentFlagsInput): Promise<ConsentHistoryView> {
   authorise(actor, 'update', 'survivor');
@@ -66,7 +74,16 @@ export async function changeConsent(app: AppContext, actor: RequestActor, surviv
     await insertConsentVersions(trx, [row]);
     await setSurvivorConsent(trx, survivorId, row);
     const kase = await findCaseBySurvivor(trx, survivorId, actor.organisationId);
-    if (kase) await recordCaseEvent(trx, app, actor, kase.id, 'consent_changed', `Consent version ${v.version}: ${v.changes.join('; ')}`, v.at);
+    if (kase) await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.consentChanged(v.version, v.changes), v.at);
+    const live = (await referralsOfSurvivor(trx, survivorId))
+      .filter((r) => r.fromOrganisationId === actor.organisationId && LIVE_REFERRAL_STATES.includes(r.state as ReferralState));
+    for (const r of live) {
+      const covered = consentCovers(v.flags, { toOrganisationId: r.toOrganisationId, consentBasis: r.consentBasis, state: r.state as ReferralState });
+      if (covered === (r.frozenAt === null)) continue;
+      await setReferralFrozen(trx, r.id, covered ? null : v.at, v.at);
+      await recordCaseEvent(trx, app, actor, r.caseId, timelineEvents.referralFrozen(r.toOrganisationId, !covered), v.at);
+      await audit(trx, app, actor, covered ? 'referral.thawed' : 'referral.frozen', 'referral', r.id, { caseId: r.caseId, consentVersion: v.version });
+    }
     await audit(trx, app, actor, 'survivor.consent', 'survivor', survivorId, { version: v.version, changes: v.changes, method: v.method });
     const all = [...rows, row].map(present);
     return { survivorId, current: all[all.length - 1], history: all };

@@ -3,7 +3,7 @@ import {
   type EmergencyDocumentStatus, type ExitClearanceStatus, type RepatriationPlan, type SummaryCase,
 } from '../../core/cases/consular.ts';
 import { transitionCase } from '../../core/cases/status.ts';
-import { statusChangeEntry } from '../../core/cases/timeline.ts';
+import { timelineEvents } from '../../core/cases/timeline.ts';
 import type { AgeBand, CaseStatus, DocumentStatus, RiskLevel, Sex } from '../../core/vocabulary.ts';
 import type { ConsularQueueItem, ConsularUpdateRequest } from '../../contracts/casework/work.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
@@ -31,11 +31,11 @@ const planOf = (kase: CaseRow, survivor: SurvivorRow, r: ConsularRecordRow): Rep
   repatriatedAt: r.repatriatedAt,
 });
 
-function presentQueueItem(app: AppContext, kase: CaseRow, survivor: SurvivorRow, r: ConsularRecordRow, owner: { id: string; name: string; kind: string }, known: boolean): ConsularQueueItem {
+/** The embassy's view of one consenting national (core/disclosure: no organisation holding or helping them). */
+function presentQueueItem(app: AppContext, kase: CaseRow, survivor: SurvivorRow, r: ConsularRecordRow, known: boolean): ConsularQueueItem {
   return {
     caseId: kase.id, survivorId: survivor.id, preferredName: preferredNameOf(openIdentity(app, survivor)), sex: survivor.sex as Sex, ageBand: survivor.ageBand as AgeBand | null,
     nationalities: survivor.nationalities, documentStatus: survivor.documentStatus as DocumentStatus, caseStatus: kase.status as CaseStatus, riskLevel: kase.riskLevel as RiskLevel,
-    ownerOrganisation: owner,
     record: {
       emergencyDocumentStatus: r.emergencyDocumentStatus as EmergencyDocumentStatus,
       emergencyDocumentNumber: r.emergencyDocumentNumberEnc ? app.cipher.decrypt(r.emergencyDocumentNumberEnc, encryptionContext('consular_records', 'emergency_document_number_enc', r.id)) : null,
@@ -63,11 +63,9 @@ export async function consularQueue(app: AppContext, actor: RequestActor, q: { s
       limit: q.limit, after: after ? { openedAt: String(after[0]), id: String(after[1]) } : undefined,
     });
     const records = await findConsularRecords(trx, rows.map((r) => r.kase.id), actor.organisationId);
-    const owners = await findOrganisations(trx, rows.map((r) => r.kase.organisationId));
     const items = rows.map(({ kase, survivor }) => {
-      const o = owners.get(kase.organisationId);
       const r = records.get(kase.id);
-      return presentQueueItem(app, kase, survivor, r ?? blankRecord(app, kase, actor.organisationId), { id: kase.organisationId, name: o?.name ?? '', kind: o?.kind ?? '' }, !!r);
+      return presentQueueItem(app, kase, survivor, r ?? blankRecord(app, kase, actor.organisationId), !!r);
     });
     if (items.length) await audit(trx, app, actor, 'survivor.read', 'survivor', null, { view: 'consular_queue', survivorIds: items.map((i) => i.survivorId) });
     const last = rows[rows.length - 1];
@@ -80,7 +78,7 @@ async function moveCase(trx: Tx, app: AppContext, actor: RequestActor, kase: Cas
   if (!result.ok) throw conflict(result.reason);
   const at = app.now().toISOString();
   await updateCase(trx, kase.id, { status: next, at });
-  await recordCaseEvent(trx, app, actor, kase.id, 'status_changed', statusChangeEntry(kase.status as CaseStatus, next, at, { userId: actor.userId, organisationId: actor.organisationId }).summary, at);
+  await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.statusChanged(kase.status as CaseStatus, next), at);
 }
 
 /** Records consular steps for one case of the queue; "repatriated" also moves the case (awaiting_travel → repatriated). */
@@ -96,34 +94,32 @@ export async function updateConsularCase(app: AppContext, actor: RequestActor, c
     const existing = (await findConsularRecords(trx, [caseId], actor.organisationId, true)).get(caseId);
     const r: ConsularRecordRow = { ...(existing ?? blankRecord(app, kase, actor.organisationId)) };
     const at = app.now().toISOString();
-    const steps: string[] = [];
+    const steps: Parameters<typeof timelineEvents.consularStep>[0] = {};
     if (input.emergencyDocument) {
       r.emergencyDocumentStatus = input.emergencyDocument.status;
       r.emergencyDocumentIssuedAt = input.emergencyDocument.status === 'issued' ? (existing?.emergencyDocumentIssuedAt && existing.emergencyDocumentStatus === 'issued' ? existing.emergencyDocumentIssuedAt : at) : null;
       if (input.emergencyDocument.number) r.emergencyDocumentNumberEnc = app.cipher.encrypt(input.emergencyDocument.number, encryptionContext('consular_records', 'emergency_document_number_enc', r.id));
-      steps.push(`emergency travel document ${input.emergencyDocument.status.replaceAll('_', ' ')}`);
+      steps.emergencyDocument = input.emergencyDocument.status;
     }
-    if (input.exitClearance) { r.exitClearance = input.exitClearance; steps.push(`exit permit / overstay fine ${input.exitClearance.replaceAll('_', ' ')}`); }
+    if (input.exitClearance) { r.exitClearance = input.exitClearance; steps.exitClearance = input.exitClearance; }
     if (input.flight !== undefined) {
       r.flightDate = input.flight?.date ?? null;
       r.flightNumber = input.flight ? input.flight.flightNumber.toUpperCase() : null;
-      steps.push(input.flight ? `flight ${r.flightNumber} on ${r.flightDate} booked` : 'flight booking cancelled');
+      if (input.flight) { steps.flightNumber = r.flightNumber!; steps.flightDate = r.flightDate!; } else steps.flightCancelled = true;
     }
     if (input.repatriated) {
       if (r.repatriatedAt) throw conflict('already recorded as repatriated');
       await moveCase(trx, app, actor, kase, 'repatriated', true);
       r.repatriatedAt = at;
-      steps.push('repatriated');
+      steps.repatriated = true;
     }
     r.updatedAt = at;
     r.updatedBy = actor.userId;
     await upsertConsularRecords(trx, [r]);
-    await recordCaseEvent(trx, app, actor, caseId, 'consular_step', `Consular: ${steps.join('; ')}`, at);
+    await recordCaseEvent(trx, app, actor, caseId, timelineEvents.consularStep(steps), at);
     await audit(trx, app, actor, 'consular.update', 'case', caseId, { steps: Object.keys(input) });
-    const owners = await findOrganisations(trx, [kase.organisationId]);
-    const o = owners.get(kase.organisationId);
     const fresh = (await loadVisibleCase(trx, actor, caseId, 'read', 'consular')).kase;
-    return presentQueueItem(app, fresh, survivor, r, { id: kase.organisationId, name: o?.name ?? '', kind: o?.kind ?? '' }, true);
+    return presentQueueItem(app, fresh, survivor, r, true);
   });
 }
 
@@ -156,7 +152,7 @@ export async function bookGroupFlight(app: AppContext, actor: RequestActor, inpu
         const r = { ...(records.get(l.kase.id) ?? blankRecord(app, l.kase, actor.organisationId)), flightDate: flight.date, flightNumber: flight.flightNumber, updatedAt: at, updatedBy: actor.userId };
         await upsertConsularRecords(trx, [r]);
         if (l.kase.status === 'awaiting_documents') await moveCase(trx, app, actor, l.kase, 'awaiting_travel', true);
-        await recordCaseEvent(trx, app, actor, l.kase.id, 'consular_step', `Consular: booked on flight ${flight.flightNumber} on ${flight.date} with a group of ${loaded.length}`, at);
+        await recordCaseEvent(trx, app, actor, l.kase.id, timelineEvents.consularStep({ flightNumber: flight.flightNumber, flightDate: flight.date, groupSize: loaded.length }), at);
       }
       await audit(trx, app, actor, 'consular.group_flight', 'flight', `${flight.flightNumber}@${flight.date}`, { caseIds: input.caseIds });
     }

@@ -13,6 +13,7 @@ import { asActor, asSystem, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
+import { timelineEvents } from '../../core/cases/timeline.ts';
 import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.ts';
 import { applyRisk } from './cases.ts';
 
@@ -35,7 +36,7 @@ export async function evaluateCaseFollowUps(trx: Tx, app: AppContext, actor: Req
     caseId: kase.id, ownerOrganisationId: kase.organisationId, status: kase.status as CaseStatus, currentRisk: kase.riskLevel as RiskLevel,
     riskAtLastContact: (kase.riskAtLastContact ?? undefined) as RiskLevel | undefined,
   });
-  if (ev.riskRaised) await applyRisk(trx, app, actor, kase, ev.suggestedRisk, ev.reasons.join(' '));
+  if (ev.riskRaised) await applyRisk(trx, app, actor, kase, ev.suggestedRisk, 'follow_up');
   const raised: string[] = [];
   for (const a of ev.alerts) {
     const isNew = await upsertAlert(trx, {
@@ -44,7 +45,7 @@ export async function evaluateCaseFollowUps(trx: Tx, app: AppContext, actor: Req
     });
     if (isNew) {
       raised.push(a.kind);
-      await recordCaseEvent(trx, app, actor, kase.id, 'follow_up', `Alert raised: ${a.title}`);
+      await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.alertRaised(a.kind));
     }
   }
   const open = rows.filter((f) => !f.completedAt && !f.outcome && missedAfter(f.dueAt).getTime() >= now.getTime());
@@ -87,7 +88,7 @@ export async function recordCheckIn(app: AppContext, actor: RequestActor, follow
     const now = app.now();
     const at = now.toISOString();
     await completeFollowUp(trx, f.id, input.outcome, input.note ? app.cipher.encrypt(input.note, encryptionContext('follow_ups', 'note_enc', f.id)) : null, actor.userId, at);
-    await recordCaseEvent(trx, app, actor, kase.id, 'follow_up', `Check-in: ${input.outcome.replaceAll('_', ' ')}`, at);
+    await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.checkIn(input.outcome), at);
     let next: FollowUpRow | null = null;
     if (input.outcome === 'reached') {
       await updateCase(trx, kase.id, { riskAtLastContact: kase.riskLevel, at });

@@ -7,11 +7,11 @@ import { asActor } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
+import { timelineEvents } from '../../core/cases/timeline.ts';
 import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.ts';
 import { presentNeed } from './case-detail.ts';
 import type { CaseStatus } from '../../core/vocabulary.ts';
 
-const label = (s: string) => s.replaceAll('_', ' ');
 
 /** A need row with the triage copies filled from its case and survivor. */
 export function buildNeed(input: {
@@ -39,7 +39,7 @@ export async function addNeed(app: AppContext, actor: RequestActor, caseId: stri
       ageBand: survivor.ageBand, nationalities: survivor.nationalities, locationKind: survivor.locationKind, caseRisk: kase.riskLevel,
     });
     await insertNeeds(trx, [row]);
-    await recordCaseEvent(trx, app, actor, caseId, 'need_added', `Need added: ${label(input.kind)} (${input.priority})`, at);
+    await recordCaseEvent(trx, app, actor, caseId, timelineEvents.needAdded(input.kind, input.priority), at);
     await audit(trx, app, actor, 'need.create', 'need', id, { caseId, kind: input.kind, priority: input.priority });
     return presentNeed(row, app.now());
   });
@@ -58,8 +58,9 @@ export async function updateNeedStatus(app: AppContext, actor: RequestActor, nee
     const at = app.now().toISOString();
     const next = buildNeed({ ...need, kind: need.kind as NeedKind, priority: (patch.priority ?? need.priority) as NeedPriority, status: (patch.status ?? need.status) as NeedStatus, at: need.createdAt, caseRisk: kase.riskLevel });
     await updateNeed(trx, needId, { status: patch.status, priority: patch.priority, effectivePriority: next.effectivePriority, at });
-    const parts = [patch.status && patch.status !== need.status ? `status ${label(need.status)} → ${label(patch.status)}` : null, patch.priority && patch.priority !== need.priority ? `priority ${need.priority} → ${patch.priority}` : null].filter(Boolean);
-    await recordCaseEvent(trx, app, actor, need.caseId, 'need_updated', `Need ${label(need.kind)} updated: ${parts.join(', ')}`, at);
+    await recordCaseEvent(trx, app, actor, need.caseId, timelineEvents.needUpdated(need.kind as NeedKind, {
+      ...(patch.status && patch.status !== need.status ? { status: patch.status } : {}), ...(patch.priority && patch.priority !== need.priority ? { priority: patch.priority } : {}),
+    }), at);
     await audit(trx, app, actor, 'need.update', 'need', needId, { caseId: need.caseId, ...patch });
     return presentNeed({ ...next, updatedAt: at }, app.now());
   });

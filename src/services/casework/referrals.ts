@@ -1,5 +1,6 @@
 import { canRefer, REFERRAL_OVERRIDE_PERMISSION } from '../../core/referrals/can-refer.ts';
-import { presentForReferral, type ReferralView as CoreReferralView } from '../../core/referrals/presenter.ts';
+import { discloseReferral, presentForReferral, type ReferralView as CoreReferralView } from '../../core/disclosure/index.ts';
+import { timelineEvents } from '../../core/cases/timeline.ts';
 import { REFERRAL_TRANSITIONS, referralSide, transitionReferral } from '../../core/referrals/state.ts';
 import { can } from '../../core/permissions/matrix.ts';
 import type { AgeBand, ContactChannel, DocumentStatus, NeedKind, NeedPriority, OrganisationKind, ReferralState, Sex } from '../../core/vocabulary.ts';
@@ -15,33 +16,36 @@ import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.ts';
 import { openIdentity, preferredNameOf } from './survivor-presenter.ts';
 
-/** While a referral is live or done, the receiver may see its person view; after decline or revoke, no longer. */
-const RECEIVER_SEES: readonly string[] = ['sent', 'accepted', 'completed'];
-
 const orgRef = (o: OrganisationInfo | undefined, id: string) => ({ id, name: o?.name ?? 'unknown organisation', kind: o?.kind ?? 'ngo' });
 
 function nextStatesFor(row: ReferralRow, organisationId: string): ReferralState[] {
   const side = referralSide({ fromOrganisationId: row.fromOrganisationId, toOrganisationId: row.toOrganisationId }, organisationId);
+  // A frozen referral waits for the survivor's consent: the receiver cannot act on it, the sender may still revoke it.
+  if (row.frozenAt && side === 'receiver') return [];
   return REFERRAL_TRANSITIONS.filter((t) => t.from === row.state && t.by === side).map((t) => t.to);
 }
 
+const sealReason = (app: AppContext, referralId: string, reason: string | null): string | null =>
+  reason ? app.cipher.encrypt(reason, encryptionContext('referrals', 'state_reason_enc', referralId)) : null;
+
 /**
- * Presents a referral for one side. The receiver gets `person` — exactly core/referrals
- * presentForReferral, decrypted from the snapshot taken when it was sent — and nothing of the case.
+ * Presents a referral for one side, through core/disclosure discloseReferral: the receiver gets
+ * `person` (the snapshot taken when it was sent) only while the referral is live and not frozen,
+ * and nothing of the case; a state's reason is shown only to the side that wrote it.
  */
 export function presentReferral(app: AppContext, row: ReferralRow, viewerOrganisationId: string, orgs: Map<string, OrganisationInfo>): ReferralView {
   const incoming = row.toOrganisationId === viewerOrganisationId;
-  const base = {
-    id: row.id, direction: incoming ? 'incoming' as const : 'outgoing' as const, state: row.state as ReferralState,
+  const shown = discloseReferral<CoreReferralView>(incoming ? 'referral_receiver' : 'own_organisation', {
+    state: row.state as ReferralState, frozen: row.frozenAt !== null, caseId: row.caseId, survivorId: row.survivorId, needIds: row.needIds, consentBasis: row.consentBasis,
+    reason: () => (row.stateReasonEnc ? app.cipher.decrypt(row.stateReasonEnc, encryptionContext('referrals', 'state_reason_enc', row.id)) : null),
+    person: () => app.cipher.decryptJson<CoreReferralView>(row.viewEnc, encryptionContext('referrals', 'view_enc', row.id)),
+  });
+  return {
+    id: row.id, direction: incoming ? 'incoming' as const : 'outgoing' as const, state: row.state as ReferralState, frozen: row.frozenAt !== null,
     fromOrganisation: orgRef(orgs.get(row.fromOrganisationId), row.fromOrganisationId), toOrganisation: orgRef(orgs.get(row.toOrganisationId), row.toOrganisationId),
-    createdAt: row.createdAt, updatedAt: row.updatedAt, stateReason: row.stateReason, nextStates: nextStatesFor(row, viewerOrganisationId),
+    createdAt: row.createdAt, updatedAt: row.updatedAt, nextStates: nextStatesFor(row, viewerOrganisationId),
+    ...shown, consentBasis: shown.consentBasis as ReferralView['consentBasis'],
   };
-  if (incoming) {
-    if (!RECEIVER_SEES.includes(row.state)) return base;
-    const person = app.cipher.decryptJson<CoreReferralView>(row.viewEnc, encryptionContext('referrals', 'view_enc', row.id));
-    return { ...base, person };
-  }
-  return { ...base, caseId: row.caseId, survivorId: row.survivorId, needIds: row.needIds, consentBasis: row.consentBasis as 'own_embassy' };
 }
 
 export async function createReferral(app: AppContext, actor: RequestActor, input: CreateReferralRequest): Promise<ReferralView> {
@@ -80,10 +84,10 @@ export async function createReferral(app: AppContext, actor: RequestActor, input
     const row: ReferralRow = {
       id, caseId: kase.id, survivorId: survivor.id, fromOrganisationId: actor.organisationId, toOrganisationId: to.id, needIds: [...new Set(input.needIds)],
       state: 'sent', consentBasis: decision.override ? 'override' : decision.basis, shareContactChannel: input.shareContactChannel ?? null,
-      viewEnc: app.cipher.encryptJson(person, encryptionContext('referrals', 'view_enc', id)), stateReason: null, createdBy: actor.userId, createdAt: at, updatedAt: at,
+      viewEnc: app.cipher.encryptJson(person, encryptionContext('referrals', 'view_enc', id)), stateReasonEnc: null, frozenAt: null, createdBy: actor.userId, createdAt: at, updatedAt: at,
     };
     await insertReferrals(trx, [row]);
-    await recordCaseEvent(trx, app, actor, kase.id, 'referral_sent', `Referred to ${to.name}${decision.override ? ' (consent overridden)' : ''}`, at);
+    await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.referralSent(to.id, !!decision.override), at);
     await audit(trx, app, actor, 'referral.create', 'referral', id, { caseId: kase.id, to: to.id, needIds: row.needIds, basis: row.consentBasis });
     if (decision.override) {
       await audit(trx, app, actor, 'referral.consent_override', 'referral', id, { caseId: kase.id, to: to.id, reason: decision.overrideReason });
@@ -100,13 +104,15 @@ export async function changeReferralState(app: AppContext, actor: RequestActor, 
     const side = referralSide({ fromOrganisationId: row.fromOrganisationId, toOrganisationId: row.toOrganisationId }, actor.organisationId);
     const result = transitionReferral(row.state as ReferralState, next, side, reason);
     if (!result.ok) throw conflict(result.reason);
+    if (row.frozenAt && side === 'receiver') throw conflict('the survivor\'s consent no longer covers this referral; it is frozen');
     const at = app.now().toISOString();
-    await setReferralState(trx, referralId, next, reason?.trim() || null, at);
+    const reasonEnc = sealReason(app, referralId, reason?.trim() || null);
+    await setReferralState(trx, referralId, next, reasonEnc, at);
     const orgs = await findOrganisations(trx, [row.fromOrganisationId, row.toOrganisationId]);
     // The timeline belongs to the sender's case; only the sender can write to it under row-level security.
-    if (side === 'sender') await recordCaseEvent(trx, app, actor, row.caseId, 'referral_updated', `Referral to ${orgs.get(row.toOrganisationId)?.name ?? 'organisation'} ${next}`, at);
+    if (side === 'sender') await recordCaseEvent(trx, app, actor, row.caseId, timelineEvents.referralUpdated(row.toOrganisationId, next), at);
     await audit(trx, app, actor, `referral.${next}`, 'referral', referralId, { from: row.state, to: next, caseId: side === 'sender' ? row.caseId : undefined });
-    return presentReferral(app, { ...row, state: next, stateReason: reason?.trim() || null, updatedAt: at }, actor.organisationId, orgs);
+    return presentReferral(app, { ...row, state: next, stateReasonEnc: reasonEnc, updatedAt: at }, actor.organisationId, orgs);
   });
 }
 

@@ -1,5 +1,5 @@
 import { applyConsentChange, type ConsentHistory } from '../../core/consent/versioned.ts';
-import { timelineEntry } from '../../core/cases/timeline.ts';
+import { timelineEvents } from '../../core/cases/timeline.ts';
 import { nextFollowUpDue } from '../../core/followups/schedule.ts';
 import type { RiskLevel } from '../../core/vocabulary.ts';
 import type { RegisteredSurvivor, RegisterSurvivorRequest } from '../../contracts/casework/survivors.ts';
@@ -54,7 +54,7 @@ export async function registerSurvivor(app: AppContext, actor: RequestActor, inp
     const risk: RiskLevel = input.riskLevel;
     const ageBand = input.ageBand ?? (input.dateOfBirth ? ageBandFromDateOfBirth(input.dateOfBirth, now) : null);
 
-    const opened = timelineEntry('opened', now, { userId: actor.userId, organisationId: actor.organisationId }, `Case opened at ${risk} risk`);
+    const opened = timelineEvents.opened(risk);
     await insertRegistration(trx, {
       survivor: {
         id: survivorId, organisationId: actor.organisationId, registeredBy: actor.userId, registeredAt: at,
@@ -75,7 +75,7 @@ export async function registerSurvivor(app: AppContext, actor: RequestActor, inp
         shareWithOwnEmbassy: version.flags.shareWithOwnEmbassy, shareWithOrganisationIds: [...version.flags.shareWithOrganisationIds],
         useInStatistics: version.flags.useInStatistics, changes: [...version.changes],
       } : null,
-      event: { id: app.newId(), caseId, organisationId: actor.organisationId, actorUserId: actor.userId, at, kind: opened.kind, summary: opened.summary },
+      event: { id: app.newId(), caseId, organisationId: actor.organisationId, actorUserId: actor.userId, at, kind: opened.kind, params: { ...opened.params }, detailEnc: null },
       followUp: {
         id: app.newId(), caseId, organisationId: actor.organisationId, dueAt: nextFollowUpDue(now, risk).toISOString(), completedAt: null, outcome: null,
         noteEnc: null, recordedBy: null, createdAt: at,

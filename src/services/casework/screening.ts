@@ -8,6 +8,7 @@ import { asActor } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { forbidden } from '../errors.ts';
+import { timelineEvents } from '../../core/cases/timeline.ts';
 import { authorise, loadVisibleCase, recordCaseEvent } from './access.ts';
 
 /** Answers as stored: yes/no/unknown in clear (for statistics), notes encrypted apart. */
@@ -53,7 +54,7 @@ export async function recordScreening(app: AppContext, actor: RequestActor, case
       outcome: result.outcome, ruleVersion: result.ruleVersion, rulesMet: result.rulesMet, recordedBy: actor.userId, recordedAt: at,
     };
     await insertScreenings(trx, [row]);
-    await recordCaseEvent(trx, app, actor, caseId, 'screening_recorded', `Screening recorded: ${result.outcome.replaceAll('_', ' ')} (${result.counts.yes} of 12 indicators yes)`, at);
+    await recordCaseEvent(trx, app, actor, caseId, timelineEvents.screeningRecorded(result.outcome, result.counts.yes), at);
     await audit(trx, app, actor, 'case.screening', 'case', caseId, { screeningId: id, outcome: result.outcome, ruleVersion: result.ruleVersion });
     return presentScreening(app, row);
   });

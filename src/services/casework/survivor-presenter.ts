@@ -1,5 +1,5 @@
 import { ageAt, ageBandOf } from '../../core/age-band.ts';
-import { mayViewLocation, type ReferralLink } from '../../core/referrals/location-visibility.ts';
+import { discloseSurvivor, mayViewLocation, type CaseAudience, type ReferralLink } from '../../core/disclosure/index.ts';
 import type { AgeBand, ContactChannel, DocumentStatus, ExitMode, LocationKind, Sex } from '../../core/vocabulary.ts';
 import type { SurvivorView } from '../../contracts/casework/survivors.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
@@ -30,17 +30,17 @@ export const preferredNameOf = (identity: SurvivorIdentity): string | null =>
   (identity.names.find((n) => n.preferred) ?? identity.names[0])?.value ?? null;
 
 /**
- * The survivor record for someone allowed to open it. The location is decrypted only when
- * core/referrals mayViewLocation allows this organisation, given the survivor's referrals.
+ * The survivor record for an audience allowed to open it (core/disclosure discloseSurvivor). The
+ * location is decrypted only when the view and mayViewLocation allow this organisation.
  */
-export function presentSurvivor(app: AppContext, s: SurvivorRow, viewerOrganisationId: string, caseOwnerOrganisationId: string, referrals: readonly ReferralLink[]): SurvivorView {
+export function presentSurvivor(app: AppContext, audience: CaseAudience, s: SurvivorRow, viewerOrganisationId: string, caseOwnerOrganisationId: string, referrals: readonly ReferralLink[]): SurvivorView {
   const identity = openIdentity(app, s);
   const locationKind = s.locationKind as LocationKind;
-  const mayView = mayViewLocation(viewerOrganisationId, { kind: locationKind, placeOrganisationId: s.locationOrganisationId, caseOwnerOrganisationId }, referrals);
+  const mayView = audience === 'own_organisation' && mayViewLocation(viewerOrganisationId, { kind: locationKind, placeOrganisationId: s.locationOrganisationId, caseOwnerOrganisationId }, referrals);
   const detail = mayView && s.locationEnc
     ? app.cipher.decryptJson<SurvivorLocationSecret>(s.locationEnc, encryptionContext('survivors', 'location_enc', s.id)).detail
     : null;
-  return {
+  return discloseSurvivor(audience, {
     id: s.id,
     organisationId: s.organisationId,
     registeredAt: s.registeredAt,
@@ -59,7 +59,7 @@ export function presentSurvivor(app: AppContext, s: SurvivorRow, viewerOrganisat
     exitMode: s.exitMode as ExitMode,
     exitDate: s.exitDate,
     consent: { version: s.consentVersion, shareWithOwnEmbassy: s.consentOwnEmbassy, shareWithOrganisationIds: s.consentOrganisationIds, useInStatistics: s.consentStatistics },
-  };
+  });
 }
 
 /** Age band from a date of birth at `now` (whole years). */

@@ -1,7 +1,8 @@
 import { evaluateScreening, type ScreeningAnswers } from '../../core/screening/evaluate.ts';
-import { presentForReferral } from '../../core/referrals/presenter.ts';
+import { presentForReferral } from '../../core/disclosure/index.ts';
+import { timelineEvents, type TimelineEvent } from '../../core/cases/timeline.ts';
 import { createRng, pickWeighted, type Rng } from '../../core/random.ts';
-import { SCREENING_INDICATORS, type AgeBand, type CaseStatus, type DocumentStatus, type NeedKind, type NeedPriority, type ReferralState, type Sex } from '../../core/vocabulary.ts';
+import { SCREENING_INDICATORS, type AgeBand, type CaseStatus, type DocumentStatus, type NeedKind, type NeedPriority, type ReferralState, type RiskLevel, type Sex } from '../../core/vocabulary.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { insertCaseEvents, type CaseEventInsert } from '../../db/repositories/casework/cases.ts';
 import { upsertConsularRecords, type ConsularRecordRow } from '../../db/repositories/casework/consular.ts';
@@ -67,8 +68,8 @@ export const caseworkSteps: readonly DemoStep[] = [{
       const opened = Date.parse(c.opened_at);
       const at = (ms: number) => new Date(Math.min(opened + ms, now.getTime())).toISOString();
       const actor = c.assigned_to;
-      const event = (kind: string, summary: string, when: string) => events.push({ id: app.newId(), caseId: c.id, organisationId: c.organisation_id, actorUserId: actor, at: when, kind, summary });
-      event('opened', `Case opened at ${c.risk_level} risk`, c.opened_at);
+      const event = (e: TimelineEvent, when: string) => events.push({ id: app.newId(), caseId: c.id, organisationId: c.organisation_id, actorUserId: actor, at: when, kind: e.kind, params: { ...e.params }, detailEnc: null });
+      event(timelineEvents.opened(c.risk_level as RiskLevel), c.opened_at);
       if (c.consent_own_embassy || c.consent_organisation_ids.length || c.consent_statistics) {
         consents.push({ survivorId: c.survivor_id, version: 1, organisationId: c.organisation_id, recordedBy: actor, at: c.opened_at, method: rng.pick(['verbal', 'written'] as const),
           shareWithOwnEmbassy: c.consent_own_embassy, shareWithOrganisationIds: c.consent_organisation_ids, useInStatistics: c.consent_statistics, changes: ['consent recorded at registration'] });
@@ -79,7 +80,7 @@ export const caseworkSteps: readonly DemoStep[] = [{
         const id = app.newId();
         screenings.push({ id, caseId: c.id, organisationId: c.organisation_id, answers: Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, v!.answer])), notesEnc: null,
           outcome: result.outcome, ruleVersion: result.ruleVersion, rulesMet: result.rulesMet, recordedBy: actor, recordedAt: at(6 * HOUR) });
-        event('screening_recorded', `Screening recorded: ${result.outcome.replaceAll('_', ' ')} (${result.counts.yes} of 12 indicators yes)`, at(6 * HOUR));
+        event(timelineEvents.screeningRecorded(result.outcome, result.counts.yes), at(6 * HOUR));
       }
       const active = ACTIVE.includes(c.status);
       const caseNeeds: NeedRow[] = [];
@@ -92,7 +93,7 @@ export const caseworkSteps: readonly DemoStep[] = [{
           ageBand: c.age_band, nationalities: c.nationalities, locationKind: c.location_kind, caseRisk: c.risk_level,
         });
         caseNeeds.push(need);
-        event('need_added', `Need added: ${kind.replaceAll('_', ' ')} (${need.priority})`, created);
+        event(timelineEvents.needAdded(kind, need.priority as NeedPriority), created);
       }
       needs.push(...caseNeeds);
       // Referrals, with the consent the survivor gave: a named clinic or shelter, or their own embassy.
@@ -111,8 +112,9 @@ export const caseworkSteps: readonly DemoStep[] = [{
           const sent = at(12 * HOUR);
           referrals.push({ id, caseId: c.id, survivorId: c.survivor_id, fromOrganisationId: c.organisation_id, toOrganisationId: to, needIds: referred.map((x) => x.id), state,
             consentBasis: named.includes(to) ? 'named_organisation' : 'own_embassy', shareContactChannel: null, viewEnc: app.cipher.encryptJson(person, encryptionContext('referrals', 'view_enc', id)),
-            stateReason: state === 'declined' ? 'no capacity this week' : state === 'revoked' ? 'survivor moved to another service' : null, createdBy: actor, createdAt: sent, updatedAt: at(30 * HOUR) });
-          event('referral_sent', `Referred to ${orgs.get(to)?.name ?? 'organisation'}`, sent);
+            stateReasonEnc: state === 'declined' || state === 'revoked' ? app.cipher.encrypt(state === 'declined' ? 'no capacity this week' : 'survivor moved to another service', encryptionContext('referrals', 'state_reason_enc', id)) : null,
+            frozenAt: null, createdBy: actor, createdAt: sent, updatedAt: at(30 * HOUR) });
+          event(timelineEvents.referralSent(to, false), sent);
         }
       }
       // Consular records for consenting nationals further along the way home.
@@ -129,7 +131,7 @@ export const caseworkSteps: readonly DemoStep[] = [{
           emergencyDocumentIssuedAt: issued ? at(10 * DAY) : null, exitClearance: status === 'repatriated' ? rng.pick(['paid', 'waived', 'not_needed']) : rng.pick(['pending', 'paid', 'waived', 'not_needed']),
           flightDate: flight ? flightDate : null, flightNumber: flight ? rng.pick(['QZ 273', 'VN 920', 'CZ 6060', 'PR 512', 'TG 585', 'AK 543']) : null,
           repatriatedAt: status === 'repatriated' ? at(20 * DAY) : null, updatedBy: null, updatedAt: at(10 * DAY) });
-        event('consular_step', status === 'repatriated' ? 'Consular: repatriated' : issued ? 'Consular: emergency travel document issued' : 'Consular: documents requested', at(10 * DAY));
+        event(timelineEvents.consularStep(status === 'repatriated' ? { repatriated: true } : { emergencyDocument: issued ? 'issued' : 'requested' }), at(10 * DAY));
       }
       // Follow-ups: a check-in done, the next one open; some next ones already missed.
       if (active || c.status === 'repatriated' || c.status === 'lost_contact') {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { REFERRAL_CONTACT_FIELDS, REFERRAL_FIELDS, REFERRAL_NEED_FIELDS } from '../../../core/referrals/presenter.ts';
+import { REFERRAL_CONTACT_FIELDS, REFERRAL_FIELDS, REFERRAL_NEED_FIELDS } from '../../../core/disclosure/index.ts';
 import { DATABASE_KINDS } from '../../../db/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
 import { consent, register } from './fixtures.ts';
 
-const REFERRAL_VIEW_KEYS = ['id', 'direction', 'state', 'fromOrganisation', 'toOrganisation', 'createdAt', 'updatedAt', 'stateReason', 'person', 'nextStates'];
+const REFERRAL_VIEW_KEYS = ['id', 'direction', 'state', 'fromOrganisation', 'toOrganisation', 'createdAt', 'updatedAt', 'stateReason', 'frozen', 'person', 'nextStates'];
 
 describe.each(DATABASE_KINDS)('referrals, embassy scope and locations on %s', (kind) => {
   let t: TestServer;

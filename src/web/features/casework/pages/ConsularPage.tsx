@@ -61,7 +61,6 @@ export function ConsularPage() {
                   <span>{v('sex', item.sex)}{item.ageBand ? ` · ${v('ageBand', item.ageBand)}` : ''}</span>
                   <span className="cw-status">{v('caseStatus', item.caseStatus)}</span>
                   <span>{t('consular.passport')}: {v('documentStatus', item.documentStatus)}</span>
-                  <span className="muted">{item.ownerOrganisation.name}</span>
                 </p>
                 <ol className="cw-steps" aria-label={t('consular.steps')}>
                   {item.progress.steps.map((s) => (

@@ -82,6 +82,7 @@ function ReferralCard({ referral: r }: { referral: ReferralView }) {
       </p>
       <p className="small muted">{dates.dateTime(r.createdAt)}{r.consentBasis ? ` · ${t('referrals.basis')}: ${v('consentBasis', r.consentBasis)}` : ''}</p>
       {r.stateReason && <p className="small">{t('referrals.reason')}: {r.stateReason}</p>}
+      {r.frozen && <p className="small cw-frozen" data-testid="referral-frozen">{t('referrals.frozen')}</p>}
       {p && (
         <dl className="cw-facts cw-shared" data-testid="referred-person">
           <div><dt>{t('referrals.name')}</dt><dd>{p.preferredName ?? t('common.unnamed')}</dd></div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AGE_BANDS, CONTACT_CHANNELS, DOCUMENT_STATUSES, NEED_KINDS, NEED_PRIORITIES, SEXES } from '../vocabulary.ts';
-import { presentForReferral, REFERRAL_CONTACT_FIELDS, REFERRAL_FIELDS, REFERRAL_NEED_FIELDS } from './presenter.ts';
+import { presentForReferral, REFERRAL_CONTACT_FIELDS, REFERRAL_FIELDS, REFERRAL_NEED_FIELDS } from './referral-person.ts';
 
 const SECRET = 'LEAK-CANARY';
 const survivor = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCATION_KINDS, REFERRAL_STATES } from '../vocabulary.ts';
-import { mayViewLocation, type ReferralLink } from './location-visibility.ts';
+import { mayViewLocation, type ReferralLink } from './location.ts';
 
 const OWNER = 'ngo-owner';
 const SHELTER = 'shelter-1';

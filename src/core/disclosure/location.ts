@@ -20,6 +20,8 @@ export interface ReferralLink {
   readonly fromOrganisationId: string;
   readonly toOrganisationId: string;
   readonly state: ReferralState;
+  /** A referral the survivor's current consent no longer covers gives nothing. */
+  readonly frozen?: boolean;
 }
 
 export const PLACE_LOCATION_KINDS: readonly LocationKind[] = Object.freeze(['shelter', 'clinic', 'embassy']);
@@ -30,7 +32,7 @@ export function mayViewLocation(viewerOrganisationId: string, location: Survivor
     const place = location.placeOrganisationId;
     if (!place) return false;
     if (viewerOrganisationId === place) return true;
-    return referrals.some((r) => r.state === 'accepted' && r.toOrganisationId === place && r.fromOrganisationId === viewerOrganisationId);
+    return referrals.some((r) => r.state === 'accepted' && !r.frozen && r.toOrganisationId === place && r.fromOrganisationId === viewerOrganisationId);
   }
   if (OWNER_ONLY_LOCATION_KINDS.includes(location.kind)) return viewerOrganisationId === location.caseOwnerOrganisationId;
   return false;
