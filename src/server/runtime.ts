@@ -25,6 +25,7 @@ export async function openRuntime(config: Config, options: { log?: (line: string
     const app: AppContext = {
       database, cipher: new FieldCipher(keyring), blobs: new LocalBlobStore(join(config.dataDir, 'blobs')),
       now: () => new Date(), newId: () => randomUUID(),
+      limits: { registrationsPerWindow: config.registrationsPerMinute },
     };
     await syncPermissions(app);
     return { app, database, close: () => database.close() };
