@@ -1,4 +1,4 @@
-/** Matching in the product: possible duplicate survivors, decisions and cross-organisation link requests. */
+/** Matching in the product: possible duplicate survivors, decisions and (blind) cross-organisation link requests. */
 import { z } from 'zod';
 import { REVEAL_LEVELS } from '../core/matching/reveal.ts';
 import { SEXES } from '../core/vocabulary.ts';
@@ -6,7 +6,7 @@ import { SEXES } from '../core/vocabulary.ts';
 export const PROPOSAL_STATUSES = ['proposed', 'confirmed', 'rejected', 'undone'] as const;
 export const PROPOSAL_DECISIONS = ['confirm', 'reject', 'undo'] as const;
 export const LINK_STATES = ['requested', 'accepted', 'declined', 'revoked'] as const;
-export const PROPOSAL_ACTIONS = ['confirm', 'reject', 'undo', 'request_link', 'accept', 'decline', 'revoke'] as const;
+export const PROPOSAL_ACTIONS = ['confirm', 'reject', 'undo', 'accept', 'decline', 'revoke'] as const;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) => z.string().max(200)
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -57,14 +57,18 @@ export const ProposalView = z.object({
   decidedAt: z.string().nullable(),
   /** The viewer's own survivor (for a pair within the organisation: the earlier-stored one). */
   survivor: MatchSurvivorView,
-  /** The other survivor: full within the organisation; across organisations only what revealLevel allows. */
+  /**
+   * The other record: full within the organisation; across organisations only what revealLevel
+   * allows — to the holder before it accepted (and consent covered it), no organisation and no
+   * survivor: "a record registered elsewhere may be your survivor".
+   */
   candidate: z.object({
     reveal: z.enum(REVEAL_LEVELS),
-    organisationId: z.uuid(),
-    organisationName: z.string(),
+    organisationId: z.uuid().nullable(),
+    organisationName: z.string().nullable(),
     survivor: MatchSurvivorView.nullable(),
   }),
-  /** Scores and provenance; null when the viewer may only know that a possible match exists. */
+  /** Scores and provenance; reasons quote values (explanation) only where the other record's fields are shown. */
   score: z.object({
     matchProbability: z.number(),
     matchWeight: z.number(),
@@ -84,9 +88,6 @@ export type ProposalList = z.infer<typeof ProposalList>;
 
 export const DecideProposalRequest = z.object({ decision: z.enum(PROPOSAL_DECISIONS) }).strict();
 export type DecideProposalRequest = z.infer<typeof DecideProposalRequest>;
-
-export const LinkRequestCreate = z.object({ reason: z.string().trim().max(500).optional() }).strict();
-export type LinkRequestCreate = z.infer<typeof LinkRequestCreate>;
 
 export const LinkRequestDecision = z.object({
   state: z.enum(['accepted', 'declined', 'revoked']),

@@ -78,6 +78,8 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export const ALERT_KINDS = [
   'possible_duplicate', 're_trafficking_risk', 'missed_follow_up', 'seen_in_compound', 'sanctions_hit',
   'mass_exit', 'raid_without_rescues', 'possible_theatre_raid', 'possible_relocation', 'document_deadline',
+  // Blind matching: one account's registrations keep resembling records held elsewhere (core/matching/blind.ts).
+  'matching_probe',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -37,7 +37,7 @@ export interface SurvivorsTable {
   languages: string[]; document_status: string; location_kind: Generated<string>; location_organisation_id: string | null;
   compound_ref: string | null; exit_mode: Generated<string>; exit_date: string | null; consent_own_embassy: Generated<boolean>;
   consent_organisation_ids: Generated<string[]>; consent_statistics: Generated<boolean>; is_demo: Generated<boolean>;
-  consent_version: Generated<number>;
+  consent_version: Generated<number>; consent_cross_org_matching: Generated<boolean>;
 }
 export interface CasesTable {
   id: string; survivor_id: string; organisation_id: string; status: Generated<string>; risk_level: Generated<string>;
@@ -80,6 +80,7 @@ export interface CompoundEventsTable {
 export interface ConsentVersionsTable {
   survivor_id: string; version: number; organisation_id: string; recorded_by: string | null; at: string; method: string;
   share_with_own_embassy: boolean; share_with_organisation_ids: string[]; use_in_statistics: boolean; changes: Json<string[]>;
+  cross_organisation_matching: Generated<boolean>;
 }
 export interface CaseEventsTable {
   id: string; case_id: string; organisation_id: string | null; actor_user_id: string | null; at: string; kind: string;
@@ -123,10 +124,15 @@ export interface MatchProposalsTable {
   match_weight: number; match_probability: number; prior_weight: number; levels: Json<Record<string, number>>; weights: Json<Record<string, number>>;
   settings_id: string; settings_version: number; threshold: number; origin: string; status: Generated<string>;
   decided_by: string | null; decided_at: string | null; created_at: string; updated_at: string;
+  holder_survivor_id: string | null;
 }
 export interface LinkRequestsTable {
   id: string; proposal_id: string; requesting_organisation_id: string; target_organisation_id: string; state: Generated<string>;
   reason: string | null; requested_by: string | null; requested_at: string; decided_by: string | null; decided_at: string | null;
+}
+export interface MatchingCandidatesTable {
+  id: string; seeker_survivor_id: string; holder_survivor_id: string; seeker_organisation_id: string; holder_organisation_id: string;
+  account_id: string | null; proposal_id: string | null; proposed: boolean; found_at: string;
 }
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Generated<Timestamp> }
 
@@ -141,4 +147,6 @@ export interface Schema {
   screenings: ScreeningsTable; needs: NeedsTable; referrals: ReferralsTable; consular_records: ConsularRecordsTable; follow_ups: FollowUpsTable;
   // Matching (0004).
   match_proposals: MatchProposalsTable; link_requests: LinkRequestsTable;
+  // Blind cross-organisation matching (0007).
+  matching_candidates: MatchingCandidatesTable;
 }

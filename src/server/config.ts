@@ -14,6 +14,14 @@ export interface Config {
   secureCookies: boolean;
   logRequests: boolean;
   poolSize: number;
+  /** Registrations per account per minute (REFUGE_REGISTRATIONS_PER_MINUTE; default core/matching/blind.ts REGISTRATION_RATE_LIMIT). */
+  registrationsPerMinute: number | undefined;
+}
+
+function positive(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, not ${value}`);
+  return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +38,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.REFUGE_SECURE_COOKIES === '1',
     logRequests: env.REFUGE_LOG_REQUESTS === '1',
     poolSize: Number(env.REFUGE_DB_POOL ?? 10),
+    registrationsPerMinute: env.REFUGE_REGISTRATIONS_PER_MINUTE ? positive('REFUGE_REGISTRATIONS_PER_MINUTE', env.REFUGE_REGISTRATIONS_PER_MINUTE) : undefined,
   };
 }

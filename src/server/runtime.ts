@@ -26,6 +26,7 @@ export async function openRuntime(config: Config, options: { log?: (line: string
     const app: AppContext = {
       database, cipher: new FieldCipher(keyring), blobs: new LocalBlobStore(join(config.dataDir, 'blobs')),
       now: () => new Date(), newId: () => randomUUID(),
+      limits: { registrationsPerWindow: config.registrationsPerMinute },
     };
     await syncPermissions(app);
     // 0009: free text written in clear before it is moved into envelopes (needs the key, so not in SQL).

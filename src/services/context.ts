@@ -10,6 +10,11 @@ export interface AppContext {
   readonly blobs: BlobStore;
   readonly now: () => Date;
   readonly newId: () => string;
+  /** Deployment overrides of built-in limits (README › Configuration). */
+  readonly limits?: {
+    /** Registrations one account may make per REGISTRATION_RATE_LIMIT.windowSeconds (default REGISTRATION_RATE_LIMIT.hits). */
+    readonly registrationsPerWindow?: number;
+  };
 }
 
 /** The signed-in person acting in one organisation, as resolved from their session. */

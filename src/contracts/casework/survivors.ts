@@ -31,6 +31,8 @@ export const ConsentFlagsInput = z.object({
   shareWithOwnEmbassy: z.boolean(),
   shareWithOrganisationIds: z.array(z.uuid()).max(50).default([]),
   useInStatistics: z.boolean(),
+  /** May be compared with other organisations' records (blind matching); off unless the survivor opts in. */
+  crossOrganisationMatching: z.boolean().default(false),
   method: z.enum(CONSENT_METHODS),
 });
 export type ConsentFlagsInput = z.infer<typeof ConsentFlagsInput>;
@@ -68,6 +70,7 @@ export const ConsentVersionView = z.object({
   shareWithOwnEmbassy: z.boolean(),
   shareWithOrganisationIds: z.array(z.string()),
   useInStatistics: z.boolean(),
+  crossOrganisationMatching: z.boolean(),
   method: z.enum(CONSENT_METHODS),
   at: z.string(),
   recordedBy: z.string().nullable(),
@@ -104,7 +107,7 @@ export const SurvivorView = z.object({
   compound: z.string().nullable(),
   exitMode: z.enum(EXIT_MODES),
   exitDate: z.string().nullable(),
-  consent: z.object({ version: z.number().int(), shareWithOwnEmbassy: z.boolean(), shareWithOrganisationIds: z.array(z.string()), useInStatistics: z.boolean() }),
+  consent: z.object({ version: z.number().int(), shareWithOwnEmbassy: z.boolean(), shareWithOrganisationIds: z.array(z.string()), useInStatistics: z.boolean(), crossOrganisationMatching: z.boolean() }),
 });
 export type SurvivorView = z.infer<typeof SurvivorView>;
 

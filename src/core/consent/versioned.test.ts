@@ -12,7 +12,7 @@ function apply(history: ConsentHistory, change: ConsentChange, at: string): Cons
 
 describe('versioned consent', () => {
   it('starts with no consent at all', () => {
-    expect(currentConsent([])).toEqual({ shareWithOwnEmbassy: false, shareWithOrganisationIds: [], useInStatistics: false });
+    expect(currentConsent([])).toEqual({ shareWithOwnEmbassy: false, shareWithOrganisationIds: [], useInStatistics: false, crossOrganisationMatching: false });
   });
 
   it('appends versions without mutating the previous history', () => {
@@ -24,11 +24,22 @@ describe('versioned consent', () => {
     expect(h2).toHaveLength(2);
     expect(h2[0]).toBe(h1[0]);
     expect(h2.map((v) => v.version)).toEqual([1, 2]);
-    expect(currentConsent(h1)).toEqual({ shareWithOwnEmbassy: true, shareWithOrganisationIds: ['clinic-9', 'shelter-2'], useInStatistics: false });
-    expect(currentConsent(h2)).toEqual({ shareWithOwnEmbassy: true, shareWithOrganisationIds: ['shelter-2'], useInStatistics: true });
+    expect(currentConsent(h1)).toEqual({ shareWithOwnEmbassy: true, shareWithOrganisationIds: ['clinic-9', 'shelter-2'], useInStatistics: false, crossOrganisationMatching: false });
+    expect(currentConsent(h2)).toEqual({ shareWithOwnEmbassy: true, shareWithOrganisationIds: ['shelter-2'], useInStatistics: true, crossOrganisationMatching: false });
     expect(h2[1].changes).toEqual(['share with organisation clinic-9: no', 'use in statistics: yes']);
     expect(h2[1]).toMatchObject({ method: 'written', actor, at: '2026-03-02T08:00:00.000Z' });
     expect(Object.isFrozen(h2) && Object.isFrozen(h2[1]) && Object.isFrozen(h2[1].flags)).toBe(true);
+  });
+
+  it('cross-organisation matching is a flag of its own: off until given, versioned, and withdrawn like the others', () => {
+    const h1 = apply([], { useInStatistics: true, method: 'verbal' }, '2026-03-01T00:00:00Z');
+    expect(currentConsent(h1).crossOrganisationMatching).toBe(false);
+    const h2 = apply(h1, { crossOrganisationMatching: true, method: 'written' }, '2026-03-02T00:00:00Z');
+    expect(h2[1].changes).toEqual(['cross-organisation matching: yes']);
+    expect(currentConsent(h2)).toMatchObject({ useInStatistics: true, crossOrganisationMatching: true });
+    const h3 = apply(h2, { crossOrganisationMatching: false, method: 'verbal' }, '2026-03-03T00:00:00Z');
+    expect(currentConsent(h3).crossOrganisationMatching).toBe(false);
+    expect(consentAt(h3, '2026-03-02T12:00:00Z').crossOrganisationMatching).toBe(true);
   });
 
   it('withdrawing embassy consent is a new version, and the old one is still readable at its time', () => {

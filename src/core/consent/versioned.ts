@@ -13,9 +13,17 @@ export interface ConsentFlags {
   readonly shareWithOrganisationIds: readonly string[];
   /** May be counted in anonymised statistics. */
   readonly useInStatistics: boolean;
+  /**
+   * May be compared with records registered by other organisations (blind cross-organisation
+   * matching, core/matching/blind.ts). Opt-in like every flag: records that predate the flag have it
+   * off (migration 0007).
+   */
+  readonly crossOrganisationMatching: boolean;
 }
 
-export const NO_CONSENT: ConsentFlags = Object.freeze({ shareWithOwnEmbassy: false, shareWithOrganisationIds: Object.freeze([]), useInStatistics: false });
+export const NO_CONSENT: ConsentFlags = Object.freeze({
+  shareWithOwnEmbassy: false, shareWithOrganisationIds: Object.freeze([]), useInStatistics: false, crossOrganisationMatching: false,
+});
 
 export const CONSENT_METHODS = ['verbal', 'written', 'digital', 'guardian'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
@@ -25,6 +33,7 @@ export interface ConsentChange {
   readonly addOrganisationIds?: readonly string[];
   readonly removeOrganisationIds?: readonly string[];
   readonly useInStatistics?: boolean;
+  readonly crossOrganisationMatching?: boolean;
   /** How the survivor gave or withdrew consent. */
   readonly method: ConsentMethod;
 }
@@ -88,14 +97,17 @@ export function applyConsentChange(history: ConsentHistory, change: ConsentChang
   for (const id of remove) if (orgs.delete(id)) changes.push(`share with organisation ${id}: no`);
   const shareWithOwnEmbassy = change.shareWithOwnEmbassy ?? prev.shareWithOwnEmbassy;
   const useInStatistics = change.useInStatistics ?? prev.useInStatistics;
+  const crossOrganisationMatching = change.crossOrganisationMatching ?? prev.crossOrganisationMatching;
   if (shareWithOwnEmbassy !== prev.shareWithOwnEmbassy) changes.unshift(`share with own embassy: ${yesNo(shareWithOwnEmbassy)}`);
   if (useInStatistics !== prev.useInStatistics) changes.push(`use in statistics: ${yesNo(useInStatistics)}`);
+  if (crossOrganisationMatching !== prev.crossOrganisationMatching) changes.push(`cross-organisation matching: ${yesNo(crossOrganisationMatching)}`);
   if (changes.length === 0) return { ok: false, reason: 'the change does not alter the current consent' };
 
   const flags: ConsentFlags = Object.freeze({
     shareWithOwnEmbassy,
     shareWithOrganisationIds: Object.freeze([...orgs].sort()),
     useInStatistics,
+    crossOrganisationMatching,
   });
   const current: ConsentVersion = Object.freeze({
     version: (last?.version ?? 0) + 1,

@@ -190,6 +190,17 @@ describe('generateDemoScenario: survivors', () => {
     for (const s of survivors) if (orgByKey.get(s.registeredByOrgKey)?.kind === 'embassy') expect(s.consent.shareWithOwnEmbassy).toBe(true);
   });
 
+  it('consents to cross-organisation matching for a plausible share, so the demo still shows proposals across organisations', () => {
+    const matching = share((s) => s.consent.crossOrganisationMatching === true);
+    expect(matching).toBeGreaterThan(0.55);
+    expect(matching).toBeLessThan(0.75);
+    const byKey = new Map(survivors.map((s) => [s.key, s]));
+    const crossPairs = scenario.duplicates.map(([a, b]) => [byKey.get(a)!, byKey.get(b)!]).filter(([a, b]) => a.registeredByOrgKey !== b.registeredByOrgKey);
+    const proposable = crossPairs.filter(([a, b]) => a.consent.crossOrganisationMatching && b.consent.crossOrganisationMatching);
+    expect(proposable.length).toBeGreaterThan(crossPairs.length * 0.25);
+    expect(proposable.length).toBeLessThan(crossPairs.length);
+  });
+
   it('writes phone numbers that parse for the nationality or Cambodia, often without a country code', () => {
     const phones = survivors.flatMap((s) => s.contacts.filter((c) => ['phone', 'whatsapp'].includes(c.channel)).map((c) => [s, c.value] as const));
     expect(phones.length).toBeGreaterThan(survivors.length * 0.5);

@@ -13,6 +13,20 @@ import { DEMO_ADMIN_KEY, demoUsers } from './users.ts';
 
 export const DEMO_PASSWORD = 'refuge-demo-2026';
 export const DEMO_NOTICE = 'Demo data — every person and organisation here is fictional.';
+/**
+ * Share of demo survivors who consented to cross-organisation matching. Chosen by a hash of the
+ * key, not the generator's random stream, so every other field of the scenario stays as it was;
+ * about 0.65² ≈ 40 % of the cross-organisation duplicates then become proposals to their holder.
+ */
+export const DEMO_MATCHING_CONSENT_SHARE = 0.65;
+
+/** Deterministic per-key consent to cross-organisation matching (FNV-1a of the key). */
+export function demoMatchingConsent(key: string): boolean {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return h / 0x100000000 < DEMO_MATCHING_CONSENT_SHARE;
+}
+
 /** Share of survivors registered a second time by another organisation. */
 export const DEMO_DUPLICATE_RATE = 0.03;
 
@@ -57,7 +71,10 @@ export function generateDemoScenario(options: DemoOptions = {}): DemoScenario {
   const keyOf: string[] = new Array(records.length);
   order.forEach((recordIndex, position) => { keyOf[recordIndex] = `sv-${String(position + 1).padStart(width, '0')}`; });
 
-  const survivors = order.map((i) => ({ key: keyOf[i], ...records[i].survivor }));
+  const survivors = order.map((i) => {
+    const s = records[i].survivor;
+    return { key: keyOf[i], ...s, consent: { ...s.consent, crossOrganisationMatching: demoMatchingConsent(keyOf[i]) } };
+  });
   const duplicates: [string, string][] = records.flatMap((r, i) => (r.pairWith === null ? [] : [[keyOf[r.pairWith], keyOf[i]] as [string, string]]));
   return { organisations, users, compounds, survivors, duplicates };
 }

@@ -58,7 +58,7 @@ export interface DemoSurvivor {
   registeredByOrgKey: string;
   registeredByUserKey: string;
   registeredAt: string; // ISO 8601, UTC
-  consent: { shareWithOwnEmbassy: boolean; shareWithOrgKeys: string[]; statistics: boolean };
+  consent: { shareWithOwnEmbassy: boolean; shareWithOrgKeys: string[]; statistics: boolean; crossOrganisationMatching?: boolean };
 }
 
 export interface DemoScenario {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINK_REQUEST_STATES, revealLevel, type RevealInput } from './reveal.ts';
+import { LINK_REQUEST_STATES, MATCH_SIDES, revealLevel, revealsOrganisation, type RevealInput } from './reveal.ts';
 
 const consentCases = [
   { label: 'no consent', consent: { shareWithOrganisations: [], shareWithOwnEmbassy: false }, embassy: false, allows: false },
@@ -13,26 +13,28 @@ const consentCases = [
 describe('revealLevel', () => {
   for (const state of LINK_REQUEST_STATES) {
     for (const c of consentCases) {
-      for (const sameOrg of [true, false]) {
-        const expected = sameOrg ? 'full' : state === 'accepted' && c.allows ? 'shared_fields' : 'existence_only';
-        it(`${sameOrg ? 'same' : 'other'} organisation, request ${state}, ${c.label} → ${expected}`, () => {
-          const input: RevealInput = {
-            viewerOrganisationId: 'org-viewer',
-            candidateOrganisationId: sameOrg ? 'org-viewer' : 'org-holder',
-            linkRequest: state,
-            consent: c.consent,
-            viewerIsSurvivorsEmbassy: c.embassy,
-          };
+      for (const side of MATCH_SIDES) {
+        const open = state === 'accepted' && c.allows;
+        const expected = side === 'same_organisation' ? 'full' : open ? 'shared_fields' : side === 'holder' ? 'existence_only' : null;
+        it(`${side}, request ${state}, ${c.label} → ${expected}`, () => {
+          const input: RevealInput = { viewerOrganisationId: 'org-viewer', viewerSide: side, linkRequest: state, consent: c.consent, viewerIsSurvivorsEmbassy: c.embassy };
           expect(revealLevel(input)).toBe(expected);
         });
       }
     }
   }
 
-  it('never reveals fields for a pending, declined or revoked request even with full consent', () => {
+  it('the seeker learns nothing — not even existence — for a pending, declined or revoked request, even with full consent', () => {
     const consent = { shareWithOrganisations: ['org-viewer'], shareWithOwnEmbassy: true };
     for (const state of ['none', 'requested', 'declined', 'revoked'] as const) {
-      expect(revealLevel({ viewerOrganisationId: 'org-viewer', candidateOrganisationId: 'x', linkRequest: state, consent, viewerIsSurvivorsEmbassy: true })).toBe('existence_only');
+      const level = revealLevel({ viewerOrganisationId: 'org-viewer', viewerSide: 'seeker', linkRequest: state, consent, viewerIsSurvivorsEmbassy: true });
+      expect(level).toBeNull();
+      expect(revealsOrganisation(level)).toBe(false);
     }
+  });
+
+  it('the holder never learns the other organisation before the fields are shared', () => {
+    expect(revealsOrganisation('existence_only')).toBe(false);
+    expect(revealsOrganisation('shared_fields')).toBe(true);
   });
 });

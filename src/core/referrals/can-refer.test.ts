@@ -16,7 +16,7 @@ describe('canRefer in every combination', () => {
               const name = `named=${named} embassyConsent=${embassyConsent} kind=${kind} servesNationality=${serves} permission=${permission} reason=${JSON.stringify(reason)}`;
               it(name, () => {
                 const input: CanReferInput = {
-                  consent: { shareWithOwnEmbassy: embassyConsent, shareWithOrganisationIds: named ? ['other', 'target'] : ['other'], useInStatistics: false },
+                  consent: { shareWithOwnEmbassy: embassyConsent, shareWithOrganisationIds: named ? ['other', 'target'] : ['other'], useInStatistics: false, crossOrganisationMatching: false },
                   survivorNationalities: ['KE', 'UG'],
                   toOrganisation: { id: 'target', kind, servesNationalities: serves ? ['UG'] : ['NG'] },
                   userPermissions: permission ? ['case.read', REFERRAL_OVERRIDE_PERMISSION] : ['case.read'],
@@ -36,7 +36,7 @@ describe('canRefer in every combination', () => {
 
 describe('canRefer details', () => {
   const base: CanReferInput = {
-    consent: { shareWithOwnEmbassy: true, shareWithOrganisationIds: [], useInStatistics: true },
+    consent: { shareWithOwnEmbassy: true, shareWithOrganisationIds: [], useInStatistics: true, crossOrganisationMatching: false },
     survivorNationalities: ['id'],
     toOrganisation: { id: 'emb-id', kind: 'embassy', servesNationalities: ['ID'] },
     userPermissions: [],

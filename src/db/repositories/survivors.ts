@@ -7,6 +7,8 @@ export interface SurvivorInsert {
   sex: string; ageBand: string | null; nationalities: string[]; languages: string[]; documentStatus: string; locationKind: string;
   locationOrganisationId: string | null; compoundRef: string | null; exitMode: string; exitDate: string | null;
   consentOwnEmbassy: boolean; consentOrganisationIds: string[]; consentStatistics: boolean; isDemo: boolean;
+  /** Cross-organisation matching consent (false when omitted: opt-in). */
+  consentCrossOrgMatching?: boolean;
   /** The consent version these flags come from (0 = none recorded). */
   consentVersion?: number;
 }
@@ -19,7 +21,7 @@ export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorIns
     document_status: s.documentStatus, location_kind: s.locationKind, location_organisation_id: s.locationOrganisationId,
     compound_ref: s.compoundRef, exit_mode: s.exitMode, exit_date: s.exitDate, consent_own_embassy: s.consentOwnEmbassy,
     consent_organisation_ids: s.consentOrganisationIds, consent_statistics: s.consentStatistics, is_demo: s.isDemo,
-    consent_version: s.consentVersion ?? 0,
+    consent_version: s.consentVersion ?? 0, consent_cross_org_matching: s.consentCrossOrgMatching ?? false,
   }))).execute();
 }
 
@@ -62,6 +64,8 @@ export async function summariseVisible(trx: Queryable, now: Date): Promise<Organ
 export interface ConsentVersionRow {
   survivorId: string; version: number; organisationId: string; recordedBy: string | null; at: string; method: string;
   shareWithOwnEmbassy: boolean; shareWithOrganisationIds: string[]; useInStatistics: boolean; changes: string[];
+  /** False when omitted (versions recorded before the flag existed). */
+  crossOrganisationMatching?: boolean;
 }
 
 export async function insertConsentVersions(trx: Queryable, rows: readonly ConsentVersionRow[]): Promise<void> {
@@ -69,7 +73,7 @@ export async function insertConsentVersions(trx: Queryable, rows: readonly Conse
   await trx.insertInto('consent_versions').values(rows.map((v) => ({
     survivor_id: v.survivorId, version: v.version, organisation_id: v.organisationId, recorded_by: v.recordedBy, at: v.at, method: v.method,
     share_with_own_embassy: v.shareWithOwnEmbassy, share_with_organisation_ids: v.shareWithOrganisationIds, use_in_statistics: v.useInStatistics,
-    changes: JSON.stringify(v.changes),
+    cross_organisation_matching: v.crossOrganisationMatching ?? false, changes: JSON.stringify(v.changes),
   }))).execute();
 }
 
@@ -78,13 +82,14 @@ export async function listConsentVersions(trx: Queryable, survivorId: string): P
   return rows.map((r) => ({
     survivorId: r.survivor_id, version: r.version, organisationId: r.organisation_id, recordedBy: r.recorded_by, at: r.at, method: r.method,
     shareWithOwnEmbassy: r.share_with_own_embassy, shareWithOrganisationIds: r.share_with_organisation_ids, useInStatistics: r.use_in_statistics,
-    changes: r.changes as unknown as string[],
+    changes: r.changes as unknown as string[], crossOrganisationMatching: r.cross_organisation_matching,
   }));
 }
 
 /** Copies the current consent version onto the survivor row (what policies and lists read). */
-export async function setSurvivorConsent(trx: Queryable, survivorId: string, v: Pick<ConsentVersionRow, 'version' | 'shareWithOwnEmbassy' | 'shareWithOrganisationIds' | 'useInStatistics'>): Promise<void> {
+export async function setSurvivorConsent(trx: Queryable, survivorId: string, v: Pick<ConsentVersionRow, 'version' | 'shareWithOwnEmbassy' | 'shareWithOrganisationIds' | 'useInStatistics' | 'crossOrganisationMatching'>): Promise<void> {
   await trx.updateTable('survivors').set({
     consent_version: v.version, consent_own_embassy: v.shareWithOwnEmbassy, consent_organisation_ids: v.shareWithOrganisationIds, consent_statistics: v.useInStatistics,
+    consent_cross_org_matching: v.crossOrganisationMatching ?? false,
   }).where('id', '=', survivorId).execute();
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../db/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
-import { checkSurvivorForDuplicates } from '../../services/matching/check.ts';
+import { checkAcrossOrganisations, checkSurvivorForDuplicates } from '../../services/matching/check.ts';
 import { createTestServer, type TestClient, type TestServer } from '../test-server.ts';
 import { consent, register } from './casework/fixtures.ts';
 
@@ -34,16 +34,18 @@ describe.each(DATABASE_KINDS)('matching endpoints under generated bad input on %
     t = await createTestServer(kind);
     admin = await t.userIn('ngo-g', 'admin');
     const other = await t.userIn('ngo-h', 'caseworker');
-    const body = { names: [{ value: 'Aung Kyaw Moe', preferred: true }], nationalities: ['MM'], dateOfBirth: '1993-04-05', contacts: [{ channel: 'phone', value: '+95 9 420 111 222' }], consent: consent() };
+    const body = { names: [{ value: 'Aung Kyaw Moe', preferred: true }], nationalities: ['MM'], dateOfBirth: '1993-04-05', contacts: [{ channel: 'phone', value: '+95 9 420 111 222' }], consent: consent({ crossOrganisationMatching: true }) };
     const mine = await register(admin, body);
     const twin = await register(admin, { ...body, names: [{ value: 'AUNG KYAW MOE', preferred: true }] });
+    t.app.advance(60_000); // ngo-g's records come first: it holds the cross-organisation pair and decides it
     const theirs = await register(other, { ...body, contacts: [{ channel: 'phone', value: '09 420 111 222' }] });
     await checkSurvivorForDuplicates(t.app, null, twin.survivorId);
-    await checkSurvivorForDuplicates(t.app, null, theirs.survivorId);
-    const items = (await admin.request('GET', `/api/matching/survivors/${mine.survivorId}/proposals`)).json.items as { id: string; sameOrganisation: boolean }[];
+    await checkAcrossOrganisations(t.app, theirs.survivorId);
+    const items = (await admin.request('GET', `/api/matching/survivors/${mine.survivorId}/proposals`)).json.items as { id: string; sameOrganisation: boolean; link: { id: string } | null }[];
     const same = items.find((i) => i.sameOrganisation)!.id;
-    const cross = items.find((i) => !i.sameOrganisation)!.id;
-    const link = (await other.request('POST', `/api/matching/proposals/${cross}/link-requests`, {})).json.link.id;
+    const crossItem = items.find((i) => !i.sameOrganisation)!;
+    const cross = crossItem.id;
+    const link = crossItem.link!.id;
     ids = { survivor: mine.survivorId, same, cross, link };
   });
   afterAll(async () => { await t?.close(); });
@@ -51,7 +53,6 @@ describe.each(DATABASE_KINDS)('matching endpoints under generated bad input on %
   it('answers 4xx (never 5xx) and writes nothing for every rejected request', async () => {
     const endpoints: { method: 'POST' | 'PATCH'; url: () => string; valid: Record<string, unknown> }[] = [
       { method: 'PATCH', url: () => `/api/matching/proposals/${ids.same}`, valid: { decision: 'confirm' } },
-      { method: 'POST', url: () => `/api/matching/proposals/${ids.cross}/link-requests`, valid: { reason: 'same person' } },
       { method: 'PATCH', url: () => `/api/matching/link-requests/${ids.link}`, valid: { state: 'declined', reason: 'no' } },
       { method: 'POST', url: () => `/api/matching/survivors/${ids.survivor}/check`, valid: {} },
       { method: 'POST', url: () => '/api/matching/dedupe', valid: {} },

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../db/test-harness.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
 import { JobRunner } from '../../services/jobs.ts';
-import { checkSurvivorForDuplicates } from '../../services/matching/check.ts';
+import { checkAcrossOrganisations, checkSurvivorForDuplicates } from '../../services/matching/check.ts';
 import { jobHandlers } from '../jobs.ts';
 import { createTestServer, type TestClient, type TestServer } from '../test-server.ts';
 import { consent, register } from './casework/fixtures.ts';
@@ -86,64 +86,61 @@ describe.each(DATABASE_KINDS)('matching through the API on %s', (kind) => {
     expect(rows.map((r) => r.action).filter((x) => x.startsWith('match.') && x !== 'match.read')).toEqual(['match.confirm', 'match.undo', 'match.reject']);
   });
 
-  it('across organisations reveals only "a possible match at X" until a link is accepted, and then only with consent', async () => {
-    const held = await register(a, person('Nguyen Van Minh', 'VN', '1990-07-21', '+84 912 345 678', { consent: consent({ shareWithOrganisationIds: [ngoB] }) }));
-    const mine = await register(b, person('Nguyễn Văn Minh', 'VN', '1990-07-21', '0912 345 678'));
+  it('across organisations asks only the holder, and shows the registering side nothing until accepted with consent', async () => {
+    // (Replaces the old expectations: the registering side was shown "a possible match at <organisation>" and asked for the link.)
+    const held = await register(a, person('Nguyen Van Minh', 'VN', '1990-07-21', '+84 912 345 678', { consent: consent({ shareWithOrganisationIds: [ngoB], crossOrganisationMatching: true }) }));
+    t.app.advance(60_000);
+    const mine = await register(b, person('Nguyễn Văn Minh', 'VN', '1990-07-21', '0912 345 678', { consent: consent({ crossOrganisationMatching: true }) }));
     await checkSurvivorForDuplicates(t.app, null, mine.survivorId);
+    await checkAcrossOrganisations(t.app, mine.survivorId);
     const res = await b.request('GET', `/api/matching/survivors/${mine.survivorId}/proposals`);
-    const [p] = res.json.items;
+    expect(res.json.items).toEqual([]);
+    for (const secret of ['ngo-a', 'Nguyen Van Minh', held.survivorId, held.caseId]) expect(res.body).not.toContain(secret);
+    expect((await b.request('GET', '/api/matching/proposals?scope=cross')).json.items).toEqual([]);
+    // The holder (ngo-a, earlier registration) is asked, without ngo-b's name or text.
+    const asked = (await a.request('GET', `/api/matching/survivors/${held.survivorId}/proposals`)).json.items;
+    expect(asked).toHaveLength(1);
+    const p = asked[0];
     expect(p.sameOrganisation).toBe(false);
-    expect(p.candidate).toEqual({ reveal: 'existence_only', organisationId: expect.any(String), organisationName: 'ngo-a', survivor: null });
-    expect(p.score).toBeNull();
-    expect(p.actions).toEqual(['request_link']);
-    for (const secret of ['Nguyen Van Minh', '912 345', held.survivorId, held.caseId]) expect(res.body).not.toContain(secret);
-    const listed = await b.request('GET', '/api/matching/proposals?scope=cross');
-    expect(listed.body).not.toContain('Nguyen Van Minh');
-    expect(listed.body).not.toContain(held.survivorId);
-    // Ask; the asked side sees the request; the asker cannot accept it.
-    const asked = await b.request('POST', `/api/matching/proposals/${p.id}/link-requests`, { reason: 'same phone' });
-    expect(asked.status).toBe(201);
-    expect(asked.json.link.state).toBe('requested');
-    expect(asked.json.candidate.survivor).toBeNull();
-    expect((await b.request('POST', `/api/matching/proposals/${p.id}/link-requests`, {})).status).toBe(409);
-    const incoming = (await a.request('GET', `/api/matching/proposals/${p.id}`)).json;
-    expect(incoming.link.direction).toBe('incoming');
-    expect(incoming.actions).toEqual(['accept', 'decline']);
-    expect(incoming.candidate.survivor).toBeNull();
-    expect((await b.request('PATCH', `/api/matching/link-requests/${asked.json.link.id}`, { state: 'accepted' })).status).toBe(403);
-    const accepted = await a.request('PATCH', `/api/matching/link-requests/${asked.json.link.id}`, { state: 'accepted' });
+    expect(p.candidate).toEqual({ reveal: 'existence_only', organisationId: null, organisationName: null, survivor: null });
+    expect(p.link).toMatchObject({ state: 'requested', direction: 'incoming' });
+    expect(p.actions).toEqual(['accept', 'decline']);
+    expect(JSON.stringify(p)).not.toContain('Nguyễn');
+    expect((await b.request('PATCH', `/api/matching/link-requests/${p.link.id}`, { state: 'accepted' })).status).toBe(404);
+    expect((await a.request('PATCH', `/api/matching/proposals/${p.id}`, { decision: 'confirm' })).status).toBe(409);
+    const accepted = await a.request('PATCH', `/api/matching/link-requests/${p.link.id}`, { state: 'accepted' });
     expect(accepted.json.status).toBe('confirmed');
-    // ngo-a's survivor consented to ngo-b: ngo-b now sees the shared fields (not contacts).
+    // ngo-a's survivor consented to ngo-b: ngo-b now sees the shared fields (not contacts) and who holds them.
     const shared = await b.request('GET', `/api/matching/proposals/${p.id}`);
-    expect(shared.json.candidate.reveal).toBe('shared_fields');
-    expect(shared.json.candidate.survivor.names).toEqual(['Nguyen Van Minh']);
+    expect(shared.json.candidate).toMatchObject({ reveal: 'shared_fields', organisationName: 'ngo-a', survivor: { names: ['Nguyen Van Minh'] } });
     expect(shared.json.score.reasons.find((r: { comparison: string }) => r.comparison === 'phone').explanation).toBeNull();
     expect(shared.body).not.toContain('912 345');
-    // ngo-b's survivor did not consent to ngo-a: ngo-a still sees only existence.
+    expect(shared.json.actions).toEqual([]);
+    // ngo-b's survivor did not consent to ngo-a: ngo-a still sees only that the pair exists.
     const other = await a.request('GET', `/api/matching/proposals/${p.id}`);
     expect(other.json.candidate.reveal).toBe('existence_only');
     expect(other.body).not.toContain('Nguyễn');
-    // Revoking closes the fields again and undoes the link; nothing is deleted.
-    const revoked = await b.request('PATCH', `/api/matching/link-requests/${asked.json.link.id}`, { state: 'revoked' });
+    // Revoking (the holder) closes the fields again and undoes the link; nothing is deleted.
+    expect((await b.request('PATCH', `/api/matching/link-requests/${p.link.id}`, { state: 'revoked' })).status).toBe(404);
+    const revoked = await a.request('PATCH', `/api/matching/link-requests/${p.link.id}`, { state: 'revoked' });
     expect(revoked.json.status).toBe('undone');
-    expect(revoked.json.candidate.survivor).toBeNull();
+    expect((await b.request('GET', `/api/matching/proposals/${p.id}`)).status).toBe(404);
     expect(await count(t, 'link_requests', sql`proposal_id = ${p.id}`)).toBe(1);
   });
 
-  it('declines a link request without revealing anything, and lets the pair be asked again', async () => {
-    await register(a, person('Maria Santos Cruz', 'PH', '1988-01-30', '+63 917 555 0101', { consent: consent({ shareWithOrganisationIds: [ngoB] }) }));
-    const mine = await register(b, person('Maria Santos Cruz', 'PH', '1988-01-30', '0917 555 0101'));
-    await checkSurvivorForDuplicates(t.app, null, mine.survivorId);
-    const p = (await b.request('GET', `/api/matching/survivors/${mine.survivorId}/proposals`)).json.items[0];
-    const asked = (await b.request('POST', `/api/matching/proposals/${p.id}/link-requests`, {})).json;
-    const declined = await a.request('PATCH', `/api/matching/link-requests/${asked.link.id}`, { state: 'declined', reason: 'not the same person' });
+  it('a declined pair is rejected without revealing anything', async () => {
+    await register(a, person('Maria Santos Cruz', 'PH', '1988-01-30', '+63 917 555 0101', { consent: consent({ shareWithOrganisationIds: [ngoB], crossOrganisationMatching: true }) }));
+    t.app.advance(60_000);
+    const mine = await register(b, person('Maria Santos Cruz', 'PH', '1988-01-30', '0917 555 0101', { consent: consent({ crossOrganisationMatching: true }) }));
+    await checkAcrossOrganisations(t.app, mine.survivorId);
+    const p = (await a.request('GET', '/api/matching/proposals?scope=cross&status=proposed')).json.items[0];
+    const declined = await a.request('PATCH', `/api/matching/link-requests/${p.link.id}`, { state: 'declined', reason: 'not the same person' });
     expect(declined.json.link.state).toBe('declined');
-    expect(declined.json.status).toBe('proposed');
-    const seen = await b.request('GET', `/api/matching/proposals/${p.id}`);
-    expect(seen.json.candidate.survivor).toBeNull();
-    expect(seen.json.actions).toEqual(['request_link']);
-    expect((await a.request('PATCH', `/api/matching/link-requests/${asked.link.id}`, { state: 'accepted' })).status).toBe(409);
-    expect((await b.request('POST', `/api/matching/proposals/${p.id}/link-requests`, {})).status).toBe(201);
+    expect(declined.json.link.reason).toBe('not the same person');
+    expect(declined.json.status).toBe('rejected');
+    expect(declined.json.actions).toEqual([]);
+    expect((await b.request('GET', `/api/matching/proposals/${p.id}`)).status).toBe(404);
+    expect((await a.request('PATCH', `/api/matching/link-requests/${p.link.id}`, { state: 'accepted' })).status).toBe(409);
   });
 
   it('hides every proposal row from a third organisation under row-level security', async () => {
@@ -163,15 +160,17 @@ describe.each(DATABASE_KINDS)('matching through the API on %s', (kind) => {
     const started = await aAdmin.request('POST', '/api/matching/dedupe');
     expect(started.status).toBe(202);
     const runner = new JobRunner(t.app, jobHandlers);
-    for (let i = 0; i < 10 && (await aAdmin.request('GET', `/api/jobs/${started.json.jobId}`)).json.status === 'queued'; i++) await runner.runOnce();
+    while (await runner.runOnce()) { /* the queued system searches across organisations run too */ }
     const job = (await aAdmin.request('GET', `/api/jobs/${started.json.jobId}`)).json;
     expect(job.status).toBe('succeeded');
     expect(job.progress.phase).toBe('storing');
     expect(job.progress.done).toBe(job.progress.total);
-    expect(job.result.survivors).toBe(await count(t, 'survivors'));
-    expect(job.result.pairs).toBeGreaterThanOrEqual(4);
+    // The starting organisation reads its own figures only (it used to read every organisation's pairs).
+    const ngoA = await t.org('ngo-a');
+    expect(job.result.survivors).toBe(await count(t, 'survivors', sql`organisation_id = ${ngoA}`));
+    expect(job.result.pairs).toBe(await count(t, 'match_proposals', sql`organisation_a = ${ngoA} AND organisation_b = ${ngoA}`));
     expect(job.result.newProposals).toBe(0); // every pair was already proposed on registration
     // Decisions already taken survive the re-run.
-    expect(await count(t, 'match_proposals', sql`status = 'rejected'`)).toBe(1);
+    expect(await count(t, 'match_proposals', sql`status = 'rejected'`)).toBe(2);
   });
 });

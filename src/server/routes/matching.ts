@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, PageQuery } from '../../contracts/common.ts';
 import {
-  CheckResult, DecideProposalRequest, JobStarted, LinkRequestCreate, LinkRequestDecision, ProposalList, ProposalListQuery, ProposalView,
+  CheckResult, DecideProposalRequest, JobStarted, LinkRequestDecision, ProposalList, ProposalListQuery, ProposalView,
 } from '../../contracts/matching.ts';
-import { decideLinkRequest, requestLink } from '../../services/matching/links.ts';
+import { decideLinkRequest } from '../../services/matching/links.ts';
 import {
   checkSurvivorOnDemand, decideProposal, getProposal, listOrganisationProposals, startDedupe, survivorProposals,
 } from '../../services/matching/proposals.ts';
 import type { ServerDeps } from '../deps.ts';
 import { requireActor } from '../plugins/session.ts';
 
-/** Matching endpoints: possible duplicates, decisions, cross-organisation link requests and the batch run. */
+/** Matching endpoints: possible duplicates, decisions, blind cross-organisation link requests (decided by the holder) and the batch run. */
 export const matchingRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
   const tags = ['matching'];
   app.get('/api/matching/proposals', { schema: { tags, summary: 'Possible matches involving this organisation, newest first', querystring: ProposalListQuery, response: { 200: ProposalList } } },
@@ -19,9 +19,7 @@ export const matchingRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async
     async (request) => getProposal(deps.app, requireActor(request), request.params.id));
   app.patch('/api/matching/proposals/:id', { schema: { tags, summary: 'Confirm, reject or undo a possible match within this organisation', params: IdParams, body: DecideProposalRequest, response: { 200: ProposalView } } },
     async (request) => decideProposal(deps.app, requireActor(request), request.params.id, request.body.decision));
-  app.post('/api/matching/proposals/:id/link-requests', { schema: { tags, summary: 'Ask the other organisation to link a possible match', params: IdParams, body: LinkRequestCreate, response: { 201: ProposalView } } },
-    async (request, reply) => reply.code(201).send(await requestLink(deps.app, requireActor(request), request.params.id, request.body)));
-  app.patch('/api/matching/link-requests/:id', { schema: { tags, summary: 'Accept or decline (asked organisation) or revoke (either) a link request', params: IdParams, body: LinkRequestDecision, response: { 200: ProposalView } } },
+  app.patch('/api/matching/link-requests/:id', { schema: { tags, summary: 'Accept, decline or revoke a link request raised for a record of yours (the holder decides)', params: IdParams, body: LinkRequestDecision, response: { 200: ProposalView } } },
     async (request) => decideLinkRequest(deps.app, requireActor(request), request.params.id, request.body));
   app.get('/api/matching/survivors/:id/proposals', { schema: { tags, summary: 'Possible matches of one survivor', params: IdParams, querystring: PageQuery.strict(), response: { 200: ProposalList } } },
     async (request) => survivorProposals(deps.app, requireActor(request), request.params.id, request.query));

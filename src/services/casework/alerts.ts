@@ -1,6 +1,6 @@
 import { can } from '../../core/permissions/matrix.ts';
 import type { AlertView } from '../../contracts/casework/work.ts';
-import { findAlert, listAlerts, setAlertStatus, type AlertRow } from '../../db/repositories/casework/alerts.ts';
+import { ADMINISTRATORS_AUDIENCE, findAlert, listAlerts, setAlertStatus, type AlertRow } from '../../db/repositories/casework/alerts.ts';
 import { asActor } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
@@ -19,11 +19,16 @@ function mayUseAlerts(actor: RequestActor): void {
   if (!can(actor.roles, 'read', 'case') && !can(actor.roles, 'read', 'compound')) throw forbidden('your role does not receive alerts');
 }
 
+/** Alerts for an organisation's administrators only (e.g. a probing pattern by one of its accounts, which that account must not see). */
+const isAdministrator = (actor: RequestActor): boolean => actor.roles.includes('admin');
+const isAdministratorsOnly = (a: AlertRow): boolean => (a.details as { audience?: unknown }).audience === ADMINISTRATORS_AUDIENCE;
+
 export async function alertsFor(app: AppContext, actor: RequestActor, q: { status?: string[]; kind?: string[]; limit: number; cursor?: string }) {
   mayUseAlerts(actor);
   const after = decodeCursor(q.cursor, ['number', 'instant', 'uuid']);
   const rows = await asActor(app.database, actor, (trx) => listAlerts(trx, {
     statuses: q.status, kinds: q.kind, limit: q.limit, after: after ? { rank: Number(after[0]), createdAt: String(after[1]), id: String(after[2]) } : undefined,
+    administrator: isAdministrator(actor),
   }));
   const last = rows[rows.length - 1];
   return { items: rows.map(present), nextCursor: rows.length === q.limit && last ? encodeCursor([last.rank, last.createdAt, last.id]) : null };
@@ -33,7 +38,7 @@ export async function changeAlertStatus(app: AppContext, actor: RequestActor, al
   mayUseAlerts(actor);
   return asActor(app.database, actor, async (trx) => {
     const a = await findAlert(trx, alertId);
-    if (!a) throw notFound('alert');
+    if (!a || (isAdministratorsOnly(a) && !isAdministrator(actor))) throw notFound('alert');
     if (a.status === status) throw conflict(`the alert is already ${status}`);
     const at = app.now().toISOString();
     await setAlertStatus(trx, alertId, status, actor.userId, at);

@@ -14,12 +14,12 @@ import { authorise, recordCaseEvent } from './access.ts';
 
 const present = (v: ConsentVersionRow): ConsentVersionView => ({
   version: v.version, shareWithOwnEmbassy: v.shareWithOwnEmbassy, shareWithOrganisationIds: v.shareWithOrganisationIds, useInStatistics: v.useInStatistics,
-  method: v.method as ConsentMethod, at: v.at, recordedBy: v.recordedBy, organisationId: v.organisationId, changes: v.changes,
+  crossOrganisationMatching: v.crossOrganisationMatching ?? false, method: v.method as ConsentMethod, at: v.at, recordedBy: v.recordedBy, organisationId: v.organisationId, changes: v.changes,
 });
 
 const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory => rows.map((v): ConsentVersion => ({
   version: v.version, at: v.at, method: v.method as ConsentMethod, changes: v.changes, actor: { userId: v.recordedBy ?? '', organisationId: v.organisationId },
-  flags: { shareWithOwnEmbassy: v.shareWithOwnEmbassy, shareWithOrganisationIds: [...v.shareWithOrganisationIds].sort(), useInStatistics: v.useInStatistics },
+  flags: { shareWithOwnEmbassy: v.shareWithOwnEmbassy, shareWithOrganisationIds: [...v.shareWithOrganisationIds].sort(), useInStatistics: v.useInStatistics, crossOrganisationMatching: v.crossOrganisationMatching ?? false },
 }));
 
 /** Only the organisation that registered the survivor records consent (row-level security agrees: survivors_own_org). */
@@ -62,7 +62,7 @@ export async function changeConsent(app: AppContext, actor: RequestActor, surviv
     input.shareWithOrganisationIds.forEach((id, i) => { if (!orgs.has(id)) fields[`body.shareWithOrganisationIds.${i}`] = 'no such organisation'; });
     if (Object.keys(fields).length) throw invalid(fields);
     const result = applyConsentChange(history, {
-      shareWithOwnEmbassy: input.shareWithOwnEmbassy, useInStatistics: input.useInStatistics, method: input.method,
+      shareWithOwnEmbassy: input.shareWithOwnEmbassy, useInStatistics: input.useInStatistics, crossOrganisationMatching: input.crossOrganisationMatching, method: input.method,
       addOrganisationIds: wanted.filter((id) => !prev.includes(id)), removeOrganisationIds: prev.filter((id) => !wanted.includes(id)),
     }, { userId: actor.userId, organisationId: actor.organisationId }, app.now());
     if (!result.ok) throw conflict(result.reason);
@@ -70,6 +70,7 @@ export async function changeConsent(app: AppContext, actor: RequestActor, surviv
     const row: ConsentVersionRow = {
       survivorId, version: v.version, organisationId: actor.organisationId, recordedBy: actor.userId, at: v.at, method: v.method,
       shareWithOwnEmbassy: v.flags.shareWithOwnEmbassy, shareWithOrganisationIds: [...v.flags.shareWithOrganisationIds], useInStatistics: v.flags.useInStatistics, changes: [...v.changes],
+      crossOrganisationMatching: v.flags.crossOrganisationMatching,
     };
     await insertConsentVersions(trx, [row]);
     await setSurvivorConsent(trx, survivorId, row);

@@ -62,7 +62,7 @@ export async function createReferral(app: AppContext, actor: RequestActor, input
     if (unknownNeeds.length) throw invalid(Object.fromEntries(unknownNeeds.map(([, i]) => [`body.needIds.${i}`, 'not a need of this case'])));
 
     const decision = canRefer({
-      consent: { shareWithOwnEmbassy: survivor.consentOwnEmbassy, shareWithOrganisationIds: survivor.consentOrganisationIds, useInStatistics: survivor.consentStatistics },
+      consent: { shareWithOwnEmbassy: survivor.consentOwnEmbassy, shareWithOrganisationIds: survivor.consentOrganisationIds, useInStatistics: survivor.consentStatistics, crossOrganisationMatching: survivor.consentCrossOrgMatching },
       survivorNationalities: survivor.nationalities,
       toOrganisation: { id: to.id, kind: to.kind as OrganisationKind, servesNationalities: to.nationalitiesServed },
       userPermissions: can(actor.roles, 'override_consent', 'referral') ? [REFERRAL_OVERRIDE_PERMISSION] : [],

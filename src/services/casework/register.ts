@@ -5,11 +5,13 @@ import type { RiskLevel } from '../../core/vocabulary.ts';
 import type { RegisteredSurvivor, RegisterSurvivorRequest } from '../../contracts/casework/survivors.ts';
 import { findOrganisations, isMember } from '../../db/repositories/casework/cases.ts';
 import { insertRegistration } from '../../db/repositories/casework/registration.ts';
-import { asActor } from '../../db/transaction.ts';
+import { asActor, asSystem } from '../../db/transaction.ts';
+import { hitRateLimit } from '../../db/repositories/rate-limits.ts';
+import { REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
 import { enqueueJob } from '../../db/repositories/jobs.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { invalid } from '../errors.ts';
+import { invalid, TooManyRequests } from '../errors.ts';
 import { authorise } from './access.ts';
 import { ageBandFromDateOfBirth, sealIdentity, sealLocation } from './survivor-presenter.ts';
 
@@ -25,6 +27,12 @@ export async function registerSurvivor(app: AppContext, actor: RequestActor, inp
   authorise(actor, 'create', 'case');
   const now = app.now();
   const at = now.toISOString();
+  // Per account, shared by every server process (core/matching/blind.ts: a scripted probe is slowed, an exit day is not).
+  const perWindow = app.limits?.registrationsPerWindow ?? REGISTRATION_RATE_LIMIT.hits;
+  const hit = await asSystem(app.database, (trx) => hitRateLimit(trx, `register:user:${actor.userId}`, REGISTRATION_RATE_LIMIT.windowSeconds, now));
+  if (hit.hits > perWindow) {
+    throw new TooManyRequests(Math.max(1, Math.ceil((Date.parse(hit.resetAt) - now.getTime()) / 1000)), 'too many registrations from this account; try again in a minute');
+  }
   const fields: Record<string, string> = {};
   if (input.dateOfBirth && input.dateOfBirth > at.slice(0, 10)) fields['body.dateOfBirth'] = 'a date of birth cannot be in the future';
   if (input.exitDate && input.exitDate > at.slice(0, 10)) fields['body.exitDate'] = 'the exit date cannot be in the future';
@@ -47,7 +55,7 @@ export async function registerSurvivor(app: AppContext, actor: RequestActor, inp
     const caseId = app.newId();
     const consent = applyConsentChange([] as ConsentHistory, {
       shareWithOwnEmbassy: input.consent.shareWithOwnEmbassy, addOrganisationIds: input.consent.shareWithOrganisationIds,
-      useInStatistics: input.consent.useInStatistics, method: input.consent.method,
+      useInStatistics: input.consent.useInStatistics, crossOrganisationMatching: input.consent.crossOrganisationMatching, method: input.consent.method,
     }, { userId: actor.userId, organisationId: actor.organisationId }, now);
     // "Nothing consented" is a valid answer at registration: no version is recorded then (NO_CONSENT).
     const version = consent.ok ? consent.current : null;
@@ -68,12 +76,13 @@ export async function registerSurvivor(app: AppContext, actor: RequestActor, inp
         exitMode: input.exitMode, exitDate: input.exitDate ?? null,
         consentOwnEmbassy: version?.flags.shareWithOwnEmbassy ?? false, consentOrganisationIds: [...(version?.flags.shareWithOrganisationIds ?? [])],
         consentStatistics: version?.flags.useInStatistics ?? false, consentVersion: version?.version ?? 0, isDemo: false,
+        consentCrossOrgMatching: version?.flags.crossOrganisationMatching ?? false,
       },
       kase: { id: caseId, survivorId, organisationId: actor.organisationId, status: 'open', riskLevel: risk, assignedTo, openedAt: at },
       consent: version ? {
         survivorId, version: version.version, organisationId: actor.organisationId, recordedBy: actor.userId, at: version.at, method: version.method,
         shareWithOwnEmbassy: version.flags.shareWithOwnEmbassy, shareWithOrganisationIds: [...version.flags.shareWithOrganisationIds],
-        useInStatistics: version.flags.useInStatistics, changes: [...version.changes],
+        useInStatistics: version.flags.useInStatistics, changes: [...version.changes], crossOrganisationMatching: version.flags.crossOrganisationMatching,
       } : null,
       event: { id: app.newId(), caseId, organisationId: actor.organisationId, actorUserId: actor.userId, at, kind: opened.kind, params: { ...opened.params }, detailEnc: null },
       followUp: {

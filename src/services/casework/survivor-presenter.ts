@@ -58,7 +58,8 @@ export function presentSurvivor(app: AppContext, audience: CaseAudience, s: Surv
     compound: s.compoundRef,
     exitMode: s.exitMode as ExitMode,
     exitDate: s.exitDate,
-    consent: { version: s.consentVersion, shareWithOwnEmbassy: s.consentOwnEmbassy, shareWithOrganisationIds: s.consentOrganisationIds, useInStatistics: s.consentStatistics },
+    consent: { version: s.consentVersion, shareWithOwnEmbassy: s.consentOwnEmbassy, shareWithOrganisationIds: s.consentOrganisationIds, useInStatistics: s.consentStatistics,
+      crossOrganisationMatching: s.consentCrossOrgMatching },
   });
 }
 

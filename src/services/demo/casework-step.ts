@@ -56,7 +56,7 @@ export const caseworkSteps: readonly DemoStep[] = [{
     const clinicsAndShelters = [...orgs].filter(([, o]) => o.kind === 'clinic' || o.kind === 'shelter').map(([id]) => id);
     const rows = await trx.selectFrom('cases as c').innerJoin('survivors as s', 's.id', 'c.survivor_id')
       .select(['c.id', 'c.survivor_id', 'c.organisation_id', 'c.status', 'c.risk_level', 'c.opened_at', 'c.assigned_to', 's.age_band', 's.nationalities', 's.languages', 's.sex', 's.location_kind',
-        's.document_status', 's.consent_own_embassy', 's.consent_organisation_ids', 's.consent_statistics', 's.identity_enc'])
+        's.document_status', 's.consent_own_embassy', 's.consent_organisation_ids', 's.consent_statistics', 's.consent_cross_org_matching', 's.identity_enc'])
       .where('s.is_demo', '=', true).execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     const consents: ConsentVersionRow[] = []; const events: CaseEventInsert[] = []; const screenings: ScreeningRow[] = []; const needs: NeedRow[] = [];
@@ -72,7 +72,12 @@ export const caseworkSteps: readonly DemoStep[] = [{
       event(timelineEvents.opened(c.risk_level as RiskLevel), c.opened_at);
       if (c.consent_own_embassy || c.consent_organisation_ids.length || c.consent_statistics) {
         consents.push({ survivorId: c.survivor_id, version: 1, organisationId: c.organisation_id, recordedBy: actor, at: c.opened_at, method: rng.pick(['verbal', 'written'] as const),
-          shareWithOwnEmbassy: c.consent_own_embassy, shareWithOrganisationIds: c.consent_organisation_ids, useInStatistics: c.consent_statistics, changes: ['consent recorded at registration'] });
+          shareWithOwnEmbassy: c.consent_own_embassy, shareWithOrganisationIds: c.consent_organisation_ids, useInStatistics: c.consent_statistics,
+          crossOrganisationMatching: c.consent_cross_org_matching, changes: ['consent recorded at registration'] });
+      } else if (c.consent_cross_org_matching) {
+        // Apart, without drawing from the generator, so the rest of the demo stays as it was.
+        consents.push({ survivorId: c.survivor_id, version: 1, organisationId: c.organisation_id, recordedBy: actor, at: c.opened_at, method: 'verbal',
+          shareWithOwnEmbassy: false, shareWithOrganisationIds: [], useInStatistics: false, crossOrganisationMatching: true, changes: ['consent recorded at registration'] });
       }
       if (c.status !== 'open' || rng.chance(0.3)) {
         const answers = screeningAnswers(rng, c.status);

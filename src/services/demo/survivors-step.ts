@@ -29,7 +29,7 @@ export const survivorsStep: DemoStep = {
         locationKind: s.location.kind, locationOrganisationId: s.location.orgKey ? ids.organisations.get(s.location.orgKey) ?? null : null,
         compoundRef: s.compoundKey, exitMode: s.exitMode, exitDate: s.exitDate,
         consentOwnEmbassy: s.consent.shareWithOwnEmbassy, consentOrganisationIds: s.consent.shareWithOrgKeys.map((k) => ids.organisations.get(k)!),
-        consentStatistics: s.consent.statistics, isDemo: true,
+        consentStatistics: s.consent.statistics, isDemo: true, consentCrossOrgMatching: s.consent.crossOrganisationMatching ?? false,
       });
       const caseId = app.newId();
       ids.cases.set(s.key, caseId);

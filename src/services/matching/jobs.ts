@@ -1,7 +1,7 @@
 import type { JobHandler } from '../jobs.ts';
 import type { AuditActor } from '../audit.ts';
 import type { JobRow } from '../../db/repositories/jobs.ts';
-import { checkSurvivorForDuplicates, dedupeAllSurvivors } from './check.ts';
+import { checkAcrossOrganisations, checkSurvivorForDuplicates, CROSS_ORGANISATION_JOB, dedupeAllSurvivors } from './check.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,6 +15,17 @@ export const matchingJobs: Record<string, JobHandler> = {
     const survivorId = (job.payload as { survivorId?: unknown } | null)?.survivorId;
     if (typeof survivorId !== 'string' || !UUID.test(survivorId)) throw new Error('payload.survivorId must be a survivor id');
     const result = await checkSurvivorForDuplicates(app, actorOf(job), survivorId);
+    await progress({ phase: 'checked', done: 1, total: 1 });
+    return result;
+  },
+  /**
+   * Payload `{ survivorId }`: the blind search of other organisations' records, queued by the
+   * system (organisation NULL) after every check, so the registering organisation cannot read it.
+   */
+  [CROSS_ORGANISATION_JOB]: async (job, { app, progress }) => {
+    const survivorId = (job.payload as { survivorId?: unknown } | null)?.survivorId;
+    if (typeof survivorId !== 'string' || !UUID.test(survivorId)) throw new Error('payload.survivorId must be a survivor id');
+    const result = await checkAcrossOrganisations(app, survivorId);
     await progress({ phase: 'checked', done: 1, total: 1 });
     return result;
   },

@@ -32,14 +32,17 @@ async function present(app: AppContext, actor: RequestActor, loaded: Loaded, vie
   const viewerOrganisation = loaded.orgs.get(actor.organisationId);
   if (!viewerOrganisation) throw forbidden('your organisation no longer exists');
   const shown = new Set<string>();
-  const views = loaded.rows.map((proposal) => {
+  const views: ProposalView[] = [];
+  for (const proposal of loaded.rows) {
+    // Row-level security already hides pairs the viewer may not know of; the core rule is applied again here.
     const p = presentProposal(app, {
       viewerOrganisationId: actor.organisationId, viewerOrganisation, proposal, link: loaded.links.get(proposal.id), survivors,
       organisations: loaded.orgs, focusSurvivorId,
     });
+    if (!p) continue;
     p.shownSurvivorIds.forEach((id) => shown.add(id));
-    return p.view;
-  });
+    views.push(p.view);
+  }
   await asActor(app.database, actor, async (trx) => {
     await audit(trx, app, actor, 'match.read', 'match', views.length === 1 ? views[0].id : null, { view, proposalIds: views.map((v) => v.id) });
     await audit(trx, app, actor, 'survivor.read', 'survivor', null, { view: `match_${view}`, survivorIds: [...shown] });
@@ -87,7 +90,9 @@ export async function getProposal(app: AppContext, actor: RequestActor, proposal
     if (!row) throw notFound('proposal');
     return loadAround(trx, actor, [row]);
   });
-  return (await present(app, actor, loaded, 'detail'))[0];
+  const [view] = await present(app, actor, loaded, 'detail');
+  if (!view) throw notFound('proposal');
+  return view;
 }
 
 /** Decisions a person takes on a pair within one organisation. Nothing is merged or deleted: only the status moves. */
@@ -102,7 +107,7 @@ export async function decideProposal(app: AppContext, actor: RequestActor, propo
   await asActor(app.database, actor, async (trx) => {
     const row = await findProposal(trx, proposalId, true);
     if (!row) throw notFound('proposal');
-    if (row.organisationA !== row.organisationB) throw conflict('a match with another organisation is linked through a link request');
+    if (row.organisationA !== row.organisationB) throw conflict('a match with another organisation is decided by accepting or declining its link request');
     const rule = DECISIONS[decision];
     if (!rule.from.includes(row.status)) throw conflict(`a ${row.status} match cannot be ${decision === 'undo' ? 'undone' : `${decision}ed`}`);
     await setProposalStatus(trx, proposalId, rule.to, actor.userId, app.now().toISOString());

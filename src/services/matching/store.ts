@@ -1,11 +1,10 @@
 /**
- * Writing proposals and their alerts, as the system (a pair spans two organisations, and each must
- * be told). Rows hold ids, scores and provenance only; alert titles name at most the organisation.
+ * Writing proposals within one organisation and their alerts, as the system. Rows hold ids, scores
+ * and provenance only. Pairs across organisations go through blind.ts (holder asked, seeker blind).
  */
 import type { ScoredCandidate } from '../../core/matching/match-index.ts';
 import type { TrainedModel } from '../../core/matching/model.ts';
 import { upsertAlert } from '../../db/repositories/casework/alerts.ts';
-import { findOrganisations } from '../../db/repositories/casework/cases.ts';
 import { upsertProposals, type ProposalInsert } from '../../db/repositories/matching/proposals.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
@@ -25,25 +24,27 @@ export function weightsOf(model: TrainedModel, levels: Record<string, number>): 
   return out;
 }
 
-export function proposalRow(app: AppContext, model: TrainedModel, p: ScoredPair, origin: ProposalOrigin, at: string): ProposalInsert {
+export function proposalRow(app: AppContext, model: TrainedModel, p: ScoredPair, origin: ProposalOrigin, at: string, holderSurvivorId: string | null = null): ProposalInsert {
   const [a, b] = p.left.survivorId < p.right.survivorId ? [p.left, p.right] : [p.right, p.left];
   const prov = p.score.provenance;
   return {
     id: app.newId(), survivorA: a.survivorId, survivorB: b.survivorId, organisationA: a.organisationId, organisationB: b.organisationId,
     matchWeight: p.score.matchWeight, matchProbability: p.score.matchProbability, priorWeight: model.priorWeight,
     levels: prov.levels, weights: weightsOf(model, prov.levels), settingsId: prov.settingsId, settingsVersion: prov.settingsVersion,
-    threshold: prov.threshold, origin, createdAt: at, updatedAt: at,
+    threshold: prov.threshold, origin, createdAt: at, updatedAt: at, holderSurvivorId,
   };
 }
 
-/** Stores the pairs and raises one possible_duplicate alert per organisation for each new pair. Returns the new pairs' ids. */
+/**
+ * Stores pairs within one organisation and raises one possible_duplicate alert for each new pair.
+ * Returns the new pairs' ids. A pair across organisations is refused here: it must go through
+ * blind.ts, which decides who may learn of it.
+ */
 export async function storeProposals(trx: Tx, app: AppContext, model: TrainedModel, pairs: readonly ScoredPair[], origin: ProposalOrigin): Promise<{ stored: number; created: string[] }> {
+  if (pairs.some((p) => p.left.organisationId !== p.right.organisationId)) throw new Error('storeProposals stores pairs within one organisation only');
   const at = app.now().toISOString();
   const rows = pairs.map((p) => proposalRow(app, model, p, origin, at));
   const created: string[] = [];
-  const orgIds = new Set<string>();
-  rows.forEach((r) => { orgIds.add(r.organisationA); orgIds.add(r.organisationB); });
-  const orgs = await findOrganisations(trx, [...orgIds]);
   const byPair = new Map(rows.map((r, i) => [`${r.survivorA}|${r.survivorB}`, { r, checked: pairs[i].left.survivorId }]));
   for (let i = 0; i < rows.length; i += 500) {
     const result = await upsertProposals(trx, rows.slice(i, i + 500));
@@ -51,19 +52,13 @@ export async function storeProposals(trx: Tx, app: AppContext, model: TrainedMod
       if (!res.inserted) continue;
       created.push(res.id);
       const { r, checked } = byPair.get(`${res.survivorA}|${res.survivorB}`)!;
-      const same = r.organisationA === r.organisationB;
-      // Within one organisation the alert is about the survivor just checked (the newer registration).
-      const sides = same ? [{ org: r.organisationA, own: checked, other: r.organisationA }]
-        : [{ org: r.organisationA, own: r.survivorA, other: r.organisationB }, { org: r.organisationB, own: r.survivorB, other: r.organisationA }];
-      for (const side of sides) {
-        const title = same ? 'Possible duplicate registration in your organisation' : `Possible match at ${orgs.get(side.other)?.name ?? 'another organisation'}`;
-        await upsertAlert(trx, {
-          id: app.newId(), kind: 'possible_duplicate', organisationId: side.org, severity: 'medium', rank: 40, title,
-          dedupeKey: `possible_duplicate:${res.id}:${side.org}`, subjectType: 'survivor', subjectId: side.own,
-          details: { proposalId: res.id, reasons: [same ? 'two registrations in your organisation look like the same person' : 'a record at another organisation looks like the same person'] },
-          at,
-        });
-      }
+      // The alert is about the survivor just checked (the newer registration).
+      await upsertAlert(trx, {
+        id: app.newId(), kind: 'possible_duplicate', organisationId: r.organisationA, severity: 'medium', rank: 40, title: 'Possible duplicate registration in your organisation',
+        dedupeKey: `possible_duplicate:${res.id}:${r.organisationA}`, subjectType: 'survivor', subjectId: checked,
+        details: { proposalId: res.id, reasons: ['two registrations in your organisation look like the same person'] },
+        at,
+      });
     }
   }
   return { stored: rows.length, created };

@@ -18,6 +18,24 @@ export async function upsertAlert(trx: Queryable, a: AlertUpsert): Promise<boole
   return rows[0]?.inserted === true;
 }
 
+/**
+ * Inserts the alert unless one with its dedupe_key exists, and leaves an existing one untouched (no
+ * refreshed time or details): for alerts whose every change would itself disclose something.
+ * Returns true when the alert is new.
+ */
+export async function insertAlertOnce(trx: Queryable, a: AlertUpsert): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`
+    INSERT INTO alerts (id, kind, organisation_id, severity, rank, title, dedupe_key, subject_type, subject_id, details, created_at, updated_at)
+    VALUES (${a.id}, ${a.kind}, ${a.organisationId}, ${a.severity}, ${a.rank}, ${a.title}, ${a.dedupeKey}, ${a.subjectType}, ${a.subjectId},
+            ${JSON.stringify(a.details)}::jsonb, ${a.at}::timestamptz, ${a.at}::timestamptz)
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id`.execute(trx);
+  return rows.length > 0;
+}
+
+/** details.audience of an alert meant for an organisation's administrators only (e.g. matching_probe). */
+export const ADMINISTRATORS_AUDIENCE = 'administrators';
+
 export interface AlertRow {
   id: string; kind: string; organisationId: string | null; severity: string; rank: number; title: string; status: string; subjectType: string;
   subjectId: string | null; details: Record<string, unknown>; createdAt: string; updatedAt: string;
@@ -28,8 +46,9 @@ const alertFrom = (r: any): AlertRow => ({
   subjectType: r.subject_type, subjectId: r.subject_id, details: r.details ?? {}, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
-export async function listAlerts(trx: Queryable, f: { statuses?: string[]; kinds?: string[]; limit: number; after?: { rank: number; createdAt: string; id: string } }): Promise<AlertRow[]> {
+export async function listAlerts(trx: Queryable, f: { statuses?: string[]; kinds?: string[]; limit: number; after?: { rank: number; createdAt: string; id: string }; administrator?: boolean }): Promise<AlertRow[]> {
   let q = trx.selectFrom('alerts').selectAll();
+  if (!f.administrator) q = q.where(sql<boolean>`coalesce(details->>'audience', '') <> ${ADMINISTRATORS_AUDIENCE}`);
   if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
   if (f.kinds?.length) q = q.where('kind', 'in', f.kinds);
   if (f.after) q = q.where(sql<boolean>`(rank, created_at, id) < (${f.after.rank}::int, ${f.after.createdAt}::timestamptz, ${f.after.id}::uuid)`);

@@ -6,7 +6,7 @@ export interface SurvivorRow {
   id: string; organisationId: string; registeredAt: string; identityEnc: string; locationEnc: string | null; sex: string; ageBand: string | null;
   nationalities: string[]; languages: string[]; documentStatus: string; locationKind: string; locationOrganisationId: string | null;
   compoundRef: string | null; exitMode: string; exitDate: string | null; consentOwnEmbassy: boolean; consentOrganisationIds: string[];
-  consentStatistics: boolean; consentVersion: number;
+  consentStatistics: boolean; consentVersion: number; consentCrossOrgMatching: boolean;
 }
 export interface CaseRow {
   id: string; survivorId: string; organisationId: string; status: string; riskLevel: string; assignedTo: string | null;
@@ -16,7 +16,7 @@ export interface CaseRow {
 const SURVIVOR_COLUMNS = [
   's.id as s_id', 's.organisation_id as s_organisation_id', 's.registered_at', 's.identity_enc', 's.location_enc', 's.sex', 's.age_band',
   's.nationalities', 's.languages', 's.document_status', 's.location_kind', 's.location_organisation_id', 's.compound_ref', 's.exit_mode',
-  's.exit_date', 's.consent_own_embassy', 's.consent_organisation_ids', 's.consent_statistics', 's.consent_version',
+  's.exit_date', 's.consent_own_embassy', 's.consent_organisation_ids', 's.consent_statistics', 's.consent_version', 's.consent_cross_org_matching',
 ] as const;
 const CASE_COLUMNS = ['c.id', 'c.survivor_id', 'c.organisation_id', 'c.status', 'c.risk_level', 'c.assigned_to', 'c.opened_at', 'c.updated_at', 'c.risk_at_last_contact'] as const;
 
@@ -26,7 +26,7 @@ export const survivorFrom = (r: Joined): SurvivorRow => ({
   sex: r.sex, ageBand: r.age_band, nationalities: r.nationalities, languages: r.languages, documentStatus: r.document_status,
   locationKind: r.location_kind, locationOrganisationId: r.location_organisation_id, compoundRef: r.compound_ref, exitMode: r.exit_mode,
   exitDate: r.exit_date, consentOwnEmbassy: r.consent_own_embassy, consentOrganisationIds: r.consent_organisation_ids,
-  consentStatistics: r.consent_statistics, consentVersion: r.consent_version,
+  consentStatistics: r.consent_statistics, consentVersion: r.consent_version, consentCrossOrgMatching: r.consent_cross_org_matching === true,
 });
 export const caseFrom = (r: Joined): CaseRow => ({
   id: r.id, survivorId: r.survivor_id, organisationId: r.organisation_id, status: r.status, riskLevel: r.risk_level, assignedTo: r.assigned_to,

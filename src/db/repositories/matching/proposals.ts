@@ -9,6 +9,8 @@ export interface ProposalRow {
   matchWeight: number; matchProbability: number; priorWeight: number; levels: Record<string, number>; weights: Record<string, number>;
   settingsId: string; settingsVersion: number; threshold: number; origin: string; status: ProposalStatus;
   decidedBy: string | null; decidedAt: string | null; createdAt: string; updatedAt: string;
+  /** Across organisations: the record whose organisation is asked (core/matching/blind.ts); null within one organisation. */
+  holderSurvivorId: string | null;
 }
 
 export type ProposalInsert = Omit<ProposalRow, 'status' | 'decidedBy' | 'decidedAt'>;
@@ -18,6 +20,7 @@ const from = (r: Record<string, any>): ProposalRow => ({
   matchWeight: Number(r.match_weight), matchProbability: Number(r.match_probability), priorWeight: Number(r.prior_weight),
   levels: r.levels ?? {}, weights: r.weights ?? {}, settingsId: r.settings_id, settingsVersion: r.settings_version, threshold: Number(r.threshold),
   origin: r.origin, status: r.status, decidedBy: r.decided_by, decidedAt: r.decided_at, createdAt: r.created_at, updatedAt: r.updated_at,
+  holderSurvivorId: r.holder_survivor_id ?? null,
 });
 
 /**
@@ -28,10 +31,10 @@ export async function upsertProposals(trx: Queryable, rows: readonly ProposalIns
   if (rows.length === 0) return [];
   const values = rows.map((p) => sql`(${p.id}::uuid, ${p.survivorA}::uuid, ${p.survivorB}::uuid, ${p.organisationA}::uuid, ${p.organisationB}::uuid,
     ${p.matchWeight}::float8, ${p.matchProbability}::float8, ${p.priorWeight}::float8, ${JSON.stringify(p.levels)}::jsonb, ${JSON.stringify(p.weights)}::jsonb,
-    ${p.settingsId}, ${p.settingsVersion}::int, ${p.threshold}::float8, ${p.origin}, ${p.createdAt}::timestamptz, ${p.updatedAt}::timestamptz)`);
+    ${p.settingsId}, ${p.settingsVersion}::int, ${p.threshold}::float8, ${p.origin}, ${p.createdAt}::timestamptz, ${p.updatedAt}::timestamptz, ${p.holderSurvivorId}::uuid)`);
   const { rows: out } = await sql<{ id: string; survivor_a: string; survivor_b: string; inserted: boolean }>`
     INSERT INTO match_proposals (id, survivor_a, survivor_b, organisation_a, organisation_b, match_weight, match_probability, prior_weight,
-      levels, weights, settings_id, settings_version, threshold, origin, created_at, updated_at)
+      levels, weights, settings_id, settings_version, threshold, origin, created_at, updated_at, holder_survivor_id)
     VALUES ${sql.join(values)}
     ON CONFLICT (survivor_a, survivor_b) DO UPDATE SET
       match_weight = CASE WHEN match_proposals.status = 'proposed' THEN excluded.match_weight ELSE match_proposals.match_weight END,

@@ -5,14 +5,20 @@ import type { Queryable } from '../../transaction.ts';
 export interface MatchSurvivorRow {
   id: string; organisationId: string; registeredAt: string; identityEnc: string; sex: string; nationalities: string[];
   consentOwnEmbassy: boolean; consentOrganisationIds: string[];
+  /** Current consent to cross-organisation matching (core/matching/blind.ts). */
+  consentCrossOrgMatching: boolean;
+  /** The account that registered the record (the probing rule counts per account). */
+  registeredBy: string | null;
 }
 
 const from = (r: Record<string, any>): MatchSurvivorRow => ({
   id: r.id, organisationId: r.organisation_id, registeredAt: r.registered_at, identityEnc: r.identity_enc, sex: r.sex,
   nationalities: r.nationalities, consentOwnEmbassy: r.consent_own_embassy, consentOrganisationIds: r.consent_organisation_ids,
+  consentCrossOrgMatching: r.consent_cross_org_matching === true, registeredBy: r.registered_by ?? null,
 });
 
-const COLUMNS = ['id', 'organisation_id', 'registered_at', 'identity_enc', 'sex', 'nationalities', 'consent_own_embassy', 'consent_organisation_ids'] as const;
+const COLUMNS = ['id', 'organisation_id', 'registered_at', 'identity_enc', 'sex', 'nationalities', 'consent_own_embassy', 'consent_organisation_ids',
+  'consent_cross_org_matching', 'registered_by'] as const;
 
 /** Survivors registered after the (registered_at, id) mark, oldest first: the index's incremental feed. */
 export async function survivorsAfter(trx: Queryable, after: { registeredAt: string; id: string } | null, limit: number): Promise<MatchSurvivorRow[]> {

@@ -7,7 +7,7 @@ import type { ProposalList } from '../../../contracts/matching.ts';
 import { ProposalCard } from './ProposalCard.tsx';
 import './matching.css';
 
-/** Possible matches of one survivor, for a case page: same-organisation candidates with reasons, other organisations by name only. */
+/** Possible matches of one survivor, for a case page: same-organisation candidates with reasons; records registered elsewhere that may be this survivor, for the holder to decide; a pair found by another organisation appears only once it was accepted and consent covers this organisation. */
 export function PossibleMatches({ survivorId }: { survivorId: string }) {
   const { t } = useTranslation('matching');
   const list = useQuery({ queryKey: ['matching', 'survivor', survivorId], queryFn: () => api.get<ProposalList>(`/api/matching/survivors/${survivorId}/proposals?limit=50`) });

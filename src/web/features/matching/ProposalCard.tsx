@@ -6,7 +6,13 @@ import type { ProposalView } from '../../../contracts/matching.ts';
 
 type Action = ProposalView['actions'][number];
 
-/** One possible match: the candidate (or only "a possible match at X"), its reasons, the link state and the next steps. */
+/**
+ * One possible match: the candidate, its reasons, the link state and the next steps. A pair with
+ * another organisation reaches the holder as "a record registered elsewhere may be your survivor"
+ * (no organisation, reasons without the other record's values) for it to accept or decline; the
+ * organisation that registered the other record sees the pair only once it was accepted and the
+ * survivor's consent covers it, and then only what that consent covers.
+ */
 export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
   const { t } = useTranslation('matching');
   const message = useErrorMessage();
@@ -14,7 +20,6 @@ export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
   const act = useMutation({
     mutationFn: (action: Action) => {
       if (action === 'confirm' || action === 'reject' || action === 'undo') return api.patch<ProposalView>(`/api/matching/proposals/${p.id}`, { decision: action });
-      if (action === 'request_link') return api.post<ProposalView>(`/api/matching/proposals/${p.id}/link-requests`, {});
       const state = action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'revoked';
       return api.patch<ProposalView>(`/api/matching/link-requests/${p.link!.id}`, { state });
     },
@@ -27,10 +32,12 @@ export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
         <strong>{p.survivor.preferredName ?? t('card.unnamed')}</strong>
         <span className="badge">{t(`status.${p.status}`)}</span>
       </header>
-      {p.sameOrganisation || c ? (
-        <p>{t('card.candidate', { name: c?.preferredName ?? t('card.unnamed'), organisation: p.candidate.organisationName })}</p>
+      {c ? (
+        <p>{p.candidate.organisationName
+          ? t('card.candidate', { name: c.preferredName ?? t('card.unnamed'), organisation: p.candidate.organisationName })
+          : t('card.candidateElsewhere', { name: c.preferredName ?? t('card.unnamed') })}</p>
       ) : (
-        <p>{t('card.existsAt', { organisation: p.candidate.organisationName })}</p>
+        <p>{t('card.registeredElsewhere')}</p>
       )}
       {c && <p className="match-fields">{[c.names.join(' / '), c.dateOfBirth, c.nationalities.join(', ')].filter(Boolean).join(' · ')}</p>}
       {p.score && (

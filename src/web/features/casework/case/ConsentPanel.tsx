@@ -25,7 +25,8 @@ export function ConsentPanel({ caseId, survivorId, canEdit }: { caseId: string; 
   const current = history.data?.current;
   const edit = () => setDraft({
     shareWithOwnEmbassy: current?.shareWithOwnEmbassy ?? false, useInStatistics: current?.useInStatistics ?? false,
-    shareWithOrganisationIds: current?.shareWithOrganisationIds ?? [], method: current?.method ?? 'verbal',
+    shareWithOrganisationIds: current?.shareWithOrganisationIds ?? [], crossOrganisationMatching: current?.crossOrganisationMatching ?? false,
+    method: current?.method ?? 'verbal',
   });
   const yesNo = (b: boolean) => (b ? t('common.yes') : t('common.no'));
   return (
@@ -36,6 +37,7 @@ export function ConsentPanel({ caseId, survivorId, canEdit }: { caseId: string; 
           <div><dt>{t('consent.version')}</dt><dd>{current.version} · {dates.dateTime(current.at)} · {v('consentMethod', current.method)}</dd></div>
           <div><dt>{t('consent.ownEmbassy')}</dt><dd>{yesNo(current.shareWithOwnEmbassy)}</dd></div>
           <div><dt>{t('consent.statistics')}</dt><dd>{yesNo(current.useInStatistics)}</dd></div>
+          <div><dt>{t('consent.crossOrganisationMatching')}</dt><dd>{yesNo(current.crossOrganisationMatching)}</dd></div>
           <div><dt>{t('consent.namedOrganisations')}</dt><dd>{current.shareWithOrganisationIds.length}</dd></div>
         </dl>
       ) : <p className="muted">{history.isPending ? '…' : t('consent.none')}</p>}
@@ -43,6 +45,7 @@ export function ConsentPanel({ caseId, survivorId, canEdit }: { caseId: string; 
         <form onSubmit={(e) => { e.preventDefault(); save.mutate(draft, { onSuccess: () => setDraft(null) }); }} className="cw-consent">
           <CheckField name="consent-embassy" label={t('consent.ownEmbassy')} explanation={t('consent.ownEmbassyExplain')} checked={draft.shareWithOwnEmbassy} onChange={(b) => setDraft({ ...draft, shareWithOwnEmbassy: b })} />
           <CheckField name="consent-statistics" label={t('consent.statistics')} explanation={t('consent.statisticsExplain')} checked={draft.useInStatistics} onChange={(b) => setDraft({ ...draft, useInStatistics: b })} />
+          <CheckField name="consent-matching" label={t('consent.crossOrganisationMatching')} explanation={t('consent.crossOrganisationMatchingExplain')} checked={draft.crossOrganisationMatching} onChange={(b) => setDraft({ ...draft, crossOrganisationMatching: b })} />
           <OrganisationChooser name="consent-orgs" label={t('consent.namedOrganisations')} explanation={t('consent.namedOrganisationsExplain')} value={draft.shareWithOrganisationIds} onChange={(ids) => setDraft({ ...draft, shareWithOrganisationIds: ids })} />
           <SelectField name="consent-method" label={t('consent.method')} value={draft.method} onChange={(e) => setDraft({ ...draft, method: e.target.value as ConsentFlagsInput['method'] })}
             options={CONSENT_METHODS.map((m) => ({ value: m, label: v('consentMethod', m) }))} />

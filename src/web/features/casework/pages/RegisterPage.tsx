@@ -54,6 +54,7 @@ export function RegisterPage() {
   const [exitMode, setExitMode] = useState('unknown');
   const [shareWithOwnEmbassy, setShareWithOwnEmbassy] = useState(false);
   const [useInStatistics, setUseInStatistics] = useState(false);
+  const [crossOrganisationMatching, setCrossOrganisationMatching] = useState(false);
   const [namedOrganisations, setNamedOrganisations] = useState<string[]>([]);
   const [method, setMethod] = useState('verbal');
   const [riskLevel, setRiskLevel] = useState('medium');
@@ -95,7 +96,7 @@ export function RegisterPage() {
       location: { kind: locationKind as RegisterSurvivorRequest['location']['kind'], detail: locationDetail.trim() || undefined },
       compound: compound.trim() || undefined,
       exitMode: exitMode as RegisterSurvivorRequest['exitMode'],
-      consent: { shareWithOwnEmbassy, shareWithOrganisationIds: namedOrganisations, useInStatistics, method: method as RegisterSurvivorRequest['consent']['method'] },
+      consent: { shareWithOwnEmbassy, shareWithOrganisationIds: namedOrganisations, useInStatistics, crossOrganisationMatching, method: method as RegisterSurvivorRequest['consent']['method'] },
       riskLevel: riskLevel as RegisterSurvivorRequest['riskLevel'],
     };
     save.mutate(body);
@@ -172,6 +173,7 @@ export function RegisterPage() {
           <p className="field-hint">{t('register.consentIntro')}</p>
           <CheckField name="shareWithOwnEmbassy" label={t('consent.ownEmbassy')} explanation={t('consent.ownEmbassyExplain')} checked={shareWithOwnEmbassy} onChange={setShareWithOwnEmbassy} />
           <CheckField name="useInStatistics" label={t('consent.statistics')} explanation={t('consent.statisticsExplain')} checked={useInStatistics} onChange={setUseInStatistics} />
+          <CheckField name="crossOrganisationMatching" label={t('consent.crossOrganisationMatching')} explanation={t('consent.crossOrganisationMatchingExplain')} checked={crossOrganisationMatching} onChange={setCrossOrganisationMatching} />
           <OrganisationChooser label={t('consent.namedOrganisations')} explanation={t('consent.namedOrganisationsExplain')} value={namedOrganisations} onChange={setNamedOrganisations} />
           <SelectField name="consentMethod" label={t('consent.method')} value={method} onChange={(e) => setMethod(e.target.value)} options={options('consentMethod', CONSENT_METHODS)} error={err('consent')} />
         </fieldset>
