@@ -122,8 +122,8 @@ export interface CoordinationFigures { rows: CoordinationRow[]; totals: Omit<Coo
 
 /**
  * Per statistical nationality: people registered, waiting for documents, waiting for travel,
- * repatriated, lost contact, and the bottleneck (as core/cases summariseByNationality: the larger
- * queue, a tie to documents; `suppressed` when either queue is hidden, since comparing them would
+ * repatriated, lost contact, and the bottleneck (the larger queue; a tie goes to documents, the
+ * upstream step; `none` when both are empty; `suppressed` when either queue is hidden, since comparing them would
  * tell something about a hidden cell).
  */
 export function coordinationFigures(groups: readonly PersonGroup[], disclosure: Disclosure): CoordinationFigures {
@@ -135,6 +135,6 @@ export function coordinationFigures(groups: readonly PersonGroup[], disclosure: 
     const d = s.awaiting_documents; const t = s.awaiting_travel;
     const bottleneck: CoordinationBottleneck = d === SUPPRESSED || t === SUPPRESSED ? 'suppressed' : d === 0 && t === 0 ? 'none' : d >= t ? 'documents' : 'travel';
     return { nationality, registered: master.rowTotals[i]!, ...s, bottleneck };
-  }).sort((a, b) => size(b.registered) - size(a.registered) || (a.nationality < b.nationality ? -1 : 1));
+  }).sort((a, b) => Number(a.nationality === OTHER_NATIONALITIES) - Number(b.nationality === OTHER_NATIONALITIES) || size(b.registered) - size(a.registered) || (a.nationality < b.nationality ? -1 : 1));
   return { rows, totals: { registered: master.total, ...stages(master.columnTotals) }, minimumCell: disclosure === 'exact' ? null : MINIMUM_CELL };
 }
