@@ -90,6 +90,12 @@ describe('suppressTwoWay (property: generated tables)', () => {
       hidden.forEach((h, e) => { if (h) expect(learned[e], `entry ${e} of ${JSON.stringify(cells)}`).toBeNull(); });
       // Nor does any linear combination of the lines.
       expect(recoverByAnyCombination(hidden, layout.lines)).toEqual([]);
+      // A published total minus its published members gives the hidden members' sum: never a small count.
+      for (const line of layout.lines) {
+        if (hidden[line.total]) continue;
+        const sum = line.members.reduce((a, m) => a + (hidden[m] ? real[m]! : 0), 0);
+        expect(sum === 0 || sum >= MINIMUM_CELL, `hidden sum ${sum} on a line of ${JSON.stringify(cells)}`).toBe(true);
+      }
     }), { numRuns: 600 });
     expect(tables).toBe(600);
     expect(hiddenSeen).toBeGreaterThan(0);
@@ -115,6 +121,10 @@ describe('suppressOneWay', () => {
       const line: Line = { members: cells.map((_, i) => i), total: cells.length };
       const learned = recoverBySubtraction(published.map((p) => (p === 'suppressed' ? null : p)), [line]);
       published.forEach((p, i) => { if (p === 'suppressed') expect(learned[i]).toBeNull(); });
+      if (t.total !== 'suppressed') {
+        const hiddenSum = cells.reduce((a, v, i) => a + (t.cells[i] === 'suppressed' ? v : 0), 0);
+        expect(hiddenSum === 0 || hiddenSum >= MINIMUM_CELL).toBe(true);
+      }
     }), { numRuns: 500 });
   });
   it('a total of k or more is never hidden to protect a cell (so tables sharing one total stay consistent)', () => {

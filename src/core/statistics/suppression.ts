@@ -8,7 +8,8 @@
  *     it names nobody);
  *  2. complementary suppression, to a fixed point: (a) no line may hold exactly one hidden entry,
  *     else subtraction along that line recovers it, so the smallest non-zero published member (then
- *     the total, then a zero member) is hidden too; (b) no hidden entry may be determined by any
+ *     the total, then a zero member) is hidden too; (a') where a line's total is published, the sum
+ *     of its hidden members is published with it, so it must be 0 or at least k; (b) no hidden entry may be determined by any
  *     linear combination of lines (checked exactly by row reduction), else one more entry on one of
  *     its lines is hidden, and (a) runs again.
  * Suppression guards against exact recovery from the published figures. It does not promise
@@ -73,6 +74,11 @@ export function suppressEntries(values: readonly number[], lines: readonly Line[
       for (const line of lines) {
         const count = [...line.members, line.total].filter((e) => hidden[e]).length;
         if (count === 1 && complement(line)) changed = true;
+        // (a') with the total published, the hidden members' sum is published too: it must not be a small count.
+        else if (!hidden[line.total]) {
+          const hiddenSum = line.members.reduce((a, e) => a + (hidden[e] ? values[e]! : 0), 0);
+          if (hiddenSum > 0 && hiddenSum < k && complement(line)) changed = true;
+        }
       }
     }
     // (b) no hidden entry determined by a combination of lines.
