@@ -121,6 +121,8 @@ describe.each(DATABASE_KINDS)('aggregates across organisations on %s', (kind) =>
     expect(queue.map((i: Json) => i.survivorId)).toContain(refuser.survivorId);
     // ... but not in its counts, nor does coordination in any figure.
     expect((await embassy.request('GET', '/api/coordination/summary')).json).toMatchObject({ scope: 'visible', rows: [], totals: { registered: 0 } });
+    // Her embassy's home counts its own records only (today it counted every consenting national it may see).
+    expect((await embassy.request('GET', '/api/home')).json).toMatchObject({ scope: 'organisation', survivors: 0, topNationalities: [] });
     expect((await lead.request('GET', '/api/home')).json).toEqual(before.home);
     expect(withoutClock((await lead.request('GET', '/api/coordination/summary')).json)).toEqual(before.summary);
     // Her own organisation's numbers are its operational counts: exact, every record it holds.
