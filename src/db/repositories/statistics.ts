@@ -46,7 +46,7 @@ export async function countPeople(trx: Queryable, population: StatisticsPopulati
     caseFilter = sql`c.id = ANY(${sql.val([...population.caseIds])}::uuid[])`;
     survivorFilter = sql`s.id IN (SELECT survivor_id FROM scoped_cases)`;
   }
-  const consentFilter = population.kind === 'organisation' ? sql`true` : sql`m.person NOT IN (SELECT person FROM refused)`;
+  const consentFilter = population.kind === 'organisation' ? sql`true` : sql`NOT EXISTS (SELECT 1 FROM refused f WHERE f.person = m.person)`;
   const { rows } = await sql<{ nationality: string; status: string | null; risk: string | null; recent: boolean; n: number }>`
     WITH RECURSIVE edges AS (
       SELECT survivor_a AS a, survivor_b AS b FROM match_proposals WHERE status = 'confirmed'
@@ -63,17 +63,17 @@ export async function countPeople(trx: Queryable, population: StatisticsPopulati
       FROM survivors s LEFT JOIN roots r ON r.id = s.id WHERE ${survivorFilter}
     ), refused AS (
       SELECT DISTINCT coalesce(r.root, s.id::text) AS person FROM survivors s LEFT JOIN roots r ON r.id = s.id WHERE NOT s.consent_statistics
+    ), nationalities AS (
+      SELECT m.person, array_agg(DISTINCT upper(btrim(x))) AS nats FROM members m, unnest(m.nationalities) AS x WHERE btrim(x) <> '' GROUP BY m.person
     ), people AS (
-      SELECT m.person, min(m.registered_at) AS first_registered,
-        (SELECT array_agg(DISTINCT upper(btrim(x))) FROM members m2, unnest(m2.nationalities) AS x WHERE m2.person = m.person AND btrim(x) <> '') AS nats
-      FROM members m WHERE ${consentFilter} GROUP BY m.person
+      SELECT m.person, min(m.registered_at) AS first_registered FROM members m WHERE ${consentFilter} GROUP BY m.person
     ), current_case AS (
       SELECT DISTINCT ON (m.person) m.person, c.status, c.risk_level
       FROM members m JOIN scoped_cases c ON c.survivor_id = m.id ORDER BY m.person, c.updated_at DESC, c.id DESC
     )
-    SELECT CASE WHEN coalesce(cardinality(p.nats), 0) = 0 THEN 'unknown' WHEN cardinality(p.nats) = 1 THEN p.nats[1] ELSE 'multiple' END AS nationality,
+    SELECT CASE WHEN coalesce(cardinality(nat.nats), 0) = 0 THEN 'unknown' WHEN cardinality(nat.nats) = 1 THEN nat.nats[1] ELSE 'multiple' END AS nationality,
       cc.status, cc.risk_level AS risk, p.first_registered >= ${recentSince}::timestamptz AS recent, count(*)::int AS n
-    FROM people p LEFT JOIN current_case cc ON cc.person = p.person
+    FROM people p LEFT JOIN nationalities nat ON nat.person = p.person LEFT JOIN current_case cc ON cc.person = p.person
     GROUP BY 1, 2, 3, 4`.execute(trx);
   return rows.map((r) => ({ nationality: r.nationality, status: r.status, risk: r.risk, recent: r.recent === true || (r.recent as unknown) === 't', n: Number(r.n) }));
 }
