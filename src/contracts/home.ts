@@ -1,15 +1,26 @@
 import { z } from 'zod';
 import { ORGANISATION_KINDS } from '../core/vocabulary.ts';
+import { MinimumCell, PublishedCount } from './statistics.ts';
 
 export const HomeSummary = z.object({
   organisation: z.object({ id: z.string(), name: z.string(), kind: z.string(), isDemo: z.boolean() }),
-  survivors: z.number().int(),
-  registeredLast7Days: z.number().int(),
-  casesByStatus: z.record(z.string(), z.number().int()),
-  casesByRisk: z.record(z.string(), z.number().int()),
-  topNationalities: z.array(z.object({ nationality: z.string(), count: z.number().int() })),
-  /** `all_organisations` for a coordination organisation: counts across every responder, aggregates only. */
-  scope: z.enum(['organisation', 'all_organisations']),
+  /** People (records confirmed as the same person count once). */
+  survivors: PublishedCount,
+  registeredLast7Days: PublishedCount,
+  /** People with a case. */
+  cases: PublishedCount,
+  /** People whose current case is high or critical risk. */
+  highRisk: PublishedCount,
+  casesByStatus: z.record(z.string(), PublishedCount),
+  casesByRisk: z.record(z.string(), PublishedCount),
+  /** Statistical nationality: `multiple` for a person with more than one. */
+  topNationalities: z.array(z.object({ nationality: z.string(), count: PublishedCount })),
+  /**
+   * `organisation`: the organisation's own records, exact. `all`: a coordination organisation sees
+   * every responder's people who consented to statistics, small cells suppressed.
+   */
+  scope: z.enum(['organisation', 'all', 'visible']),
+  minimumCell: MinimumCell,
 });
 export type HomeSummary = z.infer<typeof HomeSummary>;
 

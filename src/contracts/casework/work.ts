@@ -6,6 +6,7 @@ import {
 import { EMERGENCY_DOCUMENT_STATUSES, EXIT_CLEARANCE_STATUSES, REPATRIATION_STEPS } from '../../core/cases/consular.ts';
 import { FOLLOW_UP_OUTCOMES } from '../../core/followups/evaluate.ts';
 import { CountryCode, csvOf, IsoDay, OrganisationRef, Page, Reason } from './fields.ts';
+import { PublishedCount, MinimumCell } from '../statistics.ts';
 
 /* ---------- Triage board ---------- */
 
@@ -145,14 +146,20 @@ export const GroupFlightResult = z.object({
 
 /* ---------- Coordination ---------- */
 
+const CoordinationCounts = {
+  registered: PublishedCount, awaiting_documents: PublishedCount, awaiting_travel: PublishedCount, repatriated: PublishedCount, lost_contact: PublishedCount,
+};
 export const CoordinationSummary = z.object({
-  /** all = every organisation's cases (coordination organisations); visible = what this organisation may see. */
-  scope: z.enum(['all', 'visible']),
+  /**
+   * all = every organisation's people who consented to statistics (coordination organisations);
+   * visible = the cases an embassy may see; both suppressed. organisation = own records, exact.
+   */
+  scope: z.enum(['all', 'visible', 'organisation']),
   generatedAt: z.string(),
-  rows: z.array(z.object({
-    nationality: z.string(), registered: z.number().int(), awaiting_documents: z.number().int(), awaiting_travel: z.number().int(),
-    repatriated: z.number().int(), lost_contact: z.number().int(), bottleneck: z.enum(['documents', 'travel', 'none']),
-  })),
+  /** Per statistical nationality (`multiple`, `unknown`, and `other` for pooled nationalities below the minimum cell). */
+  rows: z.array(z.object({ nationality: z.string(), ...CoordinationCounts, bottleneck: z.enum(['documents', 'travel', 'none', 'suppressed']) })),
+  totals: z.object(CoordinationCounts),
+  minimumCell: MinimumCell,
 });
 
 /* ---------- Follow-ups and alerts ---------- */

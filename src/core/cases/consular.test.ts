@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CASE_STATUSES } from '../vocabulary.ts';
-import { repatriationProgress, summariseByNationality, validateFlight, validateGroupFlightUpdate, type RepatriationPlan } from './consular.ts';
+import { repatriationProgress, validateFlight, validateGroupFlightUpdate, type RepatriationPlan } from './consular.ts';
 
 const NOW = '2026-03-10T05:00:00Z';
 const flight = { date: '2026-03-14', flightNumber: 'QZ 273' };
@@ -81,40 +81,6 @@ describe('validateGroupFlightUpdate', () => {
         expect(r.members[i].ok).toBe(p.caseStatus === 'awaiting_travel' || (p.caseStatus === 'awaiting_documents' && doc));
       });
       expect(r.ok).toBe(r.members.every((m) => m.ok));
-    }));
-  });
-});
-
-describe('summariseByNationality', () => {
-  it('counts per nationality and names the bottleneck', () => {
-    const rows = summariseByNationality([
-      { status: 'awaiting_documents', nationalities: ['ID'] },
-      { status: 'awaiting_documents', nationalities: ['id'] },
-      { status: 'awaiting_travel', nationalities: ['ID'] },
-      { status: 'repatriated', nationalities: ['ID'] },
-      { status: 'awaiting_travel', nationalities: ['VN', 'CN'] },
-      { status: 'lost_contact', nationalities: ['VN'] },
-      { status: 'open', nationalities: ['MM'] },
-      { status: 'awaiting_documents', nationalities: ['KE'] },
-      { status: 'awaiting_travel', nationalities: ['KE'] },
-      { status: 'assisting', nationalities: [] },
-    ]);
-    const by = Object.fromEntries(rows.map((r) => [r.nationality, r]));
-    expect(by.ID).toEqual({ nationality: 'ID', registered: 4, awaiting_documents: 2, awaiting_travel: 1, repatriated: 1, lost_contact: 0, bottleneck: 'documents' });
-    expect(by.VN).toMatchObject({ registered: 2, awaiting_travel: 1, lost_contact: 1, bottleneck: 'travel' });
-    expect(by.CN).toMatchObject({ registered: 1, bottleneck: 'travel' });
-    expect(by.MM.bottleneck).toBe('none');
-    expect(by.KE.bottleneck).toBe('documents');
-    expect(by.unknown.registered).toBe(1);
-    expect(rows.map((r) => r.nationality).slice(0, 2)).toEqual(['ID', 'KE']);
-  });
-  it('property: each row\'s queues never exceed its registered count', () => {
-    const caseArb = fc.record({ status: fc.constantFrom(...CASE_STATUSES), nationalities: fc.array(fc.constantFrom('ID', 'VN', 'PH'), { maxLength: 2 }) });
-    fc.assert(fc.property(fc.array(caseArb, { maxLength: 30 }), (cases) => {
-      for (const r of summariseByNationality(cases)) {
-        expect(r.awaiting_documents + r.awaiting_travel + r.repatriated + r.lost_contact).toBeLessThanOrEqual(r.registered);
-        expect(r.registered).toBe(cases.filter((c) => (c.nationalities.length ? (c.nationalities as readonly string[]).includes(r.nationality) : r.nationality === 'unknown')).length);
-      }
     }));
   });
 });

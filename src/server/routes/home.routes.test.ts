@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../db/test-harness.ts';
 import { createTestServer, type TestServer } from '../test-server.ts';
 
-const survivor = (name: string) => ({
+const survivor = (name: string, useInStatistics = true) => ({
   names: [{ value: name, preferred: true }], sex: 'female', ageBand: '25_34', nationalities: ['PH'], languages: ['tl'],
   contacts: [], documentStatus: 'lost', location: { kind: 'street' }, exitMode: 'released',
-  consent: { shareWithOwnEmbassy: false, shareWithOrganisationIds: [], useInStatistics: true, method: 'verbal' },
+  consent: { shareWithOwnEmbassy: false, shareWithOrganisationIds: [], useInStatistics, method: 'verbal' },
 });
 
 describe.each(DATABASE_KINDS)('home numbers on %s', (kind) => {
@@ -13,21 +13,37 @@ describe.each(DATABASE_KINDS)('home numbers on %s', (kind) => {
   beforeAll(async () => { t = await createTestServer(kind); });
   afterAll(async () => { await t?.close(); });
 
-  it("shows an NGO its own survivors, and a coordination lead everyone's totals (and nothing else)", async () => {
+  it('refuses the numbers without a session', async () => {
+    expect((await t.anonymous().request('GET', '/api/home')).status).toBe(401);
+  });
+
+  it("shows an NGO its own survivors exactly, and a coordination lead everyone's totals with small cells suppressed (and nothing else)", async () => {
     const a = await t.userIn('ngo-home-a', 'caseworker');
-    const b = await t.userIn('ngo-home-b', 'caseworker');
+    const b = await t.userIn('ngo-home-b', 'viewer');
+    const bWriter = await t.userIn('ngo-home-b', 'caseworker');
     await t.org('cluster-lead', 'coordination');
     const lead = await t.userIn('cluster-lead', 'admin');
-    for (const [client, name] of [[a, 'Maria Santos'], [a, 'Ana Reyes'], [b, 'Liza Cruz']] as const) {
-      expect((await client.request('POST', '/api/survivors', survivor(name))).status).toBe(201);
+    for (const [client, name, stats] of [[a, 'Maria Santos', true], [a, 'Ana Reyes', false], [bWriter, 'Liza Cruz', true]] as const) {
+      expect((await client.request('POST', '/api/survivors', survivor(name, stats))).status).toBe(201);
     }
-    const homeA = (await a.request('GET', '/api/home')).json;
-    expect(homeA).toMatchObject({ survivors: 2, scope: 'organisation' });
-    expect((await b.request('GET', '/api/home')).json.survivors).toBe(1);
+    const homeA = await a.request('GET', '/api/home');
+    expect(homeA.status).toBe(200);
+    // Own records: exact, including the survivor who refused statistics (her organisation holds her record anyway).
+    expect(homeA.json).toMatchObject({
+      survivors: 2, registeredLast7Days: 2, cases: 2, highRisk: 0, scope: 'organisation', minimumCell: null,
+      casesByStatus: { open: 2 }, topNationalities: [{ nationality: 'PH', count: 2 }],
+    });
+    const homeB = await b.request('GET', '/api/home');
+    expect(homeB.status).toBe(200);
+    expect(homeB.json).toMatchObject({ survivors: 1, cases: 1, scope: 'organisation', organisation: { kind: 'ngo' } });
     const homeLead = await lead.request('GET', '/api/home');
-    expect(homeLead.json).toMatchObject({ survivors: 3, scope: 'all_organisations' });
-    expect(homeLead.json.topNationalities).toEqual([{ nationality: 'PH', count: 3 }]);
-    expect(homeLead.body).not.toMatch(/Santos|Reyes|Cruz/);
+    expect(homeLead.status).toBe(200);
+    // Across organisations: two people consented to statistics, a count below 11, so suppressed; no nationality named.
+    expect(homeLead.json).toMatchObject({
+      survivors: 'suppressed', registeredLast7Days: 'suppressed', cases: 'suppressed', scope: 'all', minimumCell: 11,
+      casesByStatus: { open: 'suppressed' }, topNationalities: [],
+    });
+    expect(homeLead.body).not.toMatch(/Santos|Reyes|Cruz|"PH"/);
     // The lead still cannot open anyone's records.
     expect((await lead.request('GET', '/api/cases')).json.items ?? []).toHaveLength(0);
   });

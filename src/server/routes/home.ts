@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DemoAccounts, HomeSummary, OrganisationDirectory, OrganisationDirectoryQuery } from '../../contracts/home.ts';
 import { organisationDirectory } from '../../services/accounts.ts';
 import { listDemoAccounts } from '../../services/demo/accounts.ts';
-import { organisationSummary } from '../../services/home.ts';
+import { homeStatistics } from '../../services/statistics.ts';
 import type { ServerDeps } from '../deps.ts';
-import type { OrganisationKind } from '../../core/vocabulary.ts';
 import { requireActor } from '../plugins/session.ts';
 
 export const homeRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
@@ -17,10 +16,10 @@ export const homeRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (ap
     return organisationDirectory(deps.app, { kinds: kind === undefined ? undefined : Array.isArray(kind) ? kind : [kind], q, limit, cursor });
   });
 
-  app.get('/api/home', { schema: { tags: ['home'], summary: "The current organisation's numbers", response: { 200: HomeSummary } } }, async (request) => {
+  app.get('/api/home', { schema: { tags: ['home'], summary: "The current organisation's numbers (a coordination organisation: everyone's, small cells suppressed)", response: { 200: HomeSummary } } }, async (request) => {
     const actor = requireActor(request);
     const org = request.session!.view.organisations.find((o) => o.id === actor.organisationId)!;
-    const summary = await organisationSummary(deps.app, actor, org.kind as OrganisationKind);
+    const summary = await homeStatistics(deps.app, actor);
     return { organisation: { id: org.id, name: org.name, kind: org.kind, isDemo: org.isDemo }, ...summary };
   });
 };

@@ -1,6 +1,6 @@
 import {
-  repatriationProgress, summariseByNationality, validateFlight, validateGroupFlightUpdate,
-  type EmergencyDocumentStatus, type ExitClearanceStatus, type RepatriationPlan, type SummaryCase,
+  repatriationProgress, validateFlight, validateGroupFlightUpdate,
+  type EmergencyDocumentStatus, type ExitClearanceStatus, type RepatriationPlan,
 } from '../../core/cases/consular.ts';
 import { transitionCase } from '../../core/cases/status.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
@@ -8,8 +8,8 @@ import type { AgeBand, CaseStatus, DocumentStatus, RiskLevel, Sex } from '../../
 import type { ConsularQueueItem, ConsularUpdateRequest } from '../../contracts/casework/work.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { findOrganisations, listCases, updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.ts';
-import { countCasesByNationalityAndStatus, findConsularRecords, upsertConsularRecords, type ConsularRecordRow } from '../../db/repositories/casework/consular.ts';
-import { asActor, asSystem, type Tx } from '../../db/transaction.ts';
+import { findConsularRecords, upsertConsularRecords, type ConsularRecordRow } from '../../db/repositories/casework/consular.ts';
+import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid } from '../errors.ts';
@@ -158,22 +158,4 @@ export async function bookGroupFlight(app: AppContext, actor: RequestActor, inpu
     }
     return { applied: ok && !input.dryRun, flightErrors: validation.flightErrors, members };
   });
-}
-
-/**
- * Per-nationality progress. Coordination organisations see every organisation's cases (counted as
- * the system: aggregates only, no row leaves the database); everyone else counts what they may see.
- */
-export async function coordinationSummary(app: AppContext, actor: RequestActor) {
-  authorise(actor, 'read', 'report');
-  const kind = (await asActor(app.database, actor, (trx) => actorOrganisation(trx, actor))).kind;
-  const all = kind === 'coordination';
-  const counts = all ? await asSystem(app.database, countCasesByNationalityAndStatus) : await asActor(app.database, actor, countCasesByNationalityAndStatus);
-  // core counts cases one by one; the groups are expanded by reference (cheap even at a million cases).
-  const cases: SummaryCase[] = [];
-  for (const g of counts) {
-    const one: SummaryCase = { status: g.status as CaseStatus, nationalities: g.nationalities };
-    for (let i = 0; i < g.n; i++) cases.push(one);
-  }
-  return { scope: all ? 'all' as const : 'visible' as const, generatedAt: app.now().toISOString(), rows: summariseByNationality(cases) };
 }

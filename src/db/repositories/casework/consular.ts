@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Queryable } from '../../transaction.ts';
 
 export interface ConsularRecordRow {
@@ -41,11 +40,4 @@ export async function upsertConsularRecords(trx: Queryable, rows: readonly Consu
     exit_clearance: eb.ref('excluded.exit_clearance'), flight_date: eb.ref('excluded.flight_date'), flight_number: eb.ref('excluded.flight_number'),
     repatriated_at: eb.ref('excluded.repatriated_at'), updated_by: eb.ref('excluded.updated_by'), updated_at: eb.ref('excluded.updated_at'),
   }))).execute();
-}
-
-/** Case counts per (nationality, status) for the coordination view; one row per served nationality of a case. */
-export async function countCasesByNationalityAndStatus(trx: Queryable): Promise<{ nationalities: string[]; status: string; n: number }[]> {
-  const { rows } = await sql<{ nationalities: string[]; status: string; n: number }>`
-    SELECT s.nationalities, c.status, count(*)::int AS n FROM cases c JOIN survivors s ON s.id = c.survivor_id GROUP BY 1, 2`.execute(trx);
-  return rows.map((r) => ({ nationalities: r.nationalities, status: r.status, n: Number(r.n) }));
 }

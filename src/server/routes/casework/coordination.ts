@@ -3,7 +3,8 @@ import { IdParams } from '../../../contracts/common.ts';
 import {
   ConsularQueue, ConsularQueueItem, ConsularQueueQuery, ConsularUpdateRequest, CoordinationSummary, GroupFlightRequest, GroupFlightResult,
 } from '../../../contracts/casework/work.ts';
-import { bookGroupFlight, consularQueue, coordinationSummary, updateConsularCase } from '../../../services/casework/consular.ts';
+import { bookGroupFlight, consularQueue, updateConsularCase } from '../../../services/casework/consular.ts';
+import { coordinationStatistics } from '../../../services/statistics.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
 
@@ -15,6 +16,6 @@ export const coordinationRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => a
     async (request) => updateConsularCase(deps.app, requireActor(request), request.params.id, request.body));
   app.post('/api/consular/flights', { schema: { tags, summary: 'Book a group on one flight (all or none)', body: GroupFlightRequest, response: { 200: GroupFlightResult } } },
     async (request) => bookGroupFlight(deps.app, requireActor(request), request.body));
-  app.get('/api/coordination/summary', { schema: { tags: ['coordination'], summary: 'Per nationality: registered, waiting, repatriated, lost contact, bottleneck', response: { 200: CoordinationSummary } } },
-    async (request) => coordinationSummary(deps.app, requireActor(request)));
+  app.get('/api/coordination/summary', { schema: { tags: ['coordination'], summary: 'Per nationality: people registered, waiting, repatriated, lost contact, bottleneck (small cells suppressed across organisations)', response: { 200: CoordinationSummary } } },
+    async (request) => coordinationStatistics(deps.app, requireActor(request)));
 };

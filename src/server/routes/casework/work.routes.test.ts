@@ -119,18 +119,23 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
     expect((await cw.request('GET', '/api/consular/queue')).status).toBe(403);
   });
 
-  it('summarises by nationality with the bottleneck; everyone for coordination, visible rows otherwise', async () => {
+  it('summarises by nationality: every organisation for coordination, suppressed below 11; own records exactly otherwise', async () => {
     const summary = await coord.request('GET', '/api/coordination/summary');
     expect(summary.status).toBe(200);
-    expect(summary.json.scope).toBe('all');
-    const id = summary.json.rows.find((r: { nationality: string }) => r.nationality === 'ID');
+    expect(summary.json).toMatchObject({ scope: 'all', minimumCell: 11 });
+    // Two awaiting travel and one repatriated across organisations: small cells, so never published as numbers.
+    for (const r of summary.json.rows) for (const c of ['registered', 'awaiting_documents', 'awaiting_travel', 'repatriated', 'lost_contact']) {
+      expect(r[c] === 'suppressed' || r[c] === 0 || r[c] >= 11).toBe(true);
+    }
+    const mine = await cw.request('GET', '/api/coordination/summary');
+    expect(mine.json).toMatchObject({ scope: 'organisation', minimumCell: null });
+    const id = mine.json.rows.find((r: { nationality: string }) => r.nationality === 'ID');
     expect(id.registered).toBeGreaterThanOrEqual(4);
     expect(id.awaiting_travel).toBe(2);
     expect(id.repatriated).toBe(1);
     const other = await t.userIn('ngo-empty', 'admin');
-    const mine = await other.request('GET', '/api/coordination/summary');
-    expect(mine.json.scope).toBe('visible');
-    expect(mine.json.rows).toEqual([]);
+    const empty = await other.request('GET', '/api/coordination/summary');
+    expect(empty.json).toMatchObject({ scope: 'organisation', rows: [], totals: { registered: 0 } });
   });
 
   it('raises risk and alerts the owner on a missed check-in, and an urgent alert when seen in a compound', async () => {

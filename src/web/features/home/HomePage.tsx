@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFormat } from '../../components/format.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { SuppressionNote } from '../../components/SuppressionNote.tsx';
 import { useSession } from '../../session.ts';
 
 const RISK_TONE: Record<string, Bar['tone']> = { high: 'warn', critical: 'danger' };
@@ -26,21 +27,21 @@ export function HomePage() {
   if (home.isError) return <ErrorState error={home.error} onRetry={() => void home.refetch()} />;
 
   const data = home.data;
-  const cases = Object.values(data.casesByStatus).reduce((a, b) => a + b, 0);
-  const highRisk = (data.casesByRisk.high ?? 0) + (data.casesByRisk.critical ?? 0);
+  const { cases, highRisk } = data;
   // Known values in their lifecycle order first, then anything newer the server knows about.
-  const ordered = (counts: Record<string, number>, order: readonly string[]) =>
+  const ordered = (counts: Record<string, unknown>, order: readonly string[]) =>
     [...order.filter((k) => k in counts), ...Object.keys(counts).filter((k) => !order.includes(k))];
   const statusBars: Bar[] = ordered(data.casesByStatus, CASE_STATUSES).map((s) => ({ key: s, label: t(`vocab.caseStatus.${s}`, { defaultValue: s }), value: data.casesByStatus[s] }));
   const riskBars: Bar[] = ordered(data.casesByRisk, RISK_LEVELS).map((r) => ({ key: r, label: t(`vocab.risk.${r}`, { defaultValue: r }), value: data.casesByRisk[r], tone: RISK_TONE[r] }));
-  const nationalityBars: Bar[] = data.topNationalities.map((n) => ({ key: n.nationality, label: fmt.country(n.nationality), value: n.count }));
+  const nationalityBars: Bar[] = data.topNationalities.map((n) => ({ key: n.nationality, label: fmt.nationality(n.nationality), value: n.count }));
 
   return (
     <div className="home">
       <div className="page-heading">
         <h1>{t('home.title')}</h1>
         <p className="muted">{data.organisation.name} · {t(`vocab.orgKind.${data.organisation.kind}`, { defaultValue: data.organisation.kind })}</p>
-        {data.scope === 'all_organisations' && <p className="muted" data-testid="scope-all">{t('home.allOrganisations')}</p>}
+        {data.scope === 'all' && <p className="muted" data-testid="scope-all">{t('home.allOrganisations')}</p>}
+        <SuppressionNote minimumCell={data.minimumCell} />
       </div>
 
       {data.survivors === 0 ? (
@@ -51,20 +52,20 @@ export function HomePage() {
       ) : (
         <>
           <section className="stat-grid" aria-label={t('home.title')}>
-            <Stat label={t('home.survivors')} value={fmt.number(data.survivors)} testId="stat-survivors" />
-            <Stat label={t('home.registeredLast7Days')} value={fmt.number(data.registeredLast7Days)} />
-            <Stat label={t('home.cases')} value={fmt.number(cases)} />
-            <Stat label={t('home.highRisk')} value={fmt.number(highRisk)} tone={highRisk > 0 ? 'danger' : undefined} />
+            <Stat label={t('home.survivors')} value={fmt.count(data.survivors)} testId="stat-survivors" />
+            <Stat label={t('home.registeredLast7Days')} value={fmt.count(data.registeredLast7Days)} />
+            <Stat label={t('home.cases')} value={fmt.count(cases)} />
+            <Stat label={t('home.highRisk')} value={fmt.count(highRisk)} tone={highRisk === 'suppressed' || highRisk > 0 ? 'danger' : undefined} />
           </section>
           <div className="panel-grid">
             <Panel id="by-status" title={t('home.casesByStatus')}>
-              {cases === 0 ? <p className="muted">{t('home.noCases')}</p> : <BarList bars={statusBars} format={fmt.number} labelledBy="by-status" />}
+              {cases === 0 ? <p className="muted">{t('home.noCases')}</p> : <BarList bars={statusBars} format={fmt.count} labelledBy="by-status" />}
             </Panel>
             <Panel id="by-risk" title={t('home.casesByRisk')}>
-              {cases === 0 ? <p className="muted">{t('home.noCases')}</p> : <BarList bars={riskBars} format={fmt.number} labelledBy="by-risk" />}
+              {cases === 0 ? <p className="muted">{t('home.noCases')}</p> : <BarList bars={riskBars} format={fmt.count} labelledBy="by-risk" />}
             </Panel>
             <Panel id="by-nationality" title={t('home.topNationalities')}>
-              {nationalityBars.length === 0 ? <p className="muted">{t('home.noNationalities')}</p> : <BarList bars={nationalityBars} format={fmt.number} labelledBy="by-nationality" />}
+              {nationalityBars.length === 0 ? <p className="muted">{t('home.noNationalities')}</p> : <BarList bars={nationalityBars} format={fmt.count} labelledBy="by-nationality" />}
             </Panel>
           </div>
         </>
