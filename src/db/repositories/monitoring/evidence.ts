@@ -86,6 +86,11 @@ export async function updateEvidence(trx: Queryable, id: string, c: EvidenceChan
   await trx.updateTable('evidence').set(set as never).where('id', '=', id).execute();
 }
 
+/** Serialises changes of one item (held until commit), so each change records the values it replaced. */
+export async function lockEvidence(trx: Queryable, id: string): Promise<void> {
+  await trx.selectFrom('evidence').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export async function findEvidence(trx: Queryable, id: string): Promise<EvidenceRow | null> {
   const r = await trx.selectFrom('evidence').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   return r ? fromRow(r) : null;
