@@ -14,7 +14,8 @@ import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid, notFound, ServiceError } from '../errors.ts';
 import { readFileBytes, storeFile } from '../files.ts';
-import { authorise, decodeCursor, encodeCursor, isSensitive, readsSensitiveEvidence } from './access.ts';
+import { authorise, decodeCursor, encodeCursor, isSensitive, metadataAudience, readsSensitiveEvidence } from './access.ts';
+import { seesCaptureMetadata } from '../../core/evidence/metadata-disclosure.ts';
 import { assignPoint, footprintIndex } from './assignment.ts';
 import { appendCustody, readCustody } from './custody.ts';
 import { presentEvidenceSummary } from './evidence-presenters.ts';
@@ -75,7 +76,7 @@ async function ingest(trx: Tx, app: AppContext, actor: RequestActor, input: Inge
     sourcePublisher: input.source.publisher, sourceUrl: input.source.url, sourceOriginalSha256: input.source.originalSha256, acquiredFrom: input.source.acquiredFrom,
     acquiredAt: at, acquiredBy: actor.userId, claimedCapturedAt: input.claimed.capturedAt, claimedPlaceText: input.claimed.placeText, claimedPoint: input.claimed.point,
     verifiedCapturedAt: null, verifiedCapturedAtMethod: null, geolocation: null, verificationState: 'unverified', verificationHistory: [],
-    sensitivity: input.sensitivity, compoundId: input.compoundId, proposedCompound: proposal,
+    sensitivity: input.sensitivity, compoundId: input.compoundId, proposedCompound: proposal, positionFromExif: !input.claimed.point && !!file?.gpsPoint,
     lon: claimedPosition?.[0] ?? null, lat: claimedPosition?.[1] ?? null, mapDay: dayOf(input.claimed.capturedAt) ?? at.slice(0, 10), at,
   }]);
   await appendCustody(trx, app, actor, id, 'ingested', {
@@ -94,7 +95,7 @@ export async function registerEvidence(app: AppContext, actor: RequestActor, inp
     const reads = await checkSensitiveWrite(trx, actor, input.kind, sensitivity);
     await checkCompound(trx, input.compoundId, 'body.compoundId');
     const id = await ingest(trx, app, actor, { ...input, sensitivity }, null);
-    return evidenceView(trx, app, await loadEvidence(trx, id), reads);
+    return evidenceView(trx, app, actor, await loadEvidence(trx, id), reads);
   });
 }
 
@@ -133,7 +134,7 @@ export async function uploadEvidence(app: AppContext, actor: RequestActor, query
       sha256: original.sha256, contentType: decision.contentType, sizeBytes: bytes.length, displayName: decision.displayName, findings: decision.fileNameFindings,
       metadata: processed.metadata, thumbnailSha256: thumbnail?.sha256 ?? null, perceptualHash: processed.perceptualHash, duplicateOf: first?.id ?? null, gpsPoint: processed.gpsPoint,
     });
-    return evidenceView(trx, app, await loadEvidence(trx, id), reads);
+    return evidenceView(trx, app, actor, await loadEvidence(trx, id), reads);
   });
 }
 
@@ -142,7 +143,7 @@ export async function getEvidence(app: AppContext, actor: RequestActor, id: stri
   return asActor(app.database, actor, async (trx) => {
     const row = await loadEvidence(trx, id);
     await appendCustody(trx, app, actor, id, 'accessed', { view: 'record' });
-    return evidenceView(trx, app, row, await readsSensitiveEvidence(trx, actor));
+    return evidenceView(trx, app, actor, row, await readsSensitiveEvidence(trx, actor));
   });
 }
 
@@ -175,7 +176,7 @@ export async function annotateEvidence(app: AppContext, actor: RequestActor, id:
     await recordEdit(trx, app, actor, { type: 'evidence', id }, 'annotate', annotatedValues(row),
       { ...patch, ...(patch.verifiedCapturedAt ? { verifiedCapturedAt: new Date(patch.verifiedCapturedAt).toISOString() } : {}) });
     await appendCustody(trx, app, actor, id, 'annotated', { fields: fields.join(',') });
-    return evidenceView(trx, app, await loadEvidence(trx, id), reads);
+    return evidenceView(trx, app, actor, await loadEvidence(trx, id), reads);
   });
 }
 
@@ -190,7 +191,7 @@ export async function retractEvidence(app: AppContext, actor: RequestActor, id: 
     await updateEvidence(trx, id, { retractedAt: at, retractedBy: actor.userId, retractedReason: reason }, at);
     await recordEdit(trx, app, actor, { type: 'evidence', id }, 'retract', { retractedAt: null, retractedReason: null }, { retractedAt: at, retractedReason: reason });
     await appendCustody(trx, app, actor, id, 'retracted', {});
-    return evidenceView(trx, app, await loadEvidence(trx, id), await readsSensitiveEvidence(trx, actor));
+    return evidenceView(trx, app, actor, await loadEvidence(trx, id), await readsSensitiveEvidence(trx, actor));
   });
 }
 
@@ -200,6 +201,10 @@ export async function exportOriginal(app: AppContext, actor: RequestActor, id: s
   return asActor(app.database, actor, async (trx) => {
     const row = await loadEvidence(trx, id);
     if (!row.sha256) throw notFound('file of this evidence');
+    // The untouched original still carries the file's metadata (EXIF GPS, device): only its readers get it.
+    if (!seesCaptureMetadata(await metadataAudience(trx, actor), row.organisationId)) {
+      throw forbidden('the original keeps the file\'s own metadata (location, device); only the uploading organisation and permitted verifiers may download it — use the working copy');
+    }
     const file = await readFileBytes(app, trx, row.sha256);
     await appendCustody(trx, app, actor, id, 'exported', { sha256: row.sha256, copy: 'original' });
     return { bytes: file.bytes, contentType: file.contentType, fileName: row.displayName ?? `${row.sha256}`, sha256: row.sha256 };

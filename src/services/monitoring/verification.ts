@@ -53,6 +53,7 @@ export async function takeVerificationStep(app: AppContext, actor: RequestActor,
       change.lat = point[1];
       const proposal = assignPoint(await footprintIndex(trx), [point[0], point[1]], 'verified', step.precision);
       change.proposedCompound = proposal;
+      change.positionFromExif = false;
       // An asserted assignment links the item; a proposed one waits for a person (PATCH compoundId).
       if (proposal?.confidence === 'asserted') change.compoundId = proposal.compoundId;
     }
@@ -64,6 +65,6 @@ export async function takeVerificationStep(app: AppContext, actor: RequestActor,
       step: step.kind, from: result.record.from, to: result.next, independentSources: sources.count,
       compoundId: change.compoundId ?? null,
     });
-    return evidenceView(trx, app, await loadEvidence(trx, id), await readsSensitiveEvidence(trx, actor));
+    return evidenceView(trx, app, actor, await loadEvidence(trx, id), await readsSensitiveEvidence(trx, actor));
   });
 }
