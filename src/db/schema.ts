@@ -70,7 +70,7 @@ export interface EvidenceTable {
   position_from_exif: Generated<boolean>;
 }
 export interface MonitoringEditsTable {
-  id: string; subject_type: string; subject_id: string; organisation_id: string; user_id: string; at: string; action: string; fields: string[]; changes_enc: string;
+  id: string; seq: Generated<number>; subject_type: string; subject_id: string; organisation_id: string; user_id: string; at: string; action: string; fields: string[]; changes_enc: string;
 }
 export interface AlertAcknowledgementsTable { alert_id: string; organisation_id: string; acknowledged_by: string; acknowledged_at: Timestamp }
 export interface EvidenceCustodyTable {

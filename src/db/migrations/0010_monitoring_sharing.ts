@@ -33,6 +33,8 @@ UPDATE compounds c SET organisation_id = (SELECT min(m.organisation_id::text)::u
 
 CREATE TABLE monitoring_edits (
   id uuid PRIMARY KEY,
+  -- Order of recording (two changes in the same millisecond keep their order).
+  seq bigint GENERATED ALWAYS AS IDENTITY,
   subject_type text NOT NULL CHECK (subject_type IN ('evidence','compound')),
   subject_id uuid NOT NULL,
   organisation_id uuid NOT NULL REFERENCES organisations(id),
@@ -43,12 +45,12 @@ CREATE TABLE monitoring_edits (
   -- {"previous": {...}, "next": {...}} of the changed fields, encrypted (free text inside).
   changes_enc text NOT NULL
 );
-CREATE INDEX monitoring_edits_subject ON monitoring_edits(subject_type, subject_id, at, id);
+CREATE INDEX monitoring_edits_subject ON monitoring_edits(subject_type, subject_id, seq);
 -- Append-only; the one update allowed is key rotation re-encrypting changes_enc (refuge_app may not update at all).
 CREATE FUNCTION refuge_monitoring_edits_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND (NEW.id, NEW.subject_type, NEW.subject_id, NEW.organisation_id, NEW.user_id, NEW.at, NEW.action, NEW.fields)
-      IS NOT DISTINCT FROM (OLD.id, OLD.subject_type, OLD.subject_id, OLD.organisation_id, OLD.user_id, OLD.at, OLD.action, OLD.fields) THEN
+  IF TG_OP = 'UPDATE' AND (NEW.id, NEW.seq, NEW.subject_type, NEW.subject_id, NEW.organisation_id, NEW.user_id, NEW.at, NEW.action, NEW.fields)
+      IS NOT DISTINCT FROM (OLD.id, OLD.seq, OLD.subject_type, OLD.subject_id, OLD.organisation_id, OLD.user_id, OLD.at, OLD.action, OLD.fields) THEN
     RETURN NEW;
   END IF;
   RAISE EXCEPTION 'monitoring_edits is append-only';
