@@ -129,6 +129,8 @@ describe('monitoring in Chromium', () => {
     await page.getByRole('button', { name: 'Record step' }).click();
     await expect.poll(() => page.getByTestId('verification-state').getAttribute('class')).toContain('state--geolocated');
     await page.getByTestId('verification-steps').getByText('Gate and water tower match').waitFor();
+    // The change is kept in the item's edit history, with the values before it.
+    await page.getByTestId('edit-history-entry').first().getByText('Verification step').waitFor();
     await screenshot(page, 'monitoring-evidence-1280');
     expect(unexpectedErrors(e2e, page)).toEqual([]);
     await page.context().close();
@@ -145,7 +147,7 @@ describe('monitoring in Chromium', () => {
     const firstLink = page.getByTestId('alert').first().locator('.alert-title a').first();
     expect(await firstLink.getAttribute('href')).toBe(`/monitoring/compounds/${open.items[0].compoundId}`);
     await screenshot(page, 'monitoring-alerts-1280');
-    await page.getByTestId('alert').first().getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByTestId('alert').first().getByRole('button', { name: 'Acknowledge for my organisation' }).click();
     await expect.poll(() => page.getByTestId('alert').count()).toBe(open.items.length - 1);
     const after = await apiGet<AlertList>(page, '/api/monitoring/alerts?status=acknowledged&limit=200');
     expect(after.items.map((a) => a.id)).toContain(open.items[0].id);

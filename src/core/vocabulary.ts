@@ -6,7 +6,7 @@
 export const ORGANISATION_KINDS = ['embassy', 'ngo', 'shelter', 'clinic', 'international_org', 'monitor', 'coordination'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const ROLES = ['admin', 'caseworker', 'consular_officer', 'medic', 'analyst', 'viewer'] as const;
+export const ROLES = ['admin', 'caseworker', 'consular_officer', 'medic', 'analyst', 'viewer', 'verifier'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SCOPES = ['own', 'organisation', 'shared', 'all'] as const;

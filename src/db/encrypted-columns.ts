@@ -18,6 +18,8 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'consular_records', column: 'emergency_document_number_enc', key: 'id' },
   { table: 'follow_ups', column: 'note_enc', key: 'id' },
   { table: 'evidence', column: 'testimony_enc', key: 'id' },
+  // Monitoring sharing (0010).
+  { table: 'monitoring_edits', column: 'changes_enc', key: 'id' },
 ];
 
 /** The additional authenticated data for one cell: a ciphertext only opens in the cell it was written for. */

@@ -54,6 +54,7 @@ export interface CompoundsTable {
   point: Json<unknown> | null; footprint: Json<unknown> | null; operators: Json<unknown>; notes: string | null; external_ref: string | null;
   status: Generated<string>; status_since: string | null; status_confidence: number | null; timeline: ColumnType<unknown, string | undefined, string>;
   created_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; is_demo: Generated<boolean>;
+  organisation_id: string | null;
 }
 export interface EvidenceTable {
   id: string; kind: string; title: string | null; description: string | null; testimony_enc: string | null; organisation_id: string | null;
@@ -66,7 +67,12 @@ export interface EvidenceTable {
   sensitivity: string; compound_id: string | null; proposed_compound: Json<unknown> | null;
   retracted_at: string | null; retracted_by: string | null; retracted_reason: string | null; custody_head: string | null; custody_seq: Generated<number>;
   created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; is_demo: Generated<boolean>;
+  position_from_exif: Generated<boolean>;
 }
+export interface MonitoringEditsTable {
+  id: string; seq: Generated<number>; subject_type: string; subject_id: string; organisation_id: string; user_id: string; at: string; action: string; fields: string[]; changes_enc: string;
+}
+export interface AlertAcknowledgementsTable { alert_id: string; organisation_id: string; acknowledged_by: string; acknowledged_at: Timestamp }
 export interface EvidenceCustodyTable {
   evidence_id: string; seq: number; actor_id: string; action: string; at: string; details: Json<unknown>; previous_hash: string | null; hash: string;
 }
@@ -141,6 +147,7 @@ export interface Schema {
   sessions: SessionsTable; rate_limits: RateLimitsTable; jobs: JobsTable; blobs: BlobsTable; audit_events: AuditEventsTable;
   survivors: SurvivorsTable; cases: CasesTable; alerts: AlertsTable;
   compounds: CompoundsTable; evidence: EvidenceTable; evidence_custody: EvidenceCustodyTable; compound_events: CompoundEventsTable;
+  monitoring_edits: MonitoringEditsTable; alert_acknowledgements: AlertAcknowledgementsTable;
   schema_migrations: SchemaMigrationsTable;
   // Casework (0002).
   consent_versions: ConsentVersionsTable; case_events: CaseEventsTable; case_notes: CaseNotesTable; case_attachments: CaseAttachmentsTable;

@@ -85,11 +85,15 @@ export const AlertView = z.object({
   date: z.string(),
   eventIds: z.array(z.string()),
   evidenceIds: z.array(z.string()),
+  /** As the reader's organisation sees it: 'acknowledged' = acknowledged by this organisation; 'dismissed' = closed for everyone. */
   status: z.enum(['open', 'acknowledged', 'dismissed']),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Who acknowledged it for the reader's organisation (or closed it for everyone). */
   acknowledgedBy: z.string().nullable(),
   acknowledgedAt: z.string().nullable(),
+  /** The reader's organisation may close it for everyone (it registered the compound, or it is coordination). */
+  mayClose: z.boolean(),
 });
 export type AlertView = z.infer<typeof AlertView>;
 

@@ -145,6 +145,10 @@ export const EvidenceView = EvidenceSummary.extend({
     perceptualHash: z.string().nullable(),
     /** Metadata extracted from the file (EXIF: camera, GPS, original time), as found. */
     metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    /** Location and device fields were removed for this reader (not the uploader or a permitted verifier). */
+    metadataStripped: z.boolean(),
+    /** The untouched original (which keeps its metadata) may be downloaded by this reader; others use the working copy. */
+    originalDownloadable: z.boolean(),
   }).nullable(),
   source: z.object({ publisher: z.string().nullable(), url: z.string().nullable(), originalSha256: z.string().nullable(), acquiredFrom: z.string().nullable() }),
   acquiredBy: z.string().nullable(),

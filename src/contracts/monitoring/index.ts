@@ -8,6 +8,7 @@
  *   PATCH  /compounds/:id                  CompoundPatch → CompoundView
  *   GET    /compounds/:id/timeline         → CompoundTimeline
  *   GET    /compounds/:id/events           EventListQuery → EventList
+ *   GET    /compounds/:id/history          → EditHistory (who changed what, previous and new values)
  *   GET    /compounds.geojson              → GeoJSON FeatureCollection (export)
  *   POST   /compounds/import?dryRun=       any GeoJSON → CompoundImportReport (422 problem when invalid)
  *   GET    /evidence                       EvidenceListQuery → EvidenceList
@@ -20,14 +21,17 @@
  *   GET    /evidence/:id/original          → the original bytes (custody: exported)
  *   GET    /evidence/:id/thumbnail         → image/webp working copy
  *   GET    /evidence/:id/custody           → CustodyLog
+ *   GET    /evidence/:id/history           → EditHistory
  *   POST   /events                         EventInput → EventWriteResult (201)
  *   PATCH  /events/:id                     EventPatch → EventWriteResult
  *   POST   /events/:id/retract             RetractRequest → EventWriteResult
  *   GET    /alerts                         AlertListQuery → AlertList (ranked)
- *   POST   /alerts/:id/acknowledge         → AlertView
+ *   POST   /alerts/:id/acknowledge         → AlertView (for the caller's organisation only)
+ *   POST   /alerts/:id/close               → AlertView (closed for everyone: compound owner or coordination)
  *   GET    /map?at=YYYY-MM-DD              → MapData
  */
 export * from './geo.ts';
 export * from './compounds.ts';
 export * from './evidence.ts';
 export * from './events.ts';
+export * from './edits.ts';

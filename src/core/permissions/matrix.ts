@@ -9,7 +9,7 @@ import type { Role, Scope } from '../vocabulary.ts';
 export const ACTIONS = ['read', 'create', 'update', 'manage', 'export', 'override_consent', 'verify'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const RESOURCES = ['organisation', 'user', 'survivor', 'case', 'referral', 'consular', 'screening', 'need', 'audit', 'compound', 'evidence', 'entity', 'match', 'report', 'job'] as const;
+export const RESOURCES = ['organisation', 'user', 'survivor', 'case', 'referral', 'consular', 'screening', 'need', 'audit', 'compound', 'evidence', 'evidence_metadata', 'entity', 'match', 'report', 'job'] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 export interface PermissionRule { role: Role; action: Action; resource: Resource; scope: Scope }
@@ -38,6 +38,13 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules('analyst', 'organisation', ['read', 'export'], ['report']),
   ...rules('viewer', 'organisation', ['read'], ['report']),
   ...rules('viewer', 'all', ['read'], ['compound']),
+  // Photo metadata (EXIF GPS, device): the uploading organisation, and verifiers of a monitor
+  // organisation (core/evidence/metadata-disclosure.ts adds the organisation-kind condition).
+  ...rules('admin', 'organisation', ['read'], ['evidence_metadata']),
+  ...rules('analyst', 'organisation', ['read'], ['evidence_metadata']),
+  ...rules('caseworker', 'organisation', ['read'], ['evidence_metadata']),
+  ...rules('verifier', 'all', ['read', 'verify'], ['evidence']),
+  ...rules('verifier', 'all', ['read'], ['compound', 'evidence_metadata']),
 ];
 
 const SCOPE_ORDER: readonly Scope[] = ['own', 'shared', 'organisation', 'all'];

@@ -4,6 +4,7 @@ import * as m0003 from './0003_monitoring.ts';
 import * as m0004 from './0004_matching.ts';
 import * as m0007 from './0007_blind_matching.ts';
 import * as m0009 from './0009_disclosure.ts';
+import * as m0010 from './0010_monitoring_sharing.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -13,4 +14,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0004_matching', sql: m0004.sql },
   { name: '0007_blind_matching', sql: m0007.sql },
   { name: '0009_disclosure', sql: m0009.sql },
+  { name: '0010_monitoring_sharing', sql: m0010.sql },
 ];

@@ -6,6 +6,8 @@ import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from './access.ts';
+import { changeSharedAlert } from '../shared-alerts.ts';
+import type { AlertStatus } from '../../core/alerts/shared-alerts.ts';
 
 const present = (a: AlertRow): AlertView => ({
   id: a.id, kind: a.kind, severity: a.severity, title: a.title, status: a.status as AlertView['status'], subjectType: a.subjectType, subjectId: a.subjectId,
@@ -27,7 +29,7 @@ export async function alertsFor(app: AppContext, actor: RequestActor, q: { statu
   mayUseAlerts(actor);
   const after = decodeCursor(q.cursor, ['number', 'instant', 'uuid']);
   const rows = await asActor(app.database, actor, (trx) => listAlerts(trx, {
-    statuses: q.status, kinds: q.kind, limit: q.limit, after: after ? { rank: Number(after[0]), createdAt: String(after[1]), id: String(after[2]) } : undefined,
+    organisationId: actor.organisationId, statuses: q.status, kinds: q.kind, limit: q.limit, after: after ? { rank: Number(after[0]), createdAt: String(after[1]), id: String(after[2]) } : undefined,
     administrator: isAdministrator(actor),
   }));
   const last = rows[rows.length - 1];
@@ -37,8 +39,13 @@ export async function alertsFor(app: AppContext, actor: RequestActor, q: { statu
 export async function changeAlertStatus(app: AppContext, actor: RequestActor, alertId: string, status: 'open' | 'acknowledged' | 'dismissed'): Promise<AlertView> {
   mayUseAlerts(actor);
   return asActor(app.database, actor, async (trx) => {
-    const a = await findAlert(trx, alertId);
+    const a = await findAlert(trx, alertId, actor.organisationId);
     if (!a || (isAdministratorsOnly(a) && !isAdministrator(actor))) throw notFound('alert');
+    if (a.organisationId === null) {
+      // Shared: acknowledged per organisation; closed or reopened for everyone only by its owner or coordination.
+      await changeSharedAlert(trx, app, actor, { id: a.id, subjectType: a.subjectType, subjectId: a.subjectId, globalStatus: a.globalStatus as AlertStatus }, status);
+      return present((await findAlert(trx, alertId, actor.organisationId))!);
+    }
     if (a.status === status) throw conflict(`the alert is already ${status}`);
     const at = app.now().toISOString();
     await setAlertStatus(trx, alertId, status, actor.userId, at);

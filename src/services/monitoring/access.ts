@@ -1,6 +1,8 @@
 /** Who may do what in monitoring: the permission matrix first, then the testimony rule. */
 import { scopeFor, type Action, type Resource } from '../../core/permissions/matrix.ts';
-import type { Role } from '../../core/vocabulary.ts';
+import type { AlertCloser } from '../../core/alerts/shared-alerts.ts';
+import type { MetadataAudience } from '../../core/evidence/metadata-disclosure.ts';
+import type { OrganisationKind, Role } from '../../core/vocabulary.ts';
 import type { Queryable } from '../../db/transaction.ts';
 import type { RequestActor } from '../context.ts';
 import { forbidden, invalid } from '../errors.ts';
@@ -26,6 +28,18 @@ export async function readsSensitiveEvidence(trx: Queryable, actor: RequestActor
   if (!actor.roles.some((r) => SENSITIVE_ROLES.includes(r))) return false;
   const org = await trx.selectFrom('organisations').select('kind').where('id', '=', actor.organisationId).executeTakeFirst();
   return org?.kind === 'monitor';
+}
+
+/** The reader, as the photo-metadata decision (core seesCaptureMetadata) needs it. */
+export async function metadataAudience(trx: Queryable, actor: RequestActor): Promise<MetadataAudience> {
+  const org = await trx.selectFrom('organisations').select('kind').where('id', '=', actor.organisationId).executeTakeFirst();
+  return { organisationId: actor.organisationId, organisationKind: (org?.kind ?? null) as OrganisationKind | null, roles: actor.roles };
+}
+
+/** The reader's organisation, as the shared-alert decision (core mayCloseSharedAlert) needs it. */
+export async function alertCloser(trx: Queryable, actor: RequestActor): Promise<AlertCloser> {
+  const { organisationId, organisationKind } = await metadataAudience(trx, actor);
+  return { organisationId, organisationKind };
 }
 
 export function isSensitive(kind: string, sensitivity: string): boolean {

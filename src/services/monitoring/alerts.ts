@@ -1,30 +1,41 @@
-/** Monitoring alerts: ranked list and acknowledgement. Raised by derived-status.ts. */
+/** Monitoring alerts: ranked list, per-organisation acknowledgement, closing for everyone (owner or coordination). Raised by derived-status.ts. */
 import type { AlertList, AlertView } from '../../contracts/monitoring/events.ts';
-import { acknowledgeAlert, findAlert, listAlerts, type AlertRow } from '../../db/repositories/monitoring/alerts.ts';
-import { asActor } from '../../db/transaction.ts';
-import { audit } from '../audit.ts';
+import { findAlert, listAlerts, type AlertRow } from '../../db/repositories/monitoring/alerts.ts';
+import { asActor, type Tx } from '../../db/transaction.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { conflict, notFound } from '../errors.ts';
-import { authorise, decodeCursor, encodeCursor } from './access.ts';
-import { presentAlert } from './compound-presenters.ts';
+import { notFound } from '../errors.ts';
+import { changeSharedAlert } from '../shared-alerts.ts';
+import { alertCloser, authorise, decodeCursor, encodeCursor } from './access.ts';
+import { presentAlerts } from './compound-presenters.ts';
 
 export async function listMonitoringAlerts(app: AppContext, actor: RequestActor, q: { limit: number; cursor?: string; status: AlertRow['status'] | 'any'; compoundId?: string }): Promise<AlertList> {
   authorise(actor, 'read', 'compound');
   const after = decodeCursor(q.cursor, { r: 'number', i: 'uuid' });
-  const rows = await asActor(app.database, actor, (trx) => listAlerts(trx, { status: q.status, compoundId: q.compoundId, limit: q.limit + 1, after: after ? { rank: Number(after.r), id: String(after.i) } : undefined }));
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return { items: page.map(presentAlert), nextCursor: rows.length > q.limit && last ? encodeCursor({ r: last.rank, i: last.id }) : null };
+  return asActor(app.database, actor, async (trx) => {
+    const rows = await listAlerts(trx, { organisationId: actor.organisationId, status: q.status, compoundId: q.compoundId, limit: q.limit + 1, after: after ? { rank: Number(after.r), id: String(after.i) } : undefined });
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return { items: presentAlerts(page, await alertCloser(trx, actor)), nextCursor: rows.length > q.limit && last ? encodeCursor({ r: last.rank, i: last.id }) : null };
+  });
 }
 
+async function change(app: AppContext, actor: RequestActor, id: string, status: 'acknowledged' | 'dismissed'): Promise<AlertView> {
+  return asActor(app.database, actor, async (trx: Tx) => {
+    const alert = await findAlert(trx, id, actor.organisationId);
+    if (!alert) throw notFound('alert');
+    await changeSharedAlert(trx, app, actor, { id, subjectType: 'compound', subjectId: alert.subjectId, globalStatus: alert.globalStatus }, status);
+    return presentAlerts([(await findAlert(trx, id, actor.organisationId))!], await alertCloser(trx, actor))[0]!;
+  });
+}
+
+/** Acknowledged for the actor's organisation only: every other organisation still sees it open. */
 export async function acknowledgeMonitoringAlert(app: AppContext, actor: RequestActor, id: string): Promise<AlertView> {
   authorise(actor, 'update', 'compound');
-  return asActor(app.database, actor, async (trx) => {
-    const alert = await findAlert(trx, id);
-    if (!alert) throw notFound('alert');
-    if (alert.status !== 'open') throw conflict(`this alert is already ${alert.status}`);
-    await acknowledgeAlert(trx, id, actor.userId, app.now().toISOString());
-    await audit(trx, app, actor, 'alert.acknowledge', 'alert', id, { kind: alert.kind });
-    return presentAlert((await findAlert(trx, id))!);
-  });
+  return change(app, actor, id, 'acknowledged');
+}
+
+/** Closed for everyone: only the organisation that registered the compound, or coordination (else 403). */
+export async function closeMonitoringAlert(app: AppContext, actor: RequestActor, id: string): Promise<AlertView> {
+  authorise(actor, 'update', 'compound');
+  return change(app, actor, id, 'dismissed');
 }

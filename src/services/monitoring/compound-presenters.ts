@@ -6,6 +6,7 @@ import type { TimelineEntry } from '../../core/compounds/timeline.ts';
 import type { CompoundListRow, CompoundRow } from '../../db/repositories/monitoring/compounds.ts';
 import type { EventRow } from '../../db/repositories/monitoring/events.ts';
 import type { AlertRow } from '../../db/repositories/monitoring/alerts.ts';
+import { mayCloseSharedAlert, type AlertCloser } from '../../core/alerts/shared-alerts.ts';
 
 export function presentTimelineEntries(timeline: readonly TimelineEntry[], events: readonly EventRow[]): TimelineEntryView[] {
   const evidenceOf = new Map(events.map((e) => [e.id, e.evidenceIds]));
@@ -46,8 +47,14 @@ export function presentEvent(e: EventRow): EventView {
   };
 }
 
-export function presentAlert(a: AlertRow): AlertView {
+/** Alerts as one organisation sees them: its own acknowledgement, and whether it may close them for everyone. */
+export function presentAlerts(rows: readonly AlertRow[], closer: AlertCloser): AlertView[] {
+  return rows.map((a) => presentAlert(a, mayCloseSharedAlert(closer, a.ownerOrganisationId)));
+}
+
+export function presentAlert(a: AlertRow, mayClose: boolean): AlertView {
   return {
+    mayClose,
     id: a.id, kind: a.kind, severity: a.severity, rank: a.rank / 100, title: a.title, compoundId: a.details.compoundId,
     relatedCompoundIds: [...a.details.relatedCompoundIds], date: a.details.date, eventIds: [...a.details.eventIds], evidenceIds: [...a.details.evidenceIds],
     status: a.status, createdAt: a.createdAt, updatedAt: a.updatedAt, acknowledgedBy: a.acknowledgedBy, acknowledgedAt: a.acknowledgedAt,

@@ -1,12 +1,13 @@
 /** Compounds registry use cases: authorise → core → repositories → audit, one transaction each. */
 import { CompoundInput, type CompoundImportReport, type CompoundList, type CompoundPatch, type CompoundTimeline, type CompoundView } from '../../contracts/monitoring/compounds.ts';
+import type { EditHistory } from '../../contracts/monitoring/edits.ts';
 import type { Compound } from '../../core/compounds/compound-types.ts';
 import { compoundsToFeatureCollection, parseCompoundFeatureCollection, type CompoundFeature } from '../../core/geo/compound-geojson.ts';
 import type { FeatureCollection, GeoProblem } from '../../core/geo/geojson-types.ts';
 import { FOOTPRINT_KINDS, validateGeometry } from '../../core/geo/validate-geometry.ts';
 import type { CompoundStatus } from '../../core/vocabulary.ts';
 import {
-  findCompound, findCompoundIdsByExternalRef, findCompoundsByIds, insertCompounds, listAllCompounds, listCompounds, updateCompound,
+  findCompound, findCompoundIdsByExternalRef, findCompoundsByIds, insertCompounds, listAllCompounds, listCompounds, lockCompound, updateCompound,
   type CompoundName, type CompoundRow, type CompoundWrite,
 } from '../../db/repositories/monitoring/compounds.ts';
 import { listLiveEvents } from '../../db/repositories/monitoring/events.ts';
@@ -17,6 +18,7 @@ import { invalid, notFound } from '../errors.ts';
 import { authorise, decodeCursor, encodeCursor } from './access.ts';
 import { presentCompound, presentCompoundSummary, presentTimeline } from './compound-presenters.ts';
 import { timelineFor, today } from './derived-status.ts';
+import { readEditHistory, recordEdit } from './edit-history.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,12 +44,17 @@ async function view(trx: Queryable, app: AppContext, c: CompoundRow): Promise<Co
   return presentCompound(c, await counts(trx, c.id), timelineFor(events, today(app)), events);
 }
 
+/** The fields a person edits, for the edit history. */
+function editableValues(c: Pick<CompoundRow, 'names' | 'aliases' | 'province' | 'district' | 'point' | 'footprint' | 'operators' | 'notes'>): Record<string, unknown> {
+  return { names: c.names, aliases: c.aliases, province: c.province, district: c.district, point: c.point, footprint: c.footprint, operators: c.operators, notes: c.notes };
+}
+
 export async function createCompound(app: AppContext, actor: RequestActor, input: CompoundInput): Promise<CompoundView> {
   authorise(actor, 'create', 'compound');
   checkGeometry(input.point, input.footprint);
   return asActor(app.database, actor, async (trx) => {
     const id = app.newId();
-    await insertCompounds(trx, [{ id, ...input, externalRef: null, createdBy: actor.userId, at: app.now().toISOString() }]);
+    await insertCompounds(trx, [{ id, ...input, externalRef: null, createdBy: actor.userId, organisationId: actor.organisationId, at: app.now().toISOString() }]);
     await audit(trx, app, actor, 'compound.create', 'compound', id, {});
     return view(trx, app, (await findCompound(trx, id))!);
   });
@@ -57,6 +64,7 @@ export async function updateCompoundDetails(app: AppContext, actor: RequestActor
   authorise(actor, 'update', 'compound');
   checkGeometry(patch.point, patch.footprint);
   return asActor(app.database, actor, async (trx) => {
+    await lockCompound(trx, id);
     const c = await findCompound(trx, id);
     if (!c) throw notFound('compound');
     const next: CompoundWrite = {
@@ -66,6 +74,7 @@ export async function updateCompoundDetails(app: AppContext, actor: RequestActor
       notes: patch.notes !== undefined ? patch.notes : c.notes, externalRef: c.externalRef, createdBy: null, at: app.now().toISOString(),
     };
     await updateCompound(trx, next);
+    await recordEdit(trx, app, actor, { type: 'compound', id }, 'update', editableValues(c), editableValues(next));
     await audit(trx, app, actor, 'compound.update', 'compound', id, { fields: Object.keys(patch).sort() });
     return view(trx, app, (await findCompound(trx, id))!);
   });
@@ -156,7 +165,7 @@ export async function importCompoundsGeoJson(app: AppContext, actor: RequestActo
       const names: CompoundName[] = c.names.map((name) => ({ name, lang: langOf.get(name) ?? null }));
       const write: CompoundWrite = {
         id: target?.id ?? app.newId(), names, aliases: c.aliases, province: c.province, district: c.district, point: c.point, footprint: c.footprint,
-        operators: c.operators, notes: c.notes, externalRef: target ? target.externalRef : generated.has(c.id) ? null : c.id, createdBy: actor.userId, at,
+        operators: c.operators, notes: c.notes, externalRef: target ? target.externalRef : generated.has(c.id) ? null : c.id, createdBy: actor.userId, organisationId: actor.organisationId, at,
       };
       (target ? updates : creates).push(write);
       ids.push(write.id);
@@ -164,10 +173,24 @@ export async function importCompoundsGeoJson(app: AppContext, actor: RequestActo
     const ok = problems.length === 0;
     if (!dryRun && ok) {
       await insertCompounds(trx, creates);
-      for (const u of updates) await updateCompound(trx, u);
+      for (const u of updates) {
+        await lockCompound(trx, u.id);
+        const before = await findCompound(trx, u.id);
+        await updateCompound(trx, u);
+        if (before) await recordEdit(trx, app, actor, { type: 'compound', id: u.id }, 'import', editableValues(before), editableValues(u));
+      }
       for (const c of creates) await audit(trx, app, actor, 'compound.create', 'compound', c.id, { via: 'geojson_import' });
       for (const u of updates) await audit(trx, app, actor, 'compound.update', 'compound', u.id, { via: 'geojson_import' });
     }
     return { dryRun, ok, features, created: creates.length, updated: updates.length, problems, compoundIds: dryRun ? [] : ids };
+  });
+}
+
+/** Who changed this compound, when, and what the values were before and after. */
+export async function compoundHistory(app: AppContext, actor: RequestActor, id: string): Promise<EditHistory> {
+  authorise(actor, 'read', 'compound');
+  return asActor(app.database, actor, async (trx) => {
+    if (!(await findCompound(trx, id))) throw notFound('compound');
+    return readEditHistory(trx, app, actor, 'compound', id);
   });
 }

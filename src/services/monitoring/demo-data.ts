@@ -96,7 +96,7 @@ export async function loadDemoMonitoring({ app, trx, scenario, compoundIds, orga
       geolocation: located ? { point: { type: 'Point', coordinates: point }, method: GEOLOCATION_METHODS[rng.int(3)], precision: precision!, reasoning: 'Demo geolocation.', byUserId: analysts[0], at: nowIso } : null,
       verificationState: state, verificationHistory: history(state, analysts, nowIso, point), sensitivity: kind === 'testimony' ? 'sensitive' : rng.chance(0.1) ? 'public' : 'internal',
       compoundId, proposedCompound: assignment ? { compoundId: assignment.compoundId, how: assignment.how, distanceMeters: Math.round(assignment.distanceMeters), confidence: assignment.confidence, basis: located ? 'verified' : 'claimed' } : null,
-      lon: point[0], lat: point[1], mapDay: captured, isDemo: true, at: nowIso,
+      positionFromExif: false, lon: point[0], lat: point[1], mapDay: captured, isDemo: true, at: nowIso,
     });
   }
 

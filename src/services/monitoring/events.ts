@@ -8,8 +8,9 @@ import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import { authorise, decodeCursor, encodeCursor } from './access.ts';
-import { presentAlert, presentEvent, presentTimeline } from './compound-presenters.ts';
+import { alertCloser, authorise, decodeCursor, encodeCursor } from './access.ts';
+import { presentAlerts, presentEvent, presentTimeline } from './compound-presenters.ts';
+import { findAlertsByIds } from '../../db/repositories/monitoring/alerts.ts';
 import { recomputeCompounds, timelineFor, today } from './derived-status.ts';
 
 async function checkLinks(trx: Tx, e: Pick<EventWrite, 'compoundId' | 'evidenceIds' | 'relocatedToCompoundId'>): Promise<void> {
@@ -25,12 +26,13 @@ async function checkLinks(trx: Tx, e: Pick<EventWrite, 'compoundId' | 'evidenceI
   if (Object.keys(fields).length) throw invalid(fields);
 }
 
-async function result(trx: Tx, app: AppContext, eventId: string, compoundIds: string[]): Promise<EventWriteResult> {
-  const alerts = await recomputeCompounds(trx, app, compoundIds);
+async function result(trx: Tx, app: AppContext, actor: RequestActor, eventId: string, compoundIds: string[]): Promise<EventWriteResult> {
+  const raised = await recomputeCompounds(trx, app, compoundIds);
+  const alerts = presentAlerts(await findAlertsByIds(trx, raised.map((a) => a.id), actor.organisationId), await alertCloser(trx, actor));
   const event = (await findEvent(trx, eventId))!;
   const events = await listLiveEvents(trx, [event.compoundId]);
   const day = today(app);
-  return { event: presentEvent(event), timeline: presentTimeline(event.compoundId, day, timelineFor(events, day), events), alerts: alerts.map(presentAlert) };
+  return { event: presentEvent(event), timeline: presentTimeline(event.compoundId, day, timelineFor(events, day), events), alerts };
 }
 
 export async function createEvent(app: AppContext, actor: RequestActor, input: EventInput): Promise<EventWriteResult> {
@@ -40,7 +42,7 @@ export async function createEvent(app: AppContext, actor: RequestActor, input: E
     await checkLinks(trx, write);
     await insertEvents(trx, [write]);
     await audit(trx, app, actor, 'compound.event.create', 'compound_event', write.id, { compoundId: write.compoundId, kind: write.kind });
-    return result(trx, app, write.id, [write.compoundId, ...(write.relocatedToCompoundId ? [write.relocatedToCompoundId] : [])]);
+    return result(trx, app, actor, write.id, [write.compoundId, ...(write.relocatedToCompoundId ? [write.relocatedToCompoundId] : [])]);
   });
 }
 
@@ -58,7 +60,7 @@ export async function changeEvent(app: AppContext, actor: RequestActor, id: stri
     await checkLinks(trx, write);
     await updateEvent(trx, write);
     await audit(trx, app, actor, 'compound.event.update', 'compound_event', id, { fields: Object.keys(patch).sort() });
-    return result(trx, app, id, [e.compoundId, ...[e.relocatedToCompoundId, write.relocatedToCompoundId].filter((x): x is string => !!x)]);
+    return result(trx, app, actor, id, [e.compoundId, ...[e.relocatedToCompoundId, write.relocatedToCompoundId].filter((x): x is string => !!x)]);
   });
 }
 
@@ -70,7 +72,7 @@ export async function retractCompoundEvent(app: AppContext, actor: RequestActor,
     if (e.retractedAt) throw conflict('this event is already retracted');
     await retractEvent(trx, id, actor.userId, reason, app.now().toISOString());
     await audit(trx, app, actor, 'compound.event.retract', 'compound_event', id, {});
-    return result(trx, app, id, [e.compoundId]);
+    return result(trx, app, actor, id, [e.compoundId]);
   });
 }
 

@@ -1,6 +1,7 @@
 /** Evidence responses: each field listed; testimony text only for those allowed to read it. */
 import type { EvidenceSummary, EvidenceView } from '../../contracts/monitoring/evidence.ts';
 import { captureForDisplay } from '../../core/evidence/capture-basis.ts';
+import { stripCaptureMetadata } from '../../core/evidence/metadata-disclosure.ts';
 import type { EvidenceRow } from '../../db/repositories/monitoring/evidence.ts';
 
 const capture = (e: EvidenceRow) => captureForDisplay({
@@ -17,15 +18,23 @@ export function presentEvidenceSummary(e: EvidenceRow): EvidenceSummary {
   };
 }
 
-export function presentEvidence(e: EvidenceRow, extra: { testimonyText: string | null; nearDuplicates: { evidenceId: string; distance: number }[]; eventIds: string[] }): EvidenceView {
+/**
+ * One decision for every fact taken from the file's own metadata: `seesMetadata` comes from core
+ * seesCaptureMetadata (uploader, permitted verifiers). Others get the stripped metadata and no
+ * compound proposal placed from EXIF GPS (the map applies the same rule to its points).
+ */
+export function presentEvidence(e: EvidenceRow, extra: { testimonyText: string | null; nearDuplicates: { evidenceId: string; distance: number }[]; eventIds: string[]; seesMetadata: boolean }): EvidenceView {
   const c = capture(e);
+  const metadata = extra.seesMetadata ? { ...e.metadata } : stripCaptureMetadata(e.metadata);
+  const proposal = e.proposedCompound && (extra.seesMetadata || !e.positionFromExif) ? { ...e.proposedCompound } : null;
   return {
     ...presentEvidenceSummary(e),
     description: e.description,
     testimonyText: extra.testimonyText,
     file: e.sha256 ? {
       sha256: e.sha256, sizeBytes: e.sizeBytes ?? 0, displayName: e.displayName, fileNameFindings: [...e.fileNameFindings],
-      hasThumbnail: e.thumbnailSha256 !== null, perceptualHash: e.perceptualHash, metadata: { ...e.metadata },
+      hasThumbnail: e.thumbnailSha256 !== null, perceptualHash: e.perceptualHash, metadata,
+      metadataStripped: !extra.seesMetadata, originalDownloadable: extra.seesMetadata,
     } : null,
     source: { publisher: e.sourcePublisher, url: e.sourceUrl, originalSha256: e.sourceOriginalSha256, acquiredFrom: e.acquiredFrom },
     acquiredBy: e.acquiredBy,
@@ -40,7 +49,7 @@ export function presentEvidence(e: EvidenceRow, extra: { testimonyText: string |
       ...(r.kind === 'geolocate' ? { method: r.method, precision: r.precision, point: r.point } : {}),
       ...(r.kind === 'corroborate' ? { corroboratingEvidenceIds: [...r.corroboratingEvidenceIds] } : {}),
     })),
-    proposedCompound: e.proposedCompound ? { ...e.proposedCompound } : null,
+    proposedCompound: proposal,
     duplicateOf: e.duplicateOf,
     nearDuplicates: extra.nearDuplicates,
     eventIds: extra.eventIds,

@@ -5,7 +5,9 @@ import { findEvidence, listPerceptualHashes, type EvidenceRow } from '../../db/r
 import { eventIdsCiting } from '../../db/repositories/monitoring/events.ts';
 import type { Queryable } from '../../db/transaction.ts';
 import type { EvidenceView } from '../../contracts/monitoring/evidence.ts';
-import type { AppContext } from '../context.ts';
+import type { AppContext, RequestActor } from '../context.ts';
+import { seesCaptureMetadata } from '../../core/evidence/metadata-disclosure.ts';
+import { metadataAudience } from './access.ts';
 import { notFound } from '../errors.ts';
 import { presentEvidence } from './evidence-presenters.ts';
 
@@ -30,7 +32,8 @@ export async function loadEvidence(trx: Queryable, id: string): Promise<Evidence
   return row;
 }
 
-export async function evidenceView(trx: Queryable, app: AppContext, row: EvidenceRow, readsSensitive: boolean): Promise<EvidenceView> {
+export async function evidenceView(trx: Queryable, app: AppContext, actor: RequestActor, row: EvidenceRow, readsSensitive: boolean): Promise<EvidenceView> {
   const testimonyText = readsSensitive && row.testimonyEnc ? app.cipher.decrypt(row.testimonyEnc, encryptionContext('evidence', 'testimony_enc', row.id)) : null;
-  return presentEvidence(row, { testimonyText, nearDuplicates: await nearDuplicatesOf(trx, row.id, row.perceptualHash), eventIds: await eventIdsCiting(trx, row.id) });
+  const seesMetadata = seesCaptureMetadata(await metadataAudience(trx, actor), row.organisationId);
+  return presentEvidence(row, { testimonyText, nearDuplicates: await nearDuplicatesOf(trx, row.id, row.perceptualHash), eventIds: await eventIdsCiting(trx, row.id), seesMetadata });
 }

@@ -1,4 +1,5 @@
 /** Evidence use cases: register, upload, read, annotate, retract, export, custody. */
+import type { EditHistory } from '../../contracts/monitoring/edits.ts';
 import type { EvidenceInput, EvidenceList, EvidencePatch, EvidenceUploadQuery, EvidenceView, CustodyLog } from '../../contracts/monitoring/evidence.ts';
 import { sha256Hex } from '../../core/evidence/sha256.ts';
 import { SNIFF_BYTES } from '../../core/evidence/sniff-content-type.ts';
@@ -7,18 +8,20 @@ import type { PointGeometry } from '../../core/geo/geojson-types.ts';
 import type { EvidenceKind, SensitivityLevel, VerificationState } from '../../core/vocabulary.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { findCompound } from '../../db/repositories/monitoring/compounds.ts';
-import { findFirstWithSha, insertEvidence, listEvidence, updateEvidence, type EvidenceInsert } from '../../db/repositories/monitoring/evidence.ts';
+import { findFirstWithSha, insertEvidence, listEvidence, lockEvidence, updateEvidence, type EvidenceInsert, type EvidenceRow } from '../../db/repositories/monitoring/evidence.ts';
 import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid, notFound, ServiceError } from '../errors.ts';
 import { readFileBytes, storeFile } from '../files.ts';
-import { authorise, decodeCursor, encodeCursor, isSensitive, readsSensitiveEvidence } from './access.ts';
+import { authorise, decodeCursor, encodeCursor, isSensitive, metadataAudience, readsSensitiveEvidence } from './access.ts';
+import { seesCaptureMetadata } from '../../core/evidence/metadata-disclosure.ts';
 import { assignPoint, footprintIndex } from './assignment.ts';
 import { appendCustody, readCustody } from './custody.ts';
 import { presentEvidenceSummary } from './evidence-presenters.ts';
 import { evidenceView, loadEvidence } from './evidence-read.ts';
 import { processFile } from './file-processing.ts';
+import { readEditHistory, recordEdit } from './edit-history.ts';
 
 function defaultSensitivity(kind: EvidenceKind, requested: SensitivityLevel | undefined): SensitivityLevel {
   if (kind === 'testimony') {
@@ -40,6 +43,14 @@ async function checkCompound(trx: Tx, compoundId: string | null | undefined, fie
 }
 
 const dayOf = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : null);
+
+/** The annotatable fields as stored, for the edit history (instants normalised so an unchanged one compares equal). */
+function annotatedValues(row: EvidenceRow): Record<string, unknown> {
+  return {
+    title: row.title, description: row.description, sensitivity: row.sensitivity, compoundId: row.compoundId,
+    verifiedCapturedAt: row.verifiedCapturedAt ? new Date(row.verifiedCapturedAt).toISOString() : null, verifiedCapturedAtMethod: row.verifiedCapturedAtMethod,
+  };
+}
 
 interface Ingest {
   kind: EvidenceKind; title: string | null; description: string | null; testimonyText: string | null; sensitivity: SensitivityLevel;
@@ -65,7 +76,7 @@ async function ingest(trx: Tx, app: AppContext, actor: RequestActor, input: Inge
     sourcePublisher: input.source.publisher, sourceUrl: input.source.url, sourceOriginalSha256: input.source.originalSha256, acquiredFrom: input.source.acquiredFrom,
     acquiredAt: at, acquiredBy: actor.userId, claimedCapturedAt: input.claimed.capturedAt, claimedPlaceText: input.claimed.placeText, claimedPoint: input.claimed.point,
     verifiedCapturedAt: null, verifiedCapturedAtMethod: null, geolocation: null, verificationState: 'unverified', verificationHistory: [],
-    sensitivity: input.sensitivity, compoundId: input.compoundId, proposedCompound: proposal,
+    sensitivity: input.sensitivity, compoundId: input.compoundId, proposedCompound: proposal, positionFromExif: !input.claimed.point && !!file?.gpsPoint,
     lon: claimedPosition?.[0] ?? null, lat: claimedPosition?.[1] ?? null, mapDay: dayOf(input.claimed.capturedAt) ?? at.slice(0, 10), at,
   }]);
   await appendCustody(trx, app, actor, id, 'ingested', {
@@ -84,7 +95,7 @@ export async function registerEvidence(app: AppContext, actor: RequestActor, inp
     const reads = await checkSensitiveWrite(trx, actor, input.kind, sensitivity);
     await checkCompound(trx, input.compoundId, 'body.compoundId');
     const id = await ingest(trx, app, actor, { ...input, sensitivity }, null);
-    return evidenceView(trx, app, await loadEvidence(trx, id), reads);
+    return evidenceView(trx, app, actor, await loadEvidence(trx, id), reads);
   });
 }
 
@@ -123,7 +134,7 @@ export async function uploadEvidence(app: AppContext, actor: RequestActor, query
       sha256: original.sha256, contentType: decision.contentType, sizeBytes: bytes.length, displayName: decision.displayName, findings: decision.fileNameFindings,
       metadata: processed.metadata, thumbnailSha256: thumbnail?.sha256 ?? null, perceptualHash: processed.perceptualHash, duplicateOf: first?.id ?? null, gpsPoint: processed.gpsPoint,
     });
-    return evidenceView(trx, app, await loadEvidence(trx, id), reads);
+    return evidenceView(trx, app, actor, await loadEvidence(trx, id), reads);
   });
 }
 
@@ -132,7 +143,7 @@ export async function getEvidence(app: AppContext, actor: RequestActor, id: stri
   return asActor(app.database, actor, async (trx) => {
     const row = await loadEvidence(trx, id);
     await appendCustody(trx, app, actor, id, 'accessed', { view: 'record' });
-    return evidenceView(trx, app, row, await readsSensitiveEvidence(trx, actor));
+    return evidenceView(trx, app, actor, row, await readsSensitiveEvidence(trx, actor));
   });
 }
 
@@ -151,6 +162,7 @@ export async function listEvidencePage(app: AppContext, actor: RequestActor, q: 
 export async function annotateEvidence(app: AppContext, actor: RequestActor, id: string, patch: EvidencePatch): Promise<EvidenceView> {
   authorise(actor, 'update', 'evidence');
   return asActor(app.database, actor, async (trx) => {
+    await lockEvidence(trx, id);
     const row = await loadEvidence(trx, id);
     if (row.retractedAt) throw conflict('this evidence was retracted; it can no longer change');
     if (patch.sensitivity && row.kind === 'testimony') defaultSensitivity('testimony', patch.sensitivity);
@@ -161,8 +173,10 @@ export async function annotateEvidence(app: AppContext, actor: RequestActor, id:
       ...patch,
       ...(patch.verifiedCapturedAt !== undefined ? { mapDay: dayOf(patch.verifiedCapturedAt) ?? dayOf(row.claimedCapturedAt) ?? row.acquiredAt.slice(0, 10) } : {}),
     }, app.now().toISOString());
+    await recordEdit(trx, app, actor, { type: 'evidence', id }, 'annotate', annotatedValues(row),
+      { ...patch, ...(patch.verifiedCapturedAt ? { verifiedCapturedAt: new Date(patch.verifiedCapturedAt).toISOString() } : {}) });
     await appendCustody(trx, app, actor, id, 'annotated', { fields: fields.join(',') });
-    return evidenceView(trx, app, await loadEvidence(trx, id), reads);
+    return evidenceView(trx, app, actor, await loadEvidence(trx, id), reads);
   });
 }
 
@@ -170,12 +184,14 @@ export async function annotateEvidence(app: AppContext, actor: RequestActor, id:
 export async function retractEvidence(app: AppContext, actor: RequestActor, id: string, reason: string): Promise<EvidenceView> {
   authorise(actor, 'update', 'evidence');
   return asActor(app.database, actor, async (trx) => {
+    await lockEvidence(trx, id);
     const row = await loadEvidence(trx, id);
     if (row.retractedAt) throw conflict('this evidence is already retracted');
     const at = app.now().toISOString();
     await updateEvidence(trx, id, { retractedAt: at, retractedBy: actor.userId, retractedReason: reason }, at);
+    await recordEdit(trx, app, actor, { type: 'evidence', id }, 'retract', { retractedAt: null, retractedReason: null }, { retractedAt: at, retractedReason: reason });
     await appendCustody(trx, app, actor, id, 'retracted', {});
-    return evidenceView(trx, app, await loadEvidence(trx, id), await readsSensitiveEvidence(trx, actor));
+    return evidenceView(trx, app, actor, await loadEvidence(trx, id), await readsSensitiveEvidence(trx, actor));
   });
 }
 
@@ -185,6 +201,10 @@ export async function exportOriginal(app: AppContext, actor: RequestActor, id: s
   return asActor(app.database, actor, async (trx) => {
     const row = await loadEvidence(trx, id);
     if (!row.sha256) throw notFound('file of this evidence');
+    // The untouched original still carries the file's metadata (EXIF GPS, device): only its readers get it.
+    if (!seesCaptureMetadata(await metadataAudience(trx, actor), row.organisationId)) {
+      throw forbidden('the original keeps the file\'s own metadata (location, device); only the uploading organisation and permitted verifiers may download it — use the working copy');
+    }
     const file = await readFileBytes(app, trx, row.sha256);
     await appendCustody(trx, app, actor, id, 'exported', { sha256: row.sha256, copy: 'original' });
     return { bytes: file.bytes, contentType: file.contentType, fileName: row.displayName ?? `${row.sha256}`, sha256: row.sha256 };
@@ -212,5 +232,14 @@ export async function custodyLog(app: AppContext, actor: RequestActor, id: strin
       evidenceId: id, firstBreak, intact: firstBreak === -1,
       entries: entries.map((e) => ({ seq: e.seq, action: e.action, actorId: e.actorId, at: e.at, details: { ...e.details }, previousHash: e.previousHash, hash: e.hash })),
     };
+  });
+}
+
+/** Who changed this item, when, and what the values were before and after (only where the item itself is readable). */
+export async function evidenceHistory(app: AppContext, actor: RequestActor, id: string): Promise<EditHistory> {
+  authorise(actor, 'read', 'evidence');
+  return asActor(app.database, actor, async (trx) => {
+    await loadEvidence(trx, id);
+    return readEditHistory(trx, app, actor, 'evidence', id);
   });
 }

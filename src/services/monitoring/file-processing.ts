@@ -1,11 +1,13 @@
 /**
  * What the server learns from an accepted evidence file: EXIF/metadata (exifr), a perceptual hash
  * of images (decoded to grey pixels with sharp → core perceptualHash) and a thumbnail working copy
- * (sharp; metadata stripped so a thumbnail never leaks GPS). The original bytes are never altered.
+ * (sharp; re-encoded without metadata, checked by core webpCarriesMetadata, so a working copy never leaks
+ * GPS or device). The original bytes are never altered.
  */
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { perceptualHash } from '../../core/evidence/perceptual-hash.ts';
+import { webpCarriesMetadata } from '../../core/evidence/webp-chunks.ts';
 import type { SniffedType } from '../../core/evidence/sniff-content-type.ts';
 import type { EvidenceMetadata } from '../../db/repositories/monitoring/evidence.ts';
 
@@ -56,7 +58,10 @@ export async function processFile(bytes: Uint8Array, contentType: SniffedType): 
       .greyscale().removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const grey = info.channels === 1 ? new Uint8Array(data) : new Uint8Array(data.filter((_, i) => i % info.channels === 0));
     const hash = perceptualHash(grey, info.width, info.height);
+    // Re-encoded from pixels: sharp writes no EXIF/XMP/ICC unless asked to (keepMetadata/withMetadata, never called here);
+    // orientation is applied first (rotate) so nothing of the original's metadata is needed. Checked, not assumed.
     const thumbnail = await sharp(bytes, { limitInputPixels: 100_000_000 }).rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
+    if (webpCarriesMetadata(thumbnail)) throw new Error('the working copy still carries metadata');
     return { metadata, gpsPoint, perceptualHash: hash, thumbnail };
   } catch {
     // The bytes carry an image signature but do not decode: keep the original, note it, no working copy.

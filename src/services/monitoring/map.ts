@@ -9,7 +9,8 @@ import { listLiveEvents, type EventRow } from '../../db/repositories/monitoring/
 import { asActor } from '../../db/transaction.ts';
 import { scopeFor } from '../../core/permissions/matrix.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { authorise } from './access.ts';
+import { authorise, metadataAudience } from './access.ts';
+import { seesCaptureMetadata } from '../../core/evidence/metadata-disclosure.ts';
 import { timelineFor, today } from './derived-status.ts';
 
 const round5 = (x: number) => Math.round(x * 1e5);
@@ -25,7 +26,9 @@ export async function mapData(app: AppContext, actor: RequestActor, at?: string)
     const byCompound = new Map<string, EventRow[]>();
     for (const e of events) byCompound.set(e.compoundId, [...(byCompound.get(e.compoundId) ?? []), e]);
     const index = new Map(compounds.map((c, i) => [c.id, i]));
-    const points = withEvidence ? await listMapPoints(trx, day) : [];
+    // A point placed from a photo's EXIF GPS is photo metadata: shown only to those who may read it.
+    const audience = withEvidence ? await metadataAudience(trx, actor) : null;
+    const points = audience ? (await listMapPoints(trx, day)).filter((p) => !p.fromExif || seesCaptureMetadata(audience, p.organisationId)) : [];
     return {
       at: day,
       compounds: compounds.map((c) => {

@@ -6,7 +6,7 @@
 import type { EvidenceView, VerificationStepInput } from '../../contracts/monitoring/evidence.ts';
 import { countIndependentSources, type SourceOrigin } from '../../core/evidence/corroboration.ts';
 import { applyVerificationStep, type VerificationStep } from '../../core/evidence/verification.ts';
-import { findEvidenceByIds, updateEvidence, type EvidenceChange, type EvidenceRow } from '../../db/repositories/monitoring/evidence.ts';
+import { findEvidenceByIds, lockEvidence, updateEvidence, type EvidenceChange, type EvidenceRow } from '../../db/repositories/monitoring/evidence.ts';
 import { asActor } from '../../db/transaction.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
@@ -14,6 +14,7 @@ import { authoriseVerification, readsSensitiveEvidence } from './access.ts';
 import { assignPoint, footprintIndex } from './assignment.ts';
 import { appendCustody } from './custody.ts';
 import { evidenceView, loadEvidence } from './evidence-read.ts';
+import { recordEdit } from './edit-history.ts';
 
 const origin = (e: EvidenceRow): SourceOrigin => ({
   evidenceId: e.id, sha256: e.sha256, originalSha256: e.sourceOriginalSha256, publisher: e.sourcePublisher, url: e.sourceUrl, perceptualHash: e.perceptualHash,
@@ -22,6 +23,7 @@ const origin = (e: EvidenceRow): SourceOrigin => ({
 export async function takeVerificationStep(app: AppContext, actor: RequestActor, id: string, input: VerificationStepInput): Promise<EvidenceView> {
   authoriseVerification(actor);
   return asActor(app.database, actor, async (trx) => {
+    await lockEvidence(trx, id);
     const row = await loadEvidence(trx, id);
     if (row.retractedAt) throw conflict('this evidence was retracted');
     const step: VerificationStep = { ...input, reviewerId: actor.userId };
@@ -51,14 +53,18 @@ export async function takeVerificationStep(app: AppContext, actor: RequestActor,
       change.lat = point[1];
       const proposal = assignPoint(await footprintIndex(trx), [point[0], point[1]], 'verified', step.precision);
       change.proposedCompound = proposal;
+      change.positionFromExif = false;
       // An asserted assignment links the item; a proposed one waits for a person (PATCH compoundId).
       if (proposal?.confidence === 'asserted') change.compoundId = proposal.compoundId;
     }
     await updateEvidence(trx, id, change, at);
+    await recordEdit(trx, app, actor, { type: 'evidence', id }, 'verification',
+      { verificationState: row.verificationState, geolocation: row.geolocation, compoundId: row.compoundId },
+      { verificationState: change.verificationState, geolocation: change.geolocation, compoundId: change.compoundId });
     await appendCustody(trx, app, actor, id, 'verification', {
       step: step.kind, from: result.record.from, to: result.next, independentSources: sources.count,
       compoundId: change.compoundId ?? null,
     });
-    return evidenceView(trx, app, await loadEvidence(trx, id), await readsSensitiveEvidence(trx, actor));
+    return evidenceView(trx, app, actor, await loadEvidence(trx, id), await readsSensitiveEvidence(trx, actor));
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../transaction.ts';
+import { statusSeenBy } from '../alert-acknowledgements.ts';
 
 export interface AlertUpsert {
   id: string; kind: string; organisationId: string | null; severity: string; rank: number; title: string; dedupeKey: string;
@@ -39,24 +40,34 @@ export const ADMINISTRATORS_AUDIENCE = 'administrators';
 export interface AlertRow {
   id: string; kind: string; organisationId: string | null; severity: string; rank: number; title: string; status: string; subjectType: string;
   subjectId: string | null; details: Record<string, unknown>; createdAt: string; updatedAt: string;
+  /** For a shared alert: open or closed for everyone (`status` is as the reading organisation sees it). */
+  globalStatus: string;
 }
 
 const alertFrom = (r: any): AlertRow => ({
   id: r.id, kind: r.kind, organisationId: r.organisation_id, severity: r.severity, rank: r.rank, title: r.title, status: r.status,
   subjectType: r.subject_type, subjectId: r.subject_id, details: r.details ?? {}, createdAt: r.created_at, updatedAt: r.updated_at,
+  globalStatus: r.global_status ?? r.status,
 });
 
-export async function listAlerts(trx: Queryable, f: { statuses?: string[]; kinds?: string[]; limit: number; after?: { rank: number; createdAt: string; id: string }; administrator?: boolean }): Promise<AlertRow[]> {
-  let q = trx.selectFrom('alerts').selectAll();
+/** Every column, with `status` as the reading organisation sees it (shared alerts are acknowledged per organisation). */
+function seenBy(trx: Queryable, organisationId: string | null) {
+  return trx.selectFrom('alerts')
+    .select(['id', 'kind', 'organisation_id', 'severity', 'rank', 'title', 'dedupe_key', 'subject_type', 'subject_id', 'details', 'created_at', 'updated_at', 'acknowledged_by', 'acknowledged_at'])
+    .select([statusSeenBy(organisationId).as('status'), 'alerts.status as global_status']);
+}
+
+export async function listAlerts(trx: Queryable, f: { organisationId: string | null; statuses?: string[]; kinds?: string[]; limit: number; after?: { rank: number; createdAt: string; id: string }; administrator?: boolean }): Promise<AlertRow[]> {
+  let q = seenBy(trx, f.organisationId);
   if (!f.administrator) q = q.where(sql<boolean>`coalesce(details->>'audience', '') <> ${ADMINISTRATORS_AUDIENCE}`);
-  if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
+  if (f.statuses?.length) q = q.where(statusSeenBy(f.organisationId), 'in', f.statuses);
   if (f.kinds?.length) q = q.where('kind', 'in', f.kinds);
   if (f.after) q = q.where(sql<boolean>`(rank, created_at, id) < (${f.after.rank}::int, ${f.after.createdAt}::timestamptz, ${f.after.id}::uuid)`);
   return (await q.orderBy('rank', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute()).map(alertFrom);
 }
 
-export async function findAlert(trx: Queryable, id: string): Promise<AlertRow | undefined> {
-  const r = await trx.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findAlert(trx: Queryable, id: string, organisationId: string | null): Promise<AlertRow | undefined> {
+  const r = await seenBy(trx, organisationId).where('id', '=', id).executeTakeFirst();
   return r ? alertFrom(r) : undefined;
 }
 

@@ -19,6 +19,8 @@ export interface CompoundWrite {
   id: string; names: CompoundName[]; aliases: string[]; province: string | null; district: string | null;
   point: PointGeometry | null; footprint: FootprintGeometry | null; operators: CompoundOperator[]; notes: string | null;
   externalRef: string | null; createdBy: string | null; isDemo?: boolean; at: string;
+  /** The registering organisation (owner of its shared alerts); set on insert only. */
+  organisationId?: string | null;
 }
 
 const COLUMNS = ['id', 'names', 'aliases', 'province', 'district', 'point', 'footprint', 'operators', 'notes', 'external_ref',
@@ -53,11 +55,16 @@ function values(c: CompoundWrite) {
 
 export async function insertCompounds(trx: Queryable, rows: readonly CompoundWrite[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx.insertInto('compounds').values(rows.map((c) => ({ id: c.id, ...values(c), created_by: c.createdBy, created_at: c.at, is_demo: c.isDemo ?? false }))).execute();
+  await trx.insertInto('compounds').values(rows.map((c) => ({ id: c.id, ...values(c), created_by: c.createdBy, organisation_id: c.organisationId ?? null, created_at: c.at, is_demo: c.isDemo ?? false }))).execute();
 }
 
 export async function updateCompound(trx: Queryable, c: CompoundWrite): Promise<void> {
   await trx.updateTable('compounds').set(values(c)).where('id', '=', c.id).execute();
+}
+
+/** Serialises changes of one compound (held until commit), so each change records the values it replaced. */
+export async function lockCompound(trx: Queryable, id: string): Promise<void> {
+  await trx.selectFrom('compounds').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function findCompound(trx: Queryable, id: string): Promise<CompoundRow | null> {

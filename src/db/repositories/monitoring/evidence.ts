@@ -19,6 +19,8 @@ export interface EvidenceRow {
   verifiedCapturedAt: string | null; verifiedCapturedAtMethod: string | null; geolocation: Geolocation | null;
   verificationState: VerificationState; verificationHistory: VerificationRecord[]; sensitivity: SensitivityLevel;
   compoundId: string | null; proposedCompound: CompoundProposalStored | null;
+  /** The map point (lon/lat) and compound proposal were placed from the file's EXIF GPS: photo metadata, not a claim anyone made. */
+  positionFromExif: boolean;
   retractedAt: string | null; retractedBy: string | null; retractedReason: string | null; createdAt: string;
 }
 
@@ -30,7 +32,7 @@ const COLUMNS = ['id', 'kind', 'title', 'description', 'testimony_enc', 'organis
   'file_name_findings', 'metadata', 'thumbnail_sha256', 'perceptual_hash', 'duplicate_of', 'source_publisher', 'source_url', 'source_original_sha256',
   'acquired_from', 'acquired_at', 'acquired_by', 'claimed_captured_at', 'claimed_place_text', 'claimed_point', 'verified_captured_at',
   'verified_captured_at_method', 'geolocation', 'verification_state', 'verification_history', 'sensitivity', 'compound_id', 'proposed_compound',
-  'retracted_at', 'retracted_by', 'retracted_reason', 'created_at'] as const;
+  'retracted_at', 'retracted_by', 'retracted_reason', 'created_at', 'position_from_exif'] as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function fromRow(r: any): EvidenceRow {
@@ -43,7 +45,7 @@ function fromRow(r: any): EvidenceRow {
     claimedPlaceText: r.claimed_place_text, claimedPoint: r.claimed_point ?? null, verifiedCapturedAt: r.verified_captured_at,
     verifiedCapturedAtMethod: r.verified_captured_at_method, geolocation: r.geolocation ?? null, verificationState: r.verification_state,
     verificationHistory: r.verification_history ?? [], sensitivity: r.sensitivity, compoundId: r.compound_id, proposedCompound: r.proposed_compound ?? null,
-    retractedAt: r.retracted_at, retractedBy: r.retracted_by, retractedReason: r.retracted_reason, createdAt: r.created_at,
+    positionFromExif: r.position_from_exif === true, retractedAt: r.retracted_at, retractedBy: r.retracted_by, retractedReason: r.retracted_reason, createdAt: r.created_at,
   };
 }
 
@@ -60,7 +62,7 @@ export async function insertEvidence(trx: Queryable, rows: readonly EvidenceInse
     claimed_point: json(e.claimedPoint), verified_captured_at: e.verifiedCapturedAt, verified_captured_at_method: e.verifiedCapturedAtMethod,
     geolocation: json(e.geolocation), lon: e.lon, lat: e.lat, map_day: e.mapDay, verification_state: e.verificationState,
     verification_history: JSON.stringify(e.verificationHistory), sensitivity: e.sensitivity, compound_id: e.compoundId,
-    proposed_compound: json(e.proposedCompound), created_at: e.at, updated_at: e.at, is_demo: e.isDemo ?? false,
+    proposed_compound: json(e.proposedCompound), position_from_exif: e.positionFromExif, created_at: e.at, updated_at: e.at, is_demo: e.isDemo ?? false,
   }))).execute();
 }
 
@@ -68,7 +70,7 @@ export interface EvidenceChange {
   title?: string | null; description?: string | null; sensitivity?: SensitivityLevel; compoundId?: string | null;
   verifiedCapturedAt?: string | null; verifiedCapturedAtMethod?: string | null; geolocation?: Geolocation | null;
   lon?: number | null; lat?: number | null; mapDay?: string | null; verificationState?: VerificationState;
-  verificationHistory?: VerificationRecord[]; proposedCompound?: CompoundProposalStored | null;
+  verificationHistory?: VerificationRecord[]; proposedCompound?: CompoundProposalStored | null; positionFromExif?: boolean;
   retractedAt?: string; retractedBy?: string; retractedReason?: string;
 }
 
@@ -79,11 +81,16 @@ export async function updateEvidence(trx: Queryable, id: string, c: EvidenceChan
     ['verifiedCapturedAt', 'verified_captured_at', false], ['verifiedCapturedAtMethod', 'verified_captured_at_method', false],
     ['geolocation', 'geolocation', true], ['lon', 'lon', false], ['lat', 'lat', false], ['mapDay', 'map_day', false],
     ['verificationState', 'verification_state', false], ['verificationHistory', 'verification_history', true],
-    ['proposedCompound', 'proposed_compound', true], ['retractedAt', 'retracted_at', false], ['retractedBy', 'retracted_by', false],
+    ['proposedCompound', 'proposed_compound', true], ['positionFromExif', 'position_from_exif', false], ['retractedAt', 'retracted_at', false], ['retractedBy', 'retracted_by', false],
     ['retractedReason', 'retracted_reason', false],
   ];
   for (const [key, column, isJson] of map) if (c[key] !== undefined) set[column] = isJson ? json(c[key]) : c[key];
   await trx.updateTable('evidence').set(set as never).where('id', '=', id).execute();
+}
+
+/** Serialises changes of one item (held until commit), so each change records the values it replaced. */
+export async function lockEvidence(trx: Queryable, id: string): Promise<void> {
+  await trx.selectFrom('evidence').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function findEvidence(trx: Queryable, id: string): Promise<EvidenceRow | null> {
@@ -123,15 +130,20 @@ export async function listEvidence(trx: Queryable, f: EvidenceListFilter): Promi
   return (await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute()).map(fromRow);
 }
 
-export interface MapPointRow { id: string; kind: EvidenceKind; state: VerificationState; lon: number; lat: number; compoundId: string | null; day: number }
+export interface MapPointRow {
+  id: string; kind: EvidenceKind; state: VerificationState; lon: number; lat: number; compoundId: string | null; day: number;
+  /** Who uploaded it and whether the point came from EXIF GPS (then only metadata readers may see it). */
+  organisationId: string | null; fromExif: boolean;
+}
 
 /** Located, live evidence up to a day (days since epoch, as an integer, for the time slider). */
 export async function listMapPoints(trx: Queryable, upTo: string): Promise<MapPointRow[]> {
   const rows = await trx.selectFrom('evidence')
-    .select(['id', 'kind', 'verification_state', 'lon', 'lat', 'compound_id', sql<number>`(map_day - DATE '1970-01-01')`.as('day')])
+    .select(['id', 'kind', 'verification_state', 'lon', 'lat', 'compound_id', 'organisation_id', 'position_from_exif', sql<number>`(map_day - DATE '1970-01-01')`.as('day')])
     .where('lon', 'is not', null).where('retracted_at', 'is', null).where('map_day', '<=', upTo)
     .orderBy('map_day').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind as EvidenceKind, state: r.verification_state as VerificationState, lon: r.lon!, lat: r.lat!, compoundId: r.compound_id, day: Number(r.day) }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind as EvidenceKind, state: r.verification_state as VerificationState, lon: r.lon!, lat: r.lat!, compoundId: r.compound_id, day: Number(r.day),
+    organisationId: r.organisation_id, fromExif: r.position_from_exif === true }));
 }
 
 export async function countEvidence(trx: Queryable): Promise<number> {

@@ -74,7 +74,9 @@ describe.each(DATABASE_KINDS)('monitoring compounds, events, alerts and map on %
     expect((await viewer.request('POST', `/api/monitoring/alerts/${massExit.id}/acknowledge`)).status).toBe(403);
     const ack = await analyst.request('POST', `/api/monitoring/alerts/${massExit.id}/acknowledge`);
     expect(ack.json.status).toBe('acknowledged');
-    expect((await viewer.request('GET', '/api/monitoring/alerts')).json.items.map((a: { id: string }) => a.id)).not.toContain(massExit.id);
+    // Acknowledged for the analyst's organisation only (issue #8): the other organisation still sees it open.
+    expect((await analyst.request('GET', '/api/monitoring/alerts')).json.items.map((a: { id: string }) => a.id)).not.toContain(massExit.id);
+    expect((await viewer.request('GET', '/api/monitoring/alerts')).json.items.map((a: { id: string }) => a.id)).toContain(massExit.id);
   });
 
   it('serves map data with each compound status on the slider day', async () => {

@@ -7,9 +7,10 @@ import {
 import { EventList, EventListQuery } from '../../../contracts/monitoring/events.ts';
 import { IsoDay } from '../../../contracts/monitoring/geo.ts';
 import {
-  compoundTimeline, createCompound, exportCompoundsGeoJson, getCompound, importCompoundsGeoJson, listCompoundPage, updateCompoundDetails,
+  compoundHistory, compoundTimeline, createCompound, exportCompoundsGeoJson, getCompound, importCompoundsGeoJson, listCompoundPage, updateCompoundDetails,
 } from '../../../services/monitoring/compounds.ts';
 import { listCompoundEvents } from '../../../services/monitoring/events.ts';
+import { EditHistory } from '../../../contracts/monitoring/edits.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
 
@@ -44,6 +45,9 @@ export const compoundRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async
 
   app.patch(`${base}/:id`, { schema: { tags, summary: 'Change a compound (only the fields sent)', params: IdParams, body: CompoundPatch, response: { 200: CompoundView } } },
     async (request) => updateCompoundDetails(deps.app, requireActor(request), request.params.id, request.body));
+
+  app.get(`${base}/:id/history`, { schema: { tags, summary: 'Edit history: who changed the compound, when, and the previous and new values', params: IdParams, response: { 200: EditHistory } } },
+    async (request) => compoundHistory(deps.app, requireActor(request), request.params.id));
 
   app.get(`${base}/:id/timeline`, { schema: { tags, summary: 'Status timeline derived from events', params: IdParams, querystring: z.object({ asOf: IsoDay.optional() }), response: { 200: CompoundTimeline } } },
     async (request) => compoundTimeline(deps.app, requireActor(request), request.params.id, request.query.asOf));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.ts';
 import { RetractRequest } from '../../../contracts/monitoring/evidence.ts';
 import { AlertList, AlertListQuery, AlertView, EventInput, EventPatch, EventWriteResult, MapData, MapQuery } from '../../../contracts/monitoring/events.ts';
-import { acknowledgeMonitoringAlert, listMonitoringAlerts } from '../../../services/monitoring/alerts.ts';
+import { acknowledgeMonitoringAlert, closeMonitoringAlert, listMonitoringAlerts } from '../../../services/monitoring/alerts.ts';
 import { changeEvent, createEvent, retractCompoundEvent } from '../../../services/monitoring/events.ts';
 import { mapData } from '../../../services/monitoring/map.ts';
 import type { ServerDeps } from '../../deps.ts';
@@ -26,8 +26,11 @@ export const eventRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (a
   app.get('/api/monitoring/alerts', { schema: { tags, summary: 'Monitoring alerts, highest rank first', querystring: AlertListQuery, response: { 200: AlertList } } },
     async (request) => listMonitoringAlerts(deps.app, requireActor(request), request.query));
 
-  app.post('/api/monitoring/alerts/:id/acknowledge', { schema: { tags, summary: 'Acknowledge an alert', params: IdParams, response: { 200: AlertView } } },
+  app.post('/api/monitoring/alerts/:id/acknowledge', { schema: { tags, summary: 'Acknowledge an alert for your organisation (others still see it open)', params: IdParams, response: { 200: AlertView } } },
     async (request) => acknowledgeMonitoringAlert(deps.app, requireActor(request), request.params.id));
+
+  app.post('/api/monitoring/alerts/:id/close', { schema: { tags, summary: 'Close a shared alert for every organisation (the compound\'s owner or coordination only)', params: IdParams, response: { 200: AlertView } } },
+    async (request) => closeMonitoringAlert(deps.app, requireActor(request), request.params.id));
 
   app.get('/api/monitoring/map', { schema: { tags, summary: 'Compounds with status on a day and evidence points as flat arrays', querystring: MapQuery, response: { 200: MapData } } },
     async (request) => mapData(deps.app, requireActor(request), request.query.at));

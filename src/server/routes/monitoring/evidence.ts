@@ -5,9 +5,10 @@ import {
   CustodyLog, EvidenceInput, EvidenceList, EvidenceListQuery, EvidencePatch, EvidenceUploadQuery, EvidenceView, MAX_UPLOAD_BYTES, RetractRequest, VerificationStepInput,
 } from '../../../contracts/monitoring/evidence.ts';
 import {
-  annotateEvidence, custodyLog, exportOriginal, getEvidence, listEvidencePage, readThumbnail, registerEvidence, retractEvidence, uploadEvidence,
+  annotateEvidence, custodyLog, evidenceHistory, exportOriginal, getEvidence, listEvidencePage, readThumbnail, registerEvidence, retractEvidence, uploadEvidence,
 } from '../../../services/monitoring/evidence.ts';
 import { takeVerificationStep } from '../../../services/monitoring/verification.ts';
+import { EditHistory } from '../../../contracts/monitoring/edits.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
 
@@ -76,6 +77,9 @@ export const evidenceRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async
     reply.header('cache-control', 'private, no-store');
     return reply.send(bytes);
   });
+
+  app.get(`${base}/:id/history`, { schema: { tags, summary: 'Edit history: who changed the item, when, and the previous and new values', params: IdParams, response: { 200: EditHistory } } },
+    async (request) => evidenceHistory(deps.app, requireActor(request), request.params.id));
 
   app.get(`${base}/:id/custody`, { schema: { tags, summary: 'Chain-of-custody log, with a check of its hash chain', params: IdParams, response: { 200: CustodyLog } } },
     async (request) => custodyLog(deps.app, requireActor(request), request.params.id));

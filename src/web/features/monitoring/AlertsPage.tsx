@@ -6,13 +6,14 @@ import type { AlertView, CompoundSummary } from '../../../contracts/monitoring/i
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { useDates } from './dates.ts';
-import { useAcknowledgeAlert, useAlerts, useCompounds, useMonitoringRights } from './monitoring-api.ts';
+import { useAcknowledgeAlert, useAlerts, useCloseAlert, useCompounds, useMonitoringRights } from './monitoring-api.ts';
 
 export function AlertItems({ alerts, compounds, compact = false }: { alerts: AlertView[]; compounds: CompoundSummary[] | undefined; compact?: boolean }) {
   const { t } = useTranslation('monitoring');
   const dates = useDates();
   const rights = useMonitoringRights();
   const acknowledge = useAcknowledgeAlert();
+  const close = useCloseAlert();
   const nameOf = (id: string) => compounds?.find((c) => c.id === id)?.name ?? t('alerts.unknownCompound');
   if (alerts.length === 0) return <p className="muted">{t('alerts.none')}</p>;
   return (
@@ -35,11 +36,16 @@ export function AlertItems({ alerts, compounds, compact = false }: { alerts: Ale
               {a.evidenceIds.map((id, i) => <span key={id}>{i > 0 && ', '}<Link to={`/monitoring/evidence/${id}`}>{t('alerts.evidenceItem', { n: i + 1 })}</Link></span>)}
             </p>
           )}
-          {a.status === 'acknowledged' ? (
+          {a.status === 'dismissed' ? (
+            <p className="small muted">{t('alerts.closed')}</p>
+          ) : a.status === 'acknowledged' ? (
             <p className="small muted">{t('alerts.acknowledgedOn', { date: a.acknowledgedAt ? dates.day(a.acknowledgedAt) : '' })}</p>
           ) : rights.acknowledge && !compact ? (
             <button type="button" className="button" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate(a.id)}>{t('alerts.acknowledge')}</button>
           ) : null}
+          {a.status !== 'dismissed' && a.mayClose && rights.acknowledge && !compact && (
+            <button type="button" className="button" disabled={close.isPending} onClick={() => close.mutate(a.id)}>{t('alerts.close')}</button>
+          )}
         </li>
       ))}
     </ol>

@@ -11,6 +11,7 @@ import { useAlerts, useCompound, useCompoundEvents, useCompoundEvidence, useComp
 import { StatusBadge } from './StatusBadge.tsx';
 import { TimelineReplay } from './TimelineReplay.tsx';
 import { CompoundPlace } from './CompoundPlace.tsx';
+import { EditHistorySection } from './EditHistorySection.tsx';
 
 const LANG_ORDER = ['km', 'zh', 'en'];
 
@@ -87,6 +88,7 @@ export function CompoundPage() {
           : <EvidenceGallery items={evidence.data.items} />}
         {rights.addEvidence && <EvidenceUpload compoundId={c.id} />}
       </section>
+      <EditHistorySection subject="compounds" id={c.id} />
 
     </article>
   );

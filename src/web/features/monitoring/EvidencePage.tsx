@@ -9,6 +9,7 @@ import { useDates } from './dates.ts';
 import { EvidenceThumb } from './EvidenceGallery.tsx';
 import { useCompounds, useEvidence, useMonitoringRights } from './monitoring-api.ts';
 import { VerificationForm } from './VerificationForm.tsx';
+import { EditHistorySection } from './EditHistorySection.tsx';
 
 const point = (p: { coordinates: number[] } | null | undefined) => (p ? `${p.coordinates[1].toFixed(5)}, ${p.coordinates[0].toFixed(5)}` : null);
 
@@ -50,6 +51,8 @@ export function EvidencePage() {
               <dt>SHA-256</dt><dd><code className="hash">{e.file.sha256}</code></dd>
               {e.file.fileNameFindings.length > 0 && <><dt>{t('evidence.fileNameFindings')}</dt><dd>{e.file.fileNameFindings.join(', ')}</dd></>}
               {Object.keys(e.file.metadata).length > 0 && <><dt>{t('evidence.metadata')}</dt><dd><ul className="plain-list small">{Object.entries(e.file.metadata).map(([k, v]) => <li key={k}>{k}: {String(v)}</li>)}</ul></dd></>}
+              {e.file.metadataStripped && <><dt /><dd className="muted small" data-testid="metadata-stripped">{t('evidence.metadataStripped')}</dd></>}
+              {e.file.originalDownloadable && <><dt /><dd><a href={`/api/monitoring/evidence/${e.id}/original`} download>{t('evidence.downloadOriginal')}</a></dd></>}
             </>}
             <dt>{t('evidence.source')}</dt>
             <dd>{[e.source.publisher, e.source.acquiredFrom].filter(Boolean).join(' · ') || none}{e.source.url && <><br /><a href={e.source.url} rel="noreferrer noopener" target="_blank">{e.source.url}</a></>}</dd>
@@ -96,6 +99,7 @@ export function EvidencePage() {
         )}
         {rights.verify && !e.retracted && <VerificationForm evidence={e} />}
       </section>
+      <EditHistorySection subject="evidence" id={e.id} />
     </article>
   );
 }

@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { SessionView } from '../../../contracts/auth.ts';
 import type {
   AlertList, AlertView, CompoundSummary, CompoundView, EventList, EvidenceList, EvidenceUploadQuery, EvidenceView,
-  MapData, VerificationStepInput,
+  EditHistory, MapData, VerificationStepInput,
 } from '../../../contracts/monitoring/index.ts';
 import { can } from '../../../core/permissions/matrix.ts';
 import { api, ApiError } from '../../api.ts';
@@ -70,12 +70,27 @@ export function useAcknowledgeAlert() {
   });
 }
 
+/** Closes a shared alert for every organisation (the compound's owner or coordination; the server refuses others). */
+export function useCloseAlert() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<AlertView>(`${BASE}/alerts/${id}/close`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['monitoring', 'alerts'] }),
+  });
+}
+
+/** Who changed a shared evidence item or compound, when, and the values before and after. */
+export function useEditHistory(subject: 'evidence' | 'compounds', id: string) {
+  return useQuery({ queryKey: ['monitoring', subject, id, 'history'], queryFn: () => api.get<EditHistory>(`${BASE}/${subject}/${id}/history`) });
+}
+
 export function useVerificationStep(evidenceId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (step: VerificationStepInput) => api.post<EvidenceView>(`${BASE}/evidence/${evidenceId}/verification`, step),
     onSuccess: (view) => {
       client.setQueryData(['monitoring', 'evidence', evidenceId], view);
+      void client.invalidateQueries({ queryKey: ['monitoring', 'evidence', evidenceId, 'history'] });
       void client.invalidateQueries({ queryKey: ['monitoring', 'evidence-list'] });
     },
   });
