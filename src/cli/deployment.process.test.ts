@@ -13,7 +13,7 @@ const CLI = new URL('./main.ts', import.meta.url).pathname;
 
 async function refuge(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, REFUGE_SECRET_KEY: '', DATABASE_URL: '', ...env }, timeout: 180_000 });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, REFUGE_SECRET_KEY: '', DATABASE_URL: '', ...env }, timeout: 280_000 });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -43,7 +43,7 @@ describe('deployment on disk', () => {
     await admin.end();
   });
 
-  it('starts on DATABASE_URL with no data directory yet: creates it 0700 with the generated keyring 0600 (was: ENOENT on keyring.json.tmp)', { timeout: 120_000 }, async () => {
+  it('starts on DATABASE_URL with no data directory yet: creates it 0700 with the generated keyring 0600 (was: ENOENT on keyring.json.tmp)', { timeout: 300_000 }, async () => {
     const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
     await admin.query(`CREATE DATABASE ${dbName}`);
     await admin.end();
@@ -56,7 +56,7 @@ describe('deployment on disk', () => {
     expect(existsSync(join(dataDir, 'keyring.json.tmp'))).toBe(false);
   });
 
-  it('keeps an embedded data directory to its owner: the directory 0700 and nothing inside open to group or others', { timeout: 120_000 }, async () => {
+  it('keeps an embedded data directory to its owner: the directory 0700 and nothing inside open to group or others', { timeout: 300_000 }, async () => {
     const dataDir = join(tmp(), 'data');
     expect((await refuge(['migrate'], { REFUGE_DATA_DIR: dataDir })).code).toBe(0);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
