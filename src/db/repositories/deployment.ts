@@ -54,6 +54,8 @@ export async function purgeDemoRows(trx: Tx): Promise<{ removed: Record<string, 
 
   await sql`CREATE TEMP TABLE IF NOT EXISTS refuge_purge_keys (tbl text NOT NULL, key text NOT NULL, PRIMARY KEY (tbl, key)) ON COMMIT DROP`.execute(trx);
   await sql`DELETE FROM refuge_purge_keys`.execute(trx);
+  // subject_id lookups go by key alone.
+  await sql`CREATE INDEX IF NOT EXISTS refuge_purge_keys_key ON refuge_purge_keys(key)`.execute(trx);
 
   const isDemoRow = (t: string): ReturnType<typeof sql.raw> => {
     const parts: string[] = [];
@@ -75,7 +77,8 @@ export async function purgeDemoRows(trx: Tx): Promise<{ removed: Record<string, 
         WHERE ${isDemoRow(t)} AND x.${sql.ref(c)} IS NOT NULL ON CONFLICT DO NOTHING`.execute(trx);
       added += Number(r.numAffectedRows ?? 0);
     }
-    // subject_id can name rows of tables nobody references by foreign key; record their ids too.
+    // Temporary tables are never analysed automatically: give the planner the real size.
+    await sql`ANALYZE refuge_purge_keys`.execute(trx);
     if (added === 0) break;
   }
 
