@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HomeSummary } from '../src/contracts/home.ts';
 import { createOrganisation, createUser } from '../src/services/accounts.ts';
-import { currentTotpCode } from '../src/services/auth.ts';
+import { currentTotpCode, issueAccountCode } from '../src/services/auth.ts';
 import { DEMO_ADMIN, PHONE, screenshot, signIn, startE2E, type E2E } from './harness.ts';
 
 /** The API as the signed-in page sees it (same cookies), to compare the screen with real numbers. */
@@ -179,7 +179,8 @@ describe('web shell in Chromium', () => {
 
   it('sets up a TOTP second step, then asks for it at the next sign-in', async () => {
     const app = e2e.server.runtime.app;
-    await createOrganisation(app, { slug: 'e2e-secure-shelter', name: 'E2E Secure Shelter', kind: 'shelter', requireTotp: true });
+    // This server is a demo deployment, which refuses real organisations: the shelter is a demo one.
+    await createOrganisation(app, { slug: 'e2e-secure-shelter', name: 'E2E Secure Shelter', kind: 'shelter', requireTotp: true, isDemo: true });
     const user = { email: 'tess@e2e-shelter.example', password: 'e2e-shelter-password-2026' };
     await createUser(app, { ...user, displayName: 'Tess Example', memberships: [{ organisation: 'e2e-secure-shelter', role: 'caseworker' }] });
 
@@ -189,6 +190,11 @@ describe('web shell in Chromium', () => {
     await page.getByLabel('Password').fill(user.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Set up a second step' }).waitFor();
+    // The password alone cannot set up the second step: an administrator's one-time enrolment code is needed.
+    await page.getByRole('button', { name: 'Show my set-up key' }).click();
+    await page.locator('#field-enrolmentCode-error').waitFor();
+    const { code: enrolmentCode } = await issueAccountCode(app, null, { email: user.email }, 'totp_enrolment');
+    await page.getByLabel('Enrolment code').fill(enrolmentCode);
     await page.getByRole('button', { name: 'Show my set-up key' }).click();
     const secret = (await page.locator('.secret').innerText()).replace(/\s+/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
@@ -200,8 +206,7 @@ describe('web shell in Chromium', () => {
     await page.getByLabel('6-digit code').fill(currentTotpCode(secret, new Date()));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-    // A real (non-demo) organisation: no demo banner; a single organisation: no switcher.
-    expect(await page.locator('.demo-banner').count()).toBe(0);
+    // A single organisation: no switcher.
     expect(await page.locator('.org-current').innerText()).toContain('E2E Secure Shelter');
     await page.getByRole('heading', { name: 'No survivors registered yet' }).waitFor();
 
@@ -212,7 +217,8 @@ describe('web shell in Chromium', () => {
     await page.getByLabel('Password').fill(user.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Second step' }).waitFor();
-    await page.getByLabel('6-digit code').fill(currentTotpCode(secret, new Date()));
+    // A code is accepted once: the enrolment spent this period's, so use the next period's (accepted one step ahead).
+    await page.getByLabel('6-digit code').fill(currentTotpCode(secret, new Date(Date.now() + 30_000)));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     expect(unexpectedErrors(e2e, page)).toEqual([]);

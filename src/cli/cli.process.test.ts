@@ -38,11 +38,14 @@ describe('the refuge command', () => {
     const env = { REFUGE_DATA_DIR: source, REFUGE_SECRET_KEY: key };
     const demo = await refuge(['demo', 'load', '--survivors', '300'], env);
     expect(demo.out).toMatch(/loaded in/);
-    expect(await refuge(['org', 'create', '--slug', 'harbour-ngo', '--name', 'Harbour NGO', '--kind', 'ngo'], env)).toMatchObject({ code: 0 });
+    // A demo deployment refuses real organisations (issue #8 §2), with a reason the operator can act on.
+    const realOrg = await refuge(['org', 'create', '--slug', 'harbour-ngo', '--name', 'Harbour NGO', '--kind', 'ngo'], env);
+    expect(realOrg.code).not.toBe(0);
+    expect(realOrg.out).toMatch(/demo deployment.*refuge demo purge/s);
     const badOrg = await refuge(['org', 'create', '--slug', 'x', '--name', 'X', '--kind', 'pirate'], env);
     expect(badOrg.code).not.toBe(0);
     expect(badOrg.out).toMatch(/kind must be one of/);
-    expect((await refuge(['user', 'create', '--email', 'new@harbour.test', '--name', 'New', '--org', 'harbour-ngo'], { ...env, REFUGE_NEW_PASSWORD: 'a long enough password' })).code).toBe(0);
+    expect((await refuge(['user', 'create', '--email', 'new@harbour.test', '--name', 'New'], { ...env, REFUGE_NEW_PASSWORD: 'a long enough password' })).code).toBe(0);
 
     const backup = join(tmp(), 'backup.ndjson.gz');
     const b = await refuge(['backup', '--out', backup], env);

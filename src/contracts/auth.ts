@@ -22,3 +22,14 @@ export const SessionView = z.object({
 export type SessionView = z.infer<typeof SessionView>;
 
 export const TotpEnrolment = z.object({ secret: z.string(), uri: z.string() });
+
+export const TotpEnrolmentRequest = z.object({ enrolmentCode: z.string().max(64).optional() }).nullish();
+
+export const PasswordChangeRequest = z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) });
+export const PasswordChangeResult = z.object({ endedSessions: z.number().int() });
+
+export const PasswordResetRequest = z.object({ code: z.string().min(1).max(64), newPassword: z.string().min(1).max(1000) });
+
+export const AccountCodeRequest = z.object({ purpose: z.enum(['totp_enrolment', 'password_reset']) });
+export const AccountCode = z.object({ code: z.string(), expiresAt: z.string() });
+export const MemberParams = z.object({ userId: z.uuid() });

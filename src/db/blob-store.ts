@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readFile, rename } from 'node:fs/promises';
+import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -13,6 +13,8 @@ export interface BlobStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
   has(key: string): Promise<boolean>;
+  /** Removes the bytes under `key`, if any (`refuge demo purge`); idempotent. */
+  delete(key: string): Promise<void>;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -33,7 +35,7 @@ export class LocalBlobStore implements BlobStore {
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const path = this.pathOf(key);
     if (await this.has(key)) return;
-    await mkdir(join(path, '..'), { recursive: true });
+    await mkdir(join(path, '..'), { recursive: true, mode: 0o700 });
     const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
     const handle = await open(tmp, 'w', 0o400);
     try {
@@ -62,6 +64,10 @@ export class LocalBlobStore implements BlobStore {
       return false;
     }
   }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
 }
 
 /** In-memory store for tests of callers that do not care where bytes live. */
@@ -76,5 +82,8 @@ export class MemoryBlobStore implements BlobStore {
   }
   async has(key: string): Promise<boolean> {
     return this.objects.has(key);
+  }
+  async delete(key: string): Promise<void> {
+    this.objects.delete(key);
   }
 }

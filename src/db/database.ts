@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { ensurePrivateDir, restrictTree } from './data-dir.ts';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -37,12 +37,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     await pool.query('SELECT 1');
     return wrap('postgresql', pool, async () => { await pool.end(); });
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir ?? 'memory://');
+  const dataDir = options.dataDir;
+  if (dataDir) ensurePrivateDir(dataDir);
+  const pglite = await PGlite.create(dataDir ?? 'memory://');
+  if (dataDir) restrictTree(dataDir);
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   return wrap('pglite', pool, async () => {
     await pool.end();
     await pglite.close();
+    if (dataDir) restrictTree(dataDir);
   });
 }
 

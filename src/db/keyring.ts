@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from './data-dir.ts';
 
 export interface KeyEntry { kid: string; key: Buffer }
 
@@ -45,8 +46,10 @@ export function loadKeyring(env: { secretKey?: string; previousKeys?: string; da
     return new Keyring([keyFromSecret(env.secretKey), ...previous]);
   }
   if (!env.dataDir) throw new Error('no REFUGE_SECRET_KEY and no data directory to keep a generated key in');
+  ensurePrivateDir(env.dataDir);
   const file = join(env.dataDir, KEYRING_FILE);
   if (!existsSync(file)) writeKeyringFile(env.dataDir, [generateKey()]);
+  chmodSync(file, 0o600);
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { keys: { kid: string; key: string }[] };
   return new Keyring(parsed.keys.map((k) => ({ kid: k.kid, key: Buffer.from(k.key, 'base64') })));
 }
@@ -59,6 +62,7 @@ export function generateKey(): KeyEntry {
 /** Atomically replaces the keyring file (write to a temporary file, then rename), mode 0600. */
 export function writeKeyringFile(dataDir: string, keys: readonly KeyEntry[]): void {
   const file = join(dataDir, KEYRING_FILE);
+  ensurePrivateDir(dataDir);
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, JSON.stringify({ keys: keys.map((k) => ({ kid: k.kid, key: k.key.toString('base64') })) }, null, 2), { mode: 0o600 });
   chmodSync(tmp, 0o600);

@@ -12,6 +12,7 @@ export interface UsersTable {
   id: string; email: string; display_name: string; password_hash: string; locale: Generated<string>;
   totp_secret_enc: string | null; totp_enabled: Generated<boolean>; totp_exempt: Generated<boolean>;
   failed_logins: Generated<number>; locked_until: string | null; is_demo: Generated<boolean>; created_at: Generated<Timestamp>;
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>; password_changed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface MembershipsTable { user_id: string; organisation_id: string; role: string; created_at: Generated<Timestamp> }
 export interface PermissionsTable { role: string; action: string; resource: string; scope: string }
@@ -140,6 +141,11 @@ export interface MatchingCandidatesTable {
   id: string; seeker_survivor_id: string; holder_survivor_id: string; seeker_organisation_id: string; holder_organisation_id: string;
   account_id: string | null; proposal_id: string | null; proposed: boolean; found_at: string;
 }
+export interface DeploymentTable { singleton: Generated<boolean>; mode: 'demo' | 'production'; decided_at: Generated<Timestamp>; demo_purged_at: string | null }
+export interface AccountTokensTable {
+  token_hash: string; user_id: string; purpose: 'totp_enrolment' | 'password_reset'; issued_by: string | null;
+  created_at: Generated<Timestamp>; expires_at: string; used_at: string | null;
+}
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Generated<Timestamp> }
 
 export interface Schema {
@@ -156,4 +162,6 @@ export interface Schema {
   match_proposals: MatchProposalsTable; link_requests: LinkRequestsTable;
   // Blind cross-organisation matching (0007).
   matching_candidates: MatchingCandidatesTable;
+  // Deployment mode and account tokens (0008).
+  deployment: DeploymentTable; account_tokens: AccountTokensTable;
 }

@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { readTrustProxyHops } from './config.ts';
 import type { ServerDeps } from './deps.ts';
 import { openApiOptions } from './openapi.ts';
 import { registerProblemHandlers, sendProblem } from './plugins/problems.ts';
@@ -16,13 +17,23 @@ import { apiRoutes } from './routes/index.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * A hop count, never `true`: the socket's peer and the next `hops - 1` addresses of X-Forwarded-For
+ * (from the right) are proxies; the address before them is the client, and anything further left,
+ * which the client could have written itself, is ignored. X-Forwarded-Proto is read only when
+ * hops ≥ 1. (Fastify's own numeric option now trusts nothing, hence the function.)
+ */
+function trustHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  return hops > 0 ? (_address: string, hop: number) => hop < hops : false;
+}
+
 /** Builds the HTTP application. Stateless: sessions, limits and jobs live in the database. */
 export async function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
-    trustProxy: process.env.REFUGE_TRUST_PROXY === '1',
+    trustProxy: trustHops(deps.trustProxyHops ?? readTrustProxyHops()),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   // JSON is the only body the API reads; other types get 415 (a form post cannot reach a handler).

@@ -12,6 +12,8 @@ export interface Config {
   secretKey: string | undefined;
   previousKeys: string | undefined;
   secureCookies: boolean;
+  /** How many reverse proxies in front of the server to believe about the client (X-Forwarded-For/-Proto); 0 = none. */
+  trustProxyHops: number;
   logRequests: boolean;
   poolSize: number;
   /** Registrations per account per minute (REFUGE_REGISTRATIONS_PER_MINUTE; default core/matching/blind.ts REGISTRATION_RATE_LIMIT). */
@@ -36,8 +38,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.REFUGE_SECRET_KEY || undefined,
     previousKeys: env.REFUGE_PREVIOUS_KEYS || undefined,
     secureCookies: env.REFUGE_SECURE_COOKIES === '1',
+    trustProxyHops: readTrustProxyHops(env),
     logRequests: env.REFUGE_LOG_REQUESTS === '1',
     poolSize: Number(env.REFUGE_DB_POOL ?? 10),
     registrationsPerMinute: env.REFUGE_REGISTRATIONS_PER_MINUTE ? positive('REFUGE_REGISTRATIONS_PER_MINUTE', env.REFUGE_REGISTRATIONS_PER_MINUTE) : undefined,
   };
+}
+
+/**
+ * REFUGE_TRUST_PROXY is a number of proxy hops (0 by default): with N, the client address is the one
+ * the N-th proxy from this server reports and nothing further left in X-Forwarded-For is believed,
+ * so a client cannot pick its own address (and escape the per-address sign-in limit) by sending the
+ * header itself. `true` or a list of addresses is refused rather than guessed at.
+ */
+export function readTrustProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = (env.REFUGE_TRUST_PROXY ?? '0').trim();
+  if (!/^\d{1,2}$/.test(raw)) throw new Error(`REFUGE_TRUST_PROXY must be the number of reverse proxies in front of Refuge (0, 1, 2, …), not ${raw}`);
+  return Number(raw);
 }

@@ -6,6 +6,8 @@ export interface ServerDeps {
   version: string;
   /** Set cookies with the Secure flag (behind HTTPS). */
   secureCookies: boolean;
+  /** Reverse proxies to believe about the client (REFUGE_TRUST_PROXY); read from the environment when absent. */
+  trustProxyHops?: number;
   /** Directory of the built web app, if it should be served. */
   webRoot: string | null;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '../db/database.ts';
 import { FieldCipher } from '../db/encryption.ts';
 import { loadKeyring } from '../db/keyring.ts';
+import { ensurePrivateDir, restrictTree } from '../db/data-dir.ts';
 import { LocalBlobStore } from '../db/blob-store.ts';
 import { migrate } from '../db/migrate.ts';
 import { syncPermissions } from '../services/accounts.ts';
@@ -17,6 +18,8 @@ export interface Runtime { app: AppContext; database: Database; close(): Promise
  * Shared by `refuge serve` and every other CLI command, so they all see the same system.
  */
 export async function openRuntime(config: Config, options: { log?: (line: string) => void } = {}): Promise<Runtime> {
+  // The data directory holds the generated key and files even on PostgreSQL: owner-only from the start.
+  ensurePrivateDir(config.dataDir);
   const database = await openDatabase(config.databaseUrl
     ? { url: config.databaseUrl, poolSize: config.poolSize }
     : { dataDir: join(config.dataDir, 'pglite') });
@@ -32,6 +35,7 @@ export async function openRuntime(config: Config, options: { log?: (line: string
     // 0009: free text written in clear before it is moved into envelopes (needs the key, so not in SQL).
     const sealed = await sealClearFreeText(app);
     if (sealed.caseEvents || sealed.referrals) options.log?.(`sealed ${sealed.caseEvents} timeline summaries and ${sealed.referrals} referral reasons`);
+    if (database.kind === 'pglite') restrictTree(config.dataDir);
     return { app, database, close: () => database.close() };
   } catch (error) {
     await database.close();

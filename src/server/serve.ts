@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { DEMO_ADMIN_EMAIL, DEMO_NOTICE, DEMO_PASSWORD } from '../core/demo/index.ts';
+import { deploymentMode } from '../services/deployment.ts';
 import { isDemoLoaded, loadDemo } from '../services/demo/load.ts';
 import { JobRunner } from '../services/jobs.ts';
 import { buildServer } from './app.ts';
@@ -23,20 +24,23 @@ export interface RunningServer { url: string; server: FastifyInstance; runtime: 
 /** Migrates, loads the demo on first start when asked, then serves HTTP and runs background jobs. */
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const runtime = await openRuntime(config, { log });
-  const firstDemo = config.demo && !(await isDemoLoaded(runtime.app));
+  // REFUGE_DEMO only decides what an EMPTY database becomes; the mode is then recorded in the database.
+  const firstDemo = config.demo && (await deploymentMode(runtime.app)) === null;
   if (firstDemo) {
     log('loading the demo dataset (fictional people and organisations)…');
     const report = await loadDemo(runtime.app, { onProgress: (step) => log(`  demo: ${step}`) });
     log(`demo loaded in ${report.seconds.toFixed(1)} s: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   }
-  const server = await buildServer({ app: runtime.app, version: VERSION, secureCookies: config.secureCookies, webRoot: defaultWebRoot() }, { logger: config.logRequests });
+  const server = await buildServer({ app: runtime.app, version: VERSION, secureCookies: config.secureCookies, trustProxyHops: config.trustProxyHops, webRoot: defaultWebRoot() }, { logger: config.logRequests });
   const runner = new JobRunner(runtime.app, jobHandlers);
   const address = await server.listen({ port: config.port, host: config.host });
   runner.start();
   const url = address.replace('127.0.0.1', 'localhost');
   log(`Refuge ${VERSION} is serving ${url} on ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`);
-  if (config.demo && (firstDemo || (await isDemoLoaded(runtime.app)))) {
+  const mode = await deploymentMode(runtime.app);
+  if (mode === 'demo' && (await isDemoLoaded(runtime.app))) {
     log(`${DEMO_NOTICE}\n  sign in as ${DEMO_ADMIN_EMAIL} (or caseworker@…, consular@… shown on the sign-in page) with password ${DEMO_PASSWORD}`);
+    if (!config.demo) log('this is a DEMO deployment (REFUGE_DEMO=0 does not change that): its demo sign-ins stay public and real organisations cannot be created; run `refuge demo purge` before real use');
   }
   let stopping: Promise<void> | null = null;
   const stop = () => (stopping ??= (async () => {

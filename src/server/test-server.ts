@@ -27,10 +27,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function createTestServer(kind: DatabaseKind): Promise<TestServer> {
+export async function createTestServer(kind: DatabaseKind, options: { trustProxyHops?: number } = {}): Promise<TestServer> {
   const database = await createTestDatabase(kind);
   const app = await createTestApp(database);
-  const server = await buildServer({ app, version: 'test', secureCookies: false, webRoot: null });
+  const server = await buildServer({ app, version: 'test', secureCookies: false, trustProxyHops: options.trustProxyHops ?? 0, webRoot: null });
   await server.ready();
   const orgIds = new Map<string, string>();
   let n = 0;

@@ -3,9 +3,10 @@ import { asSystem, type Tx } from '../db/transaction.ts';
 import { PERMISSIONS } from '../core/permissions/matrix.ts';
 import type { OrganisationKind, Role } from '../core/vocabulary.ts';
 import { audit, type AuditActor } from './audit.ts';
+import { claimDeploymentFor } from './deployment.ts';
 import type { AppContext } from './context.ts';
 import { conflict, invalid, notFound } from './errors.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { hashPassword, passwordProblem } from './passwords.ts';
 
 type Who = AuditActor | null;
 
@@ -14,6 +15,7 @@ export interface NewOrganisation { slug: string; name: string; kind: Organisatio
 export async function createOrganisation(app: AppContext, input: NewOrganisation, by: Who = null, trx?: Tx): Promise<OrganisationRow> {
   if (input.kind === 'embassy' && !(input.nationalitiesServed ?? []).length) throw invalid({ nationalitiesServed: 'an embassy serves at least one nationality' });
   const run = async (t: Tx) => {
+    await claimDeploymentFor(t, input.isDemo ? 'demo' : 'real');
     if (await findOrganisation(t, input.slug)) throw conflict(`an organisation called ${input.slug} exists already`);
     const org: OrganisationRow = {
       id: app.newId(), slug: input.slug, name: input.name, kind: input.kind, nationalitiesServed: (input.nationalitiesServed ?? []).map((n) => n.toUpperCase()),
@@ -29,7 +31,10 @@ export async function createOrganisation(app: AppContext, input: NewOrganisation
 export interface NewUser { email: string; displayName: string; password: string; locale?: string; totpExempt?: boolean; isDemo?: boolean; memberships?: { organisation: string; role: Role }[] }
 
 export async function createUser(app: AppContext, input: NewUser, by: Who = null, trx?: Tx, passwordHash?: string): Promise<{ id: string }> {
-  if (!passwordHash && input.password.length < MIN_PASSWORD_LENGTH) throw invalid({ password: `use at least ${MIN_PASSWORD_LENGTH} characters` });
+  if (!passwordHash) {
+    const problem = passwordProblem(input.password, input.email);
+    if (problem) throw invalid({ password: problem });
+  }
   const hashed = passwordHash ?? await hashPassword(input.password);
   const run = async (t: Tx) => {
     if (await findUserByEmail(t, input.email)) throw conflict('a user with that email exists already');

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import {
-  clearLoginFailures, findUserByEmail, findUserById, membershipsOf, recordLoginFailure, setTotp,
-  type MembershipRow, type OrganisationRow, type UserRow,
+  claimTotpStep, clearLoginFailures, consumeAccountToken, findUserByEmail, findUserById, insertAccountToken, lockUser, membershipsOf,
+  recordLoginFailure, setPasswordHash, setTotp, type AccountTokenPurpose, type MembershipRow, type OrganisationRow, type UserRow,
 } from '../db/repositories/accounts.ts';
-import { clearRateLimit, hitRateLimit } from '../db/repositories/rate-limits.ts';
+import { clearRateLimit, hitRateLimit, peekRateLimit } from '../db/repositories/rate-limits.ts';
+import { deploymentMode } from '../db/repositories/deployment.ts';
 import {
   deleteSession, deleteSessionsOfUser, insertSession, loadSessionBundle, touchSession, updateSession, type SessionRow,
 } from '../db/repositories/sessions.ts';
@@ -13,10 +14,14 @@ import { encryptionContext } from '../db/encrypted-columns.ts';
 import type { Role } from '../core/vocabulary.ts';
 import { audit } from './audit.ts';
 import type { AppContext, RequestActor } from './context.ts';
-import { conflict, forbidden, ServiceError, TooManyRequests, unauthorized } from './errors.ts';
-import { decoyHash, verifyPassword } from './passwords.ts';
+import { conflict, forbidden, invalid, notFound, ServiceError, TooManyRequests, unauthorized } from './errors.ts';
+import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { can } from '../core/permissions/matrix.ts';
 
+/** A session ends after this long without a request… */
 export const SESSION_IDLE_HOURS = 12;
+/** …and this long after sign-in, however busy it is (then sign in again). */
+export const SESSION_ABSOLUTE_HOURS = 24;
 export const LOCKOUT_AFTER_FAILURES = 5;
 export const LOCKOUT_MINUTES = 15;
 export const LOGIN_LIMIT_PER_IP = { hits: 30, windowSeconds: 15 * 60 };
@@ -64,27 +69,42 @@ function view(user: UserRow, memberships: (MembershipRow & { organisation: Organ
   };
 }
 
+/** The one answer to every refused sign-in (unknown, wrong password, locked, demo account in production). */
+export const SIGN_IN_REFUSED = 'email or password is not right, or this account cannot sign in just now';
+
+/** Counts a failed sign-in against the client address (successful ones are not counted). */
+async function countFailedSignIn(app: AppContext, ip: string, now: Date): Promise<void> {
+  await asSystem(app.database, (trx) => hitRateLimit(trx, `login:ip:${ip}`, LOGIN_LIMIT_PER_IP.windowSeconds, now));
+}
+
+async function refuseIfAddressThrottled(app: AppContext, ip: string, now: Date): Promise<void> {
+  const ipLimit = await asSystem(app.database, (trx) => peekRateLimit(trx, `login:ip:${ip}`, LOGIN_LIMIT_PER_IP.windowSeconds, now));
+  if (ipLimit.hits >= LOGIN_LIMIT_PER_IP.hits) {
+    throw new TooManyRequests(Math.max(1, Math.ceil((Date.parse(ipLimit.resetAt) - now.getTime()) / 1000)));
+  }
+}
+
 /**
- * Email + password sign-in. Throttled per client address (shared counter in PostgreSQL) and
- * locked for a while after repeated failures per account. Always creates a fresh session token
- * (rotation): a token presented before sign-in is discarded.
+ * Email + password sign-in. Throttled per client address on FAILED attempts only (shared counter
+ * in PostgreSQL; the address is the socket's, or the one a configured number of trusted proxies
+ * reports), and locked for a while after repeated failures per account. Always creates a fresh
+ * session token (rotation): a token presented before sign-in is discarded.
  */
 export async function login(app: AppContext, input: { email: string; password: string; ip: string; previousToken?: string; requestId?: string }): Promise<{ token: string; view: SessionView }> {
   const now = app.now();
-  const ipLimit = await asSystem(app.database, (trx) => hitRateLimit(trx, `login:ip:${input.ip}`, LOGIN_LIMIT_PER_IP.windowSeconds, now));
-  if (ipLimit.hits > LOGIN_LIMIT_PER_IP.hits) {
-    throw new TooManyRequests(Math.max(1, Math.ceil((Date.parse(ipLimit.resetAt) - now.getTime()) / 1000)));
-  }
-  const user = await asSystem(app.database, (trx) => findUserByEmail(trx, input.email));
-  if (!user) {
+  await refuseIfAddressThrottled(app, input.ip, now);
+  const { user, mode } = await asSystem(app.database, async (trx) => ({ user: await findUserByEmail(trx, input.email), mode: await deploymentMode(trx) }));
+  // Unknown accounts, locked accounts and demo accounts outside a demo deployment all get the same
+  // answer after the same work (one argon2 verification against a decoy), so none can be told apart.
+  const locked = !!user?.lockedUntil && Date.parse(user.lockedUntil) > now.getTime();
+  const demoElsewhere = !!user?.isDemo && mode !== 'demo';
+  if (!user || locked || demoElsewhere) {
     await verifyPassword(await decoyHash(), input.password);
-    throw unauthorized('email or password is not right');
-  }
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
-    const retry = Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 1000);
-    throw new TooManyRequests(retry, 'this account is locked for a while after repeated failed sign-ins');
+    await countFailedSignIn(app, input.ip, now);
+    throw unauthorized(SIGN_IN_REFUSED);
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await countFailedSignIn(app, input.ip, now);
     await asSystem(app.database, async (trx) => {
       const failures = await recordLoginFailure(trx, user.id, null);
       if (failures >= LOCKOUT_AFTER_FAILURES) {
@@ -93,7 +113,7 @@ export async function login(app: AppContext, input: { email: string; password: s
       }
       await audit(trx, app, { userId: user.id, organisationId: null, requestId: input.requestId ?? null }, 'auth.login_failed', 'user', user.id);
     });
-    throw unauthorized('email or password is not right');
+    throw unauthorized(SIGN_IN_REFUSED);
   }
   return asSystem(app.database, async (trx) => {
     if (input.previousToken) await deleteSession(trx, hashToken(input.previousToken));
@@ -103,7 +123,7 @@ export async function login(app: AppContext, input: { email: string; password: s
     const session: SessionRow = {
       tokenHash: hashToken(token), userId: user.id, organisationId: (memberships.find((m) => m.role === 'admin') ?? memberships[0])?.organisationId ?? null,
       csrfToken: randomBytes(24).toString('base64url'), secondFactorPassed: false,
-      expiresAt: new Date(now.getTime() + SESSION_IDLE_HOURS * 3600_000).toISOString(), lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_HOURS * 3600_000).toISOString(), lastSeenAt: now.toISOString(), createdAt: now.toISOString(),
     };
     await insertSession(trx, session);
     await audit(trx, app, { userId: user.id, organisationId: session.organisationId, requestId: input.requestId ?? null }, 'auth.login', 'user', user.id);
@@ -118,7 +138,7 @@ export async function resolveSession(app: AppContext, token: string | undefined,
   const bundle = await loadSessionBundle(app.database.db, hashToken(token));
   if (!bundle) return null;
   const { session, user, memberships } = bundle;
-  if (Date.parse(session.expiresAt) <= now.getTime()) {
+  if (Date.parse(session.expiresAt) <= now.getTime() || Date.parse(session.createdAt) + SESSION_ABSOLUTE_HOURS * 3600_000 <= now.getTime()) {
     await asSystem(app.database, (trx) => deleteSession(trx, session.tokenHash));
     return null;
   }
@@ -159,17 +179,30 @@ export async function switchOrganisation(app: AppContext, resolved: ResolvedSess
 const totpFor = (secretBase32: string, email: string) =>
   new OTPAuth.TOTP({ issuer: 'Refuge', label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secretBase32) });
 
-/** Second sign-in step: a TOTP code from the user's authenticator app. Throttled like passwords. */
+const TOTP_PERIOD_SECONDS = 30;
+
+/**
+ * Checks a TOTP code and spends its time step: a code (or any earlier one) that was accepted once is
+ * refused afterwards, so a code seen over a shoulder or in a log cannot be replayed within its window.
+ */
+async function spendTotpCode(app: AppContext, user: { id: string; email: string }, secret: string, code: string): Promise<boolean> {
+  const now = app.now().getTime();
+  const delta = totpFor(secret, user.email).validate({ token: code, timestamp: now, window: 1 });
+  if (delta === null) return false;
+  const step = Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
+  return asSystem(app.database, (trx) => claimTotpStep(trx, user.id, step));
+}
+
+/** Second sign-in step: a TOTP code from the user's authenticator app, usable once. Throttled like passwords. */
 export async function verifySecondFactor(app: AppContext, resolved: ResolvedSession, code: string): Promise<void> {
   const now = app.now();
   const limit = await asSystem(app.database, (trx) => hitRateLimit(trx, `totp:${resolved.user.id}`, LOCKOUT_MINUTES * 60, now));
   if (limit.hits > LOCKOUT_AFTER_FAILURES) throw new TooManyRequests(LOCKOUT_MINUTES * 60, 'too many wrong codes; try again later');
   if (!resolved.user.totpEnabled || !resolved.user.totpSecretEnc) throw conflict('this account has no second factor set up');
   const secret = app.cipher.decrypt(resolved.user.totpSecretEnc, encryptionContext('users', 'totp_secret_enc', resolved.user.id));
-  const delta = totpFor(secret, resolved.user.email).validate({ token: code, timestamp: now.getTime(), window: 1 });
-  if (delta === null) {
+  if (!(await spendTotpCode(app, resolved.user, secret, code))) {
     await asSystem(app.database, (trx) => audit(trx, app, { userId: resolved.user.id, organisationId: null, requestId: null }, 'auth.totp_failed', 'user', resolved.user.id));
-    throw new ServiceError(401, 'wrong_code', 'that code is not right', { code: 'the code does not match; check the time on your phone' });
+    throw new ServiceError(401, 'wrong_code', 'that code is not right', { code: 'the code does not match or was used already; wait for the next one' });
   }
   await asSystem(app.database, async (trx) => {
     await clearRateLimit(trx, `totp:${resolved.user.id}`);
@@ -178,11 +211,29 @@ export async function verifySecondFactor(app: AppContext, resolved: ResolvedSess
   });
 }
 
-/** Starts TOTP enrolment: stores a new secret (not yet active) and returns it for the authenticator app. */
-export async function beginTotpEnrolment(app: AppContext, resolved: ResolvedSession): Promise<{ secret: string; uri: string }> {
+/**
+ * Starts TOTP enrolment: stores a new secret (not yet active) and returns it for the authenticator
+ * app. A user whose organisation requires a second factor and who has none yet must present a
+ * one-time enrolment code from an administrator: otherwise whoever learnt the password alone could
+ * bind their own authenticator to the account. The code is spent here.
+ */
+export async function beginTotpEnrolment(app: AppContext, resolved: ResolvedSession, enrolmentCode?: string): Promise<{ secret: string; uri: string }> {
   if (resolved.user.totpEnabled) throw conflict('a second factor is already set up');
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
-  await asSystem(app.database, (trx) => setTotp(trx, resolved.user.id, app.cipher.encrypt(secret, encryptionContext('users', 'totp_secret_enc', resolved.user.id)), false));
+  await asSystem(app.database, async (trx) => {
+    if (resolved.view.secondFactor === 'enrolment_required') {
+      const now = app.now();
+      const limit = await hitRateLimit(trx, `enrol:${resolved.user.id}`, LOCKOUT_MINUTES * 60, now);
+      if (limit.hits > LOCKOUT_AFTER_FAILURES) throw new TooManyRequests(LOCKOUT_MINUTES * 60, 'too many wrong enrolment codes; try again later');
+      const used = enrolmentCode ? await consumeAccountToken(trx, hashToken(normaliseCode(enrolmentCode)), 'totp_enrolment', now.toISOString(), resolved.user.id) : null;
+      if (!used) {
+        throw new ServiceError(403, 'enrolment_code_required', 'setting up the second step needs the one-time enrolment code your administrator gives you',
+          { enrolmentCode: enrolmentCode ? 'this code is not right, was used already or has expired' : 'ask your administrator for an enrolment code' });
+      }
+      await audit(trx, app, { userId: resolved.user.id, organisationId: resolved.session.organisationId, requestId: null }, 'auth.enrolment_code_used', 'user', resolved.user.id);
+    }
+    await setTotp(trx, resolved.user.id, app.cipher.encrypt(secret, encryptionContext('users', 'totp_secret_enc', resolved.user.id)), false);
+  });
   return { secret, uri: totpFor(secret, resolved.user.email).toString() };
 }
 
@@ -191,13 +242,101 @@ export async function confirmTotpEnrolment(app: AppContext, resolved: ResolvedSe
   const user = await asSystem(app.database, (trx) => findUserById(trx, resolved.user.id));
   if (!user?.totpSecretEnc || user.totpEnabled) throw conflict('start enrolment first');
   const secret = app.cipher.decrypt(user.totpSecretEnc, encryptionContext('users', 'totp_secret_enc', user.id));
-  if (totpFor(secret, user.email).validate({ token: code, timestamp: app.now().getTime(), window: 1 }) === null) {
+  if (!(await spendTotpCode(app, user, secret, code))) {
     throw new ServiceError(422, 'wrong_code', 'that code is not right', { code: 'the code does not match' });
   }
   await asSystem(app.database, async (trx) => {
     await setTotp(trx, user.id, user.totpSecretEnc, true);
     await updateSession(trx, resolved.session.tokenHash, { secondFactorPassed: true });
     await audit(trx, app, { userId: user.id, organisationId: resolved.session.organisationId, requestId: null }, 'auth.totp_enrolled', 'user', user.id);
+  });
+}
+
+/** How long an administrator-issued code stays usable. */
+export const ACCOUNT_CODE_HOURS = 72;
+
+/** Codes are typed by hand: 20 base32 characters (100 bits) in groups of four; case and dashes do not matter. */
+function newAccountCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(20);
+  const chars = [...bytes].map((b) => alphabet[b % 32]).join('');
+  return chars.match(/.{4}/g)!.join('-');
+}
+const normaliseCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '').match(/.{1,4}/g)?.join('-') ?? '';
+
+/**
+ * An administrator issues a one-time code for one of their organisation's members: a TOTP enrolment
+ * code or a password reset code. Only its hash is stored; issuing replaces an earlier unused code
+ * of the same kind. `by` null is the operator's CLI.
+ */
+export async function issueAccountCode(app: AppContext, by: RequestActor | null, target: { userId?: string; email?: string }, purpose: AccountTokenPurpose): Promise<{ code: string; userId: string; expiresAt: string }> {
+  if (by && !can(by.roles, 'manage', 'user')) throw forbidden('only an administrator can issue codes');
+  return asSystem(app.database, async (trx) => {
+    const user = target.userId ? await findUserById(trx, target.userId) : target.email ? await findUserByEmail(trx, target.email) : null;
+    const memberOf = user ? await membershipsOf(trx, user.id) : [];
+    if (!user || (by && !memberOf.some((m) => m.organisationId === by.organisationId))) throw notFound('that member');
+    if (user.isDemo && await deploymentMode(trx) !== 'demo') throw notFound('that member');
+    const code = newAccountCode();
+    const now = app.now();
+    const expiresAt = new Date(now.getTime() + ACCOUNT_CODE_HOURS * 3600_000).toISOString();
+    await insertAccountToken(trx, { tokenHash: hashToken(code), userId: user.id, purpose, issuedBy: by?.userId ?? null, createdAt: now.toISOString(), expiresAt });
+    await audit(trx, app, by ? { userId: by.userId, organisationId: by.organisationId, requestId: by.requestId } : null,
+      purpose === 'totp_enrolment' ? 'user.enrolment_code_issued' : 'user.password_reset_issued', 'user', user.id, { expiresAt });
+    return { code, userId: user.id, expiresAt };
+  });
+}
+
+/**
+ * Password change by the signed-in user, who must know the current password. Every other session of
+ * the user ends. A wrong current password counts as a failed sign-in (so this is no password oracle).
+ */
+export async function changePassword(app: AppContext, resolved: ResolvedSession, input: { currentPassword: string; newPassword: string; ip: string }): Promise<{ endedSessions: number }> {
+  const now = app.now();
+  await refuseIfAddressThrottled(app, input.ip, now);
+  if (!(await verifyPassword(resolved.user.passwordHash, input.currentPassword))) {
+    await countFailedSignIn(app, input.ip, now);
+    await asSystem(app.database, async (trx) => {
+      const failures = await recordLoginFailure(trx, resolved.user.id, null);
+      if (failures >= LOCKOUT_AFTER_FAILURES) await lockUser(trx, resolved.user.id, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString());
+      await audit(trx, app, { userId: resolved.user.id, organisationId: resolved.session.organisationId, requestId: null }, 'auth.password_change_failed', 'user', resolved.user.id);
+    });
+    throw invalid({ currentPassword: 'this is not your current password' });
+  }
+  const problem = passwordProblem(input.newPassword, resolved.user.email);
+  if (problem) throw invalid({ newPassword: problem });
+  const passwordHash = await hashPassword(input.newPassword);
+  return asSystem(app.database, async (trx) => {
+    await setPasswordHash(trx, resolved.user.id, passwordHash, now.toISOString());
+    const ended = await deleteSessionsOfUser(trx, resolved.user.id, resolved.session.tokenHash);
+    await audit(trx, app, { userId: resolved.user.id, organisationId: resolved.session.organisationId, requestId: null }, 'auth.password_changed', 'user', resolved.user.id, { endedSessions: ended });
+    return { endedSessions: ended };
+  });
+}
+
+/**
+ * Sets a new password with an administrator-issued reset code (no session needed). The code is
+ * spent, every session of the user ends and the account is unlocked. Wrong codes count as failed
+ * sign-ins from the client address.
+ */
+export async function resetPassword(app: AppContext, input: { code: string; newPassword: string; ip: string }): Promise<void> {
+  const now = app.now();
+  await refuseIfAddressThrottled(app, input.ip, now);
+  const tokenHash = hashToken(normaliseCode(input.code));
+  const owner = await asSystem(app.database, (trx) => trx.selectFrom('account_tokens').innerJoin('users', 'users.id', 'account_tokens.user_id')
+    .select(['users.email']).where('token_hash', '=', tokenHash).where('purpose', '=', 'password_reset').where('used_at', 'is', null).where('expires_at', '>', now.toISOString()).executeTakeFirst());
+  if (!owner) {
+    await countFailedSignIn(app, input.ip, now);
+    throw invalid({ code: 'this code is not right, was used already or has expired' });
+  }
+  const problem = passwordProblem(input.newPassword, owner.email);
+  if (problem) throw invalid({ newPassword: problem });
+  const passwordHash = await hashPassword(input.newPassword);
+  await asSystem(app.database, async (trx) => {
+    const userId = await consumeAccountToken(trx, tokenHash, 'password_reset', now.toISOString());
+    if (!userId) throw invalid({ code: 'this code is not right, was used already or has expired' });
+    await setPasswordHash(trx, userId, passwordHash, now.toISOString());
+    const ended = await deleteSessionsOfUser(trx, userId);
+    await audit(trx, app, { userId, organisationId: null, requestId: null }, 'auth.password_reset', 'user', userId, { endedSessions: ended });
   });
 }
 

@@ -4,6 +4,7 @@ import type { Config } from '../../server/config.ts';
 import { openRuntime, type Runtime } from '../../server/runtime.ts';
 import { createOrganisation, createUser } from '../../services/accounts.ts';
 import { verifyAuditChain } from '../../services/audit.ts';
+import { issueAccountCode } from '../../services/auth.ts';
 import { rotateEncryption } from '../../services/keys.ts';
 import { generateKey, isFileKeyring, loadKeyring, writeKeyringFile } from '../../db/keyring.ts';
 import { FieldCipher } from '../../db/encryption.ts';
@@ -55,6 +56,16 @@ export function registerAdminCommands(program: Command, config: () => Config): v
         email: o.email, displayName: o.name, password, locale: o.locale, memberships: o.org ? [{ organisation: o.org, role }] : [],
       }));
       console.log(`created user ${o.email} (${created.id})`);
+    });
+
+  user.command('issue-code')
+    .description('issue a one-time code a user types in: a TOTP enrolment code (required to set up a second factor) or a password reset code')
+    .requiredOption('--email <email>')
+    .requiredOption('--purpose <purpose>', 'enrolment | reset')
+    .action(async (o: { email: string; purpose: string }) => {
+      const purpose = oneOf(o.purpose, ['enrolment', 'reset'] as const, 'purpose') === 'enrolment' ? 'totp_enrolment' : 'password_reset';
+      const issued = await withRuntime(config(), (r) => issueAccountCode(r.app, null, { email: o.email }, purpose));
+      console.log(`${o.purpose} code for ${o.email} (one use, until ${issued.expiresAt}): ${issued.code}`);
     });
 
   const auditCmd = program.command('audit').description('the hash-chained audit log');

@@ -3,6 +3,7 @@ import type { Config } from '../../server/config.ts';
 import { startServer } from '../../server/serve.ts';
 import { openRuntime } from '../../server/runtime.ts';
 import { loadDemo } from '../../services/demo/load.ts';
+import { purgeDemo } from '../../services/demo/purge.ts';
 
 export function registerServeCommands(program: Command, config: () => Config): void {
   program.command('serve')
@@ -40,6 +41,23 @@ export function registerServeCommands(program: Command, config: () => Config): v
       try {
         const report = await loadDemo(runtime.app, { seed: Number(opts.seed), survivors: Number(opts.survivors), onProgress: (s) => console.log(`loading ${s}…`) });
         console.log(report.loaded ? `loaded in ${report.seconds.toFixed(1)} s: ${JSON.stringify(report.counts)}` : 'demo data is already loaded');
+      } finally {
+        await runtime.close();
+      }
+    });
+
+  demo.command('purge')
+    .description('remove every demo organisation, account, record and file, leaving a production deployment (audited)')
+    .action(async () => {
+      const runtime = await openRuntime(config());
+      try {
+        const report = await purgeDemo(runtime.app);
+        const rows = Object.entries(report.removed).sort(([a], [b]) => a.localeCompare(b));
+        console.log(`demo purged (the deployment was ${report.previousMode ?? 'undecided'}; it is now production)`);
+        for (const [table, n] of rows) console.log(`  ${table}: ${n} removed`);
+        for (const [column, n] of Object.entries(report.cleared)) console.log(`  ${column}: ${n} references to demo rows cleared`);
+        console.log(`  files: ${report.files} removed`);
+        if (!rows.length) console.log('  nothing to remove');
       } finally {
         await runtime.close();
       }

@@ -106,3 +106,32 @@ export async function searchOrganisations(trx: Queryable, filter: { kinds?: stri
   const rows = await q.orderBy('name').orderBy('id').limit(filter.limit).execute();
   return rows.map(toOrganisation);
 }
+
+export async function setPasswordHash(trx: Queryable, userId: string, passwordHash: string, at: string): Promise<void> {
+  await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: at, failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+}
+
+/** Records that the TOTP time step `step` was used; false when it (or a later one) was used already: a replay. */
+export async function claimTotpStep(trx: Queryable, userId: string, step: number): Promise<boolean> {
+  const row = await trx.updateTable('users').set({ totp_last_step: step })
+    .where('id', '=', userId).where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id').executeTakeFirst();
+  return !!row;
+}
+
+export type AccountTokenPurpose = 'totp_enrolment' | 'password_reset';
+
+/** Stores a one-time code by its hash, replacing any earlier unused code of the same purpose for the user. */
+export async function insertAccountToken(trx: Queryable, t: { tokenHash: string; userId: string; purpose: AccountTokenPurpose; issuedBy: string | null; createdAt: string; expiresAt: string }): Promise<void> {
+  await trx.deleteFrom('account_tokens').where('user_id', '=', t.userId).where('purpose', '=', t.purpose).where('used_at', 'is', null).execute();
+  await trx.insertInto('account_tokens').values({ token_hash: t.tokenHash, user_id: t.userId, purpose: t.purpose, issued_by: t.issuedBy, created_at: t.createdAt, expires_at: t.expiresAt, used_at: null }).execute();
+}
+
+/** Uses a one-time code: marks it used and returns its user, or null when unknown, used, expired or for another purpose. */
+export async function consumeAccountToken(trx: Queryable, tokenHash: string, purpose: AccountTokenPurpose, now: string, userId?: string): Promise<string | null> {
+  let q = trx.updateTable('account_tokens').set({ used_at: now })
+    .where('token_hash', '=', tokenHash).where('purpose', '=', purpose).where('used_at', 'is', null).where('expires_at', '>', now);
+  if (userId) q = q.where('user_id', '=', userId);
+  const row = await q.returning('user_id').executeTakeFirst();
+  return row?.user_id ?? null;
+}

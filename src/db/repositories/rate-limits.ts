@@ -20,3 +20,12 @@ export async function hitRateLimit(trx: Queryable, key: string, windowSeconds: n
 export async function clearRateLimit(trx: Queryable, key: string): Promise<void> {
   await trx.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
+
+/** Hits in the current window without adding one (0 when the window has passed). */
+export async function peekRateLimit(trx: Queryable, key: string, windowSeconds: number, now: Date): Promise<{ hits: number; resetAt: string }> {
+  const row = await trx.selectFrom('rate_limits').select(['hits', 'window_start']).where('key', '=', key).executeTakeFirst();
+  if (!row) return { hits: 0, resetAt: now.toISOString() };
+  const start = new Date(row.window_start).getTime();
+  if (start + windowSeconds * 1000 <= now.getTime()) return { hits: 0, resetAt: now.toISOString() };
+  return { hits: row.hits, resetAt: new Date(start + windowSeconds * 1000).toISOString() };
+}

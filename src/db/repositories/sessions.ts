@@ -3,18 +3,18 @@ import type { Queryable } from '../transaction.ts';
 import { toOrganisation, toUser, type MembershipRow, type OrganisationRow, type UserRow } from './accounts.ts';
 import type { Role } from '../../core/vocabulary.ts';
 
-export interface SessionRow { tokenHash: string; userId: string; organisationId: string | null; csrfToken: string; secondFactorPassed: boolean; expiresAt: string; lastSeenAt: string }
+export interface SessionRow { tokenHash: string; userId: string; organisationId: string | null; csrfToken: string; secondFactorPassed: boolean; expiresAt: string; lastSeenAt: string; createdAt: string }
 
-export async function insertSession(trx: Queryable, s: Omit<SessionRow, 'lastSeenAt'>): Promise<void> {
+export async function insertSession(trx: Queryable, s: SessionRow): Promise<void> {
   await trx.insertInto('sessions').values({
     token_hash: s.tokenHash, user_id: s.userId, organisation_id: s.organisationId, csrf_token: s.csrfToken,
-    second_factor_passed: s.secondFactorPassed, expires_at: s.expiresAt,
+    second_factor_passed: s.secondFactorPassed, expires_at: s.expiresAt, created_at: s.createdAt, last_seen_at: s.lastSeenAt,
   }).execute();
 }
 
 export async function findSession(trx: Queryable, tokenHash: string): Promise<SessionRow | null> {
   const r = await trx.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-  return r ? { tokenHash: r.token_hash, userId: r.user_id, organisationId: r.organisation_id, csrfToken: r.csrf_token, secondFactorPassed: r.second_factor_passed, expiresAt: r.expires_at, lastSeenAt: r.last_seen_at } : null;
+  return r ? { tokenHash: r.token_hash, userId: r.user_id, organisationId: r.organisation_id, csrfToken: r.csrf_token, secondFactorPassed: r.second_factor_passed, expiresAt: r.expires_at, lastSeenAt: r.last_seen_at, createdAt: r.created_at } : null;
 }
 
 export async function touchSession(trx: Queryable, tokenHash: string, now: string, expiresAt: string): Promise<void> {
@@ -32,8 +32,10 @@ export async function deleteSession(trx: Queryable, tokenHash: string): Promise<
   await trx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteSessionsOfUser(trx: Queryable, userId: string): Promise<number> {
-  const r = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+export async function deleteSessionsOfUser(trx: Queryable, userId: string, exceptTokenHash?: string): Promise<number> {
+  let q = trx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptTokenHash) q = q.where('token_hash', '!=', exceptTokenHash);
+  const r = await q.executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -58,7 +60,7 @@ export async function loadSessionBundle(db: Queryable, tokenHash: string): Promi
   if (!r) return null;
   const iso = (v: unknown) => (v == null ? null : new Date(String(v)).toISOString());
   return {
-    session: { tokenHash: r.s.token_hash, userId: r.s.user_id, organisationId: r.s.organisation_id, csrfToken: r.s.csrf_token, secondFactorPassed: r.s.second_factor_passed, expiresAt: iso(r.s.expires_at)!, lastSeenAt: iso(r.s.last_seen_at)! },
+    session: { tokenHash: r.s.token_hash, userId: r.s.user_id, organisationId: r.s.organisation_id, csrfToken: r.s.csrf_token, secondFactorPassed: r.s.second_factor_passed, expiresAt: iso(r.s.expires_at)!, lastSeenAt: iso(r.s.last_seen_at)!, createdAt: iso(r.s.created_at)! },
     user: toUser({ ...r.u, locked_until: iso(r.u.locked_until) } as Parameters<typeof toUser>[0]),
     memberships: r.m.map((m) => {
       const organisation = toOrganisation(m.o as Parameters<typeof toOrganisation>[0]);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { csrfMatches, resolveSession, type ResolvedSession } from '../../services/auth.ts';
+import { csrfMatches, resolveSession, SESSION_ABSOLUTE_HOURS, type ResolvedSession } from '../../services/auth.ts';
 import type { AppContext, RequestActor } from '../../services/context.ts';
 import { forbidden, unauthorized } from '../../services/errors.ts';
 import { sendProblem } from './problems.ts';
@@ -25,8 +25,9 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.session = await resolveSession(ctx, token, request.id);
-    // Signing in needs no token (there may be no session yet); it only accepts JSON, which a cross-site form cannot send.
-    const signingIn = request.method === 'POST' && request.url.split('?')[0] === '/api/session';
+    // Signing in and resetting a password need no token (there may be no session yet); they only accept JSON, which a cross-site form cannot send.
+    const path = request.url.split('?')[0];
+    const signingIn = request.method === 'POST' && (path === '/api/session' || path === '/api/password-reset');
     if (request.session && !signingIn && UNSAFE.has(request.method) && !csrfMatches(request.session.session, request.headers['x-csrf-token'] as string | undefined)) {
       return sendProblem(reply, request, 403, 'missing or wrong CSRF token (send the x-csrf-token header from /api/session)');
     }
@@ -49,8 +50,14 @@ export function requireSession(request: FastifyRequest): ResolvedSession {
   return request.session;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: 7 * 86400 });
+/**
+ * The session cookie is Secure whenever the request arrived over HTTPS: on the socket itself, or as
+ * reported by X-Forwarded-Proto from a proxy that REFUGE_TRUST_PROXY trusts (Fastify's
+ * `request.protocol` only reads that header from trusted hops). `REFUGE_SECURE_COOKIES=1` forces it.
+ */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, alwaysSecure: boolean): void {
+  const secure = alwaysSecure || request.protocol === 'https';
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_ABSOLUTE_HOURS * 3600 });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LoginRequest, LogoutRequest, SessionView, SwitchOrganisationRequest, TotpEnrolment, TotpRequest } from '../../contracts/auth.ts';
+import {
+  AccountCode, AccountCodeRequest, LoginRequest, LogoutRequest, MemberParams, PasswordChangeRequest, PasswordChangeResult, PasswordResetRequest,
+  SessionView, SwitchOrganisationRequest, TotpEnrolment, TotpEnrolmentRequest, TotpRequest,
+} from '../../contracts/auth.ts';
 import { Ok } from '../../contracts/common.ts';
-import { beginTotpEnrolment, confirmTotpEnrolment, login, logout, resolveSession, switchOrganisation, verifySecondFactor } from '../../services/auth.ts';
+import {
+  beginTotpEnrolment, changePassword, confirmTotpEnrolment, issueAccountCode, login, logout, resetPassword, resolveSession, switchOrganisation, verifySecondFactor,
+} from '../../services/auth.ts';
 import type { ServerDeps } from '../deps.ts';
-import { clearSessionCookie, requireSession, SESSION_COOKIE, setSessionCookie } from '../plugins/session.ts';
+import { clearSessionCookie, requireActor, requireSession, SESSION_COOKIE, setSessionCookie } from '../plugins/session.ts';
 
 export const authRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
   const tags = ['session'];
@@ -15,7 +20,7 @@ export const authRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (ap
 
   app.post('/api/session', { schema: { tags, summary: 'Sign in with email and password', body: LoginRequest, response: { 200: SessionView } } }, async (request, reply) => {
     const { token, view } = await login(deps.app, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE], requestId: request.id });
-    setSessionCookie(reply, token, deps.secureCookies);
+    setSessionCookie(request, reply, token, deps.secureCookies);
     return view;
   });
 
@@ -26,8 +31,24 @@ export const authRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (ap
     return reload(request.cookies[SESSION_COOKIE], request.id);
   });
 
-  app.post('/api/session/totp/enrolment', { schema: { tags, summary: 'Start setting up a TOTP second factor', response: { 200: TotpEnrolment } } }, async (request) =>
-    beginTotpEnrolment(deps.app, requireSession(request)));
+  app.post('/api/session/totp/enrolment', { schema: { tags, summary: 'Start setting up a TOTP second factor (with the enrolment code from an administrator when the organisation requires one)', body: TotpEnrolmentRequest, response: { 200: TotpEnrolment } } }, async (request) =>
+    beginTotpEnrolment(deps.app, requireSession(request), request.body?.enrolmentCode));
+
+  app.put('/api/session/password', { schema: { tags, summary: 'Change my password (knowing the current one); signs out my other sessions', body: PasswordChangeRequest, response: { 200: PasswordChangeResult } } }, async (request) => {
+    const s = requireSession(request);
+    requireActor(request);
+    return changePassword(deps.app, s, { ...request.body, ip: request.ip });
+  });
+
+  app.post('/api/password-reset', { schema: { tags, summary: 'Set a new password with a one-time reset code from an administrator', body: PasswordResetRequest, response: { 200: Ok } } }, async (request) => {
+    await resetPassword(deps.app, { ...request.body, ip: request.ip });
+    return { ok: true as const };
+  });
+
+  app.post('/api/members/:userId/account-codes', { schema: { tags, summary: 'Administrators: issue a one-time TOTP enrolment or password reset code for a member of the current organisation', params: MemberParams, body: AccountCodeRequest, response: { 200: AccountCode } } }, async (request) => {
+    const { code, expiresAt } = await issueAccountCode(deps.app, requireActor(request), { userId: request.params.userId }, request.body.purpose);
+    return { code, expiresAt };
+  });
 
   app.post('/api/session/totp/enrolment/confirm', { schema: { tags, summary: 'Confirm the TOTP set-up with a first code', body: TotpRequest, response: { 200: SessionView } } }, async (request) => {
     await confirmTotpEnrolment(deps.app, requireSession(request), request.body.code);

@@ -7,7 +7,7 @@ import type { ServerDeps } from '../deps.ts';
 import { requireActor } from '../plugins/session.ts';
 
 export const homeRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/demo', { schema: { tags: ['home'], summary: 'Demo sign-ins to try (only when the fictional demo data is loaded)', response: { 200: DemoAccounts } } }, async () =>
+  app.get('/api/demo', { schema: { tags: ['home'], summary: 'Demo sign-ins to try (a demo deployment only; 404 in production)', response: { 200: DemoAccounts } } }, async () =>
     listDemoAccounts(deps.app));
 
   app.get('/api/organisations', { schema: { tags: ['home'], summary: 'The directory of responding organisations (names and kinds only)', querystring: OrganisationDirectoryQuery, response: { 200: OrganisationDirectory } } }, async (request) => {

@@ -1,6 +1,8 @@
 import { DEMO_PASSWORD, DEMO_NOTICE } from '../../core/demo/index.ts';
 import { asSystem } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
+import { deploymentMode } from '../deployment.ts';
+import { notFound } from '../errors.ts';
 
 export interface DemoAccounts { loaded: boolean; notice: string; password: string | null; accounts: { email: string; organisation: string; kind: string; role: string }[] }
 
@@ -9,9 +11,11 @@ const SHOWCASE_ROLES = ['caseworker', 'consular_officer', 'medic', 'analyst'] as
 
 /**
  * A few demo sign-ins to show on the sign-in page, one per role, so a newcomer can look around.
- * Only demo users (fictional, flagged is_demo) are ever listed; with no demo loaded the list is empty.
+ * Only demo users (fictional, flagged is_demo) are ever listed, and only in a demo deployment.
  */
 export async function listDemoAccounts(app: AppContext): Promise<DemoAccounts> {
+  // Only a demo deployment publishes its sign-ins; a production one answers 404 as if there were no such page.
+  if (await deploymentMode(app) !== 'demo') throw notFound('the demo');
   const rows = await asSystem(app.database, (trx) => trx.selectFrom('users as u')
     .innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('organisations as o', 'o.id', 'm.organisation_id')
     .select(['u.email', 'o.name', 'o.kind', 'm.role']).where('u.is_demo', '=', true).orderBy('o.name').execute());

@@ -2,6 +2,7 @@ import { generateDemoScenario, DEMO_PASSWORD, type DemoScenario } from '../../co
 import { asSystem, type Tx } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
 import { audit } from '../audit.ts';
+import { claimDeploymentFor } from '../deployment.ts';
 import { hashPassword } from '../passwords.ts';
 import { DEMO_STEPS } from './steps.ts';
 
@@ -29,6 +30,7 @@ export async function isDemoLoaded(app: AppContext): Promise<boolean> {
 /**
  * Loads the deterministic demo scenario in one transaction (all or nothing). Skips if demo data
  * is already present. Every person and organisation in it is fictional and flagged `is_demo`.
+ * Only an undecided (empty) or demo deployment takes it: loading it makes the deployment a demo.
  */
 export async function loadDemo(app: AppContext, options: { seed?: number; survivors?: number; onProgress?: (step: string) => void } = {}): Promise<DemoLoadReport> {
   const started = Date.now();
@@ -39,6 +41,7 @@ export async function loadDemo(app: AppContext, options: { seed?: number; surviv
   const ids: DemoIds = { organisations: new Map(), users: new Map(), survivors: new Map(), cases: new Map(), compounds: new Map() };
   const counts: Record<string, number> = {};
   await asSystem(app.database, async (trx) => {
+    await claimDeploymentFor(trx, 'demo');
     for (const step of DEMO_STEPS) {
       options.onProgress?.(step.name);
       counts[step.name] = await step.run({ app, trx, scenario, ids, passwordHash, seed });

@@ -16,6 +16,7 @@ export function UserMenu({ session }: { session: SessionView }) {
           <p className="disclosure-title">{t('header.signedInAs', { name: session.user.displayName })}</p>
           <p className="muted small">{session.user.email}</p>
           <ul className="menu-list">
+            <li><button type="button" className="menu-item" onClick={() => void navigate('/account/password')}>{t('header.changePassword')}</button></li>
             <li><button type="button" className="menu-item" onClick={() => leave(false)}>{t('header.signOut')}</button></li>
             <li>
               <button type="button" className="menu-item" onClick={() => leave(true)}>

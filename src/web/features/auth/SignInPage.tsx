@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -5,6 +6,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher.tsx';
 import { isFullySignedIn, useSession } from '../../session.ts';
 import { PasswordForm } from './PasswordForm.tsx';
+import { ResetPasswordForm } from './ResetPasswordForm.tsx';
 import { TotpEnrolment } from './TotpEnrolment.tsx';
 import { TotpStep } from './TotpStep.tsx';
 
@@ -18,6 +20,7 @@ export function SignInPage() {
   const { t } = useTranslation();
   const session = useSession();
   const [params] = useSearchParams();
+  const [resetting, setResetting] = useState(false);
   if (isFullySignedIn(session.data)) return <Navigate to={safeNext(params.get('next'))} replace />;
   const step = session.data?.secondFactor;
   return (
@@ -32,7 +35,13 @@ export function SignInPage() {
           : session.isError ? <ErrorState error={session.error} onRetry={() => void session.refetch()} />
           : step === 'required' ? <TotpStep />
           : step === 'enrolment_required' ? <TotpEnrolment />
-          : <PasswordForm />}
+          : resetting ? <ResetPasswordForm onDone={() => setResetting(false)} />
+          : (
+            <>
+              <PasswordForm />
+              <button type="button" className="button button--link" onClick={() => setResetting(true)}>{t('reset.open')}</button>
+            </>
+          )}
       </main>
     </div>
   );

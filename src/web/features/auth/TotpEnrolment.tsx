@@ -1,5 +1,8 @@
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldError } from '../../api-error.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Field } from '../../components/Field.tsx';
 import { useBeginEnrolment, useConfirmEnrolment, useSignOut } from '../../session.ts';
 import { CodeForm } from './CodeForm.tsx';
 
@@ -13,14 +16,23 @@ export function TotpEnrolment() {
   const begin = useBeginEnrolment();
   const confirm = useConfirmEnrolment();
   const signOut = useSignOut();
+  const [enrolmentCode, setEnrolmentCode] = useState('');
+  const start = (event: FormEvent) => {
+    event.preventDefault();
+    begin.mutate(enrolmentCode.trim());
+  };
   return (
     <>
       <h1>{t('enrol.title')}</h1>
       <p>{t('enrol.intro')}</p>
       {!begin.data ? (
         <>
-          <ErrorSummary error={begin.error} />
-          <button type="button" className="button button--primary" autoFocus disabled={begin.isPending} onClick={() => begin.mutate()}>{t('enrol.start')}</button>
+          <ErrorSummary error={begin.error} fieldLabels={{ enrolmentCode: t('enrol.code') }} />
+          <form onSubmit={start} noValidate className="form">
+            <Field name="enrolmentCode" label={t('enrol.code')} hint={t('enrol.codeHint')} autoComplete="off" autoCapitalize="characters" autoFocus
+              value={enrolmentCode} onChange={(e) => setEnrolmentCode(e.target.value)} error={fieldError(begin.error, 'enrolmentCode')} />
+            <button type="submit" className="button button--primary" disabled={begin.isPending}>{t('enrol.start')}</button>
+          </form>
         </>
       ) : (
         <>
