@@ -45,7 +45,7 @@ const ORG_NAMES = Object.keys(ORGS) as Org[];
 const KINDS = {
   survivor: 'alpha', case: 'alpha', need: 'alpha', attachment: 'alpha', referral: 'alpha', followup: 'alpha',
   alert: 'alpha', proposal: 'alpha', link: 'alpha', job: 'alpha', evidence: 'watch',
-  compound: 'shared', publicEvidence: 'shared', event: 'shared', monitoringAlert: 'shared',
+  compound: 'shared', event: 'shared', monitoringAlert: 'shared',
 } as const satisfies Record<string, Org | 'shared'>;
 type Kind = keyof typeof KINDS;
 
@@ -264,14 +264,13 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
     const alert = ((await cw.request('GET', '/api/alerts?kind=possible_duplicate')).json.items as { id: string }[])[0]?.id;
     if (!alert) throw new Error('no duplicate alert');
     const job = (await users.alpha.admin.request('POST', '/api/jobs', { kind: 'audit.verify' })).json.id as string;
-    // Monitoring: a compound, an event with its alert, restricted and public evidence, all by the monitor.
+    // Monitoring: a compound, an event with its alert and a restricted evidence item, all by the monitor.
     const analyst = users.watch.analyst;
     const compound = await createCompound(analyst, 'Matrix Park', 103.5, 10.6);
     const raid = await analyst.request('POST', '/api/monitoring/events', { compoundId: compound, kind: 'raid', date: '2025-01-01', confidence: 'high' });
     if (raid.status !== 201 || !raid.json.alerts?.[0]) throw new Error(`event: ${raid.status} ${raid.body}`);
     const restricted = await upload(t, analyst, await png(1), { kind: 'photo', fileName: 'gate.png', sensitivity: 'restricted' }, 'image/png');
-    const open = await upload(t, analyst, await png(2), { kind: 'photo', fileName: 'wall.png', sensitivity: 'public' }, 'image/png');
-    if (restricted.status !== 201 || open.status !== 201) throw new Error(`evidence: ${restricted.status} ${open.status}`);
+    if (restricted.status !== 201) throw new Error(`evidence: ${restricted.status}`);
 
     world = {
       clinicId,
@@ -287,7 +286,6 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
       job: [{ label: 'alpha job', params: [job], visibleTo: [] }],
       evidence: [{ label: 'restricted evidence', params: [restricted.json.id], visibleTo: [] }],
       compound: [{ label: 'compound', params: [compound], visibleTo: ORG_NAMES }],
-      publicEvidence: [{ label: 'public evidence', params: [open.json.id], visibleTo: ORG_NAMES }],
       event: [{ label: 'raid', params: [raid.json.event.id], visibleTo: ORG_NAMES }],
       monitoringAlert: [{ label: 'raid alert', params: [raid.json.alerts[0].id], visibleTo: ORG_NAMES }],
     };
