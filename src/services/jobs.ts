@@ -30,13 +30,20 @@ export async function startJob(app: AppContext, actor: RequestActor, kind: 'audi
   return enqueue(app, actor, kind, {});
 }
 
+/** Reading jobs is a permission of its own (admins, caseworkers, consular officers); row-level security keeps them to the organisation. */
+function authoriseReadJobs(actor: RequestActor): void {
+  if (!scopeFor(actor.roles, 'read', 'job')) throw forbidden('your role may not read background jobs');
+}
+
 export async function getJob(app: AppContext, actor: RequestActor, id: string): Promise<JobView> {
+  authoriseReadJobs(actor);
   const job = await asActor(app.database, actor, (trx) => findJob(trx, id));
   if (!job) throw notFound('job');
   return present(job);
 }
 
 export async function listRecentJobs(app: AppContext, actor: RequestActor): Promise<JobView[]> {
+  authoriseReadJobs(actor);
   return (await asActor(app.database, actor, (trx) => listJobs(trx, 50))).map(present);
 }
 

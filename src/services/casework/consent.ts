@@ -9,7 +9,8 @@ import { insertConsentVersions, listConsentVersions, setSurvivorConsent, type Co
 import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import type { Scope } from '../../core/vocabulary.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { authorise, recordCaseEvent } from './access.ts';
 
 const present = (v: ConsentVersionRow): ConsentVersionView => ({
@@ -22,17 +23,23 @@ const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory => rows.m
   flags: { shareWithOwnEmbassy: v.shareWithOwnEmbassy, shareWithOrganisationIds: [...v.shareWithOrganisationIds].sort(), useInStatistics: v.useInStatistics, crossOrganisationMatching: v.crossOrganisationMatching ?? false },
 }));
 
-/** Only the organisation that registered the survivor records consent (row-level security agrees: survivors_own_org). */
-async function ownSurvivor(trx: Tx, actor: RequestActor, survivorId: string) {
+/**
+ * Only the organisation that registered the survivor reads and records consent (row-level security
+ * agrees: survivors_own_org), and only through a role whose scope covers the organisation's own
+ * records: a medic or consular officer (scope `shared`) works on what is shared with them, not on
+ * the consent of every survivor their organisation holds.
+ */
+async function ownSurvivor(trx: Tx, actor: RequestActor, survivorId: string, scope: Scope) {
   const row = await trx.selectFrom('survivors').select(['id', 'organisation_id']).where('id', '=', survivorId).executeTakeFirst();
   if (!row || row.organisation_id !== actor.organisationId) throw notFound('survivor');
+  if (scope !== 'organisation' && scope !== 'all') throw forbidden('your role may not work on consent records');
   return row;
 }
 
 export async function consentHistory(app: AppContext, actor: RequestActor, survivorId: string): Promise<ConsentHistoryView> {
-  authorise(actor, 'read', 'survivor');
+  const scope = authorise(actor, 'read', 'survivor');
   return asActor(app.database, actor, async (trx) => {
-    await ownSurvivor(trx, actor, survivorId);
+    await ownSurvivor(trx, actor, survivorId, scope);
     const rows = await listConsentVersions(trx, survivorId);
     await audit(trx, app, actor, 'survivor.read', 'survivor', survivorId, { view: 'consent' });
     const history = rows.map(present);
@@ -49,9 +56,9 @@ export async function consentHistory(app: AppContext, actor: RequestActor, survi
  * view, contact included, and cannot act on it), one covered again is thawed.
  */
 export async function changeConsent(app: AppContext, actor: RequestActor, survivorId: string, input: ConsentFlagsInput): Promise<ConsentHistoryView> {
-  authorise(actor, 'update', 'survivor');
+  const scope = authorise(actor, 'update', 'survivor');
   return asActor(app.database, actor, async (trx) => {
-    await ownSurvivor(trx, actor, survivorId);
+    await ownSurvivor(trx, actor, survivorId, scope);
     await trx.selectFrom('survivors').select('id').where('id', '=', survivorId).forUpdate().execute();
     const rows = await listConsentVersions(trx, survivorId);
     const history = toHistory(rows);

@@ -3,7 +3,7 @@ import { discloseReferral, presentForReferral, type ReferralView as CoreReferral
 import { timelineEvents } from '../../core/cases/timeline.ts';
 import { REFERRAL_TRANSITIONS, referralSide, transitionReferral } from '../../core/referrals/state.ts';
 import { can } from '../../core/permissions/matrix.ts';
-import type { AgeBand, ContactChannel, DocumentStatus, NeedKind, NeedPriority, OrganisationKind, ReferralState, Sex } from '../../core/vocabulary.ts';
+import type { AgeBand, ContactChannel, DocumentStatus, NeedKind, NeedPriority, OrganisationKind, ReferralState, Scope, Sex } from '../../core/vocabulary.ts';
 import type { CreateReferralRequest, ReferralView } from '../../contracts/casework/work.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { findOrganisations, type OrganisationInfo } from '../../db/repositories/casework/cases.ts';
@@ -96,11 +96,20 @@ export async function createReferral(app: AppContext, actor: RequestActor, input
   });
 }
 
+/**
+ * A role whose scope is `shared` (medic, consular officer) reaches the referrals its organisation
+ * received, not the ones its organisation sent: those are the organisation's own casework.
+ */
+function withinScope(row: ReferralRow | undefined, actor: RequestActor, scope: Scope): row is ReferralRow {
+  if (!row) return false;
+  return scope === 'organisation' || scope === 'all' || row.toOrganisationId === actor.organisationId;
+}
+
 export async function changeReferralState(app: AppContext, actor: RequestActor, referralId: string, next: ReferralState, reason?: string): Promise<ReferralView> {
-  authorise(actor, 'update', 'referral');
+  const scope = authorise(actor, 'update', 'referral');
   return asActor(app.database, actor, async (trx) => {
     const row = await findReferral(trx, referralId, true);
-    if (!row) throw notFound('referral');
+    if (!withinScope(row, actor, scope)) throw notFound('referral');
     const side = referralSide({ fromOrganisationId: row.fromOrganisationId, toOrganisationId: row.toOrganisationId }, actor.organisationId);
     const result = transitionReferral(row.state as ReferralState, next, side, reason);
     if (!result.ok) throw conflict(result.reason);
@@ -117,10 +126,10 @@ export async function changeReferralState(app: AppContext, actor: RequestActor, 
 }
 
 export async function getReferral(app: AppContext, actor: RequestActor, referralId: string): Promise<ReferralView> {
-  authorise(actor, 'read', 'referral');
+  const scope = authorise(actor, 'read', 'referral');
   return asActor(app.database, actor, async (trx) => {
     const row = await findReferral(trx, referralId);
-    if (!row) throw notFound('referral');
+    if (!withinScope(row, actor, scope)) throw notFound('referral');
     const orgs = await findOrganisations(trx, [row.fromOrganisationId, row.toOrganisationId]);
     const view = presentReferral(app, row, actor.organisationId, orgs);
     if (view.person) await audit(trx, app, actor, 'survivor.read', 'referral', referralId, { view: 'referral' });
@@ -129,7 +138,9 @@ export async function getReferral(app: AppContext, actor: RequestActor, referral
 }
 
 export async function listReferralsFor(app: AppContext, actor: RequestActor, q: { direction: 'incoming' | 'outgoing'; state?: ReferralState[]; limit: number; cursor?: string }): Promise<{ items: ReferralView[]; nextCursor: string | null }> {
-  authorise(actor, 'read', 'referral');
+  const scope = authorise(actor, 'read', 'referral');
+  // A role with scope `shared` sees the referrals its organisation received; the sent ones are not shared with it.
+  if (q.direction === 'outgoing' && scope !== 'organisation' && scope !== 'all') return { items: [], nextCursor: null };
   const after = decodeCursor(q.cursor, ['instant', 'uuid']);
   return asActor(app.database, actor, async (trx) => {
     const rows = await listReferrals(trx, { organisationId: actor.organisationId, direction: q.direction, states: q.state, limit: q.limit, after: after ? { createdAt: String(after[0]), id: String(after[1]) } : undefined });
