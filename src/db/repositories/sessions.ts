@@ -5,10 +5,14 @@ import type { Role } from '../../core/vocabulary.ts';
 
 export interface SessionRow { tokenHash: string; userId: string; organisationId: string | null; csrfToken: string; secondFactorPassed: boolean; expiresAt: string; lastSeenAt: string }
 
-export async function insertSession(trx: Queryable, s: Omit<SessionRow, 'lastSeenAt'>): Promise<void> {
+/**
+ * `lastSeenAt` (the application's clock) should be given: the database keeps its own expiry,
+ * db_expires_at = its now() + (expiresAt − lastSeenAt), which row-level security checks (0006).
+ */
+export async function insertSession(trx: Queryable, s: Omit<SessionRow, 'lastSeenAt'> & { lastSeenAt?: string }): Promise<void> {
   await trx.insertInto('sessions').values({
     token_hash: s.tokenHash, user_id: s.userId, organisation_id: s.organisationId, csrf_token: s.csrfToken,
-    second_factor_passed: s.secondFactorPassed, expires_at: s.expiresAt,
+    second_factor_passed: s.secondFactorPassed, expires_at: s.expiresAt, ...(s.lastSeenAt ? { last_seen_at: s.lastSeenAt } : {}),
   }).execute();
 }
 
