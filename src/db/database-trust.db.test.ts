@@ -93,6 +93,13 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     expect(rows.map((r) => r.t)).toEqual(expect.arrayContaining(['survivors', 'cases', 'audit_events', 'evidence', 'evidence_custody', 'referrals', 'match_proposals']));
   });
 
+  it('every policy looks the actor up once per statement: (SELECT refuge_org_id()), never refuge_org_id() per row', async () => {
+    const { rows } = await database.pool.query<{ p: string }>(`SELECT tablename || '.' || policyname AS p FROM pg_policies WHERE schemaname = 'public'
+      AND (coalesce(qual, '') ~ '(?<!SELECT )refuge_(org_id|user_id|org_kind|org_served|reads_sensitive_evidence)\\(\\)'
+        OR coalesce(with_check, '') ~ '(?<!SELECT )refuge_(org_id|user_id|org_kind|org_served|reads_sensitive_evidence)\\(\\)')`);
+    expect(rows.map((r) => r.p)).toEqual([]);
+  });
+
   it('a valid session of the victim organisation sees its rows (so the zeros below are not vacuous)', async () => {
     const seen = await asInjection({ token: tokens.victim }, async (c) => ({ survivors: await count(c, 'survivors'), cases: await count(c, 'cases'), custody: await count(c, 'evidence_custody') }));
     expect(seen.survivors).toBeGreaterThan(0);

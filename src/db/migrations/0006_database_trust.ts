@@ -52,28 +52,30 @@ END $$;
 CREATE TRIGGER sessions_db_expiry BEFORE INSERT OR UPDATE OF expires_at, last_seen_at ON sessions
   FOR EACH ROW EXECUTE FUNCTION refuge_session_db_expiry();
 
--- The acting user and organisation of this transaction's session token, or no row. SECURITY DEFINER
+-- The acting user and organisation of this transaction's session token, or nulls. SECURITY DEFINER
 -- (refuge_app cannot read sessions); names are schema-qualified and pg_temp is searched last, so a
--- temporary table cannot stand in for sessions.
-CREATE FUNCTION refuge_session_actor(OUT user_id uuid, OUT organisation_id uuid) RETURNS SETOF record
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-  SELECT s.user_id, s.organisation_id
+-- temporary table cannot stand in for sessions. PL/pgSQL so that its query plan is prepared once per
+-- connection (a non-inlined SQL function is planned again at every call).
+CREATE FUNCTION refuge_session_actor(OUT user_id uuid, OUT organisation_id uuid)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+  SELECT s.user_id, s.organisation_id INTO user_id, organisation_id
   FROM public.sessions s
   JOIN public.users u ON u.id = s.user_id
   JOIN public.organisations o ON o.id = s.organisation_id
   WHERE s.token_hash = encode(sha256(convert_to(nullif(current_setting('refuge.session_token', true), ''), 'UTF8')), 'hex')
     AND s.db_expires_at > now()
     AND EXISTS (SELECT 1 FROM public.memberships m WHERE m.user_id = s.user_id AND m.organisation_id = s.organisation_id)
-    AND (s.second_factor_passed OR (NOT u.totp_enabled AND NOT (o.require_totp AND NOT u.totp_exempt)))
-$$;
+    AND (s.second_factor_passed OR (NOT u.totp_enabled AND NOT (o.require_totp AND NOT u.totp_exempt)));
+END $$;
 REVOKE EXECUTE ON FUNCTION refuge_session_actor() FROM PUBLIC;
 
 CREATE OR REPLACE FUNCTION refuge_user_id() RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
-  $$ SELECT user_id FROM public.refuge_session_actor() $$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
+  $$ BEGIN RETURN (public.refuge_session_actor()).user_id; END $$;
 CREATE OR REPLACE FUNCTION refuge_org_id() RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
-  $$ SELECT organisation_id FROM public.refuge_session_actor() $$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
+  $$ BEGIN RETURN (public.refuge_session_actor()).organisation_id; END $$;
 CREATE OR REPLACE FUNCTION refuge_org_kind() RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
   $$ SELECT kind FROM public.organisations WHERE id = public.refuge_org_id() $$;
