@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { sql, type CompiledQuery, type QueryResult } from 'kysely';
-import { openDatabase, type Database } from '../src/db/database.ts';
+import { ensureRequestRole, openDatabase, type Database } from '../src/db/database.ts';
 import { FieldCipher } from '../src/db/encryption.ts';
 import { Keyring } from '../src/db/keyring.ts';
 import { MemoryBlobStore } from '../src/db/blob-store.ts';
@@ -25,6 +25,7 @@ import { asActor, asSystem } from '../src/db/transaction.ts';
 import { triageBoard } from '../src/db/repositories/casework/needs.ts';
 import { buildServer } from '../src/server/app.ts';
 import { createOrganisation, createUser, syncPermissions } from '../src/services/accounts.ts';
+import { issueServiceSession } from '../src/services/auth.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { TRIAGE_SORT_KEYS } from '../src/core/triage/urgency.ts';
 import { AGE_BANDS, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
@@ -147,7 +148,7 @@ async function bulkLoad(database: Database, orgIds: string[], userId: string, fr
 }
 
 /** Prints the plan of the board's first page, unfiltered and filtered, as the benchmark user (row-level security on). */
-async function explainBoard(database: Database, actor: { userId: string; organisationId: string }): Promise<void> {
+async function explainBoard(database: Database, actor: { userId: string; organisationId: string; sessionToken: string }): Promise<void> {
   for (const filter of [{}, { nationalities: ['ID', 'VN'] }, { kinds: ['medical_urgent', 'medical'] }, { kinds: ['legal'], nationalities: ['KE'], ageBands: ['60_plus'] }, { nationalities: ['ZZ'] }]) {
     const plan = await asActor(database, actor, async (trx) => {
       // Runs each statement twice: once under EXPLAIN ANALYZE (kept for printing), then for real.
@@ -187,6 +188,7 @@ async function benchEngine(kind: 'postgresql' | 'pglite', sizes: number[], opts:
   const log = (s: string) => console.log(s);
   try {
     await migrate(database.pool);
+    await ensureRequestRole(database, { password: null }); // the benchmark server trusts local connections: no password
     const app: AppContext = {
       database, cipher: new FieldCipher(new Keyring([{ kid: 'bench1', key: randomBytes(32) }])), blobs: new MemoryBlobStore(),
       now: () => new Date(), newId: () => randomUUID(),
@@ -210,7 +212,7 @@ async function benchEngine(kind: 'postgresql' | 'pglite', sizes: number[], opts:
       await bulkLoad(database, orgIds, user.id, loaded, size, log);
       loaded = size;
       console.log(`  ${size.toLocaleString('en')} cases bulk-loaded (+${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      if (process.argv.includes('--explain')) await explainBoard(database, { userId: user.id, organisationId: orgIds[0] });
+      if (process.argv.includes('--explain')) await explainBoard(database, (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0], minutes: 120 }))!);
       // Warm-up, then measure.
       await drive(base, cookie, csrf, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });
       const reg = await drive(base, cookie, csrf, 'register', opts);

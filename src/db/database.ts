@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { ensurePrivateDir, restrictTree } from './data-dir.ts';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -7,21 +8,42 @@ import type { Schema } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
-/** One handle on the system of record, whichever engine is behind it. */
+/** The role every request transaction runs as; row-level security is written for it. */
+export const REQUEST_ROLE = 'refuge_app';
+
+/**
+ * One handle on the system of record, whichever engine is behind it. Two connections:
+ * - `db`/`pool`: the schema owner, for migrations and system work (asSystem);
+ * - `requestDb`: for work on behalf of a signed-in user (asActor). On PostgreSQL it logs in as
+ *   `refuge_app`, which owns nothing, is no superuser, has no BYPASSRLS and cannot become the owner,
+ *   so row-level security holds even against SQL injected into a request. PGlite has one superuser
+ *   backend: there `requestDb` is the owner's connection and asActor switches role (README › Database trust).
+ */
 export interface Database {
   readonly kind: DatabaseKind;
+  /** The owner's connection: migrations and system work only. */
   readonly db: Kysely<Schema>;
-  /** The raw pool: for the migration runner and streaming copies only; everything else uses `db`. */
+  /** The owner's raw pool: for the migration runner and streaming copies only; everything else uses `db`. */
   readonly pool: pg.Pool;
+  /** The request connection (see above). */
+  readonly requestDb: Kysely<Schema>;
+  /** The request pool; on PGlite the owner's pool. */
+  readonly requestPool: pg.Pool;
+  /** True when the request pool logs in as its own role (PostgreSQL), false when it shares the owner's backend (PGlite). */
+  readonly separateRequestRole: boolean;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   /** postgres://… to use a PostgreSQL server; otherwise PGlite. */
   url?: string;
+  /** postgres://… for request work (logs in as refuge_app or a member of it); default: `url` with the user refuge_app and `requestPassword`. */
+  requestUrl?: string;
+  /** Password for the derived request URL (see requestRolePassword). */
+  requestPassword?: string;
   /** PGlite data directory; omitted = in memory (tests). */
   dataDir?: string;
-  /** Pool size for PostgreSQL (PGlite is always one connection). */
+  /** Pool size for PostgreSQL, per pool (PGlite is always one connection). */
   poolSize?: number;
 }
 
@@ -30,35 +52,90 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
+/** The request role's password, derived from the deployment's secret key so every server process agrees on it. */
+export function requestRolePassword(secretKey: Buffer): string {
+  return createHmac('sha256', secretKey).update('refuge database password for refuge_app').digest('base64url');
+}
+
+/** `ownerUrl` with the user and password of the request role. */
+export function deriveRequestUrl(ownerUrl: string, password: string | undefined): string {
+  const url = new URL(ownerUrl);
+  url.username = REQUEST_ROLE;
+  url.password = password ? encodeURIComponent(password) : '';
+  return url.toString();
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     pool.on('error', () => { /* idle client errors surface on the next query */ });
     await pool.query('SELECT 1');
-    return wrap('postgresql', pool, async () => { await pool.end(); });
+    // Connects lazily: the role may only be able to log in once migrations ran (ensureRequestRole).
+    const requestPool = new pg.Pool({ connectionString: options.requestUrl ?? deriveRequestUrl(options.url, options.requestPassword), max: options.poolSize ?? 10 });
+    requestPool.on('error', () => { /* idem */ });
+    return wrap('postgresql', pool, requestPool, async () => { await requestPool.end(); await pool.end(); });
   }
   const dataDir = options.dataDir;
   if (dataDir) ensurePrivateDir(dataDir);
   const pglite = await PGlite.create(dataDir ?? 'memory://');
   if (dataDir) restrictTree(dataDir);
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
-  return wrap('pglite', pool, async () => {
+  return wrap('pglite', pool, pool, async () => {
     await pool.end();
     await pglite.close();
     if (dataDir) restrictTree(dataDir);
   });
 }
 
-function wrap(kind: DatabaseKind, pool: pg.Pool, close: () => Promise<void>): Database {
+export function wrap(kind: DatabaseKind, pool: pg.Pool, requestPool: pg.Pool, close: () => Promise<void>): Database {
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const separate = requestPool !== pool;
+  const requestDb = separate ? new Kysely<Schema>({ dialect: new PostgresDialect({ pool: requestPool }) }) : db;
   let closed = false;
   return {
-    kind, db, pool,
+    kind, db, pool, requestDb, requestPool, separateRequestRole: separate,
     async close() {
       if (closed) return;
       closed = true;
+      if (separate) await requestDb.destroy().catch(() => undefined);
       await db.destroy().catch(() => undefined);
       await close().catch(() => undefined);
     },
   };
 }
+
+/**
+ * Makes sure the request pool can log in and is what row-level security needs (PostgreSQL only),
+ * after migrations created the role. `setUp` given (a derived URL): the owner gives refuge_app LOGIN
+ * and `setUp.password` when it cannot log in yet (first start, or the secret key changed); null
+ * password = no password (trust authentication, tests). `setUp` null (an explicit DATABASE_APP_URL):
+ * the operator set the role up; only check it.
+ */
+export async function ensureRequestRole(database: Database, setUp: { password: string | null } | null): Promise<void> {
+  if (!database.separateRequestRole) return;
+  let lastError: unknown = null;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    let rows: { superuser: boolean; bypass: boolean; member: boolean }[];
+    try {
+      ({ rows } = await database.requestPool.query(
+        `SELECT r.rolsuper AS superuser, r.rolbypassrls AS bypass, pg_has_role(current_user, o.oid, 'MEMBER') AS member
+         FROM pg_roles r, pg_class c JOIN pg_roles o ON o.oid = c.relowner
+         WHERE r.rolname = current_user AND c.oid = 'public.survivors'::regclass`));
+    } catch (error) {
+      lastError = error;
+      if (!setUp) break;
+      // Several processes (or test suites) may do this at once; a concurrent update of the role is retried.
+      const password = setUp.password === null ? '' : ` PASSWORD ${escapeLiteral(setUp.password)}`;
+      await database.pool.query(`ALTER ROLE ${REQUEST_ROLE} WITH LOGIN${password}`).catch((e) => { lastError = e; });
+      continue;
+    }
+    const r = rows[0];
+    if (!r || r.superuser || r.bypass || r.member) {
+      throw new Error('the request connection logs in as a superuser, a role with BYPASSRLS or a member of the schema owner: row-level security would not hold (README › Database trust)');
+    }
+    return;
+  }
+  throw new Error(`cannot connect as the request role: ${(lastError as Error)?.message}`, { cause: lastError });
+}
+
+const escapeLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { DATABASE_KINDS, createTestApp, createTestDatabase, type TestDatabase } from './test-harness.ts';
+import { DATABASE_KINDS, createTestApp, createTestDatabase, signedInActor, type TestDatabase } from './test-harness.ts';
 import { migrate } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 import { asActor, asSystem } from './transaction.ts';
@@ -57,19 +57,21 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
   });
 
   it('row-level security limits each organisation to its own survivors and cases', async () => {
-    const seenByA = await asActor(database, { userId: app.newId(), organisationId: orgA }, (trx) => trx.selectFrom('survivors').select('organisation_id').execute());
-    const seenByB = await asActor(database, { userId: app.newId(), organisationId: orgB }, (trx) => trx.selectFrom('cases').select('organisation_id').execute());
+    const seenByA = await asActor(database, await signedInActor(app, orgA), (trx) => trx.selectFrom('survivors').select('organisation_id').execute());
+    const seenByB = await asActor(database, await signedInActor(app, orgB), (trx) => trx.selectFrom('cases').select('organisation_id').execute());
     expect(seenByA).toHaveLength(2);
     expect(seenByA.every((r) => r.organisation_id === orgA)).toBe(true);
     expect(seenByB.map((r) => r.organisation_id)).toEqual([orgB]);
   });
 
   it('a raw query as the app role, bypassing every service, still cannot read another organisation', async () => {
-    const client = await database.pool.connect();
+    const b = await signedInActor(app, orgB);
+    const client = await database.requestPool.connect();
     try {
       await client.query('BEGIN');
-      await client.query('SET LOCAL ROLE refuge_app');
-      await client.query(`SELECT set_config('refuge.org_id', $1, true)`, [orgB]);
+      await client.query(`SELECT set_config('role', 'refuge_app', true), set_config('refuge.session_token', $1, true)`, [b.sessionToken]);
+      // The old way in: claim organisation A outright. Settings are no longer read; B's session decides.
+      await client.query(`SELECT set_config('refuge.org_id', $1, true), set_config('refuge.user_id', $2, true)`, [orgA, app.newId()]);
       const visible = await client.query('SELECT organisation_id FROM survivors');
       expect(visible.rows.map((r) => r.organisation_id)).toEqual([orgB]);
       const forged = await client.query('SELECT count(*)::int AS n FROM survivors WHERE organisation_id = $1', [orgA]);
@@ -77,9 +79,10 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
       await expect(client.query('UPDATE survivors SET organisation_id = $1', [orgA])).rejects.toThrow(/row-level security/);
       await client.query('ROLLBACK');
       await client.query('BEGIN');
-      await client.query('SET LOCAL ROLE refuge_app');
+      await client.query(`SELECT set_config('role', 'refuge_app', true)`);
+      await client.query(`SELECT set_config('refuge.org_id', $1, true)`, [orgA]);
       const none = await client.query('SELECT count(*)::int AS n FROM survivors');
-      expect(none.rows[0].n).toBe(0); // no organisation set: nothing at all
+      expect(none.rows[0].n).toBe(0); // no session token: nothing at all
       await expect(client.query('SELECT * FROM sessions')).rejects.toThrow(/permission denied/);
       await client.query('ROLLBACK');
     } finally {
@@ -88,7 +91,7 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
   });
 
   it('the app role cannot write into another organisation', async () => {
-    await expect(asActor(database, { userId: app.newId(), organisationId: orgA }, (trx) => insertSurvivors(trx, [survivor(app, orgB, 'smuggled')])))
+    await expect(asActor(database, await signedInActor(app, orgA), (trx) => insertSurvivors(trx, [survivor(app, orgB, 'smuggled')])))
       .rejects.toThrow(/row-level security/);
   });
 

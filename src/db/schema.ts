@@ -19,6 +19,8 @@ export interface PermissionsTable { role: string; action: string; resource: stri
 export interface SessionsTable {
   token_hash: string; user_id: string; organisation_id: string | null; csrf_token: string; second_factor_passed: boolean;
   created_at: Generated<Timestamp>; last_seen_at: Generated<Timestamp>; expires_at: string;
+  /** Expiry on the database's own clock, set by trigger (0006); what row-level security checks. */
+  db_expires_at: Generated<Timestamp>;
 }
 export interface RateLimitsTable { key: string; window_start: string; hits: number }
 export interface JobsTable {

@@ -3,17 +3,19 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type Database, type DatabaseKind } from './database.ts';
+import { ensureRequestRole, openDatabase, wrap, type Database, type DatabaseKind } from './database.ts';
 import { FieldCipher } from './encryption.ts';
 import { Keyring } from './keyring.ts';
 import { MemoryBlobStore } from './blob-store.ts';
 import { migrate } from './migrate.ts';
-import type { Schema } from './schema.ts';
 import type { AppContext } from '../services/context.ts';
 import { syncPermissions } from '../services/accounts.ts';
 import { sealClearFreeText } from '../services/casework/free-text-seal.ts';
+import { issueServiceSession } from '../services/auth.ts';
+import type { RequestActor } from '../services/context.ts';
+import type { Role } from '../core/vocabulary.ts';
+import { asSystem } from './transaction.ts';
 
 /**
  * Test databases: every `*.db.test.ts` suite runs against both engines. PGlite starts from a
@@ -40,9 +42,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
       : await PGlite.create();
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
     await migrate(pool);
-    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    const close = async () => { await db.destroy().catch(() => undefined); await pglite.close().catch(() => undefined); };
-    return { kind, db, pool, url: null, close, drop: close };
+    const database = wrap('pglite', pool, pool, async () => { await pglite.close(); });
+    return { ...database, url: null, drop: () => database.close() };
   }
   const name = `refuge_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
@@ -54,8 +55,12 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     await admin.end();
   }
   const url = testPostgresUrl(name);
-  const database = await openDatabase({ url, poolSize: 5 });
+  // The same two pools as a server: the owner (postgres) and the request role logging in as
+  // refuge_app (trust authentication on the test server, so no password), so every db and routes
+  // test runs through the real role separation.
+  const database = await openDatabase({ url, poolSize: 4 });
   await migrate(database.pool);
+  await ensureRequestRole(database, { password: null });
   return {
     ...database, url,
     async drop() {
@@ -83,4 +88,19 @@ export async function createTestApp(database: Database, options: { now?: Date } 
   await syncPermissions(app);
   await sealClearFreeText(app);
   return app;
+}
+
+/**
+ * A real signed-in actor for tests that call services or asActor directly: a user with `roles` in
+ * `organisationId` and a live session (row-level security derives the actor from its token only).
+ */
+export async function signedInActor(app: AppContext, organisationId: string, roles: readonly Role[] = ['caseworker']): Promise<RequestActor> {
+  const userId = app.newId();
+  await asSystem(app.database, async (trx) => {
+    await trx.insertInto('users').values({ id: userId, email: `${userId}@actor.test`, display_name: 'Test actor', password_hash: '!' }).execute();
+    await trx.insertInto('memberships').values(roles.map((role) => ({ user_id: userId, organisation_id: organisationId, role }))).execute();
+  });
+  const actor = await issueServiceSession(app, { userId, organisationId, minutes: 24 * 60 });
+  if (!actor) throw new Error('no membership');
+  return actor;
 }

@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** postgres://… selects a PostgreSQL server instead of embedded PGlite. */
   databaseUrl: string | null;
+  /** postgres://… the request connection logs in with; default: databaseUrl's server as refuge_app, password derived from the secret key. */
+  databaseAppUrl: string | null;
   demo: boolean;
   secretKey: string | undefined;
   previousKeys: string | undefined;
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.REFUGE_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || null,
+    databaseAppUrl: env.DATABASE_APP_URL || null,
     demo: !['0', 'false', 'no'].includes((env.REFUGE_DEMO ?? '1').toLowerCase()),
     secretKey: env.REFUGE_SECRET_KEY || undefined,
     previousKeys: env.REFUGE_PREVIOUS_KEYS || undefined,

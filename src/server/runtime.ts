@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '../db/database.ts';
+import { ensureRequestRole, openDatabase, requestRolePassword, type Database } from '../db/database.ts';
 import { FieldCipher } from '../db/encryption.ts';
 import { loadKeyring } from '../db/keyring.ts';
 import { ensurePrivateDir, restrictTree } from '../db/data-dir.ts';
@@ -20,12 +20,17 @@ export interface Runtime { app: AppContext; database: Database; close(): Promise
 export async function openRuntime(config: Config, options: { log?: (line: string) => void } = {}): Promise<Runtime> {
   // The data directory holds the generated key and files even on PostgreSQL: owner-only from the start.
   ensurePrivateDir(config.dataDir);
+  const keyring = loadKeyring({ secretKey: config.secretKey, previousKeys: config.previousKeys, dataDir: config.dataDir });
+  // PostgreSQL: two pools, the owner (DATABASE_URL) for migrations and system work, and requests
+  // logging in as refuge_app (DATABASE_APP_URL, or a password derived from the secret key that the
+  // owner sets below). PGlite: one superuser backend (README › Database trust).
+  const requestPassword = requestRolePassword(keyring.primary.key);
   const database = await openDatabase(config.databaseUrl
-    ? { url: config.databaseUrl, poolSize: config.poolSize }
+    ? { url: config.databaseUrl, requestUrl: config.databaseAppUrl ?? undefined, requestPassword, poolSize: config.poolSize }
     : { dataDir: join(config.dataDir, 'pglite') });
   try {
     await migrate(database.pool, options.log);
-    const keyring = loadKeyring({ secretKey: config.secretKey, previousKeys: config.previousKeys, dataDir: config.dataDir });
+    await ensureRequestRole(database, config.databaseAppUrl ? null : { password: requestPassword });
     const app: AppContext = {
       database, cipher: new FieldCipher(keyring), blobs: new LocalBlobStore(join(config.dataDir, 'blobs')),
       now: () => new Date(), newId: () => randomUUID(),

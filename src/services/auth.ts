@@ -150,8 +150,33 @@ export async function resolveSession(app: AppContext, token: string | undefined,
   const fullySignedIn = v.secondFactor === 'passed' || v.secondFactor === 'not_needed';
   const roles = memberships.filter((m) => m.organisationId === session.organisationId).map((m) => m.role);
   const actor = fullySignedIn && session.organisationId && roles.length
-    ? { userId: user.id, organisationId: session.organisationId, roles, requestId } : null;
+    ? { userId: user.id, organisationId: session.organisationId, roles, requestId, sessionToken: token } : null;
   return { session, user, memberships, view: v, actor };
+}
+
+/**
+ * A session the server issues to itself to act for a user in one organisation without a browser:
+ * a background job acting for whoever queued it, for example. Written by the owner connection (the
+ * request role cannot insert sessions, so it cannot mint one), short-lived on the database's own
+ * clock, and its token never leaves the process. Null when the user is no longer a member.
+ */
+export async function issueServiceSession(app: AppContext, input: { userId: string; organisationId: string; minutes: number; requestId?: string | null }): Promise<RequestActor | null> {
+  const now = app.now();
+  return asSystem(app.database, async (trx) => {
+    const roles = (await membershipsOf(trx, input.userId)).filter((m) => m.organisationId === input.organisationId).map((m) => m.role);
+    if (!roles.length) return null;
+    const token = randomBytes(32).toString('base64url');
+    await insertSession(trx, {
+      tokenHash: hashToken(token), userId: input.userId, organisationId: input.organisationId, csrfToken: randomBytes(24).toString('base64url'),
+      secondFactorPassed: true, lastSeenAt: now.toISOString(), expiresAt: new Date(now.getTime() + input.minutes * 60_000).toISOString(),
+    });
+    return { userId: input.userId, organisationId: input.organisationId, roles, requestId: input.requestId ?? null, sessionToken: token };
+  });
+}
+
+/** Ends a session issued by issueServiceSession. */
+export async function endServiceSession(app: AppContext, actor: RequestActor): Promise<void> {
+  await asSystem(app.database, (trx) => deleteSession(trx, hashToken(actor.sessionToken)));
 }
 
 export function csrfMatches(session: SessionRow, presented: string | undefined): boolean {

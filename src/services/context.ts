@@ -23,4 +23,9 @@ export interface RequestActor {
   readonly organisationId: string;
   readonly roles: readonly Role[];
   readonly requestId: string | null;
+  /**
+   * The raw token of the session this actor signed in with (the cookie, or a job session's token).
+   * asActor hands it to the database, which derives user and organisation from it for row-level security.
+   */
+  readonly sessionToken: string;
 }

@@ -3,11 +3,26 @@ import { claimJob, enqueueJob, findJob, finishJob, listJobs, reportJobProgress, 
 import { asActor, asSystem } from '../db/transaction.ts';
 import type { JobView } from '../contracts/jobs.ts';
 import { audit } from './audit.ts';
+import { endServiceSession, issueServiceSession } from './auth.ts';
 import type { AppContext, RequestActor } from './context.ts';
 import { forbidden, notFound } from './errors.ts';
 import { scopeFor } from '../core/permissions/matrix.ts';
 
-export type JobHandler = (job: JobRow, tools: { app: AppContext; progress(p: JobProgress): Promise<void> }) => Promise<unknown>;
+export interface JobTools {
+  app: AppContext;
+  progress(p: JobProgress): Promise<void>;
+  /**
+   * The job's creator acting in the job's organisation, for work under row-level security (asActor).
+   * Backed by a short-lived session the runner writes through the owner connection and deletes when
+   * the job ends; null for jobs the system queued or when the creator is no longer a member.
+   */
+  creator(): Promise<RequestActor | null>;
+}
+
+export type JobHandler = (job: JobRow, tools: JobTools) => Promise<unknown>;
+
+/** How long a job's session lives on the database's clock; a job that runs longer loses row-level access. */
+export const JOB_SESSION_MINUTES = 30;
 
 const present = (j: JobRow): JobView => ({
   id: j.id, kind: j.kind, status: j.status, progress: j.progress, result: j.result, error: j.error, createdAt: j.createdAt, finishedAt: j.finishedAt,
@@ -84,8 +99,19 @@ export class JobRunner {
     const job = await asSystem(this.app.database, (trx) => claimJob(trx, this.workerId, Object.keys(this.handlers), this.options.staleSeconds ?? 300));
     if (!job) return false;
     const handler = this.handlers[job.kind];
+    let creator: Promise<RequestActor | null> | null = null;
+    const tools: JobTools = {
+      app: this.app,
+      progress: (p) => asSystem(this.app.database, (trx) => reportJobProgress(trx, job.id, this.workerId, p)),
+      creator: () => (creator ??= job.createdBy && job.organisationId
+        ? issueServiceSession(this.app, { userId: job.createdBy, organisationId: job.organisationId, minutes: JOB_SESSION_MINUTES })
+        : Promise.resolve(null)),
+    };
     try {
-      const result = await handler(job, { app: this.app, progress: (p) => asSystem(this.app.database, (trx) => reportJobProgress(trx, job.id, this.workerId, p)) });
+      const result = await handler(job, tools).finally(async () => {
+        const actor = await creator?.catch(() => null);
+        if (actor) await endServiceSession(this.app, actor);
+      });
       await asSystem(this.app.database, (trx) => finishJob(trx, job.id, this.workerId, { result: result ?? null }));
     } catch (error) {
       await asSystem(this.app.database, (trx) => finishJob(trx, job.id, this.workerId, { error: (error as Error).message || 'failed' }));

@@ -5,10 +5,15 @@ import type { Role } from '../../core/vocabulary.ts';
 
 export interface SessionRow { tokenHash: string; userId: string; organisationId: string | null; csrfToken: string; secondFactorPassed: boolean; expiresAt: string; lastSeenAt: string; createdAt: string }
 
-export async function insertSession(trx: Queryable, s: SessionRow): Promise<void> {
+/**
+ * The database keeps its own expiry, db_expires_at = its now() + (expiresAt − lastSeenAt), which
+ * row-level security checks (0006): the application's clock may differ from the database's.
+ */
+/** `createdAt` defaults to `lastSeenAt`: a session is first seen when it is made. */
+export async function insertSession(trx: Queryable, s: Omit<SessionRow, 'createdAt'> & { createdAt?: string }): Promise<void> {
   await trx.insertInto('sessions').values({
     token_hash: s.tokenHash, user_id: s.userId, organisation_id: s.organisationId, csrf_token: s.csrfToken,
-    second_factor_passed: s.secondFactorPassed, expires_at: s.expiresAt, created_at: s.createdAt, last_seen_at: s.lastSeenAt,
+    second_factor_passed: s.secondFactorPassed, expires_at: s.expiresAt, created_at: s.createdAt ?? s.lastSeenAt, last_seen_at: s.lastSeenAt,
   }).execute();
 }
 

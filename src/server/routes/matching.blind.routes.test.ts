@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { PROBE_ALERT_CANDIDATES, REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
 import { DATABASE_KINDS } from '../../db/test-harness.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
+import { issueServiceSession } from '../../services/auth.ts';
 import { JobRunner } from '../../services/jobs.ts';
 import { jobHandlers } from '../jobs.ts';
 import { createTestServer, type TestClient, type TestServer } from '../test-server.ts';
@@ -81,7 +82,9 @@ describe.each(DATABASE_KINDS)('blind cross-organisation matching on %s', (kind) 
   /** What ngo-a can read with raw SQL under row-level security. */
   async function rowsAReads(): Promise<string> {
     const user = await asSystem(t.database, (trx) => trx.selectFrom('memberships').select('user_id').where('organisation_id', '=', ngoA).executeTakeFirstOrThrow());
-    return asActor(t.database, { userId: user.user_id, organisationId: ngoA }, async (trx) => JSON.stringify({
+    const actor = await issueServiceSession(t.app, { userId: user.user_id, organisationId: ngoA, minutes: 60 });
+    if (!actor) throw new Error('no membership at ngo-a');
+    return asActor(t.database, actor, async (trx) => JSON.stringify({
       proposals: (await sql`SELECT * FROM match_proposals`.execute(trx)).rows,
       links: (await sql`SELECT * FROM link_requests`.execute(trx)).rows,
       audit: (await sql`SELECT * FROM audit_events`.execute(trx)).rows,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../db/test-harness.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
+import { issueServiceSession } from '../../services/auth.ts';
 import { JobRunner } from '../../services/jobs.ts';
 import { checkAcrossOrganisations, checkSurvivorForDuplicates } from '../../services/matching/check.ts';
 import { jobHandlers } from '../jobs.ts';
@@ -146,7 +147,8 @@ describe.each(DATABASE_KINDS)('matching through the API on %s', (kind) => {
   it('hides every proposal row from a third organisation under row-level security', async () => {
     const third = await asSystem(t.database, (trx) => trx.selectFrom('organisations').select('id').where('slug', '=', 'ngo-c').executeTakeFirstOrThrow());
     const user = await asSystem(t.database, (trx) => trx.selectFrom('memberships').select('user_id').where('organisation_id', '=', third.id).executeTakeFirstOrThrow());
-    const seen = await asActor(t.database, { userId: user.user_id, organisationId: third.id }, async (trx) => ({
+    const thirdActor = await issueServiceSession(t.app, { userId: user.user_id, organisationId: third.id, minutes: 60 });
+    const seen = await asActor(t.database, thirdActor!, async (trx) => ({
       proposals: Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM match_proposals`.execute(trx)).rows[0].n),
       links: Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM link_requests`.execute(trx)).rows[0].n),
     }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoScenario } from '../../core/demo/index.ts';
 import { COMPOUND_STATUSES } from '../../core/vocabulary.ts';
-import { createTestApp, createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../db/test-harness.ts';
+import { createTestApp, createTestDatabase, DATABASE_KINDS, signedInActor, type TestDatabase } from '../../db/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
 import { organisationsStep, usersStep } from '../demo/accounts-step.ts';
 import { monitoringStep } from '../demo/monitoring-step.ts';
@@ -45,7 +45,7 @@ describe.each(DATABASE_KINDS)('monitoring demo data on %s', (kind) => {
     const sample = await database.db.selectFrom('evidence').select('id').limit(5).execute();
     for (const { id } of sample) expect(findCustodyChainBreak(await listCustody(database.db, id, 10))).toBe(-1);
     const monitorOrg = [...ids.organisations.entries()].find(([key]) => key.startsWith('monitor'))![1];
-    const map = await mapData(app, { userId: [...ids.users.values()][0], organisationId: monitorOrg, roles: ['analyst'], requestId: null });
+    const map = await mapData(app, await signedInActor(app, monitorOrg, ['analyst']));
     expect(map.compounds).toHaveLength(20);
     expect(map.evidence.id.length).toBeGreaterThan(DEMO_EVIDENCE_POINTS * 0.9);
     expect(map.evidence.lon).toHaveLength(map.evidence.id.length);
@@ -54,7 +54,7 @@ describe.each(DATABASE_KINDS)('monitoring demo data on %s', (kind) => {
   it('recomputes every compound in the background job without duplicating alerts', async () => {
     const before = await database.db.selectFrom('alerts').select('dedupe_key').orderBy('dedupe_key').execute();
     const phases: unknown[] = [];
-    const result = await monitoringJobs['monitoring.recompute']({} as JobRow, { app, progress: async (p) => { phases.push(p); } });
+    const result = await monitoringJobs['monitoring.recompute']({} as JobRow, { app, progress: async (p) => { phases.push(p); }, creator: async () => null });
     expect(result).toMatchObject({ compounds: 20 });
     expect(phases).toHaveLength(2);
     expect(await database.db.selectFrom('alerts').select('dedupe_key').orderBy('dedupe_key').execute()).toEqual(before);

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { REFERRAL_CONTACT_FIELDS, REFERRAL_FIELDS, REFERRAL_NEED_FIELDS } from '../../../core/disclosure/index.ts';
 import { DATABASE_KINDS } from '../../../db/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
+import { issueServiceSession } from '../../../services/auth.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
 import { consent, register } from './fixtures.ts';
 
@@ -112,7 +113,8 @@ describe.each(DATABASE_KINDS)('referrals, embassy scope and locations on %s', (k
     expect(seen.json.survivor.location).toBeNull(); // street: owner only
     expect((await consulVn.request('GET', '/api/consular/queue')).json.items.map((i: { caseId: string }) => i.caseId)).toEqual([vn.caseId]);
     const consulUser = await asSystem(t.database, (trx) => trx.selectFrom('memberships').select('user_id').where('organisation_id', '=', embassyId).executeTakeFirstOrThrow());
-    const raw = await asActor(t.database, { userId: consulUser.user_id, organisationId: embassyId }, async (trx) => ({
+    const consulActor = await issueServiceSession(t.app, { userId: consulUser.user_id, organisationId: embassyId, minutes: 60 });
+    const raw = await asActor(t.database, consulActor!, async (trx) => ({
       survivors: (await trx.selectFrom('survivors').select('id').execute()).map((r) => r.id),
       cases: (await trx.selectFrom('cases').select('id').execute()).map((r) => r.id),
       role: (await sql<{ r: string }>`SELECT current_user AS r`.execute(trx)).rows[0].r,

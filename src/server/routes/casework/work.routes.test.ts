@@ -4,6 +4,7 @@ import { DATABASE_KINDS } from '../../../db/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
 import { triageBoard } from '../../../db/repositories/casework/needs.ts';
 import { JobRunner } from '../../../services/jobs.ts';
+import { issueServiceSession } from '../../../services/auth.ts';
 import { jobHandlers } from '../../jobs.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
 import { consent, register } from './fixtures.ts';
@@ -66,8 +67,9 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
     // The sparse-filter plan (taken when the ordered walk finds too few matches) gives the same answer.
     const orgId = (await asSystem(t.database, (trx) => trx.selectFrom('organisations').select('id').where('slug', '=', 'ngo-a').executeTakeFirstOrThrow())).id;
     const userId = (await asSystem(t.database, (trx) => trx.selectFrom('users').select('id').where('email', '=', 'cw@ngo-a.test').executeTakeFirstOrThrow())).id;
+    const actor = (await issueServiceSession(t.app, { userId, organisationId: orgId, minutes: 60 }))!;
     for (const filter of [{ kinds: ['food', 'legal'] }, { nationalities: ['VN'] }, { ageBands: ['under_18', '35_44'] }, { nationalities: ['ZZ'] }]) {
-      const run = (walkBudget?: number) => asActor(t.database, { userId, organisationId: orgId }, (trx) => triageBoard(trx, { organisationId: orgId, limit: 50, walkBudget, ...filter }));
+      const run = (walkBudget?: number) => asActor(t.database, actor, (trx) => triageBoard(trx, { organisationId: orgId, limit: 50, walkBudget, ...filter }));
       const [walked, sparse] = [await run(), await run(1)];
       expect(sparse.map((r) => r.id)).toEqual(walked.map((r) => r.id));
     }
