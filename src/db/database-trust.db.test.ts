@@ -41,8 +41,12 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     }
   }
 
-  const count = async (c: pg.PoolClient, table: string, where = 'true', params: unknown[] = []) =>
-    Number((await c.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n);
+  // A table refuge_app may not read at all (permission denied, 42501) counts as nothing read: a stronger refusal than RLS.
+  const count = async (c: pg.PoolClient, table: string, where = 'true', params: unknown[] = []) => {
+    const { rows: [may] } = await c.query<{ ok: boolean }>(`SELECT has_table_privilege(current_user, $1, 'SELECT') AS ok`, [`public.${table}`]);
+    if (!may.ok) return 0;
+    return Number((await c.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n);
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -59,7 +63,8 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     await owner(`INSERT INTO jobs(id, kind, organisation_id, status) VALUES (gen_random_uuid(), 'seed', $1, 'succeeded')`, [victim]);
     await owner(`INSERT INTO link_requests(id, proposal_id, requesting_organisation_id, target_organisation_id, requested_at)
       SELECT gen_random_uuid(), id, organisation_a, organisation_b, now() FROM match_proposals WHERE organisation_a <> organisation_b
-      ORDER BY (organisation_a = $1 OR organisation_b = $1) DESC LIMIT 1`, [victim]);
+      ORDER BY (organisation_a = $1 OR organisation_b = $1) DESC LIMIT 1
+      ON CONFLICT DO NOTHING`, [victim]); // blind matching may have raised it already
     rlsTables = (await owner<{ t: string }>(`SELECT c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r','p') AND c.relrowsecurity ORDER BY 1`)).map((r) => r.t);
     orgColumns = new Map();
@@ -72,6 +77,11 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     const victimActor = await signedInActor(app, victim, ['admin']);
     tokens.victim = victimActor.sessionToken;
     tokens.otherOrganisation = (await signedInActor(app, other, ['admin'])).sessionToken;
+    // Shared monitoring tables the demo leaves empty: an acknowledgement and an edit by the victim organisation.
+    await owner(`INSERT INTO alert_acknowledgements(alert_id, organisation_id, acknowledged_by, acknowledged_at)
+      SELECT id, $1, $2, now() FROM alerts WHERE organisation_id IS NULL LIMIT 1`, [victim, victimActor.userId]);
+    await owner(`INSERT INTO monitoring_edits(id, subject_type, subject_id, organisation_id, user_id, at, action, fields, changes_enc)
+      SELECT gen_random_uuid(), 'compound', id, $1, $2, now(), 'updated', '{names}', 'x' FROM compounds LIMIT 1`, [victim, victimActor.userId]);
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');
@@ -90,6 +100,10 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     const { rows } = await database.pool.query<{ t: string; force: boolean }>(`SELECT c.relname AS t, c.relforcerowsecurity AS force FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r','p') AND c.relrowsecurity ORDER BY 1`);
     expect(rows.filter((r) => !r.force).map((r) => r.t)).toEqual([]);
+    // And every one refuses a caller without a signed-in session, whatever its other policies allow.
+    const guarded = await database.pool.query<{ t: string }>(`SELECT tablename AS t FROM pg_policies
+      WHERE schemaname = 'public' AND policyname = 'refuge_signed_in' AND permissive = 'RESTRICTIVE'`);
+    expect(rows.map((r) => r.t).filter((t) => !guarded.rows.some((g) => g.t === t))).toEqual([]);
     expect(rows.map((r) => r.t)).toEqual(expect.arrayContaining(['survivors', 'cases', 'audit_events', 'evidence', 'evidence_custody', 'referrals', 'match_proposals']));
   });
 
@@ -143,7 +157,9 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       const out: Record<string, number> = { actorIsVictim: Number((await c.query('SELECT count(*)::int AS n FROM (SELECT refuge_org_id() AS o) x WHERE o = $1', [victim])).rows[0].n) };
       for (const t of rlsTables) {
         const cols = orgColumns.get(t) ?? [];
-        if (cols.length) out[t] = await count(c, t, cols.map((col) => `${col} = $1`).join(' OR '), [victim]);
+        // Edits of shared compounds are shown to every organisation by design (history of shared objects).
+        const sharedByDesign = t === 'monitoring_edits' ? " AND subject_type <> 'compound'" : '';
+        if (cols.length) out[t] = await count(c, t, `(${cols.map((col) => `${col} = $1`).join(' OR ')})${sharedByDesign}`, [victim]);
       }
       out.survivors = await count(c, 'survivors');
       out.cases = await count(c, 'cases');

@@ -38,29 +38,29 @@ CREATE FUNCTION refuge_match_revealed(pid uuid) RETURNS boolean LANGUAGE sql STA
     SELECT 1 FROM match_proposals p
       JOIN survivors h ON h.id = p.holder_survivor_id
     WHERE p.id = pid
-      AND h.organisation_id <> refuge_org_id()
-      AND refuge_org_id() IN (p.organisation_a, p.organisation_b)
+      AND h.organisation_id <> (SELECT refuge_org_id())
+      AND (SELECT refuge_org_id()) IN (p.organisation_a, p.organisation_b)
       AND EXISTS (SELECT 1 FROM link_requests l WHERE l.proposal_id = p.id AND l.state = 'accepted')
-      AND (refuge_org_id() = ANY (h.consent_organisation_ids) OR (h.consent_own_embassy AND h.nationalities && refuge_org_served()))
+      AND ((SELECT refuge_org_id()) = ANY (h.consent_organisation_ids) OR (h.consent_own_embassy AND h.nationalities && (SELECT refuge_org_served())))
   ) $$;
 GRANT EXECUTE ON FUNCTION refuge_match_revealed(uuid) TO refuge_app;
 
 DROP POLICY match_proposals_party ON match_proposals;
 CREATE POLICY match_proposals_party ON match_proposals FOR ALL TO refuge_app
   USING (
-    (organisation_a = organisation_b AND organisation_a = refuge_org_id())
-    OR (holder_survivor_id = survivor_a AND organisation_a = refuge_org_id())
-    OR (holder_survivor_id = survivor_b AND organisation_b = refuge_org_id())
+    (organisation_a = organisation_b AND organisation_a = (SELECT refuge_org_id()))
+    OR (holder_survivor_id = survivor_a AND organisation_a = (SELECT refuge_org_id()))
+    OR (holder_survivor_id = survivor_b AND organisation_b = (SELECT refuge_org_id()))
     OR refuge_match_revealed(id))
   WITH CHECK (
-    (organisation_a = organisation_b AND organisation_a = refuge_org_id())
-    OR (holder_survivor_id = survivor_a AND organisation_a = refuge_org_id())
-    OR (holder_survivor_id = survivor_b AND organisation_b = refuge_org_id()));
+    (organisation_a = organisation_b AND organisation_a = (SELECT refuge_org_id()))
+    OR (holder_survivor_id = survivor_a AND organisation_a = (SELECT refuge_org_id()))
+    OR (holder_survivor_id = survivor_b AND organisation_b = (SELECT refuge_org_id())));
 -- Link requests are now raised by the system on the seeker's behalf and decided by the holder (target).
 DROP POLICY link_requests_party ON link_requests;
 CREATE POLICY link_requests_party ON link_requests FOR ALL TO refuge_app
-  USING (target_organisation_id = refuge_org_id() OR (requesting_organisation_id = refuge_org_id() AND refuge_match_revealed(proposal_id)))
-  WITH CHECK (target_organisation_id = refuge_org_id());
+  USING (target_organisation_id = (SELECT refuge_org_id()) OR (requesting_organisation_id = (SELECT refuge_org_id()) AND refuge_match_revealed(proposal_id)))
+  WITH CHECK (target_organisation_id = (SELECT refuge_org_id()));
 REVOKE INSERT ON link_requests FROM refuge_app;
 
 CREATE TABLE matching_candidates (
@@ -80,4 +80,7 @@ CREATE TABLE matching_candidates (
 CREATE INDEX matching_candidates_account ON matching_candidates(account_id, found_at);
 ALTER TABLE matching_candidates ENABLE ROW LEVEL SECURITY;
 ALTER TABLE matching_candidates FORCE ROW LEVEL SECURITY;
+-- Nothing without a signed-in session (0006's guard, on every table with row-level security).
+CREATE POLICY refuge_signed_in ON matching_candidates AS RESTRICTIVE FOR ALL TO refuge_app
+  USING ((SELECT refuge_user_id()) IS NOT NULL) WITH CHECK ((SELECT refuge_user_id()) IS NOT NULL);
 `;

@@ -59,11 +59,14 @@ CREATE TRIGGER monitoring_edits_append_only BEFORE UPDATE OR DELETE ON monitorin
   FOR EACH ROW EXECUTE FUNCTION refuge_monitoring_edits_append_only();
 ALTER TABLE monitoring_edits ENABLE ROW LEVEL SECURITY;
 ALTER TABLE monitoring_edits FORCE ROW LEVEL SECURITY;
+-- Nothing without a signed-in session (0006's guard, on every table with row-level security).
+CREATE POLICY refuge_signed_in ON monitoring_edits AS RESTRICTIVE FOR ALL TO refuge_app
+  USING ((SELECT refuge_user_id()) IS NOT NULL) WITH CHECK ((SELECT refuge_user_id()) IS NOT NULL);
 -- Read with the object: compounds are shared; an evidence item's history only where the item itself is visible.
 CREATE POLICY monitoring_edits_read ON monitoring_edits FOR SELECT TO refuge_app
   USING (subject_type = 'compound' OR EXISTS (SELECT 1 FROM evidence e WHERE e.id = monitoring_edits.subject_id));
 CREATE POLICY monitoring_edits_append ON monitoring_edits FOR INSERT TO refuge_app
-  WITH CHECK (organisation_id = refuge_org_id() AND user_id = refuge_user_id());
+  WITH CHECK (organisation_id = (SELECT refuge_org_id()) AND user_id = (SELECT refuge_user_id()));
 GRANT SELECT, INSERT ON monitoring_edits TO refuge_app;
 
 CREATE TABLE alert_acknowledgements (
@@ -75,9 +78,12 @@ CREATE TABLE alert_acknowledgements (
 );
 ALTER TABLE alert_acknowledgements ENABLE ROW LEVEL SECURITY;
 ALTER TABLE alert_acknowledgements FORCE ROW LEVEL SECURITY;
+-- Nothing without a signed-in session (0006's guard, on every table with row-level security).
+CREATE POLICY refuge_signed_in ON alert_acknowledgements AS RESTRICTIVE FOR ALL TO refuge_app
+  USING ((SELECT refuge_user_id()) IS NOT NULL) WITH CHECK ((SELECT refuge_user_id()) IS NOT NULL);
 CREATE POLICY alert_acknowledgements_own_org ON alert_acknowledgements FOR ALL TO refuge_app
-  USING (organisation_id = refuge_org_id())
-  WITH CHECK (organisation_id = refuge_org_id() AND acknowledged_by = refuge_user_id());
+  USING (organisation_id = (SELECT refuge_org_id()))
+  WITH CHECK (organisation_id = (SELECT refuge_org_id()) AND acknowledged_by = (SELECT refuge_user_id()));
 GRANT SELECT, INSERT, DELETE ON alert_acknowledgements TO refuge_app;
 
 INSERT INTO alert_acknowledgements (alert_id, organisation_id, acknowledged_by, acknowledged_at)
@@ -93,9 +99,9 @@ ALTER TABLE alerts ADD CONSTRAINT alerts_shared_acknowledged_per_organisation
 -- Whether the acting organisation may close or reopen a shared alert for everyone: a coordination
 -- organisation, or the owner of the alert's subject (a compound: the organisation that registered it).
 CREATE FUNCTION refuge_may_close_shared_alert(p_subject_type text, p_subject_id text) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (SELECT 1 FROM organisations o WHERE o.id = refuge_org_id() AND o.kind = 'coordination')
+  SELECT EXISTS (SELECT 1 FROM organisations o WHERE o.id = (SELECT refuge_org_id()) AND o.kind = 'coordination')
       OR (p_subject_type = 'compound' AND EXISTS (
-            SELECT 1 FROM compounds c WHERE c.id::text = p_subject_id AND c.organisation_id = refuge_org_id()))
+            SELECT 1 FROM compounds c WHERE c.id::text = p_subject_id AND c.organisation_id = (SELECT refuge_org_id())))
 $$;
 GRANT EXECUTE ON FUNCTION refuge_may_close_shared_alert(text, text) TO refuge_app;
 

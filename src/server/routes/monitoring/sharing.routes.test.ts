@@ -13,6 +13,8 @@ import sharp from 'sharp';
 import { sql } from 'kysely';
 import { webpCarriesMetadata } from '../../../core/evidence/webp-chunks.ts';
 import { DATABASE_KINDS } from '../../../db/test-harness.ts';
+import { asActor } from '../../../db/transaction.ts';
+import { issueServiceSession } from '../../../services/auth.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
 import { createCompound, square, upload } from './test-fixtures.ts';
 
@@ -183,13 +185,13 @@ describe.each(DATABASE_KINDS)('shared monitoring objects across organisations on
     expect(await globalStatus()).toBe('open');
     expect(await openIds(uploader)).toContain(alertId);
 
-    // The database refuses it too, for the application role with the attacker's organisation.
+    // The database refuses it too, for the application role signed in to the attacker's organisation.
     const users = await t.database.db.selectFrom('memberships').select(['user_id']).where('organisation_id', '=', orgs.otherwatch).executeTakeFirstOrThrow();
-    const refused = await t.database.db.transaction().execute(async (trx) => {
-      await sql`SELECT set_config('refuge.user_id', ${users.user_id}, true), set_config('refuge.org_id', ${orgs.otherwatch}, true)`.execute(trx);
-      await sql`SET LOCAL ROLE refuge_app`.execute(trx);
-      return sql`UPDATE alerts SET status = 'dismissed' WHERE id = ${alertId}`.execute(trx).then(() => 'updated', (e: Error) => e.message);
-    }).catch((e: Error) => e.message);
+    const attacker = await issueServiceSession(t.app, { userId: users.user_id, organisationId: orgs.otherwatch, minutes: 60 });
+    if (!attacker) throw new Error('no membership at otherwatch');
+    const refused = await asActor(t.database, attacker, (trx) =>
+      sql`UPDATE alerts SET status = 'dismissed' WHERE id = ${alertId}`.execute(trx).then((r) => `updated ${r.numAffectedRows}`, (e: Error) => e.message))
+      .catch((e: Error) => e.message);
     expect(refused).toMatch(/only the owner/);
     expect(await globalStatus()).toBe('open');
 
