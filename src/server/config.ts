@@ -14,6 +14,10 @@ export interface Config {
   secureCookies: boolean;
   logRequests: boolean;
   poolSize: number;
+  /** Ed25519 key that signs audit tree heads (PKCS#8 PEM or base64 DER); default: generated in the data directory. */
+  auditSigningKey: string | undefined;
+  /** Where signed audit checkpoints are written; default `<dataDir>/checkpoints`. */
+  checkpointDir: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.REFUGE_SECURE_COOKIES === '1',
     logRequests: env.REFUGE_LOG_REQUESTS === '1',
     poolSize: Number(env.REFUGE_DB_POOL ?? 10),
+    auditSigningKey: env.REFUGE_AUDIT_SIGNING_KEY || undefined,
+    checkpointDir: env.REFUGE_CHECKPOINT_DIR ? resolve(env.REFUGE_CHECKPOINT_DIR) : undefined,
   };
 }

@@ -4,8 +4,10 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { FieldCipher } from '../db/encryption.ts';
 import { loadKeyring } from '../db/keyring.ts';
 import { LocalBlobStore } from '../db/blob-store.ts';
+import { loadAuditKeys } from '../db/audit-key.ts';
 import { migrate } from '../db/migrate.ts';
 import { syncPermissions } from '../services/accounts.ts';
+import { sealAudit } from '../services/audit.ts';
 import type { AppContext } from '../services/context.ts';
 import type { Config } from './config.ts';
 
@@ -25,9 +27,12 @@ export async function openRuntime(config: Config, options: { log?: (line: string
     const app: AppContext = {
       database, cipher: new FieldCipher(keyring), blobs: new LocalBlobStore(join(config.dataDir, 'blobs')),
       now: () => new Date(), newId: () => randomUUID(),
+      auditKeys: loadAuditKeys({ signingKey: config.auditSigningKey, checkpointDir: config.checkpointDir, dataDir: config.dataDir }),
     };
     await syncPermissions(app);
-    return { app, database, close: () => database.close() };
+    // Whatever this process appended is sealed before it lets go (CLI commands have no background sealer).
+    const close = async () => { await sealAudit(app).catch(() => undefined); await database.close(); };
+    return { app, database, close };
   } catch (error) {
     await database.close();
     throw error;

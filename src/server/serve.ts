@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEMO_ADMIN_EMAIL, DEMO_NOTICE, DEMO_PASSWORD } from '../core/demo/index.ts';
 import { isDemoLoaded, loadDemo } from '../services/demo/load.ts';
 import { JobRunner } from '../services/jobs.ts';
+import { AuditSealer } from '../services/audit.ts';
 import { buildServer } from './app.ts';
 import type { Config } from './config.ts';
 import { jobHandlers } from './jobs.ts';
@@ -31,8 +32,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
   }
   const server = await buildServer({ app: runtime.app, version: VERSION, secureCookies: config.secureCookies, webRoot: defaultWebRoot() }, { logger: config.logRequests });
   const runner = new JobRunner(runtime.app, jobHandlers);
+  const sealer = new AuditSealer(runtime.app, (e) => log(`audit sealer: ${e.message}`));
   const address = await server.listen({ port: config.port, host: config.host });
   runner.start();
+  sealer.start();
   const url = address.replace('127.0.0.1', 'localhost');
   log(`Refuge ${VERSION} is serving ${url} on ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`);
   if (config.demo && (firstDemo || (await isDemoLoaded(runtime.app)))) {
@@ -42,6 +45,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const stop = () => (stopping ??= (async () => {
     await runner.stop();
     await server.close();
+    await sealer.stop();
     await runtime.close();
   })());
   return { url, server, runtime, stop };

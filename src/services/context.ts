@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { FieldCipher } from '../db/encryption.ts';
 import type { BlobStore } from '../db/blob-store.ts';
+import type { AuditKeys } from '../db/audit-key.ts';
 import type { Role } from '../core/vocabulary.ts';
 
 /** What every use case may touch: the database, field encryption, file storage and the clock. */
@@ -10,6 +11,8 @@ export interface AppContext {
   readonly blobs: BlobStore;
   readonly now: () => Date;
   readonly newId: () => string;
+  /** The audit log's signing key (outside the database) and checkpoint directory; needed to seal. */
+  readonly auditKeys?: AuditKeys;
 }
 
 /** The signed-in person acting in one organisation, as resolved from their session. */
