@@ -29,7 +29,10 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], what: str
 function readCheckpointFile(file: string) {
   const text = readFileSync(file, 'utf8').trim();
   let parsed: unknown = null;
-  try { parsed = JSON.parse(text); } catch { try { parsed = JSON.parse(text.split('\n').pop() ?? ''); } catch { parsed = null; } }
+  const attempts = [text, text.split('\n').pop() ?? '', text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)];
+  for (const attempt of attempts) {
+    try { parsed = JSON.parse(attempt); break; } catch { parsed = null; }
+  }
   const checkpoint = parseCheckpoint(parsed);
   if (!checkpoint) throw new Error(`${file} is not a Refuge audit checkpoint`);
   return checkpoint;

@@ -8,7 +8,7 @@ import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Config } from '../../server/config.ts';
 import { VERSION } from '../../server/version.ts';
-import { verifyAuditLog } from '../../services/audit.ts';
+import { sealAudit, verifyAuditLog } from '../../services/audit.ts';
 import { countRows, exportTables, importPages, type TablePage } from '../../services/data-transfer.ts';
 import { withRuntime } from './admin.ts';
 
@@ -77,6 +77,7 @@ export function registerDataCommands(program: Command, config: () => Config): vo
           }
         }
         const counts = await importPages(r.database, pages());
+        await sealAudit(r.app);
         const chain = await verifyAuditLog(r.app);
         console.log(`restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows; audit log ${chain.ok ? 'intact' : `BROKEN: ${chain.firstProblem?.reason}`}`);
         if (!chain.ok) process.exitCode = 2;
