@@ -5,6 +5,7 @@ import { openRuntime, type Runtime } from '../../server/runtime.ts';
 import { createOrganisation, createUser } from '../../services/accounts.ts';
 import { latestCheckpoint, sealAudit, verifyAuditLog } from '../../services/audit.ts';
 import { parseCheckpoint } from '../../core/audit/checkpoint.ts';
+import { verifyEvidenceProof, type EvidenceProof } from '../../core/audit/evidence-proof.ts';
 import { readFileSync } from 'node:fs';
 import { writeCheckpointFiles } from '../../db/audit-key.ts';
 import { rotateEncryption } from '../../services/keys.ts';
@@ -88,6 +89,18 @@ export function registerAdminCommands(program: Command, config: () => Config): v
       else {
         const p = result.firstProblem!;
         console.log(`audit log BROKEN${p.seq !== null ? ` at seq ${p.seq}` : ''}${p.leafIndex !== null ? ` (leaf ${p.leafIndex})` : ''}: ${p.reason}`);
+        process.exitCode = 2;
+      }
+    });
+  auditCmd.command('verify-proof')
+    .description('check an evidence proof (GET /api/monitoring/evidence/:id/proof) against a trusted public key, offline; exits 2 if it fails')
+    .requiredOption('--proof <file>', 'the exported proof (JSON)')
+    .requiredOption('--public-key <file>', 'the deployment\'s audit-public-key.pem, obtained out of band')
+    .action((o: { proof: string; publicKey: string }) => {
+      const result = verifyEvidenceProof(JSON.parse(readFileSync(o.proof, 'utf8')) as EvidenceProof, readFileSync(o.publicKey, 'utf8'));
+      if (result.ok) console.log(`evidence proof valid: ${result.entries} custody entries included in the signed tree of ${result.treeSize}`);
+      else {
+        console.log(`evidence proof INVALID: ${result.reason}`);
         process.exitCode = 2;
       }
     });
