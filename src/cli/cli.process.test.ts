@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { testPostgresUrl } from '../db/test-harness.ts';
 
@@ -35,7 +35,9 @@ describe('the refuge command', () => {
   it('loads the demo, backs it up, restores it elsewhere, copies it into PostgreSQL, and verifies the audit chain everywhere', { timeout: 300_000 }, async () => {
     const source = tmp();
     const key = randomBytes(32).toString('base64');
-    const env = { REFUGE_DATA_DIR: source, REFUGE_SECRET_KEY: key };
+    // Like the encryption key, the audit signing key travels with a restore or copy.
+    const auditKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    const env = { REFUGE_DATA_DIR: source, REFUGE_SECRET_KEY: key, REFUGE_AUDIT_SIGNING_KEY: auditKey };
     const demo = await refuge(['demo', 'load', '--survivors', '300'], env);
     expect(demo.out).toMatch(/loaded in/);
     // A demo deployment refuses real organisations (issue #8 §2), with a reason the operator can act on.
@@ -54,22 +56,36 @@ describe('the refuge command', () => {
     expect(readFileSync(backup).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
 
     const restored = tmp();
-    const r = await refuge(['restore', '--from', backup], { REFUGE_DATA_DIR: restored, REFUGE_SECRET_KEY: key });
-    expect(r.out).toMatch(/restored \d+ rows; audit chain intact/);
-    expect((await refuge(['restore', '--from', backup], { REFUGE_DATA_DIR: restored, REFUGE_SECRET_KEY: key })).out).toMatch(/already holds data/);
+    const r = await refuge(['restore', '--from', backup], { REFUGE_DATA_DIR: restored, REFUGE_SECRET_KEY: key, REFUGE_AUDIT_SIGNING_KEY: auditKey });
+    expect(r.out).toMatch(/restored \d+ rows; audit log intact/);
+    expect((await refuge(['restore', '--from', backup], { REFUGE_DATA_DIR: restored, REFUGE_SECRET_KEY: key, REFUGE_AUDIT_SIGNING_KEY: auditKey })).out).toMatch(/already holds data/);
 
     const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
     await admin.query(`CREATE DATABASE ${dbName}`);
     await admin.end();
     const copy = await refuge(['db', 'copy', '--to', testPostgresUrl(dbName)], env);
-    expect(copy.out).toMatch(/counts match; audit chain intact/);
+    expect(copy.out).toMatch(/counts match; audit log intact/);
     const target = new pg.Pool({ connectionString: testPostgresUrl(dbName), max: 1 });
     const { rows } = await target.query('SELECT count(*)::int AS n FROM survivors');
     await target.end();
     expect(rows[0].n).toBe(300);
 
-    const verified = await refuge(['audit', 'verify'], { DATABASE_URL: testPostgresUrl(dbName), REFUGE_SECRET_KEY: key, REFUGE_DATA_DIR: source });
-    expect(verified.out).toMatch(/audit chain intact/);
+    const copyEnv = { DATABASE_URL: testPostgresUrl(dbName), REFUGE_SECRET_KEY: key, REFUGE_DATA_DIR: source, REFUGE_AUDIT_SIGNING_KEY: auditKey };
+    const verified = await refuge(['audit', 'verify'], copyEnv);
+    expect(verified.out).toMatch(/audit log intact/);
+    // A checkpoint kept apart, then the owner deletes the newest entries of the copy: verify names it and exits 2.
+    const kept = join(tmp(), 'kept.json');
+    writeFileSync(kept, (await refuge(['audit', 'checkpoint'], copyEnv)).out);
+    expect((await refuge(['audit', 'verify', '--checkpoint', kept], copyEnv)).out).toMatch(/audit log intact: .*extends the checkpoint/);
+    const owner = new pg.Pool({ connectionString: testPostgresUrl(dbName), max: 1 });
+    await owner.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    await owner.query('ALTER TABLE audit_tree_heads DISABLE TRIGGER USER');
+    await owner.query('DELETE FROM audit_events WHERE leaf_index >= (SELECT max(leaf_index) - 1 FROM audit_events)');
+    await owner.query('DELETE FROM audit_tree_heads');
+    await owner.end();
+    const tampered = await refuge(['audit', 'verify', '--checkpoint', kept], copyEnv);
+    expect(tampered.code).toBe(2);
+    expect(tampered.out).toMatch(/audit log BROKEN.*newest entries were deleted/);
   });
 
   it('rotates the generated key of an embedded deployment and still reads everything', { timeout: 300_000 }, async () => {

@@ -31,9 +31,11 @@ export interface JobsTable {
 }
 export interface BlobsTable { sha256: string; size: number; content_type: string; key_enc: string; created_at: Generated<Timestamp> }
 export interface AuditEventsTable {
-  seq: Generated<number>; payload: string; prev_hash: string; hash: string; at: Generated<Timestamp>;
+  seq: Generated<number>; at: Generated<Timestamp>;
   actor_user_id: string | null; organisation_id: string | null; action: string; resource_type: string; resource_id: string | null;
+  request_id: string | null; details: Generated<unknown>; leaf_index: number | null; leaf_hash: string | null;
 }
+export interface AuditTreeHeadsTable { tree_size: number; root_hash: string; frontier: unknown; signed_at: Timestamp; key_id: string; signature: string }
 export interface SurvivorsTable {
   id: string; organisation_id: string; registered_by: string | null; registered_at: Generated<Timestamp>;
   identity_enc: string; location_enc: string | null; sex: string; age_band: string | null; nationalities: string[];
@@ -152,7 +154,7 @@ export interface SchemaMigrationsTable { name: string; checksum: string; applied
 
 export interface Schema {
   organisations: OrganisationsTable; users: UsersTable; memberships: MembershipsTable; permissions: PermissionsTable;
-  sessions: SessionsTable; rate_limits: RateLimitsTable; jobs: JobsTable; blobs: BlobsTable; audit_events: AuditEventsTable;
+  sessions: SessionsTable; rate_limits: RateLimitsTable; jobs: JobsTable; blobs: BlobsTable; audit_events: AuditEventsTable; audit_tree_heads: AuditTreeHeadsTable;
   survivors: SurvivorsTable; cases: CasesTable; alerts: AlertsTable;
   compounds: CompoundsTable; evidence: EvidenceTable; evidence_custody: EvidenceCustodyTable; compound_events: CompoundEventsTable;
   monitoring_edits: MonitoringEditsTable; alert_acknowledgements: AlertAcknowledgementsTable;

@@ -8,6 +8,7 @@ import { ensureRequestRole, openDatabase, wrap, type Database, type DatabaseKind
 import { FieldCipher } from './encryption.ts';
 import { Keyring } from './keyring.ts';
 import { MemoryBlobStore } from './blob-store.ts';
+import { ephemeralAuditKeys } from './audit-key.ts';
 import { migrate } from './migrate.ts';
 import type { AppContext } from '../services/context.ts';
 import { syncPermissions } from '../services/accounts.ts';
@@ -81,7 +82,7 @@ export async function createTestApp(database: Database, options: { now?: Date } 
   let now = options.now ?? new Date('2026-02-15T08:00:00Z');
   const app = {
     database, cipher: new FieldCipher(testKeyring()), blobs: new MemoryBlobStore(),
-    now: () => new Date(now), newId: () => randomUUID(),
+    now: () => new Date(now), newId: () => randomUUID(), auditKeys: ephemeralAuditKeys(),
     setNow(d: Date) { now = d; },
     advance(ms: number) { now = new Date(now.getTime() + ms); },
   };

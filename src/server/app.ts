@@ -47,7 +47,7 @@ export async function buildServer(deps: ServerDeps, options: { logger?: boolean 
     const pattern = new RegExp(`^${route.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+').replace(/\*/g, '.*')}/?$`);
     for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, pattern });
   });
-  registerProblemHandlers(app, () => routes);
+  registerProblemHandlers(app, () => routes, deps.app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { testPostgresUrl } from '../db/test-harness.ts';
 import { HttpClient, startServerProcess, type ServerProcess } from './test-process.ts';
 
@@ -16,6 +16,9 @@ describe('two server processes on one PostgreSQL', () => {
   let a: ServerProcess, b: ServerProcess;
   const dirs: string[] = [];
 
+  // Every process of one deployment shares the encryption key and the audit signing key.
+  const AUDIT_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+
   beforeAll(async () => {
     const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
     await admin.query(`CREATE DATABASE ${dbName}`);
@@ -23,7 +26,7 @@ describe('two server processes on one PostgreSQL', () => {
     const env = (demo: string) => {
       const dir = mkdtempSync(join(tmpdir(), 'refuge-cluster-'));
       dirs.push(dir);
-      return { DATABASE_URL: testPostgresUrl(dbName), REFUGE_SECRET_KEY: KEY, REFUGE_DATA_DIR: dir, REFUGE_DEMO: demo };
+      return { DATABASE_URL: testPostgresUrl(dbName), REFUGE_SECRET_KEY: KEY, REFUGE_AUDIT_SIGNING_KEY: AUDIT_KEY, REFUGE_DATA_DIR: dir, REFUGE_DEMO: demo };
     };
     a = await startServerProcess(env('1'));
     b = await startServerProcess(env('0'));

@@ -18,6 +18,10 @@ export interface Config {
   trustProxyHops: number;
   logRequests: boolean;
   poolSize: number;
+  /** Ed25519 key that signs audit tree heads (PKCS#8 PEM or base64 DER); default: generated in the data directory. */
+  auditSigningKey: string | undefined;
+  /** Where signed audit checkpoints are written; default `<dataDir>/checkpoints`. */
+  checkpointDir: string | undefined;
   /** Registrations per account per minute (REFUGE_REGISTRATIONS_PER_MINUTE; default core/matching/blind.ts REGISTRATION_RATE_LIMIT). */
   registrationsPerMinute: number | undefined;
 }
@@ -45,6 +49,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: env.REFUGE_LOG_REQUESTS === '1',
     poolSize: Number(env.REFUGE_DB_POOL ?? 10),
     registrationsPerMinute: env.REFUGE_REGISTRATIONS_PER_MINUTE ? positive('REFUGE_REGISTRATIONS_PER_MINUTE', env.REFUGE_REGISTRATIONS_PER_MINUTE) : undefined,
+    auditSigningKey: env.REFUGE_AUDIT_SIGNING_KEY || undefined,
+    checkpointDir: env.REFUGE_CHECKPOINT_DIR ? resolve(env.REFUGE_CHECKPOINT_DIR) : undefined,
   };
 }
 

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
 import { testPostgresUrl } from '../db/test-harness.ts';
-import { verifyAuditChain } from '../services/audit.ts';
+import { verifyAuditLog } from '../services/audit.ts';
 import type { AppContext } from '../services/context.ts';
 import { HttpClient, startServerProcess } from './test-process.ts';
 
@@ -88,7 +88,7 @@ describe.each(['pglite', 'postgresql'] as const)('durability across SIGKILL on %
     try {
       const { rows } = await database.pool.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.switch_organisation'`);
       expect(rows[0].n).toBeGreaterThanOrEqual(acknowledged);
-      const chain = await verifyAuditChain({ database } as unknown as AppContext);
+      const chain = await verifyAuditLog({ database } as unknown as AppContext);
       expect(chain.ok).toBe(true);
     } finally {
       await database.close();

@@ -9,7 +9,7 @@ import { createTestServer, type TestClient, type TestServer } from './test-serve
 // Rows that a rejected request may legitimately leave behind: throttling counters, sessions
 // refreshed by the auth hook, and the audit trail of failed sign-ins and rejected uploads.
 const MAY_CHANGE = new Set(['rate_limits', 'sessions', 'users', 'audit_events']);
-const REJECTION_AUDIT = ['auth.login_failed', 'auth.totp_failed', 'auth.locked'];
+const REJECTION_AUDIT = ['auth.login_failed', 'auth.totp_failed', 'auth.locked', 'access.refused'];
 
 async function snapshot(t: TestServer): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};

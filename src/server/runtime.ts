@@ -5,9 +5,11 @@ import { FieldCipher } from '../db/encryption.ts';
 import { loadKeyring } from '../db/keyring.ts';
 import { ensurePrivateDir, restrictTree } from '../db/data-dir.ts';
 import { LocalBlobStore } from '../db/blob-store.ts';
+import { loadAuditKeys } from '../db/audit-key.ts';
 import { migrate } from '../db/migrate.ts';
 import { syncPermissions } from '../services/accounts.ts';
 import { sealClearFreeText } from '../services/casework/free-text-seal.ts';
+import { sealAudit } from '../services/audit.ts';
 import type { AppContext } from '../services/context.ts';
 import type { Config } from './config.ts';
 
@@ -35,13 +37,16 @@ export async function openRuntime(config: Config, options: { log?: (line: string
       database, cipher: new FieldCipher(keyring), blobs: new LocalBlobStore(join(config.dataDir, 'blobs')),
       now: () => new Date(), newId: () => randomUUID(),
       limits: { registrationsPerWindow: config.registrationsPerMinute },
+      auditKeys: loadAuditKeys({ signingKey: config.auditSigningKey, checkpointDir: config.checkpointDir, dataDir: config.dataDir }),
     };
     await syncPermissions(app);
     // 0009: free text written in clear before it is moved into envelopes (needs the key, so not in SQL).
     const sealed = await sealClearFreeText(app);
     if (sealed.caseEvents || sealed.referrals) options.log?.(`sealed ${sealed.caseEvents} timeline summaries and ${sealed.referrals} referral reasons`);
     if (database.kind === 'pglite') restrictTree(config.dataDir);
-    return { app, database, close: () => database.close() };
+    // Whatever this process appended is sealed before it lets go (CLI commands have no background sealer).
+    const close = async () => { await sealAudit(app).catch(() => undefined); await database.close(); };
+    return { app, database, close };
   } catch (error) {
     await database.close();
     throw error;

@@ -5,6 +5,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_NOTICE, DEMO_PASSWORD } from '../core/demo/index
 import { deploymentMode } from '../services/deployment.ts';
 import { isDemoLoaded, loadDemo } from '../services/demo/load.ts';
 import { JobRunner } from '../services/jobs.ts';
+import { AuditSealer } from '../services/audit.ts';
 import { buildServer } from './app.ts';
 import type { Config } from './config.ts';
 import { jobHandlers } from './jobs.ts';
@@ -33,8 +34,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
   }
   const server = await buildServer({ app: runtime.app, version: VERSION, secureCookies: config.secureCookies, trustProxyHops: config.trustProxyHops, webRoot: defaultWebRoot() }, { logger: config.logRequests });
   const runner = new JobRunner(runtime.app, jobHandlers);
+  const sealer = new AuditSealer(runtime.app, (e) => log(`audit sealer: ${e.message}`));
   const address = await server.listen({ port: config.port, host: config.host });
   runner.start();
+  sealer.start();
   const url = address.replace('127.0.0.1', 'localhost');
   log(`Refuge ${VERSION} is serving ${url} on ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`);
   const mode = await deploymentMode(runtime.app);
@@ -46,6 +49,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const stop = () => (stopping ??= (async () => {
     await runner.stop();
     await server.close();
+    await sealer.stop();
     await runtime.close();
   })());
   return { url, server, runtime, stop };

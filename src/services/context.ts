@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { FieldCipher } from '../db/encryption.ts';
 import type { BlobStore } from '../db/blob-store.ts';
+import type { AuditKeys } from '../db/audit-key.ts';
 import type { Role } from '../core/vocabulary.ts';
 
 /** What every use case may touch: the database, field encryption, file storage and the clock. */
@@ -15,6 +16,8 @@ export interface AppContext {
     /** Registrations one account may make per REGISTRATION_RATE_LIMIT.windowSeconds (default REGISTRATION_RATE_LIMIT.hits). */
     readonly registrationsPerWindow?: number;
   };
+  /** The audit log's signing key (outside the database) and checkpoint directory; needed to seal. */
+  readonly auditKeys?: AuditKeys;
 }
 
 /** The signed-in person acting in one organisation, as resolved from their session. */

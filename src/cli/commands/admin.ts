@@ -3,8 +3,12 @@ import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../
 import type { Config } from '../../server/config.ts';
 import { openRuntime, type Runtime } from '../../server/runtime.ts';
 import { createOrganisation, createUser } from '../../services/accounts.ts';
-import { verifyAuditChain } from '../../services/audit.ts';
 import { issueAccountCode } from '../../services/auth.ts';
+import { latestCheckpoint, sealAudit, verifyAuditLog } from '../../services/audit.ts';
+import { parseCheckpoint } from '../../core/audit/checkpoint.ts';
+import { verifyEvidenceProof, type EvidenceProof } from '../../core/audit/evidence-proof.ts';
+import { readFileSync } from 'node:fs';
+import { writeCheckpointFiles } from '../../db/audit-key.ts';
 import { rotateEncryption } from '../../services/keys.ts';
 import { generateKey, isFileKeyring, loadKeyring, writeKeyringFile } from '../../db/keyring.ts';
 import { FieldCipher } from '../../db/encryption.ts';
@@ -21,6 +25,19 @@ export async function withRuntime<T>(config: Config, fn: (runtime: Runtime) => P
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if (!(allowed as readonly string[]).includes(value)) throw new Error(`${what} must be one of ${allowed.join(', ')}`);
   return value as T;
+}
+
+/** A checkpoint file: latest.json, or the last line of checkpoints.ndjson. */
+function readCheckpointFile(file: string) {
+  const text = readFileSync(file, 'utf8').trim();
+  let parsed: unknown = null;
+  const attempts = [text, text.split('\n').pop() ?? '', text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)];
+  for (const attempt of attempts) {
+    try { parsed = JSON.parse(attempt); break; } catch { parsed = null; }
+  }
+  const checkpoint = parseCheckpoint(parsed);
+  if (!checkpoint) throw new Error(`${file} is not a Refuge audit checkpoint`);
+  return checkpoint;
 }
 
 export function registerAdminCommands(program: Command, config: () => Config): void {
@@ -68,17 +85,47 @@ export function registerAdminCommands(program: Command, config: () => Config): v
       console.log(`${o.purpose} code for ${o.email} (one use, until ${issued.expiresAt}): ${issued.code}`);
     });
 
-  const auditCmd = program.command('audit').description('the hash-chained audit log');
+  const auditCmd = program.command('audit').description('the audit transparency log (Merkle tree, signed checkpoints)');
   auditCmd.command('verify')
-    .description('check every link of the audit chain; exits 2 at the first broken one')
-    .action(async () => {
-      const result = await withRuntime(config(), (r) => verifyAuditChain(r.app, (n) => process.stderr.write(`\rchecked ${n} events`)));
+    .description('replay the log from its rows and check it against its signed tree heads, the custody log and, given one, a kept checkpoint; exits 2 at the first problem')
+    .option('--checkpoint <file>', 'a checkpoint kept apart from the database (e.g. <checkpoints>/latest.json from an earlier day)')
+    .action(async (o: { checkpoint?: string }) => {
+      const checkpoint = o.checkpoint ? readCheckpointFile(o.checkpoint) : undefined;
+      const result = await withRuntime(config(), async (r) => {
+        await sealAudit(r.app);
+        return verifyAuditLog(r.app, { checkpoint, onProgress: (n) => process.stderr.write(`\rchecked ${n} entries`) });
+      });
       process.stderr.write('\n');
-      if (result.ok) console.log(`audit chain intact: ${result.checked} events`);
+      if (result.ok) console.log(`audit log intact: ${result.checked} entries, tree size ${result.treeSize}${checkpoint ? `, extends the checkpoint of size ${checkpoint.treeSize}` : ''}`);
       else {
-        console.log(`audit chain BROKEN at event ${result.firstBreak!.seq}: ${result.firstBreak!.reason}`);
+        const p = result.firstProblem!;
+        console.log(`audit log BROKEN${p.seq !== null ? ` at seq ${p.seq}` : ''}${p.leafIndex !== null ? ` (leaf ${p.leafIndex})` : ''}: ${p.reason}`);
         process.exitCode = 2;
       }
+    });
+  auditCmd.command('verify-proof')
+    .description('check an evidence proof (GET /api/monitoring/evidence/:id/proof) against a trusted public key, offline; exits 2 if it fails')
+    .requiredOption('--proof <file>', 'the exported proof (JSON)')
+    .requiredOption('--public-key <file>', 'the deployment\'s audit-public-key.pem, obtained out of band')
+    .action((o: { proof: string; publicKey: string }) => {
+      const result = verifyEvidenceProof(JSON.parse(readFileSync(o.proof, 'utf8')) as EvidenceProof, readFileSync(o.publicKey, 'utf8'));
+      if (result.ok) console.log(`evidence proof valid: ${result.entries} custody entries included in the signed tree of ${result.treeSize}`);
+      else {
+        console.log(`evidence proof INVALID: ${result.reason}`);
+        process.exitCode = 2;
+      }
+    });
+  auditCmd.command('checkpoint')
+    .description('seal what is pending, then print (and write to the checkpoint directory) the latest signed checkpoint')
+    .action(async () => {
+      const checkpoint = await withRuntime(config(), async (r) => {
+        await sealAudit(r.app);
+        const cp = await latestCheckpoint(r.app);
+        if (cp && r.app.auditKeys) writeCheckpointFiles(r.app.auditKeys, cp);
+        return cp;
+      });
+      if (!checkpoint) throw new Error('the audit log is empty');
+      console.log(JSON.stringify(checkpoint, null, 2));
     });
 
   const keys = program.command('keys').description('encryption keys for sensitive fields');

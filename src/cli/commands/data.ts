@@ -8,7 +8,7 @@ import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Config } from '../../server/config.ts';
 import { VERSION } from '../../server/version.ts';
-import { verifyAuditChain } from '../../services/audit.ts';
+import { sealAudit, verifyAuditLog } from '../../services/audit.ts';
 import { countRows, exportTables, importPages, type TablePage } from '../../services/data-transfer.ts';
 import { withRuntime } from './admin.ts';
 
@@ -29,9 +29,9 @@ export function registerDataCommands(program: Command, config: () => Config): vo
           const [a, b] = [await countRows(source.database), await countRows(target)];
           const mismatched = Object.keys(a).filter((t) => a[t] !== b[t]);
           if (mismatched.length) throw new Error(`row counts differ after the copy in: ${mismatched.join(', ')}`);
-          const chain = await verifyAuditChain({ ...source.app, database: target });
-          if (!chain.ok) throw new Error(`audit chain broken in the copy at ${chain.firstBreak?.seq}`);
-          console.log(`copied ${Object.values(copied).reduce((x, y) => x + y, 0)} rows in ${Object.keys(copied).length} tables; counts match; audit chain intact (${chain.checked} events)`);
+          const chain = await verifyAuditLog({ ...source.app, database: target });
+          if (!chain.ok) throw new Error(`audit log broken in the copy: ${chain.firstProblem?.reason}`);
+          console.log(`copied ${Object.values(copied).reduce((x, y) => x + y, 0)} rows in ${Object.keys(copied).length} tables; counts match; audit log intact (${chain.checked} sealed entries)`);
           console.log('files stay in the data directory\'s blobs/ folder: point the new deployment at the same REFUGE_DATA_DIR (or copy blobs/), and keep the same encryption key.');
         } finally {
           await target.close();
@@ -77,8 +77,9 @@ export function registerDataCommands(program: Command, config: () => Config): vo
           }
         }
         const counts = await importPages(r.database, pages());
-        const chain = await verifyAuditChain(r.app);
-        console.log(`restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows; audit chain ${chain.ok ? 'intact' : `BROKEN at ${chain.firstBreak?.seq}`}`);
+        await sealAudit(r.app);
+        const chain = await verifyAuditLog(r.app);
+        console.log(`restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows; audit log ${chain.ok ? 'intact' : `BROKEN: ${chain.firstProblem?.reason}`}`);
         if (!chain.ok) process.exitCode = 2;
       });
     });

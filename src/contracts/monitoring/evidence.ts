@@ -190,3 +190,22 @@ export const CustodyLog = z.object({
   entries: z.array(CustodyEntryView),
 });
 export type CustodyLog = z.infer<typeof CustodyLog>;
+
+const Hash = z.string().regex(/^[0-9a-f]{64}$/);
+/** An evidence item's custody with inclusion proofs against a signed checkpoint (core/audit/evidence-proof.ts verifies it). */
+export const EvidenceProofView = z.object({
+  format: z.literal('refuge-evidence-proof/1'),
+  evidenceId: z.string(),
+  sha256: z.string().nullable(),
+  custody: z.array(CustodyEntryView.extend({ evidenceId: z.string() })),
+  anchors: z.array(z.object({
+    entry: z.object({
+      leafIndex: z.number().int(), seq: z.number().int(), at: z.string(), actorUserId: z.string().nullable(), organisationId: z.string().nullable(),
+      action: z.string(), resourceType: z.string(), resourceId: z.string().nullable(), requestId: z.string().nullable(), details: z.record(z.string(), z.unknown()),
+    }),
+    proof: z.array(Hash),
+  })),
+  checkpoint: z.object({ origin: z.literal('refuge-audit-checkpoint/1'), treeSize: z.number().int(), rootHash: Hash, timestamp: z.string(), keyId: z.string(), signature: z.string() }),
+  publicKey: z.string(),
+});
+export type EvidenceProofView = z.infer<typeof EvidenceProofView>;

@@ -2,6 +2,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_casework.ts';
 import * as m0003 from './0003_monitoring.ts';
 import * as m0004 from './0004_matching.ts';
+import * as m0005 from './0005_audit_transparency_log.ts';
 import * as m0006 from './0006_database_trust.ts';
 import * as m0007 from './0007_blind_matching.ts';
 import * as m0008 from './0008_deployment_and_auth.ts';
@@ -14,6 +15,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0002_casework', sql: m0002.sql },
   { name: '0003_monitoring', sql: m0003.sql },
   { name: '0004_matching', sql: m0004.sql },
+  { name: '0005_audit_transparency_log', sql: m0005.sql },
   { name: '0006_database_trust', sql: m0006.sql },
   { name: '0007_blind_matching', sql: m0007.sql },
   { name: '0008_deployment_and_auth', sql: m0008.sql },

@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ServiceError, TooManyRequests } from '../../services/errors.ts';
 import type { Problem } from '../../contracts/common.ts';
+import { auditRefusal } from '../../services/audit.ts';
+import type { AppContext } from '../../services/context.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request', 401: 'Sign in required', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed', 409: 'Conflict',
@@ -13,9 +15,30 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, status
   return reply.code(status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }
 
+/**
+ * A refused request for a resource (403/404 from a service, on a route with an id in its path) is
+ * audited in its own transaction: the request's transaction has rolled back, the record must stay.
+ * The caller's answer does not change whether or not the record could be written.
+ */
+async function auditRefused(ctx: AppContext, request: FastifyRequest, status: number): Promise<void> {
+  const actor = request.session?.actor;
+  const route = request.routeOptions?.url;
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  const idKey = Object.keys(params).find((k) => k === 'id' || k.endsWith('Id'));
+  if (!actor || !route || !idKey || typeof params[idKey] !== 'string') return;
+  const segments = route.split('/');
+  const at = segments.findIndex((s) => s === `:${idKey}`);
+  const resourceType = (at > 0 ? segments[at - 1] : 'resource') || 'resource';
+  try {
+    await auditRefusal(ctx, actor, resourceType, String(params[idKey]).slice(0, 200), { status, method: request.method, route });
+  } catch (error) {
+    request.log.error({ err: error }, 'could not audit a refused request');
+  }
+}
+
 /** Every error leaves as application/problem+json; unexpected ones without any internals. */
-export function registerProblemHandlers(app: FastifyInstance, routePatterns: () => { method: string; pattern: RegExp }[]): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export function registerProblemHandlers(app: FastifyInstance, routePatterns: () => { method: string; pattern: RegExp }[], ctx?: AppContext): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const invalidParams = error.validation.map((v) => ({
         name: [error.validationContext ?? 'body', ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
@@ -25,6 +48,7 @@ export function registerProblemHandlers(app: FastifyInstance, routePatterns: () 
     }
     if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof ServiceError) {
+      if (ctx && (error.status === 403 || error.status === 404)) await auditRefused(ctx, request, error.status);
       const invalidParams = error.fields ? Object.entries(error.fields).map(([name, reason]) => ({ name, reason })) : undefined;
       return sendProblem(reply, request, error.status, error.message, invalidParams ? { invalidParams } : {});
     }

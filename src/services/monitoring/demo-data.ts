@@ -14,6 +14,7 @@ import { addDays } from '../../core/compounds/calendar-days.ts';
 import { createRng, pickWeighted, type Rng } from '../../core/random.ts';
 import { GEOLOCATION_METHODS, PRECISION_BANDS, type EvidenceKind, type VerificationState } from '../../core/vocabulary.ts';
 import { insertCompounds } from '../../db/repositories/monitoring/compounds.ts';
+import { anchorCustody } from './custody.ts';
 import { insertCustodyEntries, insertEvidence, type EvidenceInsert } from '../../db/repositories/monitoring/evidence.ts';
 import { insertEvents, type EventWrite } from '../../db/repositories/monitoring/events.ts';
 import type { Tx } from '../../db/transaction.ts';
@@ -121,7 +122,10 @@ export async function loadDemoMonitoring({ app, trx, scenario, compoundIds, orga
     const built = buildCustodyEntry({ evidenceId: e.id, actorId: analysts[0], action: 'ingested', at: nowIso, details: { kind: e.kind, sha256: e.sha256, demo: true } }, null);
     if (built.ok) custody.push({ ...built.entry, seq: 1 });
   }
-  for (let i = 0; i < custody.length; i += 500) await insertCustodyEntries(trx, custody.slice(i, i + 500));
+  for (let i = 0; i < custody.length; i += 500) {
+    await insertCustodyEntries(trx, custody.slice(i, i + 500));
+    await anchorCustody(trx, custody.slice(i, i + 500));
+  }
 
   const events: EventWrite[] = [];
   for (const c of scenario.compounds) {

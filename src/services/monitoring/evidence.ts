@@ -1,6 +1,8 @@
 /** Evidence use cases: register, upload, read, annotate, retract, export, custody. */
 import type { EditHistory } from '../../contracts/monitoring/edits.ts';
 import type { EvidenceInput, EvidenceList, EvidencePatch, EvidenceUploadQuery, EvidenceView, CustodyLog } from '../../contracts/monitoring/evidence.ts';
+import { EVIDENCE_PROOF_FORMAT, type EvidenceProof } from '../../core/audit/evidence-proof.ts';
+import { publicKeyPem } from '../../db/audit-key.ts';
 import { sha256Hex } from '../../core/evidence/sha256.ts';
 import { SNIFF_BYTES } from '../../core/evidence/sniff-content-type.ts';
 import { checkUpload, type UploadRejection } from '../../core/evidence/upload-acceptance.ts';
@@ -8,9 +10,9 @@ import type { PointGeometry } from '../../core/geo/geojson-types.ts';
 import type { EvidenceKind, SensitivityLevel, VerificationState } from '../../core/vocabulary.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { findCompound } from '../../db/repositories/monitoring/compounds.ts';
-import { findFirstWithSha, insertEvidence, listEvidence, lockEvidence, updateEvidence, type EvidenceInsert, type EvidenceRow } from '../../db/repositories/monitoring/evidence.ts';
+import { findFirstWithSha, insertEvidence, listCustody, listEvidence, lockEvidence, updateEvidence, type EvidenceInsert, type EvidenceRow } from '../../db/repositories/monitoring/evidence.ts';
 import { asActor, type Tx } from '../../db/transaction.ts';
-import { audit } from '../audit.ts';
+import { audit, proveInclusion, sealAudit, sealedCustodyAnchors } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid, notFound, ServiceError } from '../errors.ts';
 import { readFileBytes, storeFile } from '../files.ts';
@@ -242,4 +244,27 @@ export async function evidenceHistory(app: AppContext, actor: RequestActor, id: 
     await loadEvidence(trx, id);
     return readEditHistory(trx, app, actor, 'evidence', id);
   });
+}
+
+/**
+ * The item's custody log with an inclusion proof of every entry's audit anchor against the latest
+ * signed checkpoint, for a third party to check without Refuge (core/audit/evidence-proof.ts).
+ * The export itself is a custody entry, sealed before the proof is built.
+ */
+export async function evidenceProof(app: AppContext, actor: RequestActor, id: string): Promise<EvidenceProof> {
+  authorise(actor, 'read', 'evidence');
+  const sha256 = await asActor(app.database, actor, async (trx) => {
+    const row = await loadEvidence(trx, id);
+    await appendCustody(trx, app, actor, id, 'exported', { copy: 'proof' });
+    return row.sha256;
+  });
+  await sealAudit(app);
+  const anchors = await sealedCustodyAnchors(app, id);
+  const anchored = new Set(anchors.map((a) => a.details.custodySeq));
+  const custody = (await asActor(app.database, actor, (trx) => listCustody(trx, id, 100_000))).filter((c) => anchored.has(c.seq));
+  const { checkpoint, proofs } = await proveInclusion(app, anchors);
+  return {
+    format: EVIDENCE_PROOF_FORMAT, evidenceId: id, sha256, custody: custody.map((c) => ({ ...c, details: { ...c.details } })),
+    anchors: anchors.map((entry, i) => ({ entry, proof: proofs[i] })), checkpoint, publicKey: publicKeyPem(app.auditKeys!),
+  };
 }

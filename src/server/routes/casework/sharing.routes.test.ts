@@ -39,9 +39,9 @@ describe.each(DATABASE_KINDS)('referrals, embassy scope and locations on %s', (k
     const overridden = await admin.request('POST', '/api/referrals', { ...body, overrideReason: 'unconscious, needs surgery' });
     expect(overridden.status).toBe(201);
     expect(overridden.json.consentBasis).toBe('override');
-    const audits = await asSystem(t.database, (trx) => trx.selectFrom('audit_events').select(['payload']).where('action', '=', 'referral.consent_override').where('resource_id', '=', overridden.json.id).execute());
+    const audits = await asSystem(t.database, (trx) => trx.selectFrom('audit_events').select(['details']).where('action', '=', 'referral.consent_override').where('resource_id', '=', overridden.json.id).execute());
     expect(audits).toHaveLength(1);
-    expect(audits[0].payload).toContain('unconscious, needs surgery');
+    expect(JSON.stringify(audits[0].details)).toContain('unconscious, needs surgery');
     const nothing = await asSystem(t.database, (trx) => trx.selectFrom('referrals').select('id').where('case_id', '=', caseId).execute());
     expect(nothing).toHaveLength(1);
   });

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.ts';
 import {
-  CustodyLog, EvidenceInput, EvidenceList, EvidenceListQuery, EvidencePatch, EvidenceUploadQuery, EvidenceView, MAX_UPLOAD_BYTES, RetractRequest, VerificationStepInput,
+  CustodyLog, EvidenceInput, EvidenceProofView, EvidenceList, EvidenceListQuery, EvidencePatch, EvidenceUploadQuery, EvidenceView, MAX_UPLOAD_BYTES, RetractRequest, VerificationStepInput,
 } from '../../../contracts/monitoring/evidence.ts';
 import {
-  annotateEvidence, custodyLog, evidenceHistory, exportOriginal, getEvidence, listEvidencePage, readThumbnail, registerEvidence, retractEvidence, uploadEvidence,
+  annotateEvidence, custodyLog, evidenceHistory, evidenceProof, exportOriginal, getEvidence, listEvidencePage, readThumbnail, registerEvidence, retractEvidence, uploadEvidence,
 } from '../../../services/monitoring/evidence.ts';
 import { takeVerificationStep } from '../../../services/monitoring/verification.ts';
 import { EditHistory } from '../../../contracts/monitoring/edits.ts';
@@ -80,6 +80,8 @@ export const evidenceRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async
 
   app.get(`${base}/:id/history`, { schema: { tags, summary: 'Edit history: who changed the item, when, and the previous and new values', params: IdParams, response: { 200: EditHistory } } },
     async (request) => evidenceHistory(deps.app, requireActor(request), request.params.id));
+  app.get(`${base}/:id/proof`, { schema: { tags, summary: 'Custody log with inclusion proofs against a signed audit checkpoint, checkable without Refuge (custody: exported)', params: IdParams, response: { 200: EvidenceProofView } } },
+    async (request) => evidenceProof(deps.app, requireActor(request), request.params.id));
 
   app.get(`${base}/:id/custody`, { schema: { tags, summary: 'Chain-of-custody log, with a check of its hash chain', params: IdParams, response: { 200: CustodyLog } } },
     async (request) => custodyLog(deps.app, requireActor(request), request.params.id));
