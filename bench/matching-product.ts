@@ -1,5 +1,5 @@
 /** Demo load with the matching step, and checks of single registrations against the loaded demo: `npx tsx bench/matching-product.ts`. */
-import { createTestDatabase, createTestApp } from '../src/db/test-harness.ts';
+import { createTestDatabase, createTestApp } from '../src/testing/test-harness.ts';
 import { loadDemo } from '../src/services/demo/load.ts';
 import { asSystem } from '../src/db/transaction.ts';
 import { sql } from 'kysely';

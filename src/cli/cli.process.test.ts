@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { testPostgresUrl } from '../db/test-harness.ts';
+import { testPostgresUrl } from '../testing/test-harness.ts';
 
 const run = promisify(execFile);
 const CLI = new URL('./main.ts', import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { DATABASE_KINDS, createTestApp, createTestDatabase, signedInActor, type TestDatabase } from './test-harness.ts';
+import { DATABASE_KINDS, createTestApp, createTestDatabase, signedInActor, type TestDatabase } from '../testing/test-harness.ts';
 import { asActor, asSystem } from './transaction.ts';
 import { insertSession } from './repositories/sessions.ts';
 import { hashToken, issueServiceSession } from '../services/auth.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { DATABASE_KINDS, createTestApp, createTestDatabase, signedInActor, type TestDatabase } from './test-harness.ts';
+import { DATABASE_KINDS, createTestApp, createTestDatabase, signedInActor, type TestDatabase } from '../testing/test-harness.ts';
 import { migrate } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 import { asActor, asSystem } from './transaction.ts';

@@ -14,12 +14,12 @@ import { appendToFrontier, EMPTY_FRONTIER, frontierRoot } from '../core/audit/me
 import { buildCustodyEntry } from '../core/evidence/custody-log.ts';
 import { publicKeyPem } from '../db/audit-key.ts';
 import { readSealedPage } from '../db/repositories/audit.ts';
-import { DATABASE_KINDS } from '../db/test-harness.ts';
+import { DATABASE_KINDS } from '../testing/test-harness.ts';
 import { asActor, asSystem } from '../db/transaction.ts';
 import { audit, latestCheckpoint, sealAudit, verifyAuditLog } from '../services/audit.ts';
 import { issueServiceSession } from '../services/auth.ts';
-import { register } from './routes/casework/fixtures.ts';
-import { createTestServer, type TestClient, type TestServer } from './test-server.ts';
+import { register } from '../testing/casework-fixtures.ts';
+import { createTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
 
 const TABLES = ['audit_events', 'audit_tree_heads', 'evidence_custody'] as const;
 const tried: string[] = [];

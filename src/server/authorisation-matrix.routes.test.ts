@@ -2,15 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { scopeFor, type Action, type Resource } from '../core/permissions/matrix.ts';
 import { ROLES, type OrganisationKind, type Role } from '../core/vocabulary.ts';
-import { DATABASE_KINDS } from '../db/test-harness.ts';
+import { DATABASE_KINDS } from '../testing/test-harness.ts';
 import { asSystem } from '../db/transaction.ts';
 import { tablesInDependencyOrder } from '../services/data-transfer.ts';
 import { checkSurvivorForDuplicates } from '../services/matching/check.ts';
-import { consent, register } from './routes/casework/fixtures.ts';
-import { createCompound, png, upload } from './routes/monitoring/test-fixtures.ts';
+import { JobRunner } from '../services/jobs.ts';
+import { jobHandlers } from './jobs.ts';
+import { consent, register } from '../testing/casework-fixtures.ts';
+import { createCompound, png, upload } from '../testing/monitoring-fixtures.ts';
 import { createUser } from '../services/accounts.ts';
 import { hashPassword } from '../services/passwords.ts';
-import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from './test-server.ts';
+import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../testing/test-server.ts';
 
 /**
  * The authorisation matrix, generated from the permission table (core/permissions/matrix.ts) and
@@ -108,6 +110,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/session/totp/enrolment': { none: "the caller's own second factor" },
   'POST /api/session/totp/enrolment/confirm': { none: "the caller's own second factor" },
   'PUT /api/session/organisation': { none: 'switches among the caller\'s own memberships (auth.routes.test.ts refuses a foreign one)' },
+  'PUT /api/session/password': { none: "changes the caller's own password (needs the current one)" },
+  'POST /api/password-reset': { none: 'the one-time code is the credential (auth-hardening.routes.test.ts: wrong, reused and foreign codes refused)' },
+  'POST /api/members/{userId}/account-codes': { none: 'an administrator of an organisation the user belongs to (auth-hardening.routes.test.ts refuses another organisation\'s admin and non-admins)' },
   'GET /api/jobs': { none: "the caller's organisation's jobs (row-level security)", list: true },
   'POST /api/jobs': { none: 'starts a maintenance job in the caller\'s organisation; admins only' },
   // --- casework: lists and creation within the caller's organisation ----------------------
@@ -163,9 +168,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/matching/proposals/{id}': { kind: 'proposal', permitted: all('read:match@org') },
   'POST /api/matching/survivors/{id}/check': { kind: 'survivor', permitted: all('create:match@org') },
   'PATCH /api/matching/proposals/{id}': { kind: 'proposal', permitted: all('update:match@org'), body: () => ({ decision: 'confirm' }) },
-  // Alpha (asked) declines gamma's link request first; gamma may then ask again (positive control on the cross-organisation match).
+  // Blind matching: only the holder (alpha, who registered first) decides the link request the system raised.
   'PATCH /api/matching/link-requests/{id}': { kind: 'link', permitted: all('update:match@org'), body: () => ({ state: 'declined', reason: 'not the same person' }) },
-  'POST /api/matching/proposals/{id}/link-requests': { kind: 'proposal', permitted: all('update:match@org'), body: () => ({ reason: 'same person' }), positive: { org: 'gamma', role: 'caseworker', instance: 1 } },
   // --- monitoring ---------------------------------------------------------------------------
   'GET /api/monitoring/compounds/{id}': { kind: 'compound', permitted: all('read:compound@all') },
   'GET /api/monitoring/compounds/{id}/timeline': { kind: 'compound', permitted: all('read:compound@all') },
@@ -180,6 +184,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/monitoring/evidence/{id}/retract': { kind: 'evidence', permitted: sensitive('update:evidence@all'), body: () => ({ reason: 'matrix positive control' }) },
   'PATCH /api/monitoring/events/{id}': { kind: 'event', permitted: all('update:compound@all'), body: () => ({ date: '2025-01-02' }) },
   'POST /api/monitoring/alerts/{id}/acknowledge': { kind: 'monitoringAlert', permitted: all('update:compound@all') },
+  // Closing for everyone: the compound's owner (watch registered it) or coordination (sharing.routes.test.ts refuses others).
+  'POST /api/monitoring/alerts/{id}/close': { kind: 'monitoringAlert', permitted: all('update:compound@all'), positive: { org: 'watch', role: 'analyst' } },
+  'GET /api/monitoring/compounds/{id}/history': { kind: 'compound', permitted: all('read:compound@all') },
+  'GET /api/monitoring/evidence/{id}/history': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
+  'GET /api/monitoring/evidence/{id}/proof': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'POST /api/monitoring/events/{id}/retract': { kind: 'event', permitted: all('update:compound@all'), body: () => ({ reason: 'matrix positive control' }) },
 };
 
@@ -249,18 +258,23 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
     const referral = await cw.request('POST', '/api/referrals', { caseId: consented.caseId, toOrganisationId: clinicId });
     if (referral.status !== 201) throw new Error(`referral: ${referral.status} ${referral.body}`);
     // A duplicate pair within alpha (proposal + alert) and a cross-organisation pair with gamma (link request).
-    const person = (name: string, phone: string) => ({ names: [{ value: name, script: 'Latn', preferred: true }], nationalities: ['MM'], dateOfBirth: '1993-04-05', contacts: [{ channel: 'phone', value: phone }], consent: consent() });
+    const person = (name: string, phone: string) => ({ names: [{ value: name, script: 'Latn', preferred: true }], nationalities: ['MM'], dateOfBirth: '1993-04-05', contacts: [{ channel: 'phone', value: phone }], consent: consent({ crossOrganisationMatching: true }) });
     const first = await register(cw, person('Aung Kyaw Moe', '+95 9 420 111 222'));
     const twin = await register(cw, person('AUNG KYAW MOE', '+95 9 420 111 222'));
+    t.app.advance(60_000); // gamma registers later, so alpha holds the earlier record and is the one asked
     const theirs = await register(users.gamma.caseworker, person('Aung Kyaw Moe', '09 420 111 222'));
     await checkSurvivorForDuplicates(t.app, null, twin.survivorId);
     await checkSurvivorForDuplicates(t.app, null, theirs.survivorId);
-    const proposals = (await cw.request('GET', `/api/matching/survivors/${first.survivorId}/proposals`)).json.items as { id: string; sameOrganisation: boolean }[];
+    // The cross-organisation search runs as the system's own job.
+    const runner = new JobRunner(t.app, jobHandlers);
+    while (await runner.runOnce()) { /* run every queued job */ }
+    // Alpha holds the earlier record, so alpha is asked; gamma (the later registration) learns nothing.
+    const proposals = (await cw.request('GET', `/api/matching/survivors/${first.survivorId}/proposals`)).json.items as { id: string; sameOrganisation: boolean; link: { id: string } | null }[];
     const same = proposals.find((p) => p.sameOrganisation)?.id;
-    const cross = proposals.find((p) => !p.sameOrganisation)?.id;
-    if (!same || !cross) throw new Error(`matching fixtures: ${JSON.stringify(proposals)}`);
-    const link = (await users.gamma.caseworker.request('POST', `/api/matching/proposals/${cross}/link-requests`, {})).json.link.id as string;
-    // Register cross as alpha's proposal instance visible to gamma; the link request goes back to "requested" state for gamma's positive control later.
+    const crossProposal = proposals.find((p) => !p.sameOrganisation);
+    const cross = crossProposal?.id;
+    const link = crossProposal?.link?.id;
+    if (!same || !cross || !link) throw new Error(`matching fixtures: ${JSON.stringify(proposals)}`);
     const alert = ((await cw.request('GET', '/api/alerts?kind=possible_duplicate')).json.items as { id: string }[])[0]?.id;
     if (!alert) throw new Error('no duplicate alert');
     const job = (await users.alpha.admin.request('POST', '/api/jobs', { kind: 'audit.verify' })).json.id as string;
@@ -281,8 +295,8 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
       followup: [{ label: 'consented follow-up', params: [c.followUp], visibleTo: ['embId'] }, { label: 'unconsented follow-up', params: [u.followUp], visibleTo: [] }],
       referral: [{ label: 'referral to the clinic', params: [referral.json.id], visibleTo: ['clinic'] }],
       alert: [{ label: 'duplicate alert', params: [alert], visibleTo: [] }],
-      proposal: [{ label: 'match within alpha', params: [same], visibleTo: [] }, { label: 'match with gamma', params: [cross], visibleTo: ['gamma'] }],
-      link: [{ label: 'link request from gamma', params: [link], visibleTo: ['gamma'] }],
+      proposal: [{ label: 'match within alpha', params: [same], visibleTo: [] }, { label: 'match with gamma', params: [cross], visibleTo: [] }],
+      link: [{ label: 'link request about gamma\'s record', params: [link], visibleTo: [] }],
       job: [{ label: 'alpha job', params: [job], visibleTo: [] }],
       evidence: [{ label: 'restricted evidence', params: [restricted.json.id], visibleTo: [] }],
       compound: [{ label: 'compound', params: [compound], visibleTo: ORG_NAMES }],

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { testPostgresUrl } from '../db/test-harness.ts';
-import { HttpClient, startServerProcess, type ServerProcess } from './test-process.ts';
+import { testPostgresUrl } from '../testing/test-harness.ts';
+import { HttpClient, startServerProcess, type ServerProcess } from '../testing/test-process.ts';
 
 const ADMIN = { email: 'admin@demo.refuge.example', password: 'refuge-demo-2026' };
 const KEY = randomBytes(32).toString('base64');

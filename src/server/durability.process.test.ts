@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
-import { testPostgresUrl } from '../db/test-harness.ts';
+import { testPostgresUrl } from '../testing/test-harness.ts';
 import { verifyAuditLog } from '../services/audit.ts';
 import type { AppContext } from '../services/context.ts';
-import { HttpClient, startServerProcess } from './test-process.ts';
+import { HttpClient, startServerProcess } from '../testing/test-process.ts';
 
 const ACKNOWLEDGED_BEFORE_KILL = 25;
 const ADMIN = { email: 'admin@demo.refuge.example', password: 'refuge-demo-2026' };

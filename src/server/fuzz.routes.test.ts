@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { DATABASE_KINDS } from '../db/test-harness.ts';
+import { DATABASE_KINDS } from '../testing/test-harness.ts';
 import { asSystem } from '../db/transaction.ts';
 import { tablesInDependencyOrder } from '../services/data-transfer.ts';
-import { createTestServer, type TestClient, type TestServer } from './test-server.ts';
+import { createTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
 
 // Rows that a rejected request may legitimately leave behind: throttling counters, sessions
 // refreshed by the auth hook, and the audit trail of failed sign-ins and rejected uploads.

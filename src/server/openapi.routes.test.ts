@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS } from '../db/test-harness.ts';
+import { DATABASE_KINDS } from '../testing/test-harness.ts';
 import { operationId, PUBLIC_OPERATIONS } from './openapi.ts';
-import { createTestServer, type TestServer } from './test-server.ts';
+import { createTestServer, type TestServer } from '../testing/test-server.ts';
 
 interface Operation { operationId?: string; security?: Record<string, string[]>[]; responses: Record<string, unknown> }
 type Spec = { paths: Record<string, Record<string, Operation>> };

@@ -5,9 +5,9 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../web/app/routes.tsx';
 import { initI18n } from '../web/i18n/index.ts';
 import { queryClient } from '../web/query-client.ts';
-import type { TestClient, TestServer } from '../server/test-server.ts';
+import type { TestClient, TestServer } from './test-server.ts';
 
-export { createTestServer, type TestClient, type TestServer } from '../server/test-server.ts';
+export { createTestServer, type TestClient, type TestServer } from './test-server.ts';
 
 // Lazy feature pages compile on first use; on a loaded 2-core machine that can take seconds.
 configure({ asyncUtilTimeout: 20_000 });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { DATABASE_KINDS } from '../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
 import { setOrganisationRequireTotp } from '../../db/repositories/accounts.ts';
 import { createUser } from '../../services/accounts.ts';
 import { currentTotpCode, LOGIN_LIMIT_PER_IP, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_HOURS } from '../../services/auth.ts';
 import { buildServer } from '../app.ts';
-import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../test-server.ts';
+import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../../testing/test-server.ts';
 
 const NEW_PASSWORD = 'a river of quiet lanterns';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS } from '../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { currentTotpCode, LOCKOUT_AFTER_FAILURES } from '../../services/auth.ts';
-import { createTestServer, TEST_PASSWORD, type TestServer } from '../test-server.ts';
+import { createTestServer, TEST_PASSWORD, type TestServer } from '../../testing/test-server.ts';
 
 describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
   let t: TestServer;

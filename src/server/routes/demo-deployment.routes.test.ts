@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { DATABASE_KINDS } from '../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../../core/demo/index.ts';
 import { createOrganisation } from '../../services/accounts.ts';
@@ -8,7 +8,7 @@ import { verifyAuditLog } from '../../services/audit.ts';
 import { loadDemo } from '../../services/demo/load.ts';
 import { purgeDemo } from '../../services/demo/purge.ts';
 import { DEMO_DEPLOYMENT_REFUSAL } from '../../services/deployment.ts';
-import { createTestServer, type TestServer } from '../test-server.ts';
+import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS } from '../../db/test-harness.ts';
-import { createTestServer, type TestServer } from '../test-server.ts';
+import { DATABASE_KINDS } from '../../testing/test-harness.ts';
+import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 
 const survivor = (name: string, useInStatistics = true) => ({
   names: [{ value: name, preferred: true }], sex: 'female', ageBand: '25_34', nationalities: ['PH'], languages: ['tl'],

@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { PROBE_ALERT_CANDIDATES, REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
-import { DATABASE_KINDS } from '../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
 import { issueServiceSession } from '../../services/auth.ts';
 import { JobRunner } from '../../services/jobs.ts';
 import { jobHandlers } from '../jobs.ts';
-import { createTestServer, type TestClient, type TestServer } from '../test-server.ts';
-import { consent, register, survivorBody } from './casework/fixtures.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
+import { consent, register, survivorBody } from '../../testing/casework-fixtures.ts';
 
 /** A distinct person (names, date of birth, phone) per call. */
 function person(n: number) {
@@ -126,9 +126,9 @@ describe.each(DATABASE_KINDS)('blind cross-organisation matching on %s', (kind) 
     for (const s of secrets) expect(rows).not.toContain(s);
 
     // Both candidates are in the system audit (organisation NULL) with both record ids.
-    const { rows: audited } = await asSystem(t.database, (trx) => sql<{ organisation_id: string | null; payload: string }>`
-      SELECT organisation_id, payload FROM audit_events WHERE action = 'matching.cross_org_candidate'`.execute(trx));
-    const pairs = audited.map((r) => { const d = JSON.parse(r.payload).details; return `${d.seekerSurvivorId}|${d.holderSurvivorId}|${r.organisation_id}`; });
+    const { rows: audited } = await asSystem(t.database, (trx) => sql<{ organisation_id: string | null; details: { seekerSurvivorId: string; holderSurvivorId: string } }>`
+      SELECT organisation_id, details FROM audit_events WHERE action = 'matching.cross_org_candidate'`.execute(trx));
+    const pairs = audited.map((r) => `${r.details.seekerSurvivorId}|${r.details.holderSurvivorId}|${r.organisation_id}`);
     expect(pairs).toContain(`${probeC.survivorId}|${heldC.survivorId}|null`);
     expect(pairs).toContain(`${probeN.survivorId}|${heldN.survivorId}|null`);
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { DATABASE_KINDS } from '../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
 import { issueServiceSession } from '../../services/auth.ts';
 import { JobRunner } from '../../services/jobs.ts';
 import { checkAcrossOrganisations, checkSurvivorForDuplicates } from '../../services/matching/check.ts';
 import { jobHandlers } from '../jobs.ts';
-import { createTestServer, type TestClient, type TestServer } from '../test-server.ts';
-import { consent, register } from './casework/fixtures.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
+import { consent, register } from '../../testing/casework-fixtures.ts';
 
 const person = (name: string, nationality: string, dateOfBirth: string, phone: string, extra: Record<string, unknown> = {}) => ({
   names: [{ value: name, script: 'Latn', preferred: true }], nationalities: [nationality], dateOfBirth, ageBand: undefined,

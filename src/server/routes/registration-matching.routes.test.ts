@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS } from '../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { JobRunner } from '../../services/jobs.ts';
 import { jobHandlers } from '../jobs.ts';
-import { createTestServer, type TestServer } from '../test-server.ts';
+import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 
 const person = (names: { value: string; preferred: boolean }[]) => ({
   names, sex: 'male', dateOfBirth: '1996-04-03', nationalities: ['CN'], languages: ['zh'],

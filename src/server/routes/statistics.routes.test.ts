@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIMUM_CELL } from '../../core/statistics/suppression.ts';
-import { DATABASE_KINDS } from '../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { checkSurvivorForDuplicates } from '../../services/matching/check.ts';
-import { createTestServer, type TestClient, type TestServer } from '../test-server.ts';
-import { register } from './casework/fixtures.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
+import { register } from '../../testing/casework-fixtures.ts';
 
 /**
  * Attacks on every aggregate that crosses an organisation boundary: a survivor who refused

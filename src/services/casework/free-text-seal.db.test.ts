@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { DATABASE_KINDS } from '../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
-import { createTestServer, type TestClient, type TestServer } from '../../server/test-server.ts';
-import { consent, register } from '../../server/routes/casework/fixtures.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
+import { consent, register } from '../../testing/casework-fixtures.ts';
 import { sealClearFreeText } from './free-text-seal.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../db/test-harness.ts';
+import { createTestApp, createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
 import { loadDemo } from './load.ts';
 

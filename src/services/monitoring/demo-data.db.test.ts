@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoScenario } from '../../core/demo/index.ts';
 import { COMPOUND_STATUSES } from '../../core/vocabulary.ts';
-import { createTestApp, createTestDatabase, DATABASE_KINDS, signedInActor, type TestDatabase } from '../../db/test-harness.ts';
+import { createTestApp, createTestDatabase, DATABASE_KINDS, signedInActor, type TestDatabase } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
 import { organisationsStep, usersStep } from '../demo/accounts-step.ts';
 import { monitoringStep } from '../demo/monitoring-step.ts';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { DATABASE_KINDS } from '../../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asSystem } from '../../../db/transaction.ts';
 import { CASE_STATUSES } from '../../../core/vocabulary.ts';
 import { transitionCase } from '../../../core/cases/status.ts';
-import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
-import { consent, register } from './fixtures.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { consent, register } from '../../../testing/casework-fixtures.ts';
 
 const ALL_YES_FC = { answers: { forced_criminality: { answer: 'yes' }, deception: { answer: 'yes', note: 'promised a job in a hotel' } } };
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { DATABASE_KINDS } from '../../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asSystem } from '../../../db/transaction.ts';
 import { createOrganisation, createUser } from '../../../services/accounts.ts';
-import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../../test-server.ts';
-import { consent, register } from './fixtures.ts';
+import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { consent, register } from '../../../testing/casework-fixtures.ts';
 
 /**
  * Issue #8 §3: withdrawing consent takes effect everywhere at once, and what an embassy or a

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createOrganisation, createUser } from '../../../services/accounts.ts';
-import { DATABASE_KINDS } from '../../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import type { OrganisationKind, Role } from '../../../core/vocabulary.ts';
-import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../../test-server.ts';
-import { consent, register } from './fixtures.ts';
+import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { consent, register } from '../../../testing/casework-fixtures.ts';
 
 /**
  * Issue #8 §3, the disclosure property: a generated world of cases, referrals, consents and

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { DATABASE_KINDS } from '../../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asSystem } from '../../../db/transaction.ts';
-import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
-import { consent, register, survivorBody } from './fixtures.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { consent, register, survivorBody } from '../../../testing/casework-fixtures.ts';
 
 // A refused request for a resource is audited by design (access.refused); nothing else may be written.
 const REFUSALS_EXCLUDED = sql`WHERE action <> 'access.refused'`;

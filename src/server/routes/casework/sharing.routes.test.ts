@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { REFERRAL_CONTACT_FIELDS, REFERRAL_FIELDS, REFERRAL_NEED_FIELDS } from '../../../core/disclosure/index.ts';
-import { DATABASE_KINDS } from '../../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
 import { issueServiceSession } from '../../../services/auth.ts';
-import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
-import { consent, register } from './fixtures.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { consent, register } from '../../../testing/casework-fixtures.ts';
 
 const REFERRAL_VIEW_KEYS = ['id', 'direction', 'state', 'fromOrganisation', 'toOrganisation', 'createdAt', 'updatedAt', 'stateReason', 'frozen', 'person', 'nextStates'];
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareNeedsByUrgency, type TriageNeed } from '../../../core/triage/urgency.ts';
-import { DATABASE_KINDS } from '../../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
 import { triageBoard } from '../../../db/repositories/casework/needs.ts';
 import { JobRunner } from '../../../services/jobs.ts';
 import { issueServiceSession } from '../../../services/auth.ts';
 import { jobHandlers } from '../../jobs.ts';
-import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
-import { consent, register } from './fixtures.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { consent, register } from '../../../testing/casework-fixtures.ts';
 
 const DAY = 86_400_000;
 

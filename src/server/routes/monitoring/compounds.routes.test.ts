@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS } from '../../../db/test-harness.ts';
-import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
-import { counts, createCompound, square } from './test-fixtures.ts';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { counts, createCompound, square } from '../../../testing/monitoring-fixtures.ts';
 
 describe.each(DATABASE_KINDS)('monitoring compounds, events, alerts and map on %s', (kind) => {
   let t: TestServer;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { DATABASE_KINDS } from '../../../db/test-harness.ts';
-import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
-import { counts, createCompound, png, upload } from './test-fixtures.ts';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { counts, createCompound, png, upload } from '../../../testing/monitoring-fixtures.ts';
 
 describe.each(DATABASE_KINDS)('monitoring evidence API on %s', (kind) => {
   let t: TestServer;

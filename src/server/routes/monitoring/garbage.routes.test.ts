@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DATABASE_KINDS } from '../../../db/test-harness.ts';
-import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
-import { counts, createCompound, png, square, upload } from './test-fixtures.ts';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { counts, createCompound, png, square, upload } from '../../../testing/monitoring-fixtures.ts';
 
 const RUNS = 15;
 const garbage = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string({ maxLength: 40 }), fc.constantFrom(null, -1, 1e308, '', '../../etc/passwd', '\u202Eexe.png', [], {}, 'NaN', '2025-02-30'));

@@ -12,11 +12,11 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import { sql } from 'kysely';
 import { webpCarriesMetadata } from '../../../core/evidence/webp-chunks.ts';
-import { DATABASE_KINDS } from '../../../db/test-harness.ts';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asActor } from '../../../db/transaction.ts';
 import { issueServiceSession } from '../../../services/auth.ts';
-import { createTestServer, type TestClient, type TestServer } from '../../test-server.ts';
-import { createCompound, square, upload } from './test-fixtures.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { createCompound, square, upload } from '../../../testing/monitoring-fixtures.ts';
 
 const GPS = { lon: 103.51, lat: 10.605 };
 /** Anything of the photo's own metadata, or the point placed from it, in a response body. */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { consent, register } from '../../../../server/routes/casework/fixtures.ts';
+import { consent, register } from '../../../../testing/casework-fixtures.ts';
 import { createTestServer, renderApp, type TestClient, type TestServer } from '../../../../testing/render-app.tsx';
 
 /** An embassy officer working the consular queue: only consenting nationals, steps recorded in place. */

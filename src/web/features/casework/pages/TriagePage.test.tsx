@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { register } from '../../../../server/routes/casework/fixtures.ts';
+import { register } from '../../../../testing/casework-fixtures.ts';
 import { createTestServer, renderApp, type TestClient, type TestServer } from '../../../../testing/render-app.tsx';
 
 /** The triage board as a caseworker drives it from the keyboard on an exit day. */

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { createTestApp, createTestDatabase, type TestDatabase } from '../db/test-harness.ts';
+import { createTestApp, createTestDatabase, type TestDatabase } from './test-harness.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import { createOrganisation, createUser } from '../services/accounts.ts';
 import type { OrganisationKind, Role } from '../core/vocabulary.ts';
-import { buildServer } from './app.ts';
+import { buildServer } from '../server/app.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 

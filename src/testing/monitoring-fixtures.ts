@@ -1,7 +1,7 @@
 /** Small helpers shared by the monitoring route tests (not a test file itself). */
 import sharp from 'sharp';
 import { sql } from 'kysely';
-import type { TestClient, TestServer } from '../../test-server.ts';
+import type { TestClient, TestServer } from './test-server.ts';
 
 /** A closed square ring around (lon, lat), `half` degrees each side. */
 export function square(lon: number, lat: number, half = 0.001) {

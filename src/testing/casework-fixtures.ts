@@ -1,4 +1,4 @@
-import type { TestClient } from '../../test-server.ts';
+import type { TestClient } from './test-server.ts';
 
 /** A registration body for tests; override any field. */
 export function survivorBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -4,19 +4,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
-import { ensureRequestRole, openDatabase, wrap, type Database, type DatabaseKind } from './database.ts';
-import { FieldCipher } from './encryption.ts';
-import { Keyring } from './keyring.ts';
-import { MemoryBlobStore } from './blob-store.ts';
-import { ephemeralAuditKeys } from './audit-key.ts';
-import { migrate } from './migrate.ts';
+import { ensureRequestRole, openDatabase, wrap, type Database, type DatabaseKind } from '../db/database.ts';
+import { FieldCipher } from '../db/encryption.ts';
+import { Keyring } from '../db/keyring.ts';
+import { MemoryBlobStore } from '../db/blob-store.ts';
+import { ephemeralAuditKeys } from '../db/audit-key.ts';
+import { migrate } from '../db/migrate.ts';
 import type { AppContext } from '../services/context.ts';
 import { syncPermissions } from '../services/accounts.ts';
 import { sealClearFreeText } from '../services/casework/free-text-seal.ts';
 import { issueServiceSession } from '../services/auth.ts';
 import type { RequestActor } from '../services/context.ts';
 import type { Role } from '../core/vocabulary.ts';
-import { asSystem } from './transaction.ts';
+import { asSystem } from '../db/transaction.ts';
 
 /**
  * Test databases: every `*.db.test.ts` suite runs against both engines. PGlite starts from a
