@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const FORBIDDEN = {
   core: ['contracts', 'db', 'services', 'server', 'web', 'cli', 'testing'],
   contracts: ['db', 'services', 'server', 'web', 'cli', 'testing'],
-  db: ['server', 'web', 'cli', 'testing'],
+  db: ['services', 'server', 'web', 'cli', 'testing'],
   services: ['server', 'web', 'cli', 'testing'],
   server: ['web', 'cli', 'testing'],
   web: ['db', 'services', 'server', 'cli', 'testing'],
@@ -49,8 +49,13 @@ export default tseslint.config(
   },
   {
     // Tests may read loosely shaped JSON from the API.
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'src/testing/**', 'src/server/test-*.ts', 'src/db/test-harness.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'src/testing/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Row mappers still read untyped rows; Kysely's Selectable types replace them (issue #9, typed database layer).
+    files: ['src/db/repositories/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   ...layerRules,
 );

@@ -7,7 +7,7 @@ import { timelineEvents } from '../../core/cases/timeline.ts';
 import type { AgeBand, CaseStatus, DocumentStatus, RiskLevel, Sex } from '../../core/vocabulary.ts';
 import type { ConsularQueueItem, ConsularUpdateRequest } from '../../contracts/casework/work.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
-import { findOrganisations, listCases, updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.ts';
+import { listCases, updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.ts';
 import { findConsularRecords, upsertConsularRecords, type ConsularRecordRow } from '../../db/repositories/casework/consular.ts';
 import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';

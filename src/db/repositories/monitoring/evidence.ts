@@ -34,7 +34,7 @@ const COLUMNS = ['id', 'kind', 'title', 'description', 'testimony_enc', 'organis
   'verified_captured_at_method', 'geolocation', 'verification_state', 'verification_history', 'sensitivity', 'compound_id', 'proposed_compound',
   'retracted_at', 'retracted_by', 'retracted_reason', 'created_at', 'position_from_exif'] as const;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 function fromRow(r: any): EvidenceRow {
   return {
     id: r.id, kind: r.kind, title: r.title, description: r.description, testimonyEnc: r.testimony_enc, organisationId: r.organisation_id,
@@ -158,7 +158,7 @@ export async function lastCustodyEntry(trx: Queryable, evidenceId: string): Prom
   return r ? toEntry(r) : null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 function toEntry(r: any): CustodyEntry & { seq: number } {
   return { seq: r.seq, evidenceId: r.evidence_id, actorId: r.actor_id, action: r.action as CustodyAction, at: r.at, details: r.details, previousHash: r.previous_hash, hash: r.hash };
 }
