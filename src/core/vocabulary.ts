@@ -76,8 +76,9 @@ export const EVENT_KINDS = ['operating', 'mass_exit', 'raid', 'rescue', 'arrest'
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const ALERT_KINDS = [
-  'possible_duplicate', 're_trafficking_risk', 'missed_follow_up', 'seen_in_compound', 'sanctions_hit',
-  'mass_exit', 'raid_without_rescues', 'possible_theatre_raid', 'possible_relocation', 'document_deadline',
+  // Every kind has a producer: follow-ups, matching, and monitoring's compound rules (core/compounds/alert-rules.ts).
+  'possible_duplicate', 're_trafficking_risk', 'missed_follow_up', 'seen_in_compound',
+  'mass_exit', 'raid_without_rescues', 'possible_theatre_raid', 'possible_relocation',
   // Blind matching: one account's registrations keep resembling records held elsewhere (core/matching/blind.ts).
   'matching_probe',
 ] as const;

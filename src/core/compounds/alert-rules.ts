@@ -8,6 +8,7 @@
 import type { AlertKind, RiskLevel } from '../vocabulary.ts';
 import { haversineMeters, representativePoint } from '../geo/distance.ts';
 import type { Compound, CompoundEvent } from './compound-types.ts';
+import { alertRank, SEVERITY_OF_RISK } from '../alerts/rank.ts';
 import { addDays, daysBetween, toDay } from './calendar-days.ts';
 import { confidenceValue, deriveTimeline, effectOf, isActivityEffect, type TimelineOptions } from './timeline.ts';
 
@@ -15,7 +16,7 @@ export interface MonitoringAlert {
   key: string;
   kind: AlertKind;
   severity: RiskLevel;
-  /** Higher first: severity, then the confidence of what triggered it. */
+  /** Higher first (core/alerts/rank.ts): severity, then the confidence of what triggered it. */
   rank: number;
   title: string;
   compoundId: string;
@@ -57,8 +58,7 @@ export const DEFAULT_ALERT_RULE_OPTIONS: AlertRuleOptions = {
   timeline: {},
 };
 
-const SEVERITY_WEIGHT: Readonly<Record<RiskLevel, number>> = { low: 1, medium: 2, high: 3, critical: 4 };
-const rankOf = (severity: RiskLevel, confidence: number) => SEVERITY_WEIGHT[severity] + Math.min(0.99, Math.max(0, confidence));
+const rankOf = (severity: RiskLevel, confidence: number) => alertRank(SEVERITY_OF_RISK[severity], { aboutAPerson: false, confidence });
 const nameOf = (c: CompoundWithEvents['compound']) => c.names[0] ?? c.id;
 const unique = (xs: readonly string[]) => [...new Set(xs)].sort();
 const noisyOr = (cs: readonly number[]) => 1 - cs.reduce((p, c) => p * (1 - c), 1);

@@ -8,6 +8,7 @@ import * as m0007 from './0007_blind_matching.ts';
 import * as m0008 from './0008_deployment_and_auth.ts';
 import * as m0009 from './0009_disclosure.ts';
 import * as m0010 from './0010_monitoring_sharing.ts';
+import * as m0011 from './0011_alert_rank.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -21,4 +22,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0008_deployment_and_auth', sql: m0008.sql },
   { name: '0009_disclosure', sql: m0009.sql },
   { name: '0010_monitoring_sharing', sql: m0010.sql },
+  { name: '0011_alert_rank', sql: m0011.sql },
 ];

@@ -1,3 +1,4 @@
+import { alertRank, type AlertSeverity } from '../../core/alerts/rank.ts';
 import { evaluateFollowUps, type AlertDescriptor, type FollowUpEvaluation, type FollowUpOutcome } from '../../core/followups/evaluate.ts';
 import { FOLLOW_UP_INTERVAL_DAYS, missedAfter, nextFollowUpDue } from '../../core/followups/schedule.ts';
 import { DAY_MS } from '../../core/cases/clock.ts';
@@ -17,9 +18,11 @@ import { timelineEvents } from '../../core/cases/timeline.ts';
 import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.ts';
 import { applyRisk } from './cases.ts';
 
-/** core's three severities onto the alerts table's five, with a rank for ordering. */
-const SEVERITY: Record<AlertDescriptor['severity'], { severity: string; rank: number }> = {
-  urgent: { severity: 'urgent', rank: 100 }, warning: { severity: 'high', rank: 60 }, info: { severity: 'info', rank: 10 },
+/** Follow-up evaluation's three severities onto the alerts table's, ranked as alerts about a person (core/alerts/rank.ts). */
+const SEVERITY: Record<AlertDescriptor['severity'], { severity: AlertSeverity; rank: number }> = {
+  urgent: { severity: 'urgent', rank: alertRank('urgent', { aboutAPerson: true }) },
+  warning: { severity: 'high', rank: alertRank('high', { aboutAPerson: true }) },
+  info: { severity: 'info', rank: alertRank('info', { aboutAPerson: true }) },
 };
 
 export interface CaseEvaluation { caseId: string; riskLevel: RiskLevel; riskRaised: boolean; suggestedStatus: CaseStatus | null; reasons: string[]; alertsRaised: string[]; nextDueAt: string }

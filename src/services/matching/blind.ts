@@ -10,6 +10,7 @@
  * produced more than PROBE_ALERT_CANDIDATES candidates in the window alerts its organisation's
  * administrators and coordination.
  */
+import { alertRank } from '../../core/alerts/rank.ts';
 import { crossOrganisationRoles, isProbingPattern, PROBE_ALERT_CANDIDATES, PROBE_ALERT_WINDOW_MS, probeWindowStart } from '../../core/matching/blind.ts';
 import type { TrainedModel } from '../../core/matching/model.ts';
 import { listOrganisations } from '../../db/repositories/accounts.ts';
@@ -73,7 +74,7 @@ export async function storeCrossOrganisationPairs(
         id: app.newId(), proposalId: res.id, requestingOrganisationId: p.seekerOrg, targetOrganisationId: p.holderOrg, reason: null, requestedBy: null, requestedAt: at,
       });
       await upsertAlert(trx, {
-        id: app.newId(), kind: 'possible_duplicate', organisationId: p.holderOrg, severity: 'medium', rank: 40,
+        id: app.newId(), kind: 'possible_duplicate', organisationId: p.holderOrg, severity: 'medium', rank: alertRank('medium', { aboutAPerson: true }),
         title: 'A record registered elsewhere may be your survivor', dedupeKey: `possible_duplicate:${res.id}:${p.holderOrg}`,
         subjectType: 'survivor', subjectId: p.candidate.holderSurvivorId,
         details: { proposalId: res.id, reasons: ['a record registered by another organisation looks like this person; decide whether it is the same person'] },
@@ -115,7 +116,7 @@ async function alertIfProbing(trx: Tx, app: AppContext, accountId: string, organ
   const at = now.toISOString();
   let raised = 0;
   const own = await insertAlertOnce(trx, {
-    id: app.newId(), kind: PROBE_ALERT_KIND, organisationId, severity: 'high', rank: 80,
+    id: app.newId(), kind: PROBE_ALERT_KIND, organisationId, severity: 'high', rank: alertRank('high', { aboutAPerson: false }),
     title: 'One account\u2019s registrations look like probing for people held elsewhere', dedupeKey: `${PROBE_ALERT_KIND}:${accountId}:${organisationId}:${bucket}`,
     subjectType: 'user', subjectId: accountId,
     details: { audience: ADMINISTRATORS_AUDIENCE, reasons: [`more than ${PROBE_ALERT_CANDIDATES} registrations by this account within ${hours} hours resembled records of other organisations; check who made them and why`] },
@@ -125,7 +126,7 @@ async function alertIfProbing(trx: Tx, app: AppContext, accountId: string, organ
   const coordination = (await listOrganisations(trx)).filter((o) => o.kind === 'coordination' && o.id !== organisationId);
   for (const c of coordination) {
     await upsertAlert(trx, {
-      id: app.newId(), kind: PROBE_ALERT_KIND, organisationId: c.id, severity: 'high', rank: 80,
+      id: app.newId(), kind: PROBE_ALERT_KIND, organisationId: c.id, severity: 'high', rank: alertRank('high', { aboutAPerson: false }),
       title: 'Possible probing: one account\u2019s registrations keep resembling records held elsewhere', dedupeKey: `${PROBE_ALERT_KIND}:${accountId}:${c.id}:${bucket}`,
       subjectType: 'user', subjectId: accountId,
       details: { accountId, organisationId, candidates: count, windowHours: hours, reasons: [`${count} cross-organisation candidates within ${hours} hours from one account (threshold ${PROBE_ALERT_CANDIDATES})`] },

@@ -2,6 +2,7 @@
  * Writing proposals within one organisation and their alerts, as the system. Rows hold ids, scores
  * and provenance only. Pairs across organisations go through blind.ts (holder asked, seeker blind).
  */
+import { alertRank } from '../../core/alerts/rank.ts';
 import type { ScoredCandidate } from '../../core/matching/match-index.ts';
 import type { TrainedModel } from '../../core/matching/model.ts';
 import { upsertAlert } from '../../db/repositories/casework/alerts.ts';
@@ -54,7 +55,7 @@ export async function storeProposals(trx: Tx, app: AppContext, model: TrainedMod
       const { r, checked } = byPair.get(`${res.survivorA}|${res.survivorB}`)!;
       // The alert is about the survivor just checked (the newer registration).
       await upsertAlert(trx, {
-        id: app.newId(), kind: 'possible_duplicate', organisationId: r.organisationA, severity: 'medium', rank: 40, title: 'Possible duplicate registration in your organisation',
+        id: app.newId(), kind: 'possible_duplicate', organisationId: r.organisationA, severity: 'medium', rank: alertRank('medium', { aboutAPerson: true }), title: 'Possible duplicate registration in your organisation',
         dedupeKey: `possible_duplicate:${res.id}:${r.organisationA}`, subjectType: 'survivor', subjectId: checked,
         details: { proposalId: res.id, reasons: ['two registrations in your organisation look like the same person'] },
         at,

@@ -6,7 +6,7 @@ import { runAlertRules, type CompoundWithEvents, type MonitoringAlert } from '..
 import { deriveTimeline, type TimelineEntry } from '../../core/compounds/timeline.ts';
 import type { CompoundEvent } from '../../core/compounds/compound-types.ts';
 import { haversineMeters, representativePoint } from '../../core/geo/distance.ts';
-import type { RiskLevel } from '../../core/vocabulary.ts';
+import { SEVERITY_OF_RISK } from '../../core/alerts/rank.ts';
 import { listAllCompounds, saveDerivedStatus, type CompoundRow } from '../../db/repositories/monitoring/compounds.ts';
 import { listLiveEvents, type EventRow } from '../../db/repositories/monitoring/events.ts';
 import { upsertAlerts, type AlertRow, type MonitoringAlertKind } from '../../db/repositories/monitoring/alerts.ts';
@@ -29,10 +29,6 @@ export function timelineFor(events: readonly EventRow[], asOf: string): Timeline
 }
 
 /** The alerts table's severities: core "critical" is the table's "urgent". */
-const SEVERITY: Readonly<Record<RiskLevel, AlertRow['severity']>> = { low: 'low', medium: 'medium', high: 'high', critical: 'urgent' };
-
-/** Core ranks are severity + confidence (e.g. 3.87); the table keeps an integer, so ×100. */
-export const storedRank = (rank: number) => Math.round(rank * 100);
 
 const RELOCATION_REACH_METERS = 10_000;
 
@@ -61,7 +57,7 @@ export async function recomputeCompounds(trx: Queryable, app: AppContext, compou
     alerts.push(...runAlertRules(subject, all.filter((c) => c.compound.id !== id), { timeline: { asOf } }));
   }
   const stored = await upsertAlerts(trx, alerts.map((a) => ({
-    id: app.newId(), kind: a.kind as MonitoringAlertKind, severity: SEVERITY[a.severity], rank: storedRank(a.rank), title: a.title, dedupeKey: a.key,
+    id: app.newId(), kind: a.kind as MonitoringAlertKind, severity: SEVERITY_OF_RISK[a.severity], rank: a.rank, title: a.title, dedupeKey: a.key,
     subjectId: a.compoundId, at,
     details: { compoundId: a.compoundId, relatedCompoundIds: a.relatedCompoundIds, date: a.date, eventIds: a.eventIds, evidenceIds: a.evidenceIds },
   })));
