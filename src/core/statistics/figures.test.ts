@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, RISK_LEVELS } from '../vocabulary.ts';
 import { coordinationFigures, homeFigures, type PersonGroup } from './figures.ts';
 import { MINIMUM_CELL, type PublishedCount } from './suppression.ts';
+import { recoverByDifferencing, type AdditiveLine } from './differencing.ts';
 
 const g = (nationality: string, status: PersonGroup['status'], n: number, extra: Partial<PersonGroup> = {}): PersonGroup =>
   ({ nationality, status, risk: status ? 'medium' : null, recent: false, n, ...extra });
@@ -74,25 +75,13 @@ describe('homeFigures and coordinationFigures together (property)', () => {
         if (v !== 'suppressed') expect(v).toBe(groups.filter((x) => x.status === s).reduce((a, x) => a + x.n, 0));
       }
       // The attacker's lines.
-      const lines: { members: string[]; total: string }[] = [];
+      const lines: AdditiveLine[] = [];
       for (const c of stages) lines.push({ members: coord.rows.map((r) => `${r.nationality}.${c}`), total: `total.${c}` });
       lines.push({ members: ['total.registered'], total: 'survivors' });
       for (const s of stages.slice(1)) lines.push({ members: [`total.${s}`], total: `status.${s}` });
       lines.push({ members: CASE_STATUSES.map((s) => `status.${s}`), total: 'cases' });
       lines.push({ members: ['risk.high', 'risk.critical'], total: 'highRisk' });
-      const known = new Map<string, number>();
-      for (const [k, v] of figures) if (v !== 'suppressed') known.set(k, v);
-      for (let progress = true; progress;) {
-        progress = false;
-        for (const l of lines) {
-          const unknown = [...l.members, l.total].filter((k) => !known.has(k));
-          if (unknown.length !== 1) continue;
-          const u = unknown[0]!;
-          const sum = l.members.filter((m) => m !== u).reduce((a, m) => a + known.get(m)!, 0);
-          known.set(u, u === l.total ? sum : known.get(l.total)! - sum);
-          progress = true;
-        }
-      }
+      const known = recoverByDifferencing(figures, lines);
       for (const [k, v] of figures) if (v === 'suppressed') expect(known.has(k), `${k} recovered as ${known.get(k)}`).toBe(false);
     }), { numRuns: 400 });
   });

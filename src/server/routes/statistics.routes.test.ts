@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIMUM_CELL } from '../../core/statistics/suppression.ts';
+import { recoverByDifferencing, type AdditiveLine } from '../../core/statistics/differencing.ts';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { checkSurvivorForDuplicates } from '../../services/matching/check.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
@@ -41,27 +42,14 @@ function published(home: Json, summary: Json): Map<string, number | 'suppressed'
 
 /** The additive relations an attacker knows between those figures; repeated subtraction until nothing new. */
 function attack(v: Map<string, number | 'suppressed'>, home: Json, summary: Json): Map<string, number> {
-  const lines: { members: string[]; total: string }[] = [];
+  const lines: AdditiveLine[] = [];
   for (const c of COLUMNS) lines.push({ members: summary.rows.map((r: Json) => `row.${r.nationality}.${c}`), total: `total.${c}` });
   lines.push({ members: ['total.registered'], total: 'home.survivors' });
   for (const s of STAGES) if (v.has(`home.status.${s}`)) lines.push({ members: [`total.${s}`], total: `home.status.${s}` });
   lines.push({ members: Object.keys(home.casesByStatus).map((k) => `home.status.${k}`), total: 'home.cases' });
   lines.push({ members: ['home.risk.high', 'home.risk.critical'].filter((k) => v.has(k)), total: 'home.highRisk' });
   for (const n of home.topNationalities) lines.push({ members: [`row.${n.nationality}.registered`], total: `home.nat.${n.nationality}` });
-  const known = new Map<string, number>();
-  for (const [k, n] of v) if (n !== 'suppressed') known.set(k, n);
-  for (let progress = true; progress;) {
-    progress = false;
-    for (const l of lines) {
-      const unknown = [...l.members, l.total].filter((k) => !known.has(k));
-      if (unknown.length !== 1) continue;
-      const u = unknown[0]!;
-      const sum = l.members.filter((m) => m !== u).reduce((a, m) => a + known.get(m)!, 0);
-      known.set(u, u === l.total ? sum : known.get(l.total)! - sum);
-      progress = true;
-    }
-  }
-  return known;
+  return recoverByDifferencing(v, lines);
 }
 
 function expectNoSmallCellOrRecovery(home: Json, summary: Json) {
