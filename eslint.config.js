@@ -19,9 +19,23 @@ const layerRules = Object.entries(FORBIDDEN).map(([layer, forbidden]) => ({
   files: [`src/${layer}/**/*.{ts,tsx}`],
   ignores: ['**/*.test.ts', '**/*.test.tsx'],
   rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [{ group: forbidden.flatMap((f) => [`../${f}/*`, `../../${f}/*`, `../../../${f}/*`, `../../../../${f}/*`, `../../../../../${f}/*`]), message: `src/${layer} may not import from this layer (see docs/DESIGN.md)` }],
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: forbidden.flatMap((f) => [
+              `../${f}/*`,
+              `../../${f}/*`,
+              `../../../${f}/*`,
+              `../../../../${f}/*`,
+              `../../../../../${f}/*`,
+            ]),
+            message: `src/${layer} may not import from this layer (see docs/DESIGN.md)`,
+          },
+        ],
+      },
+    ],
   },
 }));
 
@@ -32,7 +46,10 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',

@@ -33,9 +33,40 @@ import { AGE_BANDS, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.t
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'refuge_bench';
 const PASSWORD = 'bench password 2026';
-const NATIONALITIES = ['ID', 'CN', 'VN', 'PH', 'MM', 'TH', 'IN', 'BD', 'KE', 'NG', 'UG', 'BR', 'LK', 'NP', 'ET', 'MY', 'LA', 'KH', 'TW', 'KR'];
+const NATIONALITIES = [
+  'ID',
+  'CN',
+  'VN',
+  'PH',
+  'MM',
+  'TH',
+  'IN',
+  'BD',
+  'KE',
+  'NG',
+  'UG',
+  'BR',
+  'LK',
+  'NP',
+  'ET',
+  'MY',
+  'LA',
+  'KH',
+  'TW',
+  'KR',
+];
 
-interface ClientResult { mode: string; requests: number; errors: number; seconds: number; perSecond: number; p50: number; p95: number; p99: number; statuses: Record<string, number> }
+interface ClientResult {
+  mode: string;
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statuses: Record<string, number>;
+}
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,14 +83,35 @@ async function runClient(): Promise<void> {
   let issued = 0;
   let errors = 0;
   let seq = 0;
-  const body = () => JSON.stringify({
-    names: [{ value: `Bench Person ${++seq}`, script: 'Latn', preferred: true }],
-    sex: seq % 2 ? 'female' : 'male', ageBand: AGE_BANDS[seq % AGE_BANDS.length], nationalities: [NATIONALITIES[seq % NATIONALITIES.length]], languages: ['en'],
-    contacts: [{ channel: 'whatsapp', value: `+62 812 ${String(seq).padStart(8, '0')}` }], documentStatus: 'confiscated',
-    location: { kind: 'street', detail: 'bench' }, exitMode: 'escaped', consent: { shareWithOwnEmbassy: seq % 3 === 0, shareWithOrganisationIds: [], useInStatistics: true, method: 'verbal' },
-  });
-    // Broad and selective filters; the last two match few or no rows (the worst case for an ordered index walk).
-  const filters = ['', '&kind=medical_urgent,medical', '&nationality=ID,VN', '&ageBand=under_18', '&locationKind=shelter,clinic', '&kind=shelter&nationality=PH', '&kind=legal&nationality=KE&ageBand=60_plus', '&nationality=ZZ'];
+  const body = () =>
+    JSON.stringify({
+      names: [{ value: `Bench Person ${++seq}`, script: 'Latn', preferred: true }],
+      sex: seq % 2 ? 'female' : 'male',
+      ageBand: AGE_BANDS[seq % AGE_BANDS.length],
+      nationalities: [NATIONALITIES[seq % NATIONALITIES.length]],
+      languages: ['en'],
+      contacts: [{ channel: 'whatsapp', value: `+62 812 ${String(seq).padStart(8, '0')}` }],
+      documentStatus: 'confiscated',
+      location: { kind: 'street', detail: 'bench' },
+      exitMode: 'escaped',
+      consent: {
+        shareWithOwnEmbassy: seq % 3 === 0,
+        shareWithOrganisationIds: [],
+        useInStatistics: true,
+        method: 'verbal',
+      },
+    });
+  // Broad and selective filters; the last two match few or no rows (the worst case for an ordered index walk).
+  const filters = [
+    '',
+    '&kind=medical_urgent,medical',
+    '&nationality=ID,VN',
+    '&ageBand=under_18',
+    '&locationKind=shelter,clinic',
+    '&kind=shelter&nationality=PH',
+    '&kind=legal&nationality=KE&ageBand=60_plus',
+    '&nationality=ZZ',
+  ];
   const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
   const started = Date.now();
   const worker = async () => {
@@ -73,7 +125,10 @@ async function runClient(): Promise<void> {
           res = await fetch(`${base}/api/survivors`, { method: 'POST', headers, body: body() });
         } else {
           const filter = filters[issued % filters.length];
-          res = await fetch(`${base}/api/triage?limit=50${filter}${cursor && filter === '' ? `&cursor=${cursor}` : ''}`, { headers: { cookie } });
+          res = await fetch(
+            `${base}/api/triage?limit=50${filter}${cursor && filter === '' ? `&cursor=${cursor}` : ''}`,
+            { headers: { cookie } },
+          );
         }
         const text = await res.text();
         latencies.push(performance.now() - t0);
@@ -89,16 +144,53 @@ async function runClient(): Promise<void> {
   await Promise.all(Array.from({ length: Number(concurrency) }, worker));
   const elapsed = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies.length ? Number(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1)) : 0;
-  const result: ClientResult = { mode, requests: latencies.length, errors, seconds: elapsed, perSecond: Number((latencies.length / elapsed).toFixed(0)), p50: q(0.5), p95: q(0.95), p99: q(0.99), statuses };
+  const q = (p: number) =>
+    latencies.length
+      ? Number(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1))
+      : 0;
+  const result: ClientResult = {
+    mode,
+    requests: latencies.length,
+    errors,
+    seconds: elapsed,
+    perSecond: Number((latencies.length / elapsed).toFixed(0)),
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+    statuses,
+  };
   process.stdout.write(JSON.stringify(result));
 }
 
-function drive(base: string, cookie: string, csrf: string, mode: string, opts: { maxRequests: number; concurrency: number; seconds: number }): Promise<ClientResult> {
+function drive(
+  base: string,
+  cookie: string,
+  csrf: string,
+  mode: string,
+  opts: { maxRequests: number; concurrency: number; seconds: number },
+): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--client', base, cookie, csrf, mode, String(opts.maxRequests), String(opts.concurrency), String(opts.seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(import.meta.url),
+        '--client',
+        base,
+        cookie,
+        csrf,
+        mode,
+        String(opts.maxRequests),
+        String(opts.concurrency),
+        String(opts.seconds),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`client exited ${code}`))));
   });
@@ -111,27 +203,46 @@ const tierSql = TRIAGE_SORT_KEYS.find((k) => k.name === 'urgency_tier')!.sql;
 const pgArray = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
 
 /** Adds cases [from, to) with their survivors and one or two needs each, in batches of generate_series. */
-async function bulkLoad(database: Database, orgIds: string[], userId: string, from: number, to: number, log: (s: string) => void): Promise<void> {
+async function bulkLoad(
+  database: Database,
+  orgIds: string[],
+  userId: string,
+  from: number,
+  to: number,
+  log: (s: string) => void,
+): Promise<void> {
   const batch = database.kind === 'pglite' ? 50_000 : 200_000;
   // h(g, salt, n): a pseudo-random 0..n-1 per row and attribute, so attributes are independent of each other and of the organisation.
-  await database.pool.query(`CREATE OR REPLACE FUNCTION h(g bigint, salt text, n int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT abs(hashtext(salt || g::text)) % n $$`);
+  await database.pool.query(
+    `CREATE OR REPLACE FUNCTION h(g bigint, salt text, n int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT abs(hashtext(salt || g::text)) % n $$`,
+  );
   for (let lo = from; lo < to; lo += batch) {
     const hi = Math.min(to, lo + batch);
     await asSystem(database, async (trx) => {
-      await sql.raw(`
+      await sql
+        .raw(
+          `
         INSERT INTO survivors (id, organisation_id, registered_by, registered_at, identity_enc, sex, age_band, nationalities, languages, document_status, location_kind, exit_mode, consent_own_embassy, consent_statistics, is_demo)
         SELECT md5('s' || g)::uuid, (${pgArray(orgIds)}::uuid[])[1 + (CASE WHEN g % 2 = 0 THEN 0 ELSE 1 + g % ${orgIds.length - 1} END)], '${userId}',
                now() - (g % 90000) * interval '1 minute', 'v1.bench.placeholder', (ARRAY['female','male'])[1 + h(g, 'sex', 2)], (${pgArray(AGE_BANDS)})[1 + h(g, 'age', ${AGE_BANDS.length})],
                ARRAY[(${pgArray(NATIONALITIES)})[1 + h(g, 'nat', ${NATIONALITIES.length})]], ARRAY['en'], (ARRAY['held','confiscated','lost'])[1 + h(g, 'doc', 3)],
                (ARRAY['shelter','clinic','street','own_address','unknown'])[1 + h(g, 'loc', 5)], 'escaped', h(g, 'emb', 3) = 0, true, false
-        FROM generate_series(${lo}, ${hi - 1}) g`).execute(trx);
-      await sql.raw(`
+        FROM generate_series(${lo}, ${hi - 1}) g`,
+        )
+        .execute(trx);
+      await sql
+        .raw(
+          `
         INSERT INTO cases (id, survivor_id, organisation_id, status, risk_level, assigned_to, opened_at, updated_at)
         SELECT md5('c' || s.g)::uuid, md5('s' || s.g)::uuid, sv.organisation_id, (ARRAY['open','assessed','assisting','awaiting_documents','awaiting_travel','repatriated'])[1 + h(s.g, 'st', 6)],
                (ARRAY['low','medium','high','critical'])[1 + h(s.g, 'risk', 4)], NULL, sv.registered_at, sv.registered_at
-        FROM generate_series(${lo}, ${hi - 1}) AS s(g) JOIN survivors sv ON sv.id = md5('s' || s.g)::uuid`).execute(trx);
+        FROM generate_series(${lo}, ${hi - 1}) AS s(g) JOIN survivors sv ON sv.id = md5('s' || s.g)::uuid`,
+        )
+        .execute(trx);
       // One need per case, a second for every third case; about 70% still open.
-      await sql.raw(`
+      await sql
+        .raw(
+          `
         INSERT INTO needs (id, case_id, organisation_id, kind, priority, status, created_at, updated_at, urgency_tier, effective_priority, age_band, nationalities, location_kind, case_risk)
         SELECT md5('n' || n.g || '-' || n.k)::uuid, c.id, c.organisation_id, n.kind, n.priority, n.status, n.created_at, n.created_at,
                (SELECT ${tierSql} FROM (SELECT n.kind AS kind) x), (SELECT ${effectiveSql} FROM (SELECT n.priority AS priority, sv.age_band AS age_band, c.risk_level AS risk_level) x),
@@ -139,7 +250,9 @@ async function bulkLoad(database: Database, orgIds: string[], userId: string, fr
         FROM (SELECT g, k, (${pgArray(NEED_KINDS)})[1 + h(g * 2 + k, 'kind', ${NEED_KINDS.length})] AS kind, (${pgArray(NEED_PRIORITIES)})[1 + h(g * 2 + k, 'pri', ${NEED_PRIORITIES.length})] AS priority,
                      CASE WHEN h(g * 2 + k, 'open', 10) < 7 THEN 'open' ELSE 'met' END AS status, now() - h(g * 2 + k, 'age', 200000) * interval '1 minute' AS created_at
               FROM generate_series(${lo}, ${hi - 1}) g, generate_series(1, 2) k WHERE k = 1 OR g % 3 = 0) n
-        JOIN cases c ON c.id = md5('c' || n.g)::uuid JOIN survivors sv ON sv.id = c.survivor_id`).execute(trx);
+        JOIN cases c ON c.id = md5('c' || n.g)::uuid JOIN survivors sv ON sv.id = c.survivor_id`,
+        )
+        .execute(trx);
     });
     log(`    loaded ${hi.toLocaleString('en')} cases`);
   }
@@ -148,8 +261,17 @@ async function bulkLoad(database: Database, orgIds: string[], userId: string, fr
 }
 
 /** Prints the plan of the board's first page, unfiltered and filtered, as the benchmark user (row-level security on). */
-async function explainBoard(database: Database, actor: { userId: string; organisationId: string; sessionToken: string }): Promise<void> {
-  for (const filter of [{}, { nationalities: ['ID', 'VN'] }, { kinds: ['medical_urgent', 'medical'] }, { kinds: ['legal'], nationalities: ['KE'], ageBands: ['60_plus'] }, { nationalities: ['ZZ'] }]) {
+async function explainBoard(
+  database: Database,
+  actor: { userId: string; organisationId: string; sessionToken: string },
+): Promise<void> {
+  for (const filter of [
+    {},
+    { nationalities: ['ID', 'VN'] },
+    { kinds: ['medical_urgent', 'medical'] },
+    { kinds: ['legal'], nationalities: ['KE'], ageBands: ['60_plus'] },
+    { nationalities: ['ZZ'] },
+  ]) {
     const plan = await asActor(database, actor, async (trx) => {
       // Runs each statement twice: once under EXPLAIN ANALYZE (kept for printing), then for real.
       type Execute = (q: CompiledQuery, ...rest: unknown[]) => Promise<QueryResult<Record<string, unknown>>>;
@@ -173,14 +295,19 @@ async function explainBoard(database: Database, actor: { userId: string; organis
 
 /* ---------------- one engine ---------------- */
 
-async function benchEngine(kind: 'postgresql' | 'pglite', sizes: number[], opts: { concurrency: number; seconds: number; maxRequests: number }): Promise<void> {
+async function benchEngine(
+  kind: 'postgresql' | 'pglite',
+  sizes: number[],
+  opts: { concurrency: number; seconds: number; maxRequests: number },
+): Promise<void> {
   let database: Database;
   if (kind === 'postgresql') {
     const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 1 });
     await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${BENCH_DB}`);
     await admin.end();
-    const url = new URL(ADMIN_URL); url.pathname = `/${BENCH_DB}`;
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${BENCH_DB}`;
     database = await openDatabase({ url: url.toString(), poolSize: 24 });
   } else {
     database = await openDatabase({});
@@ -190,35 +317,56 @@ async function benchEngine(kind: 'postgresql' | 'pglite', sizes: number[], opts:
     await migrate(database.pool);
     await ensureRequestRole(database, { password: null }); // the benchmark server trusts local connections: no password
     const app: AppContext = {
-      database, cipher: new FieldCipher(new Keyring([{ kid: 'bench1', key: randomBytes(32) }])), blobs: new MemoryBlobStore(),
-      now: () => new Date(), newId: () => randomUUID(),
+      database,
+      cipher: new FieldCipher(new Keyring([{ kid: 'bench1', key: randomBytes(32) }])),
+      blobs: new MemoryBlobStore(),
+      now: () => new Date(),
+      newId: () => randomUUID(),
       // One account registers thousands a minute here: lift the per-account limit (the counter is still hit, as in production).
       limits: { registrationsPerWindow: Number.MAX_SAFE_INTEGER },
     };
     await syncPermissions(app);
     const orgIds: string[] = [];
-    for (let i = 0; i < 10; i++) orgIds.push((await createOrganisation(app, { slug: `bench-ngo-${i}`, name: `Bench NGO ${i}`, kind: 'ngo' })).id);
-    const user = await createUser(app, { email: 'bench@bench.test', displayName: 'Bench', password: PASSWORD, memberships: [{ organisation: 'bench-ngo-0', role: 'caseworker' }] });
+    for (let i = 0; i < 10; i++)
+      orgIds.push((await createOrganisation(app, { slug: `bench-ngo-${i}`, name: `Bench NGO ${i}`, kind: 'ngo' })).id);
+    const user = await createUser(app, {
+      email: 'bench@bench.test',
+      displayName: 'Bench',
+      password: PASSWORD,
+      memberships: [{ organisation: 'bench-ngo-0', role: 'caseworker' }],
+    });
     const server = await buildServer({ app, version: 'bench', secureCookies: false, webRoot: null });
     await server.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    const signIn = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@bench.test', password: PASSWORD }) });
+    const signIn = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@bench.test', password: PASSWORD }),
+    });
     const cookie = String(signIn.headers.get('set-cookie')).split(';')[0];
-    const csrf = (await signIn.json() as { csrfToken: string }).csrfToken;
-    console.log(`\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients from a second process, ≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase`);
+    const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+    console.log(
+      `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients from a second process, ≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase`,
+    );
     let loaded = 0;
     for (const size of sizes) {
       const t0 = Date.now();
       await bulkLoad(database, orgIds, user.id, loaded, size, log);
       loaded = size;
       console.log(`  ${size.toLocaleString('en')} cases bulk-loaded (+${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      if (process.argv.includes('--explain')) await explainBoard(database, (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0], minutes: 120 }))!);
+      if (process.argv.includes('--explain'))
+        await explainBoard(
+          database,
+          (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0], minutes: 120 }))!,
+        );
       // Warm-up, then measure.
       await drive(base, cookie, csrf, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });
       const reg = await drive(base, cookie, csrf, 'register', opts);
       const tri = await drive(base, cookie, csrf, 'triage', opts);
       for (const r of [reg, tri]) {
-        console.log(`  ${r.mode.padEnd(9)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  (${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)})`);
+        console.log(
+          `  ${r.mode.padEnd(9)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  (${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)})`,
+        );
       }
     }
     await server.close();
@@ -234,11 +382,23 @@ async function benchEngine(kind: 'postgresql' | 'pglite', sizes: number[], opts:
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--client') return runClient();
-  const sizes = arg('sizes', '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
-  const pgliteSizes = arg('pglite-sizes', arg('sizes', '10000,100000')).split(',').map(Number).filter((n) => n > 0);
+  const sizes = arg('sizes', '10000,100000,1000000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+  const pgliteSizes = arg('pglite-sizes', arg('sizes', '10000,100000'))
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const engines = arg('engines', 'postgresql,pglite').split(',');
-  const opts = { concurrency: Number(arg('concurrency', '24')), seconds: Number(arg('seconds', '8')), maxRequests: Number(arg('max-requests', '20000')) };
-  console.log(`Refuge casework API benchmark — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+  const opts = {
+    concurrency: Number(arg('concurrency', '24')),
+    seconds: Number(arg('seconds', '8')),
+    maxRequests: Number(arg('max-requests', '20000')),
+  };
+  console.log(
+    `Refuge casework API benchmark — node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+  );
   if (engines.includes('postgresql')) await benchEngine('postgresql', sizes, opts);
   if (engines.includes('pglite')) await benchEngine('pglite', pgliteSizes, opts);
 }

@@ -29,7 +29,10 @@ const MAP_POINTS = 30_000;
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 
 /** Hubs with approximate centres and how widely compounds spread around them (km). */
-const HUBS: readonly (readonly [{ name: string; province: string; lon: number; lat: number; spreadKm: number }, number])[] = [
+const HUBS: readonly (readonly [
+  { name: string; province: string; lon: number; lat: number; spreadKm: number },
+  number,
+])[] = [
   [{ name: 'Sihanoukville', province: 'Preah Sihanouk', lon: 103.52, lat: 10.63, spreadKm: 6 }, 35],
   [{ name: 'Phnom Penh', province: 'Phnom Penh', lon: 104.92, lat: 11.56, spreadKm: 8 }, 18],
   [{ name: 'Bavet', province: 'Svay Rieng', lon: 106.12, lat: 11.07, spreadKm: 4 }, 12],
@@ -80,9 +83,21 @@ function generateSites(rng: Rng): Site[] {
     let footprint: FootprintGeometry;
     if (rng.chance(0.1)) {
       const second = offset(centre[0], centre[1], radius * 2.5, 0);
-      footprint = { type: 'MultiPolygon', coordinates: [[ring(rng, centre[0], centre[1], radius, vertices)], [ring(rng, second[0], second[1], radius / 2, 5 + rng.int(10))]] };
+      footprint = {
+        type: 'MultiPolygon',
+        coordinates: [
+          [ring(rng, centre[0], centre[1], radius, vertices)],
+          [ring(rng, second[0], second[1], radius / 2, 5 + rng.int(10))],
+        ],
+      };
     } else if (rng.chance(0.15)) {
-      footprint = { type: 'Polygon', coordinates: [ring(rng, centre[0], centre[1], radius, vertices), ring(rng, centre[0], centre[1], radius * 0.25, 4 + rng.int(4)).reverse()] };
+      footprint = {
+        type: 'Polygon',
+        coordinates: [
+          ring(rng, centre[0], centre[1], radius, vertices),
+          ring(rng, centre[0], centre[1], radius * 0.25, 4 + rng.int(4)).reverse(),
+        ],
+      };
     } else {
       footprint = { type: 'Polygon', coordinates: [ring(rng, centre[0], centre[1], radius, vertices)] };
     }
@@ -138,7 +153,9 @@ function sizes(label: string, value: unknown): void {
   const raw = Buffer.from(text);
   const gz = gzipSync(raw, { level: 6 });
   const br = brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
-  console.log(`  ${label.padEnd(52)} raw ${kib(raw.length).padStart(11)}  gzip ${kib(gz.length).padStart(10)}  brotli-5 ${kib(br.length).padStart(10)}  (stringify ${stringifyMs.toFixed(0)} ms)`);
+  console.log(
+    `  ${label.padEnd(52)} raw ${kib(raw.length).padStart(11)}  gzip ${kib(gz.length).padStart(10)}  brotli-5 ${kib(br.length).padStart(10)}  (stringify ${stringifyMs.toFixed(0)} ms)`,
+  );
 }
 
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
@@ -148,7 +165,14 @@ function main(): void {
   const rng = createRng(20260314);
   const sites = generateSites(rng);
   const entries = sites.map((s) => ({ compoundId: s.compound.id, footprint: s.compound.footprint! }));
-  const vertices = entries.reduce((n, e) => n + flattenFootprint(e.footprint).flat().reduce((m, r) => m + r.length / 2 - 1, 0), 0);
+  const vertices = entries.reduce(
+    (n, e) =>
+      n +
+      flattenFootprint(e.footprint)
+        .flat()
+        .reduce((m, r) => m + r.length / 2 - 1, 0),
+    0,
+  );
   console.log(`Footprints: ${entries.length}, about ${fmt(vertices)} vertices in all`);
 
   // Index build: best of several runs (the first includes JIT warm-up).
@@ -160,13 +184,16 @@ function main(): void {
     builds.push(ms);
   }
   builds.sort((a, b) => a - b);
-  console.log(`Index build: median ${builds[3].toFixed(2)} ms, best ${builds[0].toFixed(2)} ms, first (cold) run included in the 7`);
+  console.log(
+    `Index build: median ${builds[3].toFixed(2)} ms, best ${builds[0].toFixed(2)} ms, first (cold) run included in the 7`,
+  );
 
   const points = generatePoints(createRng(42), sites, POINTS);
   const counts = { inside: 0, nearest: 0, none: 0 };
   const p: Position = [0, 0];
   // Warm-up on a slice, then timed full passes; the machine is shared, so the best pass is reported with the median.
-  for (let i = 0; i < Math.min(50_000, POINTS); i++) index.assign([points[2 * i], points[2 * i + 1]], { precision: '100m' });
+  for (let i = 0; i < Math.min(50_000, POINTS); i++)
+    index.assign([points[2 * i], points[2 * i + 1]], { precision: '100m' });
   const passes: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const [, ms] = time(() => {
@@ -184,21 +211,33 @@ function main(): void {
   passes.sort((a, b) => a - b);
   const assignMs = passes[0];
   const medianMs = passes[Math.floor(passes.length / 2)];
-  console.log(`Assign (inside → nearest ≤ 250 m + 100 m precision radius), ${ROUNDS} passes over ${fmt(POINTS)} points:`);
-  console.log(`  best ${(assignMs / 1000).toFixed(2)} s = ${fmt(POINTS / (assignMs / 1000))} points/s; median ${fmt(POINTS / (medianMs / 1000))} points/s`);
+  console.log(
+    `Assign (inside → nearest ≤ 250 m + 100 m precision radius), ${ROUNDS} passes over ${fmt(POINTS)} points:`,
+  );
+  console.log(
+    `  best ${(assignMs / 1000).toFixed(2)} s = ${fmt(POINTS / (assignMs / 1000))} points/s; median ${fmt(POINTS / (medianMs / 1000))} points/s`,
+  );
   console.log(`  inside ${fmt(counts.inside)}, nearest ${fmt(counts.nearest)}, unassigned ${fmt(counts.none)}`);
 
   // The containment step alone, own vs turf, over the same flatbush candidates.
   const tree = new Flatbush(entries.length);
   for (const e of entries) {
-    const all = (e.footprint.type === 'Polygon' ? [e.footprint.coordinates] : e.footprint.coordinates).flatMap((poly) => poly[0]);
-    tree.add(Math.min(...all.map((q) => q[0])), Math.min(...all.map((q) => q[1])), Math.max(...all.map((q) => q[0])), Math.max(...all.map((q) => q[1])));
+    const all = (e.footprint.type === 'Polygon' ? [e.footprint.coordinates] : e.footprint.coordinates).flatMap(
+      (poly) => poly[0],
+    );
+    tree.add(
+      Math.min(...all.map((q) => q[0])),
+      Math.min(...all.map((q) => q[1])),
+      Math.max(...all.map((q) => q[0])),
+      Math.max(...all.map((q) => q[1])),
+    );
   }
   tree.finish();
   const flat = entries.map((e) => flattenFootprint(e.footprint));
   const sample = Math.min(POINTS, 500_000);
   const candidates: number[][] = [];
-  for (let i = 0; i < sample; i++) candidates.push(tree.search(points[2 * i], points[2 * i + 1], points[2 * i], points[2 * i + 1]));
+  for (let i = 0; i < sample; i++)
+    candidates.push(tree.search(points[2 * i], points[2 * i + 1], points[2 * i], points[2 * i + 1]));
   const tests = candidates.reduce((n, c) => n + c.length, 0);
   let ownHits = 0;
   let turfHits = 0;
@@ -223,7 +262,9 @@ function main(): void {
     ownMs = Math.min(ownMs, time(own)[1]);
     turfMs = Math.min(turfMs, time(turf)[1]);
   }
-  console.log(`Point-in-polygon only (${fmt(tests)} candidate tests for ${fmt(sample)} points): best of 5: own ray casting ${fmt(tests / (ownMs / 1000))} tests/s, @turf/boolean-point-in-polygon ${fmt(tests / (turfMs / 1000))} tests/s (same answers: ${ownHits === turfHits ? 'yes' : `no, ${ownHits} vs ${turfHits}`})`);
+  console.log(
+    `Point-in-polygon only (${fmt(tests)} candidate tests for ${fmt(sample)} points): best of 5: own ray casting ${fmt(tests / (ownMs / 1000))} tests/s, @turf/boolean-point-in-polygon ${fmt(tests / (turfMs / 1000))} tests/s (same answers: ${ownHits === turfHits ? 'yes' : `no, ${ownHits} vs ${turfHits}`})`,
+  );
 
   // Map payloads.
   console.log('\nMap payloads');
@@ -233,15 +274,30 @@ function main(): void {
   const statusOf = () => COMPOUND_STATUSES[mapRng.int(COMPOUND_STATUSES.length)];
   sizes(`${FOOTPRINTS} footprints, map layer (id, name, status)`, {
     type: 'FeatureCollection',
-    features: compounds.map((c) => ({ type: 'Feature', id: c.id, geometry: c.footprint, properties: { name: c.names[0], status: statusOf() } })),
+    features: compounds.map((c) => ({
+      type: 'Feature',
+      id: c.id,
+      geometry: c.footprint,
+      properties: { name: c.names[0], status: statusOf() },
+    })),
   });
   const roundGeometry = (g: FootprintGeometry): FootprintGeometry =>
     g.type === 'Polygon'
       ? { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map((q): Position => [round5(q[0]), round5(q[1])])) }
-      : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((r) => r.map((q): Position => [round5(q[0]), round5(q[1])]))) };
+      : {
+          type: 'MultiPolygon',
+          coordinates: g.coordinates.map((poly) =>
+            poly.map((r) => r.map((q): Position => [round5(q[0]), round5(q[1])])),
+          ),
+        };
   sizes(`${FOOTPRINTS} footprints, compact (5 decimals, id+status)`, {
     type: 'FeatureCollection',
-    features: compounds.map((c, i) => ({ type: 'Feature', id: i, geometry: roundGeometry(c.footprint!), properties: { s: statusOf() } })),
+    features: compounds.map((c, i) => ({
+      type: 'Feature',
+      id: i,
+      geometry: roundGeometry(c.footprint!),
+      properties: { s: statusOf() },
+    })),
   });
 
   const evidenceFeatures = Array.from({ length: MAP_POINTS }, (_, i) => {
@@ -262,14 +318,20 @@ function main(): void {
       },
     };
   });
-  sizes(`${fmt(MAP_POINTS)} evidence points, full properties`, { type: 'FeatureCollection', features: evidenceFeatures });
+  sizes(`${fmt(MAP_POINTS)} evidence points, full properties`, {
+    type: 'FeatureCollection',
+    features: evidenceFeatures,
+  });
   sizes(`${fmt(MAP_POINTS)} evidence points, compact (5 dp, kind+state)`, {
     type: 'FeatureCollection',
     features: evidenceFeatures.map((f, i) => ({
       type: 'Feature',
       id: i,
       geometry: { type: 'Point', coordinates: [round5(f.geometry.coordinates[0]), round5(f.geometry.coordinates[1])] },
-      properties: { k: EVIDENCE_KINDS.indexOf(f.properties.kind), v: VERIFICATION_STATES.indexOf(f.properties.verificationState) },
+      properties: {
+        k: EVIDENCE_KINDS.indexOf(f.properties.kind),
+        v: VERIFICATION_STATES.indexOf(f.properties.verificationState),
+      },
     })),
   });
   // Columnar: integer microdegrees ×1e5 in flat arrays; the client rebuilds GeoJSON in a few ms.
@@ -283,17 +345,27 @@ function main(): void {
   // The browser's time slider rebuilds the visible points from the columnar payload on every drag.
   const n = 30_000;
   const sliderData: MapData = {
-    at: '2026-03-01', compounds: [], evidenceKinds: [...EVIDENCE_KINDS], verificationStates: [...VERIFICATION_STATES],
+    at: '2026-03-01',
+    compounds: [],
+    evidenceKinds: [...EVIDENCE_KINDS],
+    verificationStates: [...VERIFICATION_STATES],
     evidence: {
       id: Array.from({ length: n }, (_, i) => `e${i}`),
       lon: Array.from({ length: n }, (_, i) => Math.round(points[2 * i] * 1e5)),
       lat: Array.from({ length: n }, (_, i) => Math.round(points[2 * i + 1] * 1e5)),
-      kind: new Array<number>(n).fill(0), state: new Array<number>(n).fill(0), compound: new Array<number>(n).fill(-1),
+      kind: new Array<number>(n).fill(0),
+      state: new Array<number>(n).fill(0),
+      compound: new Array<number>(n).fill(-1),
       day: Array.from({ length: n }, (_, i) => isoToDay('2025-01-01') + (i % 400)),
     },
   };
-  const filterMs = Array.from({ length: 7 }, (_, i) => time(() => sliderEvidence(sliderData, isoToDay('2025-01-01') + 57 * i))[1]).sort((a, b) => a - b);
-  console.log(`\nTime slider: re-filter 30,000 points to GeoJSON: median ${filterMs[3].toFixed(1)} ms, best ${filterMs[0].toFixed(1)} ms (goal: under 250 ms keeps a drag responsive)`);
+  const filterMs = Array.from(
+    { length: 7 },
+    (_, i) => time(() => sliderEvidence(sliderData, isoToDay('2025-01-01') + 57 * i))[1],
+  ).sort((a, b) => a - b);
+  console.log(
+    `\nTime slider: re-filter 30,000 points to GeoJSON: median ${filterMs[3].toFixed(1)} ms, best ${filterMs[0].toFixed(1)} ms (goal: under 250 ms keeps a drag responsive)`,
+  );
 }
 
 main();

@@ -28,7 +28,8 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 }
 
 /** Clicks the label of a visually hidden radio or checkbox, as a finger would. */
-const tapChoice = (page: Page, name: string, value: string) => page.locator(`label:has(> input[name="${name}"][value="${value}"])`).click();
+const tapChoice = (page: Page, name: string, value: string) =>
+  page.locator(`label:has(> input[name="${name}"][value="${value}"])`).click();
 
 describe('casework in Chromium: register, screen, triage, refer, accept, issue a travel document', () => {
   let e2e: E2E;
@@ -64,7 +65,9 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     await page.locator('#field-nationalities').fill('Indonesia');
     await page.locator('#field-nationalities').press('Enter');
     await page.locator('#field-nationalities').waitFor();
-    await expect.poll(() => page.locator('.cw-picker .cw-chip--on').allInnerTexts()).toEqual([expect.stringContaining('Indonesia')]);
+    await expect
+      .poll(() => page.locator('.cw-picker .cw-chip--on').allInnerTexts())
+      .toEqual([expect.stringContaining('Indonesia')]);
     await tapChoice(page, 'languages', 'id');
     await page.locator('#field-contact-value-0').fill('+62 812 5550 1234');
     await tapChoice(page, 'documentStatus', 'confiscated');
@@ -89,11 +92,15 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     await expect(page.locator('#survivor').innerText()).resolves.toContain('Shelter');
 
     // Screening: four indicators yes; the outcome shows the rule and the reasons on screen.
-    for (const id of ['deception', 'restriction_of_movement', 'retention_of_identity_documents', 'forced_criminality']) await tapChoice(page, `indicator-${id}`, 'yes');
+    for (const id of ['deception', 'restriction_of_movement', 'retention_of_identity_documents', 'forced_criminality'])
+      await tapChoice(page, `indicator-${id}`, 'yes');
     await page.locator('#note-deception').fill('Promised a job in a hotel');
     await page.getByTestId('screening-form').locator('button[type=submit]').click();
     await page.getByTestId('screening-outcome').waitFor();
-    const detail = await apiGet<{ screening: { outcome: string; reasons: string[]; ruleText: string } }>(page, `/api/cases/${caseId}`);
+    const detail = await apiGet<{ screening: { outcome: string; reasons: string[]; ruleText: string } }>(
+      page,
+      `/api/cases/${caseId}`,
+    );
     // Forced criminality with coercion (movement restricted, documents kept) is the ILO presumption.
     expect(detail.screening.outcome).toBe('presumed_victim');
     await expect(page.locator('.cw-outcome-title').innerText()).resolves.toBe('Presumed victim');
@@ -148,10 +155,15 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     const shown = await card.innerText();
     expect(shown).toContain(NAME);
     expect(shown).toContain('Urgent medical');
-    for (const secret of [SECRET_PLACE, COMPOUND, '5550 1234', 'Shelter (Normal)', 'Promised a job']) expect(shown).not.toContain(secret);
+    for (const secret of [SECRET_PLACE, COMPOUND, '5550 1234', 'Shelter (Normal)', 'Promised a job'])
+      expect(shown).not.toContain(secret);
     const seen = await apiGet<ReferralView>(page, `/api/referrals/${referralId}`);
     expect(seen.caseId).toBeUndefined();
-    expect(Object.keys(seen.person ?? {}).every((k) => (REFERRAL_FIELDS as readonly string[]).includes(k) || k === 'referralId')).toBe(true);
+    expect(
+      Object.keys(seen.person ?? {}).every(
+        (k) => (REFERRAL_FIELDS as readonly string[]).includes(k) || k === 'referralId',
+      ),
+    ).toBe(true);
     // The clinic cannot open the case itself.
     const status = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}`)).status, caseId);
     expect(status).toBeGreaterThanOrEqual(400);
@@ -163,7 +175,7 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     await page.context().close();
   });
 
-  it('the survivor\'s embassy issues an emergency travel document', async () => {
+  it("the survivor's embassy issues an emergency travel document", async () => {
     const page = await e2e.newPage(PHONE);
     await signIn(page, email('consular', EMBASSY), DEMO_PASSWORD);
     await page.goto('/casework/consular');
@@ -173,7 +185,9 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     for (let pages = 0; pages < 50 && !(await card.count()); pages++) {
       const first = await page.locator('[data-testid=consular-queue] li').first().getAttribute('data-case-id');
       await page.locator('.cw-pager button').last().click();
-      await expect.poll(() => page.locator('[data-testid=consular-queue] li').first().getAttribute('data-case-id')).not.toBe(first);
+      await expect
+        .poll(() => page.locator('[data-testid=consular-queue] li').first().getAttribute('data-case-id'))
+        .not.toBe(first);
     }
     await card.getByTestId('record-steps').click();
     await card.locator(`#etd-status-${caseId}`).selectOption('issued');

@@ -21,7 +21,12 @@ export const ARTIFACTS_DIR = resolve(import.meta.dirname, '..', 'test-artifacts'
 export const CHROMIUM_PATH = process.env.REFUGE_CHROMIUM ?? '/usr/bin/chromium';
 
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 860 } };
-export const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 375, height: 780 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
 
 export interface E2E {
   /** Base URL of the server, e.g. http://localhost:41234 */
@@ -42,10 +47,29 @@ export async function startE2E(options: { demo?: boolean; env?: NodeJS.ProcessEn
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startServer(readConfig({ ...process.env, ...options.env, PORT: '0', REFUGE_DATA_DIR: dataDir, REFUGE_DEMO: options.demo === false ? '0' : '1', DATABASE_URL: '' }), () => {});
+    server = await startServer(
+      readConfig({
+        ...process.env,
+        ...options.env,
+        PORT: '0',
+        REFUGE_DATA_DIR: dataDir,
+        REFUGE_DEMO: options.demo === false ? '0' : '1',
+        DATABASE_URL: '',
+      }),
+      () => {},
+    );
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
     });
   } catch (error) {
     await server?.stop();

@@ -15,7 +15,9 @@ async function homeFromApi(page: Page): Promise<HomeSummary> {
  * script errors, CSP violations and 5xx land here.
  */
 function unexpectedErrors(e2e: E2E, page: Page): string[] {
-  return e2e.consoleErrors(page).filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
+  return e2e
+    .consoleErrors(page)
+    .filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
 }
 
 async function survivorCount(page: Page): Promise<number> {
@@ -25,9 +27,13 @@ async function survivorCount(page: Page): Promise<number> {
 
 /** Switches to the organisation with the most survivors (the demo admin's first one is a coordination cell). */
 async function switchToBusiestOrganisation(page: Page): Promise<string> {
-  const session = await page.evaluate(async () => (await fetch('/api/session')).json()) as { organisations: { id: string; name: string; kind: string }[]; currentOrganisationId: string };
-  const target = session.organisations.find((o) => o.id !== session.currentOrganisationId && o.kind === 'ngo')
-    ?? session.organisations.find((o) => o.id !== session.currentOrganisationId)!;
+  const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as {
+    organisations: { id: string; name: string; kind: string }[];
+    currentOrganisationId: string;
+  };
+  const target =
+    session.organisations.find((o) => o.id !== session.currentOrganisationId && o.kind === 'ngo') ??
+    session.organisations.find((o) => o.id !== session.currentOrganisationId)!;
   await page.locator('.org-switcher > summary').click();
   await screenshot(page, `org-switcher-open-${page.viewportSize()?.width}`);
   await page.getByRole('button', { name: new RegExp(target.name) }).click();
@@ -49,7 +55,9 @@ describe('web shell in Chromium', () => {
     const page = await e2e.newPage();
     await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-    await expect(page.locator('.demo-banner').innerText()).resolves.toBe('Demo data — every person and organisation here is fictional.');
+    await expect(page.locator('.demo-banner').innerText()).resolves.toBe(
+      'Demo data — every person and organisation here is fictional.',
+    );
     const before = await homeFromApi(page);
     await page.locator('.page-heading').getByText(before.organisation.name).waitFor();
 
@@ -61,8 +69,9 @@ describe('web shell in Chromium', () => {
     expect(await survivorCount(page)).toBe(after.survivors);
     // Bars by status and by nationality show the same numbers as the API.
     const statusValues = await page.locator('#by-status + .bar-list .bar-value').allInnerTexts();
-    expect(statusValues.map((v) => Number(v.replace(/[^\d]/g, ''))).reduce((a, b) => a + b, 0))
-      .toBe(Object.values(after.casesByStatus as Record<string, number>).reduce((a, b) => a + b, 0)); // own organisation: exact counts
+    expect(statusValues.map((v) => Number(v.replace(/[^\d]/g, ''))).reduce((a, b) => a + b, 0)).toBe(
+      Object.values(after.casesByStatus as Record<string, number>).reduce((a, b) => a + b, 0),
+    ); // own organisation: exact counts
     expect(await page.locator('#by-nationality + .bar-list .bar').count()).toBe(after.topNationalities.length);
     await screenshot(page, 'home-1280');
     expect(unexpectedErrors(e2e, page)).toEqual([]);
@@ -93,7 +102,9 @@ describe('web shell in Chromium', () => {
     await signIn(page, 'consular@embassy-id.demo.refuge.example', DEMO_ADMIN.password);
     await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
-    expect(await page.locator('.demo-banner').innerText()).toBe('Data demo — semua orang dan organisasi di sini fiktif.');
+    expect(await page.locator('.demo-banner').innerText()).toBe(
+      'Data demo — semua orang dan organisasi di sini fiktif.',
+    );
     await page.context().close();
   });
 
@@ -180,9 +191,19 @@ describe('web shell in Chromium', () => {
   it('sets up a TOTP second step, then asks for it at the next sign-in', async () => {
     const app = e2e.server.runtime.app;
     // This server is a demo deployment, which refuses real organisations: the shelter is a demo one.
-    await createOrganisation(app, { slug: 'e2e-secure-shelter', name: 'E2E Secure Shelter', kind: 'shelter', requireTotp: true, isDemo: true });
+    await createOrganisation(app, {
+      slug: 'e2e-secure-shelter',
+      name: 'E2E Secure Shelter',
+      kind: 'shelter',
+      requireTotp: true,
+      isDemo: true,
+    });
     const user = { email: 'tess@e2e-shelter.example', password: 'e2e-shelter-password-2026' };
-    await createUser(app, { ...user, displayName: 'Tess Example', memberships: [{ organisation: 'e2e-secure-shelter', role: 'caseworker' }] });
+    await createUser(app, {
+      ...user,
+      displayName: 'Tess Example',
+      memberships: [{ organisation: 'e2e-secure-shelter', role: 'caseworker' }],
+    });
 
     const page = await e2e.newPage(PHONE);
     await page.goto('/sign-in');

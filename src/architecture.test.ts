@@ -60,8 +60,15 @@ describe('architecture', () => {
     for (const file of sourceFiles(join(root, 'core'))) {
       if (/\.test\.ts$/.test(file)) continue;
       // Comments may mention what is forbidden; only code counts. Worker threads are allowed: they parallelise pure compute.
-      const source = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-      if (/from ['"]node:(fs|net|http|https|child_process|dgram)['"]|process\.env|Date\.now\(\)|Math\.random\(\)|new Date\(\)/.test(source)) offenders.push(relative(root, file));
+      const source = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
+      if (
+        /from ['"]node:(fs|net|http|https|child_process|dgram)['"]|process\.env|Date\.now\(\)|Math\.random\(\)|new Date\(\)/.test(
+          source,
+        )
+      )
+        offenders.push(relative(root, file));
     }
     expect(offenders).toEqual([]);
   });

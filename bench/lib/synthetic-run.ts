@@ -34,29 +34,54 @@ export async function runSynthetic(n: number, withIndex: boolean): Promise<Synth
   const settings = survivorSettings();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const cpuSeconds = () => { const c = process.cpuUsage(cpu0); return (c.user + c.system) / 1e6; };
+  const cpuSeconds = () => {
+    const c = process.cpuUsage(cpu0);
+    return (c.user + c.system) / 1e6;
+  };
   const phases: Record<string, number> = {};
   const phaseCpu: Record<string, number> = {};
   const pool = createLevelsPool(records, settings.comparisons);
   const result = await linkRecords({
-    settings, records, rng: createRng(2), levelsFor: pool.levelsFor,
-    onProgress: (p) => { if (p.done === p.total) { phases[p.phase] = (performance.now() - t0) / 1000; phaseCpu[p.phase] = cpuSeconds(); } },
+    settings,
+    records,
+    rng: createRng(2),
+    levelsFor: pool.levelsFor,
+    onProgress: (p) => {
+      if (p.done === p.total) {
+        phases[p.phase] = (performance.now() - t0) / 1000;
+        phaseCpu[p.phase] = cpuSeconds();
+      }
+    },
   });
   const seconds = (performance.now() - t0) / 1000;
   const totalCpu = cpuSeconds();
   await pool.close();
   const accepted = new Uint8Array(result.pairs.a.length);
   for (const p of result.accepted) accepted[p] = 1;
-  const m = pairwiseMetrics(records.map((r) => r.truth), null, result.pairs.a, result.pairs.b, (p) => accepted[p] === 1);
+  const m = pairwiseMetrics(
+    records.map((r) => r.truth),
+    null,
+    result.pairs.a,
+    result.pairs.b,
+    (p) => accepted[p] === 1,
+  );
   // CPU seconds of both threads while comparing: a per-core rate that other load on the machine does not skew.
   const compareCpu = phaseCpu.compare - (phaseCpu['blocking:pairs'] ?? 0);
   const out: SyntheticRunResult = {
-    records: n, seconds, phases, pairs: result.pairs.a.length,
+    records: n,
+    seconds,
+    phases,
+    pairs: result.pairs.a.length,
     cpuSeconds: totalCpu,
     pairsPerSecondPerCore: result.pairs.a.length / Math.max(compareCpu, 1e-9),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    precision: m.precision, recall: m.recall, f1: m.f1,
-    clusterF1: clusterPairwiseMetrics(records.map((r) => r.truth), result.clusters.clusterOf).f1,
+    precision: m.precision,
+    recall: m.recall,
+    f1: m.f1,
+    clusterF1: clusterPairwiseMetrics(
+      records.map((r) => r.truth),
+      result.clusters.clusterOf,
+    ).f1,
   };
   if (withIndex) {
     const tb = performance.now();
@@ -73,7 +98,13 @@ export async function runSynthetic(n: number, withIndex: boolean): Promise<Synth
       times.push(performance.now() - ts);
     }
     times.sort((x, y) => x - y);
-    out.index = { records: index.size, queries: times.length, p50ms: percentile(times, 0.5), p95ms: percentile(times, 0.95), buildSeconds };
+    out.index = {
+      records: index.size,
+      queries: times.length,
+      p50ms: percentile(times, 0.5),
+      p95ms: percentile(times, 0.95),
+      buildSeconds,
+    };
     out.peakRssMb = process.resourceUsage().maxRSS / 1024;
   }
   return out;

@@ -13,7 +13,10 @@ const CLI = new URL('./main.ts', import.meta.url).pathname;
 
 async function refuge(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, REFUGE_SECRET_KEY: '', DATABASE_URL: '', ...env }, timeout: 280_000 });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { ...process.env, REFUGE_SECRET_KEY: '', DATABASE_URL: '', ...env },
+      timeout: 280_000,
+    });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -34,7 +37,11 @@ function openToOthers(dir: string): string[] {
 
 describe('deployment on disk', () => {
   const dirs: string[] = [];
-  const tmp = () => { const d = mkdtempSync(join(tmpdir(), 'refuge-deploy-')); dirs.push(d); return d; };
+  const tmp = () => {
+    const d = mkdtempSync(join(tmpdir(), 'refuge-deploy-'));
+    dirs.push(d);
+    return d;
+  };
   const dbName = `refuge_nodir_${randomBytes(4).toString('hex')}`;
   afterAll(async () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -43,23 +50,31 @@ describe('deployment on disk', () => {
     await admin.end();
   });
 
-  it('starts on DATABASE_URL with no data directory yet: creates it 0700 with the generated keyring 0600 (was: ENOENT on keyring.json.tmp)', { timeout: 300_000 }, async () => {
-    const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const dataDir = join(tmp(), 'not', 'there', 'yet');
-    const r = await refuge(['migrate'], { DATABASE_URL: testPostgresUrl(dbName), REFUGE_DATA_DIR: dataDir });
-    expect(r.out).not.toMatch(/ENOENT/);
-    expect(r.code).toBe(0);
-    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-    expect(statSync(join(dataDir, 'keyring.json')).mode & 0o777).toBe(0o600);
-    expect(existsSync(join(dataDir, 'keyring.json.tmp'))).toBe(false);
-  });
+  it(
+    'starts on DATABASE_URL with no data directory yet: creates it 0700 with the generated keyring 0600 (was: ENOENT on keyring.json.tmp)',
+    { timeout: 300_000 },
+    async () => {
+      const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
+      await admin.query(`CREATE DATABASE ${dbName}`);
+      await admin.end();
+      const dataDir = join(tmp(), 'not', 'there', 'yet');
+      const r = await refuge(['migrate'], { DATABASE_URL: testPostgresUrl(dbName), REFUGE_DATA_DIR: dataDir });
+      expect(r.out).not.toMatch(/ENOENT/);
+      expect(r.code).toBe(0);
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dataDir, 'keyring.json')).mode & 0o777).toBe(0o600);
+      expect(existsSync(join(dataDir, 'keyring.json.tmp'))).toBe(false);
+    },
+  );
 
-  it('keeps an embedded data directory to its owner: the directory 0700 and nothing inside open to group or others', { timeout: 300_000 }, async () => {
-    const dataDir = join(tmp(), 'data');
-    expect((await refuge(['migrate'], { REFUGE_DATA_DIR: dataDir })).code).toBe(0);
-    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-    expect(openToOthers(dataDir)).toEqual([]);
-  });
+  it(
+    'keeps an embedded data directory to its owner: the directory 0700 and nothing inside open to group or others',
+    { timeout: 300_000 },
+    async () => {
+      const dataDir = join(tmp(), 'data');
+      expect((await refuge(['migrate'], { REFUGE_DATA_DIR: dataDir })).code).toBe(0);
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(openToOthers(dataDir)).toEqual([]);
+    },
+  );
 });

@@ -24,10 +24,14 @@ export function buildCli(): Command {
 // One-shot commands end the process when done: the embedded database's WebAssembly runtime can
 // keep the event loop alive after it is closed. `serve` runs until it is signalled.
 const longRunning = process.argv[2] === 'serve';
-buildCli().parseAsync(process.argv).then(
-  () => { if (!longRunning) process.exit(process.exitCode ?? 0); },
-  (error: Error) => {
-    console.error(`refuge: ${error.message}`);
-    process.exit(1);
-  },
-);
+buildCli()
+  .parseAsync(process.argv)
+  .then(
+    () => {
+      if (!longRunning) process.exit(process.exitCode ?? 0);
+    },
+    (error: Error) => {
+      console.error(`refuge: ${error.message}`);
+      process.exit(1);
+    },
+  );

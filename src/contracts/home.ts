@@ -24,10 +24,16 @@ export const HomeSummary = z.object({
 });
 export type HomeSummary = z.infer<typeof HomeSummary>;
 
-export const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string() });
+export const Health = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgresql']),
+  version: z.string(),
+});
 
 export const DemoAccounts = z.object({
-  loaded: z.boolean(), notice: z.string(), password: z.string().nullable(),
+  loaded: z.boolean(),
+  notice: z.string(),
+  password: z.string().nullable(),
   accounts: z.array(z.object({ email: z.string(), organisation: z.string(), kind: z.string(), role: z.string() })),
 });
 export type DemoAccounts = z.infer<typeof DemoAccounts>;
@@ -39,7 +45,15 @@ export const OrganisationDirectoryQuery = z.object({
   cursor: z.string().max(400).optional(),
 });
 export const OrganisationDirectory = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(ORGANISATION_KINDS), nationalitiesServed: z.array(z.string()), city: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(ORGANISATION_KINDS),
+      nationalitiesServed: z.array(z.string()),
+      city: z.string().nullable(),
+    }),
+  ),
   nextCursor: z.string().nullable(),
 });
 export type OrganisationDirectory = z.infer<typeof OrganisationDirectory>;

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 
 export const JobView = z.object({
-  id: z.string(), kind: z.string(), status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  id: z.string(),
+  kind: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
   progress: z.object({ phase: z.string().optional(), done: z.number().optional(), total: z.number().optional() }),
-  result: z.unknown().nullable(), error: z.string().nullable(), createdAt: z.string(), finishedAt: z.string().nullable(),
+  result: z.unknown().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
 });
 export type JobView = z.infer<typeof JobView>;
 

@@ -8,17 +8,27 @@ export const PROPOSAL_DECISIONS = ['confirm', 'reject', 'undo'] as const;
 export const LINK_STATES = ['requested', 'accepted', 'declined', 'revoked'] as const;
 export const PROPOSAL_ACTIONS = ['confirm', 'reject', 'undo', 'accept', 'decline', 'revoke'] as const;
 
-const csv = <T extends readonly [string, ...string[]]>(values: T) => z.string().max(200)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(values)).max(values.length));
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .max(200)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(values)).max(values.length));
 
-export const ProposalListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
-  status: csv(PROPOSAL_STATUSES).optional(),
-  /** `same`: pairs within the organisation; `cross`: with another organisation. */
-  scope: z.enum(['same', 'cross']).optional(),
-}).strict();
+export const ProposalListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+    status: csv(PROPOSAL_STATUSES).optional(),
+    /** `same`: pairs within the organisation; `cross`: with another organisation. */
+    scope: z.enum(['same', 'cross']).optional(),
+  })
+  .strict();
 export type ProposalListQuery = z.infer<typeof ProposalListQuery>;
 
 /** One comparison of the pair: its level and weight, and a sentence when the viewer may see the values. */
@@ -69,14 +79,16 @@ export const ProposalView = z.object({
     survivor: MatchSurvivorView.nullable(),
   }),
   /** Scores and provenance; reasons quote values (explanation) only where the other record's fields are shown. */
-  score: z.object({
-    matchProbability: z.number(),
-    matchWeight: z.number(),
-    threshold: z.number(),
-    settingsId: z.string(),
-    settingsVersion: z.number().int(),
-    reasons: z.array(MatchReason),
-  }).nullable(),
+  score: z
+    .object({
+      matchProbability: z.number(),
+      matchWeight: z.number(),
+      threshold: z.number(),
+      settingsId: z.string(),
+      settingsVersion: z.number().int(),
+      reasons: z.array(MatchReason),
+    })
+    .nullable(),
   link: LinkRequestView.nullable(),
   /** What the viewer may do next. */
   actions: z.array(z.enum(PROPOSAL_ACTIONS)),
@@ -89,13 +101,19 @@ export type ProposalList = z.infer<typeof ProposalList>;
 export const DecideProposalRequest = z.object({ decision: z.enum(PROPOSAL_DECISIONS) }).strict();
 export type DecideProposalRequest = z.infer<typeof DecideProposalRequest>;
 
-export const LinkRequestDecision = z.object({
-  state: z.enum(['accepted', 'declined', 'revoked']),
-  reason: z.string().trim().max(500).optional(),
-}).strict();
+export const LinkRequestDecision = z
+  .object({
+    state: z.enum(['accepted', 'declined', 'revoked']),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict();
 export type LinkRequestDecision = z.infer<typeof LinkRequestDecision>;
 
-export const CheckResult = z.object({ survivorId: z.uuid(), proposals: z.number().int(), newProposals: z.number().int() });
+export const CheckResult = z.object({
+  survivorId: z.uuid(),
+  proposals: z.number().int(),
+  newProposals: z.number().int(),
+});
 export type CheckResult = z.infer<typeof CheckResult>;
 
 export const JobStarted = z.object({ jobId: z.uuid() });

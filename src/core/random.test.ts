@@ -3,7 +3,9 @@ import { createRng, pickWeighted } from './random.ts';
 
 describe('createRng', () => {
   it('is deterministic for a seed and differs across seeds', () => {
-    const a = createRng(42), b = createRng(42), c = createRng(43);
+    const a = createRng(42),
+      b = createRng(42),
+      c = createRng(43);
     const xs = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(xs);
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(xs);
@@ -20,7 +22,14 @@ describe('createRng', () => {
   it('picks weighted items roughly in proportion', () => {
     const rng = createRng(7);
     let heavy = 0;
-    for (let i = 0; i < 10_000; i++) if (pickWeighted(rng, [['a', 9], ['b', 1]]) === 'a') heavy++;
+    for (let i = 0; i < 10_000; i++)
+      if (
+        pickWeighted(rng, [
+          ['a', 9],
+          ['b', 1],
+        ]) === 'a'
+      )
+        heavy++;
     expect(heavy).toBeGreaterThan(8700);
     expect(heavy).toBeLessThan(9300);
   });

@@ -24,7 +24,8 @@ export function auditKeyFromText(text: string): KeyObject {
   const key = trimmed.startsWith('-----')
     ? createPrivateKey(trimmed)
     : createPrivateKey({ key: Buffer.from(trimmed, 'base64'), format: 'der', type: 'pkcs8' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('REFUGE_AUDIT_SIGNING_KEY must be an Ed25519 private key (PKCS#8 PEM or base64 DER)');
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error('REFUGE_AUDIT_SIGNING_KEY must be an Ed25519 private key (PKCS#8 PEM or base64 DER)');
   return key;
 }
 
@@ -69,7 +70,8 @@ export function writeCheckpointFiles(keys: AuditKeys, checkpoint: Checkpoint): s
   if (!keys.checkpointDir) return null;
   mkdirSync(keys.checkpointDir, { recursive: true, mode: 0o700 });
   const pub = join(keys.checkpointDir, 'audit-public-key.pem');
-  if (!existsSync(pub)) writeFileSync(pub, keys.publicKey.export({ type: 'spki', format: 'pem' }) as string, { mode: 0o644 });
+  if (!existsSync(pub))
+    writeFileSync(pub, keys.publicKey.export({ type: 'spki', format: 'pem' }) as string, { mode: 0o644 });
   const latest = join(keys.checkpointDir, 'latest.json');
   const text = JSON.stringify(checkpoint);
   writeFileSync(`${latest}.${process.pid}.tmp`, `${JSON.stringify(checkpoint, null, 2)}\n`, { mode: 0o644 });

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { DATABASE_KINDS, createTestApp, createTestDatabase, signedInActor, type TestDatabase } from '../testing/test-harness.ts';
+import {
+  DATABASE_KINDS,
+  createTestApp,
+  createTestDatabase,
+  signedInActor,
+  type TestDatabase,
+} from '../testing/test-harness.ts';
 import { asActor, asSystem } from './transaction.ts';
 import { insertSession } from './repositories/sessions.ts';
 import { hashToken, issueServiceSession } from '../services/auth.ts';
@@ -27,13 +33,18 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
   const tokens: Record<string, string> = {};
 
   /** Runs `fn` on the request connection as refuge_app after `setup`, in a transaction rolled back afterwards. */
-  async function asInjection<T>(setup: { token?: string; settings?: Record<string, string> }, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  async function asInjection<T>(
+    setup: { token?: string; settings?: Record<string, string> },
+    fn: (c: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
     const c = await database.requestPool.connect();
     try {
       await c.query('BEGIN');
       await c.query(`SELECT set_config('role', 'refuge_app', true)`);
-      if (setup.token !== undefined) await c.query(`SELECT set_config('refuge.session_token', $1, true)`, [setup.token]);
-      for (const [k, v] of Object.entries(setup.settings ?? {})) await c.query('SELECT set_config($1, $2, true)', [k, v]);
+      if (setup.token !== undefined)
+        await c.query(`SELECT set_config('refuge.session_token', $1, true)`, [setup.token]);
+      for (const [k, v] of Object.entries(setup.settings ?? {}))
+        await c.query('SELECT set_config($1, $2, true)', [k, v]);
       return await fn(c);
     } finally {
       await c.query('ROLLBACK').catch(() => undefined);
@@ -43,7 +54,11 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
 
   // A table refuge_app may not read at all (permission denied, 42501) counts as nothing read: a stronger refusal than RLS.
   const count = async (c: pg.PoolClient, table: string, where = 'true', params: unknown[] = []) => {
-    const { rows: [may] } = await c.query<{ ok: boolean }>(`SELECT has_table_privilege(current_user, $1, 'SELECT') AS ok`, [`public.${table}`]);
+    const {
+      rows: [may],
+    } = await c.query<{ ok: boolean }>(`SELECT has_table_privilege(current_user, $1, 'SELECT') AS ok`, [
+      `public.${table}`,
+    ]);
     if (!may.ok) return 0;
     return Number((await c.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n);
   };
@@ -52,23 +67,49 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     database = await createTestDatabase(kind);
     app = await createTestApp(database, { now: new Date('2026-02-20T08:00:00Z') });
     await loadDemo(app, { seed: 11, survivors: 150 });
-    const owner = async <T extends object>(text: string, params: unknown[] = []) => (await database.pool.query<T>(text, params)).rows;
-    victim = (await owner<{ id: string }>('SELECT organisation_id AS id FROM survivors GROUP BY 1 ORDER BY count(*) DESC LIMIT 1'))[0].id;
+    const owner = async <T extends object>(text: string, params: unknown[] = []) =>
+      (await database.pool.query<T>(text, params)).rows;
+    victim = (
+      await owner<{ id: string }>(
+        'SELECT organisation_id AS id FROM survivors GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+      )
+    )[0].id;
     other = app.newId();
-    await owner(`INSERT INTO organisations(id, slug, name, kind) VALUES ($1, 'attacker-ngo', 'Attacker NGO', 'ngo')`, [other]);
+    await owner(`INSERT INTO organisations(id, slug, name, kind) VALUES ($1, 'attacker-ngo', 'Attacker NGO', 'ngo')`, [
+      other,
+    ]);
     // The demo leaves a few organisation-scoped tables empty; one row each, so every refusal refuses something.
-    await owner(`INSERT INTO case_notes(id, case_id, organisation_id, created_at, body_enc) SELECT gen_random_uuid(), id, organisation_id, now(), 'x' FROM cases WHERE organisation_id = $1 LIMIT 1`, [victim]);
-    await owner(`INSERT INTO blobs(sha256, size, content_type, key_enc) VALUES (repeat('a', 64), 1, 'image/png', 'x') ON CONFLICT DO NOTHING`);
-    await owner(`INSERT INTO case_attachments(id, case_id, organisation_id, sha256, size, content_type, file_name_enc, created_at) SELECT gen_random_uuid(), id, organisation_id, repeat('a', 64), 1, 'image/png', 'x', now() FROM cases WHERE organisation_id = $1 LIMIT 1`, [victim]);
-    await owner(`INSERT INTO jobs(id, kind, organisation_id, status) VALUES (gen_random_uuid(), 'seed', $1, 'succeeded')`, [victim]);
-    await owner(`INSERT INTO link_requests(id, proposal_id, requesting_organisation_id, target_organisation_id, requested_at)
+    await owner(
+      `INSERT INTO case_notes(id, case_id, organisation_id, created_at, body_enc) SELECT gen_random_uuid(), id, organisation_id, now(), 'x' FROM cases WHERE organisation_id = $1 LIMIT 1`,
+      [victim],
+    );
+    await owner(
+      `INSERT INTO blobs(sha256, size, content_type, key_enc) VALUES (repeat('a', 64), 1, 'image/png', 'x') ON CONFLICT DO NOTHING`,
+    );
+    await owner(
+      `INSERT INTO case_attachments(id, case_id, organisation_id, sha256, size, content_type, file_name_enc, created_at) SELECT gen_random_uuid(), id, organisation_id, repeat('a', 64), 1, 'image/png', 'x', now() FROM cases WHERE organisation_id = $1 LIMIT 1`,
+      [victim],
+    );
+    await owner(
+      `INSERT INTO jobs(id, kind, organisation_id, status) VALUES (gen_random_uuid(), 'seed', $1, 'succeeded')`,
+      [victim],
+    );
+    await owner(
+      `INSERT INTO link_requests(id, proposal_id, requesting_organisation_id, target_organisation_id, requested_at)
       SELECT gen_random_uuid(), id, organisation_a, organisation_b, now() FROM match_proposals WHERE organisation_a <> organisation_b
       ORDER BY (organisation_a = $1 OR organisation_b = $1) DESC LIMIT 1
-      ON CONFLICT DO NOTHING`, [victim]); // blind matching may have raised it already
-    rlsTables = (await owner<{ t: string }>(`SELECT c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind IN ('r','p') AND c.relrowsecurity ORDER BY 1`)).map((r) => r.t);
+      ON CONFLICT DO NOTHING`,
+      [victim],
+    ); // blind matching may have raised it already
+    rlsTables = (
+      await owner<{ t: string }>(`SELECT c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r','p') AND c.relrowsecurity ORDER BY 1`)
+    ).map((r) => r.t);
     orgColumns = new Map();
-    for (const r of await owner<{ t: string; col: string }>(`SELECT cl.relname AS t, a.attname AS col FROM pg_constraint k
+    for (const r of await owner<{
+      t: string;
+      col: string;
+    }>(`SELECT cl.relname AS t, a.attname AS col FROM pg_constraint k
         JOIN pg_class cl ON cl.oid = k.conrelid JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
         WHERE k.contype = 'f' AND k.confrelid = 'public.organisations'::regclass`)) {
       orgColumns.set(r.t, [...(orgColumns.get(r.t) ?? []), r.col]);
@@ -78,110 +119,201 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     tokens.victim = victimActor.sessionToken;
     tokens.otherOrganisation = (await signedInActor(app, other, ['admin'])).sessionToken;
     // Shared monitoring tables the demo leaves empty: an acknowledgement and an edit by the victim organisation.
-    await owner(`INSERT INTO alert_acknowledgements(alert_id, organisation_id, acknowledged_by, acknowledged_at)
-      SELECT id, $1, $2, now() FROM alerts WHERE organisation_id IS NULL LIMIT 1`, [victim, victimActor.userId]);
-    await owner(`INSERT INTO monitoring_edits(id, subject_type, subject_id, organisation_id, user_id, at, action, fields, changes_enc)
-      SELECT gen_random_uuid(), 'compound', id, $1, $2, now(), 'updated', '{names}', 'x' FROM compounds LIMIT 1`, [victim, victimActor.userId]);
+    await owner(
+      `INSERT INTO alert_acknowledgements(alert_id, organisation_id, acknowledged_by, acknowledged_at)
+      SELECT id, $1, $2, now() FROM alerts WHERE organisation_id IS NULL LIMIT 1`,
+      [victim, victimActor.userId],
+    );
+    await owner(
+      `INSERT INTO monitoring_edits(id, subject_type, subject_id, organisation_id, user_id, at, action, fields, changes_enc)
+      SELECT gen_random_uuid(), 'compound', id, $1, $2, now(), 'updated', '{names}', 'x' FROM compounds LIMIT 1`,
+      [victim, victimActor.userId],
+    );
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');
     await asSystem(database, async (trx) => {
       // Expired on the database's clock: an idle lifetime that ended a minute before it was last seen.
-      await insertSession(trx, { tokenHash: hashToken(tokens.expired), userId: stale.userId, organisationId: victim, csrfToken: 'x', secondFactorPassed: true,
-        lastSeenAt: '2026-02-20T08:00:00.000Z', expiresAt: '2026-02-20T07:59:00.000Z' });
+      await insertSession(trx, {
+        tokenHash: hashToken(tokens.expired),
+        userId: stale.userId,
+        organisationId: victim,
+        csrfToken: 'x',
+        secondFactorPassed: true,
+        lastSeenAt: '2026-02-20T08:00:00.000Z',
+        expiresAt: '2026-02-20T07:59:00.000Z',
+      });
       await trx.updateTable('users').set({ totp_enabled: true }).where('id', '=', stale.userId).execute();
-      await insertSession(trx, { tokenHash: hashToken(tokens.pendingSecondFactor), userId: stale.userId, organisationId: victim, csrfToken: 'x', secondFactorPassed: false,
-        lastSeenAt: '2026-02-20T08:00:00.000Z', expiresAt: '2026-02-20T20:00:00.000Z' });
+      await insertSession(trx, {
+        tokenHash: hashToken(tokens.pendingSecondFactor),
+        userId: stale.userId,
+        organisationId: victim,
+        csrfToken: 'x',
+        secondFactorPassed: false,
+        lastSeenAt: '2026-02-20T08:00:00.000Z',
+        expiresAt: '2026-02-20T20:00:00.000Z',
+      });
     });
   }, 600_000);
-  afterAll(async () => { await database?.drop(); });
+  afterAll(async () => {
+    await database?.drop();
+  });
 
   it('puts FORCE ROW LEVEL SECURITY on every table with row-level security, evidence_custody included', async () => {
-    const { rows } = await database.pool.query<{ t: string; force: boolean }>(`SELECT c.relname AS t, c.relforcerowsecurity AS force FROM pg_class c
+    const { rows } = await database.pool.query<{
+      t: string;
+      force: boolean;
+    }>(`SELECT c.relname AS t, c.relforcerowsecurity AS force FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r','p') AND c.relrowsecurity ORDER BY 1`);
     expect(rows.filter((r) => !r.force).map((r) => r.t)).toEqual([]);
     // And every one refuses a caller without a signed-in session, whatever its other policies allow.
     const guarded = await database.pool.query<{ t: string }>(`SELECT tablename AS t FROM pg_policies
       WHERE schemaname = 'public' AND policyname = 'refuge_signed_in' AND permissive = 'RESTRICTIVE'`);
     expect(rows.map((r) => r.t).filter((t) => !guarded.rows.some((g) => g.t === t))).toEqual([]);
-    expect(rows.map((r) => r.t)).toEqual(expect.arrayContaining(['survivors', 'cases', 'audit_events', 'evidence', 'evidence_custody', 'referrals', 'match_proposals']));
+    expect(rows.map((r) => r.t)).toEqual(
+      expect.arrayContaining([
+        'survivors',
+        'cases',
+        'audit_events',
+        'evidence',
+        'evidence_custody',
+        'referrals',
+        'match_proposals',
+      ]),
+    );
   });
 
   it('every policy looks the actor up once per statement: (SELECT refuge_org_id()), never refuge_org_id() per row', async () => {
-    const { rows } = await database.pool.query<{ p: string }>(`SELECT tablename || '.' || policyname AS p FROM pg_policies WHERE schemaname = 'public'
+    const { rows } = await database.pool.query<{
+      p: string;
+    }>(`SELECT tablename || '.' || policyname AS p FROM pg_policies WHERE schemaname = 'public'
       AND (coalesce(qual, '') ~ '(?<!SELECT )refuge_(org_id|user_id|org_kind|org_served|reads_sensitive_evidence)\\(\\)'
         OR coalesce(with_check, '') ~ '(?<!SELECT )refuge_(org_id|user_id|org_kind|org_served|reads_sensitive_evidence)\\(\\)')`);
     expect(rows.map((r) => r.p)).toEqual([]);
   });
 
   it('a valid session of the victim organisation sees its rows (so the zeros below are not vacuous)', async () => {
-    const seen = await asInjection({ token: tokens.victim }, async (c) => ({ survivors: await count(c, 'survivors'), cases: await count(c, 'cases'), custody: await count(c, 'evidence_custody') }));
+    const seen = await asInjection({ token: tokens.victim }, async (c) => ({
+      survivors: await count(c, 'survivors'),
+      cases: await count(c, 'cases'),
+      custody: await count(c, 'evidence_custody'),
+    }));
     expect(seen.survivors).toBeGreaterThan(0);
     expect(seen.cases).toBeGreaterThan(0);
     expect(seen.custody).toBeGreaterThan(0);
     // Every RLS table holds rows, as the owner sees them, so each refusal below refuses something.
     const empty: string[] = [];
-    for (const t of rlsTables) if (Number((await database.pool.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n) === 0) empty.push(t);
+    for (const t of rlsTables)
+      if (Number((await database.pool.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n) === 0) empty.push(t);
     expect(empty).toEqual([]);
   });
 
   const forgeries: [string, () => { token?: string; settings?: Record<string, string> }][] = [
-    ['no token, refuge.org_id and refuge.user_id claimed', () => ({ settings: { 'refuge.org_id': victim, 'refuge.user_id': app.newId() } })],
-    ['a made-up token', () => ({ token: randomBytes(32).toString('base64url'), settings: { 'refuge.org_id': victim } })],
+    [
+      'no token, refuge.org_id and refuge.user_id claimed',
+      () => ({ settings: { 'refuge.org_id': victim, 'refuge.user_id': app.newId() } }),
+    ],
+    [
+      'a made-up token',
+      () => ({ token: randomBytes(32).toString('base64url'), settings: { 'refuge.org_id': victim } }),
+    ],
     ['the hash of a real token instead of the token', () => ({ token: hashToken(tokens.victim) })],
-    ['an expired session\'s token', () => ({ token: tokens.expired, settings: { 'refuge.org_id': victim } })],
+    ["an expired session's token", () => ({ token: tokens.expired, settings: { 'refuge.org_id': victim } })],
     ['a session still waiting for its second factor', () => ({ token: tokens.pendingSecondFactor })],
   ];
 
-  it.each(forgeries)('with %s, refuge_app reads nothing from any table with row-level security and writes nothing', async (_name, forge) => {
-    const seen = await asInjection(forge(), async (c) => {
-      const out: Record<string, number> = {};
-      for (const t of rlsTables) out[t] = await count(c, t);
-      out.actor = Number((await c.query('SELECT count(*)::int AS n FROM (SELECT refuge_org_id() AS o, refuge_user_id() AS u) x WHERE o IS NOT NULL OR u IS NOT NULL')).rows[0].n);
-      for (const t of ['survivors', 'cases', 'needs', 'referrals', 'alerts', 'jobs', 'evidence', 'match_proposals']) {
-        out[`update ${t}`] = (await c.query(`UPDATE ${t} SET id = id`)).rowCount ?? -1;
+  it.each(forgeries)(
+    'with %s, refuge_app reads nothing from any table with row-level security and writes nothing',
+    async (_name, forge) => {
+      const seen = await asInjection(forge(), async (c) => {
+        const out: Record<string, number> = {};
+        for (const t of rlsTables) out[t] = await count(c, t);
+        out.actor = Number(
+          (
+            await c.query(
+              'SELECT count(*)::int AS n FROM (SELECT refuge_org_id() AS o, refuge_user_id() AS u) x WHERE o IS NOT NULL OR u IS NOT NULL',
+            )
+          ).rows[0].n,
+        );
+        for (const t of ['survivors', 'cases', 'needs', 'referrals', 'alerts', 'jobs', 'evidence', 'match_proposals']) {
+          out[`update ${t}`] = (await c.query(`UPDATE ${t} SET id = id`)).rowCount ?? -1;
+        }
+        return out;
+      });
+      expect(Object.entries(seen).filter(([, n]) => n !== 0)).toEqual([]);
+      for (const insert of [
+        `INSERT INTO survivors(id, organisation_id, identity_enc, sex, document_status) VALUES (gen_random_uuid(), '${victim}', 'x', 'female', 'held')`,
+        `INSERT INTO alerts(id, kind, organisation_id, severity, title, dedupe_key, subject_type) VALUES (gen_random_uuid(), 'x', NULL, 'info', 'forged', 'forged-${randomBytes(4).toString('hex')}', 'system')`,
+      ]) {
+        await expect(asInjection(forge(), (c) => c.query(insert))).rejects.toThrow(/row-level security/);
       }
-      return out;
-    });
-    expect(Object.entries(seen).filter(([, n]) => n !== 0)).toEqual([]);
-    for (const insert of [
-      `INSERT INTO survivors(id, organisation_id, identity_enc, sex, document_status) VALUES (gen_random_uuid(), '${victim}', 'x', 'female', 'held')`,
-      `INSERT INTO alerts(id, kind, organisation_id, severity, title, dedupe_key, subject_type) VALUES (gen_random_uuid(), 'x', NULL, 'info', 'forged', 'forged-${randomBytes(4).toString('hex')}', 'system')`,
-    ]) {
-      await expect(asInjection(forge(), (c) => c.query(insert))).rejects.toThrow(/row-level security/);
-    }
-  });
+    },
+  );
 
   it('with a session signed in to another organisation and the victim claimed in settings, refuge_app sees nothing of the victim', async () => {
-    const seen = await asInjection({ token: tokens.otherOrganisation, settings: { 'refuge.org_id': victim, 'refuge.user_id': app.newId() } }, async (c) => {
-      const out: Record<string, number> = { actorIsVictim: Number((await c.query('SELECT count(*)::int AS n FROM (SELECT refuge_org_id() AS o) x WHERE o = $1', [victim])).rows[0].n) };
-      for (const t of rlsTables) {
-        const cols = orgColumns.get(t) ?? [];
-        // Edits of shared compounds are shown to every organisation by design (history of shared objects).
-        const sharedByDesign = t === 'monitoring_edits' ? " AND subject_type <> 'compound'" : '';
-        if (cols.length) out[t] = await count(c, t, `(${cols.map((col) => `${col} = $1`).join(' OR ')})${sharedByDesign}`, [victim]);
-      }
-      out.survivors = await count(c, 'survivors');
-      out.cases = await count(c, 'cases');
-      out['update survivors'] = (await c.query('UPDATE survivors SET id = id')).rowCount ?? -1;
-      return out;
-    });
+    const seen = await asInjection(
+      { token: tokens.otherOrganisation, settings: { 'refuge.org_id': victim, 'refuge.user_id': app.newId() } },
+      async (c) => {
+        const out: Record<string, number> = {
+          actorIsVictim: Number(
+            (await c.query('SELECT count(*)::int AS n FROM (SELECT refuge_org_id() AS o) x WHERE o = $1', [victim]))
+              .rows[0].n,
+          ),
+        };
+        for (const t of rlsTables) {
+          const cols = orgColumns.get(t) ?? [];
+          // Edits of shared compounds are shown to every organisation by design (history of shared objects).
+          const sharedByDesign = t === 'monitoring_edits' ? " AND subject_type <> 'compound'" : '';
+          if (cols.length)
+            out[t] = await count(c, t, `(${cols.map((col) => `${col} = $1`).join(' OR ')})${sharedByDesign}`, [victim]);
+        }
+        out.survivors = await count(c, 'survivors');
+        out.cases = await count(c, 'cases');
+        out['update survivors'] = (await c.query('UPDATE survivors SET id = id')).rowCount ?? -1;
+        return out;
+      },
+    );
     expect(Object.keys(seen).length).toBeGreaterThan(10);
     expect(Object.entries(seen).filter(([, n]) => n !== 0)).toEqual([]);
-    await expect(asInjection({ token: tokens.otherOrganisation }, (c) => c.query(
-      `INSERT INTO survivors(id, organisation_id, identity_enc, sex, document_status) VALUES (gen_random_uuid(), $1, 'x', 'female', 'held')`, [victim]))).rejects.toThrow(/row-level security/);
+    await expect(
+      asInjection({ token: tokens.otherOrganisation }, (c) =>
+        c.query(
+          `INSERT INTO survivors(id, organisation_id, identity_enc, sex, document_status) VALUES (gen_random_uuid(), $1, 'x', 'female', 'held')`,
+          [victim],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it('refuge_app cannot mint a session, read one, or call the lookup behind the actor functions', async () => {
     const token = randomBytes(32).toString('base64url');
-    await expect(asInjection({}, (c) => c.query(`INSERT INTO sessions(token_hash, user_id, organisation_id, csrf_token, expires_at) SELECT $1, user_id, organisation_id, 'x', now() + interval '1 day' FROM memberships LIMIT 1`, [hashToken(token)])))
-      .rejects.toThrow(/permission denied/);
-    await expect(asInjection({ token: tokens.victim }, (c) => c.query('SELECT token_hash FROM sessions'))).rejects.toThrow(/permission denied/);
-    await expect(asInjection({ token: tokens.victim }, (c) => c.query('SELECT * FROM refuge_session_actor()'))).rejects.toThrow(/permission denied/);
+    await expect(
+      asInjection({}, (c) =>
+        c.query(
+          `INSERT INTO sessions(token_hash, user_id, organisation_id, csrf_token, expires_at) SELECT $1, user_id, organisation_id, 'x', now() + interval '1 day' FROM memberships LIMIT 1`,
+          [hashToken(token)],
+        ),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      asInjection({ token: tokens.victim }, (c) => c.query('SELECT token_hash FROM sessions')),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      asInjection({ token: tokens.victim }, (c) => c.query('SELECT * FROM refuge_session_actor()')),
+    ).rejects.toThrow(/permission denied/);
     // A temporary table cannot stand in for sessions inside the SECURITY DEFINER lookup.
     const shadowed = await asInjection({ token }, async (c) => {
-      await c.query('CREATE TEMP TABLE sessions (token_hash text, user_id uuid, organisation_id uuid, second_factor_passed boolean, db_expires_at timestamptz)').catch(() => undefined);
-      await c.query(`INSERT INTO pg_temp.sessions SELECT $1, user_id, organisation_id, true, now() + interval '1 day' FROM memberships WHERE organisation_id = $2 LIMIT 1`, [hashToken(token), victim]).catch(() => undefined);
+      await c
+        .query(
+          'CREATE TEMP TABLE sessions (token_hash text, user_id uuid, organisation_id uuid, second_factor_passed boolean, db_expires_at timestamptz)',
+        )
+        .catch(() => undefined);
+      await c
+        .query(
+          `INSERT INTO pg_temp.sessions SELECT $1, user_id, organisation_id, true, now() + interval '1 day' FROM memberships WHERE organisation_id = $2 LIMIT 1`,
+          [hashToken(token), victim],
+        )
+        .catch(() => undefined);
       return count(c, 'survivors');
     });
     expect(shadowed).toBe(0);
@@ -190,13 +322,20 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
   it('a background job acts for its creator through a session the runner issues and removes', async () => {
     const creator = await signedInActor(app, victim, ['caseworker']);
     const jobId = app.newId();
-    await database.pool.query(`INSERT INTO jobs(id, kind, organisation_id, created_by) VALUES ($1, 'test.as-creator', $2, $3)`, [jobId, victim, creator.userId]);
+    await database.pool.query(
+      `INSERT INTO jobs(id, kind, organisation_id, created_by) VALUES ($1, 'test.as-creator', $2, $3)`,
+      [jobId, victim, creator.userId],
+    );
     let seen = -1;
     let used: RequestActor | null = null;
     const runner = new JobRunner(app, {
       'test.as-creator': async (_job, tools) => {
         used = await tools.creator();
-        seen = await asActor(app.database, used!, async (trx) => (await trx.selectFrom('survivors').select('id').execute()).length);
+        seen = await asActor(
+          app.database,
+          used!,
+          async (trx) => (await trx.selectFrom('survivors').select('id').execute()).length,
+        );
       },
     });
     expect(await runner.runOnce()).toBe(true);
@@ -208,42 +347,65 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     expect(await issueServiceSession(app, { userId: app.newId(), organisationId: victim, minutes: 5 })).toBeNull();
   });
 
-  it.skipIf(kind === 'pglite')('PostgreSQL: the request pool logs in as refuge_app, no superuser, no BYPASSRLS, and cannot become the owner', async () => {
-    const c = await database.requestPool.connect();
-    try {
-      const who = (await c.query(`SELECT session_user AS s, current_user AS u, r.rolsuper AS sup, r.rolbypassrls AS bypass, r.rolinherit AS inherit,
+  it.skipIf(kind === 'pglite')(
+    'PostgreSQL: the request pool logs in as refuge_app, no superuser, no BYPASSRLS, and cannot become the owner',
+    async () => {
+      const c = await database.requestPool.connect();
+      try {
+        const who = (
+          await c.query(`SELECT session_user AS s, current_user AS u, r.rolsuper AS sup, r.rolbypassrls AS bypass, r.rolinherit AS inherit,
           pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'public.survivors'::regclass), 'MEMBER') AS owner_member,
           (SELECT count(*)::int FROM pg_auth_members am WHERE am.member = r.oid) AS memberships
-        FROM pg_roles r WHERE r.rolname = session_user`)).rows[0];
-      expect(who).toEqual({ s: 'refuge_app', u: 'refuge_app', sup: false, bypass: false, inherit: false, owner_member: false, memberships: 0 });
-      const owner = (await database.pool.query(`SELECT pg_get_userbyid(relowner) AS o FROM pg_class WHERE oid = 'public.survivors'::regclass`)).rows[0].o as string;
-      for (const target of new Set([owner, 'postgres'])) {
-        await expect(c.query(`SET ROLE ${target}`)).rejects.toThrow(/permission denied/);
-        await expect(c.query(`SET SESSION AUTHORIZATION ${target}`)).rejects.toThrow(/permission denied/);
-        await expect(c.query(`SELECT set_config('role', '${target}', false)`)).rejects.toThrow(/permission denied/);
+        FROM pg_roles r WHERE r.rolname = session_user`)
+        ).rows[0];
+        expect(who).toEqual({
+          s: 'refuge_app',
+          u: 'refuge_app',
+          sup: false,
+          bypass: false,
+          inherit: false,
+          owner_member: false,
+          memberships: 0,
+        });
+        const owner = (
+          await database.pool.query(
+            `SELECT pg_get_userbyid(relowner) AS o FROM pg_class WHERE oid = 'public.survivors'::regclass`,
+          )
+        ).rows[0].o as string;
+        for (const target of new Set([owner, 'postgres'])) {
+          await expect(c.query(`SET ROLE ${target}`)).rejects.toThrow(/permission denied/);
+          await expect(c.query(`SET SESSION AUTHORIZATION ${target}`)).rejects.toThrow(/permission denied/);
+          await expect(c.query(`SELECT set_config('role', '${target}', false)`)).rejects.toThrow(/permission denied/);
+        }
+        await c.query('RESET ROLE');
+        await c.query('RESET SESSION AUTHORIZATION');
+        expect((await c.query('SELECT current_user AS u')).rows[0].u).toBe('refuge_app');
+        await c.query(`SELECT set_config('refuge.org_id', $1, false)`, [victim]);
+        expect(await count(c, 'survivors')).toBe(0);
+        expect(await count(c, 'audit_events')).toBe(0);
+        await expect(c.query('ALTER TABLE survivors NO FORCE ROW LEVEL SECURITY')).rejects.toThrow(/must be owner/);
+        await expect(c.query('ALTER TABLE survivors DISABLE ROW LEVEL SECURITY')).rejects.toThrow(/must be owner/);
+      } finally {
+        await c.query('RESET ALL').catch(() => undefined);
+        c.release();
       }
-      await c.query('RESET ROLE');
-      await c.query('RESET SESSION AUTHORIZATION');
-      expect((await c.query('SELECT current_user AS u')).rows[0].u).toBe('refuge_app');
-      await c.query(`SELECT set_config('refuge.org_id', $1, false)`, [victim]);
-      expect(await count(c, 'survivors')).toBe(0);
-      expect(await count(c, 'audit_events')).toBe(0);
-      await expect(c.query('ALTER TABLE survivors NO FORCE ROW LEVEL SECURITY')).rejects.toThrow(/must be owner/);
-      await expect(c.query('ALTER TABLE survivors DISABLE ROW LEVEL SECURITY')).rejects.toThrow(/must be owner/);
-    } finally {
-      await c.query('RESET ALL').catch(() => undefined);
-      c.release();
-    }
-  });
+    },
+  );
 
-  it.skipIf(kind === 'postgresql')('PGlite: one superuser backend, so an injected RESET ROLE escapes (the documented limitation)', async () => {
-    // PGlite runs a single backend as its superuser; asActor can only SET LOCAL ROLE there. This pins
-    // down what the README says PGlite cannot enforce: production belongs on PostgreSQL.
-    const escaped = await asInjection({}, async (c) => {
-      await c.query('RESET ROLE');
-      return { user: (await c.query('SELECT current_user AS u')).rows[0].u as string, survivors: await count(c, 'survivors') };
-    });
-    expect(escaped.user).toBe('postgres');
-    expect(escaped.survivors).toBeGreaterThan(0);
-  });
+  it.skipIf(kind === 'postgresql')(
+    'PGlite: one superuser backend, so an injected RESET ROLE escapes (the documented limitation)',
+    async () => {
+      // PGlite runs a single backend as its superuser; asActor can only SET LOCAL ROLE there. This pins
+      // down what the README says PGlite cannot enforce: production belongs on PostgreSQL.
+      const escaped = await asInjection({}, async (c) => {
+        await c.query('RESET ROLE');
+        return {
+          user: (await c.query('SELECT current_user AS u')).rows[0].u as string,
+          survivors: await count(c, 'survivors'),
+        };
+      });
+      expect(escaped.user).toBe('postgres');
+      expect(escaped.survivors).toBeGreaterThan(0);
+    },
+  );
 });

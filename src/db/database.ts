@@ -68,12 +68,22 @@ export function deriveRequestUrl(ownerUrl: string, password: string | undefined)
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    pool.on('error', () => { /* idle client errors surface on the next query */ });
+    pool.on('error', () => {
+      /* idle client errors surface on the next query */
+    });
     await pool.query('SELECT 1');
     // Connects lazily: the role may only be able to log in once migrations ran (ensureRequestRole).
-    const requestPool = new pg.Pool({ connectionString: options.requestUrl ?? deriveRequestUrl(options.url, options.requestPassword), max: options.poolSize ?? 10 });
-    requestPool.on('error', () => { /* idem */ });
-    return wrap('postgresql', pool, requestPool, async () => { await requestPool.end(); await pool.end(); });
+    const requestPool = new pg.Pool({
+      connectionString: options.requestUrl ?? deriveRequestUrl(options.url, options.requestPassword),
+      max: options.poolSize ?? 10,
+    });
+    requestPool.on('error', () => {
+      /* idem */
+    });
+    return wrap('postgresql', pool, requestPool, async () => {
+      await requestPool.end();
+      await pool.end();
+    });
   }
   const dataDir = options.dataDir;
   if (dataDir) ensurePrivateDir(dataDir);
@@ -93,7 +103,12 @@ export function wrap(kind: DatabaseKind, pool: pg.Pool, requestPool: pg.Pool, cl
   const requestDb = separate ? new Kysely<Schema>({ dialect: new PostgresDialect({ pool: requestPool }) }) : db;
   let closed = false;
   return {
-    kind, db, pool, requestDb, requestPool, separateRequestRole: separate,
+    kind,
+    db,
+    pool,
+    requestDb,
+    requestPool,
+    separateRequestRole: separate,
     async close() {
       if (closed) return;
       closed = true;
@@ -120,18 +135,23 @@ export async function ensureRequestRole(database: Database, setUp: { password: s
       ({ rows } = await database.requestPool.query(
         `SELECT r.rolsuper AS superuser, r.rolbypassrls AS bypass, pg_has_role(current_user, o.oid, 'MEMBER') AS member
          FROM pg_roles r, pg_class c JOIN pg_roles o ON o.oid = c.relowner
-         WHERE r.rolname = current_user AND c.oid = 'public.survivors'::regclass`));
+         WHERE r.rolname = current_user AND c.oid = 'public.survivors'::regclass`,
+      ));
     } catch (error) {
       lastError = error;
       if (!setUp) break;
       // Several processes (or test suites) may do this at once; a concurrent update of the role is retried.
       const password = setUp.password === null ? '' : ` PASSWORD ${escapeLiteral(setUp.password)}`;
-      await database.pool.query(`ALTER ROLE ${REQUEST_ROLE} WITH LOGIN${password}`).catch((e) => { lastError = e; });
+      await database.pool.query(`ALTER ROLE ${REQUEST_ROLE} WITH LOGIN${password}`).catch((e) => {
+        lastError = e;
+      });
       continue;
     }
     const r = rows[0];
     if (!r || r.superuser || r.bypass || r.member) {
-      throw new Error('the request connection logs in as a superuser, a role with BYPASSRLS or a member of the schema owner: row-level security would not hold (README › Database trust)');
+      throw new Error(
+        'the request connection logs in as a superuser, a role with BYPASSRLS or a member of the schema owner: row-level security would not hold (README › Database trust)',
+      );
     }
     return;
   }

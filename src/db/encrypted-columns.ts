@@ -2,7 +2,11 @@
  * Every column that holds an encrypted envelope, with the row key bound into its authenticated
  * data. Key rotation walks this list, so a new encrypted column must be added here.
  */
-export interface EncryptedColumn { table: string; column: string; key: string }
+export interface EncryptedColumn {
+  table: string;
+  column: string;
+  key: string;
+}
 
 export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'users', column: 'totp_secret_enc', key: 'id' },
@@ -29,5 +33,6 @@ export function encryptionContext(table: string, column: string, rowKey: string)
 
 /** Later migrations register their encrypted columns here (one place for rotation to find them). */
 export function registerEncryptedColumn(column: EncryptedColumn): void {
-  if (!ENCRYPTED_COLUMNS.some((c) => c.table === column.table && c.column === column.column)) ENCRYPTED_COLUMNS.push(column);
+  if (!ENCRYPTED_COLUMNS.some((c) => c.table === column.table && c.column === column.column))
+    ENCRYPTED_COLUMNS.push(column);
 }

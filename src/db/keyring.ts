@@ -3,7 +3,10 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { ensurePrivateDir } from './data-dir.ts';
 
-export interface KeyEntry { kid: string; key: Buffer }
+export interface KeyEntry {
+  kid: string;
+  key: Buffer;
+}
 
 /** The data-encryption keys: one primary for new writes, older ones kept to read until rotation. */
 export class Keyring {
@@ -28,7 +31,8 @@ export function keyFromSecret(secret: string): KeyEntry {
     if (b64.length === 32 && /^[A-Za-z0-9+/_-]+=*$/.test(trimmed)) key = b64;
   }
   if (!key) {
-    if (trimmed.length < 32) throw new Error('REFUGE_SECRET_KEY must be 32 bytes (base64 or hex) or a passphrase of at least 32 characters');
+    if (trimmed.length < 32)
+      throw new Error('REFUGE_SECRET_KEY must be 32 bytes (base64 or hex) or a passphrase of at least 32 characters');
     key = createHash('sha256').update(trimmed, 'utf8').digest();
   }
   return { kid: createHash('sha256').update(key).digest('hex').slice(0, 8), key };
@@ -42,7 +46,10 @@ const KEYRING_FILE = 'keyring.json';
  */
 export function loadKeyring(env: { secretKey?: string; previousKeys?: string; dataDir?: string }): Keyring {
   if (env.secretKey) {
-    const previous = (env.previousKeys ?? '').split(',').filter((s) => s.trim()).map(keyFromSecret);
+    const previous = (env.previousKeys ?? '')
+      .split(',')
+      .filter((s) => s.trim())
+      .map(keyFromSecret);
     return new Keyring([keyFromSecret(env.secretKey), ...previous]);
   }
   if (!env.dataDir) throw new Error('no REFUGE_SECRET_KEY and no data directory to keep a generated key in');
@@ -64,7 +71,11 @@ export function writeKeyringFile(dataDir: string, keys: readonly KeyEntry[]): vo
   const file = join(dataDir, KEYRING_FILE);
   ensurePrivateDir(dataDir);
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ keys: keys.map((k) => ({ kid: k.kid, key: k.key.toString('base64') })) }, null, 2), { mode: 0o600 });
+  writeFileSync(
+    tmp,
+    JSON.stringify({ keys: keys.map((k) => ({ kid: k.kid, key: k.key.toString('base64') })) }, null, 2),
+    { mode: 0o600 },
+  );
   chmodSync(tmp, 0o600);
   renameSync(tmp, file);
 }

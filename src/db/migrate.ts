@@ -14,7 +14,9 @@ export async function migrate(pool: pg.Pool, log: (line: string) => void = () =>
     await client.query('SELECT pg_advisory_lock(7301000)');
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations');
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      'SELECT name, checksum FROM schema_migrations',
+    );
     const done = new Map(rows.map((r) => [r.name, r.checksum]));
     for (const migration of migrations) {
       const checksum = createHash('sha256').update(migration.sql).digest('hex');

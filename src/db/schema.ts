@@ -5,167 +5,499 @@ type Timestamp = string;
 type Json<T> = ColumnType<T, string, string>;
 
 export interface OrganisationsTable {
-  id: string; slug: string; name: string; kind: string; nationalities_served: string[]; city: string | null;
-  require_totp: Generated<boolean>; is_demo: Generated<boolean>; created_at: Generated<Timestamp>;
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  nationalities_served: string[];
+  city: string | null;
+  require_totp: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Timestamp>;
 }
 export interface UsersTable {
-  id: string; email: string; display_name: string; password_hash: string; locale: Generated<string>;
-  totp_secret_enc: string | null; totp_enabled: Generated<boolean>; totp_exempt: Generated<boolean>;
-  failed_logins: Generated<number>; locked_until: string | null; is_demo: Generated<boolean>; created_at: Generated<Timestamp>;
-  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>; password_changed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  locale: Generated<string>;
+  totp_secret_enc: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_exempt: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  password_changed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
-export interface MembershipsTable { user_id: string; organisation_id: string; role: string; created_at: Generated<Timestamp> }
-export interface PermissionsTable { role: string; action: string; resource: string; scope: string }
+export interface MembershipsTable {
+  user_id: string;
+  organisation_id: string;
+  role: string;
+  created_at: Generated<Timestamp>;
+}
+export interface PermissionsTable {
+  role: string;
+  action: string;
+  resource: string;
+  scope: string;
+}
 export interface SessionsTable {
-  token_hash: string; user_id: string; organisation_id: string | null; csrf_token: string; second_factor_passed: boolean;
-  created_at: Generated<Timestamp>; last_seen_at: Generated<Timestamp>; expires_at: string;
+  token_hash: string;
+  user_id: string;
+  organisation_id: string | null;
+  csrf_token: string;
+  second_factor_passed: boolean;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  expires_at: string;
   /** Expiry on the database's own clock, set by trigger (0006); what row-level security checks. */
   db_expires_at: Generated<Timestamp>;
 }
-export interface RateLimitsTable { key: string; window_start: string; hits: number }
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  hits: number;
+}
 export interface JobsTable {
-  id: string; kind: string; payload: Json<unknown>; status: Generated<string>; progress: ColumnType<unknown, string | undefined, string>;
-  result: Json<unknown> | null; error: string | null; attempts: Generated<number>; run_after: Generated<Timestamp>;
-  locked_by: string | null; locked_at: string | null; organisation_id: string | null; created_by: string | null;
-  created_at: Generated<Timestamp>; finished_at: string | null;
+  id: string;
+  kind: string;
+  payload: Json<unknown>;
+  status: Generated<string>;
+  progress: ColumnType<unknown, string | undefined, string>;
+  result: Json<unknown> | null;
+  error: string | null;
+  attempts: Generated<number>;
+  run_after: Generated<Timestamp>;
+  locked_by: string | null;
+  locked_at: string | null;
+  organisation_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  finished_at: string | null;
 }
-export interface BlobsTable { sha256: string; size: number; content_type: string; key_enc: string; created_at: Generated<Timestamp> }
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  content_type: string;
+  key_enc: string;
+  created_at: Generated<Timestamp>;
+}
 export interface AuditEventsTable {
-  seq: Generated<number>; at: Generated<Timestamp>;
-  actor_user_id: string | null; organisation_id: string | null; action: string; resource_type: string; resource_id: string | null;
-  request_id: string | null; details: Generated<unknown>; leaf_index: number | null; leaf_hash: string | null;
+  seq: Generated<number>;
+  at: Generated<Timestamp>;
+  actor_user_id: string | null;
+  organisation_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  request_id: string | null;
+  details: Generated<unknown>;
+  leaf_index: number | null;
+  leaf_hash: string | null;
 }
-export interface AuditTreeHeadsTable { tree_size: number; root_hash: string; frontier: unknown; signed_at: Timestamp; key_id: string; signature: string }
+export interface AuditTreeHeadsTable {
+  tree_size: number;
+  root_hash: string;
+  frontier: unknown;
+  signed_at: Timestamp;
+  key_id: string;
+  signature: string;
+}
 export interface SurvivorsTable {
-  id: string; organisation_id: string; registered_by: string | null; registered_at: Generated<Timestamp>;
-  identity_enc: string; location_enc: string | null; sex: string; age_band: string | null; nationalities: string[];
-  languages: string[]; document_status: string; location_kind: Generated<string>; location_organisation_id: string | null;
-  compound_ref: string | null; exit_mode: Generated<string>; exit_date: string | null; consent_own_embassy: Generated<boolean>;
-  consent_organisation_ids: Generated<string[]>; consent_statistics: Generated<boolean>; is_demo: Generated<boolean>;
-  consent_version: Generated<number>; consent_cross_org_matching: Generated<boolean>;
+  id: string;
+  organisation_id: string;
+  registered_by: string | null;
+  registered_at: Generated<Timestamp>;
+  identity_enc: string;
+  location_enc: string | null;
+  sex: string;
+  age_band: string | null;
+  nationalities: string[];
+  languages: string[];
+  document_status: string;
+  location_kind: Generated<string>;
+  location_organisation_id: string | null;
+  compound_ref: string | null;
+  exit_mode: Generated<string>;
+  exit_date: string | null;
+  consent_own_embassy: Generated<boolean>;
+  consent_organisation_ids: Generated<string[]>;
+  consent_statistics: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  consent_version: Generated<number>;
+  consent_cross_org_matching: Generated<boolean>;
 }
 export interface CasesTable {
-  id: string; survivor_id: string; organisation_id: string; status: Generated<string>; risk_level: Generated<string>;
-  assigned_to: string | null; opened_at: Generated<Timestamp>; updated_at: Generated<Timestamp>;
+  id: string;
+  survivor_id: string;
+  organisation_id: string;
+  status: Generated<string>;
+  risk_level: Generated<string>;
+  assigned_to: string | null;
+  opened_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
   risk_at_last_contact: string | null;
 }
 export interface AlertsTable {
-  id: string; kind: string; organisation_id: string | null; severity: string; rank: Generated<number>; title: string; dedupe_key: string;
-  subject_type: string; subject_id: string | null; details: ColumnType<unknown, string | undefined, string>; status: Generated<string>;
-  created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; acknowledged_by: string | null; acknowledged_at: string | null;
+  id: string;
+  kind: string;
+  organisation_id: string | null;
+  severity: string;
+  rank: Generated<number>;
+  title: string;
+  dedupe_key: string;
+  subject_type: string;
+  subject_id: string | null;
+  details: ColumnType<unknown, string | undefined, string>;
+  status: Generated<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
 }
 export interface CompoundsTable {
-  id: string; names: Json<unknown>; aliases: string[]; search_text: string; province: string | null; district: string | null;
-  point: Json<unknown> | null; footprint: Json<unknown> | null; operators: Json<unknown>; notes: string | null; external_ref: string | null;
-  status: Generated<string>; status_since: string | null; status_confidence: number | null; timeline: ColumnType<unknown, string | undefined, string>;
-  created_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; is_demo: Generated<boolean>;
+  id: string;
+  names: Json<unknown>;
+  aliases: string[];
+  search_text: string;
+  province: string | null;
+  district: string | null;
+  point: Json<unknown> | null;
+  footprint: Json<unknown> | null;
+  operators: Json<unknown>;
+  notes: string | null;
+  external_ref: string | null;
+  status: Generated<string>;
+  status_since: string | null;
+  status_confidence: number | null;
+  timeline: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  is_demo: Generated<boolean>;
   organisation_id: string | null;
 }
 export interface EvidenceTable {
-  id: string; kind: string; title: string | null; description: string | null; testimony_enc: string | null; organisation_id: string | null;
-  sha256: string | null; content_type: string | null; size_bytes: number | null; display_name: string | null; file_name_findings: Generated<string[]>;
-  metadata: ColumnType<unknown, string | undefined, string>; thumbnail_sha256: string | null; perceptual_hash: string | null; duplicate_of: string | null;
-  source_publisher: string | null; source_url: string | null; source_original_sha256: string | null; acquired_from: string | null;
-  acquired_at: string; acquired_by: string | null; claimed_captured_at: string | null; claimed_place_text: string | null; claimed_point: Json<unknown> | null;
-  verified_captured_at: string | null; verified_captured_at_method: string | null; geolocation: Json<unknown> | null; lon: number | null; lat: number | null;
-  map_day: string | null; verification_state: Generated<string>; verification_history: ColumnType<unknown, string | undefined, string>;
-  sensitivity: string; compound_id: string | null; proposed_compound: Json<unknown> | null;
-  retracted_at: string | null; retracted_by: string | null; retracted_reason: string | null; custody_head: string | null; custody_seq: Generated<number>;
-  created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; is_demo: Generated<boolean>;
+  id: string;
+  kind: string;
+  title: string | null;
+  description: string | null;
+  testimony_enc: string | null;
+  organisation_id: string | null;
+  sha256: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  display_name: string | null;
+  file_name_findings: Generated<string[]>;
+  metadata: ColumnType<unknown, string | undefined, string>;
+  thumbnail_sha256: string | null;
+  perceptual_hash: string | null;
+  duplicate_of: string | null;
+  source_publisher: string | null;
+  source_url: string | null;
+  source_original_sha256: string | null;
+  acquired_from: string | null;
+  acquired_at: string;
+  acquired_by: string | null;
+  claimed_captured_at: string | null;
+  claimed_place_text: string | null;
+  claimed_point: Json<unknown> | null;
+  verified_captured_at: string | null;
+  verified_captured_at_method: string | null;
+  geolocation: Json<unknown> | null;
+  lon: number | null;
+  lat: number | null;
+  map_day: string | null;
+  verification_state: Generated<string>;
+  verification_history: ColumnType<unknown, string | undefined, string>;
+  sensitivity: string;
+  compound_id: string | null;
+  proposed_compound: Json<unknown> | null;
+  retracted_at: string | null;
+  retracted_by: string | null;
+  retracted_reason: string | null;
+  custody_head: string | null;
+  custody_seq: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  is_demo: Generated<boolean>;
   position_from_exif: Generated<boolean>;
 }
 export interface MonitoringEditsTable {
-  id: string; seq: Generated<number>; subject_type: string; subject_id: string; organisation_id: string; user_id: string; at: string; action: string; fields: string[]; changes_enc: string;
+  id: string;
+  seq: Generated<number>;
+  subject_type: string;
+  subject_id: string;
+  organisation_id: string;
+  user_id: string;
+  at: string;
+  action: string;
+  fields: string[];
+  changes_enc: string;
 }
-export interface AlertAcknowledgementsTable { alert_id: string; organisation_id: string; acknowledged_by: string; acknowledged_at: Timestamp }
+export interface AlertAcknowledgementsTable {
+  alert_id: string;
+  organisation_id: string;
+  acknowledged_by: string;
+  acknowledged_at: Timestamp;
+}
 export interface EvidenceCustodyTable {
-  evidence_id: string; seq: number; actor_id: string; action: string; at: string; details: Json<unknown>; previous_hash: string | null; hash: string;
+  evidence_id: string;
+  seq: number;
+  actor_id: string;
+  action: string;
+  at: string;
+  details: Json<unknown>;
+  previous_hash: string | null;
+  hash: string;
 }
 export interface CompoundEventsTable {
-  id: string; compound_id: string; kind: string; date: string; date_end: string | null; counts: Json<unknown>; nationalities: string[];
-  confidence: number; evidence_ids: string[]; states_emptied: boolean; relocated_to: string | null; description: string | null;
-  created_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>;
-  retracted_at: string | null; retracted_by: string | null; retracted_reason: string | null; is_demo: Generated<boolean>;
+  id: string;
+  compound_id: string;
+  kind: string;
+  date: string;
+  date_end: string | null;
+  counts: Json<unknown>;
+  nationalities: string[];
+  confidence: number;
+  evidence_ids: string[];
+  states_emptied: boolean;
+  relocated_to: string | null;
+  description: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  retracted_at: string | null;
+  retracted_by: string | null;
+  retracted_reason: string | null;
+  is_demo: Generated<boolean>;
 }
 // Casework (0002).
 export interface ConsentVersionsTable {
-  survivor_id: string; version: number; organisation_id: string; recorded_by: string | null; at: string; method: string;
-  share_with_own_embassy: boolean; share_with_organisation_ids: string[]; use_in_statistics: boolean; changes: Json<string[]>;
+  survivor_id: string;
+  version: number;
+  organisation_id: string;
+  recorded_by: string | null;
+  at: string;
+  method: string;
+  share_with_own_embassy: boolean;
+  share_with_organisation_ids: string[];
+  use_in_statistics: boolean;
+  changes: Json<string[]>;
   cross_organisation_matching: Generated<boolean>;
 }
 export interface CaseEventsTable {
-  id: string; case_id: string; organisation_id: string | null; actor_user_id: string | null; at: string; kind: string;
+  id: string;
+  case_id: string;
+  organisation_id: string | null;
+  actor_user_id: string | null;
+  at: string;
+  kind: string;
   /** Clear text of entries written before 0009; the start-up seal moves it into detail_enc. Never written. */
   summary: string | null;
-  params: Json<Record<string, unknown>>; detail_enc: string | null;
+  params: Json<Record<string, unknown>>;
+  detail_enc: string | null;
 }
-export interface CaseNotesTable { id: string; case_id: string; organisation_id: string; author_id: string | null; created_at: string; body_enc: string }
+export interface CaseNotesTable {
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  author_id: string | null;
+  created_at: string;
+  body_enc: string;
+}
 export interface CaseAttachmentsTable {
-  id: string; case_id: string; organisation_id: string; sha256: string; size: number; content_type: string; file_name_enc: string;
-  uploaded_by: string | null; created_at: string;
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  sha256: string;
+  size: number;
+  content_type: string;
+  file_name_enc: string;
+  uploaded_by: string | null;
+  created_at: string;
 }
 export interface ScreeningsTable {
-  id: string; case_id: string; organisation_id: string; answers: Json<Record<string, string>>; notes_enc: string | null; outcome: string;
-  rule_version: string; rules_met: Json<string[]>; recorded_by: string | null; recorded_at: string;
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  answers: Json<Record<string, string>>;
+  notes_enc: string | null;
+  outcome: string;
+  rule_version: string;
+  rules_met: Json<string[]>;
+  recorded_by: string | null;
+  recorded_at: string;
 }
 export interface NeedsTable {
-  id: string; case_id: string; organisation_id: string; kind: string; priority: string; status: Generated<string>; note_enc: string | null;
-  created_by: string | null; created_at: string; updated_at: string; urgency_tier: number; effective_priority: number;
-  age_band: string | null; nationalities: string[]; location_kind: string; case_risk: string;
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  kind: string;
+  priority: string;
+  status: Generated<string>;
+  note_enc: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  urgency_tier: number;
+  effective_priority: number;
+  age_band: string | null;
+  nationalities: string[];
+  location_kind: string;
+  case_risk: string;
 }
 export interface ReferralsTable {
-  id: string; case_id: string; survivor_id: string; from_organisation_id: string; to_organisation_id: string; need_ids: string[];
-  state: Generated<string>; consent_basis: string; share_contact_channel: string | null; view_enc: string;
+  id: string;
+  case_id: string;
+  survivor_id: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  need_ids: string[];
+  state: Generated<string>;
+  consent_basis: string;
+  share_contact_channel: string | null;
+  view_enc: string;
   /** Clear text before 0009 (sealed at start-up into state_reason_enc); never written. */
-  state_reason: string | null; state_reason_enc: string | null; frozen_at: string | null;
-  created_by: string | null; created_at: string; updated_at: string;
+  state_reason: string | null;
+  state_reason_enc: string | null;
+  frozen_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
 }
 export interface ConsularRecordsTable {
-  id: string; case_id: string; embassy_organisation_id: string; case_organisation_id: string; emergency_document_status: Generated<string>;
-  emergency_document_number_enc: string | null; emergency_document_issued_at: string | null; exit_clearance: Generated<string>;
-  flight_date: string | null; flight_number: string | null; repatriated_at: string | null; updated_by: string | null; updated_at: string;
+  id: string;
+  case_id: string;
+  embassy_organisation_id: string;
+  case_organisation_id: string;
+  emergency_document_status: Generated<string>;
+  emergency_document_number_enc: string | null;
+  emergency_document_issued_at: string | null;
+  exit_clearance: Generated<string>;
+  flight_date: string | null;
+  flight_number: string | null;
+  repatriated_at: string | null;
+  updated_by: string | null;
+  updated_at: string;
 }
 export interface FollowUpsTable {
-  id: string; case_id: string; organisation_id: string; due_at: string; completed_at: string | null; outcome: string | null;
-  note_enc: string | null; recorded_by: string | null; created_at: string;
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  due_at: string;
+  completed_at: string | null;
+  outcome: string | null;
+  note_enc: string | null;
+  recorded_by: string | null;
+  created_at: string;
 }
 // Matching (0004).
 export interface MatchProposalsTable {
-  id: string; survivor_a: string; survivor_b: string; organisation_a: string; organisation_b: string;
-  match_weight: number; match_probability: number; prior_weight: number; levels: Json<Record<string, number>>; weights: Json<Record<string, number>>;
-  settings_id: string; settings_version: number; threshold: number; origin: string; status: Generated<string>;
-  decided_by: string | null; decided_at: string | null; created_at: string; updated_at: string;
+  id: string;
+  survivor_a: string;
+  survivor_b: string;
+  organisation_a: string;
+  organisation_b: string;
+  match_weight: number;
+  match_probability: number;
+  prior_weight: number;
+  levels: Json<Record<string, number>>;
+  weights: Json<Record<string, number>>;
+  settings_id: string;
+  settings_version: number;
+  threshold: number;
+  origin: string;
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
   holder_survivor_id: string | null;
 }
 export interface LinkRequestsTable {
-  id: string; proposal_id: string; requesting_organisation_id: string; target_organisation_id: string; state: Generated<string>;
-  reason: string | null; requested_by: string | null; requested_at: string; decided_by: string | null; decided_at: string | null;
+  id: string;
+  proposal_id: string;
+  requesting_organisation_id: string;
+  target_organisation_id: string;
+  state: Generated<string>;
+  reason: string | null;
+  requested_by: string | null;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
 }
 export interface MatchingCandidatesTable {
-  id: string; seeker_survivor_id: string; holder_survivor_id: string; seeker_organisation_id: string; holder_organisation_id: string;
-  account_id: string | null; proposal_id: string | null; proposed: boolean; found_at: string;
+  id: string;
+  seeker_survivor_id: string;
+  holder_survivor_id: string;
+  seeker_organisation_id: string;
+  holder_organisation_id: string;
+  account_id: string | null;
+  proposal_id: string | null;
+  proposed: boolean;
+  found_at: string;
 }
-export interface DeploymentTable { singleton: Generated<boolean>; mode: 'demo' | 'production'; decided_at: Generated<Timestamp>; demo_purged_at: string | null }
+export interface DeploymentTable {
+  singleton: Generated<boolean>;
+  mode: 'demo' | 'production';
+  decided_at: Generated<Timestamp>;
+  demo_purged_at: string | null;
+}
 export interface AccountTokensTable {
-  token_hash: string; user_id: string; purpose: 'totp_enrolment' | 'password_reset'; issued_by: string | null;
-  created_at: Generated<Timestamp>; expires_at: string; used_at: string | null;
+  token_hash: string;
+  user_id: string;
+  purpose: 'totp_enrolment' | 'password_reset';
+  issued_by: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: string;
+  used_at: string | null;
 }
-export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Generated<Timestamp> }
+export interface SchemaMigrationsTable {
+  name: string;
+  checksum: string;
+  applied_at: Generated<Timestamp>;
+}
 
 export interface Schema {
-  organisations: OrganisationsTable; users: UsersTable; memberships: MembershipsTable; permissions: PermissionsTable;
-  sessions: SessionsTable; rate_limits: RateLimitsTable; jobs: JobsTable; blobs: BlobsTable; audit_events: AuditEventsTable; audit_tree_heads: AuditTreeHeadsTable;
-  survivors: SurvivorsTable; cases: CasesTable; alerts: AlertsTable;
-  compounds: CompoundsTable; evidence: EvidenceTable; evidence_custody: EvidenceCustodyTable; compound_events: CompoundEventsTable;
-  monitoring_edits: MonitoringEditsTable; alert_acknowledgements: AlertAcknowledgementsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  permissions: PermissionsTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  jobs: JobsTable;
+  blobs: BlobsTable;
+  audit_events: AuditEventsTable;
+  audit_tree_heads: AuditTreeHeadsTable;
+  survivors: SurvivorsTable;
+  cases: CasesTable;
+  alerts: AlertsTable;
+  compounds: CompoundsTable;
+  evidence: EvidenceTable;
+  evidence_custody: EvidenceCustodyTable;
+  compound_events: CompoundEventsTable;
+  monitoring_edits: MonitoringEditsTable;
+  alert_acknowledgements: AlertAcknowledgementsTable;
   schema_migrations: SchemaMigrationsTable;
   // Casework (0002).
-  consent_versions: ConsentVersionsTable; case_events: CaseEventsTable; case_notes: CaseNotesTable; case_attachments: CaseAttachmentsTable;
-  screenings: ScreeningsTable; needs: NeedsTable; referrals: ReferralsTable; consular_records: ConsularRecordsTable; follow_ups: FollowUpsTable;
+  consent_versions: ConsentVersionsTable;
+  case_events: CaseEventsTable;
+  case_notes: CaseNotesTable;
+  case_attachments: CaseAttachmentsTable;
+  screenings: ScreeningsTable;
+  needs: NeedsTable;
+  referrals: ReferralsTable;
+  consular_records: ConsularRecordsTable;
+  follow_ups: FollowUpsTable;
   // Matching (0004).
-  match_proposals: MatchProposalsTable; link_requests: LinkRequestsTable;
+  match_proposals: MatchProposalsTable;
+  link_requests: LinkRequestsTable;
   // Blind cross-organisation matching (0007).
   matching_candidates: MatchingCandidatesTable;
   // Deployment mode and account tokens (0008).
-  deployment: DeploymentTable; account_tokens: AccountTokensTable;
+  deployment: DeploymentTable;
+  account_tokens: AccountTokensTable;
 }

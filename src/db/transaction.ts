@@ -25,7 +25,9 @@ export type Tx = Transaction<Schema>;
  */
 export function asActor<T>(database: Database, actor: Actor, fn: (trx: Tx) => Promise<T>): Promise<T> {
   return database.requestDb.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('refuge.session_token', ${actor.sessionToken}, true), set_config('role', 'refuge_app', true)`.execute(trx);
+    await sql`SELECT set_config('refuge.session_token', ${actor.sessionToken}, true), set_config('role', 'refuge_app', true)`.execute(
+      trx,
+    );
     return fn(trx);
   });
 }

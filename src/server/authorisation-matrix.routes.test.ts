@@ -45,14 +45,29 @@ const ORG_NAMES = Object.keys(ORGS) as Org[];
 
 /** What an :id in a route names. Organisation-scoped kinds have an owner; shared kinds are monitoring data every role with the permission may use. */
 const KINDS = {
-  survivor: 'alpha', case: 'alpha', need: 'alpha', attachment: 'alpha', referral: 'alpha', followup: 'alpha',
-  alert: 'alpha', proposal: 'alpha', link: 'alpha', job: 'alpha', evidence: 'watch',
-  compound: 'shared', event: 'shared', monitoringAlert: 'shared',
+  survivor: 'alpha',
+  case: 'alpha',
+  need: 'alpha',
+  attachment: 'alpha',
+  referral: 'alpha',
+  followup: 'alpha',
+  alert: 'alpha',
+  proposal: 'alpha',
+  link: 'alpha',
+  job: 'alpha',
+  evidence: 'watch',
+  compound: 'shared',
+  event: 'shared',
+  monitoringAlert: 'shared',
 } as const satisfies Record<string, Org | 'shared'>;
 type Kind = keyof typeof KINDS;
 
 /** One resource: the values for the route's path parameters, in order, and who may legitimately reach it besides its owner. */
-interface Instance { label: string; params: string[]; visibleTo: Org[] }
+interface Instance {
+  label: string;
+  params: string[];
+  visibleTo: Org[];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Permissions, stated with the permission table: "read:case@org" = a scope of organisation or
@@ -68,11 +83,20 @@ function granted(role: Role, req: Requirement): boolean {
   if (at === 'all') return scope === 'all';
   return scope !== null;
 }
-const all = (...reqs: Requirement[]) => (role: Role) => reqs.every((r) => granted(role, r));
-const any = (...reqs: Requirement[]) => (role: Role) => reqs.some((r) => granted(role, r));
+const all =
+  (...reqs: Requirement[]) =>
+  (role: Role) =>
+    reqs.every((r) => granted(role, r));
+const any =
+  (...reqs: Requirement[]) =>
+  (role: Role) =>
+    reqs.some((r) => granted(role, r));
 const SENSITIVE: readonly Role[] = ['analyst', 'admin'];
 /** Restricted evidence: the permission, and an analyst or admin of a monitor organisation (services/monitoring/access.ts). */
-const sensitive = (...reqs: Requirement[]) => (role: Role) => SENSITIVE.includes(role) && all(...reqs)(role);
+const sensitive =
+  (...reqs: Requirement[]) =>
+  (role: Role) =>
+    SENSITIVE.includes(role) && all(...reqs)(role);
 
 type World = Record<Kind, Instance[]> & { clinicId: string };
 
@@ -86,7 +110,10 @@ interface IdRoute {
   /** Extra positive controls for reads by another organisation that is entitled (e.g. the referral receiver). */
   alsoReads?: { org: Org; role: Role }[];
 }
-interface NoIdRoute { none: string; /** A list: must not contain the id of anything the caller may not reach. */ list?: boolean }
+interface NoIdRoute {
+  none: string;
+  /** A list: must not contain the id of anything the caller may not reach. */ list?: boolean;
+}
 type Expectation = IdRoute | NoIdRoute;
 
 const caseRead = all('read:case@org');
@@ -109,19 +136,27 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/session/totp': { none: "the caller's own second factor" },
   'POST /api/session/totp/enrolment': { none: "the caller's own second factor" },
   'POST /api/session/totp/enrolment/confirm': { none: "the caller's own second factor" },
-  'PUT /api/session/organisation': { none: 'switches among the caller\'s own memberships (auth.routes.test.ts refuses a foreign one)' },
+  'PUT /api/session/organisation': {
+    none: "switches among the caller's own memberships (auth.routes.test.ts refuses a foreign one)",
+  },
   'PUT /api/session/password': { none: "changes the caller's own password (needs the current one)" },
-  'POST /api/password-reset': { none: 'the one-time code is the credential (auth-hardening.routes.test.ts: wrong, reused and foreign codes refused)' },
-  'POST /api/members/{userId}/account-codes': { none: 'an administrator of an organisation the user belongs to (auth-hardening.routes.test.ts refuses another organisation\'s admin and non-admins)' },
+  'POST /api/password-reset': {
+    none: 'the one-time code is the credential (auth-hardening.routes.test.ts: wrong, reused and foreign codes refused)',
+  },
+  'POST /api/members/{userId}/account-codes': {
+    none: "an administrator of an organisation the user belongs to (auth-hardening.routes.test.ts refuses another organisation's admin and non-admins)",
+  },
   'GET /api/jobs': { none: "the caller's organisation's jobs (row-level security)", list: true },
-  'POST /api/jobs': { none: 'starts a maintenance job in the caller\'s organisation; admins only' },
+  'POST /api/jobs': { none: "starts a maintenance job in the caller's organisation; admins only" },
   // --- casework: lists and creation within the caller's organisation ----------------------
   'POST /api/survivors': { none: "registers a survivor in the caller's organisation" },
   'GET /api/cases': { none: 'cases the caller may see (row-level security)', list: true },
   'GET /api/screening/rule': { none: 'the screening rule text; no data' },
   'GET /api/triage': { none: "the caller's organisation's open needs", list: true },
-  'POST /api/referrals': { none: 'the case id travels in the body; a foreign case is refused by loadVisibleCase (sharing.routes.test.ts)' },
-  'GET /api/referrals': { none: 'incoming or outgoing referrals of the caller\'s organisation', list: true },
+  'POST /api/referrals': {
+    none: 'the case id travels in the body; a foreign case is refused by loadVisibleCase (sharing.routes.test.ts)',
+  },
+  'GET /api/referrals': { none: "incoming or outgoing referrals of the caller's organisation", list: true },
   'GET /api/consular/queue': { none: "the embassy's consenting nationals", list: true },
   'POST /api/consular/flights': { none: 'case ids in the body, each loaded through loadVisibleCase (all or none)' },
   'GET /api/coordination/summary': { none: 'aggregates per nationality' },
@@ -135,7 +170,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/monitoring/compounds': { none: 'creates shared monitoring data' },
   'GET /api/monitoring/compounds.geojson': { none: 'shared monitoring data', list: true },
   'POST /api/monitoring/compounds/import': { none: 'creates shared monitoring data' },
-  'GET /api/monitoring/evidence': { none: 'shared evidence; restricted items only for monitor analysts and admins', list: true },
+  'GET /api/monitoring/evidence': {
+    none: 'shared evidence; restricted items only for monitor analysts and admins',
+    list: true,
+  },
   'POST /api/monitoring/evidence': { none: 'creates shared evidence' },
   'POST /api/monitoring/evidence/upload': { none: 'creates shared evidence' },
   'POST /api/monitoring/events': { none: 'compound id in the body; shared monitoring data' },
@@ -147,49 +185,126 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/cases/{id}': { kind: 'case', permitted: caseRead },
   'GET /api/cases/{id}/timeline': { kind: 'case', permitted: caseRead },
   'GET /api/cases/{id}/attachments/{attachmentId}': { kind: 'attachment', permitted: caseRead },
-  'PUT /api/survivors/{id}/consent': { kind: 'survivor', permitted: all('update:survivor@org'), body: (w) => consent({ shareWithOwnEmbassy: true, shareWithOrganisationIds: [w.clinicId], useInStatistics: false }) },
+  'PUT /api/survivors/{id}/consent': {
+    kind: 'survivor',
+    permitted: all('update:survivor@org'),
+    body: (w) => consent({ shareWithOwnEmbassy: true, shareWithOrganisationIds: [w.clinicId], useInStatistics: false }),
+  },
   // A case is marked assessed only after a screening: the screening's positive control runs first.
-  'PUT /api/cases/{id}/screening': { kind: 'case', permitted: all('create:screening', 'read:case@org'), body: () => ({ answers: { deception: { answer: 'yes' } } }) },
+  'PUT /api/cases/{id}/screening': {
+    kind: 'case',
+    permitted: all('create:screening', 'read:case@org'),
+    body: () => ({ answers: { deception: { answer: 'yes' } } }),
+  },
   'PATCH /api/cases/{id}/status': { kind: 'case', permitted: caseUpdate, body: () => ({ status: 'assessed' }) },
   'PATCH /api/cases/{id}/risk': { kind: 'case', permitted: caseUpdate, body: () => ({ riskLevel: 'critical' }) },
   'PATCH /api/cases/{id}/assignment': { kind: 'case', permitted: caseUpdate, body: () => ({ assignedTo: null }) },
   'POST /api/cases/{id}/notes': { kind: 'case', permitted: caseUpdate, body: () => ({ body: 'matrix note' }) },
-  'POST /api/cases/{id}/attachments': { kind: 'case', permitted: caseUpdate, body: () => ({ fileName: 'a.txt', contentType: 'text/plain', dataBase64: Buffer.from('hello').toString('base64') }) },
-  'POST /api/cases/{id}/needs': { kind: 'case', permitted: all('create:need', 'read:case@org'), body: () => ({ kind: 'food', priority: 'low' }) },
-  'PATCH /api/needs/{id}': { kind: 'need', permitted: all('update:need', 'read:case@org'), body: () => ({ status: 'in_progress' }) },
-  'POST /api/followups/{id}/checkins': { kind: 'followup', permitted: caseUpdate, body: () => ({ outcome: 'reached' }) },
-  'PATCH /api/consular/cases/{id}': { kind: 'case', permitted: () => false, body: () => ({ exitClearance: 'paid' }), positive: { org: 'embId', role: 'consular_officer' } },
-  'PATCH /api/alerts/{id}': { kind: 'alert', permitted: any('read:case', 'read:compound'), body: () => ({ status: 'acknowledged' }) },
+  'POST /api/cases/{id}/attachments': {
+    kind: 'case',
+    permitted: caseUpdate,
+    body: () => ({ fileName: 'a.txt', contentType: 'text/plain', dataBase64: Buffer.from('hello').toString('base64') }),
+  },
+  'POST /api/cases/{id}/needs': {
+    kind: 'case',
+    permitted: all('create:need', 'read:case@org'),
+    body: () => ({ kind: 'food', priority: 'low' }),
+  },
+  'PATCH /api/needs/{id}': {
+    kind: 'need',
+    permitted: all('update:need', 'read:case@org'),
+    body: () => ({ status: 'in_progress' }),
+  },
+  'POST /api/followups/{id}/checkins': {
+    kind: 'followup',
+    permitted: caseUpdate,
+    body: () => ({ outcome: 'reached' }),
+  },
+  'PATCH /api/consular/cases/{id}': {
+    kind: 'case',
+    permitted: () => false,
+    body: () => ({ exitClearance: 'paid' }),
+    positive: { org: 'embId', role: 'consular_officer' },
+  },
+  'PATCH /api/alerts/{id}': {
+    kind: 'alert',
+    permitted: any('read:case', 'read:compound'),
+    body: () => ({ status: 'acknowledged' }),
+  },
   'GET /api/jobs/{id}': { kind: 'job', permitted: all('read:job@org') },
-  'GET /api/referrals/{id}': { kind: 'referral', permitted: all('read:referral@org'), alsoReads: [{ org: 'clinic', role: 'medic' }] },
-  'PATCH /api/referrals/{id}': { kind: 'referral', permitted: all('update:referral@org'), body: () => ({ state: 'revoked', reason: 'matrix positive control' }) },
+  'GET /api/referrals/{id}': {
+    kind: 'referral',
+    permitted: all('read:referral@org'),
+    alsoReads: [{ org: 'clinic', role: 'medic' }],
+  },
+  'PATCH /api/referrals/{id}': {
+    kind: 'referral',
+    permitted: all('update:referral@org'),
+    body: () => ({ state: 'revoked', reason: 'matrix positive control' }),
+  },
   // --- matching ---------------------------------------------------------------------------
   'GET /api/matching/survivors/{id}/proposals': { kind: 'survivor', permitted: all('read:match@org') },
   'GET /api/matching/proposals/{id}': { kind: 'proposal', permitted: all('read:match@org') },
   'POST /api/matching/survivors/{id}/check': { kind: 'survivor', permitted: all('create:match@org') },
-  'PATCH /api/matching/proposals/{id}': { kind: 'proposal', permitted: all('update:match@org'), body: () => ({ decision: 'confirm' }) },
+  'PATCH /api/matching/proposals/{id}': {
+    kind: 'proposal',
+    permitted: all('update:match@org'),
+    body: () => ({ decision: 'confirm' }),
+  },
   // Blind matching: only the holder (alpha, who registered first) decides the link request the system raised.
-  'PATCH /api/matching/link-requests/{id}': { kind: 'link', permitted: all('update:match@org'), body: () => ({ state: 'declined', reason: 'not the same person' }) },
+  'PATCH /api/matching/link-requests/{id}': {
+    kind: 'link',
+    permitted: all('update:match@org'),
+    body: () => ({ state: 'declined', reason: 'not the same person' }),
+  },
   // --- monitoring ---------------------------------------------------------------------------
   'GET /api/monitoring/compounds/{id}': { kind: 'compound', permitted: all('read:compound@all') },
   'GET /api/monitoring/compounds/{id}/timeline': { kind: 'compound', permitted: all('read:compound@all') },
   'GET /api/monitoring/compounds/{id}/events': { kind: 'compound', permitted: all('read:compound@all') },
-  'PATCH /api/monitoring/compounds/{id}': { kind: 'compound', permitted: all('update:compound@all'), body: () => ({ aliases: ['matrix'] }) },
+  'PATCH /api/monitoring/compounds/{id}': {
+    kind: 'compound',
+    permitted: all('update:compound@all'),
+    body: () => ({ aliases: ['matrix'] }),
+  },
   'GET /api/monitoring/evidence/{id}': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'GET /api/monitoring/evidence/{id}/original': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'GET /api/monitoring/evidence/{id}/thumbnail': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'GET /api/monitoring/evidence/{id}/custody': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
-  'PATCH /api/monitoring/evidence/{id}': { kind: 'evidence', permitted: sensitive('update:evidence@all'), body: () => ({ title: 'matrix' }) },
-  'POST /api/monitoring/evidence/{id}/verification': { kind: 'evidence', permitted: (r) => sensitive('verify:evidence@all')(r) || sensitive('update:evidence@all')(r), body: () => ({ kind: 'dispute', reasoning: 'matrix positive control' }) },
-  'POST /api/monitoring/evidence/{id}/retract': { kind: 'evidence', permitted: sensitive('update:evidence@all'), body: () => ({ reason: 'matrix positive control' }) },
-  'PATCH /api/monitoring/events/{id}': { kind: 'event', permitted: all('update:compound@all'), body: () => ({ date: '2025-01-02' }) },
+  'PATCH /api/monitoring/evidence/{id}': {
+    kind: 'evidence',
+    permitted: sensitive('update:evidence@all'),
+    body: () => ({ title: 'matrix' }),
+  },
+  'POST /api/monitoring/evidence/{id}/verification': {
+    kind: 'evidence',
+    permitted: (r) => sensitive('verify:evidence@all')(r) || sensitive('update:evidence@all')(r),
+    body: () => ({ kind: 'dispute', reasoning: 'matrix positive control' }),
+  },
+  'POST /api/monitoring/evidence/{id}/retract': {
+    kind: 'evidence',
+    permitted: sensitive('update:evidence@all'),
+    body: () => ({ reason: 'matrix positive control' }),
+  },
+  'PATCH /api/monitoring/events/{id}': {
+    kind: 'event',
+    permitted: all('update:compound@all'),
+    body: () => ({ date: '2025-01-02' }),
+  },
   'POST /api/monitoring/alerts/{id}/acknowledge': { kind: 'monitoringAlert', permitted: all('update:compound@all') },
   // Closing for everyone: the compound's owner (watch registered it) or coordination (sharing.routes.test.ts refuses others).
-  'POST /api/monitoring/alerts/{id}/close': { kind: 'monitoringAlert', permitted: all('update:compound@all'), positive: { org: 'watch', role: 'analyst' } },
+  'POST /api/monitoring/alerts/{id}/close': {
+    kind: 'monitoringAlert',
+    permitted: all('update:compound@all'),
+    positive: { org: 'watch', role: 'analyst' },
+  },
   'GET /api/monitoring/compounds/{id}/history': { kind: 'compound', permitted: all('read:compound@all') },
   'GET /api/monitoring/evidence/{id}/history': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'GET /api/monitoring/evidence/{id}/proof': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
-  'POST /api/monitoring/events/{id}/retract': { kind: 'event', permitted: all('update:compound@all'), body: () => ({ reason: 'matrix positive control' }) },
+  'POST /api/monitoring/events/{id}/retract': {
+    kind: 'event',
+    permitted: all('update:compound@all'),
+    body: () => ({ reason: 'matrix positive control' }),
+  },
 };
 
 const isIdRoute = (e: Expectation): e is IdRoute => 'kind' in e;
@@ -204,9 +319,16 @@ const UNSAFE = (method: string) => method !== 'GET';
 const VOLATILE = new Set(['sessions', 'rate_limits', 'users', 'audit_events']);
 
 async function digest(t: TestServer, tables: string[]): Promise<Record<string, string>> {
-  const cols = tables.map((tb) => sql`(SELECT md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) FROM ${sql.table(tb)} x) AS ${sql.ref(tb)}`);
-  const { rows } = await asSystem(t.database, (trx) => sql<Record<string, string>>`SELECT ${sql.join(cols)},
-    (SELECT count(*) FROM audit_events WHERE action NOT LIKE 'auth.%' AND action NOT LIKE '%refus%' AND action NOT LIKE '%denied%' AND action NOT LIKE '%forbidden%')::text AS audit_events`.execute(trx));
+  const cols = tables.map(
+    (tb) =>
+      sql`(SELECT md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) FROM ${sql.table(tb)} x) AS ${sql.ref(tb)}`,
+  );
+  const { rows } = await asSystem(t.database, (trx) =>
+    sql<Record<string, string>>`SELECT ${sql.join(cols)},
+    (SELECT count(*) FROM audit_events WHERE action NOT LIKE 'auth.%' AND action NOT LIKE '%refus%' AND action NOT LIKE '%denied%' AND action NOT LIKE '%forbidden%')::text AS audit_events`.execute(
+      trx,
+    ),
+  );
   return rows[0];
 }
 
@@ -216,7 +338,10 @@ async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<v
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
 
-const fill = (path: string, params: string[]) => { let i = 0; return path.replace(/\{[^}]+\}/g, () => params[i++]); };
+const fill = (path: string, params: string[]) => {
+  let i = 0;
+  return path.replace(/\{[^}]+\}/g, () => params[i++]);
+};
 
 describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
   let t: TestServer;
@@ -232,33 +357,68 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
     const passwordHash = await hashPassword(TEST_PASSWORD);
     for (const org of ORG_NAMES) {
       users[org] = {} as Record<Role, TestClient>;
-      for (const role of ROLES) await createUser(t.app, { email: `${role}@${org}.matrix.test`, displayName: `${role} ${org}`, password: TEST_PASSWORD, memberships: [{ organisation: org, role }] }, null, undefined, passwordHash);
-      await Promise.all(ROLES.map(async (role) => { users[org][role] = await t.signIn(`${role}@${org}.matrix.test`); }));
+      for (const role of ROLES)
+        await createUser(
+          t.app,
+          {
+            email: `${role}@${org}.matrix.test`,
+            displayName: `${role} ${org}`,
+            password: TEST_PASSWORD,
+            memberships: [{ organisation: org, role }],
+          },
+          null,
+          undefined,
+          passwordHash,
+        );
+      await Promise.all(
+        ROLES.map(async (role) => {
+          users[org][role] = await t.signIn(`${role}@${org}.matrix.test`);
+        }),
+      );
       await asSystem(t.database, (trx) => sql`DELETE FROM rate_limits`.execute(trx));
     }
     const cw = users.alpha.caseworker;
     const clinicId = await t.org('clinic');
     // A national of ID who consented to her embassy and to the clinic; one who consented to nothing.
     const consented = await register(cw, {
-      names: [{ value: 'Ratna Sari', script: 'Latn', preferred: true }], contacts: [{ channel: 'phone', value: '+62 811 1111 1111' }],
+      names: [{ value: 'Ratna Sari', script: 'Latn', preferred: true }],
+      contacts: [{ channel: 'phone', value: '+62 811 1111 1111' }],
       consent: consent({ shareWithOwnEmbassy: true, shareWithOrganisationIds: [clinicId], useInStatistics: true }),
     });
     const unconsented = await register(cw, {
-      names: [{ value: 'Wulan Dari', script: 'Latn', preferred: true }], contacts: [{ channel: 'phone', value: '+62 822 2222 2222' }], consent: consent(),
+      names: [{ value: 'Wulan Dari', script: 'Latn', preferred: true }],
+      contacts: [{ channel: 'phone', value: '+62 822 2222 2222' }],
+      consent: consent(),
     });
     const pngBytes = (await png(7)).toString('base64');
     const perCase = async (caseId: string) => {
-      const need = (await cw.request('POST', `/api/cases/${caseId}/needs`, { kind: 'medical', priority: 'high' })).json.id as string;
-      const attachment = (await cw.request('POST', `/api/cases/${caseId}/attachments`, { fileName: 'p.png', contentType: 'image/png', dataBase64: pngBytes })).json.id as string;
+      const need = (await cw.request('POST', `/api/cases/${caseId}/needs`, { kind: 'medical', priority: 'high' })).json
+        .id as string;
+      const attachment = (
+        await cw.request('POST', `/api/cases/${caseId}/attachments`, {
+          fileName: 'p.png',
+          contentType: 'image/png',
+          dataBase64: pngBytes,
+        })
+      ).json.id as string;
       const followUp = (await cw.request('GET', `/api/cases/${caseId}`)).json.followUps[0].id as string;
       return { need, attachment, followUp };
     };
     const c = await perCase(consented.caseId);
     const u = await perCase(unconsented.caseId);
-    const referral = await cw.request('POST', '/api/referrals', { caseId: consented.caseId, toOrganisationId: clinicId });
+    const referral = await cw.request('POST', '/api/referrals', {
+      caseId: consented.caseId,
+      toOrganisationId: clinicId,
+    });
     if (referral.status !== 201) throw new Error(`referral: ${referral.status} ${referral.body}`);
     // A duplicate pair within alpha (proposal + alert) and a cross-organisation pair with gamma (link request).
-    const person = (name: string, phone: string) => ({ names: [{ value: name, script: 'Latn', preferred: true }], nationalities: ['MM'], dateOfBirth: '1993-04-05', contacts: [{ channel: 'phone', value: phone }], consent: consent({ crossOrganisationMatching: true }) });
+    const person = (name: string, phone: string) => ({
+      names: [{ value: name, script: 'Latn', preferred: true }],
+      nationalities: ['MM'],
+      dateOfBirth: '1993-04-05',
+      contacts: [{ channel: 'phone', value: phone }],
+      consent: consent({ crossOrganisationMatching: true }),
+    });
     const first = await register(cw, person('Aung Kyaw Moe', '+95 9 420 111 222'));
     const twin = await register(cw, person('AUNG KYAW MOE', '+95 9 420 111 222'));
     t.app.advance(60_000); // gamma registers later, so alpha holds the earlier record and is the one asked
@@ -267,36 +427,72 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
     await checkSurvivorForDuplicates(t.app, null, theirs.survivorId);
     // The cross-organisation search runs as the system's own job.
     const runner = new JobRunner(t.app, jobHandlers);
-    while (await runner.runOnce()) { /* run every queued job */ }
+    while (await runner.runOnce()) {
+      /* run every queued job */
+    }
     // Alpha holds the earlier record, so alpha is asked; gamma (the later registration) learns nothing.
-    const proposals = (await cw.request('GET', `/api/matching/survivors/${first.survivorId}/proposals`)).json.items as { id: string; sameOrganisation: boolean; link: { id: string } | null }[];
+    const proposals = (await cw.request('GET', `/api/matching/survivors/${first.survivorId}/proposals`)).json.items as {
+      id: string;
+      sameOrganisation: boolean;
+      link: { id: string } | null;
+    }[];
     const same = proposals.find((p) => p.sameOrganisation)?.id;
     const crossProposal = proposals.find((p) => !p.sameOrganisation);
     const cross = crossProposal?.id;
     const link = crossProposal?.link?.id;
     if (!same || !cross || !link) throw new Error(`matching fixtures: ${JSON.stringify(proposals)}`);
-    const alert = ((await cw.request('GET', '/api/alerts?kind=possible_duplicate')).json.items as { id: string }[])[0]?.id;
+    const alert = ((await cw.request('GET', '/api/alerts?kind=possible_duplicate')).json.items as { id: string }[])[0]
+      ?.id;
     if (!alert) throw new Error('no duplicate alert');
     const job = (await users.alpha.admin.request('POST', '/api/jobs', { kind: 'audit.verify' })).json.id as string;
     // Monitoring: a compound, an event with its alert and a restricted evidence item, all by the monitor.
     const analyst = users.watch.analyst;
     const compound = await createCompound(analyst, 'Matrix Park', 103.5, 10.6);
-    const raid = await analyst.request('POST', '/api/monitoring/events', { compoundId: compound, kind: 'raid', date: '2025-01-01', confidence: 'high' });
+    const raid = await analyst.request('POST', '/api/monitoring/events', {
+      compoundId: compound,
+      kind: 'raid',
+      date: '2025-01-01',
+      confidence: 'high',
+    });
     if (raid.status !== 201 || !raid.json.alerts?.[0]) throw new Error(`event: ${raid.status} ${raid.body}`);
-    const restricted = await upload(t, analyst, await png(1), { kind: 'photo', fileName: 'gate.png', sensitivity: 'restricted' }, 'image/png');
+    const restricted = await upload(
+      t,
+      analyst,
+      await png(1),
+      { kind: 'photo', fileName: 'gate.png', sensitivity: 'restricted' },
+      'image/png',
+    );
     if (restricted.status !== 201) throw new Error(`evidence: ${restricted.status}`);
 
     world = {
       clinicId,
-      survivor: [{ label: 'consented survivor', params: [consented.survivorId], visibleTo: ['embId'] }, { label: 'unconsented survivor', params: [unconsented.survivorId], visibleTo: [] }],
-      case: [{ label: 'consented case', params: [consented.caseId], visibleTo: ['embId'] }, { label: 'unconsented case', params: [unconsented.caseId], visibleTo: [] }],
-      need: [{ label: 'consented need', params: [c.need], visibleTo: ['embId'] }, { label: 'unconsented need', params: [u.need], visibleTo: [] }],
-      attachment: [{ label: 'consented attachment', params: [consented.caseId, c.attachment], visibleTo: ['embId'] }, { label: 'unconsented attachment', params: [unconsented.caseId, u.attachment], visibleTo: [] }],
-      followup: [{ label: 'consented follow-up', params: [c.followUp], visibleTo: ['embId'] }, { label: 'unconsented follow-up', params: [u.followUp], visibleTo: [] }],
+      survivor: [
+        { label: 'consented survivor', params: [consented.survivorId], visibleTo: ['embId'] },
+        { label: 'unconsented survivor', params: [unconsented.survivorId], visibleTo: [] },
+      ],
+      case: [
+        { label: 'consented case', params: [consented.caseId], visibleTo: ['embId'] },
+        { label: 'unconsented case', params: [unconsented.caseId], visibleTo: [] },
+      ],
+      need: [
+        { label: 'consented need', params: [c.need], visibleTo: ['embId'] },
+        { label: 'unconsented need', params: [u.need], visibleTo: [] },
+      ],
+      attachment: [
+        { label: 'consented attachment', params: [consented.caseId, c.attachment], visibleTo: ['embId'] },
+        { label: 'unconsented attachment', params: [unconsented.caseId, u.attachment], visibleTo: [] },
+      ],
+      followup: [
+        { label: 'consented follow-up', params: [c.followUp], visibleTo: ['embId'] },
+        { label: 'unconsented follow-up', params: [u.followUp], visibleTo: [] },
+      ],
       referral: [{ label: 'referral to the clinic', params: [referral.json.id], visibleTo: ['clinic'] }],
       alert: [{ label: 'duplicate alert', params: [alert], visibleTo: [] }],
-      proposal: [{ label: 'match within alpha', params: [same], visibleTo: [] }, { label: 'match with gamma', params: [cross], visibleTo: [] }],
-      link: [{ label: 'link request about gamma\'s record', params: [link], visibleTo: [] }],
+      proposal: [
+        { label: 'match within alpha', params: [same], visibleTo: [] },
+        { label: 'match with gamma', params: [cross], visibleTo: [] },
+      ],
+      link: [{ label: "link request about gamma's record", params: [link], visibleTo: [] }],
       job: [{ label: 'alpha job', params: [job], visibleTo: [] }],
       evidence: [{ label: 'restricted evidence', params: [restricted.json.id], visibleTo: [] }],
       compound: [{ label: 'compound', params: [compound], visibleTo: ORG_NAMES }],
@@ -305,16 +501,23 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
     };
     tables = (await tablesInDependencyOrder(t.database)).filter((tb) => !VOLATILE.has(tb));
     const spec = (await t.anonymous().request('GET', '/api/openapi.json')).json;
-    routes = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    routes = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
   }, 120_000);
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('has a reviewed entry for every route in the OpenAPI description, and none for a route that is gone', () => {
     expect(routes.length).toBeGreaterThan(40);
     expect(routes.filter((r) => !(r in EXPECTATIONS))).toEqual([]);
     expect(Object.keys(EXPECTATIONS).filter((r) => !routes.includes(r))).toEqual([]);
     for (const [route, e] of Object.entries(EXPECTATIONS)) {
-      if (!isIdRoute(e)) { expect(e.none.length, route).toBeGreaterThan(5); continue; }
+      if (!isIdRoute(e)) {
+        expect(e.none.length, route).toBeGreaterThan(5);
+        continue;
+      }
       expect((route.match(/\{/g) ?? []).length, route).toBe(world[e.kind][0].params.length);
     }
   });
@@ -330,18 +533,25 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
       const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
       const owner = KINDS[e.kind];
       const attempts: { who: string; client: TestClient; url: string }[] = [];
-      for (const org of ORG_NAMES) for (const role of ROLES) for (const instance of world[e.kind]) {
-        // Refused: a role the table does not grant, anywhere; and any role of an organisation that is neither the owner nor entitled to this resource.
-        const entitledOrg = owner === 'shared' || org === owner || instance.visibleTo.includes(org);
-        if (entitledOrg && e.permitted(role)) continue;
-        if (entitledOrg && org !== owner && owner !== 'shared') continue; // entitled through sharing: its own rules, tested elsewhere
-        attempts.push({ who: `${role}@${org} → ${instance.label}`, client: users[org][role], url: fill(path, instance.params) });
-      }
+      for (const org of ORG_NAMES)
+        for (const role of ROLES)
+          for (const instance of world[e.kind]) {
+            // Refused: a role the table does not grant, anywhere; and any role of an organisation that is neither the owner nor entitled to this resource.
+            const entitledOrg = owner === 'shared' || org === owner || instance.visibleTo.includes(org);
+            if (entitledOrg && e.permitted(role)) continue;
+            if (entitledOrg && org !== owner && owner !== 'shared') continue; // entitled through sharing: its own rules, tested elsewhere
+            attempts.push({
+              who: `${role}@${org} → ${instance.label}`,
+              client: users[org][role],
+              url: fill(path, instance.params),
+            });
+          }
       const before = UNSAFE(method) ? await digest(t, tables) : null;
       await inBatches(attempts, 12, async (a) => {
         const res = await a.client.request(method, a.url, e.body?.(world));
         cells++;
-        if (res.status !== 403 && res.status !== 404) failures.push(`${route} as ${a.who}: ${res.status} ${res.body.slice(0, 160)}`);
+        if (res.status !== 403 && res.status !== 404)
+          failures.push(`${route} as ${a.who}: ${res.status} ${res.body.slice(0, 160)}`);
       });
       if (before) {
         const moved = changed(before, await digest(t, tables));
@@ -359,7 +569,14 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
   it('shows no list a resource its caller may not reach', async () => {
     const failures: string[] = [];
     let cells = 0;
-    const hidden = (org: Org) => (Object.keys(KINDS) as Kind[]).flatMap((k) => (KINDS[k] === 'shared' || KINDS[k] === org ? [] : world[k].filter((i) => !i.visibleTo.includes(org)).flatMap((i) => i.params.map((p) => ({ id: p, label: `${i.label} (${k})` })))));
+    const hidden = (org: Org) =>
+      (Object.keys(KINDS) as Kind[]).flatMap((k) =>
+        KINDS[k] === 'shared' || KINDS[k] === org
+          ? []
+          : world[k]
+              .filter((i) => !i.visibleTo.includes(org))
+              .flatMap((i) => i.params.map((p) => ({ id: p, label: `${i.label} (${k})` }))),
+      );
     for (const [route, e] of Object.entries(EXPECTATIONS)) {
       if (isIdRoute(e) || !e.list) continue;
       const path = route.split(' ')[1];
@@ -369,7 +586,8 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
           const res = await users[org][role].request('GET', path);
           cells++;
           if (res.status >= 500) failures.push(`${route} as ${role}@${org}: ${res.status}`);
-          for (const s of secrets) if (res.body.includes(s.id)) failures.push(`${route} as ${role}@${org} shows ${s.label}`);
+          for (const s of secrets)
+            if (res.body.includes(s.id)) failures.push(`${route} as ${role}@${org} shows ${s.label}`);
         });
       }
     }
@@ -377,23 +595,28 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
     expect(failures).toEqual([]);
   }, 120_000);
 
-  it('positive controls: the owner\'s permitted roles (and entitled organisations) get a 2xx on the same routes', async () => {
+  it("positive controls: the owner's permitted roles (and entitled organisations) get a 2xx on the same routes", async () => {
     const failures: string[] = [];
     let cells = 0;
     const entries = Object.entries(EXPECTATIONS).filter((x): x is [string, IdRoute] => isIdRoute(x[1]));
-    const ordered = [...entries.filter(([r]) => !UNSAFE(r.split(' ')[0])), ...entries.filter(([r]) => UNSAFE(r.split(' ')[0]))];
+    const ordered = [
+      ...entries.filter(([r]) => !UNSAFE(r.split(' ')[0])),
+      ...entries.filter(([r]) => UNSAFE(r.split(' ')[0])),
+    ];
     for (const [route, e] of ordered) {
       const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH', string];
-      const owner = KINDS[e.kind] === 'shared' ? 'watch' : KINDS[e.kind] as Org;
+      const owner = KINDS[e.kind] === 'shared' ? 'watch' : (KINDS[e.kind] as Org);
       const instance = world[e.kind][e.positive?.instance ?? 0];
       const actors = UNSAFE(method)
         ? [e.positive ?? { org: owner, role: ROLES.find((r) => e.permitted(r))! }]
         : [...ROLES.filter((r) => e.permitted(r)).map((role) => ({ org: owner, role })), ...(e.alsoReads ?? [])];
-      if (!actors.length || !actors[0].role) failures.push(`${route}: no role of the owner is permitted — the entry cannot be right`);
+      if (!actors.length || !actors[0].role)
+        failures.push(`${route}: no role of the owner is permitted — the entry cannot be right`);
       for (const a of actors) {
         const res = await users[a.org][a.role].request(method, fill(path, instance.params), e.body?.(world));
         cells++;
-        if (res.status < 200 || res.status > 299) failures.push(`${route} as ${a.role}@${a.org} → ${instance.label}: ${res.status} ${res.body.slice(0, 160)}`);
+        if (res.status < 200 || res.status > 299)
+          failures.push(`${route} as ${a.role}@${a.org} → ${instance.label}: ${res.status} ${res.body.slice(0, 160)}`);
       }
     }
     console.log(`[authorisation matrix] ${engine}: ${cells} positive controls`);

@@ -17,7 +17,9 @@ describe('two server processes on one PostgreSQL', () => {
   const dirs: string[] = [];
 
   // Every process of one deployment shares the encryption key and the audit signing key.
-  const AUDIT_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+  const AUDIT_KEY = generateKeyPairSync('ed25519')
+    .privateKey.export({ type: 'pkcs8', format: 'der' })
+    .toString('base64');
 
   beforeAll(async () => {
     const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
@@ -26,7 +28,13 @@ describe('two server processes on one PostgreSQL', () => {
     const env = (demo: string) => {
       const dir = mkdtempSync(join(tmpdir(), 'refuge-cluster-'));
       dirs.push(dir);
-      return { DATABASE_URL: testPostgresUrl(dbName), REFUGE_SECRET_KEY: KEY, REFUGE_AUDIT_SIGNING_KEY: AUDIT_KEY, REFUGE_DATA_DIR: dir, REFUGE_DEMO: demo };
+      return {
+        DATABASE_URL: testPostgresUrl(dbName),
+        REFUGE_SECRET_KEY: KEY,
+        REFUGE_AUDIT_SIGNING_KEY: AUDIT_KEY,
+        REFUGE_DATA_DIR: dir,
+        REFUGE_DEMO: demo,
+      };
     };
     a = await startServerProcess(env('1'));
     b = await startServerProcess(env('0'));
@@ -57,7 +65,10 @@ describe('two server processes on one PostgreSQL', () => {
   it('counts failed sign-ins across both processes and locks the account on both', async () => {
     const targets = [a, b];
     for (let i = 0; i < 5; i++) {
-      const res = await new HttpClient(targets[i % 2].url).request('POST', '/api/session', { email: ADMIN.email, password: `wrong-${i}` });
+      const res = await new HttpClient(targets[i % 2].url).request('POST', '/api/session', {
+        email: ADMIN.email,
+        password: `wrong-${i}`,
+      });
       expect(res.status).toBe(401);
     }
     // Locked on both (answered like an unknown account: 401, so the lock is not an account oracle).

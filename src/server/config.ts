@@ -34,7 +34,8 @@ function positive(name: string, value: string): number {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not ${env.PORT}`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -48,7 +49,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: readTrustProxyHops(env),
     logRequests: env.REFUGE_LOG_REQUESTS === '1',
     poolSize: Number(env.REFUGE_DB_POOL ?? 10),
-    registrationsPerMinute: env.REFUGE_REGISTRATIONS_PER_MINUTE ? positive('REFUGE_REGISTRATIONS_PER_MINUTE', env.REFUGE_REGISTRATIONS_PER_MINUTE) : undefined,
+    registrationsPerMinute: env.REFUGE_REGISTRATIONS_PER_MINUTE
+      ? positive('REFUGE_REGISTRATIONS_PER_MINUTE', env.REFUGE_REGISTRATIONS_PER_MINUTE)
+      : undefined,
     auditSigningKey: env.REFUGE_AUDIT_SIGNING_KEY || undefined,
     checkpointDir: env.REFUGE_CHECKPOINT_DIR ? resolve(env.REFUGE_CHECKPOINT_DIR) : undefined,
   };
@@ -62,6 +65,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
  */
 export function readTrustProxyHops(env: NodeJS.ProcessEnv = process.env): number {
   const raw = (env.REFUGE_TRUST_PROXY ?? '0').trim();
-  if (!/^\d{1,2}$/.test(raw)) throw new Error(`REFUGE_TRUST_PROXY must be the number of reverse proxies in front of Refuge (0, 1, 2, …), not ${raw}`);
+  if (!/^\d{1,2}$/.test(raw))
+    throw new Error(
+      `REFUGE_TRUST_PROXY must be the number of reverse proxies in front of Refuge (0, 1, 2, …), not ${raw}`,
+    );
   return Number(raw);
 }

@@ -21,7 +21,11 @@ const ADMIN = { email: 'admin@demo.refuge.example', password: 'refuge-demo-2026'
 describe.each(['pglite', 'postgresql'] as const)('durability across SIGKILL on %s', (kind) => {
   const dir = mkdtempSync(join(tmpdir(), 'refuge-durability-'));
   const dbName = `refuge_durability_${randomBytes(4).toString('hex')}`;
-  const env: Record<string, string> = { REFUGE_DATA_DIR: dir, REFUGE_SECRET_KEY: randomBytes(32).toString('base64'), REFUGE_DEMO: '1' };
+  const env: Record<string, string> = {
+    REFUGE_DATA_DIR: dir,
+    REFUGE_SECRET_KEY: randomBytes(32).toString('base64'),
+    REFUGE_DEMO: '1',
+  };
 
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
@@ -45,7 +49,12 @@ describe.each(['pglite', 'postgresql'] as const)('durability across SIGKILL on %
       const client = new HttpClient(first.url);
       const login = await client.request('POST', '/api/session', ADMIN);
       expect(login.status).toBe(200);
-      sessions.push({ client, orgs: login.json.organisations.map((o: { id: string }) => o.id), acknowledged: [], inFlight: null });
+      sessions.push({
+        client,
+        orgs: login.json.organisations.map((o: { id: string }) => o.id),
+        acknowledged: [],
+        inFlight: null,
+      });
     }
     expect(sessions[0].orgs.length).toBeGreaterThan(1);
 
@@ -84,9 +93,13 @@ describe.each(['pglite', 'postgresql'] as const)('durability across SIGKILL on %
       await second.kill('SIGTERM');
     }
 
-    const database = await openDatabase(kind === 'postgresql' ? { url: env.DATABASE_URL } : { dataDir: join(dir, 'pglite') });
+    const database = await openDatabase(
+      kind === 'postgresql' ? { url: env.DATABASE_URL } : { dataDir: join(dir, 'pglite') },
+    );
     try {
-      const { rows } = await database.pool.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.switch_organisation'`);
+      const { rows } = await database.pool.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.switch_organisation'`,
+      );
       expect(rows[0].n).toBeGreaterThanOrEqual(acknowledged);
       const chain = await verifyAuditLog({ database } as unknown as AppContext);
       expect(chain.ok).toBe(true);

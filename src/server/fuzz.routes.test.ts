@@ -15,19 +15,53 @@ async function snapshot(t: TestServer): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of await tablesInDependencyOrder(t.database)) {
     if (MAY_CHANGE.has(table)) continue;
-    counts[table] = Number((await asSystem(t.database, (trx) => sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(trx))).rows[0].n);
+    counts[table] = Number(
+      (
+        await asSystem(t.database, (trx) =>
+          sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(trx),
+        )
+      ).rows[0].n,
+    );
   }
-  counts.audit_events = Number((await asSystem(t.database, (trx) => sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_events WHERE NOT (action = ANY(${REJECTION_AUDIT}))`.execute(trx))).rows[0].n);
+  counts.audit_events = Number(
+    (
+      await asSystem(t.database, (trx) =>
+        sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM audit_events WHERE NOT (action = ANY(${REJECTION_AUDIT}))`.execute(trx),
+      )
+    ).rows[0].n,
+  );
   return counts;
 }
 
 const garbage = fc.oneof(
   fc.anything({ maxDepth: 3 }),
-  fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 })), { maxKeys: 6 }),
+  fc.dictionary(
+    fc.string({ maxLength: 12 }),
+    fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }),
+    ),
+    { maxKeys: 6 },
+  ),
   fc.string({ maxLength: 200 }),
 );
-const pathParam = fc.oneof(fc.uuid(), fc.string({ maxLength: 30 }).map(encodeURIComponent), fc.constant('..%2F..%2Fetc%2Fpasswd'), fc.constant('%00'));
-const query = fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'kind', 'everywhere', 'at', 'q', 'x'), fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String)), { maxKeys: 4 })
+const pathParam = fc.oneof(
+  fc.uuid(),
+  fc.string({ maxLength: 30 }).map(encodeURIComponent),
+  fc.constant('..%2F..%2Fetc%2Fpasswd'),
+  fc.constant('%00'),
+);
+const query = fc
+  .dictionary(
+    fc.constantFrom('limit', 'cursor', 'status', 'kind', 'everywhere', 'at', 'q', 'x'),
+    fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String)),
+    { maxKeys: 4 },
+  )
   .map((q) => new URLSearchParams(q).toString());
 
 /**
@@ -44,9 +78,12 @@ describe.each(DATABASE_KINDS)('every endpoint survives garbage on %s', (kind) =>
     admin = await t.userIn('fuzz-ngo', 'admin', 'admin@fuzz.test');
     const spec = (await t.anonymous().request('GET', '/api/openapi.json')).json;
     routes = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, ':param') })));
+      Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, ':param') })),
+    );
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('finds the endpoints to test', () => {
     expect(routes.length).toBeGreaterThanOrEqual(10);
@@ -61,17 +98,28 @@ describe.each(DATABASE_KINDS)('every endpoint survives garbage on %s', (kind) =>
         const client = who === 'admin' ? admin : t.anonymous();
         const before = await snapshot(t);
         let accepted = false;
-        await fc.assert(fc.asyncProperty(pathParam, query, garbage, async (param, qs, body) => {
-          const url = route.path.replace(/:param/g, param) + (qs ? `?${qs}` : '');
-          const res = await client.request(route.method as 'GET', url, ['GET', 'DELETE'].includes(route.method) ? undefined : body);
-          if (res.status >= 500) failures.push(`${route.method} ${url} as ${who} → ${res.status} ${res.body.slice(0, 200)}`);
-          if (res.status < 400) accepted = true;
-          // 5xx answers are collected above so one run reports every route; a thrown error fails the test.
-        }), { numRuns: 12, seed: 4242 });
+        await fc.assert(
+          fc.asyncProperty(pathParam, query, garbage, async (param, qs, body) => {
+            const url = route.path.replace(/:param/g, param) + (qs ? `?${qs}` : '');
+            const res = await client.request(
+              route.method as 'GET',
+              url,
+              ['GET', 'DELETE'].includes(route.method) ? undefined : body,
+            );
+            if (res.status >= 500)
+              failures.push(`${route.method} ${url} as ${who} → ${res.status} ${res.body.slice(0, 200)}`);
+            if (res.status < 400) accepted = true;
+            // 5xx answers are collected above so one run reports every route; a thrown error fails the test.
+          }),
+          { numRuns: 12, seed: 4242 },
+        );
         if (!accepted && route.method !== 'GET') {
           const after = await snapshot(t);
           for (const [table, n] of Object.entries(after)) {
-            if (before[table] !== n) failures.push(`${route.method} ${route.path} as ${who}: rejected requests changed ${table} (${before[table]} → ${n})`);
+            if (before[table] !== n)
+              failures.push(
+                `${route.method} ${route.path} as ${who}: rejected requests changed ${table} (${before[table]} → ${n})`,
+              );
           }
         }
       }

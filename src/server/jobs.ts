@@ -6,7 +6,12 @@ import { matchingJobs } from '../services/matching/jobs.ts';
 
 /** Background job kinds this server runs. Each capability registers its long-running work in its own file. */
 export const jobHandlers: Record<string, JobHandler> = {
-  'audit.verify': async (_job, { app, progress }) => verifyAuditLog(app, { onProgress: (checked) => { void progress({ phase: 'verifying', done: checked }); } }),
+  'audit.verify': async (_job, { app, progress }) =>
+    verifyAuditLog(app, {
+      onProgress: (checked) => {
+        void progress({ phase: 'verifying', done: checked });
+      },
+    }),
   /** A trivial job used to prove the queue works across server processes. */
   'system.echo': async (job, { progress }) => {
     await progress({ phase: 'echo', done: 1, total: 1 });

@@ -20,7 +20,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** `GET /api/cases/:id/notes` → `getCasesByIdNotes`: stable, unique per method and path. */
 export function operationId(method: string, url: string): string {
-  const words = url.replace(/^\/api\//, '').split(/[/.\-_]+/).filter(Boolean)
+  const words = url
+    .replace(/^\/api\//, '')
+    .split(/[/.\-_]+/)
+    .filter(Boolean)
     .map((part) => (part.startsWith(':') ? `by ${part.slice(1)}` : part))
     .flatMap((part) => part.split(' '));
   return method.toLowerCase() + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
@@ -34,13 +37,21 @@ const problem = (description: string) => ({
 function errorResponses(isPublic: boolean, hasInput: boolean): Record<string, unknown> {
   return {
     ...(hasInput ? { 400: problem('Some fields are not valid (invalidParams names each one)') } : {}),
-    ...(isPublic ? {} : { 401: problem('Sign in required'), 403: problem('Not allowed for this role, organisation or consent, or a missing CSRF token') }),
+    ...(isPublic
+      ? {}
+      : {
+          401: problem('Sign in required'),
+          403: problem('Not allowed for this role, organisation or consent, or a missing CSRF token'),
+        }),
     404: problem('No such resource, or not one the caller may see'),
     429: problem('Too many requests; retry after the number of seconds in Retry-After'),
   };
 }
 
-const FILE_RESPONSE = { description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+const FILE_RESPONSE = {
+  description: 'The file',
+  content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+};
 
 type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
 type TransformObject = NonNullable<FastifyDynamicSwaggerOptions['transformObject']>;
@@ -71,27 +82,37 @@ const describeOperation: Transform = (input) => {
  */
 export function fitOpenApi30(node: unknown): void {
   if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) { node.forEach(fitOpenApi30); return; }
+  if (Array.isArray(node)) {
+    node.forEach(fitOpenApi30);
+    return;
+  }
   const schema = node as Record<string, unknown>;
   if (schema.nullable === true && schema.type === undefined) {
     delete schema.nullable;
     for (const key of ['anyOf', 'oneOf'] as const) {
       const alternatives = schema[key];
       // One alternative accepts null, so `oneOf` stays mutually exclusive.
-      const typed = Array.isArray(alternatives) ? alternatives.find((alt) => alt && typeof alt === 'object' && 'type' in alt) : undefined;
+      const typed = Array.isArray(alternatives)
+        ? alternatives.find((alt) => alt && typeof alt === 'object' && 'type' in alt)
+        : undefined;
       if (typed) (typed as Record<string, unknown>).nullable = true;
     }
   }
   // OpenAPI 3.0 has no tuples: zod writes `[number, number]` as items.anyOf of two equal schemas.
   if (Array.isArray(schema.anyOf)) {
     const distinct = [...new Map(schema.anyOf.map((alt) => [JSON.stringify(alt), alt])).values()];
-    if (distinct.length === 1) { delete schema.anyOf; Object.assign(schema, distinct[0]); } else schema.anyOf = distinct;
+    if (distinct.length === 1) {
+      delete schema.anyOf;
+      Object.assign(schema, distinct[0]);
+    } else schema.anyOf = distinct;
   }
   for (const value of Object.values(schema)) fitOpenApi30(value);
 }
 
 const finishDocument: TransformObject = (documentObject) => {
-  const document = ('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject) as Record<string, unknown>;
+  const document = (
+    'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject
+  ) as Record<string, unknown>;
   fitOpenApi30(document.paths);
   return document as ReturnType<TransformObject>;
 };
@@ -100,26 +121,49 @@ export function openApiOptions(version: string): FastifyDynamicSwaggerOptions {
   return {
     openapi: {
       info: {
-        title: 'Refuge API', version,
-        description: 'Casework, monitoring, networks and matching for responders to scam-compound exits. '
-          + 'Sign in with POST /api/session: the response sets the session cookie and carries the CSRF token, '
-          + 'which every POST, PUT, PATCH and DELETE sends back in the x-csrf-token header.',
+        title: 'Refuge API',
+        version,
+        description:
+          'Casework, monitoring, networks and matching for responders to scam-compound exits. ' +
+          'Sign in with POST /api/session: the response sets the session cookie and carries the CSRF token, ' +
+          'which every POST, PUT, PATCH and DELETE sends back in the x-csrf-token header.',
         license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
       },
       servers: [{ url: '/', description: 'This Refuge server' }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/session (httpOnly, SameSite=Strict)' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'The csrfToken returned by POST or GET /api/session' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'Set by POST /api/session (httpOnly, SameSite=Strict)',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description: 'The csrfToken returned by POST or GET /api/session',
+          },
         },
         schemas: {
           Problem: {
-            type: 'object', description: 'RFC 9457 problem details',
+            type: 'object',
+            description: 'RFC 9457 problem details',
             required: ['type', 'title', 'status'],
             properties: {
-              type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+              type: { type: 'string' },
+              title: { type: 'string' },
+              status: { type: 'integer' },
+              detail: { type: 'string' },
               requestId: { type: 'string' },
-              invalidParams: { type: 'array', items: { type: 'object', required: ['name', 'reason'], properties: { name: { type: 'string' }, reason: { type: 'string' } } } },
+              invalidParams: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['name', 'reason'],
+                  properties: { name: { type: 'string' }, reason: { type: 'string' } },
+                },
+              },
             },
           },
         },

@@ -20,7 +20,12 @@ export function defaultWebRoot(): string | null {
   return null;
 }
 
-export interface RunningServer { url: string; server: FastifyInstance; runtime: Runtime; stop(): Promise<void> }
+export interface RunningServer {
+  url: string;
+  server: FastifyInstance;
+  runtime: Runtime;
+  stop(): Promise<void>;
+}
 
 /** Migrates, loads the demo on first start when asked, then serves HTTP and runs background jobs. */
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
@@ -30,27 +35,48 @@ export async function startServer(config: Config, log: (line: string) => void = 
   if (firstDemo) {
     log('loading the demo dataset (fictional people and organisations)…');
     const report = await loadDemo(runtime.app, { onProgress: (step) => log(`  demo: ${step}`) });
-    log(`demo loaded in ${report.seconds.toFixed(1)} s: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    log(
+      `demo loaded in ${report.seconds.toFixed(1)} s: ${Object.entries(report.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
   }
-  const server = await buildServer({ app: runtime.app, version: VERSION, secureCookies: config.secureCookies, trustProxyHops: config.trustProxyHops, webRoot: defaultWebRoot() }, { logger: config.logRequests });
+  const server = await buildServer(
+    {
+      app: runtime.app,
+      version: VERSION,
+      secureCookies: config.secureCookies,
+      trustProxyHops: config.trustProxyHops,
+      webRoot: defaultWebRoot(),
+    },
+    { logger: config.logRequests },
+  );
   const runner = new JobRunner(runtime.app, jobHandlers);
   const sealer = new AuditSealer(runtime.app, (e) => log(`audit sealer: ${e.message}`));
   const address = await server.listen({ port: config.port, host: config.host });
   runner.start();
   sealer.start();
   const url = address.replace('127.0.0.1', 'localhost');
-  log(`Refuge ${VERSION} is serving ${url} on ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`);
+  log(
+    `Refuge ${VERSION} is serving ${url} on ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`,
+  );
   const mode = await deploymentMode(runtime.app);
   if (mode === 'demo' && (await isDemoLoaded(runtime.app))) {
-    log(`${DEMO_NOTICE}\n  sign in as ${DEMO_ADMIN_EMAIL} (or caseworker@…, consular@… shown on the sign-in page) with password ${DEMO_PASSWORD}`);
-    if (!config.demo) log('this is a DEMO deployment (REFUGE_DEMO=0 does not change that): its demo sign-ins stay public and real organisations cannot be created; run `refuge demo purge` before real use');
+    log(
+      `${DEMO_NOTICE}\n  sign in as ${DEMO_ADMIN_EMAIL} (or caseworker@…, consular@… shown on the sign-in page) with password ${DEMO_PASSWORD}`,
+    );
+    if (!config.demo)
+      log(
+        'this is a DEMO deployment (REFUGE_DEMO=0 does not change that): its demo sign-ins stay public and real organisations cannot be created; run `refuge demo purge` before real use',
+      );
   }
   let stopping: Promise<void> | null = null;
-  const stop = () => (stopping ??= (async () => {
-    await runner.stop();
-    await server.close();
-    await sealer.stop();
-    await runtime.close();
-  })());
+  const stop = () =>
+    (stopping ??= (async () => {
+      await runner.stop();
+      await server.close();
+      await sealer.stop();
+      await runtime.close();
+    })());
   return { url, server, runtime, stop };
 }

@@ -7,7 +7,11 @@ import { asSystem } from '../db/transaction.ts';
  * Rows travel as PostgreSQL's own JSON (row_to_json / json_populate_recordset), so every type
  * (arrays, jsonb, timestamps, uuids) round-trips exactly, on PGlite and PostgreSQL alike.
  */
-export interface TablePage { table: string; rows: string /* JSON array text */; count: number }
+export interface TablePage {
+  table: string;
+  rows: string /* JSON array text */;
+  count: number;
+}
 
 // Not data: migrations are applied by the target itself, and permissions are synced from core at start-up.
 const SKIP = new Set(['schema_migrations', 'permissions']);
@@ -15,10 +19,20 @@ const SKIP = new Set(['schema_migrations', 'permissions']);
 /** Tables of the public schema, parents before children (foreign keys). */
 export async function tablesInDependencyOrder(database: Database): Promise<string[]> {
   return asSystem(database, async (trx) => {
-    const tables = (await sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(trx)).rows.map((r) => r.t).filter((t) => !SKIP.has(t));
-    const deps = (await sql<{ child: string; parent: string }>`
+    const tables = (
+      await sql<{
+        t: string;
+      }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(trx)
+    ).rows
+      .map((r) => r.t)
+      .filter((t) => !SKIP.has(t));
+    const deps = (
+      await sql<{ child: string; parent: string }>`
       SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
-      FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = 'public'`.execute(trx)).rows;
+      FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = 'public'`.execute(
+        trx,
+      )
+    ).rows;
     const order: string[] = [];
     const visiting = new Set<string>();
     const visit = (t: string) => {
@@ -33,9 +47,13 @@ export async function tablesInDependencyOrder(database: Database): Promise<strin
 }
 
 async function primaryKey(database: Database, table: string): Promise<string[]> {
-  const { rows } = await asSystem(database, (trx) => sql<{ col: string }>`
+  const { rows } = await asSystem(database, (trx) =>
+    sql<{ col: string }>`
     SELECT a.attname AS col FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-    WHERE i.indrelid = ${table}::regclass AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)`.execute(trx));
+    WHERE i.indrelid = ${table}::regclass AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)`.execute(
+      trx,
+    ),
+  );
   return rows.map((r) => r.col);
 }
 
@@ -49,8 +67,14 @@ export async function* exportTables(database: Database, pageSize = 2000): AsyncG
       const page: { rows: string; count: number; last: unknown[] | null } = await asSystem(database, async (trx) => {
         const where = after ? sql`WHERE (${keyList}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql``;
         const { rows } = await sql<{ j: string; k: unknown[] }>`
-          SELECT row_to_json(t)::text AS j, json_build_array(${keyList}) AS k FROM ${sql.table(table)} t ${where} ORDER BY ${keyList} LIMIT ${pageSize}`.execute(trx);
-        return { rows: `[${rows.map((r) => r.j).join(',')}]`, count: rows.length, last: rows.length ? rows[rows.length - 1].k : null };
+          SELECT row_to_json(t)::text AS j, json_build_array(${keyList}) AS k FROM ${sql.table(table)} t ${where} ORDER BY ${keyList} LIMIT ${pageSize}`.execute(
+          trx,
+        );
+        return {
+          rows: `[${rows.map((r) => r.j).join(',')}]`,
+          count: rows.length,
+          last: rows.length ? rows[rows.length - 1].k : null,
+        };
       });
       if (page.count > 0) yield { table, rows: page.rows, count: page.count };
       if (page.count < pageSize) break;
@@ -60,20 +84,34 @@ export async function* exportTables(database: Database, pageSize = 2000): AsyncG
 }
 
 /** Writes pages into a migrated, empty target database, then moves serial sequences past the copied ids. */
-export async function importPages(target: Database, pages: AsyncIterable<TablePage>, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
+export async function importPages(
+  target: Database,
+  pages: AsyncIterable<TablePage>,
+  onProgress?: (table: string, rows: number) => void,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  const existing = await asSystem(target, (trx) => sql<{ n: number }>`SELECT count(*)::int AS n FROM organisations`.execute(trx));
+  const existing = await asSystem(target, (trx) =>
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM organisations`.execute(trx),
+  );
   if (existing.rows[0].n > 0) throw new Error('the target database already holds data; copy into an empty database');
   for await (const page of pages) {
-    await asSystem(target, (trx) => sql`INSERT INTO ${sql.table(page.table)} SELECT * FROM json_populate_recordset(null::${sql.table(page.table)}, ${page.rows}::json)`.execute(trx));
+    await asSystem(target, (trx) =>
+      sql`INSERT INTO ${sql.table(page.table)} SELECT * FROM json_populate_recordset(null::${sql.table(page.table)}, ${page.rows}::json)`.execute(
+        trx,
+      ),
+    );
     counts[page.table] = (counts[page.table] ?? 0) + page.count;
     onProgress?.(page.table, counts[page.table]);
   }
   await asSystem(target, async (trx) => {
     const serials = await sql<{ t: string; c: string }>`
-      SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND column_default LIKE 'nextval(%'`.execute(trx);
+      SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND column_default LIKE 'nextval(%'`.execute(
+      trx,
+    );
     for (const s of serials.rows) {
-      await sql`SELECT setval(pg_get_serial_sequence(${s.t}, ${s.c}), coalesce((SELECT max(${sql.ref(s.c)}) FROM ${sql.table(s.t)}), 0) + 1, false)`.execute(trx);
+      await sql`SELECT setval(pg_get_serial_sequence(${s.t}, ${s.c}), coalesce((SELECT max(${sql.ref(s.c)}) FROM ${sql.table(s.t)}), 0) + 1, false)`.execute(
+        trx,
+      );
     }
   });
   return counts;
@@ -82,7 +120,9 @@ export async function importPages(target: Database, pages: AsyncIterable<TablePa
 export async function countRows(database: Database): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of await tablesInDependencyOrder(database)) {
-    const { rows } = await asSystem(database, (trx) => sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(trx));
+    const { rows } = await asSystem(database, (trx) =>
+      sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(trx),
+    );
     counts[table] = rows[0].n;
   }
   return counts;

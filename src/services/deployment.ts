@@ -1,4 +1,8 @@
-import { decideDeploymentMode, deploymentMode as readMode, type DeploymentMode } from '../db/repositories/deployment.ts';
+import {
+  decideDeploymentMode,
+  deploymentMode as readMode,
+  type DeploymentMode,
+} from '../db/repositories/deployment.ts';
 import { asSystem, type Tx } from '../db/transaction.ts';
 import type { AppContext } from './context.ts';
 import { conflict } from './errors.ts';
@@ -15,8 +19,10 @@ export function deploymentMode(app: AppContext): Promise<DeploymentMode | null> 
   return asSystem(app.database, (trx) => readMode(trx));
 }
 
-export const DEMO_DEPLOYMENT_REFUSAL = 'this is a demo deployment (fictional data, public demo sign-ins): real organisations cannot be created in it. Run `refuge demo purge` to remove the demo first, or use a new data directory or database.';
-export const PRODUCTION_DEPLOYMENT_REFUSAL = 'this is a production deployment: the fictional demo cannot be loaded into it (its public sign-ins would sit beside real data).';
+export const DEMO_DEPLOYMENT_REFUSAL =
+  'this is a demo deployment (fictional data, public demo sign-ins): real organisations cannot be created in it. Run `refuge demo purge` to remove the demo first, or use a new data directory or database.';
+export const PRODUCTION_DEPLOYMENT_REFUSAL =
+  'this is a production deployment: the fictional demo cannot be loaded into it (its public sign-ins would sit beside real data).';
 
 /** Called in the transaction that creates an organisation: a real one makes an undecided deployment production. */
 export async function claimDeploymentFor(trx: Tx, kind: 'real' | 'demo'): Promise<void> {

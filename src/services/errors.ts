@@ -3,7 +3,12 @@
  * the CLI prints their message. Anything else is a bug and is reported as a 500 without details.
  */
 export class ServiceError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly fields?: Record<string, string>) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
     super(message);
   }
 }
@@ -12,10 +17,14 @@ export const notFound = (what: string) => new ServiceError(404, 'not_found', `${
 export const forbidden = (why = 'you are not allowed to do this') => new ServiceError(403, 'forbidden', why);
 export const unauthorized = (why = 'sign in first') => new ServiceError(401, 'unauthorized', why);
 export const conflict = (why: string) => new ServiceError(409, 'conflict', why);
-export const invalid = (fields: Record<string, string>, why = 'some fields are not valid') => new ServiceError(422, 'invalid', why, fields);
+export const invalid = (fields: Record<string, string>, why = 'some fields are not valid') =>
+  new ServiceError(422, 'invalid', why, fields);
 
 export class TooManyRequests extends ServiceError {
-  constructor(readonly retryAfterSeconds: number, message = 'too many attempts; try again later') {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'too many attempts; try again later',
+  ) {
     super(429, 'too_many_requests', message);
   }
 }

@@ -10,7 +10,12 @@ import { notFound } from './errors.ts';
  * encrypted under the keyring in `blobs.key_enc`, so rotating the master key rewraps small keys
  * and never rewrites file bytes. Content-addressed by the SHA-256 of the original bytes.
  */
-export async function storeFile(app: AppContext, trx: Queryable, bytes: Uint8Array, contentType: string): Promise<{ sha256: string; size: number; duplicate: boolean }> {
+export async function storeFile(
+  app: AppContext,
+  trx: Queryable,
+  bytes: Uint8Array,
+  contentType: string,
+): Promise<{ sha256: string; size: number; duplicate: boolean }> {
   const sha256 = sha256Hex(bytes);
   const existing = await trx.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
   if (existing && (await app.blobs.has(sha256))) return { sha256, size: bytes.length, duplicate: true };
@@ -22,16 +27,29 @@ export async function storeFile(app: AppContext, trx: Queryable, bytes: Uint8Arr
   // Bytes first, then the row: a crash in between leaves an orphan file, never a row without bytes.
   await app.blobs.put(sha256, Buffer.concat([iv, cipher.getAuthTag(), body]));
   if (!existing) {
-    await trx.insertInto('blobs').values({
-      sha256, size: bytes.length, content_type: contentType,
-      key_enc: app.cipher.encrypt(dataKey, encryptionContext('blobs', 'key_enc', sha256)),
-    }).execute();
+    await trx
+      .insertInto('blobs')
+      .values({
+        sha256,
+        size: bytes.length,
+        content_type: contentType,
+        key_enc: app.cipher.encrypt(dataKey, encryptionContext('blobs', 'key_enc', sha256)),
+      })
+      .execute();
   }
   return { sha256, size: bytes.length, duplicate: false };
 }
 
-export async function readFileBytes(app: AppContext, trx: Queryable, sha256: string): Promise<{ bytes: Buffer; contentType: string }> {
-  const row = await trx.selectFrom('blobs').select(['key_enc', 'content_type']).where('sha256', '=', sha256).executeTakeFirst();
+export async function readFileBytes(
+  app: AppContext,
+  trx: Queryable,
+  sha256: string,
+): Promise<{ bytes: Buffer; contentType: string }> {
+  const row = await trx
+    .selectFrom('blobs')
+    .select(['key_enc', 'content_type'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
   const stored = row ? await app.blobs.get(sha256) : null;
   if (!row || !stored) throw notFound('file');
   const dataKey = app.cipher.decryptBytes(row.key_enc, encryptionContext('blobs', 'key_enc', sha256));

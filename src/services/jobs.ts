@@ -1,5 +1,14 @@
 import { hostname } from 'node:os';
-import { claimJob, enqueueJob, findJob, finishJob, listJobs, reportJobProgress, type JobProgress, type JobRow } from '../db/repositories/jobs.ts';
+import {
+  claimJob,
+  enqueueJob,
+  findJob,
+  finishJob,
+  listJobs,
+  reportJobProgress,
+  type JobProgress,
+  type JobRow,
+} from '../db/repositories/jobs.ts';
 import { asActor, asSystem } from '../db/transaction.ts';
 import type { JobView } from '../contracts/jobs.ts';
 import { audit } from './audit.ts';
@@ -25,17 +34,36 @@ export type JobHandler = (job: JobRow, tools: JobTools) => Promise<unknown>;
 export const JOB_SESSION_MINUTES = 30;
 
 const present = (j: JobRow): JobView => ({
-  id: j.id, kind: j.kind, status: j.status, progress: j.progress, result: j.result, error: j.error, createdAt: j.createdAt, finishedAt: j.finishedAt,
+  id: j.id,
+  kind: j.kind,
+  status: j.status,
+  progress: j.progress,
+  result: j.result,
+  error: j.error,
+  createdAt: j.createdAt,
+  finishedAt: j.finishedAt,
 });
 
 /** Queues a job for any server process to run; the audit event commits with it. */
-export async function enqueue(app: AppContext, actor: RequestActor | null, kind: string, payload: unknown): Promise<string> {
+export async function enqueue(
+  app: AppContext,
+  actor: RequestActor | null,
+  kind: string,
+  payload: unknown,
+): Promise<string> {
   const id = app.newId();
   const write = async (trx: Parameters<Parameters<typeof asSystem>[1]>[0]) => {
-    await enqueueJob(trx, { id, kind, payload, organisationId: actor?.organisationId ?? null, createdBy: actor?.userId ?? null });
+    await enqueueJob(trx, {
+      id,
+      kind,
+      payload,
+      organisationId: actor?.organisationId ?? null,
+      createdBy: actor?.userId ?? null,
+    });
     await audit(trx, app, actor, 'job.enqueue', 'job', id, { kind });
   };
-  if (actor) await asActor(app.database, actor, write); else await asSystem(app.database, write);
+  if (actor) await asActor(app.database, actor, write);
+  else await asSystem(app.database, write);
   return id;
 }
 
@@ -72,7 +100,11 @@ export class JobRunner {
   private active: Promise<void> | null = null;
   readonly workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
-  constructor(private readonly app: AppContext, private readonly handlers: Record<string, JobHandler>, private readonly options: { intervalMs?: number; staleSeconds?: number } = {}) {}
+  constructor(
+    private readonly app: AppContext,
+    private readonly handlers: Record<string, JobHandler>,
+    private readonly options: { intervalMs?: number; staleSeconds?: number } = {},
+  ) {}
 
   start(): void {
     if (this.running) return;
@@ -81,9 +113,14 @@ export class JobRunner {
     const tick = async () => {
       if (!this.running) return;
       let ran = false;
-      this.active = this.runOnce().then((r) => { ran = r; }, () => undefined);
+      this.active = this.runOnce().then(
+        (r) => {
+          ran = r;
+        },
+        () => undefined,
+      );
       await this.active;
-      if (this.running) this.timer = setTimeout(tick, ran ? 0 : this.options.intervalMs ?? 500);
+      if (this.running) this.timer = setTimeout(tick, ran ? 0 : (this.options.intervalMs ?? 500));
     };
     this.timer = setTimeout(tick, 0);
   }
@@ -96,16 +133,24 @@ export class JobRunner {
 
   /** Claims and runs at most one job; true if it ran one. */
   async runOnce(): Promise<boolean> {
-    const job = await asSystem(this.app.database, (trx) => claimJob(trx, this.workerId, Object.keys(this.handlers), this.options.staleSeconds ?? 300));
+    const job = await asSystem(this.app.database, (trx) =>
+      claimJob(trx, this.workerId, Object.keys(this.handlers), this.options.staleSeconds ?? 300),
+    );
     if (!job) return false;
     const handler = this.handlers[job.kind];
     let creator: Promise<RequestActor | null> | null = null;
     const tools: JobTools = {
       app: this.app,
       progress: (p) => asSystem(this.app.database, (trx) => reportJobProgress(trx, job.id, this.workerId, p)),
-      creator: () => (creator ??= job.createdBy && job.organisationId
-        ? issueServiceSession(this.app, { userId: job.createdBy, organisationId: job.organisationId, minutes: JOB_SESSION_MINUTES })
-        : Promise.resolve(null)),
+      creator: () =>
+        (creator ??=
+          job.createdBy && job.organisationId
+            ? issueServiceSession(this.app, {
+                userId: job.createdBy,
+                organisationId: job.organisationId,
+                minutes: JOB_SESSION_MINUTES,
+              })
+            : Promise.resolve(null)),
     };
     try {
       const result = await handler(job, tools).finally(async () => {
@@ -114,7 +159,9 @@ export class JobRunner {
       });
       await asSystem(this.app.database, (trx) => finishJob(trx, job.id, this.workerId, { result: result ?? null }));
     } catch (error) {
-      await asSystem(this.app.database, (trx) => finishJob(trx, job.id, this.workerId, { error: (error as Error).message || 'failed' }));
+      await asSystem(this.app.database, (trx) =>
+        finishJob(trx, job.id, this.workerId, { error: (error as Error).message || 'failed' }),
+      );
     }
     return true;
   }

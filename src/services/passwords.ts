@@ -28,7 +28,11 @@ export const MAX_PASSWORD_LENGTH = 1000;
  */
 let known: Set<string> | undefined;
 function knownPasswords(): Set<string> {
-  known ??= new Set([...dictionary['passwords-common'], 'refuge', 'refugee', 'shelter', 'survivor', DEMO_PASSWORD].map((p) => p.toLowerCase()));
+  known ??= new Set(
+    [...dictionary['passwords-common'], 'refuge', 'refugee', 'shelter', 'survivor', DEMO_PASSWORD].map((p) =>
+      p.toLowerCase(),
+    ),
+  );
   return known;
 }
 
@@ -45,8 +49,13 @@ export function passwordProblem(password: string, email?: string): string | null
   const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
   const words = lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const repeated = /^(.{1,6}?)\1+$/u.exec(lower);
-  if (list.has(lower) || list.has(lower.replace(/\s+/g, '')) || (core.length > 0 && list.has(core))
-    || (repeated !== null) || (words.length > 0 && words.every((w) => list.has(w) || /^\d+$/.test(w)) && new Set(words).size < 3)) {
+  if (
+    list.has(lower) ||
+    list.has(lower.replace(/\s+/g, '')) ||
+    (core.length > 0 && list.has(core)) ||
+    repeated !== null ||
+    (words.length > 0 && words.every((w) => list.has(w) || /^\d+$/.test(w)) && new Set(words).size < 3)
+  ) {
     return 'this password is on the list of common or breached passwords; choose a longer phrase of your own';
   }
   if (email) {

@@ -6,13 +6,24 @@
  */
 import { mayCloseSharedAlert, planSharedAlertChange, type AlertStatus } from '../core/alerts/shared-alerts.ts';
 import type { OrganisationKind } from '../core/vocabulary.ts';
-import { acknowledgeForOrganisation, isAcknowledgedBy, setSharedAlertStatus, sharedAlertOwner, withdrawAcknowledgement } from '../db/repositories/alert-acknowledgements.ts';
+import {
+  acknowledgeForOrganisation,
+  isAcknowledgedBy,
+  setSharedAlertStatus,
+  sharedAlertOwner,
+  withdrawAcknowledgement,
+} from '../db/repositories/alert-acknowledgements.ts';
 import type { Tx } from '../db/transaction.ts';
 import { audit } from './audit.ts';
 import type { AppContext, RequestActor } from './context.ts';
 import { conflict, forbidden } from './errors.ts';
 
-export interface SharedAlertRef { id: string; subjectType: string; subjectId: string | null; globalStatus: AlertStatus }
+export interface SharedAlertRef {
+  id: string;
+  subjectType: string;
+  subjectId: string | null;
+  globalStatus: AlertStatus;
+}
 
 async function organisationKind(trx: Tx, id: string): Promise<OrganisationKind | null> {
   const org = await trx.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst();
@@ -20,18 +31,39 @@ async function organisationKind(trx: Tx, id: string): Promise<OrganisationKind |
 }
 
 /** Whether this actor's organisation may close or reopen the shared alert for everyone. */
-export async function mayCloseForEveryone(trx: Tx, actor: RequestActor, alert: Pick<SharedAlertRef, 'subjectType' | 'subjectId'>, knownOwner?: string | null): Promise<boolean> {
+export async function mayCloseForEveryone(
+  trx: Tx,
+  actor: RequestActor,
+  alert: Pick<SharedAlertRef, 'subjectType' | 'subjectId'>,
+  knownOwner?: string | null,
+): Promise<boolean> {
   const owner = knownOwner !== undefined ? knownOwner : await sharedAlertOwner(trx, alert.subjectType, alert.subjectId);
-  return mayCloseSharedAlert({ organisationId: actor.organisationId, organisationKind: await organisationKind(trx, actor.organisationId) }, owner);
+  return mayCloseSharedAlert(
+    { organisationId: actor.organisationId, organisationKind: await organisationKind(trx, actor.organisationId) },
+    owner,
+  );
 }
 
-export async function changeSharedAlert(trx: Tx, app: AppContext, actor: RequestActor, alert: SharedAlertRef, requested: AlertStatus): Promise<void> {
+export async function changeSharedAlert(
+  trx: Tx,
+  app: AppContext,
+  actor: RequestActor,
+  alert: SharedAlertRef,
+  requested: AlertStatus,
+): Promise<void> {
   const acknowledged = await isAcknowledgedBy(trx, alert.id, actor.organisationId);
-  const plan = planSharedAlertChange(alert.globalStatus, acknowledged, requested, await mayCloseForEveryone(trx, actor, alert));
+  const plan = planSharedAlertChange(
+    alert.globalStatus,
+    acknowledged,
+    requested,
+    await mayCloseForEveryone(trx, actor, alert),
+  );
   const at = app.now().toISOString();
   switch (plan.kind) {
-    case 'unchanged': throw conflict(`the alert is already ${requested}${requested === 'acknowledged' ? ' by your organisation' : ''}`);
-    case 'refused': throw forbidden(plan.reason);
+    case 'unchanged':
+      throw conflict(`the alert is already ${requested}${requested === 'acknowledged' ? ' by your organisation' : ''}`);
+    case 'refused':
+      throw forbidden(plan.reason);
     case 'acknowledge':
       await acknowledgeForOrganisation(trx, alert.id, actor.organisationId, actor.userId, at);
       await audit(trx, app, actor, 'alert.acknowledge', 'alert', alert.id, { scope: 'organisation' });
@@ -43,6 +75,10 @@ export async function changeSharedAlert(trx: Tx, app: AppContext, actor: Request
     case 'set_global':
       await setSharedAlertStatus(trx, alert.id, plan.status, actor.userId, at);
       if (plan.alsoAcknowledge) await acknowledgeForOrganisation(trx, alert.id, actor.organisationId, actor.userId, at);
-      await audit(trx, app, actor, 'alert.status', 'alert', alert.id, { from: alert.globalStatus, to: plan.status, scope: 'everyone' });
+      await audit(trx, app, actor, 'alert.status', 'alert', alert.id, {
+        from: alert.globalStatus,
+        to: plan.status,
+        scope: 'everyone',
+      });
   }
 }

@@ -1,6 +1,18 @@
-import { coordinationFigures, homeFigures, type CoordinationFigures, type Disclosure, type HomeFigures, type PersonGroup } from '../core/statistics/figures.ts';
+import {
+  coordinationFigures,
+  homeFigures,
+  type CoordinationFigures,
+  type Disclosure,
+  type HomeFigures,
+  type PersonGroup,
+} from '../core/statistics/figures.ts';
 import type { CaseStatus, RiskLevel } from '../core/vocabulary.ts';
-import { countPeople, visibleCaseIds, type PersonCountGroup, type StatisticsPopulation } from '../db/repositories/statistics.ts';
+import {
+  countPeople,
+  visibleCaseIds,
+  type PersonCountGroup,
+  type StatisticsPopulation,
+} from '../db/repositories/statistics.ts';
 import { asActor, asSystem } from '../db/transaction.ts';
 import { actorOrganisation, authorise } from './casework/access.ts';
 import type { AppContext, RequestActor } from './context.ts';
@@ -20,34 +32,67 @@ export type StatisticsScope = 'organisation' | 'all' | 'visible';
 const WEEK = 7 * 86_400_000;
 
 const toGroups = (rows: readonly PersonCountGroup[]): PersonGroup[] =>
-  rows.map((r) => ({ nationality: r.nationality, status: r.status as CaseStatus | null, risk: r.risk as RiskLevel | null, recent: r.recent, n: r.n }));
+  rows.map((r) => ({
+    nationality: r.nationality,
+    status: r.status as CaseStatus | null,
+    risk: r.risk as RiskLevel | null,
+    recent: r.recent,
+    n: r.n,
+  }));
 
-async function countFor(app: AppContext, actor: RequestActor, view: 'home' | 'coordination'): Promise<{ scope: StatisticsScope; disclosure: Disclosure; groups: PersonGroup[] }> {
+async function countFor(
+  app: AppContext,
+  actor: RequestActor,
+  view: 'home' | 'coordination',
+): Promise<{ scope: StatisticsScope; disclosure: Disclosure; groups: PersonGroup[] }> {
   authorise(actor, 'read', 'report');
   const since = new Date(app.now().getTime() - WEEK).toISOString();
   const { kind, caseIds } = await asActor(app.database, actor, async (trx) => {
     const org = await actorOrganisation(trx, actor);
-    return { kind: org.kind, caseIds: view === 'coordination' && org.kind === 'embassy' ? await visibleCaseIds(trx) : null };
+    return {
+      kind: org.kind,
+      caseIds: view === 'coordination' && org.kind === 'embassy' ? await visibleCaseIds(trx) : null,
+    };
   });
   if (kind === 'coordination') {
-    return { scope: 'all', disclosure: 'suppressed', groups: toGroups(await asSystem(app.database, (trx) => countPeople(trx, { kind: 'all' }, since))) };
+    return {
+      scope: 'all',
+      disclosure: 'suppressed',
+      groups: toGroups(await asSystem(app.database, (trx) => countPeople(trx, { kind: 'all' }, since))),
+    };
   }
   if (caseIds) {
     const population: StatisticsPopulation = { kind: 'cases', caseIds };
-    return { scope: 'visible', disclosure: 'suppressed', groups: caseIds.length ? toGroups(await asSystem(app.database, (trx) => countPeople(trx, population, since))) : [] };
+    return {
+      scope: 'visible',
+      disclosure: 'suppressed',
+      groups: caseIds.length
+        ? toGroups(await asSystem(app.database, (trx) => countPeople(trx, population, since)))
+        : [],
+    };
   }
   const own: StatisticsPopulation = { kind: 'organisation', organisationId: actor.organisationId };
-  return { scope: 'organisation', disclosure: 'exact', groups: toGroups(await asActor(app.database, actor, (trx) => countPeople(trx, own, since))) };
+  return {
+    scope: 'organisation',
+    disclosure: 'exact',
+    groups: toGroups(await asActor(app.database, actor, (trx) => countPeople(trx, own, since))),
+  };
 }
 
 /** The home page's numbers. Aggregate, so not audited per record. */
-export async function homeStatistics(app: AppContext, actor: RequestActor): Promise<HomeFigures & { scope: StatisticsScope }> {
+export async function homeStatistics(
+  app: AppContext,
+  actor: RequestActor,
+): Promise<HomeFigures & { scope: StatisticsScope }> {
   const { scope, disclosure, groups } = await countFor(app, actor, 'home');
   return { ...homeFigures(groups, disclosure), scope };
 }
 
 /** Per-nationality progress (the coordination view; an embassy's consular counts). */
-export async function coordinationStatistics(app: AppContext, actor: RequestActor): Promise<CoordinationFigures & { scope: StatisticsScope; generatedAt: string }> {
+export async function coordinationStatistics(
+  app: AppContext,
+  actor: RequestActor,
+): Promise<CoordinationFigures & { scope: StatisticsScope; generatedAt: string }> {
   const { scope, disclosure, groups } = await countFor(app, actor, 'coordination');
   return { scope, generatedAt: app.now().toISOString(), ...coordinationFigures(groups, disclosure) };
 }

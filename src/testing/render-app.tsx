@@ -12,7 +12,10 @@ export { createTestServer, type TestClient, type TestServer } from './test-serve
 // Lazy feature pages compile on first use; on a loaded 2-core machine that can take seconds.
 configure({ asyncUtilTimeout: 20_000 });
 // jsdom does no layout, so it has no scrolling; the app only scrolls the selected row into view.
-if (typeof Element !== 'undefined') Element.prototype.scrollIntoView ??= function scrollIntoView() { /* nothing to scroll */ };
+if (typeof Element !== 'undefined')
+  Element.prototype.scrollIntoView ??= function scrollIntoView() {
+    /* nothing to scroll */
+  };
 
 /**
  * Renders the real web app (its routes, query client and translations) in jsdom at `path`, signed
@@ -26,9 +29,17 @@ export async function renderApp(t: TestServer, client: TestClient, path: string)
     const url = typeof input === 'string' ? input : input instanceof URL ? input.pathname + input.search : input.url;
     if (!url.startsWith('/api/')) throw new TypeError(`component tests reach only the API, not ${url}`);
     const headers = { ...(init.headers as Record<string, string> | undefined), cookie: client.cookie };
-    const res = await t.server.inject({ method: (init.method ?? 'GET') as 'GET', url, headers, payload: init.body as string | undefined });
+    const res = await t.server.inject({
+      method: (init.method ?? 'GET') as 'GET',
+      url,
+      headers,
+      payload: init.body as string | undefined,
+    });
     const body = res.statusCode === 204 ? null : new Uint8Array(res.rawPayload);
-    return new Response(body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') } });
+    return new Response(body, {
+      status: res.statusCode,
+      headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') },
+    });
   };
   await initI18n();
   const router = createMemoryRouter(routes, { initialEntries: [path] });

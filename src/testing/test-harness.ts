@@ -32,18 +32,24 @@ export function testPostgresUrl(database = 'postgres'): string {
   return url.toString();
 }
 
-export interface TestDatabase extends Database { readonly url: string | null; drop(): Promise<void> }
+export interface TestDatabase extends Database {
+  readonly url: string | null;
+  drop(): Promise<void>;
+}
 
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const template = process.env.REFUGE_TEST_PGLITE_TEMPLATE;
-    const pglite = template && existsSync(template)
-      // Node's own Blob: jsdom (web component tests) replaces the global one with one PGlite cannot read.
-      ? await PGlite.create({ loadDataDir: new NodeBlob([readFileSync(template)]) as Blob })
-      : await PGlite.create();
+    const pglite =
+      template && existsSync(template)
+        ? // Node's own Blob: jsdom (web component tests) replaces the global one with one PGlite cannot read.
+          await PGlite.create({ loadDataDir: new NodeBlob([readFileSync(template)]) as Blob })
+        : await PGlite.create();
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
     await migrate(pool);
-    const database = wrap('pglite', pool, pool, async () => { await pglite.close(); });
+    const database = wrap('pglite', pool, pool, async () => {
+      await pglite.close();
+    });
     return { ...database, url: null, drop: () => database.close() };
   }
   const name = `refuge_test_${randomBytes(6).toString('hex')}`;
@@ -51,7 +57,10 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   try {
     await admin.query(`CREATE DATABASE ${name}`);
   } catch (error) {
-    throw new Error(`cannot reach the test PostgreSQL server at ${testPostgresUrl()} (set REFUGE_TEST_DATABASE_URL, or run .ci/run which starts one): ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `cannot reach the test PostgreSQL server at ${testPostgresUrl()} (set REFUGE_TEST_DATABASE_URL, or run .ci/run which starts one): ${(error as Error).message}`,
+      { cause: error },
+    );
   } finally {
     await admin.end();
   }
@@ -63,7 +72,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await migrate(database.pool);
   await ensureRequestRole(database, { password: null });
   return {
-    ...database, url,
+    ...database,
+    url,
     async drop() {
       await database.close();
       const a = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
@@ -78,13 +88,24 @@ export function testKeyring(): Keyring {
 }
 
 /** An application context over a test database, with a settable clock. */
-export async function createTestApp(database: Database, options: { now?: Date } = {}): Promise<AppContext & { setNow(d: Date): void; advance(ms: number): void }> {
+export async function createTestApp(
+  database: Database,
+  options: { now?: Date } = {},
+): Promise<AppContext & { setNow(d: Date): void; advance(ms: number): void }> {
   let now = options.now ?? new Date('2026-02-15T08:00:00Z');
   const app = {
-    database, cipher: new FieldCipher(testKeyring()), blobs: new MemoryBlobStore(),
-    now: () => new Date(now), newId: () => randomUUID(), auditKeys: ephemeralAuditKeys(),
-    setNow(d: Date) { now = d; },
-    advance(ms: number) { now = new Date(now.getTime() + ms); },
+    database,
+    cipher: new FieldCipher(testKeyring()),
+    blobs: new MemoryBlobStore(),
+    now: () => new Date(now),
+    newId: () => randomUUID(),
+    auditKeys: ephemeralAuditKeys(),
+    setNow(d: Date) {
+      now = d;
+    },
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms);
+    },
   };
   await syncPermissions(app);
   await sealClearFreeText(app);
@@ -95,11 +116,21 @@ export async function createTestApp(database: Database, options: { now?: Date } 
  * A real signed-in actor for tests that call services or asActor directly: a user with `roles` in
  * `organisationId` and a live session (row-level security derives the actor from its token only).
  */
-export async function signedInActor(app: AppContext, organisationId: string, roles: readonly Role[] = ['caseworker']): Promise<RequestActor> {
+export async function signedInActor(
+  app: AppContext,
+  organisationId: string,
+  roles: readonly Role[] = ['caseworker'],
+): Promise<RequestActor> {
   const userId = app.newId();
   await asSystem(app.database, async (trx) => {
-    await trx.insertInto('users').values({ id: userId, email: `${userId}@actor.test`, display_name: 'Test actor', password_hash: '!' }).execute();
-    await trx.insertInto('memberships').values(roles.map((role) => ({ user_id: userId, organisation_id: organisationId, role }))).execute();
+    await trx
+      .insertInto('users')
+      .values({ id: userId, email: `${userId}@actor.test`, display_name: 'Test actor', password_hash: '!' })
+      .execute();
+    await trx
+      .insertInto('memberships')
+      .values(roles.map((role) => ({ user_id: userId, organisation_id: organisationId, role })))
+      .execute();
   });
   const actor = await issueServiceSession(app, { userId, organisationId, minutes: 24 * 60 });
   if (!actor) throw new Error('no membership');

@@ -11,7 +11,11 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export interface TestClient {
   cookie: string;
   csrf: string;
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<{ status: number; json: any; headers: Record<string, unknown>; body: string }>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: any; headers: Record<string, unknown>; body: string }>;
 }
 
 export interface TestServer {
@@ -27,23 +31,43 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function createTestServer(kind: DatabaseKind, options: { trustProxyHops?: number } = {}): Promise<TestServer> {
+export async function createTestServer(
+  kind: DatabaseKind,
+  options: { trustProxyHops?: number } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(kind);
   const app = await createTestApp(database);
-  const server = await buildServer({ app, version: 'test', secureCookies: false, trustProxyHops: options.trustProxyHops ?? 0, webRoot: null });
+  const server = await buildServer({
+    app,
+    version: 'test',
+    secureCookies: false,
+    trustProxyHops: options.trustProxyHops ?? 0,
+    webRoot: null,
+  });
   await server.ready();
   const orgIds = new Map<string, string>();
   let n = 0;
 
   const client = (cookie: string, csrf: string): TestClient => ({
-    cookie, csrf,
+    cookie,
+    csrf,
     async request(method, url, body) {
       const res = await server.inject({
-        method, url, headers: { cookie, 'x-csrf-token': csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        method,
+        url,
+        headers: {
+          cookie,
+          'x-csrf-token': csrf,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         payload: body === undefined ? undefined : JSON.stringify(body),
       });
       let json: unknown = null;
-      try { json = res.json(); } catch { /* not JSON */ }
+      try {
+        json = res.json();
+      } catch {
+        /* not JSON */
+      }
       return { status: res.statusCode, json, headers: res.headers as Record<string, unknown>, body: res.body };
     },
   });
@@ -55,16 +79,29 @@ export async function createTestServer(kind: DatabaseKind, options: { trustProxy
     return client(cookie, res.json().csrfToken);
   };
 
-  const org = async (slug: string, kind: OrganisationKind = 'ngo', nationalitiesServed = kind === 'embassy' ? ['ID'] : []) => {
-    if (!orgIds.has(slug)) orgIds.set(slug, (await createOrganisation(app, { slug, name: slug, kind, nationalitiesServed })).id);
+  const org = async (
+    slug: string,
+    kind: OrganisationKind = 'ngo',
+    nationalitiesServed = kind === 'embassy' ? ['ID'] : [],
+  ) => {
+    if (!orgIds.has(slug))
+      orgIds.set(slug, (await createOrganisation(app, { slug, name: slug, kind, nationalitiesServed })).id);
     return orgIds.get(slug)!;
   };
 
   return {
-    server, database, app, org,
+    server,
+    database,
+    app,
+    org,
     async userIn(orgSlug, role, email = `user${++n}-${role}@${orgSlug}.test`) {
       if (!orgIds.has(orgSlug)) await org(orgSlug);
-      await createUser(app, { email, displayName: email, password: TEST_PASSWORD, memberships: [{ organisation: orgSlug, role }] });
+      await createUser(app, {
+        email,
+        displayName: email,
+        password: TEST_PASSWORD,
+        memberships: [{ organisation: orgSlug, role }],
+      });
       return signIn(email);
     },
     signIn,

@@ -1,5 +1,8 @@
 /** A problem+json answer from the API (RFC 9457), or a network failure (status 0). */
-export interface InvalidParam { name: string; reason: string }
+export interface InvalidParam {
+  name: string;
+  reason: string;
+}
 
 export class ApiError extends Error {
   constructor(

@@ -10,7 +10,10 @@ function answer(status: number, body?: unknown, type = 'application/json'): { ca
   const calls: Call[] = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
     calls.push({ url, init });
-    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': type } });
+    return new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': type },
+    });
   });
   return { calls };
 }
@@ -37,7 +40,16 @@ describe('api client', () => {
   });
 
   it('turns problem+json into an ApiError with each field reason', async () => {
-    answer(400, { title: 'Bad request', status: 400, detail: 'some fields are not valid', invalidParams: [{ name: 'body.email', reason: 'Invalid email address' }] }, 'application/problem+json');
+    answer(
+      400,
+      {
+        title: 'Bad request',
+        status: 400,
+        detail: 'some fields are not valid',
+        invalidParams: [{ name: 'body.email', reason: 'Invalid email address' }],
+      },
+      'application/problem+json',
+    );
     const error = await api.post('/api/session', { email: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(400);

@@ -13,7 +13,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (UNSAFE.has(method) && csrf) headers['x-csrf-token'] = csrf;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, 'Network error', undefined);
   }
@@ -24,7 +29,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     // The session ended (expired, signed out elsewhere): drop it so the app shows the sign-in page.
     // Calls under /api/session answer 401 for a wrong password or code, which the form shows instead.
     if (response.status === 401 && !path.startsWith('/api/session')) queryClient.setQueryData(SESSION_KEY, null);
-    throw new ApiError(response.status, p.title ?? response.statusText, p.detail, Array.isArray(p.invalidParams) ? p.invalidParams : [], p.requestId);
+    throw new ApiError(
+      response.status,
+      p.title ?? response.statusText,
+      p.detail,
+      Array.isArray(p.invalidParams) ? p.invalidParams : [],
+      p.requestId,
+    );
   }
   return data as T;
 }

@@ -56,17 +56,25 @@ export function useTotp() {
 
 /** Where an organisation requires a second step, starting it needs the one-time code an administrator issued. */
 export function useBeginEnrolment() {
-  return useMutation({ mutationFn: (enrolmentCode?: string) => api.post<{ secret: string; uri: string }>('/api/session/totp/enrolment', enrolmentCode ? { enrolmentCode } : {}) });
+  return useMutation({
+    mutationFn: (enrolmentCode?: string) =>
+      api.post<{ secret: string; uri: string }>('/api/session/totp/enrolment', enrolmentCode ? { enrolmentCode } : {}),
+  });
 }
 
 /** Changing my password signs out my other sessions; this one stays. */
 export function useChangePassword() {
-  return useMutation({ mutationFn: (body: { currentPassword: string; newPassword: string }) => api.put<{ endedSessions: number }>('/api/session/password', body) });
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api.put<{ endedSessions: number }>('/api/session/password', body),
+  });
 }
 
 /** Setting a new password with a reset code from an administrator (no session needed). */
 export function useResetPassword() {
-  return useMutation({ mutationFn: (body: { code: string; newPassword: string }) => api.post<{ ok: true }>('/api/password-reset', body) });
+  return useMutation({
+    mutationFn: (body: { code: string; newPassword: string }) => api.post<{ ok: true }>('/api/password-reset', body),
+  });
 }
 
 export function useConfirmEnrolment() {

@@ -6,17 +6,25 @@ import { inferKind, parseBlockSpecs, parseFieldSpecs, registerMatchCommands, run
 import { parseCsv } from './match-csv.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const FIELDS = 'given_name=given_name,surname=surname,street_number=street_number,address=address_1,suburb=suburb,postcode=postcode,dob=date_of_birth,ssn=soc_sec_id';
+const FIELDS =
+  'given_name=given_name,surname=surname,street_number=street_number,address=address_1,suburb=suburb,postcode=postcode,dob=date_of_birth,ssn=soc_sec_id';
 
 describe('parseCsv', () => {
   it('reads quotes, CRLF and a missing final newline', () => {
-    expect(parseCsv('a,b\r\n"x, y","he said ""hi"""\r\n1,2')).toEqual([['a', 'b'], ['x, y', 'he said "hi"'], ['1', '2']]);
+    expect(parseCsv('a,b\r\n"x, y","he said ""hi"""\r\n1,2')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'he said "hi"'],
+      ['1', '2'],
+    ]);
   });
 });
 
 describe('field and blocking syntax', () => {
   it('infers kinds from names and accepts explicit kinds and several columns', () => {
-    const specs = parseFieldSpecs('dob=date_of_birth,name:person=given+family,phone=phone+nationality,city:exact=city,surname=surname', ['surname']);
+    const specs = parseFieldSpecs(
+      'dob=date_of_birth,name:person=given+family,phone=phone+nationality,city:exact=city,surname=surname',
+      ['surname'],
+    );
     expect(specs.map((s) => s.kind)).toEqual(['date', 'person_name', 'phone', 'exact', 'string']);
     expect(specs[1].fields).toEqual(['given', 'family']);
     expect(specs[4].termFrequency).toBe(true);
@@ -27,14 +35,22 @@ describe('field and blocking syntax', () => {
 
   it('parses blocking rules with combinations and key variants, defaulting to one rule per comparison', () => {
     const specs = parseFieldSpecs('surname=s,dob=d,address=a');
-    expect(parseBlockSpecs('surname+dob.year,dob', specs)).toEqual([{ on: ['surname', { comparison: 'dob', variant: 'year' }] }, { on: ['dob'] }]);
+    expect(parseBlockSpecs('surname+dob.year,dob', specs)).toEqual([
+      { on: ['surname', { comparison: 'dob', variant: 'year' }] },
+      { on: ['dob'] },
+    ]);
     expect(parseBlockSpecs(undefined, specs)).toEqual([{ on: ['surname'] }, { on: ['dob'] }]);
   });
 });
 
 describe('runMatchEval', () => {
   it('evaluates dedup on a FEBRL-style file (spaces after commas, CRLF), truth from rec ids', async () => {
-    const r = await runMatchEval({ input: fixture('febrl-like.csv'), id: 'rec_id', fields: FIELDS, block: 'given_name,surname,dob,postcode' });
+    const r = await runMatchEval({
+      input: fixture('febrl-like.csv'),
+      id: 'rec_id',
+      fields: FIELDS,
+      block: 'given_name,surname,dob,postcode',
+    });
     expect(r.mode).toBe('dedup');
     expect(r.records).toBe(21);
     // Truth read from the fixture's ids, independently of the evaluator: rec-N-org and rec-N-dup-k are one person.
@@ -52,7 +68,13 @@ describe('runMatchEval', () => {
   });
 
   it('evaluates linkage between two files with truth rec-N-org ↔ rec-N-dup-0', async () => {
-    const r = await runMatchEval({ input: fixture('link-left.csv'), link: fixture('link-right.csv'), id: 'rec_id', fields: FIELDS, block: 'given_name,surname,dob,postcode' });
+    const r = await runMatchEval({
+      input: fixture('link-left.csv'),
+      link: fixture('link-right.csv'),
+      id: 'rec_id',
+      fields: FIELDS,
+      block: 'given_name,surname,dob,postcode',
+    });
     expect(r.mode).toBe('link');
     expect(r.truePositives + r.falseNegatives).toBe(7);
     expect(r.recall).toBeGreaterThan(0.8);
@@ -64,9 +86,25 @@ describe('runMatchEval', () => {
     registerMatchCommands(program);
     const out: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => { out.push(String(chunk)); return true; }) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: string) => {
+      out.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
     try {
-      await program.parseAsync(['node', 'refuge', 'match', 'eval', '--input', fixture('febrl-like.csv'), '--id', 'rec_id', '--fields', FIELDS, '--block', 'surname,dob']);
+      await program.parseAsync([
+        'node',
+        'refuge',
+        'match',
+        'eval',
+        '--input',
+        fixture('febrl-like.csv'),
+        '--id',
+        'rec_id',
+        '--fields',
+        FIELDS,
+        '--block',
+        'surname,dob',
+      ]);
     } finally {
       process.stdout.write = write;
     }

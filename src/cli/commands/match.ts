@@ -18,7 +18,12 @@ import { linkRecords } from '../../core/matching/pipeline.ts';
 import { pairwiseMetrics } from '../../core/matching/evaluation.ts';
 import type { ModelSettings } from '../../core/matching/model.ts';
 import type { BlockingRuleSpec } from '../../core/matching/blocking.ts';
-import { COMPARATOR_KINDS, type ComparatorKind, type ComparatorSpec, type MatchRecord } from '../../core/matching/types.ts';
+import {
+  COMPARATOR_KINDS,
+  type ComparatorKind,
+  type ComparatorSpec,
+  type MatchRecord,
+} from '../../core/matching/types.ts';
 import { readCsvObjects } from './match-csv.ts';
 
 export interface MatchEvalOptions {
@@ -64,24 +69,34 @@ export function inferKind(name: string): ComparatorKind {
 }
 
 export function parseFieldSpecs(text: string, tf: string[] = []): ComparatorSpec[] {
-  return text.split(',').map((part) => part.trim()).filter((p) => p !== '').map((part) => {
-    const m = part.match(/^([A-Za-z0-9_]+)(?::([a-z_]+))?=(.+)$/);
-    if (!m) throw new Error(`bad field "${part}": expected NAME[:KIND]=COLUMN[+COLUMN]`);
-    const [, name, kindRaw, cols] = m;
-    const kind = (kindRaw === 'person' ? 'person_name' : kindRaw ?? inferKind(name)) as ComparatorKind;
-    if (!COMPARATOR_KINDS.includes(kind)) throw new Error(`unknown field kind "${kindRaw}" (known: ${COMPARATOR_KINDS.join(', ')})`);
-    return { kind, name, fields: cols.split('+').map((c) => c.trim()), termFrequency: tf.includes(name) };
-  });
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((p) => p !== '')
+    .map((part) => {
+      const m = part.match(/^([A-Za-z0-9_]+)(?::([a-z_]+))?=(.+)$/);
+      if (!m) throw new Error(`bad field "${part}": expected NAME[:KIND]=COLUMN[+COLUMN]`);
+      const [, name, kindRaw, cols] = m;
+      const kind = (kindRaw === 'person' ? 'person_name' : (kindRaw ?? inferKind(name))) as ComparatorKind;
+      if (!COMPARATOR_KINDS.includes(kind))
+        throw new Error(`unknown field kind "${kindRaw}" (known: ${COMPARATOR_KINDS.join(', ')})`);
+      return { kind, name, fields: cols.split('+').map((c) => c.trim()), termFrequency: tf.includes(name) };
+    });
 }
 
 export function parseBlockSpecs(text: string | undefined, comparisons: ComparatorSpec[]): BlockingRuleSpec[] {
-  if (!text) return comparisons.filter((c) => c.kind !== 'address' && c.kind !== 'nationality').map((c) => ({ on: [c.name] }));
-  return text.split(',').map((r) => r.trim()).filter((r) => r !== '').map((r) => ({
-    on: r.split('+').map((p) => {
-      const [comparison, variant] = p.split('.');
-      return variant ? { comparison, variant } : comparison;
-    }),
-  }));
+  if (!text)
+    return comparisons.filter((c) => c.kind !== 'address' && c.kind !== 'nationality').map((c) => ({ on: [c.name] }));
+  return text
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '')
+    .map((r) => ({
+      on: r.split('+').map((p) => {
+        const [comparison, variant] = p.split('.');
+        return variant ? { comparison, variant } : comparison;
+      }),
+    }));
 }
 
 function toRecords(rows: Record<string, string | null>[], idCol: string, source: string): MatchRecord[] {
@@ -128,7 +143,9 @@ export function registerMatchCommands(program: Command): void {
   const match = program.command('match').description('record linkage: evaluate the matching engine');
   match
     .command('eval')
-    .description('train on a labelled CSV (or two for linkage), predict, and print pairwise precision/recall/F1 as one JSON line')
+    .description(
+      'train on a labelled CSV (or two for linkage), predict, and print pairwise precision/recall/F1 as one JSON line',
+    )
     .requiredOption('--input <file>', 'CSV file (dedup) or left file (link)')
     .option('--link <file>', 'right CSV file: link mode, only cross pairs')
     .requiredOption('--id <column>', 'record id column')

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import {
-  AGE_BANDS, CASE_STATUSES, DOCUMENT_STATUSES, NEED_KINDS, NEED_PRIORITIES, NEED_STATUSES, RISK_LEVELS, SCREENING_ANSWERS,
-  SCREENING_INDICATORS, SCREENING_OUTCOMES, SEXES,
+  AGE_BANDS,
+  CASE_STATUSES,
+  DOCUMENT_STATUSES,
+  NEED_KINDS,
+  NEED_PRIORITIES,
+  NEED_STATUSES,
+  RISK_LEVELS,
+  SCREENING_ANSWERS,
+  SCREENING_INDICATORS,
+  SCREENING_OUTCOMES,
+  SEXES,
 } from '../../core/vocabulary.ts';
 import { TIMELINE_KINDS } from '../../core/cases/timeline.ts';
 import { csvOf, Page, Reason } from './fields.ts';
@@ -51,26 +60,46 @@ export const CaseView = CaseFields.extend({
 export type CaseView = z.infer<typeof CaseView>;
 
 export const NoteRequest = z.object({ body: z.string().trim().min(1).max(20_000) }).strict();
-export const NoteView = z.object({ id: z.string(), body: z.string(), authorId: z.string().nullable(), createdAt: z.string() });
+export const NoteView = z.object({
+  id: z.string(),
+  body: z.string(),
+  authorId: z.string().nullable(),
+  createdAt: z.string(),
+});
 export type NoteView = z.infer<typeof NoteView>;
 
 /** Attachment upload: JSON with the bytes base64-encoded (the API reads JSON only). The type is sniffed from the bytes. */
-export const AttachmentRequest = z.object({
-  fileName: z.string().trim().min(1).max(255),
-  contentType: z.string().max(100).default(''),
-  dataBase64: z.string().min(1).max(14_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
-}).strict();
+export const AttachmentRequest = z
+  .object({
+    fileName: z.string().trim().min(1).max(255),
+    contentType: z.string().max(100).default(''),
+    dataBase64: z
+      .string()
+      .min(1)
+      .max(14_000_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+  })
+  .strict();
 export const AttachmentView = z.object({
-  id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(),
-  uploadedBy: z.string().nullable(), createdAt: z.string(),
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string().nullable(),
+  createdAt: z.string(),
 });
 export type AttachmentView = z.infer<typeof AttachmentView>;
 
-export const ScreeningAnswerInput = z.object({ answer: z.enum(SCREENING_ANSWERS), note: z.string().trim().max(2000).optional() }).strict();
+export const ScreeningAnswerInput = z
+  .object({ answer: z.enum(SCREENING_ANSWERS), note: z.string().trim().max(2000).optional() })
+  .strict();
 /** PUT /api/cases/:id/screening: answers to the 12 indicators; a missing one counts as unknown. */
-export const ScreeningRequest = z.object({
-  answers: z.partialRecord(z.enum(SCREENING_INDICATORS), ScreeningAnswerInput),
-}).strict();
+export const ScreeningRequest = z
+  .object({
+    answers: z.partialRecord(z.enum(SCREENING_INDICATORS), ScreeningAnswerInput),
+  })
+  .strict();
 export type ScreeningRequest = z.infer<typeof ScreeningRequest>;
 export const ScreeningView = z.object({
   id: z.string(),
@@ -80,7 +109,13 @@ export const ScreeningView = z.object({
   reasons: z.array(z.string()),
   rulesMet: z.array(z.string()),
   drivingIndicators: z.array(z.string()),
-  counts: z.object({ yes: z.number(), no: z.number(), unknown: z.number(), strongYes: z.number(), mediumYes: z.number() }),
+  counts: z.object({
+    yes: z.number(),
+    no: z.number(),
+    unknown: z.number(),
+    strongYes: z.number(),
+    mediumYes: z.number(),
+  }),
   ruleVersion: z.string(),
   ruleText: z.string(),
   recordedBy: z.string().nullable(),
@@ -88,19 +123,38 @@ export const ScreeningView = z.object({
 });
 export type ScreeningView = z.infer<typeof ScreeningView>;
 export const ScreeningRuleView = z.object({
-  ruleVersion: z.string(), ruleText: z.string(),
+  ruleVersion: z.string(),
+  ruleText: z.string(),
   indicators: z.array(z.object({ id: z.enum(SCREENING_INDICATORS), label: z.string(), strength: z.string() })),
 });
 
-export const NeedRequest = z.object({ kind: z.enum(NEED_KINDS), priority: z.enum(NEED_PRIORITIES).default('normal'), note: z.string().trim().max(2000).optional() }).strict();
-export const NeedPatchRequest = z.object({ status: z.enum(NEED_STATUSES).optional(), priority: z.enum(NEED_PRIORITIES).optional() }).strict()
+export const NeedRequest = z
+  .object({
+    kind: z.enum(NEED_KINDS),
+    priority: z.enum(NEED_PRIORITIES).default('normal'),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export const NeedPatchRequest = z
+  .object({ status: z.enum(NEED_STATUSES).optional(), priority: z.enum(NEED_PRIORITIES).optional() })
+  .strict()
   .refine((b) => b.status !== undefined || b.priority !== undefined, 'give a status or a priority');
 export const UrgencyView = z.object({
-  tier: z.number().int(), effectivePriority: z.enum(NEED_PRIORITIES), boosts: z.array(z.string()), waitingHours: z.number().int(), explanation: z.string(),
+  tier: z.number().int(),
+  effectivePriority: z.enum(NEED_PRIORITIES),
+  boosts: z.array(z.string()),
+  waitingHours: z.number().int(),
+  explanation: z.string(),
 });
 export const NeedView = z.object({
-  id: z.string(), caseId: z.string(), kind: z.enum(NEED_KINDS), priority: z.enum(NEED_PRIORITIES), status: z.enum(NEED_STATUSES),
-  createdAt: z.string(), updatedAt: z.string(), urgency: UrgencyView,
+  id: z.string(),
+  caseId: z.string(),
+  kind: z.enum(NEED_KINDS),
+  priority: z.enum(NEED_PRIORITIES),
+  status: z.enum(NEED_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  urgency: UrgencyView,
 });
 export type NeedView = z.infer<typeof NeedView>;
 
@@ -110,7 +164,11 @@ export type NeedView = z.infer<typeof NeedView>;
  * `detail` = the entry's free text, only for the organisation that wrote it.
  */
 export const TimelineEntryView = z.object({
-  id: z.string(), kind: z.enum(TIMELINE_KINDS), at: z.string(), actorUserId: z.string().nullable(), organisationId: z.string().nullable(),
+  id: z.string(),
+  kind: z.enum(TIMELINE_KINDS),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  organisationId: z.string().nullable(),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
   /** Names of organisations in params, where the view allows them (own organisation only). */
   organisationNames: z.record(z.string(), z.string()),
@@ -129,7 +187,9 @@ export const CaseDetail = z.object({
   needs: z.array(NeedView),
   notes: z.array(NoteView),
   attachments: z.array(AttachmentView),
-  followUps: z.array(z.object({ id: z.string(), dueAt: z.string(), completedAt: z.string().nullable(), outcome: z.string().nullable() })),
+  followUps: z.array(
+    z.object({ id: z.string(), dueAt: z.string(), completedAt: z.string().nullable(), outcome: z.string().nullable() }),
+  ),
   /** Newest first, at most 200 (the rest via GET /api/cases/:id/timeline). */
   timeline: z.array(TimelineEntryView),
 });

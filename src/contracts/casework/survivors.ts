@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
-  AGE_BANDS, CASE_STATUSES, CONTACT_CHANNELS, DOCUMENT_STATUSES, EXIT_MODES, LOCATION_KINDS, RISK_LEVELS, SEXES,
+  AGE_BANDS,
+  CASE_STATUSES,
+  CONTACT_CHANNELS,
+  DOCUMENT_STATUSES,
+  EXIT_MODES,
+  LOCATION_KINDS,
+  RISK_LEVELS,
+  SEXES,
 } from '../../core/vocabulary.ts';
 import { CONSENT_METHODS } from '../../core/consent/versioned.ts';
 import { CountryCode, IsoDay, LanguageCode } from './fields.ts';
@@ -9,7 +16,11 @@ import { CountryCode, IsoDay, LanguageCode } from './fields.ts';
 export const SurvivorName = z.object({
   value: z.string().trim().min(1).max(200),
   /** ISO 15924 script code (Latn, Hans, Khmr, Thai, Mymr …); optional, the server does not guess. */
-  script: z.string().trim().regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 script code such as Latn').optional(),
+  script: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 script code such as Latn')
+    .optional(),
   /** True for a romanisation of another name in the list. */
   romanisation: z.boolean().default(false),
   preferred: z.boolean().default(false),
@@ -37,32 +48,40 @@ export const ConsentFlagsInput = z.object({
 });
 export type ConsentFlagsInput = z.infer<typeof ConsentFlagsInput>;
 
-const oneNamePreferred = (names: readonly { preferred: boolean }[]): boolean => names.filter((n) => n.preferred).length === 1;
+const oneNamePreferred = (names: readonly { preferred: boolean }[]): boolean =>
+  names.filter((n) => n.preferred).length === 1;
 
 /** POST /api/survivors: creates the survivor and the registering organisation's case in one request. */
-export const RegisterSurvivorRequest = z.object({
-  names: z.array(SurvivorName).min(1).max(12).refine(oneNamePreferred, 'mark exactly one name as preferred'),
-  sex: z.enum(SEXES),
-  dateOfBirth: IsoDay.optional(),
-  /** Estimated when no date of birth is known; derived from dateOfBirth when omitted. */
-  ageBand: z.enum(AGE_BANDS).optional(),
-  nationalities: z.array(CountryCode).max(5).default([]),
-  languages: z.array(LanguageCode).max(10).default([]),
-  contacts: z.array(Contact).max(10).default([]),
-  documentStatus: z.enum(DOCUMENT_STATUSES),
-  location: LocationInput.default({ kind: 'unknown' }),
-  /** Which compound they came from, as told (free text for now). */
-  compound: z.string().trim().max(300).optional(),
-  exitMode: z.enum(EXIT_MODES).default('unknown'),
-  exitDate: IsoDay.optional(),
-  consent: ConsentFlagsInput,
-  riskLevel: z.enum(RISK_LEVELS).default('medium'),
-  /** A user of the registering organisation; defaults to the person registering. */
-  assignedTo: z.uuid().optional(),
-}).strict();
+export const RegisterSurvivorRequest = z
+  .object({
+    names: z.array(SurvivorName).min(1).max(12).refine(oneNamePreferred, 'mark exactly one name as preferred'),
+    sex: z.enum(SEXES),
+    dateOfBirth: IsoDay.optional(),
+    /** Estimated when no date of birth is known; derived from dateOfBirth when omitted. */
+    ageBand: z.enum(AGE_BANDS).optional(),
+    nationalities: z.array(CountryCode).max(5).default([]),
+    languages: z.array(LanguageCode).max(10).default([]),
+    contacts: z.array(Contact).max(10).default([]),
+    documentStatus: z.enum(DOCUMENT_STATUSES),
+    location: LocationInput.default({ kind: 'unknown' }),
+    /** Which compound they came from, as told (free text for now). */
+    compound: z.string().trim().max(300).optional(),
+    exitMode: z.enum(EXIT_MODES).default('unknown'),
+    exitDate: IsoDay.optional(),
+    consent: ConsentFlagsInput,
+    riskLevel: z.enum(RISK_LEVELS).default('medium'),
+    /** A user of the registering organisation; defaults to the person registering. */
+    assignedTo: z.uuid().optional(),
+  })
+  .strict();
 export type RegisterSurvivorRequest = z.infer<typeof RegisterSurvivorRequest>;
 
-export const RegisteredSurvivor = z.object({ survivorId: z.string(), caseId: z.string(), status: z.enum(CASE_STATUSES), riskLevel: z.enum(RISK_LEVELS) });
+export const RegisteredSurvivor = z.object({
+  survivorId: z.string(),
+  caseId: z.string(),
+  status: z.enum(CASE_STATUSES),
+  riskLevel: z.enum(RISK_LEVELS),
+});
 export type RegisteredSurvivor = z.infer<typeof RegisteredSurvivor>;
 
 export const ConsentVersionView = z.object({
@@ -81,10 +100,18 @@ export type ConsentVersionView = z.infer<typeof ConsentVersionView>;
 
 /** PUT /api/survivors/:id/consent: the full new consent; the server records a new version (never edits one). */
 export const ChangeConsentRequest = ConsentFlagsInput.strict();
-export const ConsentHistoryView = z.object({ survivorId: z.string(), current: ConsentVersionView.nullable(), history: z.array(ConsentVersionView) });
+export const ConsentHistoryView = z.object({
+  survivorId: z.string(),
+  current: ConsentVersionView.nullable(),
+  history: z.array(ConsentVersionView),
+});
 export type ConsentHistoryView = z.infer<typeof ConsentHistoryView>;
 
-export const LocationView = z.object({ kind: z.enum(LOCATION_KINDS), placeOrganisationId: z.string().nullable(), detail: z.string().nullable() });
+export const LocationView = z.object({
+  kind: z.enum(LOCATION_KINDS),
+  placeOrganisationId: z.string().nullable(),
+  detail: z.string().nullable(),
+});
 
 /** The survivor as the case owner (or a consenting national's embassy) sees them. */
 export const SurvivorView = z.object({
@@ -92,7 +119,9 @@ export const SurvivorView = z.object({
   /** null for an embassy (core/disclosure: it does not learn which organisation holds the survivor). */
   organisationId: z.string().nullable(),
   registeredAt: z.string(),
-  names: z.array(z.object({ value: z.string(), script: z.string().nullable(), romanisation: z.boolean(), preferred: z.boolean() })),
+  names: z.array(
+    z.object({ value: z.string(), script: z.string().nullable(), romanisation: z.boolean(), preferred: z.boolean() }),
+  ),
   preferredName: z.string().nullable(),
   sex: z.enum(SEXES),
   dateOfBirth: z.string().nullable(),
@@ -107,7 +136,13 @@ export const SurvivorView = z.object({
   compound: z.string().nullable(),
   exitMode: z.enum(EXIT_MODES),
   exitDate: z.string().nullable(),
-  consent: z.object({ version: z.number().int(), shareWithOwnEmbassy: z.boolean(), shareWithOrganisationIds: z.array(z.string()), useInStatistics: z.boolean(), crossOrganisationMatching: z.boolean() }),
+  consent: z.object({
+    version: z.number().int(),
+    shareWithOwnEmbassy: z.boolean(),
+    shareWithOrganisationIds: z.array(z.string()),
+    useInStatistics: z.boolean(),
+    crossOrganisationMatching: z.boolean(),
+  }),
 });
 export type SurvivorView = z.infer<typeof SurvivorView>;
 

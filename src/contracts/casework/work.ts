@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import {
-  AGE_BANDS, ALERT_KINDS, CASE_STATUSES, CONTACT_CHANNELS, DOCUMENT_STATUSES, LOCATION_KINDS, NEED_KINDS, NEED_PRIORITIES,
-  NEED_STATUSES, REFERRAL_STATES, RISK_LEVELS, SEXES,
+  AGE_BANDS,
+  ALERT_KINDS,
+  CASE_STATUSES,
+  CONTACT_CHANNELS,
+  DOCUMENT_STATUSES,
+  LOCATION_KINDS,
+  NEED_KINDS,
+  NEED_PRIORITIES,
+  NEED_STATUSES,
+  REFERRAL_STATES,
+  RISK_LEVELS,
+  SEXES,
 } from '../../core/vocabulary.ts';
 import { EMERGENCY_DOCUMENT_STATUSES, EXIT_CLEARANCE_STATUSES, REPATRIATION_STEPS } from '../../core/cases/consular.ts';
 import { FOLLOW_UP_OUTCOMES } from '../../core/followups/evaluate.ts';
@@ -21,27 +31,43 @@ export const TriageQuery = z.object({
 });
 export type TriageQuery = z.infer<typeof TriageQuery>;
 export const TriageItem = z.object({
-  needId: z.string(), caseId: z.string(), survivorId: z.string(),
-  kind: z.enum(NEED_KINDS), priority: z.enum(NEED_PRIORITIES), status: z.enum(NEED_STATUSES), createdAt: z.string(),
-  tier: z.number().int(), effectivePriority: z.enum(NEED_PRIORITIES), waitingHours: z.number().int(), explanation: z.string(),
-  caseRisk: z.enum(RISK_LEVELS), caseStatus: z.enum(CASE_STATUSES),
-  survivor: z.object({ sex: z.enum(SEXES), ageBand: z.enum(AGE_BANDS).nullable(), nationalities: z.array(z.string()), locationKind: z.enum(LOCATION_KINDS) }),
+  needId: z.string(),
+  caseId: z.string(),
+  survivorId: z.string(),
+  kind: z.enum(NEED_KINDS),
+  priority: z.enum(NEED_PRIORITIES),
+  status: z.enum(NEED_STATUSES),
+  createdAt: z.string(),
+  tier: z.number().int(),
+  effectivePriority: z.enum(NEED_PRIORITIES),
+  waitingHours: z.number().int(),
+  explanation: z.string(),
+  caseRisk: z.enum(RISK_LEVELS),
+  caseStatus: z.enum(CASE_STATUSES),
+  survivor: z.object({
+    sex: z.enum(SEXES),
+    ageBand: z.enum(AGE_BANDS).nullable(),
+    nationalities: z.array(z.string()),
+    locationKind: z.enum(LOCATION_KINDS),
+  }),
 });
 export type TriageItem = z.infer<typeof TriageItem>;
 export const TriageBoard = Page(TriageItem);
 
 /* ---------- Referrals ---------- */
 
-export const CreateReferralRequest = z.object({
-  caseId: z.uuid(),
-  toOrganisationId: z.uuid(),
-  /** Needs of the case being referred; empty = the case as a whole (no needs shown to the receiver). */
-  needIds: z.array(z.uuid()).max(20).default([]),
-  /** The one contact channel the survivor agreed to give the receiver, if any. */
-  shareContactChannel: z.enum(CONTACT_CHANNELS).optional(),
-  /** Only for users allowed to override consent (override_consent on referral); audited. */
-  overrideReason: Reason.optional(),
-}).strict();
+export const CreateReferralRequest = z
+  .object({
+    caseId: z.uuid(),
+    toOrganisationId: z.uuid(),
+    /** Needs of the case being referred; empty = the case as a whole (no needs shown to the receiver). */
+    needIds: z.array(z.uuid()).max(20).default([]),
+    /** The one contact channel the survivor agreed to give the receiver, if any. */
+    shareContactChannel: z.enum(CONTACT_CHANNELS).optional(),
+    /** Only for users allowed to override consent (override_consent on referral); audited. */
+    overrideReason: Reason.optional(),
+  })
+  .strict();
 export type CreateReferralRequest = z.infer<typeof CreateReferralRequest>;
 
 export const ReferralListQuery = z.object({
@@ -53,17 +79,19 @@ export const ReferralListQuery = z.object({
 export const ChangeReferralRequest = z.object({ state: z.enum(REFERRAL_STATES), reason: Reason.optional() }).strict();
 
 /** Exactly core/referrals REFERRAL_FIELDS: what a receiving organisation is shown about the person. */
-export const ReferredPerson = z.object({
-  referralId: z.string(),
-  preferredName: z.string().nullable(),
-  sex: z.enum(SEXES),
-  ageBand: z.enum(AGE_BANDS).nullable(),
-  nationalities: z.array(z.string()),
-  languages: z.array(z.string()),
-  needs: z.array(z.object({ kind: z.enum(NEED_KINDS), priority: z.enum(NEED_PRIORITIES) })),
-  contact: z.object({ channel: z.enum(CONTACT_CHANNELS), value: z.string() }).optional(),
-  documentStatus: z.enum(DOCUMENT_STATUSES).optional(),
-}).strict();
+export const ReferredPerson = z
+  .object({
+    referralId: z.string(),
+    preferredName: z.string().nullable(),
+    sex: z.enum(SEXES),
+    ageBand: z.enum(AGE_BANDS).nullable(),
+    nationalities: z.array(z.string()),
+    languages: z.array(z.string()),
+    needs: z.array(z.object({ kind: z.enum(NEED_KINDS), priority: z.enum(NEED_PRIORITIES) })),
+    contact: z.object({ channel: z.enum(CONTACT_CHANNELS), value: z.string() }).optional(),
+    documentStatus: z.enum(DOCUMENT_STATUSES).optional(),
+  })
+  .strict();
 export type ReferredPerson = z.infer<typeof ReferredPerson>;
 
 /**
@@ -115,8 +143,15 @@ export const ConsularRecordView = z.object({
   updatedAt: z.string().nullable(),
 });
 export const ConsularQueueItem = z.object({
-  caseId: z.string(), survivorId: z.string(), preferredName: z.string().nullable(), sex: z.enum(SEXES), ageBand: z.enum(AGE_BANDS).nullable(),
-  nationalities: z.array(z.string()), documentStatus: z.enum(DOCUMENT_STATUSES), caseStatus: z.enum(CASE_STATUSES), riskLevel: z.enum(RISK_LEVELS),
+  caseId: z.string(),
+  survivorId: z.string(),
+  preferredName: z.string().nullable(),
+  sex: z.enum(SEXES),
+  ageBand: z.enum(AGE_BANDS).nullable(),
+  nationalities: z.array(z.string()),
+  documentStatus: z.enum(DOCUMENT_STATUSES),
+  caseStatus: z.enum(CASE_STATUSES),
+  riskLevel: z.enum(RISK_LEVELS),
   record: ConsularRecordView,
   progress: z.object({
     steps: z.array(z.object({ step: z.enum(REPATRIATION_STEPS), done: z.boolean(), detail: z.string() })),
@@ -128,26 +163,40 @@ export type ConsularQueueItem = z.infer<typeof ConsularQueueItem>;
 export const ConsularQueue = Page(ConsularQueueItem);
 
 /** PATCH /api/consular/cases/:id: record one or more repatriation steps. */
-export const ConsularUpdateRequest = z.object({
-  emergencyDocument: z.object({ status: z.enum(EMERGENCY_DOCUMENT_STATUSES), number: z.string().trim().max(50).optional() }).strict().optional(),
-  exitClearance: z.enum(EXIT_CLEARANCE_STATUSES).optional(),
-  flight: FlightInput.nullable().optional(),
-  repatriated: z.literal(true).optional(),
-}).strict().refine((b) => Object.keys(b).length > 0, 'give at least one step');
+export const ConsularUpdateRequest = z
+  .object({
+    emergencyDocument: z
+      .object({ status: z.enum(EMERGENCY_DOCUMENT_STATUSES), number: z.string().trim().max(50).optional() })
+      .strict()
+      .optional(),
+    exitClearance: z.enum(EXIT_CLEARANCE_STATUSES).optional(),
+    flight: FlightInput.nullable().optional(),
+    repatriated: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'give at least one step');
 export type ConsularUpdateRequest = z.infer<typeof ConsularUpdateRequest>;
 
 /** POST /api/consular/flights: book a group on the same flight — all or none (core validateGroupFlightUpdate). */
-export const GroupFlightRequest = z.object({ caseIds: z.array(z.uuid()).min(1).max(200), flight: FlightInput, dryRun: z.boolean().default(false) }).strict();
+export const GroupFlightRequest = z
+  .object({ caseIds: z.array(z.uuid()).min(1).max(200), flight: FlightInput, dryRun: z.boolean().default(false) })
+  .strict();
 export const GroupFlightResult = z.object({
   applied: z.boolean(),
   flightErrors: z.array(z.string()),
-  members: z.array(z.object({ caseId: z.string(), ok: z.boolean(), reasons: z.array(z.string()), warnings: z.array(z.string()) })),
+  members: z.array(
+    z.object({ caseId: z.string(), ok: z.boolean(), reasons: z.array(z.string()), warnings: z.array(z.string()) }),
+  ),
 });
 
 /* ---------- Coordination ---------- */
 
 const CoordinationCounts = {
-  registered: PublishedCount, awaiting_documents: PublishedCount, awaiting_travel: PublishedCount, repatriated: PublishedCount, lost_contact: PublishedCount,
+  registered: PublishedCount,
+  awaiting_documents: PublishedCount,
+  awaiting_travel: PublishedCount,
+  repatriated: PublishedCount,
+  lost_contact: PublishedCount,
 };
 export const CoordinationSummary = z.object({
   /**
@@ -157,7 +206,13 @@ export const CoordinationSummary = z.object({
   scope: z.enum(['all', 'visible', 'organisation']),
   generatedAt: z.string(),
   /** Per statistical nationality (`multiple`, `unknown`, and `other` for pooled nationalities below the minimum cell). */
-  rows: z.array(z.object({ nationality: z.string(), ...CoordinationCounts, bottleneck: z.enum(['documents', 'travel', 'none', 'suppressed']) })),
+  rows: z.array(
+    z.object({
+      nationality: z.string(),
+      ...CoordinationCounts,
+      bottleneck: z.enum(['documents', 'travel', 'none', 'suppressed']),
+    }),
+  ),
   totals: z.object(CoordinationCounts),
   minimumCell: MinimumCell,
 });
@@ -171,18 +226,39 @@ export const FollowUpDueQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 export const FollowUpView = z.object({
-  id: z.string(), caseId: z.string(), dueAt: z.string(), completedAt: z.string().nullable(), outcome: z.enum(FOLLOW_UP_OUTCOMES).nullable(),
-  overdue: z.boolean(), caseRisk: z.enum(RISK_LEVELS), caseStatus: z.enum(CASE_STATUSES),
+  id: z.string(),
+  caseId: z.string(),
+  dueAt: z.string(),
+  completedAt: z.string().nullable(),
+  outcome: z.enum(FOLLOW_UP_OUTCOMES).nullable(),
+  overdue: z.boolean(),
+  caseRisk: z.enum(RISK_LEVELS),
+  caseStatus: z.enum(CASE_STATUSES),
 });
 export type FollowUpView = z.infer<typeof FollowUpView>;
 export const FollowUpList = Page(FollowUpView);
-export const CheckInRequest = z.object({ outcome: z.enum(FOLLOW_UP_OUTCOMES), note: z.string().trim().max(2000).optional() }).strict();
+export const CheckInRequest = z
+  .object({ outcome: z.enum(FOLLOW_UP_OUTCOMES), note: z.string().trim().max(2000).optional() })
+  .strict();
 export const FollowUpEvaluationView = z.object({
-  caseId: z.string(), riskLevel: z.enum(RISK_LEVELS), riskRaised: z.boolean(), suggestedStatus: z.enum(CASE_STATUSES).nullable(),
-  reasons: z.array(z.string()), alertsRaised: z.array(z.string()), nextDueAt: z.string(),
+  caseId: z.string(),
+  riskLevel: z.enum(RISK_LEVELS),
+  riskRaised: z.boolean(),
+  suggestedStatus: z.enum(CASE_STATUSES).nullable(),
+  reasons: z.array(z.string()),
+  alertsRaised: z.array(z.string()),
+  nextDueAt: z.string(),
 });
-export const CheckInResult = z.object({ followUp: FollowUpView, evaluation: FollowUpEvaluationView, next: FollowUpView.nullable() });
-export const EvaluationRunResult = z.object({ casesEvaluated: z.number().int(), risksRaised: z.number().int(), alertsRaised: z.number().int() });
+export const CheckInResult = z.object({
+  followUp: FollowUpView,
+  evaluation: FollowUpEvaluationView,
+  next: FollowUpView.nullable(),
+});
+export const EvaluationRunResult = z.object({
+  casesEvaluated: z.number().int(),
+  risksRaised: z.number().int(),
+  alertsRaised: z.number().int(),
+});
 
 export const AlertListQuery = z.object({
   status: csvOf(z.enum(['open', 'acknowledged', 'dismissed'])).optional(),
@@ -191,9 +267,17 @@ export const AlertListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 export const AlertView = z.object({
-  id: z.string(), kind: z.string(), severity: z.string(), title: z.string(), status: z.enum(['open', 'acknowledged', 'dismissed']),
-  subjectType: z.string(), subjectId: z.string().nullable(), shared: z.boolean(), reasons: z.array(z.string()),
-  createdAt: z.string(), updatedAt: z.string(),
+  id: z.string(),
+  kind: z.string(),
+  severity: z.string(),
+  title: z.string(),
+  status: z.enum(['open', 'acknowledged', 'dismissed']),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  shared: z.boolean(),
+  reasons: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type AlertView = z.infer<typeof AlertView>;
 export const AlertList = Page(AlertView);

@@ -8,8 +8,19 @@ import { FootprintGeometry, PointGeometry } from './geo.ts';
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 /** A name as reported, with the language/script it was written in (km, zh, en, th, vi…) when known. */
-export const CompoundName = z.object({ name: Text(200), lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/).nullable().default(null) });
-export const CompoundOperator = z.object({ name: Text(300), role: z.enum(OPERATOR_ROLES).default('unknown'), entityId: z.string().max(100).nullable().default(null) });
+export const CompoundName = z.object({
+  name: Text(200),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/)
+    .nullable()
+    .default(null),
+});
+export const CompoundOperator = z.object({
+  name: Text(300),
+  role: z.enum(OPERATOR_ROLES).default('unknown'),
+  entityId: z.string().max(100).nullable().default(null),
+});
 
 export const CompoundInput = z.object({
   names: z.array(CompoundName).min(1).max(20),
@@ -94,7 +105,12 @@ export const CompoundList = z.object({ items: z.array(CompoundSummary), nextCurs
 export type CompoundList = z.infer<typeof CompoundList>;
 
 /** GeoJSON import: the body is any JSON (problems are reported per feature). */
-export const CompoundImportQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
+export const CompoundImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
 export const GeoProblemView = z.object({ path: z.string(), code: z.string(), message: z.string() });
 export const CompoundImportReport = z.object({
   dryRun: z.boolean(),
@@ -111,10 +127,12 @@ export type CompoundImportReport = z.infer<typeof CompoundImportReport>;
 /** The export is a GeoJSON FeatureCollection (core compound-geojson shape); loosely typed here. */
 export const CompoundFeatureCollection = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(z.object({
-    type: z.literal('Feature'),
-    id: z.union([z.string(), z.number()]).optional(),
-    geometry: z.union([PointGeometry, FootprintGeometry]).nullable(),
-    properties: z.record(z.string(), z.unknown()),
-  })),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.union([z.string(), z.number()]).optional(),
+      geometry: z.union([PointGeometry, FootprintGeometry]).nullable(),
+      properties: z.record(z.string(), z.unknown()),
+    }),
+  ),
 });

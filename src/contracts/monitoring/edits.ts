@@ -18,5 +18,9 @@ export const EditHistoryEntry = z.object({
 });
 export type EditHistoryEntry = z.infer<typeof EditHistoryEntry>;
 
-export const EditHistory = z.object({ subjectType: z.enum(['evidence', 'compound']), subjectId: z.string(), entries: z.array(EditHistoryEntry) });
+export const EditHistory = z.object({
+  subjectType: z.enum(['evidence', 'compound']),
+  subjectId: z.string(),
+  entries: z.array(EditHistoryEntry),
+});
 export type EditHistory = z.infer<typeof EditHistory>;

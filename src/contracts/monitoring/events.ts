@@ -19,19 +19,21 @@ export const ConfidenceInput = z.union([z.number().min(0).max(1), z.enum(CONFIDE
 
 const Nationality = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code');
 
-export const EventInput = z.object({
-  compoundId: z.uuid(),
-  kind: z.enum(EVENT_KINDS),
-  date: IsoDay,
-  dateEnd: IsoDay.nullable().default(null),
-  counts: EventCounts.default({}),
-  nationalities: z.array(Nationality).max(60).default([]),
-  confidence: ConfidenceInput,
-  evidenceIds: z.array(z.uuid()).max(200).default([]),
-  statesEmptied: z.boolean().default(false),
-  relocatedToCompoundId: z.uuid().nullable().default(null),
-  description: z.string().max(10_000).nullable().default(null),
-}).refine((e) => !e.dateEnd || e.dateEnd >= e.date, { message: 'dateEnd must not be before date', path: ['dateEnd'] });
+export const EventInput = z
+  .object({
+    compoundId: z.uuid(),
+    kind: z.enum(EVENT_KINDS),
+    date: IsoDay,
+    dateEnd: IsoDay.nullable().default(null),
+    counts: EventCounts.default({}),
+    nationalities: z.array(Nationality).max(60).default([]),
+    confidence: ConfidenceInput,
+    evidenceIds: z.array(z.uuid()).max(200).default([]),
+    statesEmptied: z.boolean().default(false),
+    relocatedToCompoundId: z.uuid().nullable().default(null),
+    description: z.string().max(10_000).nullable().default(null),
+  })
+  .refine((e) => !e.dateEnd || e.dateEnd >= e.date, { message: 'dateEnd must not be before date', path: ['dateEnd'] });
 export type EventInput = z.infer<typeof EventInput>;
 
 export const EventPatch = z.object({
@@ -54,7 +56,12 @@ export const EventView = z.object({
   kind: z.enum(EVENT_KINDS),
   date: z.string(),
   dateEnd: z.string().nullable(),
-  counts: z.object({ peopleLeaving: z.number().optional(), arrests: z.number().optional(), rescues: z.number().optional(), deaths: z.number().optional() }),
+  counts: z.object({
+    peopleLeaving: z.number().optional(),
+    arrests: z.number().optional(),
+    rescues: z.number().optional(),
+    deaths: z.number().optional(),
+  }),
   nationalities: z.array(z.string()),
   /** As a probability (words map to 0.3 / 0.6 / 0.9). */
   confidence: z.number(),
@@ -69,7 +76,12 @@ export const EventView = z.object({
 });
 export type EventView = z.infer<typeof EventView>;
 
-export const EventListQuery = PageQuery.extend({ includeRetracted: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
+export const EventListQuery = PageQuery.extend({
+  includeRetracted: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
 export const EventList = z.object({ items: z.array(EventView), nextCursor: z.string().nullable() });
 export type EventList = z.infer<typeof EventList>;
 
@@ -120,13 +132,15 @@ export const MapQuery = z.object({
  */
 export const MapData = z.object({
   at: z.string(),
-  compounds: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    status: z.enum(COMPOUND_STATUSES),
-    point: z.tuple([z.number(), z.number()]).nullable(),
-    footprint: FootprintGeometry.nullable(),
-  })),
+  compounds: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: z.enum(COMPOUND_STATUSES),
+      point: z.tuple([z.number(), z.number()]).nullable(),
+      footprint: FootprintGeometry.nullable(),
+    }),
+  ),
   evidenceKinds: z.array(z.enum(EVIDENCE_KINDS)),
   verificationStates: z.array(z.enum(VERIFICATION_STATES)),
   evidence: z.object({
@@ -140,5 +154,3 @@ export const MapData = z.object({
   }),
 });
 export type MapData = z.infer<typeof MapData>;
-
-

@@ -1,6 +1,12 @@
 /** Evidence: registration, upload, verification, custody. */
 import { z } from 'zod';
-import { EVIDENCE_KINDS, GEOLOCATION_METHODS, PRECISION_BANDS, SENSITIVITY_LEVELS, VERIFICATION_STATES } from '../../core/vocabulary.ts';
+import {
+  EVIDENCE_KINDS,
+  GEOLOCATION_METHODS,
+  PRECISION_BANDS,
+  SENSITIVITY_LEVELS,
+  VERIFICATION_STATES,
+} from '../../core/vocabulary.ts';
 import { CUSTODY_ACTIONS } from '../../core/evidence/custody-log.ts';
 import { PageQuery } from '../common.ts';
 import { IsoTimestamp, Latitude, Longitude, PointGeometry } from './geo.ts';
@@ -12,7 +18,11 @@ export const EvidenceSourceInput = z.object({
   publisher: ShortText.nullable().default(null),
   url: Url.nullable().default(null),
   /** SHA-256 of the original this item re-posts, when known. */
-  originalSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+  originalSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .default(null),
   acquiredFrom: ShortText.nullable().default(null),
 });
 
@@ -43,20 +53,25 @@ export type EvidenceInput = z.infer<typeof EvidenceInput>;
  * Upload: the body is the file's raw bytes (any Content-Type; the type is sniffed from the bytes
  * and must agree with what was declared). Metadata travels in the query string.
  */
-export const EvidenceUploadQuery = z.object({
-  kind: z.enum(EVIDENCE_KINDS),
-  fileName: z.string().min(1).max(1000),
-  title: z.string().trim().max(300).optional(),
-  sourceUrl: Url.optional(),
-  publisher: ShortText.optional(),
-  acquiredFrom: ShortText.optional(),
-  claimedCapturedAt: IsoTimestamp.optional(),
-  claimedPlaceText: z.string().trim().max(500).optional(),
-  claimedLon: z.coerce.number().pipe(Longitude).optional(),
-  claimedLat: z.coerce.number().pipe(Latitude).optional(),
-  sensitivity: z.enum(SENSITIVITY_LEVELS).optional(),
-  compoundId: z.uuid().optional(),
-}).refine((q) => (q.claimedLon === undefined) === (q.claimedLat === undefined), { message: 'claimedLon and claimedLat go together', path: ['claimedLat'] });
+export const EvidenceUploadQuery = z
+  .object({
+    kind: z.enum(EVIDENCE_KINDS),
+    fileName: z.string().min(1).max(1000),
+    title: z.string().trim().max(300).optional(),
+    sourceUrl: Url.optional(),
+    publisher: ShortText.optional(),
+    acquiredFrom: ShortText.optional(),
+    claimedCapturedAt: IsoTimestamp.optional(),
+    claimedPlaceText: z.string().trim().max(500).optional(),
+    claimedLon: z.coerce.number().pipe(Longitude).optional(),
+    claimedLat: z.coerce.number().pipe(Latitude).optional(),
+    sensitivity: z.enum(SENSITIVITY_LEVELS).optional(),
+    compoundId: z.uuid().optional(),
+  })
+  .refine((q) => (q.claimedLon === undefined) === (q.claimedLat === undefined), {
+    message: 'claimedLon and claimedLat go together',
+    path: ['claimedLat'],
+  });
 export type EvidenceUploadQuery = z.infer<typeof EvidenceUploadQuery>;
 
 /** Largest upload accepted through the API (per-route body limit). */
@@ -77,8 +92,18 @@ export const RetractRequest = z.object({ reason: z.string().trim().min(3).max(20
 
 const Reasoning = z.string().trim().min(1).max(5000);
 export const VerificationStepInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('geolocate'), method: z.enum(GEOLOCATION_METHODS), precision: z.enum(PRECISION_BANDS), point: PointGeometry, reasoning: Reasoning }),
-  z.object({ kind: z.literal('corroborate'), corroboratingEvidenceIds: z.array(z.uuid()).min(1).max(100), reasoning: Reasoning }),
+  z.object({
+    kind: z.literal('geolocate'),
+    method: z.enum(GEOLOCATION_METHODS),
+    precision: z.enum(PRECISION_BANDS),
+    point: PointGeometry,
+    reasoning: Reasoning,
+  }),
+  z.object({
+    kind: z.literal('corroborate'),
+    corroboratingEvidenceIds: z.array(z.uuid()).min(1).max(100),
+    reasoning: Reasoning,
+  }),
   z.object({ kind: z.literal('verify'), reasoning: Reasoning }),
   z.object({ kind: z.literal('dispute'), reasoning: Reasoning }),
 ]);
@@ -88,7 +113,10 @@ export const EvidenceListQuery = PageQuery.extend({
   compoundId: z.uuid().optional(),
   kind: z.enum(EVIDENCE_KINDS).optional(),
   state: z.enum(VERIFICATION_STATES).optional(),
-  includeRetracted: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  includeRetracted: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const VerificationRecordView = z.object({
@@ -136,27 +164,47 @@ export const EvidenceView = EvidenceSummary.extend({
   description: z.string().nullable(),
   /** Only for readers allowed to see testimony; otherwise null. */
   testimonyText: z.string().nullable(),
-  file: z.object({
-    sha256: z.string(),
-    sizeBytes: z.number().int(),
-    displayName: z.string().nullable(),
-    fileNameFindings: z.array(z.string()),
-    hasThumbnail: z.boolean(),
-    perceptualHash: z.string().nullable(),
-    /** Metadata extracted from the file (EXIF: camera, GPS, original time), as found. */
-    metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-    /** Location and device fields were removed for this reader (not the uploader or a permitted verifier). */
-    metadataStripped: z.boolean(),
-    /** The untouched original (which keeps its metadata) may be downloaded by this reader; others use the working copy. */
-    originalDownloadable: z.boolean(),
-  }).nullable(),
-  source: z.object({ publisher: z.string().nullable(), url: z.string().nullable(), originalSha256: z.string().nullable(), acquiredFrom: z.string().nullable() }),
+  file: z
+    .object({
+      sha256: z.string(),
+      sizeBytes: z.number().int(),
+      displayName: z.string().nullable(),
+      fileNameFindings: z.array(z.string()),
+      hasThumbnail: z.boolean(),
+      perceptualHash: z.string().nullable(),
+      /** Metadata extracted from the file (EXIF: camera, GPS, original time), as found. */
+      metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+      /** Location and device fields were removed for this reader (not the uploader or a permitted verifier). */
+      metadataStripped: z.boolean(),
+      /** The untouched original (which keeps its metadata) may be downloaded by this reader; others use the working copy. */
+      originalDownloadable: z.boolean(),
+    })
+    .nullable(),
+  source: z.object({
+    publisher: z.string().nullable(),
+    url: z.string().nullable(),
+    originalSha256: z.string().nullable(),
+    acquiredFrom: z.string().nullable(),
+  }),
   acquiredBy: z.string().nullable(),
-  claimed: z.object({ capturedAt: z.string().nullable(), placeText: z.string().nullable(), point: PointGeometry.nullable() }),
+  claimed: z.object({
+    capturedAt: z.string().nullable(),
+    placeText: z.string().nullable(),
+    point: PointGeometry.nullable(),
+  }),
   verified: z.object({
     capturedAt: z.string().nullable(),
     capturedAtMethod: z.string().nullable(),
-    geolocation: z.object({ point: PointGeometry, method: z.enum(GEOLOCATION_METHODS), precision: z.enum(PRECISION_BANDS), reasoning: z.string(), byUserId: z.string(), at: z.string() }).nullable(),
+    geolocation: z
+      .object({
+        point: PointGeometry,
+        method: z.enum(GEOLOCATION_METHODS),
+        precision: z.enum(PRECISION_BANDS),
+        reasoning: z.string(),
+        byUserId: z.string(),
+        at: z.string(),
+      })
+      .nullable(),
   }),
   claimDisagrees: z.boolean(),
   verificationHistory: z.array(VerificationRecordView),
@@ -198,14 +246,31 @@ export const EvidenceProofView = z.object({
   evidenceId: z.string(),
   sha256: z.string().nullable(),
   custody: z.array(CustodyEntryView.extend({ evidenceId: z.string() })),
-  anchors: z.array(z.object({
-    entry: z.object({
-      leafIndex: z.number().int(), seq: z.number().int(), at: z.string(), actorUserId: z.string().nullable(), organisationId: z.string().nullable(),
-      action: z.string(), resourceType: z.string(), resourceId: z.string().nullable(), requestId: z.string().nullable(), details: z.record(z.string(), z.unknown()),
+  anchors: z.array(
+    z.object({
+      entry: z.object({
+        leafIndex: z.number().int(),
+        seq: z.number().int(),
+        at: z.string(),
+        actorUserId: z.string().nullable(),
+        organisationId: z.string().nullable(),
+        action: z.string(),
+        resourceType: z.string(),
+        resourceId: z.string().nullable(),
+        requestId: z.string().nullable(),
+        details: z.record(z.string(), z.unknown()),
+      }),
+      proof: z.array(Hash),
     }),
-    proof: z.array(Hash),
-  })),
-  checkpoint: z.object({ origin: z.literal('refuge-audit-checkpoint/1'), treeSize: z.number().int(), rootHash: Hash, timestamp: z.string(), keyId: z.string(), signature: z.string() }),
+  ),
+  checkpoint: z.object({
+    origin: z.literal('refuge-audit-checkpoint/1'),
+    treeSize: z.number().int(),
+    rootHash: Hash,
+    timestamp: z.string(),
+    keyId: z.string(),
+    signature: z.string(),
+  }),
   publicKey: z.string(),
 });
 export type EvidenceProofView = z.infer<typeof EvidenceProofView>;

@@ -10,13 +10,17 @@ describe('alert rank', () => {
     }
   });
 
-  it('puts a person at risk before a place at the same severity, whatever the place alert\'s confidence', () => {
-    expect(alertRank('urgent', { aboutAPerson: true, confidence: 0 })).toBeGreaterThan(alertRank('urgent', { aboutAPerson: false, confidence: 1 }));
+  it("puts a person at risk before a place at the same severity, whatever the place alert's confidence", () => {
+    expect(alertRank('urgent', { aboutAPerson: true, confidence: 0 })).toBeGreaterThan(
+      alertRank('urgent', { aboutAPerson: false, confidence: 1 }),
+    );
   });
 
   it('keeps the severity readable from the stored rank', () => {
-    for (const s of ALERT_SEVERITIES) for (const aboutAPerson of [true, false]) for (const confidence of [0, 0.5, 1]) {
-      expect(severityOfRank(alertRank(s, { aboutAPerson, confidence }))).toBe(s);
-    }
+    for (const s of ALERT_SEVERITIES)
+      for (const aboutAPerson of [true, false])
+        for (const confidence of [0, 0.5, 1]) {
+          expect(severityOfRank(alertRank(s, { aboutAPerson, confidence }))).toBe(s);
+        }
   });
 });

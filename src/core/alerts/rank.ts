@@ -18,11 +18,21 @@ const CONFIDENCE_SPAN = 49;
 
 export function alertRank(severity: AlertSeverity, options: { aboutAPerson: boolean; confidence?: number }): number {
   const confidence = Math.min(1, Math.max(0, options.confidence ?? 1));
-  return ALERT_SEVERITIES.indexOf(severity) * SEVERITY_BAND + (options.aboutAPerson ? PERSON_BONUS : 0) + Math.round(confidence * CONFIDENCE_SPAN);
+  return (
+    ALERT_SEVERITIES.indexOf(severity) * SEVERITY_BAND +
+    (options.aboutAPerson ? PERSON_BONUS : 0) +
+    Math.round(confidence * CONFIDENCE_SPAN)
+  );
 }
 
 /** The severity band a stored rank falls in (for checks and migrations of older rows). */
-export const severityOfRank = (rank: number): AlertSeverity => ALERT_SEVERITIES[Math.min(ALERT_SEVERITIES.length - 1, Math.max(0, Math.floor(rank / SEVERITY_BAND)))];
+export const severityOfRank = (rank: number): AlertSeverity =>
+  ALERT_SEVERITIES[Math.min(ALERT_SEVERITIES.length - 1, Math.max(0, Math.floor(rank / SEVERITY_BAND)))];
 
 /** Monitoring rules speak in risk levels; the alerts table in severities. */
-export const SEVERITY_OF_RISK: Readonly<Record<RiskLevel, AlertSeverity>> = { low: 'low', medium: 'medium', high: 'high', critical: 'urgent' };
+export const SEVERITY_OF_RISK: Readonly<Record<RiskLevel, AlertSeverity>> = {
+  low: 'low',
+  medium: 'medium',
+  high: 'high',
+  critical: 'urgent',
+};

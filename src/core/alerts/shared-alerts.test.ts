@@ -17,9 +17,17 @@ describe('shared alerts', () => {
     expect(planSharedAlertChange('open', false, 'acknowledged', false)).toEqual({ kind: 'acknowledge' });
     expect(planSharedAlertChange('open', true, 'open', false)).toEqual({ kind: 'withdraw_acknowledgement' });
     expect(planSharedAlertChange('open', false, 'dismissed', false).kind).toBe('refused');
-    expect(planSharedAlertChange('open', false, 'dismissed', true)).toEqual({ kind: 'set_global', status: 'dismissed', alsoAcknowledge: false });
+    expect(planSharedAlertChange('open', false, 'dismissed', true)).toEqual({
+      kind: 'set_global',
+      status: 'dismissed',
+      alsoAcknowledge: false,
+    });
     expect(planSharedAlertChange('dismissed', false, 'open', false).kind).toBe('refused');
-    expect(planSharedAlertChange('dismissed', false, 'acknowledged', true)).toEqual({ kind: 'set_global', status: 'open', alsoAcknowledge: true });
+    expect(planSharedAlertChange('dismissed', false, 'acknowledged', true)).toEqual({
+      kind: 'set_global',
+      status: 'open',
+      alsoAcknowledge: true,
+    });
     expect(planSharedAlertChange('open', true, 'acknowledged', false)).toEqual({ kind: 'unchanged' });
   });
 });

@@ -10,14 +10,23 @@ import type { OrganisationKind } from '../vocabulary.ts';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'dismissed';
 
-export interface AlertCloser { organisationId: string; organisationKind: OrganisationKind | null }
+export interface AlertCloser {
+  organisationId: string;
+  organisationKind: OrganisationKind | null;
+}
 
 export function mayCloseSharedAlert(closer: AlertCloser, ownerOrganisationId: string | null): boolean {
-  return closer.organisationKind === 'coordination' || (ownerOrganisationId !== null && ownerOrganisationId === closer.organisationId);
+  return (
+    closer.organisationKind === 'coordination' ||
+    (ownerOrganisationId !== null && ownerOrganisationId === closer.organisationId)
+  );
 }
 
 /** What a reader sees: closed for everyone wins; otherwise acknowledged only if its own organisation acknowledged. */
-export function sharedAlertStatusFor(globalStatus: AlertStatus, acknowledgedByReadersOrganisation: boolean): AlertStatus {
+export function sharedAlertStatusFor(
+  globalStatus: AlertStatus,
+  acknowledgedByReadersOrganisation: boolean,
+): AlertStatus {
   if (globalStatus === 'dismissed') return 'dismissed';
   return acknowledgedByReadersOrganisation ? 'acknowledged' : 'open';
 }
@@ -33,11 +42,21 @@ export type SharedAlertChange =
  * How a requested status applies to a shared alert for one organisation: acknowledging touches
  * only that organisation; closing or reopening for everyone needs `mayClose`.
  */
-export function planSharedAlertChange(globalStatus: AlertStatus, acknowledgedByOrg: boolean, requested: AlertStatus, mayClose: boolean): SharedAlertChange {
+export function planSharedAlertChange(
+  globalStatus: AlertStatus,
+  acknowledgedByOrg: boolean,
+  requested: AlertStatus,
+  mayClose: boolean,
+): SharedAlertChange {
   const seen = sharedAlertStatusFor(globalStatus, acknowledgedByOrg);
   if (seen === requested) return { kind: 'unchanged' };
-  const refused = { kind: 'refused' as const, reason: 'only the organisation that owns this shared alert, or coordination, may close or reopen it for everyone' };
-  if (requested === 'dismissed') return mayClose ? { kind: 'set_global', status: 'dismissed', alsoAcknowledge: false } : refused;
-  if (globalStatus === 'dismissed') return mayClose ? { kind: 'set_global', status: 'open', alsoAcknowledge: requested === 'acknowledged' } : refused;
+  const refused = {
+    kind: 'refused' as const,
+    reason: 'only the organisation that owns this shared alert, or coordination, may close or reopen it for everyone',
+  };
+  if (requested === 'dismissed')
+    return mayClose ? { kind: 'set_global', status: 'dismissed', alsoAcknowledge: false } : refused;
+  if (globalStatus === 'dismissed')
+    return mayClose ? { kind: 'set_global', status: 'open', alsoAcknowledge: requested === 'acknowledged' } : refused;
   return requested === 'acknowledged' ? { kind: 'acknowledge' } : { kind: 'withdraw_acknowledgement' };
 }

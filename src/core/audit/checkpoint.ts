@@ -8,8 +8,16 @@ import type { Hex } from './merkle.ts';
 
 export const CHECKPOINT_ORIGIN = 'refuge-audit-checkpoint/1';
 
-export interface TreeHead { treeSize: number; rootHash: Hex; timestamp: string }
-export interface Checkpoint extends TreeHead { origin: typeof CHECKPOINT_ORIGIN; keyId: string; signature: string }
+export interface TreeHead {
+  treeSize: number;
+  rootHash: Hex;
+  timestamp: string;
+}
+export interface Checkpoint extends TreeHead {
+  origin: typeof CHECKPOINT_ORIGIN;
+  keyId: string;
+  signature: string;
+}
 
 /** The exact bytes signed: one field a line, so any tool can rebuild them. */
 export function checkpointMessage(head: TreeHead): Buffer {
@@ -18,12 +26,20 @@ export function checkpointMessage(head: TreeHead): Buffer {
 
 /** Short, stable name of a public key: the first 16 hex digits of SHA-256 over its SPKI DER. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function signTreeHead(head: TreeHead, privateKey: KeyObject): Checkpoint {
   const publicKey = createPublicKey(privateKey);
-  return { origin: CHECKPOINT_ORIGIN, ...head, keyId: keyIdOf(publicKey), signature: sign(null, checkpointMessage(head), privateKey).toString('base64') };
+  return {
+    origin: CHECKPOINT_ORIGIN,
+    ...head,
+    keyId: keyIdOf(publicKey),
+    signature: sign(null, checkpointMessage(head), privateKey).toString('base64'),
+  };
 }
 
 /** True when `checkpoint` was signed by `publicKey` (a KeyObject or SPKI PEM text). */
@@ -44,5 +60,12 @@ export function parseCheckpoint(value: unknown): Checkpoint | null {
   if (c.origin !== CHECKPOINT_ORIGIN || !Number.isSafeInteger(c.treeSize) || (c.treeSize as number) < 0) return null;
   if (typeof c.rootHash !== 'string' || !/^[0-9a-f]{64}$/.test(c.rootHash)) return null;
   if (typeof c.timestamp !== 'string' || typeof c.keyId !== 'string' || typeof c.signature !== 'string') return null;
-  return { origin: CHECKPOINT_ORIGIN, treeSize: c.treeSize as number, rootHash: c.rootHash, timestamp: c.timestamp, keyId: c.keyId, signature: c.signature };
+  return {
+    origin: CHECKPOINT_ORIGIN,
+    treeSize: c.treeSize as number,
+    rootHash: c.rootHash,
+    timestamp: c.timestamp,
+    keyId: c.keyId,
+    signature: c.signature,
+  };
 }

@@ -34,7 +34,21 @@ export function canonicalJson(value: unknown): string {
 
 /** The bytes a leaf hashes: a versioned JSON array in fixed column order. */
 export function encodeAuditEntry(e: AuditEntry): Uint8Array {
-  return new TextEncoder().encode(canonicalJson(['refuge-audit/1', e.leafIndex, e.seq, e.at, e.actorUserId, e.organisationId, e.action, e.resourceType, e.resourceId, e.requestId, e.details]));
+  return new TextEncoder().encode(
+    canonicalJson([
+      'refuge-audit/1',
+      e.leafIndex,
+      e.seq,
+      e.at,
+      e.actorUserId,
+      e.organisationId,
+      e.action,
+      e.resourceType,
+      e.resourceId,
+      e.requestId,
+      e.details,
+    ]),
+  );
 }
 
 export function auditLeafHash(e: AuditEntry): Hex {

@@ -24,9 +24,17 @@ export interface EvidenceProof {
 }
 
 /** Where an audit entry records which custody entry it anchors. */
-export function custodyAnchor(entry: Pick<AuditEntry, 'resourceType' | 'resourceId' | 'details'>): { evidenceId: string; custodySeq: number; custodyHash: string } | null {
+export function custodyAnchor(
+  entry: Pick<AuditEntry, 'resourceType' | 'resourceId' | 'details'>,
+): { evidenceId: string; custodySeq: number; custodyHash: string } | null {
   const d = entry.details;
-  if (entry.resourceType !== 'evidence' || !entry.resourceId || typeof d.custodyHash !== 'string' || typeof d.custodySeq !== 'number') return null;
+  if (
+    entry.resourceType !== 'evidence' ||
+    !entry.resourceId ||
+    typeof d.custodyHash !== 'string' ||
+    typeof d.custodySeq !== 'number'
+  )
+    return null;
   return { evidenceId: entry.resourceId, custodySeq: d.custodySeq, custodyHash: d.custodyHash };
 }
 
@@ -35,13 +43,20 @@ export type EvidenceProofResult = { ok: true; entries: number; treeSize: number 
 export function verifyEvidenceProof(bundle: EvidenceProof, trustedPublicKeyPem: string): EvidenceProofResult {
   if (bundle?.format !== EVIDENCE_PROOF_FORMAT) return { ok: false, reason: 'not a Refuge evidence proof' };
   const checkpoint = parseCheckpoint(bundle.checkpoint);
-  if (!checkpoint || !verifyCheckpoint(checkpoint, trustedPublicKeyPem)) return { ok: false, reason: 'the checkpoint is not signed by the trusted key' };
+  if (!checkpoint || !verifyCheckpoint(checkpoint, trustedPublicKeyPem))
+    return { ok: false, reason: 'the checkpoint is not signed by the trusted key' };
   if (!Array.isArray(bundle.custody) || bundle.custody.length === 0) return { ok: false, reason: 'no custody entries' };
-  if (bundle.custody.some((c) => c.evidenceId !== bundle.evidenceId)) return { ok: false, reason: 'a custody entry belongs to another item' };
-  if (bundle.custody.some((c, i) => c.seq !== i + 1)) return { ok: false, reason: 'custody entries are not numbered 1, 2, 3… (one is missing)' };
+  if (bundle.custody.some((c) => c.evidenceId !== bundle.evidenceId))
+    return { ok: false, reason: 'a custody entry belongs to another item' };
+  if (bundle.custody.some((c, i) => c.seq !== i + 1))
+    return { ok: false, reason: 'custody entries are not numbered 1, 2, 3… (one is missing)' };
   const broken = findCustodyChainBreak(bundle.custody);
   if (broken !== -1) return { ok: false, reason: `custody entry ${broken + 1} breaks the hash chain` };
-  if (bundle.sha256 !== null && bundle.custody[0].details.sha256 !== undefined && bundle.custody[0].details.sha256 !== bundle.sha256) {
+  if (
+    bundle.sha256 !== null &&
+    bundle.custody[0].details.sha256 !== undefined &&
+    bundle.custody[0].details.sha256 !== bundle.sha256
+  ) {
     return { ok: false, reason: 'the file hash differs from the one recorded at ingestion' };
   }
   for (const c of bundle.custody) {
@@ -50,8 +65,19 @@ export function verifyEvidenceProof(bundle: EvidenceProof, trustedPublicKeyPem: 
       return x !== null && x.evidenceId === bundle.evidenceId && x.custodySeq === c.seq && x.custodyHash === c.hash;
     });
     if (!anchor) return { ok: false, reason: `custody entry ${c.seq} has no anchor in the audit log` };
-    if (!verifyInclusion(auditLeafHash(anchor.entry), anchor.entry.leafIndex, checkpoint.treeSize, anchor.proof, checkpoint.rootHash)) {
-      return { ok: false, reason: `custody entry ${c.seq}: the inclusion proof does not lead to the checkpoint's root` };
+    if (
+      !verifyInclusion(
+        auditLeafHash(anchor.entry),
+        anchor.entry.leafIndex,
+        checkpoint.treeSize,
+        anchor.proof,
+        checkpoint.rootHash,
+      )
+    ) {
+      return {
+        ok: false,
+        reason: `custody entry ${c.seq}: the inclusion proof does not lead to the checkpoint's root`,
+      };
     }
   }
   return { ok: true, entries: bundle.custody.length, treeSize: checkpoint.treeSize };

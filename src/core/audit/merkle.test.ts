@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { parseCheckpoint, signTreeHead, verifyCheckpoint } from './checkpoint.ts';
 import { auditLeafHash, type AuditEntry } from './entry.ts';
 import {
-  appendToFrontier, consistencyProof, EMPTY_FRONTIER, EMPTY_ROOT, frontierRoot, inclusionProof, leafHash, nodeHash, treeRoot, verifyConsistency, verifyInclusion,
+  appendToFrontier,
+  consistencyProof,
+  EMPTY_FRONTIER,
+  EMPTY_ROOT,
+  frontierRoot,
+  inclusionProof,
+  leafHash,
+  nodeHash,
+  treeRoot,
+  verifyConsistency,
+  verifyInclusion,
 } from './merkle.ts';
 import { checkCheckpoint, LogReplay } from './replay.ts';
 
@@ -13,10 +23,18 @@ const flip = (h: string) => (h[0] === '0' ? '1' : '0') + h.slice(1);
 
 describe('RFC 9162 Merkle tree', () => {
   it('hashes leaves and nodes with distinct prefixes (0x00 / 0x01)', () => {
-    expect(leafHash(Buffer.from(''))).toBe(createHash('sha256').update(Buffer.from([0])).digest('hex'));
+    expect(leafHash(Buffer.from(''))).toBe(
+      createHash('sha256')
+        .update(Buffer.from([0]))
+        .digest('hex'),
+    );
     expect(EMPTY_ROOT).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     const [a, b] = [leaves[0], leaves[1]];
-    expect(nodeHash(a, b)).toBe(createHash('sha256').update(Buffer.concat([Buffer.from([1]), Buffer.from(a, 'hex'), Buffer.from(b, 'hex')])).digest('hex'));
+    expect(nodeHash(a, b)).toBe(
+      createHash('sha256')
+        .update(Buffer.concat([Buffer.from([1]), Buffer.from(a, 'hex'), Buffer.from(b, 'hex')]))
+        .digest('hex'),
+    );
     expect(treeRoot(leaves, 1)).toBe(leaves[0]);
     // Three leaves split at 2: H(H(l0, l1), l2), not H(l0, H(l1, l2)).
     expect(treeRoot(leaves, 3)).toBe(nodeHash(nodeHash(leaves[0], leaves[1]), leaves[2]));
@@ -30,7 +48,9 @@ describe('RFC 9162 Merkle tree', () => {
       expect(frontierRoot(frontier)).toBe(treeRoot(leaves, n));
     }
     // In uneven batches too.
-    expect(frontierRoot(appendToFrontier(appendToFrontier(EMPTY_FRONTIER, leaves.slice(0, 13)), leaves.slice(13, 37)))).toBe(treeRoot(leaves, 37));
+    expect(
+      frontierRoot(appendToFrontier(appendToFrontier(EMPTY_FRONTIER, leaves.slice(0, 13)), leaves.slice(13, 37))),
+    ).toBe(treeRoot(leaves, 37));
   });
 
   it('proves and verifies inclusion of every leaf in every tree up to 40, and rejects every tampered proof', () => {
@@ -44,7 +64,15 @@ describe('RFC 9162 Merkle tree', () => {
         expect(verifyInclusion(leaves[i], i, n, proof, flip(root))).toBe(false);
         if (n > 1) expect(verifyInclusion(leaves[i], (i + 1) % n, n, proof, root)).toBe(false);
         for (let p = 0; p < proof.length; p++) {
-          expect(verifyInclusion(leaves[i], i, n, proof.map((h, k) => (k === p ? flip(h) : h)), root)).toBe(false);
+          expect(
+            verifyInclusion(
+              leaves[i],
+              i,
+              n,
+              proof.map((h, k) => (k === p ? flip(h) : h)),
+              root,
+            ),
+          ).toBe(false);
         }
         if (proof.length) {
           expect(verifyInclusion(leaves[i], i, n, proof.slice(0, -1), root)).toBe(false);
@@ -66,7 +94,16 @@ describe('RFC 9162 Merkle tree', () => {
         if (m > 0 && m < n) {
           expect(verifyConsistency(m, n, proof, flip(oldRoot), newRoot)).toBe(false);
           expect(verifyConsistency(m, n, proof, oldRoot, flip(newRoot))).toBe(false);
-          for (let p = 0; p < proof.length; p++) expect(verifyConsistency(m, n, proof.map((h, k) => (k === p ? flip(h) : h)), oldRoot, newRoot)).toBe(false);
+          for (let p = 0; p < proof.length; p++)
+            expect(
+              verifyConsistency(
+                m,
+                n,
+                proof.map((h, k) => (k === p ? flip(h) : h)),
+                oldRoot,
+                newRoot,
+              ),
+            ).toBe(false);
           expect(verifyConsistency(m, n, proof.slice(1), oldRoot, newRoot)).toBe(false);
           // A different history of the same length is not consistent with the old root.
           const forged = [...leaves.slice(0, m - 1), leafHash(Buffer.from('forged')), ...leaves.slice(m, n)];
@@ -78,26 +115,49 @@ describe('RFC 9162 Merkle tree', () => {
 });
 
 const entry = (i: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
-  leafIndex: i, seq: i + 10, at: '2026-02-15T08:00:00.123456Z', actorUserId: '11111111-1111-4111-8111-111111111111', organisationId: '22222222-2222-4222-8222-222222222222',
-  action: 'survivor.read', resourceType: 'survivor', resourceId: `s${i}`, requestId: `r${i}`, details: { i }, ...over,
+  leafIndex: i,
+  seq: i + 10,
+  at: '2026-02-15T08:00:00.123456Z',
+  actorUserId: '11111111-1111-4111-8111-111111111111',
+  organisationId: '22222222-2222-4222-8222-222222222222',
+  action: 'survivor.read',
+  resourceType: 'survivor',
+  resourceId: `s${i}`,
+  requestId: `r${i}`,
+  details: { i },
+  ...over,
 });
 
 describe('audit entries as leaves', () => {
   it('covers every column: changing any one changes the leaf hash', () => {
     const base = entry(3);
     const changes: Partial<AuditEntry>[] = [
-      { leafIndex: 4 }, { seq: 99 }, { at: '2026-02-15T08:00:00.123457Z' }, { actorUserId: null }, { organisationId: null }, { action: 'survivor.update' },
-      { resourceType: 'case' }, { resourceId: null }, { requestId: null }, { details: { i: 4 } }, { details: { i: 3, extra: true } },
+      { leafIndex: 4 },
+      { seq: 99 },
+      { at: '2026-02-15T08:00:00.123457Z' },
+      { actorUserId: null },
+      { organisationId: null },
+      { action: 'survivor.update' },
+      { resourceType: 'case' },
+      { resourceId: null },
+      { requestId: null },
+      { details: { i: 4 } },
+      { details: { i: 3, extra: true } },
     ];
     for (const c of changes) expect(auditLeafHash({ ...base, ...c }), JSON.stringify(c)).not.toBe(auditLeafHash(base));
-    expect(auditLeafHash({ ...base, details: { b: 1, a: 2 } })).toBe(auditLeafHash({ ...base, details: { a: 2, b: 1 } }));
+    expect(auditLeafHash({ ...base, details: { b: 1, a: 2 } })).toBe(
+      auditLeafHash({ ...base, details: { a: 2, b: 1 } }),
+    );
   });
 
   it('replay names a gap and an edited row, and a kept checkpoint catches deletion and rewriting', () => {
     const rows = Array.from({ length: 8 }, (_, i) => entry(i));
     const hashes = rows.map(auditLeafHash);
     const key = generateKeyPairSync('ed25519').privateKey;
-    const checkpoint = signTreeHead({ treeSize: 8, rootHash: treeRoot(hashes), timestamp: '2026-02-15T08:00:01.000000Z' }, key);
+    const checkpoint = signTreeHead(
+      { treeSize: 8, rootHash: treeRoot(hashes), timestamp: '2026-02-15T08:00:01.000000Z' },
+      key,
+    );
 
     const gap = new LogReplay();
     rows.filter((r) => r.leafIndex !== 3).forEach((r) => gap.add(r, auditLeafHash(r)));
@@ -111,7 +171,11 @@ describe('audit entries as leaves', () => {
     expect(checkCheckpoint(hashes.slice(0, 6), checkpoint)?.reason).toMatch(/deleted or the table was truncated/);
     expect(checkCheckpoint([], checkpoint)?.reason).toMatch(/truncated/);
     // Delete entry 2, renumber and re-hash the rest, add a forged entry to keep the size: the root differs.
-    const rewritten = [...rows.slice(0, 2), ...rows.slice(3).map((r) => ({ ...r, leafIndex: r.leafIndex - 1 })), entry(7, { action: 'forged' })].map(auditLeafHash);
+    const rewritten = [
+      ...rows.slice(0, 2),
+      ...rows.slice(3).map((r) => ({ ...r, leafIndex: r.leafIndex - 1 })),
+      entry(7, { action: 'forged' }),
+    ].map(auditLeafHash);
     expect(checkCheckpoint(rewritten, checkpoint)?.reason).toMatch(/rewritten/);
     expect(checkCheckpoint([...hashes, leafHash(Buffer.from('later'))], checkpoint)).toBeNull();
   });
@@ -120,9 +184,12 @@ describe('audit entries as leaves', () => {
 describe('signed checkpoints', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const other = generateKeyPairSync('ed25519');
-  const cp = signTreeHead({ treeSize: 12, rootHash: treeRoot(leaves, 12), timestamp: '2026-02-15T08:00:00.000000Z' }, privateKey);
+  const cp = signTreeHead(
+    { treeSize: 12, rootHash: treeRoot(leaves, 12), timestamp: '2026-02-15T08:00:00.000000Z' },
+    privateKey,
+  );
 
-  it('verifies with the signer\'s public key (object or PEM) and nothing else', () => {
+  it("verifies with the signer's public key (object or PEM) and nothing else", () => {
     expect(verifyCheckpoint(cp, publicKey)).toBe(true);
     expect(verifyCheckpoint(cp, publicKey.export({ type: 'spki', format: 'pem' }) as string)).toBe(true);
     expect(verifyCheckpoint(cp, other.publicKey)).toBe(false);

@@ -17,7 +17,11 @@ export function leafHash(entry: Uint8Array): Hex {
 }
 
 export function nodeHash(left: Hex, right: Hex): Hex {
-  return createHash('sha256').update(NODE).update(Buffer.from(left, 'hex')).update(Buffer.from(right, 'hex')).digest('hex');
+  return createHash('sha256')
+    .update(NODE)
+    .update(Buffer.from(left, 'hex'))
+    .update(Buffer.from(right, 'hex'))
+    .digest('hex');
 }
 
 /** Root of the empty tree: SHA-256 of nothing. */
@@ -41,7 +45,8 @@ function subtreeRoot(leaves: readonly Hex[], lo: number, hi: number): Hex {
 
 /** Root hash of the tree over the first `size` leaf hashes (all of them by default). */
 export function treeRoot(leaves: readonly Hex[], size = leaves.length): Hex {
-  if (size > leaves.length || size < 0) throw new Error(`tree of ${size} leaves needs that many leaf hashes, ${leaves.length} given`);
+  if (size > leaves.length || size < 0)
+    throw new Error(`tree of ${size} leaves needs that many leaf hashes, ${leaves.length} given`);
   return subtreeRoot(leaves, 0, size);
 }
 
@@ -61,7 +66,8 @@ export function inclusionProof(leaves: readonly Hex[], index: number, size = lea
 
 /** PROOF(m, D[n]) of RFC 9162 2.1.4.1: that the tree of `oldSize` leaves is a prefix of the tree of `newSize`. */
 export function consistencyProof(leaves: readonly Hex[], oldSize: number, newSize = leaves.length): Hex[] {
-  if (oldSize < 0 || oldSize > newSize || newSize > leaves.length) throw new Error(`no consistency proof from ${oldSize} to ${newSize}`);
+  if (oldSize < 0 || oldSize > newSize || newSize > leaves.length)
+    throw new Error(`no consistency proof from ${oldSize} to ${newSize}`);
   if (oldSize === 0 || oldSize === newSize) return [];
   const sub = (m: number, lo: number, hi: number, complete: boolean): Hex[] => {
     const n = hi - lo;
@@ -88,7 +94,11 @@ export function verifyInclusion(leaf: Hex, index: number, size: number, proof: r
     if (sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
-      if (fn % 2 === 0) while (fn % 2 === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+      if (fn % 2 === 0)
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
     } else {
       r = nodeHash(r, p);
     }
@@ -99,8 +109,15 @@ export function verifyInclusion(leaf: Hex, index: number, size: number, proof: r
 }
 
 /** RFC 9162 2.1.4.2: is the tree (oldSize, oldRoot) a prefix of the tree (newSize, newRoot)? */
-export function verifyConsistency(oldSize: number, newSize: number, proof: readonly Hex[], oldRoot: Hex, newRoot: Hex): boolean {
-  if (!Number.isSafeInteger(oldSize) || !Number.isSafeInteger(newSize) || oldSize < 0 || oldSize > newSize) return false;
+export function verifyConsistency(
+  oldSize: number,
+  newSize: number,
+  proof: readonly Hex[],
+  oldRoot: Hex,
+  newRoot: Hex,
+): boolean {
+  if (!Number.isSafeInteger(oldSize) || !Number.isSafeInteger(newSize) || oldSize < 0 || oldSize > newSize)
+    return false;
   if (!HEX64.test(oldRoot) || !HEX64.test(newRoot) || !isHashList(proof)) return false;
   if (oldSize === newSize) return proof.length === 0 && oldRoot === newRoot;
   if (oldSize === 0) return proof.length === 0 && oldRoot === EMPTY_ROOT;
@@ -108,7 +125,10 @@ export function verifyConsistency(oldSize: number, newSize: number, proof: reado
   const path = (oldSize & (oldSize - 1)) === 0 ? [oldRoot, ...proof] : [...proof];
   let fn = oldSize - 1;
   let sn = newSize - 1;
-  while (fn % 2 === 1) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
   let fr = path[0];
   let sr = path[0];
   for (const c of path.slice(1)) {
@@ -116,7 +136,11 @@ export function verifyConsistency(oldSize: number, newSize: number, proof: reado
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if (fn % 2 === 0) while (fn % 2 === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+      if (fn % 2 === 0)
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
     } else {
       sr = nodeHash(sr, c);
     }
@@ -131,13 +155,17 @@ export function verifyConsistency(oldSize: number, newSize: number, proof: reado
  * the size). Enough to append leaves and compute the new root without reading old leaves, which
  * is what lets the sealer extend a tree of millions of entries in O(batch · log n).
  */
-export interface Frontier { size: number; hashes: Hex[] }
+export interface Frontier {
+  size: number;
+  hashes: Hex[];
+}
 
 export const EMPTY_FRONTIER: Frontier = { size: 0, hashes: [] };
 
 function bitsOf(size: number): number[] {
   const bits: number[] = [];
-  for (let bit = 2 ** Math.floor(Math.log2(Math.max(size, 1))); bit >= 1; bit /= 2) if (Math.floor(size / bit) % 2 === 1) bits.push(bit);
+  for (let bit = 2 ** Math.floor(Math.log2(Math.max(size, 1))); bit >= 1; bit /= 2)
+    if (Math.floor(size / bit) % 2 === 1) bits.push(bit);
   return bits;
 }
 

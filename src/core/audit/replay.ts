@@ -8,7 +8,11 @@ import type { Checkpoint, TreeHead } from './checkpoint.ts';
 import { auditLeafHash, type AuditEntry } from './entry.ts';
 import { consistencyProof, treeRoot, verifyConsistency, type Hex } from './merkle.ts';
 
-export interface LogProblem { seq: number | null; leafIndex: number | null; reason: string }
+export interface LogProblem {
+  seq: number | null;
+  leafIndex: number | null;
+  reason: string;
+}
 
 export class LogReplay {
   readonly leaves: Hex[] = [];
@@ -19,14 +23,27 @@ export class LogReplay {
     if (this.problem) return false;
     const expected = this.leaves.length;
     if (entry.leafIndex !== expected) {
-      this.problem = entry.leafIndex > expected
-        ? { seq: entry.seq, leafIndex: expected, reason: `leaf index gap: entry ${expected} is missing (deleted), the next one is ${entry.leafIndex}` }
-        : { seq: entry.seq, leafIndex: entry.leafIndex, reason: `leaf index ${entry.leafIndex} appears out of order` };
+      this.problem =
+        entry.leafIndex > expected
+          ? {
+              seq: entry.seq,
+              leafIndex: expected,
+              reason: `leaf index gap: entry ${expected} is missing (deleted), the next one is ${entry.leafIndex}`,
+            }
+          : {
+              seq: entry.seq,
+              leafIndex: entry.leafIndex,
+              reason: `leaf index ${entry.leafIndex} appears out of order`,
+            };
       return false;
     }
     const hash = auditLeafHash(entry);
     if (hash !== storedLeafHash) {
-      this.problem = { seq: entry.seq, leafIndex: expected, reason: `entry ${expected} (seq ${entry.seq}) no longer matches the hash it was sealed with: a column was edited` };
+      this.problem = {
+        seq: entry.seq,
+        leafIndex: expected,
+        reason: `entry ${expected} (seq ${entry.seq}) no longer matches the hash it was sealed with: a column was edited`,
+      };
       return false;
     }
     this.leaves.push(hash);
@@ -37,13 +54,25 @@ export class LogReplay {
 /** Checks a stored tree head (from the database) against the replayed leaves. */
 export function checkTreeHead(leaves: readonly Hex[], head: TreeHead): LogProblem | null {
   if (head.treeSize > leaves.length) {
-    return { seq: null, leafIndex: leaves.length, reason: `the latest tree head covers ${head.treeSize} entries but only ${leaves.length} sealed entries remain: entries were deleted` };
+    return {
+      seq: null,
+      leafIndex: leaves.length,
+      reason: `the latest tree head covers ${head.treeSize} entries but only ${leaves.length} sealed entries remain: entries were deleted`,
+    };
   }
   if (head.treeSize < leaves.length) {
-    return { seq: null, leafIndex: head.treeSize, reason: `${leaves.length - head.treeSize} sealed entries lie beyond the latest signed tree head (${head.treeSize}): inserted behind the sealer's back` };
+    return {
+      seq: null,
+      leafIndex: head.treeSize,
+      reason: `${leaves.length - head.treeSize} sealed entries lie beyond the latest signed tree head (${head.treeSize}): inserted behind the sealer's back`,
+    };
   }
   if (treeRoot(leaves, head.treeSize) !== head.rootHash) {
-    return { seq: null, leafIndex: null, reason: `the entries do not reproduce the root of the latest tree head (size ${head.treeSize})` };
+    return {
+      seq: null,
+      leafIndex: null,
+      reason: `the entries do not reproduce the root of the latest tree head (size ${head.treeSize})`,
+    };
   }
   return null;
 }
@@ -52,12 +81,17 @@ export function checkTreeHead(leaves: readonly Hex[], head: TreeHead): LogProble
 export function checkCheckpoint(leaves: readonly Hex[], checkpoint: Checkpoint): LogProblem | null {
   if (checkpoint.treeSize > leaves.length) {
     return {
-      seq: null, leafIndex: leaves.length,
+      seq: null,
+      leafIndex: leaves.length,
       reason: `the checkpoint vouches for ${checkpoint.treeSize} entries but the log holds ${leaves.length}: the newest entries were deleted or the table was truncated`,
     };
   }
   if (treeRoot(leaves, checkpoint.treeSize) !== checkpoint.rootHash) {
-    return { seq: null, leafIndex: null, reason: `the first ${checkpoint.treeSize} entries no longer reproduce the checkpoint's root: history was rewritten (an entry removed, inserted or re-hashed)` };
+    return {
+      seq: null,
+      leafIndex: null,
+      reason: `the first ${checkpoint.treeSize} entries no longer reproduce the checkpoint's root: history was rewritten (an entry removed, inserted or re-hashed)`,
+    };
   }
   const proof = consistencyProof(leaves, checkpoint.treeSize);
   if (!verifyConsistency(checkpoint.treeSize, leaves.length, proof, checkpoint.rootHash, treeRoot(leaves))) {

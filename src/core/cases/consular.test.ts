@@ -6,7 +6,11 @@ import { repatriationProgress, validateFlight, validateGroupFlightUpdate, type R
 const NOW = '2026-03-10T05:00:00Z';
 const flight = { date: '2026-03-14', flightNumber: 'QZ 273' };
 const plan = (over: Partial<RepatriationPlan> & { caseId: string }): RepatriationPlan => ({
-  caseStatus: 'awaiting_travel', passportHeld: false, emergencyDocument: { status: 'issued', number: 'ETD-1' }, exitClearance: 'paid', ...over,
+  caseStatus: 'awaiting_travel',
+  passportHeld: false,
+  emergencyDocument: { status: 'issued', number: 'ETD-1' },
+  exitClearance: 'paid',
+  ...over,
 });
 
 describe('repatriationProgress', () => {
@@ -14,19 +18,30 @@ describe('repatriationProgress', () => {
     const p = plan({ caseId: 'a', emergencyDocument: { status: 'requested' }, exitClearance: 'pending' });
     expect(repatriationProgress(p)).toMatchObject({ nextStep: 'travel_document', readyToFly: false });
     expect(repatriationProgress({ ...p, emergencyDocument: { status: 'issued' } }).nextStep).toBe('exit_clearance');
-    expect(repatriationProgress({ ...p, emergencyDocument: { status: 'issued' }, exitClearance: 'waived' }).nextStep).toBe('flight_booked');
-    const booked = { ...p, emergencyDocument: { status: 'issued' as const }, exitClearance: 'not_needed' as const, flight };
+    expect(
+      repatriationProgress({ ...p, emergencyDocument: { status: 'issued' }, exitClearance: 'waived' }).nextStep,
+    ).toBe('flight_booked');
+    const booked = {
+      ...p,
+      emergencyDocument: { status: 'issued' as const },
+      exitClearance: 'not_needed' as const,
+      flight,
+    };
     expect(repatriationProgress(booked)).toMatchObject({ nextStep: 'repatriated', readyToFly: true });
     expect(repatriationProgress({ ...booked, repatriatedAt: '2026-03-14T12:00:00Z' }).nextStep).toBeNull();
   });
   it('an own passport counts as the travel document', () => {
-    expect(repatriationProgress(plan({ caseId: 'a', passportHeld: true, emergencyDocument: { status: 'not_requested' } })).steps[0]).toMatchObject({ done: true, detail: 'own passport held' });
+    expect(
+      repatriationProgress(plan({ caseId: 'a', passportHeld: true, emergencyDocument: { status: 'not_requested' } }))
+        .steps[0],
+    ).toMatchObject({ done: true, detail: 'own passport held' });
   });
 });
 
 describe('validateFlight', () => {
   it('accepts IATA and ICAO numbers, with or without a space', () => {
-    for (const n of ['QZ 273', 'VN920', 'AK1234A', 'SIA 123', 'qz273']) expect(validateFlight({ date: '2026-03-14', flightNumber: n }, NOW)).toEqual([]);
+    for (const n of ['QZ 273', 'VN920', 'AK1234A', 'SIA 123', 'qz273'])
+      expect(validateFlight({ date: '2026-03-14', flightNumber: n }, NOW)).toEqual([]);
   });
   it('refuses malformed numbers, bad dates and past dates; today is fine', () => {
     expect(validateFlight({ date: '2026-03-14', flightNumber: 'flight 9' }, NOW)).toHaveLength(1);
@@ -39,23 +54,37 @@ describe('validateFlight', () => {
 
 describe('validateGroupFlightUpdate', () => {
   it('all eligible: ok, with per-member warnings', () => {
-    const r = validateGroupFlightUpdate([
-      plan({ caseId: 'a' }),
-      plan({ caseId: 'b', caseStatus: 'awaiting_documents', passportHeld: true, emergencyDocument: { status: 'not_requested' }, exitClearance: 'pending' }),
-      plan({ caseId: 'c', flight: { date: '2026-03-12', flightNumber: 'VN 920' } }),
-    ], flight, NOW);
+    const r = validateGroupFlightUpdate(
+      [
+        plan({ caseId: 'a' }),
+        plan({
+          caseId: 'b',
+          caseStatus: 'awaiting_documents',
+          passportHeld: true,
+          emergencyDocument: { status: 'not_requested' },
+          exitClearance: 'pending',
+        }),
+        plan({ caseId: 'c', flight: { date: '2026-03-12', flightNumber: 'VN 920' } }),
+      ],
+      flight,
+      NOW,
+    );
     expect(r.ok).toBe(true);
     expect(r.members.map((m) => m.ok)).toEqual([true, true, true]);
     expect(r.members[1].warnings[0]).toMatch(/overstay fine/);
     expect(r.members[2].warnings[0]).toMatch(/replaces the booking VN 920/);
   });
   it('one ineligible member fails the whole group and says why', () => {
-    const r = validateGroupFlightUpdate([
-      plan({ caseId: 'a' }),
-      plan({ caseId: 'b', caseStatus: 'awaiting_documents', emergencyDocument: { status: 'requested' } }),
-      plan({ caseId: 'c', caseStatus: 'assisting' }),
-      plan({ caseId: 'a' }),
-    ], flight, NOW);
+    const r = validateGroupFlightUpdate(
+      [
+        plan({ caseId: 'a' }),
+        plan({ caseId: 'b', caseStatus: 'awaiting_documents', emergencyDocument: { status: 'requested' } }),
+        plan({ caseId: 'c', caseStatus: 'assisting' }),
+        plan({ caseId: 'a' }),
+      ],
+      flight,
+      NOW,
+    );
     expect(r.ok).toBe(false);
     expect(r.members.map((m) => m.ok)).toEqual([true, false, false, false]);
     expect(r.members[1].reasons[0]).toMatch(/no travel document issued/);
@@ -63,24 +92,35 @@ describe('validateGroupFlightUpdate', () => {
     expect(r.members[3].reasons[0]).toMatch(/twice/);
   });
   it('a bad flight or an empty group fails even when members are fine', () => {
-    expect(validateGroupFlightUpdate([plan({ caseId: 'a' })], { date: '2026-01-01', flightNumber: 'QZ1' }, NOW)).toMatchObject({ ok: false, members: [{ ok: true }] });
-    expect(validateGroupFlightUpdate([], flight, NOW)).toMatchObject({ ok: false, flightErrors: ['the group has no members'] });
+    expect(
+      validateGroupFlightUpdate([plan({ caseId: 'a' })], { date: '2026-01-01', flightNumber: 'QZ1' }, NOW),
+    ).toMatchObject({ ok: false, members: [{ ok: true }] });
+    expect(validateGroupFlightUpdate([], flight, NOW)).toMatchObject({
+      ok: false,
+      flightErrors: ['the group has no members'],
+    });
   });
   it('property: a member is ok iff awaiting_travel, or awaiting_documents with a document', () => {
     const planArb = fc.record({
       caseId: fc.uuid(),
       caseStatus: fc.constantFrom(...CASE_STATUSES),
       passportHeld: fc.boolean(),
-      emergencyDocument: fc.record({ status: fc.constantFrom('not_requested' as const, 'requested' as const, 'issued' as const, 'rejected' as const) }),
+      emergencyDocument: fc.record({
+        status: fc.constantFrom('not_requested' as const, 'requested' as const, 'issued' as const, 'rejected' as const),
+      }),
       exitClearance: fc.constantFrom('not_needed' as const, 'pending' as const, 'paid' as const, 'waived' as const),
     });
-    fc.assert(fc.property(fc.uniqueArray(planArb, { selector: (p) => p.caseId, minLength: 1, maxLength: 8 }), (plans) => {
-      const r = validateGroupFlightUpdate(plans, flight, NOW);
-      plans.forEach((p, i) => {
-        const doc = p.passportHeld || p.emergencyDocument.status === 'issued';
-        expect(r.members[i].ok).toBe(p.caseStatus === 'awaiting_travel' || (p.caseStatus === 'awaiting_documents' && doc));
-      });
-      expect(r.ok).toBe(r.members.every((m) => m.ok));
-    }));
+    fc.assert(
+      fc.property(fc.uniqueArray(planArb, { selector: (p) => p.caseId, minLength: 1, maxLength: 8 }), (plans) => {
+        const r = validateGroupFlightUpdate(plans, flight, NOW);
+        plans.forEach((p, i) => {
+          const doc = p.passportHeld || p.emergencyDocument.status === 'issued';
+          expect(r.members[i].ok).toBe(
+            p.caseStatus === 'awaiting_travel' || (p.caseStatus === 'awaiting_documents' && doc),
+          );
+        });
+        expect(r.ok).toBe(r.members.every((m) => m.ok));
+      }),
+    );
   });
 });

@@ -29,7 +29,11 @@ export interface RepatriationPlan {
   readonly caseStatus: CaseStatus;
   /** The survivor holds their own valid passport. */
   readonly passportHeld: boolean;
-  readonly emergencyDocument: { readonly status: EmergencyDocumentStatus; readonly number?: string | null; readonly issuedAt?: Instant | null };
+  readonly emergencyDocument: {
+    readonly status: EmergencyDocumentStatus;
+    readonly number?: string | null;
+    readonly issuedAt?: Instant | null;
+  };
   readonly exitClearance: ExitClearanceStatus;
   readonly flight?: FlightBooking | null;
   readonly repatriatedAt?: Instant | null;
@@ -51,12 +55,27 @@ export function repatriationProgress(plan: RepatriationPlan): RepatriationProgre
   const doc = hasTravelDocument(plan);
   const steps = [
     {
-      step: 'travel_document' as const, done: doc,
-      detail: plan.passportHeld ? 'own passport held' : `emergency travel document ${plan.emergencyDocument.status.replace('_', ' ')}`,
+      step: 'travel_document' as const,
+      done: doc,
+      detail: plan.passportHeld
+        ? 'own passport held'
+        : `emergency travel document ${plan.emergencyDocument.status.replace('_', ' ')}`,
     },
-    { step: 'exit_clearance' as const, done: exitCleared(plan.exitClearance), detail: `exit permit / overstay fine: ${plan.exitClearance.replace('_', ' ')}` },
-    { step: 'flight_booked' as const, done: !!plan.flight, detail: plan.flight ? `${plan.flight.flightNumber} on ${plan.flight.date}` : 'no flight booked' },
-    { step: 'repatriated' as const, done: !!plan.repatriatedAt, detail: plan.repatriatedAt ? `arrived ${toIso(plan.repatriatedAt).slice(0, 10)}` : 'not yet' },
+    {
+      step: 'exit_clearance' as const,
+      done: exitCleared(plan.exitClearance),
+      detail: `exit permit / overstay fine: ${plan.exitClearance.replace('_', ' ')}`,
+    },
+    {
+      step: 'flight_booked' as const,
+      done: !!plan.flight,
+      detail: plan.flight ? `${plan.flight.flightNumber} on ${plan.flight.date}` : 'no flight booked',
+    },
+    {
+      step: 'repatriated' as const,
+      done: !!plan.repatriatedAt,
+      detail: plan.repatriatedAt ? `arrived ${toIso(plan.repatriatedAt).slice(0, 10)}` : 'not yet',
+    },
   ];
   return {
     steps,
@@ -70,8 +89,12 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function validateFlight(flight: FlightBooking, now: Instant): string[] {
   const errors: string[] = [];
-  if (!FLIGHT_NUMBER.test(flight.flightNumber.trim().toUpperCase())) errors.push(`"${flight.flightNumber}" is not a flight number (e.g. QZ 273)`);
-  const valid = ISO_DAY.test(flight.date) && !Number.isNaN(Date.parse(`${flight.date}T00:00:00Z`)) && new Date(`${flight.date}T00:00:00Z`).toISOString().startsWith(flight.date);
+  if (!FLIGHT_NUMBER.test(flight.flightNumber.trim().toUpperCase()))
+    errors.push(`"${flight.flightNumber}" is not a flight number (e.g. QZ 273)`);
+  const valid =
+    ISO_DAY.test(flight.date) &&
+    !Number.isNaN(Date.parse(`${flight.date}T00:00:00Z`)) &&
+    new Date(`${flight.date}T00:00:00Z`).toISOString().startsWith(flight.date);
   if (!valid) errors.push(`"${flight.date}" is not a date (YYYY-MM-DD)`);
   // Compared on calendar days in UTC: a flight today is still bookable.
   else if (flight.date < toIso(now).slice(0, 10)) errors.push(`the flight date ${flight.date} is in the past`);
@@ -97,7 +120,11 @@ export interface GroupFlightValidation {
  * awaiting_documents with a travel document already issued. A pending exit clearance is a warning
  * (fines are often settled at the airport), not a refusal.
  */
-export function validateGroupFlightUpdate(members: readonly RepatriationPlan[], flight: FlightBooking, now: Instant): GroupFlightValidation {
+export function validateGroupFlightUpdate(
+  members: readonly RepatriationPlan[],
+  flight: FlightBooking,
+  now: Instant,
+): GroupFlightValidation {
   const flightErrors = validateFlight(flight, now);
   if (members.length === 0) flightErrors.push('the group has no members');
   const seen = new Set<string>();
@@ -111,7 +138,8 @@ export function validateGroupFlightUpdate(members: readonly RepatriationPlan[], 
     } else if (m.caseStatus !== 'awaiting_travel') {
       reasons.push(`case is ${m.caseStatus.replaceAll('_', ' ')}, not awaiting travel`);
     }
-    if (m.caseStatus === 'awaiting_travel' && !hasTravelDocument(m)) warnings.push('no travel document on record: check before departure');
+    if (m.caseStatus === 'awaiting_travel' && !hasTravelDocument(m))
+      warnings.push('no travel document on record: check before departure');
     if (m.exitClearance === 'pending') warnings.push('exit permit / overstay fine still pending');
     if (m.flight && (m.flight.flightNumber !== flight.flightNumber || m.flight.date !== flight.date)) {
       warnings.push(`replaces the booking ${m.flight.flightNumber} on ${m.flight.date}`);

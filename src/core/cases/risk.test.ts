@@ -4,15 +4,22 @@ import { RISK_LEVELS, type RiskLevel } from '../vocabulary.ts';
 import { lowerRisk, raiseRisk, riskIndex, stepRisk, type RiskCause } from './risk.ts';
 
 const causeArb: fc.Arbitrary<RiskCause> = fc.oneof(
-  fc.constantFrom<RiskCause>({ kind: 'missed_follow_up' }, { kind: 'lost_contact' }, { kind: 'threat_reported' }, { kind: 'seen_in_compound' }),
+  fc.constantFrom<RiskCause>(
+    { kind: 'missed_follow_up' },
+    { kind: 'lost_contact' },
+    { kind: 'threat_reported' },
+    { kind: 'seen_in_compound' },
+  ),
   fc.constantFrom(...RISK_LEVELS).map((level): RiskCause => ({ kind: 'assessment', level })),
 );
 
 describe('raiseRisk', () => {
   it('never lowers, whatever the cause', () => {
-    fc.assert(fc.property(fc.constantFrom(...RISK_LEVELS), causeArb, (current, cause) => {
-      expect(riskIndex(raiseRisk(current, cause))).toBeGreaterThanOrEqual(riskIndex(current));
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...RISK_LEVELS), causeArb, (current, cause) => {
+        expect(riskIndex(raiseRisk(current, cause))).toBeGreaterThanOrEqual(riskIndex(current));
+      }),
+    );
   });
   it('a missed follow-up raises one level, capped at critical', () => {
     expect(raiseRisk('low', { kind: 'missed_follow_up' })).toBe('medium');

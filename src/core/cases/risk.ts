@@ -46,7 +46,8 @@ export function raiseRisk(current: RiskLevel, cause: RiskCause): RiskLevel {
   return maxRisk(current, proposed(current, cause));
 }
 
-export type RiskChangeResult = { readonly ok: true; readonly level: RiskLevel } | { readonly ok: false; readonly reason: string };
+export type RiskChangeResult =
+  { readonly ok: true; readonly level: RiskLevel } | { readonly ok: false; readonly reason: string };
 
 /** A person lowering risk must say why; raising through here is refused (use raiseRisk). */
 export function lowerRisk(current: RiskLevel, to: RiskLevel, reason: string | undefined): RiskChangeResult {

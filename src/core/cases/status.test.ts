@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, type CaseStatus } from '../vocabulary.ts';
-import { CASE_TRANSITIONS, isActiveCase, nextCaseStatuses, transitionCase, type CaseTransitionContext } from './status.ts';
+import {
+  CASE_TRANSITIONS,
+  isActiveCase,
+  nextCaseStatuses,
+  transitionCase,
+  type CaseTransitionContext,
+} from './status.ts';
 
 /** A context that satisfies every guard, so only the table decides. */
-const permissive: CaseTransitionContext = { actorRole: 'admin', reason: 'documented', screeningRecorded: true, travelDocumentReady: true };
+const permissive: CaseTransitionContext = {
+  actorRole: 'admin',
+  reason: 'documented',
+  screeningRecorded: true,
+  travelDocumentReady: true,
+};
 
 /** The expected table, written out independently of the implementation's. */
 const EXPECTED: Record<CaseStatus, CaseStatus[]> = {
@@ -36,7 +47,12 @@ describe('case status machine: every pair', () => {
   it('every status is reachable from open', () => {
     const seen = new Set<CaseStatus>(['open']);
     const queue: CaseStatus[] = ['open'];
-    while (queue.length) for (const n of nextCaseStatuses(queue.shift()!)) if (!seen.has(n)) { seen.add(n); queue.push(n); }
+    while (queue.length)
+      for (const n of nextCaseStatuses(queue.shift()!))
+        if (!seen.has(n)) {
+          seen.add(n);
+          queue.push(n);
+        }
     expect(seen.size).toBe(CASE_STATUSES.length);
   });
 });
@@ -44,7 +60,10 @@ describe('case status machine: every pair', () => {
 describe('case transition guards', () => {
   const base: CaseTransitionContext = { actorRole: 'caseworker' };
   it('assessment needs a recorded screening', () => {
-    expect(transitionCase('open', 'assessed', base)).toMatchObject({ ok: false, reason: expect.stringMatching(/screening/) });
+    expect(transitionCase('open', 'assessed', base)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/screening/),
+    });
     expect(transitionCase('open', 'assessed', { ...base, screeningRecorded: true })).toEqual({ ok: true });
   });
   it('closing from any state needs a non-blank reason', () => {
@@ -56,10 +75,18 @@ describe('case transition guards', () => {
   });
   it('reopening a closed case is admin-only and needs a reason', () => {
     for (const role of ['caseworker', 'consular_officer', 'medic', 'analyst', 'viewer'] as const) {
-      expect(transitionCase('closed', 'open', { actorRole: role, reason: 'new information' })).toMatchObject({ ok: false, reason: expect.stringMatching(/admin/) });
+      expect(transitionCase('closed', 'open', { actorRole: role, reason: 'new information' })).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/admin/),
+      });
     }
-    expect(transitionCase('closed', 'open', { actorRole: 'admin' })).toMatchObject({ ok: false, reason: expect.stringMatching(/reason/) });
-    expect(transitionCase('closed', 'open', { actorRole: 'admin', reason: 'survivor came back' })).toEqual({ ok: true });
+    expect(transitionCase('closed', 'open', { actorRole: 'admin' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/reason/),
+    });
+    expect(transitionCase('closed', 'open', { actorRole: 'admin', reason: 'survivor came back' })).toEqual({
+      ok: true,
+    });
   });
   it('a travel queue needs a travel document', () => {
     for (const from of ['assisting', 'awaiting_documents'] as const) {
@@ -78,6 +105,12 @@ describe('case transition guards', () => {
     if (!r.ok) expect(r.reason).toContain('assessed');
   });
   it('active statuses are the in-progress ones', () => {
-    expect(CASE_STATUSES.filter(isActiveCase)).toEqual(['open', 'assessed', 'assisting', 'awaiting_documents', 'awaiting_travel']);
+    expect(CASE_STATUSES.filter(isActiveCase)).toEqual([
+      'open',
+      'assessed',
+      'assisting',
+      'awaiting_documents',
+      'awaiting_travel',
+    ]);
   });
 });

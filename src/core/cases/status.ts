@@ -98,19 +98,22 @@ export function transitionCase(current: CaseStatus, next: CaseStatus, ctx: CaseT
     const allowed = nextCaseStatuses(current);
     return {
       ok: false,
-      reason: `a case cannot go from ${current} to ${next}` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''),
+      reason:
+        `a case cannot go from ${current} to ${next}` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''),
     };
   }
   for (const guard of found.guards) {
     switch (guard) {
       case 'admin':
-        if (ctx.actorRole !== 'admin') return { ok: false, reason: `only an admin may move a case from ${current} to ${next}` };
+        if (ctx.actorRole !== 'admin')
+          return { ok: false, reason: `only an admin may move a case from ${current} to ${next}` };
         break;
       case 'reason':
         if (!hasText(ctx.reason)) return { ok: false, reason: `moving a case to ${next} needs a reason` };
         break;
       case 'screening_recorded':
-        if (ctx.screeningRecorded !== true) return { ok: false, reason: 'record a screening before marking the case assessed' };
+        if (ctx.screeningRecorded !== true)
+          return { ok: false, reason: 'record a screening before marking the case assessed' };
         break;
       case 'travel_document_ready':
         if (ctx.travelDocumentReady !== true) {
@@ -123,7 +126,13 @@ export function transitionCase(current: CaseStatus, next: CaseStatus, ctx: CaseT
 }
 
 /** Statuses in which the organisation is still actively working the case. */
-export const ACTIVE_CASE_STATUSES: readonly CaseStatus[] = Object.freeze(['open', 'assessed', 'assisting', 'awaiting_documents', 'awaiting_travel']);
+export const ACTIVE_CASE_STATUSES: readonly CaseStatus[] = Object.freeze([
+  'open',
+  'assessed',
+  'assisting',
+  'awaiting_documents',
+  'awaiting_travel',
+]);
 
 export function isActiveCase(status: CaseStatus): boolean {
   return ACTIVE_CASE_STATUSES.includes(status);

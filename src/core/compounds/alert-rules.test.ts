@@ -2,15 +2,27 @@ import { describe, expect, it } from 'vitest';
 import type { EventKind } from '../vocabulary.ts';
 import type { CompoundEvent, Confidence } from './compound-types.ts';
 import {
-  massExitAlerts, possibleRelocationAlerts, possibleTheatreRaidAlerts, raidWithoutRescuesAlerts, runAlertRules, type CompoundWithEvents,
+  massExitAlerts,
+  possibleRelocationAlerts,
+  possibleTheatreRaidAlerts,
+  raidWithoutRescuesAlerts,
+  runAlertRules,
+  type CompoundWithEvents,
 } from './alert-rules.ts';
 
 let seq = 0;
-function ev(kind: EventKind, date: string, extra: Partial<CompoundEvent> & { confidence?: Confidence } = {}): CompoundEvent {
+function ev(
+  kind: EventKind,
+  date: string,
+  extra: Partial<CompoundEvent> & { confidence?: Confidence } = {},
+): CompoundEvent {
   return { id: `e${++seq}`, compoundId: 'c1', kind, date, confidence: 'high', evidenceIds: [`ev-${seq}`], ...extra };
 }
 function compound(id: string, lon: number, lat: number, events: CompoundEvent[]): CompoundWithEvents {
-  return { compound: { id, names: [`Compound ${id}`], point: { type: 'Point', coordinates: [lon, lat] }, footprint: null }, events };
+  return {
+    compound: { id, names: [`Compound ${id}`], point: { type: 'Point', coordinates: [lon, lat] }, footprint: null },
+    events,
+  };
 }
 
 describe('massExitAlerts', () => {
@@ -19,19 +31,28 @@ describe('massExitAlerts', () => {
     const b = ev('mass_exit', '2025-10-20', { counts: { peopleLeaving: 900 }, confidence: 'medium' });
     const alerts = massExitAlerts(compound('kk', 103.5, 10.6, [a, b, ev('operating', '2025-10-01')]));
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ key: 'mass_exit:kk:2025-10-20', kind: 'mass_exit', severity: 'critical', date: '2025-10-20' });
+    expect(alerts[0]).toMatchObject({
+      key: 'mass_exit:kk:2025-10-20',
+      kind: 'mass_exit',
+      severity: 'critical',
+      date: '2025-10-20',
+    });
     expect(alerts[0].title).toContain('1,440');
     expect(alerts[0].eventIds).toEqual([a.id, b.id].sort());
     expect(alerts[0].evidenceIds).toEqual([...a.evidenceIds, ...b.evidenceIds].sort());
   });
 
   it('ranks a small or weakly sourced exit lower, and does not fire without a mass exit', () => {
-    const small = massExitAlerts(compound('x', 103.5, 10.6, [ev('mass_exit', '2025-10-20', { counts: { peopleLeaving: 40 } })]))[0];
+    const small = massExitAlerts(
+      compound('x', 103.5, 10.6, [ev('mass_exit', '2025-10-20', { counts: { peopleLeaving: 40 } })]),
+    )[0];
     const weak = massExitAlerts(compound('x', 103.5, 10.6, [ev('mass_exit', '2025-10-20', { confidence: 'low' })]))[0];
     expect(small.severity).toBe('high');
     expect(weak.severity).toBe('medium');
     expect(weak.rank).toBeLessThan(small.rank);
-    expect(massExitAlerts(compound('x', 103.5, 10.6, [ev('raid', '2025-10-20'), ev('operating', '2025-10-21')]))).toEqual([]);
+    expect(
+      massExitAlerts(compound('x', 103.5, 10.6, [ev('raid', '2025-10-20'), ev('operating', '2025-10-21')])),
+    ).toEqual([]);
   });
 });
 
@@ -64,7 +85,9 @@ describe('possibleTheatreRaidAlerts', () => {
     const raid = ev('raid', '2025-07-16');
     const video = ev('operating', '2025-08-20');
     const build = ev('construction', '2025-09-01');
-    const alerts = possibleTheatreRaidAlerts(compound('c1', 104, 11, [ev('operating', '2025-06-01'), raid, video, build, ev('operating', '2025-12-01')]));
+    const alerts = possibleTheatreRaidAlerts(
+      compound('c1', 104, 11, [ev('operating', '2025-06-01'), raid, video, build, ev('operating', '2025-12-01')]),
+    );
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ key: 'possible_theatre_raid:c1:2025-07-16', severity: 'high' });
     expect(alerts[0].eventIds).toEqual([raid.id, video.id, build.id].sort());
@@ -78,7 +101,9 @@ describe('possibleTheatreRaidAlerts', () => {
   });
 
   it('rates only weak reports of activity as medium', () => {
-    const alerts = possibleTheatreRaidAlerts(compound('c1', 104, 11, [ev('raid', '2025-07-16'), ev('operating', '2025-07-20', { confidence: 0.2 })]));
+    const alerts = possibleTheatreRaidAlerts(
+      compound('c1', 104, 11, [ev('raid', '2025-07-16'), ev('operating', '2025-07-20', { confidence: 0.2 })]),
+    );
     expect(alerts[0].severity).toBe('medium');
   });
 });
@@ -91,7 +116,11 @@ describe('possibleRelocationAlerts', () => {
     const fresh = compound('new', 103.5, 10.65, [ev('operating', '2025-04-10'), ev('operating', '2025-05-01')]);
     const alerts = possibleRelocationAlerts(emptied, [emptied, fresh]);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ key: 'possible_relocation:old:new', relatedCompoundIds: ['new'], date: '2025-04-10' });
+    expect(alerts[0]).toMatchObject({
+      key: 'possible_relocation:old:new',
+      relatedCompoundIds: ['new'],
+      date: '2025-04-10',
+    });
     expect(alerts[0].title).toMatch(/40 days after .* was emptied, 5\.\d km away/);
     expect(alerts[0].eventIds).toContain(emptied.events[0].id);
   });
@@ -99,7 +128,10 @@ describe('possibleRelocationAlerts', () => {
   it.each([
     ['too far', compound('far', 104.9, 11.55, [ev('operating', '2025-04-10')])],
     ['too late', compound('late', 103.5, 10.65, [ev('operating', '2025-09-10')])],
-    ['already known before', compound('known', 103.5, 10.65, [ev('operating', '2024-12-01'), ev('operating', '2025-04-10')])],
+    [
+      'already known before',
+      compound('known', 103.5, 10.65, [ev('operating', '2024-12-01'), ev('operating', '2025-04-10')]),
+    ],
     ['no events', compound('quiet', 103.5, 10.65, [])],
   ])('does not fire for a compound %s', (_label, other) => {
     expect(possibleRelocationAlerts(emptied, [other])).toEqual([]);
@@ -107,7 +139,9 @@ describe('possibleRelocationAlerts', () => {
 
   it('does not fire when the subject was never vacated, or the move is already recorded', () => {
     const fresh = compound('new', 103.5, 10.65, [ev('operating', '2025-04-10')]);
-    expect(possibleRelocationAlerts(compound('old', 103.5, 10.6, [ev('operating', '2025-03-01')]), [fresh])).toEqual([]);
+    expect(possibleRelocationAlerts(compound('old', 103.5, 10.6, [ev('operating', '2025-03-01')]), [fresh])).toEqual(
+      [],
+    );
     const moved = compound('old', 103.5, 10.6, [ev('relocation', '2025-03-01', { relocatedToCompoundId: 'new' })]);
     expect(possibleRelocationAlerts(moved, [fresh])).toEqual([]);
   });

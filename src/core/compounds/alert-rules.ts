@@ -58,7 +58,8 @@ export const DEFAULT_ALERT_RULE_OPTIONS: AlertRuleOptions = {
   timeline: {},
 };
 
-const rankOf = (severity: RiskLevel, confidence: number) => alertRank(SEVERITY_OF_RISK[severity], { aboutAPerson: false, confidence });
+const rankOf = (severity: RiskLevel, confidence: number) =>
+  alertRank(SEVERITY_OF_RISK[severity], { aboutAPerson: false, confidence });
 const nameOf = (c: CompoundWithEvents['compound']) => c.names[0] ?? c.id;
 const unique = (xs: readonly string[]) => [...new Set(xs)].sort();
 const noisyOr = (cs: readonly number[]) => 1 - cs.reduce((p, c) => p * (1 - c), 1);
@@ -87,15 +88,21 @@ function byDay(events: readonly DatedEvent[], kind: CompoundEvent['kind']): Map<
 const formatCount = (n: number) => n.toLocaleString('en-GB');
 
 /** A mass exit was reported: people are on the street and need help now. */
-export function massExitAlerts(subject: CompoundWithEvents, options: Partial<AlertRuleOptions> = {}): MonitoringAlert[] {
+export function massExitAlerts(
+  subject: CompoundWithEvents,
+  options: Partial<AlertRuleOptions> = {},
+): MonitoringAlert[] {
   const o = { ...DEFAULT_ALERT_RULE_OPTIONS, ...options };
   const alerts: MonitoringAlert[] = [];
   for (const [day, events] of byDay(dated(subject.events), 'mass_exit')) {
     // Sources disagree on counts; show the largest reported and let the claims view show each.
-    const counts = events.map((e) => e.counts?.peopleLeaving).filter((n): n is number => typeof n === 'number' && n > 0);
+    const counts = events
+      .map((e) => e.counts?.peopleLeaving)
+      .filter((n): n is number => typeof n === 'number' && n > 0);
     const people = counts.length ? Math.max(...counts) : null;
     const confidence = noisyOr(events.map((e) => confidenceValue(e.confidence)));
-    const severity: RiskLevel = people !== null && people >= o.massExitCriticalCount ? 'critical' : confidence < 0.5 ? 'medium' : 'high';
+    const severity: RiskLevel =
+      people !== null && people >= o.massExitCriticalCount ? 'critical' : confidence < 0.5 ? 'medium' : 'high';
     alerts.push({
       key: `mass_exit:${subject.compound.id}:${day}`,
       kind: 'mass_exit',
@@ -113,11 +120,20 @@ export function massExitAlerts(subject: CompoundWithEvents, options: Partial<Ale
 }
 
 /** A raid with no rescues or arrests recorded, on its own counts or in rescue/arrest events close to it. */
-export function raidWithoutRescuesAlerts(subject: CompoundWithEvents, options: Partial<AlertRuleOptions> = {}): MonitoringAlert[] {
+export function raidWithoutRescuesAlerts(
+  subject: CompoundWithEvents,
+  options: Partial<AlertRuleOptions> = {},
+): MonitoringAlert[] {
   const o = { ...DEFAULT_ALERT_RULE_OPTIONS, ...options };
   const all = dated(subject.events);
   // A rescue or arrest event, or any event (the raid report itself included) counting rescues or arrests.
-  const outcomes = all.filter(({ event }) => event.kind === 'rescue' || event.kind === 'arrest' || (event.counts?.rescues ?? 0) > 0 || (event.counts?.arrests ?? 0) > 0);
+  const outcomes = all.filter(
+    ({ event }) =>
+      event.kind === 'rescue' ||
+      event.kind === 'arrest' ||
+      (event.counts?.rescues ?? 0) > 0 ||
+      (event.counts?.arrests ?? 0) > 0,
+  );
   const alerts: MonitoringAlert[] = [];
   for (const [day, raids] of byDay(all, 'raid')) {
     const near = outcomes.some(({ day: d }) => Math.abs(daysBetween(day, d)) <= o.raidFollowUpDays);
@@ -141,7 +157,10 @@ export function raidWithoutRescuesAlerts(subject: CompoundWithEvents, options: P
 }
 
 /** Signs of activity within the window after a raid: the raid may have been theatre. */
-export function possibleTheatreRaidAlerts(subject: CompoundWithEvents, options: Partial<AlertRuleOptions> = {}): MonitoringAlert[] {
+export function possibleTheatreRaidAlerts(
+  subject: CompoundWithEvents,
+  options: Partial<AlertRuleOptions> = {},
+): MonitoringAlert[] {
   const o = { ...DEFAULT_ALERT_RULE_OPTIONS, ...options };
   const all = dated(subject.events);
   const activity = all.filter(({ event }) => isActivityEffect(effectOf(event)));
@@ -173,17 +192,27 @@ export function possibleTheatreRaidAlerts(subject: CompoundWithEvents, options: 
  * A compound first reported near a vacated one soon after it was vacated may be where the
  * operation moved. `nearby` may be every other compound: distance is checked here.
  */
-export function possibleRelocationAlerts(subject: CompoundWithEvents, nearby: readonly CompoundWithEvents[], options: Partial<AlertRuleOptions> = {}): MonitoringAlert[] {
+export function possibleRelocationAlerts(
+  subject: CompoundWithEvents,
+  nearby: readonly CompoundWithEvents[],
+  options: Partial<AlertRuleOptions> = {},
+): MonitoringAlert[] {
   const o = { ...DEFAULT_ALERT_RULE_OPTIONS, ...options };
   const origin = representativePoint(subject.compound.point, subject.compound.footprint);
   if (!origin) return [];
   // Silence at the subject is observable as far as reports anywhere reach (no clock in core).
-  const latestReport = nearby.flatMap((c) => dated(c.events).map((d) => d.day)).reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
+  const latestReport = nearby
+    .flatMap((c) => dated(c.events).map((d) => d.day))
+    .reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
   const asOf = o.timeline.asOf ?? latestReport;
-  const vacated = deriveTimeline(subject.events, { ...o.timeline, asOf }).filter((entry) => (o.vacatedStatuses as readonly string[]).includes(entry.status));
+  const vacated = deriveTimeline(subject.events, { ...o.timeline, asOf }).filter((entry) =>
+    (o.vacatedStatuses as readonly string[]).includes(entry.status),
+  );
   if (vacated.length === 0) return [];
   // Where the subject's own events already say it moved, that is a fact, not a possibility.
-  const knownDestinations = new Set(subject.events.map((e) => e.relocatedToCompoundId).filter((id): id is string => !!id));
+  const knownDestinations = new Set(
+    subject.events.map((e) => e.relocatedToCompoundId).filter((id): id is string => !!id),
+  );
 
   const alerts: MonitoringAlert[] = [];
   for (const other of nearby) {
@@ -191,7 +220,9 @@ export function possibleRelocationAlerts(subject: CompoundWithEvents, nearby: re
     const otherEvents = dated(other.events);
     if (otherEvents.length === 0) continue;
     const firstReported = otherEvents[0].day;
-    const entry = vacated.find((v) => firstReported >= v.from && daysBetween(v.from, firstReported) <= o.relocationWindowDays);
+    const entry = vacated.find(
+      (v) => firstReported >= v.from && daysBetween(v.from, firstReported) <= o.relocationWindowDays,
+    );
     if (!entry) continue;
     const point = representativePoint(other.compound.point, other.compound.footprint);
     if (!point) continue;
@@ -213,14 +244,20 @@ export function possibleRelocationAlerts(subject: CompoundWithEvents, nearby: re
       relatedCompoundIds: [other.compound.id],
       date: firstReported,
       eventIds: unique([...entry.eventIds, ...firstEvents.map((e) => e.id)]),
-      evidenceIds: unique([...subject.events.filter((e) => entry.eventIds.includes(e.id)), ...firstEvents].flatMap((e) => e.evidenceIds)),
+      evidenceIds: unique(
+        [...subject.events.filter((e) => entry.eventIds.includes(e.id)), ...firstEvents].flatMap((e) => e.evidenceIds),
+      ),
     });
   }
   return alerts;
 }
 
 /** Every rule for one compound, deduplicated by key and ordered by rank (highest first), then key. */
-export function runAlertRules(subject: CompoundWithEvents, nearby: readonly CompoundWithEvents[] = [], options: Partial<AlertRuleOptions> = {}): MonitoringAlert[] {
+export function runAlertRules(
+  subject: CompoundWithEvents,
+  nearby: readonly CompoundWithEvents[] = [],
+  options: Partial<AlertRuleOptions> = {},
+): MonitoringAlert[] {
   const all = [
     ...massExitAlerts(subject, options),
     ...raidWithoutRescuesAlerts(subject, options),

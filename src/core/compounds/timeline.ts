@@ -40,7 +40,11 @@ export interface TimelineOptions {
   asOf?: string;
 }
 
-export const DEFAULT_TIMELINE_OPTIONS = { quietDaysToEmptied: 30, minConfidence: 0.5, corroborationWindowDays: 14 } as const;
+export const DEFAULT_TIMELINE_OPTIONS = {
+  quietDaysToEmptied: 30,
+  minConfidence: 0.5,
+  corroborationWindowDays: 14,
+} as const;
 
 export const CONFIDENCE_OF_WORD = { low: 0.3, medium: 0.6, high: 0.9 } as const;
 
@@ -145,11 +149,23 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
     const quietSince = lastActivityDay && lastActivityDay > entry.from ? lastActivityDay : entry.from;
     const emptyDay = addDays(quietSince, quietDaysToEmptied);
     if (emptyDay < day || (inclusive && emptyDay === day)) {
-      timeline.push({ from: emptyDay, status: 'emptied', confidence: round2(entry.confidence * 0.8), eventIds: [...entry.eventIds], reason: `no activity reported for ${quietDaysToEmptied} days after the mass exit` });
+      timeline.push({
+        from: emptyDay,
+        status: 'emptied',
+        confidence: round2(entry.confidence * 0.8),
+        eventIds: [...entry.eventIds],
+        reason: `no activity reported for ${quietDaysToEmptied} days after the mass exit`,
+      });
     }
   };
 
-  const change = (from: string, effect: Exclude<EventEffect, 'none'>, confidence: number, ids: string[], note: string) => {
+  const change = (
+    from: string,
+    effect: Exclude<EventEffect, 'none'>,
+    confidence: number,
+    ids: string[],
+    note: string,
+  ) => {
     const before = status();
     const next = nextStatus(before, effect);
     const entry = current();
@@ -157,11 +173,12 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
       for (const id of ids) if (!entry.eventIds.includes(id)) entry.eventIds.push(id);
       return;
     }
-    const why = next === 'reactivated' && effect === 'activity' ? `activity after ${before.replace('_', ' ')}` : DESCRIBE[effect];
+    const why =
+      next === 'reactivated' && effect === 'activity' ? `activity after ${before.replace('_', ' ')}` : DESCRIBE[effect];
     timeline.push({ from, status: next, confidence: round2(confidence), eventIds: ids, reason: `${why}${note}` });
   };
 
-  for (let i = 0; i < normalised.length; ) {
+  for (let i = 0; i < normalised.length;) {
     const day = normalised[i].day;
     const todays: Normalised[] = [];
     while (i < normalised.length && normalised[i].day === day) todays.push(normalised[i++]);
@@ -171,7 +188,11 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
     const byEffect = new Map<EventEffect, Normalised[]>();
     for (const e of todays) if (e.effect !== 'none') byEffect.set(e.effect, [...(byEffect.get(e.effect) ?? []), e]);
     const ranked = [...byEffect.entries()]
-      .map(([effect, es]) => ({ effect: effect as Exclude<EventEffect, 'none'>, confidence: noisyOr(es.map((e) => e.confidence)), ids: es.map((e) => e.id) }))
+      .map(([effect, es]) => ({
+        effect: effect as Exclude<EventEffect, 'none'>,
+        confidence: noisyOr(es.map((e) => e.confidence)),
+        ids: es.map((e) => e.id),
+      }))
       .sort((a, b) => b.confidence - a.confidence || PRECEDENCE.indexOf(a.effect) - PRECEDENCE.indexOf(b.effect));
 
     const supporting = todays.filter((e) => e.effect === 'none').map((e) => e.id);
@@ -183,7 +204,9 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
 
     const winner = ranked[0];
     const losers = ranked.slice(1);
-    const note = losers.length ? `; outweighs ${losers.map((l) => `${DESCRIBE[l.effect]} (${round2(l.confidence)})`).join(', ')} on the same day` : '';
+    const note = losers.length
+      ? `; outweighs ${losers.map((l) => `${DESCRIBE[l.effect]} (${round2(l.confidence)})`).join(', ')} on the same day`
+      : '';
     const ids = [...winner.ids, ...(winner.effect === 'raid' ? supporting : [])];
 
     if (winner.confidence >= minConfidence) {
@@ -193,7 +216,10 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
     }
     // Low confidence: hold it, and flip only once reports within the window add up.
     const held = pending.get(winner.effect);
-    const fresh = held && daysBetween(held.firstDay, day) <= corroborationWindowDays ? held : { firstDay: day, lastDay: day, confidences: [], ids: [] };
+    const fresh =
+      held && daysBetween(held.firstDay, day) <= corroborationWindowDays
+        ? held
+        : { firstDay: day, lastDay: day, confidences: [], ids: [] };
     fresh.lastDay = day;
     fresh.confidences.push(winner.confidence);
     fresh.ids.push(...ids);
@@ -203,7 +229,13 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
       pending.delete(winner.effect);
       const lastFrom = current()?.from;
       const from = lastFrom === undefined || fresh.firstDay > lastFrom ? fresh.firstDay : day;
-      change(from, winner.effect, combined, fresh.ids, `; ${fresh.ids.length} low-confidence reports corroborate each other${note}`);
+      change(
+        from,
+        winner.effect,
+        combined,
+        fresh.ids,
+        `; ${fresh.ids.length} low-confidence reports corroborate each other${note}`,
+      );
     }
   }
 

@@ -17,9 +17,11 @@ describe('embassyMaySee', () => {
   });
   it('property: never visible without consent', () => {
     const code = fc.constantFrom('ID', 'CN', 'VN', 'PH', 'MM');
-    fc.assert(fc.property(fc.array(code), fc.array(code), (emb, nat) => {
-      expect(embassyMaySee(emb, { nationalities: nat, consent: { shareWithOwnEmbassy: false } })).toBe(false);
-      expect(embassyMaySee(emb, consenting(nat))).toBe(nat.some((n) => emb.includes(n)));
-    }));
+    fc.assert(
+      fc.property(fc.array(code), fc.array(code), (emb, nat) => {
+        expect(embassyMaySee(emb, { nationalities: nat, consent: { shareWithOwnEmbassy: false } })).toBe(false);
+        expect(embassyMaySee(emb, consenting(nat))).toBe(nat.some((n) => emb.includes(n)));
+      }),
+    );
   });
 });

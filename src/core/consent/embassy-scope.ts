@@ -15,11 +15,17 @@ export interface EmbassyScopeSurvivor {
 const norm = (code: string): string => code.trim().toUpperCase();
 
 /** Nationalities of the survivor that this embassy serves (empty when none). */
-export function servedNationalities(embassyNationalities: readonly string[], survivorNationalities: readonly string[]): string[] {
+export function servedNationalities(
+  embassyNationalities: readonly string[],
+  survivorNationalities: readonly string[],
+): string[] {
   const served = new Set(embassyNationalities.map(norm));
   return [...new Set(survivorNationalities.map(norm))].filter((n) => n !== '' && served.has(n));
 }
 
 export function embassyMaySee(embassyNationalities: readonly string[], survivor: EmbassyScopeSurvivor): boolean {
-  return survivor.consent.shareWithOwnEmbassy === true && servedNationalities(embassyNationalities, survivor.nationalities).length > 0;
+  return (
+    survivor.consent.shareWithOwnEmbassy === true &&
+    servedNationalities(embassyNationalities, survivor.nationalities).length > 0
+  );
 }

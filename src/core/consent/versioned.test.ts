@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyConsentChange, consentAt, currentConsent, NO_CONSENT, type ConsentChange, type ConsentHistory } from './versioned.ts';
+import {
+  applyConsentChange,
+  consentAt,
+  currentConsent,
+  NO_CONSENT,
+  type ConsentChange,
+  type ConsentHistory,
+} from './versioned.ts';
 
 const actor = { userId: 'u1', organisationId: 'ngo-1' };
 
@@ -12,20 +19,43 @@ function apply(history: ConsentHistory, change: ConsentChange, at: string): Cons
 
 describe('versioned consent', () => {
   it('starts with no consent at all', () => {
-    expect(currentConsent([])).toEqual({ shareWithOwnEmbassy: false, shareWithOrganisationIds: [], useInStatistics: false, crossOrganisationMatching: false });
+    expect(currentConsent([])).toEqual({
+      shareWithOwnEmbassy: false,
+      shareWithOrganisationIds: [],
+      useInStatistics: false,
+      crossOrganisationMatching: false,
+    });
   });
 
   it('appends versions without mutating the previous history', () => {
-    const h1 = apply([], { shareWithOwnEmbassy: true, addOrganisationIds: ['clinic-9', 'shelter-2'], method: 'verbal' }, '2026-03-01T08:00:00Z');
+    const h1 = apply(
+      [],
+      { shareWithOwnEmbassy: true, addOrganisationIds: ['clinic-9', 'shelter-2'], method: 'verbal' },
+      '2026-03-01T08:00:00Z',
+    );
     const snapshot = JSON.stringify(h1);
-    const h2 = apply(h1, { removeOrganisationIds: ['clinic-9'], useInStatistics: true, method: 'written' }, '2026-03-02T08:00:00Z');
+    const h2 = apply(
+      h1,
+      { removeOrganisationIds: ['clinic-9'], useInStatistics: true, method: 'written' },
+      '2026-03-02T08:00:00Z',
+    );
     expect(JSON.stringify(h1)).toBe(snapshot);
     expect(h1).toHaveLength(1);
     expect(h2).toHaveLength(2);
     expect(h2[0]).toBe(h1[0]);
     expect(h2.map((v) => v.version)).toEqual([1, 2]);
-    expect(currentConsent(h1)).toEqual({ shareWithOwnEmbassy: true, shareWithOrganisationIds: ['clinic-9', 'shelter-2'], useInStatistics: false, crossOrganisationMatching: false });
-    expect(currentConsent(h2)).toEqual({ shareWithOwnEmbassy: true, shareWithOrganisationIds: ['shelter-2'], useInStatistics: true, crossOrganisationMatching: false });
+    expect(currentConsent(h1)).toEqual({
+      shareWithOwnEmbassy: true,
+      shareWithOrganisationIds: ['clinic-9', 'shelter-2'],
+      useInStatistics: false,
+      crossOrganisationMatching: false,
+    });
+    expect(currentConsent(h2)).toEqual({
+      shareWithOwnEmbassy: true,
+      shareWithOrganisationIds: ['shelter-2'],
+      useInStatistics: true,
+      crossOrganisationMatching: false,
+    });
     expect(h2[1].changes).toEqual(['share with organisation clinic-9: no', 'use in statistics: yes']);
     expect(h2[1]).toMatchObject({ method: 'written', actor, at: '2026-03-02T08:00:00.000Z' });
     expect(Object.isFrozen(h2) && Object.isFrozen(h2[1]) && Object.isFrozen(h2[1].flags)).toBe(true);
@@ -53,11 +83,26 @@ describe('versioned consent', () => {
 
   it('refuses no-op, contradictory, blank and back-dated changes', () => {
     const h1 = apply([], { addOrganisationIds: ['a'], method: 'verbal' }, '2026-03-02T00:00:00Z');
-    expect(applyConsentChange(h1, { addOrganisationIds: ['a'], method: 'verbal' }, actor, '2026-03-03T00:00:00Z')).toMatchObject({ ok: false, reason: expect.stringMatching(/does not alter/) });
-    expect(applyConsentChange(h1, { removeOrganisationIds: ['zzz'], method: 'verbal' }, actor, '2026-03-03T00:00:00Z').ok).toBe(false);
-    expect(applyConsentChange(h1, { addOrganisationIds: ['b'], removeOrganisationIds: ['b'], method: 'verbal' }, actor, '2026-03-03T00:00:00Z')).toMatchObject({ ok: false, reason: expect.stringMatching(/both add and remove/) });
-    expect(applyConsentChange(h1, { addOrganisationIds: [' '], method: 'verbal' }, actor, '2026-03-03T00:00:00Z').ok).toBe(false);
-    expect(applyConsentChange(h1, { useInStatistics: true, method: 'verbal' }, actor, '2026-03-01T00:00:00Z')).toMatchObject({ ok: false, reason: expect.stringMatching(/before the latest/) });
+    expect(
+      applyConsentChange(h1, { addOrganisationIds: ['a'], method: 'verbal' }, actor, '2026-03-03T00:00:00Z'),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/does not alter/) });
+    expect(
+      applyConsentChange(h1, { removeOrganisationIds: ['zzz'], method: 'verbal' }, actor, '2026-03-03T00:00:00Z').ok,
+    ).toBe(false);
+    expect(
+      applyConsentChange(
+        h1,
+        { addOrganisationIds: ['b'], removeOrganisationIds: ['b'], method: 'verbal' },
+        actor,
+        '2026-03-03T00:00:00Z',
+      ),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/both add and remove/) });
+    expect(
+      applyConsentChange(h1, { addOrganisationIds: [' '], method: 'verbal' }, actor, '2026-03-03T00:00:00Z').ok,
+    ).toBe(false);
+    expect(
+      applyConsentChange(h1, { useInStatistics: true, method: 'verbal' }, actor, '2026-03-01T00:00:00Z'),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/before the latest/) });
   });
 
   it('property: any sequence of changes keeps versions consecutive and the org list sorted and unique', () => {
@@ -68,20 +113,22 @@ describe('versioned consent', () => {
       useInStatistics: fc.option(fc.boolean(), { nil: undefined }),
       method: fc.constantFrom('verbal' as const, 'written' as const),
     });
-    fc.assert(fc.property(fc.array(changeArb, { maxLength: 12 }), (changes) => {
-      let history: ConsentHistory = [];
-      changes.forEach((c, day) => {
-        const before = history;
-        const r = applyConsentChange(history, c, actor, new Date(Date.UTC(2026, 0, day + 1)));
-        if (r.ok) history = r.history;
-        else expect(history).toBe(before);
-      });
-      history.forEach((v, i) => expect(v.version).toBe(i + 1));
-      for (const v of history) {
-        const ids = v.flags.shareWithOrganisationIds;
-        expect([...new Set(ids)].sort()).toEqual(ids);
-        expect(v.changes.length).toBeGreaterThan(0);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(changeArb, { maxLength: 12 }), (changes) => {
+        let history: ConsentHistory = [];
+        changes.forEach((c, day) => {
+          const before = history;
+          const r = applyConsentChange(history, c, actor, new Date(Date.UTC(2026, 0, day + 1)));
+          if (r.ok) history = r.history;
+          else expect(history).toBe(before);
+        });
+        history.forEach((v, i) => expect(v.version).toBe(i + 1));
+        for (const v of history) {
+          const ids = v.flags.shareWithOrganisationIds;
+          expect([...new Set(ids)].sort()).toEqual(ids);
+          expect(v.changes.length).toBeGreaterThan(0);
+        }
+      }),
+    );
   });
 });

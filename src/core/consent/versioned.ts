@@ -22,7 +22,10 @@ export interface ConsentFlags {
 }
 
 export const NO_CONSENT: ConsentFlags = Object.freeze({
-  shareWithOwnEmbassy: false, shareWithOrganisationIds: Object.freeze([]), useInStatistics: false, crossOrganisationMatching: false,
+  shareWithOwnEmbassy: false,
+  shareWithOrganisationIds: Object.freeze([]),
+  useInStatistics: false,
+  crossOrganisationMatching: false,
 });
 
 export const CONSENT_METHODS = ['verbal', 'written', 'digital', 'guardian'] as const;
@@ -78,7 +81,12 @@ export function consentAt(history: ConsentHistory, at: Instant): ConsentFlags {
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
-export function applyConsentChange(history: ConsentHistory, change: ConsentChange, actor: ConsentActor, at: Instant): ConsentChangeResult {
+export function applyConsentChange(
+  history: ConsentHistory,
+  change: ConsentChange,
+  actor: ConsentActor,
+  at: Instant,
+): ConsentChangeResult {
   const atIso = toIso(at);
   const last = history.length ? history[history.length - 1] : undefined;
   if (last && Date.parse(last.at) > Date.parse(atIso)) {
@@ -86,21 +94,28 @@ export function applyConsentChange(history: ConsentHistory, change: ConsentChang
   }
   const add = change.addOrganisationIds ?? [];
   const remove = change.removeOrganisationIds ?? [];
-  if ([...add, ...remove].some((id) => id.trim() === '')) return { ok: false, reason: 'organisation ids must not be blank' };
+  if ([...add, ...remove].some((id) => id.trim() === ''))
+    return { ok: false, reason: 'organisation ids must not be blank' };
   const both = add.filter((id) => remove.includes(id));
   if (both.length) return { ok: false, reason: `cannot both add and remove ${both.join(', ')}` };
 
   const prev = currentConsent(history);
   const orgs = new Set(prev.shareWithOrganisationIds);
   const changes: string[] = [];
-  for (const id of add) if (!orgs.has(id)) { orgs.add(id); changes.push(`share with organisation ${id}: yes`); }
+  for (const id of add)
+    if (!orgs.has(id)) {
+      orgs.add(id);
+      changes.push(`share with organisation ${id}: yes`);
+    }
   for (const id of remove) if (orgs.delete(id)) changes.push(`share with organisation ${id}: no`);
   const shareWithOwnEmbassy = change.shareWithOwnEmbassy ?? prev.shareWithOwnEmbassy;
   const useInStatistics = change.useInStatistics ?? prev.useInStatistics;
   const crossOrganisationMatching = change.crossOrganisationMatching ?? prev.crossOrganisationMatching;
-  if (shareWithOwnEmbassy !== prev.shareWithOwnEmbassy) changes.unshift(`share with own embassy: ${yesNo(shareWithOwnEmbassy)}`);
+  if (shareWithOwnEmbassy !== prev.shareWithOwnEmbassy)
+    changes.unshift(`share with own embassy: ${yesNo(shareWithOwnEmbassy)}`);
   if (useInStatistics !== prev.useInStatistics) changes.push(`use in statistics: ${yesNo(useInStatistics)}`);
-  if (crossOrganisationMatching !== prev.crossOrganisationMatching) changes.push(`cross-organisation matching: ${yesNo(crossOrganisationMatching)}`);
+  if (crossOrganisationMatching !== prev.crossOrganisationMatching)
+    changes.push(`cross-organisation matching: ${yesNo(crossOrganisationMatching)}`);
   if (changes.length === 0) return { ok: false, reason: 'the change does not alter the current consent' };
 
   const flags: ConsentFlags = Object.freeze({

@@ -5,7 +5,8 @@ import { createRng } from '../random.ts';
 import { compoundWeights, demoCompounds } from './compounds.ts';
 
 // Cambodia's bounding box, generously rounded.
-const LON = [102.3, 107.7], LAT = [10.3, 14.75];
+const LON = [102.3, 107.7],
+  LAT = [10.3, 14.75];
 
 /** Signed area (shoelace): positive for a counter-clockwise ring. */
 function signedArea(ring: [number, number][]): number {
@@ -22,7 +23,11 @@ describe('demo compounds', () => {
   it('has about twenty compounds with unique keys and weights for each', () => {
     expect(sets[0].length).toBeGreaterThanOrEqual(18);
     expect(new Set(sets[0].map((c) => c.key)).size).toBe(sets[0].length);
-    expect(compoundWeights().map(([k]) => k).sort()).toEqual(sets[0].map((c) => c.key).sort());
+    expect(
+      compoundWeights()
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(sets[0].map((c) => c.key).sort());
   });
 
   it('names each compound in Khmer, Chinese and English scripts', () => {
@@ -37,7 +42,18 @@ describe('demo compounds', () => {
 
   it('spreads across the reported provinces', () => {
     const provinces = new Set(sets[0].map((c) => c.province));
-    for (const p of ['Preah Sihanouk', 'Svay Rieng', 'Banteay Meanchey', 'Koh Kong', 'Oddar Meanchey', 'Kampot', 'Phnom Penh', 'Takeo', 'Pursat', 'Kandal']) {
+    for (const p of [
+      'Preah Sihanouk',
+      'Svay Rieng',
+      'Banteay Meanchey',
+      'Koh Kong',
+      'Oddar Meanchey',
+      'Kampot',
+      'Phnom Penh',
+      'Takeo',
+      'Pursat',
+      'Kandal',
+    ]) {
       expect(provinces).toContain(p);
     }
   });
@@ -49,8 +65,10 @@ describe('demo compounds', () => {
       expect(ring[ring.length - 1]).toEqual(ring[0]);
       expect(signedArea(ring)).toBeGreaterThan(0);
       for (const [lon, lat] of [...ring, c.point]) {
-        expect(lon).toBeGreaterThan(LON[0]); expect(lon).toBeLessThan(LON[1]);
-        expect(lat).toBeGreaterThan(LAT[0]); expect(lat).toBeLessThan(LAT[1]);
+        expect(lon).toBeGreaterThan(LON[0]);
+        expect(lon).toBeLessThan(LON[1]);
+        expect(lat).toBeGreaterThan(LAT[0]);
+        expect(lat).toBeLessThan(LAT[1]);
       }
       let across = 0;
       for (const a of ring) for (const b of ring) across = Math.max(across, distance(a, b, { units: 'meters' }));
@@ -62,9 +80,10 @@ describe('demo compounds', () => {
 
   it('keeps compounds apart from one another', () => {
     const one = sets[0];
-    for (let i = 0; i < one.length; i++) for (let j = i + 1; j < one.length; j++) {
-      expect(distance(one[i].point, one[j].point, { units: 'meters' })).toBeGreaterThan(700);
-    }
+    for (let i = 0; i < one.length; i++)
+      for (let j = i + 1; j < one.length; j++) {
+        expect(distance(one[i].point, one[j].point, { units: 'meters' })).toBeGreaterThan(700);
+      }
   });
 
   it('draws footprints from the seed', () => {

@@ -5,11 +5,14 @@ import { AGE_RANGE, ageAt, ageBandOf, birthDateForAge, isoDate, parseIsoDate } f
 
 describe('demo dates', () => {
   it('birthDateForAge gives exactly the requested age at the anchor', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 400 }),
-      fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }),
-      (age, day, at) => ageAt(birthDateForAge(age, at, day), at) === age,
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 90 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }),
+        (age, day, at) => ageAt(birthDateForAge(age, at, day), at) === age,
+      ),
+    );
   });
 
   it('ageAt counts a birthday only once it has arrived', () => {

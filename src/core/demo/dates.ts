@@ -22,7 +22,12 @@ export { ageAt, ageBandOf } from '../age-band.ts';
 
 /** Youngest and oldest whole-year ages the demo draws for a band. */
 export const AGE_RANGE: Record<AgeBand, [number, number]> = {
-  under_18: [15, 17], '18_24': [18, 24], '25_34': [25, 34], '35_44': [35, 44], '45_59': [45, 59], '60_plus': [60, 66],
+  under_18: [15, 17],
+  '18_24': [18, 24],
+  '25_34': [25, 34],
+  '35_44': [35, 44],
+  '45_59': [45, 59],
+  '60_plus': [60, 66],
 };
 
 /** A birth date giving exactly `age` whole years at `at`: somewhere in the year before the age-th birthday. */

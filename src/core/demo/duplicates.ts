@@ -47,7 +47,9 @@ export function duplicateOf(rng: Rng, ctx: SurvivorContext, first: SurvivorDraft
   const registeredAt = new Date(firstAt + Math.floor(later / 60_000) * 60_000).toISOString();
 
   const exitShift = rng.chance(0.3) ? rng.pick([-1, 1]) : 0;
-  const exitDate = isoDate(Math.min(parseIsoDate(a.exitDate) + exitShift * DAY_MS, parseIsoDate(registeredAt.slice(0, 10))));
+  const exitDate = isoDate(
+    Math.min(parseIsoDate(a.exitDate) + exitShift * DAY_MS, parseIsoDate(registeredAt.slice(0, 10))),
+  );
 
   const dateOfBirth = variantBirthDate(rng, a.dateOfBirth);
 
@@ -60,7 +62,9 @@ export function duplicateOf(rng: Rng, ctx: SurvivorContext, first: SurvivorDraft
     languages: rng.chance(0.7) ? [...a.languages] : a.languages.slice(0, 1),
     contacts: variantContacts(rng, first),
     documentStatus: rng.chance(0.85) ? a.documentStatus : a.documentStatus === 'confiscated' ? 'lost' : 'confiscated',
-    location: rng.chance(0.5) ? { ...a.location } : pickLocation(rng, ctx, a.sex, nationality, province === 'Preah Sihanouk'),
+    location: rng.chance(0.5)
+      ? { ...a.location }
+      : pickLocation(rng, ctx, a.sex, nationality, province === 'Preah Sihanouk'),
     compoundKey: rng.chance(0.75) ? a.compoundKey : null,
     exitMode: rng.chance(0.8) ? a.exitMode : 'unknown',
     exitDate,

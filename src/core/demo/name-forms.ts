@@ -35,7 +35,12 @@ export function passportCapitals(s: string): string {
 
 /** Thai names romanised the other common way (RTGS-like vowels and initials). */
 export function altThaiRomanisation(s: string): string {
-  return s.replace(/ee/g, 'i').replace(/oo/g, 'u').replace(/\bJ/g, 'Ch').replace(/orn\b/g, 'on').replace(/sr/gi, (m) => (m[0] === 'S' ? 'S' : 's'));
+  return s
+    .replace(/ee/g, 'i')
+    .replace(/oo/g, 'u')
+    .replace(/\bJ/g, 'Ch')
+    .replace(/orn\b/g, 'on')
+    .replace(/sr/gi, (m) => (m[0] === 'S' ? 'S' : 's'));
 }
 
 /** Syllables of Burmese names run together or split differently ("Aung Ko Ko" → "Aung Koko"). */
@@ -51,7 +56,9 @@ function burmeseRespacing(rng: Rng, latin: string): string {
 export function typo(rng: Rng, s: string): string {
   const letters = [...s];
   // Word-initial letters are rarely mistyped; slips happen inside words.
-  const positions = letters.map((ch, i) => (i > 0 && /\p{L}/u.test(ch) && /\p{L}/u.test(letters[i - 1]) ? i : -1)).filter((i) => i > 0);
+  const positions = letters
+    .map((ch, i) => (i > 0 && /\p{L}/u.test(ch) && /\p{L}/u.test(letters[i - 1]) ? i : -1))
+    .filter((i) => i > 0);
   if (positions.length < 2) return s;
   const i = rng.pick(positions);
   const kind = rng.int(3);
@@ -68,11 +75,19 @@ export function typo(rng: Rng, s: string): string {
 /** A second romanisation the person might also give, if their name has one. */
 function secondRomanisation(rng: Rng, p: PersonName): string | null {
   switch (p.nationality) {
-    case 'VN': case 'BR': return rng.chance(0.5) ? withoutDiacritics(p.latin) : null;
-    case 'CN': case 'KR': case 'TW': return rng.chance(0.25) ? swappedOrder(p) : null;
-    case 'TH': return rng.chance(0.3) ? altThaiRomanisation(p.latin) : null;
-    case 'MM': return rng.chance(0.15) ? burmeseRespacing(rng, p.latin) : null;
-    default: return rng.chance(0.08) ? passportCapitals(p.latin) : null;
+    case 'VN':
+    case 'BR':
+      return rng.chance(0.5) ? withoutDiacritics(p.latin) : null;
+    case 'CN':
+    case 'KR':
+    case 'TW':
+      return rng.chance(0.25) ? swappedOrder(p) : null;
+    case 'TH':
+      return rng.chance(0.3) ? altThaiRomanisation(p.latin) : null;
+    case 'MM':
+      return rng.chance(0.15) ? burmeseRespacing(rng, p.latin) : null;
+    default:
+      return rng.chance(0.08) ? passportCapitals(p.latin) : null;
   }
 }
 

@@ -4,7 +4,12 @@
  */
 import type { DemoOrganisation } from './types.ts';
 
-interface EmbassySpec { code: string; country: string; serves?: string[]; desk?: boolean }
+interface EmbassySpec {
+  code: string;
+  country: string;
+  serves?: string[];
+  desk?: boolean;
+}
 
 // Countries without a resident mission get a "consular desk" (a visiting team or a mission accredited from Bangkok).
 const EMBASSIES: EmbassySpec[] = [
@@ -29,19 +34,85 @@ const EMBASSIES: EmbassySpec[] = [
 ];
 
 const OTHERS: DemoOrganisation[] = [
-  { key: 'ngo-lantern-reach', name: 'Lantern Reach Outreach', kind: 'ngo', nationalitiesServed: [], city: 'Phnom Penh' },
+  {
+    key: 'ngo-lantern-reach',
+    name: 'Lantern Reach Outreach',
+    kind: 'ngo',
+    nationalitiesServed: [],
+    city: 'Phnom Penh',
+  },
   { key: 'ngo-tonle-harbour', name: 'Tonle Harbour Aid', kind: 'ngo', nationalitiesServed: [], city: 'Phnom Penh' },
   { key: 'ngo-kiteline', name: 'Kiteline Migrant Help', kind: 'ngo', nationalitiesServed: [], city: 'Sihanoukville' },
-  { key: 'ngo-bamboo-shield', name: 'Bamboo Shield Legal Aid', kind: 'ngo', nationalitiesServed: [], city: 'Phnom Penh' },
-  { key: 'ngo-borderlight', name: 'Borderlight Crossing Support', kind: 'ngo', nationalitiesServed: [], city: 'Poipet' },
-  { key: 'shelter-harbour-house', name: 'Harbour House Shelter', kind: 'shelter', nationalitiesServed: [], city: 'Phnom Penh' },
-  { key: 'shelter-banyan-rest', name: 'Banyan Rest Shelter', kind: 'shelter', nationalitiesServed: [], city: 'Sihanoukville' },
-  { key: 'shelter-lotus-step', name: 'Lotus Step Women\'s Shelter', kind: 'shelter', nationalitiesServed: [], city: 'Phnom Penh' },
-  { key: 'clinic-chamkar-street', name: 'Chamkar Street Clinic', kind: 'clinic', nationalitiesServed: [], city: 'Phnom Penh' },
-  { key: 'clinic-northbank', name: 'Northbank Health Post', kind: 'clinic', nationalitiesServed: [], city: 'Sihanoukville' },
-  { key: 'io-imso', name: 'International Migration Support Office (IMSO)', kind: 'international_org', nationalitiesServed: [], city: 'Phnom Penh' },
-  { key: 'monitor-compound-watch', name: 'Compound Watch Research Collective', kind: 'monitor', nationalitiesServed: [], city: 'Phnom Penh' },
-  { key: 'coord-exit-cell', name: 'Exit Response Coordination Cell', kind: 'coordination', nationalitiesServed: [], city: 'Phnom Penh' },
+  {
+    key: 'ngo-bamboo-shield',
+    name: 'Bamboo Shield Legal Aid',
+    kind: 'ngo',
+    nationalitiesServed: [],
+    city: 'Phnom Penh',
+  },
+  {
+    key: 'ngo-borderlight',
+    name: 'Borderlight Crossing Support',
+    kind: 'ngo',
+    nationalitiesServed: [],
+    city: 'Poipet',
+  },
+  {
+    key: 'shelter-harbour-house',
+    name: 'Harbour House Shelter',
+    kind: 'shelter',
+    nationalitiesServed: [],
+    city: 'Phnom Penh',
+  },
+  {
+    key: 'shelter-banyan-rest',
+    name: 'Banyan Rest Shelter',
+    kind: 'shelter',
+    nationalitiesServed: [],
+    city: 'Sihanoukville',
+  },
+  {
+    key: 'shelter-lotus-step',
+    name: "Lotus Step Women's Shelter",
+    kind: 'shelter',
+    nationalitiesServed: [],
+    city: 'Phnom Penh',
+  },
+  {
+    key: 'clinic-chamkar-street',
+    name: 'Chamkar Street Clinic',
+    kind: 'clinic',
+    nationalitiesServed: [],
+    city: 'Phnom Penh',
+  },
+  {
+    key: 'clinic-northbank',
+    name: 'Northbank Health Post',
+    kind: 'clinic',
+    nationalitiesServed: [],
+    city: 'Sihanoukville',
+  },
+  {
+    key: 'io-imso',
+    name: 'International Migration Support Office (IMSO)',
+    kind: 'international_org',
+    nationalitiesServed: [],
+    city: 'Phnom Penh',
+  },
+  {
+    key: 'monitor-compound-watch',
+    name: 'Compound Watch Research Collective',
+    kind: 'monitor',
+    nationalitiesServed: [],
+    city: 'Phnom Penh',
+  },
+  {
+    key: 'coord-exit-cell',
+    name: 'Exit Response Coordination Cell',
+    kind: 'coordination',
+    nationalitiesServed: [],
+    city: 'Phnom Penh',
+  },
 ];
 
 export function demoOrganisations(): DemoOrganisation[] {

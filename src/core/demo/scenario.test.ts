@@ -2,7 +2,16 @@ import anyAscii from 'any-ascii';
 import { distance as levenshtein } from 'fastest-levenshtein';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { AGE_BANDS, CONTACT_CHANNELS, DOCUMENT_STATUSES, EXIT_MODES, LOCATION_KINDS, ORGANISATION_KINDS, ROLES, SEXES } from '../vocabulary.ts';
+import {
+  AGE_BANDS,
+  CONTACT_CHANNELS,
+  DOCUMENT_STATUSES,
+  EXIT_MODES,
+  LOCATION_KINDS,
+  ORGANISATION_KINDS,
+  ROLES,
+  SEXES,
+} from '../vocabulary.ts';
 import { DAY_MS, ageAt, ageBandOf, parseIsoDate } from './dates.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_NOTICE, DEMO_PASSWORD, generateDemoScenario, type DemoSurvivor } from './index.ts';
 
@@ -13,10 +22,27 @@ const orgByKey = new Map(organisations.map((o) => [o.key, o]));
 const userByKey = new Map(users.map((u) => [u.key, u]));
 const survivorByKey = new Map(survivors.map((s) => [s.key, s]));
 
-const NATIVE_SCRIPT: Record<string, string> = { CN: 'Hani', TH: 'Thai', MM: 'Mymr', KR: 'Hang', IN: 'Deva', NP: 'Deva', BD: 'Beng', VN: 'Latn', ID: 'Latn', PH: 'Latn' };
+const NATIVE_SCRIPT: Record<string, string> = {
+  CN: 'Hani',
+  TH: 'Thai',
+  MM: 'Mymr',
+  KR: 'Hang',
+  IN: 'Deva',
+  NP: 'Deva',
+  BD: 'Beng',
+  VN: 'Latn',
+  ID: 'Latn',
+  PH: 'Latn',
+};
 const SCRIPT_RE: Record<string, RegExp> = {
-  Hani: /^[\p{Script=Han}]+$/u, Latn: /^[\p{Script=Latin}\s\-'.?]+$/u, Thai: /^[\p{Script=Thai}\s]+$/u, Mymr: /^[\p{Script=Myanmar}]+$/u,
-  Khmr: /^[\p{Script=Khmer}\s]+$/u, Beng: /^[\p{Script=Bengali}\s]+$/u, Deva: /^[\p{Script=Devanagari}\s]+$/u, Hang: /^[\p{Script=Hangul}]+$/u,
+  Hani: /^[\p{Script=Han}]+$/u,
+  Latn: /^[\p{Script=Latin}\s\-'.?]+$/u,
+  Thai: /^[\p{Script=Thai}\s]+$/u,
+  Mymr: /^[\p{Script=Myanmar}]+$/u,
+  Khmr: /^[\p{Script=Khmer}\s]+$/u,
+  Beng: /^[\p{Script=Bengali}\s]+$/u,
+  Deva: /^[\p{Script=Devanagari}\s]+$/u,
+  Hang: /^[\p{Script=Hangul}]+$/u,
 };
 const share = (pred: (s: DemoSurvivor) => boolean) => survivors.filter(pred).length / survivors.length;
 
@@ -40,7 +66,11 @@ describe('generateDemoScenario: determinism and speed', () => {
   });
 
   it('moves every date with the anchor', () => {
-    const later = generateDemoScenario({ seed: 2026, survivors: 300, anchor: new Date(ANCHOR.getTime() + 10 * DAY_MS) });
+    const later = generateDemoScenario({
+      seed: 2026,
+      survivors: 300,
+      anchor: new Date(ANCHOR.getTime() + 10 * DAY_MS),
+    });
     const base = generateDemoScenario({ seed: 2026, survivors: 300, anchor: ANCHOR });
     later.survivors.forEach((s, i) => {
       expect(parseIsoDate(s.exitDate) - parseIsoDate(base.survivors[i].exitDate)).toBe(10 * DAY_MS);
@@ -69,13 +99,25 @@ describe('generateDemoScenario: organisations and users', () => {
   });
 
   it('gives every organisation a user with a fitting role, and one all-round admin login', () => {
-    const fitting: Record<string, string> = { embassy: 'consular_officer', ngo: 'caseworker', shelter: 'caseworker', clinic: 'medic', international_org: 'caseworker', monitor: 'analyst', coordination: 'admin' };
+    const fitting: Record<string, string> = {
+      embassy: 'consular_officer',
+      ngo: 'caseworker',
+      shelter: 'caseworker',
+      clinic: 'medic',
+      international_org: 'caseworker',
+      monitor: 'analyst',
+      coordination: 'admin',
+    };
     for (const o of organisations) {
-      const roles = users.filter((u) => u.key !== 'demo-admin').flatMap((u) => u.memberships.filter((m) => m.orgKey === o.key).map((m) => m.role));
+      const roles = users
+        .filter((u) => u.key !== 'demo-admin')
+        .flatMap((u) => u.memberships.filter((m) => m.orgKey === o.key).map((m) => m.role));
       expect(roles).toContain(fitting[o.kind]);
     }
     const admin = users.find((u) => u.email === DEMO_ADMIN_EMAIL);
-    expect(admin?.memberships.map((m) => m.role)).toEqual(expect.arrayContaining(['admin', 'caseworker', 'consular_officer', 'medic', 'analyst']));
+    expect(admin?.memberships.map((m) => m.role)).toEqual(
+      expect.arrayContaining(['admin', 'caseworker', 'consular_officer', 'medic', 'analyst']),
+    );
   });
 
   it('has unique keys and emails under the demo domain, valid roles and varied locales', () => {
@@ -134,7 +176,8 @@ describe('generateDemoScenario: survivors', () => {
       const at = s.location.orgKey ? orgByKey.get(s.location.orgKey) : undefined;
       if (s.location.kind === 'shelter' || s.location.kind === 'clinic') expect(at?.kind).toBe(s.location.kind);
       if (s.location.kind === 'embassy') expect(at?.nationalitiesServed).toContain(s.nationalities[0]);
-      if (['street', 'own_address', 'detention', 'unknown'].includes(s.location.kind)) expect(s.location.orgKey).toBeNull();
+      if (['street', 'own_address', 'detention', 'unknown'].includes(s.location.kind))
+        expect(s.location.orgKey).toBeNull();
     }
   });
 
@@ -169,7 +212,10 @@ describe('generateDemoScenario: survivors', () => {
     expect(share((s) => s.documentStatus === 'confiscated')).toBeGreaterThan(0.55);
     const days = new Map<string, number>();
     for (const s of survivors) days.set(s.exitDate, (days.get(s.exitDate) ?? 0) + 1);
-    const busiestTen = [...days.values()].sort((a, b) => b - a).slice(0, 10).reduce((a, b) => a + b, 0);
+    const busiestTen = [...days.values()]
+      .sort((a, b) => b - a)
+      .slice(0, 10)
+      .reduce((a, b) => a + b, 0);
     expect(busiestTen / survivors.length).toBeGreaterThan(0.55);
     expect(days.size).toBeGreaterThan(40); // and a trickle on other days
   });
@@ -182,12 +228,14 @@ describe('generateDemoScenario: survivors', () => {
   });
 
   it('mostly consents to the own embassy, less often to statistics or named organisations', () => {
-    const embassy = share((s) => s.consent.shareWithOwnEmbassy), stats = share((s) => s.consent.statistics);
+    const embassy = share((s) => s.consent.shareWithOwnEmbassy),
+      stats = share((s) => s.consent.statistics);
     const named = share((s) => s.consent.shareWithOrgKeys.length > 0);
     expect(embassy).toBeGreaterThan(0.75);
     expect(stats).toBeLessThan(embassy);
     expect(named).toBeLessThan(stats);
-    for (const s of survivors) if (orgByKey.get(s.registeredByOrgKey)?.kind === 'embassy') expect(s.consent.shareWithOwnEmbassy).toBe(true);
+    for (const s of survivors)
+      if (orgByKey.get(s.registeredByOrgKey)?.kind === 'embassy') expect(s.consent.shareWithOwnEmbassy).toBe(true);
   });
 
   it('consents to cross-organisation matching for a plausible share, so the demo still shows proposals across organisations', () => {
@@ -195,17 +243,25 @@ describe('generateDemoScenario: survivors', () => {
     expect(matching).toBeGreaterThan(0.55);
     expect(matching).toBeLessThan(0.75);
     const byKey = new Map(survivors.map((s) => [s.key, s]));
-    const crossPairs = scenario.duplicates.map(([a, b]) => [byKey.get(a)!, byKey.get(b)!]).filter(([a, b]) => a.registeredByOrgKey !== b.registeredByOrgKey);
-    const proposable = crossPairs.filter(([a, b]) => a.consent.crossOrganisationMatching && b.consent.crossOrganisationMatching);
+    const crossPairs = scenario.duplicates
+      .map(([a, b]) => [byKey.get(a)!, byKey.get(b)!])
+      .filter(([a, b]) => a.registeredByOrgKey !== b.registeredByOrgKey);
+    const proposable = crossPairs.filter(
+      ([a, b]) => a.consent.crossOrganisationMatching && b.consent.crossOrganisationMatching,
+    );
     expect(proposable.length).toBeGreaterThan(crossPairs.length * 0.25);
     expect(proposable.length).toBeLessThan(crossPairs.length);
   });
 
   it('writes phone numbers that parse for the nationality or Cambodia, often without a country code', () => {
-    const phones = survivors.flatMap((s) => s.contacts.filter((c) => ['phone', 'whatsapp'].includes(c.channel)).map((c) => [s, c.value] as const));
+    const phones = survivors.flatMap((s) =>
+      s.contacts.filter((c) => ['phone', 'whatsapp'].includes(c.channel)).map((c) => [s, c.value] as const),
+    );
     expect(phones.length).toBeGreaterThan(survivors.length * 0.5);
     for (const [s, value] of phones) {
-      const valid = [s.nationalities[0], 'KH'].some((cc) => parsePhoneNumberFromString(value, cc as CountryCode)?.isValid());
+      const valid = [s.nationalities[0], 'KH'].some((cc) =>
+        parsePhoneNumberFromString(value, cc as CountryCode)?.isValid(),
+      );
       expect(valid, value).toBe(true);
     }
     const national = phones.filter(([, v]) => !v.startsWith('+')).length / phones.length;
@@ -216,21 +272,29 @@ describe('generateDemoScenario: survivors', () => {
 });
 
 describe('generateDemoScenario: deliberate duplicates', () => {
-  const tokens = (s: string) => anyAscii(s).toLowerCase().replace(/[^a-z\s]/g, ' ').split(/\s+/).filter(Boolean);
+  const tokens = (s: string) =>
+    anyAscii(s)
+      .toLowerCase()
+      .replace(/[^a-z\s]/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
   // Comparable forms of a name: as written, with its parts sorted, and run together.
   const forms = (s: string) => [tokens(s).join(' '), [...tokens(s)].sort().join(' '), tokens(s).join('')];
   const latin = (s: DemoSurvivor) => s.names.filter((n) => n.script === 'Latn').map((n) => forms(n.value));
-  const near = (x: string[], y: string[]) => x.some((a, i) => levenshtein(a, y[i]) <= Math.max(3, a.length / 4) || a.includes(y[i]));
+  const near = (x: string[], y: string[]) =>
+    x.some((a, i) => levenshtein(a, y[i]) <= Math.max(3, a.length / 4) || a.includes(y[i]));
 
   it('registers about 3% twice, each pair by two different organisations', () => {
     expect(duplicates).toHaveLength(90);
     const seen = new Set<string>();
     for (const [a, b] of duplicates) {
-      const A = survivorByKey.get(a), B = survivorByKey.get(b);
+      const A = survivorByKey.get(a),
+        B = survivorByKey.get(b);
       expect(A && B).toBeTruthy();
       expect(a).not.toBe(b);
       expect(seen.has(a) || seen.has(b)).toBe(false);
-      seen.add(a); seen.add(b);
+      seen.add(a);
+      seen.add(b);
       expect(A!.registeredByOrgKey).not.toBe(B!.registeredByOrgKey);
       expect(A!.registeredAt <= B!.registeredAt).toBe(true);
     }
@@ -239,7 +303,8 @@ describe('generateDemoScenario: deliberate duplicates', () => {
   it('keeps the person the same but the record different', () => {
     let samePhoneOtherFormat = 0;
     for (const [a, b] of duplicates) {
-      const A = survivorByKey.get(a)!, B = survivorByKey.get(b)!;
+      const A = survivorByKey.get(a)!,
+        B = survivorByKey.get(b)!;
       expect(B.sex).toBe(A.sex);
       expect(B.nationalities).toEqual(A.nationalities);
       expect(B.names.map((n) => n.value)).not.toEqual(A.names.map((n) => n.value));
@@ -247,7 +312,13 @@ describe('generateDemoScenario: deliberate duplicates', () => {
       const close = latin(A).some((x) => latin(B).some((y) => near(x, y)));
       expect(close, `${A.names.map((n) => n.value)} / ${B.names.map((n) => n.value)}`).toBe(true);
       const digits = (s: DemoSurvivor) => s.contacts.map((c) => c.value.replace(/\D/g, '').slice(-7));
-      if (digits(A).length && digits(B).length && digits(A)[0] === digits(B)[0] && A.contacts[0].value !== B.contacts[0].value) samePhoneOtherFormat++;
+      if (
+        digits(A).length &&
+        digits(B).length &&
+        digits(A)[0] === digits(B)[0] &&
+        A.contacts[0].value !== B.contacts[0].value
+      )
+        samePhoneOtherFormat++;
     }
     expect(samePhoneOtherFormat).toBeGreaterThan(10);
   });

@@ -62,19 +62,29 @@ export function generateDemoScenario(options: DemoOptions = {}): DemoScenario {
   // Pick distinct people to register twice.
   const twiceIndexes = new Set<number>();
   while (twiceIndexes.size < Math.min(duplicateCount, drafts.length)) twiceIndexes.add(rng.int(drafts.length));
-  const records: { survivor: Omit<DemoSurvivor, 'key'>; pairWith: number | null }[] = drafts.map((d) => ({ survivor: d.survivor, pairWith: null }));
-  for (const i of [...twiceIndexes].sort((x, y) => x - y)) records.push({ survivor: duplicateOf(rng, ctx, drafts[i]), pairWith: i });
+  const records: { survivor: Omit<DemoSurvivor, 'key'>; pairWith: number | null }[] = drafts.map((d) => ({
+    survivor: d.survivor,
+    pairWith: null,
+  }));
+  for (const i of [...twiceIndexes].sort((x, y) => x - y))
+    records.push({ survivor: duplicateOf(rng, ctx, drafts[i]), pairWith: i });
 
   // Keys follow registration order, so a second registration is not given away by its position.
-  const order = records.map((_, i) => i).sort((x, y) => records[x].survivor.registeredAt.localeCompare(records[y].survivor.registeredAt) || x - y);
+  const order = records
+    .map((_, i) => i)
+    .sort((x, y) => records[x].survivor.registeredAt.localeCompare(records[y].survivor.registeredAt) || x - y);
   const width = String(records.length).length;
   const keyOf: string[] = new Array(records.length);
-  order.forEach((recordIndex, position) => { keyOf[recordIndex] = `sv-${String(position + 1).padStart(width, '0')}`; });
+  order.forEach((recordIndex, position) => {
+    keyOf[recordIndex] = `sv-${String(position + 1).padStart(width, '0')}`;
+  });
 
   const survivors = order.map((i) => {
     const s = records[i].survivor;
     return { key: keyOf[i], ...s, consent: { ...s.consent, crossOrganisationMatching: demoMatchingConsent(keyOf[i]) } };
   });
-  const duplicates: [string, string][] = records.flatMap((r, i) => (r.pairWith === null ? [] : [[keyOf[r.pairWith], keyOf[i]] as [string, string]]));
+  const duplicates: [string, string][] = records.flatMap((r, i) =>
+    r.pairWith === null ? [] : [[keyOf[r.pairWith], keyOf[i]] as [string, string]],
+  );
   return { organisations, users, compounds, survivors, duplicates };
 }

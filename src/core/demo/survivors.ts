@@ -14,17 +14,68 @@ import type { DemoCompound, DemoOrganisation, DemoSurvivor, DemoUser } from './t
 import anyAscii from 'any-ascii';
 
 export const NATIONALITY_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['ID', 30], ['CN', 12], ['VN', 10], ['PH', 8], ['MM', 6], ['IN', 6], ['TH', 5], ['BD', 4], ['KE', 3], ['NG', 3],
-  ['MY', 2], ['UG', 1.5], ['ET', 1.5], ['NP', 1.5], ['LA', 1.5], ['LK', 1], ['BR', 0.8], ['KR', 0.7],
+  ['ID', 30],
+  ['CN', 12],
+  ['VN', 10],
+  ['PH', 8],
+  ['MM', 6],
+  ['IN', 6],
+  ['TH', 5],
+  ['BD', 4],
+  ['KE', 3],
+  ['NG', 3],
+  ['MY', 2],
+  ['UG', 1.5],
+  ['ET', 1.5],
+  ['NP', 1.5],
+  ['LA', 1.5],
+  ['LK', 1],
+  ['BR', 0.8],
+  ['KR', 0.7],
 ];
-const AGE_WEIGHTS: [AgeBand, number][] = [['under_18', 2], ['18_24', 33], ['25_34', 45], ['35_44', 15], ['45_59', 4.5], ['60_plus', 0.5]];
-const DOCUMENT_WEIGHTS: [DocumentStatus, number][] = [['confiscated', 70], ['lost', 10], ['held', 14], ['never_had', 6]];
+const AGE_WEIGHTS: [AgeBand, number][] = [
+  ['under_18', 2],
+  ['18_24', 33],
+  ['25_34', 45],
+  ['35_44', 15],
+  ['45_59', 4.5],
+  ['60_plus', 0.5],
+];
+const DOCUMENT_WEIGHTS: [DocumentStatus, number][] = [
+  ['confiscated', 70],
+  ['lost', 10],
+  ['held', 14],
+  ['never_had', 6],
+];
 const LANGUAGES: Record<string, string[]> = {
-  ID: ['id'], CN: ['zh'], VN: ['vi'], PH: ['tl', 'en'], MM: ['my'], TH: ['th'], IN: ['hi', 'en'], BD: ['bn'], KE: ['sw', 'en'],
-  NG: ['en'], UG: ['en', 'lg'], ET: ['am'], BR: ['pt'], LK: ['si', 'en'], NP: ['ne'], MY: ['ms', 'en'], LA: ['lo'], KR: ['ko'],
+  ID: ['id'],
+  CN: ['zh'],
+  VN: ['vi'],
+  PH: ['tl', 'en'],
+  MM: ['my'],
+  TH: ['th'],
+  IN: ['hi', 'en'],
+  BD: ['bn'],
+  KE: ['sw', 'en'],
+  NG: ['en'],
+  UG: ['en', 'lg'],
+  ET: ['am'],
+  BR: ['pt'],
+  LK: ['si', 'en'],
+  NP: ['ne'],
+  MY: ['ms', 'en'],
+  LA: ['lo'],
+  KR: ['ko'],
 };
 /** The messaging app people from each country most often give. */
-const APP: Record<string, ContactChannel> = { CN: 'wechat', TH: 'line', LA: 'whatsapp', MM: 'telegram', VN: 'telegram', KR: 'phone' };
+const APP: Record<string, ContactChannel> = {
+  CN: 'wechat',
+  TH: 'line',
+  LA: 'whatsapp',
+  MM: 'telegram',
+  VN: 'telegram',
+  KR: 'phone',
+};
 
 export interface SurvivorContext {
   anchor: Date;
@@ -57,7 +108,10 @@ function ofKind(ctx: SurvivorContext, kind: DemoOrganisation['kind']): DemoOrgan
 }
 
 function handleFrom(rng: Rng, latin: string): string {
-  const base = anyAscii(latin).toLowerCase().replace(/[^a-z]+/g, rng.chance(0.5) ? '.' : '').replace(/^\.|\.$/g, '');
+  const base = anyAscii(latin)
+    .toLowerCase()
+    .replace(/[^a-z]+/g, rng.chance(0.5) ? '.' : '')
+    .replace(/^\.|\.$/g, '');
   return base.slice(0, 14) + String(rng.int(100));
 }
 
@@ -70,17 +124,36 @@ function contactsFor(rng: Rng, person: PersonName, phone: PhoneNumber | null): D
   }
   if (rng.chance(0.2)) {
     const app = APP[person.nationality] ?? 'telegram';
-    if (app === 'wechat') contacts.push({ channel: 'wechat', value: rng.chance(0.5) ? `wxid_${handleFrom(rng, person.latin)}` : handleFrom(rng, person.latin) });
+    if (app === 'wechat')
+      contacts.push({
+        channel: 'wechat',
+        value: rng.chance(0.5) ? `wxid_${handleFrom(rng, person.latin)}` : handleFrom(rng, person.latin),
+      });
     else if (app === 'line') contacts.push({ channel: 'line', value: handleFrom(rng, person.latin) });
-    else if (rng.chance(0.3) || contacts[0]?.channel === 'telegram') contacts.push({ channel: 'email', value: `${handleFrom(rng, person.latin)}@mail.example` });
+    else if (rng.chance(0.3) || contacts[0]?.channel === 'telegram')
+      contacts.push({ channel: 'email', value: `${handleFrom(rng, person.latin)}@mail.example` });
     else contacts.push({ channel: 'telegram', value: `@${handleFrom(rng, person.latin).replace(/\./g, '_')}` });
   }
   return contacts;
 }
 
 /** Where the person is now; shelters and clinics carry the organisation that runs them. */
-export function pickLocation(rng: Rng, ctx: SurvivorContext, sex: Sex, nationality: string, nearSihanoukville: boolean): DemoSurvivor['location'] {
-  const kind = pickWeighted<LocationKind>(rng, [['shelter', 35], ['clinic', 8], ['embassy', 15], ['street', 12], ['own_address', 10], ['detention', 5], ['unknown', 15]]);
+export function pickLocation(
+  rng: Rng,
+  ctx: SurvivorContext,
+  sex: Sex,
+  nationality: string,
+  nearSihanoukville: boolean,
+): DemoSurvivor['location'] {
+  const kind = pickWeighted<LocationKind>(rng, [
+    ['shelter', 35],
+    ['clinic', 8],
+    ['embassy', 15],
+    ['street', 12],
+    ['own_address', 10],
+    ['detention', 5],
+    ['unknown', 15],
+  ]);
   switch (kind) {
     case 'shelter': {
       const shelters = ofKind(ctx, 'shelter').filter((o) => sex === 'female' || !o.name.includes('Women'));
@@ -93,11 +166,35 @@ export function pickLocation(rng: Rng, ctx: SurvivorContext, sex: Sex, nationali
       return { kind, detail: rng.pick(['admitted', 'outpatient', 'under observation']), orgKey: org.key };
     }
     case 'embassy':
-      return { kind, detail: rng.pick(['waiting area', 'temporary accommodation arranged by the embassy', null]), orgKey: embassyFor(ctx.orgs, nationality)?.key ?? null };
+      return {
+        kind,
+        detail: rng.pick(['waiting area', 'temporary accommodation arranged by the embassy', null]),
+        orgKey: embassyFor(ctx.orgs, nationality)?.key ?? null,
+      };
     case 'street':
-      return { kind, detail: rng.pick(['near the embassy gate', 'bus station, Phnom Penh', 'riverside park, Phnom Penh', 'bus station, Sihanoukville', 'market area, Poipet']), orgKey: null };
+      return {
+        kind,
+        detail: rng.pick([
+          'near the embassy gate',
+          'bus station, Phnom Penh',
+          'riverside park, Phnom Penh',
+          'bus station, Sihanoukville',
+          'market area, Poipet',
+        ]),
+        orgKey: null,
+      };
     case 'own_address':
-      return { kind, detail: rng.pick(['rented room, Toul Kork', "friend's flat, Sen Sok", 'guesthouse, Poipet', 'guesthouse, Bavet', 'rented room, Sihanoukville']), orgKey: null };
+      return {
+        kind,
+        detail: rng.pick([
+          'rented room, Toul Kork',
+          "friend's flat, Sen Sok",
+          'guesthouse, Poipet',
+          'guesthouse, Bavet',
+          'rented room, Sihanoukville',
+        ]),
+        orgKey: null,
+      };
     case 'detention':
       return { kind, detail: 'immigration detention centre, Phnom Penh', orgKey: null };
     default:
@@ -106,19 +203,33 @@ export function pickLocation(rng: Rng, ctx: SurvivorContext, sex: Sex, nationali
 }
 
 /** Who registered the person: mostly outreach NGOs (by region), then embassies, shelters, the IO and clinics. */
-export function pickRegistrar(rng: Rng, ctx: SurvivorContext, nationality: string, province: string | null, exclude?: string): { orgKey: string; userKey: string } {
+export function pickRegistrar(
+  rng: Rng,
+  ctx: SurvivorContext,
+  nationality: string,
+  province: string | null,
+  exclude?: string,
+): { orgKey: string; userKey: string } {
   for (;;) {
-    const kind = pickWeighted<DemoOrganisation['kind']>(rng, [['ngo', 55], ['embassy', 18], ['shelter', 12], ['international_org', 10], ['clinic', 5]]);
+    const kind = pickWeighted<DemoOrganisation['kind']>(rng, [
+      ['ngo', 55],
+      ['embassy', 18],
+      ['shelter', 12],
+      ['international_org', 10],
+      ['clinic', 5],
+    ]);
     let org: DemoOrganisation | undefined;
     if (kind === 'embassy') org = embassyFor(ctx.orgs, nationality);
     else if (kind === 'ngo') {
-      const regional = province === 'Preah Sihanouk' ? 'Sihanoukville' : province === 'Banteay Meanchey' ? 'Poipet' : null;
+      const regional =
+        province === 'Preah Sihanouk' ? 'Sihanoukville' : province === 'Banteay Meanchey' ? 'Poipet' : null;
       const ngos = ofKind(ctx, 'ngo');
       const local = ngos.filter((o) => o.city === regional);
       org = rng.pick(local.length > 0 && rng.chance(0.6) ? local : ngos);
     } else org = rng.pick(ofKind(ctx, kind));
     const staff = org ? ctx.staff.get(org.key) : undefined;
-    if (org && org.key !== exclude && staff && staff.length > 0) return { orgKey: org.key, userKey: rng.pick(staff).key };
+    if (org && org.key !== exclude && staff && staff.length > 0)
+      return { orgKey: org.key, userKey: rng.pick(staff).key };
   }
 }
 
@@ -132,8 +243,18 @@ export function registrationTime(rng: Rng, exitDay: number, anchor: Date): strin
 
 function exitModeFor(rng: Rng, massExit: boolean): ExitMode {
   return massExit
-    ? pickWeighted<ExitMode>(rng, [['released', 50], ['escaped', 30], ['rescued', 12], ['unknown', 8]])
-    : pickWeighted<ExitMode>(rng, [['escaped', 50], ['released', 20], ['rescued', 20], ['unknown', 10]]);
+    ? pickWeighted<ExitMode>(rng, [
+        ['released', 50],
+        ['escaped', 30],
+        ['rescued', 12],
+        ['unknown', 8],
+      ])
+    : pickWeighted<ExitMode>(rng, [
+        ['escaped', 50],
+        ['released', 20],
+        ['rescued', 20],
+        ['unknown', 10],
+      ]);
 }
 
 export function draftSurvivor(rng: Rng, ctx: SurvivorContext): SurvivorDraft {
@@ -144,7 +265,9 @@ export function draftSurvivor(rng: Rng, ctx: SurvivorContext): SurvivorDraft {
 
   const ageBand = pickWeighted(rng, AGE_WEIGHTS);
   const [minAge, maxAge] = AGE_RANGE[ageBand];
-  const dateOfBirth = rng.chance(0.65) ? birthDateForAge(minAge + rng.int(maxAge - minAge + 1), ctx.anchor, rng.int(366)) : null;
+  const dateOfBirth = rng.chance(0.65)
+    ? birthDateForAge(minAge + rng.int(maxAge - minAge + 1), ctx.anchor, rng.int(366))
+    : null;
 
   const languages = [...(LANGUAGES[nationality] ?? ['en'])];
   if (nationality === 'MY' && person.script === 'Hani') languages.unshift('zh');
@@ -167,9 +290,17 @@ export function draftSurvivor(rng: Rng, ctx: SurvivorContext): SurvivorDraft {
   const registrar = pickRegistrar(rng, ctx, nationality, compound?.province ?? null);
   const registeredByEmbassy = ctx.orgs.find((o) => o.key === registrar.orgKey)?.kind === 'embassy';
   const location = pickLocation(rng, ctx, sex, nationality, compound?.province === 'Preah Sihanouk');
-  const named = ctx.orgs.filter((o) => o.kind === 'shelter' || o.kind === 'clinic' || o.kind === 'international_org' || o.key === 'ngo-bamboo-shield');
+  const named = ctx.orgs.filter(
+    (o) =>
+      o.kind === 'shelter' || o.kind === 'clinic' || o.kind === 'international_org' || o.key === 'ngo-bamboo-shield',
+  );
   const shareWithOrgKeys = rng.chance(0.35)
-    ? [...new Set([location.orgKey && location.kind !== 'embassy' ? location.orgKey : rng.pick(named).key, ...(rng.chance(0.4) ? [rng.pick(named).key] : [])])]
+    ? [
+        ...new Set([
+          location.orgKey && location.kind !== 'embassy' ? location.orgKey : rng.pick(named).key,
+          ...(rng.chance(0.4) ? [rng.pick(named).key] : []),
+        ]),
+      ]
     : [];
 
   return {
@@ -191,7 +322,11 @@ export function draftSurvivor(rng: Rng, ctx: SurvivorContext): SurvivorDraft {
       registeredByOrgKey: registrar.orgKey,
       registeredByUserKey: registrar.userKey,
       registeredAt: registrationTime(rng, exitDay, ctx.anchor),
-      consent: { shareWithOwnEmbassy: registeredByEmbassy || rng.chance(0.85), shareWithOrgKeys, statistics: rng.chance(0.6) },
+      consent: {
+        shareWithOwnEmbassy: registeredByEmbassy || rng.chance(0.85),
+        shareWithOrgKeys,
+        statistics: rng.chance(0.6),
+      },
     },
   };
 }

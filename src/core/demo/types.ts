@@ -1,6 +1,13 @@
 /** Shapes of the demo scenario: plain objects the database loader writes. Keys are stable slugs. */
 import type {
-  AgeBand, ContactChannel, DocumentStatus, ExitMode, LocationKind, OrganisationKind, Role, Sex,
+  AgeBand,
+  ContactChannel,
+  DocumentStatus,
+  ExitMode,
+  LocationKind,
+  OrganisationKind,
+  Role,
+  Sex,
 } from '../vocabulary.ts';
 
 export type DemoLocale = 'en' | 'km' | 'zh' | 'id';
@@ -22,7 +29,10 @@ export interface DemoUser {
   locale: DemoLocale;
 }
 
-export interface DemoPolygon { type: 'Polygon'; coordinates: [number, number][][] }
+export interface DemoPolygon {
+  type: 'Polygon';
+  coordinates: [number, number][][];
+}
 
 export interface DemoCompound {
   key: string;
@@ -38,7 +48,11 @@ export interface DemoCompound {
   notes: string;
 }
 
-export interface DemoSurvivorName { value: string; script: string; preferred: boolean }
+export interface DemoSurvivorName {
+  value: string;
+  script: string;
+  preferred: boolean;
+}
 
 export interface DemoSurvivor {
   key: string;
@@ -58,7 +72,12 @@ export interface DemoSurvivor {
   registeredByOrgKey: string;
   registeredByUserKey: string;
   registeredAt: string; // ISO 8601, UTC
-  consent: { shareWithOwnEmbassy: boolean; shareWithOrgKeys: string[]; statistics: boolean; crossOrganisationMatching?: boolean };
+  consent: {
+    shareWithOwnEmbassy: boolean;
+    shareWithOrgKeys: string[];
+    statistics: boolean;
+    crossOrganisationMatching?: boolean;
+  };
 }
 
 export interface DemoScenario {

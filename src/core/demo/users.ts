@@ -16,17 +16,34 @@ function seatsFor(org: DemoOrganisation): [string, Role][] {
   switch (org.kind) {
     case 'embassy':
       return ['embassy-id', 'embassy-cn', 'embassy-vn'].includes(org.key)
-        ? [['consular', 'consular_officer'], ['consular2', 'consular_officer']]
+        ? [
+            ['consular', 'consular_officer'],
+            ['consular2', 'consular_officer'],
+          ]
         : [['consular', 'consular_officer']];
     case 'ngo':
       return ['ngo-lantern-reach', 'ngo-tonle-harbour'].includes(org.key)
-        ? [['caseworker', 'caseworker'], ['caseworker2', 'caseworker']]
+        ? [
+            ['caseworker', 'caseworker'],
+            ['caseworker2', 'caseworker'],
+          ]
         : [['caseworker', 'caseworker']];
-    case 'shelter': return [['caseworker', 'caseworker']];
-    case 'clinic': return [['medic', 'medic']];
-    case 'international_org': return [['caseworker', 'caseworker'], ['analyst', 'analyst']];
-    case 'monitor': return [['analyst', 'analyst']];
-    case 'coordination': return [['admin', 'admin'], ['viewer', 'viewer']];
+    case 'shelter':
+      return [['caseworker', 'caseworker']];
+    case 'clinic':
+      return [['medic', 'medic']];
+    case 'international_org':
+      return [
+        ['caseworker', 'caseworker'],
+        ['analyst', 'analyst'],
+      ];
+    case 'monitor':
+      return [['analyst', 'analyst']];
+    case 'coordination':
+      return [
+        ['admin', 'admin'],
+        ['viewer', 'viewer'],
+      ];
   }
 }
 
@@ -53,14 +70,19 @@ export function demoUsers(rng: Rng, orgs: readonly DemoOrganisation[]): DemoUser
   }
   const firstOf = (kind: DemoOrganisation['kind']) => orgs.find((o) => o.kind === kind)?.key;
   const allRound: [string | undefined, Role][] = [
-    [firstOf('coordination'), 'admin'], [firstOf('ngo'), 'caseworker'], [firstOf('embassy'), 'consular_officer'],
-    [firstOf('clinic'), 'medic'], [firstOf('monitor'), 'analyst'],
+    [firstOf('coordination'), 'admin'],
+    [firstOf('ngo'), 'caseworker'],
+    [firstOf('embassy'), 'consular_officer'],
+    [firstOf('clinic'), 'medic'],
+    [firstOf('monitor'), 'analyst'],
   ];
   users.unshift({
     key: DEMO_ADMIN_KEY,
     email: DEMO_ADMIN_EMAIL,
     displayName: 'Demo Administrator',
-    memberships: allRound.filter((m): m is [string, Role] => m[0] !== undefined).map(([orgKey, role]) => ({ orgKey, role })),
+    memberships: allRound
+      .filter((m): m is [string, Role] => m[0] !== undefined)
+      .map(([orgKey, role]) => ({ orgKey, role })),
     locale: 'en',
   });
   return users;

@@ -4,7 +4,11 @@ import { mayViewLocation, type ReferralLink } from './location.ts';
 
 const OWNER = 'ngo-owner';
 const SHELTER = 'shelter-1';
-const referral = (from: string, state: ReferralLink['state'], to = SHELTER): ReferralLink => ({ fromOrganisationId: from, toOrganisationId: to, state });
+const referral = (from: string, state: ReferralLink['state'], to = SHELTER): ReferralLink => ({
+  fromOrganisationId: from,
+  toOrganisationId: to,
+  state,
+});
 
 describe('mayViewLocation', () => {
   for (const kind of ['shelter', 'clinic', 'embassy'] as const) {
@@ -12,7 +16,8 @@ describe('mayViewLocation', () => {
       const loc = { kind, placeOrganisationId: SHELTER, caseOwnerOrganisationId: OWNER };
       it('visible to the place itself', () => expect(mayViewLocation(SHELTER, loc, [])).toBe(true));
       it('visible to an organisation with an accepted referral there, and only in state accepted', () => {
-        for (const state of REFERRAL_STATES) expect(mayViewLocation('clinic-2', loc, [referral('clinic-2', state)])).toBe(state === 'accepted');
+        for (const state of REFERRAL_STATES)
+          expect(mayViewLocation('clinic-2', loc, [referral('clinic-2', state)])).toBe(state === 'accepted');
       });
       it('an accepted referral to another place does not count', () => {
         expect(mayViewLocation('clinic-2', loc, [referral('clinic-2', 'accepted', 'shelter-9')])).toBe(false);
@@ -38,7 +43,9 @@ describe('mayViewLocation', () => {
     expect(mayViewLocation(OWNER, { kind: 'unknown', caseOwnerOrganisationId: OWNER }, [])).toBe(false);
   });
   it('every location kind has a rule', () => {
-    const decided = LOCATION_KINDS.map((kind) => mayViewLocation(OWNER, { kind, placeOrganisationId: OWNER, caseOwnerOrganisationId: OWNER }, []));
+    const decided = LOCATION_KINDS.map((kind) =>
+      mayViewLocation(OWNER, { kind, placeOrganisationId: OWNER, caseOwnerOrganisationId: OWNER }, []),
+    );
     expect(decided.filter((x) => x).length).toBe(LOCATION_KINDS.length - 1);
   });
 });

@@ -27,13 +27,24 @@ export interface ReferralLink {
 export const PLACE_LOCATION_KINDS: readonly LocationKind[] = Object.freeze(['shelter', 'clinic', 'embassy']);
 export const OWNER_ONLY_LOCATION_KINDS: readonly LocationKind[] = Object.freeze(['street', 'own_address', 'detention']);
 
-export function mayViewLocation(viewerOrganisationId: string, location: SurvivorLocationRef, referrals: readonly ReferralLink[]): boolean {
+export function mayViewLocation(
+  viewerOrganisationId: string,
+  location: SurvivorLocationRef,
+  referrals: readonly ReferralLink[],
+): boolean {
   if (PLACE_LOCATION_KINDS.includes(location.kind)) {
     const place = location.placeOrganisationId;
     if (!place) return false;
     if (viewerOrganisationId === place) return true;
-    return referrals.some((r) => r.state === 'accepted' && !r.frozen && r.toOrganisationId === place && r.fromOrganisationId === viewerOrganisationId);
+    return referrals.some(
+      (r) =>
+        r.state === 'accepted' &&
+        !r.frozen &&
+        r.toOrganisationId === place &&
+        r.fromOrganisationId === viewerOrganisationId,
+    );
   }
-  if (OWNER_ONLY_LOCATION_KINDS.includes(location.kind)) return viewerOrganisationId === location.caseOwnerOrganisationId;
+  if (OWNER_ONLY_LOCATION_KINDS.includes(location.kind))
+    return viewerOrganisationId === location.caseOwnerOrganisationId;
   return false;
 }

@@ -8,7 +8,17 @@
  */
 import type { AgeBand, ContactChannel, DocumentStatus, NeedKind, NeedPriority, Sex } from '../vocabulary.ts';
 
-export const REFERRAL_FIELDS = ['referralId', 'preferredName', 'sex', 'ageBand', 'nationalities', 'languages', 'needs', 'contact', 'documentStatus'] as const;
+export const REFERRAL_FIELDS = [
+  'referralId',
+  'preferredName',
+  'sex',
+  'ageBand',
+  'nationalities',
+  'languages',
+  'needs',
+  'contact',
+  'documentStatus',
+] as const;
 export type ReferralField = (typeof REFERRAL_FIELDS)[number];
 export const REFERRAL_NEED_FIELDS = ['kind', 'priority'] as const;
 export const REFERRAL_CONTACT_FIELDS = ['channel', 'value'] as const;
@@ -49,7 +59,11 @@ export interface ReferralView {
   readonly documentStatus?: DocumentStatus;
 }
 
-export function presentForReferral(survivor: ReferralSurvivorSource, kase: ReferralCaseSource, referral: ReferralSource): ReferralView {
+export function presentForReferral(
+  survivor: ReferralSurvivorSource,
+  kase: ReferralCaseSource,
+  referral: ReferralSource,
+): ReferralView {
   const referred = new Set(referral.needIds);
   const needs = kase.needs.filter((n) => referred.has(n.id)).map((n) => ({ kind: n.kind, priority: n.priority }));
   const view: {
@@ -67,6 +81,7 @@ export function presentForReferral(survivor: ReferralSurvivorSource, kase: Refer
     const found = survivor.contactChannels?.find((c) => c.channel === referral.shareContactChannel);
     if (found) view.contact = { channel: found.channel, value: found.value };
   }
-  if (survivor.documentStatus && needs.some((n) => DOCUMENT_NEED_KINDS.includes(n.kind))) view.documentStatus = survivor.documentStatus;
+  if (survivor.documentStatus && needs.some((n) => DOCUMENT_NEED_KINDS.includes(n.kind)))
+    view.documentStatus = survivor.documentStatus;
   return view;
 }

@@ -30,14 +30,28 @@ export function captureForDisplay(evidence: Pick<Evidence, 'claimed' | 'verified
   const geolocation = verified.geolocation;
   const claimedPosition = claimed.point?.coordinates ?? null;
   const verifiedPosition = geolocation?.point.coordinates ?? null;
-  const timeDisagrees = !!(verified.capturedAt && claimed.capturedAt && verified.capturedAt.slice(0, 10) !== claimed.capturedAt.slice(0, 10));
+  const timeDisagrees = !!(
+    verified.capturedAt &&
+    claimed.capturedAt &&
+    verified.capturedAt.slice(0, 10) !== claimed.capturedAt.slice(0, 10)
+  );
   // A claimed point disagrees when it lies well outside the verified point's error circle.
-  const tolerance = geolocation ? Math.max(CLAIM_TOLERANCE_METERS, 2 * PRECISION_RADIUS_METERS[geolocation.precision]) : 0;
-  const placeDisagrees = !!(verifiedPosition && claimedPosition && distanceMeters(verifiedPosition, claimedPosition) > tolerance);
+  const tolerance = geolocation
+    ? Math.max(CLAIM_TOLERANCE_METERS, 2 * PRECISION_RADIUS_METERS[geolocation.precision])
+    : 0;
+  const placeDisagrees = !!(
+    verifiedPosition &&
+    claimedPosition &&
+    distanceMeters(verifiedPosition, claimedPosition) > tolerance
+  );
   return {
     capturedAt: verified.capturedAt ?? claimed.capturedAt,
     capturedAtBasis: verified.capturedAt ? 'verified' : claimed.capturedAt ? 'claimed' : 'unknown',
-    position: verifiedPosition ? [verifiedPosition[0], verifiedPosition[1]] : claimedPosition ? [claimedPosition[0], claimedPosition[1]] : null,
+    position: verifiedPosition
+      ? [verifiedPosition[0], verifiedPosition[1]]
+      : claimedPosition
+        ? [claimedPosition[0], claimedPosition[1]]
+        : null,
     positionBasis: verifiedPosition ? 'verified' : claimedPosition ? 'claimed' : 'unknown',
     precision: geolocation?.precision ?? null,
     claimDisagrees: timeDisagrees || placeDisagrees,

@@ -34,7 +34,15 @@ describe('countIndependentSources', () => {
       { evidenceId: 'w', perceptualHash: '0123456789abcdef' },
     ]);
     expect(r.groups).toEqual([['w'], ['x', 'y', 'z']]);
-    expect(countIndependentSources([{ evidenceId: 'z', perceptualHash: 'ffff0000ffff0003' }, { evidenceId: 'x', perceptualHash: 'ffff0000ffff0000' }], { maxPerceptualDistance: 1 }).count).toBe(2);
+    expect(
+      countIndependentSources(
+        [
+          { evidenceId: 'z', perceptualHash: 'ffff0000ffff0003' },
+          { evidenceId: 'x', perceptualHash: 'ffff0000ffff0000' },
+        ],
+        { maxPerceptualDistance: 1 },
+      ).count,
+    ).toBe(2);
   });
 
   it('counts an item listed twice once, and nothing as zero', () => {

@@ -32,7 +32,9 @@ export function normaliseUrl(url: string): string {
   try {
     const u = new URL(trimmed);
     const host = u.hostname.toLowerCase().replace(/^(www|m|mobile)\./, '');
-    const params = [...u.searchParams.entries()].filter(([k]) => !/^(utm_|fbclid$|gclid$|si$|igshid$|s$|t$)/i.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const params = [...u.searchParams.entries()]
+      .filter(([k]) => !/^(utm_|fbclid$|gclid$|si$|igshid$|s$|t$)/i.test(k))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
     return `${host}${u.pathname.replace(/\/+$/, '')}${query}`;
   } catch {
@@ -40,7 +42,10 @@ export function normaliseUrl(url: string): string {
   }
 }
 
-export function countIndependentSources(items: readonly SourceOrigin[], options: { maxPerceptualDistance?: number } = {}): IndependentSources {
+export function countIndependentSources(
+  items: readonly SourceOrigin[],
+  options: { maxPerceptualDistance?: number } = {},
+): IndependentSources {
   const maxDistance = options.maxPerceptualDistance ?? NEAR_DUPLICATE_MAX_DISTANCE;
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {

@@ -6,7 +6,10 @@ describe('custody log', () => {
   function chain(): CustodyEntry[] {
     const entries: CustodyEntry[] = [];
     for (const [i, action] of CUSTODY_ACTIONS.entries()) {
-      const r = buildCustodyEntry({ evidenceId: 'ev1', actorId: `user-${i}`, action, at: at(i), details: { note: `step ${i}`, n: i } }, entries.at(-1) ?? null);
+      const r = buildCustodyEntry(
+        { evidenceId: 'ev1', actorId: `user-${i}`, action, at: at(i), details: { note: `step ${i}`, n: i } },
+        entries.at(-1) ?? null,
+      );
       if (!r.ok) throw new Error(r.reason);
       entries.push(r.entry);
     }
@@ -33,10 +36,20 @@ describe('custody log', () => {
   it('refuses bad input', () => {
     const first = buildCustodyEntry({ evidenceId: 'ev1', actorId: 'u', action: 'ingested', at: at(5) }, null);
     if (!first.ok) throw new Error(first.reason);
-    expect(buildCustodyEntry({ evidenceId: 'ev1', actorId: '', action: 'accessed', at: at(6) }, first.entry).ok).toBe(false);
-    expect(buildCustodyEntry({ evidenceId: 'ev1', actorId: 'u', action: 'deleted' as never, at: at(6) }, first.entry).ok).toBe(false);
-    expect(buildCustodyEntry({ evidenceId: 'ev1', actorId: 'u', action: 'accessed', at: '14/03/2026' }, first.entry).ok).toBe(false);
-    expect(buildCustodyEntry({ evidenceId: 'ev1', actorId: 'u', action: 'accessed', at: at(4) }, first.entry)).toMatchObject({ ok: false, reason: expect.stringMatching(/back in time/) });
-    expect(buildCustodyEntry({ evidenceId: 'ev2', actorId: 'u', action: 'accessed', at: at(6) }, first.entry).ok).toBe(false);
+    expect(buildCustodyEntry({ evidenceId: 'ev1', actorId: '', action: 'accessed', at: at(6) }, first.entry).ok).toBe(
+      false,
+    );
+    expect(
+      buildCustodyEntry({ evidenceId: 'ev1', actorId: 'u', action: 'deleted' as never, at: at(6) }, first.entry).ok,
+    ).toBe(false);
+    expect(
+      buildCustodyEntry({ evidenceId: 'ev1', actorId: 'u', action: 'accessed', at: '14/03/2026' }, first.entry).ok,
+    ).toBe(false);
+    expect(
+      buildCustodyEntry({ evidenceId: 'ev1', actorId: 'u', action: 'accessed', at: at(4) }, first.entry),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/back in time/) });
+    expect(buildCustodyEntry({ evidenceId: 'ev2', actorId: 'u', action: 'accessed', at: at(6) }, first.entry).ok).toBe(
+      false,
+    );
   });
 });

@@ -6,7 +6,15 @@
 import { sha256Hex } from './sha256.ts';
 
 /** Custody actions (specific to evidence; candidates for vocabulary.ts when other layers need them). */
-export const CUSTODY_ACTIONS = ['ingested', 'accessed', 'exported', 'annotated', 'verification', 'retracted', 'linked'] as const;
+export const CUSTODY_ACTIONS = [
+  'ingested',
+  'accessed',
+  'exported',
+  'annotated',
+  'verification',
+  'retracted',
+  'linked',
+] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
 export type CustodyDetails = Readonly<Record<string, string | number | boolean | null>>;
@@ -36,7 +44,9 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 
 /** Stable JSON: keys sorted, so the same entry always hashes the same. */
 function canonical(entry: Omit<CustodyEntry, 'hash'>): string {
-  const details = Object.keys(entry.details).sort().map((k) => [k, entry.details[k]]);
+  const details = Object.keys(entry.details)
+    .sort()
+    .map((k) => [k, entry.details[k]]);
   return JSON.stringify([entry.evidenceId, entry.actorId, entry.action, entry.at, details, entry.previousHash]);
 }
 
@@ -46,11 +56,15 @@ export type CustodyEntryResult = { ok: true; entry: CustodyEntry } | { ok: false
 export function buildCustodyEntry(input: CustodyEntryInput, previous: CustodyEntry | null): CustodyEntryResult {
   if (!input.evidenceId) return { ok: false, reason: 'evidenceId is required' };
   if (!input.actorId) return { ok: false, reason: 'actorId is required' };
-  if (!CUSTODY_ACTIONS.includes(input.action)) return { ok: false, reason: `unknown custody action ${JSON.stringify(input.action)}` };
-  if (!ISO_TIMESTAMP.test(input.at) || Number.isNaN(Date.parse(input.at))) return { ok: false, reason: 'at must be an ISO 8601 timestamp with a time zone' };
+  if (!CUSTODY_ACTIONS.includes(input.action))
+    return { ok: false, reason: `unknown custody action ${JSON.stringify(input.action)}` };
+  if (!ISO_TIMESTAMP.test(input.at) || Number.isNaN(Date.parse(input.at)))
+    return { ok: false, reason: 'at must be an ISO 8601 timestamp with a time zone' };
   if (previous) {
-    if (previous.evidenceId !== input.evidenceId) return { ok: false, reason: 'previous entry belongs to another evidence item' };
-    if (Date.parse(input.at) < Date.parse(previous.at)) return { ok: false, reason: 'custody entries must not go back in time' };
+    if (previous.evidenceId !== input.evidenceId)
+      return { ok: false, reason: 'previous entry belongs to another evidence item' };
+    if (Date.parse(input.at) < Date.parse(previous.at))
+      return { ok: false, reason: 'custody entries must not go back in time' };
   }
   const body = {
     evidenceId: input.evidenceId,

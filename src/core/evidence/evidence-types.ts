@@ -3,7 +3,13 @@
  * from what an analyst *verified*, so a claim is never silently promoted to a fact and both
  * can be shown side by side (Berkeley Protocol on Digital Open Source Investigations).
  */
-import type { EvidenceKind, GeolocationMethod, PrecisionBand, SensitivityLevel, VerificationState } from '../vocabulary.ts';
+import type {
+  EvidenceKind,
+  GeolocationMethod,
+  PrecisionBand,
+  SensitivityLevel,
+  VerificationState,
+} from '../vocabulary.ts';
 import type { PointGeometry } from '../geo/geojson-types.ts';
 import type { SniffedType } from './sniff-content-type.ts';
 import type { VerificationRecord } from './verification.ts';

@@ -6,15 +6,27 @@
  */
 
 export const FILE_NAME_FINDINGS = [
-  'path_traversal', 'path_components', 'nul_byte', 'control_characters', 'bidi_control',
-  'invisible_characters', 'reserved_name', 'forbidden_characters', 'leading_or_trailing_dots',
-  'truncated', 'empty_name',
+  'path_traversal',
+  'path_components',
+  'nul_byte',
+  'control_characters',
+  'bidi_control',
+  'invisible_characters',
+  'reserved_name',
+  'forbidden_characters',
+  'leading_or_trailing_dots',
+  'truncated',
+  'empty_name',
 ] as const;
 export type FileNameFinding = (typeof FILE_NAME_FINDINGS)[number];
 
 /** Findings that suggest someone crafted the name to deceive or attack, not just sloppiness. */
 export const SUSPICIOUS_FILE_NAME_FINDINGS: ReadonlySet<FileNameFinding> = new Set<FileNameFinding>([
-  'path_traversal', 'nul_byte', 'control_characters', 'bidi_control', 'reserved_name',
+  'path_traversal',
+  'nul_byte',
+  'control_characters',
+  'bidi_control',
+  'reserved_name',
 ]);
 
 export interface SanitisedFileName {
@@ -81,7 +93,10 @@ export function sanitiseFileName(raw: string): SanitisedFileName {
   name = name.replace(FORBIDDEN, '_');
 
   // Leading dots hide files on Unix; trailing dots and spaces are silently dropped by Windows.
-  const trimmed = name.trim().replace(/^\.+/, '').replace(/[. ]+$/, '');
+  const trimmed = name
+    .trim()
+    .replace(/^\.+/, '')
+    .replace(/[. ]+$/, '');
   if (trimmed !== name.trim()) findings.add('leading_or_trailing_dots');
   name = trimmed;
 

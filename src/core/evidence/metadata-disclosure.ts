@@ -14,10 +14,24 @@
 import { scopeFor } from '../permissions/matrix.ts';
 import type { OrganisationKind, Role } from '../vocabulary.ts';
 
-export interface MetadataAudience { organisationId: string; organisationKind: OrganisationKind | null; roles: readonly Role[] }
+export interface MetadataAudience {
+  organisationId: string;
+  organisationKind: OrganisationKind | null;
+  roles: readonly Role[];
+}
 
 /** The fields every audience that may read the item may see: nothing about place or device. */
-export const SAFE_METADATA_FIELDS: readonly string[] = ['ExifImageWidth', 'ExifImageHeight', 'Orientation', 'DateTimeOriginal', 'CreateDate', 'ModifyDate', 'OffsetTimeOriginal', 'metadataError', 'decodeError'];
+export const SAFE_METADATA_FIELDS: readonly string[] = [
+  'ExifImageWidth',
+  'ExifImageHeight',
+  'Orientation',
+  'DateTimeOriginal',
+  'CreateDate',
+  'ModifyDate',
+  'OffsetTimeOriginal',
+  'metadataError',
+  'decodeError',
+];
 
 export function seesCaptureMetadata(audience: MetadataAudience, uploaderOrganisationId: string | null): boolean {
   const scope = scopeFor(audience.roles, 'read', 'evidence_metadata');

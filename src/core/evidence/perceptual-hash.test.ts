@@ -8,7 +8,12 @@ const H = 48;
 /** A synthetic "photo": a few soft blobs and a horizon on a gradient, from a seed. */
 function scene(seed: number): Uint8Array {
   const rng = createRng(seed);
-  const blobs = Array.from({ length: 5 }, () => ({ x: rng.next() * W, y: rng.next() * H, r: 5 + rng.next() * 12, v: rng.next() * 160 - 80 }));
+  const blobs = Array.from({ length: 5 }, () => ({
+    x: rng.next() * W,
+    y: rng.next() * H,
+    r: 5 + rng.next() * 12,
+    v: rng.next() * 160 - 80,
+  }));
   const horizon = H * (0.3 + rng.next() * 0.4);
   const out = new Uint8Array(W * H);
   for (let y = 0; y < H; y++) {
@@ -40,18 +45,25 @@ describe('perceptualHash', () => {
   it('stays close for a downscaled copy (re-posts are often resized)', () => {
     const img = scene(3);
     const half = new Uint8Array((W / 2) * (H / 2));
-    for (let y = 0; y < H / 2; y++) for (let x = 0; x < W / 2; x++) {
-      half[y * (W / 2) + x] = (img[2 * y * W + 2 * x] + img[2 * y * W + 2 * x + 1] + img[(2 * y + 1) * W + 2 * x] + img[(2 * y + 1) * W + 2 * x + 1]) / 4;
-    }
+    for (let y = 0; y < H / 2; y++)
+      for (let x = 0; x < W / 2; x++) {
+        half[y * (W / 2) + x] =
+          (img[2 * y * W + 2 * x] +
+            img[2 * y * W + 2 * x + 1] +
+            img[(2 * y + 1) * W + 2 * x] +
+            img[(2 * y + 1) * W + 2 * x + 1]) /
+          4;
+      }
     expect(hammingDistance(perceptualHash(img, W, H), perceptualHash(half, W / 2, H / 2))).toBeLessThanOrEqual(6);
   });
 
   it('is far for different images', () => {
     const hashes = [4, 5, 6, 7, 8].map((s) => perceptualHash(scene(s), W, H));
-    for (let i = 0; i < hashes.length; i++) for (let j = i + 1; j < hashes.length; j++) {
-      expect(hammingDistance(hashes[i], hashes[j])).toBeGreaterThan(12);
-      expect(isNearDuplicate(hashes[i], hashes[j])).toBe(false);
-    }
+    for (let i = 0; i < hashes.length; i++)
+      for (let j = i + 1; j < hashes.length; j++) {
+        expect(hammingDistance(hashes[i], hashes[j])).toBeGreaterThan(12);
+        expect(isNearDuplicate(hashes[i], hashes[j])).toBe(false);
+      }
   });
 
   it('handles images smaller than the 9×8 grid and rejects wrong buffers', () => {

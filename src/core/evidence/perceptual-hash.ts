@@ -40,8 +40,10 @@ function shrink(gray: Uint8Array, width: number, height: number, cols: number, r
 
 /** 64-bit dHash as 16 lowercase hex digits. Throws on a buffer that does not match its dimensions (a programming error). */
 export function perceptualHash(gray: Uint8Array, width: number, height: number): string {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new RangeError('width and height must be positive integers');
-  if (gray.length !== width * height) throw new RangeError(`expected ${width * height} grey pixels, got ${gray.length}`);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    throw new RangeError('width and height must be positive integers');
+  if (gray.length !== width * height)
+    throw new RangeError(`expected ${width * height} grey pixels, got ${gray.length}`);
   const cells = shrink(gray, width, height, 9, 8);
   let hash = 0n;
   for (let r = 0; r < 8; r++) {

@@ -5,11 +5,26 @@
  */
 
 export const SNIFFED_TYPES = [
-  'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/tiff', 'image/heic', 'image/avif',
-  'application/pdf', 'video/mp4', 'video/quicktime', 'video/webm', 'video/x-matroska',
-  'text/plain', 'text/html', 'message/rfc822',
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/tiff',
+  'image/heic',
+  'image/avif',
+  'application/pdf',
+  'video/mp4',
+  'video/quicktime',
+  'video/webm',
+  'video/x-matroska',
+  'text/plain',
+  'text/html',
+  'message/rfc822',
   // Recognised so rejections can say what the file really is.
-  'application/zip', 'application/x-msdownload', 'application/x-elf', 'application/x-sh',
+  'application/zip',
+  'application/x-msdownload',
+  'application/x-elf',
+  'application/x-sh',
 ] as const;
 export type SniffedType = (typeof SNIFFED_TYPES)[number];
 
@@ -80,10 +95,16 @@ export function isUtf8Text(bytes: Uint8Array, truncated = false): boolean {
     }
     let need: number;
     let min: number;
-    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return false;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return false;
     if (i + need >= bytes.length) {
       // The sequence runs past the end: fine only when the head was cut from a longer file.
       if (!truncated) return false;
@@ -109,11 +130,20 @@ function sniffText(bytes: Uint8Array, truncated: boolean): SniffedType | null {
   if (bytes.length === 0 || !isUtf8Text(bytes, truncated)) return null;
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '');
   const start = head.trimStart().toLowerCase();
-  if (start.startsWith('<!doctype html') || start.startsWith('<html') || /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body)[\s>]/.test(start)) return 'text/html';
+  if (
+    start.startsWith('<!doctype html') ||
+    start.startsWith('<html') ||
+    /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body)[\s>]/.test(start)
+  )
+    return 'text/html';
   if (start.startsWith('#!')) return 'application/x-sh';
   // An email begins with header lines; require two known headers before the first blank line.
   const headerBlock = head.split(/\r?\n\r?\n/)[0].split(/\r?\n/);
-  if (headerBlock.filter((line) => EMAIL_HEADERS.test(line)).length >= 2 && /^[\x21-\x39\x3b-\x7e]+:/.test(headerBlock[0])) return 'message/rfc822';
+  if (
+    headerBlock.filter((line) => EMAIL_HEADERS.test(line)).length >= 2 &&
+    /^[\x21-\x39\x3b-\x7e]+:/.test(headerBlock[0])
+  )
+    return 'message/rfc822';
   return 'text/plain';
 }
 

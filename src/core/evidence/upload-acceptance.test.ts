@@ -58,8 +58,12 @@ describe('sniffContentType', () => {
   });
 
   it('finds HTML behind a leading comment and calls SVG plain text (never an image)', () => {
-    expect(sniffContentType(bytes('<!-- saved from url=(0042)https://example.org -->\n<!DOCTYPE html><html>'))).toBe('text/html');
-    expect(sniffContentType(bytes('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBe('text/plain');
+    expect(sniffContentType(bytes('<!-- saved from url=(0042)https://example.org -->\n<!DOCTYPE html><html>'))).toBe(
+      'text/html',
+    );
+    expect(sniffContentType(bytes('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBe(
+      'text/plain',
+    );
   });
 
   it('returns null for unknown binary and for empty input', () => {
@@ -126,10 +130,23 @@ describe('checkUpload', () => {
   });
 
   it('accepts a matching, allowed, reasonably sized file and reports the sniffed type', () => {
-    expect(checkUpload(ok())).toEqual({ ok: true, contentType: 'image/jpeg', displayName: 'raid.jpg', fileNameFindings: [] });
-    expect(checkUpload(ok({ declaredType: 'image/JPG; charset=binary' }))).toMatchObject({ ok: true, contentType: 'image/jpeg' });
-    expect(checkUpload(ok({ declaredType: 'application/octet-stream' }))).toMatchObject({ ok: true, contentType: 'image/jpeg' });
-    expect(checkUpload(ok({ kind: 'video', declaredType: 'video/mp4', head: FIXTURES['video/mp4'] }))).toMatchObject({ ok: true });
+    expect(checkUpload(ok())).toEqual({
+      ok: true,
+      contentType: 'image/jpeg',
+      displayName: 'raid.jpg',
+      fileNameFindings: [],
+    });
+    expect(checkUpload(ok({ declaredType: 'image/JPG; charset=binary' }))).toMatchObject({
+      ok: true,
+      contentType: 'image/jpeg',
+    });
+    expect(checkUpload(ok({ declaredType: 'application/octet-stream' }))).toMatchObject({
+      ok: true,
+      contentType: 'image/jpeg',
+    });
+    expect(checkUpload(ok({ kind: 'video', declaredType: 'video/mp4', head: FIXTURES['video/mp4'] }))).toMatchObject({
+      ok: true,
+    });
   });
 
   const codes = (c: UploadCandidate) => {
@@ -144,11 +161,15 @@ describe('checkUpload', () => {
   });
 
   it('rejects an SVG declared as an image (scripts inside SVG run in browsers)', () => {
-    expect(codes(ok({ declaredType: 'image/svg+xml', head: bytes('<svg xmlns="http://www.w3.org/2000/svg"></svg>') }))).toEqual(['type_mismatch', 'type_not_allowed']);
+    expect(
+      codes(ok({ declaredType: 'image/svg+xml', head: bytes('<svg xmlns="http://www.w3.org/2000/svg"></svg>') })),
+    ).toEqual(['type_mismatch', 'type_not_allowed']);
   });
 
   it('rejects types not allowed for the kind, executables and unknown content', () => {
-    expect(codes(ok({ kind: 'video', declaredType: 'application/pdf', head: FIXTURES['application/pdf'] }))).toEqual(['type_not_allowed']);
+    expect(codes(ok({ kind: 'video', declaredType: 'application/pdf', head: FIXTURES['application/pdf'] }))).toEqual([
+      'type_not_allowed',
+    ]);
     expect(codes(ok({ declaredType: '', head: FIXTURES['application/x-msdownload'] }))).toEqual(['type_not_allowed']);
     expect(codes(ok({ head: bytes([1, 2, 3, 4, 0xfe]) }))).toEqual(['unrecognised_content']);
   });
@@ -156,7 +177,9 @@ describe('checkUpload', () => {
   it('lets text formats stand in for each other and stores the declared one', () => {
     const d = checkUpload(ok({ kind: 'article', declaredType: 'text/plain', head: FIXTURES['text/html'] }));
     expect(d).toMatchObject({ ok: true, contentType: 'text/plain' });
-    expect(codes(ok({ kind: 'testimony', declaredType: 'text/html', head: FIXTURES['text/plain'] }))).toEqual(['type_not_allowed']);
+    expect(codes(ok({ kind: 'testimony', declaredType: 'text/html', head: FIXTURES['text/plain'] }))).toEqual([
+      'type_not_allowed',
+    ]);
   });
 
   it('rejects empty and oversized files', () => {
@@ -164,22 +187,33 @@ describe('checkUpload', () => {
     const big = checkUpload(ok({ sizeBytes: 101 * 1024 * 1024 }));
     expect(big.ok).toBe(false);
     if (!big.ok) expect(big.rejections[0]).toMatchObject({ code: 'too_large', maxBytes: 100 * 1024 * 1024 });
-    expect(codes(ok({ kind: 'video', declaredType: 'video/mp4', head: FIXTURES['video/mp4'], sizeBytes: 101 * 1024 * 1024 }))).toEqual([]);
+    expect(
+      codes(
+        ok({ kind: 'video', declaredType: 'video/mp4', head: FIXTURES['video/mp4'], sizeBytes: 101 * 1024 * 1024 }),
+      ),
+    ).toEqual([]);
   });
 
-  it.each(['../../etc/passwd', 'a\u202Egnp.exe', 'CON', 'x\u0000.jpg'])('rejects the crafted name %j but still offers a safe display name', (name) => {
-    const d = checkUpload(ok({ fileName: name }));
-    expect(d.ok).toBe(false);
-    if (!d.ok) {
-      expect(d.rejections.map((r) => r.code)).toEqual(['unsafe_file_name']);
-      // eslint-disable-next-line no-control-regex -- the NUL byte is what this test looks for
-      expect(d.displayName).not.toMatch(/[/\\\u0000\u202E]/);
-    }
-    expect(checkUpload(ok({ fileName: name }), { unsafeNames: 'rename' }).ok).toBe(true);
-  });
+  it.each(['../../etc/passwd', 'a\u202Egnp.exe', 'CON', 'x\u0000.jpg'])(
+    'rejects the crafted name %j but still offers a safe display name',
+    (name) => {
+      const d = checkUpload(ok({ fileName: name }));
+      expect(d.ok).toBe(false);
+      if (!d.ok) {
+        expect(d.rejections.map((r) => r.code)).toEqual(['unsafe_file_name']);
+        // eslint-disable-next-line no-control-regex -- the NUL byte is what this test looks for
+        expect(d.displayName).not.toMatch(/[/\\\u0000\u202E]/);
+      }
+      expect(checkUpload(ok({ fileName: name }), { unsafeNames: 'rename' }).ok).toBe(true);
+    },
+  );
 
   it('collects every rejection at once', () => {
-    expect(codes(ok({ fileName: '../x', declaredType: 'video/mp4', sizeBytes: 200 * 1024 * 1024 }))).toEqual(['unsafe_file_name', 'too_large', 'type_mismatch']);
+    expect(codes(ok({ fileName: '../x', declaredType: 'video/mp4', sizeBytes: 200 * 1024 * 1024 }))).toEqual([
+      'unsafe_file_name',
+      'too_large',
+      'type_mismatch',
+    ]);
   });
 
   it('normalises declared types', () => {

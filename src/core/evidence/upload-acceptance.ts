@@ -91,13 +91,20 @@ function compatible(declared: string, detected: SniffedType): boolean {
 }
 
 /** Every reason to refuse, not just the first, so the uploader can fix everything at once. */
-export function checkUpload(candidate: UploadCandidate, policy: UploadPolicy = { unsafeNames: 'reject' }): UploadDecision {
+export function checkUpload(
+  candidate: UploadCandidate,
+  policy: UploadPolicy = { unsafeNames: 'reject' },
+): UploadDecision {
   const rejections: UploadRejection[] = [];
   const { displayName, findings } = sanitiseFileName(candidate.fileName);
 
   const suspicious = findings.filter((f) => SUSPICIOUS_FILE_NAME_FINDINGS.has(f));
   if (suspicious.length > 0 && policy.unsafeNames === 'reject') {
-    rejections.push({ code: 'unsafe_file_name', message: `The file name looks crafted (${suspicious.join(', ')}); rename the file and upload again`, findings: suspicious });
+    rejections.push({
+      code: 'unsafe_file_name',
+      message: `The file name looks crafted (${suspicious.join(', ')}); rename the file and upload again`,
+      findings: suspicious,
+    });
   }
 
   if (candidate.sizeBytes === 0 || candidate.head.length === 0) {
@@ -106,7 +113,12 @@ export function checkUpload(candidate: UploadCandidate, policy: UploadPolicy = {
   }
   const maxBytes = MAX_SIZE_BYTES[candidate.kind];
   if (candidate.sizeBytes > maxBytes) {
-    rejections.push({ code: 'too_large', message: `The file is ${candidate.sizeBytes} bytes; ${candidate.kind} evidence may be at most ${maxBytes} bytes`, sizeBytes: candidate.sizeBytes, maxBytes });
+    rejections.push({
+      code: 'too_large',
+      message: `The file is ${candidate.sizeBytes} bytes; ${candidate.kind} evidence may be at most ${maxBytes} bytes`,
+      sizeBytes: candidate.sizeBytes,
+      maxBytes,
+    });
   }
 
   const detected = sniffContentType(candidate.head, candidate.sizeBytes);
@@ -116,12 +128,23 @@ export function checkUpload(candidate: UploadCandidate, policy: UploadPolicy = {
   }
   const declared = normaliseDeclaredType(candidate.declaredType);
   if (!compatible(declared, detected)) {
-    rejections.push({ code: 'type_mismatch', message: `Declared as ${declared} but the content is ${detected}`, declared, detected });
+    rejections.push({
+      code: 'type_mismatch',
+      message: `Declared as ${declared} but the content is ${detected}`,
+      declared,
+      detected,
+    });
   }
   // Text is stored under what was declared (a text/plain capture stays plain); everything else under the sniffed type.
-  const contentType = TEXT_TYPES.has(detected) && TEXT_TYPES.has(declared as SniffedType) ? (declared as SniffedType) : detected;
+  const contentType =
+    TEXT_TYPES.has(detected) && TEXT_TYPES.has(declared as SniffedType) ? (declared as SniffedType) : detected;
   if (!ALLOWED_CONTENT_TYPES[candidate.kind].includes(contentType)) {
-    rejections.push({ code: 'type_not_allowed', message: `${contentType} is not accepted as ${candidate.kind} evidence`, detected: contentType, kind: candidate.kind });
+    rejections.push({
+      code: 'type_not_allowed',
+      message: `${contentType} is not accepted as ${candidate.kind} evidence`,
+      detected: contentType,
+      kind: candidate.kind,
+    });
   }
   if (rejections.length > 0) return { ok: false, rejections, displayName };
   return { ok: true, contentType, displayName, fileNameFindings: findings };

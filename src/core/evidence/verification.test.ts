@@ -1,16 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import type { VerificationState } from '../vocabulary.ts';
-import { applyVerificationStep, replayVerification, type VerificationRecord, type VerificationStep } from './verification.ts';
+import {
+  applyVerificationStep,
+  replayVerification,
+  type VerificationRecord,
+  type VerificationStep,
+} from './verification.ts';
 
 const point = { type: 'Point' as const, coordinates: [103.52, 10.62] as [number, number] };
-const geolocate = (reviewerId: string, reasoning = 'Water tower and blue roof match satellite imagery'): VerificationStep => ({
-  kind: 'geolocate', reviewerId, reasoning, method: 'landmark_match', precision: '10m', point,
+const geolocate = (
+  reviewerId: string,
+  reasoning = 'Water tower and blue roof match satellite imagery',
+): VerificationStep => ({
+  kind: 'geolocate',
+  reviewerId,
+  reasoning,
+  method: 'landmark_match',
+  precision: '10m',
+  point,
 });
-const corroborate = (reviewerId: string): Extract<VerificationStep, { kind: 'corroborate' }> => ({ kind: 'corroborate', reviewerId, reasoning: 'Two outlets filmed the same gate', corroboratingEvidenceIds: ['ev-2'] });
-const verify = (reviewerId: string): VerificationStep => ({ kind: 'verify', reviewerId, reasoning: 'Reviewed geolocation and sources' });
-const dispute = (reviewerId: string): VerificationStep => ({ kind: 'dispute', reviewerId, reasoning: 'Same footage posted in 2023 from another province' });
+const corroborate = (reviewerId: string): Extract<VerificationStep, { kind: 'corroborate' }> => ({
+  kind: 'corroborate',
+  reviewerId,
+  reasoning: 'Two outlets filmed the same gate',
+  corroboratingEvidenceIds: ['ev-2'],
+});
+const verify = (reviewerId: string): VerificationStep => ({
+  kind: 'verify',
+  reviewerId,
+  reasoning: 'Reviewed geolocation and sources',
+});
+const dispute = (reviewerId: string): VerificationStep => ({
+  kind: 'dispute',
+  reviewerId,
+  reasoning: 'Same footage posted in 2023 from another province',
+});
 
-const ctx = (history: VerificationRecord[] = [], independentSources = 2) => ({ at: '2026-03-14T10:00:00Z', history, independentSources });
+const ctx = (history: VerificationRecord[] = [], independentSources = 2) => ({
+  at: '2026-03-14T10:00:00Z',
+  history,
+  independentSources,
+});
 
 function historyOf(...pairs: [VerificationState, VerificationStep][]): VerificationRecord[] {
   return pairs.map(([from, step]) => {
@@ -34,7 +64,11 @@ describe('applyVerificationStep', () => {
     ['disputed', dispute('ben'), 'disputed'],
   ] as [VerificationState, VerificationStep, VerificationState][])('%s + %o → %s', (from, step, to) => {
     const r = applyVerificationStep(from, step, ctx());
-    expect(r).toMatchObject({ ok: true, next: to, record: { from, to, at: '2026-03-14T10:00:00Z', reviewerId: step.reviewerId } });
+    expect(r).toMatchObject({
+      ok: true,
+      next: to,
+      record: { from, to, at: '2026-03-14T10:00:00Z', reviewerId: step.reviewerId },
+    });
   });
 
   it.each([
@@ -53,25 +87,44 @@ describe('applyVerificationStep', () => {
   });
 
   it('requires a reviewer and non-empty reasoning for every step, disputes included', () => {
-    expect(applyVerificationStep('verified', { ...dispute('ana'), reasoning: '   ' }, ctx())).toMatchObject({ ok: false, reason: expect.stringMatching(/reasoning/) });
+    expect(applyVerificationStep('verified', { ...dispute('ana'), reasoning: '   ' }, ctx())).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/reasoning/),
+    });
     expect(applyVerificationStep('unverified', { ...geolocate('ana'), reasoning: '' }, ctx()).ok).toBe(false);
-    expect(applyVerificationStep('unverified', geolocate(''), ctx())).toMatchObject({ ok: false, reason: expect.stringMatching(/reviewer/) });
+    expect(applyVerificationStep('unverified', geolocate(''), ctx())).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/reviewer/),
+    });
   });
 
   it('checks the geolocation method, precision band and point', () => {
     const g = geolocate('ana') as Extract<VerificationStep, { kind: 'geolocate' }>;
     expect(applyVerificationStep('unverified', { ...g, method: 'guess' as never }, ctx()).ok).toBe(false);
     expect(applyVerificationStep('unverified', { ...g, precision: '5m' as never }, ctx()).ok).toBe(false);
-    expect(applyVerificationStep('unverified', { ...g, point: { type: 'Point', coordinates: [10.6, 103.5] } }, ctx()).ok).toBe(false);
+    expect(
+      applyVerificationStep('unverified', { ...g, point: { type: 'Point', coordinates: [10.6, 103.5] } }, ctx()).ok,
+    ).toBe(false);
   });
 
   it('needs enough independent sources to corroborate and to verify', () => {
-    expect(applyVerificationStep('geolocated', corroborate('ana'), ctx([], 1))).toMatchObject({ ok: false, reason: expect.stringMatching(/independent sources/) });
-    expect(applyVerificationStep('geolocated', { ...corroborate('ana'), corroboratingEvidenceIds: [] }, ctx()).ok).toBe(false);
+    expect(applyVerificationStep('geolocated', corroborate('ana'), ctx([], 1))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/independent sources/),
+    });
+    expect(applyVerificationStep('geolocated', { ...corroborate('ana'), corroboratingEvidenceIds: [] }, ctx()).ok).toBe(
+      false,
+    );
     const history = historyOf(['unverified', geolocate('ana')], ['geolocated', corroborate('ana')]);
     expect(applyVerificationStep('corroborated', verify('carla'), ctx(history, 1)).ok).toBe(false);
-    expect(applyVerificationStep('corroborated', verify('carla'), { ...ctx(history, 2), policy: { minSourcesToVerify: 3 } }).ok).toBe(false);
-    expect(applyVerificationStep('corroborated', verify('carla'), { ...ctx(history, 3), policy: { minSourcesToVerify: 3 } }).ok).toBe(true);
+    expect(
+      applyVerificationStep('corroborated', verify('carla'), { ...ctx(history, 2), policy: { minSourcesToVerify: 3 } })
+        .ok,
+    ).toBe(false);
+    expect(
+      applyVerificationStep('corroborated', verify('carla'), { ...ctx(history, 3), policy: { minSourcesToVerify: 3 } })
+        .ok,
+    ).toBe(true);
   });
 
   it('enforces the two-person rule against both the geolocator and the corroborator', () => {
@@ -80,7 +133,10 @@ describe('applyVerificationStep', () => {
       const r = applyVerificationStep('corroborated', verify(who), ctx(history));
       expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/Two-person rule/) });
     }
-    expect(applyVerificationStep('corroborated', verify('carla'), ctx(history))).toMatchObject({ ok: true, next: 'verified' });
+    expect(applyVerificationStep('corroborated', verify('carla'), ctx(history))).toMatchObject({
+      ok: true,
+      next: 'verified',
+    });
   });
 });
 

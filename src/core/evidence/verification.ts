@@ -8,7 +8,13 @@
  * two-person rule: not anyone who geolocated or corroborated the item) and enough independent
  * sources (see corroboration.ts). Refusals are returned, never thrown: they are shown to people.
  */
-import { GEOLOCATION_METHODS, PRECISION_BANDS, type GeolocationMethod, type PrecisionBand, type VerificationState } from '../vocabulary.ts';
+import {
+  GEOLOCATION_METHODS,
+  PRECISION_BANDS,
+  type GeolocationMethod,
+  type PrecisionBand,
+  type VerificationState,
+} from '../vocabulary.ts';
 import type { PointGeometry } from '../geo/geojson-types.ts';
 import { isValidPoint } from '../geo/validate-geometry.ts';
 
@@ -48,8 +54,7 @@ export interface VerificationContext {
 }
 
 export type VerificationResult =
-  | { ok: true; next: VerificationState; record: VerificationRecord }
-  | { ok: false; reason: string };
+  { ok: true; next: VerificationState; record: VerificationRecord } | { ok: false; reason: string };
 
 /** From which states each step may be taken. */
 const ALLOWED_FROM: Readonly<Record<VerificationStepKind, readonly VerificationState[]>> = {
@@ -68,33 +73,58 @@ const TARGET: Readonly<Record<VerificationStepKind, VerificationState>> = {
 
 const refuse = (reason: string): VerificationResult => ({ ok: false, reason });
 
-export function applyVerificationStep(current: VerificationState, step: VerificationStep, context: VerificationContext): VerificationResult {
+export function applyVerificationStep(
+  current: VerificationState,
+  step: VerificationStep,
+  context: VerificationContext,
+): VerificationResult {
   const policy = { ...DEFAULT_VERIFICATION_POLICY, ...context.policy };
-  if (typeof step.reviewerId !== 'string' || step.reviewerId.trim() === '') return refuse('A step must name its reviewer');
-  if (typeof step.reasoning !== 'string' || step.reasoning.trim() === '') return refuse('A step must say why: reasoning is required');
+  if (typeof step.reviewerId !== 'string' || step.reviewerId.trim() === '')
+    return refuse('A step must name its reviewer');
+  if (typeof step.reasoning !== 'string' || step.reasoning.trim() === '')
+    return refuse('A step must say why: reasoning is required');
   if (!ALLOWED_FROM[step.kind].includes(current)) {
-    const hint = step.kind === 'corroborate' ? ' (geolocate it first)' : step.kind === 'verify' ? ' (it must be corroborated first)' : step.kind === 'geolocate' ? ' (dispute it first to re-examine)' : '';
+    const hint =
+      step.kind === 'corroborate'
+        ? ' (geolocate it first)'
+        : step.kind === 'verify'
+          ? ' (it must be corroborated first)'
+          : step.kind === 'geolocate'
+            ? ' (dispute it first to re-examine)'
+            : '';
     return refuse(`Cannot ${step.kind} evidence that is ${current}${hint}`);
   }
 
   switch (step.kind) {
     case 'geolocate':
-      if (!GEOLOCATION_METHODS.includes(step.method)) return refuse(`Unknown geolocation method ${JSON.stringify(step.method)}`);
-      if (!PRECISION_BANDS.includes(step.precision)) return refuse(`Unknown precision band ${JSON.stringify(step.precision)}`);
+      if (!GEOLOCATION_METHODS.includes(step.method))
+        return refuse(`Unknown geolocation method ${JSON.stringify(step.method)}`);
+      if (!PRECISION_BANDS.includes(step.precision))
+        return refuse(`Unknown precision band ${JSON.stringify(step.precision)}`);
       if (!isValidPoint(step.point)) return refuse('The geolocated point is not a valid GeoJSON Point');
       break;
     case 'corroborate':
-      if (step.corroboratingEvidenceIds.length === 0) return refuse('Corroboration must name the corroborating evidence');
+      if (step.corroboratingEvidenceIds.length === 0)
+        return refuse('Corroboration must name the corroborating evidence');
       if (context.independentSources < policy.minSourcesToCorroborate) {
-        return refuse(`Corroboration needs ${policy.minSourcesToCorroborate} independent sources; there are ${context.independentSources} (re-posts of the same original count once)`);
+        return refuse(
+          `Corroboration needs ${policy.minSourcesToCorroborate} independent sources; there are ${context.independentSources} (re-posts of the same original count once)`,
+        );
       }
       break;
     case 'verify': {
       // Two-person rule: whoever located or corroborated the item cannot also sign it off.
-      const involved = new Set(context.history.filter((r) => r.kind === 'geolocate' || r.kind === 'corroborate').map((r) => r.reviewerId));
-      if (involved.has(step.reviewerId)) return refuse('Two-person rule: the verifier must be someone other than whoever geolocated or corroborated this item');
+      const involved = new Set(
+        context.history.filter((r) => r.kind === 'geolocate' || r.kind === 'corroborate').map((r) => r.reviewerId),
+      );
+      if (involved.has(step.reviewerId))
+        return refuse(
+          'Two-person rule: the verifier must be someone other than whoever geolocated or corroborated this item',
+        );
       if (context.independentSources < policy.minSourcesToVerify) {
-        return refuse(`Verification needs ${policy.minSourcesToVerify} independent sources; there are ${context.independentSources}`);
+        return refuse(
+          `Verification needs ${policy.minSourcesToVerify} independent sources; there are ${context.independentSources}`,
+        );
       }
       break;
     }

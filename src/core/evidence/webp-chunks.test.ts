@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { webpChunkIds, webpCarriesMetadata } from './webp-chunks.ts';
 
-const chunk = (id: string, body: number[]) => [...Buffer.from(id), body.length, 0, 0, 0, ...body, ...(body.length % 2 ? [0] : [])];
+const chunk = (id: string, body: number[]) => [
+  ...Buffer.from(id),
+  body.length,
+  0,
+  0,
+  0,
+  ...body,
+  ...(body.length % 2 ? [0] : []),
+];
 const riff = (...chunks: number[][]) => {
   const body = [...Buffer.from('WEBP'), ...chunks.flat()];
   return new Uint8Array([...Buffer.from('RIFF'), body.length & 255, (body.length >> 8) & 255, 0, 0, ...body]);

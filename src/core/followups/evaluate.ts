@@ -83,13 +83,21 @@ const isMissed = (f: FollowUp, now: number): boolean =>
 
 const dayOf = (at: Instant): string => toIso(at).slice(0, 10);
 
-export function evaluateFollowUps(followUps: readonly FollowUp[], now: Instant, ctx: FollowUpCaseContext): FollowUpEvaluation {
+export function evaluateFollowUps(
+  followUps: readonly FollowUp[],
+  now: Instant,
+  ctx: FollowUpCaseContext,
+): FollowUpEvaluation {
   const nowMs = toDate(now).getTime();
-  const ordered = [...followUps].sort((a, b) => toDate(a.dueAt).getTime() - toDate(b.dueAt).getTime() || (a.id < b.id ? -1 : 1));
+  const ordered = [...followUps].sort(
+    (a, b) => toDate(a.dueAt).getTime() - toDate(b.dueAt).getTime() || (a.id < b.id ? -1 : 1),
+  );
 
   // Everything before the last successful contact is settled.
   let lastReachedIndex = -1;
-  ordered.forEach((f, i) => { if (f.outcome === 'reached') lastReachedIndex = i; });
+  ordered.forEach((f, i) => {
+    if (f.outcome === 'reached') lastReachedIndex = i;
+  });
   const lastReached = lastReachedIndex >= 0 ? ordered[lastReachedIndex] : undefined;
   const lastContactAt = lastReached ? toIso(lastReached.completedAt ?? lastReached.dueAt) : null;
   const since = ordered.slice(lastReachedIndex + 1);
@@ -98,7 +106,9 @@ export function evaluateFollowUps(followUps: readonly FollowUp[], now: Instant, 
   const explicitLoss = since.filter((f) => f.outcome === 'lost_contact');
   const seenInCheckIn = since.filter((f) => f.outcome === 'seen_in_compound');
   const lastContactMs = lastContactAt ? Date.parse(lastContactAt) : -Infinity;
-  const sightings = (ctx.sightings ?? []).filter((s) => toDate(s.at).getTime() > lastContactMs && toDate(s.at).getTime() <= nowMs);
+  const sightings = (ctx.sightings ?? []).filter(
+    (s) => toDate(s.at).getTime() > lastContactMs && toDate(s.at).getTime() <= nowMs,
+  );
 
   const base = ctx.riskAtLastContact ?? ctx.currentRisk;
   let suggestedRisk = maxRisk(ctx.currentRisk, stepRisk(base, missed.length));
@@ -109,34 +119,72 @@ export function evaluateFollowUps(followUps: readonly FollowUp[], now: Instant, 
 
   const alerts: AlertDescriptor[] = [];
   const alert = (kind: AlertKind, severity: AlertSeverity, title: string, reasons: string[], key: string): void => {
-    alerts.push({ kind, severity, caseId: ctx.caseId, recipientOrganisationId: ctx.ownerOrganisationId, title, reasons, dedupeKey: `${kind}:${ctx.caseId}:${key}` });
+    alerts.push({
+      kind,
+      severity,
+      caseId: ctx.caseId,
+      recipientOrganisationId: ctx.ownerOrganisationId,
+      title,
+      reasons,
+      dedupeKey: `${kind}:${ctx.caseId}:${key}`,
+    });
   };
 
   if (seen) {
-    alert('seen_in_compound', 'urgent', 'Survivor reported back in a compound', [
-      ...seenInCheckIn.map((f) => `Check-in due ${dayOf(f.dueAt)} reported the survivor inside a compound.`),
-      ...sightings.map((s) => `Seen in ${s.compoundId ? `compound ${s.compoundId}` : 'a compound'} on ${dayOf(s.at)} (reported by ${s.source}).`),
-      'Risk set to critical.',
-    ], [...seenInCheckIn.map((f) => f.id), ...sightings.map((s) => toIso(s.at))].join(','));
+    alert(
+      'seen_in_compound',
+      'urgent',
+      'Survivor reported back in a compound',
+      [
+        ...seenInCheckIn.map((f) => `Check-in due ${dayOf(f.dueAt)} reported the survivor inside a compound.`),
+        ...sightings.map(
+          (s) =>
+            `Seen in ${s.compoundId ? `compound ${s.compoundId}` : 'a compound'} on ${dayOf(s.at)} (reported by ${s.source}).`,
+        ),
+        'Risk set to critical.',
+      ],
+      [...seenInCheckIn.map((f) => f.id), ...sightings.map((s) => toIso(s.at))].join(','),
+    );
   }
   for (const f of missed) {
-    alert('missed_follow_up', suggestedRisk === 'critical' ? 'urgent' : 'warning', 'Follow-up check-in missed', [
-      f.outcome === 'no_answer' ? `No answer at the check-in due ${dayOf(f.dueAt)}.` : `The check-in due ${dayOf(f.dueAt)} was not done.`,
-    ], f.id);
+    alert(
+      'missed_follow_up',
+      suggestedRisk === 'critical' ? 'urgent' : 'warning',
+      'Follow-up check-in missed',
+      [
+        f.outcome === 'no_answer'
+          ? `No answer at the check-in due ${dayOf(f.dueAt)}.`
+          : `The check-in due ${dayOf(f.dueAt)} was not done.`,
+      ],
+      f.id,
+    );
   }
   if (lost) {
     const reasons = [
-      ...(missed.length >= MISSES_FOR_LOST_CONTACT ? [`${missed.length} check-ins missed in a row since ${lastContactAt ? `the last contact on ${lastContactAt.slice(0, 10)}` : 'the case opened'}.`] : []),
+      ...(missed.length >= MISSES_FOR_LOST_CONTACT
+        ? [
+            `${missed.length} check-ins missed in a row since ${lastContactAt ? `the last contact on ${lastContactAt.slice(0, 10)}` : 'the case opened'}.`,
+          ]
+        : []),
       ...explicitLoss.map((f) => `Check-in due ${dayOf(f.dueAt)} recorded that contact was lost.`),
       'People who lose contact after leaving a compound are at risk of being recruited or taken again.',
     ];
-    alert('re_trafficking_risk', 'urgent', 'Contact lost: re-trafficking risk', reasons, lastContactAt ?? 'never-reached');
+    alert(
+      're_trafficking_risk',
+      'urgent',
+      'Contact lost: re-trafficking risk',
+      reasons,
+      lastContactAt ?? 'never-reached',
+    );
   }
 
   const suggestedStatus: CaseStatus | null =
     lost && ctx.status !== 'lost_contact' && ctx.status !== 'closed' ? 'lost_contact' : null;
   const reasons: string[] = [];
-  if (missed.length) reasons.push(`${missed.length} check-in${missed.length > 1 ? 's' : ''} missed since the last contact: one risk level each above ${base}.`);
+  if (missed.length)
+    reasons.push(
+      `${missed.length} check-in${missed.length > 1 ? 's' : ''} missed since the last contact: one risk level each above ${base}.`,
+    );
   if (lost) reasons.push('Contact is lost: risk at least high.');
   if (seen) reasons.push('Seen in a compound again: risk critical.');
   if (suggestedRisk !== ctx.currentRisk) reasons.push(`Suggested risk: ${suggestedRisk} (now ${ctx.currentRisk}).`);

@@ -14,7 +14,9 @@ describe('follow-up schedule', () => {
     for (let i = 1; i < days.length; i++) expect(days[i]).toBeLessThan(days[i - 1]);
   });
   it('a check-in is missed only after the grace period', () => {
-    expect(missedAfter('2026-03-01T00:00:00Z').getTime() - Date.parse('2026-03-01T00:00:00Z')).toBe(MISSED_GRACE_HOURS * 3_600_000);
+    expect(missedAfter('2026-03-01T00:00:00Z').getTime() - Date.parse('2026-03-01T00:00:00Z')).toBe(
+      MISSED_GRACE_HOURS * 3_600_000,
+    );
   });
   it('rejects invalid clocks', () => {
     expect(() => nextFollowUpDue('yesterday', 'low')).toThrow(RangeError);

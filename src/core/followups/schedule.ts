@@ -10,7 +10,12 @@
 import type { RiskLevel } from '../vocabulary.ts';
 import { DAY_MS, toDate, type Instant } from '../cases/clock.ts';
 
-export const FOLLOW_UP_INTERVAL_DAYS: Readonly<Record<RiskLevel, number>> = Object.freeze({ critical: 2, high: 7, medium: 14, low: 30 });
+export const FOLLOW_UP_INTERVAL_DAYS: Readonly<Record<RiskLevel, number>> = Object.freeze({
+  critical: 2,
+  high: 7,
+  medium: 14,
+  low: 30,
+});
 
 export const MISSED_GRACE_HOURS = 24;
 

@@ -6,7 +6,13 @@ import type { FootprintGeometry, LinearRing, PointGeometry } from './geojson-typ
 import { compoundsToFeatureCollection, parseCompoundFeatureCollection } from './compound-geojson.ts';
 import { isValidFootprint, isValidPoint, validateGeometry } from './validate-geometry.ts';
 
-const closedSquare: LinearRing = [[104, 11], [104.01, 11], [104.01, 11.01], [104, 11.01], [104, 11]];
+const closedSquare: LinearRing = [
+  [104, 11],
+  [104.01, 11],
+  [104.01, 11.01],
+  [104, 11.01],
+  [104, 11],
+];
 
 describe('validateGeometry', () => {
   it('accepts valid Point, Polygon and MultiPolygon', () => {
@@ -18,15 +24,52 @@ describe('validateGeometry', () => {
   it.each([
     ['not an object', 'x', 'not_an_object', 'geometry'],
     ['unknown type', { type: 'LineString', coordinates: [] }, 'unsupported_type', 'geometry.type'],
-    ['swapped lon/lat', { type: 'Point', coordinates: [11.55, 204.9] }, 'latitude_out_of_range', 'geometry.coordinates'],
-    ['longitude beyond 180', { type: 'Point', coordinates: [181, 10] }, 'longitude_out_of_range', 'geometry.coordinates'],
+    [
+      'swapped lon/lat',
+      { type: 'Point', coordinates: [11.55, 204.9] },
+      'latitude_out_of_range',
+      'geometry.coordinates',
+    ],
+    [
+      'longitude beyond 180',
+      { type: 'Point', coordinates: [181, 10] },
+      'longitude_out_of_range',
+      'geometry.coordinates',
+    ],
     ['non-numeric position', { type: 'Point', coordinates: ['104', 11] }, 'bad_position', 'geometry.coordinates'],
     ['NaN position', { type: 'Point', coordinates: [Number.NaN, 11] }, 'bad_position', 'geometry.coordinates'],
-    ['open ring', { type: 'Polygon', coordinates: [closedSquare.slice(0, 4)] }, 'ring_not_closed', 'geometry.coordinates[0]'],
-    ['short ring', { type: 'Polygon', coordinates: [[[104, 11], [104.1, 11], [104, 11]]] }, 'ring_too_short', 'geometry.coordinates[0]'],
+    [
+      'open ring',
+      { type: 'Polygon', coordinates: [closedSquare.slice(0, 4)] },
+      'ring_not_closed',
+      'geometry.coordinates[0]',
+    ],
+    [
+      'short ring',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [104, 11],
+            [104.1, 11],
+            [104, 11],
+          ],
+        ],
+      },
+      'ring_too_short',
+      'geometry.coordinates[0]',
+    ],
     ['no rings', { type: 'Polygon', coordinates: [] }, 'empty_geometry', 'geometry.coordinates'],
     ['no polygons', { type: 'MultiPolygon', coordinates: [] }, 'empty_geometry', 'geometry.coordinates'],
-    ['bad vertex deep in a multipolygon', { type: 'MultiPolygon', coordinates: [[closedSquare], [[...closedSquare.slice(0, 2), [104, 95], ...closedSquare.slice(3)]]] }, 'latitude_out_of_range', 'geometry.coordinates[1][0][2]'],
+    [
+      'bad vertex deep in a multipolygon',
+      {
+        type: 'MultiPolygon',
+        coordinates: [[closedSquare], [[...closedSquare.slice(0, 2), [104, 95], ...closedSquare.slice(3)]]],
+      },
+      'latitude_out_of_range',
+      'geometry.coordinates[1][0][2]',
+    ],
   ])('reports %s', (_label, value, code, path) => {
     const problems = validateGeometry(value);
     expect(problems.map((p) => p.code)).toContain(code);
@@ -46,13 +89,17 @@ describe('validateGeometry', () => {
 // Coordinates built from integers so that they survive JSON exactly (no -0, no NaN).
 const lonArb = fc.integer({ min: 102_000_000, max: 108_000_000 }).map((n) => n / 1e6);
 const latArb = fc.integer({ min: 9_000_000, max: 15_000_000 }).map((n) => n / 1e6);
-const pointArb: fc.Arbitrary<PointGeometry> = fc.tuple(lonArb, latArb).map(([lon, lat]) => ({ type: 'Point', coordinates: [lon, lat] }));
+const pointArb: fc.Arbitrary<PointGeometry> = fc
+  .tuple(lonArb, latArb)
+  .map(([lon, lat]) => ({ type: 'Point', coordinates: [lon, lat] }));
 const ringArb: fc.Arbitrary<LinearRing> = fc
   .array(fc.tuple(lonArb, latArb), { minLength: 3, maxLength: 8 })
   .map((vs) => [...vs.map(([a, b]): [number, number] => [a, b]), [vs[0][0], vs[0][1]]]);
 const footprintArb: fc.Arbitrary<FootprintGeometry> = fc.oneof(
   fc.array(ringArb, { minLength: 1, maxLength: 2 }).map((rings) => ({ type: 'Polygon' as const, coordinates: rings })),
-  fc.array(fc.array(ringArb, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }).map((polys) => ({ type: 'MultiPolygon' as const, coordinates: polys })),
+  fc
+    .array(fc.array(ringArb, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 })
+    .map((polys) => ({ type: 'MultiPolygon' as const, coordinates: polys })),
 );
 const compoundArb: fc.Arbitrary<Compound> = fc.record({
   id: fc.string({ minLength: 1 }),
@@ -63,7 +110,11 @@ const compoundArb: fc.Arbitrary<Compound> = fc.record({
   point: fc.option(pointArb, { nil: null }),
   footprint: fc.option(footprintArb, { nil: null }),
   operators: fc.array(
-    fc.record({ name: fc.string(), role: fc.constantFrom(...OPERATOR_ROLES), entityId: fc.option(fc.string(), { nil: null }) }),
+    fc.record({
+      name: fc.string(),
+      role: fc.constantFrom(...OPERATOR_ROLES),
+      entityId: fc.option(fc.string(), { nil: null }),
+    }),
     { maxLength: 3 },
   ),
   notes: fc.option(fc.string({ unit: 'grapheme' }), { nil: null }),
@@ -84,7 +135,17 @@ describe('compound GeoJSON round trip', () => {
 
   it('exports the footprint as geometry and keeps the point in properties', () => {
     const fc1 = compoundsToFeatureCollection([
-      { id: 'c1', names: ['KK'], aliases: [], province: 'Preah Sihanouk', district: null, point: { type: 'Point', coordinates: [103.5, 10.6] }, footprint: { type: 'Polygon', coordinates: [closedSquare] }, operators: [], notes: null },
+      {
+        id: 'c1',
+        names: ['KK'],
+        aliases: [],
+        province: 'Preah Sihanouk',
+        district: null,
+        point: { type: 'Point', coordinates: [103.5, 10.6] },
+        footprint: { type: 'Polygon', coordinates: [closedSquare] },
+        operators: [],
+        notes: null,
+      },
     ]);
     expect(fc1.features[0].geometry?.type).toBe('Polygon');
     expect(fc1.features[0].properties.point).toEqual([103.5, 10.6]);
@@ -97,11 +158,26 @@ describe('parseCompoundFeatureCollection with foreign files', () => {
     const json = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', id: 7, geometry: { type: 'Point', coordinates: [104.9, 11.55] }, properties: { name: 'Golden Fortune', operators: ['Mr X'] } },
+        {
+          type: 'Feature',
+          id: 7,
+          geometry: { type: 'Point', coordinates: [104.9, 11.55] },
+          properties: { name: 'Golden Fortune', operators: ['Mr X'] },
+        },
         { type: 'Feature', geometry: { type: 'Point', coordinates: [104.9, 11.55] }, properties: { name: 'no id' } },
-        { type: 'Feature', id: 'bad', geometry: { type: 'Polygon', coordinates: [closedSquare.slice(0, 4)] }, properties: { name: 'open ring' } },
+        {
+          type: 'Feature',
+          id: 'bad',
+          geometry: { type: 'Polygon', coordinates: [closedSquare.slice(0, 4)] },
+          properties: { name: 'open ring' },
+        },
         { type: 'Feature', id: 7, geometry: null, properties: { name: 'dup' } },
-        { type: 'Feature', id: 'odd', geometry: null, properties: { names: 'Only one', province: 12, operators: [{ name: 'Y', role: 'boss' }] } },
+        {
+          type: 'Feature',
+          id: 'odd',
+          geometry: null,
+          properties: { names: 'Only one', province: 12, operators: [{ name: 'Y', role: 'boss' }] },
+        },
         'junk',
       ],
     };
@@ -121,7 +197,10 @@ describe('parseCompoundFeatureCollection with foreign files', () => {
   });
 
   it('uses the id maker when given and rejects non-collections', () => {
-    const json = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { name: 'A' } }] };
+    const json = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: null, properties: { name: 'A' } }],
+    };
     expect(parseCompoundFeatureCollection(json, { makeId: (i) => `new-${i}` }).compounds[0].id).toBe('new-0');
     expect(parseCompoundFeatureCollection({ type: 'Feature' }).problems[0].code).toBe('bad_feature');
   });

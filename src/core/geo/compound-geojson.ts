@@ -5,7 +5,14 @@
  */
 import type { Compound, CompoundOperator, OperatorRole } from '../compounds/compound-types.ts';
 import { OPERATOR_ROLES } from '../compounds/compound-types.ts';
-import type { Feature, FeatureCollection, FootprintGeometry, GeoProblem, PointGeometry, Position } from './geojson-types.ts';
+import type {
+  Feature,
+  FeatureCollection,
+  FootprintGeometry,
+  GeoProblem,
+  PointGeometry,
+  Position,
+} from './geojson-types.ts';
 import { cleanGeometry, FOOTPRINT_KINDS, validateGeometry } from './validate-geometry.ts';
 
 export interface CompoundFeatureProperties {
@@ -22,7 +29,11 @@ export interface CompoundFeatureProperties {
 export type CompoundFeature = Feature<PointGeometry | FootprintGeometry | null, CompoundFeatureProperties>;
 
 export function compoundToFeature(compound: Compound): CompoundFeature {
-  const geometry = compound.footprint ? cleanGeometry(compound.footprint) : compound.point ? cleanGeometry(compound.point) : null;
+  const geometry = compound.footprint
+    ? cleanGeometry(compound.footprint)
+    : compound.point
+      ? cleanGeometry(compound.point)
+      : null;
   return {
     type: 'Feature',
     id: compound.id,
@@ -92,14 +103,23 @@ function parseOperators(value: unknown, path: string, problems: GeoProblem[]): C
     }
     const role = (OPERATOR_ROLES as readonly unknown[]).includes(item.role) ? (item.role as OperatorRole) : 'unknown';
     if (item.role !== undefined && item.role !== null && role === 'unknown' && item.role !== 'unknown') {
-      problems.push({ path: `${p}.role`, code: 'bad_property', message: `${p}.role ${JSON.stringify(item.role)} is not one of ${OPERATOR_ROLES.join(', ')}; kept as unknown` });
+      problems.push({
+        path: `${p}.role`,
+        code: 'bad_property',
+        message: `${p}.role ${JSON.stringify(item.role)} is not one of ${OPERATOR_ROLES.join(', ')}; kept as unknown`,
+      });
     }
     out.push({ name: item.name, role, entityId: typeof item.entityId === 'string' ? item.entityId : null });
   });
   return out;
 }
 
-function parseFeature(value: unknown, index: number, options: ParseCompoundsOptions, problems: GeoProblem[]): Compound | null {
+function parseFeature(
+  value: unknown,
+  index: number,
+  options: ParseCompoundsOptions,
+  problems: GeoProblem[],
+): Compound | null {
   const path = `features[${index}]`;
   if (!isRecord(value) || value.type !== 'Feature') {
     problems.push({ path, code: 'bad_feature', message: `${path} is not a GeoJSON Feature` });
@@ -137,7 +157,10 @@ function parseFeature(value: unknown, index: number, options: ParseCompoundsOpti
   }
 
   // A single "name" (as most GIS files have) is accepted as the first name.
-  const names = props.names !== undefined ? stringList(props.names, `${path}.properties.names`, problems) : stringList(props.name, `${path}.properties.name`, problems);
+  const names =
+    props.names !== undefined
+      ? stringList(props.names, `${path}.properties.names`, problems)
+      : stringList(props.name, `${path}.properties.name`, problems);
   const compound: Compound = {
     id,
     names,
@@ -160,7 +183,11 @@ function parseFeature(value: unknown, index: number, options: ParseCompoundsOpti
 export function parseCompoundFeatureCollection(json: unknown, options: ParseCompoundsOptions = {}): ParsedCompounds {
   const problems: GeoProblem[] = [];
   if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
-    problems.push({ path: '', code: 'bad_feature', message: 'expected a GeoJSON FeatureCollection with a features list' });
+    problems.push({
+      path: '',
+      code: 'bad_feature',
+      message: 'expected a GeoJSON FeatureCollection with a features list',
+    });
     return { compounds: [], problems };
   }
   const compounds: Compound[] = [];
@@ -169,7 +196,11 @@ export function parseCompoundFeatureCollection(json: unknown, options: ParseComp
     const compound = parseFeature(feature, index, options, problems);
     if (!compound) return;
     if (seen.has(compound.id)) {
-      problems.push({ path: `features[${index}].id`, code: 'duplicate_id', message: `id ${JSON.stringify(compound.id)} appears more than once; later copy skipped` });
+      problems.push({
+        path: `features[${index}].id`,
+        code: 'duplicate_id',
+        message: `id ${JSON.stringify(compound.id)} appears more than once; later copy skipped`,
+      });
       return;
     }
     seen.add(compound.id);

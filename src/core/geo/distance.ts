@@ -27,7 +27,14 @@ export const METERS_PER_DEGREE = EARTH_RADIUS_METERS * RAD;
  * equirectangular plane centred on the query point (exact enough at compound scale,
  * error far below a metre within tens of km), then measured with haversine.
  */
-export function distanceToSegmentMeters(lon: number, lat: number, ax: number, ay: number, bx: number, by: number): number {
+export function distanceToSegmentMeters(
+  lon: number,
+  lat: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
   const k = Math.cos(lat * RAD);
   const px = 0;
   const py = 0;

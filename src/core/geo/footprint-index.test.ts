@@ -19,9 +19,15 @@ function square(lon: number, lat: number, half: number): LinearRing {
 }
 
 // A compound near Sihanoukville with an inner courtyard (hole), a neighbour and a two-part site.
-const courtyard: FootprintGeometry = { type: 'Polygon', coordinates: [square(103.5, 10.6, 0.002), square(103.5, 10.6, 0.0005)] };
+const courtyard: FootprintGeometry = {
+  type: 'Polygon',
+  coordinates: [square(103.5, 10.6, 0.002), square(103.5, 10.6, 0.0005)],
+};
 const neighbour: FootprintGeometry = { type: 'Polygon', coordinates: [square(103.51, 10.6, 0.001)] };
-const twoPart: FootprintGeometry = { type: 'MultiPolygon', coordinates: [[square(104.9, 11.55, 0.001)], [square(104.91, 11.55, 0.001)]] };
+const twoPart: FootprintGeometry = {
+  type: 'MultiPolygon',
+  coordinates: [[square(104.9, 11.55, 0.001)], [square(104.91, 11.55, 0.001)]],
+};
 
 const index = new FootprintIndex(
   [

@@ -63,7 +63,10 @@ export class FootprintIndex {
     entries.forEach((entry, compound) => {
       for (const polygon of flattenFootprint(entry.footprint)) {
         const outer = polygon[0];
-        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        let minX = Infinity,
+          minY = Infinity,
+          maxX = -Infinity,
+          maxY = -Infinity;
         for (let i = 0; i < outer.length; i += 2) {
           if (outer[i] < minX) minX = outer[i];
           if (outer[i] > maxX) maxX = outer[i];
@@ -119,10 +122,20 @@ export class FootprintIndex {
       if (lon < boxes[b] || lat < boxes[b + 1] || lon > boxes[b + 2] || lat > boxes[b + 3]) continue;
       const part = this.parts[p];
       if (!flatPolygonContains(part.polygon, lon, lat)) continue;
-      if (best < 0 || part.area < this.parts[best].area || (part.area === this.parts[best].area && part.compound < this.parts[best].compound)) best = p;
+      if (
+        best < 0 ||
+        part.area < this.parts[best].area ||
+        (part.area === this.parts[best].area && part.compound < this.parts[best].compound)
+      )
+        best = p;
     }
     if (best >= 0) {
-      return { compoundId: this.compoundIds[this.parts[best].compound], how: 'inside', distanceMeters: 0, confidence: coarse ? 'proposed' : 'asserted' };
+      return {
+        compoundId: this.compoundIds[this.parts[best].compound],
+        how: 'inside',
+        distanceMeters: 0,
+        confidence: coarse ? 'proposed' : 'asserted',
+      };
     }
 
     // Nearest: a point known only to ±radius may lie that much farther away. Candidates are

@@ -7,8 +7,19 @@ import { footprintContains } from './point-in-polygon.ts';
 const triangle: FootprintGeometry = {
   type: 'Polygon',
   coordinates: [
-    [[0, 0], [8, 0], [0, 8], [0, 0]],
-    [[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]],
+    [
+      [0, 0],
+      [8, 0],
+      [0, 8],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [2, 1],
+      [2, 2],
+      [1, 2],
+      [1, 1],
+    ],
   ],
 };
 
@@ -31,7 +42,29 @@ describe('footprintContains boundary cases', () => {
   });
 
   it('handles MultiPolygons and either ring orientation', () => {
-    const multi: FootprintGeometry = { type: 'MultiPolygon', coordinates: [[[[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]], [[[5, 5], [6, 5], [6, 6], [5, 6], [5, 5]]]] };
+    const multi: FootprintGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [0, 1],
+            [1, 1],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [5, 5],
+            [6, 5],
+            [6, 6],
+            [5, 6],
+            [5, 5],
+          ],
+        ],
+      ],
+    };
     expect(footprintContains(multi, 0.5, 0.5)).toBe(true);
     expect(footprintContains(multi, 5.5, 5.5)).toBe(true);
     expect(footprintContains(multi, 3, 3)).toBe(false);

@@ -14,16 +14,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function checkPosition(value: unknown, path: string, problems: GeoProblem[]): void {
-  if (!Array.isArray(value) || value.length < 2 || value.length > 3 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+  if (
+    !Array.isArray(value) ||
+    value.length < 2 ||
+    value.length > 3 ||
+    !value.every((n) => typeof n === 'number' && Number.isFinite(n))
+  ) {
     problems.push({ path, code: 'bad_position', message: `${path} must be [longitude, latitude] with finite numbers` });
     return;
   }
   const [lon, lat] = value as number[];
   if (lon < -180 || lon > 180) {
-    problems.push({ path, code: 'longitude_out_of_range', message: `${path}: longitude ${lon} is outside -180…180 (are longitude and latitude swapped?)` });
+    problems.push({
+      path,
+      code: 'longitude_out_of_range',
+      message: `${path}: longitude ${lon} is outside -180…180 (are longitude and latitude swapped?)`,
+    });
   }
   if (lat < -90 || lat > 90) {
-    problems.push({ path, code: 'latitude_out_of_range', message: `${path}: latitude ${lat} is outside -90…90 (are longitude and latitude swapped?)` });
+    problems.push({
+      path,
+      code: 'latitude_out_of_range',
+      message: `${path}: latitude ${lat} is outside -90…90 (are longitude and latitude swapped?)`,
+    });
   }
 }
 
@@ -36,13 +49,21 @@ function checkRing(value: unknown, path: string, problems: GeoProblem[]): void {
   value.forEach((position, i) => checkPosition(position, `${path}[${i}]`, problems));
   if (problems.length > before) return;
   if (value.length < 4) {
-    problems.push({ path, code: 'ring_too_short', message: `${path} has ${value.length} positions; a ring needs at least 4 (three corners and the first repeated)` });
+    problems.push({
+      path,
+      code: 'ring_too_short',
+      message: `${path} has ${value.length} positions; a ring needs at least 4 (three corners and the first repeated)`,
+    });
     return;
   }
   const first = value[0] as number[];
   const last = value[value.length - 1] as number[];
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    problems.push({ path, code: 'ring_not_closed', message: `${path} is not closed: the last position must repeat the first` });
+    problems.push({
+      path,
+      code: 'ring_not_closed',
+      message: `${path} is not closed: the last position must repeat the first`,
+    });
   }
 }
 
@@ -62,7 +83,11 @@ function checkPolygonRings(value: unknown, path: string, problems: GeoProblem[])
  * Problems with a Point, Polygon or MultiPolygon (empty list = valid).
  * `allowed` narrows the accepted types, e.g. FOOTPRINT_KINDS for a compound footprint.
  */
-export function validateGeometry(value: unknown, allowed: readonly GeometryKind[] = ALL_KINDS, path = 'geometry'): GeoProblem[] {
+export function validateGeometry(
+  value: unknown,
+  allowed: readonly GeometryKind[] = ALL_KINDS,
+  path = 'geometry',
+): GeoProblem[] {
   const problems: GeoProblem[] = [];
   if (!isRecord(value)) {
     problems.push({ path, code: 'not_an_object', message: `${path} must be a GeoJSON geometry object` });
@@ -70,7 +95,11 @@ export function validateGeometry(value: unknown, allowed: readonly GeometryKind[
   }
   const type = value.type;
   if (typeof type !== 'string' || !(allowed as readonly string[]).includes(type)) {
-    problems.push({ path: `${path}.type`, code: 'unsupported_type', message: `${path}.type is ${JSON.stringify(type)}; expected ${allowed.join(' or ')}` });
+    problems.push({
+      path: `${path}.type`,
+      code: 'unsupported_type',
+      message: `${path}.type is ${JSON.stringify(type)}; expected ${allowed.join(' or ')}`,
+    });
     return problems;
   }
   const coordinates = value.coordinates;
@@ -106,6 +135,9 @@ export function cleanGeometry<G extends SupportedGeometry>(geometry: G): G {
     case 'Polygon':
       return { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(copyPosition)) } as G;
     case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(copyPosition))) } as G;
+      return {
+        type: 'MultiPolygon',
+        coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(copyPosition))),
+      } as G;
   }
 }

@@ -4,7 +4,10 @@ import { buildComparator } from './comparators/build-comparator.ts';
 import { linkSides, prepareRecords } from './prepared-set.ts';
 import type { MatchRecord } from './types.ts';
 
-const rec = (id: string, surname: string | null, dob: string | null, phone: string | null = null): MatchRecord => ({ id, fields: { surname, dob, phone } });
+const rec = (id: string, surname: string | null, dob: string | null, phone: string | null = null): MatchRecord => ({
+  id,
+  fields: { surname, dob, phone },
+});
 
 // Surname blocks: smith ×3 (3 pairs), jones ×2 (1 pair). Dob blocks: 1990-01-01 ×3 (3 pairs), 1985-05-05 ×2 (1 pair).
 const RECORDS = [
@@ -47,7 +50,11 @@ describe('blocking', () => {
   });
 
   it('emits a pair once when records share several keys of one rule', () => {
-    const multi: BlockingRule = { name: 'letters', comparisons: [], keys: (s, r) => (s.records[r].fields.surname ?? '').split('') };
+    const multi: BlockingRule = {
+      name: 'letters',
+      comparisons: [],
+      keys: (s, r) => (s.records[r].fields.surname ?? '').split(''),
+    };
     const blocked = blockPairs(set, [multi]);
     const pairs = pairsOf(blocked, RECORDS);
     expect(new Set(pairs).size).toBe(pairs.length);

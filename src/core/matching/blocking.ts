@@ -47,7 +47,8 @@ export function blockingRuleFromSpec(spec: BlockingRuleSpec, set: Pick<PreparedS
         const ks = c.blockingKeys!(v, parts[k].variant);
         if (ks.length === 0) return [];
         const next: string[] = [];
-        for (const a of acc) for (const b of ks) if (next.length < MAX_KEYS_PER_RECORD) next.push(k === 0 ? b : `${a}\u0001${b}`);
+        for (const a of acc)
+          for (const b of ks) if (next.length < MAX_KEYS_PER_RECORD) next.push(k === 0 ? b : `${a}\u0001${b}`);
         acc = next;
       }
       return acc;
@@ -73,7 +74,10 @@ export function indexRule(set: PreparedSet, rule: BlockingRule): RuleIndex {
     const own: number[] = [];
     for (const k of ks) {
       let id = ids.get(k);
-      if (id === undefined) { id = ids.size; ids.set(k, id); }
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(k, id);
+      }
       if (!own.includes(id)) own.push(id);
     }
     own.sort((x, y) => x - y);
@@ -87,7 +91,8 @@ export function indexRule(set: PreparedSet, rule: BlockingRule): RuleIndex {
   const blockOffsets = counts.slice();
   const fill = counts.slice(0, ids.size);
   const blockMembers = new Int32Array(keyIds.length);
-  for (let r = 0; r < n; r++) for (let p = keyOffsets[r]; p < keyOffsets[r + 1]; p++) blockMembers[fill[keyIds[p]]++] = r;
+  for (let r = 0; r < n; r++)
+    for (let p = keyOffsets[r]; p < keyOffsets[r + 1]; p++) blockMembers[fill[keyIds[p]]++] = r;
   return { keyOffsets, keyIds, blockOffsets, blockMembers };
 }
 
@@ -101,12 +106,18 @@ export function firstSharedKey(ix: RuleIndex, i: number, j: number): number {
     const a = ix.keyIds[p];
     const b = ix.keyIds[q];
     if (a === b) return a;
-    if (a < b) p++; else q++;
+    if (a < b) p++;
+    else q++;
   }
   return -1;
 }
 
-export interface RulePairCount { rule: string; pairs: number; newPairs: number; skippedBlocks: number }
+export interface RulePairCount {
+  rule: string;
+  pairs: number;
+  newPairs: number;
+  skippedBlocks: number;
+}
 export interface BlockingResult {
   a: Int32Array;
   b: Int32Array;
@@ -137,7 +148,10 @@ function rawCount(ix: RuleIndex, side: Uint8Array | null, maxBlock: number): { p
     const e = ix.blockOffsets[k + 1];
     const size = e - s;
     if (size < 2) continue;
-    if (size > maxBlock) { skipped++; continue; }
+    if (size > maxBlock) {
+      skipped++;
+      continue;
+    }
     if (side) {
       let left = 0;
       for (let p = s; p < e; p++) if (side[ix.blockMembers[p]] === 0) left++;
@@ -147,7 +161,11 @@ function rawCount(ix: RuleIndex, side: Uint8Array | null, maxBlock: number): { p
   return { pairs, skipped };
 }
 
-export function blockPairs(set: PreparedSet, rules: readonly BlockingRule[], options: BlockingOptions = {}): BlockingResult {
+export function blockPairs(
+  set: PreparedSet,
+  rules: readonly BlockingRule[],
+  options: BlockingOptions = {},
+): BlockingResult {
   if (rules.length > 255) throw new RangeError('at most 255 blocking rules');
   const maxBlock = options.maxBlockSize ?? 5000;
   const collect = options.collect !== false;
@@ -181,14 +199,19 @@ export function blockPairs(set: PreparedSet, rules: readonly BlockingRule[], opt
         for (let q = p + 1; q < e; q++) {
           const j = ix.blockMembers[q];
           if (side && side[i] === side[j]) continue;
-          if (stride > 1) { seen++; if (seen < nextTake) continue; nextTake += stride; }
+          if (stride > 1) {
+            seen++;
+            if (seen < nextTake) continue;
+            nextTake += stride;
+          }
           if (firstSharedKey(ix, i, j) !== k) continue;
           let earlier = false;
           for (let r0 = 0; r0 < r && !earlier; r0++) earlier = firstSharedKey(indexes[r0], i, j) >= 0;
           if (earlier) continue;
           fresh++;
           if (collect) {
-            if (side && side[i] === 1) buf.push(j, i, r); else buf.push(i, j, r);
+            if (side && side[i] === 1) buf.push(j, i, r);
+            else buf.push(i, j, r);
           }
         }
       }
@@ -202,7 +225,11 @@ export function blockPairs(set: PreparedSet, rules: readonly BlockingRule[], opt
 }
 
 /** "N pairs would be compared": counts per rule and in total, without storing or comparing pairs. */
-export function countPairs(set: PreparedSet, rules: readonly BlockingRule[], options: Omit<BlockingOptions, 'collect'> = {}): { perRule: RulePairCount[]; total: number } {
+export function countPairs(
+  set: PreparedSet,
+  rules: readonly BlockingRule[],
+  options: Omit<BlockingOptions, 'collect'> = {},
+): { perRule: RulePairCount[]; total: number } {
   const { perRule, total } = blockPairs(set, rules, { ...options, collect: false });
   return { perRule, total };
 }

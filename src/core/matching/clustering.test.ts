@@ -7,7 +7,11 @@ describe('clustering', () => {
     const b = Int32Array.from([1, 2, 4, 6, 7]);
     const accepted = [true, true, true, false, true];
     const c = clusterPairs(8, a, b, (p) => accepted[p]);
-    expect(c.members.map((m) => [...m].sort())).toEqual([[0, 1, 2], [3, 4], [6, 7]]);
+    expect(c.members.map((m) => [...m].sort())).toEqual([
+      [0, 1, 2],
+      [3, 4],
+      [6, 7],
+    ]);
     expect(c.clusterOf[0]).toBe(c.clusterOf[2]);
     expect(c.clusterOf[5]).not.toBe(c.clusterOf[6]);
   });
@@ -20,7 +24,10 @@ describe('clustering', () => {
 
   it('union-find is idempotent and order independent', () => {
     const uf = new UnionFind(5);
-    uf.union(0, 1); uf.union(1, 0); uf.union(3, 4); uf.union(4, 1);
+    uf.union(0, 1);
+    uf.union(1, 0);
+    uf.union(3, 4);
+    uf.union(4, 1);
     expect(uf.find(0)).toBe(uf.find(3));
     expect(uf.find(2)).toBe(2);
   });

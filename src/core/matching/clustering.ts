@@ -11,7 +11,10 @@ export class UnionFind {
 
   find(x: number): number {
     const p = this.parent;
-    while (p[x] !== x) { p[x] = p[p[x]]; x = p[x]; }
+    while (p[x] !== x) {
+      p[x] = p[p[x]];
+      x = p[x];
+    }
     return x;
   }
 
@@ -19,7 +22,11 @@ export class UnionFind {
     let ra = this.find(a);
     let rb = this.find(b);
     if (ra === rb) return;
-    if (this.size[ra] < this.size[rb]) { const t = ra; ra = rb; rb = t; }
+    if (this.size[ra] < this.size[rb]) {
+      const t = ra;
+      ra = rb;
+      rb = t;
+    }
     this.parent[rb] = ra;
     this.size[ra] += this.size[rb];
   }
@@ -32,7 +39,13 @@ export interface Clusters {
   members: number[][];
 }
 
-export function clusterPairs(n: number, a: Int32Array, b: Int32Array, accept: (p: number) => boolean, minSize = 2): Clusters {
+export function clusterPairs(
+  n: number,
+  a: Int32Array,
+  b: Int32Array,
+  accept: (p: number) => boolean,
+  minSize = 2,
+): Clusters {
   const uf = new UnionFind(n);
   for (let p = 0; p < a.length; p++) if (accept(p)) uf.union(a[p], b[p]);
   const clusterOf = new Int32Array(n);
@@ -41,7 +54,11 @@ export function clusterPairs(n: number, a: Int32Array, b: Int32Array, accept: (p
   for (let r = 0; r < n; r++) {
     const root = uf.find(r);
     let id = rootToCluster.get(root);
-    if (id === undefined) { id = all.length; rootToCluster.set(root, id); all.push([]); }
+    if (id === undefined) {
+      id = all.length;
+      rootToCluster.set(root, id);
+      all.push([]);
+    }
     clusterOf[r] = id;
     all[id].push(r);
   }

@@ -2,7 +2,11 @@
  * Expectation–maximisation for m and λ with u held fixed, over distinct comparison patterns
  * (pairs with identical level vectors are counted once, so iterations cost little).
  */
-export interface EmResult { m: number[][]; lambda: number; iterations: number }
+export interface EmResult {
+  m: number[][];
+  lambda: number;
+  iterations: number;
+}
 
 export function runEm(
   levels: readonly Int8Array[],
@@ -57,7 +61,10 @@ export function runEm(
     let change = 0;
     let matchMass = 0;
     let total = 0;
-    for (let p = 0; p < patterns.length; p++) { matchMass += post[p] * weights[p]; total += weights[p]; }
+    for (let p = 0; p < patterns.length; p++) {
+      matchMass += post[p] * weights[p];
+      total += weights[p];
+    }
     const newLambda = total > 0 ? matchMass / total : lambda;
     change = Math.max(change, Math.abs(newLambda - lambda));
     lambda = Math.min(Math.max(newLambda, 1e-9), 1 - 1e-9);
@@ -78,7 +85,10 @@ export function runEm(
         m[c][l] = v;
       }
     }
-    if (change < tol) { it++; break; }
+    if (change < tol) {
+      it++;
+      break;
+    }
   }
   return { m, lambda, iterations: it };
 }

@@ -1,6 +1,13 @@
 /** Pairwise precision / recall / F1 of predicted match pairs against known truth (benchmarks and eval). */
 
-export interface PairwiseMetrics { truePositives: number; falsePositives: number; falseNegatives: number; precision: number; recall: number; f1: number }
+export interface PairwiseMetrics {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
 
 /** Number of true matching pairs: within each truth cluster (dedup), or across sides only (link). */
 export function countTruePairs(truth: readonly string[], side: Uint8Array | null): number {
@@ -15,12 +22,19 @@ export function countTruePairs(truth: readonly string[], side: Uint8Array | null
   return total;
 }
 
-export function pairwiseMetrics(truth: readonly string[], side: Uint8Array | null, a: Int32Array, b: Int32Array, accepted: (p: number) => boolean): PairwiseMetrics {
+export function pairwiseMetrics(
+  truth: readonly string[],
+  side: Uint8Array | null,
+  a: Int32Array,
+  b: Int32Array,
+  accepted: (p: number) => boolean,
+): PairwiseMetrics {
   let tp = 0;
   let fp = 0;
   for (let p = 0; p < a.length; p++) {
     if (!accepted(p)) continue;
-    if (truth[a[p]] === truth[b[p]]) tp++; else fp++;
+    if (truth[a[p]] === truth[b[p]]) tp++;
+    else fp++;
   }
   const fn = countTruePairs(truth, side) - tp;
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
@@ -37,7 +51,10 @@ export function clusterPairwiseMetrics(truth: readonly string[], clusterOf: Int3
     const c = clusterOf[r];
     clusterSize.set(c, (clusterSize.get(c) ?? 0) + 1);
     let inner = byCluster.get(c);
-    if (!inner) { inner = new Map(); byCluster.set(c, inner); }
+    if (!inner) {
+      inner = new Map();
+      byCluster.set(c, inner);
+    }
     inner.set(truth[r], (inner.get(truth[r]) ?? 0) + 1);
   }
   let predicted = 0;

@@ -37,7 +37,12 @@ export interface PairExplanation {
 }
 
 export function provenanceOf(model: TrainedModel, levels: Record<string, number>): PairProvenance {
-  return { settingsId: model.settings.id, settingsVersion: model.settings.version, threshold: model.settings.threshold, levels };
+  return {
+    settingsId: model.settings.id,
+    settingsVersion: model.settings.version,
+    threshold: model.settings.threshold,
+    levels,
+  };
 }
 
 /** Explain one pair of raw records with a trained model (prepares them itself). */
@@ -51,12 +56,19 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
     levels[comp.name] = level;
     let weight = 0;
     if (level >= 0) {
-      weight = level === 0 && model.tf[c] && comp.termFrequencyKey && va != null
-        ? tfExactWeight(model, c, comp.termFrequencyKey(va))
-        : model.weights[c][level];
+      weight =
+        level === 0 && model.tf[c] && comp.termFrequencyKey && va != null
+          ? tfExactWeight(model, c, comp.termFrequencyKey(va))
+          : model.weights[c][level];
     }
     total += weight;
-    return { comparison: comp.name, level, levelName: level < 0 ? 'null' : comp.levels[level], weight, explanation: comp.explain(va, vb, level) };
+    return {
+      comparison: comp.name,
+      level,
+      levelName: level < 0 ? 'null' : comp.levels[level],
+      weight,
+      explanation: comp.explain(va, vb, level),
+    };
   });
   const p = probabilityFromWeight(total);
   return {

@@ -33,21 +33,32 @@ export class MatchIndex {
   private readonly blocks: Map<string, number[]>[];
   private readonly maxBlock: number;
 
-  constructor(readonly model: TrainedModel, rules: readonly (BlockingRule | BlockingRuleSpec)[] = model.settings.blockingRules, options: MatchIndexOptions = {}) {
+  constructor(
+    readonly model: TrainedModel,
+    rules: readonly (BlockingRule | BlockingRuleSpec)[] = model.settings.blockingRules,
+    options: MatchIndexOptions = {},
+  ) {
     this.values = model.comparators.map(() => []);
     this.rules = rules.map((r) => ('keys' in r ? r : blockingRuleFromSpec(r, { comparators: model.comparators })));
     this.blocks = this.rules.map(() => new Map());
     this.maxBlock = options.maxBlockSize ?? model.settings.maxBlockSize ?? 5000;
   }
 
-  get size(): number { return this.records.length; }
+  get size(): number {
+    return this.records.length;
+  }
 
   private prepare(record: MatchRecord): unknown[] {
     return this.model.comparators.map((c) => prepareValue(c, record));
   }
 
   private keysOf(record: MatchRecord, prepared: unknown[]): string[][] {
-    const one: PreparedSet = { records: [record], comparators: this.model.comparators, values: prepared.map((v) => [v]), side: null };
+    const one: PreparedSet = {
+      records: [record],
+      comparators: this.model.comparators,
+      values: prepared.map((v) => [v]),
+      side: null,
+    };
     return this.rules.map((rule) => rule.keys(one, 0));
   }
 
@@ -62,7 +73,8 @@ export class MatchIndex {
       const map = this.blocks[r];
       for (const k of keys) {
         const list = map.get(k);
-        if (list) list.push(idx); else map.set(k, [idx]);
+        if (list) list.push(idx);
+        else map.set(k, [idx]);
       }
     });
   }
@@ -98,12 +110,22 @@ export class MatchIndex {
         const l = comp.compare(prepared[c], this.values[c][i]);
         levels[comp.name] = l;
         if (l < 0) continue;
-        w += l === 0 && m.tf[c] && comp.termFrequencyKey ? tfExactWeight(m, c, comp.termFrequencyKey(prepared[c])) : m.weights[c][l];
+        w +=
+          l === 0 && m.tf[c] && comp.termFrequencyKey
+            ? tfExactWeight(m, c, comp.termFrequencyKey(prepared[c]))
+            : m.weights[c][l];
       }
       const p = probabilityFromWeight(w);
       if (options.minProbability !== undefined && p < options.minProbability) continue;
       const rec = this.records[i];
-      out.push({ id: rec.id, source: rec.source, matchWeight: w, matchProbability: p, proposed: p >= m.settings.threshold, provenance: provenanceOf(m, levels) });
+      out.push({
+        id: rec.id,
+        source: rec.source,
+        matchWeight: w,
+        matchProbability: p,
+        proposed: p >= m.settings.threshold,
+        provenance: provenanceOf(m, levels),
+      });
     }
     out.sort((x, y) => y.matchWeight - x.matchWeight);
     return options.limit ? out.slice(0, options.limit) : out;

@@ -58,7 +58,12 @@ export function weightFromProbability(p: number): number {
   return Math.log2(c / (1 - c));
 }
 
-export function buildModel(settings: ModelSettings, params: ModelParameters, tf: (Map<string, number> | null)[] = [], comparators?: AnyComparator[]): TrainedModel {
+export function buildModel(
+  settings: ModelSettings,
+  params: ModelParameters,
+  tf: (Map<string, number> | null)[] = [],
+  comparators?: AnyComparator[],
+): TrainedModel {
   const comps = comparators ?? settings.comparisons.map(buildComparator);
   const weights = params.m.map((ms, c) => ms.map((m, l) => log2Ratio(m, params.u[c][l])));
   return {

@@ -1,5 +1,12 @@
 /** The names layer the person-name comparator uses by default: src/core/names, adapted to NamesLayer. */
-import { NAME_LEVELS, compareNameLevel, compareNames, nameBlockingKeys, normaliseName, type NormalisedName } from '../names/index.ts';
+import {
+  NAME_LEVELS,
+  compareNameLevel,
+  compareNames,
+  nameBlockingKeys,
+  normaliseName,
+  type NormalisedName,
+} from '../names/index.ts';
 import type { NamesLayer } from './names-port.ts';
 
 export const namesLayer: NamesLayer<NormalisedName> = {

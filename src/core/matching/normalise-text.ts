@@ -6,7 +6,10 @@ export function foldText(raw: string): string {
   // any-ascii is only needed outside ASCII; skipping it keeps FEBRL-sized batches fast.
   // eslint-disable-next-line no-control-regex
   const ascii = /^[\x00-\x7f]*$/.test(raw) ? raw : anyAscii(raw);
-  return ascii.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return ascii
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Null for missing or blank values. */

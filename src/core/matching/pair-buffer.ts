@@ -14,9 +14,15 @@ export class PairBuffer {
   push(i: number, j: number, tag = 0): void {
     if (this.length === this.a.length) {
       const cap = this.a.length * 2;
-      const na = new Int32Array(cap); na.set(this.a); this.a = na;
-      const nb = new Int32Array(cap); nb.set(this.b); this.b = nb;
-      const nt = new Uint8Array(cap); nt.set(this.tag); this.tag = nt;
+      const na = new Int32Array(cap);
+      na.set(this.a);
+      this.a = na;
+      const nb = new Int32Array(cap);
+      nb.set(this.b);
+      this.b = nb;
+      const nt = new Uint8Array(cap);
+      nt.set(this.tag);
+      this.tag = nt;
     }
     this.a[this.length] = i;
     this.b[this.length] = j;
@@ -26,6 +32,10 @@ export class PairBuffer {
 
   /** Trimmed views of the stored pairs. */
   view(): { a: Int32Array; b: Int32Array; tag: Uint8Array } {
-    return { a: this.a.subarray(0, this.length), b: this.b.subarray(0, this.length), tag: this.tag.subarray(0, this.length) };
+    return {
+      a: this.a.subarray(0, this.length),
+      b: this.b.subarray(0, this.length),
+      tag: this.tag.subarray(0, this.length),
+    };
   }
 }

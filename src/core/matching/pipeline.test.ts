@@ -11,13 +11,26 @@ import { probabilityFromWeight } from './model.ts';
 const records = generateSyntheticPopulation(createRng(21), 4000);
 const settings = survivorSettings();
 const progress: string[] = [];
-const result = await linkRecords({ settings, records, rng: createRng(22), onProgress: (p) => { if (p.done === p.total) progress.push(p.phase); } });
+const result = await linkRecords({
+  settings,
+  records,
+  rng: createRng(22),
+  onProgress: (p) => {
+    if (p.done === p.total) progress.push(p.phase);
+  },
+});
 
 describe('linkRecords on a synthetic multi-script population', () => {
   it('finds the true duplicates with high precision and recall', () => {
     const accepted = new Uint8Array(result.pairs.a.length);
     for (const p of result.accepted) accepted[p] = 1;
-    const m = pairwiseMetrics(records.map((r) => r.truth), null, result.pairs.a, result.pairs.b, (p) => accepted[p] === 1);
+    const m = pairwiseMetrics(
+      records.map((r) => r.truth),
+      null,
+      result.pairs.a,
+      result.pairs.b,
+      (p) => accepted[p] === 1,
+    );
     expect(m.precision).toBeGreaterThan(0.95);
     expect(m.recall).toBeGreaterThan(0.85);
   });
@@ -27,8 +40,14 @@ describe('linkRecords on a synthetic multi-script population', () => {
     model.comparators.forEach((c, i) => {
       expect(model.weights[i][0]).toBeGreaterThan(0);
       expect(model.weights[i][c.levels.length - 1]).toBeLessThan(0);
-      for (const p of model.m[i]) { expect(p).toBeGreaterThanOrEqual(0); expect(p).toBeLessThanOrEqual(1); }
-      for (const p of model.u[i]) { expect(p).toBeGreaterThan(0); expect(p).toBeLessThan(1); }
+      for (const p of model.m[i]) {
+        expect(p).toBeGreaterThanOrEqual(0);
+        expect(p).toBeLessThanOrEqual(1);
+      }
+      for (const p of model.u[i]) {
+        expect(p).toBeGreaterThan(0);
+        expect(p).toBeLessThan(1);
+      }
       expect(model.m[i].reduce((x, y) => x + y, 0)).toBeCloseTo(1, 6);
     });
     expect(model.lambda).toBeGreaterThan(0);
@@ -36,7 +55,8 @@ describe('linkRecords on a synthetic multi-script population', () => {
   });
 
   it('reports progress through every phase', () => {
-    for (const phase of ['prepare', 'blocking:pairs', 'compare', 'train:em', 'score', 'cluster']) expect(progress).toContain(phase);
+    for (const phase of ['prepare', 'blocking:pairs', 'compare', 'train:em', 'score', 'cluster'])
+      expect(progress).toContain(phase);
   });
 
   it('counts candidate pairs before comparing, equal to the pairs then compared', () => {
@@ -56,7 +76,8 @@ describe('linkRecords on a synthetic multi-script population', () => {
   });
 
   it('clusters accepted pairs and exposes the clusters', () => {
-    for (const p of result.accepted) expect(result.clusters.clusterOf[result.pairs.a[p]]).toBe(result.clusters.clusterOf[result.pairs.b[p]]);
+    for (const p of result.accepted)
+      expect(result.clusters.clusterOf[result.pairs.a[p]]).toBe(result.clusters.clusterOf[result.pairs.b[p]]);
     expect(result.clusters.members.length).toBeGreaterThan(100);
   });
 
@@ -68,7 +89,11 @@ describe('linkRecords on a synthetic multi-script population', () => {
     expect(ex.matchWeight).toBeCloseTo(result.pairs.weight[p], 6);
     expect(ex.matchProbability).toBeCloseTo(probabilityFromWeight(result.pairs.weight[p]), 9);
     expect(ex.proposed).toBe(true);
-    expect(ex.provenance).toMatchObject({ settingsId: settings.id, settingsVersion: settings.version, threshold: settings.threshold });
+    expect(ex.provenance).toMatchObject({
+      settingsId: settings.id,
+      settingsVersion: settings.version,
+      threshold: settings.threshold,
+    });
     expect(Object.keys(ex.provenance.levels)).toEqual(settings.comparisons.map((c) => c.name));
     const sum = ex.priorWeight + ex.comparisons.reduce((s, c) => s + c.weight, 0);
     expect(sum).toBeCloseTo(ex.matchWeight, 9);
@@ -98,7 +123,12 @@ describe('MatchIndex', () => {
     let found = 0;
     let expected = 0;
     for (const q of records.slice(3000)) {
-      const truthIds = new Set(records.slice(0, 3000).filter((r) => r.truth === q.truth).map((r) => r.id));
+      const truthIds = new Set(
+        records
+          .slice(0, 3000)
+          .filter((r) => r.truth === q.truth)
+          .map((r) => r.id),
+      );
       if (truthIds.size === 0) continue;
       expected++;
       const top = index.score(q, { limit: 3 });
@@ -115,7 +145,8 @@ describe('MatchIndex', () => {
       expect(s.matchWeight).toBeCloseTo(explainPair(result.model, q, other).matchWeight, 9);
       expect(s.provenance.settingsId).toBe(settings.id);
     }
-    for (let i = 1; i < scored.length; i++) expect(scored[i - 1].matchWeight).toBeGreaterThanOrEqual(scored[i].matchWeight);
+    for (let i = 1; i < scored.length; i++)
+      expect(scored[i - 1].matchWeight).toBeGreaterThanOrEqual(scored[i].matchWeight);
     expect(index.candidates(q).sort()).toEqual(scored.map((s) => s.id).sort());
   });
 

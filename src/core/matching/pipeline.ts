@@ -45,7 +45,9 @@ export interface LinkResult {
 
 export async function linkRecords(input: LinkInput): Promise<LinkResult> {
   const comparators = input.model?.comparators ?? input.settings.comparisons.map(buildComparator);
-  const { records, side } = input.linkWith ? linkSides(input.records, input.linkWith) : { records: input.records, side: null };
+  const { records, side } = input.linkWith
+    ? linkSides(input.records, input.linkWith)
+    : { records: input.records, side: null };
   const set = prepareRecords(records, comparators, { side, onProgress: input.onProgress });
   const rules = input.blockingRules ?? input.settings.blockingRules.map((s) => blockingRuleFromSpec(s, set));
   const blocked = blockPairs(set, rules, { maxBlockSize: input.settings.maxBlockSize, onProgress: input.onProgress });
@@ -61,7 +63,14 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
       onProgress: input.onProgress,
       trainingRules: input.settings.trainingRules ? undefined : rules,
       uLevels,
-      blocked: { a: blocked.a, b: blocked.b, levels, indexes: blocked.indexes, rulePairs: blocked.perRule.map((r) => r.pairs), ruleNames: rules.map((r) => r.name) },
+      blocked: {
+        a: blocked.a,
+        b: blocked.b,
+        levels,
+        indexes: blocked.indexes,
+        rulePairs: blocked.perRule.map((r) => r.pairs),
+        ruleNames: rules.map((r) => r.name),
+      },
     });
   }
   const weight = weightsFromLevels(set, model, blocked.a, blocked.b, levels);
@@ -74,20 +83,34 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
   for (const p of accepted) acceptedMask[p] = 1;
   const clusters = clusterPairs(records.length, blocked.a, blocked.b, (p) => acceptedMask[p] === 1);
   input.onProgress?.({ phase: 'cluster', done: 1, total: 1 });
-  return { set, model, pairs: { a: blocked.a, b: blocked.b, weight, levels }, blocking: { perRule: blocked.perRule, total: blocked.total }, accepted, clusters };
+  return {
+    set,
+    model,
+    pairs: { a: blocked.a, b: blocked.b, weight, levels },
+    blocking: { perRule: blocked.perRule, total: blocked.total },
+    accepted,
+    clusters,
+  };
 }
 
 /** Provenance of pair p of a batch result: model id, version, threshold and the level of every comparison. */
 export function pairProvenance(result: LinkResult, p: number): PairProvenance {
   const levels: Record<string, number> = {};
-  result.model.comparators.forEach((c, i) => { levels[c.name] = result.pairs.levels[i][p]; });
+  result.model.comparators.forEach((c, i) => {
+    levels[c.name] = result.pairs.levels[i][p];
+  });
   return provenanceOf(result.model, levels);
 }
 
 /** "N pairs would be compared": per blocking rule and in total, before any comparison is made. */
-export function countCandidatePairs(input: Pick<LinkInput, 'settings' | 'records' | 'linkWith' | 'blockingRules'>): { perRule: RulePairCount[]; total: number } {
+export function countCandidatePairs(input: Pick<LinkInput, 'settings' | 'records' | 'linkWith' | 'blockingRules'>): {
+  perRule: RulePairCount[];
+  total: number;
+} {
   const comparators = input.settings.comparisons.map(buildComparator);
-  const { records, side } = input.linkWith ? linkSides(input.records, input.linkWith) : { records: input.records, side: null };
+  const { records, side } = input.linkWith
+    ? linkSides(input.records, input.linkWith)
+    : { records: input.records, side: null };
   const set = prepareRecords(records, comparators, { side });
   const rules = input.blockingRules ?? input.settings.blockingRules.map((s) => blockingRuleFromSpec(s, set));
   return countPairs(set, rules, { maxBlockSize: input.settings.maxBlockSize });

@@ -29,13 +29,17 @@ export function prepareRecords(
   for (let r = 0; r < records.length; r++) {
     const rec = records[r];
     for (let c = 0; c < comparators.length; c++) values[c][r] = prepareValue(comparators[c], rec);
-    if (options.onProgress && (r % step === 0 || r === records.length - 1)) options.onProgress({ phase: 'prepare', done: r + 1, total: records.length });
+    if (options.onProgress && (r % step === 0 || r === records.length - 1))
+      options.onProgress({ phase: 'prepare', done: r + 1, total: records.length });
   }
   return { records, comparators, values, side: options.side ?? null };
 }
 
 /** Concatenate two sets for link mode, marking each record's side. */
-export function linkSides(left: readonly MatchRecord[], right: readonly MatchRecord[]): { records: MatchRecord[]; side: Uint8Array } {
+export function linkSides(
+  left: readonly MatchRecord[],
+  right: readonly MatchRecord[],
+): { records: MatchRecord[]; side: Uint8Array } {
   const side = new Uint8Array(left.length + right.length);
   side.fill(1, left.length);
   return { records: [...left, ...right], side };

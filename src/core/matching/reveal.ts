@@ -40,7 +40,9 @@ export interface RevealInput {
   viewerIsSurvivorsEmbassy?: boolean;
 }
 
-export function consentAllows(input: Pick<RevealInput, 'viewerOrganisationId' | 'consent' | 'viewerIsSurvivorsEmbassy'>): boolean {
+export function consentAllows(
+  input: Pick<RevealInput, 'viewerOrganisationId' | 'consent' | 'viewerIsSurvivorsEmbassy'>,
+): boolean {
   if (input.consent.shareWithOrganisations.includes(input.viewerOrganisationId)) return true;
   return input.viewerIsSurvivorsEmbassy === true && input.consent.shareWithOwnEmbassy;
 }
@@ -55,4 +57,5 @@ export function revealLevel(input: RevealInput): RevealLevel | null {
 }
 
 /** The other organisation's name is shown only where its record's fields are. */
-export const revealsOrganisation = (level: RevealLevel | null): boolean => level === 'full' || level === 'shared_fields';
+export const revealsOrganisation = (level: RevealLevel | null): boolean =>
+  level === 'full' || level === 'shared_fields';

@@ -26,7 +26,13 @@ export interface ScoreOptions {
   tfColumns?: (Float64Array | null)[];
 }
 
-export function scorePairs(set: PreparedSet, model: TrainedModel, a: Int32Array, b: Int32Array, options: ScoreOptions = {}): { weight: Float64Array; levels: Int8Array[] | null } {
+export function scorePairs(
+  set: PreparedSet,
+  model: TrainedModel,
+  a: Int32Array,
+  b: Int32Array,
+  options: ScoreOptions = {},
+): { weight: Float64Array; levels: Int8Array[] | null } {
   const n = a.length;
   const weight = new Float64Array(n).fill(model.priorWeight);
   const tfCols = options.tfColumns ?? tfWeightColumns(model, set);
@@ -52,7 +58,14 @@ export function scorePairs(set: PreparedSet, model: TrainedModel, a: Int32Array,
 }
 
 /** Match weights from already computed levels (training and scoring share one pass of comparisons). */
-export function weightsFromLevels(set: PreparedSet, model: TrainedModel, a: Int32Array, b: Int32Array, levels: readonly Int8Array[], tfColumns?: (Float64Array | null)[]): Float64Array {
+export function weightsFromLevels(
+  set: PreparedSet,
+  model: TrainedModel,
+  a: Int32Array,
+  b: Int32Array,
+  levels: readonly Int8Array[],
+  tfColumns?: (Float64Array | null)[],
+): Float64Array {
   const n = a.length;
   const weight = new Float64Array(n).fill(model.priorWeight);
   const tfCols = tfColumns ?? tfWeightColumns(model, set);

@@ -19,12 +19,14 @@ describe('jaroWinkler', () => {
   });
 
   it('is symmetric and within [0, 1]', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => {
-      const x = jaroWinkler(a, b);
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThanOrEqual(1 + 1e-12);
-      expect(jaroWinkler(b, a)).toBeCloseTo(x, 12);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => {
+        const x = jaroWinkler(a, b);
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(1 + 1e-12);
+        expect(jaroWinkler(b, a)).toBeCloseTo(x, 12);
+      }),
+    );
   });
 });
 

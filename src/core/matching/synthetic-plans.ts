@@ -4,7 +4,18 @@
  */
 /** Share of each nationality in a population (roughly the mix of recent mass exits). */
 export const NATIONALITY_MIX: readonly (readonly [string, number])[] = [
-  ['CN', 15], ['VN', 12], ['ID', 12], ['TH', 6], ['MM', 6], ['PH', 10], ['IN', 10], ['BD', 5], ['KE', 6], ['NG', 6], ['UG', 5], ['BR', 7],
+  ['CN', 15],
+  ['VN', 12],
+  ['ID', 12],
+  ['TH', 6],
+  ['MM', 6],
+  ['PH', 10],
+  ['IN', 10],
+  ['BD', 5],
+  ['KE', 6],
+  ['NG', 6],
+  ['UG', 5],
+  ['BR', 7],
 ];
 
 /** Calling code, national significant number pattern (digits; 'x' random) and whether written with a trunk 0. */

@@ -23,7 +23,8 @@ describe('generateSyntheticPopulation', () => {
 
   it('mixes nationalities and scripts, with realistic errors and gaps', () => {
     const nats = new Set(records.map((r) => r.fields.nationality).filter(Boolean));
-    for (const n of ['CN', 'VN', 'ID', 'TH', 'MM', 'PH', 'IN', 'BD', 'KE', 'NG', 'UG', 'BR']) expect(nats.has(n)).toBe(true);
+    for (const n of ['CN', 'VN', 'ID', 'TH', 'MM', 'PH', 'IN', 'BD', 'KE', 'NG', 'UG', 'BR'])
+      expect(nats.has(n)).toBe(true);
     const names = records.map((r) => r.fields.name ?? '');
     expect(names.some((n) => /\p{Script=Han}/u.test(n))).toBe(true);
     expect(names.some((n) => /\p{Script=Thai}/u.test(n))).toBe(true);
@@ -38,8 +39,12 @@ describe('generateSyntheticPopulation', () => {
 
   it('writes one Chinese person in Han characters and in a romanisation or Vietnamese reading', () => {
     const byTruth = new Map<string, string[]>();
-    for (const r of records) if (r.fields.nationality === 'CN' && r.fields.name) byTruth.set(r.truth, [...(byTruth.get(r.truth) ?? []), r.fields.name]);
-    const mixed = [...byTruth.values()].filter((names) => names.some((n) => /\p{Script=Han}/u.test(n)) && names.some((n) => /[a-z]/i.test(n)));
+    for (const r of records)
+      if (r.fields.nationality === 'CN' && r.fields.name)
+        byTruth.set(r.truth, [...(byTruth.get(r.truth) ?? []), r.fields.name]);
+    const mixed = [...byTruth.values()].filter(
+      (names) => names.some((n) => /\p{Script=Han}/u.test(n)) && names.some((n) => /[a-z]/i.test(n)),
+    );
     expect(mixed.length).toBeGreaterThan(0);
   });
 });

@@ -26,8 +26,24 @@ interface Person {
   passport: string;
 }
 
-const CLUSTER_SIZES: readonly (readonly [number, number])[] = [[1, 40], [2, 30], [3, 20], [4, 10]];
-const OCR_SWAPS: Record<string, string> = { '0': 'O', O: '0', '1': 'I', I: '1', '5': 'S', S: '5', '8': 'B', B: '8', '2': 'Z', Z: '2' };
+const CLUSTER_SIZES: readonly (readonly [number, number])[] = [
+  [1, 40],
+  [2, 30],
+  [3, 20],
+  [4, 10],
+];
+const OCR_SWAPS: Record<string, string> = {
+  '0': 'O',
+  O: '0',
+  '1': 'I',
+  I: '1',
+  '5': 'S',
+  S: '5',
+  '8': 'B',
+  B: '8',
+  '2': 'Z',
+  Z: '2',
+};
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 const fillDigits = (rng: Rng, pattern: string): string => pattern.replace(/x/g, () => String(rng.int(10)));
@@ -38,7 +54,7 @@ function makePerson(rng: Rng, id: number): Person {
   const forms = [name.latin];
   if (name.script !== 'Latn') forms.push(name.full);
   if (name.script === 'Hani') {
-    const vi = hanToVietnamese(name.family) ;
+    const vi = hanToVietnamese(name.family);
     const viGiven = hanToVietnamese(name.given);
     if (vi !== null && viGiven !== null) forms.push(`${vi} ${viGiven}`.trim());
   }
@@ -56,7 +72,11 @@ function makePerson(rng: Rng, id: number): Person {
 }
 
 function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 function typo(rng: Rng, s: string): string {
@@ -64,9 +84,12 @@ function typo(rng: Rng, s: string): string {
   const i = 1 + rng.int(s.length - 2);
   const alphabet = 'aeiounrstlhkmgy';
   switch (rng.int(3)) {
-    case 0: return s.slice(0, i) + s.slice(i + 1);
-    case 1: return s.slice(0, i) + alphabet[rng.int(alphabet.length)] + s.slice(i + 1);
-    default: return s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2);
+    case 0:
+      return s.slice(0, i) + s.slice(i + 1);
+    case 1:
+      return s.slice(0, i) + alphabet[rng.int(alphabet.length)] + s.slice(i + 1);
+    default:
+      return s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2);
   }
 }
 
@@ -93,7 +116,10 @@ function writeName(rng: Rng, p: Person, clean: boolean): string {
     const familyFirst = name.order === 'family_first';
     if (name.family && parts.length > 1 && rng.chance(0.08)) parts = familyFirst ? parts.slice(1) : parts.slice(0, -1); // single name given
     if (parts.length > 1 && rng.chance(0.15)) parts = [...parts.slice(1), parts[0]]; // order swap
-    if (rng.chance(0.15)) { const k = rng.int(parts.length); parts[k] = typo(rng, parts[k]); }
+    if (rng.chance(0.15)) {
+      const k = rng.int(parts.length);
+      parts[k] = typo(rng, parts[k]);
+    }
     text = parts.join(' ');
   } else if (name.family && name.order !== 'single' && rng.chance(0.08)) {
     text = name.given; // native unspaced name written without the family name
@@ -127,7 +153,10 @@ function writePassport(rng: Rng, p: Person, clean: boolean): string | null {
   if (clean || !rng.chance(0.2)) return p.passport;
   const chars = [...p.passport];
   const candidates = chars.map((c, i) => (OCR_SWAPS[c] ? i : -1)).filter((i) => i >= 0);
-  if (candidates.length > 0) { const i = rng.pick(candidates); chars[i] = OCR_SWAPS[chars[i]]; }
+  if (candidates.length > 0) {
+    const i = rng.pick(candidates);
+    chars[i] = OCR_SWAPS[chars[i]];
+  }
   return chars.join('');
 }
 
@@ -157,7 +186,9 @@ export function generateSyntheticPopulation(rng: Rng, n: number): SyntheticRecor
   // Shuffle so duplicates are not adjacent (Fisher–Yates with the seeded rng).
   for (let i = out.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    const t = out[i]; out[i] = out[j]; out[j] = t;
+    const t = out[i];
+    out[i] = out[j];
+    out[j] = t;
   }
   return out;
 }

@@ -9,7 +9,10 @@ import type { ModelSettings } from './model.ts';
 describe('estimateU', () => {
   it('estimates u of exact agreement as the chance two random records share a value', () => {
     const rng = createRng(3);
-    const records: MatchRecord[] = Array.from({ length: 2000 }, (_, i) => ({ id: String(i), fields: { city: `c${rng.int(10)}` } }));
+    const records: MatchRecord[] = Array.from({ length: 2000 }, (_, i) => ({
+      id: String(i),
+      fields: { city: `c${rng.int(10)}` },
+    }));
     const set = prepareRecords(records, [buildComparator({ kind: 'exact', name: 'city', fields: ['city'] })]);
     const u = estimateU(set, createRng(4), 100_000);
     expect(u[0][0]).toBeGreaterThan(0.09);
@@ -18,7 +21,10 @@ describe('estimateU', () => {
   });
 
   it('is reproducible with the same seed', () => {
-    const records: MatchRecord[] = Array.from({ length: 300 }, (_, i) => ({ id: String(i), fields: { city: `c${i % 7}` } }));
+    const records: MatchRecord[] = Array.from({ length: 300 }, (_, i) => ({
+      id: String(i),
+      fields: { city: `c${i % 7}` },
+    }));
     const set = prepareRecords(records, [buildComparator({ kind: 'exact', name: 'city', fields: ['city'] })]);
     expect(estimateU(set, createRng(9), 5000)).toEqual(estimateU(set, createRng(9), 5000));
   });
@@ -37,11 +43,20 @@ describe('trainModel', () => {
       const dob = `19${50 + rng.int(50)}-0${1 + rng.int(9)}-1${rng.int(9)}`;
       for (let k = 0; k < 2; k++) {
         const typo = k === 1 && rng.chance(0.3);
-        records.push({ id: `${p}-${k}`, fields: { name: typo ? name.slice(0, 5) + 'x' : name, family, dob: k === 1 && rng.chance(0.2) ? dob.slice(0, 4) : dob } });
+        records.push({
+          id: `${p}-${k}`,
+          fields: {
+            name: typo ? name.slice(0, 5) + 'x' : name,
+            family,
+            dob: k === 1 && rng.chance(0.2) ? dob.slice(0, 4) : dob,
+          },
+        });
       }
     }
     const settings: ModelSettings = {
-      id: 't', version: 1, threshold: 0.5,
+      id: 't',
+      version: 1,
+      threshold: 0.5,
       comparisons: [
         { kind: 'string', name: 'name', fields: ['name'] },
         { kind: 'string', name: 'family', fields: ['family'] },

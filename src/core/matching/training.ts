@@ -27,7 +27,14 @@ export interface TrainingOptions {
    * trains on the pairs each rule covers without comparing anything again. The training rules must be
    * among the blocking rules (matched by name); others are blocked afresh.
    */
-  blocked?: { a: Int32Array; b: Int32Array; levels: Int8Array[]; indexes: RuleIndex[]; rulePairs: number[]; ruleNames: string[] };
+  blocked?: {
+    a: Int32Array;
+    b: Int32Array;
+    levels: Int8Array[];
+    indexes: RuleIndex[];
+    rulePairs: number[];
+    ruleNames: string[];
+  };
   /** Levels of random pairs computed elsewhere (e.g. in a worker) for u. */
   uLevels?: Int8Array[];
 }
@@ -56,10 +63,12 @@ function allPairs(set: PreparedSet): { a: Int32Array; b: Int32Array } {
   const n = set.records.length;
   const a: number[] = [];
   const b: number[] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    if (set.side && set.side[i] === set.side[j]) continue;
-    a.push(i); b.push(j);
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      if (set.side && set.side[i] === set.side[j]) continue;
+      a.push(i);
+      b.push(j);
+    }
   return { a: Int32Array.from(a), b: Int32Array.from(b) };
 }
 
@@ -76,9 +85,17 @@ export function sampleRandomPairs(set: PreparedSet, rng: Rng, samplePairs = 300_
   let k = 0;
   for (let t = 0; t < samplePairs * 4 && k < samplePairs; t++) {
     let i: number, j: number;
-    if (set.side) { i = leftIdx[rng.int(leftIdx.length)]; j = rightIdx[rng.int(rightIdx.length)]; }
-    else { i = rng.int(n); j = rng.int(n); if (i === j) continue; }
-    a[k] = i; b[k] = j; k++;
+    if (set.side) {
+      i = leftIdx[rng.int(leftIdx.length)];
+      j = rightIdx[rng.int(rightIdx.length)];
+    } else {
+      i = rng.int(n);
+      j = rng.int(n);
+      if (i === j) continue;
+    }
+    a[k] = i;
+    b[k] = j;
+    k++;
   }
   return { a: a.subarray(0, k), b: b.subarray(0, k) };
 }
@@ -89,7 +106,13 @@ export function uFromLevels(set: PreparedSet, levels: readonly Int8Array[]): num
   return set.comparators.map((comp, c) => {
     const counts = new Float64Array(comp.levels.length);
     let nonNull = 0;
-    for (let p = 0; p < k; p++) { const l = levels[c][p]; if (l >= 0) { counts[l]++; nonNull++; } }
+    for (let p = 0; p < k; p++) {
+      const l = levels[c][p];
+      if (l >= 0) {
+        counts[l]++;
+        nonNull++;
+      }
+    }
     // Half a pseudo-count per level keeps unseen agreement levels finite but very rare.
     return Array.from(counts, (x) => (x + 0.5) / (nonNull + 0.5 * comp.levels.length));
   });
@@ -106,7 +129,9 @@ export function trainModel(set: PreparedSet, settings: ModelSettings, options: T
   options.onProgress?.({ phase: 'train:u', done: 0, total: 1 });
   const u = options.uLevels ? uFromLevels(set, options.uLevels) : estimateU(set, options.rng, options.uSamplePairs);
   options.onProgress?.({ phase: 'train:u', done: 1, total: 1 });
-  const rules = options.trainingRules ?? (settings.trainingRules ?? settings.blockingRules).map((s) => blockingRuleFromSpec(s, set));
+  const rules =
+    options.trainingRules ??
+    (settings.trainingRules ?? settings.blockingRules).map((s) => blockingRuleFromSpec(s, set));
   const mSum = comps.map((c) => new Array<number>(c.levels.length).fill(0));
   const mRounds = comps.map(() => 0);
   const rounds: { rule: BlockingRule; lambdaInRule: number; pairs: number; seenLevels: Set<number>[] }[] = [];
@@ -131,7 +156,13 @@ export function trainModel(set: PreparedSet, settings: ModelSettings, options: T
       if (!active[c]) for (const l of levels[c]) s.add(l);
       return s;
     });
-    const result = runEm(levels, comps.map((c) => c.levels.length), active, u, comps.map((c) => initialM(c.levels.length)));
+    const result = runEm(
+      levels,
+      comps.map((c) => c.levels.length),
+      active,
+      u,
+      comps.map((c) => initialM(c.levels.length)),
+    );
     for (let c = 0; c < comps.length; c++) {
       if (!active[c]) continue;
       for (let l = 0; l < comps[c].levels.length; l++) mSum[c][l] += result.m[c][l];
@@ -155,7 +186,10 @@ export function trainModel(set: PreparedSet, settings: ModelSettings, options: T
     });
     estimates.push((round.lambdaInRule * round.pairs) / recall / Math.max(space, 1));
   }
-  const lambda = estimates.length > 0 ? Math.min(0.5, Math.max(1e-12, estimates.reduce((x, y) => x + y, 0) / estimates.length)) : 1e-4;
+  const lambda =
+    estimates.length > 0
+      ? Math.min(0.5, Math.max(1e-12, estimates.reduce((x, y) => x + y, 0) / estimates.length))
+      : 1e-4;
   const tf = comps.map((c, ci) => (c.spec.termFrequency ? termFrequencies(set, ci) : null));
   return buildModel(settings, { lambda, m, u }, tf, [...comps]);
 }

@@ -25,7 +25,15 @@ export interface ComparatorSpec {
 }
 
 export const COMPARATOR_KINDS = [
-  'exact', 'string', 'person_name', 'date', 'phone', 'document', 'nationality', 'postcode', 'address',
+  'exact',
+  'string',
+  'person_name',
+  'date',
+  'phone',
+  'document',
+  'nationality',
+  'postcode',
+  'address',
 ] as const;
 export type ComparatorKind = (typeof COMPARATOR_KINDS)[number];
 

@@ -20,8 +20,13 @@ describe('nameBlockingKeys', () => {
   });
 
   it.each([
-    ['Nguyễn Văn An', 'Nguyen Van An'], ['Sutrisno', 'Sutrisno Wibowo'], ['Aung Ko Ko', 'Ko Ko Aung'],
-    ['Siti Nurhaliza binti Ahmad', 'Siti Nurhaliza'], ['สมชาย', 'Somchai'], ['John Smith', 'Jon Smyth'], ['陈志伟', 'Chen Zhi-Wei'],
+    ['Nguyễn Văn An', 'Nguyen Van An'],
+    ['Sutrisno', 'Sutrisno Wibowo'],
+    ['Aung Ko Ko', 'Ko Ko Aung'],
+    ['Siti Nurhaliza binti Ahmad', 'Siti Nurhaliza'],
+    ['สมชาย', 'Somchai'],
+    ['John Smith', 'Jon Smyth'],
+    ['陈志伟', 'Chen Zhi-Wei'],
   ])('%s and %s share a key', (a, b) => {
     expect(share(a, b)).toBe(true);
   });
@@ -35,8 +40,42 @@ describe('nameBlockingKeys', () => {
   });
 
   it('rarely gives unrelated names a shared key', () => {
-    const given = ['Maria', 'Juan', 'Siti', 'Agus', 'Somchai', 'Aung', 'Mei', 'Wei', 'Rahim', 'Grace', 'Joseph', 'Amina', 'Thu', 'Hung', 'Budi', 'Dewi'];
-    const family = ['Santos', 'Reyes', 'Wibowo', 'Kurniawan', 'Jaidee', 'Naing', 'Lin', 'Wang', 'Uddin', 'Okafor', 'Mwangi', 'Nakato', 'Pham', 'Le', 'Chen', 'Silva'];
+    const given = [
+      'Maria',
+      'Juan',
+      'Siti',
+      'Agus',
+      'Somchai',
+      'Aung',
+      'Mei',
+      'Wei',
+      'Rahim',
+      'Grace',
+      'Joseph',
+      'Amina',
+      'Thu',
+      'Hung',
+      'Budi',
+      'Dewi',
+    ];
+    const family = [
+      'Santos',
+      'Reyes',
+      'Wibowo',
+      'Kurniawan',
+      'Jaidee',
+      'Naing',
+      'Lin',
+      'Wang',
+      'Uddin',
+      'Okafor',
+      'Mwangi',
+      'Nakato',
+      'Pham',
+      'Le',
+      'Chen',
+      'Silva',
+    ];
     const rng = createRng(7);
     let pairs = 0;
     let shared = 0;

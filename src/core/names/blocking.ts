@@ -42,14 +42,23 @@ export function nameBlockingKeys(n: NormalisedName): string[] {
     let added = 0;
     for (const k of list) {
       if (keys.size >= MAX_BLOCKING_KEYS || added >= limit) return;
-      if (!keys.has(k)) { keys.add(k); added++; }
+      if (!keys.has(k)) {
+        keys.add(k);
+        added++;
+      }
     }
   };
   add(sorted, 2);
   add(surname, 2);
-  add(long.map((l) => l[0]), 2);
+  add(
+    long.map((l) => l[0]),
+    2,
+  );
   // Room left (e.g. a Latin name with one surname class): more surname classes, then more long tokens.
   add(surname, MAX_BLOCKING_KEYS);
-  add(long.map((l) => l[0]), MAX_BLOCKING_KEYS);
+  add(
+    long.map((l) => l[0]),
+    MAX_BLOCKING_KEYS,
+  );
   return [...keys];
 }

@@ -13,7 +13,9 @@ function expectLevel(a: string, b: string, atLeast: NameLevel, atMost: NameLevel
   const ba = cmp(b, a);
   expect(ba.level, `${b} vs ${a}`).toBe(ab.level);
   expect(ba.similarity).toBeCloseTo(ab.similarity, 12);
-  expect(levelRank(ab.level), `${a} vs ${b}: ${ab.level} (${ab.explanation})`).toBeGreaterThanOrEqual(levelRank(atLeast));
+  expect(levelRank(ab.level), `${a} vs ${b}: ${ab.level} (${ab.explanation})`).toBeGreaterThanOrEqual(
+    levelRank(atLeast),
+  );
   expect(levelRank(ab.level), `${a} vs ${b}: ${ab.level} (${ab.explanation})`).toBeLessThanOrEqual(levelRank(atMost));
   return ab;
 }
@@ -44,7 +46,9 @@ describe('compareNames: one Chinese name written nine ways', () => {
     const r = expectLevel('陳志', 'Zhi Chen', 'reordered');
     expect(r.explanation).toContain('another order');
     expectLevel('Chen Zhi', 'CHEN ZHI', 'same_after_normalisation');
-    expect(expectLevel('Zhi Chen', 'Chen Zhi', 'reordered').explanation).toMatch(/same name in another order: (Zhi Chen = Chen Zhi|Chen Zhi = Zhi Chen)/);
+    expect(expectLevel('Zhi Chen', 'Chen Zhi', 'reordered').explanation).toMatch(
+      /same name in another order: (Zhi Chen = Chen Zhi|Chen Zhi = Zhi Chen)/,
+    );
   });
 
   it('characters vs their Vietnamese (Hán-Việt) reading', () => {
@@ -129,7 +133,13 @@ describe('compareNames: other patterns', () => {
   });
 
   it('clearly different names are different', () => {
-    for (const [a, b] of [['Chen Zhi', 'Lin Mei'], ['Maria Santos', 'Nguyen Van An'], ['陈志', '林美'], ['Sutrisno', 'Aung Ko Ko'], ['Chan Tai Man', 'Chen Zhi']]) {
+    for (const [a, b] of [
+      ['Chen Zhi', 'Lin Mei'],
+      ['Maria Santos', 'Nguyen Van An'],
+      ['陈志', '林美'],
+      ['Sutrisno', 'Aung Ko Ko'],
+      ['Chan Tai Man', 'Chen Zhi'],
+    ]) {
       const r = expectLevel(a, b, 'different');
       expect(r.similarity).toBeLessThan(0.8);
       expect(r.explanation).toContain('differ');
@@ -142,10 +152,20 @@ describe('compareNames: other patterns', () => {
   });
 
   it('compareNameLevel agrees with compareNames', () => {
-    const names = ['陈志', 'Chen Zhi', 'Tan Chee', 'Sutrisno', 'Sutrisno Wibowo', 'John Smith', 'Jon Smyth', 'Aung Ko Ko'];
-    for (const a of names) for (const b of names) {
-      expect(compareNameLevel(normaliseName(a), normaliseName(b))).toBe(cmp(a, b).level);
-    }
+    const names = [
+      '陈志',
+      'Chen Zhi',
+      'Tan Chee',
+      'Sutrisno',
+      'Sutrisno Wibowo',
+      'John Smith',
+      'Jon Smyth',
+      'Aung Ko Ko',
+    ];
+    for (const a of names)
+      for (const b of names) {
+        expect(compareNameLevel(normaliseName(a), normaliseName(b))).toBe(cmp(a, b).level);
+      }
   });
 });
 
@@ -172,7 +192,12 @@ describe('compareNames: Burmese script', () => {
 });
 
 describe('compareNames: Cantonese romanisations of characters', () => {
-  it.each([['Wong Ka Ming', '黃家明'], ['Lau Tak Wah', '劉德華'], ['Chan Tai Man', '陳大文'], ['Cheung Kwok Wing', '張國榮']])('%s ~ %s', (latin, han) => {
+  it.each([
+    ['Wong Ka Ming', '黃家明'],
+    ['Lau Tak Wah', '劉德華'],
+    ['Chan Tai Man', '陳大文'],
+    ['Cheung Kwok Wing', '張國榮'],
+  ])('%s ~ %s', (latin, han) => {
     const r = expectLevel(latin, han, 'surname_equivalent');
     expect(r.explanation).toContain('Cantonese');
   });

@@ -14,8 +14,15 @@ import { explain, type Detail } from './explain.ts';
 const VOWEL_POOR = new Set(['Arab', 'Thai', 'Mymr', 'Khmr', 'Beng', 'Deva', 'mixed', 'unknown']);
 
 const SIMILARITY: Readonly<Record<NameLevel, number>> = {
-  exact: 1, same_after_normalisation: 0.99, same_reading: 0.97, reordered: 0.95, surname_equivalent: 0.9,
-  fuzzy_strong: 0, fuzzy_weak: 0, partial: 0, different: 0,
+  exact: 1,
+  same_after_normalisation: 0.99,
+  same_reading: 0.97,
+  reordered: 0.95,
+  surname_equivalent: 0.9,
+  fuzzy_strong: 0,
+  fuzzy_weak: 0,
+  partial: 0,
+  different: 0,
 };
 
 const FUZZY_STRONG = NAME_LEVELS.indexOf('fuzzy_strong');
@@ -54,7 +61,8 @@ function findSurnameEquivalence(X: readonly NameForm[], Y: readonly NameForm[], 
           const sameSpelling = fa.tokens[fa.surnameIdx[p]] === fb.tokens[fb.surnameIdx[q]];
           let ok = restX === restY;
           if (!ok && mode > 0 && (mode === 2 || sameSpelling)) {
-            ok = fa.restSinitic[p] === fb.restSinitic[q] ||
+            ok =
+              fa.restSinitic[p] === fb.restSinitic[q] ||
               (!sameSpelling && restX.length > 0 && restY.length > 0 && jaroWinkler(restX, restY) >= 0.9);
           }
           if (!ok) continue;
@@ -70,12 +78,19 @@ function findSurnameEquivalence(X: readonly NameForm[], Y: readonly NameForm[], 
 }
 
 function set(level: NameLevel, fx: number, fy: number, score: number, note: string): NameLevel {
-  detail.level = level; detail.fx = fx; detail.fy = fy; detail.score = score; detail.note = note;
+  detail.level = level;
+  detail.fx = fx;
+  detail.fy = fy;
+  detail.score = score;
+  detail.note = note;
   return level;
 }
 
 function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
-  detail.x = x; detail.y = y; detail.i = -1; detail.j = -1;
+  detail.x = x;
+  detail.y = y;
+  detail.i = -1;
+  detail.j = -1;
   if (x.raw === y.raw) return set('exact', 0, 0, 1, '');
   const X = x.forms;
   const Y = y.forms;
@@ -89,7 +104,8 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
   }
   if (!bothHan) {
     for (let a = 0; a < X.length; a++) {
-      for (let b = 0; b < Y.length; b++) if ((a | b) !== 0 && X[a].joined === Y[b].joined) return set('same_reading', a, b, 1, '');
+      for (let b = 0; b < Y.length; b++)
+        if ((a | b) !== 0 && X[a].joined === Y[b].joined) return set('same_reading', a, b, 1, '');
     }
   }
   for (let a = 0; a < X.length; a++) {
@@ -97,11 +113,15 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
       if (bothHan && (a | b) !== 0) continue;
       const fa = X[a];
       const fb = Y[b];
-      if (isRotation(fa, fb) || (fa.tokens.length > 1 && fa.sortedKey === fb.sortedKey)) return set('reordered', a, b, 1, '');
+      if (isRotation(fa, fb) || (fa.tokens.length > 1 && fa.sortedKey === fb.sortedKey))
+        return set('reordered', a, b, 1, '');
     }
   }
   // Passes from the most to the least telling agreement, so the explanation names the best one.
-  if (!bothHan && (findSurnameEquivalence(X, Y, 0) || findSurnameEquivalence(X, Y, 1) || findSurnameEquivalence(X, Y, 2))) {
+  if (
+    !bothHan &&
+    (findSurnameEquivalence(X, Y, 0) || findSurnameEquivalence(X, Y, 1) || findSurnameEquivalence(X, Y, 2))
+  ) {
     return 'surname_equivalent';
   }
   return fuzzy(x, y, bothHan);
@@ -130,10 +150,11 @@ function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLeve
       let score: number;
       if (fa.tokens.length === fb.tokens.length) {
         score = r.mean;
-        level = r.mean >= 0.92 && r.min >= 0.85 ? FUZZY_STRONG : r.mean >= 0.85 && r.min >= 0.8 ? FUZZY_WEAK : DIFFERENT;
+        level =
+          r.mean >= 0.92 && r.min >= 0.85 ? FUZZY_STRONG : r.mean >= 0.85 && r.min >= 0.8 ? FUZZY_WEAK : DIFFERENT;
       } else {
         const contained = r.min >= 0.92;
-        score = contained ? (2 * r.matchedWeight) / r.totalWeight : r.mean * (2 * r.matchedWeight) / r.totalWeight;
+        score = contained ? (2 * r.matchedWeight) / r.totalWeight : (r.mean * (2 * r.matchedWeight)) / r.totalWeight;
         level = contained ? PARTIAL : DIFFERENT;
         // Split or joined tokens with a typo ("Nurhaliza" / "Nur Halisa"): compare the joined strings,
         // only when their lengths are close (a shared prefix would otherwise pass for a typo).
@@ -141,11 +162,20 @@ function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLeve
         const lb = fb.joined.length;
         if ((la > lb ? la - lb : lb - la) <= 2) {
           const jw = jaroWinkler(fa.joined, fb.joined);
-          if (jw >= 0.93) { level = FUZZY_STRONG; score = jw; } else if (jw >= 0.88 && level > FUZZY_WEAK) { level = FUZZY_WEAK; score = jw; }
+          if (jw >= 0.93) {
+            level = FUZZY_STRONG;
+            score = jw;
+          } else if (jw >= 0.88 && level > FUZZY_WEAK) {
+            level = FUZZY_WEAK;
+            score = jw;
+          }
         }
       }
       if (level < bestLevel || (level === bestLevel && score > bestScore)) {
-        bestLevel = level; bestScore = score; bestA = a; bestB = b;
+        bestLevel = level;
+        bestScore = score;
+        bestA = a;
+        bestB = b;
       }
     }
   }

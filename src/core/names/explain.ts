@@ -23,13 +23,25 @@ export interface Detail {
 }
 
 const SCRIPT_NAMES: Readonly<Record<string, string>> = {
-  Hani: 'Chinese characters', Latn: 'Latin script', Thai: 'Thai script', Mymr: 'Burmese script', Khmr: 'Khmer script',
-  Hang: 'Hangul', Beng: 'Bengali script', Deva: 'Devanagari', Arab: 'Arabic script', Cyrl: 'Cyrillic', mixed: 'mixed scripts',
+  Hani: 'Chinese characters',
+  Latn: 'Latin script',
+  Thai: 'Thai script',
+  Mymr: 'Burmese script',
+  Khmr: 'Khmer script',
+  Hang: 'Hangul',
+  Beng: 'Bengali script',
+  Deva: 'Devanagari',
+  Arab: 'Arabic script',
+  Cyrl: 'Cyrillic',
+  mixed: 'mixed scripts',
   unknown: 'another script',
 };
 
 const READING_NAMES: Readonly<Record<FormReading, string>> = {
-  written: 'as written', pinyin: 'Mandarin pinyin', vietnamese: 'Vietnamese (Hán-Việt) reading', cantonese: 'Cantonese reading',
+  written: 'as written',
+  pinyin: 'Mandarin pinyin',
+  vietnamese: 'Vietnamese (Hán-Việt) reading',
+  cantonese: 'Cantonese reading',
 };
 
 function readingOf(d: Detail): FormReading {
@@ -69,7 +81,9 @@ function givenPart(d: Detail): string {
   if (!gx && !gy) return 'no given name on either side';
   const reading = readingOf(d);
   if (d.note === 'given-equal') {
-    return reading === 'written' ? `given name equal: ${gx} = ${gy}` : `given name equal in ${READING_NAMES[reading]}: ${gx} = ${gy}`;
+    return reading === 'written'
+      ? `given name equal: ${gx} = ${gy}`
+      : `given name equal in ${READING_NAMES[reading]}: ${gx} = ${gy}`;
   }
   return reading === 'cantonese' || reading === 'vietnamese'
     ? `given name a romanisation variant of the ${READING_NAMES[reading]}: ${gx} ≈ ${gy}`
@@ -85,7 +99,10 @@ function viaReading(d: Detail): string {
   if (reading === 'written') return '';
   const han = d.x.han ? d.x : d.y;
   const form = han.forms[han === d.x ? d.fx : d.fy];
-  const shown = reading === 'vietnamese' && han.vietnameseParts ? han.vietnameseParts.join(' ') : form.tokens.map(capitalise).join(' ');
+  const shown =
+    reading === 'vietnamese' && han.vietnameseParts
+      ? han.vietnameseParts.join(' ')
+      : form.tokens.map(capitalise).join(' ');
   return ` (${READING_NAMES[reading]} of ${han.raw}: ${shown})`;
 }
 
@@ -111,7 +128,10 @@ export function explain(d: Detail): string {
     case 'fuzzy_weak': {
       if (d.note === 'homophone') return `different characters with the same Mandarin reading: ${x.raw} ~ ${y.raw}`;
       const how = d.level === 'fuzzy_strong' ? 'spelling differs slightly' : 'spelling is similar but differs';
-      const translit = d.note === 'transliterated' ? `, after transliteration from ${SCRIPT_NAMES[x.script === 'Latn' ? y.script : x.script]}` : '';
+      const translit =
+        d.note === 'transliterated'
+          ? `, after transliteration from ${SCRIPT_NAMES[x.script === 'Latn' ? y.script : x.script]}`
+          : '';
       return `${how} (Jaro-Winkler ${score(d.score)}${translit}): ${x.raw} ~ ${y.raw}${viaReading(d)}`;
     }
     case 'partial': {

@@ -108,7 +108,8 @@ export function readHanWord(word: string, splitSurname: boolean): HanWord {
   const parts = groups.map((g) => g.join(''));
   let surname: SurnameClassId | undefined;
   // A word that was not split may itself be a surname written apart ("陈 志伟").
-  if (split > 0 || chars.length <= 2) surname = surnameClassOfHan(parts[0]) ?? surnameClassOfHan(toTraditional(parts[0]));
+  if (split > 0 || chars.length <= 2)
+    surname = surnameClassOfHan(parts[0]) ?? surnameClassOfHan(toTraditional(parts[0]));
   return {
     parts,
     pinyin: pinyinParts,

@@ -26,11 +26,14 @@ describe('jaroWinkler', () => {
 
   it('stays within [0, 1] and is symmetric on short lower-case words', () => {
     const word = fc.string({ unit: fc.constantFrom(...'abcdehilnostuz'), maxLength: 12 });
-    fc.assert(fc.property(word, word, (a, b) => {
-      const s = jaroWinkler(a, b);
-      expect(s).toBeGreaterThanOrEqual(0);
-      expect(s).toBeLessThanOrEqual(1);
-      expect(jaroWinkler(b, a)).toBeCloseTo(s, 12);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const s = jaroWinkler(a, b);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+        expect(jaroWinkler(b, a)).toBeCloseTo(s, 12);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -57,7 +57,11 @@ function letterMasks(tokens: readonly string[]): { masks: Int32Array; manyRepeat
   return { masks, manyRepeats };
 }
 
-export function buildForm(reading: FormReading, tokens: readonly string[], classes: ReadonlyArray<readonly SurnameClassId[]>): NameForm {
+export function buildForm(
+  reading: FormReading,
+  tokens: readonly string[],
+  classes: ReadonlyArray<readonly SurnameClassId[]>,
+): NameForm {
   const joined = tokens.join('');
   const boundaries: number[] = [];
   let offset = 0;

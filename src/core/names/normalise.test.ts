@@ -16,13 +16,17 @@ describe('normaliseName', () => {
     const n = normaliseName('陳志');
     expect(n.script).toBe('Hani');
     expect(n.tokens).toEqual(['chen', 'zhi']);
-    expect(n.readings).toEqual([['chen', 'zhi'], ['tran', 'chi'], ['can', 'zi']]);
+    expect(n.readings).toEqual([
+      ['chen', 'zhi'],
+      ['tran', 'chi'],
+      ['can', 'zi'],
+    ]);
     expect(n.surnameClasses).toEqual(['sn:陳']);
     expect(n.han).toBe('陈志');
     expect(n.vietnameseParts).toEqual(['Trần', 'Chí']);
   });
 
-  it('joins hyphenated or apostrophised syllables into one token (Zhi-Wei, Ch\'en)', () => {
+  it("joins hyphenated or apostrophised syllables into one token (Zhi-Wei, Ch'en)", () => {
     expect(normaliseName('Chen Zhi-Wei').tokens).toEqual(['chen', 'zhiwei']);
     expect(normaliseName("Ch'en Chih-wei").tokens).toEqual(['chen', 'chihwei']);
     // "Zhi Wei" stays two tokens; comparison joins tokens when it needs to.

@@ -65,7 +65,10 @@ function scriptRuns(word: string): Array<{ script: string; text: string }> {
 
 /** Latin word: hyphen/apostrophe pieces joined ("Zhi-Wei" → "zhiwei"), article pieces dropped ("Al-Rashid" → "rashid"). */
 function latinToken(text: string): string {
-  const pieces = text.split(JOINERS).map(foldWord).filter((p) => p.length > 0);
+  const pieces = text
+    .split(JOINERS)
+    .map(foldWord)
+    .filter((p) => p.length > 0);
   if (pieces.length > 1) {
     const kept = pieces.filter((p) => !isParticle(p));
     return (kept.length > 0 ? kept : pieces).join('');
@@ -74,7 +77,10 @@ function latinToken(text: string): string {
 }
 
 function collectEntries(raw: string, honorifics: string[]): Entry[] {
-  const words = raw.replace(RELATION_MARKERS, ' ').split(WORD_SEPARATORS).filter((w) => w.length > 0);
+  const words = raw
+    .replace(RELATION_MARKERS, ' ')
+    .split(WORD_SEPARATORS)
+    .filter((w) => w.length > 0);
   const runs = words.flatMap(scriptRuns);
   const hanRuns = runs.filter((r) => r.script === 'Hani').length;
   const hangulRuns = runs.filter((r) => r.script === 'Hang').length;
@@ -85,7 +91,9 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
         const han = readHanWord(run.text, hanRuns === 1);
         han.parts.forEach((part, i) => {
           entries.push({
-            token: han.pinyin[i], part, latin: false,
+            token: han.pinyin[i],
+            part,
+            latin: false,
             vi: han.vietnamese ? han.vietnamese[i] : null,
             viDisplay: han.vietnameseDisplay?.[i],
             yue: han.cantonese ? han.cantonese[i] : null,
@@ -108,7 +116,8 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
         if (honorific) honorifics.push(honorific);
         const syllables = romaniseMyanmar(rest);
         // Burmese names have no family name: no surname classes ("San" of Aung San is not 辛).
-        if (syllables.length > 0) for (const s of syllables) entries.push({ token: s.token, part: s.part, latin: false, hanClass: null });
+        if (syllables.length > 0)
+          for (const s of syllables) entries.push({ token: s.token, part: s.part, latin: false, hanClass: null });
         else entries.push({ token: transliterateWord(rest), part: rest, latin: false, hanClass: null });
         break;
       }
@@ -188,7 +197,10 @@ export function normaliseName(raw: string): NormalisedName {
   }
   const classes = new Set<string>();
   for (const form of forms) for (const list of form.classes) for (const id of list) classes.add(id);
-  const han = entries.filter((e) => e.vi !== undefined).map((e) => e.part).join('');
+  const han = entries
+    .filter((e) => e.vi !== undefined)
+    .map((e) => e.part)
+    .join('');
   return {
     raw: text,
     script: detectScript(text),

@@ -5,15 +5,43 @@
 
 /** Titles and honorifics that are not name parts; leading ones are stripped into NormalisedName.honorifics. */
 const HONORIFICS = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mme', 'mlle', 'sra', 'srta',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sir',
+  'madam',
+  'mme',
+  'mlle',
+  'sra',
+  'srta',
   // Burmese: U and Daw do not begin names; Ko / Ma / Maung do ("Ko Ko Aung", Chinese 马 "Ma"), so they stay.
-  'u', 'daw', 'sayadaw',
+  'u',
+  'daw',
+  'sayadaw',
   // Malay / Indonesian / Arabic.
-  'haji', 'hajji', 'hajjah', 'hj', 'hjh', 'encik', 'puan', 'cik', 'datuk', 'dato', 'datin', 'tunku',
+  'haji',
+  'hajji',
+  'hajjah',
+  'hj',
+  'hjh',
+  'encik',
+  'puan',
+  'cik',
+  'datuk',
+  'dato',
+  'datin',
+  'tunku',
   // South Asian ("Sri", "Begum", "Syed", "Sheikh" are left: they are commonly part of the name itself).
-  'shri', 'shree', 'smt',
+  'shri',
+  'shree',
+  'smt',
   // Thai.
-  'nangsao', 'khun',
+  'nangsao',
+  'khun',
 ]);
 
 /**
@@ -22,15 +50,59 @@ const HONORIFICS = new Set([
  * "van" (Vietnamese Văn), "le", "do", "du", "di" (surnames) are deliberately not here.
  */
 const PARTICLES = new Set([
-  'bin', 'binti', 'binte', 'bte', 'bt', 'bint', 'ibn', 'anak', 'al', 'el', 'ul', 'ud',
-  'von', 'der', 'den', 'ter', 'de', 'da', 'dos', 'das', 'del', 'della', 'dela', 'delas', 'delos', 'y',
+  'bin',
+  'binti',
+  'binte',
+  'bte',
+  'bt',
+  'bint',
+  'ibn',
+  'anak',
+  'al',
+  'el',
+  'ul',
+  'ud',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'de',
+  'da',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'dela',
+  'delas',
+  'delos',
+  'y',
 ]);
 
 /** Canonical spellings for frequent variants (and abbreviations) of the same name. */
 const CANONICAL: ReadonlyMap<string, string> = new Map([
-  ...['md', 'mohd', 'muhd', 'mhd', 'mohamad', 'mohammad', 'mohammed', 'mohamed', 'muhamad', 'muhammed', 'muhamed',
-    'mohamud', 'mohammod', 'mohmmad', 'mahammad', 'muhammod', 'mohummad', 'muhammet'].map((v) => [v, 'muhammad'] as const),
-  ...['mst', 'most', 'mosammat', 'mosammet', 'mossammat', 'musammat', 'mosamat', 'mosst'].map((v) => [v, 'mosammat'] as const),
+  ...[
+    'md',
+    'mohd',
+    'muhd',
+    'mhd',
+    'mohamad',
+    'mohammad',
+    'mohammed',
+    'mohamed',
+    'muhamad',
+    'muhammed',
+    'muhamed',
+    'mohamud',
+    'mohammod',
+    'mohmmad',
+    'mahammad',
+    'muhammod',
+    'mohummad',
+    'muhammet',
+  ].map((v) => [v, 'muhammad'] as const),
+  ...['mst', 'most', 'mosammat', 'mosammet', 'mossammat', 'musammat', 'mosamat', 'mosst'].map(
+    (v) => [v, 'mosammat'] as const,
+  ),
   ...['abd', 'abdel', 'abdal', 'abdil'].map((v) => [v, 'abdul'] as const),
 ]);
 

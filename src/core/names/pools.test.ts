@@ -4,8 +4,14 @@ import { FOCUS_NATIONALITIES } from '../vocabulary.ts';
 import { NAME_POOL_NATIONALITIES, samplePersonName, type NameScript, type PersonName } from './pools.ts';
 
 const SCRIPT_LETTER: Record<NameScript, RegExp> = {
-  Hani: /\p{Script=Han}/u, Latn: /\p{Script=Latin}/u, Thai: /\p{Script=Thai}/u, Mymr: /\p{Script=Myanmar}/u,
-  Khmr: /\p{Script=Khmer}/u, Beng: /\p{Script=Bengali}/u, Deva: /\p{Script=Devanagari}/u, Hang: /\p{Script=Hangul}/u,
+  Hani: /\p{Script=Han}/u,
+  Latn: /\p{Script=Latin}/u,
+  Thai: /\p{Script=Thai}/u,
+  Mymr: /\p{Script=Myanmar}/u,
+  Khmr: /\p{Script=Khmer}/u,
+  Beng: /\p{Script=Bengali}/u,
+  Deva: /\p{Script=Devanagari}/u,
+  Hang: /\p{Script=Hangul}/u,
 };
 // Separators that may appear inside a name in any script.
 const SEPARATOR = /[\s\-'.]/u;
@@ -69,7 +75,8 @@ describe('samplePersonName', () => {
 
   it('follows the family-name weights (Wang far more common than Lyu)', () => {
     const names = sampleMany('CN', 4000, 5);
-    const wang = names.filter((n) => n.family === '王').length, lyu = names.filter((n) => n.family === '吕').length;
+    const wang = names.filter((n) => n.family === '王').length,
+      lyu = names.filter((n) => n.family === '吕').length;
     expect(wang).toBeGreaterThan(lyu * 5);
     expect(new Set(names.map((n) => n.family)).size).toBeGreaterThan(30);
   });
@@ -84,7 +91,8 @@ describe('samplePersonName', () => {
   });
 
   it('mixes single names and two-part names in Indonesia, and Han and Malay names in Malaysia', () => {
-    const id = sampleMany('ID', 500, 2), my = sampleMany('MY', 500, 2);
+    const id = sampleMany('ID', 500, 2),
+      my = sampleMany('MY', 500, 2);
     expect(id.some((n) => n.order === 'single')).toBe(true);
     expect(id.some((n) => n.order === 'given_first')).toBe(true);
     expect(my.some((n) => n.script === 'Hani')).toBe(true);
@@ -93,7 +101,8 @@ describe('samplePersonName', () => {
 
   it('never produces the blocked public figures', () => {
     const blocked = new Set(['Chen Zhi', 'Li Qiang', 'Aung San', 'Dewi Lestari']);
-    for (const nat of ['CN', 'MM', 'ID']) for (const n of sampleMany(nat, 3000, 4)) expect(blocked.has(n.latin)).toBe(false);
+    for (const nat of ['CN', 'MM', 'ID'])
+      for (const n of sampleMany(nat, 3000, 4)) expect(blocked.has(n.latin)).toBe(false);
   });
 
   it('refuses an unknown nationality', () => {

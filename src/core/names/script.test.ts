@@ -3,9 +3,18 @@ import { detectScript, SCRIPTS } from './script.ts';
 
 describe('detectScript', () => {
   it.each([
-    ['陈志', 'Hani'], ['陳志偉', 'Hani'], ['Chen Zhi', 'Latn'], ['Trần Chí', 'Latn'], ['สมชาย ใจดี', 'Thai'],
-    ['အောင်ဆန်းစုကြည်', 'Mymr'], ['សុខ ចាន់', 'Khmr'], ['김민준', 'Hang'], ['রহিম উদ্দিন', 'Beng'], ['राम कुमार', 'Deva'],
-    ['محمد علي', 'Arab'], ['Иван Петров', 'Cyrl'],
+    ['陈志', 'Hani'],
+    ['陳志偉', 'Hani'],
+    ['Chen Zhi', 'Latn'],
+    ['Trần Chí', 'Latn'],
+    ['สมชาย ใจดี', 'Thai'],
+    ['အောင်ဆန်းစုကြည်', 'Mymr'],
+    ['សុខ ចាន់', 'Khmr'],
+    ['김민준', 'Hang'],
+    ['রহিম উদ্দিন', 'Beng'],
+    ['राम कुमार', 'Deva'],
+    ['محمد علي', 'Arab'],
+    ['Иван Петров', 'Cyrl'],
   ] as const)('%s is %s', (name, script) => {
     expect(detectScript(name)).toBe(script);
   });

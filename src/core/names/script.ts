@@ -3,7 +3,20 @@
  * others → any-ascii) and lets explanations say "written in Thai script".
  */
 
-export const SCRIPTS = ['Hani', 'Latn', 'Thai', 'Mymr', 'Khmr', 'Hang', 'Beng', 'Deva', 'Arab', 'Cyrl', 'mixed', 'unknown'] as const;
+export const SCRIPTS = [
+  'Hani',
+  'Latn',
+  'Thai',
+  'Mymr',
+  'Khmr',
+  'Hang',
+  'Beng',
+  'Deva',
+  'Arab',
+  'Cyrl',
+  'mixed',
+  'unknown',
+] as const;
 export type Script = (typeof SCRIPTS)[number];
 
 /** Concrete scripts, tested in this order; a letter outside them counts as 'other'. */

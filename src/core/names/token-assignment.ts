@@ -32,7 +32,10 @@ for (let s = 0; s <= EXACT_MAX; s++) {
   for (let l = 0; l <= EXACT_MAX; l++) {
     const ways: number[] = [];
     const pick = (prefix: number[]): void => {
-      if (prefix.length === s) { ways.push(...prefix); return; }
+      if (prefix.length === s) {
+        ways.push(...prefix);
+        return;
+      }
       for (let p = 0; p < l; p++) if (!prefix.includes(p)) pick([...prefix, p]);
     };
     if (s <= l) pick([]);
@@ -75,11 +78,15 @@ function tokenScore(x: NameForm, i: number, y: NameForm, j: number): number {
     const cb = sharedChars(b, mx[3 * i]);
     m = ca < cb ? ca : cb;
   } else {
-    m = popcount(mx[3 * i] & my[3 * j]) + popcount(mx[3 * i + 1] & my[3 * j + 1]) + popcount(mx[3 * i + 2] & my[3 * j + 2]);
+    m =
+      popcount(mx[3 * i] & my[3 * j]) +
+      popcount(mx[3 * i + 1] & my[3 * j + 1]) +
+      popcount(mx[3 * i + 2] & my[3 * j + 2]);
   }
   const jaroMax = (m / a.length + m / b.length + 1) / 3;
   let prefix = 0;
-  while (prefix < 4 && prefix < a.length && prefix < b.length && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  while (prefix < 4 && prefix < a.length && prefix < b.length && a.charCodeAt(prefix) === b.charCodeAt(prefix))
+    prefix++;
   if (jaroMax + prefix * 0.1 * (1 - jaroMax) < LOW) return 0;
   return jaroWinkler(a, b);
 }
@@ -116,28 +123,42 @@ function exhaustive(n: number, m: number): void {
       weight += weights[k];
       if (s < min) min = s;
     }
-    if (sum > bestSum + 1e-12) { bestSum = sum; bestMin = min; bestWeight = weight; }
+    if (sum > bestSum + 1e-12) {
+      bestSum = sum;
+      bestMin = min;
+      bestWeight = weight;
+    }
   }
 }
 
 function greedy(n: number, m: number): void {
   let rowsUsed = 0;
   let colsUsed = 0;
-  bestSum = 0; bestMin = 1; bestWeight = 0;
+  bestSum = 0;
+  bestMin = 1;
+  bestWeight = 0;
   const pairs = Math.min(n, m);
   for (let p = 0; p < pairs; p++) {
-    let best = -1; let bi = 0; let bj = 0;
+    let best = -1;
+    let bi = 0;
+    let bj = 0;
     for (let i = 0; i < n; i++) {
       if (rowsUsed & (1 << i)) continue;
       for (let j = 0; j < m; j++) {
         if (colsUsed & (1 << j)) continue;
         const s = scores[i * MAX + j];
-        if (s > best) { best = s; bi = i; bj = j; }
+        if (s > best) {
+          best = s;
+          bi = i;
+          bj = j;
+        }
       }
     }
-    rowsUsed |= 1 << bi; colsUsed |= 1 << bj;
+    rowsUsed |= 1 << bi;
+    colsUsed |= 1 << bj;
     const w = weights[bi * MAX + bj];
-    bestSum += best * w; bestWeight += w;
+    bestSum += best * w;
+    bestWeight += w;
     if (best < bestMin) bestMin = best;
   }
 }
@@ -174,7 +195,9 @@ export function bestAssignment(x: NameForm, y: NameForm, skeletonBoost: boolean)
   let rm = 0;
   for (let j = 0; j < m; j++) if ((colsTaken & (1 << j)) === 0) colIndex[rm++] = j;
 
-  bestSum = 0; bestMin = 1; bestWeight = 0;
+  bestSum = 0;
+  bestMin = 1;
+  bestWeight = 0;
   if (rn > 0 && rm > 0) {
     for (let r = 0; r < rn; r++) {
       const i = rowIndex[r];

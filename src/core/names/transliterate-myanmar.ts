@@ -10,21 +10,82 @@
  */
 
 const ONSETS: Readonly<Record<string, string>> = {
-  'က': 'k', 'ခ': 'kh', 'ဂ': 'g', 'ဃ': 'g', 'င': 'ng', 'စ': 's', 'ဆ': 's', 'ဇ': 'z', 'ဈ': 'z', 'ည': 'ny', 'ဉ': 'ny',
-  'ဋ': 't', 'ဌ': 'ht', 'ဍ': 'd', 'ဎ': 'd', 'ဏ': 'n', 'တ': 't', 'ထ': 'ht', 'ဒ': 'd', 'ဓ': 'd', 'န': 'n', 'ပ': 'p',
-  'ဖ': 'ph', 'ဗ': 'b', 'ဘ': 'b', 'မ': 'm', 'ယ': 'y', 'ရ': 'y', 'လ': 'l', 'ဝ': 'w', 'သ': 'th', 'ဟ': 'h', 'ဠ': 'l', 'အ': '',
+  က: 'k',
+  ခ: 'kh',
+  ဂ: 'g',
+  ဃ: 'g',
+  င: 'ng',
+  စ: 's',
+  ဆ: 's',
+  ဇ: 'z',
+  ဈ: 'z',
+  ည: 'ny',
+  ဉ: 'ny',
+  ဋ: 't',
+  ဌ: 'ht',
+  ဍ: 'd',
+  ဎ: 'd',
+  ဏ: 'n',
+  တ: 't',
+  ထ: 'ht',
+  ဒ: 'd',
+  ဓ: 'd',
+  န: 'n',
+  ပ: 'p',
+  ဖ: 'ph',
+  ဗ: 'b',
+  ဘ: 'b',
+  မ: 'm',
+  ယ: 'y',
+  ရ: 'y',
+  လ: 'l',
+  ဝ: 'w',
+  သ: 'th',
+  ဟ: 'h',
+  ဠ: 'l',
+  အ: '',
 };
 
 /** Onset + ya/ra medial (ျ ြ): the palatalised spellings. */
-const WITH_Y: Readonly<Record<string, string>> = { k: 'ky', kh: 'ch', g: 'gy', p: 'py', ph: 'phy', b: 'by', m: 'my', l: 'ly', ng: 'ny', '': 'y' };
+const WITH_Y: Readonly<Record<string, string>> = {
+  k: 'ky',
+  kh: 'ch',
+  g: 'gy',
+  p: 'py',
+  ph: 'phy',
+  b: 'by',
+  m: 'my',
+  l: 'ly',
+  ng: 'ny',
+  '': 'y',
+};
 /** Onset + ha medial (ှ): voiceless sonorants. */
 const WITH_H: Readonly<Record<string, string>> = { m: 'hm', n: 'hn', ny: 'hny', ng: 'hng', l: 'hl', y: 'sh', w: 'hw' };
 
-const INDEPENDENT_VOWELS: Readonly<Record<string, string>> = { 'ဣ': 'i', 'ဤ': 'i', 'ဥ': 'u', 'ဦ': 'u', 'ဧ': 'e', 'ဩ': 'aw', 'ဪ': 'aw' };
+const INDEPENDENT_VOWELS: Readonly<Record<string, string>> = {
+  ဣ: 'i',
+  ဤ: 'i',
+  ဥ: 'u',
+  ဦ: 'u',
+  ဧ: 'e',
+  ဩ: 'aw',
+  ဪ: 'aw',
+};
 
 /** Final consonant (before asat) → class. */
 const FINALS: Readonly<Record<string, string>> = {
-  'က': 'k', 'င': 'ng', 'စ': 'c', 'ည': 'ny', 'ဉ': 'ny', 'တ': 't', 'န': 'n', 'ပ': 'p', 'မ': 'm', 'ယ': 'y', 'ဏ': 'n', 'ဋ': 't',
+  က: 'k',
+  င: 'ng',
+  စ: 'c',
+  ည: 'ny',
+  ဉ: 'ny',
+  တ: 't',
+  န: 'n',
+  ပ: 'p',
+  မ: 'm',
+  ယ: 'y',
+  ဏ: 'n',
+  ဋ: 't',
 };
 
 /** [vowel class][final class] → rhyme. Vowel classes: a, i, u, e, ai (ဲ), aw (ော), o (ို). */
@@ -46,10 +107,30 @@ function isConsonant(ch: string): boolean {
   return ch >= '\u1000' && ch <= '\u1021';
 }
 
-interface Syllable { text: string; onset: string; medY: boolean; medW: boolean; medH: boolean; vowels: string; final: string; creaky: boolean; independent: string }
+interface Syllable {
+  text: string;
+  onset: string;
+  medY: boolean;
+  medW: boolean;
+  medH: boolean;
+  vowels: string;
+  final: string;
+  creaky: boolean;
+  independent: string;
+}
 
 function emptySyllable(): Syllable {
-  return { text: '', onset: '', medY: false, medW: false, medH: false, vowels: '', final: '', creaky: false, independent: '' };
+  return {
+    text: '',
+    onset: '',
+    medY: false,
+    medW: false,
+    medH: false,
+    vowels: '',
+    final: '',
+    creaky: false,
+    independent: '',
+  };
 }
 
 /** True when the consonant at i is a syllable final: followed (after tone marks) by asat or virama. */
@@ -100,12 +181,16 @@ function vowelClass(v: string): string {
 function romaniseSyllable(s: Syllable): string {
   let onset = ONSETS[s.onset] ?? '';
   if (s.medH) onset = WITH_H[onset] ?? 'h' + onset;
-  if (s.medY) onset = s.medH && onset === 'hm' ? 'hmy' : WITH_Y[onset] ?? onset + 'y';
+  if (s.medY) onset = s.medH && onset === 'hm' ? 'hmy' : (WITH_Y[onset] ?? onset + 'y');
   const vowel = s.independent ? '' : vowelClass(s.vowels);
-  const finalClass = s.final === 'ṃ' ? 'ṃ' : FINALS[s.final] ?? '';
+  const finalClass = s.final === 'ṃ' ? 'ṃ' : (FINALS[s.final] ?? '');
   if (s.independent) return s.independent + (finalClass ? (RHYMES.a[finalClass] ?? '').replace(/^[aei]/, '') : '');
   // Wa medial before -n/-t/-m/-p reads as a vowel: ထွန်း "Htun", ကွတ် "Kut".
-  if (s.medW && vowel === 'a' && (finalClass === 'n' || finalClass === 't' || finalClass === 'm' || finalClass === 'p' || finalClass === 'ṃ')) {
+  if (
+    s.medW &&
+    vowel === 'a' &&
+    (finalClass === 'n' || finalClass === 't' || finalClass === 'm' || finalClass === 'p' || finalClass === 'ṃ')
+  ) {
     return onset + (finalClass === 't' || finalClass === 'p' ? 'ut' : 'un');
   }
   if (s.medW) onset += 'w';

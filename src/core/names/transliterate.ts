@@ -28,12 +28,16 @@ export function hangulSyllables(word: string): string[] {
  * Burmese honorifics written as prefixes of the name: only ဦး (U) and ဒေါ် (Daw), which do not begin
  * names. ကို (Ko), မ (Ma) and မောင် (Maung) also occur as name syllables ("Ko Ko Aung"), so they stay.
  */
-const MYANMAR_HONORIFICS: ReadonlyArray<readonly [string, string]> = [['ဦး', 'u'], ['ဒေါ်', 'daw']];
+const MYANMAR_HONORIFICS: ReadonlyArray<readonly [string, string]> = [
+  ['ဦး', 'u'],
+  ['ဒေါ်', 'daw'],
+];
 
 /** Splits a leading Burmese honorific off a Myanmar-script word when a name follows it. */
 export function splitMyanmarHonorific(word: string): { honorific: string | undefined; rest: string } {
   for (const [prefix, latin] of MYANMAR_HONORIFICS) {
-    if (word.startsWith(prefix) && word.length > prefix.length) return { honorific: latin, rest: word.slice(prefix.length) };
+    if (word.startsWith(prefix) && word.length > prefix.length)
+      return { honorific: latin, rest: word.slice(prefix.length) };
   }
   return { honorific: undefined, rest: word };
 }

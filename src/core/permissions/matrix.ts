@@ -9,19 +9,50 @@ import type { Role, Scope } from '../vocabulary.ts';
 export const ACTIONS = ['read', 'create', 'update', 'manage', 'export', 'override_consent', 'verify'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const RESOURCES = ['organisation', 'user', 'survivor', 'case', 'referral', 'consular', 'screening', 'need', 'audit', 'compound', 'evidence', 'evidence_metadata', 'entity', 'match', 'report', 'job'] as const;
+export const RESOURCES = [
+  'organisation',
+  'user',
+  'survivor',
+  'case',
+  'referral',
+  'consular',
+  'screening',
+  'need',
+  'audit',
+  'compound',
+  'evidence',
+  'evidence_metadata',
+  'entity',
+  'match',
+  'report',
+  'job',
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-export interface PermissionRule { role: Role; action: Action; resource: Resource; scope: Scope }
+export interface PermissionRule {
+  role: Role;
+  action: Action;
+  resource: Resource;
+  scope: Scope;
+}
 
-const rules = (role: Role, scope: Scope, actions: readonly Action[], resources: readonly Resource[]): PermissionRule[] =>
-  actions.flatMap((action) => resources.map((resource) => ({ role, action, resource, scope })));
+const rules = (
+  role: Role,
+  scope: Scope,
+  actions: readonly Action[],
+  resources: readonly Resource[],
+): PermissionRule[] => actions.flatMap((action) => resources.map((resource) => ({ role, action, resource, scope })));
 
 const CASEWORK: readonly Resource[] = ['survivor', 'case', 'referral', 'screening', 'need', 'match'];
 const MONITORING: readonly Resource[] = ['compound', 'evidence', 'entity'];
 
 export const PERMISSIONS: readonly PermissionRule[] = [
-  ...rules('admin', 'organisation', ['read', 'create', 'update', 'manage'], [...CASEWORK, 'consular', 'organisation', 'user', 'job']),
+  ...rules(
+    'admin',
+    'organisation',
+    ['read', 'create', 'update', 'manage'],
+    [...CASEWORK, 'consular', 'organisation', 'user', 'job'],
+  ),
   ...rules('admin', 'organisation', ['read'], ['audit', 'report']),
   ...rules('admin', 'organisation', ['export'], ['report']),
   ...rules('admin', 'organisation', ['override_consent'], ['referral']),
@@ -50,7 +81,12 @@ export const PERMISSIONS: readonly PermissionRule[] = [
 const SCOPE_ORDER: readonly Scope[] = ['own', 'shared', 'organisation', 'all'];
 
 /** The widest scope any of `roles` grants for (action, resource), or null when none does. */
-export function scopeFor(roles: readonly Role[], action: Action, resource: Resource, table: readonly PermissionRule[] = PERMISSIONS): Scope | null {
+export function scopeFor(
+  roles: readonly Role[],
+  action: Action,
+  resource: Resource,
+  table: readonly PermissionRule[] = PERMISSIONS,
+): Scope | null {
   let best: Scope | null = null;
   for (const rule of table) {
     if (rule.action !== action || rule.resource !== resource || !roles.includes(rule.role)) continue;

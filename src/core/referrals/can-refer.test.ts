@@ -16,7 +16,12 @@ describe('canRefer in every combination', () => {
               const name = `named=${named} embassyConsent=${embassyConsent} kind=${kind} servesNationality=${serves} permission=${permission} reason=${JSON.stringify(reason)}`;
               it(name, () => {
                 const input: CanReferInput = {
-                  consent: { shareWithOwnEmbassy: embassyConsent, shareWithOrganisationIds: named ? ['other', 'target'] : ['other'], useInStatistics: false, crossOrganisationMatching: false },
+                  consent: {
+                    shareWithOwnEmbassy: embassyConsent,
+                    shareWithOrganisationIds: named ? ['other', 'target'] : ['other'],
+                    useInStatistics: false,
+                    crossOrganisationMatching: false,
+                  },
                   survivorNationalities: ['KE', 'UG'],
                   toOrganisation: { id: 'target', kind, servesNationalities: serves ? ['UG'] : ['NG'] },
                   userPermissions: permission ? ['case.read', REFERRAL_OVERRIDE_PERMISSION] : ['case.read'],
@@ -36,7 +41,12 @@ describe('canRefer in every combination', () => {
 
 describe('canRefer details', () => {
   const base: CanReferInput = {
-    consent: { shareWithOwnEmbassy: true, shareWithOrganisationIds: [], useInStatistics: true, crossOrganisationMatching: false },
+    consent: {
+      shareWithOwnEmbassy: true,
+      shareWithOrganisationIds: [],
+      useInStatistics: true,
+      crossOrganisationMatching: false,
+    },
     survivorNationalities: ['id'],
     toOrganisation: { id: 'emb-id', kind: 'embassy', servesNationalities: ['ID'] },
     userPermissions: [],
@@ -45,9 +55,17 @@ describe('canRefer details', () => {
     expect(canRefer(base)).toEqual({ ok: true, override: false, basis: 'own_embassy' });
   });
   it('embassy consent does not cover a non-embassy that lists nationalities', () => {
-    expect(canRefer({ ...base, toOrganisation: { id: 'ngo', kind: 'ngo', servesNationalities: ['ID'] } }).ok).toBe(false);
+    expect(canRefer({ ...base, toOrganisation: { id: 'ngo', kind: 'ngo', servesNationalities: ['ID'] } }).ok).toBe(
+      false,
+    );
   });
   it('an override permission alone is not enough: the reason is required', () => {
-    expect(canRefer({ ...base, consent: { ...base.consent, shareWithOwnEmbassy: false }, userPermissions: [REFERRAL_OVERRIDE_PERMISSION] })).toMatchObject({ ok: false, reason: expect.stringMatching(/written reason/) });
+    expect(
+      canRefer({
+        ...base,
+        consent: { ...base.consent, shareWithOwnEmbassy: false },
+        userPermissions: [REFERRAL_OVERRIDE_PERMISSION],
+      }),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/written reason/) });
   });
 });

@@ -42,9 +42,17 @@ export type CanReferResult =
   | { readonly ok: false; readonly reason: string };
 
 /** Which consent covers the receiver, if any. */
-export function consentBasisFor(consent: ConsentFlags, survivorNationalities: readonly string[], to: ReferralReceiver): ConsentBasis | undefined {
+export function consentBasisFor(
+  consent: ConsentFlags,
+  survivorNationalities: readonly string[],
+  to: ReferralReceiver,
+): ConsentBasis | undefined {
   if (consent.shareWithOrganisationIds.includes(to.id)) return 'named_organisation';
-  if (to.kind === 'embassy' && consent.shareWithOwnEmbassy && servedNationalities(to.servesNationalities ?? [], survivorNationalities).length > 0) {
+  if (
+    to.kind === 'embassy' &&
+    consent.shareWithOwnEmbassy &&
+    servedNationalities(to.servesNationalities ?? [], survivorNationalities).length > 0
+  ) {
     return 'own_embassy';
   }
   return undefined;
@@ -56,6 +64,10 @@ export function canRefer(input: CanReferInput): CanReferResult {
   const reason = input.overrideReason?.trim() ?? '';
   const mayOverride = input.userPermissions.includes(REFERRAL_OVERRIDE_PERMISSION);
   if (mayOverride && reason !== '') return { ok: true, override: true, overrideReason: reason };
-  if (mayOverride) return { ok: false, reason: 'the survivor has not consented to this organisation; an override needs a written reason' };
+  if (mayOverride)
+    return {
+      ok: false,
+      reason: 'the survivor has not consented to this organisation; an override needs a written reason',
+    };
   return { ok: false, reason: 'the survivor has not consented to sharing with this organisation' };
 }

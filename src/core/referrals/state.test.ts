@@ -26,12 +26,30 @@ describe('referral transitions: every state pair × every side', () => {
     }
   }
   it('refusals explain themselves', () => {
-    expect(transitionReferral('completed', 'revoked', 'sender', 'x')).toMatchObject({ ok: false, reason: expect.stringMatching(/final/) });
-    expect(transitionReferral('sent', 'accepted', 'sender')).toMatchObject({ ok: false, reason: expect.stringMatching(/receiving organisation/) });
-    expect(transitionReferral('sent', 'revoked', 'receiver', 'x')).toMatchObject({ ok: false, reason: expect.stringMatching(/sending organisation/) });
-    expect(transitionReferral('sent', 'declined', 'receiver')).toMatchObject({ ok: false, reason: expect.stringMatching(/needs a reason/) });
-    expect(transitionReferral('sent', 'completed', 'receiver')).toMatchObject({ ok: false, reason: expect.stringMatching(/cannot go/) });
-    expect(transitionReferral('sent', 'accepted', undefined)).toMatchObject({ ok: false, reason: expect.stringMatching(/only the sending or receiving/) });
+    expect(transitionReferral('completed', 'revoked', 'sender', 'x')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/final/),
+    });
+    expect(transitionReferral('sent', 'accepted', 'sender')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/receiving organisation/),
+    });
+    expect(transitionReferral('sent', 'revoked', 'receiver', 'x')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/sending organisation/),
+    });
+    expect(transitionReferral('sent', 'declined', 'receiver')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/needs a reason/),
+    });
+    expect(transitionReferral('sent', 'completed', 'receiver')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/cannot go/),
+    });
+    expect(transitionReferral('sent', 'accepted', undefined)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/only the sending or receiving/),
+    });
   });
   it('referralSide finds the side of an organisation', () => {
     const parties = { fromOrganisationId: 'ngo', toOrganisationId: 'clinic' };

@@ -18,13 +18,15 @@ export interface ReferralTransitionRule {
   readonly needsReason: boolean;
 }
 
-export const REFERRAL_TRANSITIONS: readonly ReferralTransitionRule[] = Object.freeze([
-  { from: 'sent', to: 'accepted', by: 'receiver', needsReason: false },
-  { from: 'sent', to: 'declined', by: 'receiver', needsReason: true },
-  { from: 'sent', to: 'revoked', by: 'sender', needsReason: true },
-  { from: 'accepted', to: 'completed', by: 'receiver', needsReason: false },
-  { from: 'accepted', to: 'revoked', by: 'sender', needsReason: true },
-].map((r) => Object.freeze(r as ReferralTransitionRule)));
+export const REFERRAL_TRANSITIONS: readonly ReferralTransitionRule[] = Object.freeze(
+  [
+    { from: 'sent', to: 'accepted', by: 'receiver', needsReason: false },
+    { from: 'sent', to: 'declined', by: 'receiver', needsReason: true },
+    { from: 'sent', to: 'revoked', by: 'sender', needsReason: true },
+    { from: 'accepted', to: 'completed', by: 'receiver', needsReason: false },
+    { from: 'accepted', to: 'revoked', by: 'sender', needsReason: true },
+  ].map((r) => Object.freeze(r as ReferralTransitionRule)),
+);
 
 export const FINAL_REFERRAL_STATES: readonly ReferralState[] = Object.freeze(['declined', 'completed', 'revoked']);
 
@@ -47,11 +49,18 @@ export function transitionReferral(
   reason?: string,
 ): TransitionResult {
   if (current === next) return { ok: false, reason: `referral is already ${current}` };
-  if (FINAL_REFERRAL_STATES.includes(current)) return { ok: false, reason: `a ${current} referral is final; send a new referral instead` };
+  if (FINAL_REFERRAL_STATES.includes(current))
+    return { ok: false, reason: `a ${current} referral is final; send a new referral instead` };
   const rule = REFERRAL_TRANSITIONS.find((r) => r.from === current && r.to === next);
   if (!rule) return { ok: false, reason: `a referral cannot go from ${current} to ${next}` };
-  if (side === undefined) return { ok: false, reason: 'only the sending or receiving organisation may change a referral' };
-  if (side !== rule.by) return { ok: false, reason: `only the ${rule.by === 'sender' ? 'sending' : 'receiving'} organisation may mark a referral ${next}` };
-  if (rule.needsReason && !(reason && reason.trim())) return { ok: false, reason: `marking a referral ${next} needs a reason` };
+  if (side === undefined)
+    return { ok: false, reason: 'only the sending or receiving organisation may change a referral' };
+  if (side !== rule.by)
+    return {
+      ok: false,
+      reason: `only the ${rule.by === 'sender' ? 'sending' : 'receiving'} organisation may mark a referral ${next}`,
+    };
+  if (rule.needsReason && !(reason && reason.trim()))
+    return { ok: false, reason: `marking a referral ${next} needs a reason` };
   return { ok: true };
 }

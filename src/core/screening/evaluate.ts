@@ -5,7 +5,12 @@
  * rule in plain English for the UI. A presumption is a reason to protect and refer, not a legal
  * determination; a person confirms it (suggestions, not silent automation).
  */
-import { SCREENING_INDICATORS, type ScreeningAnswer, type ScreeningIndicator, type ScreeningOutcome } from '../vocabulary.ts';
+import {
+  SCREENING_INDICATORS,
+  type ScreeningAnswer,
+  type ScreeningIndicator,
+  type ScreeningOutcome,
+} from '../vocabulary.ts';
 import { FORCED_CRIMINALITY_COMPANIONS, INDICATOR_DEFINITIONS, type IndicatorDimension } from './indicators.ts';
 
 /** Bump when the rule changes, so stored results keep the rule that produced them. */
@@ -23,7 +28,11 @@ export interface IndicatorAnswer {
 /** A missing indicator counts as unknown. */
 export type ScreeningAnswers = Partial<Record<ScreeningIndicator, IndicatorAnswer>>;
 
-export const PRESUMPTION_RULES = ['forced_criminality_with_coercion', 'strong_plus_two_medium', 'involuntariness_and_coercion'] as const;
+export const PRESUMPTION_RULES = [
+  'forced_criminality_with_coercion',
+  'strong_plus_two_medium',
+  'involuntariness_and_coercion',
+] as const;
 export type PresumptionRule = (typeof PRESUMPTION_RULES)[number];
 
 export interface ScreeningCounts {
@@ -53,8 +62,10 @@ const listOf = (items: readonly ScreeningIndicator[]): string => {
   if (labels.length <= 1) return labels.join('');
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 };
-const byStrength = (s: 'strong' | 'medium') => SCREENING_INDICATORS.filter((i) => INDICATOR_DEFINITIONS[i].strength === s);
-const inDimension = (i: ScreeningIndicator, d: IndicatorDimension): boolean => INDICATOR_DEFINITIONS[i].dimensions.includes(d);
+const byStrength = (s: 'strong' | 'medium') =>
+  SCREENING_INDICATORS.filter((i) => INDICATOR_DEFINITIONS[i].strength === s);
+const inDimension = (i: ScreeningIndicator, d: IndicatorDimension): boolean =>
+  INDICATOR_DEFINITIONS[i].dimensions.includes(d);
 const byDimension = (d: IndicatorDimension) => SCREENING_INDICATORS.filter((i) => inDimension(i, d));
 const isStrong = (i: ScreeningIndicator): boolean => INDICATOR_DEFINITIONS[i].strength === 'strong';
 
@@ -84,7 +95,13 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
   const mediumYes = yes.filter((i) => !isStrong(i));
   const involuntaryYes = yes.filter((i) => inDimension(i, 'involuntariness'));
   const coerciveYes = yes.filter((i) => inDimension(i, 'coercion'));
-  const counts: ScreeningCounts = { yes: yes.length, no: no.length, unknown: unknown.length, strongYes: strongYes.length, mediumYes: mediumYes.length };
+  const counts: ScreeningCounts = {
+    yes: yes.length,
+    no: no.length,
+    unknown: unknown.length,
+    strongYes: strongYes.length,
+    mediumYes: mediumYes.length,
+  };
 
   const rulesMet: PresumptionRule[] = [];
   const ruleReasons: string[] = [];
@@ -101,27 +118,45 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
   if (strongYes.length >= 1 && mediumYes.length >= 2) {
     rulesMet.push('strong_plus_two_medium');
     [...strongYes, ...mediumYes].forEach((i) => driving.add(i));
-    ruleReasons.push(`Rule 2 holds: strong indicator${strongYes.length > 1 ? 's' : ''} (${listOf(strongYes)}) with medium indicators (${listOf(mediumYes)}).`);
+    ruleReasons.push(
+      `Rule 2 holds: strong indicator${strongYes.length > 1 ? 's' : ''} (${listOf(strongYes)}) with medium indicators (${listOf(mediumYes)}).`,
+    );
   }
   // Rule 3: a sign of involuntariness and a *different* sign of coercion, at least one of the pair strong.
   const pairs: [ScreeningIndicator, ScreeningIndicator][] = [];
-  for (const i of involuntaryYes) for (const c of coerciveYes) if (i !== c && (isStrong(i) || isStrong(c))) pairs.push([i, c]);
+  for (const i of involuntaryYes)
+    for (const c of coerciveYes) if (i !== c && (isStrong(i) || isStrong(c))) pairs.push([i, c]);
   if (pairs.length > 0) {
     rulesMet.push('involuntariness_and_coercion');
     const inv = SCREENING_INDICATORS.filter((x) => pairs.some(([i]) => i === x));
     const coe = SCREENING_INDICATORS.filter((x) => pairs.some(([, c]) => c === x));
     [...inv, ...coe].forEach((i) => driving.add(i));
-    ruleReasons.push(`Rule 3 holds: not agreeing freely (${listOf(inv)}) together with a penalty or threat (${listOf(coe)}).`);
+    ruleReasons.push(
+      `Rule 3 holds: not agreeing freely (${listOf(inv)}) together with a penalty or threat (${listOf(coe)}).`,
+    );
   }
 
   const drivingIndicators = SCREENING_INDICATORS.filter((i) => driving.has(i));
-  const unknownNote = unknown.length > 0 ? `Still unknown (${unknown.length} of ${SCREENING_INDICATORS.length}): ${listOf(unknown)}.` : undefined;
+  const unknownNote =
+    unknown.length > 0
+      ? `Still unknown (${unknown.length} of ${SCREENING_INDICATORS.length}): ${listOf(unknown)}.`
+      : undefined;
   const yesNote = yes.length > 0 ? `Answered yes (${yes.length}): ${listOf(yes)}.` : 'No indicator was answered yes.';
-  const base = { counts, rulesMet, drivingIndicators, noIndicatorsFound: yes.length === 0, ruleVersion: SCREENING_RULE_VERSION };
+  const base = {
+    counts,
+    rulesMet,
+    drivingIndicators,
+    noIndicatorsFound: yes.length === 0,
+    ruleVersion: SCREENING_RULE_VERSION,
+  };
   const compact = (xs: (string | undefined)[]): string[] => xs.filter((x): x is string => x !== undefined);
 
   if (rulesMet.length > 0) {
-    return { ...base, outcome: 'presumed_victim', reasons: compact(['Presumed victim of trafficking.', ...ruleReasons, yesNote, unknownNote]) };
+    return {
+      ...base,
+      outcome: 'presumed_victim',
+      reasons: compact(['Presumed victim of trafficking.', ...ruleReasons, yesNote, unknownNote]),
+    };
   }
   if (unknown.length > MAX_UNKNOWN_FOR_FINDING) {
     return {
@@ -138,7 +173,10 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
     return {
       ...base,
       outcome: 'insufficient_information',
-      reasons: compact(['Insufficient information: no indicator was answered yes. This is not proof that nothing happened; screen again as trust grows.', unknownNote]),
+      reasons: compact([
+        'Insufficient information: no indicator was answered yes. This is not proof that nothing happened; screen again as trust grows.',
+        unknownNote,
+      ]),
     };
   }
   return {
@@ -148,7 +186,9 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
       'Possible victim: at least one indicator is present but no presumption rule holds.',
       yesNote,
       coerciveYes.length === 0 ? 'No sign of a penalty or threat keeping them there was answered yes.' : undefined,
-      involuntaryYes.length === 0 ? 'No sign of not agreeing freely to the recruitment or the work was answered yes.' : undefined,
+      involuntaryYes.length === 0
+        ? 'No sign of not agreeing freely to the recruitment or the work was answered yes.'
+        : undefined,
       unknownNote,
     ]),
   };

@@ -26,56 +26,86 @@ export interface IndicatorDefinition {
 
 export const INDICATOR_DEFINITIONS: Readonly<Record<ScreeningIndicator, IndicatorDefinition>> = Object.freeze({
   deception: {
-    strength: 'strong', dimensions: ['involuntariness'], label: 'deception',
+    strength: 'strong',
+    dimensions: ['involuntariness'],
+    label: 'deception',
     question: 'Were they lied to about the job, the employer, the place or the pay when recruited?',
   },
   forced_criminality: {
-    strength: 'strong', dimensions: ['involuntariness'], label: 'forced criminality',
+    strength: 'strong',
+    dimensions: ['involuntariness'],
+    label: 'forced criminality',
     question: 'Were they made to run scams or commit other offences against their will?',
   },
   abuse_of_vulnerability: {
-    strength: 'medium', dimensions: ['involuntariness'], label: 'abuse of vulnerability',
-    question: 'Did someone take advantage of their poverty, debts, lack of papers, language or age to recruit or hold them?',
+    strength: 'medium',
+    dimensions: ['involuntariness'],
+    label: 'abuse of vulnerability',
+    question:
+      'Did someone take advantage of their poverty, debts, lack of papers, language or age to recruit or hold them?',
   },
   abusive_working_living_conditions: {
-    strength: 'medium', dimensions: ['involuntariness'], label: 'abusive working or living conditions',
+    strength: 'medium',
+    dimensions: ['involuntariness'],
+    label: 'abusive working or living conditions',
     question: 'Were the work or living conditions degrading or dangerous (crowding, no food, no medical care)?',
   },
   excessive_overtime: {
-    strength: 'medium', dimensions: ['involuntariness'], label: 'excessive overtime',
+    strength: 'medium',
+    dimensions: ['involuntariness'],
+    label: 'excessive overtime',
     question: 'Were they made to work far longer hours or days than agreed, without being able to refuse?',
   },
   restriction_of_movement: {
-    strength: 'strong', dimensions: ['involuntariness', 'coercion'], label: 'restriction of movement',
+    strength: 'strong',
+    dimensions: ['involuntariness', 'coercion'],
+    label: 'restriction of movement',
     question: 'Were they locked in, guarded, or unable to leave the compound freely?',
   },
   physical_sexual_violence: {
-    strength: 'strong', dimensions: ['coercion'], label: 'physical or sexual violence',
+    strength: 'strong',
+    dimensions: ['coercion'],
+    label: 'physical or sexual violence',
     question: 'Were they, or others in front of them, beaten, tortured, or sexually abused?',
   },
   intimidation_threats: {
-    strength: 'strong', dimensions: ['coercion'], label: 'intimidation and threats',
+    strength: 'strong',
+    dimensions: ['coercion'],
+    label: 'intimidation and threats',
     question: 'Were they threatened (with violence, sale to another compound, arrest, harm to family)?',
   },
   retention_of_identity_documents: {
-    strength: 'strong', dimensions: ['involuntariness', 'coercion'], label: 'retention of identity documents',
+    strength: 'strong',
+    dimensions: ['involuntariness', 'coercion'],
+    label: 'retention of identity documents',
     question: 'Was their passport or ID taken and not given back when they asked?',
   },
   debt_bondage: {
-    strength: 'strong', dimensions: ['involuntariness', 'coercion'], label: 'debt bondage',
-    question: 'Were they told they owed a debt (travel, "fees", fines, a resale price) that they had to work off before leaving?',
+    strength: 'strong',
+    dimensions: ['involuntariness', 'coercion'],
+    label: 'debt bondage',
+    question:
+      'Were they told they owed a debt (travel, "fees", fines, a resale price) that they had to work off before leaving?',
   },
   isolation: {
-    strength: 'medium', dimensions: ['coercion'], label: 'isolation',
+    strength: 'medium',
+    dimensions: ['coercion'],
+    label: 'isolation',
     question: 'Were their phone or contact with family and the outside world taken away or controlled?',
   },
   withholding_of_wages: {
-    strength: 'medium', dimensions: ['coercion'], label: 'withholding of wages',
+    strength: 'medium',
+    dimensions: ['coercion'],
+    label: 'withholding of wages',
     question: 'Were wages withheld, cut by arbitrary fines, or never paid?',
   },
 });
 
 /** Indicators that, together with forced criminality, raise the presumption on their own (rule 1). */
 export const FORCED_CRIMINALITY_COMPANIONS: readonly ScreeningIndicator[] = Object.freeze([
-  'deception', 'restriction_of_movement', 'retention_of_identity_documents', 'intimidation_threats', 'physical_sexual_violence',
+  'deception',
+  'restriction_of_movement',
+  'retention_of_identity_documents',
+  'intimidation_threats',
+  'physical_sexual_violence',
 ]);

@@ -4,9 +4,15 @@
  * back is everything learnable by subtraction, suppressed figures included when the suppression
  * failed. Tests attack releases with it; a release check can refuse what it recovers.
  */
-export interface AdditiveLine { members: readonly string[]; total: string }
+export interface AdditiveLine {
+  members: readonly string[];
+  total: string;
+}
 
-export function recoverByDifferencing(published: ReadonlyMap<string, number | 'suppressed'>, lines: readonly AdditiveLine[]): Map<string, number> {
+export function recoverByDifferencing(
+  published: ReadonlyMap<string, number | 'suppressed'>,
+  lines: readonly AdditiveLine[],
+): Map<string, number> {
   const known = new Map<string, number>();
   for (const [k, v] of published) if (v !== 'suppressed') known.set(k, v);
   for (let progress = true; progress;) {

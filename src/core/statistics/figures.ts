@@ -1,5 +1,13 @@
 import { CASE_STATUSES, RISK_LEVELS, type CaseStatus, type RiskLevel } from '../vocabulary.ts';
-import { MINIMUM_CELL, poolSmallRows, SUPPRESSED, suppressOneWay, suppressTwoWay, twoWayLayout, type PublishedCount } from './suppression.ts';
+import {
+  MINIMUM_CELL,
+  poolSmallRows,
+  SUPPRESSED,
+  suppressOneWay,
+  suppressTwoWay,
+  twoWayLayout,
+  type PublishedCount,
+} from './suppression.ts';
 
 /**
  * The home page's and the coordination view's figures, built from groups of people (one person
@@ -47,15 +55,28 @@ function masterTable(groups: readonly PersonGroup[], disclosure: Disclosure): Ma
   }
   const keys = [...byNationality.keys()].sort();
   const raw = keys.map((key) => ({ key, cells: byNationality.get(key)! }));
-  const rows = disclosure === 'suppressed' ? poolSmallRows(raw, OTHER_NATIONALITIES) : raw.map((r) => ({ key: r.key, cells: [...r.cells] }));
-  if (rows.length === 0) return { rowKeys: [], cells: [], rowTotals: [], columnTotals: STATUS_COLUMNS.map(() => 0), total: 0 };
+  const rows =
+    disclosure === 'suppressed'
+      ? poolSmallRows(raw, OTHER_NATIONALITIES)
+      : raw.map((r) => ({ key: r.key, cells: [...r.cells] }));
+  if (rows.length === 0)
+    return { rowKeys: [], cells: [], rowTotals: [], columnTotals: STATUS_COLUMNS.map(() => 0), total: 0 };
   if (disclosure === 'exact') {
     const columnTotals = STATUS_COLUMNS.map((_, c) => rows.reduce((a, r) => a + r.cells[c]!, 0));
-    return { rowKeys: rows.map((r) => r.key), cells: rows.map((r) => r.cells), rowTotals: rows.map((r) => r.cells.reduce((a, b) => a + b, 0)), columnTotals, total: columnTotals.reduce((a, b) => a + b, 0) };
+    return {
+      rowKeys: rows.map((r) => r.key),
+      cells: rows.map((r) => r.cells),
+      rowTotals: rows.map((r) => r.cells.reduce((a, b) => a + b, 0)),
+      columnTotals,
+      total: columnTotals.reduce((a, b) => a + b, 0),
+    };
   }
   // The grand total (everyone counted) is also the total of the risk and recent tables: never pick it as a complement.
   const grand = twoWayLayout(rows.length, STATUS_COLUMNS.length).total;
-  const t = suppressTwoWay(rows.map((r) => r.cells), { knownElsewhere: new Set([grand]) });
+  const t = suppressTwoWay(
+    rows.map((r) => r.cells),
+    { knownElsewhere: new Set([grand]) },
+  );
   return { rowKeys: rows.map((r) => r.key), ...t };
 }
 
@@ -64,8 +85,10 @@ function oneWay(cells: number[], disclosure: Disclosure): { cells: PublishedCoun
 }
 
 /** a + b, only when both are published (otherwise the sum would be a new fact about hidden cells). */
-const plus = (a: PublishedCount, b: PublishedCount): PublishedCount => (a === SUPPRESSED || b === SUPPRESSED ? SUPPRESSED : a + b);
-const minus = (a: PublishedCount, b: PublishedCount): PublishedCount => (a === SUPPRESSED || b === SUPPRESSED ? SUPPRESSED : a - b);
+const plus = (a: PublishedCount, b: PublishedCount): PublishedCount =>
+  a === SUPPRESSED || b === SUPPRESSED ? SUPPRESSED : a + b;
+const minus = (a: PublishedCount, b: PublishedCount): PublishedCount =>
+  a === SUPPRESSED || b === SUPPRESSED ? SUPPRESSED : a - b;
 const nonZero = <K extends string>(keys: readonly K[], values: readonly PublishedCount[]) =>
   Object.fromEntries(keys.flatMap((k, i) => (values[i] === 0 ? [] : [[k, values[i]!]]))) as Record<K, PublishedCount>;
 const size = (c: PublishedCount) => (c === SUPPRESSED ? -1 : c);
@@ -85,7 +108,10 @@ export interface HomeFigures {
 
 export function homeFigures(groups: readonly PersonGroup[], disclosure: Disclosure): HomeFigures {
   const master = masterTable(groups, disclosure);
-  const risk = oneWay(RISK_COLUMNS.map((r) => groups.reduce((a, g) => a + ((g.risk ?? NONE) === r ? g.n : 0), 0)), disclosure);
+  const risk = oneWay(
+    RISK_COLUMNS.map((r) => groups.reduce((a, g) => a + ((g.risk ?? NONE) === r ? g.n : 0), 0)),
+    disclosure,
+  );
   const recentN = groups.reduce((a, g) => a + (g.recent ? g.n : 0), 0);
   const everyone = groups.reduce((a, g) => a + g.n, 0);
   const recent = oneWay([recentN, everyone - recentN], disclosure);
@@ -93,14 +119,22 @@ export function homeFigures(groups: readonly PersonGroup[], disclosure: Disclosu
   const riskCells = risk.cells.slice(0, RISK_LEVELS.length);
   const nationalities = master.rowKeys
     .map((nationality, i) => ({ nationality, count: master.rowTotals[i]! }))
-    .filter((n) => n.nationality !== OTHER_NATIONALITIES && n.nationality !== UNKNOWN_NATIONALITY && n.count !== SUPPRESSED && n.count > 0)
+    .filter(
+      (n) =>
+        n.nationality !== OTHER_NATIONALITIES &&
+        n.nationality !== UNKNOWN_NATIONALITY &&
+        n.count !== SUPPRESSED &&
+        n.count > 0,
+    )
     .sort((a, b) => size(b.count) - size(a.count) || (a.nationality < b.nationality ? -1 : 1))
     .slice(0, 5);
   return {
     survivors: master.total,
     registeredLast7Days: recent.cells[0]!,
     // People with a case, whenever it follows from published entries (all statuses, or everyone minus those without one).
-    cases: statusTotals.every((c) => c !== SUPPRESSED) ? statusTotals.reduce<PublishedCount>(plus, 0) : minus(master.total, master.columnTotals[CASE_STATUSES.length]!),
+    cases: statusTotals.every((c) => c !== SUPPRESSED)
+      ? statusTotals.reduce<PublishedCount>(plus, 0)
+      : minus(master.total, master.columnTotals[CASE_STATUSES.length]!),
     highRisk: plus(riskCells[RISK_LEVELS.indexOf('high')]!, riskCells[RISK_LEVELS.indexOf('critical')]!),
     casesByStatus: nonZero(CASE_STATUSES, statusTotals),
     casesByRisk: nonZero(RISK_LEVELS, riskCells),
@@ -119,7 +153,11 @@ export interface CoordinationRow {
   lost_contact: PublishedCount;
   bottleneck: CoordinationBottleneck;
 }
-export interface CoordinationFigures { rows: CoordinationRow[]; totals: Omit<CoordinationRow, 'nationality' | 'bottleneck'>; minimumCell: number | null }
+export interface CoordinationFigures {
+  rows: CoordinationRow[];
+  totals: Omit<CoordinationRow, 'nationality' | 'bottleneck'>;
+  minimumCell: number | null;
+}
 
 /**
  * Per statistical nationality: people registered, waiting for documents, waiting for travel,
@@ -130,12 +168,32 @@ export interface CoordinationFigures { rows: CoordinationRow[]; totals: Omit<Coo
 export function coordinationFigures(groups: readonly PersonGroup[], disclosure: Disclosure): CoordinationFigures {
   const master = masterTable(groups, disclosure);
   const col = (s: (typeof STAGES)[number]) => STATUS_COLUMNS.indexOf(s);
-  const stages = (cells: readonly PublishedCount[]) => Object.fromEntries(STAGES.map((s) => [s, cells[col(s)]!])) as Record<(typeof STAGES)[number], PublishedCount>;
-  const rows = master.rowKeys.map((nationality, i): CoordinationRow => {
-    const s = stages(master.cells[i]!);
-    const d = s.awaiting_documents; const t = s.awaiting_travel;
-    const bottleneck: CoordinationBottleneck = d === SUPPRESSED || t === SUPPRESSED ? 'suppressed' : d === 0 && t === 0 ? 'none' : d >= t ? 'documents' : 'travel';
-    return { nationality, registered: master.rowTotals[i]!, ...s, bottleneck };
-  }).sort((a, b) => Number(a.nationality === OTHER_NATIONALITIES) - Number(b.nationality === OTHER_NATIONALITIES) || size(b.registered) - size(a.registered) || (a.nationality < b.nationality ? -1 : 1));
-  return { rows, totals: { registered: master.total, ...stages(master.columnTotals) }, minimumCell: disclosure === 'exact' ? null : MINIMUM_CELL };
+  const stages = (cells: readonly PublishedCount[]) =>
+    Object.fromEntries(STAGES.map((s) => [s, cells[col(s)]!])) as Record<(typeof STAGES)[number], PublishedCount>;
+  const rows = master.rowKeys
+    .map((nationality, i): CoordinationRow => {
+      const s = stages(master.cells[i]!);
+      const d = s.awaiting_documents;
+      const t = s.awaiting_travel;
+      const bottleneck: CoordinationBottleneck =
+        d === SUPPRESSED || t === SUPPRESSED
+          ? 'suppressed'
+          : d === 0 && t === 0
+            ? 'none'
+            : d >= t
+              ? 'documents'
+              : 'travel';
+      return { nationality, registered: master.rowTotals[i]!, ...s, bottleneck };
+    })
+    .sort(
+      (a, b) =>
+        Number(a.nationality === OTHER_NATIONALITIES) - Number(b.nationality === OTHER_NATIONALITIES) ||
+        size(b.registered) - size(a.registered) ||
+        (a.nationality < b.nationality ? -1 : 1),
+    );
+  return {
+    rows,
+    totals: { registered: master.total, ...stages(master.columnTotals) },
+    minimumCell: disclosure === 'exact' ? null : MINIMUM_CELL,
+  };
 }

@@ -42,13 +42,20 @@ export interface SuppressionOptions {
 }
 
 /** Which entries to hide. `values[i]` is entry i; `lines` tie them together. */
-export function suppressEntries(values: readonly number[], lines: readonly Line[], options: SuppressionOptions = {}): boolean[] {
+export function suppressEntries(
+  values: readonly number[],
+  lines: readonly Line[],
+  options: SuppressionOptions = {},
+): boolean[] {
   const k = options.k ?? MINIMUM_CELL;
   const known = options.knownElsewhere ?? new Set<number>();
-  for (const v of values) if (!Number.isInteger(v) || v < 0) throw new RangeError(`a count must be a non-negative integer, got ${v}`);
+  for (const v of values)
+    if (!Number.isInteger(v) || v < 0) throw new RangeError(`a count must be a non-negative integer, got ${v}`);
   const hidden = values.map((v) => v > 0 && v < k);
   const linesOf = values.map(() => [] as number[]);
-  lines.forEach((line, li) => { for (const e of [...line.members, line.total]) linesOf[e]!.push(li); });
+  lines.forEach((line, li) => {
+    for (const e of [...line.members, line.total]) linesOf[e]!.push(li);
+  });
 
   /** Hides one more entry of the line (members before the total, smallest non-zero first). Returns false if none is left. */
   const complement = (line: Line): boolean => {
@@ -102,15 +109,28 @@ export function suppressEntries(values: readonly number[], lines: readonly Line[
 export function determinedEntries(size: number, lines: readonly Line[], hidden: readonly boolean[]): number[] {
   const unknowns: number[] = [];
   const column = new Map<number, number>();
-  for (let e = 0; e < size; e++) if (hidden[e]) { column.set(e, unknowns.length); unknowns.push(e); }
+  for (let e = 0; e < size; e++)
+    if (hidden[e]) {
+      column.set(e, unknowns.length);
+      unknowns.push(e);
+    }
   if (unknowns.length === 0) return [];
   const rows: number[][] = [];
   for (const line of lines) {
     const row = new Array<number>(unknowns.length).fill(0);
     let any = false;
-    for (const m of line.members) { const c = column.get(m); if (c !== undefined) { row[c]! += 1; any = true; } }
+    for (const m of line.members) {
+      const c = column.get(m);
+      if (c !== undefined) {
+        row[c]! += 1;
+        any = true;
+      }
+    }
     const t = column.get(line.total);
-    if (t !== undefined) { row[t]! -= 1; any = true; }
+    if (t !== undefined) {
+      row[t]! -= 1;
+      any = true;
+    }
     if (any) rows.push(row);
   }
   const EPS = 1e-9;
@@ -118,7 +138,8 @@ export function determinedEntries(size: number, lines: readonly Line[], hidden: 
   const pivotOf: number[] = [];
   for (let c = 0; c < unknowns.length && r < rows.length; c++) {
     let best = -1;
-    for (let i = r; i < rows.length; i++) if (Math.abs(rows[i]![c]!) > EPS && (best < 0 || Math.abs(rows[i]![c]!) > Math.abs(rows[best]![c]!))) best = i;
+    for (let i = r; i < rows.length; i++)
+      if (Math.abs(rows[i]![c]!) > EPS && (best < 0 || Math.abs(rows[i]![c]!) > Math.abs(rows[best]![c]!))) best = i;
     if (best < 0) continue;
     [rows[r], rows[best]] = [rows[best]!, rows[r]!];
     const pivot = rows[r]!;
@@ -142,7 +163,10 @@ export function determinedEntries(size: number, lines: readonly Line[], hidden: 
 
 const publish = (value: number, hidden: boolean | undefined): PublishedCount => (hidden ? SUPPRESSED : value);
 
-export interface OneWayTable { readonly cells: PublishedCount[]; readonly total: PublishedCount }
+export interface OneWayTable {
+  readonly cells: PublishedCount[];
+  readonly total: PublishedCount;
+}
 
 /** A list of counts and their total (e.g. people by case status). */
 export function suppressOneWay(cells: readonly number[], options: SuppressionOptions = {}): OneWayTable {
@@ -160,14 +184,25 @@ export interface TwoWayTable {
 }
 
 /** Entry layout of a two-way table: cells row by row, then row totals, column totals, the grand total. */
-export function twoWayLayout(rows: number, columns: number): { cell: (r: number, c: number) => number; rowTotal: (r: number) => number; columnTotal: (c: number) => number; total: number; lines: Line[] } {
+export function twoWayLayout(
+  rows: number,
+  columns: number,
+): {
+  cell: (r: number, c: number) => number;
+  rowTotal: (r: number) => number;
+  columnTotal: (c: number) => number;
+  total: number;
+  lines: Line[];
+} {
   const cell = (r: number, c: number) => r * columns + c;
   const rowTotal = (r: number) => rows * columns + r;
   const columnTotal = (c: number) => rows * columns + rows + c;
   const total = rows * columns + rows + columns;
   const lines: Line[] = [];
-  for (let r = 0; r < rows; r++) lines.push({ members: Array.from({ length: columns }, (_, c) => cell(r, c)), total: rowTotal(r) });
-  for (let c = 0; c < columns; c++) lines.push({ members: Array.from({ length: rows }, (_, r) => cell(r, c)), total: columnTotal(c) });
+  for (let r = 0; r < rows; r++)
+    lines.push({ members: Array.from({ length: columns }, (_, c) => cell(r, c)), total: rowTotal(r) });
+  for (let c = 0; c < columns; c++)
+    lines.push({ members: Array.from({ length: rows }, (_, r) => cell(r, c)), total: columnTotal(c) });
   lines.push({ members: Array.from({ length: rows }, (_, r) => rowTotal(r)), total });
   lines.push({ members: Array.from({ length: columns }, (_, c) => columnTotal(c)), total });
   return { cell, rowTotal, columnTotal, total, lines };
@@ -180,12 +215,14 @@ export function suppressTwoWay(cells: readonly (readonly number[])[], options: S
   if (cells.some((r) => r.length !== columns)) throw new RangeError('every row needs the same number of columns');
   const layout = twoWayLayout(rows, columns);
   const values = new Array<number>(layout.total + 1).fill(0);
-  cells.forEach((row, r) => row.forEach((v, c) => {
-    values[layout.cell(r, c)] = v;
-    values[layout.rowTotal(r)]! += v;
-    values[layout.columnTotal(c)]! += v;
-    values[layout.total]! += v;
-  }));
+  cells.forEach((row, r) =>
+    row.forEach((v, c) => {
+      values[layout.cell(r, c)] = v;
+      values[layout.rowTotal(r)]! += v;
+      values[layout.columnTotal(c)]! += v;
+      values[layout.total]! += v;
+    }),
+  );
   const hidden = suppressEntries(values, layout.lines, options);
   const at = (e: number) => publish(values[e]!, hidden[e]);
   return {
@@ -200,7 +237,11 @@ export function suppressTwoWay(cells: readonly (readonly number[])[], options: S
  * Rows whose total is below k are pooled into one row under `otherKey`, so that a rare category
  * (a nationality with two survivors) is not even named. The pooled row is suppressed like any other.
  */
-export function poolSmallRows<T extends { readonly key: string; readonly cells: readonly number[] }>(rows: readonly T[], otherKey: string, k = MINIMUM_CELL): { key: string; cells: number[] }[] {
+export function poolSmallRows<T extends { readonly key: string; readonly cells: readonly number[] }>(
+  rows: readonly T[],
+  otherKey: string,
+  k = MINIMUM_CELL,
+): { key: string; cells: number[] }[] {
   const width = rows[0]?.cells.length ?? 0;
   const kept: { key: string; cells: number[] }[] = [];
   const other = new Array<number>(width).fill(0);
@@ -208,7 +249,12 @@ export function poolSmallRows<T extends { readonly key: string; readonly cells: 
   for (const row of rows) {
     const sum = row.cells.reduce((a, b) => a + b, 0);
     if (sum >= k && row.key !== otherKey) kept.push({ key: row.key, cells: [...row.cells] });
-    else if (sum > 0) { pooled = true; row.cells.forEach((v, i) => { other[i]! += v; }); }
+    else if (sum > 0) {
+      pooled = true;
+      row.cells.forEach((v, i) => {
+        other[i]! += v;
+      });
+    }
   }
   return pooled ? [...kept, { key: otherKey, cells: other }] : kept;
 }

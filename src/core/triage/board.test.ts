@@ -5,12 +5,21 @@ import { matchesTriageFilters, orderTriageBoard, TRIAGE_SHORTCUTS } from './boar
 import { compareNeedsByUrgency, type TriageNeed } from './urgency.ts';
 
 const need = (over: Partial<TriageNeed> & { id: string }): TriageNeed => ({
-  kind: 'shelter', priority: 'normal', status: 'open', createdAt: '2026-03-01T00:00:00Z',
-  survivor: { ageBand: '25_34', nationalities: ['ID'], locationKind: 'shelter' }, caseRisk: 'low', ...over,
+  kind: 'shelter',
+  priority: 'normal',
+  status: 'open',
+  createdAt: '2026-03-01T00:00:00Z',
+  survivor: { ageBand: '25_34', nationalities: ['ID'], locationKind: 'shelter' },
+  caseRisk: 'low',
+  ...over,
 });
 
 describe('triage filters', () => {
-  const n = need({ id: 'n', kind: 'food', survivor: { ageBand: 'under_18', nationalities: ['VN', 'KH'], locationKind: 'street' } });
+  const n = need({
+    id: 'n',
+    kind: 'food',
+    survivor: { ageBand: 'under_18', nationalities: ['VN', 'KH'], locationKind: 'street' },
+  });
   it('empty filters match everything', () => {
     expect(matchesTriageFilters(n, {})).toBe(true);
     expect(matchesTriageFilters(n, { needKinds: [], nationalities: [], locationKinds: [], ageBands: [] })).toBe(true);
@@ -57,7 +66,8 @@ describe('TRIAGE_SHORTCUTS', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const action = (k: string) => TRIAGE_SHORTCUTS.find((s) => s.key === k)?.action;
     expect([action('j'), action('k'), action('a'), action('/')]).toEqual(['next', 'previous', 'accept', 'search']);
-    for (const kind of NEED_KINDS) expect(TRIAGE_SHORTCUTS.some((s) => s.action === `toggle_kind:${kind}` && /^[0-9]$/.test(s.key))).toBe(true);
+    for (const kind of NEED_KINDS)
+      expect(TRIAGE_SHORTCUTS.some((s) => s.action === `toggle_kind:${kind}` && /^[0-9]$/.test(s.key))).toBe(true);
     expect(action('1')).toBe('toggle_kind:medical_urgent');
   });
 });
@@ -65,11 +75,16 @@ describe('TRIAGE_SHORTCUTS', () => {
 describe('orderTriageBoard agrees with the comparator', () => {
   it('on a seeded random board', () => {
     const rng = createRng(7);
-    const needs = Array.from({ length: 500 }, (_, i) => need({
-      id: `n${i}`, kind: rng.pick(NEED_KINDS), priority: rng.pick(NEED_PRIORITIES), caseRisk: rng.pick(RISK_LEVELS),
-      createdAt: new Date(Date.UTC(2026, 2, 1) + rng.int(24) * 3_600_000).toISOString(),
-      survivor: { ageBand: rng.pick(AGE_BANDS), nationalities: ['ID'] },
-    }));
+    const needs = Array.from({ length: 500 }, (_, i) =>
+      need({
+        id: `n${i}`,
+        kind: rng.pick(NEED_KINDS),
+        priority: rng.pick(NEED_PRIORITIES),
+        caseRisk: rng.pick(RISK_LEVELS),
+        createdAt: new Date(Date.UTC(2026, 2, 1) + rng.int(24) * 3_600_000).toISOString(),
+        survivor: { ageBand: rng.pick(AGE_BANDS), nationalities: ['ID'] },
+      }),
+    );
     expect(orderTriageBoard(needs).map((n) => n.id)).toEqual([...needs].sort(compareNeedsByUrgency).map((n) => n.id));
   });
 });

@@ -48,8 +48,17 @@ export function orderTriageBoard<N extends TriageNeed>(needs: readonly N[], filt
 }
 
 export type TriageAction =
-  | 'next' | 'previous' | 'accept' | 'refer' | 'mark_met' | 'open_case' | 'search' | 'clear_filters' | 'help'
-  | 'toggle_under_18' | `toggle_kind:${NeedKind}`;
+  | 'next'
+  | 'previous'
+  | 'accept'
+  | 'refer'
+  | 'mark_met'
+  | 'open_case'
+  | 'search'
+  | 'clear_filters'
+  | 'help'
+  | 'toggle_under_18'
+  | `toggle_kind:${NeedKind}`;
 
 export interface Shortcut {
   readonly key: string;

@@ -11,7 +11,15 @@
  *  3. waiting time, longest first (= earliest createdAt; independent of "now", so SQL can index it);
  *  4. need id, as a final tie-break so the order is total and stable (compare as bytes: COLLATE "C").
  */
-import { NEED_PRIORITIES, type AgeBand, type LocationKind, type NeedKind, type NeedPriority, type NeedStatus, type RiskLevel } from '../vocabulary.ts';
+import {
+  NEED_PRIORITIES,
+  type AgeBand,
+  type LocationKind,
+  type NeedKind,
+  type NeedPriority,
+  type NeedStatus,
+  type RiskLevel,
+} from '../vocabulary.ts';
 import { toDate, type Instant } from '../cases/clock.ts';
 
 export interface TriageSurvivor {
@@ -67,10 +75,18 @@ export function urgencyRank(need: TriageNeed, now: Instant): UrgencyRank {
   const hours = Math.floor(waitingMs / 3_600_000);
   const parts = [
     tier === 0 ? 'urgent medical need (always first)' : `${need.kind.replaceAll('_', ' ')} need`,
-    `priority ${NEED_PRIORITIES[eff]}` + (boosts.length ? ` (raised from ${need.priority}: ${boosts.map((b) => b.replace('_', ' ')).join(', ')})` : ''),
+    `priority ${NEED_PRIORITIES[eff]}` +
+      (boosts.length ? ` (raised from ${need.priority}: ${boosts.map((b) => b.replace('_', ' ')).join(', ')})` : ''),
     `waiting ${hours} h`,
   ];
-  return { tier, effectivePriority: eff, effectivePriorityLabel: NEED_PRIORITIES[eff], boosts, waitingMs, explanation: parts.join('; ') };
+  return {
+    tier,
+    effectivePriority: eff,
+    effectivePriorityLabel: NEED_PRIORITIES[eff],
+    boosts,
+    waitingMs,
+    explanation: parts.join('; '),
+  };
 }
 
 const byBytes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -104,9 +120,16 @@ export interface SortKey {
 const PRIORITY_SQL = `CASE priority ${NEED_PRIORITIES.map((p, i) => `WHEN '${p}' THEN ${i}`).join(' ')} END`;
 
 export const TRIAGE_SORT_KEYS: readonly SortKey[] = Object.freeze([
-  { name: 'urgency_tier', direction: 'asc', description: '0 for medical_urgent, 1 otherwise', sql: `CASE WHEN kind = 'medical_urgent' THEN 0 ELSE 1 END` },
   {
-    name: 'effective_priority', direction: 'asc', description: 'priority index (urgent 0 … low 3) minus one per vulnerability boost, at least 0',
+    name: 'urgency_tier',
+    direction: 'asc',
+    description: '0 for medical_urgent, 1 otherwise',
+    sql: `CASE WHEN kind = 'medical_urgent' THEN 0 ELSE 1 END`,
+  },
+  {
+    name: 'effective_priority',
+    direction: 'asc',
+    description: 'priority index (urgent 0 … low 3) minus one per vulnerability boost, at least 0',
     sql: `GREATEST(0, ${PRIORITY_SQL} - (CASE WHEN age_band = 'under_18' THEN 1 ELSE 0 END) - (CASE WHEN risk_level = 'critical' THEN 1 ELSE 0 END))`,
   },
   { name: 'created_at', direction: 'asc', description: 'earliest first = longest waiting first', sql: 'created_at' },
@@ -126,7 +149,11 @@ export function triageSortValues(need: TriageNeed): SortValue[] {
 }
 
 /** Lexicographic comparison of two value tuples under the given keys' directions. */
-export function compareSortValues(keys: readonly Pick<SortKey, 'direction'>[], a: readonly SortValue[], b: readonly SortValue[]): number {
+export function compareSortValues(
+  keys: readonly Pick<SortKey, 'direction'>[],
+  a: readonly SortValue[],
+  b: readonly SortValue[],
+): number {
   for (let i = 0; i < keys.length; i++) {
     const x = a[i];
     const y = b[i];

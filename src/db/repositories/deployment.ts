@@ -14,17 +14,27 @@ export async function deploymentMode(trx: Queryable): Promise<DeploymentMode | n
  * the transaction (concurrent deciders queue behind it; the first one wins).
  */
 export async function decideDeploymentMode(trx: Tx, mode: DeploymentMode): Promise<DeploymentMode> {
-  await sql`INSERT INTO deployment(singleton, mode) VALUES (true, ${mode}) ON CONFLICT (singleton) DO NOTHING`.execute(trx);
+  await sql`INSERT INTO deployment(singleton, mode) VALUES (true, ${mode}) ON CONFLICT (singleton) DO NOTHING`.execute(
+    trx,
+  );
   const { rows } = await sql<{ mode: DeploymentMode }>`SELECT mode FROM deployment FOR UPDATE`.execute(trx);
   return rows[0].mode;
 }
 
 export async function markDemoPurged(trx: Tx, at: string): Promise<void> {
   await sql`INSERT INTO deployment(singleton, mode, demo_purged_at) VALUES (true, 'production', ${at}::timestamptz)
-    ON CONFLICT (singleton) DO UPDATE SET mode = 'production', decided_at = ${at}::timestamptz, demo_purged_at = ${at}::timestamptz`.execute(trx);
+    ON CONFLICT (singleton) DO UPDATE SET mode = 'production', decided_at = ${at}::timestamptz, demo_purged_at = ${at}::timestamptz`.execute(
+    trx,
+  );
 }
 
-interface ForeignKey { child: string; col: string; parent: string; pcol: string; notNull: boolean }
+interface ForeignKey {
+  child: string;
+  col: string;
+  parent: string;
+  pcol: string;
+  notNull: boolean;
+}
 
 /** Tables the purge never touches: schema bookkeeping, the permission matrix, the append-only audit log, the mode itself. */
 const UNTOUCHED = new Set(['schema_migrations', 'permissions', 'audit_events', 'deployment']);
@@ -38,21 +48,38 @@ const UNTOUCHED = new Set(['schema_migrations', 'permissions', 'audit_events', '
  * append-only tables refuse deletes), and file records only demo rows used are deleted.
  * Returns rows removed per table and the blob keys removed, so the caller can delete the files.
  */
-export async function purgeDemoRows(trx: Tx): Promise<{ removed: Record<string, number>; blobKeys: string[]; cleared: Record<string, number> }> {
-  const tables = (await sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(trx)).rows
-    .map((r) => r.t).filter((t) => !UNTOUCHED.has(t));
-  const columns = (await sql<{ t: string; c: string }>`SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'public'`.execute(trx)).rows;
+export async function purgeDemoRows(
+  trx: Tx,
+): Promise<{ removed: Record<string, number>; blobKeys: string[]; cleared: Record<string, number> }> {
+  const tables = (
+    await sql<{
+      t: string;
+    }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(trx)
+  ).rows
+    .map((r) => r.t)
+    .filter((t) => !UNTOUCHED.has(t));
+  const columns = (
+    await sql<{
+      t: string;
+      c: string;
+    }>`SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'public'`.execute(
+      trx,
+    )
+  ).rows;
   const hasColumn = (t: string, c: string) => columns.some((x) => x.t === t && x.c === c);
-  const fks = (await sql<ForeignKey>`
+  const fks = (
+    await sql<ForeignKey>`
     SELECT c.conrelid::regclass::text AS child, a.attname AS col, c.confrelid::regclass::text AS parent, pa.attname AS pcol, a.attnotnull AS "notNull"
     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
     JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
-    WHERE c.contype = 'f' AND n.nspname = 'public' AND array_length(c.conkey, 1) = 1`.execute(trx)).rows
-    .filter((f) => tables.includes(f.child));
+    WHERE c.contype = 'f' AND n.nspname = 'public' AND array_length(c.conkey, 1) = 1`.execute(trx)
+  ).rows.filter((f) => tables.includes(f.child));
   const owning = (f: ForeignKey) => f.notNull || f.col === 'organisation_id';
 
-  await sql`CREATE TEMP TABLE IF NOT EXISTS refuge_purge_keys (tbl text NOT NULL, key text NOT NULL, PRIMARY KEY (tbl, key)) ON COMMIT DROP`.execute(trx);
+  await sql`CREATE TEMP TABLE IF NOT EXISTS refuge_purge_keys (tbl text NOT NULL, key text NOT NULL, PRIMARY KEY (tbl, key)) ON COMMIT DROP`.execute(
+    trx,
+  );
   await sql`DELETE FROM refuge_purge_keys`.execute(trx);
   // subject_id lookups go by key alone.
   await sql`CREATE INDEX IF NOT EXISTS refuge_purge_keys_key ON refuge_purge_keys(key)`.execute(trx);
@@ -61,19 +88,28 @@ export async function purgeDemoRows(trx: Tx): Promise<{ removed: Record<string, 
     const parts: string[] = [];
     if (hasColumn(t, 'is_demo')) parts.push('x.is_demo');
     for (const f of fks.filter((k) => k.child === t && owning(k))) {
-      parts.push(`EXISTS (SELECT 1 FROM refuge_purge_keys k WHERE k.tbl = '${f.parent}.${f.pcol}' AND k.key = x.${f.col}::text)`);
+      parts.push(
+        `EXISTS (SELECT 1 FROM refuge_purge_keys k WHERE k.tbl = '${f.parent}.${f.pcol}' AND k.key = x.${f.col}::text)`,
+      );
     }
-    if (hasColumn(t, 'subject_id')) parts.push(`EXISTS (SELECT 1 FROM refuge_purge_keys k WHERE k.key = x.subject_id::text)`);
-    if (t === 'rate_limits') parts.push(`EXISTS (SELECT 1 FROM refuge_purge_keys k WHERE k.tbl = 'users.id' AND position(k.key in x.key) > 0)`);
+    if (hasColumn(t, 'subject_id'))
+      parts.push(`EXISTS (SELECT 1 FROM refuge_purge_keys k WHERE k.key = x.subject_id::text)`);
+    if (t === 'rate_limits')
+      parts.push(
+        `EXISTS (SELECT 1 FROM refuge_purge_keys k WHERE k.tbl = 'users.id' AND position(k.key in x.key) > 0)`,
+      );
     return sql.raw(parts.length ? `(${parts.join(' OR ')})` : 'false');
   };
 
-  const referenced = [...new Set(fks.map((f) => `${f.parent}.${f.pcol}`))].filter((r) => tables.includes(r.split('.')[0]));
+  const referenced = [...new Set(fks.map((f) => `${f.parent}.${f.pcol}`))].filter((r) =>
+    tables.includes(r.split('.')[0]),
+  );
   for (;;) {
     let added = 0;
     for (const ref of referenced) {
       const [t, c] = ref.split('.');
-      const r = await sql`INSERT INTO refuge_purge_keys(tbl, key) SELECT ${ref}, x.${sql.ref(c)}::text FROM ${sql.table(t)} x
+      const r =
+        await sql`INSERT INTO refuge_purge_keys(tbl, key) SELECT ${ref}, x.${sql.ref(c)}::text FROM ${sql.table(t)} x
         WHERE ${isDemoRow(t)} AND x.${sql.ref(c)} IS NOT NULL ON CONFLICT DO NOTHING`.execute(trx);
       added += Number(r.numAffectedRows ?? 0);
     }
@@ -86,7 +122,11 @@ export async function purgeDemoRows(trx: Tx): Promise<{ removed: Record<string, 
   const blobRefs = fks.filter((f) => f.parent === 'blobs');
   const candidateBlobs = new Set<string>();
   for (const f of blobRefs) {
-    const { rows } = await sql<{ k: string }>`SELECT DISTINCT x.${sql.ref(f.col)} AS k FROM ${sql.table(f.child)} x WHERE ${isDemoRow(f.child)} AND x.${sql.ref(f.col)} IS NOT NULL`.execute(trx);
+    const { rows } = await sql<{
+      k: string;
+    }>`SELECT DISTINCT x.${sql.ref(f.col)} AS k FROM ${sql.table(f.child)} x WHERE ${isDemoRow(f.child)} AND x.${sql.ref(f.col)} IS NOT NULL`.execute(
+      trx,
+    );
     for (const r of rows) candidateBlobs.add(r.k);
   }
 
@@ -104,14 +144,18 @@ export async function purgeDemoRows(trx: Tx): Promise<{ removed: Record<string, 
   const cleared: Record<string, number> = {};
   for (const f of fks.filter((k) => !owning(k) && tables.includes(k.parent))) {
     const r = await sql`UPDATE ${sql.table(f.child)} x SET ${sql.ref(f.col)} = NULL WHERE NOT ${isDemoRow(f.child)}
-      AND EXISTS (SELECT 1 FROM refuge_purge_keys k WHERE k.tbl = ${`${f.parent}.${f.pcol}`} AND k.key = x.${sql.ref(f.col)}::text)`.execute(trx);
+      AND EXISTS (SELECT 1 FROM refuge_purge_keys k WHERE k.tbl = ${`${f.parent}.${f.pcol}`} AND k.key = x.${sql.ref(f.col)}::text)`.execute(
+      trx,
+    );
     const n = Number(r.numAffectedRows ?? 0);
     if (n) cleared[`${f.child}.${f.col}`] = n;
   }
   // Demo rows' own nullable self- and cross-references would block deleting their targets.
   for (const f of fks.filter((k) => !owning(k) && tables.includes(k.parent))) {
     await sql`ALTER TABLE ${sql.table(f.child)} DISABLE TRIGGER USER`.execute(trx);
-    await sql`UPDATE ${sql.table(f.child)} x SET ${sql.ref(f.col)} = NULL WHERE ${isDemoRow(f.child)} AND x.${sql.ref(f.col)} IS NOT NULL`.execute(trx);
+    await sql`UPDATE ${sql.table(f.child)} x SET ${sql.ref(f.col)} = NULL WHERE ${isDemoRow(f.child)} AND x.${sql.ref(f.col)} IS NOT NULL`.execute(
+      trx,
+    );
     await sql`ALTER TABLE ${sql.table(f.child)} ENABLE TRIGGER USER`.execute(trx);
   }
 
@@ -129,8 +173,13 @@ export async function purgeDemoRows(trx: Tx): Promise<{ removed: Record<string, 
   for (const key of candidateBlobs) {
     let used = false;
     for (const f of blobRefs) {
-      const { rows } = await sql`SELECT 1 FROM ${sql.table(f.child)} WHERE ${sql.ref(f.col)} = ${key} LIMIT 1`.execute(trx);
-      if (rows.length) { used = true; break; }
+      const { rows } = await sql`SELECT 1 FROM ${sql.table(f.child)} WHERE ${sql.ref(f.col)} = ${key} LIMIT 1`.execute(
+        trx,
+      );
+      if (rows.length) {
+        used = true;
+        break;
+      }
     }
     if (!used) {
       await sql`DELETE FROM blobs WHERE sha256 = ${key}`.execute(trx);

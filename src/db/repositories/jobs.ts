@@ -2,26 +2,64 @@ import { sql } from 'kysely';
 import type { Queryable } from '../transaction.ts';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-export interface JobProgress { phase?: string; done?: number; total?: number }
+export interface JobProgress {
+  phase?: string;
+  done?: number;
+  total?: number;
+}
 export interface JobRow {
-  id: string; kind: string; payload: unknown; status: JobStatus; progress: JobProgress; result: unknown; error: string | null;
-  attempts: number; lockedBy: string | null; organisationId: string | null; createdBy: string | null; createdAt: string; finishedAt: string | null;
+  id: string;
+  kind: string;
+  payload: unknown;
+  status: JobStatus;
+  progress: JobProgress;
+  result: unknown;
+  error: string | null;
+  attempts: number;
+  lockedBy: string | null;
+  organisationId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  finishedAt: string | null;
 }
 
 function toJob(r: Record<string, unknown>): JobRow {
   return {
-    id: r.id as string, kind: r.kind as string, payload: r.payload, status: r.status as JobStatus, progress: (r.progress ?? {}) as JobProgress,
-    result: r.result ?? null, error: (r.error as string | null) ?? null, attempts: Number(r.attempts), lockedBy: (r.locked_by as string | null) ?? null,
-    organisationId: (r.organisation_id as string | null) ?? null, createdBy: (r.created_by as string | null) ?? null,
-    createdAt: r.created_at as string, finishedAt: (r.finished_at as string | null) ?? null,
+    id: r.id as string,
+    kind: r.kind as string,
+    payload: r.payload,
+    status: r.status as JobStatus,
+    progress: (r.progress ?? {}) as JobProgress,
+    result: r.result ?? null,
+    error: (r.error as string | null) ?? null,
+    attempts: Number(r.attempts),
+    lockedBy: (r.locked_by as string | null) ?? null,
+    organisationId: (r.organisation_id as string | null) ?? null,
+    createdBy: (r.created_by as string | null) ?? null,
+    createdAt: r.created_at as string,
+    finishedAt: (r.finished_at as string | null) ?? null,
   };
 }
 
-export async function enqueueJob(trx: Queryable, job: { id: string; kind: string; payload: unknown; organisationId: string | null; createdBy: string | null }): Promise<void> {
-  await trx.insertInto('jobs').values({
-    id: job.id, kind: job.kind, payload: JSON.stringify(job.payload ?? {}), organisation_id: job.organisationId, created_by: job.createdBy,
-    result: null, error: null, locked_by: null, locked_at: null, finished_at: null,
-  }).execute();
+export async function enqueueJob(
+  trx: Queryable,
+  job: { id: string; kind: string; payload: unknown; organisationId: string | null; createdBy: string | null },
+): Promise<void> {
+  await trx
+    .insertInto('jobs')
+    .values({
+      id: job.id,
+      kind: job.kind,
+      payload: JSON.stringify(job.payload ?? {}),
+      organisation_id: job.organisationId,
+      created_by: job.createdBy,
+      result: null,
+      error: null,
+      locked_by: null,
+      locked_at: null,
+      finished_at: null,
+    })
+    .execute();
 }
 
 /**
@@ -29,7 +67,12 @@ export async function enqueueJob(trx: Queryable, job: { id: string; kind: string
  * same table without blocking each other or running a job twice. Jobs whose worker vanished
  * (locked longer than `staleSeconds`) are claimed again.
  */
-export async function claimJob(trx: Queryable, worker: string, kinds: readonly string[], staleSeconds: number): Promise<JobRow | null> {
+export async function claimJob(
+  trx: Queryable,
+  worker: string,
+  kinds: readonly string[],
+  staleSeconds: number,
+): Promise<JobRow | null> {
   if (kinds.length === 0) return null;
   const { rows } = await sql<Record<string, unknown>>`
     UPDATE jobs SET status = 'running', locked_by = ${worker}, locked_at = now(), attempts = attempts + 1
@@ -44,16 +87,37 @@ export async function claimJob(trx: Queryable, worker: string, kinds: readonly s
   return rows[0] ? toJob(rows[0]) : null;
 }
 
-export async function reportJobProgress(trx: Queryable, id: string, worker: string, progress: JobProgress): Promise<void> {
-  await trx.updateTable('jobs').set({ progress: JSON.stringify(progress), locked_at: new Date().toISOString() })
-    .where('id', '=', id).where('locked_by', '=', worker).execute();
+export async function reportJobProgress(
+  trx: Queryable,
+  id: string,
+  worker: string,
+  progress: JobProgress,
+): Promise<void> {
+  await trx
+    .updateTable('jobs')
+    .set({ progress: JSON.stringify(progress), locked_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('locked_by', '=', worker)
+    .execute();
 }
 
-export async function finishJob(trx: Queryable, id: string, worker: string, outcome: { result?: unknown; error?: string }): Promise<void> {
-  await trx.updateTable('jobs').set({
-    status: outcome.error ? 'failed' : 'succeeded', result: outcome.result === undefined ? null : JSON.stringify(outcome.result),
-    error: outcome.error ?? null, finished_at: new Date().toISOString(),
-  }).where('id', '=', id).where('locked_by', '=', worker).execute();
+export async function finishJob(
+  trx: Queryable,
+  id: string,
+  worker: string,
+  outcome: { result?: unknown; error?: string },
+): Promise<void> {
+  await trx
+    .updateTable('jobs')
+    .set({
+      status: outcome.error ? 'failed' : 'succeeded',
+      result: outcome.result === undefined ? null : JSON.stringify(outcome.result),
+      error: outcome.error ?? null,
+      finished_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
+    .where('locked_by', '=', worker)
+    .execute();
 }
 
 export async function findJob(trx: Queryable, id: string): Promise<JobRow | null> {

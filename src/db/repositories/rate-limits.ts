@@ -5,7 +5,12 @@ import type { Queryable } from '../transaction.ts';
  * Fixed-window counter shared by every server process: one upsert per hit, atomic in PostgreSQL.
  * Returns the number of hits in the current window including this one.
  */
-export async function hitRateLimit(trx: Queryable, key: string, windowSeconds: number, now: Date): Promise<{ hits: number; resetAt: string }> {
+export async function hitRateLimit(
+  trx: Queryable,
+  key: string,
+  windowSeconds: number,
+  now: Date,
+): Promise<{ hits: number; resetAt: string }> {
   const nowIso = now.toISOString();
   const { rows } = await sql<{ hits: number; window_start: string }>`
     INSERT INTO rate_limits(key, window_start, hits) VALUES (${key}, ${nowIso}::timestamptz, 1)
@@ -22,8 +27,17 @@ export async function clearRateLimit(trx: Queryable, key: string): Promise<void>
 }
 
 /** Hits in the current window without adding one (0 when the window has passed). */
-export async function peekRateLimit(trx: Queryable, key: string, windowSeconds: number, now: Date): Promise<{ hits: number; resetAt: string }> {
-  const row = await trx.selectFrom('rate_limits').select(['hits', 'window_start']).where('key', '=', key).executeTakeFirst();
+export async function peekRateLimit(
+  trx: Queryable,
+  key: string,
+  windowSeconds: number,
+  now: Date,
+): Promise<{ hits: number; resetAt: string }> {
+  const row = await trx
+    .selectFrom('rate_limits')
+    .select(['hits', 'window_start'])
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) return { hits: 0, resetAt: now.toISOString() };
   const start = new Date(row.window_start).getTime();
   if (start + windowSeconds * 1000 <= now.getTime()) return { hits: 0, resetAt: now.toISOString() };

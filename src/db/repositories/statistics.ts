@@ -29,11 +29,13 @@ export interface PersonCountGroup {
  *   returns only suppressed tables.
  */
 export type StatisticsPopulation =
-  | { kind: 'organisation'; organisationId: string }
-  | { kind: 'all' }
-  | { kind: 'cases'; caseIds: readonly string[] };
+  { kind: 'organisation'; organisationId: string } | { kind: 'all' } | { kind: 'cases'; caseIds: readonly string[] };
 
-export async function countPeople(trx: Queryable, population: StatisticsPopulation, recentSince: string): Promise<PersonCountGroup[]> {
+export async function countPeople(
+  trx: Queryable,
+  population: StatisticsPopulation,
+  recentSince: string,
+): Promise<PersonCountGroup[]> {
   let caseFilter: RawBuilder<unknown>;
   let survivorFilter: RawBuilder<unknown>;
   if (population.kind === 'organisation') {
@@ -46,8 +48,17 @@ export async function countPeople(trx: Queryable, population: StatisticsPopulati
     caseFilter = sql`c.id = ANY(${sql.val([...population.caseIds])}::uuid[])`;
     survivorFilter = sql`s.id IN (SELECT survivor_id FROM scoped_cases)`;
   }
-  const consentFilter = population.kind === 'organisation' ? sql`true` : sql`NOT EXISTS (SELECT 1 FROM refused f WHERE f.person = m.person)`;
-  const { rows } = await sql<{ nationality: string; status: string | null; risk: string | null; recent: boolean; n: number }>`
+  const consentFilter =
+    population.kind === 'organisation'
+      ? sql`true`
+      : sql`NOT EXISTS (SELECT 1 FROM refused f WHERE f.person = m.person)`;
+  const { rows } = await sql<{
+    nationality: string;
+    status: string | null;
+    risk: string | null;
+    recent: boolean;
+    n: number;
+  }>`
     WITH RECURSIVE edges AS (
       SELECT survivor_a AS a, survivor_b AS b FROM match_proposals WHERE status = 'confirmed'
       UNION SELECT survivor_b, survivor_a FROM match_proposals WHERE status = 'confirmed'
@@ -75,7 +86,13 @@ export async function countPeople(trx: Queryable, population: StatisticsPopulati
       cc.status, cc.risk_level AS risk, p.first_registered >= ${recentSince}::timestamptz AS recent, count(*)::int AS n
     FROM people p LEFT JOIN nationalities nat ON nat.person = p.person LEFT JOIN current_case cc ON cc.person = p.person
     GROUP BY 1, 2, 3, 4`.execute(trx);
-  return rows.map((r) => ({ nationality: r.nationality, status: r.status, risk: r.risk, recent: r.recent === true || (r.recent as unknown) === 't', n: Number(r.n) }));
+  return rows.map((r) => ({
+    nationality: r.nationality,
+    status: r.status,
+    risk: r.risk,
+    recent: r.recent === true || (r.recent as unknown) === 't',
+    n: Number(r.n),
+  }));
 }
 
 /** The ids of the cases the actor may see (row-level security decides); the population of an embassy's counts. */

@@ -2,10 +2,26 @@ import type { Queryable } from '../transaction.ts';
 
 /** A survivor row as stored: identifying fields already encrypted by the service. */
 export interface SurvivorInsert {
-  id: string; organisationId: string; registeredBy: string | null; registeredAt: string; identityEnc: string; locationEnc: string | null;
-  sex: string; ageBand: string | null; nationalities: string[]; languages: string[]; documentStatus: string; locationKind: string;
-  locationOrganisationId: string | null; compoundRef: string | null; exitMode: string; exitDate: string | null;
-  consentOwnEmbassy: boolean; consentOrganisationIds: string[]; consentStatistics: boolean; isDemo: boolean;
+  id: string;
+  organisationId: string;
+  registeredBy: string | null;
+  registeredAt: string;
+  identityEnc: string;
+  locationEnc: string | null;
+  sex: string;
+  ageBand: string | null;
+  nationalities: string[];
+  languages: string[];
+  documentStatus: string;
+  locationKind: string;
+  locationOrganisationId: string | null;
+  compoundRef: string | null;
+  exitMode: string;
+  exitDate: string | null;
+  consentOwnEmbassy: boolean;
+  consentOrganisationIds: string[];
+  consentStatistics: boolean;
+  isDemo: boolean;
   /** Cross-organisation matching consent (false when omitted: opt-in). */
   consentCrossOrgMatching?: boolean;
   /** The consent version these flags come from (0 = none recorded). */
@@ -14,56 +30,144 @@ export interface SurvivorInsert {
 
 export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx.insertInto('survivors').values(rows.map((s) => ({
-    id: s.id, organisation_id: s.organisationId, registered_by: s.registeredBy, registered_at: s.registeredAt, identity_enc: s.identityEnc,
-    location_enc: s.locationEnc, sex: s.sex, age_band: s.ageBand, nationalities: s.nationalities, languages: s.languages,
-    document_status: s.documentStatus, location_kind: s.locationKind, location_organisation_id: s.locationOrganisationId,
-    compound_ref: s.compoundRef, exit_mode: s.exitMode, exit_date: s.exitDate, consent_own_embassy: s.consentOwnEmbassy,
-    consent_organisation_ids: s.consentOrganisationIds, consent_statistics: s.consentStatistics, is_demo: s.isDemo,
-    consent_version: s.consentVersion ?? 0, consent_cross_org_matching: s.consentCrossOrgMatching ?? false,
-  }))).execute();
+  await trx
+    .insertInto('survivors')
+    .values(
+      rows.map((s) => ({
+        id: s.id,
+        organisation_id: s.organisationId,
+        registered_by: s.registeredBy,
+        registered_at: s.registeredAt,
+        identity_enc: s.identityEnc,
+        location_enc: s.locationEnc,
+        sex: s.sex,
+        age_band: s.ageBand,
+        nationalities: s.nationalities,
+        languages: s.languages,
+        document_status: s.documentStatus,
+        location_kind: s.locationKind,
+        location_organisation_id: s.locationOrganisationId,
+        compound_ref: s.compoundRef,
+        exit_mode: s.exitMode,
+        exit_date: s.exitDate,
+        consent_own_embassy: s.consentOwnEmbassy,
+        consent_organisation_ids: s.consentOrganisationIds,
+        consent_statistics: s.consentStatistics,
+        is_demo: s.isDemo,
+        consent_version: s.consentVersion ?? 0,
+        consent_cross_org_matching: s.consentCrossOrgMatching ?? false,
+      })),
+    )
+    .execute();
 }
 
-export interface CaseInsert { id: string; survivorId: string; organisationId: string; status: string; riskLevel: string; assignedTo: string | null; openedAt: string }
+export interface CaseInsert {
+  id: string;
+  survivorId: string;
+  organisationId: string;
+  status: string;
+  riskLevel: string;
+  assignedTo: string | null;
+  openedAt: string;
+}
 
 export async function insertCases(trx: Queryable, rows: readonly CaseInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx.insertInto('cases').values(rows.map((c) => ({
-    id: c.id, survivor_id: c.survivorId, organisation_id: c.organisationId, status: c.status, risk_level: c.riskLevel,
-    assigned_to: c.assignedTo, opened_at: c.openedAt, updated_at: c.openedAt,
-  }))).execute();
+  await trx
+    .insertInto('cases')
+    .values(
+      rows.map((c) => ({
+        id: c.id,
+        survivor_id: c.survivorId,
+        organisation_id: c.organisationId,
+        status: c.status,
+        risk_level: c.riskLevel,
+        assigned_to: c.assignedTo,
+        opened_at: c.openedAt,
+        updated_at: c.openedAt,
+      })),
+    )
+    .execute();
 }
 
 /** One recorded consent version (core/consent ConsentVersion), as stored. */
 export interface ConsentVersionRow {
-  survivorId: string; version: number; organisationId: string; recordedBy: string | null; at: string; method: string;
-  shareWithOwnEmbassy: boolean; shareWithOrganisationIds: string[]; useInStatistics: boolean; changes: string[];
+  survivorId: string;
+  version: number;
+  organisationId: string;
+  recordedBy: string | null;
+  at: string;
+  method: string;
+  shareWithOwnEmbassy: boolean;
+  shareWithOrganisationIds: string[];
+  useInStatistics: boolean;
+  changes: string[];
   /** False when omitted (versions recorded before the flag existed). */
   crossOrganisationMatching?: boolean;
 }
 
 export async function insertConsentVersions(trx: Queryable, rows: readonly ConsentVersionRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx.insertInto('consent_versions').values(rows.map((v) => ({
-    survivor_id: v.survivorId, version: v.version, organisation_id: v.organisationId, recorded_by: v.recordedBy, at: v.at, method: v.method,
-    share_with_own_embassy: v.shareWithOwnEmbassy, share_with_organisation_ids: v.shareWithOrganisationIds, use_in_statistics: v.useInStatistics,
-    cross_organisation_matching: v.crossOrganisationMatching ?? false, changes: JSON.stringify(v.changes),
-  }))).execute();
+  await trx
+    .insertInto('consent_versions')
+    .values(
+      rows.map((v) => ({
+        survivor_id: v.survivorId,
+        version: v.version,
+        organisation_id: v.organisationId,
+        recorded_by: v.recordedBy,
+        at: v.at,
+        method: v.method,
+        share_with_own_embassy: v.shareWithOwnEmbassy,
+        share_with_organisation_ids: v.shareWithOrganisationIds,
+        use_in_statistics: v.useInStatistics,
+        cross_organisation_matching: v.crossOrganisationMatching ?? false,
+        changes: JSON.stringify(v.changes),
+      })),
+    )
+    .execute();
 }
 
 export async function listConsentVersions(trx: Queryable, survivorId: string): Promise<ConsentVersionRow[]> {
-  const rows = await trx.selectFrom('consent_versions').selectAll().where('survivor_id', '=', survivorId).orderBy('version').execute();
+  const rows = await trx
+    .selectFrom('consent_versions')
+    .selectAll()
+    .where('survivor_id', '=', survivorId)
+    .orderBy('version')
+    .execute();
   return rows.map((r) => ({
-    survivorId: r.survivor_id, version: r.version, organisationId: r.organisation_id, recordedBy: r.recorded_by, at: r.at, method: r.method,
-    shareWithOwnEmbassy: r.share_with_own_embassy, shareWithOrganisationIds: r.share_with_organisation_ids, useInStatistics: r.use_in_statistics,
-    changes: r.changes as unknown as string[], crossOrganisationMatching: r.cross_organisation_matching,
+    survivorId: r.survivor_id,
+    version: r.version,
+    organisationId: r.organisation_id,
+    recordedBy: r.recorded_by,
+    at: r.at,
+    method: r.method,
+    shareWithOwnEmbassy: r.share_with_own_embassy,
+    shareWithOrganisationIds: r.share_with_organisation_ids,
+    useInStatistics: r.use_in_statistics,
+    changes: r.changes as unknown as string[],
+    crossOrganisationMatching: r.cross_organisation_matching,
   }));
 }
 
 /** Copies the current consent version onto the survivor row (what policies and lists read). */
-export async function setSurvivorConsent(trx: Queryable, survivorId: string, v: Pick<ConsentVersionRow, 'version' | 'shareWithOwnEmbassy' | 'shareWithOrganisationIds' | 'useInStatistics' | 'crossOrganisationMatching'>): Promise<void> {
-  await trx.updateTable('survivors').set({
-    consent_version: v.version, consent_own_embassy: v.shareWithOwnEmbassy, consent_organisation_ids: v.shareWithOrganisationIds, consent_statistics: v.useInStatistics,
-    consent_cross_org_matching: v.crossOrganisationMatching ?? false,
-  }).where('id', '=', survivorId).execute();
+export async function setSurvivorConsent(
+  trx: Queryable,
+  survivorId: string,
+  v: Pick<
+    ConsentVersionRow,
+    'version' | 'shareWithOwnEmbassy' | 'shareWithOrganisationIds' | 'useInStatistics' | 'crossOrganisationMatching'
+  >,
+): Promise<void> {
+  await trx
+    .updateTable('survivors')
+    .set({
+      consent_version: v.version,
+      consent_own_embassy: v.shareWithOwnEmbassy,
+      consent_organisation_ids: v.shareWithOrganisationIds,
+      consent_statistics: v.useInStatistics,
+      consent_cross_org_matching: v.crossOrganisationMatching ?? false,
+    })
+    .where('id', '=', survivorId)
+    .execute();
 }

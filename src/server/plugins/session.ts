@@ -28,8 +28,18 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     // Signing in and resetting a password need no token (there may be no session yet); they only accept JSON, which a cross-site form cannot send.
     const path = request.url.split('?')[0];
     const signingIn = request.method === 'POST' && (path === '/api/session' || path === '/api/password-reset');
-    if (request.session && !signingIn && UNSAFE.has(request.method) && !csrfMatches(request.session.session, request.headers['x-csrf-token'] as string | undefined)) {
-      return sendProblem(reply, request, 403, 'missing or wrong CSRF token (send the x-csrf-token header from /api/session)');
+    if (
+      request.session &&
+      !signingIn &&
+      UNSAFE.has(request.method) &&
+      !csrfMatches(request.session.session, request.headers['x-csrf-token'] as string | undefined)
+    ) {
+      return sendProblem(
+        reply,
+        request,
+        403,
+        'missing or wrong CSRF token (send the x-csrf-token header from /api/session)',
+      );
     }
   });
 }
@@ -39,7 +49,8 @@ export function requireActor(request: FastifyRequest): RequestActor {
   const s = request.session;
   if (!s) throw unauthorized();
   if (!s.actor) {
-    if (s.view.secondFactor === 'required' || s.view.secondFactor === 'enrolment_required') throw forbidden('finish the second sign-in step first');
+    if (s.view.secondFactor === 'required' || s.view.secondFactor === 'enrolment_required')
+      throw forbidden('finish the second sign-in step first');
     throw forbidden('choose an organisation you belong to');
   }
   return s.actor;
@@ -55,9 +66,20 @@ export function requireSession(request: FastifyRequest): ResolvedSession {
  * reported by X-Forwarded-Proto from a proxy that REFUGE_TRUST_PROXY trusts (Fastify's
  * `request.protocol` only reads that header from trusted hops). `REFUGE_SECURE_COOKIES=1` forces it.
  */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, alwaysSecure: boolean): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  alwaysSecure: boolean,
+): void {
   const secure = alwaysSecure || request.protocol === 'https';
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_ABSOLUTE_HOURS * 3600 });
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    maxAge: SESSION_ABSOLUTE_HOURS * 3600,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

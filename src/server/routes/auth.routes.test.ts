@@ -5,12 +5,20 @@ import { createTestServer, TEST_PASSWORD, type TestServer } from '../../testing/
 
 describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
   let t: TestServer;
-  beforeAll(async () => { t = await createTestServer(kind); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await createTestServer(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('signs in with an httpOnly SameSite=Strict cookie and returns the session', async () => {
     await t.userIn('ngo-one', 'caseworker', 'ana@ngo-one.test');
-    const res = await t.server.inject({ method: 'POST', url: '/api/session', payload: { email: 'ANA@ngo-one.test', password: TEST_PASSWORD } });
+    const res = await t.server.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'ANA@ngo-one.test', password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -22,7 +30,12 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
 
   it('rotates the session token on sign-in and discards the old one', async () => {
     const first = await t.signIn('ana@ngo-one.test');
-    const res = await t.server.inject({ method: 'POST', url: '/api/session', headers: { cookie: first.cookie }, payload: { email: 'ana@ngo-one.test', password: TEST_PASSWORD } });
+    const res = await t.server.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { cookie: first.cookie },
+      payload: { email: 'ana@ngo-one.test', password: TEST_PASSWORD },
+    });
     const second = String(res.headers['set-cookie']).split(';')[0];
     expect(second).not.toBe(first.cookie);
     expect((await first.request('GET', '/api/session')).status).toBe(401);
@@ -30,7 +43,9 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
 
   it('answers a wrong password with 401 and the same message as an unknown email', async () => {
     const wrong = await t.anonymous().request('POST', '/api/session', { email: 'ana@ngo-one.test', password: 'nope' });
-    const unknown = await t.anonymous().request('POST', '/api/session', { email: 'nobody@ngo-one.test', password: 'nope' });
+    const unknown = await t
+      .anonymous()
+      .request('POST', '/api/session', { email: 'nobody@ngo-one.test', password: 'nope' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.json.detail).toBe(unknown.json.detail);
@@ -40,15 +55,24 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
   it('locks an account after repeated failures, even for the right password', async () => {
     await t.userIn('ngo-one', 'caseworker', 'lock@ngo-one.test');
     for (let i = 0; i < LOCKOUT_AFTER_FAILURES; i++) {
-      expect((await t.anonymous().request('POST', '/api/session', { email: 'lock@ngo-one.test', password: 'wrong' })).status).toBe(401);
+      expect(
+        (await t.anonymous().request('POST', '/api/session', { email: 'lock@ngo-one.test', password: 'wrong' })).status,
+      ).toBe(401);
     }
     // Locked: the same answer as an unknown account (status and body), so the lock tells an attacker nothing.
-    const locked = await t.anonymous().request('POST', '/api/session', { email: 'lock@ngo-one.test', password: TEST_PASSWORD });
-    const unknown = await t.anonymous().request('POST', '/api/session', { email: 'nobody-at-all@ngo-one.test', password: TEST_PASSWORD });
+    const locked = await t
+      .anonymous()
+      .request('POST', '/api/session', { email: 'lock@ngo-one.test', password: TEST_PASSWORD });
+    const unknown = await t
+      .anonymous()
+      .request('POST', '/api/session', { email: 'nobody-at-all@ngo-one.test', password: TEST_PASSWORD });
     expect(locked.status).toBe(401);
     expect({ ...locked.json, requestId: null }).toEqual({ ...unknown.json, requestId: null });
     t.app.advance(16 * 60_000);
-    expect((await t.anonymous().request('POST', '/api/session', { email: 'lock@ngo-one.test', password: TEST_PASSWORD })).status).toBe(200);
+    expect(
+      (await t.anonymous().request('POST', '/api/session', { email: 'lock@ngo-one.test', password: TEST_PASSWORD }))
+        .status,
+    ).toBe(200);
   });
 
   it('refuses state-changing requests without the CSRF token', async () => {
@@ -73,7 +97,9 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect(enrol.status).toBe(200);
     expect(enrol.json.uri).toMatch(/^otpauth:\/\/totp\//);
     expect((await c.request('POST', '/api/session/totp/enrolment/confirm', { code: '000000' })).status).toBe(422);
-    const ok = await c.request('POST', '/api/session/totp/enrolment/confirm', { code: currentTotpCode(enrol.json.secret, t.app.now()) });
+    const ok = await c.request('POST', '/api/session/totp/enrolment/confirm', {
+      code: currentTotpCode(enrol.json.secret, t.app.now()),
+    });
     expect(ok.status).toBe(200);
 
     t.app.advance(30_000); // the enrolment code was spent: the next sign-in needs the next code
@@ -81,9 +107,14 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect((await fresh.request('GET', '/api/session')).json.secondFactor).toBe('required');
     expect((await fresh.request('GET', '/api/home')).status).toBe(403);
     expect((await fresh.request('POST', '/api/session/totp', { code: '12345' })).status).toBe(400);
-    const wrongCode = String((Number(currentTotpCode(enrol.json.secret, t.app.now())) + 500_000) % 1_000_000).padStart(6, '0');
+    const wrongCode = String((Number(currentTotpCode(enrol.json.secret, t.app.now())) + 500_000) % 1_000_000).padStart(
+      6,
+      '0',
+    );
     expect((await fresh.request('POST', '/api/session/totp', { code: wrongCode })).status).toBe(401);
-    const passed = await fresh.request('POST', '/api/session/totp', { code: currentTotpCode(enrol.json.secret, t.app.now()) });
+    const passed = await fresh.request('POST', '/api/session/totp', {
+      code: currentTotpCode(enrol.json.secret, t.app.now()),
+    });
     expect(passed.json.secondFactor).toBe('passed');
     expect((await fresh.request('GET', '/api/home')).status).toBe(200);
   });
@@ -113,10 +144,20 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
     const wrongMethod = await t.anonymous().request('PATCH', '/api/health');
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.allow).toContain('GET');
-    const huge = await t.server.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2_000_000) }) });
+    const huge = await t.server.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2_000_000) }),
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.headers['content-type']).toContain('application/problem+json');
-    const notJson = await t.server.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'text/plain' }, payload: 'email=a' });
+    const notJson = await t.server.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'email=a',
+    });
     expect(notJson.statusCode).toBe(415);
   });
 
@@ -133,7 +174,11 @@ describe('compression', () => {
   it('compresses large JSON when the client accepts it', async () => {
     const t = await createTestServer('pglite');
     try {
-      const res = await t.server.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+      const res = await t.server.inject({
+        method: 'GET',
+        url: '/api/openapi.json',
+        headers: { 'accept-encoding': 'gzip' },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-encoding']).toBe('gzip');
     } finally {
@@ -150,7 +195,9 @@ describe.each(DATABASE_KINDS)('organisation directory on %s', (kind) => {
     await t.org('clinic-b', 'clinic');
     await t.org('embassy-id', 'embassy', ['ID']);
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('lists organisations by kind and name, paginated, only to signed-in users', async () => {
     expect((await t.anonymous().request('GET', '/api/organisations')).status).toBe(401);

@@ -7,10 +7,12 @@ import { referralRoutes } from './casework/referrals.ts';
 import { survivorRoutes } from './casework/survivors.ts';
 
 /** Casework endpoints: survivors, cases, triage, referrals, consular queue, coordination, follow-ups and alerts. */
-export const caseworkRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
-  await app.register(survivorRoutes(deps));
-  await app.register(caseRoutes(deps));
-  await app.register(referralRoutes(deps));
-  await app.register(coordinationRoutes(deps));
-  await app.register(followUpRoutes(deps));
-};
+export const caseworkRoutes =
+  (deps: ServerDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(survivorRoutes(deps));
+    await app.register(caseRoutes(deps));
+    await app.register(referralRoutes(deps));
+    await app.register(coordinationRoutes(deps));
+    await app.register(followUpRoutes(deps));
+  };

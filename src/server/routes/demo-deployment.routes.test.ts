@@ -18,7 +18,9 @@ async function demoSignIn(t: TestServer, email = DEMO_ADMIN_EMAIL) {
 
 /** Every table of the schema, except the append-only audit log (kept, see purge.ts) and migration bookkeeping. */
 async function tables(t: TestServer): Promise<string[]> {
-  const { rows } = await asSystem(t.database, (trx) => sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`.execute(trx));
+  const { rows } = await asSystem(t.database, (trx) =>
+    sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`.execute(trx),
+  );
   return rows.map((r) => r.t).filter((n) => n !== 'audit_events' && n !== 'schema_migrations');
 }
 
@@ -34,17 +36,30 @@ describe.each(DATABASE_KINDS)('a demo deployment is never a production deploymen
       ...(await trx.selectFrom('users').select('id').where('is_demo', '=', true).execute()).map((r) => r.id),
     ]);
     // A file attached by a demo caseworker: the purge must remove its bytes too.
-    const cw = await asSystem(t.database, (trx) => trx.selectFrom('cases as c').innerJoin('memberships as m', 'm.organisation_id', 'c.organisation_id')
-      .innerJoin('users as u', 'u.id', 'm.user_id').select(['u.email', 'c.id as caseId', 'c.organisation_id as org'])
-      .where('u.is_demo', '=', true).where('m.role', '=', 'caseworker').executeTakeFirstOrThrow());
+    const cw = await asSystem(t.database, (trx) =>
+      trx
+        .selectFrom('cases as c')
+        .innerJoin('memberships as m', 'm.organisation_id', 'c.organisation_id')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select(['u.email', 'c.id as caseId', 'c.organisation_id as org'])
+        .where('u.is_demo', '=', true)
+        .where('m.role', '=', 'caseworker')
+        .executeTakeFirstOrThrow(),
+    );
     const client = await t.signIn(cw.email, DEMO_PASSWORD);
     await client.request('PUT', '/api/session/organisation', { organisationId: cw.org });
-    const attached = await client.request('POST', `/api/cases/${cw.caseId}/attachments`, { fileName: 'scan.png', contentType: 'image/png', dataBase64: PNG.toString('base64') });
+    const attached = await client.request('POST', `/api/cases/${cw.caseId}/attachments`, {
+      fileName: 'scan.png',
+      contentType: 'image/png',
+      dataBase64: PNG.toString('base64'),
+    });
     expect(attached.status).toBe(201);
     demoBlob = attached.json.sha256;
     expect(await t.app.blobs.has(demoBlob)).toBe(true);
   }, 300_000);
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('publishes demo sign-ins and lets demo accounts in only while the deployment is a demo', async () => {
     const demo = await t.anonymous().request('GET', '/api/demo');
@@ -54,8 +69,12 @@ describe.each(DATABASE_KINDS)('a demo deployment is never a production deploymen
   });
 
   it('refuses to create a real organisation in a demo deployment (the CLI `org create` calls the same service)', async () => {
-    await expect(createOrganisation(t.app, { slug: 'real-shelter', name: 'Real Shelter', kind: 'shelter' })).rejects.toThrow(DEMO_DEPLOYMENT_REFUSAL);
-    const real = await asSystem(t.database, (trx) => trx.selectFrom('organisations').select('id').where('is_demo', '=', false).execute());
+    await expect(
+      createOrganisation(t.app, { slug: 'real-shelter', name: 'Real Shelter', kind: 'shelter' }),
+    ).rejects.toThrow(DEMO_DEPLOYMENT_REFUSAL);
+    const real = await asSystem(t.database, (trx) =>
+      trx.selectFrom('organisations').select('id').where('is_demo', '=', false).execute(),
+    );
     expect(real).toEqual([]);
   });
 
@@ -70,7 +89,14 @@ describe.each(DATABASE_KINDS)('a demo deployment is never a production deploymen
     const ids = new RegExp(demoIds.join('|'));
     const leftovers: string[] = [];
     for (const table of await tables(t)) {
-      const rows = await asSystem(t.database, (trx) => sql<{ r: string; demo: boolean | null }>`SELECT x::text AS r, ${sql.raw(`to_jsonb(x) ? 'is_demo' AND (to_jsonb(x)->>'is_demo')::boolean`)} AS demo FROM ${sql.table(table)} x`.execute(trx));
+      const rows = await asSystem(t.database, (trx) =>
+        sql<{
+          r: string;
+          demo: boolean | null;
+        }>`SELECT x::text AS r, ${sql.raw(`to_jsonb(x) ? 'is_demo' AND (to_jsonb(x)->>'is_demo')::boolean`)} AS demo FROM ${sql.table(table)} x`.execute(
+          trx,
+        ),
+      );
       for (const row of rows.rows) if (row.demo || ids.test(row.r)) leftovers.push(`${table}: ${row.r.slice(0, 120)}`);
     }
     expect(leftovers).toEqual([]);
@@ -81,7 +107,9 @@ describe.each(DATABASE_KINDS)('a demo deployment is never a production deploymen
     expect(demo.body).not.toContain(DEMO_PASSWORD);
     expect((await demoSignIn(t)).status).toBe(401);
 
-    const purgeEvent = await asSystem(t.database, (trx) => trx.selectFrom('audit_events').select(['details']).where('action', '=', 'demo.purge').executeTakeFirstOrThrow());
+    const purgeEvent = await asSystem(t.database, (trx) =>
+      trx.selectFrom('audit_events').select(['details']).where('action', '=', 'demo.purge').executeTakeFirstOrThrow(),
+    );
     expect(JSON.stringify(purgeEvent.details)).toContain('"survivors":60');
     expect((await verifyAuditLog(t.app)).ok).toBe(true);
   });
@@ -100,25 +128,35 @@ describe.each(DATABASE_KINDS)('a database that already mixes demo and real organ
     await loadDemo(t.app, { seed: 12, survivors: 20 });
     // What main allowed before: a real shelter created beside the demo. Migration 0008 classifies such a database as production.
     await asSystem(t.database, async (trx) => {
-      await sql`INSERT INTO organisations(id, slug, name, kind) VALUES (gen_random_uuid(), 'harbour-house', 'Harbour House', 'shelter')`.execute(trx);
-      await sql`UPDATE deployment SET mode = CASE WHEN EXISTS (SELECT 1 FROM organisations WHERE NOT is_demo) THEN 'production' ELSE 'demo' END`.execute(trx);
+      await sql`INSERT INTO organisations(id, slug, name, kind) VALUES (gen_random_uuid(), 'harbour-house', 'Harbour House', 'shelter')`.execute(
+        trx,
+      );
+      await sql`UPDATE deployment SET mode = CASE WHEN EXISTS (SELECT 1 FROM organisations WHERE NOT is_demo) THEN 'production' ELSE 'demo' END`.execute(
+        trx,
+      );
     });
   }, 300_000);
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('(the exact reproduction: restarted with REFUGE_DEMO=0) serves no demo passwords and refuses demo sign-in with the answer an unknown account gets', async () => {
     const demo = await t.anonymous().request('GET', '/api/demo');
     expect(demo.status).toBe(404);
     expect(demo.body).not.toContain(DEMO_PASSWORD);
     const demoLogin = await demoSignIn(t);
-    const unknown = await t.anonymous().request('POST', '/api/session', { email: 'no-such-person@demo.refuge.example', password: DEMO_PASSWORD });
+    const unknown = await t
+      .anonymous()
+      .request('POST', '/api/session', { email: 'no-such-person@demo.refuge.example', password: DEMO_PASSWORD });
     expect(demoLogin.status).toBe(401);
     expect({ ...demoLogin.json, requestId: null }).toEqual({ ...unknown.json, requestId: null });
   });
 
   it('purges the demo rows and keeps the real organisation', async () => {
     await purgeDemo(t.app);
-    const orgs = await asSystem(t.database, (trx) => trx.selectFrom('organisations').select(['slug', 'is_demo']).execute());
+    const orgs = await asSystem(t.database, (trx) =>
+      trx.selectFrom('organisations').select(['slug', 'is_demo']).execute(),
+    );
     expect(orgs).toEqual([{ slug: 'harbour-house', is_demo: false }]);
   });
 });

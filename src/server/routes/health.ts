@@ -3,9 +3,15 @@ import { sql } from 'kysely';
 import { Health } from '../../contracts/home.ts';
 import type { ServerDeps } from '../deps.ts';
 
-export const healthRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: Health } } }, async () => {
-    await sql`SELECT 1`.execute(deps.app.database.db);
-    return { status: 'ok' as const, database: deps.app.database.kind, version: deps.version };
-  });
-};
+export const healthRoutes =
+  (deps: ServerDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/health',
+      { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: Health } } },
+      async () => {
+        await sql`SELECT 1`.execute(deps.app.database.db);
+        return { status: 'ok' as const, database: deps.app.database.kind, version: deps.version };
+      },
+    );
+  };

@@ -9,12 +9,14 @@ import { matchingRoutes } from './matching.ts';
 import { monitoringRoutes } from './monitoring.ts';
 
 /** Every API route, registered in one place so the tree of endpoints is easy to see. */
-export const apiRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
-  await app.register(healthRoutes(deps));
-  await app.register(authRoutes(deps));
-  await app.register(homeRoutes(deps));
-  await app.register(jobRoutes(deps));
-  await app.register(caseworkRoutes(deps));
-  await app.register(monitoringRoutes(deps));
-  await app.register(matchingRoutes(deps));
-};
+export const apiRoutes =
+  (deps: ServerDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(healthRoutes(deps));
+    await app.register(authRoutes(deps));
+    await app.register(homeRoutes(deps));
+    await app.register(jobRoutes(deps));
+    await app.register(caseworkRoutes(deps));
+    await app.register(monitoringRoutes(deps));
+    await app.register(matchingRoutes(deps));
+  };

@@ -5,8 +5,10 @@ import { evidenceRoutes } from './monitoring/evidence.ts';
 import { eventRoutes } from './monitoring/events.ts';
 
 /** Monitoring endpoints (contracts and the list of endpoints: src/contracts/monitoring/index.ts). */
-export const monitoringRoutes = (deps: ServerDeps): FastifyPluginAsyncZod => async (app) => {
-  await app.register(compoundRoutes(deps));
-  await app.register(evidenceRoutes(deps));
-  await app.register(eventRoutes(deps));
-};
+export const monitoringRoutes =
+  (deps: ServerDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(compoundRoutes(deps));
+    await app.register(evidenceRoutes(deps));
+    await app.register(eventRoutes(deps));
+  };

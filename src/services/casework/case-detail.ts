@@ -2,7 +2,12 @@ import { urgencyRank } from '../../core/triage/urgency.ts';
 import type { AgeBand, LocationKind, NeedKind, NeedPriority, NeedStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { CaseDetail, NeedView, TimelineEntryView } from '../../contracts/casework/cases.ts';
 import { describeTimelineEntry, type TimelineKind, type TimelineParams } from '../../core/cases/timeline.ts';
-import { caseAudienceOf, discloseTimelineEntry, timelineOrganisationNames, type CaseAudience } from '../../core/disclosure/index.ts';
+import {
+  caseAudienceOf,
+  discloseTimelineEntry,
+  timelineOrganisationNames,
+  type CaseAudience,
+} from '../../core/disclosure/index.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { findOrganisations, listCaseEvents, type CaseEventRow } from '../../db/repositories/casework/cases.ts';
 import type { Tx } from '../../db/transaction.ts';
@@ -21,13 +26,37 @@ import { presentSurvivor } from './survivor-presenter.ts';
 import type { FollowUpOutcome } from '../../core/followups/evaluate.ts';
 
 export function presentNeed(n: NeedRow, now: Date): NeedView {
-  const rank = urgencyRank({
-    id: n.id, kind: n.kind as NeedKind, priority: n.priority as NeedPriority, status: n.status as NeedStatus, createdAt: n.createdAt,
-    survivor: { ageBand: n.ageBand as AgeBand | null, nationalities: n.nationalities, locationKind: n.locationKind as LocationKind }, caseRisk: n.caseRisk as RiskLevel,
-  }, now);
+  const rank = urgencyRank(
+    {
+      id: n.id,
+      kind: n.kind as NeedKind,
+      priority: n.priority as NeedPriority,
+      status: n.status as NeedStatus,
+      createdAt: n.createdAt,
+      survivor: {
+        ageBand: n.ageBand as AgeBand | null,
+        nationalities: n.nationalities,
+        locationKind: n.locationKind as LocationKind,
+      },
+      caseRisk: n.caseRisk as RiskLevel,
+    },
+    now,
+  );
   return {
-    id: n.id, caseId: n.caseId, kind: n.kind as NeedKind, priority: n.priority as NeedPriority, status: n.status as NeedStatus, createdAt: n.createdAt, updatedAt: n.updatedAt,
-    urgency: { tier: rank.tier, effectivePriority: rank.effectivePriorityLabel, boosts: rank.boosts, waitingHours: Math.floor(rank.waitingMs / 3_600_000), explanation: rank.explanation },
+    id: n.id,
+    caseId: n.caseId,
+    kind: n.kind as NeedKind,
+    priority: n.priority as NeedPriority,
+    status: n.status as NeedStatus,
+    createdAt: n.createdAt,
+    updatedAt: n.updatedAt,
+    urgency: {
+      tier: rank.tier,
+      effectivePriority: rank.effectivePriorityLabel,
+      boosts: rank.boosts,
+      waitingHours: Math.floor(rank.waitingMs / 3_600_000),
+      explanation: rank.explanation,
+    },
   };
 }
 
@@ -36,21 +65,40 @@ export function presentNeed(n: NeedRow, now: Date): NeedView {
  * see are dropped, params narrowed, the free text opened only for the organisation that wrote it,
  * and organisation names resolved only where the view allows them.
  */
-async function presentTimeline(trx: Tx, app: AppContext, audience: CaseAudience, viewerOrganisationId: string, rows: readonly CaseEventRow[]): Promise<TimelineEntryView[]> {
+async function presentTimeline(
+  trx: Tx,
+  app: AppContext,
+  audience: CaseAudience,
+  viewerOrganisationId: string,
+  rows: readonly CaseEventRow[],
+): Promise<TimelineEntryView[]> {
   const shown = rows.flatMap((e) => {
     const d = discloseTimelineEntry(audience, viewerOrganisationId, {
-      id: e.id, kind: e.kind as TimelineKind, at: e.at, actorUserId: e.actorUserId, organisationId: e.organisationId, params: e.params as TimelineParams,
-      detail: () => (e.detailEnc ? app.cipher.decrypt(e.detailEnc, encryptionContext('case_events', 'detail_enc', e.id)) : null),
+      id: e.id,
+      kind: e.kind as TimelineKind,
+      at: e.at,
+      actorUserId: e.actorUserId,
+      organisationId: e.organisationId,
+      params: e.params as TimelineParams,
+      detail: () =>
+        e.detailEnc ? app.cipher.decrypt(e.detailEnc, encryptionContext('case_events', 'detail_enc', e.id)) : null,
     });
     return d ? [d] : [];
   });
-  const ids = timelineOrganisationNames(audience) ? [...new Set(shown.flatMap((e) => (typeof e.params.organisationId === 'string' ? [e.params.organisationId] : [])))] : [];
+  const ids = timelineOrganisationNames(audience)
+    ? [...new Set(shown.flatMap((e) => (typeof e.params.organisationId === 'string' ? [e.params.organisationId] : [])))]
+    : [];
   const orgs = ids.length ? await findOrganisations(trx, ids) : new Map();
   return shown.map((e) => {
     const names: Record<string, string> = {};
     const id = e.params.organisationId;
     if (typeof id === 'string' && orgs.get(id)) names[id] = orgs.get(id)!.name;
-    return { ...e, params: { ...e.params } as TimelineEntryView['params'], organisationNames: names, summary: describeTimelineEntry(e.kind, e.params, (o) => names[o] ?? null) };
+    return {
+      ...e,
+      params: { ...e.params } as TimelineEntryView['params'],
+      organisationNames: names,
+      summary: describeTimelineEntry(e.kind, e.params, (o) => names[o] ?? null),
+    };
   });
 }
 
@@ -74,24 +122,55 @@ export async function getCaseDetail(app: AppContext, actor: RequestActor, caseId
     await audit(trx, app, actor, 'survivor.read', 'survivor', survivor.id, { caseId, access });
     return {
       case: presentCase(kase, audience),
-      survivor: presentSurvivor(app, audience, survivor, actor.organisationId, kase.organisationId, referrals.map((r) => ({ fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, state: r.state as 'accepted', frozen: r.frozenAt !== null }))),
+      survivor: presentSurvivor(
+        app,
+        audience,
+        survivor,
+        actor.organisationId,
+        kase.organisationId,
+        referrals.map((r) => ({
+          fromOrganisationId: r.fromOrganisationId,
+          toOrganisationId: r.toOrganisationId,
+          state: r.state as 'accepted',
+          frozen: r.frozenAt !== null,
+        })),
+      ),
       access,
       screening: screening ? presentScreening(app, screening) : null,
       needs: needs.map((n) => presentNeed(n, now)),
       notes: notes.map((n) => openNote(app, n)),
       attachments: attachments.map((a) => openAttachment(app, a)),
-      followUps: followUps.map((f) => ({ id: f.id, dueAt: f.dueAt, completedAt: f.completedAt, outcome: f.outcome as FollowUpOutcome | null })),
+      followUps: followUps.map((f) => ({
+        id: f.id,
+        dueAt: f.dueAt,
+        completedAt: f.completedAt,
+        outcome: f.outcome as FollowUpOutcome | null,
+      })),
       timeline: await presentTimeline(trx, app, audience, actor.organisationId, events),
     };
   });
 }
 
-export async function getCaseTimeline(app: AppContext, actor: RequestActor, caseId: string, limit: number, cursor?: string): Promise<{ items: TimelineEntryView[]; nextCursor: string | null }> {
+export async function getCaseTimeline(
+  app: AppContext,
+  actor: RequestActor,
+  caseId: string,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: TimelineEntryView[]; nextCursor: string | null }> {
   const before = decodeCursor(cursor, ['instant', 'uuid']);
   return asActor(app.database, actor, async (trx) => {
     const { access } = await loadVisibleCase(trx, actor, caseId, 'read', 'case');
-    const rows = await listCaseEvents(trx, caseId, limit, before ? { at: String(before[0]), id: String(before[1]) } : undefined);
+    const rows = await listCaseEvents(
+      trx,
+      caseId,
+      limit,
+      before ? { at: String(before[0]), id: String(before[1]) } : undefined,
+    );
     const last = rows[rows.length - 1];
-    return { items: await presentTimeline(trx, app, caseAudienceOf(access), actor.organisationId, rows), nextCursor: rows.length === limit && last ? encodeCursor([last.at, last.id]) : null };
+    return {
+      items: await presentTimeline(trx, app, caseAudienceOf(access), actor.organisationId, rows),
+      nextCursor: rows.length === limit && last ? encodeCursor([last.at, last.id]) : null,
+    };
   });
 }

@@ -14,21 +14,41 @@ import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid } from '../errors.ts';
-import { actingRole, actorOrganisation, authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.ts';
+import {
+  actingRole,
+  actorOrganisation,
+  authorise,
+  decodeCursor,
+  encodeCursor,
+  loadVisibleCase,
+  recordCaseEvent,
+} from './access.ts';
 import { openIdentity, preferredNameOf } from './survivor-presenter.ts';
 import { EFFECTIVE_PRIORITY_SQL } from './triage-keys.ts';
 
 /** The case row as an audience may see it (core/disclosure discloseCase); services that only the owner reaches pass own_organisation. */
-export const presentCase = (c: CaseRow, audience: CaseAudience = 'own_organisation'): CaseView => discloseCase(audience, {
-  id: c.id, survivorId: c.survivorId, organisationId: c.organisationId, status: c.status as CaseStatus, riskLevel: c.riskLevel as RiskLevel,
-  assignedTo: c.assignedTo, openedAt: c.openedAt, updatedAt: c.updatedAt, nextStatuses: nextCaseStatuses(c.status as CaseStatus),
-});
+export const presentCase = (c: CaseRow, audience: CaseAudience = 'own_organisation'): CaseView =>
+  discloseCase(audience, {
+    id: c.id,
+    survivorId: c.survivorId,
+    organisationId: c.organisationId,
+    status: c.status as CaseStatus,
+    riskLevel: c.riskLevel as RiskLevel,
+    assignedTo: c.assignedTo,
+    openedAt: c.openedAt,
+    updatedAt: c.updatedAt,
+    nextStatuses: nextCaseStatuses(c.status as CaseStatus),
+  });
 
 /**
  * The organisation's cases, newest first (an embassy: consenting nationals it serves). The list
  * shows preferred names, so the page view is audited as one survivor.read listing their ids.
  */
-export async function listVisibleCases(app: AppContext, actor: RequestActor, q: CaseListQuery): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+export async function listVisibleCases(
+  app: AppContext,
+  actor: RequestActor,
+  q: CaseListQuery,
+): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
   const scope = authorise(actor, 'read', 'case');
   const after = decodeCursor(q.cursor, ['instant', 'uuid']);
   return asActor(app.database, actor, async (trx) => {
@@ -36,19 +56,43 @@ export async function listVisibleCases(app: AppContext, actor: RequestActor, q: 
     const ownScope = scope === 'organisation' || scope === 'all';
     if (!ownScope && org.kind !== 'embassy') return { items: [], nextCursor: null };
     const rows = await listCases(trx, {
-      scope: ownScope ? { kind: 'organisation', organisationId: actor.organisationId } : { kind: 'embassy', nationalities: org.nationalitiesServed },
-      statuses: q.status, risks: q.risk, assignedTo: q.assignedTo === 'me' ? actor.userId : q.assignedTo, limit: q.limit,
+      scope: ownScope
+        ? { kind: 'organisation', organisationId: actor.organisationId }
+        : { kind: 'embassy', nationalities: org.nationalitiesServed },
+      statuses: q.status,
+      risks: q.risk,
+      assignedTo: q.assignedTo === 'me' ? actor.userId : q.assignedTo,
+      limit: q.limit,
       after: after ? { openedAt: String(after[0]), id: String(after[1]) } : undefined,
     });
-    const audience = ownScope ? 'own_organisation' as const : 'embassy' as const;
-    const items = rows.map(({ kase, survivor }): CaseSummary => discloseCase(audience, {
-      id: kase.id, survivorId: kase.survivorId, organisationId: kase.organisationId, status: kase.status as CaseStatus, riskLevel: kase.riskLevel as RiskLevel,
-      assignedTo: kase.assignedTo, openedAt: kase.openedAt, updatedAt: kase.updatedAt, preferredName: preferredNameOf(openIdentity(app, survivor)),
-      sex: survivor.sex as Sex, ageBand: survivor.ageBand as AgeBand | null, nationalities: survivor.nationalities, documentStatus: survivor.documentStatus as DocumentStatus,
-    }));
-    if (items.length) await audit(trx, app, actor, 'survivor.read', 'survivor', null, { view: 'case_list', survivorIds: items.map((i) => i.survivorId) });
+    const audience = ownScope ? ('own_organisation' as const) : ('embassy' as const);
+    const items = rows.map(({ kase, survivor }): CaseSummary =>
+      discloseCase(audience, {
+        id: kase.id,
+        survivorId: kase.survivorId,
+        organisationId: kase.organisationId,
+        status: kase.status as CaseStatus,
+        riskLevel: kase.riskLevel as RiskLevel,
+        assignedTo: kase.assignedTo,
+        openedAt: kase.openedAt,
+        updatedAt: kase.updatedAt,
+        preferredName: preferredNameOf(openIdentity(app, survivor)),
+        sex: survivor.sex as Sex,
+        ageBand: survivor.ageBand as AgeBand | null,
+        nationalities: survivor.nationalities,
+        documentStatus: survivor.documentStatus as DocumentStatus,
+      }),
+    );
+    if (items.length)
+      await audit(trx, app, actor, 'survivor.read', 'survivor', null, {
+        view: 'case_list',
+        survivorIds: items.map((i) => i.survivorId),
+      });
     const last = rows[rows.length - 1];
-    return { items, nextCursor: rows.length === q.limit && last ? encodeCursor([last.kase.openedAt, last.kase.id]) : null };
+    return {
+      items,
+      nextCursor: rows.length === q.limit && last ? encodeCursor([last.kase.openedAt, last.kase.id]) : null,
+    };
   });
 }
 
@@ -58,30 +102,62 @@ async function travelDocumentReady(trx: Tx, caseId: string, documentStatus: stri
 }
 
 /** Sets a case's risk, keeps the needs' triage copies current and writes the timeline entry. */
-export async function applyRisk(trx: Tx, app: AppContext, actor: RequestActor | null, kase: CaseRow, to: RiskLevel, cause: RiskCause, reason?: string): Promise<void> {
+export async function applyRisk(
+  trx: Tx,
+  app: AppContext,
+  actor: RequestActor | null,
+  kase: CaseRow,
+  to: RiskLevel,
+  cause: RiskCause,
+  reason?: string,
+): Promise<void> {
   if (to === kase.riskLevel) return;
   const at = app.now().toISOString();
   await updateCase(trx, kase.id, { riskLevel: to, at });
   await refreshNeedsForCase(trx, kase.id, to, EFFECTIVE_PRIORITY_SQL);
-  await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.riskChanged(kase.riskLevel as RiskLevel, to, cause, reason), at);
+  await recordCaseEvent(
+    trx,
+    app,
+    actor,
+    kase.id,
+    timelineEvents.riskChanged(kase.riskLevel as RiskLevel, to, cause, reason),
+    at,
+  );
 }
 
 /** Moves a case along core/cases' status machine; refused moves leave everything unchanged (409). */
-export async function changeCaseStatus(app: AppContext, actor: RequestActor, caseId: string, next: CaseStatus, reason?: string): Promise<CaseView> {
+export async function changeCaseStatus(
+  app: AppContext,
+  actor: RequestActor,
+  caseId: string,
+  next: CaseStatus,
+  reason?: string,
+): Promise<CaseView> {
   return asActor(app.database, actor, async (trx) => {
     const { kase, survivor, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
-    if (access !== 'owner') throw forbidden('only the organisation that owns the case changes its status (embassies record consular steps)');
+    if (access !== 'owner')
+      throw forbidden('only the organisation that owns the case changes its status (embassies record consular steps)');
     const current = kase.status as CaseStatus;
     const result = transitionCase(current, next, {
-      actorRole: actingRole(actor), reason,
+      actorRole: actingRole(actor),
+      reason,
       screeningRecorded: next === 'assessed' ? !!(await latestScreening(trx, caseId)) : undefined,
-      travelDocumentReady: next === 'awaiting_travel' ? await travelDocumentReady(trx, caseId, survivor.documentStatus) : undefined,
+      travelDocumentReady:
+        next === 'awaiting_travel' ? await travelDocumentReady(trx, caseId, survivor.documentStatus) : undefined,
     });
     if (!result.ok) throw conflict(result.reason);
     const at = app.now().toISOString();
     await updateCase(trx, caseId, { status: next, at });
     await recordCaseEvent(trx, app, actor, caseId, timelineEvents.statusChanged(current, next, reason), at);
-    if (next === 'lost_contact') await applyRisk(trx, app, actor, kase, raiseRisk(kase.riskLevel as RiskLevel, { kind: 'lost_contact' }), 'contact_lost');
+    if (next === 'lost_contact')
+      await applyRisk(
+        trx,
+        app,
+        actor,
+        kase,
+        raiseRisk(kase.riskLevel as RiskLevel, { kind: 'lost_contact' }),
+        'contact_lost',
+      );
     await audit(trx, app, actor, 'case.status', 'case', caseId, { from: current, to: next });
     const updated = await loadVisibleCase(trx, actor, caseId, 'read', 'case');
     return presentCase(updated.kase);
@@ -89,7 +165,13 @@ export async function changeCaseStatus(app: AppContext, actor: RequestActor, cas
 }
 
 /** Raising risk needs no reason; lowering does (core/cases lowerRisk). */
-export async function changeCaseRisk(app: AppContext, actor: RequestActor, caseId: string, to: RiskLevel, reason?: string): Promise<CaseView> {
+export async function changeCaseRisk(
+  app: AppContext,
+  actor: RequestActor,
+  caseId: string,
+  to: RiskLevel,
+  reason?: string,
+): Promise<CaseView> {
   return asActor(app.database, actor, async (trx) => {
     const { kase, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
     if (access !== 'owner') throw forbidden('only the organisation that owns the case sets its risk');
@@ -106,11 +188,17 @@ export async function changeCaseRisk(app: AppContext, actor: RequestActor, caseI
   });
 }
 
-export async function assignCase(app: AppContext, actor: RequestActor, caseId: string, assignedTo: string | null): Promise<CaseView> {
+export async function assignCase(
+  app: AppContext,
+  actor: RequestActor,
+  caseId: string,
+  assignedTo: string | null,
+): Promise<CaseView> {
   return asActor(app.database, actor, async (trx) => {
     const { kase, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
     if (access !== 'owner') throw forbidden('only the organisation that owns the case assigns it');
-    if (assignedTo && !(await isMember(trx, assignedTo, kase.organisationId))) throw invalid({ 'body.assignedTo': 'not a member of your organisation' });
+    if (assignedTo && !(await isMember(trx, assignedTo, kase.organisationId)))
+      throw invalid({ 'body.assignedTo': 'not a member of your organisation' });
     const at = app.now().toISOString();
     await updateCase(trx, caseId, { assignedTo, at });
     await recordCaseEvent(trx, app, actor, caseId, timelineEvents.assignmentChanged(!!assignedTo), at);

@@ -1,11 +1,21 @@
-import { applyConsentChange, type ConsentHistory, type ConsentMethod, type ConsentVersion } from '../../core/consent/versioned.ts';
+import {
+  applyConsentChange,
+  type ConsentHistory,
+  type ConsentMethod,
+  type ConsentVersion,
+} from '../../core/consent/versioned.ts';
 import type { ConsentFlagsInput, ConsentHistoryView, ConsentVersionView } from '../../contracts/casework/survivors.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
 import { consentCovers, LIVE_REFERRAL_STATES } from '../../core/disclosure/index.ts';
 import type { ReferralState } from '../../core/vocabulary.ts';
 import { findCaseBySurvivor, findOrganisations } from '../../db/repositories/casework/cases.ts';
 import { referralsOfSurvivor, setReferralFrozen } from '../../db/repositories/casework/referrals.ts';
-import { insertConsentVersions, listConsentVersions, setSurvivorConsent, type ConsentVersionRow } from '../../db/repositories/survivors.ts';
+import {
+  insertConsentVersions,
+  listConsentVersions,
+  setSurvivorConsent,
+  type ConsentVersionRow,
+} from '../../db/repositories/survivors.ts';
 import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
@@ -14,14 +24,32 @@ import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { authorise, recordCaseEvent } from './access.ts';
 
 const present = (v: ConsentVersionRow): ConsentVersionView => ({
-  version: v.version, shareWithOwnEmbassy: v.shareWithOwnEmbassy, shareWithOrganisationIds: v.shareWithOrganisationIds, useInStatistics: v.useInStatistics,
-  crossOrganisationMatching: v.crossOrganisationMatching ?? false, method: v.method as ConsentMethod, at: v.at, recordedBy: v.recordedBy, organisationId: v.organisationId, changes: v.changes,
+  version: v.version,
+  shareWithOwnEmbassy: v.shareWithOwnEmbassy,
+  shareWithOrganisationIds: v.shareWithOrganisationIds,
+  useInStatistics: v.useInStatistics,
+  crossOrganisationMatching: v.crossOrganisationMatching ?? false,
+  method: v.method as ConsentMethod,
+  at: v.at,
+  recordedBy: v.recordedBy,
+  organisationId: v.organisationId,
+  changes: v.changes,
 });
 
-const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory => rows.map((v): ConsentVersion => ({
-  version: v.version, at: v.at, method: v.method as ConsentMethod, changes: v.changes, actor: { userId: v.recordedBy ?? '', organisationId: v.organisationId },
-  flags: { shareWithOwnEmbassy: v.shareWithOwnEmbassy, shareWithOrganisationIds: [...v.shareWithOrganisationIds].sort(), useInStatistics: v.useInStatistics, crossOrganisationMatching: v.crossOrganisationMatching ?? false },
-}));
+const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory =>
+  rows.map((v): ConsentVersion => ({
+    version: v.version,
+    at: v.at,
+    method: v.method as ConsentMethod,
+    changes: v.changes,
+    actor: { userId: v.recordedBy ?? '', organisationId: v.organisationId },
+    flags: {
+      shareWithOwnEmbassy: v.shareWithOwnEmbassy,
+      shareWithOrganisationIds: [...v.shareWithOrganisationIds].sort(),
+      useInStatistics: v.useInStatistics,
+      crossOrganisationMatching: v.crossOrganisationMatching ?? false,
+    },
+  }));
 
 /**
  * Only the organisation that registered the survivor reads and records consent (row-level security
@@ -30,13 +58,21 @@ const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory => rows.m
  * the consent of every survivor their organisation holds.
  */
 async function ownSurvivor(trx: Tx, actor: RequestActor, survivorId: string, scope: Scope) {
-  const row = await trx.selectFrom('survivors').select(['id', 'organisation_id']).where('id', '=', survivorId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('survivors')
+    .select(['id', 'organisation_id'])
+    .where('id', '=', survivorId)
+    .executeTakeFirst();
   if (!row || row.organisation_id !== actor.organisationId) throw notFound('survivor');
   if (scope !== 'organisation' && scope !== 'all') throw forbidden('your role may not work on consent records');
   return row;
 }
 
-export async function consentHistory(app: AppContext, actor: RequestActor, survivorId: string): Promise<ConsentHistoryView> {
+export async function consentHistory(
+  app: AppContext,
+  actor: RequestActor,
+  survivorId: string,
+): Promise<ConsentHistoryView> {
   const scope = authorise(actor, 'read', 'survivor');
   return asActor(app.database, actor, async (trx) => {
     await ownSurvivor(trx, actor, survivorId, scope);
@@ -55,7 +91,12 @@ export async function consentHistory(app: AppContext, actor: RequestActor, survi
  * consentCovers — one the new consent no longer covers is frozen (the receiver loses the person
  * view, contact included, and cannot act on it), one covered again is thawed.
  */
-export async function changeConsent(app: AppContext, actor: RequestActor, survivorId: string, input: ConsentFlagsInput): Promise<ConsentHistoryView> {
+export async function changeConsent(
+  app: AppContext,
+  actor: RequestActor,
+  survivorId: string,
+  input: ConsentFlagsInput,
+): Promise<ConsentHistoryView> {
   const scope = authorise(actor, 'update', 'survivor');
   return asActor(app.database, actor, async (trx) => {
     await ownSurvivor(trx, actor, survivorId, scope);
@@ -66,33 +107,72 @@ export async function changeConsent(app: AppContext, actor: RequestActor, surviv
     const wanted = [...new Set(input.shareWithOrganisationIds)];
     const orgs = await findOrganisations(trx, wanted);
     const fields: Record<string, string> = {};
-    input.shareWithOrganisationIds.forEach((id, i) => { if (!orgs.has(id)) fields[`body.shareWithOrganisationIds.${i}`] = 'no such organisation'; });
+    input.shareWithOrganisationIds.forEach((id, i) => {
+      if (!orgs.has(id)) fields[`body.shareWithOrganisationIds.${i}`] = 'no such organisation';
+    });
     if (Object.keys(fields).length) throw invalid(fields);
-    const result = applyConsentChange(history, {
-      shareWithOwnEmbassy: input.shareWithOwnEmbassy, useInStatistics: input.useInStatistics, crossOrganisationMatching: input.crossOrganisationMatching, method: input.method,
-      addOrganisationIds: wanted.filter((id) => !prev.includes(id)), removeOrganisationIds: prev.filter((id) => !wanted.includes(id)),
-    }, { userId: actor.userId, organisationId: actor.organisationId }, app.now());
+    const result = applyConsentChange(
+      history,
+      {
+        shareWithOwnEmbassy: input.shareWithOwnEmbassy,
+        useInStatistics: input.useInStatistics,
+        crossOrganisationMatching: input.crossOrganisationMatching,
+        method: input.method,
+        addOrganisationIds: wanted.filter((id) => !prev.includes(id)),
+        removeOrganisationIds: prev.filter((id) => !wanted.includes(id)),
+      },
+      { userId: actor.userId, organisationId: actor.organisationId },
+      app.now(),
+    );
     if (!result.ok) throw conflict(result.reason);
     const v = result.current;
     const row: ConsentVersionRow = {
-      survivorId, version: v.version, organisationId: actor.organisationId, recordedBy: actor.userId, at: v.at, method: v.method,
-      shareWithOwnEmbassy: v.flags.shareWithOwnEmbassy, shareWithOrganisationIds: [...v.flags.shareWithOrganisationIds], useInStatistics: v.flags.useInStatistics, changes: [...v.changes],
+      survivorId,
+      version: v.version,
+      organisationId: actor.organisationId,
+      recordedBy: actor.userId,
+      at: v.at,
+      method: v.method,
+      shareWithOwnEmbassy: v.flags.shareWithOwnEmbassy,
+      shareWithOrganisationIds: [...v.flags.shareWithOrganisationIds],
+      useInStatistics: v.flags.useInStatistics,
+      changes: [...v.changes],
       crossOrganisationMatching: v.flags.crossOrganisationMatching,
     };
     await insertConsentVersions(trx, [row]);
     await setSurvivorConsent(trx, survivorId, row);
     const kase = await findCaseBySurvivor(trx, survivorId, actor.organisationId);
-    if (kase) await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.consentChanged(v.version, v.changes), v.at);
-    const live = (await referralsOfSurvivor(trx, survivorId))
-      .filter((r) => r.fromOrganisationId === actor.organisationId && LIVE_REFERRAL_STATES.includes(r.state as ReferralState));
+    if (kase)
+      await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.consentChanged(v.version, v.changes), v.at);
+    const live = (await referralsOfSurvivor(trx, survivorId)).filter(
+      (r) => r.fromOrganisationId === actor.organisationId && LIVE_REFERRAL_STATES.includes(r.state as ReferralState),
+    );
     for (const r of live) {
-      const covered = consentCovers(v.flags, { toOrganisationId: r.toOrganisationId, consentBasis: r.consentBasis, state: r.state as ReferralState });
+      const covered = consentCovers(v.flags, {
+        toOrganisationId: r.toOrganisationId,
+        consentBasis: r.consentBasis,
+        state: r.state as ReferralState,
+      });
       if (covered === (r.frozenAt === null)) continue;
       await setReferralFrozen(trx, r.id, covered ? null : v.at, v.at);
-      await recordCaseEvent(trx, app, actor, r.caseId, timelineEvents.referralFrozen(r.toOrganisationId, !covered), v.at);
-      await audit(trx, app, actor, covered ? 'referral.thawed' : 'referral.frozen', 'referral', r.id, { caseId: r.caseId, consentVersion: v.version });
+      await recordCaseEvent(
+        trx,
+        app,
+        actor,
+        r.caseId,
+        timelineEvents.referralFrozen(r.toOrganisationId, !covered),
+        v.at,
+      );
+      await audit(trx, app, actor, covered ? 'referral.thawed' : 'referral.frozen', 'referral', r.id, {
+        caseId: r.caseId,
+        consentVersion: v.version,
+      });
     }
-    await audit(trx, app, actor, 'survivor.consent', 'survivor', survivorId, { version: v.version, changes: v.changes, method: v.method });
+    await audit(trx, app, actor, 'survivor.consent', 'survivor', survivorId, {
+      version: v.version,
+      changes: v.changes,
+      method: v.method,
+    });
     const all = [...rows, row].map(present);
     return { survivorId, current: all[all.length - 1], history: all };
   });

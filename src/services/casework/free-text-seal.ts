@@ -19,7 +19,12 @@ export async function sealClearFreeText(app: AppContext): Promise<{ caseEvents: 
   for (;;) {
     const n = await asSystem(app.database, async (trx) => {
       const rows = await clearCaseEventSummaries(trx, BATCH);
-      for (const r of rows) await sealCaseEventSummary(trx, r.id, app.cipher.encrypt(r.summary, encryptionContext('case_events', 'detail_enc', r.id)));
+      for (const r of rows)
+        await sealCaseEventSummary(
+          trx,
+          r.id,
+          app.cipher.encrypt(r.summary, encryptionContext('case_events', 'detail_enc', r.id)),
+        );
       return rows.length;
     });
     moved.caseEvents += n;
@@ -28,7 +33,12 @@ export async function sealClearFreeText(app: AppContext): Promise<{ caseEvents: 
   for (;;) {
     const n = await asSystem(app.database, async (trx) => {
       const rows = await clearReferralReasons(trx, BATCH);
-      for (const r of rows) await sealReferralReason(trx, r.id, app.cipher.encrypt(r.stateReason, encryptionContext('referrals', 'state_reason_enc', r.id)));
+      for (const r of rows)
+        await sealReferralReason(
+          trx,
+          r.id,
+          app.cipher.encrypt(r.stateReason, encryptionContext('referrals', 'state_reason_enc', r.id)),
+        );
       return rows.length;
     });
     moved.referrals += n;

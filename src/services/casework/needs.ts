@@ -12,21 +12,57 @@ import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent
 import { presentNeed } from './case-detail.ts';
 import type { CaseStatus } from '../../core/vocabulary.ts';
 
-
 /** A need row with the triage copies filled from its case and survivor. */
 export function buildNeed(input: {
-  id: string; caseId: string; organisationId: string; kind: NeedKind; priority: NeedPriority; status?: NeedStatus; noteEnc: string | null; createdBy: string | null; at: string;
-  ageBand: string | null; nationalities: string[]; locationKind: string; caseRisk: string;
+  id: string;
+  caseId: string;
+  organisationId: string;
+  kind: NeedKind;
+  priority: NeedPriority;
+  status?: NeedStatus;
+  noteEnc: string | null;
+  createdBy: string | null;
+  at: string;
+  ageBand: string | null;
+  nationalities: string[];
+  locationKind: string;
+  caseRisk: string;
 }): NeedRow {
-  const shape = { id: input.id, kind: input.kind, priority: input.priority, status: input.status ?? 'open', createdAt: input.at, survivor: { ageBand: input.ageBand as AgeBand | null, nationalities: input.nationalities }, caseRisk: input.caseRisk as RiskLevel };
+  const shape = {
+    id: input.id,
+    kind: input.kind,
+    priority: input.priority,
+    status: input.status ?? 'open',
+    createdAt: input.at,
+    survivor: { ageBand: input.ageBand as AgeBand | null, nationalities: input.nationalities },
+    caseRisk: input.caseRisk as RiskLevel,
+  };
   return {
-    id: input.id, caseId: input.caseId, organisationId: input.organisationId, kind: input.kind, priority: input.priority, status: input.status ?? 'open',
-    noteEnc: input.noteEnc, createdBy: input.createdBy, createdAt: input.at, updatedAt: input.at, urgencyTier: urgencyTier(shape), effectivePriority: effectivePriority(shape),
-    ageBand: input.ageBand, nationalities: input.nationalities, locationKind: input.locationKind, caseRisk: input.caseRisk,
+    id: input.id,
+    caseId: input.caseId,
+    organisationId: input.organisationId,
+    kind: input.kind,
+    priority: input.priority,
+    status: input.status ?? 'open',
+    noteEnc: input.noteEnc,
+    createdBy: input.createdBy,
+    createdAt: input.at,
+    updatedAt: input.at,
+    urgencyTier: urgencyTier(shape),
+    effectivePriority: effectivePriority(shape),
+    ageBand: input.ageBand,
+    nationalities: input.nationalities,
+    locationKind: input.locationKind,
+    caseRisk: input.caseRisk,
   };
 }
 
-export async function addNeed(app: AppContext, actor: RequestActor, caseId: string, input: { kind: NeedKind; priority: NeedPriority; note?: string }): Promise<NeedView> {
+export async function addNeed(
+  app: AppContext,
+  actor: RequestActor,
+  caseId: string,
+  input: { kind: NeedKind; priority: NeedPriority; note?: string },
+): Promise<NeedView> {
   authorise(actor, 'create', 'need');
   return asActor(app.database, actor, async (trx) => {
     const { kase, survivor, access } = await loadVisibleCase(trx, actor, caseId, 'read', 'case');
@@ -34,9 +70,18 @@ export async function addNeed(app: AppContext, actor: RequestActor, caseId: stri
     const id = app.newId();
     const at = app.now().toISOString();
     const row = buildNeed({
-      id, caseId, organisationId: actor.organisationId, kind: input.kind, priority: input.priority, createdBy: actor.userId, at,
+      id,
+      caseId,
+      organisationId: actor.organisationId,
+      kind: input.kind,
+      priority: input.priority,
+      createdBy: actor.userId,
+      at,
       noteEnc: input.note ? app.cipher.encrypt(input.note, encryptionContext('needs', 'note_enc', id)) : null,
-      ageBand: survivor.ageBand, nationalities: survivor.nationalities, locationKind: survivor.locationKind, caseRisk: kase.riskLevel,
+      ageBand: survivor.ageBand,
+      nationalities: survivor.nationalities,
+      locationKind: survivor.locationKind,
+      caseRisk: kase.riskLevel,
     });
     await insertNeeds(trx, [row]);
     await recordCaseEvent(trx, app, actor, caseId, timelineEvents.needAdded(input.kind, input.priority), at);
@@ -45,22 +90,53 @@ export async function addNeed(app: AppContext, actor: RequestActor, caseId: stri
   });
 }
 
-export async function updateNeedStatus(app: AppContext, actor: RequestActor, needId: string, patch: { status?: NeedStatus; priority?: NeedPriority }): Promise<NeedView> {
+export async function updateNeedStatus(
+  app: AppContext,
+  actor: RequestActor,
+  needId: string,
+  patch: { status?: NeedStatus; priority?: NeedPriority },
+): Promise<NeedView> {
   authorise(actor, 'update', 'need');
   return asActor(app.database, actor, async (trx) => {
     const need = await findNeed(trx, needId, true);
     if (!need) throw notFound('need');
     const { kase } = await loadVisibleCase(trx, actor, need.caseId, 'read', 'case');
-    if ((patch.status ?? need.status) === need.status && (patch.priority ?? need.priority) === need.priority) throw conflict('nothing would change');
-    if ((need.status === 'met' || need.status === 'cancelled') && patch.status && patch.status !== need.status && patch.status !== 'open') {
+    if ((patch.status ?? need.status) === need.status && (patch.priority ?? need.priority) === need.priority)
+      throw conflict('nothing would change');
+    if (
+      (need.status === 'met' || need.status === 'cancelled') &&
+      patch.status &&
+      patch.status !== need.status &&
+      patch.status !== 'open'
+    ) {
       throw conflict(`a ${need.status} need can only be reopened`);
     }
     const at = app.now().toISOString();
-    const next = buildNeed({ ...need, kind: need.kind as NeedKind, priority: (patch.priority ?? need.priority) as NeedPriority, status: (patch.status ?? need.status) as NeedStatus, at: need.createdAt, caseRisk: kase.riskLevel });
-    await updateNeed(trx, needId, { status: patch.status, priority: patch.priority, effectivePriority: next.effectivePriority, at });
-    await recordCaseEvent(trx, app, actor, need.caseId, timelineEvents.needUpdated(need.kind as NeedKind, {
-      ...(patch.status && patch.status !== need.status ? { status: patch.status } : {}), ...(patch.priority && patch.priority !== need.priority ? { priority: patch.priority } : {}),
-    }), at);
+    const next = buildNeed({
+      ...need,
+      kind: need.kind as NeedKind,
+      priority: (patch.priority ?? need.priority) as NeedPriority,
+      status: (patch.status ?? need.status) as NeedStatus,
+      at: need.createdAt,
+      caseRisk: kase.riskLevel,
+    });
+    await updateNeed(trx, needId, {
+      status: patch.status,
+      priority: patch.priority,
+      effectivePriority: next.effectivePriority,
+      at,
+    });
+    await recordCaseEvent(
+      trx,
+      app,
+      actor,
+      need.caseId,
+      timelineEvents.needUpdated(need.kind as NeedKind, {
+        ...(patch.status && patch.status !== need.status ? { status: patch.status } : {}),
+        ...(patch.priority && patch.priority !== need.priority ? { priority: patch.priority } : {}),
+      }),
+      at,
+    );
     await audit(trx, app, actor, 'need.update', 'need', needId, { caseId: need.caseId, ...patch });
     return presentNeed({ ...next, updatedAt: at }, app.now());
   });
@@ -70,27 +146,73 @@ export async function updateNeedStatus(app: AppContext, actor: RequestActor, nee
  * The triage board: the organisation's open needs, most urgent first, filtered and ordered in SQL
  * on the stored sort keys (index needs_board). Shows no names, so it is not a survivor read.
  */
-export async function triage(app: AppContext, actor: RequestActor, q: TriageQuery): Promise<{ items: TriageItem[]; nextCursor: string | null }> {
+export async function triage(
+  app: AppContext,
+  actor: RequestActor,
+  q: TriageQuery,
+): Promise<{ items: TriageItem[]; nextCursor: string | null }> {
   authorise(actor, 'read', 'need');
   const after = decodeCursor(q.cursor, ['number', 'number', 'instant', 'uuid']);
-  const rows = await asActor(app.database, actor, (trx) => triageBoard(trx, {
-    organisationId: actor.organisationId, kinds: q.kind, nationalities: q.nationality, locationKinds: q.locationKind, ageBands: q.ageBand, limit: q.limit,
-    after: after ? { tier: Number(after[0]), effectivePriority: Number(after[1]), createdAt: String(after[2]), id: String(after[3]) } : undefined,
-  }));
+  const rows = await asActor(app.database, actor, (trx) =>
+    triageBoard(trx, {
+      organisationId: actor.organisationId,
+      kinds: q.kind,
+      nationalities: q.nationality,
+      locationKinds: q.locationKind,
+      ageBands: q.ageBand,
+      limit: q.limit,
+      after: after
+        ? {
+            tier: Number(after[0]),
+            effectivePriority: Number(after[1]),
+            createdAt: String(after[2]),
+            id: String(after[3]),
+          }
+        : undefined,
+    }),
+  );
   const now = app.now();
   const items = rows.map((r): TriageItem => {
-    const rank = urgencyRank({
-      id: r.id, kind: r.kind as NeedKind, priority: r.priority as NeedPriority, status: r.status as NeedStatus, createdAt: r.createdAt,
-      survivor: { ageBand: r.ageBand as AgeBand | null, nationalities: r.nationalities }, caseRisk: r.caseRisk as RiskLevel,
-    }, now);
+    const rank = urgencyRank(
+      {
+        id: r.id,
+        kind: r.kind as NeedKind,
+        priority: r.priority as NeedPriority,
+        status: r.status as NeedStatus,
+        createdAt: r.createdAt,
+        survivor: { ageBand: r.ageBand as AgeBand | null, nationalities: r.nationalities },
+        caseRisk: r.caseRisk as RiskLevel,
+      },
+      now,
+    );
     return {
-      needId: r.id, caseId: r.caseId, survivorId: r.survivorId, kind: r.kind as NeedKind, priority: r.priority as NeedPriority, status: r.status as NeedStatus,
-      createdAt: r.createdAt, tier: rank.tier, effectivePriority: rank.effectivePriorityLabel, waitingHours: Math.floor(rank.waitingMs / 3_600_000),
-      explanation: rank.explanation, caseRisk: r.caseRisk as RiskLevel, caseStatus: r.caseStatus as CaseStatus,
-      survivor: { sex: r.sex as TriageItem['survivor']['sex'], ageBand: r.ageBand as AgeBand | null, nationalities: r.nationalities, locationKind: r.locationKind as LocationKind },
+      needId: r.id,
+      caseId: r.caseId,
+      survivorId: r.survivorId,
+      kind: r.kind as NeedKind,
+      priority: r.priority as NeedPriority,
+      status: r.status as NeedStatus,
+      createdAt: r.createdAt,
+      tier: rank.tier,
+      effectivePriority: rank.effectivePriorityLabel,
+      waitingHours: Math.floor(rank.waitingMs / 3_600_000),
+      explanation: rank.explanation,
+      caseRisk: r.caseRisk as RiskLevel,
+      caseStatus: r.caseStatus as CaseStatus,
+      survivor: {
+        sex: r.sex as TriageItem['survivor']['sex'],
+        ageBand: r.ageBand as AgeBand | null,
+        nationalities: r.nationalities,
+        locationKind: r.locationKind as LocationKind,
+      },
     };
   });
   const last = rows[rows.length - 1];
-  return { items, nextCursor: rows.length === q.limit && last ? encodeCursor([last.urgencyTier, last.effectivePriority, last.createdAt, last.id]) : null };
+  return {
+    items,
+    nextCursor:
+      rows.length === q.limit && last
+        ? encodeCursor([last.urgencyTier, last.effectivePriority, last.createdAt, last.id])
+        : null,
+  };
 }
-

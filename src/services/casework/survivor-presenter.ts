@@ -1,5 +1,10 @@
 import { ageAt, ageBandOf } from '../../core/age-band.ts';
-import { discloseSurvivor, mayViewLocation, type CaseAudience, type ReferralLink } from '../../core/disclosure/index.ts';
+import {
+  discloseSurvivor,
+  mayViewLocation,
+  type CaseAudience,
+  type ReferralLink,
+} from '../../core/disclosure/index.ts';
 import type { AgeBand, ContactChannel, DocumentStatus, ExitMode, LocationKind, Sex } from '../../core/vocabulary.ts';
 import type { SurvivorView } from '../../contracts/casework/survivors.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
@@ -12,7 +17,9 @@ export interface SurvivorIdentity {
   dateOfBirth: string | null;
   contacts: { channel: ContactChannel; value: string }[];
 }
-export interface SurvivorLocationSecret { detail: string | null }
+export interface SurvivorLocationSecret {
+  detail: string | null;
+}
 
 export function openIdentity(app: AppContext, s: Pick<SurvivorRow, 'id' | 'identityEnc'>): SurvivorIdentity {
   return app.cipher.decryptJson<SurvivorIdentity>(s.identityEnc, encryptionContext('survivors', 'identity_enc', s.id));
@@ -23,7 +30,12 @@ export function sealIdentity(app: AppContext, survivorId: string, identity: Surv
 }
 
 export function sealLocation(app: AppContext, survivorId: string, detail: string | null | undefined): string | null {
-  return detail ? app.cipher.encryptJson({ detail } satisfies SurvivorLocationSecret, encryptionContext('survivors', 'location_enc', survivorId)) : null;
+  return detail
+    ? app.cipher.encryptJson(
+        { detail } satisfies SurvivorLocationSecret,
+        encryptionContext('survivors', 'location_enc', survivorId),
+      )
+    : null;
 }
 
 export const preferredNameOf = (identity: SurvivorIdentity): string | null =>
@@ -33,18 +45,40 @@ export const preferredNameOf = (identity: SurvivorIdentity): string | null =>
  * The survivor record for an audience allowed to open it (core/disclosure discloseSurvivor). The
  * location is decrypted only when the view and mayViewLocation allow this organisation.
  */
-export function presentSurvivor(app: AppContext, audience: CaseAudience, s: SurvivorRow, viewerOrganisationId: string, caseOwnerOrganisationId: string, referrals: readonly ReferralLink[]): SurvivorView {
+export function presentSurvivor(
+  app: AppContext,
+  audience: CaseAudience,
+  s: SurvivorRow,
+  viewerOrganisationId: string,
+  caseOwnerOrganisationId: string,
+  referrals: readonly ReferralLink[],
+): SurvivorView {
   const identity = openIdentity(app, s);
   const locationKind = s.locationKind as LocationKind;
-  const mayView = audience === 'own_organisation' && mayViewLocation(viewerOrganisationId, { kind: locationKind, placeOrganisationId: s.locationOrganisationId, caseOwnerOrganisationId }, referrals);
-  const detail = mayView && s.locationEnc
-    ? app.cipher.decryptJson<SurvivorLocationSecret>(s.locationEnc, encryptionContext('survivors', 'location_enc', s.id)).detail
-    : null;
+  const mayView =
+    audience === 'own_organisation' &&
+    mayViewLocation(
+      viewerOrganisationId,
+      { kind: locationKind, placeOrganisationId: s.locationOrganisationId, caseOwnerOrganisationId },
+      referrals,
+    );
+  const detail =
+    mayView && s.locationEnc
+      ? app.cipher.decryptJson<SurvivorLocationSecret>(
+          s.locationEnc,
+          encryptionContext('survivors', 'location_enc', s.id),
+        ).detail
+      : null;
   return discloseSurvivor(audience, {
     id: s.id,
     organisationId: s.organisationId,
     registeredAt: s.registeredAt,
-    names: identity.names.map((n) => ({ value: n.value, script: n.script ?? null, romanisation: n.romanisation ?? false, preferred: n.preferred })),
+    names: identity.names.map((n) => ({
+      value: n.value,
+      script: n.script ?? null,
+      romanisation: n.romanisation ?? false,
+      preferred: n.preferred,
+    })),
     preferredName: preferredNameOf(identity),
     sex: s.sex as Sex,
     dateOfBirth: identity.dateOfBirth ?? null,
@@ -58,8 +92,13 @@ export function presentSurvivor(app: AppContext, audience: CaseAudience, s: Surv
     compound: s.compoundRef,
     exitMode: s.exitMode as ExitMode,
     exitDate: s.exitDate,
-    consent: { version: s.consentVersion, shareWithOwnEmbassy: s.consentOwnEmbassy, shareWithOrganisationIds: s.consentOrganisationIds, useInStatistics: s.consentStatistics,
-      crossOrganisationMatching: s.consentCrossOrgMatching },
+    consent: {
+      version: s.consentVersion,
+      shareWithOwnEmbassy: s.consentOwnEmbassy,
+      shareWithOrganisationIds: s.consentOrganisationIds,
+      useInStatistics: s.consentStatistics,
+      crossOrganisationMatching: s.consentCrossOrgMatching,
+    },
   });
 }
 

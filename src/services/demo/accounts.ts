@@ -4,7 +4,12 @@ import type { AppContext } from '../context.ts';
 import { deploymentMode } from '../deployment.ts';
 import { notFound } from '../errors.ts';
 
-export interface DemoAccounts { loaded: boolean; notice: string; password: string | null; accounts: { email: string; organisation: string; kind: string; role: string }[] }
+export interface DemoAccounts {
+  loaded: boolean;
+  notice: string;
+  password: string | null;
+  accounts: { email: string; organisation: string; kind: string; role: string }[];
+}
 
 // The all-round demo administrator is listed first on its own; one more account for each working role.
 const SHOWCASE_ROLES = ['caseworker', 'consular_officer', 'medic', 'analyst'] as const;
@@ -15,16 +20,30 @@ const SHOWCASE_ROLES = ['caseworker', 'consular_officer', 'medic', 'analyst'] as
  */
 export async function listDemoAccounts(app: AppContext): Promise<DemoAccounts> {
   // Only a demo deployment publishes its sign-ins; a production one answers 404 as if there were no such page.
-  if (await deploymentMode(app) !== 'demo') throw notFound('the demo');
-  const rows = await asSystem(app.database, (trx) => trx.selectFrom('users as u')
-    .innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['u.email', 'o.name', 'o.kind', 'm.role']).where('u.is_demo', '=', true).orderBy('o.name').execute());
+  if ((await deploymentMode(app)) !== 'demo') throw notFound('the demo');
+  const rows = await asSystem(app.database, (trx) =>
+    trx
+      .selectFrom('users as u')
+      .innerJoin('memberships as m', 'm.user_id', 'u.id')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .select(['u.email', 'o.name', 'o.kind', 'm.role'])
+      .where('u.is_demo', '=', true)
+      .orderBy('o.name')
+      .execute(),
+  );
   const accounts: DemoAccounts['accounts'] = [];
   for (const role of SHOWCASE_ROLES) {
-    const preferred = rows.find((r) => r.role === role && !r.email.startsWith('admin@demo')) ?? rows.find((r) => r.role === role);
-    if (preferred && !accounts.some((a) => a.email === preferred.email)) accounts.push({ email: preferred.email, organisation: preferred.name, kind: preferred.kind, role });
+    const preferred =
+      rows.find((r) => r.role === role && !r.email.startsWith('admin@demo')) ?? rows.find((r) => r.role === role);
+    if (preferred && !accounts.some((a) => a.email === preferred.email))
+      accounts.push({ email: preferred.email, organisation: preferred.name, kind: preferred.kind, role });
   }
   const admin = rows.find((r) => r.email.startsWith('admin@demo') && r.role === 'admin');
   if (admin) accounts.unshift({ email: admin.email, organisation: admin.name, kind: admin.kind, role: 'admin' });
-  return { loaded: rows.length > 0, notice: DEMO_NOTICE, password: rows.length ? DEMO_PASSWORD : null, accounts: accounts.filter((a, i, all) => all.findIndex((b) => b.email === a.email) === i) };
+  return {
+    loaded: rows.length > 0,
+    notice: DEMO_NOTICE,
+    password: rows.length ? DEMO_PASSWORD : null,
+    accounts: accounts.filter((a, i, all) => all.findIndex((b) => b.email === a.email) === i),
+  };
 }

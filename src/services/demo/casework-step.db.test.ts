@@ -6,11 +6,14 @@ import { loadDemo } from './load.ts';
 
 async function profile(database: TestDatabase) {
   return asSystem(database, async (trx) => {
-    const q = async (text: string) => (await sql.raw<{ k: string; n: number }>(text).execute(trx)).rows.map((r) => `${r.k}:${Number(r.n)}`).sort();
+    const q = async (text: string) =>
+      (await sql.raw<{ k: string; n: number }>(text).execute(trx)).rows.map((r) => `${r.k}:${Number(r.n)}`).sort();
     return {
       referralStates: await q('SELECT state AS k, count(*) AS n FROM referrals GROUP BY 1'),
       urgentMedical: await q(`SELECT priority AS k, count(*) AS n FROM needs WHERE kind = 'medical_urgent' GROUP BY 1`),
-      consular: await q(`SELECT (emergency_document_status || '/' || (flight_number IS NOT NULL) || '/' || (repatriated_at IS NOT NULL)) AS k, count(*) AS n FROM consular_records GROUP BY 1`),
+      consular: await q(
+        `SELECT (emergency_document_status || '/' || (flight_number IS NOT NULL) || '/' || (repatriated_at IS NOT NULL)) AS k, count(*) AS n FROM consular_records GROUP BY 1`,
+      ),
       alerts: await q(`SELECT kind AS k, count(*) AS n FROM alerts WHERE subject_type = 'case' GROUP BY 1`),
       screenings: await q('SELECT outcome AS k, count(*) AS n FROM screenings GROUP BY 1'),
       timeline: await q('SELECT kind AS k, count(*) AS n FROM case_events GROUP BY 1'),
@@ -27,10 +30,18 @@ describe.each(DATABASE_KINDS)('casework demo step on %s', (kind) => {
     await loadDemo(app, { seed: 7, survivors: 400 });
     result = await profile(database);
   });
-  afterAll(async () => { await database?.drop(); });
+  afterAll(async () => {
+    await database?.drop();
+  });
 
   it('puts cases at every stage: referrals in every state, urgent medical needs, consular steps, alerts from missed check-ins', () => {
-    expect(result.referralStates.map((s) => s.split(':')[0]).sort()).toEqual(['accepted', 'completed', 'declined', 'revoked', 'sent']);
+    expect(result.referralStates.map((s) => s.split(':')[0]).sort()).toEqual([
+      'accepted',
+      'completed',
+      'declined',
+      'revoked',
+      'sent',
+    ]);
     expect(result.urgentMedical).toEqual([expect.stringMatching(/^urgent:\d+$/)]);
     const consular = result.consular.join(' ');
     expect(consular).toMatch(/issued\/true\/true/); // repatriated
@@ -43,7 +54,10 @@ describe.each(DATABASE_KINDS)('casework demo step on %s', (kind) => {
   it('is deterministic: the same seed gives the same casework on a second database', async () => {
     const again = await createTestDatabase(kind);
     try {
-      await loadDemo(await createTestApp(again, { now: new Date('2026-02-20T08:00:00Z') }), { seed: 7, survivors: 400 });
+      await loadDemo(await createTestApp(again, { now: new Date('2026-02-20T08:00:00Z') }), {
+        seed: 7,
+        survivors: 400,
+      });
       expect(await profile(again)).toEqual(result);
     } finally {
       await again.drop();

@@ -17,13 +17,26 @@ export interface DemoIds {
 
 export interface DemoStep {
   name: string;
-  run(ctx: { app: AppContext; trx: Tx; scenario: DemoScenario; ids: DemoIds; passwordHash: string; seed: number }): Promise<number>;
+  run(ctx: {
+    app: AppContext;
+    trx: Tx;
+    scenario: DemoScenario;
+    ids: DemoIds;
+    passwordHash: string;
+    seed: number;
+  }): Promise<number>;
 }
 
-export interface DemoLoadReport { loaded: boolean; counts: Record<string, number>; seconds: number }
+export interface DemoLoadReport {
+  loaded: boolean;
+  counts: Record<string, number>;
+  seconds: number;
+}
 
 export async function isDemoLoaded(app: AppContext): Promise<boolean> {
-  const row = await asSystem(app.database, (trx) => trx.selectFrom('organisations').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst());
+  const row = await asSystem(app.database, (trx) =>
+    trx.selectFrom('organisations').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst(),
+  );
   return !!row;
 }
 
@@ -32,13 +45,22 @@ export async function isDemoLoaded(app: AppContext): Promise<boolean> {
  * is already present. Every person and organisation in it is fictional and flagged `is_demo`.
  * Only an undecided (empty) or demo deployment takes it: loading it makes the deployment a demo.
  */
-export async function loadDemo(app: AppContext, options: { seed?: number; survivors?: number; onProgress?: (step: string) => void } = {}): Promise<DemoLoadReport> {
+export async function loadDemo(
+  app: AppContext,
+  options: { seed?: number; survivors?: number; onProgress?: (step: string) => void } = {},
+): Promise<DemoLoadReport> {
   const started = Date.now();
   if (await isDemoLoaded(app)) return { loaded: false, counts: {}, seconds: 0 };
   const seed = options.seed ?? 2026;
   const scenario = generateDemoScenario({ seed, survivors: options.survivors ?? 3000 });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const ids: DemoIds = { organisations: new Map(), users: new Map(), survivors: new Map(), cases: new Map(), compounds: new Map() };
+  const ids: DemoIds = {
+    organisations: new Map(),
+    users: new Map(),
+    survivors: new Map(),
+    cases: new Map(),
+    compounds: new Map(),
+  };
   const counts: Record<string, number> = {};
   await asSystem(app.database, async (trx) => {
     await claimDeploymentFor(trx, 'demo');

@@ -3,7 +3,12 @@ import { asSystem } from '../../db/transaction.ts';
 import { audit, type AuditActor } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 
-export interface DemoPurgeReport { previousMode: 'demo' | 'production' | null; removed: Record<string, number>; cleared: Record<string, number>; files: number }
+export interface DemoPurgeReport {
+  previousMode: 'demo' | 'production' | null;
+  removed: Record<string, number>;
+  cleared: Record<string, number>;
+  files: number;
+}
 
 /**
  * `refuge demo purge`: removes every demo organisation, account, person, record and file and leaves
@@ -17,9 +22,19 @@ export async function purgeDemo(app: AppContext, by: AuditActor | null = null): 
     const previousMode = await deploymentMode(trx);
     const { removed, cleared, blobKeys } = await purgeDemoRows(trx);
     await markDemoPurged(trx, app.now().toISOString());
-    await audit(trx, app, by, 'demo.purge', 'deployment', null, { previousMode, removed, cleared, files: blobKeys.length });
+    await audit(trx, app, by, 'demo.purge', 'deployment', null, {
+      previousMode,
+      removed,
+      cleared,
+      files: blobKeys.length,
+    });
     return { previousMode, removed, cleared, blobKeys };
   });
   for (const key of result.blobKeys) await app.blobs.delete(key);
-  return { previousMode: result.previousMode, removed: result.removed, cleared: result.cleared, files: result.blobKeys.length };
+  return {
+    previousMode: result.previousMode,
+    removed: result.removed,
+    cleared: result.cleared,
+    files: result.blobKeys.length,
+  };
 }

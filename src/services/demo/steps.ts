@@ -6,4 +6,11 @@ import { monitoringSteps } from './monitoring-step.ts';
 import { matchingSteps } from './matching-step.ts';
 
 /** Demo loading, in order. Each capability appends its own steps in its own file. */
-export const DEMO_STEPS: readonly DemoStep[] = [organisationsStep, usersStep, survivorsStep, ...monitoringSteps, ...caseworkSteps, ...matchingSteps];
+export const DEMO_STEPS: readonly DemoStep[] = [
+  organisationsStep,
+  usersStep,
+  survivorsStep,
+  ...monitoringSteps,
+  ...caseworkSteps,
+  ...matchingSteps,
+];

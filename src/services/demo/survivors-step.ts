@@ -6,10 +6,21 @@ import type { DemoStep } from './load.ts';
 
 // Where cases stand some weeks after a mass exit: most still waiting on documents or travel.
 const STATUS_MIX: readonly (readonly [CaseStatus, number])[] = [
-  ['open', 12], ['assessed', 10], ['assisting', 18], ['awaiting_documents', 25], ['awaiting_travel', 14],
-  ['repatriated', 12], ['closed', 4], ['lost_contact', 5],
+  ['open', 12],
+  ['assessed', 10],
+  ['assisting', 18],
+  ['awaiting_documents', 25],
+  ['awaiting_travel', 14],
+  ['repatriated', 12],
+  ['closed', 4],
+  ['lost_contact', 5],
 ];
-const RISK_MIX: readonly (readonly [RiskLevel, number])[] = [['low', 25], ['medium', 45], ['high', 22], ['critical', 8]];
+const RISK_MIX: readonly (readonly [RiskLevel, number])[] = [
+  ['low', 25],
+  ['medium', 45],
+  ['high', 22],
+  ['critical', 8],
+];
 
 export const survivorsStep: DemoStep = {
   name: 'survivors',
@@ -22,20 +33,43 @@ export const survivorsStep: DemoStep = {
       ids.survivors.set(s.key, id);
       const organisationId = ids.organisations.get(s.registeredByOrgKey)!;
       survivors.push({
-        id, organisationId, registeredBy: ids.users.get(s.registeredByUserKey) ?? null, registeredAt: s.registeredAt,
-        identityEnc: app.cipher.encryptJson({ names: s.names, dateOfBirth: s.dateOfBirth, contacts: s.contacts }, encryptionContext('survivors', 'identity_enc', id)),
-        locationEnc: s.location.detail ? app.cipher.encryptJson({ detail: s.location.detail }, encryptionContext('survivors', 'location_enc', id)) : null,
-        sex: s.sex, ageBand: s.ageBand, nationalities: s.nationalities, languages: s.languages, documentStatus: s.documentStatus,
-        locationKind: s.location.kind, locationOrganisationId: s.location.orgKey ? ids.organisations.get(s.location.orgKey) ?? null : null,
-        compoundRef: s.compoundKey, exitMode: s.exitMode, exitDate: s.exitDate,
-        consentOwnEmbassy: s.consent.shareWithOwnEmbassy, consentOrganisationIds: s.consent.shareWithOrgKeys.map((k) => ids.organisations.get(k)!),
-        consentStatistics: s.consent.statistics, isDemo: true, consentCrossOrgMatching: s.consent.crossOrganisationMatching ?? false,
+        id,
+        organisationId,
+        registeredBy: ids.users.get(s.registeredByUserKey) ?? null,
+        registeredAt: s.registeredAt,
+        identityEnc: app.cipher.encryptJson(
+          { names: s.names, dateOfBirth: s.dateOfBirth, contacts: s.contacts },
+          encryptionContext('survivors', 'identity_enc', id),
+        ),
+        locationEnc: s.location.detail
+          ? app.cipher.encryptJson({ detail: s.location.detail }, encryptionContext('survivors', 'location_enc', id))
+          : null,
+        sex: s.sex,
+        ageBand: s.ageBand,
+        nationalities: s.nationalities,
+        languages: s.languages,
+        documentStatus: s.documentStatus,
+        locationKind: s.location.kind,
+        locationOrganisationId: s.location.orgKey ? (ids.organisations.get(s.location.orgKey) ?? null) : null,
+        compoundRef: s.compoundKey,
+        exitMode: s.exitMode,
+        exitDate: s.exitDate,
+        consentOwnEmbassy: s.consent.shareWithOwnEmbassy,
+        consentOrganisationIds: s.consent.shareWithOrgKeys.map((k) => ids.organisations.get(k)!),
+        consentStatistics: s.consent.statistics,
+        isDemo: true,
+        consentCrossOrgMatching: s.consent.crossOrganisationMatching ?? false,
       });
       const caseId = app.newId();
       ids.cases.set(s.key, caseId);
       cases.push({
-        id: caseId, survivorId: id, organisationId, status: pickWeighted(rng, STATUS_MIX), riskLevel: s.ageBand === 'under_18' ? 'critical' : pickWeighted(rng, RISK_MIX),
-        assignedTo: ids.users.get(s.registeredByUserKey) ?? null, openedAt: s.registeredAt,
+        id: caseId,
+        survivorId: id,
+        organisationId,
+        status: pickWeighted(rng, STATUS_MIX),
+        riskLevel: s.ageBand === 'under_18' ? 'critical' : pickWeighted(rng, RISK_MIX),
+        assignedTo: ids.users.get(s.registeredByUserKey) ?? null,
+        openedAt: s.registeredAt,
       });
     }
     for (let i = 0; i < survivors.length; i += 500) await insertSurvivors(trx, survivors.slice(i, i + 500));

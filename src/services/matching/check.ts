@@ -9,7 +9,11 @@ import { storeCrossOrganisationPairs, type CrossOrganisationSummary } from './bl
 import { rebuildSurvivorIndex, survivorIndex } from './index-cache.ts';
 import { storeProposals, type ProposalOrigin, type ScoredPair } from './store.ts';
 
-export interface CheckSummary { survivorId: string; proposals: number; newProposals: number }
+export interface CheckSummary {
+  survivorId: string;
+  proposals: number;
+  newProposals: number;
+}
 
 /** The system job that searches other organisations' records for one survivor (core/matching/blind.ts). */
 export const CROSS_ORGANISATION_JOB = 'matching.cross_org';
@@ -22,43 +26,80 @@ export const CROSS_ORGANISATION_JOB = 'matching.cross_org';
  * job (organisation NULL, invisible to the registering organisation), whether or not anything
  * elsewhere resembles the record. The hook for registration (job `matching.check` with `{ survivorId }`).
  */
-export async function checkSurvivorForDuplicates(app: AppContext, actor: AuditActor | null, survivorId: string, origin: ProposalOrigin = 'registration'): Promise<CheckSummary> {
+export async function checkSurvivorForDuplicates(
+  app: AppContext,
+  actor: AuditActor | null,
+  survivorId: string,
+  origin: ProposalOrigin = 'registration',
+): Promise<CheckSummary> {
   const idx = await survivorIndex(app, [survivorId]);
   const self = idx.survivors.get(survivorId);
   if (!self) throw notFound('survivor');
-  const pairs: ScoredPair[] = idx.candidatesOf(survivorId).filter((c) => c.organisationId === self.organisationId).map((c) => ({
-    left: { survivorId, organisationId: self.organisationId }, right: { survivorId: c.survivorId, organisationId: c.organisationId }, score: c.best,
-  }));
+  const pairs: ScoredPair[] = idx
+    .candidatesOf(survivorId)
+    .filter((c) => c.organisationId === self.organisationId)
+    .map((c) => ({
+      left: { survivorId, organisationId: self.organisationId },
+      right: { survivorId: c.survivorId, organisationId: c.organisationId },
+      score: c.best,
+    }));
   return asSystem(app.database, async (trx) => {
     const { stored, created } = await storeProposals(trx, app, idx.model, pairs, origin);
-    await enqueueJob(trx, { id: app.newId(), kind: CROSS_ORGANISATION_JOB, payload: { survivorId }, organisationId: null, createdBy: null });
-    await audit(trx, app, actor, 'match.check', 'survivor', survivorId, { proposals: stored, newProposals: created.length, proposalIds: created });
+    await enqueueJob(trx, {
+      id: app.newId(),
+      kind: CROSS_ORGANISATION_JOB,
+      payload: { survivorId },
+      organisationId: null,
+      createdBy: null,
+    });
+    await audit(trx, app, actor, 'match.check', 'survivor', survivorId, {
+      proposals: stored,
+      newProposals: created.length,
+      proposalIds: created,
+    });
     return { survivorId, proposals: stored, newProposals: created.length };
   });
 }
 
 /** The system's search of other organisations' records for one survivor: blind candidates, proposals to holders, the probing rule. */
-export async function checkAcrossOrganisations(app: AppContext, survivorId: string, origin: ProposalOrigin = 'registration'): Promise<CrossOrganisationSummary> {
+export async function checkAcrossOrganisations(
+  app: AppContext,
+  survivorId: string,
+  origin: ProposalOrigin = 'registration',
+): Promise<CrossOrganisationSummary> {
   const idx = await survivorIndex(app, [survivorId]);
   const self = idx.survivors.get(survivorId);
   if (!self) throw notFound('survivor');
-  const pairs: ScoredPair[] = idx.candidatesOf(survivorId).filter((c) => c.organisationId !== self.organisationId).map((c) => ({
-    left: { survivorId, organisationId: self.organisationId }, right: { survivorId: c.survivorId, organisationId: c.organisationId }, score: c.best,
-  }));
+  const pairs: ScoredPair[] = idx
+    .candidatesOf(survivorId)
+    .filter((c) => c.organisationId !== self.organisationId)
+    .map((c) => ({
+      left: { survivorId, organisationId: self.organisationId },
+      right: { survivorId: c.survivorId, organisationId: c.organisationId },
+      score: c.best,
+    }));
   return asSystem(app.database, async (trx) => {
     const survivors = await findMatchSurvivors(trx, [survivorId, ...pairs.map((p) => p.right.survivorId)]);
     return storeCrossOrganisationPairs(trx, app, idx.model, pairs, survivors, origin);
   });
 }
 
-export interface DedupeSummary { survivors: number; pairs: number; newProposals: number }
+export interface DedupeSummary {
+  survivors: number;
+  pairs: number;
+  newProposals: number;
+}
 
 /**
  * Re-runs de-duplication over all survivors from a fresh index, reporting progress in per cent.
  * Pairs across organisations go through the blind path; the summary (which the starting
  * organisation reads as the job's result) counts that organisation's own survivors and pairs only.
  */
-export async function dedupeAllSurvivors(app: AppContext, actor: AuditActor | null, progress: (p: { phase: string; done: number; total: number }) => Promise<void>): Promise<DedupeSummary> {
+export async function dedupeAllSurvivors(
+  app: AppContext,
+  actor: AuditActor | null,
+  progress: (p: { phase: string; done: number; total: number }) => Promise<void>,
+): Promise<DedupeSummary> {
   await progress({ phase: 'loading', done: 0, total: 100 });
   const idx = await rebuildSurvivorIndex(app);
   const ids = [...idx.survivors.keys()];
@@ -75,10 +116,15 @@ export async function dedupeAllSurvivors(app: AppContext, actor: AuditActor | nu
       const key = id < c.survivorId ? `${id}|${c.survivorId}` : `${c.survivorId}|${id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const pair = { left: { survivorId: id, organisationId: self.organisationId }, right: { survivorId: c.survivorId, organisationId: c.organisationId }, score: c.best };
+      const pair = {
+        left: { survivorId: id, organisationId: self.organisationId },
+        right: { survivorId: c.survivorId, organisationId: c.organisationId },
+        score: c.best,
+      };
       (c.organisationId === self.organisationId ? same : cross).push(pair);
     }
-    if ((i + 1) % step === 0 || i === total - 1) await progress({ phase: 'scoring', done: Math.floor(((i + 1) / total) * 100), total: 100 });
+    if ((i + 1) % step === 0 || i === total - 1)
+      await progress({ phase: 'scoring', done: Math.floor(((i + 1) / total) * 100), total: 100 });
   }
   await progress({ phase: 'storing', done: 0, total: 100 });
   const org = actor?.organisationId ?? null;
@@ -87,14 +133,29 @@ export async function dedupeAllSurvivors(app: AppContext, actor: AuditActor | nu
   const ownPairs = same.filter(mine);
   const result = await asSystem(app.database, async (trx) => {
     const own = await storeProposals(trx, app, idx.model, ownPairs, 'batch');
-    const others = await storeProposals(trx, app, idx.model, same.filter((p) => !mine(p)), 'batch');
-    const survivors = await findMatchSurvivors(trx, [...new Set(cross.flatMap((p) => [p.left.survivorId, p.right.survivorId]))]);
+    const others = await storeProposals(
+      trx,
+      app,
+      idx.model,
+      same.filter((p) => !mine(p)),
+      'batch',
+    );
+    const survivors = await findMatchSurvivors(trx, [
+      ...new Set(cross.flatMap((p) => [p.left.survivorId, p.right.survivorId])),
+    ]);
     const blind = await storeCrossOrganisationPairs(trx, app, idx.model, cross, survivors, 'batch');
     // The system audit keeps the whole run; the starting organisation's audit and figures are its own.
     await audit(trx, app, null, 'match.dedupe_run', 'match', null, {
-      survivors: total, pairs: same.length + cross.length, newProposals: own.created.length + others.created.length + blind.newProposals, newCandidates: blind.newCandidates,
+      survivors: total,
+      pairs: same.length + cross.length,
+      newProposals: own.created.length + others.created.length + blind.newProposals,
+      newCandidates: blind.newCandidates,
     });
-    await audit(trx, app, actor, 'match.dedupe', 'match', null, { survivors: ownSurvivors, pairs: ownPairs.length, newProposals: own.created.length });
+    await audit(trx, app, actor, 'match.dedupe', 'match', null, {
+      survivors: ownSurvivors,
+      pairs: ownPairs.length,
+      newProposals: own.created.length,
+    });
     return { newProposals: own.created.length };
   });
   await progress({ phase: 'storing', done: 100, total: 100 });

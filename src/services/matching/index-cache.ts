@@ -21,7 +21,10 @@ const PAGE = 2000;
 /** How far before the mark each refresh looks again, for registrations that committed late. */
 const LOOKBACK_MS = 10 * 60_000;
 
-export interface IndexedSurvivor { organisationId: string; records: MatchRecord[] }
+export interface IndexedSurvivor {
+  organisationId: string;
+  records: MatchRecord[];
+}
 
 export class SurvivorIndex {
   readonly index: MatchIndex;
@@ -62,14 +65,23 @@ export class SurvivorIndex {
    */
   refresh(app: AppContext, ensureIds: readonly string[] = [], onProgress?: (done: number) => void): Promise<void> {
     return this.serial(async () => {
-      let cursor = this.mark === null ? null : { registeredAt: new Date(Date.parse(this.mark) - LOOKBACK_MS).toISOString(), id: '00000000-0000-0000-0000-000000000000' };
+      let cursor =
+        this.mark === null
+          ? null
+          : {
+              registeredAt: new Date(Date.parse(this.mark) - LOOKBACK_MS).toISOString(),
+              id: '00000000-0000-0000-0000-000000000000',
+            };
       for (;;) {
         const rows = await asSystem(app.database, (trx) => survivorsAfter(trx, cursor, PAGE));
         for (const r of rows) {
           this.addRow(app, r);
           if (this.mark === null || Date.parse(r.registeredAt) > Date.parse(this.mark)) this.mark = r.registeredAt;
         }
-        if (rows.length) { const last = rows[rows.length - 1]; cursor = { registeredAt: last.registeredAt, id: last.id }; }
+        if (rows.length) {
+          const last = rows[rows.length - 1];
+          cursor = { registeredAt: last.registeredAt, id: last.id };
+        }
         onProgress?.(this.survivors.size);
         if (rows.length < PAGE) break;
       }
@@ -106,13 +118,19 @@ const indexes = new WeakMap<Database, SurvivorIndex>();
 /** The process's index for this database, refreshed (and `ensureIds` added) before it is returned. */
 export async function survivorIndex(app: AppContext, ensureIds: readonly string[] = []): Promise<SurvivorIndex> {
   let idx = indexes.get(app.database);
-  if (!idx) { idx = new SurvivorIndex(survivorModel()); indexes.set(app.database, idx); }
+  if (!idx) {
+    idx = new SurvivorIndex(survivorModel());
+    indexes.set(app.database, idx);
+  }
   await idx.refresh(app, ensureIds);
   return idx;
 }
 
 /** A new index built from every survivor, replacing the process's one (the batch job's fresh start). */
-export async function rebuildSurvivorIndex(app: AppContext, onProgress?: (done: number) => void): Promise<SurvivorIndex> {
+export async function rebuildSurvivorIndex(
+  app: AppContext,
+  onProgress?: (done: number) => void,
+): Promise<SurvivorIndex> {
   const idx = new SurvivorIndex(survivorModel());
   await idx.refresh(app, [], onProgress);
   indexes.set(app.database, idx);

@@ -1,19 +1,26 @@
 import type { JobHandler } from '../jobs.ts';
 import type { AuditActor } from '../audit.ts';
 import type { JobRow } from '../../db/repositories/jobs.ts';
-import { checkAcrossOrganisations, checkSurvivorForDuplicates, CROSS_ORGANISATION_JOB, dedupeAllSurvivors } from './check.ts';
+import {
+  checkAcrossOrganisations,
+  checkSurvivorForDuplicates,
+  CROSS_ORGANISATION_JOB,
+  dedupeAllSurvivors,
+} from './check.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The job's creator, for the audit trail (null when the system queued it). */
-const actorOf = (job: JobRow): AuditActor | null => (job.createdBy ? { userId: job.createdBy, organisationId: job.organisationId, requestId: null } : null);
+const actorOf = (job: JobRow): AuditActor | null =>
+  job.createdBy ? { userId: job.createdBy, organisationId: job.organisationId, requestId: null } : null;
 
 /** Background jobs of matching. */
 export const matchingJobs: Record<string, JobHandler> = {
   /** Payload `{ survivorId }`: propose duplicates of one survivor (enqueued by registration). */
   'matching.check': async (job, { app, progress }) => {
     const survivorId = (job.payload as { survivorId?: unknown } | null)?.survivorId;
-    if (typeof survivorId !== 'string' || !UUID.test(survivorId)) throw new Error('payload.survivorId must be a survivor id');
+    if (typeof survivorId !== 'string' || !UUID.test(survivorId))
+      throw new Error('payload.survivorId must be a survivor id');
     const result = await checkSurvivorForDuplicates(app, actorOf(job), survivorId);
     await progress({ phase: 'checked', done: 1, total: 1 });
     return result;
@@ -24,7 +31,8 @@ export const matchingJobs: Record<string, JobHandler> = {
    */
   [CROSS_ORGANISATION_JOB]: async (job, { app, progress }) => {
     const survivorId = (job.payload as { survivorId?: unknown } | null)?.survivorId;
-    if (typeof survivorId !== 'string' || !UUID.test(survivorId)) throw new Error('payload.survivorId must be a survivor id');
+    if (typeof survivorId !== 'string' || !UUID.test(survivorId))
+      throw new Error('payload.survivorId must be a survivor id');
     const result = await checkAcrossOrganisations(app, survivorId);
     await progress({ phase: 'checked', done: 1, total: 1 });
     return result;

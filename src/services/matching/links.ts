@@ -16,7 +16,12 @@ import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, notFound } from '../errors.ts';
 import { getProposal } from './proposals.ts';
 
-export async function decideLinkRequest(app: AppContext, actor: RequestActor, linkRequestId: string, input: LinkRequestDecision): Promise<ProposalView> {
+export async function decideLinkRequest(
+  app: AppContext,
+  actor: RequestActor,
+  linkRequestId: string,
+  input: LinkRequestDecision,
+): Promise<ProposalView> {
   authorise(actor, 'update', 'match');
   const proposalId = await asActor(app.database, actor, async (trx) => {
     const link = await findLinkRequest(trx, linkRequestId, true);
@@ -28,14 +33,23 @@ export async function decideLinkRequest(app: AppContext, actor: RequestActor, li
     if (input.state === 'accepted' || input.state === 'declined') {
       if (link.state !== 'requested') throw conflict(`the link request is already ${link.state}`);
     } else if (link.state !== 'accepted') {
-      throw conflict(link.state === 'requested' ? 'a pending link request is declined, not revoked' : `the link request is already ${link.state}`);
+      throw conflict(
+        link.state === 'requested'
+          ? 'a pending link request is declined, not revoked'
+          : `the link request is already ${link.state}`,
+      );
     }
     await setLinkRequestState(trx, link.id, input.state, input.reason || null, actor.userId, at);
     // Accepting is the person's confirmation of the link; declining is their rejection; revoking an accepted link undoes it.
     if (input.state === 'accepted') await setProposalStatus(trx, p.id, 'confirmed', actor.userId, at);
     if (input.state === 'declined') await setProposalStatus(trx, p.id, 'rejected', actor.userId, at);
-    if (input.state === 'revoked' && p.status === 'confirmed') await setProposalStatus(trx, p.id, 'undone', actor.userId, at);
-    await audit(trx, app, actor, `match.link_${input.state}`, 'link_request', link.id, { proposalId: p.id, from: link.state, to: input.state });
+    if (input.state === 'revoked' && p.status === 'confirmed')
+      await setProposalStatus(trx, p.id, 'undone', actor.userId, at);
+    await audit(trx, app, actor, `match.link_${input.state}`, 'link_request', link.id, {
+      proposalId: p.id,
+      from: link.state,
+      to: input.state,
+    });
     return p.id;
   });
   return getProposal(app, actor, proposalId);

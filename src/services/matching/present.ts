@@ -10,7 +10,13 @@
  * readable is stored).
  */
 import { explainPair } from '../../core/matching/explain.ts';
-import { revealLevel, revealsOrganisation, type LinkRequestState, type MatchSide, type RevealLevel } from '../../core/matching/reveal.ts';
+import {
+  revealLevel,
+  revealsOrganisation,
+  type LinkRequestState,
+  type MatchSide,
+  type RevealLevel,
+} from '../../core/matching/reveal.ts';
 import { servedNationalities } from '../../core/consent/embassy-scope.ts';
 import type { Sex } from '../../core/vocabulary.ts';
 import type { MatchSurvivorView, ProposalView } from '../../contracts/matching.ts';
@@ -37,29 +43,56 @@ export interface PresentInput {
   focusSurvivorId?: string;
 }
 
-export interface Presented { view: ProposalView; shownSurvivorIds: string[] }
+export interface Presented {
+  view: ProposalView;
+  shownSurvivorIds: string[];
+}
 
 function survivorView(row: MatchSurvivorRow, identity: SurvivorIdentity): MatchSurvivorView {
   return {
-    id: row.id, preferredName: preferredNameOf(identity), names: identity.names.map((n) => n.value), sex: row.sex as Sex,
-    dateOfBirth: identity.dateOfBirth ?? null, nationalities: row.nationalities,
+    id: row.id,
+    preferredName: preferredNameOf(identity),
+    names: identity.names.map((n) => n.value),
+    sex: row.sex as Sex,
+    dateOfBirth: identity.dateOfBirth ?? null,
+    nationalities: row.nationalities,
   };
 }
 
-function reasonsFor(app: AppContext, own: { row: MatchSurvivorRow; identity: SurvivorIdentity }, other: { row: MatchSurvivorRow; identity: SurvivorIdentity }, reveal: RevealLevel) {
+function reasonsFor(
+  app: AppContext,
+  own: { row: MatchSurvivorRow; identity: SurvivorIdentity },
+  other: { row: MatchSurvivorRow; identity: SurvivorIdentity },
+  reveal: RevealLevel,
+) {
   const model = survivorModel();
-  const left = survivorRecords({ id: own.row.id, organisationId: own.row.organisationId, nationalities: own.row.nationalities, identity: own.identity });
-  const right = survivorRecords({ id: other.row.id, organisationId: other.row.organisationId, nationalities: other.row.nationalities, identity: other.identity });
+  const left = survivorRecords({
+    id: own.row.id,
+    organisationId: own.row.organisationId,
+    nationalities: own.row.nationalities,
+    identity: own.identity,
+  });
+  const right = survivorRecords({
+    id: other.row.id,
+    organisationId: other.row.organisationId,
+    nationalities: other.row.nationalities,
+    identity: other.identity,
+  });
   let best: ReturnType<typeof explainPair> | null = null;
-  for (const l of left) for (const r of right) {
-    const e = explainPair(model, l, r);
-    if (!best || e.matchWeight > best.matchWeight) best = e;
-  }
+  for (const l of left)
+    for (const r of right) {
+      const e = explainPair(model, l, r);
+      if (!best || e.matchWeight > best.matchWeight) best = e;
+    }
   if (!best) return [];
   // An explanation quotes both records' values: only where the other record's fields are shown.
-  const quote = (comparison: string) => reveal === 'full' || (reveal === 'shared_fields' && !UNSHARED_COMPARISONS.has(comparison));
+  const quote = (comparison: string) =>
+    reveal === 'full' || (reveal === 'shared_fields' && !UNSHARED_COMPARISONS.has(comparison));
   return best.comparisons.map((c) => ({
-    comparison: c.comparison, level: c.levelName, weight: c.weight, explanation: quote(c.comparison) ? c.explanation : null,
+    comparison: c.comparison,
+    level: c.levelName,
+    weight: c.weight,
+    explanation: quote(c.comparison) ? c.explanation : null,
   }));
 }
 
@@ -79,7 +112,11 @@ export function presentProposal(app: AppContext, input: PresentInput): Presented
   if (!side) return null;
   const same = side === 'same_organisation';
   // The viewer's own side: the focused survivor, else the side in the viewer's organisation (side A within one organisation).
-  const ownIsA = same ? (input.focusSurvivorId ? input.focusSurvivorId === p.survivorA : true) : p.organisationA === viewer;
+  const ownIsA = same
+    ? input.focusSurvivorId
+      ? input.focusSurvivorId === p.survivorA
+      : true
+    : p.organisationA === viewer;
   const ownId = ownIsA ? p.survivorA : p.survivorB;
   const otherId = ownIsA ? p.survivorB : p.survivorA;
   const otherOrgId = ownIsA ? p.organisationB : p.organisationA;
@@ -89,9 +126,15 @@ export function presentProposal(app: AppContext, input: PresentInput): Presented
   const linkState: LinkRequestState = input.link?.state ?? 'none';
   const vo = input.viewerOrganisation;
   const reveal = revealLevel({
-    viewerOrganisationId: viewer, viewerSide: side, linkRequest: linkState,
-    consent: { shareWithOrganisations: otherRow.consentOrganisationIds, shareWithOwnEmbassy: otherRow.consentOwnEmbassy },
-    viewerIsSurvivorsEmbassy: vo.kind === 'embassy' && servedNationalities(vo.nationalitiesServed, otherRow.nationalities).length > 0,
+    viewerOrganisationId: viewer,
+    viewerSide: side,
+    linkRequest: linkState,
+    consent: {
+      shareWithOrganisations: otherRow.consentOrganisationIds,
+      shareWithOwnEmbassy: otherRow.consentOwnEmbassy,
+    },
+    viewerIsSurvivorsEmbassy:
+      vo.kind === 'embassy' && servedNationalities(vo.nationalitiesServed, otherRow.nationalities).length > 0,
   });
   if (reveal === null) return null;
   const ownIdentity = openIdentity(app, { id: ownRow.id, identityEnc: ownRow.identityEnc });
@@ -103,26 +146,47 @@ export function presentProposal(app: AppContext, input: PresentInput): Presented
     shown.push(otherId);
   }
   const score: ProposalView['score'] = {
-    matchProbability: p.matchProbability, matchWeight: p.matchWeight, threshold: p.threshold, settingsId: p.settingsId, settingsVersion: p.settingsVersion,
-    reasons: reasonsFor(app, { row: ownRow, identity: ownIdentity }, { row: otherRow, identity: otherIdentity }, reveal),
+    matchProbability: p.matchProbability,
+    matchWeight: p.matchWeight,
+    threshold: p.threshold,
+    settingsId: p.settingsId,
+    settingsVersion: p.settingsVersion,
+    reasons: reasonsFor(
+      app,
+      { row: ownRow, identity: ownIdentity },
+      { row: otherRow, identity: otherIdentity },
+      reveal,
+    ),
   };
   const showOrganisation = revealsOrganisation(reveal);
-  const link = input.link ? {
-    id: input.link.id, state: input.link.state, direction: input.link.requestingOrganisationId === viewer ? 'outgoing' as const : 'incoming' as const,
-    // A decision's free text stays with the organisation that wrote it.
-    reason: input.link.targetOrganisationId === viewer ? input.link.reason : null, requestedAt: input.link.requestedAt, decidedAt: input.link.decidedAt,
-  } : null;
+  const link = input.link
+    ? {
+        id: input.link.id,
+        state: input.link.state,
+        direction: input.link.requestingOrganisationId === viewer ? ('outgoing' as const) : ('incoming' as const),
+        // A decision's free text stays with the organisation that wrote it.
+        reason: input.link.targetOrganisationId === viewer ? input.link.reason : null,
+        requestedAt: input.link.requestedAt,
+        decidedAt: input.link.decidedAt,
+      }
+    : null;
   return {
     view: {
-      id: p.id, status: p.status, sameOrganisation: same, createdAt: p.createdAt, decidedAt: p.decidedAt,
+      id: p.id,
+      status: p.status,
+      sameOrganisation: same,
+      createdAt: p.createdAt,
+      decidedAt: p.decidedAt,
       survivor: survivorView(ownRow, ownIdentity),
       candidate: {
         reveal,
         organisationId: showOrganisation ? otherOrgId : null,
-        organisationName: showOrganisation ? input.organisations.get(otherOrgId)?.name ?? null : null,
+        organisationName: showOrganisation ? (input.organisations.get(otherOrgId)?.name ?? null) : null,
         survivor: candidate,
       },
-      score, link, actions: actionsFor(p, input.link, viewer),
+      score,
+      link,
+      actions: actionsFor(p, input.link, viewer),
     },
     shownSurvivorIds: shown,
   };

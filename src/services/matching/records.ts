@@ -19,7 +19,7 @@ export interface MatchableSurvivor {
 /** The first contact that looks like a phone number (messaging apps are phone-numbered too). */
 function phoneOf(identity: SurvivorIdentity): string | null {
   for (const c of identity.contacts) {
-    if (c.channel === 'email' || c.channel === 'telegram' && c.value.trim().startsWith('@')) continue;
+    if (c.channel === 'email' || (c.channel === 'telegram' && c.value.trim().startsWith('@'))) continue;
     if (c.value.replace(/\D/g, '').length >= 7) return c.value;
   }
   return null;

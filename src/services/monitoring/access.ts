@@ -18,7 +18,8 @@ export function authorise(actor: RequestActor, action: Action, resource: Resourc
  * rule (core) still decides whether this reviewer may sign off.
  */
 export function authoriseVerification(actor: RequestActor): void {
-  if (scopeFor(actor.roles, 'verify', 'evidence') !== 'all' && scopeFor(actor.roles, 'update', 'evidence') !== 'all') throw forbidden();
+  if (scopeFor(actor.roles, 'verify', 'evidence') !== 'all' && scopeFor(actor.roles, 'update', 'evidence') !== 'all')
+    throw forbidden();
 }
 
 const SENSITIVE_ROLES: readonly Role[] = ['analyst', 'admin'];
@@ -26,14 +27,26 @@ const SENSITIVE_ROLES: readonly Role[] = ['analyst', 'admin'];
 /** Testimony and sensitive/restricted evidence: analysts and admins of monitor organisations only (RLS enforces the same). */
 export async function readsSensitiveEvidence(trx: Queryable, actor: RequestActor): Promise<boolean> {
   if (!actor.roles.some((r) => SENSITIVE_ROLES.includes(r))) return false;
-  const org = await trx.selectFrom('organisations').select('kind').where('id', '=', actor.organisationId).executeTakeFirst();
+  const org = await trx
+    .selectFrom('organisations')
+    .select('kind')
+    .where('id', '=', actor.organisationId)
+    .executeTakeFirst();
   return org?.kind === 'monitor';
 }
 
 /** The reader, as the photo-metadata decision (core seesCaptureMetadata) needs it. */
 export async function metadataAudience(trx: Queryable, actor: RequestActor): Promise<MetadataAudience> {
-  const org = await trx.selectFrom('organisations').select('kind').where('id', '=', actor.organisationId).executeTakeFirst();
-  return { organisationId: actor.organisationId, organisationKind: (org?.kind ?? null) as OrganisationKind | null, roles: actor.roles };
+  const org = await trx
+    .selectFrom('organisations')
+    .select('kind')
+    .where('id', '=', actor.organisationId)
+    .executeTakeFirst();
+  return {
+    organisationId: actor.organisationId,
+    organisationKind: (org?.kind ?? null) as OrganisationKind | null,
+    roles: actor.roles,
+  };
 }
 
 /** The reader's organisation, as the shared-alert decision (core mayCloseSharedAlert) needs it. */
@@ -59,7 +72,10 @@ const CURSOR_CHECKS: Record<CursorField, (v: unknown) => boolean> = {
   number: (v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 2 ** 31,
 };
 
-export function decodeCursor<K extends string>(cursor: string | undefined, fields: Record<K, CursorField>): Record<K, string | number> | undefined {
+export function decodeCursor<K extends string>(
+  cursor: string | undefined,
+  fields: Record<K, CursorField>,
+): Record<K, string | number> | undefined {
   if (cursor === undefined) return undefined;
   let value: Record<string, unknown> | null = null;
   try {
@@ -67,7 +83,10 @@ export function decodeCursor<K extends string>(cursor: string | undefined, field
   } catch {
     value = null;
   }
-  const ok = value !== null && typeof value === 'object' && (Object.entries(fields) as [K, CursorField][]).every(([k, f]) => CURSOR_CHECKS[f](value![k]));
+  const ok =
+    value !== null &&
+    typeof value === 'object' &&
+    (Object.entries(fields) as [K, CursorField][]).every(([k, f]) => CURSOR_CHECKS[f](value![k]));
   if (!ok) throw invalid({ 'query.cursor': 'not a cursor returned by this list' }, 'the cursor is not valid');
   return value as Record<K, string | number>;
 }

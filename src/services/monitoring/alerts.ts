@@ -8,22 +8,46 @@ import { changeSharedAlert } from '../shared-alerts.ts';
 import { alertCloser, authorise, decodeCursor, encodeCursor } from './access.ts';
 import { presentAlerts } from './compound-presenters.ts';
 
-export async function listMonitoringAlerts(app: AppContext, actor: RequestActor, q: { limit: number; cursor?: string; status: AlertRow['status'] | 'any'; compoundId?: string }): Promise<AlertList> {
+export async function listMonitoringAlerts(
+  app: AppContext,
+  actor: RequestActor,
+  q: { limit: number; cursor?: string; status: AlertRow['status'] | 'any'; compoundId?: string },
+): Promise<AlertList> {
   authorise(actor, 'read', 'compound');
   const after = decodeCursor(q.cursor, { r: 'number', i: 'uuid' });
   return asActor(app.database, actor, async (trx) => {
-    const rows = await listAlerts(trx, { organisationId: actor.organisationId, status: q.status, compoundId: q.compoundId, limit: q.limit + 1, after: after ? { rank: Number(after.r), id: String(after.i) } : undefined });
+    const rows = await listAlerts(trx, {
+      organisationId: actor.organisationId,
+      status: q.status,
+      compoundId: q.compoundId,
+      limit: q.limit + 1,
+      after: after ? { rank: Number(after.r), id: String(after.i) } : undefined,
+    });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    return { items: presentAlerts(page, await alertCloser(trx, actor)), nextCursor: rows.length > q.limit && last ? encodeCursor({ r: last.rank, i: last.id }) : null };
+    return {
+      items: presentAlerts(page, await alertCloser(trx, actor)),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ r: last.rank, i: last.id }) : null,
+    };
   });
 }
 
-async function change(app: AppContext, actor: RequestActor, id: string, status: 'acknowledged' | 'dismissed'): Promise<AlertView> {
+async function change(
+  app: AppContext,
+  actor: RequestActor,
+  id: string,
+  status: 'acknowledged' | 'dismissed',
+): Promise<AlertView> {
   return asActor(app.database, actor, async (trx: Tx) => {
     const alert = await findAlert(trx, id, actor.organisationId);
     if (!alert) throw notFound('alert');
-    await changeSharedAlert(trx, app, actor, { id, subjectType: 'compound', subjectId: alert.subjectId, globalStatus: alert.globalStatus }, status);
+    await changeSharedAlert(
+      trx,
+      app,
+      actor,
+      { id, subjectType: 'compound', subjectId: alert.subjectId, globalStatus: alert.globalStatus },
+      status,
+    );
     return presentAlerts([(await findAlert(trx, id, actor.organisationId))!], await alertCloser(trx, actor))[0]!;
   });
 }

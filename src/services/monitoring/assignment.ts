@@ -7,12 +7,25 @@ import type { Queryable } from '../../db/transaction.ts';
 
 export async function footprintIndex(trx: Queryable): Promise<FootprintIndex> {
   const compounds = await listAllCompounds(trx);
-  return new FootprintIndex(compounds.filter((c) => c.footprint).map((c) => ({ compoundId: c.id, footprint: c.footprint! })));
+  return new FootprintIndex(
+    compounds.filter((c) => c.footprint).map((c) => ({ compoundId: c.id, footprint: c.footprint! })),
+  );
 }
 
 /** Inside a footprint, or the nearest one within reach; a claim (no precision) is only ever proposed. */
-export function assignPoint(index: FootprintIndex, point: [number, number], basis: 'verified' | 'claimed', precision?: PrecisionBand): CompoundProposalStored | null {
+export function assignPoint(
+  index: FootprintIndex,
+  point: [number, number],
+  basis: 'verified' | 'claimed',
+  precision?: PrecisionBand,
+): CompoundProposalStored | null {
   const a = index.assign(point, basis === 'verified' ? { precision } : {});
   if (!a) return null;
-  return { compoundId: a.compoundId, how: a.how, distanceMeters: Math.round(a.distanceMeters * 10) / 10, confidence: basis === 'claimed' ? 'proposed' : a.confidence, basis };
+  return {
+    compoundId: a.compoundId,
+    how: a.how,
+    distanceMeters: Math.round(a.distanceMeters * 10) / 10,
+    confidence: basis === 'claimed' ? 'proposed' : a.confidence,
+    basis,
+  };
 }

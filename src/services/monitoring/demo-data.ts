@@ -12,10 +12,19 @@ import { METERS_PER_DEGREE } from '../../core/geo/distance.ts';
 import { confidenceValue } from '../../core/compounds/timeline.ts';
 import { addDays } from '../../core/compounds/calendar-days.ts';
 import { createRng, pickWeighted, type Rng } from '../../core/random.ts';
-import { GEOLOCATION_METHODS, PRECISION_BANDS, type EvidenceKind, type VerificationState } from '../../core/vocabulary.ts';
+import {
+  GEOLOCATION_METHODS,
+  PRECISION_BANDS,
+  type EvidenceKind,
+  type VerificationState,
+} from '../../core/vocabulary.ts';
 import { insertCompounds } from '../../db/repositories/monitoring/compounds.ts';
 import { anchorCustody } from './custody.ts';
-import { insertCustodyEntries, insertEvidence, type EvidenceInsert } from '../../db/repositories/monitoring/evidence.ts';
+import {
+  insertCustodyEntries,
+  insertEvidence,
+  type EvidenceInsert,
+} from '../../db/repositories/monitoring/evidence.ts';
 import { insertEvents, type EventWrite } from '../../db/repositories/monitoring/events.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
@@ -27,46 +36,133 @@ import { processFile } from './file-processing.ts';
 export const DEMO_EVIDENCE_POINTS = 3000;
 const DEMO_PHOTOS = 6;
 
-const KIND_MIX: readonly (readonly [EvidenceKind, number])[] = [['photo', 30], ['video', 20], ['social_post', 25], ['satellite', 8], ['article', 10], ['official_statement', 4], ['testimony', 3]];
-const STATE_MIX: readonly (readonly [VerificationState, number])[] = [['unverified', 55], ['geolocated', 20], ['corroborated', 12], ['verified', 9], ['disputed', 4]];
+const KIND_MIX: readonly (readonly [EvidenceKind, number])[] = [
+  ['photo', 30],
+  ['video', 20],
+  ['social_post', 25],
+  ['satellite', 8],
+  ['article', 10],
+  ['official_statement', 4],
+  ['testimony', 3],
+];
+const STATE_MIX: readonly (readonly [VerificationState, number])[] = [
+  ['unverified', 55],
+  ['geolocated', 20],
+  ['corroborated', 12],
+  ['verified', 9],
+  ['disputed', 4],
+];
 
 function gaussian(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
 }
 
-function history(state: VerificationState, analysts: [string, string], at: string, point: [number, number]): VerificationRecord[] {
-  const geolocate: VerificationRecord = { kind: 'geolocate', method: 'landmark_match', precision: '100m', point: { type: 'Point', coordinates: point }, reviewerId: analysts[0], reasoning: 'Demo: skyline and gate match reference imagery.', from: 'unverified', to: 'geolocated', at };
-  const corroborate: VerificationRecord = { kind: 'corroborate', corroboratingEvidenceIds: [], reviewerId: analysts[0], reasoning: 'Demo: a second outlet shows the same scene.', from: 'geolocated', to: 'corroborated', at };
-  const verify: VerificationRecord = { kind: 'verify', reviewerId: analysts[1], reasoning: 'Demo: independent review of location and sources.', from: 'corroborated', to: 'verified', at };
+function history(
+  state: VerificationState,
+  analysts: [string, string],
+  at: string,
+  point: [number, number],
+): VerificationRecord[] {
+  const geolocate: VerificationRecord = {
+    kind: 'geolocate',
+    method: 'landmark_match',
+    precision: '100m',
+    point: { type: 'Point', coordinates: point },
+    reviewerId: analysts[0],
+    reasoning: 'Demo: skyline and gate match reference imagery.',
+    from: 'unverified',
+    to: 'geolocated',
+    at,
+  };
+  const corroborate: VerificationRecord = {
+    kind: 'corroborate',
+    corroboratingEvidenceIds: [],
+    reviewerId: analysts[0],
+    reasoning: 'Demo: a second outlet shows the same scene.',
+    from: 'geolocated',
+    to: 'corroborated',
+    at,
+  };
+  const verify: VerificationRecord = {
+    kind: 'verify',
+    reviewerId: analysts[1],
+    reasoning: 'Demo: independent review of location and sources.',
+    from: 'corroborated',
+    to: 'verified',
+    at,
+  };
   switch (state) {
-    case 'unverified': return [];
-    case 'geolocated': return [geolocate];
-    case 'corroborated': return [geolocate, corroborate];
-    case 'verified': return [geolocate, corroborate, verify];
-    case 'disputed': return [{ kind: 'dispute', reviewerId: analysts[1], reasoning: 'Demo: the shadows contradict the claimed date.', from: 'unverified', to: 'disputed', at }];
+    case 'unverified':
+      return [];
+    case 'geolocated':
+      return [geolocate];
+    case 'corroborated':
+      return [geolocate, corroborate];
+    case 'verified':
+      return [geolocate, corroborate, verify];
+    case 'disputed':
+      return [
+        {
+          kind: 'dispute',
+          reviewerId: analysts[1],
+          reasoning: 'Demo: the shadows contradict the claimed date.',
+          from: 'unverified',
+          to: 'disputed',
+          at,
+        },
+      ];
   }
 }
 
 export interface DemoMonitoringInput {
-  app: AppContext; trx: Tx; scenario: DemoScenario; compoundIds: Map<string, string>;
-  organisationId: string | null; analysts: [string, string]; seed: number;
+  app: AppContext;
+  trx: Tx;
+  scenario: DemoScenario;
+  compoundIds: Map<string, string>;
+  organisationId: string | null;
+  analysts: [string, string];
+  seed: number;
   /** Evidence points to scatter (default DEMO_EVIDENCE_POINTS; tests use fewer). */
   evidencePoints?: number;
 }
 
-export async function loadDemoMonitoring({ app, trx, scenario, compoundIds, organisationId, analysts, seed, evidencePoints = DEMO_EVIDENCE_POINTS }: DemoMonitoringInput): Promise<{ compounds: number; events: number; evidence: number }> {
+export async function loadDemoMonitoring({
+  app,
+  trx,
+  scenario,
+  compoundIds,
+  organisationId,
+  analysts,
+  seed,
+  evidencePoints = DEMO_EVIDENCE_POINTS,
+}: DemoMonitoringInput): Promise<{ compounds: number; events: number; evidence: number }> {
   const rng = createRng(seed ^ 0xc0b0);
   const nowIso = app.now().toISOString();
   const today = nowIso.slice(0, 10);
   const dayOf = (offset: number) => addDays(today, offset);
 
   for (const c of scenario.compounds) compoundIds.set(c.key, app.newId());
-  await insertCompounds(trx, scenario.compounds.map((c) => ({
-    id: compoundIds.get(c.key)!, names: c.names.map((n) => ({ name: n.name, lang: n.lang })), aliases: c.aliases, province: c.province, district: c.district,
-    point: { type: 'Point', coordinates: [c.point[0], c.point[1]] }, footprint: c.footprint, operators: c.operators.map((name) => ({ name, role: 'operator', entityId: null })),
-    notes: c.notes, externalRef: null, createdBy: analysts[0], isDemo: true, at: nowIso,
-  })));
-  const index = new FootprintIndex(scenario.compounds.map((c) => ({ compoundId: compoundIds.get(c.key)!, footprint: c.footprint })));
+  await insertCompounds(
+    trx,
+    scenario.compounds.map((c) => ({
+      id: compoundIds.get(c.key)!,
+      names: c.names.map((n) => ({ name: n.name, lang: n.lang })),
+      aliases: c.aliases,
+      province: c.province,
+      district: c.district,
+      point: { type: 'Point', coordinates: [c.point[0], c.point[1]] },
+      footprint: c.footprint,
+      operators: c.operators.map((name) => ({ name, role: 'operator', entityId: null })),
+      notes: c.notes,
+      externalRef: null,
+      createdBy: analysts[0],
+      isDemo: true,
+      at: nowIso,
+    })),
+  );
+  const index = new FootprintIndex(
+    scenario.compounds.map((c) => ({ compoundId: compoundIds.get(c.key)!, footprint: c.footprint })),
+  );
 
   // Evidence scattered around compounds: most within a few hundred metres, some farther out.
   const evidence: EvidenceInsert[] = [];
@@ -87,17 +183,61 @@ export async function loadDemoMonitoring({ app, trx, scenario, compoundIds, orga
     const compoundId = assignment?.confidence === 'asserted' ? assignment.compoundId : null;
     if (compoundId) byCompound.set(compoundId, [...(byCompound.get(compoundId) ?? []), id]);
     evidence.push({
-      id, kind, title: `Demo ${kind.replace('_', ' ')} near ${c.names.find((n) => n.lang === 'en')?.name ?? c.key}`, description: null,
-      testimonyEnc: null, organisationId, sha256: null, contentType: null, sizeBytes: null, displayName: null, fileNameFindings: [], metadata: {},
-      thumbnailSha256: null, perceptualHash: null, duplicateOf: null, sourcePublisher: kind === 'testimony' ? null : `Demo source ${1 + rng.int(40)}`,
-      sourceUrl: kind === 'testimony' ? null : `https://news.example/${c.key}/${i}`, sourceOriginalSha256: null, acquiredFrom: kind === 'testimony' ? 'interview' : 'open source',
-      acquiredAt: `${captured}T12:00:00.000Z`, acquiredBy: analysts[0], claimedCapturedAt: `${captured}T08:00:00.000Z`, claimedPlaceText: c.district,
-      claimedPoint: { type: 'Point', coordinates: point }, verifiedCapturedAt: located ? `${captured}T08:00:00.000Z` : null,
+      id,
+      kind,
+      title: `Demo ${kind.replace('_', ' ')} near ${c.names.find((n) => n.lang === 'en')?.name ?? c.key}`,
+      description: null,
+      testimonyEnc: null,
+      organisationId,
+      sha256: null,
+      contentType: null,
+      sizeBytes: null,
+      displayName: null,
+      fileNameFindings: [],
+      metadata: {},
+      thumbnailSha256: null,
+      perceptualHash: null,
+      duplicateOf: null,
+      sourcePublisher: kind === 'testimony' ? null : `Demo source ${1 + rng.int(40)}`,
+      sourceUrl: kind === 'testimony' ? null : `https://news.example/${c.key}/${i}`,
+      sourceOriginalSha256: null,
+      acquiredFrom: kind === 'testimony' ? 'interview' : 'open source',
+      acquiredAt: `${captured}T12:00:00.000Z`,
+      acquiredBy: analysts[0],
+      claimedCapturedAt: `${captured}T08:00:00.000Z`,
+      claimedPlaceText: c.district,
+      claimedPoint: { type: 'Point', coordinates: point },
+      verifiedCapturedAt: located ? `${captured}T08:00:00.000Z` : null,
       verifiedCapturedAtMethod: located ? 'metadata' : null,
-      geolocation: located ? { point: { type: 'Point', coordinates: point }, method: GEOLOCATION_METHODS[rng.int(3)], precision: precision!, reasoning: 'Demo geolocation.', byUserId: analysts[0], at: nowIso } : null,
-      verificationState: state, verificationHistory: history(state, analysts, nowIso, point), sensitivity: kind === 'testimony' ? 'sensitive' : rng.chance(0.1) ? 'public' : 'internal',
-      compoundId, proposedCompound: assignment ? { compoundId: assignment.compoundId, how: assignment.how, distanceMeters: Math.round(assignment.distanceMeters), confidence: assignment.confidence, basis: located ? 'verified' : 'claimed' } : null,
-      positionFromExif: false, lon: point[0], lat: point[1], mapDay: captured, isDemo: true, at: nowIso,
+      geolocation: located
+        ? {
+            point: { type: 'Point', coordinates: point },
+            method: GEOLOCATION_METHODS[rng.int(3)],
+            precision: precision!,
+            reasoning: 'Demo geolocation.',
+            byUserId: analysts[0],
+            at: nowIso,
+          }
+        : null,
+      verificationState: state,
+      verificationHistory: history(state, analysts, nowIso, point),
+      sensitivity: kind === 'testimony' ? 'sensitive' : rng.chance(0.1) ? 'public' : 'internal',
+      compoundId,
+      proposedCompound: assignment
+        ? {
+            compoundId: assignment.compoundId,
+            how: assignment.how,
+            distanceMeters: Math.round(assignment.distanceMeters),
+            confidence: assignment.confidence,
+            basis: located ? 'verified' : 'claimed',
+          }
+        : null,
+      positionFromExif: false,
+      lon: point[0],
+      lat: point[1],
+      mapDay: captured,
+      isDemo: true,
+      at: nowIso,
     });
   }
 
@@ -106,20 +246,43 @@ export async function loadDemoMonitoring({ app, trx, scenario, compoundIds, orga
     const size = 48;
     const pixels = Buffer.alloc(size * size * 3);
     for (let p = 0; p < size * size; p++) {
-      const x = p % size, y = Math.floor(p / size);
-      pixels[p * 3] = (x * 5 + i * 40) % 256; pixels[p * 3 + 1] = (y * 5 + i * 25) % 256; pixels[p * 3 + 2] = ((x + y) * 3 + i * 60) % 256;
+      const x = p % size,
+        y = Math.floor(p / size);
+      pixels[p * 3] = (x * 5 + i * 40) % 256;
+      pixels[p * 3 + 1] = (y * 5 + i * 25) % 256;
+      pixels[p * 3 + 2] = ((x + y) * 3 + i * 60) % 256;
     }
-    const bytes = await sharp(pixels, { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+    const bytes = await sharp(pixels, { raw: { width: size, height: size, channels: 3 } })
+      .jpeg({ quality: 80 })
+      .toBuffer();
     const processed = await processFile(bytes, 'image/jpeg');
     const original = await storeFile(app, trx, bytes, 'image/jpeg');
     const thumbnail = processed.thumbnail ? await storeFile(app, trx, processed.thumbnail, 'image/webp') : null;
-    Object.assign(evidence[i], { kind: 'photo', sensitivity: 'internal', sha256: original.sha256, contentType: 'image/jpeg', sizeBytes: bytes.length, displayName: `demo-photo-${i + 1}.jpg`, thumbnailSha256: thumbnail?.sha256 ?? null, perceptualHash: processed.perceptualHash });
+    Object.assign(evidence[i], {
+      kind: 'photo',
+      sensitivity: 'internal',
+      sha256: original.sha256,
+      contentType: 'image/jpeg',
+      sizeBytes: bytes.length,
+      displayName: `demo-photo-${i + 1}.jpg`,
+      thumbnailSha256: thumbnail?.sha256 ?? null,
+      perceptualHash: processed.perceptualHash,
+    });
   }
   for (let i = 0; i < evidence.length; i += 500) await insertEvidence(trx, evidence.slice(i, i + 500));
 
   const custody: (CustodyEntry & { seq: number })[] = [];
   for (const e of evidence) {
-    const built = buildCustodyEntry({ evidenceId: e.id, actorId: analysts[0], action: 'ingested', at: nowIso, details: { kind: e.kind, sha256: e.sha256, demo: true } }, null);
+    const built = buildCustodyEntry(
+      {
+        evidenceId: e.id,
+        actorId: analysts[0],
+        action: 'ingested',
+        at: nowIso,
+        details: { kind: e.kind, sha256: e.sha256, demo: true },
+      },
+      null,
+    );
     if (built.ok) custody.push({ ...built.entry, seq: 1 });
   }
   for (let i = 0; i < custody.length; i += 500) {
@@ -133,10 +296,21 @@ export async function loadDemoMonitoring({ app, trx, scenario, compoundIds, orga
     const pool = byCompound.get(id) ?? [];
     for (const s of DEMO_EVENT_SCRIPTS[c.key] ?? []) {
       events.push({
-        id: app.newId(), compoundId: id, kind: s.kind, date: dayOf(s.day), dateEnd: null, counts: s.counts ?? {}, nationalities: s.nationalities ?? [],
-        confidence: confidenceValue(s.confidence), evidenceIds: pool.length ? [...new Set([pool[rng.int(pool.length)], pool[rng.int(pool.length)]])] : [],
-        statesEmptied: s.statesEmptied ?? false, relocatedToCompoundId: s.relocatedTo ? compoundIds.get(s.relocatedTo) ?? null : null,
-        description: s.description, createdBy: analysts[0], at: nowIso, isDemo: true,
+        id: app.newId(),
+        compoundId: id,
+        kind: s.kind,
+        date: dayOf(s.day),
+        dateEnd: null,
+        counts: s.counts ?? {},
+        nationalities: s.nationalities ?? [],
+        confidence: confidenceValue(s.confidence),
+        evidenceIds: pool.length ? [...new Set([pool[rng.int(pool.length)], pool[rng.int(pool.length)]])] : [],
+        statesEmptied: s.statesEmptied ?? false,
+        relocatedToCompoundId: s.relocatedTo ? (compoundIds.get(s.relocatedTo) ?? null) : null,
+        description: s.description,
+        createdBy: analysts[0],
+        at: nowIso,
+        isDemo: true,
       });
     }
   }
@@ -144,5 +318,3 @@ export async function loadDemoMonitoring({ app, trx, scenario, compoundIds, orga
   await recomputeCompounds(trx, app, [...compoundIds.values()]);
   return { compounds: scenario.compounds.length, events: events.length, evidence: evidence.length };
 }
-
-

@@ -15,8 +15,16 @@ import type { AppContext } from '../context.ts';
 
 export function toCoreEvent(e: EventRow): CompoundEvent {
   return {
-    id: e.id, compoundId: e.compoundId, kind: e.kind, date: e.date, dateEnd: e.dateEnd, counts: e.counts, confidence: e.confidence,
-    evidenceIds: e.evidenceIds, statesEmptied: e.statesEmptied, relocatedToCompoundId: e.relocatedToCompoundId,
+    id: e.id,
+    compoundId: e.compoundId,
+    kind: e.kind,
+    date: e.date,
+    dateEnd: e.dateEnd,
+    counts: e.counts,
+    confidence: e.confidence,
+    evidenceIds: e.evidenceIds,
+    statesEmptied: e.statesEmptied,
+    relocatedToCompoundId: e.relocatedToCompoundId,
   };
 }
 
@@ -37,7 +45,11 @@ const RELOCATION_REACH_METERS = 10_000;
  * compound near them (a new compound may be where a vacated neighbour moved). Returns the alerts
  * the rules produced for these compounds, as stored.
  */
-export async function recomputeCompounds(trx: Queryable, app: AppContext, compoundIds: readonly string[]): Promise<AlertRow[]> {
+export async function recomputeCompounds(
+  trx: Queryable,
+  app: AppContext,
+  compoundIds: readonly string[],
+): Promise<AlertRow[]> {
   const asOf = today(app);
   const at = app.now().toISOString();
   const compounds = await listAllCompounds(trx);
@@ -48,33 +60,64 @@ export async function recomputeCompounds(trx: Queryable, app: AppContext, compou
   for (const id of compoundIds) await saveDerivedStatus(trx, id, timelineFor(byCompound.get(id) ?? [], asOf), at);
 
   const subjects = compoundsNear(compounds, compoundIds);
-  const all: CompoundWithEvents[] = compounds.map((c) => ({ compound: coreCompound(c), events: (byCompound.get(c.id) ?? []).map(toCoreEvent) }));
+  const all: CompoundWithEvents[] = compounds.map((c) => ({
+    compound: coreCompound(c),
+    events: (byCompound.get(c.id) ?? []).map(toCoreEvent),
+  }));
   const byId = new Map(all.map((c) => [c.compound.id, c]));
   const alerts: MonitoringAlert[] = [];
   for (const id of subjects) {
     const subject = byId.get(id);
     if (!subject || subject.events.length === 0) continue;
-    alerts.push(...runAlertRules(subject, all.filter((c) => c.compound.id !== id), { timeline: { asOf } }));
+    alerts.push(
+      ...runAlertRules(
+        subject,
+        all.filter((c) => c.compound.id !== id),
+        { timeline: { asOf } },
+      ),
+    );
   }
-  const stored = await upsertAlerts(trx, alerts.map((a) => ({
-    id: app.newId(), kind: a.kind as MonitoringAlertKind, severity: SEVERITY_OF_RISK[a.severity], rank: a.rank, title: a.title, dedupeKey: a.key,
-    subjectId: a.compoundId, at,
-    details: { compoundId: a.compoundId, relatedCompoundIds: a.relatedCompoundIds, date: a.date, eventIds: a.eventIds, evidenceIds: a.evidenceIds },
-  })));
+  const stored = await upsertAlerts(
+    trx,
+    alerts.map((a) => ({
+      id: app.newId(),
+      kind: a.kind as MonitoringAlertKind,
+      severity: SEVERITY_OF_RISK[a.severity],
+      rank: a.rank,
+      title: a.title,
+      dedupeKey: a.key,
+      subjectId: a.compoundId,
+      at,
+      details: {
+        compoundId: a.compoundId,
+        relatedCompoundIds: a.relatedCompoundIds,
+        date: a.date,
+        eventIds: a.eventIds,
+        evidenceIds: a.evidenceIds,
+      },
+    })),
+  );
   const touched = new Set(compoundIds);
-  return stored.filter((a) => touched.has(a.details.compoundId) || a.details.relatedCompoundIds.some((id) => touched.has(id)));
+  return stored.filter(
+    (a) => touched.has(a.details.compoundId) || a.details.relatedCompoundIds.some((id) => touched.has(id)),
+  );
 }
 
 export function coreCompound(c: CompoundRow): CompoundWithEvents['compound'] {
   // English first so alert titles read the same for every organisation; the other scripts follow.
-  const names = [...c.names.filter((n) => n.lang === 'en'), ...c.names.filter((n) => n.lang !== 'en')].map((n) => n.name);
+  const names = [...c.names.filter((n) => n.lang === 'en'), ...c.names.filter((n) => n.lang !== 'en')].map(
+    (n) => n.name,
+  );
   return { id: c.id, names, point: c.point, footprint: c.footprint };
 }
 
 /** The given compounds plus every compound within the relocation reach of one of them. */
 function compoundsNear(compounds: readonly CompoundRow[], ids: readonly string[]): string[] {
   const wanted = new Set(ids);
-  const centres = compounds.filter((c) => wanted.has(c.id)).map((c) => representativePoint(c.point, c.footprint)).filter((p) => p !== null);
+  const centres = compounds
+    .filter((c) => wanted.has(c.id))
+    .map((c) => representativePoint(c.point, c.footprint))
+    .filter((p) => p !== null);
   for (const c of compounds) {
     if (wanted.has(c.id)) continue;
     const p = representativePoint(c.point, c.footprint);

@@ -14,7 +14,11 @@ import { presentEvidence } from './evidence-presenters.ts';
 /** How many recent perceptual hashes a near-duplicate check compares against. */
 export const NEAR_DUPLICATE_WINDOW = 20_000;
 
-export async function nearDuplicatesOf(trx: Queryable, id: string, hash: string | null): Promise<{ evidenceId: string; distance: number }[]> {
+export async function nearDuplicatesOf(
+  trx: Queryable,
+  id: string,
+  hash: string | null,
+): Promise<{ evidenceId: string; distance: number }[]> {
   if (!hash) return [];
   const out: { evidenceId: string; distance: number }[] = [];
   for (const other of await listPerceptualHashes(trx, NEAR_DUPLICATE_WINDOW)) {
@@ -32,8 +36,22 @@ export async function loadEvidence(trx: Queryable, id: string): Promise<Evidence
   return row;
 }
 
-export async function evidenceView(trx: Queryable, app: AppContext, actor: RequestActor, row: EvidenceRow, readsSensitive: boolean): Promise<EvidenceView> {
-  const testimonyText = readsSensitive && row.testimonyEnc ? app.cipher.decrypt(row.testimonyEnc, encryptionContext('evidence', 'testimony_enc', row.id)) : null;
+export async function evidenceView(
+  trx: Queryable,
+  app: AppContext,
+  actor: RequestActor,
+  row: EvidenceRow,
+  readsSensitive: boolean,
+): Promise<EvidenceView> {
+  const testimonyText =
+    readsSensitive && row.testimonyEnc
+      ? app.cipher.decrypt(row.testimonyEnc, encryptionContext('evidence', 'testimony_enc', row.id))
+      : null;
   const seesMetadata = seesCaptureMetadata(await metadataAudience(trx, actor), row.organisationId);
-  return presentEvidence(row, { testimonyText, nearDuplicates: await nearDuplicatesOf(trx, row.id, row.perceptualHash), eventIds: await eventIdsCiting(trx, row.id), seesMetadata });
+  return presentEvidence(row, {
+    testimonyText,
+    nearDuplicates: await nearDuplicatesOf(trx, row.id, row.perceptualHash),
+    eventIds: await eventIdsCiting(trx, row.id),
+    seesMetadata,
+  });
 }

@@ -11,11 +11,40 @@ import { webpCarriesMetadata } from '../../core/evidence/webp-chunks.ts';
 import type { SniffedType } from '../../core/evidence/sniff-content-type.ts';
 import type { EvidenceMetadata } from '../../db/repositories/monitoring/evidence.ts';
 
-const DECODABLE: ReadonlySet<SniffedType> = new Set<SniffedType>(['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/gif', 'image/avif', 'image/heic']);
-const EXIF_TYPES: ReadonlySet<SniffedType> = new Set<SniffedType>(['image/jpeg', 'image/tiff', 'image/heic', 'image/avif', 'image/png', 'image/webp']);
+const DECODABLE: ReadonlySet<SniffedType> = new Set<SniffedType>([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/tiff',
+  'image/gif',
+  'image/avif',
+  'image/heic',
+]);
+const EXIF_TYPES: ReadonlySet<SniffedType> = new Set<SniffedType>([
+  'image/jpeg',
+  'image/tiff',
+  'image/heic',
+  'image/avif',
+  'image/png',
+  'image/webp',
+]);
 
 /** EXIF fields kept (a bounded, reviewable set rather than every tag a camera writes). */
-const KEPT_TAGS = ['Make', 'Model', 'Software', 'DateTimeOriginal', 'CreateDate', 'ModifyDate', 'OffsetTimeOriginal', 'latitude', 'longitude', 'GPSAltitude', 'ExifImageWidth', 'ExifImageHeight', 'Orientation'] as const;
+const KEPT_TAGS = [
+  'Make',
+  'Model',
+  'Software',
+  'DateTimeOriginal',
+  'CreateDate',
+  'ModifyDate',
+  'OffsetTimeOriginal',
+  'latitude',
+  'longitude',
+  'GPSAltitude',
+  'ExifImageWidth',
+  'ExifImageHeight',
+  'Orientation',
+] as const;
 
 export interface ProcessedFile {
   metadata: EvidenceMetadata;
@@ -33,7 +62,16 @@ async function readExif(bytes: Uint8Array): Promise<{ metadata: EvidenceMetadata
   const metadata: EvidenceMetadata = {};
   let gpsPoint: [number, number] | null = null;
   try {
-    const raw = (await exifr.parse(Buffer.from(bytes), { tiff: true, exif: true, gps: true, xmp: false, icc: false, iptc: false, jfif: false, ihdr: false })) as Record<string, unknown> | undefined;
+    const raw = (await exifr.parse(Buffer.from(bytes), {
+      tiff: true,
+      exif: true,
+      gps: true,
+      xmp: false,
+      icc: false,
+      iptc: false,
+      jfif: false,
+      ihdr: false,
+    })) as Record<string, unknown> | undefined;
     if (!raw) return { metadata, gpsPoint };
     for (const tag of KEPT_TAGS) {
       const v = raw[tag];
@@ -43,7 +81,14 @@ async function readExif(bytes: Uint8Array): Promise<{ metadata: EvidenceMetadata
     }
     const lat = raw.latitude;
     const lon = raw.longitude;
-    if (typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && !(lat === 0 && lon === 0)) gpsPoint = [lon, lat];
+    if (
+      typeof lat === 'number' &&
+      typeof lon === 'number' &&
+      Math.abs(lat) <= 90 &&
+      Math.abs(lon) <= 180 &&
+      !(lat === 0 && lon === 0)
+    )
+      gpsPoint = [lon, lat];
   } catch {
     metadata.metadataError = 'unreadable EXIF';
   }
@@ -54,13 +99,23 @@ export async function processFile(bytes: Uint8Array, contentType: SniffedType): 
   const { metadata, gpsPoint } = EXIF_TYPES.has(contentType) ? await readExif(bytes) : { metadata: {}, gpsPoint: null };
   if (!DECODABLE.has(contentType)) return { metadata, gpsPoint, perceptualHash: null, thumbnail: null };
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: 100_000_000 }).rotate().resize(HASH_DECODE_SIZE, HASH_DECODE_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .greyscale().removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const grey = info.channels === 1 ? new Uint8Array(data) : new Uint8Array(data.filter((_, i) => i % info.channels === 0));
+    const { data, info } = await sharp(bytes, { limitInputPixels: 100_000_000 })
+      .rotate()
+      .resize(HASH_DECODE_SIZE, HASH_DECODE_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .greyscale()
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const grey =
+      info.channels === 1 ? new Uint8Array(data) : new Uint8Array(data.filter((_, i) => i % info.channels === 0));
     const hash = perceptualHash(grey, info.width, info.height);
     // Re-encoded from pixels: sharp writes no EXIF/XMP/ICC unless asked to (keepMetadata/withMetadata, never called here);
     // orientation is applied first (rotate) so nothing of the original's metadata is needed. Checked, not assumed.
-    const thumbnail = await sharp(bytes, { limitInputPixels: 100_000_000 }).rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
+    const thumbnail = await sharp(bytes, { limitInputPixels: 100_000_000 })
+      .rotate()
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 70 })
+      .toBuffer();
     if (webpCarriesMetadata(thumbnail)) throw new Error('the working copy still carries metadata');
     return { metadata, gpsPoint, perceptualHash: hash, thumbnail };
   } catch {

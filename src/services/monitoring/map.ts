@@ -28,22 +28,31 @@ export async function mapData(app: AppContext, actor: RequestActor, at?: string)
     const index = new Map(compounds.map((c, i) => [c.id, i]));
     // A point placed from a photo's EXIF GPS is photo metadata: shown only to those who may read it.
     const audience = withEvidence ? await metadataAudience(trx, actor) : null;
-    const points = audience ? (await listMapPoints(trx, day)).filter((p) => !p.fromExif || seesCaptureMetadata(audience, p.organisationId)) : [];
+    const points = audience
+      ? (await listMapPoints(trx, day)).filter((p) => !p.fromExif || seesCaptureMetadata(audience, p.organisationId))
+      : [];
     return {
       at: day,
       compounds: compounds.map((c) => {
         const p = representativePoint(c.point, c.footprint);
         return {
-          id: c.id, name: c.names.find((n) => n.lang === 'en')?.name ?? c.names[0]?.name ?? c.id,
-          status: statusAt(timelineFor(byCompound.get(c.id) ?? [], day), day), point: p ? [p[0], p[1]] as [number, number] : null, footprint: c.footprint,
+          id: c.id,
+          name: c.names.find((n) => n.lang === 'en')?.name ?? c.names[0]?.name ?? c.id,
+          status: statusAt(timelineFor(byCompound.get(c.id) ?? [], day), day),
+          point: p ? ([p[0], p[1]] as [number, number]) : null,
+          footprint: c.footprint,
         };
       }),
       evidenceKinds: [...EVIDENCE_KINDS],
       verificationStates: [...VERIFICATION_STATES],
       evidence: {
-        id: points.map((p) => p.id), lon: points.map((p) => round5(p.lon)), lat: points.map((p) => round5(p.lat)),
-        kind: points.map((p) => EVIDENCE_KINDS.indexOf(p.kind)), state: points.map((p) => VERIFICATION_STATES.indexOf(p.state)),
-        compound: points.map((p) => (p.compoundId ? index.get(p.compoundId) ?? -1 : -1)), day: points.map((p) => p.day),
+        id: points.map((p) => p.id),
+        lon: points.map((p) => round5(p.lon)),
+        lat: points.map((p) => round5(p.lat)),
+        kind: points.map((p) => EVIDENCE_KINDS.indexOf(p.kind)),
+        state: points.map((p) => VERIFICATION_STATES.indexOf(p.state)),
+        compound: points.map((p) => (p.compoundId ? (index.get(p.compoundId) ?? -1) : -1)),
+        day: points.map((p) => p.day),
       },
     };
   });

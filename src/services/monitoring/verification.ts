@@ -6,7 +6,13 @@
 import type { EvidenceView, VerificationStepInput } from '../../contracts/monitoring/evidence.ts';
 import { countIndependentSources, type SourceOrigin } from '../../core/evidence/corroboration.ts';
 import { applyVerificationStep, type VerificationStep } from '../../core/evidence/verification.ts';
-import { findEvidenceByIds, lockEvidence, updateEvidence, type EvidenceChange, type EvidenceRow } from '../../db/repositories/monitoring/evidence.ts';
+import {
+  findEvidenceByIds,
+  lockEvidence,
+  updateEvidence,
+  type EvidenceChange,
+  type EvidenceRow,
+} from '../../db/repositories/monitoring/evidence.ts';
 import { asActor } from '../../db/transaction.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
@@ -17,10 +23,20 @@ import { evidenceView, loadEvidence } from './evidence-read.ts';
 import { recordEdit } from './edit-history.ts';
 
 const origin = (e: EvidenceRow): SourceOrigin => ({
-  evidenceId: e.id, sha256: e.sha256, originalSha256: e.sourceOriginalSha256, publisher: e.sourcePublisher, url: e.sourceUrl, perceptualHash: e.perceptualHash,
+  evidenceId: e.id,
+  sha256: e.sha256,
+  originalSha256: e.sourceOriginalSha256,
+  publisher: e.sourcePublisher,
+  url: e.sourceUrl,
+  perceptualHash: e.perceptualHash,
 });
 
-export async function takeVerificationStep(app: AppContext, actor: RequestActor, id: string, input: VerificationStepInput): Promise<EvidenceView> {
+export async function takeVerificationStep(
+  app: AppContext,
+  actor: RequestActor,
+  id: string,
+  input: VerificationStepInput,
+): Promise<EvidenceView> {
   authoriseVerification(actor);
   return asActor(app.database, actor, async (trx) => {
     await lockEvidence(trx, id);
@@ -29,26 +45,45 @@ export async function takeVerificationStep(app: AppContext, actor: RequestActor,
     const step: VerificationStep = { ...input, reviewerId: actor.userId };
 
     // Corroborating items: those named now, or (to verify) those named in earlier corroboration steps.
-    const named = input.kind === 'corroborate' ? input.corroboratingEvidenceIds
-      : row.verificationHistory.flatMap((r) => (r.kind === 'corroborate' ? r.corroboratingEvidenceIds : []));
+    const named =
+      input.kind === 'corroborate'
+        ? input.corroboratingEvidenceIds
+        : row.verificationHistory.flatMap((r) => (r.kind === 'corroborate' ? r.corroboratingEvidenceIds : []));
     const ids = [...new Set(named)].filter((x) => x !== id);
-    if (input.kind === 'corroborate' && ids.length === 0) throw invalid({ 'body.corroboratingEvidenceIds': 'name other evidence than this item' });
+    if (input.kind === 'corroborate' && ids.length === 0)
+      throw invalid({ 'body.corroboratingEvidenceIds': 'name other evidence than this item' });
     const others = await findEvidenceByIds(trx, ids);
     const live = others.filter((o) => !o.retractedAt);
     if (input.kind === 'corroborate' && live.length !== ids.length) {
       const found = new Set(live.map((o) => o.id));
-      throw invalid({ 'body.corroboratingEvidenceIds': `unknown or retracted evidence: ${ids.filter((x) => !found.has(x)).join(', ')}` });
+      throw invalid({
+        'body.corroboratingEvidenceIds': `unknown or retracted evidence: ${ids.filter((x) => !found.has(x)).join(', ')}`,
+      });
     }
     const sources = countIndependentSources([row, ...live].map(origin));
 
     const at = app.now().toISOString();
-    const result = applyVerificationStep(row.verificationState, step, { at, history: row.verificationHistory, independentSources: sources.count });
+    const result = applyVerificationStep(row.verificationState, step, {
+      at,
+      history: row.verificationHistory,
+      independentSources: sources.count,
+    });
     if (!result.ok) throw conflict(result.reason);
 
-    const change: EvidenceChange = { verificationState: result.next, verificationHistory: [...row.verificationHistory, result.record] };
+    const change: EvidenceChange = {
+      verificationState: result.next,
+      verificationHistory: [...row.verificationHistory, result.record],
+    };
     if (step.kind === 'geolocate') {
       const point = step.point.coordinates;
-      change.geolocation = { point: { type: 'Point', coordinates: [point[0], point[1]] }, method: step.method, precision: step.precision, reasoning: step.reasoning, byUserId: actor.userId, at };
+      change.geolocation = {
+        point: { type: 'Point', coordinates: [point[0], point[1]] },
+        method: step.method,
+        precision: step.precision,
+        reasoning: step.reasoning,
+        byUserId: actor.userId,
+        at,
+      };
       change.lon = point[0];
       change.lat = point[1];
       const proposal = assignPoint(await footprintIndex(trx), [point[0], point[1]], 'verified', step.precision);
@@ -58,11 +93,20 @@ export async function takeVerificationStep(app: AppContext, actor: RequestActor,
       if (proposal?.confidence === 'asserted') change.compoundId = proposal.compoundId;
     }
     await updateEvidence(trx, id, change, at);
-    await recordEdit(trx, app, actor, { type: 'evidence', id }, 'verification',
+    await recordEdit(
+      trx,
+      app,
+      actor,
+      { type: 'evidence', id },
+      'verification',
       { verificationState: row.verificationState, geolocation: row.geolocation, compoundId: row.compoundId },
-      { verificationState: change.verificationState, geolocation: change.geolocation, compoundId: change.compoundId });
+      { verificationState: change.verificationState, geolocation: change.geolocation, compoundId: change.compoundId },
+    );
     await appendCustody(trx, app, actor, id, 'verification', {
-      step: step.kind, from: result.record.from, to: result.next, independentSources: sources.count,
+      step: step.kind,
+      from: result.record.from,
+      to: result.next,
+      independentSources: sources.count,
       compoundId: change.compoundId ?? null,
     });
     return evidenceView(trx, app, actor, await loadEvidence(trx, id), await readsSensitiveEvidence(trx, actor));

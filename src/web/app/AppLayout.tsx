@@ -34,8 +34,18 @@ export function AppLayout() {
     main.current?.focus();
   }, [location.pathname]);
 
-  if (session.isPending) return <main className="page"><LoadingState /></main>;
-  if (session.isError) return <main className="page"><ErrorState error={session.error} onRetry={() => void session.refetch()} /></main>;
+  if (session.isPending)
+    return (
+      <main className="page">
+        <LoadingState />
+      </main>
+    );
+  if (session.isError)
+    return (
+      <main className="page">
+        <ErrorState error={session.error} onRetry={() => void session.refetch()} />
+      </main>
+    );
   if (!view || !isFullySignedIn(view)) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
@@ -43,7 +53,9 @@ export function AppLayout() {
   const org = currentOrganisation(view);
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <Header session={view} navOpen={navOpen} onToggleNav={() => setNavOpen((o) => !o)} />
       {org?.isDemo && <DemoBanner />}
       <div className="shell-body">

@@ -4,7 +4,17 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A small pop-over menu on <details>: keyboard-operable without scripts; Escape and a click
  * outside close it, and choosing an item closes it too (call `close` from the item).
  */
-export function Disclosure({ summary, label, className, children }: { summary: ReactNode; label?: string; className?: string; children: (close: () => void) => ReactNode }) {
+export function Disclosure({
+  summary,
+  label,
+  className,
+  children,
+}: {
+  summary: ReactNode;
+  label?: string;
+  className?: string;
+  children: (close: () => void) => ReactNode;
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
   const close = () => {
     if (ref.current) ref.current.open = false;

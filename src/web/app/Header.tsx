@@ -6,16 +6,32 @@ import { MAIN_NAV_ID } from './MainNav.tsx';
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-export function Header({ session, navOpen, onToggleNav }: { session: SessionView; navOpen: boolean; onToggleNav: () => void }) {
+export function Header({
+  session,
+  navOpen,
+  onToggleNav,
+}: {
+  session: SessionView;
+  navOpen: boolean;
+  onToggleNav: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
       <div className="app-header-row">
-        <button type="button" className="menu-button" aria-expanded={navOpen} aria-controls={MAIN_NAV_ID} onClick={onToggleNav}>
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={navOpen}
+          aria-controls={MAIN_NAV_ID}
+          onClick={onToggleNav}
+        >
           <span aria-hidden="true" className="menu-icon" />
           {t('header.menu')}
         </button>
-        <Link to="/" className="brand">{t('app.name')}</Link>
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
         <OrganisationSwitcher session={session} />
         <LanguageSwitcher />
         <UserMenu session={session} />

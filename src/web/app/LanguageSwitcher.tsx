@@ -7,10 +7,14 @@ export function LanguageSwitcher() {
   const current = toLanguage(i18n.language) ?? 'en';
   return (
     <div className="language-switcher">
-      <label htmlFor="language-select" className="visually-hidden">{t('header.language')}</label>
+      <label htmlFor="language-select" className="visually-hidden">
+        {t('header.language')}
+      </label>
       <select id="language-select" value={current} onChange={(event) => chooseLanguage(event.target.value as Language)}>
         {LANGUAGES.map((lang) => (
-          <option key={lang} value={lang} lang={LANGUAGE_TAGS[lang]}>{LANGUAGE_NAMES[lang]}</option>
+          <option key={lang} value={lang} lang={LANGUAGE_TAGS[lang]}>
+            {LANGUAGE_NAMES[lang]}
+          </option>
         ))}
       </select>
     </div>

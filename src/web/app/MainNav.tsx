@@ -12,7 +12,9 @@ export function MainNav({ open }: { open: boolean }) {
       <ul>
         {NAV_ITEMS.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end={item.end}>{t(item.labelKey)}</NavLink>
+            <NavLink to={item.to} end={item.end}>
+              {t(item.labelKey)}
+            </NavLink>
           </li>
         ))}
       </ul>

@@ -11,17 +11,29 @@ export function OrganisationSwitcher({ session }: { session: SessionView }) {
   const current = currentOrganisation(session);
   const name = current?.name ?? '—';
   if (session.organisations.length <= 1) {
-    return <div className="org-current"><span className="visually-hidden">{t('header.organisation')}: </span>{name}</div>;
+    return (
+      <div className="org-current">
+        <span className="visually-hidden">{t('header.organisation')}: </span>
+        {name}
+      </div>
+    );
   }
   return (
     <Disclosure
       className="org-switcher"
       label={`${t('header.switchOrganisation')}: ${name}`}
-      summary={<><span className="org-name">{switcher.isPending ? t('header.switching') : name}</span><span aria-hidden="true" className="caret" /></>}
+      summary={
+        <>
+          <span className="org-name">{switcher.isPending ? t('header.switching') : name}</span>
+          <span aria-hidden="true" className="caret" />
+        </>
+      }
     >
       {(close) => (
         <>
-          <p className="disclosure-title" id="org-switcher-title">{t('header.switchOrganisation')}</p>
+          <p className="disclosure-title" id="org-switcher-title">
+            {t('header.switchOrganisation')}
+          </p>
           <ul className="menu-list" aria-labelledby="org-switcher-title">
             {session.organisations.map((org) => (
               <li key={org.id}>
@@ -41,7 +53,11 @@ export function OrganisationSwitcher({ session }: { session: SessionView }) {
               </li>
             ))}
           </ul>
-          {switcher.isError && <p role="alert" className="field-error">{message(switcher.error)}</p>}
+          {switcher.isError && (
+            <p role="alert" className="field-error">
+              {message(switcher.error)}
+            </p>
+          )}
         </>
       )}
     </Disclosure>

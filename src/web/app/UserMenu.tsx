@@ -7,17 +7,41 @@ export function UserMenu({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  const initials = session.user.displayName.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]).join('').toUpperCase() || '?';
-  const leave = (everywhere: boolean) => signOut.mutate(everywhere, { onSettled: () => void navigate('/sign-in', { replace: true }) });
+  const initials =
+    session.user.displayName
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((w) => w[0])
+      .join('')
+      .toUpperCase() || '?';
+  const leave = (everywhere: boolean) =>
+    signOut.mutate(everywhere, { onSettled: () => void navigate('/sign-in', { replace: true }) });
   return (
-    <Disclosure className="user-menu" label={t('header.account')} summary={<span className="avatar" aria-hidden="true">{initials}</span>}>
+    <Disclosure
+      className="user-menu"
+      label={t('header.account')}
+      summary={
+        <span className="avatar" aria-hidden="true">
+          {initials}
+        </span>
+      }
+    >
       {() => (
         <>
           <p className="disclosure-title">{t('header.signedInAs', { name: session.user.displayName })}</p>
           <p className="muted small">{session.user.email}</p>
           <ul className="menu-list">
-            <li><button type="button" className="menu-item" onClick={() => void navigate('/account/password')}>{t('header.changePassword')}</button></li>
-            <li><button type="button" className="menu-item" onClick={() => leave(false)}>{t('header.signOut')}</button></li>
+            <li>
+              <button type="button" className="menu-item" onClick={() => void navigate('/account/password')}>
+                {t('header.changePassword')}
+              </button>
+            </li>
+            <li>
+              <button type="button" className="menu-item" onClick={() => leave(false)}>
+                {t('header.signOut')}
+              </button>
+            </li>
             <li>
               <button type="button" className="menu-item" onClick={() => leave(true)}>
                 <span>{t('header.signOutEverywhere')}</span>

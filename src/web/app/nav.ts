@@ -1,5 +1,9 @@
 /** The main navigation, in screen order. `labelKey` is a key in i18n/<lang>.json. */
-export interface NavItem { to: string; labelKey: string; end?: boolean }
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  end?: boolean;
+}
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.home', end: true },

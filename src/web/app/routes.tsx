@@ -17,12 +17,31 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'casework/*', lazy: () => import('../features/casework/CaseworkPage.tsx').then((m) => ({ Component: m.CaseworkPage })) },
-      { path: 'matching/*', lazy: () => import('../features/matching/MatchingPage.tsx').then((m) => ({ Component: m.MatchingPage })) },
-      { path: 'monitoring/*', lazy: () => import('../features/monitoring/MonitoringPage.tsx').then((m) => ({ Component: m.MonitoringPage })) },
-      { path: 'networks/*', lazy: () => import('../features/networks/NetworksPage.tsx').then((m) => ({ Component: m.NetworksPage })) },
-      { path: 'account/password', lazy: () => import('../features/auth/ChangePasswordPage.tsx').then((m) => ({ Component: m.ChangePasswordPage })) },
-      { path: 'reports/*', lazy: () => import('../features/reports/ReportsPage.tsx').then((m) => ({ Component: m.ReportsPage })) },
+      {
+        path: 'casework/*',
+        lazy: () => import('../features/casework/CaseworkPage.tsx').then((m) => ({ Component: m.CaseworkPage })),
+      },
+      {
+        path: 'matching/*',
+        lazy: () => import('../features/matching/MatchingPage.tsx').then((m) => ({ Component: m.MatchingPage })),
+      },
+      {
+        path: 'monitoring/*',
+        lazy: () => import('../features/monitoring/MonitoringPage.tsx').then((m) => ({ Component: m.MonitoringPage })),
+      },
+      {
+        path: 'networks/*',
+        lazy: () => import('../features/networks/NetworksPage.tsx').then((m) => ({ Component: m.NetworksPage })),
+      },
+      {
+        path: 'account/password',
+        lazy: () =>
+          import('../features/auth/ChangePasswordPage.tsx').then((m) => ({ Component: m.ChangePasswordPage })),
+      },
+      {
+        path: 'reports/*',
+        lazy: () => import('../features/reports/ReportsPage.tsx').then((m) => ({ Component: m.ReportsPage })),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,11 +1,24 @@
 import type { PublishedCount } from '../../contracts/statistics.ts';
 
 /** A plain horizontal bar list: the numbers are text, the bars only echo them (a suppressed count has no bar). */
-export interface Bar { key: string; label: string; value: PublishedCount; tone?: 'default' | 'warn' | 'danger' }
+export interface Bar {
+  key: string;
+  label: string;
+  value: PublishedCount;
+  tone?: 'default' | 'warn' | 'danger';
+}
 
 const width = (v: PublishedCount) => (v === 'suppressed' ? 0 : v);
 
-export function BarList({ bars, format, labelledBy }: { bars: Bar[]; format: (n: PublishedCount) => string; labelledBy?: string }) {
+export function BarList({
+  bars,
+  format,
+  labelledBy,
+}: {
+  bars: Bar[];
+  format: (n: PublishedCount) => string;
+  labelledBy?: string;
+}) {
   const max = Math.max(1, ...bars.map((b) => width(b.value)));
   return (
     <ul className="bar-list" aria-labelledby={labelledBy}>

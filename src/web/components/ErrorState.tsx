@@ -22,7 +22,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     <div className="error-state" role="alert">
       <h2>{t('errors.generic')}</h2>
       <p>{message(error)}</p>
-      {onRetry && <button type="button" className="button" onClick={onRetry}>{t('errors.retry')}</button>}
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('errors.retry')}
+        </button>
+      )}
     </div>
   );
 }

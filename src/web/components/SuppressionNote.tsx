@@ -4,5 +4,9 @@ import { useTranslation } from 'react-i18next';
 export function SuppressionNote({ minimumCell }: { minimumCell: number | null }) {
   const { t } = useTranslation();
   if (minimumCell === null) return null;
-  return <p className="muted small" role="note" data-testid="suppression-note">{t('statistics.note', { k: minimumCell })}</p>;
+  return (
+    <p className="muted small" role="note" data-testid="suppression-note">
+      {t('statistics.note', { k: minimumCell })}
+    </p>
+  );
 }

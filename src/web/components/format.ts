@@ -26,9 +26,16 @@ export function useFormat() {
   return {
     number: (n: number) => numbers.format(n),
     /** A count that may be suppressed: the number, or "<11" (explained once per page by SuppressionNote). */
-    count: (c: PublishedCount) => (c === 'suppressed' ? t('statistics.suppressed', { k: MINIMUM_CELL }) : numbers.format(c)),
+    count: (c: PublishedCount) =>
+      c === 'suppressed' ? t('statistics.suppressed', { k: MINIMUM_CELL }) : numbers.format(c),
     /** A statistical nationality: a country, or one of the pooled groups (other, multiple, unknown). */
-    nationality: (code: string) => (POOLED.has(code) ? t(`statistics.${code === 'other' ? 'otherNationalities' : code === 'multiple' ? 'multipleNationalities' : 'unknownNationality'}`, { k: MINIMUM_CELL }) : country(code)),
+    nationality: (code: string) =>
+      POOLED.has(code)
+        ? t(
+            `statistics.${code === 'other' ? 'otherNationalities' : code === 'multiple' ? 'multipleNationalities' : 'unknownNationality'}`,
+            { k: MINIMUM_CELL },
+          )
+        : country(code),
     /** ISO 3166-1 alpha-2 code → country name (the code itself if unknown). */
     country,
   };

@@ -10,7 +10,12 @@ export const LANGUAGES = ['en', 'km', 'zh', 'id'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Each language named in itself, for the switcher. */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', km: 'ខ្មែរ', zh: '简体中文', id: 'Bahasa Indonesia' };
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  km: 'ខ្មែរ',
+  zh: '简体中文',
+  id: 'Bahasa Indonesia',
+};
 
 /** BCP 47 tags for <html lang> and Intl (Simplified Chinese is zh-Hans). */
 export const LANGUAGE_TAGS: Record<Language, string> = { en: 'en', km: 'km', zh: 'zh-Hans', id: 'id' };
@@ -26,11 +31,16 @@ export function toLanguage(locale: string | null | undefined): Language | undefi
 }
 
 /** Feature folders keep their own strings in features/<name>/i18n/<lang>.json: namespace <name>. */
-const featureFiles = import.meta.glob<{ default: Record<string, unknown> }>('../features/*/i18n/*.json', { eager: true });
+const featureFiles = import.meta.glob<{ default: Record<string, unknown> }>('../features/*/i18n/*.json', {
+  eager: true,
+});
 
 function resources() {
   const out: Record<string, Record<string, Record<string, unknown>>> = {
-    en: { translation: en }, km: { translation: km }, zh: { translation: zh }, id: { translation: id },
+    en: { translation: en },
+    km: { translation: km },
+    zh: { translation: zh },
+    id: { translation: id },
   };
   for (const [path, mod] of Object.entries(featureFiles)) {
     const match = /features\/([^/]+)\/i18n\/([^/]+)\.json$/.exec(path);

@@ -6,7 +6,10 @@ import type { Comparator, ComparatorSpec } from '../types.ts';
 import { foldText } from '../normalise-text.ts';
 import { jaccard, jaroWinkler } from '../similarity.ts';
 
-export interface PreparedAddress { tokens: string[]; joined: string }
+export interface PreparedAddress {
+  tokens: string[];
+  joined: string;
+}
 
 export function addressComparator(spec: ComparatorSpec): Comparator<PreparedAddress> {
   return {
@@ -22,7 +25,8 @@ export function addressComparator(spec: ComparatorSpec): Comparator<PreparedAddr
     },
     compare(a, b) {
       if (a == null || b == null) return -1;
-      if (a.joined === b.joined || (a.tokens.length === b.tokens.length && a.tokens.every((t, i) => t === b.tokens[i]))) return 0;
+      if (a.joined === b.joined || (a.tokens.length === b.tokens.length && a.tokens.every((t, i) => t === b.tokens[i])))
+        return 0;
       const j = jaccard(a.tokens, b.tokens);
       if (j >= 0.5 || jaroWinkler(a.joined, b.joined) >= 0.92) return 1;
       return j > 0 ? 2 : 3;

@@ -12,14 +12,23 @@ import { addressComparator } from './address.ts';
 
 export function buildComparator(spec: ComparatorSpec): AnyComparator {
   switch (spec.kind) {
-    case 'exact': return exactComparator(spec);
-    case 'string': return stringComparator(spec);
-    case 'person_name': return personNameComparator(spec);
-    case 'date': return dateComparator(spec);
-    case 'phone': return phoneComparator(spec);
-    case 'document': return documentComparator(spec);
-    case 'nationality': return nationalityComparator(spec);
-    case 'postcode': return postcodeComparator(spec);
-    case 'address': return addressComparator(spec);
+    case 'exact':
+      return exactComparator(spec);
+    case 'string':
+      return stringComparator(spec);
+    case 'person_name':
+      return personNameComparator(spec);
+    case 'date':
+      return dateComparator(spec);
+    case 'phone':
+      return phoneComparator(spec);
+    case 'document':
+      return documentComparator(spec);
+    case 'nationality':
+      return nationalityComparator(spec);
+    case 'postcode':
+      return postcodeComparator(spec);
+    case 'address':
+      return addressComparator(spec);
   }
 }

@@ -15,7 +15,17 @@ const sample = (xs: string[]) => fc.constantFrom(...xs);
 const VALUES: Record<string, fc.Arbitrary<string>> = {
   exact: sample(['Lyon', 'lyon', 'Paris', 'São Paulo']),
   string: sample(['martha', 'marhta', 'stephen', 'steven', 'nguyen', 'ngyuen']),
-  person_name: sample(['Chen Zhi', '陈志', 'Trần Chí', 'Zhi Chen', 'Maria Santos', 'Santos', 'สมชาย ใจดี', 'Somchai Jaidee', 'Aung Kyaw']),
+  person_name: sample([
+    'Chen Zhi',
+    '陈志',
+    'Trần Chí',
+    'Zhi Chen',
+    'Maria Santos',
+    'Santos',
+    'สมชาย ใจดี',
+    'Somchai Jaidee',
+    'Aung Kyaw',
+  ]),
   date: sample(['1990-03-07', '1990-07-03', '07/03/1990', '1990', '1991-01-01', '19900308', '2001-12-31']),
   phone: sample(['0812 3456 7890', '+62 812-3456-7890', '+66 81 234 5678', '0912345678', '+84 912345678', '123']),
   document: sample(['E1234567', 'EI234S67', 'E1234568', 'K7654321', 'e-1234567']),
@@ -24,7 +34,12 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
   address: sample(['wallaby place', 'pridhamstreet', 'pridham street', '12 wallaby place delmar']),
 };
 
-interface Case { label: string; comparator: AnyComparator; arity: number; kind: string }
+interface Case {
+  label: string;
+  comparator: AnyComparator;
+  arity: number;
+  kind: string;
+}
 
 const COMPARATORS: Case[] = [
   ...COMPARATOR_KINDS.map((kind) => {
@@ -32,7 +47,15 @@ const COMPARATORS: Case[] = [
     const fields = arity === 2 ? ['x', 'y'] : ['x'];
     return { label: kind, comparator: buildComparator({ kind, name: kind, fields }), arity, kind };
   }),
-  { label: 'person_name (stand-in names layer)', comparator: personNameComparator({ kind: 'person_name', name: 'name', fields: ['x'] }, fallbackNamesLayer as unknown as NamesLayer), arity: 1, kind: 'person_name' },
+  {
+    label: 'person_name (stand-in names layer)',
+    comparator: personNameComparator(
+      { kind: 'person_name', name: 'name', fields: ['x'] },
+      fallbackNamesLayer as unknown as NamesLayer,
+    ),
+    arity: 1,
+    kind: 'person_name',
+  },
 ];
 
 function valueArb(kind: string): fc.Arbitrary<FieldValue> {
@@ -60,47 +83,62 @@ describe.each(COMPARATORS)('comparator contract: $label', (c) => {
   });
 
   it('gives the same level in both directions, within range, -1 exactly when a value is missing', () => {
-    fc.assert(fc.property(inputsArb(c), inputsArb(c), (x, y) => {
-      const a = comp.prepare(x);
-      const b = comp.prepare(y);
-      const l = comp.compare(a, b);
-      expect(comp.compare(b, a)).toBe(l);
-      expect(Number.isInteger(l)).toBe(true);
-      expect(l).toBeGreaterThanOrEqual(-1);
-      expect(l).toBeLessThan(comp.levels.length);
-      expect(l === -1).toBe(a == null || b == null);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(inputsArb(c), inputsArb(c), (x, y) => {
+        const a = comp.prepare(x);
+        const b = comp.prepare(y);
+        const l = comp.compare(a, b);
+        expect(comp.compare(b, a)).toBe(l);
+        expect(Number.isInteger(l)).toBe(true);
+        expect(l).toBeGreaterThanOrEqual(-1);
+        expect(l).toBeLessThan(comp.levels.length);
+        expect(l === -1).toBe(a == null || b == null);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('treats missing and blank values as null', () => {
     const blank = c.arity === 2 ? [null, null] : [null];
     expect(comp.prepare(blank)).toBeNull();
     expect(comp.prepare(c.arity === 2 ? ['  ', null] : ['  '])).toBeNull();
-    fc.assert(fc.property(inputsArb(c), (x) => {
-      const a = comp.prepare(x);
-      expect(comp.compare(a, null)).toBe(-1);
-      expect(comp.compare(null, a)).toBe(-1);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(inputsArb(c), (x) => {
+        const a = comp.prepare(x);
+        expect(comp.compare(a, null)).toBe(-1);
+        expect(comp.compare(null, a)).toBe(-1);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('explains every outcome, in both directions, with non-empty text', () => {
-    fc.assert(fc.property(inputsArb(c), inputsArb(c), (x, y) => {
-      const a = comp.prepare(x);
-      const b = comp.prepare(y);
-      const l = comp.compare(a, b);
-      for (const text of [comp.explain(a, b, l), comp.explain(b, a, l)]) {
-        expect(typeof text).toBe('string');
-        expect(text.trim().length).toBeGreaterThan(0);
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(inputsArb(c), inputsArb(c), (x, y) => {
+        const a = comp.prepare(x);
+        const b = comp.prepare(y);
+        const l = comp.compare(a, b);
+        for (const text of [comp.explain(a, b, l), comp.explain(b, a, l)]) {
+          expect(typeof text).toBe('string');
+          expect(text.trim().length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('gives string blocking and term-frequency keys for present values', () => {
-    fc.assert(fc.property(inputsArb(c), (x) => {
-      const a = comp.prepare(x);
-      if (a == null) return;
-      if (comp.blockingKeys) for (const k of comp.blockingKeys(a)) expect(typeof k).toBe('string');
-      if (comp.termFrequencyKey) { const k = comp.termFrequencyKey(a); expect(k === null || typeof k === 'string').toBe(true); }
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(inputsArb(c), (x) => {
+        const a = comp.prepare(x);
+        if (a == null) return;
+        if (comp.blockingKeys) for (const k of comp.blockingKeys(a)) expect(typeof k).toBe('string');
+        if (comp.termFrequencyKey) {
+          const k = comp.termFrequencyKey(a);
+          expect(k === null || typeof k === 'string').toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -5,19 +5,43 @@
  */
 import type { Comparator, ComparatorSpec } from '../types.ts';
 
-export interface PreparedDate { y: number; m: number; d: number; text: string }
+export interface PreparedDate {
+  y: number;
+  m: number;
+  d: number;
+  text: string;
+}
 
-const DATE_LEVELS = ['exact', 'day_month_swapped', 'one_digit_typo', 'year_month', 'year', 'within_one_year', 'else'] as const;
+const DATE_LEVELS = [
+  'exact',
+  'day_month_swapped',
+  'one_digit_typo',
+  'year_month',
+  'year',
+  'within_one_year',
+  'else',
+] as const;
 
 export function parseDate(raw: string): PreparedDate | null {
   const s = raw.trim();
   let m: RegExpMatchArray | null;
-  let y: number, mo = 0, d = 0;
-  if ((m = s.match(/^(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})$/))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
-  else if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) { d = +m[1]; mo = +m[2]; y = +m[3]; }
-  else if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) { y = +m[1]; mo = +m[2]; }
-  else if ((m = s.match(/^(\d{4})$/))) { y = +m[1]; }
-  else return null;
+  let y: number,
+    mo = 0,
+    d = 0;
+  if ((m = s.match(/^(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})$/))) {
+    y = +m[1];
+    mo = +m[2];
+    d = +m[3];
+  } else if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) {
+    d = +m[1];
+    mo = +m[2];
+    y = +m[3];
+  } else if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) {
+    y = +m[1];
+    mo = +m[2];
+  } else if ((m = s.match(/^(\d{4})$/))) {
+    y = +m[1];
+  } else return null;
   if (y < 1000 || mo > 12 || d > 31) {
     // Keep impossible-but-typed dates (e.g. month 13 from a swap) comparable as text only when full.
     if (y < 1000) return null;
@@ -61,13 +85,20 @@ export function dateComparator(spec: ComparatorSpec): Comparator<PreparedDate> {
       const da = a ? describe(a) : '?';
       const db = b ? describe(b) : '?';
       switch (DATE_LEVELS[level]) {
-        case 'exact': return `${spec.name}: same date ${da}`;
-        case 'day_month_swapped': return `${spec.name}: ${da} and ${db} are the same date with day and month swapped`;
-        case 'one_digit_typo': return `${spec.name}: ${da} and ${db} differ in a single digit`;
-        case 'year_month': return `${spec.name}: ${da} and ${db} share year and month`;
-        case 'year': return `${spec.name}: ${da} and ${db} share only the year`;
-        case 'within_one_year': return `${spec.name}: ${da} and ${db} are within one year (consistent with an estimated age)`;
-        default: return `${spec.name}: ${da} and ${db} are different`;
+        case 'exact':
+          return `${spec.name}: same date ${da}`;
+        case 'day_month_swapped':
+          return `${spec.name}: ${da} and ${db} are the same date with day and month swapped`;
+        case 'one_digit_typo':
+          return `${spec.name}: ${da} and ${db} differ in a single digit`;
+        case 'year_month':
+          return `${spec.name}: ${da} and ${db} share year and month`;
+        case 'year':
+          return `${spec.name}: ${da} and ${db} share only the year`;
+        case 'within_one_year':
+          return `${spec.name}: ${da} and ${db} are within one year (consistent with an estimated age)`;
+        default:
+          return `${spec.name}: ${da} and ${db} are different`;
       }
     },
     blockingKeys(p, variant?: string) {

@@ -5,7 +5,10 @@
 import type { Comparator, ComparatorSpec } from '../types.ts';
 import { levenshtein } from '../similarity.ts';
 
-export interface PreparedDocument { text: string; folded: string }
+export interface PreparedDocument {
+  text: string;
+  folded: string;
+}
 
 const OCR_FOLD: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
 
@@ -37,10 +40,14 @@ export function documentComparator(spec: ComparatorSpec): Comparator<PreparedDoc
     explain(a, b, level) {
       if (level < 0) return `${spec.name}: missing on ${a == null ? 'the first' : 'the second'} record`;
       switch (level) {
-        case 0: return `${spec.name}: same number ${a!.text}`;
-        case 1: return `${spec.name}: ${a!.text} and ${b!.text} are the same once look-alike characters (O/0, I/1/L, S/5, B/8, Z/2) are folded`;
-        case 2: return `${spec.name}: ${a!.text} and ${b!.text} differ by one character`;
-        default: return `${spec.name}: ${a!.text} and ${b!.text} are different numbers`;
+        case 0:
+          return `${spec.name}: same number ${a!.text}`;
+        case 1:
+          return `${spec.name}: ${a!.text} and ${b!.text} are the same once look-alike characters (O/0, I/1/L, S/5, B/8, Z/2) are folded`;
+        case 2:
+          return `${spec.name}: ${a!.text} and ${b!.text} differ by one character`;
+        default:
+          return `${spec.name}: ${a!.text} and ${b!.text} are different numbers`;
       }
     },
     blockingKeys: (p) => [p.folded],

@@ -10,7 +10,14 @@ export function nationalityComparator(spec: ComparatorSpec): Comparator<string[]
     prepare(values) {
       const raw = values[0];
       if (raw == null) return null;
-      const codes = [...new Set(raw.toUpperCase().split(/[;,| ]+/).filter((c) => c !== ''))].sort();
+      const codes = [
+        ...new Set(
+          raw
+            .toUpperCase()
+            .split(/[;,| ]+/)
+            .filter((c) => c !== ''),
+        ),
+      ].sort();
       return codes.length === 0 ? null : codes;
     },
     compare(a, b) {

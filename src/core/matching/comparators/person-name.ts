@@ -6,10 +6,15 @@ import type { Comparator, ComparatorSpec } from '../types.ts';
 import type { NamesLayer, NormalisedNameLike } from '../names-port.ts';
 import { defaultNamesLayer } from '../names-layer.ts';
 
-export function personNameComparator(spec: ComparatorSpec, names: NamesLayer = defaultNamesLayer): Comparator<NormalisedNameLike> {
+export function personNameComparator(
+  spec: ComparatorSpec,
+  names: NamesLayer = defaultNamesLayer,
+): Comparator<NormalisedNameLike> {
   const index = new Map(names.levels.map((l, i) => [l, i] as const));
   const last = names.levels.length - 1;
-  const levelOf = names.compareLevel ? names.compareLevel.bind(names) : (a: NormalisedNameLike, b: NormalisedNameLike) => names.compareNames(a, b).level;
+  const levelOf = names.compareLevel
+    ? names.compareLevel.bind(names)
+    : (a: NormalisedNameLike, b: NormalisedNameLike) => names.compareNames(a, b).level;
   // Populations repeat names a lot; normalising each distinct spelling once saves most of the cost.
   const cache = new Map<string, NormalisedNameLike>();
   // Several blocking rules ask for the same name's keys; compute them once per prepared name.
@@ -26,12 +31,18 @@ export function personNameComparator(spec: ComparatorSpec, names: NamesLayer = d
     levels: names.levels,
     spec,
     prepare(values) {
-      const raw = values.filter((v) => v != null && v.trim() !== '').join(' ').trim();
+      const raw = values
+        .filter((v) => v != null && v.trim() !== '')
+        .join(' ')
+        .trim();
       if (raw === '') return null;
       let n = cache.get(raw);
       if (n === undefined) {
         n = names.normaliseName(raw);
-        if (cache.size < 2_000_000) { cache.set(raw, n); ids.set(n, cache.size); }
+        if (cache.size < 2_000_000) {
+          cache.set(raw, n);
+          ids.set(n, cache.size);
+        }
       }
       return n.tokens.length === 0 ? null : n;
     },
@@ -40,7 +51,8 @@ export function personNameComparator(spec: ComparatorSpec, names: NamesLayer = d
       if (a === b) return 0; // same cached spelling
       const ia = ids.get(a);
       const ib = ids.get(b);
-      if (ia === undefined || ib === undefined || ia >= ID_LIMIT || ib >= ID_LIMIT) return index.get(levelOf(a, b)) ?? last;
+      if (ia === undefined || ib === undefined || ia >= ID_LIMIT || ib >= ID_LIMIT)
+        return index.get(levelOf(a, b)) ?? last;
       const key = ia < ib ? ia * ID_LIMIT + ib : ib * ID_LIMIT + ia;
       let level = levelCache.get(key);
       if (level === undefined) {
@@ -50,17 +62,24 @@ export function personNameComparator(spec: ComparatorSpec, names: NamesLayer = d
       return level;
     },
     explain(a, b, level) {
-      if (level < 0 || a == null || b == null) return `${spec.name}: missing on ${a == null ? 'the first' : 'the second'} record`;
+      if (level < 0 || a == null || b == null)
+        return `${spec.name}: missing on ${a == null ? 'the first' : 'the second'} record`;
       return `${spec.name}: ${names.compareNames(a, b).explanation}`;
     },
     blockingKeys(p) {
       let keys = keyCache.get(p);
-      if (keys === undefined) { keys = names.nameBlockingKeys(p); keyCache.set(p, keys); }
+      if (keys === undefined) {
+        keys = names.nameBlockingKeys(p);
+        keyCache.set(p, keys);
+      }
       return keys;
     },
     termFrequencyKey(p) {
       let key = tfKeys.get(p);
-      if (key === undefined) { key = [...p.tokens].sort().join(' '); tfKeys.set(p, key); }
+      if (key === undefined) {
+        key = [...p.tokens].sort().join(' ');
+        tfKeys.set(p, key);
+      }
       return key;
     },
   };

@@ -29,11 +29,16 @@ export function stringComparator(spec: ComparatorSpec): Comparator<string> {
       if (level < 0) return `${spec.name}: missing on ${a == null ? 'the first' : 'the second'} record`;
       const jw = a != null && b != null ? jaroWinkler(a, b).toFixed(2) : '?';
       switch (level) {
-        case 0: return `${spec.name}: identical ("${a}")`;
-        case 1: return `${spec.name}: "${a}" and "${b}" are very similar (Jaro-Winkler ${jw} ≥ ${jwHigh})`;
-        case 2: return `${spec.name}: "${a}" and "${b}" differ by at most ${maxEdits} typing edits`;
-        case 3: return `${spec.name}: "${a}" and "${b}" are loosely similar (Jaro-Winkler ${jw} ≥ ${jwLow})`;
-        default: return `${spec.name}: "${a}" and "${b}" are different (Jaro-Winkler ${jw})`;
+        case 0:
+          return `${spec.name}: identical ("${a}")`;
+        case 1:
+          return `${spec.name}: "${a}" and "${b}" are very similar (Jaro-Winkler ${jw} ≥ ${jwHigh})`;
+        case 2:
+          return `${spec.name}: "${a}" and "${b}" differ by at most ${maxEdits} typing edits`;
+        case 3:
+          return `${spec.name}: "${a}" and "${b}" are loosely similar (Jaro-Winkler ${jw} ≥ ${jwLow})`;
+        default:
+          return `${spec.name}: "${a}" and "${b}" are different (Jaro-Winkler ${jw})`;
       }
     },
     blockingKeys: (p) => [p],

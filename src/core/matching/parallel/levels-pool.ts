@@ -16,30 +16,45 @@ export interface LevelsPool {
 const WORKER_SHARE = 0.5;
 
 export function createLevelsPool(records: readonly MatchRecord[], specs: ComparatorSpec[]): LevelsPool {
-  const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './levels-worker.ts' : './levels-worker.js', import.meta.url);
+  const workerUrl = new URL(
+    import.meta.url.endsWith('.ts') ? './levels-worker.ts' : './levels-worker.js',
+    import.meta.url,
+  );
   // From source (tsx), the worker registers tsx's loader itself before importing the TypeScript entry.
   const worker = import.meta.url.endsWith('.ts')
     ? new Worker(
-      `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}); })`,
-      { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 96 } },
-    )
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}); })`,
+        { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 96 } },
+      )
     : new Worker(workerUrl, {
-    resourceLimits: { maxYoungGenerationSizeMb: 96 },
-  });
+        resourceLimits: { maxYoungGenerationSizeMb: 96 },
+      });
   const columns = specs.map((s) => s.fields.map((f) => records.map((r) => r.fields[f] ?? null)));
   let nextId = 0;
   const pending = new Map<number, { resolve: (l: Int8Array[]) => void; reject: (e: Error) => void }>();
   let ready: () => void = () => {};
   let failed: (e: Error) => void = () => {};
-  const readyP = new Promise<void>((res, rej) => { ready = res; failed = rej; });
+  const readyP = new Promise<void>((res, rej) => {
+    ready = res;
+    failed = rej;
+  });
   readyP.catch(() => {}); // reported through levelsFor
   worker.on('message', (msg: { type: 'ready' } | { type: 'levels'; id: number; levels: Int8Array[] }) => {
-    if (msg.type === 'ready') { ready(); return; }
+    if (msg.type === 'ready') {
+      ready();
+      return;
+    }
     pending.get(msg.id)?.resolve(msg.levels);
     pending.delete(msg.id);
   });
-  worker.on('error', (e) => { failed(e); for (const p of pending.values()) p.reject(e); pending.clear(); });
-  worker.on('exit', (code) => { if (code !== 0) failed(new Error(`levels worker exited with code ${code}`)); });
+  worker.on('error', (e) => {
+    failed(e);
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) failed(new Error(`levels worker exited with code ${code}`));
+  });
   worker.postMessage({ type: 'init', specs, columns });
 
   return {
@@ -62,6 +77,8 @@ export function createLevelsPool(records: readonly MatchRecord[], specs: Compara
         return out;
       });
     },
-    async close() { await worker.terminate(); },
+    async close() {
+      await worker.terminate();
+    },
   };
 }

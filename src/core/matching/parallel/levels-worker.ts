@@ -38,5 +38,8 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   }
   if (!set) throw new Error('levels worker used before init');
   const levels = computeLevels(set, msg.a, msg.b);
-  parentPort!.postMessage({ type: 'levels', id: msg.id, levels }, levels.map((l) => l.buffer as ArrayBuffer));
+  parentPort!.postMessage(
+    { type: 'levels', id: msg.id, levels },
+    levels.map((l) => l.buffer as ArrayBuffer),
+  );
 });

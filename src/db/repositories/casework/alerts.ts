@@ -3,8 +3,17 @@ import type { Queryable } from '../../transaction.ts';
 import { statusSeenBy } from '../alert-acknowledgements.ts';
 
 export interface AlertUpsert {
-  id: string; kind: string; organisationId: string | null; severity: string; rank: number; title: string; dedupeKey: string;
-  subjectType: string; subjectId: string | null; details: Record<string, unknown>; at: string;
+  id: string;
+  kind: string;
+  organisationId: string | null;
+  severity: string;
+  rank: number;
+  title: string;
+  dedupeKey: string;
+  subjectType: string;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+  at: string;
 }
 
 /** Insert or refresh by dedupe_key; returns true when the alert is new. A dismissed alert stays dismissed. */
@@ -38,42 +47,109 @@ export async function insertAlertOnce(trx: Queryable, a: AlertUpsert): Promise<b
 export const ADMINISTRATORS_AUDIENCE = 'administrators';
 
 export interface AlertRow {
-  id: string; kind: string; organisationId: string | null; severity: string; rank: number; title: string; status: string; subjectType: string;
-  subjectId: string | null; details: Record<string, unknown>; createdAt: string; updatedAt: string;
+  id: string;
+  kind: string;
+  organisationId: string | null;
+  severity: string;
+  rank: number;
+  title: string;
+  status: string;
+  subjectType: string;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
   /** For a shared alert: open or closed for everyone (`status` is as the reading organisation sees it). */
   globalStatus: string;
 }
 
 const alertFrom = (r: any): AlertRow => ({
-  id: r.id, kind: r.kind, organisationId: r.organisation_id, severity: r.severity, rank: r.rank, title: r.title, status: r.status,
-  subjectType: r.subject_type, subjectId: r.subject_id, details: r.details ?? {}, createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  kind: r.kind,
+  organisationId: r.organisation_id,
+  severity: r.severity,
+  rank: r.rank,
+  title: r.title,
+  status: r.status,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  details: r.details ?? {},
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
   globalStatus: r.global_status ?? r.status,
 });
 
 /** Every column, with `status` as the reading organisation sees it (shared alerts are acknowledged per organisation). */
 function seenBy(trx: Queryable, organisationId: string | null) {
-  return trx.selectFrom('alerts')
-    .select(['id', 'kind', 'organisation_id', 'severity', 'rank', 'title', 'dedupe_key', 'subject_type', 'subject_id', 'details', 'created_at', 'updated_at', 'acknowledged_by', 'acknowledged_at'])
+  return trx
+    .selectFrom('alerts')
+    .select([
+      'id',
+      'kind',
+      'organisation_id',
+      'severity',
+      'rank',
+      'title',
+      'dedupe_key',
+      'subject_type',
+      'subject_id',
+      'details',
+      'created_at',
+      'updated_at',
+      'acknowledged_by',
+      'acknowledged_at',
+    ])
     .select([statusSeenBy(organisationId).as('status'), 'alerts.status as global_status']);
 }
 
-export async function listAlerts(trx: Queryable, f: { organisationId: string | null; statuses?: string[]; kinds?: string[]; limit: number; after?: { rank: number; createdAt: string; id: string }; administrator?: boolean }): Promise<AlertRow[]> {
+export async function listAlerts(
+  trx: Queryable,
+  f: {
+    organisationId: string | null;
+    statuses?: string[];
+    kinds?: string[];
+    limit: number;
+    after?: { rank: number; createdAt: string; id: string };
+    administrator?: boolean;
+  },
+): Promise<AlertRow[]> {
   let q = seenBy(trx, f.organisationId);
   if (!f.administrator) q = q.where(sql<boolean>`coalesce(details->>'audience', '') <> ${ADMINISTRATORS_AUDIENCE}`);
   if (f.statuses?.length) q = q.where(statusSeenBy(f.organisationId), 'in', f.statuses);
   if (f.kinds?.length) q = q.where('kind', 'in', f.kinds);
-  if (f.after) q = q.where(sql<boolean>`(rank, created_at, id) < (${f.after.rank}::int, ${f.after.createdAt}::timestamptz, ${f.after.id}::uuid)`);
-  return (await q.orderBy('rank', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute()).map(alertFrom);
+  if (f.after)
+    q = q.where(
+      sql<boolean>`(rank, created_at, id) < (${f.after.rank}::int, ${f.after.createdAt}::timestamptz, ${f.after.id}::uuid)`,
+    );
+  return (
+    await q.orderBy('rank', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute()
+  ).map(alertFrom);
 }
 
-export async function findAlert(trx: Queryable, id: string, organisationId: string | null): Promise<AlertRow | undefined> {
+export async function findAlert(
+  trx: Queryable,
+  id: string,
+  organisationId: string | null,
+): Promise<AlertRow | undefined> {
   const r = await seenBy(trx, organisationId).where('id', '=', id).executeTakeFirst();
   return r ? alertFrom(r) : undefined;
 }
 
-export async function setAlertStatus(trx: Queryable, id: string, status: string, by: string | null, at: string): Promise<void> {
-  await trx.updateTable('alerts').set({
-    status, updated_at: at,
-    acknowledged_by: status === 'open' ? null : by, acknowledged_at: status === 'open' ? null : at,
-  }).where('id', '=', id).execute();
+export async function setAlertStatus(
+  trx: Queryable,
+  id: string,
+  status: string,
+  by: string | null,
+  at: string,
+): Promise<void> {
+  await trx
+    .updateTable('alerts')
+    .set({
+      status,
+      updated_at: at,
+      acknowledged_by: status === 'open' ? null : by,
+      acknowledged_at: status === 'open' ? null : at,
+    })
+    .where('id', '=', id)
+    .execute();
 }

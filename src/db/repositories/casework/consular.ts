@@ -1,21 +1,49 @@
 import type { Queryable } from '../../transaction.ts';
 
 export interface ConsularRecordRow {
-  id: string; caseId: string; embassyOrganisationId: string; caseOrganisationId: string; emergencyDocumentStatus: string;
-  emergencyDocumentNumberEnc: string | null; emergencyDocumentIssuedAt: string | null; exitClearance: string; flightDate: string | null;
-  flightNumber: string | null; repatriatedAt: string | null; updatedBy: string | null; updatedAt: string;
+  id: string;
+  caseId: string;
+  embassyOrganisationId: string;
+  caseOrganisationId: string;
+  emergencyDocumentStatus: string;
+  emergencyDocumentNumberEnc: string | null;
+  emergencyDocumentIssuedAt: string | null;
+  exitClearance: string;
+  flightDate: string | null;
+  flightNumber: string | null;
+  repatriatedAt: string | null;
+  updatedBy: string | null;
+  updatedAt: string;
 }
 
 const recordFrom = (r: any): ConsularRecordRow => ({
-  id: r.id, caseId: r.case_id, embassyOrganisationId: r.embassy_organisation_id, caseOrganisationId: r.case_organisation_id,
-  emergencyDocumentStatus: r.emergency_document_status, emergencyDocumentNumberEnc: r.emergency_document_number_enc,
-  emergencyDocumentIssuedAt: r.emergency_document_issued_at, exitClearance: r.exit_clearance, flightDate: r.flight_date,
-  flightNumber: r.flight_number, repatriatedAt: r.repatriated_at, updatedBy: r.updated_by, updatedAt: r.updated_at,
+  id: r.id,
+  caseId: r.case_id,
+  embassyOrganisationId: r.embassy_organisation_id,
+  caseOrganisationId: r.case_organisation_id,
+  emergencyDocumentStatus: r.emergency_document_status,
+  emergencyDocumentNumberEnc: r.emergency_document_number_enc,
+  emergencyDocumentIssuedAt: r.emergency_document_issued_at,
+  exitClearance: r.exit_clearance,
+  flightDate: r.flight_date,
+  flightNumber: r.flight_number,
+  repatriatedAt: r.repatriated_at,
+  updatedBy: r.updated_by,
+  updatedAt: r.updated_at,
 });
 
-export async function findConsularRecords(trx: Queryable, caseIds: readonly string[], embassyOrganisationId: string, forUpdate = false): Promise<Map<string, ConsularRecordRow>> {
+export async function findConsularRecords(
+  trx: Queryable,
+  caseIds: readonly string[],
+  embassyOrganisationId: string,
+  forUpdate = false,
+): Promise<Map<string, ConsularRecordRow>> {
   if (caseIds.length === 0) return new Map();
-  let q = trx.selectFrom('consular_records').selectAll().where('case_id', 'in', [...caseIds]).where('embassy_organisation_id', '=', embassyOrganisationId);
+  let q = trx
+    .selectFrom('consular_records')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .where('embassy_organisation_id', '=', embassyOrganisationId);
   if (forUpdate) q = q.forUpdate();
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.case_id, recordFrom(r)]));
@@ -28,16 +56,37 @@ export async function consularRecordsOfCase(trx: Queryable, caseId: string): Pro
 
 export async function upsertConsularRecords(trx: Queryable, rows: readonly ConsularRecordRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx.insertInto('consular_records').values(rows.map((r) => ({
-    id: r.id, case_id: r.caseId, embassy_organisation_id: r.embassyOrganisationId, case_organisation_id: r.caseOrganisationId,
-    emergency_document_status: r.emergencyDocumentStatus, emergency_document_number_enc: r.emergencyDocumentNumberEnc,
-    emergency_document_issued_at: r.emergencyDocumentIssuedAt, exit_clearance: r.exitClearance, flight_date: r.flightDate,
-    flight_number: r.flightNumber, repatriated_at: r.repatriatedAt, updated_by: r.updatedBy, updated_at: r.updatedAt,
-  }))).onConflict((oc) => oc.columns(['case_id', 'embassy_organisation_id']).doUpdateSet((eb) => ({
-    emergency_document_status: eb.ref('excluded.emergency_document_status'),
-    emergency_document_number_enc: eb.ref('excluded.emergency_document_number_enc'),
-    emergency_document_issued_at: eb.ref('excluded.emergency_document_issued_at'),
-    exit_clearance: eb.ref('excluded.exit_clearance'), flight_date: eb.ref('excluded.flight_date'), flight_number: eb.ref('excluded.flight_number'),
-    repatriated_at: eb.ref('excluded.repatriated_at'), updated_by: eb.ref('excluded.updated_by'), updated_at: eb.ref('excluded.updated_at'),
-  }))).execute();
+  await trx
+    .insertInto('consular_records')
+    .values(
+      rows.map((r) => ({
+        id: r.id,
+        case_id: r.caseId,
+        embassy_organisation_id: r.embassyOrganisationId,
+        case_organisation_id: r.caseOrganisationId,
+        emergency_document_status: r.emergencyDocumentStatus,
+        emergency_document_number_enc: r.emergencyDocumentNumberEnc,
+        emergency_document_issued_at: r.emergencyDocumentIssuedAt,
+        exit_clearance: r.exitClearance,
+        flight_date: r.flightDate,
+        flight_number: r.flightNumber,
+        repatriated_at: r.repatriatedAt,
+        updated_by: r.updatedBy,
+        updated_at: r.updatedAt,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['case_id', 'embassy_organisation_id']).doUpdateSet((eb) => ({
+        emergency_document_status: eb.ref('excluded.emergency_document_status'),
+        emergency_document_number_enc: eb.ref('excluded.emergency_document_number_enc'),
+        emergency_document_issued_at: eb.ref('excluded.emergency_document_issued_at'),
+        exit_clearance: eb.ref('excluded.exit_clearance'),
+        flight_date: eb.ref('excluded.flight_date'),
+        flight_number: eb.ref('excluded.flight_number'),
+        repatriated_at: eb.ref('excluded.repatriated_at'),
+        updated_by: eb.ref('excluded.updated_by'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
 }

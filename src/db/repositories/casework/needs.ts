@@ -7,24 +7,68 @@ import type { Queryable } from '../../transaction.ts';
  * returns the board in order with a keyset cursor and no sort step.
  */
 export interface NeedRow {
-  id: string; caseId: string; organisationId: string; kind: string; priority: string; status: string; noteEnc: string | null;
-  createdBy: string | null; createdAt: string; updatedAt: string; urgencyTier: number; effectivePriority: number;
-  ageBand: string | null; nationalities: string[]; locationKind: string; caseRisk: string;
+  id: string;
+  caseId: string;
+  organisationId: string;
+  kind: string;
+  priority: string;
+  status: string;
+  noteEnc: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  urgencyTier: number;
+  effectivePriority: number;
+  ageBand: string | null;
+  nationalities: string[];
+  locationKind: string;
+  caseRisk: string;
 }
 
 const needFrom = (r: any): NeedRow => ({
-  id: r.id, caseId: r.case_id, organisationId: r.organisation_id, kind: r.kind, priority: r.priority, status: r.status, noteEnc: r.note_enc,
-  createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at, urgencyTier: r.urgency_tier, effectivePriority: r.effective_priority,
-  ageBand: r.age_band, nationalities: r.nationalities, locationKind: r.location_kind, caseRisk: r.case_risk,
+  id: r.id,
+  caseId: r.case_id,
+  organisationId: r.organisation_id,
+  kind: r.kind,
+  priority: r.priority,
+  status: r.status,
+  noteEnc: r.note_enc,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  urgencyTier: r.urgency_tier,
+  effectivePriority: r.effective_priority,
+  ageBand: r.age_band,
+  nationalities: r.nationalities,
+  locationKind: r.location_kind,
+  caseRisk: r.case_risk,
 });
 
 export async function insertNeeds(trx: Queryable, rows: readonly NeedRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx.insertInto('needs').values(rows.map((n) => ({
-    id: n.id, case_id: n.caseId, organisation_id: n.organisationId, kind: n.kind, priority: n.priority, status: n.status, note_enc: n.noteEnc,
-    created_by: n.createdBy, created_at: n.createdAt, updated_at: n.updatedAt, urgency_tier: n.urgencyTier, effective_priority: n.effectivePriority,
-    age_band: n.ageBand, nationalities: n.nationalities, location_kind: n.locationKind, case_risk: n.caseRisk,
-  }))).execute();
+  await trx
+    .insertInto('needs')
+    .values(
+      rows.map((n) => ({
+        id: n.id,
+        case_id: n.caseId,
+        organisation_id: n.organisationId,
+        kind: n.kind,
+        priority: n.priority,
+        status: n.status,
+        note_enc: n.noteEnc,
+        created_by: n.createdBy,
+        created_at: n.createdAt,
+        updated_at: n.updatedAt,
+        urgency_tier: n.urgencyTier,
+        effective_priority: n.effectivePriority,
+        age_band: n.ageBand,
+        nationalities: n.nationalities,
+        location_kind: n.locationKind,
+        case_risk: n.caseRisk,
+      })),
+    )
+    .execute();
 }
 
 export async function findNeed(trx: Queryable, id: string, forUpdate = false): Promise<NeedRow | undefined> {
@@ -35,33 +79,62 @@ export async function findNeed(trx: Queryable, id: string, forUpdate = false): P
 }
 
 export async function listNeedsOfCase(trx: Queryable, caseId: string): Promise<NeedRow[]> {
-  const rows = await trx.selectFrom('needs').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').limit(500).execute();
+  const rows = await trx
+    .selectFrom('needs')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(500)
+    .execute();
   return rows.map(needFrom);
 }
 
-export async function updateNeed(trx: Queryable, id: string, patch: { status?: string; priority?: string; effectivePriority?: number; at: string }): Promise<void> {
-  await trx.updateTable('needs').set({
-    ...(patch.status !== undefined ? { status: patch.status } : {}),
-    ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
-    ...(patch.effectivePriority !== undefined ? { effective_priority: patch.effectivePriority } : {}),
-    updated_at: patch.at,
-  }).where('id', '=', id).execute();
+export async function updateNeed(
+  trx: Queryable,
+  id: string,
+  patch: { status?: string; priority?: string; effectivePriority?: number; at: string },
+): Promise<void> {
+  await trx
+    .updateTable('needs')
+    .set({
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
+      ...(patch.effectivePriority !== undefined ? { effective_priority: patch.effectivePriority } : {}),
+      updated_at: patch.at,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Re-copies the case risk onto its needs and recomputes effective priority with core's SQL expression. */
-export async function refreshNeedsForCase(trx: Queryable, caseId: string, caseRisk: string, effectivePrioritySql: string): Promise<void> {
+export async function refreshNeedsForCase(
+  trx: Queryable,
+  caseId: string,
+  caseRisk: string,
+  effectivePrioritySql: string,
+): Promise<void> {
   await sql`UPDATE needs SET case_risk = ${caseRisk}, effective_priority = (SELECT ${sql.raw(effectivePrioritySql)} FROM (SELECT needs.priority AS priority, needs.age_band AS age_band, ${caseRisk}::text AS risk_level) k)
     WHERE case_id = ${caseId}`.execute(trx);
 }
 
 export interface TriageFilter {
-  organisationId: string; kinds?: string[]; nationalities?: string[]; locationKinds?: string[]; ageBands?: string[];
-  limit: number; after?: { tier: number; effectivePriority: number; createdAt: string; id: string };
+  organisationId: string;
+  kinds?: string[];
+  nationalities?: string[];
+  locationKinds?: string[];
+  ageBands?: string[];
+  limit: number;
+  after?: { tier: number; effectivePriority: number; createdAt: string; id: string };
   /** Entries the ordered walk may read before switching plans (tests lower it to force the sparse plan). */
   walkBudget?: number;
 }
 
-export interface TriageRow extends NeedRow { survivorId: string; sex: string; caseStatus: string }
+export interface TriageRow extends NeedRow {
+  survivorId: string;
+  sex: string;
+  caseStatus: string;
+}
 
 /** How many board entries the ordered walk reads before it gives up on a sparse filter. */
 export const BOARD_WALK_BUDGET = 3000;
@@ -80,7 +153,10 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
   const budget = f.walkBudget ?? BOARD_WALK_BUDGET;
   const filtered = !!(f.kinds?.length || f.nationalities?.length || f.locationKinds?.length || f.ageBands?.length);
   const conditions = (alias: string) => {
-    const parts = [sql`${sql.ref(`${alias}.organisation_id`)} = ${f.organisationId}`, sql`${sql.ref(`${alias}.status`)} IN ('open', 'in_progress')`];
+    const parts = [
+      sql`${sql.ref(`${alias}.organisation_id`)} = ${f.organisationId}`,
+      sql`${sql.ref(`${alias}.status`)} IN ('open', 'in_progress')`,
+    ];
     if (f.after) {
       const a = f.after;
       parts.push(sql`(${sql.ref(`${alias}.urgency_tier`)}, ${sql.ref(`${alias}.effective_priority`)}, ${sql.ref(`${alias}.created_at`)}, ${sql.ref(`${alias}.id`)})
@@ -91,17 +167,30 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
   const filters = (alias: string) => {
     const parts = [];
     if (f.kinds?.length) parts.push(sql`${sql.ref(`${alias}.kind`)} = ANY(${sql.val(f.kinds)}::text[])`);
-    if (f.nationalities?.length) parts.push(sql`${sql.ref(`${alias}.nationalities`)} && ${sql.val(f.nationalities)}::text[]`);
-    if (f.locationKinds?.length) parts.push(sql`${sql.ref(`${alias}.location_kind`)} = ANY(${sql.val(f.locationKinds)}::text[])`);
+    if (f.nationalities?.length)
+      parts.push(sql`${sql.ref(`${alias}.nationalities`)} && ${sql.val(f.nationalities)}::text[]`);
+    if (f.locationKinds?.length)
+      parts.push(sql`${sql.ref(`${alias}.location_kind`)} = ANY(${sql.val(f.locationKinds)}::text[])`);
     if (f.ageBands?.length) parts.push(sql`${sql.ref(`${alias}.age_band`)} = ANY(${sql.val(f.ageBands)}::text[])`);
     return parts;
   };
   const finish = async (ids: { id: string }[]): Promise<TriageRow[]> => {
     if (ids.length === 0) return [];
-    const rows = await trx.selectFrom('needs as n').innerJoin('cases as c', 'c.id', 'n.case_id').innerJoin('survivors as s', 's.id', 'c.survivor_id')
-      .selectAll('n').select(['c.survivor_id', 's.sex', 'c.status as case_status']).where('n.id', 'in', ids.map((r) => r.id)).execute();
+    const rows = await trx
+      .selectFrom('needs as n')
+      .innerJoin('cases as c', 'c.id', 'n.case_id')
+      .innerJoin('survivors as s', 's.id', 'c.survivor_id')
+      .selectAll('n')
+      .select(['c.survivor_id', 's.sex', 'c.status as case_status'])
+      .where(
+        'n.id',
+        'in',
+        ids.map((r) => r.id),
+      )
+      .execute();
     const order = new Map(ids.map((r, i) => [r.id, i]));
-    return rows.map((r) => ({ ...needFrom(r), survivorId: r.survivor_id, sex: r.sex, caseStatus: r.case_status }))
+    return rows
+      .map((r) => ({ ...needFrom(r), survivorId: r.survivor_id, sex: r.sex, caseStatus: r.case_status }))
       .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   };
 
@@ -111,7 +200,8 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
       ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id LIMIT ${filtered ? budget : f.limit}
     ) w ORDER BY w.urgency_tier, w.effective_priority, w.created_at, w.id`.execute(trx);
   const matched = walk.rows.filter((r) => r.matched);
-  if (matched.length >= f.limit || walk.rows.length < (filtered ? budget : f.limit)) return finish(matched.slice(0, f.limit));
+  if (matched.length >= f.limit || walk.rows.length < (filtered ? budget : f.limit))
+    return finish(matched.slice(0, f.limit));
 
   // Array statistics cannot tell that a nationality is absent, so the planner may pick a sequential
   // scan of every need; for this one statement, ask for the filter indexes instead.

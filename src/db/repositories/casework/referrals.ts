@@ -2,28 +2,67 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../transaction.ts';
 
 export interface ReferralRow {
-  id: string; caseId: string; survivorId: string; fromOrganisationId: string; toOrganisationId: string; needIds: string[]; state: string;
-  consentBasis: string; shareContactChannel: string | null; viewEnc: string;
+  id: string;
+  caseId: string;
+  survivorId: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  needIds: string[];
+  state: string;
+  consentBasis: string;
+  shareContactChannel: string | null;
+  viewEnc: string;
   /** The state's reason, sealed (referrals.state_reason_enc); shown only to the side that wrote it (core/disclosure). */
   stateReasonEnc: string | null;
   /** Set while the survivor's current consent does not cover this live referral. */
-  frozenAt: string | null; createdBy: string | null;
-  createdAt: string; updatedAt: string;
+  frozenAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 const referralFrom = (r: any): ReferralRow => ({
-  id: r.id, caseId: r.case_id, survivorId: r.survivor_id, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id,
-  needIds: r.need_ids, state: r.state, consentBasis: r.consent_basis, shareContactChannel: r.share_contact_channel, viewEnc: r.view_enc,
-  stateReasonEnc: r.state_reason_enc, frozenAt: r.frozen_at, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  caseId: r.case_id,
+  survivorId: r.survivor_id,
+  fromOrganisationId: r.from_organisation_id,
+  toOrganisationId: r.to_organisation_id,
+  needIds: r.need_ids,
+  state: r.state,
+  consentBasis: r.consent_basis,
+  shareContactChannel: r.share_contact_channel,
+  viewEnc: r.view_enc,
+  stateReasonEnc: r.state_reason_enc,
+  frozenAt: r.frozen_at,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 export async function insertReferrals(trx: Queryable, rows: readonly ReferralRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx.insertInto('referrals').values(rows.map((r) => ({
-    id: r.id, case_id: r.caseId, survivor_id: r.survivorId, from_organisation_id: r.fromOrganisationId, to_organisation_id: r.toOrganisationId,
-    need_ids: r.needIds, state: r.state, consent_basis: r.consentBasis, share_contact_channel: r.shareContactChannel, view_enc: r.viewEnc,
-    state_reason_enc: r.stateReasonEnc, frozen_at: r.frozenAt, created_by: r.createdBy, created_at: r.createdAt, updated_at: r.updatedAt,
-  }))).execute();
+  await trx
+    .insertInto('referrals')
+    .values(
+      rows.map((r) => ({
+        id: r.id,
+        case_id: r.caseId,
+        survivor_id: r.survivorId,
+        from_organisation_id: r.fromOrganisationId,
+        to_organisation_id: r.toOrganisationId,
+        need_ids: r.needIds,
+        state: r.state,
+        consent_basis: r.consentBasis,
+        share_contact_channel: r.shareContactChannel,
+        view_enc: r.viewEnc,
+        state_reason_enc: r.stateReasonEnc,
+        frozen_at: r.frozenAt,
+        created_by: r.createdBy,
+        created_at: r.createdAt,
+        updated_at: r.updatedAt,
+      })),
+    )
+    .execute();
 }
 
 export async function findReferral(trx: Queryable, id: string, forUpdate = false): Promise<ReferralRow | undefined> {
@@ -33,31 +72,64 @@ export async function findReferral(trx: Queryable, id: string, forUpdate = false
   return r ? referralFrom(r) : undefined;
 }
 
-export async function setReferralState(trx: Queryable, id: string, state: string, reasonEnc: string | null, at: string): Promise<void> {
-  await trx.updateTable('referrals').set({ state, state_reason_enc: reasonEnc, updated_at: at }).where('id', '=', id).execute();
+export async function setReferralState(
+  trx: Queryable,
+  id: string,
+  state: string,
+  reasonEnc: string | null,
+  at: string,
+): Promise<void> {
+  await trx
+    .updateTable('referrals')
+    .set({ state, state_reason_enc: reasonEnc, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Freezes (at) or thaws (null) one referral; the sender's consent change does this for every live referral. */
-export async function setReferralFrozen(trx: Queryable, id: string, frozenAt: string | null, at: string): Promise<void> {
+export async function setReferralFrozen(
+  trx: Queryable,
+  id: string,
+  frozenAt: string | null,
+  at: string,
+): Promise<void> {
   await trx.updateTable('referrals').set({ frozen_at: frozenAt, updated_at: at }).where('id', '=', id).execute();
 }
 
 /** Clear free text left from before 0009, for the start-up seal (system transaction). */
-export async function clearReferralReasons(trx: Queryable, limit: number): Promise<{ id: string; stateReason: string }[]> {
-  const rows = await trx.selectFrom('referrals').select(['id', 'state_reason']).where('state_reason', 'is not', null).limit(limit).execute();
+export async function clearReferralReasons(
+  trx: Queryable,
+  limit: number,
+): Promise<{ id: string; stateReason: string }[]> {
+  const rows = await trx
+    .selectFrom('referrals')
+    .select(['id', 'state_reason'])
+    .where('state_reason', 'is not', null)
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ id: r.id, stateReason: r.state_reason! }));
 }
 
 export async function sealReferralReason(trx: Queryable, id: string, reasonEnc: string): Promise<void> {
-  await trx.updateTable('referrals').set({ state_reason_enc: reasonEnc, state_reason: null }).where('id', '=', id).execute();
+  await trx
+    .updateTable('referrals')
+    .set({ state_reason_enc: reasonEnc, state_reason: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface ReferralListFilter {
-  organisationId: string; direction: 'incoming' | 'outgoing'; states?: string[]; limit: number; after?: { createdAt: string; id: string };
+  organisationId: string;
+  direction: 'incoming' | 'outgoing';
+  states?: string[];
+  limit: number;
+  after?: { createdAt: string; id: string };
 }
 
 export async function listReferrals(trx: Queryable, f: ReferralListFilter): Promise<ReferralRow[]> {
-  let q = trx.selectFrom('referrals').selectAll()
+  let q = trx
+    .selectFrom('referrals')
+    .selectAll()
     .where(f.direction === 'incoming' ? 'to_organisation_id' : 'from_organisation_id', '=', f.organisationId);
   if (f.states?.length) q = q.where('state', 'in', f.states);
   if (f.after) q = q.where(sql<boolean>`(created_at, id) < (${f.after.createdAt}::timestamptz, ${f.after.id}::uuid)`);
@@ -67,6 +139,12 @@ export async function listReferrals(trx: Queryable, f: ReferralListFilter): Prom
 
 /** Referrals of one survivor (for the location rule and the case page), as the actor may see them. */
 export async function referralsOfSurvivor(trx: Queryable, survivorId: string): Promise<ReferralRow[]> {
-  const rows = await trx.selectFrom('referrals').selectAll().where('survivor_id', '=', survivorId).orderBy('created_at', 'desc').limit(200).execute();
+  const rows = await trx
+    .selectFrom('referrals')
+    .selectAll()
+    .where('survivor_id', '=', survivorId)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
   return rows.map(referralFrom);
 }

@@ -10,7 +10,16 @@ import type { CaseInsert, ConsentVersionRow, SurvivorInsert } from '../survivors
  * database instead of five. Foreign keys are checked at the end of the statement, row-level
  * security's WITH CHECK on every row as usual.
  */
-export async function insertRegistration(trx: Queryable, r: { survivor: SurvivorInsert; kase: CaseInsert; consent: ConsentVersionRow | null; event: CaseEventInsert; followUp: FollowUpRow }): Promise<void> {
+export async function insertRegistration(
+  trx: Queryable,
+  r: {
+    survivor: SurvivorInsert;
+    kase: CaseInsert;
+    consent: ConsentVersionRow | null;
+    event: CaseEventInsert;
+    followUp: FollowUpRow;
+  },
+): Promise<void> {
   const s = r.survivor;
   const c = r.kase;
   const v = r.consent;
@@ -34,7 +43,9 @@ export async function insertRegistration(trx: Queryable, r: { survivor: Survivor
       RETURNING id
     )${consentCte}
     INSERT INTO follow_ups (id, case_id, organisation_id, due_at, completed_at, outcome, note_enc, recorded_by, created_at)
-    SELECT ${f.id}, id, ${f.organisationId}, ${f.dueAt}::timestamptz, NULL, NULL, NULL, NULL, ${f.createdAt}::timestamptz FROM c`.execute(trx);
+    SELECT ${f.id}, id, ${f.organisationId}, ${f.dueAt}::timestamptz, NULL, NULL, NULL, NULL, ${f.createdAt}::timestamptz FROM c`.execute(
+    trx,
+  );
   // Apart: the timeline's policy checks that the case is visible, which a row inserted earlier in the same statement is not yet.
   await insertCaseEvents(trx, [e]);
 }

@@ -6,56 +6,145 @@ import type { FootprintGeometry, PointGeometry } from '../../../core/geo/geojson
 import type { TimelineEntry } from '../../../core/compounds/timeline.ts';
 import type { Queryable } from '../../transaction.ts';
 
-export interface CompoundName { name: string; lang: string | null }
+export interface CompoundName {
+  name: string;
+  lang: string | null;
+}
 
 export interface CompoundRow {
-  id: string; names: CompoundName[]; aliases: string[]; province: string | null; district: string | null;
-  point: PointGeometry | null; footprint: FootprintGeometry | null; operators: CompoundOperator[]; notes: string | null;
-  externalRef: string | null; status: CompoundStatus; statusSince: string | null; statusConfidence: number | null;
-  timeline: TimelineEntry[]; createdAt: string; updatedAt: string;
+  id: string;
+  names: CompoundName[];
+  aliases: string[];
+  province: string | null;
+  district: string | null;
+  point: PointGeometry | null;
+  footprint: FootprintGeometry | null;
+  operators: CompoundOperator[];
+  notes: string | null;
+  externalRef: string | null;
+  status: CompoundStatus;
+  statusSince: string | null;
+  statusConfidence: number | null;
+  timeline: TimelineEntry[];
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface CompoundWrite {
-  id: string; names: CompoundName[]; aliases: string[]; province: string | null; district: string | null;
-  point: PointGeometry | null; footprint: FootprintGeometry | null; operators: CompoundOperator[]; notes: string | null;
-  externalRef: string | null; createdBy: string | null; isDemo?: boolean; at: string;
+  id: string;
+  names: CompoundName[];
+  aliases: string[];
+  province: string | null;
+  district: string | null;
+  point: PointGeometry | null;
+  footprint: FootprintGeometry | null;
+  operators: CompoundOperator[];
+  notes: string | null;
+  externalRef: string | null;
+  createdBy: string | null;
+  isDemo?: boolean;
+  at: string;
   /** The registering organisation (owner of its shared alerts); set on insert only. */
   organisationId?: string | null;
 }
 
-const COLUMNS = ['id', 'names', 'aliases', 'province', 'district', 'point', 'footprint', 'operators', 'notes', 'external_ref',
-  'status', 'status_since', 'status_confidence', 'timeline', 'created_at', 'updated_at'] as const;
+const COLUMNS = [
+  'id',
+  'names',
+  'aliases',
+  'province',
+  'district',
+  'point',
+  'footprint',
+  'operators',
+  'notes',
+  'external_ref',
+  'status',
+  'status_since',
+  'status_confidence',
+  'timeline',
+  'created_at',
+  'updated_at',
+] as const;
 
-type Raw = { id: string; names: unknown; aliases: string[]; province: string | null; district: string | null; point: unknown; footprint: unknown;
-  operators: unknown; notes: string | null; external_ref: string | null; status: string; status_since: string | null; status_confidence: number | null;
-  timeline: unknown; created_at: string; updated_at: string };
+type Raw = {
+  id: string;
+  names: unknown;
+  aliases: string[];
+  province: string | null;
+  district: string | null;
+  point: unknown;
+  footprint: unknown;
+  operators: unknown;
+  notes: string | null;
+  external_ref: string | null;
+  status: string;
+  status_since: string | null;
+  status_confidence: number | null;
+  timeline: unknown;
+  created_at: string;
+  updated_at: string;
+};
 
 function fromRow(r: Raw): CompoundRow {
   return {
-    id: r.id, names: r.names as CompoundName[], aliases: r.aliases, province: r.province, district: r.district,
-    point: (r.point ?? null) as PointGeometry | null, footprint: (r.footprint ?? null) as FootprintGeometry | null,
-    operators: r.operators as CompoundOperator[], notes: r.notes, externalRef: r.external_ref, status: r.status as CompoundStatus,
-    statusSince: r.status_since, statusConfidence: r.status_confidence, timeline: r.timeline as TimelineEntry[],
-    createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    names: r.names as CompoundName[],
+    aliases: r.aliases,
+    province: r.province,
+    district: r.district,
+    point: (r.point ?? null) as PointGeometry | null,
+    footprint: (r.footprint ?? null) as FootprintGeometry | null,
+    operators: r.operators as CompoundOperator[],
+    notes: r.notes,
+    externalRef: r.external_ref,
+    status: r.status as CompoundStatus,
+    statusSince: r.status_since,
+    statusConfidence: r.status_confidence,
+    timeline: r.timeline as TimelineEntry[],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
 /** Lower-cased names, aliases and place, for one ILIKE filter. */
 function searchText(c: Pick<CompoundWrite, 'names' | 'aliases' | 'province' | 'district'>): string {
-  return [...c.names.map((n) => n.name), ...c.aliases, c.province ?? '', c.district ?? ''].join(' \u2022 ').toLowerCase();
+  return [...c.names.map((n) => n.name), ...c.aliases, c.province ?? '', c.district ?? '']
+    .join(' \u2022 ')
+    .toLowerCase();
 }
 
 function values(c: CompoundWrite) {
   return {
-    names: JSON.stringify(c.names), aliases: c.aliases, search_text: searchText(c), province: c.province, district: c.district,
-    point: c.point ? JSON.stringify(c.point) : null, footprint: c.footprint ? JSON.stringify(c.footprint) : null,
-    operators: JSON.stringify(c.operators), notes: c.notes, external_ref: c.externalRef, updated_at: c.at,
+    names: JSON.stringify(c.names),
+    aliases: c.aliases,
+    search_text: searchText(c),
+    province: c.province,
+    district: c.district,
+    point: c.point ? JSON.stringify(c.point) : null,
+    footprint: c.footprint ? JSON.stringify(c.footprint) : null,
+    operators: JSON.stringify(c.operators),
+    notes: c.notes,
+    external_ref: c.externalRef,
+    updated_at: c.at,
   };
 }
 
 export async function insertCompounds(trx: Queryable, rows: readonly CompoundWrite[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx.insertInto('compounds').values(rows.map((c) => ({ id: c.id, ...values(c), created_by: c.createdBy, organisation_id: c.organisationId ?? null, created_at: c.at, is_demo: c.isDemo ?? false }))).execute();
+  await trx
+    .insertInto('compounds')
+    .values(
+      rows.map((c) => ({
+        id: c.id,
+        ...values(c),
+        created_by: c.createdBy,
+        organisation_id: c.organisationId ?? null,
+        created_at: c.at,
+        is_demo: c.isDemo ?? false,
+      })),
+    )
+    .execute();
 }
 
 export async function updateCompound(trx: Queryable, c: CompoundWrite): Promise<void> {
@@ -74,31 +163,71 @@ export async function findCompound(trx: Queryable, id: string): Promise<Compound
 
 export async function findCompoundsByIds(trx: Queryable, ids: readonly string[]): Promise<CompoundRow[]> {
   if (ids.length === 0) return [];
-  const rows = await trx.selectFrom('compounds').select(COLUMNS).where('id', 'in', [...ids]).execute();
+  const rows = await trx
+    .selectFrom('compounds')
+    .select(COLUMNS)
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map((r) => fromRow(r as Raw));
 }
 
-export async function findCompoundIdsByExternalRef(trx: Queryable, refs: readonly string[]): Promise<Map<string, string>> {
+export async function findCompoundIdsByExternalRef(
+  trx: Queryable,
+  refs: readonly string[],
+): Promise<Map<string, string>> {
   if (refs.length === 0) return new Map();
-  const rows = await trx.selectFrom('compounds').select(['id', 'external_ref']).where('external_ref', 'in', [...refs]).execute();
+  const rows = await trx
+    .selectFrom('compounds')
+    .select(['id', 'external_ref'])
+    .where('external_ref', 'in', [...refs])
+    .execute();
   return new Map(rows.map((r) => [r.external_ref!, r.id]));
 }
 
-export interface CompoundListFilter { q?: string; province?: string; status?: CompoundStatus; limit: number; after?: { createdAt: string; id: string } }
+export interface CompoundListFilter {
+  q?: string;
+  province?: string;
+  status?: CompoundStatus;
+  limit: number;
+  after?: { createdAt: string; id: string };
+}
 
-export interface CompoundListRow extends CompoundRow { evidenceCount: number; eventCount: number }
+export interface CompoundListRow extends CompoundRow {
+  evidenceCount: number;
+  eventCount: number;
+}
 
 /** Newest first, keyset-paginated on (created_at, id); counts come from indexed subqueries. */
 export async function listCompounds(trx: Queryable, f: CompoundListFilter): Promise<CompoundListRow[]> {
-  let q = trx.selectFrom('compounds').select(COLUMNS)
-    .select(sql<number>`(SELECT count(*)::int FROM evidence e WHERE e.compound_id = compounds.id AND e.retracted_at IS NULL)`.as('evidence_count'))
-    .select(sql<number>`(SELECT count(*)::int FROM compound_events ev WHERE ev.compound_id = compounds.id AND ev.retracted_at IS NULL)`.as('event_count'));
+  let q = trx
+    .selectFrom('compounds')
+    .select(COLUMNS)
+    .select(
+      sql<number>`(SELECT count(*)::int FROM evidence e WHERE e.compound_id = compounds.id AND e.retracted_at IS NULL)`.as(
+        'evidence_count',
+      ),
+    )
+    .select(
+      sql<number>`(SELECT count(*)::int FROM compound_events ev WHERE ev.compound_id = compounds.id AND ev.retracted_at IS NULL)`.as(
+        'event_count',
+      ),
+    );
   if (f.q) q = q.where('search_text', 'like', `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
   if (f.province) q = q.where('province', '=', f.province);
   if (f.status) q = q.where('status', '=', f.status);
-  if (f.after) q = q.where((eb) => eb.or([eb('created_at', '<', f.after!.createdAt), eb.and([eb('created_at', '=', f.after!.createdAt), eb('id', '<', f.after!.id)])]));
+  if (f.after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('created_at', '<', f.after!.createdAt),
+        eb.and([eb('created_at', '=', f.after!.createdAt), eb('id', '<', f.after!.id)]),
+      ]),
+    );
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
-  return rows.map((r) => ({ ...fromRow(r as Raw), evidenceCount: Number(r.evidence_count), eventCount: Number(r.event_count) }));
+  return rows.map((r) => ({
+    ...fromRow(r as Raw),
+    evidenceCount: Number(r.evidence_count),
+    eventCount: Number(r.event_count),
+  }));
 }
 
 /** Everything the map and the rules need about every compound (hundreds of rows at most). */
@@ -108,14 +237,29 @@ export async function listAllCompounds(trx: Queryable): Promise<CompoundRow[]> {
 }
 
 export async function countCompounds(trx: Queryable): Promise<number> {
-  const r = await trx.selectFrom('compounds').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await trx
+    .selectFrom('compounds')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-export async function saveDerivedStatus(trx: Queryable, id: string, timeline: readonly TimelineEntry[], at: string): Promise<void> {
+export async function saveDerivedStatus(
+  trx: Queryable,
+  id: string,
+  timeline: readonly TimelineEntry[],
+  at: string,
+): Promise<void> {
   const last = timeline[timeline.length - 1];
-  await trx.updateTable('compounds').set({
-    timeline: JSON.stringify(timeline), status: last?.status ?? 'unknown', status_since: last?.from ?? null,
-    status_confidence: last?.confidence ?? null, updated_at: at,
-  }).where('id', '=', id).execute();
+  await trx
+    .updateTable('compounds')
+    .set({
+      timeline: JSON.stringify(timeline),
+      status: last?.status ?? 'unknown',
+      status_since: last?.from ?? null,
+      status_confidence: last?.confidence ?? null,
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .execute();
 }

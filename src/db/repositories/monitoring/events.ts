@@ -5,40 +5,128 @@ import type { EventCounts } from '../../../core/compounds/compound-types.ts';
 import type { Queryable } from '../../transaction.ts';
 
 export interface EventRow {
-  id: string; compoundId: string; kind: EventKind; date: string; dateEnd: string | null; counts: EventCounts; nationalities: string[];
-  confidence: number; evidenceIds: string[]; statesEmptied: boolean; relocatedToCompoundId: string | null; description: string | null;
-  createdBy: string | null; createdAt: string; updatedAt: string; retractedAt: string | null;
+  id: string;
+  compoundId: string;
+  kind: EventKind;
+  date: string;
+  dateEnd: string | null;
+  counts: EventCounts;
+  nationalities: string[];
+  confidence: number;
+  evidenceIds: string[];
+  statesEmptied: boolean;
+  relocatedToCompoundId: string | null;
+  description: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  retractedAt: string | null;
 }
 
 export interface EventWrite {
-  id: string; compoundId: string; kind: EventKind; date: string; dateEnd: string | null; counts: EventCounts; nationalities: string[];
-  confidence: number; evidenceIds: string[]; statesEmptied: boolean; relocatedToCompoundId: string | null; description: string | null;
-  createdBy: string | null; at: string; isDemo?: boolean;
+  id: string;
+  compoundId: string;
+  kind: EventKind;
+  date: string;
+  dateEnd: string | null;
+  counts: EventCounts;
+  nationalities: string[];
+  confidence: number;
+  evidenceIds: string[];
+  statesEmptied: boolean;
+  relocatedToCompoundId: string | null;
+  description: string | null;
+  createdBy: string | null;
+  at: string;
+  isDemo?: boolean;
 }
 
-const COLUMNS = ['id', 'compound_id', 'kind', 'date', 'date_end', 'counts', 'nationalities', 'confidence', 'evidence_ids', 'states_emptied',
-  'relocated_to', 'description', 'created_by', 'created_at', 'updated_at', 'retracted_at'] as const;
+const COLUMNS = [
+  'id',
+  'compound_id',
+  'kind',
+  'date',
+  'date_end',
+  'counts',
+  'nationalities',
+  'confidence',
+  'evidence_ids',
+  'states_emptied',
+  'relocated_to',
+  'description',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'retracted_at',
+] as const;
 
-type Raw = { id: string; compound_id: string; kind: string; date: string; date_end: string | null; counts: unknown; nationalities: string[];
-  confidence: number; evidence_ids: string[]; states_emptied: boolean; relocated_to: string | null; description: string | null;
-  created_by: string | null; created_at: string; updated_at: string; retracted_at: string | null };
+type Raw = {
+  id: string;
+  compound_id: string;
+  kind: string;
+  date: string;
+  date_end: string | null;
+  counts: unknown;
+  nationalities: string[];
+  confidence: number;
+  evidence_ids: string[];
+  states_emptied: boolean;
+  relocated_to: string | null;
+  description: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  retracted_at: string | null;
+};
 
 const fromRow = (r: Raw): EventRow => ({
-  id: r.id, compoundId: r.compound_id, kind: r.kind as EventKind, date: r.date, dateEnd: r.date_end, counts: r.counts as EventCounts,
-  nationalities: r.nationalities, confidence: Number(r.confidence), evidenceIds: r.evidence_ids, statesEmptied: r.states_emptied,
-  relocatedToCompoundId: r.relocated_to, description: r.description, createdBy: r.created_by, createdAt: r.created_at,
-  updatedAt: r.updated_at, retractedAt: r.retracted_at,
+  id: r.id,
+  compoundId: r.compound_id,
+  kind: r.kind as EventKind,
+  date: r.date,
+  dateEnd: r.date_end,
+  counts: r.counts as EventCounts,
+  nationalities: r.nationalities,
+  confidence: Number(r.confidence),
+  evidenceIds: r.evidence_ids,
+  statesEmptied: r.states_emptied,
+  relocatedToCompoundId: r.relocated_to,
+  description: r.description,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  retractedAt: r.retracted_at,
 });
 
 const values = (e: EventWrite) => ({
-  compound_id: e.compoundId, kind: e.kind, date: e.date, date_end: e.dateEnd, counts: JSON.stringify(e.counts), nationalities: e.nationalities,
-  confidence: e.confidence, evidence_ids: e.evidenceIds, states_emptied: e.statesEmptied, relocated_to: e.relocatedToCompoundId,
-  description: e.description, updated_at: e.at,
+  compound_id: e.compoundId,
+  kind: e.kind,
+  date: e.date,
+  date_end: e.dateEnd,
+  counts: JSON.stringify(e.counts),
+  nationalities: e.nationalities,
+  confidence: e.confidence,
+  evidence_ids: e.evidenceIds,
+  states_emptied: e.statesEmptied,
+  relocated_to: e.relocatedToCompoundId,
+  description: e.description,
+  updated_at: e.at,
 });
 
 export async function insertEvents(trx: Queryable, rows: readonly EventWrite[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx.insertInto('compound_events').values(rows.map((e) => ({ id: e.id, ...values(e), created_by: e.createdBy, created_at: e.at, is_demo: e.isDemo ?? false }))).execute();
+  await trx
+    .insertInto('compound_events')
+    .values(
+      rows.map((e) => ({
+        id: e.id,
+        ...values(e),
+        created_by: e.createdBy,
+        created_at: e.at,
+        is_demo: e.isDemo ?? false,
+      })),
+    )
+    .execute();
 }
 
 export async function updateEvent(trx: Queryable, e: EventWrite): Promise<void> {
@@ -46,7 +134,11 @@ export async function updateEvent(trx: Queryable, e: EventWrite): Promise<void> 
 }
 
 export async function retractEvent(trx: Queryable, id: string, by: string, reason: string, at: string): Promise<void> {
-  await trx.updateTable('compound_events').set({ retracted_at: at, retracted_by: by, retracted_reason: reason, updated_at: at }).where('id', '=', id).execute();
+  await trx
+    .updateTable('compound_events')
+    .set({ retracted_at: at, retracted_by: by, retracted_reason: reason, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function findEvent(trx: Queryable, id: string): Promise<EventRow | null> {
@@ -63,16 +155,29 @@ export async function listLiveEvents(trx: Queryable, compoundIds: readonly strin
   return rows.map((r) => fromRow(r as Raw));
 }
 
-export async function listEventsPage(trx: Queryable, compoundId: string, f: { limit: number; includeRetracted: boolean; after?: { date: string; id: string } }): Promise<EventRow[]> {
+export async function listEventsPage(
+  trx: Queryable,
+  compoundId: string,
+  f: { limit: number; includeRetracted: boolean; after?: { date: string; id: string } },
+): Promise<EventRow[]> {
   let q = trx.selectFrom('compound_events').select(COLUMNS).where('compound_id', '=', compoundId);
   if (!f.includeRetracted) q = q.where('retracted_at', 'is', null);
-  if (f.after) q = q.where((eb) => eb.or([eb('date', '<', f.after!.date), eb.and([eb('date', '=', f.after!.date), eb('id', '<', f.after!.id)])]));
+  if (f.after)
+    q = q.where((eb) =>
+      eb.or([eb('date', '<', f.after!.date), eb.and([eb('date', '=', f.after!.date), eb('id', '<', f.after!.id)])]),
+    );
   const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
   return rows.map((r) => fromRow(r as Raw));
 }
 
 /** Events that cite a piece of evidence. */
 export async function eventIdsCiting(trx: Queryable, evidenceId: string): Promise<string[]> {
-  const rows = await trx.selectFrom('compound_events').select('id').where(sql<boolean>`evidence_ids @> ARRAY[${evidenceId}]::uuid[]`).where('retracted_at', 'is', null).orderBy('date').execute();
+  const rows = await trx
+    .selectFrom('compound_events')
+    .select('id')
+    .where(sql<boolean>`evidence_ids @> ARRAY[${evidenceId}]::uuid[]`)
+    .where('retracted_at', 'is', null)
+    .orderBy('date')
+    .execute();
   return rows.map((r) => r.id);
 }

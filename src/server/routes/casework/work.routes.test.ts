@@ -13,7 +13,10 @@ const DAY = 86_400_000;
 
 describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-ups on %s', (kind) => {
   let t: TestServer;
-  let cw: TestClient; let consul: TestClient; let coord: TestClient; let fcw: TestClient;
+  let cw: TestClient;
+  let consul: TestClient;
+  let coord: TestClient;
+  let fcw: TestClient;
   beforeAll(async () => {
     t = await createTestServer(kind);
     await t.org('emb-id', 'embassy', ['ID']);
@@ -23,7 +26,9 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
     coord = await t.userIn('coord', 'admin');
     fcw = await t.userIn('ngo-follow', 'caseworker', 'follow@ngo-follow.test');
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('orders the triage board as core/triage does, filters in SQL and pages with a cursor', async () => {
     const adult = await register(cw, { ageBand: '25_34', nationalities: ['ID'], location: { kind: 'street' } });
@@ -44,32 +49,77 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
     expect((await cw.request('PATCH', `/api/needs/${met}`, { status: 'met' })).status).toBe(200);
     const board = await cw.request('GET', '/api/triage?limit=200');
     expect(board.status).toBe(200);
-    const items = board.json.items as { needId: string; kind: string; priority: string; createdAt: string; caseRisk: string; survivor: { ageBand: string; nationalities: string[] }; status: string }[];
+    const items = board.json.items as {
+      needId: string;
+      kind: string;
+      priority: string;
+      createdAt: string;
+      caseRisk: string;
+      survivor: { ageBand: string; nationalities: string[] };
+      status: string;
+    }[];
     expect(items.map((i) => i.needId)).not.toContain(met);
     expect(items[0].kind).toBe('medical_urgent');
-    const asCore: TriageNeed[] = items.map((i) => ({ id: i.needId, kind: i.kind as never, priority: i.priority as never, status: i.status as never, createdAt: i.createdAt, survivor: { ageBand: i.survivor.ageBand as never, nationalities: i.survivor.nationalities }, caseRisk: i.caseRisk as never }));
+    const asCore: TriageNeed[] = items.map((i) => ({
+      id: i.needId,
+      kind: i.kind as never,
+      priority: i.priority as never,
+      status: i.status as never,
+      createdAt: i.createdAt,
+      survivor: { ageBand: i.survivor.ageBand as never, nationalities: i.survivor.nationalities },
+      caseRisk: i.caseRisk as never,
+    }));
     expect([...asCore].sort(compareNeedsByUrgency).map((n) => n.id)).toEqual(items.map((i) => i.needId));
     expect(items.map((i) => i.kind)).toEqual(['medical_urgent', 'shelter', 'food', 'psychosocial', 'legal']);
     // Filters: OR within one, AND across.
-    expect((await cw.request('GET', '/api/triage?kind=food,legal')).json.items.map((i: { kind: string }) => i.kind)).toEqual(['food', 'legal']);
-    expect((await cw.request('GET', '/api/triage?nationality=vn')).json.items.map((i: { kind: string }) => i.kind)).toEqual(['food']);
-    expect((await cw.request('GET', '/api/triage?ageBand=under_18,35_44')).json.items.map((i: { kind: string }) => i.kind)).toEqual(['food', 'psychosocial']);
-    expect((await cw.request('GET', '/api/triage?locationKind=street&kind=legal,shelter')).json.items.map((i: { kind: string }) => i.kind)).toEqual(['shelter', 'legal']);
+    expect(
+      (await cw.request('GET', '/api/triage?kind=food,legal')).json.items.map((i: { kind: string }) => i.kind),
+    ).toEqual(['food', 'legal']);
+    expect(
+      (await cw.request('GET', '/api/triage?nationality=vn')).json.items.map((i: { kind: string }) => i.kind),
+    ).toEqual(['food']);
+    expect(
+      (await cw.request('GET', '/api/triage?ageBand=under_18,35_44')).json.items.map((i: { kind: string }) => i.kind),
+    ).toEqual(['food', 'psychosocial']);
+    expect(
+      (await cw.request('GET', '/api/triage?locationKind=street&kind=legal,shelter')).json.items.map(
+        (i: { kind: string }) => i.kind,
+      ),
+    ).toEqual(['shelter', 'legal']);
     expect((await cw.request('GET', '/api/triage?kind=teleport')).status).toBe(400);
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { json: { items: { needId: string }[]; nextCursor: string | null } } = await cw.request('GET', `/api/triage?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { json: { items: { needId: string }[]; nextCursor: string | null } } = await cw.request(
+        'GET',
+        `/api/triage?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       paged.push(...res.json.items.map((i) => i.needId));
       cursor = res.json.nextCursor;
     } while (cursor);
     expect(paged).toEqual(items.map((i) => i.needId));
     // The sparse-filter plan (taken when the ordered walk finds too few matches) gives the same answer.
-    const orgId = (await asSystem(t.database, (trx) => trx.selectFrom('organisations').select('id').where('slug', '=', 'ngo-a').executeTakeFirstOrThrow())).id;
-    const userId = (await asSystem(t.database, (trx) => trx.selectFrom('users').select('id').where('email', '=', 'cw@ngo-a.test').executeTakeFirstOrThrow())).id;
+    const orgId = (
+      await asSystem(t.database, (trx) =>
+        trx.selectFrom('organisations').select('id').where('slug', '=', 'ngo-a').executeTakeFirstOrThrow(),
+      )
+    ).id;
+    const userId = (
+      await asSystem(t.database, (trx) =>
+        trx.selectFrom('users').select('id').where('email', '=', 'cw@ngo-a.test').executeTakeFirstOrThrow(),
+      )
+    ).id;
     const actor = (await issueServiceSession(t.app, { userId, organisationId: orgId, minutes: 60 }))!;
-    for (const filter of [{ kinds: ['food', 'legal'] }, { nationalities: ['VN'] }, { ageBands: ['under_18', '35_44'] }, { nationalities: ['ZZ'] }]) {
-      const run = (walkBudget?: number) => asActor(t.database, actor, (trx) => triageBoard(trx, { organisationId: orgId, limit: 50, walkBudget, ...filter }));
+    for (const filter of [
+      { kinds: ['food', 'legal'] },
+      { nationalities: ['VN'] },
+      { ageBands: ['under_18', '35_44'] },
+      { nationalities: ['ZZ'] },
+    ]) {
+      const run = (walkBudget?: number) =>
+        asActor(t.database, actor, (trx) =>
+          triageBoard(trx, { organisationId: orgId, limit: 50, walkBudget, ...filter }),
+        );
       const [walked, sparse] = [await run(), await run(1)];
       expect(sparse.map((r) => r.id)).toEqual(walked.map((r) => r.id));
     }
@@ -81,42 +131,71 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
 
   it('books a group on one flight all-or-none, and records each consular step', async () => {
     const members = [];
-    for (let i = 0; i < 3; i++) members.push(await register(cw, { consent: consent({ shareWithOwnEmbassy: true }), documentStatus: i === 0 ? 'held' : 'lost' }));
+    for (let i = 0; i < 3; i++)
+      members.push(
+        await register(cw, {
+          consent: consent({ shareWithOwnEmbassy: true }),
+          documentStatus: i === 0 ? 'held' : 'lost',
+        }),
+      );
     const screen = { answers: { forced_criminality: { answer: 'yes' }, deception: { answer: 'yes' } } };
     for (const m of members) {
       await cw.request('PUT', `/api/cases/${m.caseId}/screening`, screen);
       await cw.request('PATCH', `/api/cases/${m.caseId}/status`, { status: 'assessed' });
-      expect((await cw.request('PATCH', `/api/cases/${m.caseId}/status`, { status: 'awaiting_documents' })).status).toBe(200);
+      expect(
+        (await cw.request('PATCH', `/api/cases/${m.caseId}/status`, { status: 'awaiting_documents' })).status,
+      ).toBe(200);
     }
     const flight = { date: '2026-03-01', flightNumber: 'QZ 273' };
     const caseIds = members.map((m) => m.caseId);
     const refused = await consul.request('POST', '/api/consular/flights', { caseIds, flight });
     expect(refused.status).toBe(422);
-    expect(refused.json.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(['body.caseIds.1', 'body.caseIds.2']);
-    const untouched = await asSystem(t.database, (trx) => trx.selectFrom('consular_records').select('case_id').where('case_id', 'in', caseIds).execute());
+    expect(refused.json.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual([
+      'body.caseIds.1',
+      'body.caseIds.2',
+    ]);
+    const untouched = await asSystem(t.database, (trx) =>
+      trx.selectFrom('consular_records').select('case_id').where('case_id', 'in', caseIds).execute(),
+    );
     expect(untouched).toHaveLength(0);
     const dry = await consul.request('POST', '/api/consular/flights', { caseIds, flight, dryRun: true });
     expect(dry.status).toBe(200);
     expect(dry.json.applied).toBe(false);
     expect(dry.json.members.map((m: { ok: boolean }) => m.ok)).toEqual([true, false, false]);
     for (const id of caseIds.slice(1)) {
-      const issued = await consul.request('PATCH', `/api/consular/cases/${id}`, { emergencyDocument: { status: 'issued', number: 'ETD-001' }, exitClearance: 'paid' });
+      const issued = await consul.request('PATCH', `/api/consular/cases/${id}`, {
+        emergencyDocument: { status: 'issued', number: 'ETD-001' },
+        exitClearance: 'paid',
+      });
       expect(issued.status).toBe(200);
       expect(issued.json.record.emergencyDocumentNumber).toBe('ETD-001');
       expect(issued.json.progress.steps[0].done).toBe(true);
     }
-    expect((await consul.request('POST', '/api/consular/flights', { caseIds, flight: { date: '2020-01-01', flightNumber: 'QZ 273' } })).status).toBe(422);
+    expect(
+      (
+        await consul.request('POST', '/api/consular/flights', {
+          caseIds,
+          flight: { date: '2020-01-01', flightNumber: 'QZ 273' },
+        })
+      ).status,
+    ).toBe(422);
     const booked = await consul.request('POST', '/api/consular/flights', { caseIds, flight });
     expect(booked.status).toBe(200);
     expect(booked.json.applied).toBe(true);
-    const queue = (await consul.request('GET', '/api/consular/queue?status=awaiting_travel&limit=200')).json.items.filter((i: { caseId: string }) => caseIds.includes(i.caseId));
+    const queue = (
+      await consul.request('GET', '/api/consular/queue?status=awaiting_travel&limit=200')
+    ).json.items.filter((i: { caseId: string }) => caseIds.includes(i.caseId));
     expect(queue).toHaveLength(3);
     for (const item of queue) expect(item.record.flight).toEqual({ date: '2026-03-01', flightNumber: 'QZ 273' });
     const home = await consul.request('PATCH', `/api/consular/cases/${caseIds[0]}`, { repatriated: true });
     expect(home.status).toBe(200);
     expect(home.json.caseStatus).toBe('repatriated');
-    expect((await consul.request('PATCH', `/api/consular/cases/${caseIds[0]}`, { repatriated: true })).status).toBe(409);
-    const timeline = (await cw.request('GET', `/api/cases/${caseIds[0]}`)).json.timeline.map((e: { kind: string }) => e.kind);
+    expect((await consul.request('PATCH', `/api/consular/cases/${caseIds[0]}`, { repatriated: true })).status).toBe(
+      409,
+    );
+    const timeline = (await cw.request('GET', `/api/cases/${caseIds[0]}`)).json.timeline.map(
+      (e: { kind: string }) => e.kind,
+    );
     expect(timeline).toContain('consular_step');
     expect((await cw.request('GET', '/api/consular/queue')).status).toBe(403);
   });
@@ -126,9 +205,10 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
     expect(summary.status).toBe(200);
     expect(summary.json).toMatchObject({ scope: 'all', minimumCell: 11 });
     // Two awaiting travel and one repatriated across organisations: small cells, so never published as numbers.
-    for (const r of summary.json.rows) for (const c of ['registered', 'awaiting_documents', 'awaiting_travel', 'repatriated', 'lost_contact']) {
-      expect(r[c] === 'suppressed' || r[c] === 0 || r[c] >= 11).toBe(true);
-    }
+    for (const r of summary.json.rows)
+      for (const c of ['registered', 'awaiting_documents', 'awaiting_travel', 'repatriated', 'lost_contact']) {
+        expect(r[c] === 'suppressed' || r[c] === 0 || r[c] >= 11).toBe(true);
+      }
     const mine = await cw.request('GET', '/api/coordination/summary');
     expect(mine.json).toMatchObject({ scope: 'organisation', minimumCell: null });
     const id = mine.json.rows.find((r: { nationality: string }) => r.nationality === 'ID');
@@ -142,7 +222,9 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
 
   it('raises risk and alerts the owner on a missed check-in, and an urgent alert when seen in a compound', async () => {
     const { caseId } = await register(fcw, { riskLevel: 'medium' });
-    const due = (await fcw.request('GET', '/api/followups/due?before=2027-01-01T00:00:00Z')).json.items.filter((f: { caseId: string }) => f.caseId === caseId);
+    const due = (await fcw.request('GET', '/api/followups/due?before=2027-01-01T00:00:00Z')).json.items.filter(
+      (f: { caseId: string }) => f.caseId === caseId,
+    );
     expect(due).toHaveLength(1);
     expect(Date.parse(due[0].dueAt) - t.app.now().getTime()).toBe(14 * DAY);
     t.app.advance(16 * DAY);
@@ -157,16 +239,28 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
     const again = await fcw.request('POST', '/api/followups/evaluations');
     expect(again.json.alertsRaised).toBe(0); // deduplicated
     const alerts = (await fcw.request('GET', '/api/alerts?status=open')).json.items;
-    expect(alerts.some((a: { kind: string; subjectId: string }) => a.kind === 'missed_follow_up' && a.subjectId === caseId)).toBe(true);
-    expect((await cw.request('GET', '/api/alerts')).json.items.some((a: { subjectId: string }) => a.subjectId === caseId)).toBe(false);
-    const open = detail.followUps.find((f: { completedAt: string | null; dueAt: string }) => !f.completedAt && Date.parse(f.dueAt) > t.app.now().getTime());
-    const seen = await fcw.request('POST', `/api/followups/${open.id}/checkins`, { outcome: 'seen_in_compound', note: 'a friend saw her at the gate' });
+    expect(
+      alerts.some((a: { kind: string; subjectId: string }) => a.kind === 'missed_follow_up' && a.subjectId === caseId),
+    ).toBe(true);
+    expect(
+      (await cw.request('GET', '/api/alerts')).json.items.some((a: { subjectId: string }) => a.subjectId === caseId),
+    ).toBe(false);
+    const open = detail.followUps.find(
+      (f: { completedAt: string | null; dueAt: string }) =>
+        !f.completedAt && Date.parse(f.dueAt) > t.app.now().getTime(),
+    );
+    const seen = await fcw.request('POST', `/api/followups/${open.id}/checkins`, {
+      outcome: 'seen_in_compound',
+      note: 'a friend saw her at the gate',
+    });
     expect(seen.status).toBe(200);
     expect(seen.json.evaluation.riskLevel).toBe('critical');
     expect(seen.json.evaluation.alertsRaised).toContain('seen_in_compound');
     const urgent = (await fcw.request('GET', '/api/alerts?kind=seen_in_compound')).json.items[0];
     expect(urgent.severity).toBe('urgent');
-    expect((await fcw.request('PATCH', `/api/alerts/${urgent.id}`, { status: 'acknowledged' })).json.status).toBe('acknowledged');
+    expect((await fcw.request('PATCH', `/api/alerts/${urgent.id}`, { status: 'acknowledged' })).json.status).toBe(
+      'acknowledged',
+    );
     expect((await fcw.request('POST', `/api/followups/${open.id}/checkins`, { outcome: 'reached' })).status).toBe(409);
   });
 

@@ -6,7 +6,12 @@ import type { DemoAccounts as DemoAccountsView } from '../../../contracts/home.t
 /** On a demo deployment, one sign-in per role so a newcomer can look around; choosing one fills the form. */
 export function DemoAccounts({ onPick }: { onPick: (email: string, password: string) => void }) {
   const { t } = useTranslation();
-  const demo = useQuery({ queryKey: ['demo-accounts'], queryFn: () => api.get<DemoAccountsView>('/api/demo'), staleTime: Infinity, retry: false });
+  const demo = useQuery({
+    queryKey: ['demo-accounts'],
+    queryFn: () => api.get<DemoAccountsView>('/api/demo'),
+    staleTime: Infinity,
+    retry: false,
+  });
   if (!demo.data?.loaded || !demo.data.password) return null;
   const password = demo.data.password;
   return (

@@ -19,7 +19,9 @@ export function ResetPasswordForm({ onDone }: { onDone: () => void }) {
     return (
       <>
         <p role="status">{t('reset.done')}</p>
-        <button type="button" className="button button--primary" onClick={onDone}>{t('signIn.submit')}</button>
+        <button type="button" className="button button--primary" onClick={onDone}>
+          {t('signIn.submit')}
+        </button>
       </>
     );
   }
@@ -29,13 +31,35 @@ export function ResetPasswordForm({ onDone }: { onDone: () => void }) {
       <p>{t('reset.intro')}</p>
       <ErrorSummary error={reset.error} fieldLabels={{ code: t('reset.code'), newPassword: t('password.new') }} />
       <form onSubmit={submit} noValidate className="form">
-        <Field name="code" label={t('reset.code')} autoComplete="off" autoCapitalize="characters" autoFocus required
-          value={code} onChange={(e) => setCode(e.target.value)} error={fieldError(reset.error, 'code')} />
-        <Field name="newPassword" label={t('password.new')} hint={t('password.rules')} type="password" autoComplete="new-password" required
-          value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={fieldError(reset.error, 'newPassword')} />
-        <button type="submit" className="button button--primary" disabled={reset.isPending}>{t('reset.submit')}</button>
+        <Field
+          name="code"
+          label={t('reset.code')}
+          autoComplete="off"
+          autoCapitalize="characters"
+          autoFocus
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          error={fieldError(reset.error, 'code')}
+        />
+        <Field
+          name="newPassword"
+          label={t('password.new')}
+          hint={t('password.rules')}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          error={fieldError(reset.error, 'newPassword')}
+        />
+        <button type="submit" className="button button--primary" disabled={reset.isPending}>
+          {t('reset.submit')}
+        </button>
       </form>
-      <button type="button" className="button button--link" onClick={onDone}>{t('reset.back')}</button>
+      <button type="button" className="button button--link" onClick={onDone}>
+        {t('reset.back')}
+      </button>
     </>
   );
 }

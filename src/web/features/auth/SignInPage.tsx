@@ -31,17 +31,24 @@ export function SignInPage() {
           <LanguageSwitcher />
         </div>
         <p className="muted">{t('app.tagline')}</p>
-        {session.isPending ? <LoadingState />
-          : session.isError ? <ErrorState error={session.error} onRetry={() => void session.refetch()} />
-          : step === 'required' ? <TotpStep />
-          : step === 'enrolment_required' ? <TotpEnrolment />
-          : resetting ? <ResetPasswordForm onDone={() => setResetting(false)} />
-          : (
-            <>
-              <PasswordForm />
-              <button type="button" className="button button--link" onClick={() => setResetting(true)}>{t('reset.open')}</button>
-            </>
-          )}
+        {session.isPending ? (
+          <LoadingState />
+        ) : session.isError ? (
+          <ErrorState error={session.error} onRetry={() => void session.refetch()} />
+        ) : step === 'required' ? (
+          <TotpStep />
+        ) : step === 'enrolment_required' ? (
+          <TotpEnrolment />
+        ) : resetting ? (
+          <ResetPasswordForm onDone={() => setResetting(false)} />
+        ) : (
+          <>
+            <PasswordForm />
+            <button type="button" className="button button--link" onClick={() => setResetting(true)}>
+              {t('reset.open')}
+            </button>
+          </>
+        )}
       </main>
     </div>
   );

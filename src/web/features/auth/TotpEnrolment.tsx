@@ -29,23 +29,47 @@ export function TotpEnrolment() {
         <>
           <ErrorSummary error={begin.error} fieldLabels={{ enrolmentCode: t('enrol.code') }} />
           <form onSubmit={start} noValidate className="form">
-            <Field name="enrolmentCode" label={t('enrol.code')} hint={t('enrol.codeHint')} autoComplete="off" autoCapitalize="characters" autoFocus
-              value={enrolmentCode} onChange={(e) => setEnrolmentCode(e.target.value)} error={fieldError(begin.error, 'enrolmentCode')} />
-            <button type="submit" className="button button--primary" disabled={begin.isPending}>{t('enrol.start')}</button>
+            <Field
+              name="enrolmentCode"
+              label={t('enrol.code')}
+              hint={t('enrol.codeHint')}
+              autoComplete="off"
+              autoCapitalize="characters"
+              autoFocus
+              value={enrolmentCode}
+              onChange={(e) => setEnrolmentCode(e.target.value)}
+              error={fieldError(begin.error, 'enrolmentCode')}
+            />
+            <button type="submit" className="button button--primary" disabled={begin.isPending}>
+              {t('enrol.start')}
+            </button>
           </form>
         </>
       ) : (
         <>
           <dl className="enrolment">
             <dt>{t('enrol.secret')}</dt>
-            <dd><code className="secret">{grouped(begin.data.secret)}</code></dd>
+            <dd>
+              <code className="secret">{grouped(begin.data.secret)}</code>
+            </dd>
             <dt>{t('enrol.uri')}</dt>
-            <dd><a href={begin.data.uri} className="uri">{begin.data.uri}</a></dd>
+            <dd>
+              <a href={begin.data.uri} className="uri">
+                {begin.data.uri}
+              </a>
+            </dd>
           </dl>
-          <CodeForm submitLabel={t('enrol.confirm')} pending={confirm.isPending} error={confirm.error} onSubmit={(code) => confirm.mutate(code)} />
+          <CodeForm
+            submitLabel={t('enrol.confirm')}
+            pending={confirm.isPending}
+            error={confirm.error}
+            onSubmit={(code) => confirm.mutate(code)}
+          />
         </>
       )}
-      <button type="button" className="button button--link" onClick={() => signOut.mutate(false)}>{t('totp.otherAccount')}</button>
+      <button type="button" className="button button--link" onClick={() => signOut.mutate(false)}>
+        {t('totp.otherAccount')}
+      </button>
     </>
   );
 }

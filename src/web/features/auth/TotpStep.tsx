@@ -10,8 +10,15 @@ export function TotpStep() {
     <>
       <h1>{t('totp.title')}</h1>
       <p>{t('totp.intro')}</p>
-      <CodeForm submitLabel={t('totp.submit')} pending={totp.isPending} error={totp.error} onSubmit={(code) => totp.mutate(code)} />
-      <button type="button" className="button button--link" onClick={() => signOut.mutate(false)}>{t('totp.otherAccount')}</button>
+      <CodeForm
+        submitLabel={t('totp.submit')}
+        pending={totp.isPending}
+        error={totp.error}
+        onSubmit={(code) => totp.mutate(code)}
+      />
+      <button type="button" className="button button--link" onClick={() => signOut.mutate(false)}>
+        {t('totp.otherAccount')}
+      </button>
     </>
   );
 }

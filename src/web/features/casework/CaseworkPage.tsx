@@ -13,12 +13,19 @@ const CasePage = lazy(() => import('./case/CasePage.tsx').then((m) => ({ default
 const TriagePage = lazy(() => import('./pages/TriagePage.tsx').then((m) => ({ default: m.TriagePage })));
 const ReferralsPage = lazy(() => import('./pages/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })));
 const ConsularPage = lazy(() => import('./pages/ConsularPage.tsx').then((m) => ({ default: m.ConsularPage })));
-const CoordinationPage = lazy(() => import('./pages/CoordinationPage.tsx').then((m) => ({ default: m.CoordinationPage })));
+const CoordinationPage = lazy(() =>
+  import('./pages/CoordinationPage.tsx').then((m) => ({ default: m.CoordinationPage })),
+);
 const FollowUpsPage = lazy(() => import('./pages/FollowUpsPage.tsx').then((m) => ({ default: m.FollowUpsPage })));
 
 const PAGES: Record<Section, React.ComponentType> = {
-  register: RegisterPage, cases: CaseListPage, triage: TriagePage, referrals: ReferralsPage,
-  consular: ConsularPage, coordination: CoordinationPage, followups: FollowUpsPage,
+  register: RegisterPage,
+  cases: CaseListPage,
+  triage: TriagePage,
+  referrals: ReferralsPage,
+  consular: ConsularPage,
+  coordination: CoordinationPage,
+  followups: FollowUpsPage,
 };
 
 /** /casework/*: the pages that fit the current organisation kind and roles, under a row of tabs. */
@@ -28,7 +35,11 @@ export function CaseworkPage() {
   const org = currentOrganisation(session.data);
   const sections = sectionsFor(org);
   if (sections.length === 0) {
-    return <EmptyState title={t('title')} headingLevel={1}><p>{t('noSections')}</p></EmptyState>;
+    return (
+      <EmptyState title={t('title')} headingLevel={1}>
+        <p>{t('noSections')}</p>
+      </EmptyState>
+    );
   }
   // Embassies open survivors' cases from the consular queue (access "embassy").
   const caseReadable = sections.includes('cases') || sections.includes('consular') || sections.includes('triage');
@@ -37,7 +48,11 @@ export function CaseworkPage() {
       <nav className="cw-tabs" aria-label={t('sectionsLabel')}>
         <ul>
           {sections.map((s) => (
-            <li key={s}><NavLink to={`/casework/${s}`} data-section={s}>{t(`sections.${s}`)}</NavLink></li>
+            <li key={s}>
+              <NavLink to={`/casework/${s}`} data-section={s}>
+                {t(`sections.${s}`)}
+              </NavLink>
+            </li>
           ))}
         </ul>
       </nav>
@@ -49,7 +64,14 @@ export function CaseworkPage() {
             return <Route key={s} path={s} element={<Page />} />;
           })}
           {caseReadable && <Route path="cases/:caseId" element={<CasePage />} />}
-          <Route path="*" element={<EmptyState title={t('notHere')} headingLevel={1}><p>{t('notHereBody')}</p></EmptyState>} />
+          <Route
+            path="*"
+            element={
+              <EmptyState title={t('notHere')} headingLevel={1}>
+                <p>{t('notHereBody')}</p>
+              </EmptyState>
+            }
+          />
         </Routes>
       </Suspense>
     </div>

@@ -14,7 +14,13 @@ describe('casework sections by organisation kind and role', () => {
     expect(sectionsFor({ kind: 'coordination', roles: ['viewer'] })).not.toContain('register');
   });
   it('gives an NGO caseworker the whole flow, and a viewer no registration', () => {
-    expect(sectionsFor({ kind: 'ngo', roles: ['caseworker'] })).toEqual(['register', 'cases', 'triage', 'referrals', 'followups']);
+    expect(sectionsFor({ kind: 'ngo', roles: ['caseworker'] })).toEqual([
+      'register',
+      'cases',
+      'triage',
+      'referrals',
+      'followups',
+    ]);
     expect(sectionsFor({ kind: 'ngo', roles: ['viewer'] })).not.toContain('register');
   });
   it('gives a monitor and a missing organisation nothing', () => {

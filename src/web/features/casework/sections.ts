@@ -5,7 +5,10 @@ import type { Role } from '../../../core/vocabulary.ts';
 export const SECTIONS = ['register', 'cases', 'triage', 'referrals', 'consular', 'coordination', 'followups'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export interface OrganisationSeat { kind: string; roles: readonly Role[] }
+export interface OrganisationSeat {
+  kind: string;
+  roles: readonly Role[];
+}
 
 /**
  * Which casework pages fit the current organisation and roles: an embassy works its consular queue,
@@ -43,4 +46,5 @@ export function sectionsFor(seat: OrganisationSeat | undefined): Section[] {
 }
 
 /** May this seat refer without matching consent (with a reason, audited)? */
-export const mayOverrideConsent = (roles: readonly Role[]): boolean => scopeFor(roles, 'override_consent', 'referral') !== null;
+export const mayOverrideConsent = (roles: readonly Role[]): boolean =>
+  scopeFor(roles, 'override_consent', 'referral') !== null;

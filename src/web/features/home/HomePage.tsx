@@ -20,34 +20,69 @@ export function HomePage() {
   const session = useSession();
   const fmt = useFormat();
   const hasOrganisation = !!session.data?.currentOrganisationId;
-  const home = useQuery({ queryKey: ['home'], queryFn: () => api.get<HomeSummary>('/api/home'), enabled: hasOrganisation });
+  const home = useQuery({
+    queryKey: ['home'],
+    queryFn: () => api.get<HomeSummary>('/api/home'),
+    enabled: hasOrganisation,
+  });
 
-  if (!hasOrganisation) return <EmptyState title={t('home.title')} headingLevel={1}><p>{t('home.noOrganisation')}</p></EmptyState>;
+  if (!hasOrganisation)
+    return (
+      <EmptyState title={t('home.title')} headingLevel={1}>
+        <p>{t('home.noOrganisation')}</p>
+      </EmptyState>
+    );
   if (home.isPending) return <LoadingState />;
   if (home.isError) return <ErrorState error={home.error} onRetry={() => void home.refetch()} />;
 
   const data = home.data;
   const { cases, highRisk } = data;
   // Known values in their lifecycle order first, then anything newer the server knows about.
-  const ordered = (counts: Record<string, unknown>, order: readonly string[]) =>
-    [...order.filter((k) => k in counts), ...Object.keys(counts).filter((k) => !order.includes(k))];
-  const statusBars: Bar[] = ordered(data.casesByStatus, CASE_STATUSES).map((s) => ({ key: s, label: t(`vocab.caseStatus.${s}`, { defaultValue: s }), value: data.casesByStatus[s] }));
-  const riskBars: Bar[] = ordered(data.casesByRisk, RISK_LEVELS).map((r) => ({ key: r, label: t(`vocab.risk.${r}`, { defaultValue: r }), value: data.casesByRisk[r], tone: RISK_TONE[r] }));
-  const nationalityBars: Bar[] = data.topNationalities.map((n) => ({ key: n.nationality, label: fmt.nationality(n.nationality), value: n.count }));
+  const ordered = (counts: Record<string, unknown>, order: readonly string[]) => [
+    ...order.filter((k) => k in counts),
+    ...Object.keys(counts).filter((k) => !order.includes(k)),
+  ];
+  const statusBars: Bar[] = ordered(data.casesByStatus, CASE_STATUSES).map((s) => ({
+    key: s,
+    label: t(`vocab.caseStatus.${s}`, { defaultValue: s }),
+    value: data.casesByStatus[s],
+  }));
+  const riskBars: Bar[] = ordered(data.casesByRisk, RISK_LEVELS).map((r) => ({
+    key: r,
+    label: t(`vocab.risk.${r}`, { defaultValue: r }),
+    value: data.casesByRisk[r],
+    tone: RISK_TONE[r],
+  }));
+  const nationalityBars: Bar[] = data.topNationalities.map((n) => ({
+    key: n.nationality,
+    label: fmt.nationality(n.nationality),
+    value: n.count,
+  }));
 
   return (
     <div className="home">
       <div className="page-heading">
         <h1>{t('home.title')}</h1>
-        <p className="muted">{data.organisation.name} · {t(`vocab.orgKind.${data.organisation.kind}`, { defaultValue: data.organisation.kind })}</p>
-        {data.scope === 'all' && <p className="muted" data-testid="scope-all">{t('home.allOrganisations')}</p>}
+        <p className="muted">
+          {data.organisation.name} ·{' '}
+          {t(`vocab.orgKind.${data.organisation.kind}`, { defaultValue: data.organisation.kind })}
+        </p>
+        {data.scope === 'all' && (
+          <p className="muted" data-testid="scope-all">
+            {t('home.allOrganisations')}
+          </p>
+        )}
         <SuppressionNote minimumCell={data.minimumCell} />
       </div>
 
       {data.survivors === 0 ? (
         <EmptyState title={t('home.emptyTitle')}>
           <p>{t('home.emptyBody')}</p>
-          <p><Link to="/casework" className="button">{t('nav.casework')}</Link></p>
+          <p>
+            <Link to="/casework" className="button">
+              {t('nav.casework')}
+            </Link>
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -55,17 +90,33 @@ export function HomePage() {
             <Stat label={t('home.survivors')} value={fmt.count(data.survivors)} testId="stat-survivors" />
             <Stat label={t('home.registeredLast7Days')} value={fmt.count(data.registeredLast7Days)} />
             <Stat label={t('home.cases')} value={fmt.count(cases)} />
-            <Stat label={t('home.highRisk')} value={fmt.count(highRisk)} tone={highRisk === 'suppressed' || highRisk > 0 ? 'danger' : undefined} />
+            <Stat
+              label={t('home.highRisk')}
+              value={fmt.count(highRisk)}
+              tone={highRisk === 'suppressed' || highRisk > 0 ? 'danger' : undefined}
+            />
           </section>
           <div className="panel-grid">
             <Panel id="by-status" title={t('home.casesByStatus')}>
-              {cases === 0 ? <p className="muted">{t('home.noCases')}</p> : <BarList bars={statusBars} format={fmt.count} labelledBy="by-status" />}
+              {cases === 0 ? (
+                <p className="muted">{t('home.noCases')}</p>
+              ) : (
+                <BarList bars={statusBars} format={fmt.count} labelledBy="by-status" />
+              )}
             </Panel>
             <Panel id="by-risk" title={t('home.casesByRisk')}>
-              {cases === 0 ? <p className="muted">{t('home.noCases')}</p> : <BarList bars={riskBars} format={fmt.count} labelledBy="by-risk" />}
+              {cases === 0 ? (
+                <p className="muted">{t('home.noCases')}</p>
+              ) : (
+                <BarList bars={riskBars} format={fmt.count} labelledBy="by-risk" />
+              )}
             </Panel>
             <Panel id="by-nationality" title={t('home.topNationalities')}>
-              {nationalityBars.length === 0 ? <p className="muted">{t('home.noNationalities')}</p> : <BarList bars={nationalityBars} format={fmt.count} labelledBy="by-nationality" />}
+              {nationalityBars.length === 0 ? (
+                <p className="muted">{t('home.noNationalities')}</p>
+              ) : (
+                <BarList bars={nationalityBars} format={fmt.count} labelledBy="by-nationality" />
+              )}
             </Panel>
           </div>
         </>

@@ -12,7 +12,10 @@ import './matching.css';
 const FILTERS = ['open', 'same', 'cross', 'decided'] as const;
 type Filter = (typeof FILTERS)[number];
 const QUERY: Record<Filter, string> = {
-  open: 'status=proposed,undone', same: 'scope=same&status=proposed,undone', cross: 'scope=cross', decided: 'status=confirmed,rejected',
+  open: 'status=proposed,undone',
+  same: 'scope=same&status=proposed,undone',
+  cross: 'scope=cross',
+  decided: 'status=confirmed,rejected',
 };
 
 /** /matching: the organisation's possible matches, incoming link requests among them. */
@@ -22,7 +25,10 @@ export function MatchingPage() {
   const list = useInfiniteQuery({
     queryKey: ['matching', 'list', filter],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<ProposalList>(`/api/matching/proposals?limit=25&${QUERY[filter]}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    queryFn: ({ pageParam }) =>
+      api.get<ProposalList>(
+        `/api/matching/proposals?limit=25&${QUERY[filter]}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
     getNextPageParam: (last) => last.nextCursor,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -32,17 +38,40 @@ export function MatchingPage() {
       <h1>{t('page.title')}</h1>
       <p>{t('page.intro')}</p>
       <div role="group" aria-label={t('page.filters')} className="match-filters">
-        {FILTERS.map((f) => <button key={f} type="button" className="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>{t(`filter.${f}`)}</button>)}
+        {FILTERS.map((f) => (
+          <button key={f} type="button" className="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+            {t(`filter.${f}`)}
+          </button>
+        ))}
       </div>
-      {list.isPending ? <LoadingState /> : list.error ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : items.length === 0 ? (
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.error ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
         <EmptyState title={t('page.none')} />
       ) : (
         <>
           {incoming.length > 0 && <h2>{t('page.incoming', { count: incoming.length })}</h2>}
-          {incoming.map((p) => <ProposalCard key={`in-${p.id}`} proposal={p} />)}
+          {incoming.map((p) => (
+            <ProposalCard key={`in-${p.id}`} proposal={p} />
+          ))}
           <h2>{t('page.all')}</h2>
-          {items.filter((p) => !incoming.includes(p)).map((p) => <ProposalCard key={p.id} proposal={p} />)}
-          {list.hasNextPage && <button type="button" className="button" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>{t('page.more')}</button>}
+          {items
+            .filter((p) => !incoming.includes(p))
+            .map((p) => (
+              <ProposalCard key={p.id} proposal={p} />
+            ))}
+          {list.hasNextPage && (
+            <button
+              type="button"
+              className="button"
+              disabled={list.isFetchingNextPage}
+              onClick={() => void list.fetchNextPage()}
+            >
+              {t('page.more')}
+            </button>
+          )}
         </>
       )}
     </div>

@@ -10,13 +10,22 @@ import './matching.css';
 /** Possible matches of one survivor, for a case page: same-organisation candidates with reasons; records registered elsewhere that may be this survivor, for the holder to decide; a pair found by another organisation appears only once it was accepted and consent covers this organisation. */
 export function PossibleMatches({ survivorId }: { survivorId: string }) {
   const { t } = useTranslation('matching');
-  const list = useQuery({ queryKey: ['matching', 'survivor', survivorId], queryFn: () => api.get<ProposalList>(`/api/matching/survivors/${survivorId}/proposals?limit=50`) });
+  const list = useQuery({
+    queryKey: ['matching', 'survivor', survivorId],
+    queryFn: () => api.get<ProposalList>(`/api/matching/survivors/${survivorId}/proposals?limit=50`),
+  });
   return (
     <section className="possible-matches" aria-labelledby={`pm-${survivorId}`}>
       <h2 id={`pm-${survivorId}`}>{t('panel.title')}</h2>
-      {list.isPending ? <LoadingState /> : list.error ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : list.data.items.length === 0
-        ? <p>{t('panel.none')}</p>
-        : list.data.items.map((p) => <ProposalCard key={p.id} proposal={p} />)}
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.error ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <p>{t('panel.none')}</p>
+      ) : (
+        list.data.items.map((p) => <ProposalCard key={p.id} proposal={p} />)
+      )}
     </section>
   );
 }

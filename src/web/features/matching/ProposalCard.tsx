@@ -19,7 +19,8 @@ export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
   const queryClient = useQueryClient();
   const act = useMutation({
     mutationFn: (action: Action) => {
-      if (action === 'confirm' || action === 'reject' || action === 'undo') return api.patch<ProposalView>(`/api/matching/proposals/${p.id}`, { decision: action });
+      if (action === 'confirm' || action === 'reject' || action === 'undo')
+        return api.patch<ProposalView>(`/api/matching/proposals/${p.id}`, { decision: action });
       const state = action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'revoked';
       return api.patch<ProposalView>(`/api/matching/link-requests/${p.link!.id}`, { state });
     },
@@ -33,19 +34,32 @@ export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
         <span className="badge">{t(`status.${p.status}`)}</span>
       </header>
       {c ? (
-        <p>{p.candidate.organisationName
-          ? t('card.candidate', { name: c.preferredName ?? t('card.unnamed'), organisation: p.candidate.organisationName })
-          : t('card.candidateElsewhere', { name: c.preferredName ?? t('card.unnamed') })}</p>
+        <p>
+          {p.candidate.organisationName
+            ? t('card.candidate', {
+                name: c.preferredName ?? t('card.unnamed'),
+                organisation: p.candidate.organisationName,
+              })
+            : t('card.candidateElsewhere', { name: c.preferredName ?? t('card.unnamed') })}
+        </p>
       ) : (
         <p>{t('card.registeredElsewhere')}</p>
       )}
-      {c && <p className="match-fields">{[c.names.join(' / '), c.dateOfBirth, c.nationalities.join(', ')].filter(Boolean).join(' · ')}</p>}
+      {c && (
+        <p className="match-fields">
+          {[c.names.join(' / '), c.dateOfBirth, c.nationalities.join(', ')].filter(Boolean).join(' · ')}
+        </p>
+      )}
       {p.score && (
         <details>
           <summary>{t('card.reasons', { percent: Math.round(p.score.matchProbability * 100) })}</summary>
           <ul>
             {p.score.reasons.map((r) => (
-              <li key={r.comparison}><strong>{t(`comparison.${r.comparison}`, { defaultValue: r.comparison })}</strong>: {r.explanation ?? r.level} ({r.weight >= 0 ? '+' : ''}{r.weight.toFixed(1)})</li>
+              <li key={r.comparison}>
+                <strong>{t(`comparison.${r.comparison}`, { defaultValue: r.comparison })}</strong>:{' '}
+                {r.explanation ?? r.level} ({r.weight >= 0 ? '+' : ''}
+                {r.weight.toFixed(1)})
+              </li>
             ))}
           </ul>
         </details>
@@ -54,7 +68,9 @@ export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
       {act.error && <p role="alert">{message(act.error)}</p>}
       <div className="match-actions">
         {p.actions.map((a) => (
-          <button key={a} type="button" className="button" disabled={act.isPending} onClick={() => act.mutate(a)}>{t(`action.${a}`)}</button>
+          <button key={a} type="button" className="button" disabled={act.isPending} onClick={() => act.mutate(a)}>
+            {t(`action.${a}`)}
+          </button>
         ))}
       </div>
     </article>

@@ -8,7 +8,15 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { useDates } from './dates.ts';
 import { useAcknowledgeAlert, useAlerts, useCloseAlert, useCompounds, useMonitoringRights } from './monitoring-api.ts';
 
-export function AlertItems({ alerts, compounds, compact = false }: { alerts: AlertView[]; compounds: CompoundSummary[] | undefined; compact?: boolean }) {
+export function AlertItems({
+  alerts,
+  compounds,
+  compact = false,
+}: {
+  alerts: AlertView[];
+  compounds: CompoundSummary[] | undefined;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('monitoring');
   const dates = useDates();
   const rights = useMonitoringRights();
@@ -27,24 +35,51 @@ export function AlertItems({ alerts, compounds, compact = false }: { alerts: Ale
           </div>
           <p className="alert-title">
             <Link to={`/monitoring/compounds/${a.compoundId}`}>{nameOf(a.compoundId)}</Link>
-            {a.relatedCompoundIds.length > 0 && <> → {a.relatedCompoundIds.map((id, i) => <span key={id}>{i > 0 && ', '}<Link to={`/monitoring/compounds/${id}`}>{nameOf(id)}</Link></span>)}</>}
+            {a.relatedCompoundIds.length > 0 && (
+              <>
+                {' '}
+                →{' '}
+                {a.relatedCompoundIds.map((id, i) => (
+                  <span key={id}>
+                    {i > 0 && ', '}
+                    <Link to={`/monitoring/compounds/${id}`}>{nameOf(id)}</Link>
+                  </span>
+                ))}
+              </>
+            )}
           </p>
           {!compact && <p className="small">{a.title}</p>}
           {!compact && a.evidenceIds.length > 0 && (
             <p className="small">
               {t('alerts.evidence')}:{' '}
-              {a.evidenceIds.map((id, i) => <span key={id}>{i > 0 && ', '}<Link to={`/monitoring/evidence/${id}`}>{t('alerts.evidenceItem', { n: i + 1 })}</Link></span>)}
+              {a.evidenceIds.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && ', '}
+                  <Link to={`/monitoring/evidence/${id}`}>{t('alerts.evidenceItem', { n: i + 1 })}</Link>
+                </span>
+              ))}
             </p>
           )}
           {a.status === 'dismissed' ? (
             <p className="small muted">{t('alerts.closed')}</p>
           ) : a.status === 'acknowledged' ? (
-            <p className="small muted">{t('alerts.acknowledgedOn', { date: a.acknowledgedAt ? dates.day(a.acknowledgedAt) : '' })}</p>
+            <p className="small muted">
+              {t('alerts.acknowledgedOn', { date: a.acknowledgedAt ? dates.day(a.acknowledgedAt) : '' })}
+            </p>
           ) : rights.acknowledge && !compact ? (
-            <button type="button" className="button" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate(a.id)}>{t('alerts.acknowledge')}</button>
+            <button
+              type="button"
+              className="button"
+              disabled={acknowledge.isPending}
+              onClick={() => acknowledge.mutate(a.id)}
+            >
+              {t('alerts.acknowledge')}
+            </button>
           ) : null}
           {a.status !== 'dismissed' && a.mayClose && rights.acknowledge && !compact && (
-            <button type="button" className="button" disabled={close.isPending} onClick={() => close.mutate(a.id)}>{t('alerts.close')}</button>
+            <button type="button" className="button" disabled={close.isPending} onClick={() => close.mutate(a.id)}>
+              {t('alerts.close')}
+            </button>
           )}
         </li>
       ))}
@@ -59,7 +94,9 @@ export function AlertsPage() {
   const compounds = useCompounds();
   return (
     <div className="monitoring-alerts">
-      <p className="breadcrumb"><Link to="/monitoring">{t('title')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/monitoring">{t('title')}</Link>
+      </p>
       <h1>{t('alerts.title')}</h1>
       <p className="muted">{t('alerts.intro')}</p>
       <label className="inline-select">
@@ -70,7 +107,11 @@ export function AlertsPage() {
           <option value="any">{t('alerts.any')}</option>
         </select>
       </label>
-      {alerts.isPending ? <LoadingState /> : alerts.isError ? <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} /> : (
+      {alerts.isPending ? (
+        <LoadingState />
+      ) : alerts.isError ? (
+        <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} />
+      ) : (
         <AlertItems alerts={alerts.data.items} compounds={compounds.data} />
       )}
     </div>

@@ -60,7 +60,7 @@ export function CompoundMap({ compounds, evidence, shown, statusLabel, focusId, 
       map = new maplibregl.Map({
         container: container.current,
         style: mapStyle(),
-        bounds: focus?.point ? undefined : compoundBounds(compounds) ?? CAMBODIA,
+        bounds: focus?.point ? undefined : (compoundBounds(compounds) ?? CAMBODIA),
         center: focus?.point ?? undefined,
         zoom: focus?.point ? 15 : undefined,
         attributionControl: { compact: true, customAttribution: 'Natural Earth' },
@@ -76,14 +76,21 @@ export function CompoundMap({ compounds, evidence, shown, statusLabel, focusId, 
       if (/webgl/i.test(String(e.error?.message))) setState('unavailable');
     });
     map.on('load', () => {
-      loadCountries().then((countries) => {
-        (map.getSource(SOURCES.countries) as maplibregl.GeoJSONSource | undefined)?.setData(countries);
-      }).catch(() => { /* the map still shows compounds on plain water colour */ });
+      loadCountries()
+        .then((countries) => {
+          (map.getSource(SOURCES.countries) as maplibregl.GeoJSONSource | undefined)?.setData(countries);
+        })
+        .catch(() => {
+          /* the map still shows compounds on plain water colour */
+        });
       setState('ready');
     });
 
     const popup = (lngLat: maplibregl.LngLatLike, content: HTMLElement) =>
-      new maplibregl.Popup({ closeButton: true, maxWidth: '260px' }).setLngLat(lngLat).setDOMContent(content).addTo(map);
+      new maplibregl.Popup({ closeButton: true, maxWidth: '260px' })
+        .setLngLat(lngLat)
+        .setDOMContent(content)
+        .addTo(map);
 
     const openCompound = (e: maplibregl.MapLayerMouseEvent) => {
       const f = e.features?.[0];
@@ -99,7 +106,10 @@ export function CompoundMap({ compounds, evidence, shown, statusLabel, focusId, 
       const link = box.appendChild(document.createElement('a'));
       link.href = `/monitoring/compounds/${id}`;
       link.textContent = tr('map.openCompound');
-      link.addEventListener('click', (ev) => { ev.preventDefault(); go(`/monitoring/compounds/${id}`); });
+      link.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        go(`/monitoring/compounds/${id}`);
+      });
       popup(e.lngLat, box);
     };
     map.on('click', LAYERS.points, openCompound);
@@ -126,12 +136,19 @@ export function CompoundMap({ compounds, evidence, shown, statusLabel, focusId, 
       const link = box.appendChild(document.createElement('a'));
       link.href = `/monitoring/evidence/${p.id}`;
       link.textContent = tr('map.openEvidence');
-      link.addEventListener('click', (ev) => { ev.preventDefault(); go(`/monitoring/evidence/${p.id}`); });
+      link.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        go(`/monitoring/evidence/${p.id}`);
+      });
       popup(e.lngLat, box);
     });
     for (const layer of [LAYERS.points, LAYERS.footprintFill, LAYERS.clusters, LAYERS.evidence]) {
-      map.on('mouseenter', layer, () => { map.getCanvas().style.cursor = 'pointer'; });
-      map.on('mouseleave', layer, () => { map.getCanvas().style.cursor = ''; });
+      map.on('mouseenter', layer, () => {
+        map.getCanvas().style.cursor = 'pointer';
+      });
+      map.on('mouseleave', layer, () => {
+        map.getCanvas().style.cursor = '';
+      });
     }
     return () => {
       mapRef.current = null;
@@ -161,7 +178,9 @@ export function CompoundMap({ compounds, evidence, shown, statusLabel, focusId, 
   if (state === 'unavailable') {
     return (
       <div className={`map-fallback ${className ?? ''}`} role="note" data-map-state="unavailable">
-        <p><strong>{t('map.unavailableTitle')}</strong></p>
+        <p>
+          <strong>{t('map.unavailableTitle')}</strong>
+        </p>
         <p>{t('map.unavailableBody')}</p>
       </div>
     );
@@ -169,7 +188,11 @@ export function CompoundMap({ compounds, evidence, shown, statusLabel, focusId, 
   return (
     <div className={`map-frame ${className ?? ''}`}>
       <div ref={container} className="map-canvas" data-map-state={state} role="region" aria-label={t('map.label')} />
-      {state === 'loading' && <div className="map-loading" aria-hidden="true">{t('map.loading')}</div>}
+      {state === 'loading' && (
+        <div className="map-loading" aria-hidden="true">
+          {t('map.loading')}
+        </div>
+      )}
     </div>
   );
 }

@@ -7,7 +7,14 @@ import { AlertItems } from './AlertsPage.tsx';
 import { EventList } from './EventList.tsx';
 import { EvidenceGallery } from './EvidenceGallery.tsx';
 import { EvidenceUpload } from './EvidenceUpload.tsx';
-import { useAlerts, useCompound, useCompoundEvents, useCompoundEvidence, useCompounds, useMonitoringRights } from './monitoring-api.ts';
+import {
+  useAlerts,
+  useCompound,
+  useCompoundEvents,
+  useCompoundEvidence,
+  useCompounds,
+  useMonitoringRights,
+} from './monitoring-api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TimelineReplay } from './TimelineReplay.tsx';
 import { CompoundPlace } from './CompoundPlace.tsx';
@@ -33,7 +40,9 @@ export function CompoundPage() {
 
   return (
     <article className="compound-page">
-      <p className="breadcrumb"><Link to="/monitoring">{t('title')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/monitoring">{t('title')}</Link>
+      </p>
       <div className="page-heading compound-heading">
         <h1>{c.name}</h1>
         <StatusBadge status={c.status} testId="current-status" />
@@ -46,21 +55,52 @@ export function CompoundPage() {
             <dd>
               <ul className="plain-list">
                 {names.map((n) => (
-                  <li key={`${n.lang}-${n.name}`} lang={n.lang ?? undefined}>{n.name} <span className="muted small">{n.lang ? t(`lang.${n.lang}`, { defaultValue: n.lang }) : ''}</span></li>
+                  <li key={`${n.lang}-${n.name}`} lang={n.lang ?? undefined}>
+                    {n.name}{' '}
+                    <span className="muted small">{n.lang ? t(`lang.${n.lang}`, { defaultValue: n.lang }) : ''}</span>
+                  </li>
                 ))}
               </ul>
             </dd>
-            {c.aliases.length > 0 && <><dt>{t('compound.aliases')}</dt><dd>{c.aliases.join(' · ')}</dd></>}
+            {c.aliases.length > 0 && (
+              <>
+                <dt>{t('compound.aliases')}</dt>
+                <dd>{c.aliases.join(' · ')}</dd>
+              </>
+            )}
             <dt>{t('compound.place')}</dt>
             <dd>{[c.district, c.province].filter(Boolean).join(', ') || t('overview.noPlace')}</dd>
-            {c.point && <><dt>{t('compound.coordinates')}</dt><dd><code>{c.point.coordinates[1].toFixed(4)}, {c.point.coordinates[0].toFixed(4)}</code></dd></>}
+            {c.point && (
+              <>
+                <dt>{t('compound.coordinates')}</dt>
+                <dd>
+                  <code>
+                    {c.point.coordinates[1].toFixed(4)}, {c.point.coordinates[0].toFixed(4)}
+                  </code>
+                </dd>
+              </>
+            )}
             <dt>{t('compound.operators')}</dt>
             <dd>
-              {c.operators.length === 0 ? <span className="muted">{t('compound.noOperators')}</span> : (
-                <ul className="plain-list">{c.operators.map((o) => <li key={o.name}>{o.name} <span className="muted small">{t(`operatorRole.${o.role}`, { defaultValue: o.role })}</span></li>)}</ul>
+              {c.operators.length === 0 ? (
+                <span className="muted">{t('compound.noOperators')}</span>
+              ) : (
+                <ul className="plain-list">
+                  {c.operators.map((o) => (
+                    <li key={o.name}>
+                      {o.name}{' '}
+                      <span className="muted small">{t(`operatorRole.${o.role}`, { defaultValue: o.role })}</span>
+                    </li>
+                  ))}
+                </ul>
               )}
             </dd>
-            {c.notes && <><dt>{t('compound.notes')}</dt><dd>{c.notes}</dd></>}
+            {c.notes && (
+              <>
+                <dt>{t('compound.notes')}</dt>
+                <dd>{c.notes}</dd>
+              </>
+            )}
           </dl>
         </section>
         <section className="panel" aria-labelledby="timeline-heading">
@@ -73,23 +113,39 @@ export function CompoundPage() {
 
       <section className="panel" aria-labelledby="alerts-heading">
         <h2 id="alerts-heading">{t('alerts.title')}</h2>
-        {alerts.isPending ? <LoadingState /> : alerts.isError ? <ErrorState error={alerts.error} /> : <AlertItems alerts={alerts.data.items} compounds={compounds.data} />}
+        {alerts.isPending ? (
+          <LoadingState />
+        ) : alerts.isError ? (
+          <ErrorState error={alerts.error} />
+        ) : (
+          <AlertItems alerts={alerts.data.items} compounds={compounds.data} />
+        )}
       </section>
 
       <section className="panel" aria-labelledby="events-heading">
         <h2 id="events-heading">{t('events.title')}</h2>
-        {events.isPending ? <LoadingState /> : events.isError ? <ErrorState error={events.error} /> : <EventList events={events.data.items} />}
+        {events.isPending ? (
+          <LoadingState />
+        ) : events.isError ? (
+          <ErrorState error={events.error} />
+        ) : (
+          <EventList events={events.data.items} />
+        )}
       </section>
       <section className="panel" aria-labelledby="evidence-heading">
         <h2 id="evidence-heading">{t('evidence.title', { count: evidence.data?.items.length ?? c.evidenceCount })}</h2>
-        {!rights.readEvidence ? <p className="muted">{t('evidence.noAccess')}</p>
-          : evidence.isPending ? <LoadingState />
-          : evidence.isError ? <ErrorState error={evidence.error} onRetry={() => void evidence.refetch()} />
-          : <EvidenceGallery items={evidence.data.items} />}
+        {!rights.readEvidence ? (
+          <p className="muted">{t('evidence.noAccess')}</p>
+        ) : evidence.isPending ? (
+          <LoadingState />
+        ) : evidence.isError ? (
+          <ErrorState error={evidence.error} onRetry={() => void evidence.refetch()} />
+        ) : (
+          <EvidenceGallery items={evidence.data.items} />
+        )}
         {rights.addEvidence && <EvidenceUpload compoundId={c.id} />}
       </section>
       <EditHistorySection subject="compounds" id={c.id} />
-
     </article>
   );
 }

@@ -19,9 +19,18 @@ export function CompoundPlace({ compoundId }: { compoundId: string }) {
   return (
     <section className="panel compound-place" aria-labelledby="place-heading">
       <h2 id="place-heading">{t('compound.onMap')}</h2>
-      {!map.data || !evidence ? <LoadingState label={t('map.loading')} /> : (
+      {!map.data || !evidence ? (
+        <LoadingState label={t('map.loading')} />
+      ) : (
         <Suspense fallback={<LoadingState label={t('map.loading')} />}>
-          <CompoundMap compounds={map.data.compounds} evidence={evidence} shown={ALL} statusLabel={(s) => t(`status.${s}`)} focusId={compoundId} className="map-frame--small" />
+          <CompoundMap
+            compounds={map.data.compounds}
+            evidence={evidence}
+            shown={ALL}
+            statusLabel={(s) => t(`status.${s}`)}
+            focusId={compoundId}
+            className="map-frame--small"
+          />
         </Suspense>
       )}
     </section>

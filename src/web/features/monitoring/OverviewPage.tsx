@@ -39,14 +39,39 @@ export function OverviewPage() {
   const past = useMapData(isToday ? undefined : dayToIso(settledDay));
   const statuses = (isToday ? today.data : past.data) ?? today.data;
   const evidenceDay = useDeferredValue(chosenDay);
-  const evidence = useMemo(() => (today.data ? evidenceFeatures(today.data, evidenceDay) : null), [today.data, evidenceDay]);
+  const evidence = useMemo(
+    () => (today.data ? evidenceFeatures(today.data, evidenceDay) : null),
+    [today.data, evidenceDay],
+  );
 
-  if (today.isPending || list.isPending) return <><h1>{t('title')}</h1><LoadingState /></>;
-  if (today.isError) return <><h1>{t('title')}</h1><ErrorState error={today.error} onRetry={() => void today.refetch()} /></>;
-  if (list.isError) return <><h1>{t('title')}</h1><ErrorState error={list.error} onRetry={() => void list.refetch()} /></>;
+  if (today.isPending || list.isPending)
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <LoadingState />
+      </>
+    );
+  if (today.isError)
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <ErrorState error={today.error} onRetry={() => void today.refetch()} />
+      </>
+    );
+  if (list.isError)
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      </>
+    );
   const compounds = statuses!.compounds;
   if (compounds.length === 0) {
-    return <EmptyState title={t('title')} headingLevel={1}><p>{t('overview.noCompounds')}</p></EmptyState>;
+    return (
+      <EmptyState title={t('title')} headingLevel={1}>
+        <p>{t('overview.noCompounds')}</p>
+      </EmptyState>
+    );
   }
 
   const statusById = new Map(compounds.map((c) => [c.id, c.status]));
@@ -66,28 +91,54 @@ export function OverviewPage() {
       </div>
       <div className="overview-grid">
         <section className="overview-map" aria-labelledby="map-heading">
-          <h2 id="map-heading" className="visually-hidden">{t('map.label')}</h2>
+          <h2 id="map-heading" className="visually-hidden">
+            {t('map.label')}
+          </h2>
           <div className="map-controls">
-            <TimeSlider min={range!.min} max={range!.max} value={chosenDay} onChange={(d) => setDay(d)} label={t('slider.mapLabel')} testId="map-slider" />
+            <TimeSlider
+              min={range!.min}
+              max={range!.max}
+              value={chosenDay}
+              onChange={(d) => setDay(d)}
+              label={t('slider.mapLabel')}
+              testId="map-slider"
+            />
             <p className="small muted" aria-live="polite">
-              {loadingDay ? t('slider.loading') : t('overview.evidenceShown', { count: evidence?.features.length ?? 0 })}
+              {loadingDay
+                ? t('slider.loading')
+                : t('overview.evidenceShown', { count: evidence?.features.length ?? 0 })}
             </p>
           </div>
-          <Suspense fallback={<div className="map-frame"><LoadingState label={t('map.loading')} /></div>}>
-            <CompoundMap compounds={compounds} evidence={evidence!} shown={shown} statusLabel={(s) => t(`status.${s}`)} />
+          <Suspense
+            fallback={
+              <div className="map-frame">
+                <LoadingState label={t('map.loading')} />
+              </div>
+            }
+          >
+            <CompoundMap
+              compounds={compounds}
+              evidence={evidence!}
+              shown={shown}
+              statusLabel={(s) => t(`status.${s}`)}
+            />
           </Suspense>
           <StatusFilter shown={shown} counts={counts} onChange={setShown} />
         </section>
         <aside className="overview-side">
           <section aria-labelledby="compound-list-heading" className="panel">
             <h2 id="compound-list-heading">{t('overview.listTitle', { count: rows.length })}</h2>
-            {rows.length === 0 ? <p className="muted">{t('overview.noneForFilter')}</p> : (
+            {rows.length === 0 ? (
+              <p className="muted">{t('overview.noneForFilter')}</p>
+            ) : (
               <ul className="compound-list" data-testid="compound-list">
                 {rows.map((c) => (
                   <li key={c.id}>
                     <Link to={`compounds/${c.id}`} className="compound-link">
                       <span className="compound-name">{c.name}</span>
-                      <span className="muted small">{[c.district, c.province].filter(Boolean).join(', ') || t('overview.noPlace')}</span>
+                      <span className="muted small">
+                        {[c.district, c.province].filter(Boolean).join(', ') || t('overview.noPlace')}
+                      </span>
                     </Link>
                     <StatusBadge status={c.statusOnDay} />
                   </li>
@@ -97,10 +148,16 @@ export function OverviewPage() {
           </section>
           <section aria-labelledby="alerts-heading" className="panel">
             <h2 id="alerts-heading">{t('alerts.title')}</h2>
-            {alerts.isPending ? <LoadingState /> : alerts.isError ? <ErrorState error={alerts.error} /> : (
+            {alerts.isPending ? (
+              <LoadingState />
+            ) : alerts.isError ? (
+              <ErrorState error={alerts.error} />
+            ) : (
               <AlertItems alerts={alerts.data.items.slice(0, 5)} compounds={list.data} compact />
             )}
-            <p><Link to="alerts">{t('alerts.all')}</Link></p>
+            <p>
+              <Link to="alerts">{t('alerts.all')}</Link>
+            </p>
           </section>
         </aside>
       </div>

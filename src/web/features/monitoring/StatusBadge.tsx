@@ -6,7 +6,12 @@ import { STATUS_COLOURS, STATUS_TEXT } from './status-colours.ts';
 export function StatusBadge({ status, testId }: { status: CompoundStatus; testId?: string }) {
   const { t } = useTranslation('monitoring');
   return (
-    <span className="status-badge" data-status={status} data-testid={testId} style={{ background: STATUS_COLOURS[status], color: STATUS_TEXT[status] }}>
+    <span
+      className="status-badge"
+      data-status={status}
+      data-testid={testId}
+      style={{ background: STATUS_COLOURS[status], color: STATUS_TEXT[status] }}
+    >
       {t(`status.${status}`)}
     </span>
   );

@@ -3,7 +3,11 @@ import { COMPOUND_STATUSES, type CompoundStatus } from '../../../core/vocabulary
 import { STATUS_COLOURS } from './status-colours.ts';
 
 /** The legend is the filter: one checkbox per status, with its colour and how many compounds have it. */
-export function StatusFilter({ shown, counts, onChange }: {
+export function StatusFilter({
+  shown,
+  counts,
+  onChange,
+}: {
   shown: ReadonlySet<CompoundStatus>;
   counts: Partial<Record<CompoundStatus, number>>;
   onChange: (next: Set<CompoundStatus>) => void;
@@ -31,8 +35,12 @@ export function StatusFilter({ shown, counts, onChange }: {
         ))}
       </ul>
       <div className="filter-actions">
-        <button type="button" className="button--link" onClick={() => onChange(new Set(COMPOUND_STATUSES))}>{t('filter.all')}</button>
-        <button type="button" className="button--link" onClick={() => onChange(new Set())}>{t('filter.none')}</button>
+        <button type="button" className="button--link" onClick={() => onChange(new Set(COMPOUND_STATUSES))}>
+          {t('filter.all')}
+        </button>
+        <button type="button" className="button--link" onClick={() => onChange(new Set())}>
+          {t('filter.none')}
+        </button>
       </div>
     </fieldset>
   );

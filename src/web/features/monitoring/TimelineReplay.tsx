@@ -29,7 +29,10 @@ export function TimelineReplay({ timeline, today }: { timeline: TimelineEntryVie
     const step = Math.max(1, Math.round((max - min) / PLAY_STEPS));
     const timer = setInterval(() => {
       setDay((d) => {
-        if (d >= max) { setPlaying(false); return max; }
+        if (d >= max) {
+          setPlaying(false);
+          return max;
+        }
         return Math.min(max, d + step);
       });
     }, 120);
@@ -43,28 +46,66 @@ export function TimelineReplay({ timeline, today }: { timeline: TimelineEntryVie
   return (
     <div className="timeline-replay">
       <div className="replay-controls">
-        <TimeSlider min={min} max={max} value={day} onChange={(d) => { setPlaying(false); setDay(d); }} label={t('slider.replayLabel')} testId="timeline-slider" />
-        <button type="button" className="button" onClick={() => { if (day >= max) setDay(min); setPlaying((p) => !p); }} aria-pressed={playing}>
+        <TimeSlider
+          min={min}
+          max={max}
+          value={day}
+          onChange={(d) => {
+            setPlaying(false);
+            setDay(d);
+          }}
+          label={t('slider.replayLabel')}
+          testId="timeline-slider"
+        />
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            if (day >= max) setDay(min);
+            setPlaying((p) => !p);
+          }}
+          aria-pressed={playing}
+        >
           {playing ? t('slider.pause') : t('slider.play')}
         </button>
       </div>
-      <div className="replay-status" data-testid="replay-status" data-status={current?.status ?? 'unknown'} aria-live="polite">
+      <div
+        className="replay-status"
+        data-testid="replay-status"
+        data-status={current?.status ?? 'unknown'}
+        aria-live="polite"
+      >
         <span>{t('timeline.statusOn', { date: dates.day(iso) })}</span>{' '}
         <StatusBadge status={current?.status ?? 'unknown'} />
-        {current ? <span className="muted small"> {t('timeline.confidence', { value: dates.percent(current.confidence) })}</span> : <span className="muted small"> {t('timeline.beforeFirst')}</span>}
+        {current ? (
+          <span className="muted small"> {t('timeline.confidence', { value: dates.percent(current.confidence) })}</span>
+        ) : (
+          <span className="muted small"> {t('timeline.beforeFirst')}</span>
+        )}
       </div>
       <ol className="timeline">
         {timeline.map((e) => (
-          <li key={`${e.from}-${e.status}`} className={e === current ? 'timeline-entry timeline-entry--current' : 'timeline-entry'} aria-current={e === current ? 'step' : undefined}>
+          <li
+            key={`${e.from}-${e.status}`}
+            className={e === current ? 'timeline-entry timeline-entry--current' : 'timeline-entry'}
+            aria-current={e === current ? 'step' : undefined}
+          >
             <div className="timeline-when">{dates.day(e.from)}</div>
             <div className="timeline-what">
               <StatusBadge status={e.status} />
               <span className="small"> {t('timeline.confidence', { value: dates.percent(e.confidence) })}</span>
-              <p className="small">{t('timeline.reason')}: {e.reason}</p>
+              <p className="small">
+                {t('timeline.reason')}: {e.reason}
+              </p>
               {e.evidenceIds.length > 0 && (
                 <p className="small">
                   {t('timeline.evidence')}:{' '}
-                  {e.evidenceIds.map((id, i) => <span key={id}>{i > 0 && ', '}<Link to={`/monitoring/evidence/${id}`}>{t('alerts.evidenceItem', { n: i + 1 })}</Link></span>)}
+                  {e.evidenceIds.map((id, i) => (
+                    <span key={id}>
+                      {i > 0 && ', '}
+                      <Link to={`/monitoring/evidence/${id}`}>{t('alerts.evidenceItem', { n: i + 1 })}</Link>
+                    </span>
+                  ))}
                 </p>
               )}
             </div>

@@ -8,7 +8,10 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 
-export interface CountryProps { name: string; focus: boolean }
+export interface CountryProps {
+  name: string;
+  focus: boolean;
+}
 
 /** Mainland and maritime South-East Asia: enough around Cambodia to read borders and coasts. */
 const REGION = { west: 88, south: -12, east: 130, north: 30 };
@@ -33,7 +36,10 @@ export function loadCountries(): Promise<FeatureCollection<Polygon | MultiPolygo
       return r.json() as Promise<Topology<{ countries: GeometryCollection<{ name: string }> }>>;
     })
     .then((topology) => {
-      const all = feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+      const all = feature(topology, topology.objects.countries) as FeatureCollection<
+        Polygon | MultiPolygon,
+        { name: string }
+      >;
       return {
         type: 'FeatureCollection' as const,
         features: all.features

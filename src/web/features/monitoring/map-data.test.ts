@@ -1,13 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import type { MapData } from '../../../contracts/monitoring/index.ts';
-import { COMPOUND_STATUSES, EVIDENCE_KINDS, VERIFICATION_STATES, type CompoundStatus } from '../../../core/vocabulary.ts';
+import {
+  COMPOUND_STATUSES,
+  EVIDENCE_KINDS,
+  VERIFICATION_STATES,
+  type CompoundStatus,
+} from '../../../core/vocabulary.ts';
 import { compoundBounds, compoundFeatures, dayRange, dayToIso, evidenceFeatures, isoToDay } from './map-data.ts';
 
-function mapData(points: { lon: number; lat: number; day: string; kind?: number; state?: number; compound?: number }[], at = '2026-03-01'): MapData {
+function mapData(
+  points: { lon: number; lat: number; day: string; kind?: number; state?: number; compound?: number }[],
+  at = '2026-03-01',
+): MapData {
   return {
     at,
     compounds: [
-      { id: 'a', name: 'A', status: 'raided', point: [104.9, 11.5], footprint: { type: 'Polygon', coordinates: [[[104.9, 11.5], [104.91, 11.5], [104.91, 11.51], [104.9, 11.5]]] } },
+      {
+        id: 'a',
+        name: 'A',
+        status: 'raided',
+        point: [104.9, 11.5],
+        footprint: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [104.9, 11.5],
+              [104.91, 11.5],
+              [104.91, 11.51],
+              [104.9, 11.5],
+            ],
+          ],
+        },
+      },
       { id: 'b', name: 'B', status: 'operating', point: [102.6, 13.6], footprint: null },
       { id: 'c', name: 'C', status: 'unknown', point: null, footprint: null },
     ],
@@ -39,7 +63,12 @@ describe('map data for the map', () => {
     const all = evidenceFeatures(data);
     expect(all.features).toHaveLength(2);
     expect(all.features[0].geometry.coordinates).toEqual([104.91234, 11.54321]);
-    expect(all.features[0].properties).toEqual({ id: 'e0', kind: EVIDENCE_KINDS[2], state: VERIFICATION_STATES[3], compound: 0 });
+    expect(all.features[0].properties).toEqual({
+      id: 'e0',
+      kind: EVIDENCE_KINDS[2],
+      state: VERIFICATION_STATES[3],
+      compound: 0,
+    });
     expect(all.features[1].properties.kind).toBe(EVIDENCE_KINDS[4]);
     const cut = evidenceFeatures(data, isoToDay('2026-01-31'));
     expect(cut.features.map((f) => f.properties.id)).toEqual(['e0']);
@@ -57,8 +86,14 @@ describe('map data for the map', () => {
   });
 
   it('sets the slider from the earliest evidence (or a year back) to the map day', () => {
-    expect(dayRange(mapData([{ lon: 104, lat: 11, day: '2024-05-01' }]))).toEqual({ min: isoToDay('2024-05-01'), max: isoToDay('2026-03-01') });
-    expect(dayRange(mapData([{ lon: 104, lat: 11, day: '2026-02-01' }]))).toEqual({ min: isoToDay('2026-03-01') - 365, max: isoToDay('2026-03-01') });
+    expect(dayRange(mapData([{ lon: 104, lat: 11, day: '2024-05-01' }]))).toEqual({
+      min: isoToDay('2024-05-01'),
+      max: isoToDay('2026-03-01'),
+    });
+    expect(dayRange(mapData([{ lon: 104, lat: 11, day: '2026-02-01' }]))).toEqual({
+      min: isoToDay('2026-03-01') - 365,
+      max: isoToDay('2026-03-01'),
+    });
   });
 
   it('bounds the compounds that have a point, padded', () => {
@@ -71,7 +106,11 @@ describe('map data for the map', () => {
   });
 
   it('filters 30,000 points by day for a slider drag', () => {
-    const many = Array.from({ length: 30_000 }, (_, i) => ({ lon: 102 + (i % 500) / 100, lat: 10 + (i % 300) / 100, day: dayToIso(isoToDay('2025-01-01') + (i % 400)) }));
+    const many = Array.from({ length: 30_000 }, (_, i) => ({
+      lon: 102 + (i % 500) / 100,
+      lat: 10 + (i % 300) / 100,
+      day: dayToIso(isoToDay('2025-01-01') + (i % 400)),
+    }));
     const data = mapData(many);
     const cutoff = isoToDay('2025-06-01');
     const out = evidenceFeatures(data, cutoff);

@@ -25,14 +25,22 @@ export function dayRange(map: Pick<MapData, 'at' | 'evidence'>): { min: number; 
   return { min, max };
 }
 
-export interface EvidenceProps { id: string; kind: string; state: string; compound: number }
+export interface EvidenceProps {
+  id: string;
+  kind: string;
+  state: string;
+  compound: number;
+}
 
 /**
  * Evidence points captured (or acquired) by `untilDay` as GeoJSON, for a clustered source. One
  * pass over the columns, no per-point objects beyond the features themselves: 30,000 points take
  * a few milliseconds.
  */
-export function evidenceFeatures(map: MapData, untilDay = Number.POSITIVE_INFINITY): FeatureCollection<Point, EvidenceProps> {
+export function evidenceFeatures(
+  map: MapData,
+  untilDay = Number.POSITIVE_INFINITY,
+): FeatureCollection<Point, EvidenceProps> {
   const e = map.evidence;
   const features: FeatureCollection<Point, EvidenceProps>['features'] = [];
   for (let i = 0; i < e.id.length; i++) {
@@ -40,16 +48,28 @@ export function evidenceFeatures(map: MapData, untilDay = Number.POSITIVE_INFINI
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [e.lon[i] / 1e5, e.lat[i] / 1e5] },
-      properties: { id: e.id[i], kind: map.evidenceKinds[e.kind[i]] ?? 'unknown', state: map.verificationStates[e.state[i]] ?? 'unverified', compound: e.compound[i] },
+      properties: {
+        id: e.id[i],
+        kind: map.evidenceKinds[e.kind[i]] ?? 'unknown',
+        state: map.verificationStates[e.state[i]] ?? 'unverified',
+        compound: e.compound[i],
+      },
     });
   }
   return { type: 'FeatureCollection', features };
 }
 
-export interface CompoundProps { id: string; name: string; status: CompoundStatus }
+export interface CompoundProps {
+  id: string;
+  name: string;
+  status: CompoundStatus;
+}
 
 /** Compound centres and footprints, only for the statuses shown. */
-export function compoundFeatures(compounds: MapData['compounds'], shown: ReadonlySet<CompoundStatus>): {
+export function compoundFeatures(
+  compounds: MapData['compounds'],
+  shown: ReadonlySet<CompoundStatus>,
+): {
   points: FeatureCollection<Point, CompoundProps>;
   footprints: FeatureCollection<Polygon | MultiPolygon, CompoundProps>;
 } {
@@ -61,7 +81,10 @@ export function compoundFeatures(compounds: MapData['compounds'], shown: Readonl
     if (c.point) points.push({ type: 'Feature', geometry: { type: 'Point', coordinates: c.point }, properties });
     if (c.footprint) footprints.push({ type: 'Feature', geometry: c.footprint as Polygon | MultiPolygon, properties });
   }
-  return { points: { type: 'FeatureCollection', features: points }, footprints: { type: 'FeatureCollection', features: footprints } };
+  return {
+    points: { type: 'FeatureCollection', features: points },
+    footprints: { type: 'FeatureCollection', features: footprints },
+  };
 }
 
 /** [west, south, east, north] around the compounds' points, padded; null without points. */

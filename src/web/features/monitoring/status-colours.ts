@@ -13,7 +13,13 @@ export const STATUS_COLOURS: Record<CompoundStatus, string> = {
 
 /** Dark text on light fills, white on dark ones, for the badges. */
 export const STATUS_TEXT: Record<CompoundStatus, string> = {
-  operating: '#fff', raided: '#fff', mass_exit: '#1c2427', emptied: '#fff', relocated: '#fff', reactivated: '#fff', unknown: '#1c2427',
+  operating: '#fff',
+  raided: '#fff',
+  mass_exit: '#1c2427',
+  emptied: '#fff',
+  relocated: '#fff',
+  reactivated: '#fff',
+  unknown: '#1c2427',
 };
 
 export { COMPOUND_STATUSES };

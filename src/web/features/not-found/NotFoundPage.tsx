@@ -7,7 +7,11 @@ export function NotFoundPage() {
   return (
     <EmptyState title={t('errors.notFoundTitle')} headingLevel={1} badge="404">
       <p>{t('errors.notFoundBody')}</p>
-      <p><Link to="/" className="button">{t('errors.goHome')}</Link></p>
+      <p>
+        <Link to="/" className="button">
+          {t('errors.goHome')}
+        </Link>
+      </p>
     </EmptyState>
   );
 }

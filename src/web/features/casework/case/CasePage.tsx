@@ -32,24 +32,37 @@ export function CasePage() {
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
   const owner = d.access === 'owner';
-  const can = (action: 'read' | 'update' | 'create', resource: 'case' | 'screening' | 'need' | 'referral' | 'survivor' | 'match') => scopeFor(roles, action, resource) !== null;
+  const can = (
+    action: 'read' | 'update' | 'create',
+    resource: 'case' | 'screening' | 'need' | 'referral' | 'survivor' | 'match',
+  ) => scopeFor(roles, action, resource) !== null;
   const justRegistered = (location.state as { registered?: boolean } | null)?.registered;
 
   return (
     <div className="cw-case" data-testid="case-page" data-case-id={d.case.id}>
-      <p className="small"><Link to={owner ? '/casework/cases' : '/casework/consular'}>← {owner ? t('cases.title') : t('sections.consular')}</Link></p>
+      <p className="small">
+        <Link to={owner ? '/casework/cases' : '/casework/consular'}>
+          ← {owner ? t('cases.title') : t('sections.consular')}
+        </Link>
+      </p>
       <div className="cw-heading-row">
         <h1>{d.survivor.preferredName ?? t('common.unnamed')}</h1>
         <span className={`cw-risk cw-risk--${d.case.riskLevel}`}>{v('risk', d.case.riskLevel)}</span>
       </div>
-      {justRegistered && <p className="cw-success" role="status" data-testid="registered-banner">{t('register.done')}</p>}
+      {justRegistered && (
+        <p className="cw-success" role="status" data-testid="registered-banner">
+          {t('register.done')}
+        </p>
+      )}
       {!owner && <p className="cw-warning small">{t('case.embassyView')}</p>}
       <div className="cw-case-grid">
         <div className="cw-case-main">
           <StatusPanel kase={d.case} canEdit={owner && can('update', 'case')} />
           <ScreeningPanel caseId={d.case.id} screening={d.screening} canEdit={can('create', 'screening')} />
           <NeedsPanel caseId={d.case.id} needs={d.needs} canEdit={can('create', 'need')} />
-          {owner && can('create', 'referral') && <ReferPanel caseId={d.case.id} survivor={d.survivor} needs={d.needs} roles={roles} />}
+          {owner && can('create', 'referral') && (
+            <ReferPanel caseId={d.case.id} survivor={d.survivor} needs={d.needs} roles={roles} />
+          )}
           {owner && <NotesPanel caseId={d.case.id} notes={d.notes} canEdit={can('update', 'case')} />}
           {owner && <AttachmentsPanel caseId={d.case.id} attachments={d.attachments} canEdit={can('update', 'case')} />}
         </div>

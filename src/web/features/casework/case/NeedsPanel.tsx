@@ -16,10 +16,15 @@ export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: 
   const [kind, setKind] = useState<string>('medical_urgent');
   const [priority, setPriority] = useState<string>('urgent');
   const [note, setNote] = useState('');
-  const add = useCaseMutation<{ kind: string; priority: string; note?: string }>(caseId, 'post', `/api/cases/${caseId}/needs`);
+  const add = useCaseMutation<{ kind: string; priority: string; note?: string }>(
+    caseId,
+    'post',
+    `/api/cases/${caseId}/needs`,
+  );
   const client = useQueryClient();
   const patch = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: { status?: string; priority?: string } }) => api.patch<NeedView>(`/api/needs/${id}`, body),
+    mutationFn: ({ id, body }: { id: string; body: { status?: string; priority?: string } }) =>
+      api.patch<NeedView>(`/api/needs/${id}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['casework'] }),
   });
 
@@ -31,24 +36,49 @@ export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: 
 
   return (
     <CasePanel id="needs" title={t('needs.title')}>
-      {needs.length === 0 ? <p className="muted">{t('needs.none')}</p> : (
+      {needs.length === 0 ? (
+        <p className="muted">{t('needs.none')}</p>
+      ) : (
         <ul className="cw-cards" data-testid="needs-list">
           {needs.map((n) => (
-            <li key={n.id} className={`cw-card cw-need cw-need--${n.urgency.effectivePriority}`} data-need-kind={n.kind}>
-              <p className="cw-card-title">{v('needKind', n.kind)} <span className={`cw-prio cw-prio--${n.priority}`}>{v('needPriority', n.priority)}</span></p>
+            <li
+              key={n.id}
+              className={`cw-card cw-need cw-need--${n.urgency.effectivePriority}`}
+              data-need-kind={n.kind}
+            >
+              <p className="cw-card-title">
+                {v('needKind', n.kind)}{' '}
+                <span className={`cw-prio cw-prio--${n.priority}`}>{v('needPriority', n.priority)}</span>
+              </p>
               <p className="small muted">{n.urgency.explanation}</p>
               {canEdit && (
                 <div className="cw-row">
                   <div className="field">
                     <label htmlFor={`need-status-${n.id}`}>{t('needs.status')}</label>
-                    <select id={`need-status-${n.id}`} value={n.status} onChange={(e) => change(n.id, { status: e.target.value })}>
-                      {NEED_STATUSES.map((s) => <option key={s} value={s}>{v('needStatus', s)}</option>)}
+                    <select
+                      id={`need-status-${n.id}`}
+                      value={n.status}
+                      onChange={(e) => change(n.id, { status: e.target.value })}
+                    >
+                      {NEED_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {v('needStatus', s)}
+                        </option>
+                      ))}
                     </select>
                   </div>
                   <div className="field">
                     <label htmlFor={`need-priority-${n.id}`}>{t('needs.priority')}</label>
-                    <select id={`need-priority-${n.id}`} value={n.priority} onChange={(e) => change(n.id, { priority: e.target.value })}>
-                      {NEED_PRIORITIES.map((p) => <option key={p} value={p}>{v('needPriority', p)}</option>)}
+                    <select
+                      id={`need-priority-${n.id}`}
+                      value={n.priority}
+                      onChange={(e) => change(n.id, { priority: e.target.value })}
+                    >
+                      {NEED_PRIORITIES.map((p) => (
+                        <option key={p} value={p}>
+                          {v('needPriority', p)}
+                        </option>
+                      ))}
                     </select>
                   </div>
                 </div>
@@ -65,14 +95,29 @@ export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: 
           <div className="cw-row">
             <div className="field">
               <label htmlFor="field-need-kind">{t('needs.kind')}</label>
-              <select id="field-need-kind" value={kind} onChange={(e) => { setKind(e.target.value); if (e.target.value === 'medical_urgent') setPriority('urgent'); }}>
-                {NEED_KINDS.map((k) => <option key={k} value={k}>{v('needKind', k)}</option>)}
+              <select
+                id="field-need-kind"
+                value={kind}
+                onChange={(e) => {
+                  setKind(e.target.value);
+                  if (e.target.value === 'medical_urgent') setPriority('urgent');
+                }}
+              >
+                {NEED_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {v('needKind', k)}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
               <label htmlFor="field-need-priority">{t('needs.priority')}</label>
               <select id="field-need-priority" value={priority} onChange={(e) => setPriority(e.target.value)}>
-                {NEED_PRIORITIES.map((p) => <option key={p} value={p}>{v('needPriority', p)}</option>)}
+                {NEED_PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {v('needPriority', p)}
+                  </option>
+                ))}
               </select>
             </div>
           </div>
@@ -81,7 +126,9 @@ export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: 
             <input id="field-need-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
           </div>
           <ProblemMessage error={add.error} />
-          <button type="submit" className="button" disabled={add.isPending}>{t('needs.addButton')}</button>
+          <button type="submit" className="button" disabled={add.isPending}>
+            {t('needs.addButton')}
+          </button>
         </form>
       )}
     </CasePanel>

@@ -26,47 +26,93 @@ export function NotesPanel({ caseId, notes, canEdit }: { caseId: string; notes: 
   const add = useCaseMutation<{ body: string }, NoteView>(caseId, 'post', `/api/cases/${caseId}/notes`);
   return (
     <CasePanel id="notes" title={t('notes.title')}>
-      {notes.length === 0 ? <p className="muted">{t('notes.none')}</p> : (
+      {notes.length === 0 ? (
+        <p className="muted">{t('notes.none')}</p>
+      ) : (
         <ul className="cw-plain cw-notes">
-          {notes.map((n) => <li key={n.id}><p className="cw-note-body">{n.body}</p><p className="small muted">{dates.dateTime(n.createdAt)}</p></li>)}
+          {notes.map((n) => (
+            <li key={n.id}>
+              <p className="cw-note-body">{n.body}</p>
+              <p className="small muted">{dates.dateTime(n.createdAt)}</p>
+            </li>
+          ))}
         </ul>
       )}
       {canEdit && (
-        <form onSubmit={(e) => { e.preventDefault(); if (body.trim()) add.mutate({ body: body.trim() }, { onSuccess: () => setBody('') }); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (body.trim()) add.mutate({ body: body.trim() }, { onSuccess: () => setBody('') });
+          }}
+        >
           <div className="field">
             <label htmlFor="field-note">{t('notes.add')}</label>
             <p className="field-hint">{t('notes.hint')}</p>
-            <textarea id="field-note" rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={20000} />
+            <textarea
+              id="field-note"
+              rows={3}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              maxLength={20000}
+            />
           </div>
           <ProblemMessage error={add.error} />
-          <button type="submit" className="button" disabled={!body.trim() || add.isPending}>{t('notes.save')}</button>
+          <button type="submit" className="button" disabled={!body.trim() || add.isPending}>
+            {t('notes.save')}
+          </button>
         </form>
       )}
     </CasePanel>
   );
 }
 
-export function AttachmentsPanel({ caseId, attachments, canEdit }: { caseId: string; attachments: AttachmentView[]; canEdit: boolean }) {
+export function AttachmentsPanel({
+  caseId,
+  attachments,
+  canEdit,
+}: {
+  caseId: string;
+  attachments: AttachmentView[];
+  canEdit: boolean;
+}) {
   const { t } = useTranslation('casework');
   const dates = useDates();
   const fmt = useFormat();
   const input = useRef<HTMLInputElement>(null);
   const [tooBig, setTooBig] = useState(false);
-  const upload = useCaseMutation<{ fileName: string; contentType: string; dataBase64: string }, AttachmentView>(caseId, 'post', `/api/cases/${caseId}/attachments`);
+  const upload = useCaseMutation<{ fileName: string; contentType: string; dataBase64: string }, AttachmentView>(
+    caseId,
+    'post',
+    `/api/cases/${caseId}/attachments`,
+  );
   async function send(file: File | undefined) {
     if (!file) return;
     setTooBig(file.size > MAX_BYTES);
     if (file.size > MAX_BYTES) return;
-    upload.mutate({ fileName: file.name, contentType: file.type, dataBase64: await toBase64(file) }, { onSuccess: () => { if (input.current) input.current.value = ''; } });
+    upload.mutate(
+      { fileName: file.name, contentType: file.type, dataBase64: await toBase64(file) },
+      {
+        onSuccess: () => {
+          if (input.current) input.current.value = '';
+        },
+      },
+    );
   }
   return (
     <CasePanel id="attachments" title={t('attachments.title')}>
-      {attachments.length === 0 ? <p className="muted">{t('attachments.none')}</p> : (
+      {attachments.length === 0 ? (
+        <p className="muted">{t('attachments.none')}</p>
+      ) : (
         <ul className="cw-plain">
           {attachments.map((a) => (
             <li key={a.id}>
-              <a href={`/api/cases/${caseId}/attachments/${a.id}`} download={a.fileName}>{a.fileName}</a>
-              <span className="small muted"> · {fmt.number(Math.ceil(a.size / 1024))} KB · {dates.dateTime(a.createdAt)}</span>
+              <a href={`/api/cases/${caseId}/attachments/${a.id}`} download={a.fileName}>
+                {a.fileName}
+              </a>
+              <span className="small muted">
+                {' '}
+                · {fmt.number(Math.ceil(a.size / 1024))} KB · {dates.dateTime(a.createdAt)}
+              </span>
             </li>
           ))}
         </ul>
@@ -75,10 +121,21 @@ export function AttachmentsPanel({ caseId, attachments, canEdit }: { caseId: str
         <div className="field">
           <label htmlFor="field-attachment">{t('attachments.add')}</label>
           <p className="field-hint">{t('attachments.hint')}</p>
-          <input id="field-attachment" ref={input} type="file" accept="image/*,application/pdf" onChange={(e) => void send(e.target.files?.[0])} disabled={upload.isPending} />
+          <input
+            id="field-attachment"
+            ref={input}
+            type="file"
+            accept="image/*,application/pdf"
+            onChange={(e) => void send(e.target.files?.[0])}
+            disabled={upload.isPending}
+          />
           {tooBig && <p className="field-error">{t('attachments.tooBig')}</p>}
           <ProblemMessage error={upload.error} />
-          {upload.isPending && <p className="muted" role="status">{t('attachments.uploading')}</p>}
+          {upload.isPending && (
+            <p className="muted" role="status">
+              {t('attachments.uploading')}
+            </p>
+          )}
         </div>
       )}
     </CasePanel>

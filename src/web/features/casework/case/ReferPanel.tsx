@@ -1,7 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreateReferralRequest, NeedView, ReferralView, SurvivorView } from '../../../../contracts/casework/index.ts';
+import type {
+  CreateReferralRequest,
+  NeedView,
+  ReferralView,
+  SurvivorView,
+} from '../../../../contracts/casework/index.ts';
 import type { Role } from '../../../../core/vocabulary.ts';
 import { api, ApiError } from '../../../api.ts';
 import { useDates } from '../components/dates.ts';
@@ -17,7 +22,17 @@ import { useCaseMutation } from './useCase.ts';
  * Refer the case (or named needs) to another organisation. When the survivor's consent does not
  * cover the receiver the panel says so; only users allowed to override see the reason field.
  */
-export function ReferPanel({ caseId, survivor, needs, roles }: { caseId: string; survivor: SurvivorView; needs: NeedView[]; roles: readonly Role[] }) {
+export function ReferPanel({
+  caseId,
+  survivor,
+  needs,
+  roles,
+}: {
+  caseId: string;
+  survivor: SurvivorView;
+  needs: NeedView[];
+  roles: readonly Role[];
+}) {
   const { t } = useTranslation('casework');
   const v = useVocab();
   const dates = useDates();
@@ -35,8 +50,12 @@ export function ReferPanel({ caseId, survivor, needs, roles }: { caseId: string;
   });
   const receiver = to[0];
   const receiverOrg = known.data?.find((o) => o.id === receiver);
-  const ownEmbassy = receiverOrg?.kind === 'embassy' && receiverOrg.nationalitiesServed.some((n) => survivor.nationalities.includes(n));
-  const covered = receiver !== undefined && (survivor.consent.shareWithOrganisationIds.includes(receiver) || (ownEmbassy && survivor.consent.shareWithOwnEmbassy));
+  const ownEmbassy =
+    receiverOrg?.kind === 'embassy' && receiverOrg.nationalitiesServed.some((n) => survivor.nationalities.includes(n));
+  const covered =
+    receiver !== undefined &&
+    (survivor.consent.shareWithOrganisationIds.includes(receiver) ||
+      (ownEmbassy && survivor.consent.shareWithOwnEmbassy));
   const refusedForConsent = refer.error instanceof ApiError && refer.error.status === 403;
   const canOverride = mayOverrideConsent(roles);
   const openNeeds = needs.filter((n) => n.status === 'open' || n.status === 'in_progress');
@@ -44,11 +63,23 @@ export function ReferPanel({ caseId, survivor, needs, roles }: { caseId: string;
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!receiver) return;
-    refer.mutate({
-      caseId, toOrganisationId: receiver, needIds,
-      shareContactChannel: (channel || undefined) as CreateReferralRequest['shareContactChannel'],
-      overrideReason: !covered && canOverride && override.trim() ? override.trim() : undefined,
-    }, { onSuccess: () => { setTo([]); setNeedIds([]); setOverride(''); setChannel(''); } });
+    refer.mutate(
+      {
+        caseId,
+        toOrganisationId: receiver,
+        needIds,
+        shareContactChannel: (channel || undefined) as CreateReferralRequest['shareContactChannel'],
+        overrideReason: !covered && canOverride && override.trim() ? override.trim() : undefined,
+      },
+      {
+        onSuccess: () => {
+          setTo([]);
+          setNeedIds([]);
+          setOverride('');
+          setChannel('');
+        },
+      },
+    );
   }
 
   return (
@@ -57,8 +88,13 @@ export function ReferPanel({ caseId, survivor, needs, roles }: { caseId: string;
         <ul className="cw-plain cw-sent" data-testid="case-referrals">
           {sent.data.map((r) => (
             <li key={r.id}>
-              <span className={`cw-state cw-state--${r.state}`}>{v('referralState', r.state)}</span> {r.toOrganisation.name}
-              <span className="muted small"> · {dates.dateTime(r.updatedAt)}{r.consentBasis ? ` · ${v('consentBasis', r.consentBasis)}` : ''}</span>
+              <span className={`cw-state cw-state--${r.state}`}>{v('referralState', r.state)}</span>{' '}
+              {r.toOrganisation.name}
+              <span className="muted small">
+                {' '}
+                · {dates.dateTime(r.updatedAt)}
+                {r.consentBasis ? ` · ${v('consentBasis', r.consentBasis)}` : ''}
+              </span>
             </li>
           ))}
         </ul>
@@ -66,7 +102,9 @@ export function ReferPanel({ caseId, survivor, needs, roles }: { caseId: string;
       <form onSubmit={submit} data-testid="refer-form">
         <OrganisationChooser name="refer-to" single label={t('refer.to')} value={to} onChange={setTo} />
         {receiver && !covered && (
-          <p className="cw-warning" data-testid="consent-not-covered">{t('refer.notCovered')}</p>
+          <p className="cw-warning" data-testid="consent-not-covered">
+            {t('refer.notCovered')}
+          </p>
         )}
         {openNeeds.length > 0 && (
           <fieldset className="cw-choices">
@@ -75,9 +113,17 @@ export function ReferPanel({ caseId, survivor, needs, roles }: { caseId: string;
             <div className="cw-chip-row">
               {openNeeds.map((n) => (
                 <label key={n.id} className={`cw-chip${needIds.includes(n.id) ? ' cw-chip--on' : ''}`}>
-                  <input type="checkbox" checked={needIds.includes(n.id)} data-need-kind={n.kind}
-                    onChange={() => setNeedIds(needIds.includes(n.id) ? needIds.filter((x) => x !== n.id) : [...needIds, n.id])} />
-                  <span>{v('needKind', n.kind)} · {v('needPriority', n.priority)}</span>
+                  <input
+                    type="checkbox"
+                    checked={needIds.includes(n.id)}
+                    data-need-kind={n.kind}
+                    onChange={() =>
+                      setNeedIds(needIds.includes(n.id) ? needIds.filter((x) => x !== n.id) : [...needIds, n.id])
+                    }
+                  />
+                  <span>
+                    {v('needKind', n.kind)} · {v('needPriority', n.priority)}
+                  </span>
                 </label>
               ))}
             </div>
@@ -88,7 +134,11 @@ export function ReferPanel({ caseId, survivor, needs, roles }: { caseId: string;
             <label htmlFor="field-refer-channel">{t('refer.contact')}</label>
             <select id="field-refer-channel" value={channel} onChange={(e) => setChannel(e.target.value)}>
               <option value="">{t('refer.noContact')}</option>
-              {[...new Set(survivor.contacts.map((c) => c.channel))].map((c) => <option key={c} value={c}>{v('contactChannel', c)}</option>)}
+              {[...new Set(survivor.contacts.map((c) => c.channel))].map((c) => (
+                <option key={c} value={c}>
+                  {v('contactChannel', c)}
+                </option>
+              ))}
             </select>
           </div>
         )}
@@ -96,13 +146,25 @@ export function ReferPanel({ caseId, survivor, needs, roles }: { caseId: string;
           <div className="field">
             <label htmlFor="field-override">{t('refer.overrideReason')}</label>
             <p className="field-hint">{t('refer.overrideHint')}</p>
-            <textarea id="field-override" rows={2} value={override} onChange={(e) => setOverride(e.target.value)} maxLength={2000} />
+            <textarea
+              id="field-override"
+              rows={2}
+              value={override}
+              onChange={(e) => setOverride(e.target.value)}
+              maxLength={2000}
+            />
           </div>
         )}
         {receiver && !covered && !canOverride && <p className="small muted">{t('refer.askConsent')}</p>}
         <ProblemMessage error={refer.error} />
-        {refer.isSuccess && <p className="cw-success" role="status">{t('refer.sent')}</p>}
-        <button type="submit" className="button" disabled={!receiver || refer.isPending}>{t('refer.send')}</button>
+        {refer.isSuccess && (
+          <p className="cw-success" role="status">
+            {t('refer.sent')}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={!receiver || refer.isPending}>
+          {t('refer.send')}
+        </button>
       </form>
     </CasePanel>
   );

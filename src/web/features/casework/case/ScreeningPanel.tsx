@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreeningRequest, ScreeningView } from '../../../../contracts/casework/index.ts';
-import { SCREENING_ANSWERS, SCREENING_INDICATORS, type ScreeningAnswer, type ScreeningIndicator } from '../../../../core/vocabulary.ts';
+import {
+  SCREENING_ANSWERS,
+  SCREENING_INDICATORS,
+  type ScreeningAnswer,
+  type ScreeningIndicator,
+} from '../../../../core/vocabulary.ts';
 import { api } from '../../../api.ts';
 import { useDates } from '../components/dates.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
@@ -22,42 +27,91 @@ function initial(screening: ScreeningView | null): Answers {
 }
 
 /** The 12 indicators (yes / no / unknown + note) and the outcome with the rule and reasons in plain words. */
-export function ScreeningPanel({ caseId, screening, canEdit }: { caseId: string; screening: ScreeningView | null; canEdit: boolean }) {
+export function ScreeningPanel({
+  caseId,
+  screening,
+  canEdit,
+}: {
+  caseId: string;
+  screening: ScreeningView | null;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation('casework');
   const v = useVocab();
   const dates = useDates();
   const [answers, setAnswers] = useState<Answers>(() => initial(screening));
   const [editing, setEditing] = useState(screening === null);
-  const rule = useQuery({ queryKey: ['casework', 'screening-rule'], queryFn: () => api.get<{ ruleVersion: string; ruleText: string }>('/api/screening/rule'), staleTime: Infinity });
+  const rule = useQuery({
+    queryKey: ['casework', 'screening-rule'],
+    queryFn: () => api.get<{ ruleVersion: string; ruleText: string }>('/api/screening/rule'),
+    staleTime: Infinity,
+  });
   const save = useCaseMutation<ScreeningRequest, ScreeningView>(caseId, 'put', `/api/cases/${caseId}/screening`);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const body: ScreeningRequest = { answers: {} };
-    for (const id of SCREENING_INDICATORS) body.answers[id] = { answer: answers[id].answer, note: answers[id].note.trim() || undefined };
+    for (const id of SCREENING_INDICATORS)
+      body.answers[id] = { answer: answers[id].answer, note: answers[id].note.trim() || undefined };
     save.mutate(body, { onSuccess: () => setEditing(false) });
   }
 
   return (
-    <CasePanel id="screening" title={t('screening.title')}
-      actions={canEdit && !editing ? <button type="button" className="button" onClick={() => { setAnswers(initial(screening)); setEditing(true); }}>{t('screening.again')}</button> : undefined}>
+    <CasePanel
+      id="screening"
+      title={t('screening.title')}
+      actions={
+        canEdit && !editing ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setAnswers(initial(screening));
+              setEditing(true);
+            }}
+          >
+            {t('screening.again')}
+          </button>
+        ) : undefined
+      }
+    >
       {screening && (
-        <div className={`cw-outcome cw-outcome--${screening.outcome}`} data-testid="screening-outcome" aria-live="polite">
+        <div
+          className={`cw-outcome cw-outcome--${screening.outcome}`}
+          data-testid="screening-outcome"
+          aria-live="polite"
+        >
           <p className="cw-outcome-title">{v('outcome', screening.outcome)}</p>
-          <p className="small muted">{t('screening.recorded', { when: dates.dateTime(screening.recordedAt), version: screening.ruleVersion })}</p>
-          <p className="small">{t('screening.counts', { yes: screening.counts.yes, no: screening.counts.no, unknown: screening.counts.unknown })}</p>
+          <p className="small muted">
+            {t('screening.recorded', { when: dates.dateTime(screening.recordedAt), version: screening.ruleVersion })}
+          </p>
+          <p className="small">
+            {t('screening.counts', {
+              yes: screening.counts.yes,
+              no: screening.counts.no,
+              unknown: screening.counts.unknown,
+            })}
+          </p>
           {screening.reasons.length > 0 && (
             <>
               <h3 className="small-heading">{t('screening.reasons')}</h3>
-              <ul data-testid="screening-reasons">{screening.reasons.map((r, i) => <li key={i}>{r}</li>)}</ul>
+              <ul data-testid="screening-reasons">
+                {screening.reasons.map((r, i) => (
+                  <li key={i}>{r}</li>
+                ))}
+              </ul>
             </>
           )}
           {screening.drivingIndicators.length > 0 && (
-            <p className="small">{t('screening.driving')}: {screening.drivingIndicators.map((d) => v('indicator', d)).join(', ')}</p>
+            <p className="small">
+              {t('screening.driving')}: {screening.drivingIndicators.map((d) => v('indicator', d)).join(', ')}
+            </p>
           )}
           <details>
             <summary>{t('screening.rule')}</summary>
-            <p className="cw-rule" data-testid="screening-rule">{screening.ruleText}</p>
+            <p className="cw-rule" data-testid="screening-rule">
+              {screening.ruleText}
+            </p>
           </details>
         </div>
       )}
@@ -78,23 +132,42 @@ export function ScreeningPanel({ caseId, screening, canEdit }: { caseId: string;
                   <div className="cw-segmented">
                     {SCREENING_ANSWERS.map((a) => (
                       <label key={a} className={answers[id].answer === a ? 'cw-seg--on' : undefined}>
-                        <input type="radio" name={`indicator-${id}`} value={a} checked={answers[id].answer === a}
-                          onChange={() => setAnswers({ ...answers, [id]: { ...answers[id], answer: a } })} />
+                        <input
+                          type="radio"
+                          name={`indicator-${id}`}
+                          value={a}
+                          checked={answers[id].answer === a}
+                          onChange={() => setAnswers({ ...answers, [id]: { ...answers[id], answer: a } })}
+                        />
                         <span>{v('answer', a)}</span>
                       </label>
                     ))}
                   </div>
-                  <label className="visually-hidden" htmlFor={`note-${id}`}>{t('screening.noteFor', { indicator: v('indicator', id) })}</label>
-                  <input id={`note-${id}`} className="cw-note-input" placeholder={t('screening.note')} value={answers[id].note} maxLength={2000}
-                    onChange={(e) => setAnswers({ ...answers, [id]: { ...answers[id], note: e.target.value } })} />
+                  <label className="visually-hidden" htmlFor={`note-${id}`}>
+                    {t('screening.noteFor', { indicator: v('indicator', id) })}
+                  </label>
+                  <input
+                    id={`note-${id}`}
+                    className="cw-note-input"
+                    placeholder={t('screening.note')}
+                    value={answers[id].note}
+                    maxLength={2000}
+                    onChange={(e) => setAnswers({ ...answers, [id]: { ...answers[id], note: e.target.value } })}
+                  />
                 </fieldset>
               </li>
             ))}
           </ol>
           <ProblemMessage error={save.error} />
           <div className="cw-button-row">
-            <button type="submit" className="button button--primary" disabled={save.isPending}>{t('screening.save')}</button>
-            {screening && <button type="button" className="button" onClick={() => setEditing(false)}>{t('common.cancel')}</button>}
+            <button type="submit" className="button button--primary" disabled={save.isPending}>
+              {t('screening.save')}
+            </button>
+            {screening && (
+              <button type="button" className="button" onClick={() => setEditing(false)}>
+                {t('common.cancel')}
+              </button>
+            )}
           </div>
         </form>
       )}

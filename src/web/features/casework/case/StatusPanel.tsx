@@ -17,33 +17,74 @@ export function StatusPanel({ kase, canEdit }: { kase: CaseView; canEdit: boolea
   const [reason, setReason] = useState('');
   const [risk, setRisk] = useState<string>(kase.riskLevel);
   const status = useCaseMutation<{ status: string; reason?: string }>(kase.id, 'patch', `/api/cases/${kase.id}/status`);
-  const riskChange = useCaseMutation<{ riskLevel: string; reason?: string }>(kase.id, 'patch', `/api/cases/${kase.id}/risk`);
+  const riskChange = useCaseMutation<{ riskLevel: string; reason?: string }>(
+    kase.id,
+    'patch',
+    `/api/cases/${kase.id}/risk`,
+  );
   const assign = useCaseMutation<{ assignedTo: string | null }>(kase.id, 'patch', `/api/cases/${kase.id}/assignment`);
   const why = reason.trim() || undefined;
 
   return (
     <CasePanel id="status" title={t('status.title')}>
       <p className="cw-status-line">
-        <span className="cw-status cw-status--big" data-testid="case-status">{v('caseStatus', kase.status)}</span>
-        <span className={`cw-risk cw-risk--${kase.riskLevel}`} data-testid="case-risk">{t('status.riskIs', { risk: v('risk', kase.riskLevel) })}</span>
+        <span className="cw-status cw-status--big" data-testid="case-status">
+          {v('caseStatus', kase.status)}
+        </span>
+        <span className={`cw-risk cw-risk--${kase.riskLevel}`} data-testid="case-risk">
+          {t('status.riskIs', { risk: v('risk', kase.riskLevel) })}
+        </span>
       </p>
       <p className="small">
-        {kase.assignedTo === null ? t('status.unassigned') : kase.assignedTo === me ? t('status.assignedToYou') : t('status.assignedToOther')}
-        {canEdit && me && kase.assignedTo !== me && <> · <button type="button" className="button--link" onClick={() => assign.mutate({ assignedTo: me })}>{t('status.assignToMe')}</button></>}
-        {canEdit && kase.assignedTo !== null && <> · <button type="button" className="button--link" onClick={() => assign.mutate({ assignedTo: null })}>{t('status.unassign')}</button></>}
+        {kase.assignedTo === null
+          ? t('status.unassigned')
+          : kase.assignedTo === me
+            ? t('status.assignedToYou')
+            : t('status.assignedToOther')}
+        {canEdit && me && kase.assignedTo !== me && (
+          <>
+            {' '}
+            ·{' '}
+            <button type="button" className="button--link" onClick={() => assign.mutate({ assignedTo: me })}>
+              {t('status.assignToMe')}
+            </button>
+          </>
+        )}
+        {canEdit && kase.assignedTo !== null && (
+          <>
+            {' '}
+            ·{' '}
+            <button type="button" className="button--link" onClick={() => assign.mutate({ assignedTo: null })}>
+              {t('status.unassign')}
+            </button>
+          </>
+        )}
       </p>
       <ProblemMessage error={assign.error} />
       {canEdit && (
         <>
           <div className="field">
             <label htmlFor="field-status-reason">{t('status.reason')}</label>
-            <input id="field-status-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+            <input
+              id="field-status-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={2000}
+            />
           </div>
-          {kase.nextStatuses.length === 0 ? <p className="muted">{t('status.noNext')}</p> : (
+          {kase.nextStatuses.length === 0 ? (
+            <p className="muted">{t('status.noNext')}</p>
+          ) : (
             <div className="cw-button-row" role="group" aria-label={t('status.moveTo')}>
               {kase.nextStatuses.map((s) => (
-                <button key={s} type="button" className="button" data-status={s} disabled={status.isPending}
-                  onClick={() => status.mutate({ status: s, reason: why }, { onSuccess: () => setReason('') })}>
+                <button
+                  key={s}
+                  type="button"
+                  className="button"
+                  data-status={s}
+                  disabled={status.isPending}
+                  onClick={() => status.mutate({ status: s, reason: why }, { onSuccess: () => setReason('') })}
+                >
                   {t('status.moveToStatus', { status: v('caseStatus', s) })}
                 </button>
               ))}
@@ -54,11 +95,21 @@ export function StatusPanel({ kase, canEdit }: { kase: CaseView; canEdit: boolea
             <div className="field">
               <label htmlFor="field-risk">{t('status.changeRisk')}</label>
               <select id="field-risk" value={risk} onChange={(e) => setRisk(e.target.value)}>
-                {RISK_LEVELS.map((r) => <option key={r} value={r}>{v('risk', r)}</option>)}
+                {RISK_LEVELS.map((r) => (
+                  <option key={r} value={r}>
+                    {v('risk', r)}
+                  </option>
+                ))}
               </select>
             </div>
-            <button type="button" className="button" disabled={risk === kase.riskLevel || riskChange.isPending}
-              onClick={() => riskChange.mutate({ riskLevel: risk, reason: why }, { onSuccess: () => setReason('') })}>{t('status.saveRisk')}</button>
+            <button
+              type="button"
+              className="button"
+              disabled={risk === kase.riskLevel || riskChange.isPending}
+              onClick={() => riskChange.mutate({ riskLevel: risk, reason: why }, { onSuccess: () => setReason('') })}
+            >
+              {t('status.saveRisk')}
+            </button>
           </div>
           <p className="field-hint">{t('status.lowerNeedsReason')}</p>
           <ProblemMessage error={riskChange.error} />

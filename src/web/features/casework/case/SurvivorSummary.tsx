@@ -14,7 +14,8 @@ export function SurvivorSummary({ survivor }: { survivor: SurvivorView }) {
   const fmt = useFormat();
   const dates = useDates();
   const rows: [string, React.ReactNode][] = [
-    [t('survivor.names'), (
+    [
+      t('survivor.names'),
       <ul className="cw-plain">
         {survivor.names.map((n, i) => (
           <li key={i} lang={n.script === 'Hans' ? 'zh-Hans' : n.script === 'Khmr' ? 'km' : undefined}>
@@ -24,33 +25,63 @@ export function SurvivorSummary({ survivor }: { survivor: SurvivorView }) {
             {n.script && <span className="muted small"> · {t(`scripts.${n.script}`, { defaultValue: n.script })}</span>}
           </li>
         ))}
-      </ul>
-    )],
+      </ul>,
+    ],
     [t('register.sex'), v('sex', survivor.sex)],
-    [t('survivor.age'), [survivor.dateOfBirth && dates.date(survivor.dateOfBirth), survivor.ageBand && v('ageBand', survivor.ageBand)].filter(Boolean).join(' · ') || '—'],
+    [
+      t('survivor.age'),
+      [survivor.dateOfBirth && dates.date(survivor.dateOfBirth), survivor.ageBand && v('ageBand', survivor.ageBand)]
+        .filter(Boolean)
+        .join(' · ') || '—',
+    ],
     [t('register.nationalities'), survivor.nationalities.map(fmt.country).join(', ') || '—'],
     [t('register.languages'), survivor.languages.map(languageName).join(', ') || '—'],
-    [t('register.contacts'), survivor.contacts.length === 0 ? '—' : (
-      <ul className="cw-plain">{survivor.contacts.map((c, i) => <li key={i}>{v('contactChannel', c.channel)}: <span dir="ltr">{c.value}</span></li>)}</ul>
-    )],
+    [
+      t('register.contacts'),
+      survivor.contacts.length === 0 ? (
+        '—'
+      ) : (
+        <ul className="cw-plain">
+          {survivor.contacts.map((c, i) => (
+            <li key={i}>
+              {v('contactChannel', c.channel)}: <span dir="ltr">{c.value}</span>
+            </li>
+          ))}
+        </ul>
+      ),
+    ],
     [t('register.documentStatus'), v('documentStatus', survivor.documentStatus)],
-    [t('register.location'), (
+    [
+      t('register.location'),
       <span>
         {v('locationKind', survivor.locationKind)}
-        {survivor.location?.detail && <> · <span className="cw-sensitive-text">{survivor.location.detail}</span></>}
+        {survivor.location?.detail && (
+          <>
+            {' '}
+            · <span className="cw-sensitive-text">{survivor.location.detail}</span>
+          </>
+        )}
         {!survivor.location && <span className="muted small"> · {t('survivor.locationHidden')}</span>}
-      </span>
-    )],
+      </span>,
+    ],
     [t('register.compound'), survivor.compound ?? '—'],
-    [t('register.exitMode'), `${v('exitMode', survivor.exitMode)}${survivor.exitDate ? ` · ${dates.date(survivor.exitDate)}` : ''}`],
+    [
+      t('register.exitMode'),
+      `${v('exitMode', survivor.exitMode)}${survivor.exitDate ? ` · ${dates.date(survivor.exitDate)}` : ''}`,
+    ],
     [t('survivor.registered'), dates.dateTime(survivor.registeredAt)],
   ];
   return (
     <CasePanel id="survivor" title={t('survivor.title')}>
-      <p className="cw-audited small muted" data-testid="audited-note">{t('survivor.audited')}</p>
+      <p className="cw-audited small muted" data-testid="audited-note">
+        {t('survivor.audited')}
+      </p>
       <dl className="cw-facts">
         {rows.map(([k, value]) => (
-          <div key={k}><dt>{k}</dt><dd>{value}</dd></div>
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{value}</dd>
+          </div>
         ))}
       </dl>
     </CasePanel>

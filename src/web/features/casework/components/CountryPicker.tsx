@@ -15,15 +15,30 @@ const english = (() => {
  * Pick one or more nationalities: chosen ones show as removable chips; typing filters every ISO code
  * by code or name (in the interface language or English). Enter picks the first match.
  */
-export function CountryPicker({ name, label, value, onChange, max = 5, error }: {
-  name: string; label: string; value: string[]; onChange: (codes: string[]) => void; max?: number; error?: string;
+export function CountryPicker({
+  name,
+  label,
+  value,
+  onChange,
+  max = 5,
+  error,
+}: {
+  name: string;
+  label: string;
+  value: string[];
+  onChange: (codes: string[]) => void;
+  max?: number;
+  error?: string;
 }) {
   const { t } = useTranslation('casework');
   const fmt = useFormat();
   const [query, setQuery] = useState('');
   const listId = useId();
   const matches = useMemo(
-    () => searchCountries(query, fmt.country, (c) => english?.of(c) ?? c).filter((c) => !value.includes(c)).slice(0, query ? 8 : 6),
+    () =>
+      searchCountries(query, fmt.country, (c) => english?.of(c) ?? c)
+        .filter((c) => !value.includes(c))
+        .slice(0, query ? 8 : 6),
     [query, value, fmt],
   );
   const add = (code: string) => {
@@ -38,7 +53,12 @@ export function CountryPicker({ name, label, value, onChange, max = 5, error }: 
         <ul className="cw-chip-row" aria-label={t('register.chosen')}>
           {value.map((c) => (
             <li key={c}>
-              <button type="button" className="cw-chip cw-chip--on" onClick={() => onChange(value.filter((v) => v !== c))} aria-label={t('register.remove', { item: fmt.country(c) })}>
+              <button
+                type="button"
+                className="cw-chip cw-chip--on"
+                onClick={() => onChange(value.filter((v) => v !== c))}
+                aria-label={t('register.remove', { item: fmt.country(c) })}
+              >
                 {fmt.country(c)} <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -46,8 +66,13 @@ export function CountryPicker({ name, label, value, onChange, max = 5, error }: 
         </ul>
       )}
       <input
-        id={`field-${name}`} type="search" value={query} autoComplete="off" placeholder={t('register.searchCountry')}
-        aria-controls={listId} aria-invalid={error ? true : undefined}
+        id={`field-${name}`}
+        type="search"
+        value={query}
+        autoComplete="off"
+        placeholder={t('register.searchCountry')}
+        aria-controls={listId}
+        aria-invalid={error ? true : undefined}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && query.trim()) {
@@ -59,7 +84,13 @@ export function CountryPicker({ name, label, value, onChange, max = 5, error }: 
       <ul id={listId} className="cw-chip-row" aria-label={t('register.suggestions')}>
         {matches.map((c) => (
           <li key={c}>
-            <button type="button" className="cw-chip" data-code={c} onClick={() => add(c)} disabled={value.length >= max}>
+            <button
+              type="button"
+              className="cw-chip"
+              data-code={c}
+              onClick={() => add(c)}
+              disabled={value.length >= max}
+            >
               {fmt.country(c)} <span className="muted small">{c}</span>
             </button>
           </li>

@@ -2,8 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { useKnownOrganisations } from './organisations.ts';
 
 /** Choose organisations (several, or one with `single`) from the directory of responders. */
-export function OrganisationChooser({ label, explanation, value, onChange, single = false, name = 'organisations' }: {
-  label: string; explanation?: string; value: string[]; onChange: (ids: string[]) => void; single?: boolean; name?: string;
+export function OrganisationChooser({
+  label,
+  explanation,
+  value,
+  onChange,
+  single = false,
+  name = 'organisations',
+}: {
+  label: string;
+  explanation?: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  single?: boolean;
+  name?: string;
 }) {
   const { t } = useTranslation('casework');
   const known = useKnownOrganisations();
@@ -20,8 +32,16 @@ export function OrganisationChooser({ label, explanation, value, onChange, singl
       <div className="cw-chip-row">
         {list.map((o) => (
           <label key={o.id} className={`cw-chip${value.includes(o.id) ? ' cw-chip--on' : ''}`}>
-            <input type={single ? 'radio' : 'checkbox'} name={`${name}-choice`} checked={value.includes(o.id)} onChange={() => toggle(o.id)} data-organisation-id={o.id} />
-            <span>{o.name} <span className="muted small">· {t(`orgKind.${o.kind}`, { defaultValue: o.kind })}</span></span>
+            <input
+              type={single ? 'radio' : 'checkbox'}
+              name={`${name}-choice`}
+              checked={value.includes(o.id)}
+              onChange={() => toggle(o.id)}
+              data-organisation-id={o.id}
+            />
+            <span>
+              {o.name} <span className="muted small">· {t(`orgKind.${o.kind}`, { defaultValue: o.kind })}</span>
+            </span>
           </label>
         ))}
       </div>

@@ -10,7 +10,13 @@ export function ProblemMessage({ error }: { error: unknown }) {
     <div className="cw-problem" role="alert">
       <strong>{t('common.refused')}</strong> {api?.detail ?? api?.title ?? String((error as Error).message ?? error)}
       {api && api.invalidParams.length > 0 && (
-        <ul>{api.invalidParams.map((p) => <li key={p.name}>{p.name.replace(/^body\./, '')}: {p.reason}</li>)}</ul>
+        <ul>
+          {api.invalidParams.map((p) => (
+            <li key={p.name}>
+              {p.name.replace(/^body\./, '')}: {p.reason}
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

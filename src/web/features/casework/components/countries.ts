@@ -12,15 +12,45 @@ const ALL = (
 ).split(' ');
 
 /** The nationalities most often seen among exits first, then every other code. */
-export const COUNTRY_CODES: readonly string[] = [...FOCUS_NATIONALITIES, ...ALL.filter((c) => !(FOCUS_NATIONALITIES as readonly string[]).includes(c))];
+export const COUNTRY_CODES: readonly string[] = [
+  ...FOCUS_NATIONALITIES,
+  ...ALL.filter((c) => !(FOCUS_NATIONALITIES as readonly string[]).includes(c)),
+];
 
 /** Codes whose code or (localised or English) name contains the query, focus nationalities first. */
-export function searchCountries(query: string, nameOf: (code: string) => string, englishNameOf: (code: string) => string): string[] {
+export function searchCountries(
+  query: string,
+  nameOf: (code: string) => string,
+  englishNameOf: (code: string) => string,
+): string[] {
   const q = query.trim().toLocaleLowerCase();
   if (!q) return [...FOCUS_NATIONALITIES];
-  return COUNTRY_CODES.filter((c) =>
-    c.toLowerCase() === q || nameOf(c).toLocaleLowerCase().includes(q) || englishNameOf(c).toLowerCase().includes(q));
+  return COUNTRY_CODES.filter(
+    (c) =>
+      c.toLowerCase() === q || nameOf(c).toLocaleLowerCase().includes(q) || englishNameOf(c).toLowerCase().includes(q),
+  );
 }
 
 /** Common languages of survivors (ISO 639-1), offered as quick choices; any other code may be typed. */
-export const COMMON_LANGUAGES: readonly string[] = ['en', 'id', 'zh', 'vi', 'tl', 'my', 'th', 'hi', 'bn', 'ms', 'lo', 'km', 'ko', 'pt', 'si', 'ne', 'sw', 'am', 'ta', 'ur'];
+export const COMMON_LANGUAGES: readonly string[] = [
+  'en',
+  'id',
+  'zh',
+  'vi',
+  'tl',
+  'my',
+  'th',
+  'hi',
+  'bn',
+  'ms',
+  'lo',
+  'km',
+  'ko',
+  'pt',
+  'si',
+  'ne',
+  'sw',
+  'am',
+  'ta',
+  'ur',
+];

@@ -17,11 +17,15 @@ export function useKnownOrganisations() {
       const all: DirectoryEntry[] = [];
       let cursor: string | null = null;
       do {
-        const page: OrganisationDirectory = await api.get<OrganisationDirectory>(`/api/organisations?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+        const page: OrganisationDirectory = await api.get<OrganisationDirectory>(
+          `/api/organisations?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         all.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);
-      return all.filter((o) => o.id !== current?.id).sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+      return all
+        .filter((o) => o.id !== current?.id)
+        .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
     },
   });
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EMERGENCY_DOCUMENT_STATUSES, EXIT_CLEARANCE_STATUSES, REPATRIATION_STEPS } from '../../../../core/cases/consular.ts';
+import {
+  EMERGENCY_DOCUMENT_STATUSES,
+  EXIT_CLEARANCE_STATUSES,
+  REPATRIATION_STEPS,
+} from '../../../../core/cases/consular.ts';
 import { TIMELINE_KINDS } from '../../../../core/cases/timeline.ts';
 import { TRIAGE_SHORTCUTS } from '../../../../core/triage/board.ts';
 import * as V from '../../../../core/vocabulary.ts';
@@ -7,11 +11,26 @@ import en from './en.json' with { type: 'json' };
 
 const vocab = en.vocab as Record<string, Record<string, string>>;
 const FAMILIES: Record<string, readonly string[]> = {
-  caseStatus: V.CASE_STATUSES, risk: V.RISK_LEVELS, sex: V.SEXES, ageBand: V.AGE_BANDS, documentStatus: V.DOCUMENT_STATUSES,
-  locationKind: V.LOCATION_KINDS, exitMode: V.EXIT_MODES, contactChannel: V.CONTACT_CHANNELS, needKind: V.NEED_KINDS,
-  needStatus: V.NEED_STATUSES, needPriority: V.NEED_PRIORITIES, indicator: V.SCREENING_INDICATORS, answer: V.SCREENING_ANSWERS,
-  outcome: V.SCREENING_OUTCOMES, referralState: V.REFERRAL_STATES, alertKind: V.ALERT_KINDS, timelineKind: TIMELINE_KINDS,
-  emergencyDocument: EMERGENCY_DOCUMENT_STATUSES, exitClearance: EXIT_CLEARANCE_STATUSES, repatriationStep: REPATRIATION_STEPS,
+  caseStatus: V.CASE_STATUSES,
+  risk: V.RISK_LEVELS,
+  sex: V.SEXES,
+  ageBand: V.AGE_BANDS,
+  documentStatus: V.DOCUMENT_STATUSES,
+  locationKind: V.LOCATION_KINDS,
+  exitMode: V.EXIT_MODES,
+  contactChannel: V.CONTACT_CHANNELS,
+  needKind: V.NEED_KINDS,
+  needStatus: V.NEED_STATUSES,
+  needPriority: V.NEED_PRIORITIES,
+  indicator: V.SCREENING_INDICATORS,
+  answer: V.SCREENING_ANSWERS,
+  outcome: V.SCREENING_OUTCOMES,
+  referralState: V.REFERRAL_STATES,
+  alertKind: V.ALERT_KINDS,
+  timelineKind: TIMELINE_KINDS,
+  emergencyDocument: EMERGENCY_DOCUMENT_STATUSES,
+  exitClearance: EXIT_CLEARANCE_STATUSES,
+  repatriationStep: REPATRIATION_STEPS,
 };
 
 describe('casework strings cover the vocabulary the pages show', () => {

@@ -26,25 +26,57 @@ export function CaseListPage() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const path = withQuery('/api/cases', { status, risk, assignedTo: mine ? 'me' : undefined, limit: 25, cursor });
-  const cases = useQuery({ queryKey: ['casework', 'cases', path], queryFn: () => api.get<{ items: CaseSummary[]; nextCursor: string | null }>(path), placeholderData: keepPreviousData });
-  const resetPages = <T,>(set: (x: T) => void) => (x: T) => {
-    set(x);
-    setCursors([undefined]);
-  };
+  const cases = useQuery({
+    queryKey: ['casework', 'cases', path],
+    queryFn: () => api.get<{ items: CaseSummary[]; nextCursor: string | null }>(path),
+    placeholderData: keepPreviousData,
+  });
+  const resetPages =
+    <T,>(set: (x: T) => void) =>
+    (x: T) => {
+      set(x);
+      setCursors([undefined]);
+    };
 
   return (
     <div>
       <div className="cw-heading-row">
         <h1>{t('cases.title')}</h1>
-        <Link to="/casework/register" className="button">{t('cases.register')}</Link>
+        <Link to="/casework/register" className="button">
+          {t('cases.register')}
+        </Link>
       </div>
       <details className="cw-filters" open={status.length + risk.length > 0 || undefined}>
-        <summary>{t('common.filters')}{status.length + risk.length > 0 ? ` (${status.length + risk.length})` : ''}</summary>
-        <FilterChips name="status" legend={t('cases.status')} values={CASE_STATUSES} chosen={status} label={(s) => v('caseStatus', s)} onChange={resetPages(setStatus)} />
-        <FilterChips name="risk" legend={t('cases.risk')} values={RISK_LEVELS} chosen={risk} label={(r) => v('risk', r)} onChange={resetPages(setRisk)} />
-        <label className="cw-inline"><input type="checkbox" checked={mine} onChange={(e) => resetPages(setMine)(e.target.checked)} /> {t('cases.mine')}</label>
+        <summary>
+          {t('common.filters')}
+          {status.length + risk.length > 0 ? ` (${status.length + risk.length})` : ''}
+        </summary>
+        <FilterChips
+          name="status"
+          legend={t('cases.status')}
+          values={CASE_STATUSES}
+          chosen={status}
+          label={(s) => v('caseStatus', s)}
+          onChange={resetPages(setStatus)}
+        />
+        <FilterChips
+          name="risk"
+          legend={t('cases.risk')}
+          values={RISK_LEVELS}
+          chosen={risk}
+          label={(r) => v('risk', r)}
+          onChange={resetPages(setRisk)}
+        />
+        <label className="cw-inline">
+          <input type="checkbox" checked={mine} onChange={(e) => resetPages(setMine)(e.target.checked)} />{' '}
+          {t('cases.mine')}
+        </label>
       </details>
-      {cases.isPending ? <LoadingState /> : cases.isError ? <ErrorState error={cases.error} onRetry={() => void cases.refetch()} /> : cases.data.items.length === 0 ? (
+      {cases.isPending ? (
+        <LoadingState />
+      ) : cases.isError ? (
+        <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />
+      ) : cases.data.items.length === 0 ? (
         <EmptyState title={status.length + risk.length > 0 || mine ? t('cases.noMatch') : t('cases.empty')}>
           <p>{t('cases.emptyBody')}</p>
         </EmptyState>
@@ -59,7 +91,10 @@ export function CaseListPage() {
                 </Link>
                 <p className="cw-meta">
                   <span className="cw-status">{v('caseStatus', c.status)}</span>
-                  <span>{v('sex', c.sex)}{c.ageBand ? ` · ${v('ageBand', c.ageBand)}` : ''}</span>
+                  <span>
+                    {v('sex', c.sex)}
+                    {c.ageBand ? ` · ${v('ageBand', c.ageBand)}` : ''}
+                  </span>
                   <span>{c.nationalities.map(fmt.country).join(', ') || t('common.nationalityUnknown')}</span>
                   <span>{v('documentStatus', c.documentStatus)}</span>
                   <span className="muted">{t('cases.updated', { when: dates.date(c.updatedAt) })}</span>

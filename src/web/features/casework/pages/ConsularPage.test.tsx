@@ -15,10 +15,22 @@ describe('the consular queue', () => {
     const ngo = await t.userIn('consular-ngo', 'caseworker', 'cw@consular.test');
     await t.org('emb-id', 'embassy', ['ID']);
     consul = await t.userIn('emb-id', 'consular_officer', 'consul@consular.test');
-    consenting = (await register(ngo, { names: [{ value: 'Wulan Sari', preferred: true }], nationalities: ['ID'], consent: consent({ shareWithOwnEmbassy: true }) })).caseId;
-    await register(ngo, { names: [{ value: 'Refused Embassy', preferred: true }], nationalities: ['ID'], consent: consent({ shareWithOwnEmbassy: false }) });
+    consenting = (
+      await register(ngo, {
+        names: [{ value: 'Wulan Sari', preferred: true }],
+        nationalities: ['ID'],
+        consent: consent({ shareWithOwnEmbassy: true }),
+      })
+    ).caseId;
+    await register(ngo, {
+      names: [{ value: 'Refused Embassy', preferred: true }],
+      nationalities: ['ID'],
+      consent: consent({ shareWithOwnEmbassy: false }),
+    });
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('lists the national who agreed to share and never the one who refused', async () => {
     await renderApp(t, consul, '/casework/consular');
@@ -36,7 +48,12 @@ describe('the consular queue', () => {
     await user.click(within(steps).getByTestId('save-etd'));
     expect(await screen.findByTestId('consular-saved')).toBeTruthy();
     const queue = await consul.request('GET', '/api/consular/queue?limit=50');
-    const item = (queue.json.items as { caseId: string; record: { emergencyDocumentStatus: string; emergencyDocumentNumber: string | null } }[]).find((i) => i.caseId === consenting);
+    const item = (
+      queue.json.items as {
+        caseId: string;
+        record: { emergencyDocumentStatus: string; emergencyDocumentNumber: string | null };
+      }[]
+    ).find((i) => i.caseId === consenting);
     expect(item?.record).toMatchObject({ emergencyDocumentStatus: 'issued', emergencyDocumentNumber: 'ETD-2026-0042' });
   });
 });

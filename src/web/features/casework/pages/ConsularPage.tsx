@@ -25,7 +25,11 @@ export function ConsularPage() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const path = withQuery('/api/consular/queue', { documentStatus, limit: 50, cursor: cursors[cursors.length - 1] });
-  const queue = useQuery({ queryKey: ['casework', 'consular', path], queryFn: () => api.get<{ items: ConsularQueueItem[]; nextCursor: string | null }>(path), placeholderData: keepPreviousData });
+  const queue = useQuery({
+    queryKey: ['casework', 'consular', path],
+    queryFn: () => api.get<{ items: ConsularQueueItem[]; nextCursor: string | null }>(path),
+    placeholderData: keepPreviousData,
+  });
   const items = queue.data?.items ?? [];
   const allChosen = items.length > 0 && items.every((i) => chosen.includes(i.caseId));
 
@@ -34,46 +38,104 @@ export function ConsularPage() {
       <h1>{t('consular.title')}</h1>
       <p className="muted">{t('consular.intro')}</p>
       <details className="cw-filters">
-        <summary>{t('common.filters')}{documentStatus.length ? ` (${documentStatus.length})` : ''}</summary>
-        <FilterChips name="documentStatus" legend={t('register.documentStatus')} values={DOCUMENT_STATUSES} chosen={documentStatus} label={(s) => v('documentStatus', s)} onChange={(s) => { setDocumentStatus(s); setCursors([undefined]); }} />
+        <summary>
+          {t('common.filters')}
+          {documentStatus.length ? ` (${documentStatus.length})` : ''}
+        </summary>
+        <FilterChips
+          name="documentStatus"
+          legend={t('register.documentStatus')}
+          values={DOCUMENT_STATUSES}
+          chosen={documentStatus}
+          label={(s) => v('documentStatus', s)}
+          onChange={(s) => {
+            setDocumentStatus(s);
+            setCursors([undefined]);
+          }}
+        />
       </details>
       {chosen.length > 0 && <GroupFlightForm caseIds={chosen} onDone={() => setChosen([])} />}
-      {queue.isPending ? <LoadingState /> : queue.isError ? <ErrorState error={queue.error} onRetry={() => void queue.refetch()} /> : items.length === 0 ? (
-        <EmptyState title={t('consular.empty')}><p>{t('consular.emptyBody')}</p></EmptyState>
+      {queue.isPending ? (
+        <LoadingState />
+      ) : queue.isError ? (
+        <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={t('consular.empty')}>
+          <p>{t('consular.emptyBody')}</p>
+        </EmptyState>
       ) : (
         <>
           <label className="cw-inline cw-select-all">
-            <input type="checkbox" checked={allChosen} onChange={() => setChosen(allChosen ? [] : items.map((i) => i.caseId))} /> {t('consular.selectAll', { n: items.length })}
+            <input
+              type="checkbox"
+              checked={allChosen}
+              onChange={() => setChosen(allChosen ? [] : items.map((i) => i.caseId))}
+            />{' '}
+            {t('consular.selectAll', { n: items.length })}
           </label>
           <ul className="cw-cards" data-testid="consular-queue">
             {items.map((item) => (
-              <li key={item.caseId} className={`cw-card${chosen.includes(item.caseId) ? ' cw-card--chosen' : ''}`} data-case-id={item.caseId}>
+              <li
+                key={item.caseId}
+                className={`cw-card${chosen.includes(item.caseId) ? ' cw-card--chosen' : ''}`}
+                data-case-id={item.caseId}
+              >
                 <div className="cw-card-top">
                   <label className="cw-inline">
-                    <input type="checkbox" checked={chosen.includes(item.caseId)} aria-label={t('consular.choose', { name: item.preferredName ?? t('common.unnamed') })}
-                      onChange={() => setChosen(chosen.includes(item.caseId) ? chosen.filter((c) => c !== item.caseId) : [...chosen, item.caseId])} />
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(item.caseId)}
+                      aria-label={t('consular.choose', { name: item.preferredName ?? t('common.unnamed') })}
+                      onChange={() =>
+                        setChosen(
+                          chosen.includes(item.caseId)
+                            ? chosen.filter((c) => c !== item.caseId)
+                            : [...chosen, item.caseId],
+                        )
+                      }
+                    />
                     <span className="cw-card-title">{item.preferredName ?? t('common.unnamed')}</span>
                   </label>
                   {item.progress.readyToFly && <span className="cw-badge cw-badge--go">{t('consular.ready')}</span>}
                 </div>
                 <p className="cw-meta">
                   <span>{item.nationalities.map(fmt.country).join(', ')}</span>
-                  <span>{v('sex', item.sex)}{item.ageBand ? ` · ${v('ageBand', item.ageBand)}` : ''}</span>
+                  <span>
+                    {v('sex', item.sex)}
+                    {item.ageBand ? ` · ${v('ageBand', item.ageBand)}` : ''}
+                  </span>
                   <span className="cw-status">{v('caseStatus', item.caseStatus)}</span>
-                  <span>{t('consular.passport')}: {v('documentStatus', item.documentStatus)}</span>
+                  <span>
+                    {t('consular.passport')}: {v('documentStatus', item.documentStatus)}
+                  </span>
                 </p>
                 <ol className="cw-steps" aria-label={t('consular.steps')}>
                   {item.progress.steps.map((s) => (
-                    <li key={s.step} className={s.done ? 'cw-step--done' : item.progress.nextStep === s.step ? 'cw-step--next' : undefined} data-step={s.step} data-done={s.done}>
+                    <li
+                      key={s.step}
+                      className={
+                        s.done ? 'cw-step--done' : item.progress.nextStep === s.step ? 'cw-step--next' : undefined
+                      }
+                      data-step={s.step}
+                      data-done={s.done}
+                    >
                       <span aria-hidden="true">{s.done ? '✓' : '○'}</span> {v('repatriationStep', s.step)}
                     </li>
                   ))}
                 </ol>
                 <div className="cw-button-row">
-                  <button type="button" className="button" aria-expanded={open === item.caseId} onClick={() => setOpen(open === item.caseId ? null : item.caseId)} data-testid="record-steps">
+                  <button
+                    type="button"
+                    className="button"
+                    aria-expanded={open === item.caseId}
+                    onClick={() => setOpen(open === item.caseId ? null : item.caseId)}
+                    data-testid="record-steps"
+                  >
                     {t('consular.record')}
                   </button>
-                  <Link className="button" to={`/casework/cases/${item.caseId}`}>{t('consular.openCase')}</Link>
+                  <Link className="button" to={`/casework/cases/${item.caseId}`}>
+                    {t('consular.openCase')}
+                  </Link>
                 </div>
                 {open === item.caseId && <ConsularSteps item={item} />}
               </li>
@@ -85,4 +147,3 @@ export function ConsularPage() {
     </div>
   );
 }
-

@@ -14,7 +14,12 @@ import { useVocab } from '../components/vocab.ts';
 type Summary = z.infer<typeof CoordinationSummary>;
 const COLUMNS = ['registered', 'awaiting_documents', 'awaiting_travel', 'repatriated', 'lost_contact'] as const;
 /** The column a bottleneck points at, so it can be highlighted. */
-const BOTTLENECK_COLUMN = { documents: 'awaiting_documents', travel: 'awaiting_travel', none: null, suppressed: null } as const;
+const BOTTLENECK_COLUMN = {
+  documents: 'awaiting_documents',
+  travel: 'awaiting_travel',
+  none: null,
+  suppressed: null,
+} as const;
 const size = (c: number | 'suppressed') => (c === 'suppressed' ? 0 : c);
 
 /** Per nationality: registered → waiting for documents → waiting for travel → home, with the bottleneck marked. */
@@ -23,7 +28,10 @@ export function CoordinationPage() {
   const v = useVocab();
   const fmt = useFormat();
   const dates = useDates();
-  const summary = useQuery({ queryKey: ['casework', 'coordination'], queryFn: () => api.get<Summary>('/api/coordination/summary') });
+  const summary = useQuery({
+    queryKey: ['casework', 'coordination'],
+    queryFn: () => api.get<Summary>('/api/coordination/summary'),
+  });
   if (summary.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
   // The server orders rows (largest first); suppressed counts are never compared here.
@@ -31,15 +39,32 @@ export function CoordinationPage() {
   return (
     <div>
       <h1>{t('coordination.title')}</h1>
-      <p className="muted small">{t(summary.data.scope === 'all' ? 'coordination.scopeAll' : summary.data.scope === 'visible' ? 'coordination.scopeVisible' : 'coordination.scopeOrganisation')} · {t('coordination.generated', { when: dates.dateTime(summary.data.generatedAt) })}</p>
+      <p className="muted small">
+        {t(
+          summary.data.scope === 'all'
+            ? 'coordination.scopeAll'
+            : summary.data.scope === 'visible'
+              ? 'coordination.scopeVisible'
+              : 'coordination.scopeOrganisation',
+        )}{' '}
+        · {t('coordination.generated', { when: dates.dateTime(summary.data.generatedAt) })}
+      </p>
       <SuppressionNote minimumCell={summary.data.minimumCell} />
-      {rows.length === 0 ? <EmptyState title={t('coordination.empty')}><p>{t('coordination.emptyBody')}</p></EmptyState> : (
+      {rows.length === 0 ? (
+        <EmptyState title={t('coordination.empty')}>
+          <p>{t('coordination.emptyBody')}</p>
+        </EmptyState>
+      ) : (
         <div className="cw-scroll">
           <table className="cw-table cw-coord" data-testid="coordination-table">
             <thead>
               <tr>
                 <th scope="col">{t('coordination.nationality')}</th>
-                {COLUMNS.map((c) => <th key={c} scope="col">{t(`coordination.${c}`)}</th>)}
+                {COLUMNS.map((c) => (
+                  <th key={c} scope="col">
+                    {t(`coordination.${c}`)}
+                  </th>
+                ))}
                 <th scope="col">{t('coordination.bottleneck')}</th>
               </tr>
             </thead>
@@ -54,11 +79,19 @@ export function CoordinationPage() {
                       <td key={c} className={hot === c ? 'cw-hot' : undefined} data-column={c}>
                         <span className="cw-num">{fmt.count(r[c])}</span>
                         {c !== 'registered' && r[c] !== 'suppressed' && (
-                          <span className="cw-minibar" aria-hidden="true"><span style={{ width: `${Math.min(100, (size(r[c]) / waiting) * 100)}%` }} /></span>
+                          <span className="cw-minibar" aria-hidden="true">
+                            <span style={{ width: `${Math.min(100, (size(r[c]) / waiting) * 100)}%` }} />
+                          </span>
                         )}
                       </td>
                     ))}
-                    <td>{r.bottleneck === 'none' || r.bottleneck === 'suppressed' ? <span className="muted">{v('bottleneck', r.bottleneck)}</span> : <strong className="cw-hot-label">{v('bottleneck', r.bottleneck)}</strong>}</td>
+                    <td>
+                      {r.bottleneck === 'none' || r.bottleneck === 'suppressed' ? (
+                        <span className="muted">{v('bottleneck', r.bottleneck)}</span>
+                      ) : (
+                        <strong className="cw-hot-label">{v('bottleneck', r.bottleneck)}</strong>
+                      )}
+                    </td>
                   </tr>
                 );
               })}

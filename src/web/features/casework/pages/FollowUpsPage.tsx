@@ -34,32 +34,81 @@ function AlertsList() {
   const client = useQueryClient();
   const [showAll, setShowAll] = useState(false);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const path = withQuery('/api/alerts', { status: showAll ? undefined : 'open', limit: 25, cursor: cursors[cursors.length - 1] });
-  const alerts = useQuery({ queryKey: ['casework', 'alerts', path], queryFn: () => api.get<{ items: AlertView[]; nextCursor: string | null }>(path) });
+  const path = withQuery('/api/alerts', {
+    status: showAll ? undefined : 'open',
+    limit: 25,
+    cursor: cursors[cursors.length - 1],
+  });
+  const alerts = useQuery({
+    queryKey: ['casework', 'alerts', path],
+    queryFn: () => api.get<{ items: AlertView[]; nextCursor: string | null }>(path),
+  });
   const change = useMutation({
-    mutationFn: ({ id, status }: { id: string; status: 'acknowledged' | 'dismissed' | 'open' }) => api.patch<AlertView>(`/api/alerts/${id}`, { status }),
+    mutationFn: ({ id, status }: { id: string; status: 'acknowledged' | 'dismissed' | 'open' }) =>
+      api.patch<AlertView>(`/api/alerts/${id}`, { status }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['casework', 'alerts'] }),
   });
   return (
     <section className="panel" aria-labelledby="alerts-title">
       <div className="cw-panel-head">
         <h2 id="alerts-title">{t('followups.alerts')}</h2>
-        <label className="cw-inline small"><input type="checkbox" checked={showAll} onChange={(e) => { setShowAll(e.target.checked); setCursors([undefined]); }} /> {t('followups.showHandled')}</label>
+        <label className="cw-inline small">
+          <input
+            type="checkbox"
+            checked={showAll}
+            onChange={(e) => {
+              setShowAll(e.target.checked);
+              setCursors([undefined]);
+            }}
+          />{' '}
+          {t('followups.showHandled')}
+        </label>
       </div>
-      {alerts.isPending ? <LoadingState /> : alerts.isError ? <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} /> : alerts.data.items.length === 0 ? (
+      {alerts.isPending ? (
+        <LoadingState />
+      ) : alerts.isError ? (
+        <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} />
+      ) : alerts.data.items.length === 0 ? (
         <p className="muted">{t('followups.noAlerts')}</p>
       ) : (
         <ul className="cw-cards" data-testid="alerts">
           {alerts.data.items.map((a) => (
             <li key={a.id} className={`cw-card cw-alert cw-alert--${a.severity}`}>
-              <p className="cw-card-title"><span>{a.title}</span><span className="cw-badge">{v('alertKind', a.kind)}</span></p>
-              <p className="small muted">{dates.dateTime(a.createdAt)} · {v('alertStatus', a.status)}</p>
-              {a.reasons.length > 0 && <ul className="small">{a.reasons.map((r, i) => <li key={i}>{r}</li>)}</ul>}
-              {a.subjectType === 'case' && a.subjectId && <p className="small"><Link to={`/casework/cases/${a.subjectId}`}>{t('followups.openCase')}</Link></p>}
+              <p className="cw-card-title">
+                <span>{a.title}</span>
+                <span className="cw-badge">{v('alertKind', a.kind)}</span>
+              </p>
+              <p className="small muted">
+                {dates.dateTime(a.createdAt)} · {v('alertStatus', a.status)}
+              </p>
+              {a.reasons.length > 0 && (
+                <ul className="small">
+                  {a.reasons.map((r, i) => (
+                    <li key={i}>{r}</li>
+                  ))}
+                </ul>
+              )}
+              {a.subjectType === 'case' && a.subjectId && (
+                <p className="small">
+                  <Link to={`/casework/cases/${a.subjectId}`}>{t('followups.openCase')}</Link>
+                </p>
+              )}
               {a.status === 'open' && (
                 <div className="cw-button-row">
-                  <button type="button" className="button" onClick={() => change.mutate({ id: a.id, status: 'acknowledged' })}>{t('followups.acknowledge')}</button>
-                  <button type="button" className="button" onClick={() => change.mutate({ id: a.id, status: 'dismissed' })}>{t('followups.dismiss')}</button>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => change.mutate({ id: a.id, status: 'acknowledged' })}
+                  >
+                    {t('followups.acknowledge')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => change.mutate({ id: a.id, status: 'dismissed' })}
+                  >
+                    {t('followups.dismiss')}
+                  </button>
                 </div>
               )}
             </li>
@@ -79,28 +128,48 @@ function DueList() {
   const client = useQueryClient();
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const path = withQuery('/api/followups/due', { limit: 25, cursor: cursors[cursors.length - 1] });
-  const due = useQuery({ queryKey: ['casework', 'followups', path], queryFn: () => api.get<{ items: FollowUpView[]; nextCursor: string | null }>(path) });
+  const due = useQuery({
+    queryKey: ['casework', 'followups', path],
+    queryFn: () => api.get<{ items: FollowUpView[]; nextCursor: string | null }>(path),
+  });
   const checkIn = useMutation({
-    mutationFn: ({ id, outcome }: { id: string; outcome: string }) => api.post(`/api/followups/${id}/checkins`, { outcome }),
+    mutationFn: ({ id, outcome }: { id: string; outcome: string }) =>
+      api.post(`/api/followups/${id}/checkins`, { outcome }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['casework'] }),
   });
   return (
     <section className="panel" aria-labelledby="due-title">
       <h2 id="due-title">{t('followups.due')}</h2>
-      {due.isPending ? <LoadingState /> : due.isError ? <ErrorState error={due.error} onRetry={() => void due.refetch()} /> : due.data.items.length === 0 ? (
+      {due.isPending ? (
+        <LoadingState />
+      ) : due.isError ? (
+        <ErrorState error={due.error} onRetry={() => void due.refetch()} />
+      ) : due.data.items.length === 0 ? (
         <EmptyState title={t('followups.noneDue')} headingLevel={3} />
       ) : (
         <ul className="cw-cards">
           {due.data.items.map((f) => (
             <li key={f.id} className={`cw-card${f.overdue ? ' cw-card--overdue' : ''}`}>
               <p className="cw-card-title">
-                <Link to={`/casework/cases/${f.caseId}`}>{t('followups.checkIn', { when: dates.dateTime(f.dueAt) })}</Link>
+                <Link to={`/casework/cases/${f.caseId}`}>
+                  {t('followups.checkIn', { when: dates.dateTime(f.dueAt) })}
+                </Link>
                 {f.overdue && <span className="cw-badge cw-badge--sensitive">{t('followups.missed')}</span>}
               </p>
-              <p className="small muted">{v('caseStatus', f.caseStatus)} · {v('risk', f.caseRisk)}</p>
+              <p className="small muted">
+                {v('caseStatus', f.caseStatus)} · {v('risk', f.caseRisk)}
+              </p>
               <div className="cw-button-row" role="group" aria-label={t('followups.record')}>
                 {FOLLOW_UP_OUTCOMES.map((o) => (
-                  <button key={o} type="button" className="button" disabled={checkIn.isPending} onClick={() => checkIn.mutate({ id: f.id, outcome: o })}>{v('followUpOutcome', o)}</button>
+                  <button
+                    key={o}
+                    type="button"
+                    className="button"
+                    disabled={checkIn.isPending}
+                    onClick={() => checkIn.mutate({ id: f.id, outcome: o })}
+                  >
+                    {v('followUpOutcome', o)}
+                  </button>
                 ))}
               </div>
             </li>

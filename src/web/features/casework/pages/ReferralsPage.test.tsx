@@ -18,7 +18,8 @@ describe('the referral inbox', () => {
     clinic = await t.userIn('referral-clinic', 'medic', 'medic@referral.test');
     for (const name of ['Sari Accepted', 'Dewi Declined']) {
       const { caseId } = await register(sender, {
-        names: [{ value: name, preferred: true }], location: { kind: 'street', detail: 'behind the bus station' },
+        names: [{ value: name, preferred: true }],
+        location: { kind: 'street', detail: 'behind the bus station' },
         consent: consent({ shareWithOrganisationIds: [clinicId] }),
       });
       const sent = await sender.request('POST', '/api/referrals', { caseId, toOrganisationId: clinicId });
@@ -26,12 +27,14 @@ describe('the referral inbox', () => {
       referrals.push(sent.json.id);
     }
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   const state = async (id: string) => (await sender.request('GET', `/api/referrals/${id}`)).json.state as string;
   const card = (name: string) => screen.getAllByRole('listitem').find((li) => li.textContent?.includes(name))!;
 
-  it('shows each incoming person with the referral\'s shared fields only, never the sender\'s free text', async () => {
+  it("shows each incoming person with the referral's shared fields only, never the sender's free text", async () => {
     await renderApp(t, clinic, '/casework/referrals');
     const list = await screen.findByTestId('referral-list');
     expect(within(list).getByText('Sari Accepted')).toBeTruthy();
@@ -47,7 +50,9 @@ describe('the referral inbox', () => {
 
     await user.click(within(card('Dewi Declined')).getByRole('button', { name: 'Decline' }));
     const decline = within(card('Dewi Declined'));
-    const submit = decline.getAllByRole('button', { name: 'Decline' }).find((b) => b.getAttribute('type') === 'submit')!;
+    const submit = decline
+      .getAllByRole('button', { name: 'Decline' })
+      .find((b) => b.getAttribute('type') === 'submit')!;
     expect((submit as HTMLButtonElement).disabled).toBe(true); // a decline needs a reason
     await user.type(decline.getByLabelText('Reason (Decline)'), 'No paediatric bed tonight');
     await user.click(submit);

@@ -27,29 +27,69 @@ export function ReferralsPage() {
   const [direction, setDirection] = useState<Direction>('incoming');
   const [states, setStates] = useState<string[]>([]);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const path = withQuery('/api/referrals', { direction, state: states, limit: 25, cursor: cursors[cursors.length - 1] });
-  const list = useQuery({ queryKey: ['casework', 'referrals', path], queryFn: () => api.get<{ items: ReferralView[]; nextCursor: string | null }>(path), placeholderData: keepPreviousData });
-  const choose = (d: Direction) => { setDirection(d); setCursors([undefined]); };
+  const path = withQuery('/api/referrals', {
+    direction,
+    state: states,
+    limit: 25,
+    cursor: cursors[cursors.length - 1],
+  });
+  const list = useQuery({
+    queryKey: ['casework', 'referrals', path],
+    queryFn: () => api.get<{ items: ReferralView[]; nextCursor: string | null }>(path),
+    placeholderData: keepPreviousData,
+  });
+  const choose = (d: Direction) => {
+    setDirection(d);
+    setCursors([undefined]);
+  };
   return (
     <div>
       <h1>{t('referrals.title')}</h1>
       <div className="cw-segmented cw-direction" role="group" aria-label={t('referrals.direction')}>
         {(['incoming', 'outgoing'] as const).map((d) => (
-          <button key={d} type="button" className={direction === d ? 'cw-seg--on' : undefined} aria-pressed={direction === d} onClick={() => choose(d)} data-direction={d}>
+          <button
+            key={d}
+            type="button"
+            className={direction === d ? 'cw-seg--on' : undefined}
+            aria-pressed={direction === d}
+            onClick={() => choose(d)}
+            data-direction={d}
+          >
             {t(`referrals.${d}`)}
           </button>
         ))}
       </div>
       <details className="cw-filters">
-        <summary>{t('common.filters')}{states.length ? ` (${states.length})` : ''}</summary>
-        <FilterChips name="state" legend={t('referrals.state')} values={REFERRAL_STATES} chosen={states} label={(s) => v('referralState', s)} onChange={(s) => { setStates(s); setCursors([undefined]); }} />
+        <summary>
+          {t('common.filters')}
+          {states.length ? ` (${states.length})` : ''}
+        </summary>
+        <FilterChips
+          name="state"
+          legend={t('referrals.state')}
+          values={REFERRAL_STATES}
+          chosen={states}
+          label={(s) => v('referralState', s)}
+          onChange={(s) => {
+            setStates(s);
+            setCursors([undefined]);
+          }}
+        />
       </details>
-      {list.isPending ? <LoadingState /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : list.data.items.length === 0 ? (
-        <EmptyState title={t(direction === 'incoming' ? 'referrals.noneIncoming' : 'referrals.noneOutgoing')}><p>{t('referrals.emptyBody')}</p></EmptyState>
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title={t(direction === 'incoming' ? 'referrals.noneIncoming' : 'referrals.noneOutgoing')}>
+          <p>{t('referrals.emptyBody')}</p>
+        </EmptyState>
       ) : (
         <>
           <ul className="cw-cards" data-testid="referral-list">
-            {list.data.items.map((r) => <ReferralCard key={r.id} referral={r} />)}
+            {list.data.items.map((r) => (
+              <ReferralCard key={r.id} referral={r} />
+            ))}
           </ul>
           <Pager cursors={cursors} nextCursor={list.data.nextCursor} onChange={setCursors} />
         </>
@@ -69,7 +109,11 @@ function ReferralCard({ referral: r }: { referral: ReferralView }) {
   const [reason, setReason] = useState('');
   const change = useMutation({
     mutationFn: (body: { state: string; reason?: string }) => api.patch<ReferralView>(`/api/referrals/${r.id}`, body),
-    onSuccess: () => { setPending(null); setReason(''); return client.invalidateQueries({ queryKey: ['casework'] }); },
+    onSuccess: () => {
+      setPending(null);
+      setReason('');
+      return client.invalidateQueries({ queryKey: ['casework'] });
+    },
   });
   const act = (state: string) => (NEEDS_REASON.has(state) ? setPending(state) : change.mutate({ state }));
   const p = r.person;
@@ -77,43 +121,121 @@ function ReferralCard({ referral: r }: { referral: ReferralView }) {
   return (
     <li className="cw-card" data-referral-id={r.id} data-state={r.state}>
       <p className="cw-card-title">
-        <span>{r.direction === 'incoming' ? t('referrals.from', { org: other.name }) : t('referrals.to', { org: other.name })}</span>
+        <span>
+          {r.direction === 'incoming'
+            ? t('referrals.from', { org: other.name })
+            : t('referrals.to', { org: other.name })}
+        </span>
         <span className={`cw-state cw-state--${r.state}`}>{v('referralState', r.state)}</span>
       </p>
-      <p className="small muted">{dates.dateTime(r.createdAt)}{r.consentBasis ? ` · ${t('referrals.basis')}: ${v('consentBasis', r.consentBasis)}` : ''}</p>
-      {r.stateReason && <p className="small">{t('referrals.reason')}: {r.stateReason}</p>}
-      {r.frozen && <p className="small cw-frozen" data-testid="referral-frozen">{t('referrals.frozen')}</p>}
+      <p className="small muted">
+        {dates.dateTime(r.createdAt)}
+        {r.consentBasis ? ` · ${t('referrals.basis')}: ${v('consentBasis', r.consentBasis)}` : ''}
+      </p>
+      {r.stateReason && (
+        <p className="small">
+          {t('referrals.reason')}: {r.stateReason}
+        </p>
+      )}
+      {r.frozen && (
+        <p className="small cw-frozen" data-testid="referral-frozen">
+          {t('referrals.frozen')}
+        </p>
+      )}
       {p && (
         <dl className="cw-facts cw-shared" data-testid="referred-person">
-          <div><dt>{t('referrals.name')}</dt><dd>{p.preferredName ?? t('common.unnamed')}</dd></div>
-          <div><dt>{t('register.sex')}</dt><dd>{v('sex', p.sex)}{p.ageBand ? ` · ${v('ageBand', p.ageBand)}` : ''}</dd></div>
-          <div><dt>{t('register.nationalities')}</dt><dd>{p.nationalities.map(fmt.country).join(', ') || '—'}</dd></div>
-          {p.languages.length > 0 && <div><dt>{t('register.languages')}</dt><dd>{p.languages.map(languageName).join(', ')}</dd></div>}
-          <div><dt>{t('referrals.needs')}</dt><dd>{p.needs.length === 0 ? t('referrals.wholeCase') : p.needs.map((n) => `${v('needKind', n.kind)} (${v('needPriority', n.priority)})`).join(', ')}</dd></div>
-          {p.contact && <div><dt>{v('contactChannel', p.contact.channel)}</dt><dd dir="ltr">{p.contact.value}</dd></div>}
-          {p.documentStatus && <div><dt>{t('register.documentStatus')}</dt><dd>{v('documentStatus', p.documentStatus)}</dd></div>}
+          <div>
+            <dt>{t('referrals.name')}</dt>
+            <dd>{p.preferredName ?? t('common.unnamed')}</dd>
+          </div>
+          <div>
+            <dt>{t('register.sex')}</dt>
+            <dd>
+              {v('sex', p.sex)}
+              {p.ageBand ? ` · ${v('ageBand', p.ageBand)}` : ''}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('register.nationalities')}</dt>
+            <dd>{p.nationalities.map(fmt.country).join(', ') || '—'}</dd>
+          </div>
+          {p.languages.length > 0 && (
+            <div>
+              <dt>{t('register.languages')}</dt>
+              <dd>{p.languages.map(languageName).join(', ')}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('referrals.needs')}</dt>
+            <dd>
+              {p.needs.length === 0
+                ? t('referrals.wholeCase')
+                : p.needs.map((n) => `${v('needKind', n.kind)} (${v('needPriority', n.priority)})`).join(', ')}
+            </dd>
+          </div>
+          {p.contact && (
+            <div>
+              <dt>{v('contactChannel', p.contact.channel)}</dt>
+              <dd dir="ltr">{p.contact.value}</dd>
+            </div>
+          )}
+          {p.documentStatus && (
+            <div>
+              <dt>{t('register.documentStatus')}</dt>
+              <dd>{v('documentStatus', p.documentStatus)}</dd>
+            </div>
+          )}
         </dl>
       )}
       {r.direction === 'incoming' && p && <p className="small muted">{t('referrals.onlyShared')}</p>}
-      {r.caseId && <p className="small"><Link to={`/casework/cases/${r.caseId}`}>{t('referrals.openCase')}</Link></p>}
+      {r.caseId && (
+        <p className="small">
+          <Link to={`/casework/cases/${r.caseId}`}>{t('referrals.openCase')}</Link>
+        </p>
+      )}
       {r.nextStates.length > 0 && (
         <div className="cw-button-row">
           {r.nextStates.map((s) => (
-            <button key={s} type="button" className={`button${s === 'accepted' ? ' cw-button--go' : ''}`} data-next={s} disabled={change.isPending} onClick={() => act(s)}>
+            <button
+              key={s}
+              type="button"
+              className={`button${s === 'accepted' ? ' cw-button--go' : ''}`}
+              data-next={s}
+              disabled={change.isPending}
+              onClick={() => act(s)}
+            >
               {t(`referrals.action.${s}`)}
             </button>
           ))}
         </div>
       )}
       {pending && (
-        <form onSubmit={(e) => { e.preventDefault(); change.mutate({ state: pending, reason: reason.trim() }); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            change.mutate({ state: pending, reason: reason.trim() });
+          }}
+        >
           <div className="field">
-            <label htmlFor={`reason-${r.id}`}>{t('referrals.reasonFor', { action: t(`referrals.action.${pending}`) })}</label>
-            <input id={`reason-${r.id}`} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} autoFocus />
+            <label htmlFor={`reason-${r.id}`}>
+              {t('referrals.reasonFor', { action: t(`referrals.action.${pending}`) })}
+            </label>
+            <input
+              id={`reason-${r.id}`}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              required
+              maxLength={2000}
+              autoFocus
+            />
           </div>
           <div className="cw-button-row">
-            <button type="submit" className="button" disabled={!reason.trim() || change.isPending}>{t(`referrals.action.${pending}`)}</button>
-            <button type="button" className="button" onClick={() => setPending(null)}>{t('common.cancel')}</button>
+            <button type="submit" className="button" disabled={!reason.trim() || change.isPending}>
+              {t(`referrals.action.${pending}`)}
+            </button>
+            <button type="button" className="button" onClick={() => setPending(null)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}

@@ -13,7 +13,9 @@ describe('registering a survivor', () => {
     t = await createTestServer('pglite');
     caseworker = await t.userIn('register-ngo', 'caseworker', 'cw@register.test');
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('names what is missing, moves focus to it and sends nothing', async () => {
     const { user } = await renderApp(t, caseworker, '/casework/register');

@@ -3,7 +3,15 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { RegisteredSurvivor, RegisterSurvivorRequest } from '../../../../contracts/casework/index.ts';
-import { AGE_BANDS, CONTACT_CHANNELS, DOCUMENT_STATUSES, EXIT_MODES, LOCATION_KINDS, RISK_LEVELS, SEXES } from '../../../../core/vocabulary.ts';
+import {
+  AGE_BANDS,
+  CONTACT_CHANNELS,
+  DOCUMENT_STATUSES,
+  EXIT_MODES,
+  LOCATION_KINDS,
+  RISK_LEVELS,
+  SEXES,
+} from '../../../../core/vocabulary.ts';
 import { CONSENT_METHODS } from '../../../../core/consent/versioned.ts';
 import { api } from '../../../api.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
@@ -17,7 +25,10 @@ import { useLanguageNames } from '../components/languages.ts';
 import { useVocab } from '../components/vocab.ts';
 import { NamesEditor, type NameRow } from './NamesEditor.tsx';
 
-interface ContactRow { channel: (typeof CONTACT_CHANNELS)[number]; value: string }
+interface ContactRow {
+  channel: (typeof CONTACT_CHANNELS)[number];
+  value: string;
+}
 
 /** Enter moves to the next field (as on paper forms); on the last one it submits. */
 function enterMovesOn(e: KeyboardEvent<HTMLFormElement>) {
@@ -25,8 +36,11 @@ function enterMovesOn(e: KeyboardEvent<HTMLFormElement>) {
   if (e.key !== 'Enter' || e.defaultPrevented || target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON') return;
   if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
   e.preventDefault();
-  const fields = [...e.currentTarget.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([disabled]), select:not([disabled])')]
-    .filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked));
+  const fields = [
+    ...e.currentTarget.querySelectorAll<HTMLElement>(
+      'input:not([type=hidden]):not([disabled]), select:not([disabled])',
+    ),
+  ].filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked));
   const next = fields[fields.indexOf(target) + 1];
   if (next) next.focus();
   else e.currentTarget.requestSubmit();
@@ -69,7 +83,8 @@ export function RegisterPage() {
   });
 
   const err = (field: string) => localErrors[field] ?? errorUnder(save.error, field);
-  const options = (family: Parameters<typeof v>[0], values: readonly string[]) => values.map((value) => ({ value, label: v(family, value) }));
+  const options = (family: Parameters<typeof v>[0], values: readonly string[]) =>
+    values.map((value) => ({ value, label: v(family, value) }));
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -83,26 +98,46 @@ export function RegisterPage() {
       return;
     }
     // Exactly one preferred: the marked one if it has a value, else the first filled name.
-    const preferredIndex = Math.max(0, filled.findIndex((n) => n.preferred));
+    const preferredIndex = Math.max(
+      0,
+      filled.findIndex((n) => n.preferred),
+    );
     const body: RegisterSurvivorRequest = {
-      names: filled.map((n, i) => ({ value: n.value.trim(), script: n.script || undefined, romanisation: n.romanisation, preferred: i === preferredIndex })),
+      names: filled.map((n, i) => ({
+        value: n.value.trim(),
+        script: n.script || undefined,
+        romanisation: n.romanisation,
+        preferred: i === preferredIndex,
+      })),
       sex: sex as RegisterSurvivorRequest['sex'],
       dateOfBirth: dateOfBirth || undefined,
       ageBand: (ageBand || undefined) as RegisterSurvivorRequest['ageBand'],
       nationalities,
       languages: [...languages, ...(otherLanguage.trim() ? [otherLanguage.trim().toLowerCase()] : [])],
-      contacts: contacts.filter((c) => c.value.trim() !== '').map((c) => ({ channel: c.channel, value: c.value.trim() })),
+      contacts: contacts
+        .filter((c) => c.value.trim() !== '')
+        .map((c) => ({ channel: c.channel, value: c.value.trim() })),
       documentStatus: documentStatus as RegisterSurvivorRequest['documentStatus'],
-      location: { kind: locationKind as RegisterSurvivorRequest['location']['kind'], detail: locationDetail.trim() || undefined },
+      location: {
+        kind: locationKind as RegisterSurvivorRequest['location']['kind'],
+        detail: locationDetail.trim() || undefined,
+      },
       compound: compound.trim() || undefined,
       exitMode: exitMode as RegisterSurvivorRequest['exitMode'],
-      consent: { shareWithOwnEmbassy, shareWithOrganisationIds: namedOrganisations, useInStatistics, crossOrganisationMatching, method: method as RegisterSurvivorRequest['consent']['method'] },
+      consent: {
+        shareWithOwnEmbassy,
+        shareWithOrganisationIds: namedOrganisations,
+        useInStatistics,
+        crossOrganisationMatching,
+        method: method as RegisterSurvivorRequest['consent']['method'],
+      },
       riskLevel: riskLevel as RegisterSurvivorRequest['riskLevel'],
     };
     save.mutate(body);
   }
 
-  const toggleLanguage = (code: string) => setLanguages((ls) => (ls.includes(code) ? ls.filter((l) => l !== code) : [...ls, code]));
+  const toggleLanguage = (code: string) =>
+    setLanguages((ls) => (ls.includes(code) ? ls.filter((l) => l !== code) : [...ls, code]));
 
   return (
     <div className="cw-register">
@@ -112,70 +147,204 @@ export function RegisterPage() {
       <form className="form cw-form" onSubmit={submit} onKeyDown={enterMovesOn} noValidate data-testid="register-form">
         <NamesEditor names={names} onChange={setNames} error={err('names')} />
 
-        <ChoiceGroup name="sex" legend={t('register.sex')} value={sex} onChange={setSex} options={options('sex', SEXES)} error={err('sex')} />
+        <ChoiceGroup
+          name="sex"
+          legend={t('register.sex')}
+          value={sex}
+          onChange={setSex}
+          options={options('sex', SEXES)}
+          error={err('sex')}
+        />
 
         <div className="cw-two">
-          <Field name="dateOfBirth" label={t('register.dateOfBirth')} type="date" value={dateOfBirth} onChange={(e) => setDateOfBirth(e.target.value)} error={err('dateOfBirth')} hint={t('register.dateOfBirthHint')} />
-          <SelectField name="ageBand" label={t('register.ageBand')} value={ageBand} onChange={(e) => setAgeBand(e.target.value)} error={err('ageBand')}
-            options={[{ value: '', label: t('register.ageBandFromDate') }, ...options('ageBand', AGE_BANDS)]} />
+          <Field
+            name="dateOfBirth"
+            label={t('register.dateOfBirth')}
+            type="date"
+            value={dateOfBirth}
+            onChange={(e) => setDateOfBirth(e.target.value)}
+            error={err('dateOfBirth')}
+            hint={t('register.dateOfBirthHint')}
+          />
+          <SelectField
+            name="ageBand"
+            label={t('register.ageBand')}
+            value={ageBand}
+            onChange={(e) => setAgeBand(e.target.value)}
+            error={err('ageBand')}
+            options={[{ value: '', label: t('register.ageBandFromDate') }, ...options('ageBand', AGE_BANDS)]}
+          />
         </div>
 
-        <CountryPicker name="nationalities" label={t('register.nationalities')} value={nationalities} onChange={setNationalities} error={err('nationalities')} />
+        <CountryPicker
+          name="nationalities"
+          label={t('register.nationalities')}
+          value={nationalities}
+          onChange={setNationalities}
+          error={err('nationalities')}
+        />
 
         <fieldset className="cw-choices" id="field-languages">
           <legend>{t('register.languages')}</legend>
           <div className="cw-chip-row">
             {COMMON_LANGUAGES.map((code) => (
               <label key={code} className={`cw-chip${languages.includes(code) ? ' cw-chip--on' : ''}`}>
-                <input type="checkbox" name="languages" value={code} checked={languages.includes(code)} onChange={() => toggleLanguage(code)} />
+                <input
+                  type="checkbox"
+                  name="languages"
+                  value={code}
+                  checked={languages.includes(code)}
+                  onChange={() => toggleLanguage(code)}
+                />
                 <span>{languageName(code)}</span>
               </label>
             ))}
           </div>
-          <Field name="otherLanguage" label={t('register.otherLanguage')} value={otherLanguage} onChange={(e) => setOtherLanguage(e.target.value)} maxLength={3} error={err('languages')} hint={t('register.otherLanguageHint')} />
+          <Field
+            name="otherLanguage"
+            label={t('register.otherLanguage')}
+            value={otherLanguage}
+            onChange={(e) => setOtherLanguage(e.target.value)}
+            maxLength={3}
+            error={err('languages')}
+            hint={t('register.otherLanguageHint')}
+          />
         </fieldset>
 
         <fieldset className="cw-choices" id="field-contacts">
           <legend>{t('register.contacts')}</legend>
           {contacts.map((c, i) => (
             <div className="cw-row" key={i}>
-              <SelectField name={`contact-channel-${i}`} label={t('register.channel')} value={c.channel}
-                onChange={(e) => setContacts(contacts.map((x, j) => (j === i ? { ...x, channel: e.target.value as ContactRow['channel'] } : x)))}
-                options={options('contactChannel', CONTACT_CHANNELS)} />
-              <Field name={`contact-value-${i}`} label={t('register.contactValue')} value={c.value} inputMode={c.channel === 'phone' || c.channel === 'whatsapp' ? 'tel' : 'text'}
-                onChange={(e) => setContacts(contacts.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} />
+              <SelectField
+                name={`contact-channel-${i}`}
+                label={t('register.channel')}
+                value={c.channel}
+                onChange={(e) =>
+                  setContacts(
+                    contacts.map((x, j) => (j === i ? { ...x, channel: e.target.value as ContactRow['channel'] } : x)),
+                  )
+                }
+                options={options('contactChannel', CONTACT_CHANNELS)}
+              />
+              <Field
+                name={`contact-value-${i}`}
+                label={t('register.contactValue')}
+                value={c.value}
+                inputMode={c.channel === 'phone' || c.channel === 'whatsapp' ? 'tel' : 'text'}
+                onChange={(e) => setContacts(contacts.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+              />
             </div>
           ))}
           {errorUnder(save.error, 'contacts') && <p className="field-error">{errorUnder(save.error, 'contacts')}</p>}
           {contacts.length < 10 && (
-            <button type="button" className="button" onClick={() => setContacts([...contacts, { channel: 'whatsapp', value: '' }])}>{t('register.addContact')}</button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setContacts([...contacts, { channel: 'whatsapp', value: '' }])}
+            >
+              {t('register.addContact')}
+            </button>
           )}
         </fieldset>
 
-        <ChoiceGroup name="documentStatus" legend={t('register.documentStatus')} value={documentStatus} onChange={setDocumentStatus}
-          options={options('documentStatus', DOCUMENT_STATUSES)} error={err('documentStatus')} />
+        <ChoiceGroup
+          name="documentStatus"
+          legend={t('register.documentStatus')}
+          value={documentStatus}
+          onChange={setDocumentStatus}
+          options={options('documentStatus', DOCUMENT_STATUSES)}
+          error={err('documentStatus')}
+        />
 
         <fieldset className="cw-choices cw-sensitive" id="field-location">
-          <legend>{t('register.location')} <span className="cw-badge cw-badge--sensitive">{t('register.sensitive')}</span></legend>
+          <legend>
+            {t('register.location')} <span className="cw-badge cw-badge--sensitive">{t('register.sensitive')}</span>
+          </legend>
           <p className="field-hint">{t('register.locationHint')}</p>
-          <SelectField name="locationKind" label={t('register.locationKind')} value={locationKind} onChange={(e) => setLocationKind(e.target.value)} options={options('locationKind', LOCATION_KINDS)} error={err('location')} />
-          <Field name="locationDetail" label={t('register.locationDetail')} value={locationDetail} onChange={(e) => setLocationDetail(e.target.value)} maxLength={500} autoComplete="off" />
+          <SelectField
+            name="locationKind"
+            label={t('register.locationKind')}
+            value={locationKind}
+            onChange={(e) => setLocationKind(e.target.value)}
+            options={options('locationKind', LOCATION_KINDS)}
+            error={err('location')}
+          />
+          <Field
+            name="locationDetail"
+            label={t('register.locationDetail')}
+            value={locationDetail}
+            onChange={(e) => setLocationDetail(e.target.value)}
+            maxLength={500}
+            autoComplete="off"
+          />
         </fieldset>
 
-        <Field name="compound" label={t('register.compound')} value={compound} onChange={(e) => setCompound(e.target.value)} maxLength={300} hint={t('register.compoundHint')} error={err('compound')} />
+        <Field
+          name="compound"
+          label={t('register.compound')}
+          value={compound}
+          onChange={(e) => setCompound(e.target.value)}
+          maxLength={300}
+          hint={t('register.compoundHint')}
+          error={err('compound')}
+        />
 
-        <ChoiceGroup name="exitMode" legend={t('register.exitMode')} value={exitMode} onChange={setExitMode} options={options('exitMode', EXIT_MODES)} error={err('exitMode')} />
+        <ChoiceGroup
+          name="exitMode"
+          legend={t('register.exitMode')}
+          value={exitMode}
+          onChange={setExitMode}
+          options={options('exitMode', EXIT_MODES)}
+          error={err('exitMode')}
+        />
 
-        <ChoiceGroup name="riskLevel" legend={t('register.risk')} value={riskLevel} onChange={setRiskLevel} options={options('risk', RISK_LEVELS)} error={err('riskLevel')} />
+        <ChoiceGroup
+          name="riskLevel"
+          legend={t('register.risk')}
+          value={riskLevel}
+          onChange={setRiskLevel}
+          options={options('risk', RISK_LEVELS)}
+          error={err('riskLevel')}
+        />
 
         <fieldset className="cw-choices cw-consent" id="field-consent">
           <legend>{t('register.consent')}</legend>
           <p className="field-hint">{t('register.consentIntro')}</p>
-          <CheckField name="shareWithOwnEmbassy" label={t('consent.ownEmbassy')} explanation={t('consent.ownEmbassyExplain')} checked={shareWithOwnEmbassy} onChange={setShareWithOwnEmbassy} />
-          <CheckField name="useInStatistics" label={t('consent.statistics')} explanation={t('consent.statisticsExplain')} checked={useInStatistics} onChange={setUseInStatistics} />
-          <CheckField name="crossOrganisationMatching" label={t('consent.crossOrganisationMatching')} explanation={t('consent.crossOrganisationMatchingExplain')} checked={crossOrganisationMatching} onChange={setCrossOrganisationMatching} />
-          <OrganisationChooser label={t('consent.namedOrganisations')} explanation={t('consent.namedOrganisationsExplain')} value={namedOrganisations} onChange={setNamedOrganisations} />
-          <SelectField name="consentMethod" label={t('consent.method')} value={method} onChange={(e) => setMethod(e.target.value)} options={options('consentMethod', CONSENT_METHODS)} error={err('consent')} />
+          <CheckField
+            name="shareWithOwnEmbassy"
+            label={t('consent.ownEmbassy')}
+            explanation={t('consent.ownEmbassyExplain')}
+            checked={shareWithOwnEmbassy}
+            onChange={setShareWithOwnEmbassy}
+          />
+          <CheckField
+            name="useInStatistics"
+            label={t('consent.statistics')}
+            explanation={t('consent.statisticsExplain')}
+            checked={useInStatistics}
+            onChange={setUseInStatistics}
+          />
+          <CheckField
+            name="crossOrganisationMatching"
+            label={t('consent.crossOrganisationMatching')}
+            explanation={t('consent.crossOrganisationMatchingExplain')}
+            checked={crossOrganisationMatching}
+            onChange={setCrossOrganisationMatching}
+          />
+          <OrganisationChooser
+            label={t('consent.namedOrganisations')}
+            explanation={t('consent.namedOrganisationsExplain')}
+            value={namedOrganisations}
+            onChange={setNamedOrganisations}
+          />
+          <SelectField
+            name="consentMethod"
+            label={t('consent.method')}
+            value={method}
+            onChange={(e) => setMethod(e.target.value)}
+            options={options('consentMethod', CONSENT_METHODS)}
+            error={err('consent')}
+          />
         </fieldset>
 
         <button type="submit" className="button button--primary cw-submit" disabled={save.isPending}>
@@ -185,4 +354,3 @@ export function RegisterPage() {
     </div>
   );
 }
-

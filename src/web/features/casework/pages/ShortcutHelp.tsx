@@ -15,14 +15,28 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
     return t(`shortcuts.${action}`, { defaultValue: description });
   };
   return (
-    <div className="cw-help panel" role="dialog" aria-labelledby="shortcut-title" tabIndex={-1} ref={ref} data-testid="shortcut-help">
+    <div
+      className="cw-help panel"
+      role="dialog"
+      aria-labelledby="shortcut-title"
+      tabIndex={-1}
+      ref={ref}
+      data-testid="shortcut-help"
+    >
       <div className="cw-panel-head">
         <h2 id="shortcut-title">{t('triage.shortcuts')}</h2>
-        <button type="button" className="button" onClick={onClose}>{t('common.close')}</button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
       </div>
       <dl className="cw-shortcuts">
         {TRIAGE_SHORTCUTS.map((s) => (
-          <div key={s.key}><dt><kbd>{s.key === 'Escape' ? 'Esc' : s.key}</kbd></dt><dd>{describe(s.action, s.description)}</dd></div>
+          <div key={s.key}>
+            <dt>
+              <kbd>{s.key === 'Escape' ? 'Esc' : s.key}</kbd>
+            </dt>
+            <dd>{describe(s.action, s.description)}</dd>
+          </div>
         ))}
       </dl>
     </div>

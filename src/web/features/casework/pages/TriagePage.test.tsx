@@ -14,14 +14,22 @@ describe('the triage board', () => {
     t = await createTestServer('pglite');
     caseworker = await t.userIn('triage-ngo', 'caseworker', 'cw@triage.test');
     // Food for an adult, then urgent medical for a minor: the minor's urgent care must come first.
-    for (const [label, kind, ageBand] of [['food', 'food', '25_34'], ['urgent', 'medical_urgent', 'under_18']] as const) {
-      const { caseId } = await register(caseworker, { names: [{ value: `Triage ${label}`, preferred: true }], ageBand });
+    for (const [label, kind, ageBand] of [
+      ['food', 'food', '25_34'],
+      ['urgent', 'medical_urgent', 'under_18'],
+    ] as const) {
+      const { caseId } = await register(caseworker, {
+        names: [{ value: `Triage ${label}`, preferred: true }],
+        ageBand,
+      });
       const need = await caseworker.request('POST', `/api/cases/${caseId}/needs`, { kind, priority: 'normal' });
       expect(need.status).toBe(201);
       needs[label] = { caseId, needId: need.json.id };
     }
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   const rows = () => within(screen.getByTestId('triage-board')).getAllByRole('row').slice(1);
   const needStatus = async (label: string) => {
@@ -32,7 +40,10 @@ describe('the triage board', () => {
   it('puts urgent medical care first and takes on the selected need with j then a', async () => {
     const { user } = await renderApp(t, caseworker, '/casework/triage');
     await screen.findByTestId('triage-board');
-    expect(rows().map((r) => within(r).getAllByRole('cell')[0].querySelector('strong')?.textContent)).toEqual(['Urgent medical', 'Food']);
+    expect(rows().map((r) => within(r).getAllByRole('cell')[0].querySelector('strong')?.textContent)).toEqual([
+      'Urgent medical',
+      'Food',
+    ]);
     expect(rows()[0].getAttribute('aria-selected')).toBe('true');
 
     await user.keyboard('j');

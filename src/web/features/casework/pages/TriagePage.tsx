@@ -36,10 +36,22 @@ export function TriagePage() {
   const [selected, setSelected] = useState(0);
   const [help, setHelp] = useState(false);
   const rows = useRef<HTMLTableSectionElement>(null);
-  const path = withQuery('/api/triage', { kind: kinds, nationality: nationalities, locationKind: locationKinds, ageBand: ageBands, limit, cursor: cursors[cursors.length - 1] });
-  const board = useQuery({ queryKey: ['casework', 'triage', path], queryFn: () => api.get<{ items: TriageItem[]; nextCursor: string | null }>(path), placeholderData: keepPreviousData });
+  const path = withQuery('/api/triage', {
+    kind: kinds,
+    nationality: nationalities,
+    locationKind: locationKinds,
+    ageBand: ageBands,
+    limit,
+    cursor: cursors[cursors.length - 1],
+  });
+  const board = useQuery({
+    queryKey: ['casework', 'triage', path],
+    queryFn: () => api.get<{ items: TriageItem[]; nextCursor: string | null }>(path),
+    placeholderData: keepPreviousData,
+  });
   const setNeed = useMutation({
-    mutationFn: ({ needId, status }: { needId: string; status: 'in_progress' | 'met' }) => api.patch(`/api/needs/${needId}`, { status }),
+    mutationFn: ({ needId, status }: { needId: string; status: 'in_progress' | 'met' }) =>
+      api.patch(`/api/needs/${needId}`, { status }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['casework'] }),
   });
   const items = useMemo(() => {
@@ -48,8 +60,15 @@ export function TriagePage() {
     return list;
   }, [board.data, sort]);
   const filtered = kinds.length + nationalities.length + locationKinds.length + ageBands.length > 0;
-  const restart = <T,>(set: (x: T) => void) => (x: T) => { set(x); setCursors([undefined]); setSelected(0); };
-  const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
+  const restart =
+    <T,>(set: (x: T) => void) =>
+    (x: T) => {
+      set(x);
+      setCursors([undefined]);
+      setSelected(0);
+    };
+  const toggle = (list: string[], value: string) =>
+    list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
 
   // Keyboard shortcuts from core/triage (data only); ignored while typing in a field.
   useEffect(() => {
@@ -69,9 +88,15 @@ export function TriagePage() {
       else if (action === 'refer' && current) void navigate(`/casework/cases/${current.caseId}#referrals`);
       else if (action === 'search') document.getElementById('field-triage-nationality')?.focus();
       else if (action === 'toggle_under_18') restart(setAgeBands)(toggle(ageBands, 'under_18'));
-      else if (action === 'clear_filters') { restart(setKinds)([]); setNationalities([]); setLocationKinds([]); setAgeBands([]); setHelp(false); }
-      else if (action === 'help') setHelp((h) => !h);
-      else if (action.startsWith('toggle_kind:')) restart(setKinds)(toggle(kinds, action.slice('toggle_kind:'.length) as NeedKind));
+      else if (action === 'clear_filters') {
+        restart(setKinds)([]);
+        setNationalities([]);
+        setLocationKinds([]);
+        setAgeBands([]);
+        setHelp(false);
+      } else if (action === 'help') setHelp((h) => !h);
+      else if (action.startsWith('toggle_kind:'))
+        restart(setKinds)(toggle(kinds, action.slice('toggle_kind:'.length) as NeedKind));
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -84,15 +109,44 @@ export function TriagePage() {
     <div className="cw-triage">
       <div className="cw-heading-row">
         <h1>{t('triage.title')}</h1>
-        <button type="button" className="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">{t('triage.shortcuts')}</button>
+        <button type="button" className="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          {t('triage.shortcuts')}
+        </button>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       <details className="cw-filters" open>
         <summary>{t('common.filters')}</summary>
-        <FilterChips name="kind" legend={t('triage.kind')} values={NEED_KINDS} chosen={kinds} label={(k) => v('needKind', k)} onChange={restart(setKinds)} />
-        <CountryPicker name="triage-nationality" label={t('triage.nationality')} value={nationalities} onChange={restart(setNationalities)} max={20} />
-        <FilterChips name="locationKind" legend={t('triage.locationKind')} values={LOCATION_KINDS} chosen={locationKinds} label={(k) => v('locationKind', k)} onChange={restart(setLocationKinds)} />
-        <FilterChips name="ageBand" legend={t('triage.ageBand')} values={AGE_BANDS} chosen={ageBands} label={(k) => v('ageBand', k)} onChange={restart(setAgeBands)} />
+        <FilterChips
+          name="kind"
+          legend={t('triage.kind')}
+          values={NEED_KINDS}
+          chosen={kinds}
+          label={(k) => v('needKind', k)}
+          onChange={restart(setKinds)}
+        />
+        <CountryPicker
+          name="triage-nationality"
+          label={t('triage.nationality')}
+          value={nationalities}
+          onChange={restart(setNationalities)}
+          max={20}
+        />
+        <FilterChips
+          name="locationKind"
+          legend={t('triage.locationKind')}
+          values={LOCATION_KINDS}
+          chosen={locationKinds}
+          label={(k) => v('locationKind', k)}
+          onChange={restart(setLocationKinds)}
+        />
+        <FilterChips
+          name="ageBand"
+          legend={t('triage.ageBand')}
+          values={AGE_BANDS}
+          chosen={ageBands}
+          label={(k) => v('ageBand', k)}
+          onChange={restart(setAgeBands)}
+        />
         <div className="cw-row">
           <div className="field">
             <label htmlFor="field-triage-sort">{t('triage.sort')}</label>
@@ -104,40 +158,94 @@ export function TriagePage() {
           <div className="field">
             <label htmlFor="field-triage-limit">{t('triage.perPage')}</label>
             <select id="field-triage-limit" value={limit} onChange={(e) => restart(setLimit)(Number(e.target.value))}>
-              {[50, 100, 200].map((n) => <option key={n} value={n}>{n}</option>)}
+              {[50, 100, 200].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
           </div>
         </div>
       </details>
       <ProblemMessage error={setNeed.error} />
-      {board.isPending ? <LoadingState /> : board.isError ? <ErrorState error={board.error} onRetry={() => void board.refetch()} /> : items.length === 0 ? (
-        <EmptyState title={filtered ? t('triage.noMatch') : t('triage.empty')}><p>{t('triage.emptyBody')}</p></EmptyState>
+      {board.isPending ? (
+        <LoadingState />
+      ) : board.isError ? (
+        <ErrorState error={board.error} onRetry={() => void board.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={filtered ? t('triage.noMatch') : t('triage.empty')}>
+          <p>{t('triage.emptyBody')}</p>
+        </EmptyState>
       ) : (
         <>
           <p className="small muted">{t('triage.hint')}</p>
           <table className="cw-table" data-testid="triage-board">
-            <thead><tr><th scope="col">{t('triage.need')}</th><th scope="col">{t('triage.person')}</th><th scope="col">{t('triage.waiting')}</th><th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('triage.need')}</th>
+                <th scope="col">{t('triage.person')}</th>
+                <th scope="col">{t('triage.waiting')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
             <tbody ref={rows}>
               {items.map((n, i) => (
-                <tr key={n.needId} data-row={i} className={`cw-tier-${Math.min(n.tier, 4)}${i === selected ? ' cw-selected' : ''}`} aria-selected={i === selected} onClick={() => setSelected(i)}>
+                <tr
+                  key={n.needId}
+                  data-row={i}
+                  className={`cw-tier-${Math.min(n.tier, 4)}${i === selected ? ' cw-selected' : ''}`}
+                  aria-selected={i === selected}
+                  onClick={() => setSelected(i)}
+                >
                   <td>
-                    <strong>{v('needKind', n.kind)}</strong> <span className={`cw-prio cw-prio--${n.effectivePriority}`}>{v('needPriority', n.effectivePriority)}</span>
+                    <strong>{v('needKind', n.kind)}</strong>{' '}
+                    <span className={`cw-prio cw-prio--${n.effectivePriority}`}>
+                      {v('needPriority', n.effectivePriority)}
+                    </span>
                     <div className="small muted">{n.explanation}</div>
                   </td>
                   <td>
-                    {v('sex', n.survivor.sex)}{n.survivor.ageBand ? ` · ${v('ageBand', n.survivor.ageBand)}` : ''}
-                    <div className="small muted">{n.survivor.nationalities.map(fmt.country).join(', ') || '—'} · {v('locationKind', n.survivor.locationKind)}</div>
+                    {v('sex', n.survivor.sex)}
+                    {n.survivor.ageBand ? ` · ${v('ageBand', n.survivor.ageBand)}` : ''}
+                    <div className="small muted">
+                      {n.survivor.nationalities.map(fmt.country).join(', ') || '—'} ·{' '}
+                      {v('locationKind', n.survivor.locationKind)}
+                    </div>
                   </td>
-                  <td>{n.waitingHours >= 48 ? t('triage.days', { n: Math.floor(n.waitingHours / 24) }) : t('triage.hours', { n: n.waitingHours })}<div className="small muted">{v('needStatus', n.status)}</div></td>
+                  <td>
+                    {n.waitingHours >= 48
+                      ? t('triage.days', { n: Math.floor(n.waitingHours / 24) })
+                      : t('triage.hours', { n: n.waitingHours })}
+                    <div className="small muted">{v('needStatus', n.status)}</div>
+                  </td>
                   <td className="cw-actions">
-                    <Link to={`/casework/cases/${n.caseId}`} className="button">{t('triage.open')}</Link>
-                    {n.status === 'open' && <button type="button" className="button" onClick={() => setNeed.mutate({ needId: n.needId, status: 'in_progress' })}>{t('triage.accept')}</button>}
+                    <Link to={`/casework/cases/${n.caseId}`} className="button">
+                      {t('triage.open')}
+                    </Link>
+                    {n.status === 'open' && (
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => setNeed.mutate({ needId: n.needId, status: 'in_progress' })}
+                      >
+                        {t('triage.accept')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <Pager cursors={cursors} nextCursor={board.data.nextCursor} onChange={(c) => { setCursors(c); setSelected(0); }} />
+          <Pager
+            cursors={cursors}
+            nextCursor={board.data.nextCursor}
+            onChange={(c) => {
+              setCursors(c);
+              setSelected(0);
+            }}
+          />
         </>
       )}
     </div>
