@@ -28,33 +28,13 @@ import { createOrganisation, createUser, syncPermissions } from '../src/services
 import { issueServiceSession } from '../src/services/auth.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { TRIAGE_SORT_KEYS } from '../src/core/triage/urgency.ts';
-import { AGE_BANDS, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
+import { AGE_BANDS, FOCUS_NATIONALITIES, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'refuge_bench';
 const PASSWORD = 'bench password 2026';
-const NATIONALITIES = [
-  'ID',
-  'CN',
-  'VN',
-  'PH',
-  'MM',
-  'TH',
-  'IN',
-  'BD',
-  'KE',
-  'NG',
-  'UG',
-  'BR',
-  'LK',
-  'NP',
-  'ET',
-  'MY',
-  'LA',
-  'KH',
-  'TW',
-  'KR',
-];
+// The demo's nationalities, so the benchmark's population looks like the product's.
+const NATIONALITIES = FOCUS_NATIONALITIES;
 
 interface ClientResult {
   mode: string;
