@@ -50,13 +50,15 @@ interface ClientResult {
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
 /* ---------------- the load generator (second process) ---------------- */
 
 async function runClient(): Promise<void> {
   const [base, cookie, csrf, mode, maxRequests, concurrency, seconds] = process.argv.slice(3);
+  if (base === undefined || cookie === undefined || csrf === undefined || mode === undefined)
+    throw new Error('the load generator takes BASE COOKIE CSRF MODE MAX_REQUESTS CONCURRENCY SECONDS');
   const deadline = Date.now() + Number(seconds) * 1000;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -126,7 +128,7 @@ async function runClient(): Promise<void> {
   latencies.sort((a, b) => a - b);
   const q = (p: number) =>
     latencies.length
-      ? Number(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1))
+      ? Number(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1))
       : 0;
   const result: ClientResult = {
     mode,
@@ -323,7 +325,7 @@ async function benchEngine(
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'bench@bench.test', password: PASSWORD }),
     });
-    const cookie = String(signIn.headers.get('set-cookie')).split(';')[0];
+    const cookie = String(signIn.headers.get('set-cookie')).split(';')[0]!;
     const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
     console.log(
       `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients from a second process, ≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase`,
@@ -337,7 +339,7 @@ async function benchEngine(
       if (process.argv.includes('--explain'))
         await explainBoard(
           database,
-          (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0], minutes: 120 }))!,
+          (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0]!, minutes: 120 }))!,
         );
       // Warm-up, then measure.
       await drive(base, cookie, csrf, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });

@@ -61,7 +61,7 @@ function ring(rng: Rng, lon: number, lat: number, radiusMeters: number, vertices
     const r = radiusMeters * (0.65 + 0.35 * rng.next());
     out.push(offset(lon, lat, r * Math.cos(angle), r * Math.sin(angle)));
   }
-  out.push([out[0][0], out[0][1]]);
+  out.push([out[0]![0], out[0]![1]]);
   return out;
 }
 
@@ -123,7 +123,7 @@ function generatePoints(rng: Rng, sites: Site[], n: number): Float64Array {
     let p: Position;
     const r = rng.next();
     if (r < 0.7) {
-      const s = sites[rng.int(sites.length)];
+      const s = sites[rng.int(sites.length)]!;
       const d = Math.abs(gaussian(rng)) * (s.radius + 150);
       const a = rng.next() * 2 * Math.PI;
       p = offset(s.centre[0], s.centre[1], d * Math.cos(a), d * Math.sin(a));
@@ -185,7 +185,7 @@ function main(): void {
   }
   builds.sort((a, b) => a - b);
   console.log(
-    `Index build: median ${builds[3].toFixed(2)} ms, best ${builds[0].toFixed(2)} ms, first (cold) run included in the 7`,
+    `Index build: median ${builds[3]!.toFixed(2)} ms, best ${builds[0]!.toFixed(2)} ms, first (cold) run included in the 7`,
   );
 
   const points = generatePoints(createRng(42), sites, POINTS);
@@ -193,13 +193,13 @@ function main(): void {
   const p: Position = [0, 0];
   // Warm-up on a slice, then timed full passes; the machine is shared, so the best pass is reported with the median.
   for (let i = 0; i < Math.min(50_000, POINTS); i++)
-    index.assign([points[2 * i], points[2 * i + 1]], { precision: '100m' });
+    index.assign([points[2 * i]!, points[2 * i + 1]!], { precision: '100m' });
   const passes: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const [, ms] = time(() => {
       for (let i = 0; i < POINTS; i++) {
-        p[0] = points[2 * i];
-        p[1] = points[2 * i + 1];
+        p[0] = points[2 * i]!;
+        p[1] = points[2 * i + 1]!;
         const a = index.assign(p, { precision: '100m' });
         if (round > 0) continue;
         if (!a) counts.none++;
@@ -209,8 +209,8 @@ function main(): void {
     passes.push(ms);
   }
   passes.sort((a, b) => a - b);
-  const assignMs = passes[0];
-  const medianMs = passes[Math.floor(passes.length / 2)];
+  const assignMs = passes[0]!;
+  const medianMs = passes[Math.floor(passes.length / 2)]!;
   console.log(
     `Assign (inside → nearest ≤ 250 m + 100 m precision radius), ${ROUNDS} passes over ${fmt(POINTS)} points:`,
   );
@@ -223,7 +223,7 @@ function main(): void {
   const tree = new Flatbush(entries.length);
   for (const e of entries) {
     const all = (e.footprint.type === 'Polygon' ? [e.footprint.coordinates] : e.footprint.coordinates).flatMap(
-      (poly) => poly[0],
+      (poly) => poly[0] ?? [],
     );
     tree.add(
       Math.min(...all.map((q) => q[0])),
@@ -237,23 +237,23 @@ function main(): void {
   const sample = Math.min(POINTS, 500_000);
   const candidates: number[][] = [];
   for (let i = 0; i < sample; i++)
-    candidates.push(tree.search(points[2 * i], points[2 * i + 1], points[2 * i], points[2 * i + 1]));
+    candidates.push(tree.search(points[2 * i]!, points[2 * i + 1]!, points[2 * i]!, points[2 * i + 1]!));
   const tests = candidates.reduce((n, c) => n + c.length, 0);
   let ownHits = 0;
   let turfHits = 0;
   const own = () => {
     ownHits = 0;
     for (let i = 0; i < sample; i++) {
-      const x = points[2 * i];
-      const y = points[2 * i + 1];
-      if (candidates[i].some((k) => flat[k].some((poly) => flatPolygonContains(poly, x, y)))) ownHits++;
+      const x = points[2 * i]!;
+      const y = points[2 * i + 1]!;
+      if (candidates[i]!.some((k) => flat[k]!.some((poly) => flatPolygonContains(poly, x, y)))) ownHits++;
     }
   };
   const turf = () => {
     turfHits = 0;
     for (let i = 0; i < sample; i++) {
-      const q: Position = [points[2 * i], points[2 * i + 1]];
-      if (candidates[i].some((k) => booleanPointInPolygon(q, entries[k].footprint))) turfHits++;
+      const q: Position = [points[2 * i]!, points[2 * i + 1]!];
+      if (candidates[i]!.some((k) => booleanPointInPolygon(q, entries[k]!.footprint))) turfHits++;
     }
   };
   let ownMs = Infinity;
@@ -301,8 +301,8 @@ function main(): void {
   });
 
   const evidenceFeatures = Array.from({ length: MAP_POINTS }, (_, i) => {
-    const lon = points[2 * i];
-    const lat = points[2 * i + 1];
+    const lon = points[2 * i]!;
+    const lat = points[2 * i + 1]!;
     const compound = index.assign([lon, lat]);
     return {
       type: 'Feature',
@@ -327,19 +327,22 @@ function main(): void {
     features: evidenceFeatures.map((f, i) => ({
       type: 'Feature',
       id: i,
-      geometry: { type: 'Point', coordinates: [round5(f.geometry.coordinates[0]), round5(f.geometry.coordinates[1])] },
+      geometry: {
+        type: 'Point',
+        coordinates: [round5(f.geometry.coordinates[0]!), round5(f.geometry.coordinates[1]!)],
+      },
       properties: {
-        k: EVIDENCE_KINDS.indexOf(f.properties.kind),
-        v: VERIFICATION_STATES.indexOf(f.properties.verificationState),
+        k: EVIDENCE_KINDS.indexOf(f.properties.kind!),
+        v: VERIFICATION_STATES.indexOf(f.properties.verificationState!),
       },
     })),
   });
   // Columnar: integer microdegrees ×1e5 in flat arrays; the client rebuilds GeoJSON in a few ms.
   sizes(`${fmt(MAP_POINTS)} evidence points, columnar arrays (5 dp)`, {
-    lon: evidenceFeatures.map((f) => Math.round(f.geometry.coordinates[0] * 1e5)),
-    lat: evidenceFeatures.map((f) => Math.round(f.geometry.coordinates[1] * 1e5)),
-    k: evidenceFeatures.map((f) => EVIDENCE_KINDS.indexOf(f.properties.kind)),
-    v: evidenceFeatures.map((f) => VERIFICATION_STATES.indexOf(f.properties.verificationState)),
+    lon: evidenceFeatures.map((f) => Math.round(f.geometry.coordinates[0]! * 1e5)),
+    lat: evidenceFeatures.map((f) => Math.round(f.geometry.coordinates[1]! * 1e5)),
+    k: evidenceFeatures.map((f) => EVIDENCE_KINDS.indexOf(f.properties.kind!)),
+    v: evidenceFeatures.map((f) => VERIFICATION_STATES.indexOf(f.properties.verificationState!)),
   });
 
   // The browser's time slider rebuilds the visible points from the columnar payload on every drag.
@@ -351,8 +354,8 @@ function main(): void {
     verificationStates: [...VERIFICATION_STATES],
     evidence: {
       id: Array.from({ length: n }, (_, i) => `e${i}`),
-      lon: Array.from({ length: n }, (_, i) => Math.round(points[2 * i] * 1e5)),
-      lat: Array.from({ length: n }, (_, i) => Math.round(points[2 * i + 1] * 1e5)),
+      lon: Array.from({ length: n }, (_, i) => Math.round(points[2 * i]! * 1e5)),
+      lat: Array.from({ length: n }, (_, i) => Math.round(points[2 * i + 1]! * 1e5)),
       kind: new Array<number>(n).fill(0),
       state: new Array<number>(n).fill(0),
       compound: new Array<number>(n).fill(-1),
@@ -364,7 +367,7 @@ function main(): void {
     (_, i) => time(() => sliderEvidence(sliderData, isoToDay('2025-01-01') + 57 * i))[1],
   ).sort((a, b) => a - b);
   console.log(
-    `\nTime slider: re-filter 30,000 points to GeoJSON: median ${filterMs[3].toFixed(1)} ms, best ${filterMs[0].toFixed(1)} ms (goal: under 250 ms keeps a drag responsive)`,
+    `\nTime slider: re-filter 30,000 points to GeoJSON: median ${filterMs[3]!.toFixed(1)} ms, best ${filterMs[0]!.toFixed(1)} ms (goal: under 250 ms keeps a drag responsive)`,
   );
 }
 

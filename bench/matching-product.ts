@@ -28,7 +28,7 @@ for (const kind of ['postgresql', 'pglite'] as const) {
     (x) => x.id,
   );
   let t = performance.now();
-  await checkSurvivorForDuplicates(app, null, ids[0]);
+  await checkSurvivorForDuplicates(app, null, ids[0]!);
   console.log('first check (index build)', (performance.now() - t).toFixed(0), 'ms');
   t = performance.now();
   for (const id of ids.slice(1)) await checkSurvivorForDuplicates(app, null, id);

@@ -89,8 +89,8 @@ if (existsSync(febrl)) {
   const run = (full: boolean) => () => {
     let sink = 0;
     for (let k = 0; k < pairs; k++) {
-      const a = names[(k * 7919) % names.length];
-      const b = names[(k * 104729 + 13) % names.length];
+      const a = names[(k * 7919) % names.length]!;
+      const b = names[(k * 104729 + 13) % names.length]!;
       sink += full ? compareNames(a, b).similarity : compareNameLevel(a, b).length;
     }
     if (sink < 0) console.log(sink);

@@ -124,7 +124,7 @@ describe('monitoring in Chromium', () => {
     const replay = page.getByTestId('replay-status');
     const replaySlider = page.getByTestId('timeline-slider').locator('input[type=range]');
     expect(await replay.getAttribute('data-status')).toBe(compound.status);
-    const first = compound.timeline[0];
+    const first = compound.timeline[0]!;
     await replaySlider.fill(String(dayNumber(first.from)));
     await expect.poll(() => replay.getAttribute('data-status')).toBe(first.status);
     const change = compound.timeline.find((e) => e.status !== first.status)!;
@@ -152,7 +152,7 @@ describe('monitoring in Chromium', () => {
       page,
       '/api/monitoring/evidence?state=unverified&kind=photo&limit=200',
     );
-    const item = unverified.items.find((i) => i.hasFile) ?? unverified.items[0];
+    const item = unverified.items.find((i) => i.hasFile) ?? unverified.items[0]!;
     expect(item).toBeDefined();
     await page.goto(`/monitoring/evidence/${item.id}`);
     await expect
@@ -181,12 +181,12 @@ describe('monitoring in Chromium', () => {
     expect(open.items.length).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('alert').count()).toBe(open.items.length);
     const firstLink = page.getByTestId('alert').first().locator('.alert-title a').first();
-    expect(await firstLink.getAttribute('href')).toBe(`/monitoring/compounds/${open.items[0].compoundId}`);
+    expect(await firstLink.getAttribute('href')).toBe(`/monitoring/compounds/${open.items[0]!.compoundId}`);
     await screenshot(page, 'monitoring-alerts-1280');
     await page.getByTestId('alert').first().getByRole('button', { name: 'Acknowledge for my organisation' }).click();
     await expect.poll(() => page.getByTestId('alert').count()).toBe(open.items.length - 1);
     const after = await apiGet<AlertList>(page, '/api/monitoring/alerts?status=acknowledged&limit=200');
-    expect(after.items.map((a) => a.id)).toContain(open.items[0].id);
+    expect(after.items.map((a) => a.id)).toContain(open.items[0]!.id);
     expect(unexpectedErrors(e2e, page)).toEqual([]);
     await page.context().close();
   });
@@ -202,13 +202,13 @@ describe('monitoring in Chromium', () => {
       const big: MapData['evidence'] = { id: [], lon: [], lat: [], kind: [], state: [], compound: [], day: [] };
       for (let i = 0; i < 30_000; i++) {
         const j = i % n;
-        big.id.push(`${e.id[j].slice(0, 24)}${String(i).padStart(12, '0')}`);
-        big.lon.push(e.lon[j] + ((i * 7919) % 2001) - 1000);
-        big.lat.push(e.lat[j] + ((i * 104_729) % 2001) - 1000);
-        big.kind.push(e.kind[j]);
-        big.state.push(e.state[j]);
-        big.compound.push(e.compound[j]);
-        big.day.push(e.day[j]);
+        big.id.push(`${e.id[j]!.slice(0, 24)}${String(i).padStart(12, '0')}`);
+        big.lon.push(e.lon[j]! + ((i * 7919) % 2001) - 1000);
+        big.lat.push(e.lat[j]! + ((i * 104_729) % 2001) - 1000);
+        big.kind.push(e.kind[j]!);
+        big.state.push(e.state[j]!);
+        big.compound.push(e.compound[j]!);
+        big.day.push(e.day[j]!);
       }
       await route.fulfill({ json: { ...real, evidence: big } });
     });

@@ -31,7 +31,7 @@ function fieldValues(text: string, field: string): Map<number, string> {
   for (const line of text.split('\n')) {
     if (line.startsWith('#') || !line.includes(marker)) continue;
     const [code, , value] = line.split('\t');
-    const cp = Number.parseInt(code.slice(2), 16);
+    const cp = Number.parseInt(code!.slice(2), 16);
     if (Number.isFinite(cp) && value) values.set(cp, value.trim());
   }
   return values;

@@ -38,12 +38,12 @@ describe('architecture', () => {
     const violations: string[] = [];
     for (const file of sourceFiles(root)) {
       const rel = relative(root, file);
-      const layer = rel.split('/')[0];
+      const layer = rel.split('/')[0]!;
       const allowed = ALLOWED[layer];
       if (!allowed) continue;
       const source = readFileSync(file, 'utf8');
       for (const match of source.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
-        const target = relative(root, join(file, '..', match[1])).split('/')[0];
+        const target = relative(root, join(file, '..', match[1]!)).split('/')[0]!;
         if (target === 'testing' && layer !== 'testing') {
           if (!TEST_FILE.test(file)) violations.push(`${rel} imports test support ${match[1]}`);
           continue;

@@ -26,7 +26,7 @@ export interface SyntheticRunResult {
 }
 
 function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
 export async function runSynthetic(n: number, withIndex: boolean): Promise<SyntheticRunResult> {
@@ -66,7 +66,7 @@ export async function runSynthetic(n: number, withIndex: boolean): Promise<Synth
     (p) => accepted[p] === 1,
   );
   // CPU seconds of both threads while comparing: a per-core rate that other load on the machine does not skew.
-  const compareCpu = phaseCpu.compare - (phaseCpu['blocking:pairs'] ?? 0);
+  const compareCpu = phaseCpu.compare! - (phaseCpu['blocking:pairs'] ?? 0);
   const out: SyntheticRunResult = {
     records: n,
     seconds,

@@ -2,7 +2,8 @@ import type { AgeBand } from './vocabulary.ts';
 
 /** Whole years between a YYYY-MM-DD birth date and an instant (UTC, so the machine's zone never matters). */
 export function ageAt(dateOfBirth: string, at: Date): number {
-  const [y, m, d] = dateOfBirth.split('-').map(Number);
+  // A malformed date gives NaN (no age) rather than a throw.
+  const [y = NaN, m = NaN, d = NaN] = dateOfBirth.split('-').map(Number);
   let age = at.getUTCFullYear() - y;
   if (at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d)) age--;
   return age;

@@ -29,7 +29,7 @@ export function createRng(seed: number): Rng {
     int: (n) => Math.floor(next() * n),
     pick: (items) => {
       if (items.length === 0) throw new RangeError('pick from an empty array');
-      return items[Math.floor(next() * items.length)];
+      return items[Math.floor(next() * items.length)]!;
     },
     chance: (p) => next() < p,
   };
@@ -43,5 +43,5 @@ export function pickWeighted<T>(rng: Rng, items: readonly (readonly [T, number])
     r -= weight;
     if (r < 0) return item;
   }
-  return items[items.length - 1][0];
+  return items[items.length - 1]![0];
 }

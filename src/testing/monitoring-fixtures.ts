@@ -71,21 +71,14 @@ export interface Counts {
 
 /** Row counts of everything a monitoring request could write, in one statement. */
 export async function counts(t: TestServer): Promise<Counts> {
-  const { rows } = await sql<Record<string, number>>`SELECT
+  const { rows } = await sql<Counts>`SELECT
     (SELECT count(*) FROM blobs)::int AS blobs, (SELECT count(*) FROM evidence)::int AS evidence,
     (SELECT count(*) FROM evidence_custody)::int AS custody, (SELECT count(*) FROM audit_events WHERE action <> 'access.refused')::int AS audit,
     (SELECT count(*) FROM compounds)::int AS compounds, (SELECT count(*) FROM compound_events)::int AS events,
     (SELECT count(*) FROM alerts)::int AS alerts`.execute(t.database.db);
-  const r = rows[0];
-  return {
-    blobs: r.blobs,
-    evidence: r.evidence,
-    custody: r.custody,
-    audit: r.audit,
-    compounds: r.compounds,
-    events: r.events,
-    alerts: r.alerts,
-  };
+  const [r] = rows;
+  if (!r) throw new Error('the count query returned no row');
+  return r;
 }
 
 export async function createCompound(

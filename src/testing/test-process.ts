@@ -80,7 +80,7 @@ export class HttpClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0];
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const text = await res.text();
     let json: any = null;
     try {

@@ -75,7 +75,7 @@ export async function createTestServer(
   const signIn = async (email: string, password = TEST_PASSWORD): Promise<TestClient> => {
     const res = await server.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
     if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
-    const cookie = String(res.headers['set-cookie']).split(';')[0];
+    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
     return client(cookie, res.json().csrfToken);
   };
 

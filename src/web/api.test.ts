@@ -31,11 +31,11 @@ describe('api client', () => {
     await api.post('/api/things', { a: 1 });
     await api.delete('/api/things/1');
     const headers = calls.map((c) => c.init.headers as Record<string, string>);
-    expect(headers[0]['x-csrf-token']).toBeUndefined();
-    expect(headers[1]['x-csrf-token']).toBe('csrf-123');
-    expect(headers[1]['content-type']).toBe('application/json');
-    expect(calls[1].init.body).toBe('{"a":1}');
-    expect(headers[2]['x-csrf-token']).toBe('csrf-123');
+    expect(headers[0]!['x-csrf-token']).toBeUndefined();
+    expect(headers[1]!['x-csrf-token']).toBe('csrf-123');
+    expect(headers[1]!['content-type']).toBe('application/json');
+    expect(calls[1]!.init.body).toBe('{"a":1}');
+    expect(headers[2]!['x-csrf-token']).toBe('csrf-123');
     expect(calls.every((c) => c.init.credentials === 'same-origin')).toBe(true);
   });
 

@@ -26,8 +26,8 @@ describe('field and blocking syntax', () => {
       ['surname'],
     );
     expect(specs.map((s) => s.kind)).toEqual(['date', 'person_name', 'phone', 'exact', 'string']);
-    expect(specs[1].fields).toEqual(['given', 'family']);
-    expect(specs[4].termFrequency).toBe(true);
+    expect(specs[1]!.fields).toEqual(['given', 'family']);
+    expect(specs[4]!.termFrequency).toBe(true);
     expect(inferKind('passport_no')).toBe('document');
     expect(() => parseFieldSpecs('x:weird=col')).toThrow(/unknown field kind/);
     expect(() => parseFieldSpecs('nonsense')).toThrow(/bad field/);
@@ -110,7 +110,7 @@ describe('runMatchEval', () => {
     }
     const lines = out.join('').trim().split('\n');
     expect(lines).toHaveLength(1);
-    const parsed = JSON.parse(lines[0]);
+    const parsed = JSON.parse(lines[0]!);
     for (const k of ['precision', 'recall', 'f1', 'pairsCompared', 'seconds']) expect(typeof parsed[k]).toBe('number');
   });
 });

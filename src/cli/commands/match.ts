@@ -76,7 +76,8 @@ export function parseFieldSpecs(text: string, tf: string[] = []): ComparatorSpec
     .map((part) => {
       const m = part.match(/^([A-Za-z0-9_]+)(?::([a-z_]+))?=(.+)$/);
       if (!m) throw new Error(`bad field "${part}": expected NAME[:KIND]=COLUMN[+COLUMN]`);
-      const [, name, kindRaw, cols] = m;
+      // name and cols are required groups: a match always sets them.
+      const [, name = '', kindRaw, cols = ''] = m;
       const kind = (kindRaw === 'person' ? 'person_name' : (kindRaw ?? inferKind(name))) as ComparatorKind;
       if (!COMPARATOR_KINDS.includes(kind))
         throw new Error(`unknown field kind "${kindRaw}" (known: ${COMPARATOR_KINDS.join(', ')})`);
@@ -93,7 +94,7 @@ export function parseBlockSpecs(text: string | undefined, comparisons: Comparato
     .filter((r) => r !== '')
     .map((r) => ({
       on: r.split('+').map((p) => {
-        const [comparison, variant] = p.split('.');
+        const [comparison = '', variant] = p.split('.'); // split always yields a first element
         return variant ? { comparison, variant } : comparison;
       }),
     }));

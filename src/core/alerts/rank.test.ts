@@ -4,8 +4,8 @@ import { ALERT_SEVERITIES, alertRank, severityOfRank } from './rank.ts';
 describe('alert rank', () => {
   it('orders by severity before anything else', () => {
     for (let i = 1; i < ALERT_SEVERITIES.length; i++) {
-      const lowerAtBest = alertRank(ALERT_SEVERITIES[i - 1], { aboutAPerson: true, confidence: 1 });
-      const higherAtWorst = alertRank(ALERT_SEVERITIES[i], { aboutAPerson: false, confidence: 0 });
+      const lowerAtBest = alertRank(ALERT_SEVERITIES[i - 1]!, { aboutAPerson: true, confidence: 1 });
+      const higherAtWorst = alertRank(ALERT_SEVERITIES[i]!, { aboutAPerson: false, confidence: 0 });
       expect(higherAtWorst).toBeGreaterThan(lowerAtBest);
     }
   });

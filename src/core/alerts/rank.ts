@@ -27,7 +27,7 @@ export function alertRank(severity: AlertSeverity, options: { aboutAPerson: bool
 
 /** The severity band a stored rank falls in (for checks and migrations of older rows). */
 export const severityOfRank = (rank: number): AlertSeverity =>
-  ALERT_SEVERITIES[Math.min(ALERT_SEVERITIES.length - 1, Math.max(0, Math.floor(rank / SEVERITY_BAND)))];
+  ALERT_SEVERITIES[Math.min(ALERT_SEVERITIES.length - 1, Math.max(0, Math.floor(rank / SEVERITY_BAND)))]!;
 
 /** Monitoring rules speak in risk levels; the alerts table in severities. */
 export const SEVERITY_OF_RISK: Readonly<Record<RiskLevel, AlertSeverity>> = {

@@ -54,8 +54,8 @@ export function verifyEvidenceProof(bundle: EvidenceProof, trustedPublicKeyPem: 
   if (broken !== -1) return { ok: false, reason: `custody entry ${broken + 1} breaks the hash chain` };
   if (
     bundle.sha256 !== null &&
-    bundle.custody[0].details.sha256 !== undefined &&
-    bundle.custody[0].details.sha256 !== bundle.sha256
+    bundle.custody[0]!.details.sha256 !== undefined &&
+    bundle.custody[0]!.details.sha256 !== bundle.sha256
   ) {
     return { ok: false, reason: 'the file hash differs from the one recorded at ingestion' };
   }

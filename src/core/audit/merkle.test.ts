@@ -29,7 +29,7 @@ describe('RFC 9162 Merkle tree', () => {
         .digest('hex'),
     );
     expect(EMPTY_ROOT).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    const [a, b] = [leaves[0], leaves[1]];
+    const [a, b] = [leaves[0]!, leaves[1]!];
     expect(nodeHash(a, b)).toBe(
       createHash('sha256')
         .update(Buffer.concat([Buffer.from([1]), Buffer.from(a, 'hex'), Buffer.from(b, 'hex')]))
@@ -37,14 +37,14 @@ describe('RFC 9162 Merkle tree', () => {
     );
     expect(treeRoot(leaves, 1)).toBe(leaves[0]);
     // Three leaves split at 2: H(H(l0, l1), l2), not H(l0, H(l1, l2)).
-    expect(treeRoot(leaves, 3)).toBe(nodeHash(nodeHash(leaves[0], leaves[1]), leaves[2]));
+    expect(treeRoot(leaves, 3)).toBe(nodeHash(nodeHash(leaves[0]!, leaves[1]!), leaves[2]!));
   });
 
   it('extends the tree from its right edge exactly as a full recomputation does, for every size', () => {
     let frontier = EMPTY_FRONTIER;
     expect(frontierRoot(frontier)).toBe(EMPTY_ROOT);
     for (let n = 1; n <= MAX; n++) {
-      frontier = appendToFrontier(frontier, [leaves[n - 1]]);
+      frontier = appendToFrontier(frontier, [leaves[n - 1]!]);
       expect(frontierRoot(frontier)).toBe(treeRoot(leaves, n));
     }
     // In uneven batches too.
@@ -59,14 +59,14 @@ describe('RFC 9162 Merkle tree', () => {
       const root = treeRoot(leaves, n);
       for (let i = 0; i < n; i++) {
         const proof = inclusionProof(leaves, i, n);
-        expect(verifyInclusion(leaves[i], i, n, proof, root)).toBe(true);
-        expect(verifyInclusion(flip(leaves[i]), i, n, proof, root)).toBe(false);
-        expect(verifyInclusion(leaves[i], i, n, proof, flip(root))).toBe(false);
-        if (n > 1) expect(verifyInclusion(leaves[i], (i + 1) % n, n, proof, root)).toBe(false);
+        expect(verifyInclusion(leaves[i]!, i, n, proof, root)).toBe(true);
+        expect(verifyInclusion(flip(leaves[i]!), i, n, proof, root)).toBe(false);
+        expect(verifyInclusion(leaves[i]!, i, n, proof, flip(root))).toBe(false);
+        if (n > 1) expect(verifyInclusion(leaves[i]!, (i + 1) % n, n, proof, root)).toBe(false);
         for (let p = 0; p < proof.length; p++) {
           expect(
             verifyInclusion(
-              leaves[i],
+              leaves[i]!,
               i,
               n,
               proof.map((h, k) => (k === p ? flip(h) : h)),
@@ -75,8 +75,8 @@ describe('RFC 9162 Merkle tree', () => {
           ).toBe(false);
         }
         if (proof.length) {
-          expect(verifyInclusion(leaves[i], i, n, proof.slice(0, -1), root)).toBe(false);
-          expect(verifyInclusion(leaves[i], i, n, [...proof, proof[0]], root)).toBe(false);
+          expect(verifyInclusion(leaves[i]!, i, n, proof.slice(0, -1), root)).toBe(false);
+          expect(verifyInclusion(leaves[i]!, i, n, [...proof, proof[0]!], root)).toBe(false);
         }
         checked++;
       }
@@ -164,7 +164,7 @@ describe('audit entries as leaves', () => {
     expect(gap.problem).toMatchObject({ leafIndex: 3, reason: expect.stringContaining('gap') });
 
     const edited = new LogReplay();
-    rows.forEach((r, i) => edited.add(i === 5 ? { ...r, actorUserId: null } : r, hashes[i]));
+    rows.forEach((r, i) => edited.add(i === 5 ? { ...r, actorUserId: null } : r, hashes[i]!));
     expect(edited.problem).toMatchObject({ leafIndex: 5, seq: 15, reason: expect.stringContaining('edited') });
 
     expect(checkCheckpoint(hashes, checkpoint)).toBeNull();

@@ -38,7 +38,7 @@ function split(n: number): number {
 function subtreeRoot(leaves: readonly Hex[], lo: number, hi: number): Hex {
   const n = hi - lo;
   if (n === 0) return EMPTY_ROOT;
-  if (n === 1) return leaves[lo];
+  if (n === 1) return leaves[lo]!;
   const k = split(n);
   return nodeHash(subtreeRoot(leaves, lo, lo + k), subtreeRoot(leaves, lo + k, hi));
 }
@@ -129,9 +129,11 @@ export function verifyConsistency(
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  let fr = path[0];
-  let sr = path[0];
-  for (const c of path.slice(1)) {
+  const [start, ...rest] = path;
+  if (start === undefined) return false;
+  let fr = start;
+  let sr = start;
+  for (const c of rest) {
     if (sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);
@@ -170,11 +172,12 @@ function bitsOf(size: number): number[] {
 }
 
 export function appendToFrontier(frontier: Frontier, leaves: readonly Hex[]): Frontier {
-  if (frontier.hashes.length !== bitsOf(frontier.size).length) throw new Error('frontier does not match its size');
-  const stack = bitsOf(frontier.size).map((size, i) => ({ size, hash: frontier.hashes[i] }));
+  const bits = bitsOf(frontier.size);
+  if (frontier.hashes.length !== bits.length) throw new Error('frontier does not match its size');
+  const stack = frontier.hashes.map((hash, i) => ({ size: bits[i]!, hash })); // same length, checked above
   for (const leaf of leaves) {
     stack.push({ size: 1, hash: leaf });
-    while (stack.length >= 2 && stack[stack.length - 1].size === stack[stack.length - 2].size) {
+    while (stack.length >= 2 && stack.at(-1)?.size === stack.at(-2)?.size) {
       const right = stack.pop()!;
       const left = stack.pop()!;
       stack.push({ size: left.size * 2, hash: nodeHash(left.hash, right.hash) });
@@ -184,8 +187,7 @@ export function appendToFrontier(frontier: Frontier, leaves: readonly Hex[]): Fr
 }
 
 export function frontierRoot(frontier: Frontier): Hex {
-  if (frontier.hashes.length === 0) return EMPTY_ROOT;
-  let acc = frontier.hashes[frontier.hashes.length - 1];
-  for (let i = frontier.hashes.length - 2; i >= 0; i--) acc = nodeHash(frontier.hashes[i], acc);
-  return acc;
+  const last = frontier.hashes.at(-1);
+  if (last === undefined) return EMPTY_ROOT;
+  return frontier.hashes.slice(0, -1).reduceRight((acc, hash) => nodeHash(hash, acc), last);
 }

@@ -71,8 +71,8 @@ describe('validateGroupFlightUpdate', () => {
     );
     expect(r.ok).toBe(true);
     expect(r.members.map((m) => m.ok)).toEqual([true, true, true]);
-    expect(r.members[1].warnings[0]).toMatch(/overstay fine/);
-    expect(r.members[2].warnings[0]).toMatch(/replaces the booking VN 920/);
+    expect(r.members[1]!.warnings[0]).toMatch(/overstay fine/);
+    expect(r.members[2]!.warnings[0]).toMatch(/replaces the booking VN 920/);
   });
   it('one ineligible member fails the whole group and says why', () => {
     const r = validateGroupFlightUpdate(
@@ -87,9 +87,9 @@ describe('validateGroupFlightUpdate', () => {
     );
     expect(r.ok).toBe(false);
     expect(r.members.map((m) => m.ok)).toEqual([true, false, false, false]);
-    expect(r.members[1].reasons[0]).toMatch(/no travel document issued/);
-    expect(r.members[2].reasons[0]).toMatch(/assisting, not awaiting travel/);
-    expect(r.members[3].reasons[0]).toMatch(/twice/);
+    expect(r.members[1]!.reasons[0]).toMatch(/no travel document issued/);
+    expect(r.members[2]!.reasons[0]).toMatch(/assisting, not awaiting travel/);
+    expect(r.members[3]!.reasons[0]).toMatch(/twice/);
   });
   it('a bad flight or an empty group fails even when members are fine', () => {
     expect(
@@ -115,7 +115,7 @@ describe('validateGroupFlightUpdate', () => {
         const r = validateGroupFlightUpdate(plans, flight, NOW);
         plans.forEach((p, i) => {
           const doc = p.passportHeld || p.emergencyDocument.status === 'issued';
-          expect(r.members[i].ok).toBe(
+          expect(r.members[i]!.ok).toBe(
             p.caseStatus === 'awaiting_travel' || (p.caseStatus === 'awaiting_documents' && doc),
           );
         });

@@ -23,7 +23,7 @@ export const maxRisk = (a: RiskLevel, b: RiskLevel): RiskLevel => (riskIndex(a) 
 
 export function stepRisk(level: RiskLevel, steps: number): RiskLevel {
   const i = Math.min(RISK_LEVELS.length - 1, Math.max(0, riskIndex(level) + steps));
-  return RISK_LEVELS[i];
+  return RISK_LEVELS[i]!;
 }
 
 /** The level a cause proposes on its own, before comparing with the current level. */

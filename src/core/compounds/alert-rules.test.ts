@@ -37,19 +37,19 @@ describe('massExitAlerts', () => {
       severity: 'critical',
       date: '2025-10-20',
     });
-    expect(alerts[0].title).toContain('1,440');
-    expect(alerts[0].eventIds).toEqual([a.id, b.id].sort());
-    expect(alerts[0].evidenceIds).toEqual([...a.evidenceIds, ...b.evidenceIds].sort());
+    expect(alerts[0]!.title).toContain('1,440');
+    expect(alerts[0]!.eventIds).toEqual([a.id, b.id].sort());
+    expect(alerts[0]!.evidenceIds).toEqual([...a.evidenceIds, ...b.evidenceIds].sort());
   });
 
   it('ranks a small or weakly sourced exit lower, and does not fire without a mass exit', () => {
     const small = massExitAlerts(
       compound('x', 103.5, 10.6, [ev('mass_exit', '2025-10-20', { counts: { peopleLeaving: 40 } })]),
     )[0];
-    const weak = massExitAlerts(compound('x', 103.5, 10.6, [ev('mass_exit', '2025-10-20', { confidence: 'low' })]))[0];
-    expect(small.severity).toBe('high');
+    const weak = massExitAlerts(compound('x', 103.5, 10.6, [ev('mass_exit', '2025-10-20', { confidence: 'low' })]))[0]!;
+    expect(small!.severity).toBe('high');
     expect(weak.severity).toBe('medium');
-    expect(weak.rank).toBeLessThan(small.rank);
+    expect(weak.rank).toBeLessThan(small!.rank);
     expect(
       massExitAlerts(compound('x', 103.5, 10.6, [ev('raid', '2025-10-20'), ev('operating', '2025-10-21')])),
     ).toEqual([]);
@@ -61,7 +61,7 @@ describe('raidWithoutRescuesAlerts', () => {
     const raid = ev('raid', '2025-07-16');
     const alerts = raidWithoutRescuesAlerts(compound('c1', 104, 11, [raid]));
     expect(alerts.map((a) => a.key)).toEqual(['raid_without_rescues:c1:2025-07-16']);
-    expect(alerts[0].eventIds).toEqual([raid.id]);
+    expect(alerts[0]!.eventIds).toEqual([raid.id]);
   });
 
   it.each([
@@ -90,8 +90,8 @@ describe('possibleTheatreRaidAlerts', () => {
     );
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ key: 'possible_theatre_raid:c1:2025-07-16', severity: 'high' });
-    expect(alerts[0].eventIds).toEqual([raid.id, video.id, build.id].sort());
-    expect(alerts[0].title).toContain('35 days after');
+    expect(alerts[0]!.eventIds).toEqual([raid.id, video.id, build.id].sort());
+    expect(alerts[0]!.title).toContain('35 days after');
   });
 
   it('does not fire for activity only before the raid or after the window', () => {
@@ -104,7 +104,7 @@ describe('possibleTheatreRaidAlerts', () => {
     const alerts = possibleTheatreRaidAlerts(
       compound('c1', 104, 11, [ev('raid', '2025-07-16'), ev('operating', '2025-07-20', { confidence: 0.2 })]),
     );
-    expect(alerts[0].severity).toBe('medium');
+    expect(alerts[0]!.severity).toBe('medium');
   });
 });
 
@@ -121,8 +121,8 @@ describe('possibleRelocationAlerts', () => {
       relatedCompoundIds: ['new'],
       date: '2025-04-10',
     });
-    expect(alerts[0].title).toMatch(/40 days after .* was emptied, 5\.\d km away/);
-    expect(alerts[0].eventIds).toContain(emptied.events[0].id);
+    expect(alerts[0]!.title).toMatch(/40 days after .* was emptied, 5\.\d km away/);
+    expect(alerts[0]!.eventIds).toContain(emptied.events[0]!.id);
   });
 
   it.each([
@@ -170,7 +170,7 @@ describe('runAlertRules', () => {
     expect(again).toEqual(first);
     expect(new Set(first.map((a) => a.key)).size).toBe(first.length);
     expect(first.map((a) => a.kind)).toEqual(['mass_exit', 'possible_theatre_raid', 'raid_without_rescues']);
-    for (let i = 1; i < first.length; i++) expect(first[i - 1].rank).toBeGreaterThanOrEqual(first[i].rank);
+    for (let i = 1; i < first.length; i++) expect(first[i - 1]!.rank).toBeGreaterThanOrEqual(first[i]!.rank);
     // A further report of the same raid joins the existing alert's key.
     const more = runAlertRules({ ...subject, events: [...subject.events, ev('raid', '2025-07-16')] });
     expect(more.map((a) => a.key)).toEqual(first.map((a) => a.key));

@@ -171,7 +171,7 @@ export function possibleTheatreRaidAlerts(
     if (after.length === 0) continue;
     const confidence = noisyOr(after.map((e) => confidenceValue(e.confidence)));
     const severity: RiskLevel = confidence >= 0.5 ? 'high' : 'medium';
-    const firstDay = toDay(after[0].date) ?? day;
+    const firstDay = toDay(after[0]!.date) ?? day;
     alerts.push({
       key: `possible_theatre_raid:${subject.compound.id}:${day}`,
       kind: 'possible_theatre_raid',
@@ -219,7 +219,7 @@ export function possibleRelocationAlerts(
     if (other.compound.id === subject.compound.id || knownDestinations.has(other.compound.id)) continue;
     const otherEvents = dated(other.events);
     if (otherEvents.length === 0) continue;
-    const firstReported = otherEvents[0].day;
+    const firstReported = otherEvents[0]!.day;
     const entry = vacated.find(
       (v) => firstReported >= v.from && daysBetween(v.from, firstReported) <= o.relocationWindowDays,
     );

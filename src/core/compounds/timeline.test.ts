@@ -188,7 +188,7 @@ describe('deriveTimeline', () => {
     const timeline = deriveTimeline(events, options);
     expect(timeline.map((t) => [t.from, t.status])).toEqual(expected);
     // Entries are ordered and every entry explains itself.
-    for (let i = 1; i < timeline.length; i++) expect(timeline[i].from >= timeline[i - 1].from).toBe(true);
+    for (let i = 1; i < timeline.length; i++) expect(timeline[i]!.from >= timeline[i - 1]!.from).toBe(true);
     for (const t of timeline) expect(t.reason.length).toBeGreaterThan(5);
   });
 
@@ -210,7 +210,7 @@ describe('deriveTimeline', () => {
     const again = ev('raid', '2025-03-03', 0.7, { id: 'raid-2' });
     const [entry] = deriveTimeline([raid, rescue, later, again]);
     expect(entry).toMatchObject({ from: '2025-03-01', status: 'raided', confidence: 0.8, reason: 'raid reported' });
-    expect(entry.eventIds.sort()).toEqual(['arrest-1', 'raid-1', 'raid-2', 'rescue-1']);
+    expect(entry!.eventIds.sort()).toEqual(['arrest-1', 'raid-1', 'raid-2', 'rescue-1']);
     const reactivated = deriveTimeline([raid, ev('operating', '2025-04-01', 'medium', { id: 'op-1' })])[1];
     expect(reactivated).toMatchObject({
       status: 'reactivated',

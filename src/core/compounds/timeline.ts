@@ -178,10 +178,14 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
     timeline.push({ from, status: next, confidence: round2(confidence), eventIds: ids, reason: `${why}${note}` });
   };
 
-  for (let i = 0; i < normalised.length;) {
-    const day = normalised[i].day;
-    const todays: Normalised[] = [];
-    while (i < normalised.length && normalised[i].day === day) todays.push(normalised[i++]);
+  // normalised is sorted by day, so each day's events are one run and the map keeps day order.
+  const byDay = new Map<string, Normalised[]>();
+  for (const e of normalised) {
+    const todays = byDay.get(e.day);
+    if (todays) todays.push(e);
+    else byDay.set(e.day, [e]);
+  }
+  for (const [day, todays] of byDay) {
     applySilence(day, false);
 
     for (const e of todays) if (isActivityEffect(e.effect)) lastActivityDay = day;
@@ -200,10 +204,8 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
     if (supporting.length > 0 && entry && entry.status === 'raided' && ranked.length === 0) {
       entry.eventIds.push(...supporting.filter((id) => !entry.eventIds.includes(id)));
     }
-    if (ranked.length === 0) continue;
-
-    const winner = ranked[0];
-    const losers = ranked.slice(1);
+    const [winner, ...losers] = ranked;
+    if (!winner) continue;
     const note = losers.length
       ? `; outweighs ${losers.map((l) => `${DESCRIBE[l.effect]} (${round2(l.confidence)})`).join(', ')} on the same day`
       : '';
@@ -239,7 +241,7 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
     }
   }
 
-  const lastEventDay = normalised.length ? normalised[normalised.length - 1].day : null;
+  const lastEventDay = normalised.at(-1)?.day ?? null;
   const until = (options.asOf && toDay(options.asOf)) || lastEventDay;
   if (until) applySilence(until, true);
   return timeline;

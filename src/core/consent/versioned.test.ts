@@ -56,16 +56,16 @@ describe('versioned consent', () => {
       useInStatistics: true,
       crossOrganisationMatching: false,
     });
-    expect(h2[1].changes).toEqual(['share with organisation clinic-9: no', 'use in statistics: yes']);
+    expect(h2[1]!.changes).toEqual(['share with organisation clinic-9: no', 'use in statistics: yes']);
     expect(h2[1]).toMatchObject({ method: 'written', actor, at: '2026-03-02T08:00:00.000Z' });
-    expect(Object.isFrozen(h2) && Object.isFrozen(h2[1]) && Object.isFrozen(h2[1].flags)).toBe(true);
+    expect(Object.isFrozen(h2) && Object.isFrozen(h2[1]) && Object.isFrozen(h2[1]!.flags)).toBe(true);
   });
 
   it('cross-organisation matching is a flag of its own: off until given, versioned, and withdrawn like the others', () => {
     const h1 = apply([], { useInStatistics: true, method: 'verbal' }, '2026-03-01T00:00:00Z');
     expect(currentConsent(h1).crossOrganisationMatching).toBe(false);
     const h2 = apply(h1, { crossOrganisationMatching: true, method: 'written' }, '2026-03-02T00:00:00Z');
-    expect(h2[1].changes).toEqual(['cross-organisation matching: yes']);
+    expect(h2[1]!.changes).toEqual(['cross-organisation matching: yes']);
     expect(currentConsent(h2)).toMatchObject({ useInStatistics: true, crossOrganisationMatching: true });
     const h3 = apply(h2, { crossOrganisationMatching: false, method: 'verbal' }, '2026-03-03T00:00:00Z');
     expect(currentConsent(h3).crossOrganisationMatching).toBe(false);

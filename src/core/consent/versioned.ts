@@ -65,7 +65,7 @@ export type ConsentChangeResult =
   | { readonly ok: false; readonly reason: string };
 
 export function currentConsent(history: ConsentHistory): ConsentFlags {
-  return history.length ? history[history.length - 1].flags : NO_CONSENT;
+  return history.at(-1)?.flags ?? NO_CONSENT;
 }
 
 /** The consent in force at an instant (the last version recorded at or before it). */

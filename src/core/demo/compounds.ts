@@ -323,7 +323,7 @@ function footprintAround(rng: Rng, lon: number, lat: number): DemoPolygon {
       round6(lat + (r * Math.sin(angle)) / METRES_PER_DEGREE),
     ]);
   }
-  ring.push([ring[0][0], ring[0][1]]);
+  ring.push([ring[0]![0], ring[0]![1]]);
   return { type: 'Polygon', coordinates: [ring] };
 }
 

@@ -36,6 +36,7 @@ function variantContacts(rng: Rng, first: SurvivorDraft): DemoSurvivor['contacts
 export function duplicateOf(rng: Rng, ctx: SurvivorContext, first: SurvivorDraft): Omit<DemoSurvivor, 'key'> {
   const a = first.survivor;
   const nationality = a.nationalities[0];
+  if (!nationality) throw new Error('a demo survivor always has a nationality');
   const province = ctx.compounds.find((c) => c.key === a.compoundKey)?.province ?? null;
   const registrar = pickRegistrar(rng, ctx, nationality, province, a.registeredByOrgKey);
   const registeredByEmbassy = ctx.orgs.find((o) => o.key === registrar.orgKey)?.kind === 'embassy';

@@ -70,8 +70,8 @@ describe('name forms', () => {
         const firstValues = new Set(first.map((n) => n.value));
         const newLatin = again.filter((n) => n.script === 'Latn');
         expect(newLatin).toHaveLength(1);
-        expect(firstValues.has(newLatin[0].value)).toBe(false);
-        if (p.script !== 'Latn') expect(again[0].value).toBe(p.full);
+        expect(firstValues.has(newLatin[0]!.value)).toBe(false);
+        if (p.script !== 'Latn') expect(again[0]!.value).toBe(p.full);
         expect(again.filter((n) => n.preferred)).toHaveLength(1);
       }
   });

@@ -14,8 +14,8 @@ export function latinParts(p: PersonName): { family: string | null; given: strin
   if (p.script === 'Latn') return { family: p.family, given: p.given };
   const tokens = p.latin.split(' ');
   return p.order === 'family_first'
-    ? { family: tokens[0], given: tokens.slice(1).join(' ') }
-    : { family: tokens[tokens.length - 1], given: tokens.slice(0, -1).join(' ') };
+    ? { family: tokens[0]!, given: tokens.slice(1).join(' ') }
+    : { family: tokens[tokens.length - 1]!, given: tokens.slice(0, -1).join(' ') };
 }
 
 export function swappedOrder(p: PersonName): string | null {
@@ -48,7 +48,7 @@ function burmeseRespacing(rng: Rng, latin: string): string {
   const parts = latin.split(' ');
   if (parts.length < 2) return latin;
   const at = 1 + rng.int(parts.length - 1);
-  const joined = parts[at - 1] + parts[at].toLowerCase();
+  const joined = parts[at - 1] + parts[at]!.toLowerCase();
   return [...parts.slice(0, at - 1), joined, ...parts.slice(at + 1)].join(' ');
 }
 
@@ -57,17 +57,17 @@ export function typo(rng: Rng, s: string): string {
   const letters = [...s];
   // Word-initial letters are rarely mistyped; slips happen inside words.
   const positions = letters
-    .map((ch, i) => (i > 0 && /\p{L}/u.test(ch) && /\p{L}/u.test(letters[i - 1]) ? i : -1))
+    .map((ch, i) => (i > 0 && /\p{L}/u.test(ch) && /\p{L}/u.test(letters[i - 1]!) ? i : -1))
     .filter((i) => i > 0);
   if (positions.length < 2) return s;
   const i = rng.pick(positions);
   const kind = rng.int(3);
-  if (kind === 0 && i + 1 < letters.length && /\p{L}/u.test(letters[i + 1]) && letters[i] !== letters[i + 1]) {
-    [letters[i], letters[i + 1]] = [letters[i + 1], letters[i]];
+  if (kind === 0 && i + 1 < letters.length && /\p{L}/u.test(letters[i + 1]!) && letters[i] !== letters[i + 1]) {
+    [letters[i], letters[i + 1]] = [letters[i + 1]!, letters[i]!];
   } else if (kind === 1 && letters.length > 4) {
     letters.splice(i, 1);
   } else {
-    letters.splice(i, 0, letters[i]);
+    letters.splice(i, 0, letters[i]!);
   }
   return letters.join('');
 }
@@ -99,7 +99,7 @@ export function survivorNames(rng: Rng, p: PersonName): DemoSurvivorName[] {
   if (second && !names.some((n) => n.value === second)) names.push({ value: second, script: 'Latn', preferred: false });
   // People writing a non-Latin script mostly prefer it; others prefer the form they gave first.
   const preferred = p.script !== 'Latn' && rng.chance(0.4) ? 1 : 0;
-  names[Math.min(preferred, names.length - 1)].preferred = true;
+  names[Math.min(preferred, names.length - 1)]!.preferred = true;
   return names;
 }
 
@@ -125,6 +125,6 @@ export function variantNames(rng: Rng, p: PersonName, first: readonly DemoSurviv
   // Someone writing in Latin script keeps only the variant; others also give their native form again.
   if (p.script !== 'Latn') names.push({ value: p.full, script: p.script, preferred: false });
   names.push({ value: latin, script: 'Latn', preferred: false });
-  names[rng.chance(0.5) ? 0 : names.length - 1].preferred = true;
+  names[rng.chance(0.5) ? 0 : names.length - 1]!.preferred = true;
   return names;
 }

@@ -484,6 +484,7 @@ function grouped(plan: PhonePlan, nsn: string, sep: string): string {
 
 export function formatPhone(phone: PhoneNumber, style: PhoneStyle): string {
   const plan = PLANS[phone.country];
+  if (!plan) throw new Error(`no numbering plan for ${phone.country}`);
   switch (style) {
     case 'e164':
       return `+${plan.cc}${phone.nsn}`;

@@ -73,8 +73,8 @@ describe('generateDemoScenario: determinism and speed', () => {
     });
     const base = generateDemoScenario({ seed: 2026, survivors: 300, anchor: ANCHOR });
     later.survivors.forEach((s, i) => {
-      expect(parseIsoDate(s.exitDate) - parseIsoDate(base.survivors[i].exitDate)).toBe(10 * DAY_MS);
-      expect(Date.parse(s.registeredAt) - Date.parse(base.survivors[i].registeredAt)).toBe(10 * DAY_MS);
+      expect(parseIsoDate(s.exitDate) - parseIsoDate(base.survivors[i]!.exitDate)).toBe(10 * DAY_MS);
+      expect(Date.parse(s.registeredAt) - Date.parse(base.survivors[i]!.registeredAt)).toBe(10 * DAY_MS);
     });
   });
 
@@ -159,9 +159,9 @@ describe('generateDemoScenario: survivors', () => {
     for (const s of survivors) {
       expect(s.names.filter((n) => n.preferred)).toHaveLength(1);
       expect(s.names.some((n) => n.script === 'Latn')).toBe(true);
-      for (const n of s.names) expect(n.value, `${n.script} ${n.value}`).toMatch(SCRIPT_RE[n.script]);
-      const expected = NATIVE_SCRIPT[s.nationalities[0]];
-      if (expected) expect(s.names[0].script).toBe(expected);
+      for (const n of s.names) expect(n.value, `${n.script} ${n.value}`).toMatch(SCRIPT_RE[n.script]!);
+      const expected = NATIVE_SCRIPT[s.nationalities[0]!];
+      if (expected) expect(s.names[0]!.script).toBe(expected);
     }
   });
 
@@ -245,9 +245,9 @@ describe('generateDemoScenario: survivors', () => {
     const byKey = new Map(survivors.map((s) => [s.key, s]));
     const crossPairs = scenario.duplicates
       .map(([a, b]) => [byKey.get(a)!, byKey.get(b)!])
-      .filter(([a, b]) => a.registeredByOrgKey !== b.registeredByOrgKey);
+      .filter(([a, b]) => a!.registeredByOrgKey !== b!.registeredByOrgKey);
     const proposable = crossPairs.filter(
-      ([a, b]) => a.consent.crossOrganisationMatching && b.consent.crossOrganisationMatching,
+      ([a, b]) => a!.consent.crossOrganisationMatching && b!.consent.crossOrganisationMatching,
     );
     expect(proposable.length).toBeGreaterThan(crossPairs.length * 0.25);
     expect(proposable.length).toBeLessThan(crossPairs.length);
@@ -282,7 +282,7 @@ describe('generateDemoScenario: deliberate duplicates', () => {
   const forms = (s: string) => [tokens(s).join(' '), [...tokens(s)].sort().join(' '), tokens(s).join('')];
   const latin = (s: DemoSurvivor) => s.names.filter((n) => n.script === 'Latn').map((n) => forms(n.value));
   const near = (x: string[], y: string[]) =>
-    x.some((a, i) => levenshtein(a, y[i]) <= Math.max(3, a.length / 4) || a.includes(y[i]));
+    x.some((a, i) => levenshtein(a, y[i]!) <= Math.max(3, a.length / 4) || a.includes(y[i]!));
 
   it('registers about 3% twice, each pair by two different organisations', () => {
     expect(duplicates).toHaveLength(90);
@@ -316,7 +316,7 @@ describe('generateDemoScenario: deliberate duplicates', () => {
         digits(A).length &&
         digits(B).length &&
         digits(A)[0] === digits(B)[0] &&
-        A.contacts[0].value !== B.contacts[0].value
+        A.contacts[0]!.value !== B.contacts[0]!.value
       )
         samePhoneOtherFormat++;
     }

@@ -67,12 +67,12 @@ export function generateDemoScenario(options: DemoOptions = {}): DemoScenario {
     pairWith: null,
   }));
   for (const i of [...twiceIndexes].sort((x, y) => x - y))
-    records.push({ survivor: duplicateOf(rng, ctx, drafts[i]), pairWith: i });
+    records.push({ survivor: duplicateOf(rng, ctx, drafts[i]!), pairWith: i });
 
   // Keys follow registration order, so a second registration is not given away by its position.
   const order = records
     .map((_, i) => i)
-    .sort((x, y) => records[x].survivor.registeredAt.localeCompare(records[y].survivor.registeredAt) || x - y);
+    .sort((x, y) => records[x]!.survivor.registeredAt.localeCompare(records[y]!.survivor.registeredAt) || x - y);
   const width = String(records.length).length;
   const keyOf: string[] = new Array(records.length);
   order.forEach((recordIndex, position) => {
@@ -80,8 +80,9 @@ export function generateDemoScenario(options: DemoOptions = {}): DemoScenario {
   });
 
   const survivors = order.map((i) => {
-    const s = records[i].survivor;
-    return { key: keyOf[i], ...s, consent: { ...s.consent, crossOrganisationMatching: demoMatchingConsent(keyOf[i]) } };
+    const s = records[i]!.survivor;
+    const key = keyOf[i]!; // order is a permutation of the record indexes, so every key is set
+    return { key, ...s, consent: { ...s.consent, crossOrganisationMatching: demoMatchingConsent(key) } };
   });
   const duplicates: [string, string][] = records.flatMap((r, i) =>
     r.pairWith === null ? [] : [[keyOf[r.pairWith], keyOf[i]] as [string, string]],

@@ -56,6 +56,7 @@ export function demoUsers(rng: Rng, orgs: readonly DemoOrganisation[]): DemoUser
     for (const [local, role] of seatsFor(org)) {
       // Consular staff are usually nationals of the country they serve; local staff are mostly Cambodian.
       const nationality = org.kind === 'embassy' ? org.nationalitiesServed[0] : rng.pick(STAFF_NATIONALITIES);
+      if (!nationality) throw new Error(`embassy ${org.key} serves no nationality`);
       const name = samplePersonName(rng, nationality, rng.chance(0.5) ? 'female' : 'male');
       const nativeLocale = LOCALE_BY_NATIONALITY[nationality];
       users.push({

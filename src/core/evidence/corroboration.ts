@@ -50,8 +50,8 @@ export function countIndependentSources(
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
     }
     return i;
   };
@@ -79,10 +79,10 @@ export function countIndependentSources(
 
   // Near-duplicate images: pairwise, fine for the tens of items behind one claim.
   for (let i = 0; i < items.length; i++) {
-    const a = items[i].perceptualHash;
+    const a = items[i]!.perceptualHash;
     if (!a) continue;
     for (let j = i + 1; j < items.length; j++) {
-      const b = items[j].perceptualHash;
+      const b = items[j]!.perceptualHash;
       if (b && isNearDuplicate(a, b, maxDistance)) union(i, j);
     }
   }
@@ -94,6 +94,9 @@ export function countIndependentSources(
     if (!group.includes(item.evidenceId)) group.push(item.evidenceId);
     groups.set(root, group);
   });
-  const list = [...groups.values()].map((g) => [...g].sort()).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Groups are never empty; the default only satisfies the type.
+  const list = [...groups.values()]
+    .map((g) => [...g].sort())
+    .sort(([a = ''], [b = '']) => (a < b ? -1 : a > b ? 1 : 0));
   return { count: list.length, groups: list };
 }

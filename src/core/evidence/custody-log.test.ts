@@ -19,14 +19,14 @@ describe('custody log', () => {
   it('builds a hash chain covering every action', () => {
     const entries = chain();
     expect(entries.map((e) => e.action)).toEqual([...CUSTODY_ACTIONS]);
-    expect(entries[0].previousHash).toBeNull();
-    expect(entries[1].previousHash).toBe(entries[0].hash);
+    expect(entries[0]!.previousHash).toBeNull();
+    expect(entries[1]!.previousHash).toBe(entries[0]!.hash);
     expect(findCustodyChainBreak(entries)).toBe(-1);
   });
 
   it('detects an edited, removed or reordered entry', () => {
     const edited = chain();
-    edited[2] = { ...edited[2], actorId: 'someone-else' };
+    edited[2] = { ...edited[2]!, actorId: 'someone-else' };
     expect(findCustodyChainBreak(edited)).toBe(2);
     const removed = chain();
     removed.splice(3, 1);

@@ -79,12 +79,12 @@ export function buildCustodyEntry(input: CustodyEntryInput, previous: CustodyEnt
 
 /** Index of the first entry that breaks the chain (edited, removed or reordered), or -1 when intact. */
 export function findCustodyChainBreak(entries: readonly CustodyEntry[]): number {
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i];
-    const expectedPrevious = i === 0 ? null : entries[i - 1].hash;
+  let expectedPrevious: string | null = null;
+  for (const [i, e] of entries.entries()) {
     if (e.previousHash !== expectedPrevious) return i;
     const { hash, ...body } = e;
     if (sha256Hex(new TextEncoder().encode(canonical(body))) !== hash) return i;
+    expectedPrevious = hash;
   }
   return -1;
 }

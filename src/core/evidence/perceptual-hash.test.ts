@@ -48,10 +48,10 @@ describe('perceptualHash', () => {
     for (let y = 0; y < H / 2; y++)
       for (let x = 0; x < W / 2; x++) {
         half[y * (W / 2) + x] =
-          (img[2 * y * W + 2 * x] +
-            img[2 * y * W + 2 * x + 1] +
-            img[(2 * y + 1) * W + 2 * x] +
-            img[(2 * y + 1) * W + 2 * x + 1]) /
+          (img[2 * y * W + 2 * x]! +
+            img[2 * y * W + 2 * x + 1]! +
+            img[(2 * y + 1) * W + 2 * x]! +
+            img[(2 * y + 1) * W + 2 * x + 1]!) /
           4;
       }
     expect(hammingDistance(perceptualHash(img, W, H), perceptualHash(half, W / 2, H / 2))).toBeLessThanOrEqual(6);
@@ -61,8 +61,8 @@ describe('perceptualHash', () => {
     const hashes = [4, 5, 6, 7, 8].map((s) => perceptualHash(scene(s), W, H));
     for (let i = 0; i < hashes.length; i++)
       for (let j = i + 1; j < hashes.length; j++) {
-        expect(hammingDistance(hashes[i], hashes[j])).toBeGreaterThan(12);
-        expect(isNearDuplicate(hashes[i], hashes[j])).toBe(false);
+        expect(hammingDistance(hashes[i]!, hashes[j]!)).toBeGreaterThan(12);
+        expect(isNearDuplicate(hashes[i]!, hashes[j]!)).toBe(false);
       }
   });
 

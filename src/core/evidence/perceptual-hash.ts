@@ -28,7 +28,7 @@ function shrink(gray: Uint8Array, width: number, height: number, cols: number, r
         const row = y * width;
         for (let x = Math.floor(x0); x < Math.ceil(x1); x++) {
           const w = wy * (Math.min(x + 1, x1) - Math.max(x, x0));
-          sum += gray[row + x] * w;
+          sum += gray[row + x]! * w;
           weight += w;
         }
       }
@@ -48,7 +48,7 @@ export function perceptualHash(gray: Uint8Array, width: number, height: number):
   let hash = 0n;
   for (let r = 0; r < 8; r++) {
     for (let c = 0; c < 8; c++) {
-      hash = (hash << 1n) | (cells[r * 9 + c] > cells[r * 9 + c + 1] ? 1n : 0n);
+      hash = (hash << 1n) | (cells[r * 9 + c]! > cells[r * 9 + c + 1]! ? 1n : 0n);
     }
   }
   return hash.toString(16).padStart(16, '0');
@@ -60,7 +60,7 @@ export function toGray(pixels: Uint8Array, channels: 3 | 4): Uint8Array {
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const p = i * channels;
-    out[i] = Math.round(0.299 * pixels[p] + 0.587 * pixels[p + 1] + 0.114 * pixels[p + 2]);
+    out[i] = Math.round(0.299 * pixels[p]! + 0.587 * pixels[p + 1]! + 0.114 * pixels[p + 2]!);
   }
   return out;
 }

@@ -85,7 +85,7 @@ function sniffMatroska(bytes: Uint8Array): SniffedType | null {
 export function isUtf8Text(bytes: Uint8Array, truncated = false): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length) {
-    const b = bytes[i];
+    const b = bytes[i]!;
     if (b < 0x80) {
       // Tab, LF, FF, CR and ESC-free text only; other C0 controls mean binary.
       if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) return false;
@@ -108,12 +108,12 @@ export function isUtf8Text(bytes: Uint8Array, truncated = false): boolean {
     if (i + need >= bytes.length) {
       // The sequence runs past the end: fine only when the head was cut from a longer file.
       if (!truncated) return false;
-      for (let k = i + 1; k < bytes.length; k++) if ((bytes[k] & 0xc0) !== 0x80) return false;
+      for (let k = i + 1; k < bytes.length; k++) if ((bytes[k]! & 0xc0) !== 0x80) return false;
       return true;
     }
     let cp = b & (0xff >> (need + 2));
     for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
+      const c = bytes[i + k]!; // in range: a sequence running past the end was handled above
       if ((c & 0xc0) !== 0x80) return false;
       cp = (cp << 6) | (c & 0x3f);
     }
@@ -138,10 +138,10 @@ function sniffText(bytes: Uint8Array, truncated: boolean): SniffedType | null {
     return 'text/html';
   if (start.startsWith('#!')) return 'application/x-sh';
   // An email begins with header lines; require two known headers before the first blank line.
-  const headerBlock = head.split(/\r?\n\r?\n/)[0].split(/\r?\n/);
+  const headerBlock = head.split(/\r?\n\r?\n/)[0]!.split(/\r?\n/);
   if (
     headerBlock.filter((line) => EMAIL_HEADERS.test(line)).length >= 2 &&
-    /^[\x21-\x39\x3b-\x7e]+:/.test(headerBlock[0])
+    /^[\x21-\x39\x3b-\x7e]+:/.test(headerBlock[0]!)
   )
     return 'message/rfc822';
   return 'text/plain';

@@ -80,7 +80,7 @@ export type UploadDecision =
   | { ok: false; rejections: UploadRejection[]; displayName: string };
 
 export function normaliseDeclaredType(declared: string): string {
-  const base = declared.split(';')[0].trim().toLowerCase();
+  const base = declared.split(';')[0]!.trim().toLowerCase();
   return TYPE_ALIASES[base] ?? base;
 }
 

@@ -146,8 +146,7 @@ export function replayVerification(
 ): ReplayResult {
   let state: VerificationState = 'unverified';
   const history: VerificationRecord[] = [];
-  for (let i = 0; i < steps.length; i++) {
-    const { step, at, independentSources } = steps[i];
+  for (const [i, { step, at, independentSources }] of steps.entries()) {
     const result = applyVerificationStep(state, step, { at, history, independentSources, policy });
     if (!result.ok) return { ok: false, reason: result.reason, failedStep: i };
     state = result.next;

@@ -105,7 +105,7 @@ describe('evaluateFollowUps', () => {
       sightings: [{ at: day(3), compoundId: 'kk-park', source: 'hotline' }],
     });
     expect(viaSighting.suggestedRisk).toBe('critical');
-    expect(viaSighting.alerts[0].reasons.join(' ')).toMatch(/compound kk-park on 2026-03-03 \(reported by hotline\)/);
+    expect(viaSighting.alerts[0]!.reasons.join(' ')).toMatch(/compound kk-park on 2026-03-03 \(reported by hotline\)/);
     // A sighting before the survivor was last reached is old news.
     expect(
       evaluateFollowUps([reached('a', 4)], day(5), { ...ctx, sightings: [{ at: day(3), source: 'hotline' }] }).alerts,

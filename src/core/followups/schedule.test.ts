@@ -11,7 +11,7 @@ describe('follow-up schedule', () => {
   });
   it('higher risk means sooner check-ins', () => {
     const days = RISK_LEVELS.map((r) => FOLLOW_UP_INTERVAL_DAYS[r]);
-    for (let i = 1; i < days.length; i++) expect(days[i]).toBeLessThan(days[i - 1]);
+    for (let i = 1; i < days.length; i++) expect(days[i]).toBeLessThan(days[i - 1]!);
   });
   it('a check-in is missed only after the grace period', () => {
     expect(missedAfter('2026-03-01T00:00:00Z').getTime() - Date.parse('2026-03-01T00:00:00Z')).toBe(

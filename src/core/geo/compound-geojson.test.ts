@@ -94,7 +94,7 @@ const pointArb: fc.Arbitrary<PointGeometry> = fc
   .map(([lon, lat]) => ({ type: 'Point', coordinates: [lon, lat] }));
 const ringArb: fc.Arbitrary<LinearRing> = fc
   .array(fc.tuple(lonArb, latArb), { minLength: 3, maxLength: 8 })
-  .map((vs) => [...vs.map(([a, b]): [number, number] => [a, b]), [vs[0][0], vs[0][1]]]);
+  .map((vs) => [...vs.map(([a, b]): [number, number] => [a, b]), [vs[0]![0], vs[0]![1]]]);
 const footprintArb: fc.Arbitrary<FootprintGeometry> = fc.oneof(
   fc.array(ringArb, { minLength: 1, maxLength: 2 }).map((rings) => ({ type: 'Polygon' as const, coordinates: rings })),
   fc
@@ -147,9 +147,9 @@ describe('compound GeoJSON round trip', () => {
         notes: null,
       },
     ]);
-    expect(fc1.features[0].geometry?.type).toBe('Polygon');
-    expect(fc1.features[0].properties.point).toEqual([103.5, 10.6]);
-    expect(fc1.features[0].id).toBe('c1');
+    expect(fc1.features[0]!.geometry?.type).toBe('Polygon');
+    expect(fc1.features[0]!.properties.point).toEqual([103.5, 10.6]);
+    expect(fc1.features[0]!.id).toBe('c1');
   });
 });
 
@@ -183,10 +183,10 @@ describe('parseCompoundFeatureCollection with foreign files', () => {
     };
     const { compounds, problems } = parseCompoundFeatureCollection(json);
     expect(compounds.map((c) => c.id)).toEqual(['7', 'odd']);
-    expect(compounds[0].names).toEqual(['Golden Fortune']);
-    expect(compounds[0].operators).toEqual([{ name: 'Mr X', role: 'unknown', entityId: null }]);
-    expect(compounds[1].province).toBeNull();
-    expect(compounds[1].operators[0].role).toBe('unknown');
+    expect(compounds[0]!.names).toEqual(['Golden Fortune']);
+    expect(compounds[0]!.operators).toEqual([{ name: 'Mr X', role: 'unknown', entityId: null }]);
+    expect(compounds[1]!.province).toBeNull();
+    expect(compounds[1]!.operators[0]!.role).toBe('unknown');
     const codes = problems.map((p) => `${p.path}:${p.code}`);
     expect(codes).toContain('features[1].id:missing_id');
     expect(codes).toContain('features[2].geometry.coordinates[0]:ring_not_closed');
@@ -201,7 +201,7 @@ describe('parseCompoundFeatureCollection with foreign files', () => {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', geometry: null, properties: { name: 'A' } }],
     };
-    expect(parseCompoundFeatureCollection(json, { makeId: (i) => `new-${i}` }).compounds[0].id).toBe('new-0');
-    expect(parseCompoundFeatureCollection({ type: 'Feature' }).problems[0].code).toBe('bad_feature');
+    expect(parseCompoundFeatureCollection(json, { makeId: (i) => `new-${i}` }).compounds[0]!.id).toBe('new-0');
+    expect(parseCompoundFeatureCollection({ type: 'Feature' }).problems[0]!.code).toBe('bad_feature');
   });
 });

@@ -57,7 +57,9 @@ export function distanceToFootprintBoundaryMeters(point: Position, footprint: Fo
   for (const rings of polygons) {
     for (const ring of rings) {
       for (let i = 0; i + 1 < ring.length; i++) {
-        const d = distanceToSegmentMeters(point[0], point[1], ring[i][0], ring[i][1], ring[i + 1][0], ring[i + 1][1]);
+        const [x1, y1] = ring[i]!;
+        const [x2, y2] = ring[i + 1]!;
+        const d = distanceToSegmentMeters(point[0], point[1], x1, y1, x2, y2);
         if (d < best) best = d;
       }
     }
@@ -78,9 +80,9 @@ export function representativePoint(point: PointGeometry | null, footprint: Foot
   let sx = 0;
   let sy = 0;
   const n = outer.length - 1;
-  for (let i = 0; i < n; i++) {
-    sx += outer[i][0];
-    sy += outer[i][1];
+  for (const [x, y] of outer.slice(0, n)) {
+    sx += x;
+    sy += y;
   }
   return [sx / n, sy / n];
 }

@@ -127,7 +127,7 @@ describe('point in polygon and distances agree with turf', () => {
         const r = 0.001 + rng.next() * 0.004;
         ring.push([cx + r * Math.cos(angle), cy + r * Math.sin(angle)]);
       }
-      ring.push(ring[0]);
+      ring.push(ring[0]!);
       const rings = rng.chance(0.5) ? [ring, square(cx, cy, 0.0004)] : [ring];
       const polygon: FootprintGeometry = { type: 'Polygon', coordinates: rings };
       for (let m = 0; m < 100; m++) {

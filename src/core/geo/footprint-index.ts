@@ -42,7 +42,7 @@ interface Part {
 
 function ringArea(ring: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i + 3 < ring.length; i += 2) sum += ring[i] * ring[i + 3] - ring[i + 2] * ring[i + 1];
+  for (let i = 0; i + 3 < ring.length; i += 2) sum += ring[i]! * ring[i + 3]! - ring[i + 2]! * ring[i + 1]!;
   return Math.abs(sum) / 2;
 }
 
@@ -62,18 +62,21 @@ export class FootprintIndex {
     const boxes: number[] = [];
     entries.forEach((entry, compound) => {
       for (const polygon of flattenFootprint(entry.footprint)) {
-        const outer = polygon[0];
+        const [outer, ...holes] = polygon;
+        if (!outer) throw new Error(`footprint of compound ${entry.compoundId} has a polygon without an outer ring`);
         let minX = Infinity,
           minY = Infinity,
           maxX = -Infinity,
           maxY = -Infinity;
-        for (let i = 0; i < outer.length; i += 2) {
-          if (outer[i] < minX) minX = outer[i];
-          if (outer[i] > maxX) maxX = outer[i];
-          if (outer[i + 1] < minY) minY = outer[i + 1];
-          if (outer[i + 1] > maxY) maxY = outer[i + 1];
+        for (let i = 0; i + 1 < outer.length; i += 2) {
+          const x = outer[i]!;
+          const y = outer[i + 1]!;
+          if (x < minX) minX = x;
+          if (x > maxX) maxX = x;
+          if (y < minY) minY = y;
+          if (y > maxY) maxY = y;
         }
-        const hole = polygon.slice(1).reduce((s, r) => s + ringArea(r), 0);
+        const hole = holes.reduce((s, r) => s + ringArea(r), 0);
         this.parts.push({ compound, polygon, area: ringArea(outer) - hole });
         boxes.push(minX, minY, maxX, maxY);
       }
@@ -85,7 +88,7 @@ export class FootprintIndex {
     }
     this.boxes = Float64Array.from(boxes);
     this.tree = new Flatbush(this.parts.length);
-    for (let i = 0; i < boxes.length; i += 4) this.tree.add(boxes[i], boxes[i + 1], boxes[i + 2], boxes[i + 3]);
+    for (let i = 0; i < boxes.length; i += 4) this.tree.add(boxes[i]!, boxes[i + 1]!, boxes[i + 2]!, boxes[i + 3]!);
     this.tree.finish();
   }
 
@@ -94,9 +97,19 @@ export class FootprintIndex {
     if (!this.tree) return [];
     const hits = this.tree
       .search(lon, lat, lon, lat)
-      .filter((p) => flatPolygonContains(this.parts[p].polygon, lon, lat))
-      .sort((a, b) => this.parts[a].area - this.parts[b].area || this.parts[a].compound - this.parts[b].compound);
-    return [...new Set(hits.map((p) => this.compoundIds[this.parts[p].compound]))];
+      .map((p) => this.part(p))
+      .filter((part) => flatPolygonContains(part.polygon, lon, lat))
+      .sort((a, b) => a.area - b.area || a.compound - b.compound);
+    return [...new Set(hits.map((part) => this.compoundId(part)))];
+  }
+
+  // Flatbush returns indices of what was added, and every part was added: these lookups cannot miss.
+  private part(p: number): Part {
+    return this.parts[p]!;
+  }
+
+  private compoundId(part: Part): string {
+    return this.compoundIds[part.compound]!;
   }
 
   assign(point: Position, options: AssignOptions = {}): Assignment | null {
@@ -116,22 +129,17 @@ export class FootprintIndex {
 
     // Inside: the smallest containing footprint (a building inside a larger site is more specific).
     const boxes = this.boxes;
-    let best = -1;
+    let best: Part | undefined;
     for (const p of candidates) {
       const b = 4 * p;
-      if (lon < boxes[b] || lat < boxes[b + 1] || lon > boxes[b + 2] || lat > boxes[b + 3]) continue;
-      const part = this.parts[p];
+      if (lon < boxes[b]! || lat < boxes[b + 1]! || lon > boxes[b + 2]! || lat > boxes[b + 3]!) continue;
+      const part = this.part(p);
       if (!flatPolygonContains(part.polygon, lon, lat)) continue;
-      if (
-        best < 0 ||
-        part.area < this.parts[best].area ||
-        (part.area === this.parts[best].area && part.compound < this.parts[best].compound)
-      )
-        best = p;
+      if (!best || part.area < best.area || (part.area === best.area && part.compound < best.compound)) best = part;
     }
-    if (best >= 0) {
+    if (best) {
       return {
-        compoundId: this.compoundIds[this.parts[best].compound],
+        compoundId: this.compoundId(best),
         how: 'inside',
         distanceMeters: 0,
         confidence: coarse ? 'proposed' : 'asserted',
@@ -155,7 +163,7 @@ export class FootprintIndex {
     if (distanceMeters > reach) return null;
     // Outside every footprint is asserted only when the point's own error circle reaches the footprint.
     const confidence: AssignmentConfidence = !coarse && distanceMeters <= radius ? 'asserted' : 'proposed';
-    return { compoundId: this.compoundIds[this.parts[nearest].compound], how: 'nearest', distanceMeters, confidence };
+    return { compoundId: this.compoundId(this.part(nearest)), how: 'nearest', distanceMeters, confidence };
   }
 
   // Scratch output of closestOnPart, to avoid allocating per query.
@@ -166,12 +174,14 @@ export class FootprintIndex {
   private closestOnPart(p: number, lon: number, lat: number, kx: number, bound: number): number {
     const ky = METERS_PER_DEGREE;
     let best = bound;
-    for (const ring of this.parts[p].polygon) {
+    for (const ring of this.part(p).polygon) {
       for (let i = 0; i + 3 < ring.length; i += 2) {
-        const x1 = (ring[i] - lon) * kx;
-        const y1 = (ring[i + 1] - lat) * ky;
-        const dx = (ring[i + 2] - ring[i]) * kx;
-        const dy = (ring[i + 3] - ring[i + 1]) * ky;
+        const x0 = ring[i]!;
+        const y0 = ring[i + 1]!;
+        const x1 = (x0 - lon) * kx;
+        const y1 = (y0 - lat) * ky;
+        const dx = (ring[i + 2]! - x0) * kx;
+        const dy = (ring[i + 3]! - y0) * ky;
         const len2 = dx * dx + dy * dy;
         let t = len2 === 0 ? 0 : -(x1 * dx + y1 * dy) / len2;
         t = t < 0 ? 0 : t > 1 ? 1 : t;
@@ -180,8 +190,8 @@ export class FootprintIndex {
         const d2 = cx * cx + cy * cy;
         if (d2 < best) {
           best = d2;
-          this.closestLon = ring[i] + t * (ring[i + 2] - ring[i]);
-          this.closestLat = ring[i + 1] + t * (ring[i + 3] - ring[i + 1]);
+          this.closestLon = x0 + t * (ring[i + 2]! - x0);
+          this.closestLat = y0 + t * (ring[i + 3]! - y0);
         }
       }
     }

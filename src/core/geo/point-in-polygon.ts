@@ -12,10 +12,10 @@ export type FlatPolygon = Float64Array[];
 
 export function flattenRing(ring: LinearRing): Float64Array {
   const out = new Float64Array(ring.length * 2);
-  for (let i = 0; i < ring.length; i++) {
-    out[2 * i] = ring[i][0];
-    out[2 * i + 1] = ring[i][1];
-  }
+  ring.forEach(([x, y], i) => {
+    out[2 * i] = x;
+    out[2 * i + 1] = y;
+  });
   return out;
 }
 
@@ -32,10 +32,11 @@ function ringContains(ring: Float64Array, x: number, y: number): number {
   let inside = 0;
   const n = ring.length;
   for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-    const xi = ring[i];
-    const yi = ring[i + 1];
-    const xj = ring[j];
-    const yj = ring[j + 1];
+    // i and j step over [0, n) in pairs: every index read here is in range.
+    const xi = ring[i]!;
+    const yi = ring[i + 1]!;
+    const xj = ring[j]!;
+    const yj = ring[j + 1]!;
     if (yi > y !== yj > y) {
       // The edge spans the point's latitude: where does it cross it?
       const xCross = ((xj - xi) * (y - yi)) / (yj - yi) + xi;
@@ -51,11 +52,14 @@ function ringContains(ring: Float64Array, x: number, y: number): number {
 
 /** Inside the outer ring and not strictly inside a hole (a hole's edge belongs to the polygon). */
 export function flatPolygonContains(polygon: FlatPolygon, x: number, y: number): boolean {
-  const outer = ringContains(polygon[0], x, y);
+  // Hot path: index loops, no destructuring (which would allocate per call).
+  const outerRing = polygon[0];
+  if (!outerRing) throw new Error('polygon without an outer ring');
+  const outer = ringContains(outerRing, x, y);
   if (outer === 0) return false;
   if (outer === ON_EDGE) return true;
   for (let h = 1; h < polygon.length; h++) {
-    if (ringContains(polygon[h], x, y) === 1) return false;
+    if (ringContains(polygon[h]!, x, y) === 1) return false;
   }
   return true;
 }

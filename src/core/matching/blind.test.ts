@@ -29,7 +29,7 @@ describe('crossOrganisationRoles', () => {
       [held, probe],
       [probe, held],
     ]) {
-      const roles = crossOrganisationRoles(l, r)!;
+      const roles = crossOrganisationRoles(l!, r!)!;
       expect(roles.holder.survivorId).toBe('x');
       expect(roles.seeker.survivorId).toBe('p');
     }

@@ -24,7 +24,7 @@ const comparators = [
 ];
 
 function pairsOf(r: { a: Int32Array; b: Int32Array }, records: readonly MatchRecord[]): string[] {
-  return Array.from(r.a, (i, p) => `${records[i].id}-${records[r.b[p]].id}`).sort();
+  return Array.from(r.a, (i, p) => `${records[i]!.id}-${records[r.b[p]!]!.id}`).sort();
 }
 
 describe('blocking', () => {
@@ -53,7 +53,7 @@ describe('blocking', () => {
     const multi: BlockingRule = {
       name: 'letters',
       comparisons: [],
-      keys: (s, r) => (s.records[r].fields.surname ?? '').split(''),
+      keys: (s, r) => (s.records[r]!.fields.surname ?? '').split(''),
     };
     const blocked = blockPairs(set, [multi]);
     const pairs = pairsOf(blocked, RECORDS);
@@ -65,7 +65,7 @@ describe('blocking', () => {
   it('skips blocks above the size limit', () => {
     const counted = countPairs(set, [bySurname], { maxBlockSize: 2 });
     expect(counted.total).toBe(1);
-    expect(counted.perRule[0].skippedBlocks).toBe(1);
+    expect(counted.perRule[0]!.skippedBlocks).toBe(1);
   });
 
   it('pairs only across sides in link mode, left record first', () => {
@@ -76,7 +76,7 @@ describe('blocking', () => {
     const rule = blockingRuleFromSpec({ on: ['surname'] }, lset);
     const blocked = blockPairs(lset, [rule]);
     expect(pairsOf(blocked, records)).toEqual(['l1-r1', 'l2-r1', 'l3-r2', 'l3-r3']);
-    expect(countPairs(lset, [rule]).perRule[0].pairs).toBe(4);
+    expect(countPairs(lset, [rule]).perRule[0]!.pairs).toBe(4);
   });
 
   it('rejects rules on unknown comparisons', () => {

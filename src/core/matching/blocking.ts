@@ -30,7 +30,7 @@ export function blockingRuleFromSpec(spec: BlockingRuleSpec, set: Pick<PreparedS
   const idx = parts.map((p) => {
     const i = set.comparators.findIndex((c) => c.name === p.comparison);
     if (i < 0) throw new Error(`blocking rule refers to unknown comparison "${p.comparison}"`);
-    if (!set.comparators[i].blockingKeys) throw new Error(`comparison "${p.comparison}" has no blocking keys`);
+    if (!set.comparators[i]!.blockingKeys) throw new Error(`comparison "${p.comparison}" has no blocking keys`);
     return i;
   });
   const name = spec.name ?? parts.map((p) => (p.variant ? `${p.comparison}.${p.variant}` : p.comparison)).join('+');
@@ -41,10 +41,10 @@ export function blockingRuleFromSpec(spec: BlockingRuleSpec, set: Pick<PreparedS
     keys(s, r) {
       let acc: string[] = [''];
       for (let k = 0; k < parts.length; k++) {
-        const c = s.comparators[idx[k]];
-        const v = s.values[idx[k]][r];
+        const c = s.comparators[idx[k]!]!;
+        const v = s.values[idx[k]!]![r];
         if (v == null) return [];
-        const ks = c.blockingKeys!(v, parts[k].variant);
+        const ks = c.blockingKeys!(v, parts[k]!.variant);
         if (ks.length === 0) return [];
         const next: string[] = [];
         for (const a of acc)
@@ -86,25 +86,25 @@ export function indexRule(set: PreparedSet, rule: BlockingRule): RuleIndex {
   }
   const keyIds = Int32Array.from(tmp);
   const counts = new Int32Array(ids.size + 1);
-  for (let i = 0; i < keyIds.length; i++) counts[keyIds[i] + 1]++;
-  for (let k = 0; k < ids.size; k++) counts[k + 1] += counts[k];
+  for (let i = 0; i < keyIds.length; i++) counts[keyIds[i]! + 1]!++;
+  for (let k = 0; k < ids.size; k++) counts[k + 1]! += counts[k]!;
   const blockOffsets = counts.slice();
   const fill = counts.slice(0, ids.size);
   const blockMembers = new Int32Array(keyIds.length);
   for (let r = 0; r < n; r++)
-    for (let p = keyOffsets[r]; p < keyOffsets[r + 1]; p++) blockMembers[fill[keyIds[p]]++] = r;
+    for (let p = keyOffsets[r]!; p < keyOffsets[r + 1]!; p++) blockMembers[fill[keyIds[p]!]!++] = r;
   return { keyOffsets, keyIds, blockOffsets, blockMembers };
 }
 
 /** Smallest key id both records carry in this rule, or -1. */
 export function firstSharedKey(ix: RuleIndex, i: number, j: number): number {
-  let p = ix.keyOffsets[i];
-  const pe = ix.keyOffsets[i + 1];
-  let q = ix.keyOffsets[j];
-  const qe = ix.keyOffsets[j + 1];
+  let p = ix.keyOffsets[i]!;
+  const pe = ix.keyOffsets[i + 1]!;
+  let q = ix.keyOffsets[j]!;
+  const qe = ix.keyOffsets[j + 1]!;
   while (p < pe && q < qe) {
-    const a = ix.keyIds[p];
-    const b = ix.keyIds[q];
+    const a = ix.keyIds[p]!;
+    const b = ix.keyIds[q]!;
     if (a === b) return a;
     if (a < b) p++;
     else q++;
@@ -144,8 +144,8 @@ function rawCount(ix: RuleIndex, side: Uint8Array | null, maxBlock: number): { p
   let pairs = 0;
   let skipped = 0;
   for (let k = 0; k + 1 < ix.blockOffsets.length; k++) {
-    const s = ix.blockOffsets[k];
-    const e = ix.blockOffsets[k + 1];
+    const s = ix.blockOffsets[k]!;
+    const e = ix.blockOffsets[k + 1]!;
     const size = e - s;
     if (size < 2) continue;
     if (size > maxBlock) {
@@ -154,7 +154,7 @@ function rawCount(ix: RuleIndex, side: Uint8Array | null, maxBlock: number): { p
     }
     if (side) {
       let left = 0;
-      for (let p = s; p < e; p++) if (side[ix.blockMembers[p]] === 0) left++;
+      for (let p = s; p < e; p++) if (side[ix.blockMembers[p]!] === 0) left++;
       pairs += left * (size - left);
     } else pairs += (size * (size - 1)) / 2;
   }
@@ -176,8 +176,8 @@ export function blockPairs(
   const ruleRaw: number[] = [];
   for (let r = 0; r < rules.length; r++) {
     options.onProgress?.({ phase: 'blocking:index', done: r, total: rules.length });
-    indexes.push(indexRule(set, rules[r]));
-    ruleRaw.push(rawCount(indexes[r], side, rules[r].maxBlockSize ?? maxBlock).pairs);
+    indexes.push(indexRule(set, rules[r]!));
+    ruleRaw.push(rawCount(indexes[r]!, side, rules[r]!.maxBlockSize ?? maxBlock).pairs);
   }
   const rawTotal = ruleRaw.reduce((x, y) => x + y, 0);
   const stride = options.limit && rawTotal > options.limit ? rawTotal / options.limit : 1;
@@ -185,19 +185,19 @@ export function blockPairs(
   let nextTake = 0;
   let total = 0;
   for (let r = 0; r < rules.length; r++) {
-    const ix = indexes[r];
-    const cap = rules[r].maxBlockSize ?? maxBlock;
+    const ix = indexes[r]!;
+    const cap = rules[r]!.maxBlockSize ?? maxBlock;
     const { skipped } = rawCount(ix, side, cap);
     let fresh = 0;
     const nBlocks = ix.blockOffsets.length - 1;
     for (let k = 0; k < nBlocks; k++) {
-      const s = ix.blockOffsets[k];
-      const e = ix.blockOffsets[k + 1];
+      const s = ix.blockOffsets[k]!;
+      const e = ix.blockOffsets[k + 1]!;
       if (e - s < 2 || e - s > cap) continue;
       for (let p = s; p < e; p++) {
-        const i = ix.blockMembers[p];
+        const i = ix.blockMembers[p]!;
         for (let q = p + 1; q < e; q++) {
-          const j = ix.blockMembers[q];
+          const j = ix.blockMembers[q]!;
           if (side && side[i] === side[j]) continue;
           if (stride > 1) {
             seen++;
@@ -206,7 +206,7 @@ export function blockPairs(
           }
           if (firstSharedKey(ix, i, j) !== k) continue;
           let earlier = false;
-          for (let r0 = 0; r0 < r && !earlier; r0++) earlier = firstSharedKey(indexes[r0], i, j) >= 0;
+          for (let r0 = 0; r0 < r && !earlier; r0++) earlier = firstSharedKey(indexes[r0]!, i, j) >= 0;
           if (earlier) continue;
           fresh++;
           if (collect) {
@@ -217,7 +217,7 @@ export function blockPairs(
       }
     }
     total += fresh;
-    perRule.push({ rule: rules[r].name, pairs: ruleRaw[r], newPairs: fresh, skippedBlocks: skipped });
+    perRule.push({ rule: rules[r]!.name, pairs: ruleRaw[r]!, newPairs: fresh, skippedBlocks: skipped });
     options.onProgress?.({ phase: 'blocking:pairs', done: r + 1, total: rules.length });
   }
   const { a, b, tag } = buf.view();

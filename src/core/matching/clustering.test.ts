@@ -6,7 +6,7 @@ describe('clustering', () => {
     const a = Int32Array.from([0, 1, 3, 5, 6]);
     const b = Int32Array.from([1, 2, 4, 6, 7]);
     const accepted = [true, true, true, false, true];
-    const c = clusterPairs(8, a, b, (p) => accepted[p]);
+    const c = clusterPairs(8, a, b, (p) => accepted[p]!);
     expect(c.members.map((m) => [...m].sort())).toEqual([
       [0, 1, 2],
       [3, 4],

@@ -12,8 +12,8 @@ export class UnionFind {
   find(x: number): number {
     const p = this.parent;
     while (p[x] !== x) {
-      p[x] = p[p[x]];
-      x = p[x];
+      p[x] = p[p[x]!]!;
+      x = p[x]!;
     }
     return x;
   }
@@ -22,13 +22,13 @@ export class UnionFind {
     let ra = this.find(a);
     let rb = this.find(b);
     if (ra === rb) return;
-    if (this.size[ra] < this.size[rb]) {
+    if (this.size[ra]! < this.size[rb]!) {
       const t = ra;
       ra = rb;
       rb = t;
     }
     this.parent[rb] = ra;
-    this.size[ra] += this.size[rb];
+    this.size[ra]! += this.size[rb]!;
   }
 }
 
@@ -47,7 +47,7 @@ export function clusterPairs(
   minSize = 2,
 ): Clusters {
   const uf = new UnionFind(n);
-  for (let p = 0; p < a.length; p++) if (accept(p)) uf.union(a[p], b[p]);
+  for (let p = 0; p < a.length; p++) if (accept(p)) uf.union(a[p]!, b[p]!);
   const clusterOf = new Int32Array(n);
   const rootToCluster = new Map<number, number>();
   const all: number[][] = [];
@@ -60,7 +60,7 @@ export function clusterPairs(
       all.push([]);
     }
     clusterOf[r] = id;
-    all[id].push(r);
+    all[id]!.push(r);
   }
   return { clusterOf, members: all.filter((m) => m.length >= minSize) };
 }

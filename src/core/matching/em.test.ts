@@ -5,7 +5,7 @@ import { runEm } from './em.ts';
 function draw(rng: Rng, probs: readonly number[]): number {
   let r = rng.next();
   for (let l = 0; l < probs.length; l++) {
-    r -= probs[l];
+    r -= probs[l]!;
     if (r < 0) return l;
   }
   return probs.length - 1;
@@ -17,7 +17,7 @@ function simulate(seed: number, n: number, lambda: number, m: number[][], u: num
   const levels = m.map(() => new Int8Array(n));
   for (let p = 0; p < n; p++) {
     const match = rng.chance(lambda);
-    for (let c = 0; c < m.length; c++) levels[c][p] = rng.chance(missing) ? -1 : draw(rng, match ? m[c] : u[c]);
+    for (let c = 0; c < m.length; c++) levels[c]![p] = rng.chance(missing) ? -1 : draw(rng, (match ? m[c] : u[c])!);
   }
   return levels;
 }
@@ -51,7 +51,7 @@ describe('runEm', () => {
     expect(result.lambda).toBeCloseTo(lambda, 1);
     expect(Math.abs(result.lambda - lambda)).toBeLessThan(0.02);
     for (let c = 0; c < m.length; c++)
-      for (let l = 0; l < m[c].length; l++) expect(Math.abs(result.m[c][l] - m[c][l])).toBeLessThan(0.03);
+      for (let l = 0; l < m[c]!.length; l++) expect(Math.abs(result.m[c]![l]! - m[c]![l]!)).toBeLessThan(0.03);
     for (const row of result.m) expect(row.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 6);
   });
 
@@ -67,7 +67,7 @@ describe('runEm', () => {
       start,
     );
     expect(result.m[1]).toEqual(start[1]);
-    expect(Math.abs(result.m[0][0] - 0.85)).toBeLessThan(0.05);
+    expect(Math.abs(result.m[0]![0]! - 0.85)).toBeLessThan(0.05);
   });
 
   it('converges within the iteration budget', () => {

@@ -14,7 +14,7 @@ export function countTruePairs(truth: readonly string[], side: Uint8Array | null
   const perCluster = new Map<string, [number, number]>();
   truth.forEach((t, r) => {
     const e = perCluster.get(t) ?? [0, 0];
-    e[side ? side[r] : 0]++;
+    e[(side ? side[r] : 0)!]!++;
     perCluster.set(t, e);
   });
   let total = 0;
@@ -33,7 +33,7 @@ export function pairwiseMetrics(
   let fp = 0;
   for (let p = 0; p < a.length; p++) {
     if (!accepted(p)) continue;
-    if (truth[a[p]] === truth[b[p]]) tp++;
+    if (truth[a[p]!] === truth[b[p]!]) tp++;
     else fp++;
   }
   const fn = countTruePairs(truth, side) - tp;
@@ -48,14 +48,14 @@ export function clusterPairwiseMetrics(truth: readonly string[], clusterOf: Int3
   const byCluster = new Map<number, Map<string, number>>();
   const clusterSize = new Map<number, number>();
   for (let r = 0; r < truth.length; r++) {
-    const c = clusterOf[r];
+    const c = clusterOf[r]!;
     clusterSize.set(c, (clusterSize.get(c) ?? 0) + 1);
     let inner = byCluster.get(c);
     if (!inner) {
       inner = new Map();
       byCluster.set(c, inner);
     }
-    inner.set(truth[r], (inner.get(truth[r]) ?? 0) + 1);
+    inner.set(truth[r]!, (inner.get(truth[r]!) ?? 0) + 1);
   }
   let predicted = 0;
   for (const n of clusterSize.values()) predicted += (n * (n - 1)) / 2;

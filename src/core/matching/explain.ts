@@ -59,13 +59,13 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
       weight =
         level === 0 && model.tf[c] && comp.termFrequencyKey && va != null
           ? tfExactWeight(model, c, comp.termFrequencyKey(va))
-          : model.weights[c][level];
+          : model.weights[c]![level]!;
     }
     total += weight;
     return {
       comparison: comp.name,
       level,
-      levelName: level < 0 ? 'null' : comp.levels[level],
+      levelName: level < 0 ? 'null' : (comp.levels[level] ?? `level ${level}`),
       weight,
       explanation: comp.explain(va, vb, level),
     };

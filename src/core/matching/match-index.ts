@@ -68,9 +68,9 @@ export class MatchIndex {
     const prepared = this.prepare(record);
     this.records.push(record);
     this.byId.set(record.id, idx);
-    prepared.forEach((v, c) => this.values[c].push(v));
+    prepared.forEach((v, c) => this.values[c]!.push(v));
     this.keysOf(record, prepared).forEach((keys, r) => {
-      const map = this.blocks[r];
+      const map = this.blocks[r]!;
       for (const k of keys) {
         const list = map.get(k);
         if (list) list.push(idx);
@@ -84,8 +84,8 @@ export class MatchIndex {
     const self = this.byId.get(record.id);
     this.keysOf(record, prepared).forEach((keys, r) => {
       for (const k of keys) {
-        const list = this.blocks[r].get(k);
-        if (!list || list.length > (this.rules[r].maxBlockSize ?? this.maxBlock)) continue;
+        const list = this.blocks[r]!.get(k);
+        if (!list || list.length > (this.rules[r]!.maxBlockSize ?? this.maxBlock)) continue;
         for (const i of list) if (i !== self) seen.add(i);
       }
     });
@@ -94,7 +94,7 @@ export class MatchIndex {
 
   /** Ids of the registered records sharing a blocking key with `record`. */
   candidates(record: MatchRecord): string[] {
-    return this.candidateIndices(record, this.prepare(record)).map((i) => this.records[i].id);
+    return this.candidateIndices(record, this.prepare(record)).map((i) => this.records[i]!.id);
   }
 
   /** Score `record` against its candidates, best first. */
@@ -106,18 +106,18 @@ export class MatchIndex {
       let w = m.priorWeight;
       const levels: Record<string, number> = {};
       for (let c = 0; c < m.comparators.length; c++) {
-        const comp = m.comparators[c];
-        const l = comp.compare(prepared[c], this.values[c][i]);
+        const comp = m.comparators[c]!;
+        const l = comp.compare(prepared[c], this.values[c]![i]);
         levels[comp.name] = l;
         if (l < 0) continue;
         w +=
           l === 0 && m.tf[c] && comp.termFrequencyKey
             ? tfExactWeight(m, c, comp.termFrequencyKey(prepared[c]))
-            : m.weights[c][l];
+            : m.weights[c]![l]!;
       }
       const p = probabilityFromWeight(w);
       if (options.minProbability !== undefined && p < options.minProbability) continue;
-      const rec = this.records[i];
+      const rec = this.records[i]!;
       out.push({
         id: rec.id,
         source: rec.source,

@@ -65,7 +65,7 @@ export function buildModel(
   comparators?: AnyComparator[],
 ): TrainedModel {
   const comps = comparators ?? settings.comparisons.map(buildComparator);
-  const weights = params.m.map((ms, c) => ms.map((m, l) => log2Ratio(m, params.u[c][l])));
+  const weights = params.m.map((ms, c) => ms.map((m, l) => log2Ratio(m, params.u[c]![l]!)));
   return {
     ...params,
     settings,

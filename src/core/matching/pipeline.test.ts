@@ -38,17 +38,17 @@ describe('linkRecords on a synthetic multi-script population', () => {
   it('learns that agreement is evidence and disagreement is not', () => {
     const { model } = result;
     model.comparators.forEach((c, i) => {
-      expect(model.weights[i][0]).toBeGreaterThan(0);
-      expect(model.weights[i][c.levels.length - 1]).toBeLessThan(0);
-      for (const p of model.m[i]) {
+      expect(model.weights[i]![0]).toBeGreaterThan(0);
+      expect(model.weights[i]![c.levels.length - 1]).toBeLessThan(0);
+      for (const p of model.m[i]!) {
         expect(p).toBeGreaterThanOrEqual(0);
         expect(p).toBeLessThanOrEqual(1);
       }
-      for (const p of model.u[i]) {
+      for (const p of model.u[i]!) {
         expect(p).toBeGreaterThan(0);
         expect(p).toBeLessThan(1);
       }
-      expect(model.m[i].reduce((x, y) => x + y, 0)).toBeCloseTo(1, 6);
+      expect(model.m[i]!.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 6);
     });
     expect(model.lambda).toBeGreaterThan(0);
     expect(model.lambda).toBeLessThan(0.01);
@@ -68,26 +68,26 @@ describe('linkRecords on a synthetic multi-script population', () => {
 
   it('keeps per-pair provenance matching a fresh explanation of the pair', () => {
     for (const p of [result.accepted[1], 0, result.pairs.a.length - 1]) {
-      const prov = pairProvenance(result, p);
-      const fresh = explainPair(result.model, records[result.pairs.a[p]], records[result.pairs.b[p]]);
+      const prov = pairProvenance(result, p!);
+      const fresh = explainPair(result.model, records[result.pairs.a[p!]!]!, records[result.pairs.b[p!]!]!);
       expect(prov).toEqual(fresh.provenance);
-      expect(fresh.matchWeight).toBeCloseTo(result.pairs.weight[p], 9);
+      expect(fresh.matchWeight).toBeCloseTo(result.pairs.weight[p!]!, 9);
     }
   });
 
   it('clusters accepted pairs and exposes the clusters', () => {
     for (const p of result.accepted)
-      expect(result.clusters.clusterOf[result.pairs.a[p]]).toBe(result.clusters.clusterOf[result.pairs.b[p]]);
+      expect(result.clusters.clusterOf[result.pairs.a[p]!]).toBe(result.clusters.clusterOf[result.pairs.b[p]!]);
     expect(result.clusters.members.length).toBeGreaterThan(100);
   });
 
   it('explains a scored pair with provenance that reproduces its weight', () => {
-    const p = result.accepted[0];
-    const left = records[result.pairs.a[p]];
-    const right = records[result.pairs.b[p]];
+    const p = result.accepted[0]!;
+    const left = records[result.pairs.a[p]!]!;
+    const right = records[result.pairs.b[p]!]!;
     const ex = explainPair(result.model, left, right);
-    expect(ex.matchWeight).toBeCloseTo(result.pairs.weight[p], 6);
-    expect(ex.matchProbability).toBeCloseTo(probabilityFromWeight(result.pairs.weight[p]), 9);
+    expect(ex.matchWeight).toBeCloseTo(result.pairs.weight[p]!, 6);
+    expect(ex.matchProbability).toBeCloseTo(probabilityFromWeight(result.pairs.weight[p]!), 9);
     expect(ex.proposed).toBe(true);
     expect(ex.provenance).toMatchObject({
       settingsId: settings.id,
@@ -108,9 +108,9 @@ describe('linkRecords on a synthetic multi-script population', () => {
     const c = model.comparators.findIndex((x) => x.name === 'name');
     const tf = model.tf[c]!;
     const sorted = [...tf.entries()].sort((x, y) => y[1] - x[1]);
-    const common = sorted[0][0];
-    const rare = sorted[sorted.length - 1][0];
-    const w = (key: string) => Math.log2(model.m[c][0] / tf.get(key)!);
+    const common = sorted[0]![0];
+    const rare = sorted[sorted.length - 1]![0];
+    const w = (key: string) => Math.log2(model.m[c]![0]! / tf.get(key)!);
     expect(w(common)).toBeLessThan(w(rare));
   });
 });
@@ -138,7 +138,7 @@ describe('MatchIndex', () => {
   });
 
   it('scores consistently with the batch pipeline and carries provenance', () => {
-    const q = records[3500];
+    const q = records[3500]!;
     const scored = index.score(q);
     for (const s of scored) {
       const other = records.find((r) => r.id === s.id)!;
@@ -146,12 +146,12 @@ describe('MatchIndex', () => {
       expect(s.provenance.settingsId).toBe(settings.id);
     }
     for (let i = 1; i < scored.length; i++)
-      expect(scored[i - 1].matchWeight).toBeGreaterThanOrEqual(scored[i].matchWeight);
+      expect(scored[i - 1]!.matchWeight).toBeGreaterThanOrEqual(scored[i]!.matchWeight);
     expect(index.candidates(q).sort()).toEqual(scored.map((s) => s.id).sort());
   });
 
   it('does not return the record itself and refuses duplicate ids', () => {
-    const r = records[10];
+    const r = records[10]!;
     expect(index.score(r).some((s) => s.id === r.id)).toBe(false);
     expect(() => index.add(r)).toThrow(/already/);
     expect(index.size).toBe(3000);

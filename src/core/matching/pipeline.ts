@@ -77,7 +77,7 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
   input.onProgress?.({ phase: 'score', done: blocked.a.length, total: blocked.a.length });
   const minWeight = weightFromProbability(input.settings.threshold);
   const acc: number[] = [];
-  for (let p = 0; p < weight.length; p++) if (weight[p] >= minWeight) acc.push(p);
+  for (let p = 0; p < weight.length; p++) if (weight[p]! >= minWeight) acc.push(p);
   const accepted = Int32Array.from(acc);
   const acceptedMask = new Uint8Array(weight.length);
   for (const p of accepted) acceptedMask[p] = 1;
@@ -97,7 +97,7 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
 export function pairProvenance(result: LinkResult, p: number): PairProvenance {
   const levels: Record<string, number> = {};
   result.model.comparators.forEach((c, i) => {
-    levels[c.name] = result.pairs.levels[i][p];
+    levels[c.name] = result.pairs.levels[i]![p]!;
   });
   return provenanceOf(result.model, levels);
 }

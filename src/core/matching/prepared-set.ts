@@ -27,8 +27,8 @@ export function prepareRecords(
   const values: unknown[][] = comparators.map(() => new Array(records.length));
   const step = Math.max(1, Math.floor(records.length / 20));
   for (let r = 0; r < records.length; r++) {
-    const rec = records[r];
-    for (let c = 0; c < comparators.length; c++) values[c][r] = prepareValue(comparators[c], rec);
+    const rec = records[r]!;
+    for (let c = 0; c < comparators.length; c++) values[c]![r] = prepareValue(comparators[c]!, rec);
     if (options.onProgress && (r % step === 0 || r === records.length - 1))
       options.onProgress({ phase: 'prepare', done: r + 1, total: records.length });
   }

@@ -9,10 +9,10 @@ export function computeLevels(set: PreparedSet, a: Int32Array, b: Int32Array, on
   const n = a.length;
   const out = set.comparators.map(() => new Int8Array(n));
   for (let c = 0; c < set.comparators.length; c++) {
-    const comp = set.comparators[c];
-    const vals = set.values[c];
-    const col = out[c];
-    for (let p = 0; p < n; p++) col[p] = comp.compare(vals[a[p]], vals[b[p]]);
+    const comp = set.comparators[c]!;
+    const vals = set.values[c]!;
+    const col = out[c]!;
+    for (let p = 0; p < n; p++) col[p] = comp.compare(vals[a[p]!], vals[b[p]!]);
     onProgress?.({ phase: 'levels', done: c + 1, total: set.comparators.length });
   }
   return out;
@@ -39,18 +39,18 @@ export function scorePairs(
   const levels = options.keepLevels ? set.comparators.map(() => new Int8Array(n)) : null;
   // Column by column keeps each compare() call site monomorphic, which V8 optimises far better.
   for (let c = 0; c < set.comparators.length; c++) {
-    const comp = set.comparators[c];
-    const vals = set.values[c];
-    const w = Float64Array.from(model.weights[c]);
+    const comp = set.comparators[c]!;
+    const vals = set.values[c]!;
+    const w = Float64Array.from(model.weights[c]!);
     const tf = tfCols[c];
     const lv = levels ? levels[c] : null;
     for (let p = 0; p < n; p++) {
-      const i = a[p];
-      const j = b[p];
+      const i = a[p]!;
+      const j = b[p]!;
       const l = comp.compare(vals[i], vals[j]);
       if (lv) lv[p] = l;
       if (l < 0) continue;
-      weight[p] += l === 0 && tf ? Math.min(tf[i], tf[j]) : w[l];
+      weight[p]! += l === 0 && tf ? Math.min(tf[i]!, tf[j]!) : w[l]!;
     }
     options.onProgress?.({ phase: 'score', done: c + 1, total: set.comparators.length });
   }
@@ -70,13 +70,13 @@ export function weightsFromLevels(
   const weight = new Float64Array(n).fill(model.priorWeight);
   const tfCols = tfColumns ?? tfWeightColumns(model, set);
   for (let c = 0; c < levels.length; c++) {
-    const w = Float64Array.from(model.weights[c]);
+    const w = Float64Array.from(model.weights[c]!);
     const tf = tfCols[c];
-    const lv = levels[c];
+    const lv = levels[c]!;
     for (let p = 0; p < n; p++) {
-      const l = lv[p];
+      const l = lv[p]!;
       if (l < 0) continue;
-      weight[p] += l === 0 && tf ? Math.min(tf[a[p]], tf[b[p]]) : w[l];
+      weight[p]! += l === 0 && tf ? Math.min(tf[a[p]!]!, tf[b[p]!]!) : w[l]!;
     }
   }
   return weight;

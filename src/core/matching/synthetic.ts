@@ -58,7 +58,7 @@ function makePerson(rng: Rng, id: number): Person {
     const viGiven = hanToVietnamese(name.given);
     if (vi !== null && viGiven !== null) forms.push(`${vi} ${viGiven}`.trim());
   }
-  const plan = PHONE_PLANS[nationality];
+  const plan = PHONE_PLANS[nationality]!;
   const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
   return {
     id: `p${id}`,
@@ -109,16 +109,16 @@ function writeName(rng: Rng, p: Person, clean: boolean): string {
   const { name } = p;
   if (clean) return rng.pick(p.forms.slice(0, 2));
   const form = p.forms.length > 2 && rng.chance(0.2) ? 2 : rng.int(Math.min(2, p.forms.length));
-  let text = p.forms[form];
+  let text = p.forms[form]!;
   const spaced = text.includes(' ');
   if (spaced) {
     let parts = text.split(' ');
     const familyFirst = name.order === 'family_first';
     if (name.family && parts.length > 1 && rng.chance(0.08)) parts = familyFirst ? parts.slice(1) : parts.slice(0, -1); // single name given
-    if (parts.length > 1 && rng.chance(0.15)) parts = [...parts.slice(1), parts[0]]; // order swap
+    if (parts.length > 1 && rng.chance(0.15)) parts = [...parts.slice(1), parts[0]!]; // order swap
     if (rng.chance(0.15)) {
       const k = rng.int(parts.length);
-      parts[k] = typo(rng, parts[k]);
+      parts[k] = typo(rng, parts[k]!);
     }
     text = parts.join(' ');
   } else if (name.family && name.order !== 'single' && rng.chance(0.08)) {
@@ -142,7 +142,7 @@ function writeDob(rng: Rng, p: Person, clean: boolean): string | null {
 }
 
 function writePhone(rng: Rng, p: Person, clean: boolean): string | null {
-  const plan = PHONE_PLANS[p.nationality];
+  const plan = PHONE_PLANS[p.nationality]!;
   if (!clean && rng.chance(0.25)) return null;
   const international = rng.chance(0.5);
   return international ? `+${plan.cc} ${p.phone}` : `${plan.trunk0 ? '0' : ''}${p.phone}`;
@@ -155,7 +155,7 @@ function writePassport(rng: Rng, p: Person, clean: boolean): string | null {
   const candidates = chars.map((c, i) => (OCR_SWAPS[c] ? i : -1)).filter((i) => i >= 0);
   if (candidates.length > 0) {
     const i = rng.pick(candidates);
-    chars[i] = OCR_SWAPS[chars[i]];
+    chars[i] = OCR_SWAPS[chars[i]!]!;
   }
   return chars.join('');
 }
@@ -186,8 +186,8 @@ export function generateSyntheticPopulation(rng: Rng, n: number): SyntheticRecor
   // Shuffle so duplicates are not adjacent (Fisher–Yates with the seeded rng).
   for (let i = out.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    const t = out[i];
-    out[i] = out[j];
+    const t = out[i]!;
+    out[i] = out[j]!;
     out[j] = t;
   }
   return out;

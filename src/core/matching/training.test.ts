@@ -15,9 +15,9 @@ describe('estimateU', () => {
     }));
     const set = prepareRecords(records, [buildComparator({ kind: 'exact', name: 'city', fields: ['city'] })]);
     const u = estimateU(set, createRng(4), 100_000);
-    expect(u[0][0]).toBeGreaterThan(0.09);
-    expect(u[0][0]).toBeLessThan(0.11);
-    expect(u[0][0] + u[0][1]).toBeCloseTo(1, 9);
+    expect(u[0]![0]).toBeGreaterThan(0.09);
+    expect(u[0]![0]).toBeLessThan(0.11);
+    expect(u[0]![0]! + u[0]![1]!).toBeCloseTo(1, 9);
   });
 
   it('is reproducible with the same seed', () => {
@@ -70,10 +70,10 @@ describe('trainModel', () => {
     expect(model.lambda / trueLambda).toBeGreaterThan(0.5);
     expect(model.lambda / trueLambda).toBeLessThan(2);
     // name: 70% exact, 30% one-letter typo.
-    expect(model.m[0][0]).toBeGreaterThan(0.6);
-    expect(model.m[0][0]).toBeLessThan(0.8);
+    expect(model.m[0]![0]).toBeGreaterThan(0.6);
+    expect(model.m[0]![0]).toBeLessThan(0.8);
     // dob: ~80% exact, ~20% year only.
-    expect(model.m[2][0]).toBeGreaterThan(0.7);
-    expect(model.m[2][4]).toBeGreaterThan(0.1);
+    expect(model.m[2]![0]).toBeGreaterThan(0.7);
+    expect(model.m[2]![4]).toBeGreaterThan(0.1);
   });
 });

@@ -41,13 +41,13 @@ export interface TrainingOptions {
 
 /** Pairs (and their levels) of one rule, from the blocked set: the pairs whose records share a key of it. */
 function pairsOfRule(blocked: NonNullable<TrainingOptions['blocked']>, r: number, limit: number): Int8Array[] {
-  const ix = blocked.indexes[r];
+  const ix = blocked.indexes[r]!;
   const keep: number[] = [];
-  for (let p = 0; p < blocked.a.length; p++) if (firstSharedKey(ix, blocked.a[p], blocked.b[p]) >= 0) keep.push(p);
+  for (let p = 0; p < blocked.a.length; p++) if (firstSharedKey(ix, blocked.a[p]!, blocked.b[p]!) >= 0) keep.push(p);
   const stride = keep.length > limit ? keep.length / limit : 1;
   const picked: number[] = [];
-  for (let x = 0; x < keep.length; x += stride) picked.push(keep[Math.floor(x)]);
-  return blocked.levels.map((col) => Int8Array.from(picked, (p) => col[p]));
+  for (let x = 0; x < keep.length; x += stride) picked.push(keep[Math.floor(x)]!);
+  return blocked.levels.map((col) => Int8Array.from(picked, (p) => col[p]!));
 }
 
 function totalPairSpace(set: PreparedSet): number {
@@ -86,8 +86,8 @@ export function sampleRandomPairs(set: PreparedSet, rng: Rng, samplePairs = 300_
   for (let t = 0; t < samplePairs * 4 && k < samplePairs; t++) {
     let i: number, j: number;
     if (set.side) {
-      i = leftIdx[rng.int(leftIdx.length)];
-      j = rightIdx[rng.int(rightIdx.length)];
+      i = leftIdx[rng.int(leftIdx.length)]!;
+      j = rightIdx[rng.int(rightIdx.length)]!;
     } else {
       i = rng.int(n);
       j = rng.int(n);
@@ -102,14 +102,14 @@ export function sampleRandomPairs(set: PreparedSet, rng: Rng, samplePairs = 300_
 
 /** u[c][l] from the levels of random pairs. */
 export function uFromLevels(set: PreparedSet, levels: readonly Int8Array[]): number[][] {
-  const k = levels.length > 0 ? levels[0].length : 0;
+  const k = levels.length > 0 ? levels[0]!.length : 0;
   return set.comparators.map((comp, c) => {
     const counts = new Float64Array(comp.levels.length);
     let nonNull = 0;
     for (let p = 0; p < k; p++) {
-      const l = levels[c][p];
+      const l = levels[c]![p]!;
       if (l >= 0) {
-        counts[l]++;
+        counts[l]!++;
         nonNull++;
       }
     }
@@ -136,24 +136,24 @@ export function trainModel(set: PreparedSet, settings: ModelSettings, options: T
   const mRounds = comps.map(() => 0);
   const rounds: { rule: BlockingRule; lambdaInRule: number; pairs: number; seenLevels: Set<number>[] }[] = [];
   for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r];
+    const rule = rules[r]!;
     const limit = options.emPairsPerRule ?? 1_000_000;
     let levels: Int8Array[];
     let rawPairs: number;
     const blockedIndex = options.blocked ? options.blocked.ruleNames.indexOf(rule.name) : -1;
     if (options.blocked && blockedIndex >= 0) {
       levels = pairsOfRule(options.blocked, blockedIndex, limit);
-      rawPairs = options.blocked.rulePairs[blockedIndex];
+      rawPairs = options.blocked.rulePairs[blockedIndex]!;
     } else {
       const pairs = blockPairs(set, [rule], { maxBlockSize: settings.maxBlockSize, limit });
-      rawPairs = pairs.perRule[0].pairs;
+      rawPairs = pairs.perRule[0]!.pairs;
       levels = computeLevels(set, pairs.a, pairs.b);
     }
-    if (levels.length === 0 || levels[0].length === 0) continue;
+    if (levels.length === 0 || levels[0]!.length === 0) continue;
     const active = comps.map((c) => !rule.comparisons.includes(c.name));
     const seenLevels = comps.map((_, c) => {
       const s = new Set<number>();
-      if (!active[c]) for (const l of levels[c]) s.add(l);
+      if (!active[c]) for (const l of levels[c]!) s.add(l);
       return s;
     });
     const result = runEm(
@@ -165,14 +165,16 @@ export function trainModel(set: PreparedSet, settings: ModelSettings, options: T
     );
     for (let c = 0; c < comps.length; c++) {
       if (!active[c]) continue;
-      for (let l = 0; l < comps[c].levels.length; l++) mSum[c][l] += result.m[c][l];
-      mRounds[c]++;
+      for (let l = 0; l < comps[c]!.levels.length; l++) mSum[c]![l]! += result.m[c]![l]!;
+      mRounds[c]!++;
     }
     rounds.push({ rule, lambdaInRule: result.lambda, pairs: rawPairs, seenLevels });
     options.onProgress?.({ phase: 'train:em', done: r + 1, total: rules.length });
   }
   // A comparison held fixed by every training rule keeps its starting m (documented limitation).
-  const m = comps.map((c, ci) => (mRounds[ci] > 0 ? mSum[ci].map((x) => x / mRounds[ci]) : initialM(c.levels.length)));
+  const m = comps.map((c, ci) =>
+    mRounds[ci]! > 0 ? mSum[ci]!.map((x) => x / mRounds[ci]!) : initialM(c.levels.length),
+  );
   // Matches in a rule's pairs ≈ λ_rule·pairs; the rule finds a share "recall" of all matches.
   const space = totalPairSpace(set);
   const estimates: number[] = [];
@@ -181,7 +183,7 @@ export function trainModel(set: PreparedSet, settings: ModelSettings, options: T
     comps.forEach((c, ci) => {
       if (!round.rule.comparisons.includes(c.name)) return;
       let share = 0;
-      for (const l of round.seenLevels[ci]) if (l >= 0) share += m[ci][l];
+      for (const l of round.seenLevels[ci]!) if (l >= 0) share += m[ci]![l]!;
       recall *= Math.max(share, 0.05);
     });
     estimates.push((round.lambdaInRule * round.pairs) / recall / Math.max(space, 1));

@@ -29,11 +29,11 @@ export function nameBlockingKeys(n: NormalisedName): string[] {
     const skeletons = form.tokens.map(keySkeleton);
     sorted.push('sk:' + [...skeletons].sort().join('.'));
     form.surnameIdx.forEach((i, p) => {
-      const restInitial = consonantSkeleton(form.rest[p]).charAt(0);
-      for (const id of form.classes[i]) surname.push(`${id}|${restInitial}`);
+      const restInitial = consonantSkeleton(form.rest[p]!).charAt(0);
+      for (const id of form.classes[i]!) surname.push(`${id}|${restInitial}`);
     });
     skeletons.forEach((s, i) => {
-      if (s.length >= 3) long.push([`t:${s}`, form.tokens[i].length]);
+      if (s.length >= 3) long.push([`t:${s}`, form.tokens[i]!.length]);
     });
   }
   long.sort((a, b) => b[1] - a[1]);

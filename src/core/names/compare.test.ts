@@ -140,7 +140,7 @@ describe('compareNames: other patterns', () => {
       ['Sutrisno', 'Aung Ko Ko'],
       ['Chan Tai Man', 'Chen Zhi'],
     ]) {
-      const r = expectLevel(a, b, 'different');
+      const r = expectLevel(a!, b!, 'different');
       expect(r.similarity).toBeLessThan(0.8);
       expect(r.explanation).toContain('differ');
     }

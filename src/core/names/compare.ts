@@ -48,17 +48,20 @@ function isRotation(a: NameForm, b: NameForm): boolean {
  */
 function findSurnameEquivalence(X: readonly NameForm[], Y: readonly NameForm[], mode: 0 | 1 | 2): boolean {
   for (let a = 0; a < X.length; a++) {
-    const fa = X[a];
+    const fa = X[a]!;
     if (fa.surnameIdx.length === 0) continue;
     for (let b = 0; b < Y.length; b++) {
-      const fb = Y[b];
+      const fb = Y[b]!;
       for (let p = 0; p < fa.surnameIdx.length; p++) {
-        const ca = fa.classes[fa.surnameIdx[p]];
+        // Index loops over parallel arrays (surnameIdx, rest, restSinitic share their length): hot path.
+        const si = fa.surnameIdx[p]!;
+        const ca = fa.classes[si]!;
         for (let q = 0; q < fb.surnameIdx.length; q++) {
-          if (!sharesClass(ca, fb.classes[fb.surnameIdx[q]])) continue;
-          const restX = fa.rest[p];
-          const restY = fb.rest[q];
-          const sameSpelling = fa.tokens[fa.surnameIdx[p]] === fb.tokens[fb.surnameIdx[q]];
+          const sj = fb.surnameIdx[q]!;
+          if (!sharesClass(ca, fb.classes[sj]!)) continue;
+          const restX = fa.rest[p]!;
+          const restY = fb.rest[q]!;
+          const sameSpelling = fa.tokens[si] === fb.tokens[sj];
           let ok = restX === restY;
           if (!ok && mode > 0 && (mode === 2 || sameSpelling)) {
             ok =
@@ -66,8 +69,8 @@ function findSurnameEquivalence(X: readonly NameForm[], Y: readonly NameForm[], 
               (!sameSpelling && restX.length > 0 && restY.length > 0 && jaroWinkler(restX, restY) >= 0.9);
           }
           if (!ok) continue;
-          detail.i = fa.surnameIdx[p];
-          detail.j = fb.surnameIdx[q];
+          detail.i = si;
+          detail.j = sj;
           set('surname_equivalent', a, b, 1, restX === restY ? 'given-equal' : 'given-variant');
           return true;
         }
@@ -96,7 +99,7 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
   const Y = y.forms;
   const bothHan = x.script === 'Hani' && y.script === 'Hani';
   if (bothHan && x.han === y.han) return set('same_after_normalisation', 0, 0, 1, 'han');
-  if (X[0].joined === Y[0].joined) {
+  if (X[0]!.joined === Y[0]!.joined) {
     // Homophones written with different characters are probably different names: keep them fuzzy.
     if (bothHan) return set('fuzzy_strong', 0, 0, 0.93, 'homophone');
     if (x.han || y.han) return set('same_reading', 0, 0, 1, '');
@@ -105,14 +108,14 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
   if (!bothHan) {
     for (let a = 0; a < X.length; a++) {
       for (let b = 0; b < Y.length; b++)
-        if ((a | b) !== 0 && X[a].joined === Y[b].joined) return set('same_reading', a, b, 1, '');
+        if ((a | b) !== 0 && X[a]!.joined === Y[b]!.joined) return set('same_reading', a, b, 1, '');
     }
   }
   for (let a = 0; a < X.length; a++) {
     for (let b = 0; b < Y.length; b++) {
       if (bothHan && (a | b) !== 0) continue;
-      const fa = X[a];
-      const fb = Y[b];
+      const fa = X[a]!;
+      const fb = Y[b]!;
       if (isRotation(fa, fb) || (fa.tokens.length > 1 && fa.sortedKey === fb.sortedKey))
         return set('reordered', a, b, 1, '');
     }
@@ -143,8 +146,8 @@ function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLeve
   for (let a = 0; a < X.length; a++) {
     for (let b = 0; b < Y.length; b++) {
       if (bothHan && (a | b) !== 0) continue;
-      const fa = X[a];
-      const fb = Y[b];
+      const fa = X[a]!;
+      const fb = Y[b]!;
       const r = bestAssignment(fa, fb, boost);
       let level: number;
       let score: number;
@@ -179,7 +182,7 @@ function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLeve
       }
     }
   }
-  const level = NAME_LEVELS[bestLevel];
+  const level = NAME_LEVELS[bestLevel]!;
   return set(level, bestA, bestB, level === 'different' ? bestScore * 0.8 : bestScore, boost ? 'transliterated' : '');
 }
 

@@ -45,8 +45,8 @@ const READING_NAMES: Readonly<Record<FormReading, string>> = {
 };
 
 function readingOf(d: Detail): FormReading {
-  const rx = d.x.forms[d.fx].reading;
-  const ry = d.y.forms[d.fy].reading;
+  const rx = d.x.forms[d.fx]!.reading;
+  const ry = d.y.forms[d.fy]!.reading;
   if (rx === 'vietnamese' || ry === 'vietnamese') return 'vietnamese';
   if (rx === 'cantonese' || ry === 'cantonese') return 'cantonese';
   if (rx === 'pinyin' || ry === 'pinyin') return 'pinyin';
@@ -57,12 +57,12 @@ function readingOf(d: Detail): FormReading {
 const SCORE_TEXT: readonly string[] = Array.from({ length: 101 }, (_, k) => (k / 100).toFixed(2));
 
 function score(n: number): string {
-  return SCORE_TEXT[Math.max(0, Math.min(100, Math.round(n * 100)))];
+  return SCORE_TEXT[Math.max(0, Math.min(100, Math.round(n * 100)))]!;
 }
 
 function surnamePart(d: Detail): string {
-  const fx = d.x.forms[d.fx];
-  const fy = d.y.forms[d.fy];
+  const fx = d.x.forms[d.fx]!;
+  const fy = d.y.forms[d.fy]!;
   const px = d.x.parts[d.i];
   const py = d.y.parts[d.j];
   const reading = readingOf(d);
@@ -70,7 +70,7 @@ function surnamePart(d: Detail): string {
     if (reading === 'written') return `family name equal: ${px} = ${py}`;
     return `family name equal in ${READING_NAMES[reading]}: ${px} = ${py}`;
   }
-  const shared = fx.classes[d.i].find((c) => fy.classes[d.j].includes(c)) as SurnameClassId | undefined;
+  const shared = fx.classes[d.i]!.find((c) => fy.classes[d.j]!.includes(c)) as SurnameClassId | undefined;
   const ch = shared ? surnameCharacter(shared) : '?';
   return `family names are spellings of the same Chinese surname ${ch}: ${px} ≈ ${py}`;
 }
@@ -98,7 +98,7 @@ function viaReading(d: Detail): string {
   const reading = readingOf(d);
   if (reading === 'written') return '';
   const han = d.x.han ? d.x : d.y;
-  const form = han.forms[han === d.x ? d.fx : d.fy];
+  const form = han.forms[han === d.x ? d.fx : d.fy]!;
   const shown =
     reading === 'vietnamese' && han.vietnameseParts
       ? han.vietnameseParts.join(' ')

@@ -59,7 +59,7 @@ export interface HanWord {
 
 function surnameLength(chars: string[]): number {
   if (chars.length >= 3) {
-    const two = chars[0] + chars[1];
+    const two = chars[0]! + chars[1]!;
     if (surnameClassOfHan(two) ?? surnameClassOfHan(toTraditional(two))) return 2;
   }
   return 1;
@@ -89,10 +89,10 @@ export function readHanWord(word: string, splitSurname: boolean): HanWord {
     let yue = '';
     for (let k = 0; k < group.length; k++) {
       py += foldWord(syllables[offset + k] ?? '');
-      const canto = cantoneseReading(group[k]);
+      const canto = cantoneseReading(group[k]!);
       if (canto === undefined) cantoneseComplete = false;
       else yue += canto;
-      const reading = vietnameseReading(group[k]);
+      const reading = vietnameseReading(group[k]!);
       if (reading === undefined) complete = false;
       else {
         vi += foldWord(reading);
@@ -109,7 +109,7 @@ export function readHanWord(word: string, splitSurname: boolean): HanWord {
   let surname: SurnameClassId | undefined;
   // A word that was not split may itself be a surname written apart ("陈 志伟").
   if (split > 0 || chars.length <= 2)
-    surname = surnameClassOfHan(parts[0]) ?? surnameClassOfHan(toTraditional(parts[0]));
+    surname = surnameClassOfHan(parts[0]!) ?? surnameClassOfHan(toTraditional(parts[0]!));
   return {
     parts,
     pinyin: pinyinParts,

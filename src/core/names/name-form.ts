@@ -45,13 +45,13 @@ function letterMasks(tokens: readonly string[]): { masks: Int32Array; manyRepeat
     const counts = new Uint8Array(26);
     for (let i = 0; i < token.length; i++) {
       const c = token.charCodeAt(i) - 97;
-      if (c >= 0 && c < 26) counts[c]++;
+      if (c >= 0 && c < 26) counts[c]!++;
     }
     for (let c = 0; c < 26; c++) {
-      if (counts[c] >= 1) masks[3 * t] |= 1 << c;
-      if (counts[c] >= 2) masks[3 * t + 1] |= 1 << c;
-      if (counts[c] >= 3) masks[3 * t + 2] |= 1 << c;
-      if (counts[c] >= 4) manyRepeats |= 1 << Math.min(t, 30);
+      if (counts[c]! >= 1) masks[3 * t]! |= 1 << c;
+      if (counts[c]! >= 2) masks[3 * t + 1]! |= 1 << c;
+      if (counts[c]! >= 3) masks[3 * t + 2]! |= 1 << c;
+      if (counts[c]! >= 4) manyRepeats |= 1 << Math.min(t, 30);
     }
   });
   return { masks, manyRepeats };
@@ -66,14 +66,14 @@ export function buildForm(
   const boundaries: number[] = [];
   let offset = 0;
   for (let i = 0; i < tokens.length - 1; i++) {
-    offset += tokens[i].length;
+    offset += tokens[i]!.length;
     boundaries.push(offset);
   }
   const surnameIdx: number[] = [];
   const rest: string[] = [];
   const restSinitic: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (classes[i].length === 0) continue;
+    if (classes[i]!.length === 0) continue;
     surnameIdx.push(i);
     const r = tokens.filter((_, k) => k !== i).join('');
     rest.push(r);

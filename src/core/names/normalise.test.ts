@@ -30,7 +30,7 @@ describe('normaliseName', () => {
     expect(normaliseName('Chen Zhi-Wei').tokens).toEqual(['chen', 'zhiwei']);
     expect(normaliseName("Ch'en Chih-wei").tokens).toEqual(['chen', 'chihwei']);
     // "Zhi Wei" stays two tokens; comparison joins tokens when it needs to.
-    expect(normaliseName('Zhi Wei Chen').forms[0].joined).toBe(normaliseName('Zhiwei Chen').forms[0].joined);
+    expect(normaliseName('Zhi Wei Chen').forms[0]!.joined).toBe(normaliseName('Zhiwei Chen').forms[0]!.joined);
   });
 
   it('marks known surname romanisations with their class', () => {

@@ -91,7 +91,7 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
         const han = readHanWord(run.text, hanRuns === 1);
         han.parts.forEach((part, i) => {
           entries.push({
-            token: han.pinyin[i],
+            token: han.pinyin[i]!,
             part,
             latin: false,
             vi: han.vietnamese ? han.vietnamese[i] : null,
@@ -106,7 +106,7 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
         const syllables = hangulSyllables(run.text);
         const chars = Array.from(run.text.replace(/[^\p{Script=Hangul}]/gu, ''));
         if (hangulRuns === 1 && syllables.length >= 2 && syllables.length <= 4 && syllables.length === chars.length) {
-          entries.push({ token: syllables[0], part: chars[0], latin: false });
+          entries.push({ token: syllables[0]!, part: chars[0]!, latin: false });
           entries.push({ token: syllables.slice(1).join(''), part: chars.slice(1).join(''), latin: false });
         } else entries.push({ token: syllables.join(''), part: run.text, latin: false });
         break;
@@ -139,8 +139,8 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
 function stripNonNames(entries: Entry[], honorifics: string[]): Entry[] {
   let kept = entries.filter((e) => !(e.latin && isParticle(e.token)));
   if (kept.length === 0) kept = entries;
-  while (kept.length > 1 && kept[0].latin && isHonorific(kept[0].token)) {
-    honorifics.push(kept[0].token);
+  while (kept.length > 1 && kept[0]!.latin && isHonorific(kept[0]!.token)) {
+    honorifics.push(kept[0]!.token);
     kept = kept.slice(1);
   }
   return kept;
@@ -149,7 +149,7 @@ function stripNonNames(entries: Entry[], honorifics: string[]): Entry[] {
 function classesOf(entries: Entry[], tokens: readonly string[]): Array<readonly SurnameClassId[]> {
   return entries.map((e, i) => {
     if (e.hanClass !== undefined) return e.hanClass === null ? [] : [e.hanClass];
-    return surnameClassesOfToken(tokens[i]);
+    return surnameClassesOfToken(tokens[i]!);
   });
 }
 

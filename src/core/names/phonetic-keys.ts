@@ -115,7 +115,7 @@ const RESULTS = new Map<string, readonly [string, number]>(
 
 /** Consonant class at position i: [class, length consumed]. Assumes s[i] is a letter a–z. */
 function consonantAt(s: string, i: number): readonly [string, number] {
-  for (const [cluster] of RULES_BY_LETTER[s.charCodeAt(i) - 97]) {
+  for (const [cluster] of RULES_BY_LETTER[s.charCodeAt(i) - 97]!) {
     if (s.startsWith(cluster, i)) return RESULTS.get(cluster)!;
   }
   return SILENT;

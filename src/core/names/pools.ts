@@ -38,8 +38,8 @@ function pool(spec: string): Pool {
     .filter(Boolean)
     .map((raw): Entry => {
       const [names, w] = raw.split('*');
-      const [native, latin] = names.split('=');
-      return { native: native.trim(), latin: (latin ?? native).trim(), weight: w ? Number(w) : 1 };
+      const [native, latin] = names!.split('=');
+      return { native: native!.trim(), latin: (latin ?? native)!.trim(), weight: w ? Number(w) : 1 };
     });
   let total = 0;
   const cumulative = entries.map((e) => (total += e.weight));
@@ -52,10 +52,10 @@ function draw(rng: Rng, p: Pool): Entry {
     hi = p.cumulative.length - 1; // binary search: pools are sampled millions of times in benchmarks
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (p.cumulative[mid] > r) hi = mid;
+    if (p.cumulative[mid]! > r) hi = mid;
     else lo = mid + 1;
   }
-  return p.entries[lo];
+  return p.entries[lo]!;
 }
 
 type Sexed<T> = { female: T; male: T };
@@ -67,7 +67,7 @@ function byGroup(groups: readonly (readonly [Builder, number])[]): Builder {
   return (rng, sex) => {
     let r = rng.next() * total;
     for (const [build, w] of groups) if ((r -= w) < 0) return build(rng, sex);
-    return groups[groups.length - 1][0](rng, sex);
+    return groups[groups.length - 1]![0](rng, sex);
   };
 }
 

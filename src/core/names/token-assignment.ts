@@ -39,7 +39,7 @@ for (let s = 0; s <= EXACT_MAX; s++) {
       for (let p = 0; p < l; p++) if (!prefix.includes(p)) pick([...prefix, p]);
     };
     if (s <= l) pick([]);
-    INJECTIONS[s].push(Int8Array.from(ways));
+    INJECTIONS[s]!.push(Int8Array.from(ways));
   }
 }
 
@@ -67,21 +67,21 @@ function sharedChars(token: string, mask: number): number {
  */
 const LOW = 0.8;
 function tokenScore(x: NameForm, i: number, y: NameForm, j: number): number {
-  const a = x.tokens[i];
-  const b = y.tokens[j];
+  const a = x.tokens[i]!;
+  const b = y.tokens[j]!;
   if (a === b) return 1;
   const mx = x.letterMasks;
   const my = y.letterMasks;
   let m: number;
   if ((x.manyRepeats | y.manyRepeats) !== 0) {
-    const ca = sharedChars(a, my[3 * j]);
-    const cb = sharedChars(b, mx[3 * i]);
+    const ca = sharedChars(a, my[3 * j]!);
+    const cb = sharedChars(b, mx[3 * i]!);
     m = ca < cb ? ca : cb;
   } else {
     m =
-      popcount(mx[3 * i] & my[3 * j]) +
-      popcount(mx[3 * i + 1] & my[3 * j + 1]) +
-      popcount(mx[3 * i + 2] & my[3 * j + 2]);
+      popcount(mx[3 * i]! & my[3 * j]!) +
+      popcount(mx[3 * i + 1]! & my[3 * j + 1]!) +
+      popcount(mx[3 * i + 2]! & my[3 * j + 2]!);
   }
   const jaroMax = (m / a.length + m / b.length + 1) / 3;
   let prefix = 0;
@@ -110,17 +110,17 @@ const colIndex = new Int8Array(MAX);
 function exhaustive(n: number, m: number): void {
   const rowsFew = n <= m;
   const few = rowsFew ? n : m;
-  const ways = INJECTIONS[few][rowsFew ? m : n];
+  const ways = INJECTIONS[few]![rowsFew ? m : n]!;
   bestSum = -1;
   for (let w = 0; w < ways.length; w += few) {
     let sum = 0;
     let min = 1;
     let weight = 0;
     for (let t = 0; t < few; t++) {
-      const k = rowsFew ? t * MAX + ways[w + t] : ways[w + t] * MAX + t;
-      const s = scores[k];
-      sum += s * weights[k];
-      weight += weights[k];
+      const k = rowsFew ? t * MAX + ways[w + t]! : ways[w + t]! * MAX + t;
+      const s = scores[k]!;
+      sum += s * weights[k]!;
+      weight += weights[k]!;
       if (s < min) min = s;
     }
     if (sum > bestSum + 1e-12) {
@@ -146,7 +146,7 @@ function greedy(n: number, m: number): void {
       if (rowsUsed & (1 << i)) continue;
       for (let j = 0; j < m; j++) {
         if (colsUsed & (1 << j)) continue;
-        const s = scores[i * MAX + j];
+        const s = scores[i * MAX + j]!;
         if (s > best) {
           best = s;
           bi = i;
@@ -156,7 +156,7 @@ function greedy(n: number, m: number): void {
     }
     rowsUsed |= 1 << bi;
     colsUsed |= 1 << bj;
-    const w = weights[bi * MAX + bj];
+    const w = weights[bi * MAX + bj]!;
     bestSum += best * w;
     bestWeight += w;
     if (best < bestMin) bestMin = best;
@@ -172,15 +172,15 @@ export function bestAssignment(x: NameForm, y: NameForm, skeletonBoost: boolean)
   const n = Math.min(x.tokens.length, MAX);
   const m = Math.min(y.tokens.length, MAX);
   let total = 0;
-  for (let i = 0; i < n; i++) total += x.tokens[i].length;
-  for (let j = 0; j < m; j++) total += y.tokens[j].length;
+  for (let i = 0; i < n; i++) total += x.tokens[i]!.length;
+  for (let j = 0; j < m; j++) total += y.tokens[j]!.length;
 
   // Identical tokens pair up first (score 1 cannot be beaten); only the rest goes to the search.
   let exactWeight = 0;
   let colsTaken = 0;
   let rn = 0;
   for (let i = 0; i < n; i++) {
-    const a = x.tokens[i];
+    const a = x.tokens[i]!;
     let matched = false;
     for (let j = 0; j < m; j++) {
       if ((colsTaken & (1 << j)) === 0 && y.tokens[j] === a) {
@@ -200,13 +200,13 @@ export function bestAssignment(x: NameForm, y: NameForm, skeletonBoost: boolean)
   bestWeight = 0;
   if (rn > 0 && rm > 0) {
     for (let r = 0; r < rn; r++) {
-      const i = rowIndex[r];
-      const la = x.tokens[i].length;
+      const i = rowIndex[r]!;
+      const la = x.tokens[i]!.length;
       for (let c = 0; c < rm; c++) {
-        const j = colIndex[c];
+        const j = colIndex[c]!;
         let s = tokenScore(x, i, y, j);
-        if (skeletonBoost && s < 0.9 && sameConsonants(x.skeletons[i], y.skeletons[j])) s = 0.9;
-        const lb = y.tokens[j].length;
+        if (skeletonBoost && s < 0.9 && sameConsonants(x.skeletons[i]!, y.skeletons[j]!)) s = 0.9;
+        const lb = y.tokens[j]!.length;
         scores[r * MAX + c] = s;
         weights[r * MAX + c] = la > lb ? la : lb;
       }

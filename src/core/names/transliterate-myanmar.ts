@@ -145,7 +145,7 @@ function segment(word: string): Syllable[] {
   const out: Syllable[] = [];
   let cur: Syllable | null = null;
   for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i];
+    const ch = chars[i]!;
     if (isConsonant(ch) && cur && (cur.onset !== '' || cur.text !== '') && isFinalAt(chars, i) && cur.final === '') {
       cur.final = ch;
       cur.text += ch;
@@ -154,7 +154,7 @@ function segment(word: string): Syllable[] {
       out.push(cur);
       cur.text = ch;
       if (isConsonant(ch)) cur.onset = ch;
-      else cur.independent = INDEPENDENT_VOWELS[ch];
+      else cur.independent = INDEPENDENT_VOWELS[ch]!;
     } else if (cur) {
       cur.text += ch;
       if (ch === '\u103B' || ch === '\u103C') cur.medY = true;
@@ -184,7 +184,7 @@ function romaniseSyllable(s: Syllable): string {
   if (s.medY) onset = s.medH && onset === 'hm' ? 'hmy' : (WITH_Y[onset] ?? onset + 'y');
   const vowel = s.independent ? '' : vowelClass(s.vowels);
   const finalClass = s.final === 'ṃ' ? 'ṃ' : (FINALS[s.final] ?? '');
-  if (s.independent) return s.independent + (finalClass ? (RHYMES.a[finalClass] ?? '').replace(/^[aei]/, '') : '');
+  if (s.independent) return s.independent + (finalClass ? (RHYMES.a![finalClass] ?? '').replace(/^[aei]/, '') : '');
   // Wa medial before -n/-t/-m/-p reads as a vowel: ထွန်း "Htun", ကွတ် "Kut".
   if (
     s.medW &&

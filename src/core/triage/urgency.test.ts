@@ -133,7 +133,7 @@ describe('sort keys agree with the comparator', () => {
     expect(keys.map((k) => k.name)).toEqual(['urgency_tier', 'effective_priority', 'created_at', 'id']);
     for (const k of keys) expect(k.sql.length).toBeGreaterThan(0);
     (keys[0] as { description: string }).description = 'mutated';
-    expect(TRIAGE_SORT_KEYS[0].description).not.toBe('mutated');
+    expect(TRIAGE_SORT_KEYS[0]!.description).not.toBe('mutated');
   });
   it('compareSortValues honours desc keys', () => {
     expect(compareSortValues([{ direction: 'desc' }], [1], [2])).toBeGreaterThan(0);

@@ -82,7 +82,7 @@ export function urgencyRank(need: TriageNeed, now: Instant): UrgencyRank {
   return {
     tier,
     effectivePriority: eff,
-    effectivePriorityLabel: NEED_PRIORITIES[eff],
+    effectivePriorityLabel: NEED_PRIORITIES[eff]!,
     boosts,
     waitingMs,
     explanation: parts.join('; '),
@@ -158,7 +158,7 @@ export function compareSortValues(
     const x = a[i];
     const y = b[i];
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : byBytes(String(x), String(y));
-    if (c !== 0) return keys[i].direction === 'asc' ? c : -c;
+    if (c !== 0) return keys[i]!.direction === 'asc' ? c : -c;
   }
   return 0;
 }

@@ -25,7 +25,7 @@ const STORAGE_KEY = 'refuge.language';
 /** Maps a stored or user locale (e.g. `zh-Hans`, `km-KH`, `in`) to a supported language, if any. */
 export function toLanguage(locale: string | null | undefined): Language | undefined {
   if (!locale) return undefined;
-  const base = locale.toLowerCase().split(/[-_]/)[0];
+  const base = locale.toLowerCase().split(/[-_]/)[0]!;
   if (base === 'in') return 'id';
   return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : undefined;
 }
@@ -45,7 +45,7 @@ function resources() {
   for (const [path, mod] of Object.entries(featureFiles)) {
     const match = /features\/([^/]+)\/i18n\/([^/]+)\.json$/.exec(path);
     const lang = match && toLanguage(match[2]);
-    if (match && lang) out[lang][match[1]] = mod.default;
+    if (match && lang) out[lang]![match[1]!] = mod.default;
   }
   return out;
 }

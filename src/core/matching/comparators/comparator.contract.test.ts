@@ -60,7 +60,7 @@ const COMPARATORS: Case[] = [
 
 function valueArb(kind: string): fc.Arbitrary<FieldValue> {
   return fc.oneof(
-    { weight: 5, arbitrary: VALUES[kind] },
+    { weight: 5, arbitrary: VALUES[kind]! },
     { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
     { weight: 1, arbitrary: fc.constantFrom<FieldValue>(null, '', '   ') },
   );

@@ -17,7 +17,7 @@ function level(c: AnyComparator, a: (string | null)[] | string | null, b: (strin
   const text = c.explain(pa, pb, l);
   expect(text.length).toBeGreaterThan(5);
   expect(c.explain(pb, pa, l).length).toBeGreaterThan(5);
-  return l < 0 ? 'null' : c.levels[l];
+  return l < 0 ? 'null' : c.levels[l]!;
 }
 
 describe('exact comparator', () => {

@@ -29,18 +29,18 @@ export function parseDate(raw: string): PreparedDate | null {
     mo = 0,
     d = 0;
   if ((m = s.match(/^(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})$/))) {
-    y = +m[1];
-    mo = +m[2];
-    d = +m[3];
+    y = +m[1]!;
+    mo = +m[2]!;
+    d = +m[3]!;
   } else if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) {
-    d = +m[1];
-    mo = +m[2];
-    y = +m[3];
+    d = +m[1]!;
+    mo = +m[2]!;
+    y = +m[3]!;
   } else if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) {
-    y = +m[1];
-    mo = +m[2];
+    y = +m[1]!;
+    mo = +m[2]!;
   } else if ((m = s.match(/^(\d{4})$/))) {
-    y = +m[1];
+    y = +m[1]!;
   } else return null;
   if (y < 1000 || mo > 12 || d > 31) {
     // Keep impossible-but-typed dates (e.g. month 13 from a swap) comparable as text only when full.

@@ -16,8 +16,8 @@ export function preparePhone(raw: string, region: string | null): PreparedPhone 
   // Written internationally, the digits already are the E.164 number: skip the (slow) full parse.
   // "(0)" is the trunk prefix some people keep after the country code.
   const intl = raw.trim().match(/^(\+|00)(.*)$/);
-  if (intl && !intl[2].includes('(0)')) {
-    const d = intl[2].replace(/\D+/g, '');
+  if (intl && !intl[2]!.includes('(0)')) {
+    const d = intl[2]!.replace(/\D+/g, '');
     if (d.length >= 8 && d.length <= 15) return { e164: `+${d}`, last7: d.slice(-7) };
   }
   const country = region && /^[A-Za-z]{2}$/.test(region) ? (region.toUpperCase() as CountryCode) : undefined;
@@ -41,7 +41,7 @@ export function phoneComparator(spec: ComparatorSpec): Comparator<PreparedPhone>
       const raw = values[0];
       if (raw == null || raw.trim() === '') return null;
       const region = values[1] ? values[1].split(/[;,| ]+/)[0] : null;
-      return preparePhone(raw, region);
+      return preparePhone(raw, region!);
     },
     compare(a, b) {
       if (a == null || b == null) return -1;

@@ -21,7 +21,7 @@ describe('createLevelsPool', () => {
       const parallel = await pool.levelsFor(set, a, b);
       const single = computeLevels(set, a, b);
       expect(parallel.length).toBe(single.length);
-      parallel.forEach((col, c) => expect(Buffer.from(col.buffer).equals(Buffer.from(single[c].buffer))).toBe(true));
+      parallel.forEach((col, c) => expect(Buffer.from(col.buffer).equals(Buffer.from(single[c]!.buffer))).toBe(true));
     } finally {
       await pool.close();
     }

@@ -73,7 +73,7 @@ export function createLevelsPool(records: readonly MatchRecord[], specs: Compara
       return local.map((col, c) => {
         const out = new Int8Array(n);
         out.set(col, 0);
-        out.set(far[c], cut);
+        out.set(far[c]!, cut);
         return out;
       });
     },

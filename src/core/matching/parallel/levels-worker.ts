@@ -16,13 +16,13 @@ let set: PreparedSet | null = null;
 
 function init(specs: ComparatorSpec[], columns: (string | null)[][][]): PreparedSet {
   const comparators = specs.map(buildComparator);
-  const n = columns.length > 0 && columns[0].length > 0 ? columns[0][0].length : 0;
+  const n = columns.length > 0 && columns[0]!.length > 0 ? columns[0]![0]!.length : 0;
   const values = comparators.map((comp, c) => {
     const col = new Array<unknown>(n);
-    const inputs = columns[c];
+    const inputs = columns[c]!;
     const row: (string | null)[] = new Array(inputs.length);
     for (let r = 0; r < n; r++) {
-      for (let f = 0; f < inputs.length; f++) row[f] = inputs[f][r];
+      for (let f = 0; f < inputs.length; f++) row[f] = inputs[f]![r]!;
       col[r] = comp.prepare(row);
     }
     return col;

@@ -38,19 +38,20 @@ export function HomePage() {
   const data = home.data;
   const { cases, highRisk } = data;
   // Known values in their lifecycle order first, then anything newer the server knows about.
-  const ordered = (counts: Record<string, unknown>, order: readonly string[]) => [
-    ...order.filter((k) => k in counts),
-    ...Object.keys(counts).filter((k) => !order.includes(k)),
-  ];
-  const statusBars: Bar[] = ordered(data.casesByStatus, CASE_STATUSES).map((s) => ({
+  // Known keys in vocabulary order, then any others as they came (the sort is stable).
+  const ordered = <V,>(counts: Record<string, V>, order: readonly string[]): [string, V][] => {
+    const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+    return Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b));
+  };
+  const statusBars: Bar[] = ordered(data.casesByStatus, CASE_STATUSES).map(([s, value]) => ({
     key: s,
     label: t(`vocab.caseStatus.${s}`, { defaultValue: s }),
-    value: data.casesByStatus[s],
+    value,
   }));
-  const riskBars: Bar[] = ordered(data.casesByRisk, RISK_LEVELS).map((r) => ({
+  const riskBars: Bar[] = ordered(data.casesByRisk, RISK_LEVELS).map(([r, value]) => ({
     key: r,
     label: t(`vocab.risk.${r}`, { defaultValue: r }),
-    value: data.casesByRisk[r],
+    value,
     tone: RISK_TONE[r],
   }));
   const nationalityBars: Bar[] = data.topNationalities.map((n) => ({

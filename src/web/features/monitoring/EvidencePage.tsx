@@ -12,7 +12,7 @@ import { VerificationForm } from './VerificationForm.tsx';
 import { EditHistorySection } from './EditHistorySection.tsx';
 
 const point = (p: { coordinates: number[] } | null | undefined) =>
-  p ? `${p.coordinates[1].toFixed(5)}, ${p.coordinates[0].toFixed(5)}` : null;
+  p ? `${p.coordinates[1]!.toFixed(5)}, ${p.coordinates[0]!.toFixed(5)}` : null;
 
 export function EvidencePage() {
   const { id = '' } = useParams();

@@ -18,9 +18,9 @@ const PLAY_STEPS = 60;
 export function TimelineReplay({ timeline, today }: { timeline: TimelineEntryView[]; today: string }) {
   const { t } = useTranslation('monitoring');
   const dates = useDates();
-  const first = timeline.length ? isoToDay(timeline[0].from) : isoToDay(today);
+  const first = timeline.length ? isoToDay(timeline[0]!.from) : isoToDay(today);
   const min = first - 14;
-  const max = Math.max(isoToDay(today), timeline.length ? isoToDay(timeline[timeline.length - 1].from) : min);
+  const max = Math.max(isoToDay(today), timeline.length ? isoToDay(timeline[timeline.length - 1]!.from) : min);
   const [day, setDay] = useState(max);
   const [playing, setPlaying] = useState(false);
 

@@ -22,7 +22,7 @@ let cached: Promise<FeatureCollection<Polygon | MultiPolygon, CountryProps>> | u
 function touchesRegion(coords: unknown): boolean {
   // Walk the nested coordinate arrays until a position inside the region turns up.
   if (Array.isArray(coords) && typeof coords[0] === 'number') {
-    const [x, y] = coords as number[];
+    const [x, y] = coords as [number, number];
     return x >= REGION.west && x <= REGION.east && y >= REGION.south && y <= REGION.north;
   }
   return Array.isArray(coords) && coords.some(touchesRegion);

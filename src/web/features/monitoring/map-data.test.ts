@@ -62,14 +62,14 @@ describe('map data for the map', () => {
     ]);
     const all = evidenceFeatures(data);
     expect(all.features).toHaveLength(2);
-    expect(all.features[0].geometry.coordinates).toEqual([104.91234, 11.54321]);
-    expect(all.features[0].properties).toEqual({
+    expect(all.features[0]!.geometry.coordinates).toEqual([104.91234, 11.54321]);
+    expect(all.features[0]!.properties).toEqual({
       id: 'e0',
       kind: EVIDENCE_KINDS[2],
       state: VERIFICATION_STATES[3],
       compound: 0,
     });
-    expect(all.features[1].properties.kind).toBe(EVIDENCE_KINDS[4]);
+    expect(all.features[1]!.properties.kind).toBe(EVIDENCE_KINDS[4]);
     const cut = evidenceFeatures(data, isoToDay('2026-01-31'));
     expect(cut.features.map((f) => f.properties.id)).toEqual(['e0']);
     expect(evidenceFeatures(data, isoToDay('2026-02-10')).features).toHaveLength(2);

@@ -44,15 +44,15 @@ export function evidenceFeatures(
   const e = map.evidence;
   const features: FeatureCollection<Point, EvidenceProps>['features'] = [];
   for (let i = 0; i < e.id.length; i++) {
-    if (e.day[i] > untilDay) continue;
+    if (e.day[i]! > untilDay) continue;
     features.push({
       type: 'Feature',
-      geometry: { type: 'Point', coordinates: [e.lon[i] / 1e5, e.lat[i] / 1e5] },
+      geometry: { type: 'Point', coordinates: [e.lon[i]! / 1e5, e.lat[i]! / 1e5] },
       properties: {
-        id: e.id[i],
-        kind: map.evidenceKinds[e.kind[i]] ?? 'unknown',
-        state: map.verificationStates[e.state[i]] ?? 'unverified',
-        compound: e.compound[i],
+        id: e.id[i]!,
+        kind: map.evidenceKinds[e.kind[i]!] ?? 'unknown',
+        state: map.verificationStates[e.state[i]!] ?? 'unverified',
+        compound: e.compound[i]!,
       },
     });
   }

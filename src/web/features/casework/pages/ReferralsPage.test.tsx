@@ -46,7 +46,7 @@ describe('the referral inbox', () => {
     const { user } = await renderApp(t, clinic, '/casework/referrals');
     await screen.findByTestId('referral-list');
     await user.click(within(card('Sari Accepted')).getByRole('button', { name: 'Accept' }));
-    await waitFor(async () => expect(await state(referrals[0])).toBe('accepted'));
+    await waitFor(async () => expect(await state(referrals[0]!)).toBe('accepted'));
 
     await user.click(within(card('Dewi Declined')).getByRole('button', { name: 'Decline' }));
     const decline = within(card('Dewi Declined'));
@@ -56,6 +56,6 @@ describe('the referral inbox', () => {
     expect((submit as HTMLButtonElement).disabled).toBe(true); // a decline needs a reason
     await user.type(decline.getByLabelText('Reason (Decline)'), 'No paediatric bed tonight');
     await user.click(submit);
-    await waitFor(async () => expect(await state(referrals[1])).toBe('declined'));
+    await waitFor(async () => expect(await state(referrals[1]!)).toBe('declined'));
   });
 });

@@ -33,21 +33,21 @@ describe('the triage board', () => {
 
   const rows = () => within(screen.getByTestId('triage-board')).getAllByRole('row').slice(1);
   const needStatus = async (label: string) => {
-    const detail = await caseworker.request('GET', `/api/cases/${needs[label].caseId}`);
-    return (detail.json.needs as { id: string; status: string }[]).find((n) => n.id === needs[label].needId)?.status;
+    const detail = await caseworker.request('GET', `/api/cases/${needs[label]!.caseId}`);
+    return (detail.json.needs as { id: string; status: string }[]).find((n) => n.id === needs[label]!.needId)?.status;
   };
 
   it('puts urgent medical care first and takes on the selected need with j then a', async () => {
     const { user } = await renderApp(t, caseworker, '/casework/triage');
     await screen.findByTestId('triage-board');
-    expect(rows().map((r) => within(r).getAllByRole('cell')[0].querySelector('strong')?.textContent)).toEqual([
+    expect(rows().map((r) => within(r).getAllByRole('cell')[0]!.querySelector('strong')?.textContent)).toEqual([
       'Urgent medical',
       'Food',
     ]);
-    expect(rows()[0].getAttribute('aria-selected')).toBe('true');
+    expect(rows()[0]!.getAttribute('aria-selected')).toBe('true');
 
     await user.keyboard('j');
-    expect(rows()[1].getAttribute('aria-selected')).toBe('true');
+    expect(rows()[1]!.getAttribute('aria-selected')).toBe('true');
     await user.keyboard('a');
     await waitFor(async () => expect(await needStatus('food')).toBe('in_progress'));
     expect(await needStatus('urgent')).toBe('open');
@@ -58,7 +58,7 @@ describe('the triage board', () => {
     await screen.findByTestId('triage-board');
     await user.keyboard('u');
     await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(rows()[0].textContent).toContain('Urgent medical');
+    expect(rows()[0]!.textContent).toContain('Urgent medical');
     await user.click(screen.getByRole('checkbox', { name: 'Food' }));
     expect(await screen.findByText('No open need matches these filters')).toBeTruthy();
   });
