@@ -59,7 +59,7 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     } = await c.query<{ ok: boolean }>(`SELECT has_table_privilege(current_user, $1, 'SELECT') AS ok`, [
       `public.${table}`,
     ]);
-    if (!may.ok) return 0;
+    if (!may!.ok) return 0;
     return Number((await c.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n);
   };
 
@@ -73,7 +73,7 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       await owner<{ id: string }>(
         'SELECT organisation_id AS id FROM survivors GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
       )
-    )[0].id;
+    )[0]!.id;
     other = app.newId();
     await owner(`INSERT INTO organisations(id, slug, name, kind) VALUES ($1, 'attacker-ngo', 'Attacker NGO', 'ngo')`, [
       other,
@@ -135,7 +135,7 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     await asSystem(database, async (trx) => {
       // Expired on the database's clock: an idle lifetime that ended a minute before it was last seen.
       await insertSession(trx, {
-        tokenHash: hashToken(tokens.expired),
+        tokenHash: hashToken(tokens.expired!),
         userId: stale.userId,
         organisationId: victim,
         csrfToken: 'x',
@@ -145,7 +145,7 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       });
       await trx.updateTable('users').set({ totp_enabled: true }).where('id', '=', stale.userId).execute();
       await insertSession(trx, {
-        tokenHash: hashToken(tokens.pendingSecondFactor),
+        tokenHash: hashToken(tokens.pendingSecondFactor!),
         userId: stale.userId,
         organisationId: victim,
         csrfToken: 'x',
@@ -217,7 +217,7 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       'a made-up token',
       () => ({ token: randomBytes(32).toString('base64url'), settings: { 'refuge.org_id': victim } }),
     ],
-    ['the hash of a real token instead of the token', () => ({ token: hashToken(tokens.victim) })],
+    ['the hash of a real token instead of the token', () => ({ token: hashToken(tokens.victim!) })],
     ["an expired session's token", () => ({ token: tokens.expired, settings: { 'refuge.org_id': victim } })],
     ['a session still waiting for its second factor', () => ({ token: tokens.pendingSecondFactor })],
   ];

@@ -91,7 +91,7 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
     await expect(migrate(database.pool)).rejects.toThrow(/edited after it was applied/);
     const { createHash } = await import('node:crypto');
     await database.pool.query(`UPDATE schema_migrations SET checksum = $1 WHERE name = '0001_foundation'`, [
-      createHash('sha256').update(migrations[0].sql).digest('hex'),
+      createHash('sha256').update(migrations[0]!.sql).digest('hex'),
     ]);
   });
 
@@ -175,7 +175,7 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
           app.cipher.decryptJson<{ names: { value: string }[] }>(
             r.identity_enc,
             encryptionContext('survivors', 'identity_enc', r.id),
-          ).names[0].value,
+          ).names[0]!.value,
       )
       .sort();
     const file = await asSystem(database, (trx) => storeFile(app, trx, Buffer.from('passport scan'), 'text/plain'));
@@ -194,7 +194,7 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
           onlyNew.cipher.decryptJson<{ names: { value: string }[] }>(
             r.identity_enc,
             encryptionContext('survivors', 'identity_enc', r.id),
-          ).names[0].value,
+          ).names[0]!.value,
       )
       .sort();
     expect(names).toEqual(before);

@@ -14,7 +14,7 @@ export class Keyring {
     if (keys.length === 0) throw new Error('a keyring needs at least one key');
   }
   get primary(): KeyEntry {
-    return this.keys[0];
+    return this.keys[0]!; // the constructor refuses an empty keyring
   }
   find(kid: string): KeyEntry | undefined {
     return this.keys.find((k) => k.kid === kid);

@@ -33,7 +33,7 @@ describe.each(DATABASE_KINDS)('audit transparency log on %s', (kind) => {
   let caseId: string;
   let evidenceId: string;
   let checkpoint: Checkpoint;
-  let users: Record<string, string>;
+  let users: { cw: string; outsider: string; analyst: string };
   let orgA: string;
 
   /** Raw SQL as the database owner, one statement at a time. */
@@ -367,7 +367,7 @@ describe.each(DATABASE_KINDS)('audit transparency log on %s', (kind) => {
     );
     const row = (
       await t.database.pool.query('SELECT actor_user_id, organisation_id FROM audit_events WHERE seq = $1', [
-        seq.rows[0].seq,
+        seq.rows[0]!.seq,
       ])
     ).rows[0];
     expect(row).toEqual({ actor_user_id: users.cw, organisation_id: orgA });
@@ -450,7 +450,7 @@ describe.each(DATABASE_KINDS)('audit transparency log on %s', (kind) => {
         'custody entry edited',
         (() => {
           const b = copy();
-          b.custody[1].actorId = 'someone-else';
+          b.custody[1]!.actorId = 'someone-else';
           return b;
         })(),
       ],
@@ -466,7 +466,7 @@ describe.each(DATABASE_KINDS)('audit transparency log on %s', (kind) => {
         'anchor edited',
         (() => {
           const b = copy();
-          b.anchors[0].entry.at = '2020-01-01T00:00:00.000000Z';
+          b.anchors[0]!.entry.at = '2020-01-01T00:00:00.000000Z';
           return b;
         })(),
       ],
@@ -474,7 +474,7 @@ describe.each(DATABASE_KINDS)('audit transparency log on %s', (kind) => {
         'proof edited',
         (() => {
           const b = copy();
-          b.anchors[0].proof[0] = 'f'.repeat(64);
+          b.anchors[0]!.proof[0] = 'f'.repeat(64);
           return b;
         })(),
       ],

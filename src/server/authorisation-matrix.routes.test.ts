@@ -77,7 +77,7 @@ interface Instance {
 type Requirement = `${Action}:${Resource}` | `${Action}:${Resource}@org` | `${Action}:${Resource}@all`;
 function granted(role: Role, req: Requirement): boolean {
   const [ar, at] = req.split('@');
-  const [action, resource] = ar.split(':') as [Action, Resource];
+  const [action, resource] = ar!.split(':') as [Action, Resource];
   const scope = scopeFor([role], action, resource);
   if (at === 'org') return scope === 'organisation' || scope === 'all';
   if (at === 'all') return scope === 'all';
@@ -329,7 +329,7 @@ async function digest(t: TestServer, tables: string[]): Promise<Record<string, s
       trx,
     ),
   );
-  return rows[0];
+  return rows[0]!;
 }
 
 const changed = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).filter((k) => a[k] !== b[k]);
@@ -340,7 +340,7 @@ async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<v
 
 const fill = (path: string, params: string[]) => {
   let i = 0;
-  return path.replace(/\{[^}]+\}/g, () => params[i++]);
+  return path.replace(/\{[^}]+\}/g, () => params[i++]!);
 };
 
 describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
@@ -518,7 +518,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
         expect(e.none.length, route).toBeGreaterThan(5);
         continue;
       }
-      expect((route.match(/\{/g) ?? []).length, route).toBe(world[e.kind][0].params.length);
+      expect((route.match(/\{/g) ?? []).length, route).toBe(world[e.kind][0]!.params.length);
     }
   });
 
@@ -527,9 +527,9 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
     let cells = 0;
     // Reads are checked under one digest (any write by a refused read shows up there); each unsafe route under its own.
     const idRoutes = Object.entries(EXPECTATIONS).filter((x): x is [string, IdRoute] => isIdRoute(x[1]));
-    const reads = idRoutes.filter(([r]) => !UNSAFE(r.split(' ')[0]));
+    const reads = idRoutes.filter(([r]) => !UNSAFE(r.split(' ')[0]!));
     const readsBefore = await digest(t, tables);
-    for (const [route, e] of [...reads, ...idRoutes.filter(([r]) => UNSAFE(r.split(' ')[0]))]) {
+    for (const [route, e] of [...reads, ...idRoutes.filter(([r]) => UNSAFE(r.split(' ')[0]!))]) {
       const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
       const owner = KINDS[e.kind];
       const attempts: { who: string; client: TestClient; url: string }[] = [];
@@ -556,7 +556,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
       if (before) {
         const moved = changed(before, await digest(t, tables));
         if (moved.length) failures.push(`${route}: refused requests changed ${moved.join(', ')}`);
-      } else if (route === reads[reads.length - 1][0]) {
+      } else if (route === reads[reads.length - 1]![0]) {
         const moved = changed(readsBefore, await digest(t, tables));
         if (moved.length) failures.push(`refused reads changed ${moved.join(', ')}`);
       }
@@ -579,7 +579,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
       );
     for (const [route, e] of Object.entries(EXPECTATIONS)) {
       if (isIdRoute(e) || !e.list) continue;
-      const path = route.split(' ')[1];
+      const path = route.split(' ')[1]!;
       for (const org of ORG_NAMES) {
         const secrets = hidden(org);
         await inBatches([...ROLES], 6, async (role) => {
@@ -600,17 +600,17 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
     let cells = 0;
     const entries = Object.entries(EXPECTATIONS).filter((x): x is [string, IdRoute] => isIdRoute(x[1]));
     const ordered = [
-      ...entries.filter(([r]) => !UNSAFE(r.split(' ')[0])),
-      ...entries.filter(([r]) => UNSAFE(r.split(' ')[0])),
+      ...entries.filter(([r]) => !UNSAFE(r.split(' ')[0]!)),
+      ...entries.filter(([r]) => UNSAFE(r.split(' ')[0]!)),
     ];
     for (const [route, e] of ordered) {
       const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH', string];
       const owner = KINDS[e.kind] === 'shared' ? 'watch' : (KINDS[e.kind] as Org);
-      const instance = world[e.kind][e.positive?.instance ?? 0];
+      const instance = world[e.kind][e.positive?.instance ?? 0]!;
       const actors = UNSAFE(method)
         ? [e.positive ?? { org: owner, role: ROLES.find((r) => e.permitted(r))! }]
         : [...ROLES.filter((r) => e.permitted(r)).map((role) => ({ org: owner, role })), ...(e.alsoReads ?? [])];
-      if (!actors.length || !actors[0].role)
+      if (!actors.length || !actors[0]!.role)
         failures.push(`${route}: no role of the owner is permitted — the entry cannot be right`);
       for (const a of actors) {
         const res = await users[a.org][a.role].request(method, fill(path, instance.params), e.body?.(world));

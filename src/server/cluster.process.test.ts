@@ -65,7 +65,7 @@ describe('two server processes on one PostgreSQL', () => {
   it('counts failed sign-ins across both processes and locks the account on both', async () => {
     const targets = [a, b];
     for (let i = 0; i < 5; i++) {
-      const res = await new HttpClient(targets[i % 2].url).request('POST', '/api/session', {
+      const res = await new HttpClient(targets[i % 2]!.url).request('POST', '/api/session', {
         email: ADMIN.email,
         password: `wrong-${i}`,
       });

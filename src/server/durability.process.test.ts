@@ -56,12 +56,12 @@ describe.each(['pglite', 'postgresql'] as const)('durability across SIGKILL on %
         inFlight: null,
       });
     }
-    expect(sessions[0].orgs.length).toBeGreaterThan(1);
+    expect(sessions[0]!.orgs.length).toBeGreaterThan(1);
 
     let stop = false;
     const loops = sessions.map(async (s, n) => {
       for (let i = n; !stop; i++) {
-        const target = s.orgs[i % s.orgs.length];
+        const target = s.orgs[i % s.orgs.length]!;
         s.inFlight = target;
         try {
           const res = await s.client.request('PUT', '/api/session/organisation', { organisationId: target });

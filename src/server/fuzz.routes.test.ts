@@ -20,7 +20,7 @@ async function snapshot(t: TestServer): Promise<Record<string, number>> {
         await asSystem(t.database, (trx) =>
           sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(trx),
         )
-      ).rows[0].n,
+      ).rows[0]!.n,
     );
   }
   counts.audit_events = Number(
@@ -30,7 +30,7 @@ async function snapshot(t: TestServer): Promise<Record<string, number>> {
           n: number;
         }>`SELECT count(*)::int AS n FROM audit_events WHERE NOT (action = ANY(${REJECTION_AUDIT}))`.execute(trx),
       )
-    ).rows[0].n,
+    ).rows[0]!.n,
   );
   return counts;
 }

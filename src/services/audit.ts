@@ -186,7 +186,7 @@ export async function verifyAuditLog(
       if (a) anchors.set(`${a.evidenceId}#${a.custodySeq}`, a.custodyHash);
     }
     if (replay.problem) break;
-    after = rows[rows.length - 1].entry.leafIndex;
+    after = rows.at(-1)!.entry.leafIndex; // not empty: the loop stops on an empty page
     options.onProgress?.(replay.leaves.length);
   }
   const { head, overdue, pending } = await asSystem(app.database, async (trx) => ({
@@ -262,8 +262,9 @@ async function checkCustody(
   let after: { evidenceId: string; seq: number } | null = null;
   let item: (CustodyEntry & { seq: number })[] = [];
   const checkItem = (): LogProblem | null => {
-    if (item.length === 0) return null;
-    const id = item[0].evidenceId;
+    const [first] = item;
+    if (!first) return null;
+    const id = first.evidenceId;
     const gap = item.findIndex((e, i) => e.seq !== i + 1);
     if (gap !== -1)
       return {
@@ -293,7 +294,7 @@ async function checkCustody(
         previousHash: r.previous_hash,
         hash: r.hash,
       };
-      if (item.length && item[0].evidenceId !== entry.evidenceId) {
+      if (item[0] && item[0].evidenceId !== entry.evidenceId) {
         const p = checkItem();
         if (p) return p;
         item = [];
@@ -311,7 +312,8 @@ async function checkCustody(
       }
     }
     if (rows.length < 5000) break;
-    const lastRow = rows[rows.length - 1];
+    const lastRow = rows.at(-1);
+    if (!lastRow) break;
     after = { evidenceId: lastRow.evidence_id, seq: lastRow.seq };
   }
   const p = checkItem();

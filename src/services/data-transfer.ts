@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { asSystem } from '../db/transaction.ts';
+import { onlyRow } from '../db/only-row.ts';
 
 /**
  * Moves whole tables between databases without loss, for `db copy`, `backup` and `restore`.
@@ -73,7 +74,7 @@ export async function* exportTables(database: Database, pageSize = 2000): AsyncG
         return {
           rows: `[${rows.map((r) => r.j).join(',')}]`,
           count: rows.length,
-          last: rows.length ? rows[rows.length - 1].k : null,
+          last: rows.at(-1)?.k ?? null,
         };
       });
       if (page.count > 0) yield { table, rows: page.rows, count: page.count };
@@ -93,15 +94,17 @@ export async function importPages(
   const existing = await asSystem(target, (trx) =>
     sql<{ n: number }>`SELECT count(*)::int AS n FROM organisations`.execute(trx),
   );
-  if (existing.rows[0].n > 0) throw new Error('the target database already holds data; copy into an empty database');
+  if (onlyRow(existing.rows).n > 0)
+    throw new Error('the target database already holds data; copy into an empty database');
   for await (const page of pages) {
     await asSystem(target, (trx) =>
       sql`INSERT INTO ${sql.table(page.table)} SELECT * FROM json_populate_recordset(null::${sql.table(page.table)}, ${page.rows}::json)`.execute(
         trx,
       ),
     );
-    counts[page.table] = (counts[page.table] ?? 0) + page.count;
-    onProgress?.(page.table, counts[page.table]);
+    const copied = (counts[page.table] ?? 0) + page.count;
+    counts[page.table] = copied;
+    onProgress?.(page.table, copied);
   }
   await asSystem(target, async (trx) => {
     const serials = await sql<{ t: string; c: string }>`
@@ -123,7 +126,7 @@ export async function countRows(database: Database): Promise<Record<string, numb
     const { rows } = await asSystem(database, (trx) =>
       sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(trx),
     );
-    counts[table] = rows[0].n;
+    counts[table] = onlyRow(rows).n;
   }
   return counts;
 }

@@ -137,7 +137,7 @@ export class JobRunner {
       claimJob(trx, this.workerId, Object.keys(this.handlers), this.options.staleSeconds ?? 300),
     );
     if (!job) return false;
-    const handler = this.handlers[job.kind];
+    const handler = this.handlers[job.kind]!; // claimJob only claims kinds that have a handler
     let creator: Promise<RequestActor | null> | null = null;
     const tools: JobTools = {
       app: this.app,

@@ -59,7 +59,7 @@ export function passwordProblem(password: string, email?: string): string | null
     return 'this password is on the list of common or breached passwords; choose a longer phrase of your own';
   }
   if (email) {
-    const local = email.toLowerCase().split('@')[0];
+    const local = email.toLowerCase().split('@')[0]!; // split yields at least one part
     if (local.length >= 4 && lower.includes(local)) return 'do not use your email address in your password';
   }
   return null;

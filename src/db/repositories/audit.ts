@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AuditEntry } from '../../core/audit/entry.ts';
 import type { Frontier } from '../../core/audit/merkle.ts';
 import type { Queryable } from '../transaction.ts';
+import { onlyRow } from '../only-row.ts';
 
 export interface AuditAppend {
   actorUserId: string | null;
@@ -23,7 +24,7 @@ export async function appendAudit(trx: Queryable, e: AuditAppend): Promise<numbe
     seq: string;
   }>`SELECT refuge_audit(${e.actorUserId}::uuid, ${e.organisationId}::uuid, ${e.action}, ${e.resourceType},
     ${e.resourceId}, ${e.requestId}, ${JSON.stringify(e.details)}::jsonb) AS seq`.execute(trx);
-  return Number(rows[0].seq);
+  return Number(onlyRow(rows).seq);
 }
 
 /** Appends many events in one statement (same rules as appendAudit). */
@@ -167,7 +168,7 @@ export async function databaseTime(trx: Queryable): Promise<string> {
   const { rows } = await sql<{
     t: string;
   }>`SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t`.execute(trx);
-  return rows[0].t;
+  return onlyRow(rows).t;
 }
 
 /** Entries that have waited longer than `seconds` to be sealed. */
@@ -180,7 +181,8 @@ export async function overdueUnsealed(
     oldest: string | null;
   }>`SELECT count(*)::int AS n, min(seq) AS oldest FROM audit_events
     WHERE leaf_index IS NULL AND at < clock_timestamp() - make_interval(secs => ${seconds})`.execute(trx);
-  return { count: rows[0].n, oldestSeq: rows[0].oldest === null ? null : Number(rows[0].oldest) };
+  const { n, oldest } = onlyRow(rows);
+  return { count: n, oldestSeq: oldest === null ? null : Number(oldest) };
 }
 
 /** Audit entries that anchor custody entries of one item (sealed ones, in leaf order). */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable, Tx } from '../transaction.ts';
+import { onlyRow } from '../only-row.ts';
 
 export type DeploymentMode = 'demo' | 'production';
 
@@ -18,7 +19,7 @@ export async function decideDeploymentMode(trx: Tx, mode: DeploymentMode): Promi
     trx,
   );
   const { rows } = await sql<{ mode: DeploymentMode }>`SELECT mode FROM deployment FOR UPDATE`.execute(trx);
-  return rows[0].mode;
+  return onlyRow(rows).mode;
 }
 
 export async function markDemoPurged(trx: Tx, at: string): Promise<void> {
@@ -101,13 +102,13 @@ export async function purgeDemoRows(
     return sql.raw(parts.length ? `(${parts.join(' OR ')})` : 'false');
   };
 
-  const referenced = [...new Set(fks.map((f) => `${f.parent}.${f.pcol}`))].filter((r) =>
-    tables.includes(r.split('.')[0]),
+  // Each referenced (table, column) once, in first-seen order.
+  const referenced = new Map(
+    fks.filter((f) => tables.includes(f.parent)).map((f) => [`${f.parent}.${f.pcol}`, [f.parent, f.pcol] as const]),
   );
   for (;;) {
     let added = 0;
-    for (const ref of referenced) {
-      const [t, c] = ref.split('.');
+    for (const [ref, [t, c]] of referenced) {
       const r =
         await sql`INSERT INTO refuge_purge_keys(tbl, key) SELECT ${ref}, x.${sql.ref(c)}::text FROM ${sql.table(t)} x
         WHERE ${isDemoRow(t)} AND x.${sql.ref(c)} IS NOT NULL ON CONFLICT DO NOTHING`.execute(trx);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../transaction.ts';
+import { onlyRow } from '../only-row.ts';
 
 /**
  * Fixed-window counter shared by every server process: one upsert per hit, atomic in PostgreSQL.
@@ -18,8 +19,9 @@ export async function hitRateLimit(
       hits = CASE WHEN rate_limits.window_start <= ${nowIso}::timestamptz - make_interval(secs => ${windowSeconds}) THEN 1 ELSE rate_limits.hits + 1 END,
       window_start = CASE WHEN rate_limits.window_start <= ${nowIso}::timestamptz - make_interval(secs => ${windowSeconds}) THEN ${nowIso}::timestamptz ELSE rate_limits.window_start END
     RETURNING hits, window_start`.execute(trx);
-  const start = new Date(rows[0].window_start);
-  return { hits: rows[0].hits, resetAt: new Date(start.getTime() + windowSeconds * 1000).toISOString() };
+  const { hits, window_start } = onlyRow(rows);
+  const start = new Date(window_start);
+  return { hits, resetAt: new Date(start.getTime() + windowSeconds * 1000).toISOString() };
 }
 
 export async function clearRateLimit(trx: Queryable, key: string): Promise<void> {

@@ -109,7 +109,7 @@ export function registerProblemHandlers(
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0];
+    const path = request.url.split('?')[0]!; // split yields at least one part
     const allowed = routePatterns()
       .filter((r) => r.pattern.test(path))
       .map((r) => r.method);

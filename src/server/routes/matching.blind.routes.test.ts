@@ -174,21 +174,21 @@ describe.each(DATABASE_KINDS)('blind cross-organisation matching on %s', (kind) 
       for (const [route, text] of Object.entries(r))
         for (const s of secrets) expect(text, `${which} ${route} leaks ${s}`).not.toContain(s);
     }
-    expect(JSON.parse(reads.c.survivorProposals).items, reads.c.survivorProposals).toEqual([]);
+    expect(JSON.parse(reads.c.survivorProposals!).items, reads.c.survivorProposals).toEqual([]);
     for (const route of ['survivorProposals', 'check', 'timeline']) {
-      const zero = normalise(reads.zero[route], [probe0.survivorId, probe0.caseId]);
-      expect(normalise(reads.c[route], [probeC.survivorId, probeC.caseId]), route).toBe(zero);
-      expect(normalise(reads.n[route], [probeN.survivorId, probeN.caseId]), route).toBe(zero);
+      const zero = normalise(reads.zero[route]!, [probe0.survivorId, probe0.caseId]);
+      expect(normalise(reads.c[route]!, [probeC.survivorId, probeC.caseId]), route).toBe(zero);
+      expect(normalise(reads.n[route]!, [probeN.survivorId, probeN.caseId]), route).toBe(zero);
     }
-    expect(JSON.parse(reads.c.survivorProposals).items, reads.c.survivorProposals).toEqual([]);
-    expect(JSON.parse(reads.c.check)).toMatchObject({ proposals: 0, newProposals: 0 });
+    expect(JSON.parse(reads.c.survivorProposals!).items, reads.c.survivorProposals).toEqual([]);
+    expect(JSON.parse(reads.c.check!)).toMatchObject({ proposals: 0, newProposals: 0 });
     // Every job ngo-a can read about a probe (the duplicate check) reports the same as for nobody.
-    const checks = JSON.parse(reads.zero.jobs).items.filter((j: { kind: string }) => j.kind === 'matching.check');
+    const checks = JSON.parse(reads.zero.jobs!).items.filter((j: { kind: string }) => j.kind === 'matching.check');
     expect(
       new Set(checks.map((j: { result: unknown }) => JSON.stringify({ ...(j.result as object), survivorId: null })))
         .size,
     ).toBe(1);
-    expect(JSON.parse(reads.zero.jobs).items.some((j: { kind: string }) => j.kind !== 'matching.check')).toBe(false);
+    expect(JSON.parse(reads.zero.jobs!).items.some((j: { kind: string }) => j.kind !== 'matching.check')).toBe(false);
     const rows = await rowsAReads();
     for (const s of secrets) expect(rows).not.toContain(s);
 
@@ -361,7 +361,7 @@ describe.each(DATABASE_KINDS)('blind cross-organisation matching on %s', (kind) 
         trx,
       ),
     );
-    expect(rows[0].n).toBe(PROBE_ALERT_CANDIDATES + 1);
+    expect(rows[0]!.n).toBe(PROBE_ALERT_CANDIDATES + 1);
   });
 
   it('refuses the registration after the per-account limit with 429 problem+json and Retry-After', async () => {

@@ -33,7 +33,7 @@ async function count(
   const { rows } = await asSystem(t.database, (trx) =>
     sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE ${where}`.execute(trx),
   );
-  return Number(rows[0].n);
+  return Number(rows[0]!.n);
 }
 
 describe.each(DATABASE_KINDS)('matching through the API on %s', (kind) => {
@@ -233,9 +233,9 @@ describe.each(DATABASE_KINDS)('matching through the API on %s', (kind) => {
     });
     const seen = await asActor(t.database, thirdActor!, async (trx) => ({
       proposals: Number(
-        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM match_proposals`.execute(trx)).rows[0].n,
+        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM match_proposals`.execute(trx)).rows[0]!.n,
       ),
-      links: Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM link_requests`.execute(trx)).rows[0].n),
+      links: Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM link_requests`.execute(trx)).rows[0]!.n),
     }));
     expect(await count(t, 'match_proposals')).toBeGreaterThan(0);
     expect(seen).toEqual({ proposals: 0, links: 0 });

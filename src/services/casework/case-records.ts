@@ -87,7 +87,7 @@ export async function addAttachment(
   if (bytes.length && (!sniffed || !ATTACHMENT_TYPES.includes(sniffed)))
     fields['body.dataBase64'] =
       `this kind of file is not accepted${sniffed ? ` (${sniffed})` : ''}; send an image, a PDF or plain text`;
-  const declared = input.contentType.split(';')[0].trim().toLowerCase();
+  const declared = input.contentType.split(';')[0]!.trim().toLowerCase(); // split yields at least one part
   if (sniffed && !UNINFORMATIVE.has(declared) && declared !== sniffed)
     fields['body.contentType'] = `the file is ${sniffed}, not ${declared}`;
   if (Object.keys(fields).length) throw invalid(fields);

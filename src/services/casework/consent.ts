@@ -103,7 +103,7 @@ export async function changeConsent(
     await trx.selectFrom('survivors').select('id').where('id', '=', survivorId).forUpdate().execute();
     const rows = await listConsentVersions(trx, survivorId);
     const history = toHistory(rows);
-    const prev = history.length ? history[history.length - 1].flags.shareWithOrganisationIds : [];
+    const prev = history.at(-1)?.flags.shareWithOrganisationIds ?? [];
     const wanted = [...new Set(input.shareWithOrganisationIds)];
     const orgs = await findOrganisations(trx, wanted);
     const fields: Record<string, string> = {};
@@ -173,7 +173,7 @@ export async function changeConsent(
       changes: v.changes,
       method: v.method,
     });
-    const all = [...rows, row].map(present);
-    return { survivorId, current: all[all.length - 1], history: all };
+    const current = present(row);
+    return { survivorId, current, history: [...rows.map(present), current] };
   });
 }

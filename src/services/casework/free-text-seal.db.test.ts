@@ -57,7 +57,7 @@ describe.each(DATABASE_KINDS)('sealing pre-0009 clear free text on %s', (kind) =
         trx,
       ),
     );
-    expect(clear.rows[0].n).toBe(0);
+    expect(clear.rows[0]!.n).toBe(0);
     // The writing organisation still reads its words; the line itself is rendered from the kind.
     const entry = (await cw.request('GET', `/api/cases/${caseId}`)).json.timeline.find(
       (e: { kind: string }) => e.kind === 'referral_sent',

@@ -109,9 +109,7 @@ export async function dedupeAllSurvivors(
   const same: ScoredPair[] = [];
   const cross: ScoredPair[] = [];
   const step = Math.max(1, Math.ceil(total / 20));
-  for (let i = 0; i < total; i++) {
-    const id = ids[i];
-    const self = idx.survivors.get(id)!;
+  for (const [i, [id, self]] of [...idx.survivors].entries()) {
     for (const c of idx.candidatesOf(id)) {
       const key = id < c.survivorId ? `${id}|${c.survivorId}` : `${c.survivorId}|${id}`;
       if (seen.has(key)) continue;

@@ -78,10 +78,8 @@ export class SurvivorIndex {
           this.addRow(app, r);
           if (this.mark === null || Date.parse(r.registeredAt) > Date.parse(this.mark)) this.mark = r.registeredAt;
         }
-        if (rows.length) {
-          const last = rows[rows.length - 1];
-          cursor = { registeredAt: last.registeredAt, id: last.id };
-        }
+        const last = rows.at(-1);
+        if (last) cursor = { registeredAt: last.registeredAt, id: last.id };
         onProgress?.(this.survivors.size);
         if (rows.length < PAGE) break;
       }

@@ -70,7 +70,7 @@ async function present(
     views.push(p.view);
   }
   await asActor(app.database, actor, async (trx) => {
-    await audit(trx, app, actor, 'match.read', 'match', views.length === 1 ? views[0].id : null, {
+    await audit(trx, app, actor, 'match.read', 'match', views.length === 1 ? views[0]!.id : null, {
       view,
       proposalIds: views.map((v) => v.id),
     });

@@ -23,7 +23,7 @@ export function weightsOf(model: TrainedModel, levels: Record<string, number>): 
   const out: Record<string, number> = {};
   model.comparators.forEach((c, i) => {
     const l = levels[c.name];
-    out[c.name] = l === undefined || l < 0 ? 0 : model.weights[i][l];
+    out[c.name] = l === undefined || l < 0 ? 0 : model.weights[i]![l]!;
   });
   return out;
 }
@@ -77,7 +77,7 @@ export async function storeProposals(
   const rows = pairs.map((p) => proposalRow(app, model, p, origin, at));
   const created: string[] = [];
   const byPair = new Map(
-    rows.map((r, i) => [`${r.survivorA}|${r.survivorB}`, { r, checked: pairs[i].left.survivorId }]),
+    rows.map((r, i) => [`${r.survivorA}|${r.survivorB}`, { r, checked: pairs[i]!.left.survivorId }]),
   );
   for (let i = 0; i < rows.length; i += 500) {
     const result = await upsertProposals(trx, rows.slice(i, i + 500));

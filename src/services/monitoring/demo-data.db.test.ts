@@ -79,7 +79,7 @@ describe.each(DATABASE_KINDS)('monitoring demo data on %s', (kind) => {
   it('recomputes every compound in the background job without duplicating alerts', async () => {
     const before = await database.db.selectFrom('alerts').select('dedupe_key').orderBy('dedupe_key').execute();
     const phases: unknown[] = [];
-    const result = await monitoringJobs['monitoring.recompute']({} as JobRow, {
+    const result = await monitoringJobs['monitoring.recompute']!({} as JobRow, {
       app,
       progress: async (p) => {
         phases.push(p);

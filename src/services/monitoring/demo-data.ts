@@ -168,7 +168,7 @@ export async function loadDemoMonitoring({
   const evidence: EvidenceInsert[] = [];
   const byCompound = new Map<string, string[]>();
   for (let i = 0; i < evidencePoints; i++) {
-    const c = scenario.compounds[rng.int(scenario.compounds.length)];
+    const c = rng.pick(scenario.compounds);
     const spread = rng.chance(0.8) ? 150 : 1500;
     const lat = c.point[1] + (gaussian(rng) * spread) / METERS_PER_DEGREE;
     const lon = c.point[0] + (gaussian(rng) * spread) / (METERS_PER_DEGREE * Math.cos((c.point[1] * Math.PI) / 180));
@@ -212,7 +212,7 @@ export async function loadDemoMonitoring({
       geolocation: located
         ? {
             point: { type: 'Point', coordinates: point },
-            method: GEOLOCATION_METHODS[rng.int(3)],
+            method: GEOLOCATION_METHODS[rng.int(3)]!,
             precision: precision!,
             reasoning: 'Demo geolocation.',
             byUserId: analysts[0],
@@ -258,7 +258,9 @@ export async function loadDemoMonitoring({
     const processed = await processFile(bytes, 'image/jpeg');
     const original = await storeFile(app, trx, bytes, 'image/jpeg');
     const thumbnail = processed.thumbnail ? await storeFile(app, trx, processed.thumbnail, 'image/webp') : null;
-    Object.assign(evidence[i], {
+    const target = evidence[i];
+    if (!target) throw new Error('the demo has fewer evidence points than photos');
+    Object.assign(target, {
       kind: 'photo',
       sensitivity: 'internal',
       sha256: original.sha256,
@@ -304,7 +306,7 @@ export async function loadDemoMonitoring({
         counts: s.counts ?? {},
         nationalities: s.nationalities ?? [],
         confidence: confidenceValue(s.confidence),
-        evidenceIds: pool.length ? [...new Set([pool[rng.int(pool.length)], pool[rng.int(pool.length)]])] : [],
+        evidenceIds: pool.length ? [...new Set([rng.pick(pool), rng.pick(pool)])] : [],
         statesEmptied: s.statesEmptied ?? false,
         relocatedToCompoundId: s.relocatedTo ? (compoundIds.get(s.relocatedTo) ?? null) : null,
         description: s.description,

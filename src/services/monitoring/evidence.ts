@@ -483,7 +483,7 @@ export async function evidenceProof(app: AppContext, actor: RequestActor, id: st
     evidenceId: id,
     sha256,
     custody: custody.map((c) => ({ ...c, details: { ...c.details } })),
-    anchors: anchors.map((entry, i) => ({ entry, proof: proofs[i] })),
+    anchors: anchors.map((entry, i) => ({ entry, proof: proofs[i]! })), // one proof per anchor, in order
     checkpoint,
     publicKey: publicKeyPem(app.auditKeys!),
   };

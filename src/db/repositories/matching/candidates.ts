@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../transaction.ts';
+import { onlyRow } from '../../only-row.ts';
 
 /** One cross-organisation candidate (core/matching/blind.ts), as the system records it. Never read as an organisation. */
 export interface CandidateInsert {
@@ -46,5 +47,5 @@ export async function countCandidatesOfAccount(trx: Queryable, accountId: string
   }>`SELECT count(*)::int AS n FROM matching_candidates WHERE account_id = ${accountId} AND found_at > ${since}::timestamptz`.execute(
     trx,
   );
-  return Number(rows[0].n);
+  return Number(onlyRow(rows).n);
 }

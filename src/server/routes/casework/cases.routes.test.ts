@@ -16,7 +16,7 @@ async function auditCount(t: TestServer, action: string, resourceId?: string): P
     sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_events WHERE action = ${action}
     AND (${resourceId ?? null}::text IS NULL OR resource_id = ${resourceId ?? null})`.execute(trx),
   );
-  return Number(rows[0].n);
+  return Number(rows[0]!.n);
 }
 
 describe.each(DATABASE_KINDS)('cases through the API on %s', (kind) => {

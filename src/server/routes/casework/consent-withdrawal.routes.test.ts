@@ -185,6 +185,6 @@ describe.each(DATABASE_KINDS)('consent withdrawal and curated views on %s', (kin
         trx,
       ),
     );
-    expect(stored.rows[0].n).toBe(0);
+    expect(stored.rows[0]!.n).toBe(0);
   });
 });

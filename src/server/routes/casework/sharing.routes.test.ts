@@ -74,7 +74,7 @@ describe.each(DATABASE_KINDS)('referrals, embassy scope and locations on %s', (k
         .execute(),
     );
     expect(audits).toHaveLength(1);
-    expect(JSON.stringify(audits[0].details)).toContain('unconscious, needs surgery');
+    expect(JSON.stringify(audits[0]!.details)).toContain('unconscious, needs surgery');
     const nothing = await asSystem(t.database, (trx) =>
       trx.selectFrom('referrals').select('id').where('case_id', '=', caseId).execute(),
     );
@@ -180,7 +180,7 @@ describe.each(DATABASE_KINDS)('referrals, embassy scope and locations on %s', (k
     const raw = await asActor(t.database, consulActor!, async (trx) => ({
       survivors: (await trx.selectFrom('survivors').select('id').execute()).map((r) => r.id),
       cases: (await trx.selectFrom('cases').select('id').execute()).map((r) => r.id),
-      role: (await sql<{ r: string }>`SELECT current_user AS r`.execute(trx)).rows[0].r,
+      role: (await sql<{ r: string }>`SELECT current_user AS r`.execute(trx)).rows[0]!.r,
     }));
     expect(raw.role).toBe('refuge_app');
     expect(raw.survivors).toEqual([yes.survivorId]);

@@ -59,7 +59,7 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
       status: string;
     }[];
     expect(items.map((i) => i.needId)).not.toContain(met);
-    expect(items[0].kind).toBe('medical_urgent');
+    expect(items[0]!.kind).toBe('medical_urgent');
     const asCore: TriageNeed[] = items.map((i) => ({
       id: i.needId,
       kind: i.kind as never,

@@ -91,8 +91,8 @@ describe.each(DATABASE_KINDS)('monitoring evidence API on %s', (kind) => {
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json.invalidParams.length).toBeGreaterThan(0);
     }
-    expect(cases[0].json.detail).toMatch(/type_mismatch|type_not_allowed/);
-    expect(cases[2].json.invalidParams.map((p: { name: string }) => p.name)).toContain('query.fileName');
+    expect(cases[0]!.json.detail).toMatch(/type_mismatch|type_not_allowed/);
+    expect(cases[2]!.json.invalidParams.map((p: { name: string }) => p.name)).toContain('query.fileName');
     const huge = await upload(
       t,
       analyst,

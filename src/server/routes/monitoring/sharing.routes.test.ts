@@ -304,11 +304,11 @@ describe.each(DATABASE_KINDS)('shared monitoring objects across organisations on
     const users = await t.database.db
       .selectFrom('memberships')
       .select(['user_id'])
-      .where('organisation_id', '=', orgs.otherwatch)
+      .where('organisation_id', '=', orgs.otherwatch!)
       .executeTakeFirstOrThrow();
     const attacker = await issueServiceSession(t.app, {
       userId: users.user_id,
-      organisationId: orgs.otherwatch,
+      organisationId: orgs.otherwatch!,
       minutes: 60,
     });
     if (!attacker) throw new Error('no membership at otherwatch');
