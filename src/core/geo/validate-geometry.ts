@@ -23,15 +23,15 @@ function checkPosition(value: unknown, path: string, problems: GeoProblem[]): vo
     problems.push({ path, code: 'bad_position', message: `${path} must be [longitude, latitude] with finite numbers` });
     return;
   }
-  const [lon, lat] = value as number[];
-  if (lon! < -180 || lon! > 180) {
+  const [lon, lat] = value as [number, number]; // checked above: two or three finite numbers
+  if (lon < -180 || lon > 180) {
     problems.push({
       path,
       code: 'longitude_out_of_range',
       message: `${path}: longitude ${lon} is outside -180…180 (are longitude and latitude swapped?)`,
     });
   }
-  if (lat! < -90 || lat! > 90) {
+  if (lat < -90 || lat > 90) {
     problems.push({
       path,
       code: 'latitude_out_of_range',

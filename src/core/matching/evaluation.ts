@@ -14,7 +14,7 @@ export function countTruePairs(truth: readonly string[], side: Uint8Array | null
   const perCluster = new Map<string, [number, number]>();
   truth.forEach((t, r) => {
     const e = perCluster.get(t) ?? [0, 0];
-    e[(side ? side[r] : 0)!]!++;
+    e[side?.[r] ?? 0]!++;
     perCluster.set(t, e);
   });
   let total = 0;

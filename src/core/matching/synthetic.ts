@@ -58,7 +58,7 @@ function makePerson(rng: Rng, id: number): Person {
     const viGiven = hanToVietnamese(name.given);
     if (vi !== null && viGiven !== null) forms.push(`${vi} ${viGiven}`.trim());
   }
-  const plan = PHONE_PLANS[nationality]!;
+  const plan = phonePlan(nationality);
   const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
   return {
     id: `p${id}`,
@@ -141,8 +141,14 @@ function writeDob(rng: Rng, p: Person, clean: boolean): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+function phonePlan(nationality: string): (typeof PHONE_PLANS)[string] {
+  const plan = PHONE_PLANS[nationality];
+  if (!plan) throw new Error(`no phone plan for nationality ${nationality}`);
+  return plan;
+}
+
 function writePhone(rng: Rng, p: Person, clean: boolean): string | null {
-  const plan = PHONE_PLANS[p.nationality]!;
+  const plan = phonePlan(p.nationality);
   if (!clean && rng.chance(0.25)) return null;
   const international = rng.chance(0.5);
   return international ? `+${plan.cc} ${p.phone}` : `${plan.trunk0 ? '0' : ''}${p.phone}`;

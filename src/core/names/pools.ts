@@ -37,9 +37,10 @@ function pool(spec: string): Pool {
     .map((raw) => raw.trim())
     .filter(Boolean)
     .map((raw): Entry => {
-      const [names, w] = raw.split('*');
-      const [native, latin] = names!.split('=');
-      return { native: native!.trim(), latin: (latin ?? native)!.trim(), weight: w ? Number(w) : 1 };
+      // split() always yields a first part, so the defaults only satisfy the type.
+      const [names = '', w] = raw.split('*');
+      const [native = '', latin] = names.split('=');
+      return { native: native.trim(), latin: (latin ?? native).trim(), weight: w ? Number(w) : 1 };
     });
   let total = 0;
   const cumulative = entries.map((e) => (total += e.weight));

@@ -40,8 +40,8 @@ export function phoneComparator(spec: ComparatorSpec): Comparator<PreparedPhone>
     prepare(values) {
       const raw = values[0];
       if (raw == null || raw.trim() === '') return null;
-      const region = values[1] ? values[1].split(/[;,| ]+/)[0] : null;
-      return preparePhone(raw, region!);
+      const region = values[1] ? (values[1].split(/[;,| ]+/)[0] ?? null) : null;
+      return preparePhone(raw, region);
     },
     compare(a, b) {
       if (a == null || b == null) return -1;

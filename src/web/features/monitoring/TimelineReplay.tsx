@@ -18,9 +18,10 @@ const PLAY_STEPS = 60;
 export function TimelineReplay({ timeline, today }: { timeline: TimelineEntryView[]; today: string }) {
   const { t } = useTranslation('monitoring');
   const dates = useDates();
-  const first = timeline.length ? isoToDay(timeline[0]!.from) : isoToDay(today);
+  const first = isoToDay(timeline[0]?.from ?? today);
   const min = first - 14;
-  const max = Math.max(isoToDay(today), timeline.length ? isoToDay(timeline[timeline.length - 1]!.from) : min);
+  const last = timeline.at(-1);
+  const max = Math.max(isoToDay(today), last ? isoToDay(last.from) : min);
   const [day, setDay] = useState(max);
   const [playing, setPlaying] = useState(false);
 
