@@ -165,6 +165,27 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/alerts': { none: "the caller's organisation's and shared alerts", list: true },
   'GET /api/matching/proposals': { none: "matches involving the caller's organisation", list: true },
   'POST /api/matching/dedupe': { none: "starts a de-duplication job for the caller's organisation" },
+  // --- exports: streamed files of the caller's organisation or of shared data ----------------
+  'GET /api/exports/cases': {
+    none: "the caller's organisation's own cases only (export report and read case@org; exports.routes.test.ts)",
+    list: true,
+  },
+  'GET /api/exports/deidentified_cases': {
+    none: "the caller's organisation's statistics-consenting survivors, de-identified (export report)",
+    list: true,
+  },
+  'GET /api/exports/compounds': {
+    none: 'shared monitoring data (read compound), like the compounds GeoJSON',
+    list: true,
+  },
+  'GET /api/exports/events': { none: 'shared monitoring data (read compound)', list: true },
+  'GET /api/exports/figures': {
+    none: 'aggregates per nationality through the suppression code (export report)',
+    list: true,
+  },
+  'GET /api/exports/situation-report.pdf': {
+    none: 'aggregates through the suppression code and shared monitoring data (export report and read compound)',
+  },
   // --- monitoring: shared data without an id -----------------------------------------------
   'GET /api/monitoring/compounds': { none: 'monitoring data is shared across organisations (scope all)', list: true },
   'POST /api/monitoring/compounds': { none: 'creates shared monitoring data' },

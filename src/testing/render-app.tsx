@@ -36,10 +36,11 @@ export async function renderApp(t: TestServer, client: TestClient, path: string)
       payload: init.body as string | undefined,
     });
     const body = res.statusCode === 204 ? null : new Uint8Array(res.rawPayload);
-    return new Response(body, {
-      status: res.statusCode,
-      headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') },
-    });
+    // Every response header the server sent (downloads read content-disposition and x-export-rows).
+    const responseHeaders = new Headers({ 'content-type': 'application/json' });
+    for (const [name, value] of Object.entries(res.headers))
+      if (value !== undefined && name !== 'set-cookie') responseHeaders.set(name, String(value));
+    return new Response(body, { status: res.statusCode, headers: responseHeaders });
   };
   await initI18n();
   const router = createMemoryRouter(routes, { initialEntries: [path] });

@@ -53,6 +53,9 @@ export const CompoundListQuery = PageQuery.extend({
   status: z.enum(COMPOUND_STATUSES).optional(),
 });
 
+/** The list's filters, for the GeoJSON export (every matching compound, no paging). */
+export const CompoundGeoJsonQuery = CompoundListQuery.pick({ q: true, province: true, status: true });
+
 export const TimelineEntryView = z.object({
   from: z.string(),
   status: z.enum(COMPOUND_STATUSES),

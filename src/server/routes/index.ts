@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerDeps } from '../deps.ts';
 import { authRoutes } from './auth.ts';
 import { caseworkRoutes } from './casework.ts';
+import { exportRoutes } from './exports.ts';
 import { healthRoutes } from './health.ts';
 import { homeRoutes } from './home.ts';
 import { jobRoutes } from './jobs.ts';
@@ -19,4 +20,5 @@ export const apiRoutes =
     await app.register(caseworkRoutes(deps));
     await app.register(monitoringRoutes(deps));
     await app.register(matchingRoutes(deps));
+    await app.register(exportRoutes(deps));
   };

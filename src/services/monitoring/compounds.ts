@@ -9,12 +9,8 @@ import {
 } from '../../contracts/monitoring/compounds.ts';
 import type { EditHistory } from '../../contracts/monitoring/edits.ts';
 import type { Compound } from '../../core/compounds/compound-types.ts';
-import {
-  compoundsToFeatureCollection,
-  parseCompoundFeatureCollection,
-  type CompoundFeature,
-} from '../../core/geo/compound-geojson.ts';
-import type { FeatureCollection, GeoProblem } from '../../core/geo/geojson-types.ts';
+import { parseCompoundFeatureCollection } from '../../core/geo/compound-geojson.ts';
+import type { GeoProblem } from '../../core/geo/geojson-types.ts';
 import { FOOTPRINT_KINDS, validateGeometry } from '../../core/geo/validate-geometry.ts';
 import type { CompoundStatus } from '../../core/vocabulary.ts';
 import {
@@ -22,7 +18,6 @@ import {
   findCompoundIdsByExternalRef,
   findCompoundsByIds,
   insertCompounds,
-  listAllCompounds,
   listCompounds,
   lockCompound,
   updateCompound,
@@ -192,33 +187,6 @@ export async function compoundTimeline(
     const events = await listLiveEvents(trx, [id]);
     const day = asOf ?? today(app);
     return presentTimeline(id, day, timelineFor(events, day), events);
-  });
-}
-
-function toCore(c: CompoundRow): Compound {
-  return {
-    id: c.id,
-    names: c.names.map((n) => n.name),
-    aliases: c.aliases,
-    province: c.province,
-    district: c.district,
-    point: c.point,
-    footprint: c.footprint,
-    operators: c.operators,
-    notes: c.notes,
-  };
-}
-
-/** Every compound as a GeoJSON FeatureCollection (core compound-geojson); the export is audited. */
-export async function exportCompoundsGeoJson(
-  app: AppContext,
-  actor: RequestActor,
-): Promise<FeatureCollection<CompoundFeature>> {
-  authorise(actor, 'read', 'compound');
-  return asActor(app.database, actor, async (trx) => {
-    const compounds = await listAllCompounds(trx);
-    await audit(trx, app, actor, 'compound.export', 'compound', null, { count: compounds.length, format: 'geojson' });
-    return compoundsToFeatureCollection(compounds.map(toCore));
   });
 }
 

@@ -39,6 +39,11 @@ export const routes: RouteObject[] = [
           import('../features/auth/ChangePasswordPage.tsx').then((m) => ({ Component: m.ChangePasswordPage })),
       },
       {
+        // Its own route ahead of reports/*, so the exports page and the reports pages stay separate files.
+        path: 'reports/exports',
+        lazy: () => import('../features/reports/ExportsPage.tsx').then((m) => ({ Component: m.ExportsPage })),
+      },
+      {
         path: 'reports/*',
         lazy: () => import('../features/reports/ReportsPage.tsx').then((m) => ({ Component: m.ReportsPage })),
       },

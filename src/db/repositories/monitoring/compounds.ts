@@ -1,5 +1,6 @@
 /** Compounds: the only SQL touching the compounds table. */
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Schema } from '../../schema.ts';
 import type { CompoundStatus } from '../../../core/vocabulary.ts';
 import type { CompoundOperator } from '../../../core/compounds/compound-types.ts';
 import type { FootprintGeometry, PointGeometry } from '../../../core/geo/geojson-types.ts';
@@ -197,6 +198,30 @@ export interface CompoundListRow extends CompoundRow {
   eventCount: number;
 }
 
+/** The list's filters (name/alias/place text, province, status), shared by the list and its count. */
+function filtered<O>(
+  q: SelectQueryBuilder<Schema, 'compounds', O>,
+  f: Omit<CompoundListFilter, 'limit'>,
+): SelectQueryBuilder<Schema, 'compounds', O> {
+  let r = q;
+  if (f.q) r = r.where('search_text', 'like', `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  if (f.province) r = r.where('province', '=', f.province);
+  if (f.status) r = r.where('status', '=', f.status);
+  return r;
+}
+
+/** How many compounds the list would show with these filters (an export's row count, known before the first row). */
+export async function countCompoundsMatching(
+  trx: Queryable,
+  f: Omit<CompoundListFilter, 'limit' | 'after'>,
+): Promise<number> {
+  const r = await filtered(
+    trx.selectFrom('compounds').select((eb) => eb.fn.countAll<number>().as('n')),
+    f,
+  ).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /** Newest first, keyset-paginated on (created_at, id); counts come from indexed subqueries. */
 export async function listCompounds(trx: Queryable, f: CompoundListFilter): Promise<CompoundListRow[]> {
   let q = trx
@@ -212,9 +237,7 @@ export async function listCompounds(trx: Queryable, f: CompoundListFilter): Prom
         'event_count',
       ),
     );
-  if (f.q) q = q.where('search_text', 'like', `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  if (f.province) q = q.where('province', '=', f.province);
-  if (f.status) q = q.where('status', '=', f.status);
+  q = filtered(q, f);
   if (f.after)
     q = q.where((eb) =>
       eb.or([

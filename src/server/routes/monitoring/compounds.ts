@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.ts';
 import {
   CompoundFeatureCollection,
+  CompoundGeoJsonQuery,
   CompoundImportQuery,
   CompoundImportReport,
   CompoundInput,
@@ -18,13 +19,14 @@ import {
   compoundHistory,
   compoundTimeline,
   createCompound,
-  exportCompoundsGeoJson,
   getCompound,
   importCompoundsGeoJson,
   listCompoundPage,
   updateCompoundDetails,
 } from '../../../services/monitoring/compounds.ts';
 import { listCompoundEvents } from '../../../services/monitoring/events.ts';
+import { compoundsGeoJson } from '../../../services/exports/exports.ts';
+import { EXPORT_ROWS_HEADER } from '../../../contracts/exports.ts';
 import { EditHistory } from '../../../contracts/monitoring/edits.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
@@ -65,14 +67,19 @@ export const compoundRoutes =
       {
         schema: {
           tags,
-          summary: 'Every compound as a GeoJSON FeatureCollection',
+          summary: 'Compounds as a GeoJSON FeatureCollection (the list filters apply), streamed; the export is audited',
+          querystring: CompoundGeoJsonQuery,
           response: { 200: CompoundFeatureCollection },
         },
       },
       async (request, reply) => {
-        const collection = await exportCompoundsGeoJson(deps.app, requireActor(request));
+        const { q, province, status } = request.query;
+        const { rows, body } = await compoundsGeoJson(deps.app, requireActor(request), { q, province, status });
+        reply.header('content-type', 'application/geo+json');
         reply.header('content-disposition', 'attachment; filename="compounds.geojson"');
-        return collection as unknown as z.infer<typeof CompoundFeatureCollection>;
+        reply.header(EXPORT_ROWS_HEADER, String(rows));
+        // A stream is sent as it is (not serialised); the schema documents its shape.
+        return reply.send(body as unknown as z.infer<typeof CompoundFeatureCollection>);
       },
     );
 
