@@ -102,7 +102,7 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     await e2e?.stop();
   });
 
-  it('an NGO caseworker registers a survivor on a phone, screens them, adds needs and refers them to a clinic', async () => {
+  it('an NGO caseworker registers a survivor on a phone, screens, adds needs and refers them to a clinic', async () => {
     const page = await e2e.newPage(PHONE);
     await english(page);
     await signIn(page, email('caseworker', NGO), DEMO_PASSWORD);

@@ -17,7 +17,7 @@ describe('setting a new password', () => {
     await t?.close();
   });
 
-  it('changes the password with the current one, names a wrong one beside its field, then empties the form', async () => {
+  it('changes it given the current one (a wrong one is named beside its field), then empties the form', async () => {
     const email = 'change@password-form.test';
     const me = await t.userIn('password-form-org', 'caseworker', email);
     const { user } = await renderApp(t, me, '/account/password');

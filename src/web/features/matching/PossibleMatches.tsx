@@ -5,7 +5,11 @@ import { useSurvivorProposals } from './matching-api.ts';
 import { ProposalCard } from './ProposalCard.tsx';
 import './matching.css';
 
-/** Possible matches of one survivor, for a case page: same-organisation candidates with reasons; records registered elsewhere that may be this survivor, for the holder to decide; a pair found by another organisation appears only once it was accepted and consent covers this organisation. */
+/**
+ * Possible matches of one survivor, for a case page: same-organisation candidates with reasons;
+ * records registered elsewhere that may be this survivor, for the holder to decide; a pair found by
+ * another organisation appears only once it was accepted and consent covers this organisation.
+ */
 export function PossibleMatches({ survivorId }: { survivorId: string }) {
   const { t } = useTranslation('matching');
   const list = useSurvivorProposals(survivorId);
