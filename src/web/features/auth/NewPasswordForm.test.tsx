@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { issueAccountCode } from '../../../services/auth.ts';
 import { createTestServer, renderApp, type TestServer } from '../../../testing/render-app.tsx';
 import { TEST_PASSWORD } from '../../../testing/test-server.ts';
 
@@ -43,8 +42,13 @@ describe('setting a new password', () => {
 
   it("resets the password with an administrator's one-time code from the sign-in page", async () => {
     const email = 'reset@password-form.test';
-    await t.userIn('password-form-org', 'caseworker', email);
-    const { code } = await issueAccountCode(t.app, null, { email }, 'password_reset');
+    const member = await t.userIn('password-form-org', 'caseworker', email);
+    const userId = (await member.request('GET', '/api/session')).json.user.id as string;
+    // The organisation's administrator issues the one-time code (and gives it by phone or in person).
+    const admin = await t.userIn('password-form-org', 'admin', 'admin@password-form.test');
+    const issued = await admin.request('POST', `/api/members/${userId}/account-codes`, { purpose: 'password_reset' });
+    expect(issued.status).toBe(200);
+    const code = issued.json.code as string;
     const { user } = await renderApp(t, t.anonymous(), '/sign-in');
     await user.click(await screen.findByRole('button', { name: 'I have a password reset code' }));
     await user.type(screen.getByLabelText('Reset code'), ` ${code} `);
