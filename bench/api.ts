@@ -194,9 +194,11 @@ async function bulkLoad(
   log: (s: string) => void,
 ): Promise<void> {
   const batch = database.kind === 'pglite' ? 50_000 : 200_000;
-  // h(g, salt, n): a pseudo-random 0..n-1 per row and attribute, so attributes are independent of each other and of the organisation.
+  // h(g, salt, n): a pseudo-random 0..n-1 per row and attribute, so attributes are independent of each other
+  // and of the organisation.
   await database.pool.query(
-    `CREATE OR REPLACE FUNCTION h(g bigint, salt text, n int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT abs(hashtext(salt || g::text)) % n $$`,
+    `CREATE OR REPLACE FUNCTION h(g bigint, salt text, n int) RETURNS int LANGUAGE sql IMMUTABLE
+     AS $$ SELECT abs(hashtext(salt || g::text)) % n $$`,
   );
   for (let lo = from; lo < to; lo += batch) {
     const hi = Math.min(to, lo + batch);
@@ -204,11 +206,19 @@ async function bulkLoad(
       await sql
         .raw(
           `
-        INSERT INTO survivors (id, organisation_id, registered_by, registered_at, identity_enc, sex, age_band, nationalities, languages, document_status, location_kind, exit_mode, consent_own_embassy, consent_statistics, is_demo)
-        SELECT md5('s' || g)::uuid, (${pgArray(orgIds)}::uuid[])[1 + (CASE WHEN g % 2 = 0 THEN 0 ELSE 1 + g % ${orgIds.length - 1} END)], '${userId}',
-               now() - (g % 90000) * interval '1 minute', 'v1.bench.placeholder', (ARRAY['female','male'])[1 + h(g, 'sex', 2)], (${pgArray(AGE_BANDS)})[1 + h(g, 'age', ${AGE_BANDS.length})],
-               ARRAY[(${pgArray(NATIONALITIES)})[1 + h(g, 'nat', ${NATIONALITIES.length})]], ARRAY['en'], (ARRAY['held','confiscated','lost'])[1 + h(g, 'doc', 3)],
-               (ARRAY['shelter','clinic','street','own_address','unknown'])[1 + h(g, 'loc', 5)], 'escaped', h(g, 'emb', 3) = 0, true, false
+        INSERT INTO survivors (id, organisation_id, registered_by, registered_at, identity_enc, sex, age_band,
+                               nationalities, languages, document_status, location_kind, exit_mode,
+                               consent_own_embassy, consent_statistics, is_demo)
+        SELECT md5('s' || g)::uuid,
+               (${pgArray(orgIds)}::uuid[])[1 + (CASE WHEN g % 2 = 0 THEN 0 ELSE 1 + g % ${orgIds.length - 1} END)],
+               '${userId}',
+               now() - (g % 90000) * interval '1 minute', 'v1.bench.placeholder',
+               (ARRAY['female','male'])[1 + h(g, 'sex', 2)],
+               (${pgArray(AGE_BANDS)})[1 + h(g, 'age', ${AGE_BANDS.length})],
+               ARRAY[(${pgArray(NATIONALITIES)})[1 + h(g, 'nat', ${NATIONALITIES.length})]], ARRAY['en'],
+               (ARRAY['held','confiscated','lost'])[1 + h(g, 'doc', 3)],
+               (ARRAY['shelter','clinic','street','own_address','unknown'])[1 + h(g, 'loc', 5)], 'escaped',
+               h(g, 'emb', 3) = 0, true, false
         FROM generate_series(${lo}, ${hi - 1}) g`,
         )
         .execute(trx);
@@ -216,8 +226,11 @@ async function bulkLoad(
         .raw(
           `
         INSERT INTO cases (id, survivor_id, organisation_id, status, risk_level, assigned_to, opened_at, updated_at)
-        SELECT md5('c' || s.g)::uuid, md5('s' || s.g)::uuid, sv.organisation_id, (ARRAY['open','assessed','assisting','awaiting_documents','awaiting_travel','repatriated'])[1 + h(s.g, 'st', 6)],
-               (ARRAY['low','medium','high','critical'])[1 + h(s.g, 'risk', 4)], NULL, sv.registered_at, sv.registered_at
+        SELECT md5('c' || s.g)::uuid, md5('s' || s.g)::uuid, sv.organisation_id,
+               (ARRAY['open','assessed','assisting','awaiting_documents','awaiting_travel',
+                      'repatriated'])[1 + h(s.g, 'st', 6)],
+               (ARRAY['low','medium','high','critical'])[1 + h(s.g, 'risk', 4)],
+               NULL, sv.registered_at, sv.registered_at
         FROM generate_series(${lo}, ${hi - 1}) AS s(g) JOIN survivors sv ON sv.id = md5('s' || s.g)::uuid`,
         )
         .execute(trx);
@@ -225,12 +238,19 @@ async function bulkLoad(
       await sql
         .raw(
           `
-        INSERT INTO needs (id, case_id, organisation_id, kind, priority, status, created_at, updated_at, urgency_tier, effective_priority, age_band, nationalities, location_kind, case_risk)
-        SELECT md5('n' || n.g || '-' || n.k)::uuid, c.id, c.organisation_id, n.kind, n.priority, n.status, n.created_at, n.created_at,
-               (SELECT ${tierSql} FROM (SELECT n.kind AS kind) x), (SELECT ${effectiveSql} FROM (SELECT n.priority AS priority, sv.age_band AS age_band, c.risk_level AS risk_level) x),
+        INSERT INTO needs (id, case_id, organisation_id, kind, priority, status, created_at, updated_at, urgency_tier,
+                           effective_priority, age_band, nationalities, location_kind, case_risk)
+        SELECT md5('n' || n.g || '-' || n.k)::uuid, c.id, c.organisation_id, n.kind, n.priority, n.status,
+               n.created_at, n.created_at,
+               (SELECT ${tierSql} FROM (SELECT n.kind AS kind) x),
+               (SELECT ${effectiveSql}
+                  FROM (SELECT n.priority AS priority, sv.age_band AS age_band, c.risk_level AS risk_level) x),
                sv.age_band, sv.nationalities, sv.location_kind, c.risk_level
-        FROM (SELECT g, k, (${pgArray(NEED_KINDS)})[1 + h(g * 2 + k, 'kind', ${NEED_KINDS.length})] AS kind, (${pgArray(NEED_PRIORITIES)})[1 + h(g * 2 + k, 'pri', ${NEED_PRIORITIES.length})] AS priority,
-                     CASE WHEN h(g * 2 + k, 'open', 10) < 7 THEN 'open' ELSE 'met' END AS status, now() - h(g * 2 + k, 'age', 200000) * interval '1 minute' AS created_at
+        FROM (SELECT g, k,
+                     (${pgArray(NEED_KINDS)})[1 + h(g * 2 + k, 'kind', ${NEED_KINDS.length})] AS kind,
+                     (${pgArray(NEED_PRIORITIES)})[1 + h(g * 2 + k, 'pri', ${NEED_PRIORITIES.length})] AS priority,
+                     CASE WHEN h(g * 2 + k, 'open', 10) < 7 THEN 'open' ELSE 'met' END AS status,
+                     now() - h(g * 2 + k, 'age', 200000) * interval '1 minute' AS created_at
               FROM generate_series(${lo}, ${hi - 1}) g, generate_series(1, 2) k WHERE k = 1 OR g % 3 = 0) n
         JOIN cases c ON c.id = md5('c' || n.g)::uuid JOIN survivors sv ON sv.id = c.survivor_id`,
         )
@@ -242,7 +262,10 @@ async function bulkLoad(
   await database.pool.query('DROP FUNCTION h(bigint, text, int)');
 }
 
-/** Prints the plan of the board's first page, unfiltered and filtered, as the benchmark user (row-level security on). */
+/**
+ * Prints the plan of the board's first page, unfiltered and filtered, as the benchmark user
+ * (row-level security on).
+ */
 async function explainBoard(
   database: Database,
   actor: { userId: string; organisationId: string; sessionToken: string },
@@ -304,7 +327,8 @@ async function benchEngine(
       blobs: new MemoryBlobStore(),
       now: () => new Date(),
       newId: () => randomUUID(),
-      // One account registers thousands a minute here: lift the per-account limit (the counter is still hit, as in production).
+      // One account registers thousands a minute here: lift the per-account limit (the counter is still hit,
+      // as in production).
       limits: { registrationsPerWindow: Number.MAX_SAFE_INTEGER },
     };
     await syncPermissions(app);
@@ -328,7 +352,8 @@ async function benchEngine(
     const cookie = String(signIn.headers.get('set-cookie')).split(';')[0]!;
     const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
     console.log(
-      `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients from a second process, ≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase`,
+      `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients from a second process, ` +
+        `≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase`,
     );
     let loaded = 0;
     for (const size of sizes) {
@@ -347,7 +372,9 @@ async function benchEngine(
       const tri = await drive(base, cookie, csrf, 'triage', opts);
       for (const r of [reg, tri]) {
         console.log(
-          `  ${r.mode.padEnd(9)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  (${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)})`,
+          `  ${r.mode.padEnd(9)} ${String(r.perSecond).padStart(6)}/s  ` +
+            `p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  ` +
+            `(${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)})`,
         );
       }
     }

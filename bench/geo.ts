@@ -147,6 +147,7 @@ function time<T>(fn: () => T): [T, number] {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 function sizes(label: string, value: unknown): void {
   const [text, stringifyMs] = time(() => JSON.stringify(value));
@@ -154,7 +155,8 @@ function sizes(label: string, value: unknown): void {
   const gz = gzipSync(raw, { level: 6 });
   const br = brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
   console.log(
-    `  ${label.padEnd(52)} raw ${kib(raw.length).padStart(11)}  gzip ${kib(gz.length).padStart(10)}  brotli-5 ${kib(br.length).padStart(10)}  (stringify ${stringifyMs.toFixed(0)} ms)`,
+    `  ${label.padEnd(52)} raw ${kib(raw.length).padStart(11)}  gzip ${kib(gz.length).padStart(10)}  ` +
+      `brotli-5 ${kib(br.length).padStart(10)}  (stringify ${stringifyMs.toFixed(0)} ms)`,
   );
 }
 
@@ -185,7 +187,8 @@ function main(): void {
   }
   builds.sort((a, b) => a - b);
   console.log(
-    `Index build: median ${builds[3]!.toFixed(2)} ms, best ${builds[0]!.toFixed(2)} ms, first (cold) run included in the 7`,
+    `Index build: median ${builds[3]!.toFixed(2)} ms, best ${builds[0]!.toFixed(2)} ms, ` +
+      'first (cold) run included in the 7',
   );
 
   const points = generatePoints(createRng(42), sites, POINTS);
@@ -215,7 +218,8 @@ function main(): void {
     `Assign (inside → nearest ≤ 250 m + 100 m precision radius), ${ROUNDS} passes over ${fmt(POINTS)} points:`,
   );
   console.log(
-    `  best ${(assignMs / 1000).toFixed(2)} s = ${fmt(POINTS / (assignMs / 1000))} points/s; median ${fmt(POINTS / (medianMs / 1000))} points/s`,
+    `  best ${(assignMs / 1000).toFixed(2)} s = ${fmt(POINTS / (assignMs / 1000))} points/s; ` +
+      `median ${fmt(POINTS / (medianMs / 1000))} points/s`,
   );
   console.log(`  inside ${fmt(counts.inside)}, nearest ${fmt(counts.nearest)}, unassigned ${fmt(counts.none)}`);
 
@@ -263,7 +267,10 @@ function main(): void {
     turfMs = Math.min(turfMs, time(turf)[1]);
   }
   console.log(
-    `Point-in-polygon only (${fmt(tests)} candidate tests for ${fmt(sample)} points): best of 5: own ray casting ${fmt(tests / (ownMs / 1000))} tests/s, @turf/boolean-point-in-polygon ${fmt(tests / (turfMs / 1000))} tests/s (same answers: ${ownHits === turfHits ? 'yes' : `no, ${ownHits} vs ${turfHits}`})`,
+    `Point-in-polygon only (${fmt(tests)} candidate tests for ${fmt(sample)} points): best of 5: ` +
+      `own ray casting ${fmt(tests / (ownMs / 1000))} tests/s, ` +
+      `@turf/boolean-point-in-polygon ${fmt(tests / (turfMs / 1000))} tests/s ` +
+      `(same answers: ${ownHits === turfHits ? 'yes' : `no, ${ownHits} vs ${turfHits}`})`,
   );
 
   // Map payloads.
@@ -313,7 +320,7 @@ function main(): void {
         verificationState: VERIFICATION_STATES[mapRng.int(VERIFICATION_STATES.length)],
         precision: PRECISION_BANDS[mapRng.int(PRECISION_BANDS.length)],
         compoundId: compound?.compoundId ?? null,
-        capturedAt: `2025-${String(1 + mapRng.int(12)).padStart(2, '0')}-${String(1 + mapRng.int(28)).padStart(2, '0')}T08:00:00Z`,
+        capturedAt: `2025-${twoDigits(1 + mapRng.int(12))}-${twoDigits(1 + mapRng.int(28))}T08:00:00Z`,
         title: 'Video of people leaving through the main gate',
       },
     };
@@ -367,7 +374,8 @@ function main(): void {
     (_, i) => time(() => sliderEvidence(sliderData, isoToDay('2025-01-01') + 57 * i))[1],
   ).sort((a, b) => a - b);
   console.log(
-    `\nTime slider: re-filter 30,000 points to GeoJSON: median ${filterMs[3]!.toFixed(1)} ms, best ${filterMs[0]!.toFixed(1)} ms (goal: under 250 ms keeps a drag responsive)`,
+    `\nTime slider: re-filter 30,000 points to GeoJSON: median ${filterMs[3]!.toFixed(1)} ms, ` +
+      `best ${filterMs[0]!.toFixed(1)} ms (goal: under 250 ms keeps a drag responsive)`,
   );
 }
 

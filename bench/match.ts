@@ -25,8 +25,17 @@ if (arg('--child')) {
   process.exit(0);
 }
 
-const FEBRL_FIELDS =
-  'given_name=given_name,surname=surname,street_number=street_number,address=address_1+address_2,suburb=suburb,postcode=postcode,state:exact=state,dob=date_of_birth,ssn=soc_sec_id';
+const FEBRL_FIELDS = [
+  'given_name=given_name',
+  'surname=surname',
+  'street_number=street_number',
+  'address=address_1+address_2',
+  'suburb=suburb',
+  'postcode=postcode',
+  'state:exact=state',
+  'dob=date_of_birth',
+  'ssn=soc_sec_id',
+].join(',');
 const FEBRL_BLOCK = 'given_name,surname,dob,ssn,postcode';
 const labelled: { name: string; opts: MatchEvalOptions }[] = [
   {
@@ -69,7 +78,13 @@ const num = (x: number, d = 4): string => x.toFixed(d);
 if (!args.includes('--skip-labelled')) {
   console.log('\nLabelled sets (pairwise, threshold 0.5)');
   console.log(
-    `${pad('set', 18)}${pad('records', 9)}${pad('pairs', 10)}${pad('precision', 11)}${pad('recall', 9)}${pad('F1', 9)}seconds`,
+    pad('set', 18) +
+      pad('records', 9) +
+      pad('pairs', 10) +
+      pad('precision', 11) +
+      pad('recall', 9) +
+      pad('F1', 9) +
+      'seconds',
   );
   for (const { name, opts } of labelled) {
     if (!existsSync(opts.input)) {
@@ -78,7 +93,15 @@ if (!args.includes('--skip-labelled')) {
     }
     const r = await runMatchEval(opts);
     console.log(
-      `${pad(name, 18)}${pad(r.records, 9)}${pad(r.pairsCompared, 10)}${pad(num(r.precision), 11)}${pad(num(r.recall), 9)}${pad(num(r.f1), 9)}${num(r.seconds, 1)}`,
+      [
+        pad(name, 18),
+        pad(r.records, 9),
+        pad(r.pairsCompared, 10),
+        pad(num(r.precision), 11),
+        pad(num(r.recall), 9),
+        pad(num(r.f1), 9),
+        num(r.seconds, 1),
+      ].join(''),
     );
   }
 }
@@ -88,10 +111,22 @@ const sizes = (arg('--sizes') ?? '10000,220000,1000000')
   .map(Number)
   .filter((n) => n > 0);
 console.log(
-  '\nSynthetic multi-script populations (2 threads; generation not timed; pairs/s/core = compared pairs per CPU second while comparing)',
+  '\nSynthetic multi-script populations (2 threads; generation not timed; ' +
+    'pairs/s/core = compared pairs per CPU second while comparing)',
 );
 console.log(
-  `${pad('records', 10)}${pad('seconds', 9)}${pad('cpu s', 8)}${pad('pairs', 11)}${pad('pairs/s/core', 14)}${pad('peak RSS MB', 13)}${pad('precision', 11)}${pad('recall', 9)}${pad('F1', 9)}cluster F1`,
+  [
+    pad('records', 10),
+    pad('seconds', 9),
+    pad('cpu s', 8),
+    pad('pairs', 11),
+    pad('pairs/s/core', 14),
+    pad('peak RSS MB', 13),
+    pad('precision', 11),
+    pad('recall', 9),
+    pad('F1', 9),
+    'cluster F1',
+  ].join(''),
 );
 let indexLine = '';
 for (const n of sizes) {
@@ -115,7 +150,18 @@ for (const n of sizes) {
   }
   const r = JSON.parse(line) as Awaited<ReturnType<typeof runSynthetic>>;
   console.log(
-    `${pad(r.records, 10)}${pad(num(r.seconds, 1), 9)}${pad(num(r.cpuSeconds, 1), 8)}${pad(r.pairs, 11)}${pad(Math.round(r.pairsPerSecondPerCore), 14)}${pad(Math.round(r.peakRssMb), 13)}${pad(num(r.precision), 11)}${pad(num(r.recall), 9)}${pad(num(r.f1), 9)}${num(r.clusterF1)}`,
+    [
+      pad(r.records, 10),
+      pad(num(r.seconds, 1), 9),
+      pad(num(r.cpuSeconds, 1), 8),
+      pad(r.pairs, 11),
+      pad(Math.round(r.pairsPerSecondPerCore), 14),
+      pad(Math.round(r.peakRssMb), 13),
+      pad(num(r.precision), 11),
+      pad(num(r.recall), 9),
+      pad(num(r.f1), 9),
+      num(r.clusterF1),
+    ].join(''),
   );
   console.log(
     `          phases (s, cumulative): ${Object.entries(r.phases)
@@ -123,6 +169,9 @@ for (const n of sizes) {
       .join(', ')}`,
   );
   if (r.index)
-    indexLine = `One new registration vs ${r.index.records} indexed records: p50 ${r.index.p50ms.toFixed(2)} ms, p95 ${r.index.p95ms.toFixed(2)} ms over ${r.index.queries} queries (index built in ${r.index.buildSeconds.toFixed(1)} s)`;
+    indexLine =
+      `One new registration vs ${r.index.records} indexed records: p50 ${r.index.p50ms.toFixed(2)} ms, ` +
+      `p95 ${r.index.p95ms.toFixed(2)} ms over ${r.index.queries} queries ` +
+      `(index built in ${r.index.buildSeconds.toFixed(1)} s)`;
 }
 if (indexLine) console.log(`\n${indexLine}`);

@@ -1,4 +1,7 @@
-/** Demo load with the matching step, and checks of single registrations against the loaded demo: `npx tsx bench/matching-product.ts`. */
+/**
+ * Demo load with the matching step, and checks of single registrations against the loaded demo:
+ * `npx tsx bench/matching-product.ts`.
+ */
 import { createTestDatabase, createTestApp } from '../src/testing/test-harness.ts';
 import { loadDemo } from '../src/services/demo/load.ts';
 import { asSystem } from '../src/db/transaction.ts';
@@ -18,9 +21,9 @@ for (const kind of ['postgresql', 'pglite'] as const) {
   });
   times[lastName] = Date.now() - last;
   const { rows } = await asSystem(db, (trx) =>
-    sql`SELECT origin, status, organisation_a = organisation_b AS same, count(*)::int n, round(avg(match_probability)::numeric, 3) p FROM match_proposals GROUP BY 1,2,3`.execute(
-      trx,
-    ),
+    sql`SELECT origin, status, organisation_a = organisation_b AS same, count(*)::int n,
+               round(avg(match_probability)::numeric, 3) p
+        FROM match_proposals GROUP BY 1,2,3`.execute(trx),
   );
   console.log(kind, JSON.stringify(times), r.counts.matching, JSON.stringify(rows));
   const { checkSurvivorForDuplicates } = await import('../src/services/matching/check.ts');

@@ -29,7 +29,8 @@ function time(label: string, calls: number, fn: () => void): void {
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const rate = (t: number) => (calls / (t / 1000) / 1e6).toFixed(2);
   console.log(
-    `${label.padEnd(52)} ${rate(ms)} M/s wall, ${rate(cpuMs)} M/s CPU  (${calls.toLocaleString()} calls, ${ms.toFixed(0)} ms)`,
+    `${label.padEnd(52)} ${rate(ms)} M/s wall, ${rate(cpuMs)} M/s CPU  ` +
+      `(${calls.toLocaleString()} calls, ${ms.toFixed(0)} ms)`,
   );
 }
 

@@ -4,7 +4,9 @@ import type { ConsularQueueItem, ReferralView } from '../src/contracts/casework/
 import { REFERRAL_FIELDS } from '../src/core/disclosure/index.ts';
 import { DEMO_PASSWORD } from '../src/core/demo/index.ts';
 import { listAllOrganisations } from '../src/services/accounts.ts';
-import { DESKTOP, PHONE, screenshot, signIn, startE2E, type E2E } from './harness.ts';
+import { consent, register } from '../src/testing/casework-fixtures.ts';
+import type { TestClient } from '../src/testing/test-server.ts';
+import { apiClient, DESKTOP, PHONE, screenshot, signIn, startE2E, type E2E } from './harness.ts';
 
 const NGO = 'ngo-lantern-reach';
 const CLINIC = 'clinic-chamkar-street';
@@ -31,11 +33,66 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 const tapChoice = (page: Page, name: string, value: string) =>
   page.locator(`label:has(> input[name="${name}"][value="${value}"])`).click();
 
+/** The survivor of these tests as the NGO registers her: consent names the clinic and her own embassy. */
+async function registerSiti(ngo: TestClient, clinicId: string): Promise<string> {
+  const { caseId } = await register(ngo, {
+    names: [
+      { value: NAME, script: 'Latn', preferred: true },
+      { value: 'Siti', script: 'Latn', preferred: false },
+    ],
+    sex: 'female',
+    ageBand: '25_34',
+    nationalities: ['ID'],
+    languages: ['id'],
+    contacts: [{ channel: 'phone', value: '+62 812 5550 1234' }],
+    documentStatus: 'confiscated',
+    location: { kind: 'shelter', detail: SECRET_PLACE },
+    compound: COMPOUND,
+    exitMode: 'escaped',
+    consent: consent({ shareWithOwnEmbassy: true, shareWithOrganisationIds: [clinicId], useInStatistics: true }),
+  });
+  return caseId;
+}
+
+/** Sends a request as `c` and returns its JSON, or fails with the server's answer. */
+async function send<T>(c: TestClient, method: 'POST' | 'PUT', url: string, body: unknown): Promise<T> {
+  const res = await c.request(method, url, body);
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${res.body}`);
+  return res.json as T;
+}
+
+/**
+ * What the first test does on screen, done over the API so that the clinic's test stands alone: Siti
+ * registered, screened (with a note), an urgent medical and a normal shelter need, the medical one
+ * referred to the clinic.
+ */
+async function referredToClinic(e2e: E2E, clinicId: string): Promise<{ caseId: string; referralId: string }> {
+  const ngo = await apiClient(e2e, email('caseworker', NGO), DEMO_PASSWORD);
+  const caseId = await registerSiti(ngo, clinicId);
+  await send(ngo, 'PUT', `/api/cases/${caseId}/screening`, {
+    answers: {
+      deception: { answer: 'yes', note: 'Promised a job in a hotel' },
+      restriction_of_movement: { answer: 'yes' },
+      retention_of_identity_documents: { answer: 'yes' },
+      forced_criminality: { answer: 'yes' },
+    },
+  });
+  const medical = await send<{ id: string }>(ngo, 'POST', `/api/cases/${caseId}/needs`, {
+    kind: 'medical_urgent',
+    priority: 'urgent',
+  });
+  await send(ngo, 'POST', `/api/cases/${caseId}/needs`, { kind: 'shelter', priority: 'normal' });
+  const referral = await send<{ id: string }>(ngo, 'POST', '/api/referrals', {
+    caseId,
+    toOrganisationId: clinicId,
+    needIds: [medical.id],
+  });
+  return { caseId, referralId: referral.id };
+}
+
 describe('casework in Chromium: register, screen, triage, refer, accept, issue a travel document', () => {
   let e2e: E2E;
   let clinicId: string;
-  let caseId: string;
-  let referralId: string;
   beforeAll(async () => {
     e2e = await startE2E();
     const orgs = await listAllOrganisations(e2e.server.runtime.app);
@@ -45,7 +102,7 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     await e2e?.stop();
   });
 
-  it('an NGO caseworker registers a survivor on a phone, screens them, adds needs and refers them to a clinic', async () => {
+  it('an NGO caseworker registers a survivor on a phone, screens, adds needs and refers them to a clinic', async () => {
     const page = await e2e.newPage(PHONE);
     await english(page);
     await signIn(page, email('caseworker', NGO), DEMO_PASSWORD);
@@ -84,7 +141,7 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     await page.locator('.cw-submit').click();
 
     await page.getByTestId('registered-banner').waitFor();
-    caseId = (await page.getByTestId('case-page').getAttribute('data-case-id'))!;
+    const caseId = (await page.getByTestId('case-page').getAttribute('data-case-id'))!;
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(NAME);
     await expect(page.getByTestId('audited-note').innerText()).resolves.toMatch(/logged/);
@@ -128,7 +185,6 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
     const referral = sent.items.find((r) => r.caseId === caseId);
     expect(referral?.toOrganisation.id).toBe(clinicId);
     expect(referral?.state).toBe('sent');
-    referralId = referral!.id;
     await screenshot(page, 'casework-referred-375');
 
     // The triage board lists the urgent medical need first for this case's needs.
@@ -145,6 +201,7 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
   });
 
   it('the clinic sees only what the referral shares, and accepts it', async () => {
+    const { caseId, referralId } = await referredToClinic(e2e, clinicId);
     const page = await e2e.newPage(DESKTOP);
     await english(page);
     await signIn(page, email('medic', CLINIC), DEMO_PASSWORD);
@@ -176,6 +233,7 @@ describe('casework in Chromium: register, screen, triage, refer, accept, issue a
   });
 
   it("the survivor's embassy issues an emergency travel document", async () => {
+    const caseId = await registerSiti(await apiClient(e2e, email('caseworker', NGO), DEMO_PASSWORD), clinicId);
     const page = await e2e.newPage(PHONE);
     await signIn(page, email('consular', EMBASSY), DEMO_PASSWORD);
     await page.goto('/casework/consular');

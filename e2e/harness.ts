@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../src/core/demo/index.ts';
 import { readConfig } from '../src/server/config.ts';
+import type { TestClient } from '../src/testing/test-server.ts';
 import { defaultWebRoot, startServer, type RunningServer } from '../src/server/serve.ts';
 
 export const DEMO_ADMIN = { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD } as const;
@@ -110,6 +111,45 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.locator('#field-password').fill(password);
   await page.locator('form button[type=submit]').click();
   await page.locator('header.app-header').waitFor();
+}
+
+/**
+ * Signs in over HTTP (no browser) and returns a client with the session cookie and CSRF token, the
+ * same shape as the in-process test client, so a test can set up its own data with the fixtures in
+ * src/testing before it opens a page.
+ */
+export async function apiClient(e2e: E2E, email: string, password: string): Promise<TestClient> {
+  const signIn = await fetch(`${e2e.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (signIn.status !== 200) throw new Error(`sign-in failed for ${email}: ${signIn.status} ${await signIn.text()}`);
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken: csrf } = (await signIn.json()) as { csrfToken: string };
+  return {
+    cookie,
+    csrf,
+    async request(method, url, body) {
+      const res = await fetch(`${e2e.url}${url}`, {
+        method,
+        headers: {
+          cookie,
+          'x-csrf-token': csrf,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, json, headers: Object.fromEntries(res.headers), body: text };
+    },
+  };
 }
 
 /** Writes test-artifacts/<name>.png (the whole page) and returns its path. */

@@ -147,7 +147,8 @@ describe('monitoring in Chromium', () => {
     await page.locator('.compound-place .map-canvas[data-map-state="ready"][data-compounds]').waitFor();
     await screenshot(page, 'monitoring-compound-1280');
 
-    // An unverified evidence item (with a file, when the demo has one): a geolocation step by this analyst changes its state.
+    // An unverified evidence item (with a file, when the demo has one): a geolocation step by this analyst
+    // changes its state.
     const unverified = await apiGet<{ items: { id: string; hasFile: boolean }[] }>(
       page,
       '/api/monitoring/evidence?state=unverified&kind=photo&limit=200',
@@ -251,7 +252,8 @@ describe('monitoring in Chromium', () => {
       return { frames, longest: Math.max(0, ...longTasks) };
     });
     console.log(
-      `30,000 evidence points: map ready in ${loadMs} ms, slider re-filter in ${filterMs} ms; zooming: ${probe.frames} frames in 1 s, longest main-thread task ${Math.round(probe.longest)} ms`,
+      `30,000 evidence points: map ready in ${loadMs} ms, slider re-filter in ${filterMs} ms; ` +
+        `zooming: ${probe.frames} frames in 1 s, longest main-thread task ${Math.round(probe.longest)} ms`,
     );
     // The figures above are printed for a person to read; speed goals live in `npm run bench:geo`.
     expect(probe.frames).toBeGreaterThan(0);

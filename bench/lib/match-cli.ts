@@ -1,4 +1,7 @@
-/** Stand-alone runner for the match commands until src/cli/main.ts wires them: npx tsx bench/lib/match-cli.ts match eval … */
+/**
+ * Stand-alone runner for the match commands until src/cli/main.ts wires them:
+ * npx tsx bench/lib/match-cli.ts match eval …
+ */
 import { Command } from 'commander';
 import { registerMatchCommands } from '../../src/cli/commands/match.ts';
 

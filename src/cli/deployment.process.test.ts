@@ -51,7 +51,7 @@ describe('deployment on disk', () => {
   });
 
   it(
-    'starts on DATABASE_URL with no data directory yet: creates it 0700 with the generated keyring 0600 (was: ENOENT on keyring.json.tmp)',
+    'starts on DATABASE_URL with no data directory: creates it 0700, keyring 0600 (was: ENOENT on keyring.json.tmp)',
     { timeout: 300_000 },
     async () => {
       const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });

@@ -73,7 +73,8 @@ export interface Counts {
 export async function counts(t: TestServer): Promise<Counts> {
   const { rows } = await sql<Counts>`SELECT
     (SELECT count(*) FROM blobs)::int AS blobs, (SELECT count(*) FROM evidence)::int AS evidence,
-    (SELECT count(*) FROM evidence_custody)::int AS custody, (SELECT count(*) FROM audit_events WHERE action <> 'access.refused')::int AS audit,
+    (SELECT count(*) FROM evidence_custody)::int AS custody,
+    (SELECT count(*) FROM audit_events WHERE action <> 'access.refused')::int AS audit,
     (SELECT count(*) FROM compounds)::int AS compounds, (SELECT count(*) FROM compound_events)::int AS events,
     (SELECT count(*) FROM alerts)::int AS alerts`.execute(t.database.db);
   const [r] = rows;

@@ -58,7 +58,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     await admin.query(`CREATE DATABASE ${name}`);
   } catch (error) {
     throw new Error(
-      `cannot reach the test PostgreSQL server at ${testPostgresUrl()} (set REFUGE_TEST_DATABASE_URL, or run .ci/run which starts one): ${(error as Error).message}`,
+      `cannot reach the test PostgreSQL server at ${testPostgresUrl()} ` +
+        `(set REFUGE_TEST_DATABASE_URL, or run .ci/run which starts one): ${(error as Error).message}`,
       { cause: error },
     );
   } finally {

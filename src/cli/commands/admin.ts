@@ -100,7 +100,8 @@ export function registerAdminCommands(program: Command, config: () => Config): v
   user
     .command('issue-code')
     .description(
-      'issue a one-time code a user types in: a TOTP enrolment code (required to set up a second factor) or a password reset code',
+      'issue a one-time code a user types in: a TOTP enrolment code (required to set up a second factor) ' +
+        'or a password reset code',
     )
     .requiredOption('--email <email>')
     .requiredOption('--purpose <purpose>', 'enrolment | reset')
@@ -117,7 +118,8 @@ export function registerAdminCommands(program: Command, config: () => Config): v
   auditCmd
     .command('verify')
     .description(
-      'replay the log from its rows and check it against its signed tree heads, the custody log and, given one, a kept checkpoint; exits 2 at the first problem',
+      'replay the log from its rows and check it against its signed tree heads, the custody log and, ' +
+        'given one, a kept checkpoint; exits 2 at the first problem',
     )
     .option(
       '--checkpoint <file>',
@@ -132,12 +134,14 @@ export function registerAdminCommands(program: Command, config: () => Config): v
       process.stderr.write('\n');
       if (result.ok)
         console.log(
-          `audit log intact: ${result.checked} entries, tree size ${result.treeSize}${checkpoint ? `, extends the checkpoint of size ${checkpoint.treeSize}` : ''}`,
+          `audit log intact: ${result.checked} entries, tree size ${result.treeSize}` +
+            (checkpoint ? `, extends the checkpoint of size ${checkpoint.treeSize}` : ''),
         );
       else {
         const p = result.firstProblem!;
         console.log(
-          `audit log BROKEN${p.seq !== null ? ` at seq ${p.seq}` : ''}${p.leafIndex !== null ? ` (leaf ${p.leafIndex})` : ''}: ${p.reason}`,
+          `audit log BROKEN${p.seq !== null ? ` at seq ${p.seq}` : ''}` +
+            `${p.leafIndex !== null ? ` (leaf ${p.leafIndex})` : ''}: ${p.reason}`,
         );
         process.exitCode = 2;
       }
@@ -145,7 +149,8 @@ export function registerAdminCommands(program: Command, config: () => Config): v
   auditCmd
     .command('verify-proof')
     .description(
-      'check an evidence proof (GET /api/monitoring/evidence/:id/proof) against a trusted public key, offline; exits 2 if it fails',
+      'check an evidence proof (GET /api/monitoring/evidence/:id/proof) against a trusted public key, ' +
+        'offline; exits 2 if it fails',
     )
     .requiredOption('--proof <file>', 'the exported proof (JSON)')
     .requiredOption('--public-key <file>', "the deployment's audit-public-key.pem, obtained out of band")

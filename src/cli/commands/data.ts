@@ -36,10 +36,12 @@ export function registerDataCommands(program: Command, config: () => Config): vo
           const chain = await verifyAuditLog({ ...source.app, database: target });
           if (!chain.ok) throw new Error(`audit log broken in the copy: ${chain.firstProblem?.reason}`);
           console.log(
-            `copied ${Object.values(copied).reduce((x, y) => x + y, 0)} rows in ${Object.keys(copied).length} tables; counts match; audit log intact (${chain.checked} sealed entries)`,
+            `copied ${Object.values(copied).reduce((x, y) => x + y, 0)} rows in ${Object.keys(copied).length} ` +
+              `tables; counts match; audit log intact (${chain.checked} sealed entries)`,
           );
           console.log(
-            "files stay in the data directory's blobs/ folder: point the new deployment at the same REFUGE_DATA_DIR (or copy blobs/), and keep the same encryption key.",
+            "files stay in the data directory's blobs/ folder: point the new deployment at the same " +
+              'REFUGE_DATA_DIR (or copy blobs/), and keep the same encryption key.',
           );
         } finally {
           await target.close();
@@ -57,7 +59,13 @@ export function registerDataCommands(program: Command, config: () => Config): vo
       await withRuntime(config(), async (r) => {
         let rows = 0;
         async function* lines() {
-          yield `${JSON.stringify({ format: BACKUP_FORMAT, version: VERSION, createdAt: new Date().toISOString(), database: r.database.kind })}\n`;
+          const header = {
+            format: BACKUP_FORMAT,
+            version: VERSION,
+            createdAt: new Date().toISOString(),
+            database: r.database.kind,
+          };
+          yield `${JSON.stringify(header)}\n`;
           for await (const page of exportTables(r.database)) {
             rows += page.count;
             yield `{"table":${JSON.stringify(page.table)},"count":${page.count},"rows":${page.rows}}\n`;
@@ -93,7 +101,8 @@ export function registerDataCommands(program: Command, config: () => Config): vo
         await sealAudit(r.app);
         const chain = await verifyAuditLog(r.app);
         console.log(
-          `restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows; audit log ${chain.ok ? 'intact' : `BROKEN: ${chain.firstProblem?.reason}`}`,
+          `restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows; ` +
+            `audit log ${chain.ok ? 'intact' : `BROKEN: ${chain.firstProblem?.reason}`}`,
         );
         if (!chain.ok) process.exitCode = 2;
       });

@@ -6,8 +6,16 @@ import { inferKind, parseBlockSpecs, parseFieldSpecs, registerMatchCommands, run
 import { parseCsv } from './match-csv.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const FIELDS =
-  'given_name=given_name,surname=surname,street_number=street_number,address=address_1,suburb=suburb,postcode=postcode,dob=date_of_birth,ssn=soc_sec_id';
+const FIELDS = [
+  'given_name=given_name',
+  'surname=surname',
+  'street_number=street_number',
+  'address=address_1',
+  'suburb=suburb',
+  'postcode=postcode',
+  'dob=date_of_birth',
+  'ssn=soc_sec_id',
+].join(',');
 
 describe('parseCsv', () => {
   it('reads quotes, CRLF and a missing final newline', () => {

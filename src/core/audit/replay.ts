@@ -42,7 +42,9 @@ export class LogReplay {
       this.problem = {
         seq: entry.seq,
         leafIndex: expected,
-        reason: `entry ${expected} (seq ${entry.seq}) no longer matches the hash it was sealed with: a column was edited`,
+        reason:
+          `entry ${expected} (seq ${entry.seq}) no longer matches the hash it was sealed with: ` +
+          'a column was edited',
       };
       return false;
     }
@@ -57,14 +59,18 @@ export function checkTreeHead(leaves: readonly Hex[], head: TreeHead): LogProble
     return {
       seq: null,
       leafIndex: leaves.length,
-      reason: `the latest tree head covers ${head.treeSize} entries but only ${leaves.length} sealed entries remain: entries were deleted`,
+      reason:
+        `the latest tree head covers ${head.treeSize} entries but only ${leaves.length} sealed entries remain: ` +
+        `entries were deleted`,
     };
   }
   if (head.treeSize < leaves.length) {
     return {
       seq: null,
       leafIndex: head.treeSize,
-      reason: `${leaves.length - head.treeSize} sealed entries lie beyond the latest signed tree head (${head.treeSize}): inserted behind the sealer's back`,
+      reason:
+        `${leaves.length - head.treeSize} sealed entries lie beyond the latest signed tree head ` +
+        `(${head.treeSize}): inserted behind the sealer's back`,
     };
   }
   if (treeRoot(leaves, head.treeSize) !== head.rootHash) {
@@ -83,14 +89,18 @@ export function checkCheckpoint(leaves: readonly Hex[], checkpoint: Checkpoint):
     return {
       seq: null,
       leafIndex: leaves.length,
-      reason: `the checkpoint vouches for ${checkpoint.treeSize} entries but the log holds ${leaves.length}: the newest entries were deleted or the table was truncated`,
+      reason:
+        `the checkpoint vouches for ${checkpoint.treeSize} entries but the log holds ${leaves.length}: the newest ` +
+        `entries were deleted or the table was truncated`,
     };
   }
   if (treeRoot(leaves, checkpoint.treeSize) !== checkpoint.rootHash) {
     return {
       seq: null,
       leafIndex: null,
-      reason: `the first ${checkpoint.treeSize} entries no longer reproduce the checkpoint's root: history was rewritten (an entry removed, inserted or re-hashed)`,
+      reason:
+        `the first ${checkpoint.treeSize} entries no longer reproduce the checkpoint's root: history was ` +
+        `rewritten (an entry removed, inserted or re-hashed)`,
     };
   }
   const proof = consistencyProof(leaves, checkpoint.treeSize);

@@ -126,7 +126,8 @@ export function describeTimelineEntry(
       return params.assigned === false ? 'Caseworker unassigned' : 'Caseworker assigned';
     case 'risk_changed':
       return params.from && params.to
-        ? `Risk changed from ${label(params.from)} to ${label(params.to)}${params.cause ? ` (${label(params.cause)})` : ''}`
+        ? `Risk changed from ${label(params.from)} to ` +
+            `${label(params.to)}${params.cause ? ` (${label(params.cause)})` : ''}`
         : 'Risk changed';
     case 'screening_recorded':
       return params.outcome
@@ -170,7 +171,8 @@ export function describeTimelineEntry(
         params.emergencyDocument ? `emergency travel document ${label(params.emergencyDocument)}` : null,
         params.exitClearance ? `exit permit / overstay fine ${label(params.exitClearance)}` : null,
         params.flightNumber
-          ? `flight ${label(params.flightNumber)} on ${label(params.flightDate)}${params.groupSize ? ` with a group of ${label(params.groupSize)}` : ''}`
+          ? `flight ${label(params.flightNumber)} on ` +
+            `${label(params.flightDate)}${params.groupSize ? ` with a group of ${label(params.groupSize)}` : ''}`
           : null,
         params.flightCancelled ? 'flight booking cancelled' : null,
         params.repatriated ? 'repatriated' : null,

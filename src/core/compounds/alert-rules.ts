@@ -108,7 +108,9 @@ export function massExitAlerts(
       kind: 'mass_exit',
       severity,
       rank: rankOf(severity, confidence),
-      title: `Mass exit reported at ${nameOf(subject.compound)} on ${day}${people !== null ? `: up to ${formatCount(people)} people left` : ''}`,
+      title:
+        `Mass exit reported at ${nameOf(subject.compound)} on ` +
+        `${day}${people !== null ? `: up to ${formatCount(people)} people left` : ''}`,
       compoundId: subject.compound.id,
       relatedCompoundIds: [],
       date: day,
@@ -177,7 +179,9 @@ export function possibleTheatreRaidAlerts(
       kind: 'possible_theatre_raid',
       severity,
       rank: rankOf(severity, confidence),
-      title: `Activity at ${nameOf(subject.compound)} ${daysBetween(day, firstDay)} days after the raid of ${day} (${after.length} report${after.length === 1 ? '' : 's'})`,
+      title:
+        `Activity at ${nameOf(subject.compound)} ${daysBetween(day, firstDay)} days after the raid of ${day} ` +
+        `(${after.length} report${after.length === 1 ? '' : 's'})`,
       compoundId: subject.compound.id,
       relatedCompoundIds: [],
       date: day,
@@ -239,7 +243,9 @@ export function possibleRelocationAlerts(
       kind: 'possible_relocation',
       severity,
       rank: rankOf(severity, confidence),
-      title: `${nameOf(other.compound)} first reported ${daysBetween(entry.from, firstReported)} days after ${nameOf(subject.compound)} was ${entry.status.replace('_', ' ')}, ${km.toFixed(1)} km away`,
+      title:
+        `${nameOf(other.compound)} first reported ${daysBetween(entry.from, firstReported)} days after ` +
+        `${nameOf(subject.compound)} was ${entry.status.replace('_', ' ')}, ${km.toFixed(1)} km away`,
       compoundId: subject.compound.id,
       relatedCompoundIds: [other.compound.id],
       date: firstReported,

@@ -61,7 +61,7 @@ describe('versioned consent', () => {
     expect(Object.isFrozen(h2) && Object.isFrozen(h2[1]) && Object.isFrozen(h2[1]!.flags)).toBe(true);
   });
 
-  it('cross-organisation matching is a flag of its own: off until given, versioned, and withdrawn like the others', () => {
+  it('cross-organisation matching is a flag of its own: off until given, versioned, withdrawn like others', () => {
     const h1 = apply([], { useInStatistics: true, method: 'verbal' }, '2026-03-01T00:00:00Z');
     expect(currentConsent(h1).crossOrganisationMatching).toBe(false);
     const h2 = apply(h1, { crossOrganisationMatching: true, method: 'written' }, '2026-03-02T00:00:00Z');

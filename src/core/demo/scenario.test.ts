@@ -238,7 +238,7 @@ describe('generateDemoScenario: survivors', () => {
       if (orgByKey.get(s.registeredByOrgKey)?.kind === 'embassy') expect(s.consent.shareWithOwnEmbassy).toBe(true);
   });
 
-  it('consents to cross-organisation matching for a plausible share, so the demo still shows proposals across organisations', () => {
+  it('consents to cross-organisation matching for a plausible share: the demo shows cross-org proposals', () => {
     const matching = share((s) => s.consent.crossOrganisationMatching === true);
     expect(matching).toBeGreaterThan(0.55);
     expect(matching).toBeLessThan(0.75);

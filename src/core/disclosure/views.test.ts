@@ -76,7 +76,7 @@ describe('case and survivor views', () => {
     expect(discloseCase('own_organisation', c)).toEqual(c);
   });
 
-  it('an embassy reads only progress and consular steps on the timeline, never free text or another organisation', () => {
+  it('an embassy reads only progress and consular steps on the timeline, not free text or other organisations', () => {
     for (const kind of TIMELINE_KINDS) {
       const shown = discloseTimelineEntry(
         'embassy',
@@ -136,7 +136,7 @@ describe('referral views', () => {
     expect(discloseReferral('referral_receiver', facts('accepted')).caseId).toBeUndefined();
     expect(discloseReferral('own_organisation', facts('accepted')).caseId).toBe('c');
   });
-  it("consent covers a referral while it names the receiver (or allows the own embassy); an override stays the sender's decision", () => {
+  it("consent covers a referral naming the receiver (or the own embassy); an override is the sender's call", () => {
     const r = (consentBasis: string) => ({ toOrganisationId: 'x', consentBasis, state: 'accepted' as const });
     expect(
       consentCovers({ shareWithOwnEmbassy: false, shareWithOrganisationIds: ['x'] }, r('named_organisation')),

@@ -287,7 +287,10 @@ export function timelineOrganisationNames(audience: CaseAudience): boolean {
 
 export type ReferralAudience = Extract<Audience, 'own_organisation' | 'referral_receiver'>;
 
-/** While a referral is live or done, the receiver may see its person view; after decline, revoke or a freeze, no longer. */
+/**
+ * While a referral is live or done, the receiver may see its person view; after decline, revoke or a freeze, no
+ * longer.
+ */
 export const RECEIVER_SEES_PERSON: readonly ReferralState[] = Object.freeze(['sent', 'accepted', 'completed']);
 
 /** The side that wrote the reason a referral is in its state (declined: the receiver; revoked: the sender). */

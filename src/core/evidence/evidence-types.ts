@@ -52,7 +52,10 @@ export interface VerifiedCapture {
 export interface Evidence {
   id: string;
   kind: EvidenceKind;
-  /** SHA-256 of the original bytes; also its storage key (see sha256.ts). Null for items without a file (e.g. a phone testimony note). */
+  /**
+   * SHA-256 of the original bytes; also its storage key (see sha256.ts). Null for items without a file (e.g. a phone
+   * testimony note).
+   */
   sha256: string | null;
   contentType: SniffedType | null;
   sizeBytes: number | null;

@@ -38,7 +38,10 @@ function shrink(gray: Uint8Array, width: number, height: number, cols: number, r
   return out;
 }
 
-/** 64-bit dHash as 16 lowercase hex digits. Throws on a buffer that does not match its dimensions (a programming error). */
+/**
+ * 64-bit dHash as 16 lowercase hex digits. Throws on a buffer that does not match its dimensions (a programming
+ * error).
+ */
 export function perceptualHash(gray: Uint8Array, width: number, height: number): string {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
     throw new RangeError('width and height must be positive integers');

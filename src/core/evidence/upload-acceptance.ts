@@ -11,7 +11,9 @@ import { sniffContentType, type SniffedType } from './sniff-content-type.ts';
 const IMAGES = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff'] as const;
 const VIDEOS = ['video/mp4', 'video/webm', 'video/quicktime', 'video/x-matroska'] as const;
 
-/** What each kind of evidence may be. Kept narrow: every type here is one the service can hash, preview and preserve. */
+/**
+ * What each kind of evidence may be. Kept narrow: every type here is one the service can hash, preview and preserve.
+ */
 export const ALLOWED_CONTENT_TYPES: Readonly<Record<EvidenceKind, readonly SniffedType[]>> = {
   video: VIDEOS,
   photo: [...IMAGES, 'image/gif'],

@@ -108,7 +108,8 @@ export function applyVerificationStep(
         return refuse('Corroboration must name the corroborating evidence');
       if (context.independentSources < policy.minSourcesToCorroborate) {
         return refuse(
-          `Corroboration needs ${policy.minSourcesToCorroborate} independent sources; there are ${context.independentSources} (re-posts of the same original count once)`,
+          `Corroboration needs ${policy.minSourcesToCorroborate} independent sources; there are ` +
+            `${context.independentSources} (re-posts of the same original count once)`,
         );
       }
       break;
@@ -123,7 +124,8 @@ export function applyVerificationStep(
         );
       if (context.independentSources < policy.minSourcesToVerify) {
         return refuse(
-          `Verification needs ${policy.minSourcesToVerify} independent sources; there are ${context.independentSources}`,
+          `Verification needs ${policy.minSourcesToVerify} independent sources; there are ` +
+            `${context.independentSources}`,
         );
       }
       break;

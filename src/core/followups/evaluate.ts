@@ -139,7 +139,8 @@ export function evaluateFollowUps(
         ...seenInCheckIn.map((f) => `Check-in due ${dayOf(f.dueAt)} reported the survivor inside a compound.`),
         ...sightings.map(
           (s) =>
-            `Seen in ${s.compoundId ? `compound ${s.compoundId}` : 'a compound'} on ${dayOf(s.at)} (reported by ${s.source}).`,
+            `Seen in ${s.compoundId ? `compound ${s.compoundId}` : 'a compound'} on ${dayOf(s.at)} (reported by ` +
+            `${s.source}).`,
         ),
         'Risk set to critical.',
       ],
@@ -163,7 +164,8 @@ export function evaluateFollowUps(
     const reasons = [
       ...(missed.length >= MISSES_FOR_LOST_CONTACT
         ? [
-            `${missed.length} check-ins missed in a row since ${lastContactAt ? `the last contact on ${lastContactAt.slice(0, 10)}` : 'the case opened'}.`,
+            `${missed.length} check-ins missed in a row since ` +
+              `${lastContactAt ? `the last contact on ${lastContactAt.slice(0, 10)}` : 'the case opened'}.`,
           ]
         : []),
       ...explicitLoss.map((f) => `Check-in due ${dayOf(f.dueAt)} recorded that contact was lost.`),
@@ -183,7 +185,8 @@ export function evaluateFollowUps(
   const reasons: string[] = [];
   if (missed.length)
     reasons.push(
-      `${missed.length} check-in${missed.length > 1 ? 's' : ''} missed since the last contact: one risk level each above ${base}.`,
+      `${missed.length} check-in${missed.length > 1 ? 's' : ''} missed since the last contact: one risk level ` +
+        `each above ${base}.`,
     );
   if (lost) reasons.push('Contact is lost: risk at least high.');
   if (seen) reasons.push('Seen in a compound again: risk critical.');

@@ -55,7 +55,9 @@ export function compoundsToFeatureCollection(compounds: readonly Compound[]): Fe
 }
 
 export interface ParseCompoundsOptions {
-  /** Id for a feature that has none (ids are passed in: core never invents them). Without it such features are skipped. */
+  /**
+   * Id for a feature that has none (ids are passed in: core never invents them). Without it such features are skipped.
+   */
   makeId?: (featureIndex: number) => string;
 }
 

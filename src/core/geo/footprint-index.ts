@@ -170,7 +170,9 @@ export class FootprintIndex {
   private closestLon = 0;
   private closestLat = 0;
 
-  /** Squared planar distance (m²) from the point to the part's boundary when below `bound`; records the closest point. */
+  /**
+   * Squared planar distance (m²) from the point to the part's boundary when below `bound`; records the closest point.
+   */
   private closestOnPart(p: number, lon: number, lat: number, kx: number, bound: number): number {
     const ky = METERS_PER_DEGREE;
     let best = bound;

@@ -22,7 +22,7 @@ describe('crossOrganisationRoles', () => {
     ).toBeNull();
   });
 
-  it('makes the earlier registration the holder whichever side is checked, so a new probe is always the blind seeker', () => {
+  it('makes the earlier registration the holder from either side, so a new probe is always the blind seeker', () => {
     const held = side('x', 'shelter', '2026-01-01T00:00:00Z');
     const probe = side('p', 'attacker', '2026-02-01T00:00:00Z');
     for (const [l, r] of [

@@ -46,7 +46,10 @@ export function crossOrganisationRoles<S extends CandidateSide>(a: S, b: S): Can
   return { holder, seeker, proposable: holder.crossOrganisationMatching && seeker.crossOrganisationMatching };
 }
 
-/** More than this many cross-organisation candidates from one account's registrations in the window is a probing pattern. */
+/**
+ * More than this many cross-organisation candidates from one account's registrations in the window is a probing
+ * pattern.
+ */
 export const PROBE_ALERT_CANDIDATES = 10;
 /** The sliding window the candidates are counted in. */
 export const PROBE_ALERT_WINDOW_MS = 24 * 3600_000;
@@ -58,5 +61,8 @@ export function isProbingPattern(candidatesInWindow: number): boolean {
   return candidatesInWindow > PROBE_ALERT_CANDIDATES;
 }
 
-/** Registrations one account may make per window (an outreach team registers dozens on an exit day, not hundreds a minute). */
+/**
+ * Registrations one account may make per window (an outreach team registers dozens on an exit day, not hundreds a
+ * minute).
+ */
 export const REGISTRATION_RATE_LIMIT = { hits: 120, windowSeconds: 60 } as const;

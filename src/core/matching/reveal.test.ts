@@ -61,7 +61,7 @@ describe('revealLevel', () => {
     }
   }
 
-  it('the seeker learns nothing — not even existence — for a pending, declined or revoked request, even with full consent', () => {
+  it('a pending, declined or revoked request shows the seeker nothing (not even existence), with full consent', () => {
     const consent = { shareWithOrganisations: ['org-viewer'], shareWithOwnEmbassy: true };
     for (const state of ['none', 'requested', 'declined', 'revoked'] as const) {
       const level = revealLevel({

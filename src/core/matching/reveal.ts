@@ -19,7 +19,10 @@ export type LinkRequestState = (typeof LINK_REQUEST_STATES)[number];
 export const REVEAL_LEVELS = ['full', 'shared_fields', 'existence_only'] as const;
 export type RevealLevel = (typeof REVEAL_LEVELS)[number];
 
-/** The viewer's side of a pair: both records are its own, or it holds the asked-about record, or it registered the other one. */
+/**
+ * The viewer's side of a pair: both records are its own, or it holds the asked-about record, or it registered the
+ * other one.
+ */
 export const MATCH_SIDES = ['same_organisation', 'holder', 'seeker'] as const;
 export type MatchSide = (typeof MATCH_SIDES)[number];
 

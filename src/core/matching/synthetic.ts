@@ -67,7 +67,10 @@ function makePerson(rng: Rng, id: number): Person {
     forms,
     dob: { y: 1965 + rng.int(43), m: 1 + rng.int(12), d: 1 + rng.int(28) },
     phone: fillDigits(rng, rng.pick(plan.pattern)),
-    passport: `${letters[rng.int(letters.length)]}${rng.chance(0.5) ? letters[rng.int(letters.length)] : ''}${fillDigits(rng, 'xxxxxxx')}`,
+    passport:
+      letters[rng.int(letters.length)] +
+      (rng.chance(0.5) ? letters[rng.int(letters.length)] : '') +
+      fillDigits(rng, 'xxxxxxx'),
   };
 }
 
@@ -114,7 +117,8 @@ function writeName(rng: Rng, p: Person, clean: boolean): string {
   if (spaced) {
     let parts = text.split(' ');
     const familyFirst = name.order === 'family_first';
-    if (name.family && parts.length > 1 && rng.chance(0.08)) parts = familyFirst ? parts.slice(1) : parts.slice(0, -1); // single name given
+    // Single name given.
+    if (name.family && parts.length > 1 && rng.chance(0.08)) parts = familyFirst ? parts.slice(1) : parts.slice(0, -1);
     if (parts.length > 1 && rng.chance(0.15)) parts = [...parts.slice(1), parts[0]!]; // order swap
     if (rng.chance(0.15)) {
       const k = rng.int(parts.length);

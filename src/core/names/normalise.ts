@@ -14,7 +14,10 @@ import { buildForm, type NameForm } from './name-form.ts';
 export interface NormalisedName {
   raw: string;
   script: Script;
-  /** Lower-case ASCII tokens in written order, punctuation stripped ("Trần Chí" → ["tran","chi"]); Han words give pinyin. */
+  /**
+   * Lower-case ASCII tokens in written order, punctuation stripped ("Trần Chí" → ["tran","chi"]); Han words give
+   * pinyin.
+   */
   tokens: string[];
   /**
    * Alternative token sequences from other readings: for Han input, [pinyin tokens], [vietnamese tokens]
@@ -63,7 +66,9 @@ function scriptRuns(word: string): Array<{ script: string; text: string }> {
   return runs;
 }
 
-/** Latin word: hyphen/apostrophe pieces joined ("Zhi-Wei" → "zhiwei"), article pieces dropped ("Al-Rashid" → "rashid"). */
+/**
+ * Latin word: hyphen/apostrophe pieces joined ("Zhi-Wei" → "zhiwei"), article pieces dropped ("Al-Rashid" → "rashid").
+ */
 function latinToken(text: string): string {
   const pieces = text
     .split(JOINERS)

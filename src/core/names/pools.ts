@@ -109,7 +109,8 @@ const CN_FAMILY =
   pool(`王=Wang*7.1|李=Li*7|张=Zhang*6.4|刘=Liu*5.3|陈=Chen*4.5|杨=Yang*3.1|黄=Huang*2.2|赵=Zhao*2|吴=Wu*1.9|周=Zhou*1.9
   |徐=Xu*1.5|孙=Sun*1.4|马=Ma*1.3|朱=Zhu*1.2|胡=Hu*1.1|郭=Guo*1.1|何=He*1|林=Lin*0.9|罗=Luo*0.9|高=Gao*0.9|郑=Zheng*0.9
   |梁=Liang*0.8|谢=Xie*0.7|宋=Song*0.6|唐=Tang*0.6|许=Xu*0.6|邓=Deng*0.5|冯=Feng*0.5|韩=Han*0.5|曹=Cao*0.5|曾=Zeng*0.5
-  |彭=Peng*0.5|蔡=Cai*0.4|潘=Pan*0.4|田=Tian*0.4|董=Dong*0.4|袁=Yuan*0.4|于=Yu*0.4|叶=Ye*0.4|蒋=Jiang*0.4|杜=Du*0.4|苏=Su*0.3|魏=Wei*0.3|程=Cheng*0.3|吕=Lyu*0.3`);
+  |彭=Peng*0.5|蔡=Cai*0.4|潘=Pan*0.4|田=Tian*0.4|董=Dong*0.4|袁=Yuan*0.4|于=Yu*0.4|叶=Ye*0.4|蒋=Jiang*0.4|杜=Du*0.4|苏=Su*0.3
+  |魏=Wei*0.3|程=Cheng*0.3|吕=Lyu*0.3`);
 const CN_GIVEN: Sexed<Pool> = {
   male: pool(`伟=Wei|强=Qiang|磊=Lei|军=Jun|勇=Yong|杰=Jie|涛=Tao|斌=Bin|超=Chao|明=Ming|浩=Hao|鹏=Peng|志强=Zhiqiang|建华=Jianhua
     |建国=Jianguo|俊杰=Junjie|子豪=Zihao|宇航=Yuhang|浩然=Haoran|家乐=Jiale|文博=Wenbo|志伟=Zhiwei|海波=Haibo|晓东=Xiaodong
@@ -156,10 +157,12 @@ const VN_MIDDLE: Sexed<Pool> = {
 };
 const VN_GIVEN: Sexed<Pool> = {
   male: pool(
-    `Minh|Hùng|Tuấn|Dũng|Long|Nam|Phong|Quân|Huy|Khánh|Bảo|Đạt|Thắng|Sơn|Hải|Cường|Hiếu|Trung|Thành|Vinh|Tâm|Toàn|Hoàng|Phúc|Lộc`,
+    `Minh|Hùng|Tuấn|Dũng|Long|Nam|Phong|Quân|Huy|Khánh|Bảo|Đạt|Thắng|Sơn|Hải|Cường|Hiếu|Trung|Thành|Vinh|Tâm|Toàn|Hoàng
+      |Phúc|Lộc`,
   ),
   female: pool(
-    `Lan|Hương|Hoa|Mai|Linh|Trang|Thảo|Ngọc|Hạnh|Phương|Nhung|Yến|Thủy|Hà|Vy|Anh|Huyền|Nga|Loan|Dung|Tuyết|Hằng|Oanh|Nhi`,
+    `Lan|Hương|Hoa|Mai|Linh|Trang|Thảo|Ngọc|Hạnh|Phương|Nhung|Yến|Thủy|Hà|Vy|Anh|Huyền|Nga|Loan|Dung|Tuyết|Hằng|Oanh
+      |Nhi`,
   ),
 };
 const vn: Builder = (rng, sex) => {
@@ -175,18 +178,21 @@ const vn: Builder = (rng, sex) => {
 // ---- Indonesia (single names, given + given, some Batak clan names) -------------------------------
 const ID_SINGLE: Sexed<Pool> = {
   male: pool(
-    'Sutrisno|Sugianto|Budiman|Hartono|Supriyadi|Wahyudi|Suparman|Slamet|Darmawan|Sumarno|Mulyadi|Suyanto|Sunarto|Riyanto|Haryanto',
+    `Sutrisno|Sugianto|Budiman|Hartono|Supriyadi|Wahyudi|Suparman|Slamet|Darmawan|Sumarno|Mulyadi|Suyanto|Sunarto
+      |Riyanto|Haryanto`,
   ),
   female: pool('Sumiati|Suharti|Wartini|Sulastri|Rohani|Sutini|Suwarni|Yuliani|Sumarni|Ngatini|Rusmini|Kasmirah'),
 };
 const ID_FIRST: Sexed<Pool> = {
   male: pool(
-    'Muhammad*3|Ahmad*2|Agus|Budi|Dedi|Eko|Rizki|Fajar|Andi|Dimas|Yoga|Hendra|Rudi|Arif|Bayu|Teguh|Wahyu|Irfan|Rizal|Dwi',
+    `Muhammad*3|Ahmad*2|Agus|Budi|Dedi|Eko|Rizki|Fajar|Andi|Dimas|Yoga|Hendra|Rudi|Arif|Bayu|Teguh|Wahyu|Irfan|Rizal
+      |Dwi`,
   ),
   female: pool('Siti*3|Dewi*2|Sri*2|Nur|Rina|Ayu|Putri|Indah|Fitri|Wulan|Rani|Eka|Dian|Novi|Maya|Yuni|Ratna|Lina'),
 };
 const ID_SECOND: Sexed<Pool> = {
-  male: pool(`Rizki|Santoso|Setiawan|Saputra|Pratama|Hidayat|Kurniawan|Nugroho|Wibowo|Prasetyo|Firmansyah|Ramadhan|Hakim|Susanto
+  male: pool(`Rizki|Santoso|Setiawan|Saputra|Pratama|Hidayat|Kurniawan|Nugroho|Wibowo|Prasetyo|Firmansyah|Ramadhan|Hakim
+    |Susanto
     |Gunawan|Syahputra|Permana|Maulana|Hermawan|Purnomo`),
   female:
     pool(`Rahayu|Lestari|Wahyuni|Handayani|Susanti|Kartika|Anggraini|Purnamasari|Safitri|Maharani|Puspita|Utami|Aprilia
@@ -210,10 +216,12 @@ const id: Builder = (rng, sex) => {
 // ---- Malaysia (Malay patronymics with bin/binti; Chinese Malaysians in Han with Hokkien/Cantonese spellings)
 const MY_MALAY_GIVEN: Sexed<Pool> = {
   male: pool(
-    'Ahmad|Muhammad Faiz|Mohd Hafiz|Amirul|Syafiq|Hakim|Firdaus|Azlan|Rizal|Haziq|Nazri|Aiman|Izzat|Faizal|Shahrul|Muhammad Aiman',
+    `Ahmad|Muhammad Faiz|Mohd Hafiz|Amirul|Syafiq|Hakim|Firdaus|Azlan|Rizal|Haziq|Nazri|Aiman|Izzat|Faizal|Shahrul
+      |Muhammad Aiman`,
   ),
   female: pool(
-    'Nurul Aina|Siti Aisyah|Nur Izzati|Farah|Aisyah|Nabila|Syafiqah|Aminah|Zulaikha|Hidayah|Nur Ain|Nadia|Liyana|Amira|Nurul Huda',
+    `Nurul Aina|Siti Aisyah|Nur Izzati|Farah|Aisyah|Nabila|Syafiqah|Aminah|Zulaikha|Hidayah|Nur Ain|Nadia|Liyana|Amira
+      |Nurul Huda`,
   ),
 };
 const MY_MALAY_FATHER = pool(
@@ -224,10 +232,12 @@ const MY_HAN_FAMILY =
   |谢=Chia|杨=Yeoh|叶=Yap|梁=Leong|曾=Chan|罗=Loh|何=Ho|苏=Soh|邱=Khoo`);
 const MY_HAN_GIVEN: Sexed<Pool> = {
   male: pool(
-    '伟明=Wei Ming|志强=Chee Keong|家兴=Kah Heng|文发=Boon Huat|俊杰=Chun Kiat|国华=Kok Wah|建明=Kian Meng|振华=Chin Hua|德明=Teck Meng|永康=Weng Kong|嘉伟=Ka Wai|志明=Chee Meng|顺发=Soon Huat|荣华=Eng Hwa',
+    `伟明=Wei Ming|志强=Chee Keong|家兴=Kah Heng|文发=Boon Huat|俊杰=Chun Kiat|国华=Kok Wah|建明=Kian Meng|振华=Chin Hua|德明=Teck Meng
+      |永康=Weng Kong|嘉伟=Ka Wai|志明=Chee Meng|顺发=Soon Huat|荣华=Eng Hwa`,
   ),
   female: pool(
-    '秀玲=Siew Ling|美玲=Mei Ling|慧敏=Hui Min|佩珊=Pei Shan|丽英=Lee Ying|淑仪=Sook Yee|雪莉=Suet Li|凯欣=Kai Xin|诗敏=Sze Min|玉梅=Geok Mui|丽华=Lay Hwa|秀英=Siew Eng',
+    `秀玲=Siew Ling|美玲=Mei Ling|慧敏=Hui Min|佩珊=Pei Shan|丽英=Lee Ying|淑仪=Sook Yee|雪莉=Suet Li|凯欣=Kai Xin|诗敏=Sze Min
+      |玉梅=Geok Mui|丽华=Lay Hwa|秀英=Siew Eng`,
   ),
 };
 const myHan = familyFirstJoined('Hani', MY_HAN_FAMILY, MY_HAN_GIVEN);
@@ -242,39 +252,52 @@ const my: Builder = (rng, sex) => {
 
 // ---- Philippines -------------------------------------------------------------------------------------
 const PH_FAMILY =
-  pool(`Dela Cruz*4|Santos*3.5|Reyes*3|Garcia*2.5|Mendoza*2|Bautista*2|Ramos*1.8|Villanueva*1.5|Castillo*1.4|Fernandez*1.3
-  |Gonzales*1.3|Cruz*1.3|Flores*1.2|Torres*1.1|Rivera*1.1|Lopez|Navarro|Dizon|Manalo|Pascual|Salazar|Soriano|Tolentino|Mercado
+  pool(`Dela Cruz*4|Santos*3.5|Reyes*3|Garcia*2.5|Mendoza*2|Bautista*2|Ramos*1.8|Villanueva*1.5|Castillo*1.4
+    |Fernandez*1.3
+  |Gonzales*1.3|Cruz*1.3|Flores*1.2|Torres*1.1|Rivera*1.1|Lopez|Navarro|Dizon|Manalo|Pascual|Salazar|Soriano|Tolentino
+  |Mercado
   |Aguilar|Domingo|Gutierrez|Morales|Panganiban|Macaraeg|De Guzman|Del Rosario|Magbanua|Santiago`);
 const PH_GIVEN: Sexed<Pool> = {
   male: pool(
-    'Juan Carlos|Mark Anthony|John Paul|Jerome|Ronaldo|Rodel|Jomar|Christian|Jayson|Ramil|Arnel|Joel|Renato|Michael|Kevin|Angelo|Ryan|Jericho|Dennis|Noel|John Mark|Rommel',
+    `Juan Carlos|Mark Anthony|John Paul|Jerome|Ronaldo|Rodel|Jomar|Christian|Jayson|Ramil|Arnel|Joel|Renato|Michael
+      |Kevin|Angelo|Ryan|Jericho|Dennis|Noel|John Mark|Rommel`,
   ),
   female: pool(
-    'Maria Cristina|Ana Marie|Jocelyn|Rowena|Marites|Lovely|Princess|Kristine|Mary Grace|Jenny|Rhea|Angelica|Shiela|Joy|Maricel|Lorna|Divina|Cherry|Mary Joy|Janine',
+    `Maria Cristina|Ana Marie|Jocelyn|Rowena|Marites|Lovely|Princess|Kristine|Mary Grace|Jenny|Rhea|Angelica|Shiela|Joy
+      |Maricel|Lorna|Divina|Cherry|Mary Joy|Janine`,
   ),
 };
 
 // ---- Thailand (Thai script, given first; the romanisation people actually write) ------------------
-const TH_FAMILY =
-  pool(`ศรีสุข=Srisuk|แสงทอง=Saengthong|ใจดี=Jaidee|บุญมา=Boonma|ทองดี=Thongdee|สุขสวัสดิ์=Suksawat|วงศ์สวัสดิ์=Wongsawat
-  |ศรีวงศ์=Sriwong|พรหมมา=Phromma|แก้วมณี=Kaewmanee|มั่นคง=Mankong|สมบูรณ์=Somboon|รุ่งเรือง=Rungruang|ชัยมงคล=Chaimongkol
-  |ทองคำ=Thongkham|เพชรรัตน์=Phetcharat|จันทร์แก้ว=Chankaew|อินทร์แก้ว=Inkaew|ปัญญาดี=Panyadee|ศรีสวัสดิ์=Srisawat|บุญเรือง=Boonruang
-  |สุวรรณ=Suwan|กิตติวงศ์=Kittiwong|ประเสริฐศรี=Prasertsri|วงศ์ใหญ่=Wongyai|สายทอง=Saithong|บุญช่วย=Boonchuay|คำแสน=Khamsaen`);
+const TH_FAMILY = pool(`ศรีสุข=Srisuk|แสงทอง=Saengthong|ใจดี=Jaidee|บุญมา=Boonma|ทองดี=Thongdee|สุขสวัสดิ์=Suksawat
+    |วงศ์สวัสดิ์=Wongsawat
+  |ศรีวงศ์=Sriwong|พรหมมา=Phromma|แก้วมณี=Kaewmanee|มั่นคง=Mankong|สมบูรณ์=Somboon|รุ่งเรือง=Rungruang
+  |ชัยมงคล=Chaimongkol
+  |ทองคำ=Thongkham|เพชรรัตน์=Phetcharat|จันทร์แก้ว=Chankaew|อินทร์แก้ว=Inkaew|ปัญญาดี=Panyadee|ศรีสวัสดิ์=Srisawat
+  |บุญเรือง=Boonruang
+  |สุวรรณ=Suwan|กิตติวงศ์=Kittiwong|ประเสริฐศรี=Prasertsri|วงศ์ใหญ่=Wongyai|สายทอง=Saithong|บุญช่วย=Boonchuay
+  |คำแสน=Khamsaen`);
 const TH_GIVEN: Sexed<Pool> = {
-  male: pool(`สมชาย=Somchai|สมศักดิ์=Somsak|ประเสริฐ=Prasert|ชัยวัฒน์=Chaiwat|วิชัย=Wichai|สุรชัย=Surachai|อนุชา=Anucha|ธนากร=Thanakorn
-    |กิตติ=Kitti|ณัฐพล=Natthaphon|สุริยา=Suriya|อภิชาติ=Aphichat|พงศกร=Phongsakorn|ธีรพงษ์=Thiraphong|วีระ=Weera|ศักดิ์ชัย=Sakchai
+  male: pool(`สมชาย=Somchai|สมศักดิ์=Somsak|ประเสริฐ=Prasert|ชัยวัฒน์=Chaiwat|วิชัย=Wichai|สุรชัย=Surachai|อนุชา=Anucha
+    |ธนากร=Thanakorn
+    |กิตติ=Kitti|ณัฐพล=Natthaphon|สุริยา=Suriya|อภิชาติ=Aphichat|พงศกร=Phongsakorn|ธีรพงษ์=Thiraphong|วีระ=Weera
+    |ศักดิ์ชัย=Sakchai
     |เอกชัย=Ekkachai|สมพงษ์=Somphong|ชาญชัย=Chanchai|ปิยะ=Piya`),
-  female:
-    pool(`สมศรี=Somsri|มาลี=Malee|สุดา=Suda|วันเพ็ญ=Wanphen|กาญจนา=Kanchana|นภา=Napha|ปราณี=Pranee|รัตนา=Rattana|จันทร์เพ็ญ=Chanphen
-    |สุภาพร=Suphaphorn|ศิริพร=Siriporn|อรุณี=Arunee|พิมพ์ชนก=Phimchanok|ณัฐธิดา=Natthida|วิไลวรรณ=Wilaiwan|ธิดารัตน์=Thidarat
+  female: pool(`สมศรี=Somsri|มาลี=Malee|สุดา=Suda|วันเพ็ญ=Wanphen|กาญจนา=Kanchana|นภา=Napha|ปราณี=Pranee|รัตนา=Rattana
+      |จันทร์เพ็ญ=Chanphen
+    |สุภาพร=Suphaphorn|ศิริพร=Siriporn|อรุณี=Arunee|พิมพ์ชนก=Phimchanok|ณัฐธิดา=Natthida|วิไลวรรณ=Wilaiwan
+    |ธิดารัตน์=Thidarat
     |กมลวรรณ=Kamonwan|อัญชลี=Anchalee|เพ็ญศรี=Phensri|ดวงใจ=Duangjai`),
 };
 
 // ---- Myanmar (Burmese script, no family name: names of two or three syllables) --------------------
 const MM_SYLLABLES: Sexed<Pool> = {
-  male: pool(`အောင်=Aung*3|ကို=Ko*2|ဇော်=Zaw*2|မင်း=Min*2|ထွန်း=Tun*2|ဝင်း=Win*2|ကျော်=Kyaw*3|စိုး=Soe*2|သူ=Thu|နိုင်=Naing*2
-    |ထက်=Htet|ဟိန်း=Hein|ပြည့်=Pyae|ဖြိုး=Phyo|လင်း=Lin*2|သန့်=Thant|ရဲ=Ye|ညီ=Nyi|မျိုး=Myo*2|ဦး=Oo|သိန်း=Thein|မောင်=Maung`),
-  female: pool(`အေး=Aye*2|မြ=Mya*2|သီ=Thi|နွယ်=Nwe*2|ခင်=Khin*3|စု=Su*2|ဖြူ=Phyu|ချို=Cho*2|မေ=May*2|ယု=Yu|ဝေ=Wai*2|လှ=Hla*2
+  male: pool(`အောင်=Aung*3|ကို=Ko*2|ဇော်=Zaw*2|မင်း=Min*2|ထွန်း=Tun*2|ဝင်း=Win*2|ကျော်=Kyaw*3|စိုး=Soe*2|သူ=Thu
+    |နိုင်=Naing*2
+    |ထက်=Htet|ဟိန်း=Hein|ပြည့်=Pyae|ဖြိုး=Phyo|လင်း=Lin*2|သန့်=Thant|ရဲ=Ye|ညီ=Nyi|မျိုး=Myo*2|ဦး=Oo|သိန်း=Thein
+    |မောင်=Maung`),
+  female: pool(`အေး=Aye*2|မြ=Mya*2|သီ=Thi|နွယ်=Nwe*2|ခင်=Khin*3|စု=Su*2|ဖြူ=Phyu|ချို=Cho*2|မေ=May*2|ယု=Yu|ဝေ=Wai*2
+    |လှ=Hla*2
     |ဆု=Hsu|မွန်=Mon|ဇင်=Zin|ပွင့်=Pwint|သက်=Thet|နု=Nu|ဖူး=Phoo|သဇင်=Thazin|နန္ဒာ=Nandar|မော်=Maw`),
 };
 const mm: Builder = (rng, sex) => {
@@ -295,10 +318,14 @@ const KH_FAMILY =
   pool(`សុខ=Sok*4|ចាន់=Chan*3|ហេង=Heng*2|លី=Ly*2|គឹម=Kim*2|ម៉ៅ=Mao|សេង=Seng*1.5|ឈឹម=Chhim|ពៅ=Pov|ខៀវ=Khiev|ស៊ុន=Sun
   |ម៉ម=Mom|ញឹក=Nhek|អ៊ុក=Ouk|ទេព=Tep|យឹម=Yim|ព្រំ=Prum|ឡុង=Long|នួន=Nuon|សួស=Suos|ឃុន=Khun|ជា=Chea*1.5`);
 const KH_GIVEN: Sexed<Pool> = {
-  male: pool(`វណ្ណា=Vanna|ដារ៉ា=Dara|សុផល=Sophal|វិចិត្រ=Vichet|ពិសិដ្ឋ=Piseth|សំណាង=Samnang|សុខា=Sokha|វាសនា=Veasna|សុវណ្ណ=Sovann
-    |រិទ្ធី=Rithy|ភក្តី=Pheakdey|មករា=Makara|សម្បត្តិ=Sambath|វឌ្ឍនា=Vathana|កុសល=Kosal|ធារ៉ា=Theara|សុភា=Sophea|បូរ៉ា=Bora`),
-  female: pool(`ស្រីមុំ=Srey Mom|សុភាព=Sopheap|ចាន់ធី=Chanthy|សុខលី=Sokly|ស្រីនាង=Srey Neang|ដាលីស=Dalis|បុប្ផា=Bopha|ចន្ទ្រា=Chantrea
-    |រស្មី=Reaksmey|លក្ខិណា=Leakhena|ម៉ាលីស=Malis|ធីតា=Thida|កញ្ញា=Kanha|សុជាតា=Socheata|ស្រីពៅ=Srey Pov|ពិសី=Pisey|នារី=Neary|ចន្ថា=Chantha`),
+  male: pool(`វណ្ណា=Vanna|ដារ៉ា=Dara|សុផល=Sophal|វិចិត្រ=Vichet|ពិសិដ្ឋ=Piseth|សំណាង=Samnang|សុខា=Sokha|វាសនា=Veasna
+    |សុវណ្ណ=Sovann
+    |រិទ្ធី=Rithy|ភក្តី=Pheakdey|មករា=Makara|សម្បត្តិ=Sambath|វឌ្ឍនា=Vathana|កុសល=Kosal|ធារ៉ា=Theara|សុភា=Sophea
+    |បូរ៉ា=Bora`),
+  female: pool(`ស្រីមុំ=Srey Mom|សុភាព=Sopheap|ចាន់ធី=Chanthy|សុខលី=Sokly|ស្រីនាង=Srey Neang|ដាលីស=Dalis|បុប្ផា=Bopha
+    |ចន្ទ្រា=Chantrea
+    |រស្មី=Reaksmey|លក្ខិណា=Leakhena|ម៉ាលីស=Malis|ធីតា=Thida|កញ្ញា=Kanha|សុជាតា=Socheata|ស្រីពៅ=Srey Pov|ពិសី=Pisey
+    |នារី=Neary|ចន្ថា=Chantha`),
 };
 const kh: Builder = (rng, sex) => {
   const f = draw(rng, KH_FAMILY),
@@ -319,39 +346,50 @@ const LA_FAMILY =
   |Khounvilay|Sihalath|Phetsamone|Douangchanh|Southammavong|Luangrath|Rattanavong|Saysombath|Keobounphanh`);
 const LA_GIVEN: Sexed<Pool> = {
   male: pool(
-    'Somphone|Bounmy|Khamphet|Souksavanh|Vilay|Phonesavanh|Thongsavanh|Sengphet|Anousone|Khamsing|Vanxay|Kongkeo|Bounthanh|Sithong|Noy',
+    `Somphone|Bounmy|Khamphet|Souksavanh|Vilay|Phonesavanh|Thongsavanh|Sengphet|Anousone|Khamsing|Vanxay|Kongkeo
+      |Bounthanh|Sithong|Noy`,
   ),
   female: pool(
-    'Chanthaly|Phetsamay|Manivanh|Souksakhone|Vilaivanh|Bouavanh|Latsamy|Malavanh|Souphaphone|Khamla|Vanida|Dalavanh|Thipphavanh|Sengdao|Keo',
+    `Chanthaly|Phetsamay|Manivanh|Souksakhone|Vilaivanh|Bouavanh|Latsamy|Malavanh|Souphaphone|Khamla|Vanida|Dalavanh
+      |Thipphavanh|Sengdao|Keo`,
   ),
 };
 
 // ---- India (Hindi speakers in Devanagari) -------------------------------------------------------------
-const IN_FAMILY =
-  pool(`शर्मा=Sharma*3|वर्मा=Verma*1.5|सिंह=Singh*4|कुमार=Kumar*3|यादव=Yadav*2|गुप्ता=Gupta*1.5|मिश्रा=Mishra|पटेल=Patel*2
-  |चौहान=Chauhan|तिवारी=Tiwari|पांडे=Pandey|जोशी=Joshi|राठौर=Rathore|ठाकुर=Thakur|मौर्य=Maurya|प्रजापति=Prajapati|सैनी=Saini
+const IN_FAMILY = pool(`शर्मा=Sharma*3|वर्मा=Verma*1.5|सिंह=Singh*4|कुमार=Kumar*3|यादव=Yadav*2|गुप्ता=Gupta*1.5
+  |मिश्रा=Mishra
+    |पटेल=Patel*2
+  |चौहान=Chauhan|तिवारी=Tiwari|पांडे=Pandey|जोशी=Joshi|राठौर=Rathore|ठाकुर=Thakur|मौर्य=Maurya|प्रजापति=Prajapati
+  |सैनी=Saini
   |रावत=Rawat|कश्यप=Kashyap|निषाद=Nishad|चौधरी=Chaudhary`);
 const IN_GIVEN: Sexed<Pool> = {
-  male: pool(`राहुल=Rahul|अमित=Amit|विकास=Vikas|संदीप=Sandeep|अजय=Ajay|सुनील=Sunil|मनोज=Manoj|रवि=Ravi|दीपक=Deepak|आकाश=Akash
-    |रोहित=Rohit|अंकित=Ankit|विशाल=Vishal|प्रदीप=Pradeep|नितिन=Nitin|गौरव=Gaurav|पंकज=Pankaj|अभिषेक=Abhishek|हर्ष=Harsh|सौरभ=Saurabh`),
-  female: pool(`प्रिया=Priya|पूजा=Pooja|नेहा=Neha|अंजलि=Anjali|सुनीता=Sunita|कविता=Kavita|ज्योति=Jyoti|दिव्या=Divya|रीना=Reena
+  male: pool(`राहुल=Rahul|अमित=Amit|विकास=Vikas|संदीप=Sandeep|अजय=Ajay|सुनील=Sunil|मनोज=Manoj|रवि=Ravi|दीपक=Deepak
+    |आकाश=Akash
+    |रोहित=Rohit|अंकित=Ankit|विशाल=Vishal|प्रदीप=Pradeep|नितिन=Nitin|गौरव=Gaurav|पंकज=Pankaj|अभिषेक=Abhishek|हर्ष=Harsh
+    |सौरभ=Saurabh`),
+  female: pool(`प्रिया=Priya|पूजा=Pooja|नेहा=Neha|अंजलि=Anjali|सुनीता=Sunita|कविता=Kavita|ज्योति=Jyoti|दिव्या=Divya
+    |रीना=Reena
     |मनीषा=Manisha|सीमा=Seema|आरती=Aarti|स्वाति=Swati|निशा=Nisha|पल्लवी=Pallavi|रुचि=Ruchi`),
 };
 
 // ---- Bangladesh (Bengali script; Muslim and Hindu naming kept apart) --------------------------------
 const BD_MUSLIM_FAMILY: Sexed<Pool> = {
-  male: pool(`ইসলাম=Islam*3|হোসেন=Hossain*3|আহমেদ=Ahmed*2|রহমান=Rahman*3|খান=Khan|উদ্দিন=Uddin*2|আলম=Alam*2|মিয়া=Mia*1.5
+  male: pool(`ইসলাম=Islam*3|হোসেন=Hossain*3|আহমেদ=Ahmed*2|রহমান=Rahman*3|খান=Khan|উদ্দিন=Uddin*2|আলম=Alam*2
+    |মিয়া=Mia*1.5
     |চৌধুরী=Chowdhury|সরকার=Sarker|শেখ=Sheikh|হক=Haque|মোল্লা=Molla|হাওলাদার=Howlader`),
   female: pool(
     'আক্তার=Akter*4|খাতুন=Khatun*3|বেগম=Begum*2|ইসলাম=Islam|রহমান=Rahman|সুলতানা=Sultana*1.5|পারভীন=Parvin|আলম=Alam',
   ),
 };
 const BD_MUSLIM_GIVEN: Sexed<Pool> = {
-  male: pool(`মোহাম্মদ রফিকুল=Mohammad Rafiqul*2|মাসুদ=Masud|আরিফ=Arif|রাকিব=Rakib|তানভীর=Tanvir|ফাহিম=Fahim|জাহিদ=Zahid|কামরুল=Kamrul
-    |শাহিন=Shahin|নাঈম=Naim|রুবেল=Rubel|সুমন=Sumon|মামুন=Mamun|হাসান=Hasan|রাসেল=Rasel|সজীব=Sajib|মিজানুর=Mizanur|আবুল=Abul
+  male: pool(`মোহাম্মদ রফিকুল=Mohammad Rafiqul*2|মাসুদ=Masud|আরিফ=Arif|রাকিব=Rakib|তানভীর=Tanvir|ফাহিম=Fahim|জাহিদ=Zahid
+    |কামরুল=Kamrul
+    |শাহিন=Shahin|নাঈম=Naim|রুবেল=Rubel|সুমন=Sumon|মামুন=Mamun|হাসান=Hasan|রাসেল=Rasel|সজীব=Sajib|মিজানুর=Mizanur
+    |আবুল=Abul
     |জসিম=Jashim|মোহাম্মদ সোহেল=Mohammad Sohel`),
-  female:
-    pool(`নাসরিন=Nasrin|শারমিন=Sharmin|রুমানা=Rumana|সুমাইয়া=Sumaiya|তাসলিমা=Taslima|ফাতেমা=Fatema|রোকসানা=Roksana|মরিয়ম=Mariam
+  female: pool(`নাসরিন=Nasrin|শারমিন=Sharmin|রুমানা=Rumana|সুমাইয়া=Sumaiya|তাসলিমা=Taslima|ফাতেমা=Fatema
+    |রোকসানা=Roksana
+      |মরিয়ম=Mariam
     |শাহনাজ=Shahnaz|রিমা=Rima|শিরিন=Shirin|মৌসুমী=Mousumi|আয়েশা=Ayesha|লিপি=Lipi|মুন্নি=Munni`),
 };
 const BD_HINDU_FAMILY = pool(
@@ -369,14 +407,19 @@ const bd = byGroup([
 ]);
 
 // ---- Nepal (Nepali in Devanagari) ----------------------------------------------------------------------
-const NP_FAMILY =
-  pool(`थापा=Thapa*2|गुरुङ=Gurung*2|तामाङ=Tamang*2|श्रेष्ठ=Shrestha*2|राई=Rai*1.5|मगर=Magar*1.5|लिम्बु=Limbu|शर्मा=Sharma
-  |अधिकारी=Adhikari*1.5|पौडेल=Poudel|भट्टराई=Bhattarai|खड्का=Khadka|कार्की=Karki|बस्नेत=Basnet|घिमिरे=Ghimire|तिमिल्सिना=Timilsina
+const NP_FAMILY = pool(`थापा=Thapa*2|गुरुङ=Gurung*2|तामाङ=Tamang*2|श्रेष्ठ=Shrestha*2|राई=Rai*1.5|मगर=Magar*1.5
+  |लिम्बु=Limbu
+    |शर्मा=Sharma
+  |अधिकारी=Adhikari*1.5|पौडेल=Poudel|भट्टराई=Bhattarai|खड्का=Khadka|कार्की=Karki|बस्नेत=Basnet|घिमिरे=Ghimire
+  |तिमिल्सिना=Timilsina
   |महर्जन=Maharjan|राउत=Raut|यादव=Yadav`);
 const NP_GIVEN: Sexed<Pool> = {
-  male: pool(`राम बहादुर=Ram Bahadur|सुरेश=Suresh|बिकास=Bikash|सन्तोष=Santosh|राजेश=Rajesh|प्रकाश=Prakash|सुजन=Sujan|अनिल=Anil
-    |रमेश=Ramesh|कृष्ण=Krishna|निराजन=Nirajan|मिलन=Milan|बिनोद=Binod|दिनेश=Dinesh|हरि बहादुर=Hari Bahadur|सन्जय=Sanjay`),
-  female: pool(`सीता=Sita|गीता=Gita|सरिता=Sarita|अनिता=Anita|सुनिता=Sunita|पुजा=Puja|रिता=Rita|मनिषा=Manisha|सबिना=Sabina
+  male: pool(`राम बहादुर=Ram Bahadur|सुरेश=Suresh|बिकास=Bikash|सन्तोष=Santosh|राजेश=Rajesh|प्रकाश=Prakash|सुजन=Sujan
+    |अनिल=Anil
+    |रमेश=Ramesh|कृष्ण=Krishna|निराजन=Nirajan|मिलन=Milan|बिनोद=Binod|दिनेश=Dinesh|हरि बहादुर=Hari Bahadur
+    |सन्जय=Sanjay`),
+  female: pool(`सीता=Sita|गीता=Gita|सरिता=Sarita|अनिता=Anita|सुनिता=Sunita|पुजा=Puja|रिता=Rita|मनिषा=Manisha
+    |सबिना=Sabina
     |कमला=Kamala|बिमला=Bimala|सृजना=Srijana|प्रतिमा=Pratima|लक्ष्मी=Laxmi|सुस्मिता=Susmita`),
 };
 
@@ -386,10 +429,12 @@ const LK_FAMILY =
   |Weerasinghe|Samaraweera|Karunaratne|Pathirana|Liyanage|Wijesinghe|Ekanayake|Gamage|Sivakumar|Kandasamy|Rajendran`);
 const LK_GIVEN: Sexed<Pool> = {
   male: pool(
-    'Nuwan|Kasun|Chamara|Dinesh|Sampath|Tharindu|Lahiru|Isuru|Chathura|Pradeep|Ruwan|Asanka|Saman|Kavinda|Tharshan|Nimal|Suresh',
+    `Nuwan|Kasun|Chamara|Dinesh|Sampath|Tharindu|Lahiru|Isuru|Chathura|Pradeep|Ruwan|Asanka|Saman|Kavinda|Tharshan|Nimal
+      |Suresh`,
   ),
   female: pool(
-    'Nadeesha|Dilani|Sanduni|Nirosha|Madushani|Ishara|Hasini|Tharushi|Sewwandi|Dulani|Piumi|Thilini|Kalpana|Menaka|Tharani',
+    `Nadeesha|Dilani|Sanduni|Nirosha|Madushani|Ishara|Hasini|Tharushi|Sewwandi|Dulani|Piumi|Thilini|Kalpana|Menaka
+      |Tharani`,
   ),
 };
 
@@ -407,7 +452,8 @@ const KE_GIVEN: Sexed<Pool> = {
 };
 const UG_FAMILY: Sexed<Pool> = {
   male: pool(
-    'Ssemakula|Mugisha*2|Tumusiime|Byaruhanga|Okello*2|Ochola|Kato*1.5|Wasswa|Ssekandi|Muwanga|Kyeyune|Tumwine|Atuhaire|Kisakye|Opio',
+    `Ssemakula|Mugisha*2|Tumusiime|Byaruhanga|Okello*2|Ochola|Kato*1.5|Wasswa|Ssekandi|Muwanga|Kyeyune|Tumwine|Atuhaire
+      |Kisakye|Opio`,
   ),
   female: pool(
     'Nakato*2|Namukasa|Nabirye|Akello*2|Auma*1.5|Atuhaire|Ainembabazi|Kisakye|Nansubuga|Namutebi|Achan|Tumusiime',
@@ -455,14 +501,18 @@ const ET_GIVEN: Sexed<Pool> = {
   female: pool('Tigist|Hirut|Selam|Meron|Bethlehem|Mekdes|Hana|Liya|Saba|Rahel|Aster|Almaz|Tsion|Eden|Frehiwot'),
 };
 const BR_FAMILY =
-  pool(`Silva*6|Santos*4|Oliveira*3|Souza*3|Rodrigues*2|Ferreira*2|Alves*2|Pereira*2|Lima*1.5|Gomes*1.5|Costa*1.5|Ribeiro
-  |Martins|Carvalho|Almeida|Lopes|Soares|Fernandes|Vieira|Barbosa|Rocha|Dias|Nascimento|Andrade|Moreira|da Silva*2|dos Santos*1.5`);
+  pool(`Silva*6|Santos*4|Oliveira*3|Souza*3|Rodrigues*2|Ferreira*2|Alves*2|Pereira*2|Lima*1.5|Gomes*1.5|Costa*1.5
+    |Ribeiro
+  |Martins|Carvalho|Almeida|Lopes|Soares|Fernandes|Vieira|Barbosa|Rocha|Dias|Nascimento|Andrade|Moreira|da Silva*2
+  |dos Santos*1.5`);
 const BR_GIVEN: Sexed<Pool> = {
   male: pool(
-    'João Pedro|Lucas|Gabriel|Matheus|Rafael|Felipe|Bruno|Thiago|Rodrigo|Gustavo|Leonardo|Diego|Carlos Eduardo|Vinícius|Luiz Fernando|André',
+    `João Pedro|Lucas|Gabriel|Matheus|Rafael|Felipe|Bruno|Thiago|Rodrigo|Gustavo|Leonardo|Diego|Carlos Eduardo|Vinícius
+      |Luiz Fernando|André`,
   ),
   female: pool(
-    'Ana Paula|Juliana|Fernanda|Camila|Beatriz|Larissa|Mariana|Patrícia|Aline|Bruna|Letícia|Vanessa|Amanda|Gabriela|Tatiane|Jéssica',
+    `Ana Paula|Juliana|Fernanda|Camila|Beatriz|Larissa|Mariana|Patrícia|Aline|Bruna|Letícia|Vanessa|Amanda|Gabriela
+      |Tatiane|Jéssica`,
   ),
 };
 

@@ -13,7 +13,9 @@ describe('canRefer in every combination', () => {
         for (const serves of bools)
           for (const permission of bools)
             for (const reason of reasons) {
-              const name = `named=${named} embassyConsent=${embassyConsent} kind=${kind} servesNationality=${serves} permission=${permission} reason=${JSON.stringify(reason)}`;
+              const name =
+                `named=${named} embassyConsent=${embassyConsent} kind=${kind} ` +
+                `servesNationality=${serves} permission=${permission} reason=${JSON.stringify(reason)}`;
               it(name, () => {
                 const input: CanReferInput = {
                   consent: {

@@ -18,7 +18,8 @@ describe('referral transitions: every state pair × every side', () => {
       const edge = EDGES.find(([f, t]) => f === from && t === to);
       for (const side of SIDES) {
         const allowed = edge !== undefined && edge[2] === side;
-        it(`${from} → ${to} by ${side ?? 'a third party'}: ${allowed ? 'allowed (with reason if needed)' : 'refused'}`, () => {
+        const outcome = allowed ? 'allowed (with reason if needed)' : 'refused';
+        it(`${from} → ${to} by ${side ?? 'a third party'}: ${outcome}`, () => {
           expect(transitionReferral(from, to, side, 'because').ok).toBe(allowed);
           if (edge && allowed) expect(transitionReferral(from, to, side, '  ').ok).toBe(!edge[3]);
         });

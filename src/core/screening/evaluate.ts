@@ -76,12 +76,17 @@ export const SCREENING_RULE_TEXT: string = [
   `Signs the person did not freely agree to the recruitment or the work: ${listOf(byDimension('involuntariness'))}.`,
   `Signs of a penalty or threat keeping them there: ${listOf(byDimension('coercion'))}.`,
   'The person is presumed a victim of trafficking when any one of these holds:',
-  `  1. They were made to commit crimes (forced criminality) and there is also ${FORCED_CRIMINALITY_COMPANIONS.map(labelOf).join(', or ')}.`,
+  `  1. They were made to commit crimes (forced criminality) and there is also ` +
+    `${FORCED_CRIMINALITY_COMPANIONS.map(labelOf).join(', or ')}.`,
   '  2. At least one strong indicator and at least two medium indicators are answered yes.',
-  '  3. Two different indicators are answered yes, one a sign of not agreeing freely and the other a sign of a penalty or threat, and at least one of the two is strong.',
-  `Otherwise, when more than ${MAX_UNKNOWN_FOR_FINDING} of the ${SCREENING_INDICATORS.length} questions are unanswered or unknown, the result is "insufficient information": finish the screening when it is safe to.`,
-  'Otherwise, when at least one indicator is answered yes, the result is "possible victim": keep assisting and screen again as trust grows.',
-  'When no indicator is answered yes, the result is "insufficient information" too: nothing found so far is not proof that nothing happened.',
+  '  3. Two different indicators are answered yes, one a sign of not agreeing freely and the other a sign of a ' +
+    'penalty or threat, and at least one of the two is strong.',
+  `Otherwise, when more than ${MAX_UNKNOWN_FOR_FINDING} of the ${SCREENING_INDICATORS.length} questions are ` +
+    `unanswered or unknown, the result is "insufficient information": finish the screening when it is safe to.`,
+  'Otherwise, when at least one indicator is answered yes, the result is "possible victim": keep assisting and ' +
+    'screen again as trust grows.',
+  'When no indicator is answered yes, the result is "insufficient information" too: nothing found so far is not ' +
+    'proof that nothing happened.',
   'A presumption is a reason to protect and refer the person, not a legal finding; a caseworker confirms it.',
 ].join('\n');
 
@@ -119,7 +124,8 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
     rulesMet.push('strong_plus_two_medium');
     [...strongYes, ...mediumYes].forEach((i) => driving.add(i));
     ruleReasons.push(
-      `Rule 2 holds: strong indicator${strongYes.length > 1 ? 's' : ''} (${listOf(strongYes)}) with medium indicators (${listOf(mediumYes)}).`,
+      `Rule 2 holds: strong indicator${strongYes.length > 1 ? 's' : ''} (${listOf(strongYes)}) with medium ` +
+        `indicators (${listOf(mediumYes)}).`,
     );
   }
   // Rule 3: a sign of involuntariness and a *different* sign of coercion, at least one of the pair strong.
@@ -163,7 +169,8 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
       ...base,
       outcome: 'insufficient_information',
       reasons: compact([
-        `Insufficient information: ${unknown.length} of ${SCREENING_INDICATORS.length} questions are unknown (more than ${MAX_UNKNOWN_FOR_FINDING}) and no presumption rule holds.`,
+        `Insufficient information: ${unknown.length} of ${SCREENING_INDICATORS.length} questions are unknown ` +
+          `(more than ${MAX_UNKNOWN_FOR_FINDING}) and no presumption rule holds.`,
         yesNote,
         unknownNote,
       ]),
@@ -174,7 +181,8 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
       ...base,
       outcome: 'insufficient_information',
       reasons: compact([
-        'Insufficient information: no indicator was answered yes. This is not proof that nothing happened; screen again as trust grows.',
+        'Insufficient information: no indicator was answered yes. This is not proof that nothing happened; screen ' +
+          'again as trust grows.',
         unknownNote,
       ]),
     };

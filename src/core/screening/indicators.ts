@@ -6,8 +6,9 @@
  * *involuntariness* (the person did not freely agree to the recruitment or the work) and
  * *coercion* (a penalty or threat keeps them there). As in the ILO guidance, a few indicators count
  * in both dimensions: being locked in, having one's passport kept and owing a debt that must be
- * worked off are at once what makes leaving impossible and the penalty held over the person. The assignment below is this project's own
- * judgement for people leaving online-scam compounds, written in plain words.
+ * worked off are at once what makes leaving impossible and the penalty held over the person. The
+ * assignment below is this project's own judgement for people leaving online-scam compounds, written
+ * in plain words.
  */
 import type { ScreeningIndicator } from '../vocabulary.ts';
 
@@ -85,7 +86,8 @@ export const INDICATOR_DEFINITIONS: Readonly<Record<ScreeningIndicator, Indicato
     dimensions: ['involuntariness', 'coercion'],
     label: 'debt bondage',
     question:
-      'Were they told they owed a debt (travel, "fees", fines, a resale price) that they had to work off before leaving?',
+      'Were they told they owed a debt (travel, "fees", fines, a resale price) that they had to work off before ' +
+      'leaving?',
   },
   isolation: {
     strength: 'medium',

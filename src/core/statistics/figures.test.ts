@@ -78,13 +78,14 @@ describe('homeFigures', () => {
       { nationality: 'ID', count: 1 },
     ]);
   });
-  it('suppressed: a person who is a cell of one is never a published number, and a rare nationality is not named', () => {
+  it('suppressed: a person who is a cell of one is never a published number; a rare nationality is not named', () => {
     const f = homeFigures(
       [g('PH', 'open', 30, { recent: true }), g('PH', 'awaiting_travel', 14), g('TO', 'open', 1)],
       'suppressed',
     );
     expect(f.survivors).toBe(45);
-    // PH (44) is hidden as the complement of the pooled row of one: with the total of 45 published, it would give that one away.
+    // PH (44) is hidden as the complement of the pooled row of one: with the total of 45 published, it would give that
+    // one away.
     expect(f.topNationalities).toEqual([]);
     expect(JSON.stringify(f)).not.toMatch(/TO/);
     const c = coordinationFigures(
@@ -107,7 +108,7 @@ const groupArb = fc.record({
 });
 
 describe('homeFigures and coordinationFigures together (property)', () => {
-  it('publish no count in (0, k), publish true values, and subtraction across both views recovers nothing hidden', () => {
+  it('publish no count in (0, k), publish true values; subtraction across both views recovers nothing hidden', () => {
     fc.assert(
       fc.property(fc.array(groupArb, { maxLength: 25 }), (groups) => {
         const home = homeFigures(groups, 'suppressed');

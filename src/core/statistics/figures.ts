@@ -131,7 +131,8 @@ export function homeFigures(groups: readonly PersonGroup[], disclosure: Disclosu
   return {
     survivors: master.total,
     registeredLast7Days: recent.cells[0]!,
-    // People with a case, whenever it follows from published entries (all statuses, or everyone minus those without one).
+    // People with a case, whenever it follows from published entries (all statuses, or everyone minus those without
+    // one).
     cases: statusTotals.every((c) => c !== SUPPRESSED)
       ? statusTotals.reduce<PublishedCount>(plus, 0)
       : minus(master.total, master.columnTotals[CASE_STATUSES.length]!),

@@ -9,9 +9,9 @@
  *  2. complementary suppression, to a fixed point: (a) no line may hold exactly one hidden entry,
  *     else subtraction along that line recovers it, so the smallest non-zero published member (then
  *     the total, then a zero member) is hidden too; (a') where a line's total is published, the sum
- *     of its hidden members is published with it, so it must be 0 or at least k; (b) no hidden entry may be determined by any
- *     linear combination of lines (checked exactly by row reduction), else one more entry on one of
- *     its lines is hidden, and (a) runs again.
+ *     of its hidden members is published with it, so it must be 0 or at least k; (b) no hidden entry
+ *     may be determined by any linear combination of lines (checked exactly by row reduction), else
+ *     one more entry on one of its lines is hidden, and (a) runs again.
  * Suppression guards against exact recovery from the published figures. It does not promise
  * interval protection (a hidden entry is always known to lie between 0 and its line's remainder).
  *
@@ -57,7 +57,10 @@ export function suppressEntries(
     for (const e of [...line.members, line.total]) linesOf[e]!.push(li);
   });
 
-  /** Hides one more entry of the line (members before the total, smallest non-zero first). Returns false if none is left. */
+  /**
+   * Hides one more entry of the line (members before the total, smallest non-zero first). Returns false if none is
+   * left.
+   */
   const complement = (line: Line): boolean => {
     const open = (e: number) => !hidden[e];
     const byValue = (a: number, b: number) => values[a]! - values[b]! || a - b;

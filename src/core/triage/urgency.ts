@@ -130,7 +130,9 @@ export const TRIAGE_SORT_KEYS: readonly SortKey[] = Object.freeze([
     name: 'effective_priority',
     direction: 'asc',
     description: 'priority index (urgent 0 … low 3) minus one per vulnerability boost, at least 0',
-    sql: `GREATEST(0, ${PRIORITY_SQL} - (CASE WHEN age_band = 'under_18' THEN 1 ELSE 0 END) - (CASE WHEN risk_level = 'critical' THEN 1 ELSE 0 END))`,
+    sql:
+      `GREATEST(0, ${PRIORITY_SQL} - (CASE WHEN age_band = 'under_18' THEN 1 ELSE 0 END) ` +
+      `- (CASE WHEN risk_level = 'critical' THEN 1 ELSE 0 END))`,
   },
   { name: 'created_at', direction: 'asc', description: 'earliest first = longest waiting first', sql: 'created_at' },
   { name: 'id', direction: 'asc', description: 'tie-break, byte order', sql: 'id COLLATE "C"' },

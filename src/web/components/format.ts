@@ -3,7 +3,13 @@ import type { PublishedCount } from '../../contracts/statistics.ts';
 import { MINIMUM_CELL } from '../../core/statistics/suppression.ts';
 import { LANGUAGE_TAGS, toLanguage } from '../i18n/index.ts';
 
-const POOLED = new Set(['other', 'multiple', 'unknown']);
+/** The pooled statistical nationalities and the translation key of each. */
+const POOLED_KEY = {
+  other: 'otherNationalities',
+  multiple: 'multipleNationalities',
+  unknown: 'unknownNationality',
+} as const;
+const POOLED = new Set(Object.keys(POOLED_KEY));
 
 /** Number and country-name formatting in the chosen interface language. */
 export function useFormat() {
@@ -31,10 +37,7 @@ export function useFormat() {
     /** A statistical nationality: a country, or one of the pooled groups (other, multiple, unknown). */
     nationality: (code: string) =>
       POOLED.has(code)
-        ? t(
-            `statistics.${code === 'other' ? 'otherNationalities' : code === 'multiple' ? 'multipleNationalities' : 'unknownNationality'}`,
-            { k: MINIMUM_CELL },
-          )
+        ? t(`statistics.${POOLED_KEY[code as keyof typeof POOLED_KEY]}`, { k: MINIMUM_CELL })
         : country(code),
     /** ISO 3166-1 alpha-2 code → country name (the code itself if unknown). */
     country,

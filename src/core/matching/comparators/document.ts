@@ -43,7 +43,10 @@ export function documentComparator(spec: ComparatorSpec): Comparator<PreparedDoc
         case 0:
           return `${spec.name}: same number ${a!.text}`;
         case 1:
-          return `${spec.name}: ${a!.text} and ${b!.text} are the same once look-alike characters (O/0, I/1/L, S/5, B/8, Z/2) are folded`;
+          return (
+            `${spec.name}: ${a!.text} and ${b!.text} are the same once look-alike characters (O/0, I/1/L, ` +
+            `S/5, B/8, Z/2) are folded`
+          );
         case 2:
           return `${spec.name}: ${a!.text} and ${b!.text} differ by one character`;
         default:

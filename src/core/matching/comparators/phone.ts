@@ -52,7 +52,10 @@ export function phoneComparator(spec: ComparatorSpec): Comparator<PreparedPhone>
       if (level < 0) return `${spec.name}: missing on ${a == null ? 'the first' : 'the second'} record`;
       if (level === 0) return `${spec.name}: same number ${a!.e164}`;
       if (level === 1)
-        return `${spec.name}: ${a!.e164} and ${b!.e164} end in the same 7 digits (country code or prefix written differently)`;
+        return (
+          `${spec.name}: ${a!.e164} and ${b!.e164} end in the same 7 digits (country code or prefix written ` +
+          `differently)`
+        );
       return `${spec.name}: ${a!.e164} and ${b!.e164} are different numbers`;
     },
     blockingKeys: (p, variant?: string) => (variant === 'e164' ? [p.e164] : p.last7.length === 7 ? [p.last7] : []),

@@ -23,7 +23,8 @@ export function createLevelsPool(records: readonly MatchRecord[], specs: Compara
   // From source (tsx), the worker registers tsx's loader itself before importing the TypeScript entry.
   const worker = import.meta.url.endsWith('.ts')
     ? new Worker(
-        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}); })`,
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return ` +
+          `import(${JSON.stringify(workerUrl.href)}); })`,
         { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 96 } },
       )
     : new Worker(workerUrl, {

@@ -1,36 +1,17 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import type { ProposalList } from '../../../contracts/matching.ts';
+import { PROPOSAL_FILTERS, useProposals, type ProposalFilter } from './matching-api.ts';
 import { ProposalCard } from './ProposalCard.tsx';
 import './matching.css';
-
-const FILTERS = ['open', 'same', 'cross', 'decided'] as const;
-type Filter = (typeof FILTERS)[number];
-const QUERY: Record<Filter, string> = {
-  open: 'status=proposed,undone',
-  same: 'scope=same&status=proposed,undone',
-  cross: 'scope=cross',
-  decided: 'status=confirmed,rejected',
-};
 
 /** /matching: the organisation's possible matches, incoming link requests among them. */
 export function MatchingPage() {
   const { t } = useTranslation('matching');
-  const [filter, setFilter] = useState<Filter>('open');
-  const list = useInfiniteQuery({
-    queryKey: ['matching', 'list', filter],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api.get<ProposalList>(
-        `/api/matching/proposals?limit=25&${QUERY[filter]}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-      ),
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const [filter, setFilter] = useState<ProposalFilter>('open');
+  const list = useProposals(filter);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const incoming = items.filter((p) => p.link?.direction === 'incoming' && p.link.state === 'requested');
   return (
@@ -38,7 +19,7 @@ export function MatchingPage() {
       <h1>{t('page.title')}</h1>
       <p>{t('page.intro')}</p>
       <div role="group" aria-label={t('page.filters')} className="match-filters">
-        {FILTERS.map((f) => (
+        {PROPOSAL_FILTERS.map((f) => (
           <button key={f} type="button" className="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
             {t(`filter.${f}`)}
           </button>

@@ -1,19 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import type { ProposalList } from '../../../contracts/matching.ts';
+import { useSurvivorProposals } from './matching-api.ts';
 import { ProposalCard } from './ProposalCard.tsx';
 import './matching.css';
 
-/** Possible matches of one survivor, for a case page: same-organisation candidates with reasons; records registered elsewhere that may be this survivor, for the holder to decide; a pair found by another organisation appears only once it was accepted and consent covers this organisation. */
+/**
+ * Possible matches of one survivor, for a case page: same-organisation candidates with reasons;
+ * records registered elsewhere that may be this survivor, for the holder to decide; a pair found by
+ * another organisation appears only once it was accepted and consent covers this organisation.
+ */
 export function PossibleMatches({ survivorId }: { survivorId: string }) {
   const { t } = useTranslation('matching');
-  const list = useQuery({
-    queryKey: ['matching', 'survivor', survivorId],
-    queryFn: () => api.get<ProposalList>(`/api/matching/survivors/${survivorId}/proposals?limit=50`),
-  });
+  const list = useSurvivorProposals(survivorId);
   return (
     <section className="possible-matches" aria-labelledby={`pm-${survivorId}`}>
       <h2 id={`pm-${survivorId}`}>{t('panel.title')}</h2>

@@ -1,10 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
 import { useErrorMessage } from '../../components/ErrorState.tsx';
 import type { ProposalView } from '../../../contracts/matching.ts';
-
-type Action = ProposalView['actions'][number];
+import { useProposalAction } from './matching-api.ts';
 
 /**
  * One possible match: the candidate, its reasons, the link state and the next steps. A pair with
@@ -16,16 +13,7 @@ type Action = ProposalView['actions'][number];
 export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
   const { t } = useTranslation('matching');
   const message = useErrorMessage();
-  const queryClient = useQueryClient();
-  const act = useMutation({
-    mutationFn: (action: Action) => {
-      if (action === 'confirm' || action === 'reject' || action === 'undo')
-        return api.patch<ProposalView>(`/api/matching/proposals/${p.id}`, { decision: action });
-      const state = action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'revoked';
-      return api.patch<ProposalView>(`/api/matching/link-requests/${p.link!.id}`, { state });
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['matching'] }),
-  });
+  const act = useProposalAction(p);
   const c = p.candidate.survivor;
   return (
     <article className="match-card" data-proposal={p.id} aria-label={t('card.label')}>

@@ -1,4 +1,7 @@
-/** Monitoring alerts, ranked by the server: mass exit, raid without rescues, possible theatre raid, possible relocation. */
+/**
+ * Monitoring alerts, ranked by the server: mass exit, raid without rescues, possible theatre raid,
+ * possible relocation.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

@@ -1,4 +1,7 @@
-/** /monitoring/evidence/:id — one item: file and thumbnail, claimed vs verified time and place, verification steps, duplicates. */
+/**
+ * /monitoring/evidence/:id — one item: file and thumbnail, claimed vs verified time and place,
+ * verification steps, duplicates.
+ */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { EvidenceView } from '../../../contracts/monitoring/index.ts';

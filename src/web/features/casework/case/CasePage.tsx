@@ -1,9 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import type { CaseDetail } from '../../../../contracts/casework/index.ts';
 import { scopeFor } from '../../../../core/permissions/matrix.ts';
-import { api } from '../../../api.ts';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { currentOrganisation, useSession } from '../../../session.ts';
@@ -16,7 +13,7 @@ import { ScreeningPanel } from './ScreeningPanel.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
 import { SurvivorSummary } from './SurvivorSummary.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
-import { caseKey } from './useCase.ts';
+import { useCase } from '../casework-api.ts';
 import { PossibleMatches } from '../../matching/PossibleMatches.tsx';
 
 /** One case: the survivor, status and risk, screening, needs, referrals, consent, notes, files and timeline. */
@@ -27,7 +24,7 @@ export function CasePage() {
   const location = useLocation();
   const session = useSession();
   const roles = currentOrganisation(session.data)?.roles ?? [];
-  const detail = useQuery({ queryKey: caseKey(caseId), queryFn: () => api.get<CaseDetail>(`/api/cases/${caseId}`) });
+  const detail = useCase(caseId);
   if (detail.isPending) return <LoadingState />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;

@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsentFlagsInput, ConsentHistoryView } from '../../../../contracts/casework/index.ts';
+import type { ConsentFlagsInput } from '../../../../contracts/casework/index.ts';
 import { CONSENT_METHODS } from '../../../../core/consent/versioned.ts';
-import { api } from '../../../api.ts';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { useDates } from '../components/dates.ts';
 import { CheckField, SelectField } from '../components/inputs.tsx';
@@ -11,7 +9,7 @@ import { OrganisationChooser } from '../components/OrganisationChooser.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
 import { CasePanel } from './Panel.tsx';
-import { useCaseMutation } from './useCase.ts';
+import { useConsentHistory, useSaveConsent } from '../casework-api.ts';
 
 /** Consent is versioned: a change records a new version; every version stays visible. */
 export function ConsentPanel({
@@ -26,16 +24,9 @@ export function ConsentPanel({
   const { t } = useTranslation('casework');
   const v = useVocab();
   const dates = useDates();
-  const history = useQuery({
-    queryKey: ['casework', 'consent', survivorId],
-    queryFn: () => api.get<ConsentHistoryView>(`/api/survivors/${survivorId}/consent`),
-  });
+  const history = useConsentHistory(survivorId);
   const [draft, setDraft] = useState<ConsentFlagsInput | null>(null);
-  const save = useCaseMutation<ConsentFlagsInput, ConsentHistoryView>(
-    caseId,
-    'put',
-    `/api/survivors/${survivorId}/consent`,
-  );
+  const save = useSaveConsent(caseId, survivorId);
   if (history.isError)
     return (
       <CasePanel id="consent" title={t('consent.title')}>

@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NeedView } from '../../../../contracts/casework/index.ts';
 import { NEED_KINDS, NEED_PRIORITIES, NEED_STATUSES } from '../../../../core/vocabulary.ts';
-import { api } from '../../../api.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
 import { CasePanel } from './Panel.tsx';
-import { useCaseMutation } from './useCase.ts';
+import { useAddNeed, useUpdateNeed } from '../casework-api.ts';
 
 /** Needs of the case, most urgent first as the server orders them; add one, change status or priority. */
 export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: NeedView[]; canEdit: boolean }) {
@@ -16,17 +14,8 @@ export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: 
   const [kind, setKind] = useState<string>('medical_urgent');
   const [priority, setPriority] = useState<string>('urgent');
   const [note, setNote] = useState('');
-  const add = useCaseMutation<{ kind: string; priority: string; note?: string }>(
-    caseId,
-    'post',
-    `/api/cases/${caseId}/needs`,
-  );
-  const client = useQueryClient();
-  const patch = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: { status?: string; priority?: string } }) =>
-      api.patch<NeedView>(`/api/needs/${id}`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['casework'] }),
-  });
+  const add = useAddNeed(caseId);
+  const patch = useUpdateNeed();
 
   function submit(e: FormEvent) {
     e.preventDefault();

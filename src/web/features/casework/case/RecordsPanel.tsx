@@ -5,7 +5,7 @@ import { useFormat } from '../../../components/format.ts';
 import { useDates } from '../components/dates.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { CasePanel } from './Panel.tsx';
-import { useCaseMutation } from './useCase.ts';
+import { useAddAttachment, useAddNote } from '../casework-api.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -23,7 +23,7 @@ export function NotesPanel({ caseId, notes, canEdit }: { caseId: string; notes: 
   const { t } = useTranslation('casework');
   const dates = useDates();
   const [body, setBody] = useState('');
-  const add = useCaseMutation<{ body: string }, NoteView>(caseId, 'post', `/api/cases/${caseId}/notes`);
+  const add = useAddNote(caseId);
   return (
     <CasePanel id="notes" title={t('notes.title')}>
       {notes.length === 0 ? (
@@ -80,11 +80,7 @@ export function AttachmentsPanel({
   const fmt = useFormat();
   const input = useRef<HTMLInputElement>(null);
   const [tooBig, setTooBig] = useState(false);
-  const upload = useCaseMutation<{ fileName: string; contentType: string; dataBase64: string }, AttachmentView>(
-    caseId,
-    'post',
-    `/api/cases/${caseId}/attachments`,
-  );
+  const upload = useAddAttachment(caseId);
   async function send(file: File | undefined) {
     if (!file) return;
     setTooBig(file.size > MAX_BYTES);

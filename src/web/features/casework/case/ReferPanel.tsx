@@ -1,22 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CreateReferralRequest,
-  NeedView,
-  ReferralView,
-  SurvivorView,
-} from '../../../../contracts/casework/index.ts';
+import type { CreateReferralRequest, NeedView, SurvivorView } from '../../../../contracts/casework/index.ts';
 import type { Role } from '../../../../core/vocabulary.ts';
-import { api, ApiError } from '../../../api.ts';
+import { ApiError } from '../../../api.ts';
 import { useDates } from '../components/dates.ts';
 import { OrganisationChooser } from '../components/OrganisationChooser.tsx';
-import { useKnownOrganisations } from '../components/organisations.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
 import { mayOverrideConsent } from '../sections.ts';
 import { CasePanel } from './Panel.tsx';
-import { useCaseMutation } from './useCase.ts';
+import { useCreateReferral, useKnownOrganisations, useOutgoingReferralsForCase } from '../casework-api.ts';
 
 /**
  * Refer the case (or named needs) to another organisation. When the survivor's consent does not
@@ -41,13 +34,8 @@ export function ReferPanel({
   const [needIds, setNeedIds] = useState<string[]>([]);
   const [channel, setChannel] = useState('');
   const [override, setOverride] = useState('');
-  const refer = useCaseMutation<CreateReferralRequest, ReferralView>(caseId, 'post', '/api/referrals');
-  // No caseId filter on GET /api/referrals yet: the newest outgoing page, narrowed to this case.
-  const sent = useQuery({
-    queryKey: ['casework', 'referrals', 'outgoing-for-case', caseId],
-    queryFn: () => api.get<{ items: ReferralView[] }>('/api/referrals?direction=outgoing&limit=200'),
-    select: (d) => d.items.filter((r) => r.caseId === caseId),
-  });
+  const refer = useCreateReferral(caseId);
+  const sent = useOutgoingReferralsForCase(caseId);
   const receiver = to[0];
   const receiverOrg = known.data?.find((o) => o.id === receiver);
   const ownEmbassy =

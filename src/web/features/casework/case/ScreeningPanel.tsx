@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreeningRequest, ScreeningView } from '../../../../contracts/casework/index.ts';
@@ -8,12 +7,11 @@ import {
   type ScreeningAnswer,
   type ScreeningIndicator,
 } from '../../../../core/vocabulary.ts';
-import { api } from '../../../api.ts';
 import { useDates } from '../components/dates.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
 import { CasePanel } from './Panel.tsx';
-import { useCaseMutation } from './useCase.ts';
+import { useSaveScreening, useScreeningRule } from '../casework-api.ts';
 
 type Answers = Record<ScreeningIndicator, { answer: ScreeningAnswer; note: string }>;
 
@@ -41,12 +39,8 @@ export function ScreeningPanel({
   const dates = useDates();
   const [answers, setAnswers] = useState<Answers>(() => initial(screening));
   const [editing, setEditing] = useState(screening === null);
-  const rule = useQuery({
-    queryKey: ['casework', 'screening-rule'],
-    queryFn: () => api.get<{ ruleVersion: string; ruleText: string }>('/api/screening/rule'),
-    staleTime: Infinity,
-  });
-  const save = useCaseMutation<ScreeningRequest, ScreeningView>(caseId, 'put', `/api/cases/${caseId}/screening`);
+  const rule = useScreeningRule();
+  const save = useSaveScreening(caseId);
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -6,7 +6,7 @@ import { useSession } from '../../../session.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
 import { CasePanel } from './Panel.tsx';
-import { useCaseMutation } from './useCase.ts';
+import { useAssignCase, useChangeCaseRisk, useChangeCaseStatus } from '../casework-api.ts';
 
 /** Status with only the next steps the API allows, the risk level, and who holds the case. */
 export function StatusPanel({ kase, canEdit }: { kase: CaseView; canEdit: boolean }) {
@@ -16,13 +16,9 @@ export function StatusPanel({ kase, canEdit }: { kase: CaseView; canEdit: boolea
   const me = session.data?.user.id;
   const [reason, setReason] = useState('');
   const [risk, setRisk] = useState<string>(kase.riskLevel);
-  const status = useCaseMutation<{ status: string; reason?: string }>(kase.id, 'patch', `/api/cases/${kase.id}/status`);
-  const riskChange = useCaseMutation<{ riskLevel: string; reason?: string }>(
-    kase.id,
-    'patch',
-    `/api/cases/${kase.id}/risk`,
-  );
-  const assign = useCaseMutation<{ assignedTo: string | null }>(kase.id, 'patch', `/api/cases/${kase.id}/assignment`);
+  const status = useChangeCaseStatus(kase.id);
+  const riskChange = useChangeCaseRisk(kase.id);
+  const assign = useAssignCase(kase.id);
   const why = reason.trim() || undefined;
 
   return (

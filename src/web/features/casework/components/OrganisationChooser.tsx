@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useKnownOrganisations } from './organisations.ts';
+import { useKnownOrganisations } from '../casework-api.ts';
 
 /** Choose organisations (several, or one with `single`) from the directory of responders. */
 export function OrganisationChooser({

@@ -1,17 +1,15 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseSummary } from '../../../../contracts/casework/index.ts';
 import { CASE_STATUSES, RISK_LEVELS } from '../../../../core/vocabulary.ts';
-import { api } from '../../../api.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { useFormat } from '../../../components/format.ts';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { useDates } from '../components/dates.ts';
 import { FilterChips } from '../components/FilterChips.tsx';
-import { Pager, withQuery } from '../components/Pager.tsx';
+import { useCaseList } from '../casework-api.ts';
+import { Pager } from '../components/Pager.tsx';
 import { useVocab } from '../components/vocab.ts';
 
 /** The organisation's cases, newest first, filtered by status and risk. */
@@ -25,12 +23,7 @@ export function CaseListPage() {
   const [mine, setMine] = useState(false);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  const path = withQuery('/api/cases', { status, risk, assignedTo: mine ? 'me' : undefined, limit: 25, cursor });
-  const cases = useQuery({
-    queryKey: ['casework', 'cases', path],
-    queryFn: () => api.get<{ items: CaseSummary[]; nextCursor: string | null }>(path),
-    placeholderData: keepPreviousData,
-  });
+  const cases = useCaseList({ status, risk, assignedTo: mine ? 'me' : undefined, limit: 25, cursor });
   const resetPages =
     <T,>(set: (x: T) => void) =>
     (x: T) => {

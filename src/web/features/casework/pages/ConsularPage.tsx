@@ -1,16 +1,14 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ConsularQueueItem } from '../../../../contracts/casework/index.ts';
 import { DOCUMENT_STATUSES } from '../../../../core/vocabulary.ts';
-import { api } from '../../../api.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { useFormat } from '../../../components/format.ts';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { FilterChips } from '../components/FilterChips.tsx';
-import { Pager, withQuery } from '../components/Pager.tsx';
+import { useConsularQueue } from '../casework-api.ts';
+import { Pager } from '../components/Pager.tsx';
 import { useVocab } from '../components/vocab.ts';
 import { ConsularSteps } from './ConsularSteps.tsx';
 import { GroupFlightForm } from './GroupFlightForm.tsx';
@@ -24,12 +22,7 @@ export function ConsularPage() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [open, setOpen] = useState<string | null>(null);
-  const path = withQuery('/api/consular/queue', { documentStatus, limit: 50, cursor: cursors[cursors.length - 1] });
-  const queue = useQuery({
-    queryKey: ['casework', 'consular', path],
-    queryFn: () => api.get<{ items: ConsularQueueItem[]; nextCursor: string | null }>(path),
-    placeholderData: keepPreviousData,
-  });
+  const queue = useConsularQueue({ documentStatus, limit: 50, cursor: cursors[cursors.length - 1] });
   const items = queue.data?.items ?? [];
   const allChosen = items.length > 0 && items.every((i) => chosen.includes(i.caseId));
 

@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsularQueueItem, ConsularUpdateRequest } from '../../../../contracts/casework/index.ts';
+import type { ConsularQueueItem } from '../../../../contracts/casework/index.ts';
 import { EMERGENCY_DOCUMENT_STATUSES, EXIT_CLEARANCE_STATUSES } from '../../../../core/cases/consular.ts';
-import { api } from '../../../api.ts';
+import { useConsularUpdate } from '../casework-api.ts';
 import { useDates } from '../components/dates.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
@@ -132,13 +131,4 @@ export function ConsularSteps({ item }: { item: ConsularQueueItem }) {
       )}
     </div>
   );
-}
-
-/** PATCH /api/consular/cases/:id with one step; refreshes the queue. */
-export function useConsularUpdate(caseId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: ConsularUpdateRequest) => api.patch<ConsularQueueItem>(`/api/consular/cases/${caseId}`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['casework'] }),
-  });
 }

@@ -1,17 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { CoordinationSummary } from '../../../../contracts/casework/index.ts';
-import { api } from '../../../api.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { useFormat } from '../../../components/format.ts';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { SuppressionNote } from '../../../components/SuppressionNote.tsx';
+import { useCoordinationSummary } from '../casework-api.ts';
 import { useDates } from '../components/dates.ts';
 import { useVocab } from '../components/vocab.ts';
 
-type Summary = z.infer<typeof CoordinationSummary>;
 const COLUMNS = ['registered', 'awaiting_documents', 'awaiting_travel', 'repatriated', 'lost_contact'] as const;
 /** The column a bottleneck points at, so it can be highlighted. */
 const BOTTLENECK_COLUMN = {
@@ -28,10 +24,7 @@ export function CoordinationPage() {
   const v = useVocab();
   const fmt = useFormat();
   const dates = useDates();
-  const summary = useQuery({
-    queryKey: ['casework', 'coordination'],
-    queryFn: () => api.get<Summary>('/api/coordination/summary'),
-  });
+  const summary = useCoordinationSummary();
   if (summary.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
   // The server orders rows (largest first); suppressed counts are never compared here.

@@ -1,15 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AlertView, FollowUpView } from '../../../../contracts/casework/index.ts';
 import { FOLLOW_UP_OUTCOMES } from '../../../../core/followups/evaluate.ts';
-import { api } from '../../../api.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { useDates } from '../components/dates.ts';
-import { Pager, withQuery } from '../components/Pager.tsx';
+import { useCaseworkAlerts, useChangeAlertStatus, useDueFollowUps, useRecordCheckIn } from '../casework-api.ts';
+import { Pager } from '../components/Pager.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
 
@@ -31,23 +29,14 @@ function AlertsList() {
   const { t } = useTranslation('casework');
   const v = useVocab();
   const dates = useDates();
-  const client = useQueryClient();
   const [showAll, setShowAll] = useState(false);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const path = withQuery('/api/alerts', {
+  const alerts = useCaseworkAlerts({
     status: showAll ? undefined : 'open',
     limit: 25,
     cursor: cursors[cursors.length - 1],
   });
-  const alerts = useQuery({
-    queryKey: ['casework', 'alerts', path],
-    queryFn: () => api.get<{ items: AlertView[]; nextCursor: string | null }>(path),
-  });
-  const change = useMutation({
-    mutationFn: ({ id, status }: { id: string; status: 'acknowledged' | 'dismissed' | 'open' }) =>
-      api.patch<AlertView>(`/api/alerts/${id}`, { status }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['casework', 'alerts'] }),
-  });
+  const change = useChangeAlertStatus();
   return (
     <section className="panel" aria-labelledby="alerts-title">
       <div className="cw-panel-head">
@@ -125,18 +114,9 @@ function DueList() {
   const { t } = useTranslation('casework');
   const v = useVocab();
   const dates = useDates();
-  const client = useQueryClient();
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const path = withQuery('/api/followups/due', { limit: 25, cursor: cursors[cursors.length - 1] });
-  const due = useQuery({
-    queryKey: ['casework', 'followups', path],
-    queryFn: () => api.get<{ items: FollowUpView[]; nextCursor: string | null }>(path),
-  });
-  const checkIn = useMutation({
-    mutationFn: ({ id, outcome }: { id: string; outcome: string }) =>
-      api.post(`/api/followups/${id}/checkins`, { outcome }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['casework'] }),
-  });
+  const due = useDueFollowUps({ limit: 25, cursor: cursors[cursors.length - 1] });
+  const checkIn = useRecordCheckIn();
   return (
     <section className="panel" aria-labelledby="due-title">
       <h2 id="due-title">{t('followups.due')}</h2>

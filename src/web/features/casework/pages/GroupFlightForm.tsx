@@ -1,33 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { GroupFlightResult } from '../../../../contracts/casework/index.ts';
-import { api } from '../../../api.ts';
+import { useBookGroupFlight } from '../casework-api.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-
-type Result = z.infer<typeof GroupFlightResult>;
 
 /** Book everyone chosen on the same flight: check first (dry run), then apply — all or none. */
 export function GroupFlightForm({ caseIds, onDone }: { caseIds: string[]; onDone: () => void }) {
   const { t } = useTranslation('casework');
-  const client = useQueryClient();
   const [date, setDate] = useState('');
   const [flightNumber, setFlightNumber] = useState('');
-  const book = useMutation({
-    mutationFn: (dryRun: boolean) =>
-      api.post<Result>('/api/consular/flights', {
-        caseIds,
-        flight: { date, flightNumber: flightNumber.trim() },
-        dryRun,
-      }),
-    onSuccess: (r) => {
-      if (r.applied) {
-        void client.invalidateQueries({ queryKey: ['casework'] });
-        onDone();
-      }
-    },
-  });
+  const book = useBookGroupFlight(onDone);
+  const send = (dryRun: boolean) =>
+    book.mutate({ caseIds, flight: { date, flightNumber: flightNumber.trim() }, dryRun });
   const r = book.data;
   return (
     <section className="panel cw-group" aria-labelledby="group-title" data-testid="group-flight">
@@ -36,7 +19,7 @@ export function GroupFlightForm({ caseIds, onDone }: { caseIds: string[]; onDone
         className="cw-row cw-row--end"
         onSubmit={(e) => {
           e.preventDefault();
-          book.mutate(false);
+          send(false);
         }}
       >
         <div className="field">
@@ -58,7 +41,7 @@ export function GroupFlightForm({ caseIds, onDone }: { caseIds: string[]; onDone
           type="button"
           className="button"
           disabled={!date || !flightNumber.trim() || book.isPending}
-          onClick={() => book.mutate(true)}
+          onClick={() => send(true)}
         >
           {t('consular.check')}
         </button>

@@ -1,17 +1,16 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReferralView } from '../../../../contracts/casework/index.ts';
 import { REFERRAL_STATES } from '../../../../core/vocabulary.ts';
-import { api } from '../../../api.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { useFormat } from '../../../components/format.ts';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { useDates } from '../components/dates.ts';
 import { FilterChips } from '../components/FilterChips.tsx';
-import { Pager, withQuery } from '../components/Pager.tsx';
+import { useChangeReferralState, useReferralList } from '../casework-api.ts';
+import { Pager } from '../components/Pager.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useLanguageNames } from '../components/languages.ts';
 import { useVocab } from '../components/vocab.ts';
@@ -27,16 +26,11 @@ export function ReferralsPage() {
   const [direction, setDirection] = useState<Direction>('incoming');
   const [states, setStates] = useState<string[]>([]);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const path = withQuery('/api/referrals', {
+  const list = useReferralList({
     direction,
     state: states,
     limit: 25,
     cursor: cursors[cursors.length - 1],
-  });
-  const list = useQuery({
-    queryKey: ['casework', 'referrals', path],
-    queryFn: () => api.get<{ items: ReferralView[]; nextCursor: string | null }>(path),
-    placeholderData: keepPreviousData,
   });
   const choose = (d: Direction) => {
     setDirection(d);
@@ -104,16 +98,11 @@ function ReferralCard({ referral: r }: { referral: ReferralView }) {
   const v = useVocab();
   const fmt = useFormat();
   const dates = useDates();
-  const client = useQueryClient();
   const [pending, setPending] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const change = useMutation({
-    mutationFn: (body: { state: string; reason?: string }) => api.patch<ReferralView>(`/api/referrals/${r.id}`, body),
-    onSuccess: () => {
-      setPending(null);
-      setReason('');
-      return client.invalidateQueries({ queryKey: ['casework'] });
-    },
+  const change = useChangeReferralState(r.id, () => {
+    setPending(null);
+    setReason('');
   });
   const act = (state: string) => (NEEDS_REASON.has(state) ? setPending(state) : change.mutate({ state }));
   const p = r.person;

@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { RegisteredSurvivor, RegisterSurvivorRequest } from '../../../../contracts/casework/index.ts';
+import type { RegisterSurvivorRequest } from '../../../../contracts/casework/index.ts';
 import {
   AGE_BANDS,
   CONTACT_CHANNELS,
@@ -13,9 +12,9 @@ import {
   SEXES,
 } from '../../../../core/vocabulary.ts';
 import { CONSENT_METHODS } from '../../../../core/consent/versioned.ts';
-import { api } from '../../../api.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
+import { useRegisterSurvivor } from '../casework-api.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
 import { COMMON_LANGUAGES } from '../components/countries.ts';
 import { errorUnder } from '../components/errors.ts';
@@ -52,7 +51,6 @@ export function RegisterPage() {
   const v = useVocab();
   const languageName = useLanguageNames(i18n.language);
   const navigate = useNavigate();
-  const client = useQueryClient();
   const [names, setNames] = useState<NameRow[]>([{ value: '', script: '', romanisation: false, preferred: true }]);
   const [sex, setSex] = useState<string>('unknown');
   const [dateOfBirth, setDateOfBirth] = useState('');
@@ -74,13 +72,9 @@ export function RegisterPage() {
   const [riskLevel, setRiskLevel] = useState('medium');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
-  const save = useMutation({
-    mutationFn: (body: RegisterSurvivorRequest) => api.post<RegisteredSurvivor>('/api/survivors', body),
-    onSuccess: (r) => {
-      void client.invalidateQueries({ queryKey: ['casework'] });
-      void navigate(`/casework/cases/${r.caseId}`, { state: { registered: true } });
-    },
-  });
+  const save = useRegisterSurvivor(
+    (r) => void navigate(`/casework/cases/${r.caseId}`, { state: { registered: true } }),
+  );
 
   const err = (field: string) => localErrors[field] ?? errorUnder(save.error, field);
   const options = (family: Parameters<typeof v>[0], values: readonly string[]) =>

@@ -1,18 +1,16 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { TriageItem } from '../../../../contracts/casework/index.ts';
 import { TRIAGE_SHORTCUTS } from '../../../../core/triage/board.ts';
 import { AGE_BANDS, LOCATION_KINDS, NEED_KINDS, type NeedKind } from '../../../../core/vocabulary.ts';
-import { api } from '../../../api.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { useFormat } from '../../../components/format.ts';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { CountryPicker } from '../components/CountryPicker.tsx';
 import { FilterChips } from '../components/FilterChips.tsx';
-import { Pager, withQuery } from '../components/Pager.tsx';
+import { useTriageBoard, useUpdateNeed } from '../casework-api.ts';
+import { Pager } from '../components/Pager.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
@@ -25,7 +23,6 @@ export function TriagePage() {
   const v = useVocab();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const [kinds, setKinds] = useState<string[]>([]);
   const [nationalities, setNationalities] = useState<string[]>([]);
   const [locationKinds, setLocationKinds] = useState<string[]>([]);
@@ -36,7 +33,7 @@ export function TriagePage() {
   const [selected, setSelected] = useState(0);
   const [help, setHelp] = useState(false);
   const rows = useRef<HTMLTableSectionElement>(null);
-  const path = withQuery('/api/triage', {
+  const board = useTriageBoard({
     kind: kinds,
     nationality: nationalities,
     locationKind: locationKinds,
@@ -44,16 +41,7 @@ export function TriagePage() {
     limit,
     cursor: cursors[cursors.length - 1],
   });
-  const board = useQuery({
-    queryKey: ['casework', 'triage', path],
-    queryFn: () => api.get<{ items: TriageItem[]; nextCursor: string | null }>(path),
-    placeholderData: keepPreviousData,
-  });
-  const setNeed = useMutation({
-    mutationFn: ({ needId, status }: { needId: string; status: 'in_progress' | 'met' }) =>
-      api.patch(`/api/needs/${needId}`, { status }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['casework'] }),
-  });
+  const setNeed = useUpdateNeed();
   const items = useMemo(() => {
     const list = [...(board.data?.items ?? [])];
     if (sort === 'waiting') list.sort((a, b) => b.waitingHours - a.waitingHours);
@@ -82,8 +70,8 @@ export function TriagePage() {
       const action = shortcut.action;
       if (action === 'next') setSelected((i) => Math.min(items.length - 1, i + 1));
       else if (action === 'previous') setSelected((i) => Math.max(0, i - 1));
-      else if (action === 'accept' && current) setNeed.mutate({ needId: current.needId, status: 'in_progress' });
-      else if (action === 'mark_met' && current) setNeed.mutate({ needId: current.needId, status: 'met' });
+      else if (action === 'accept' && current) setNeed.mutate({ id: current.needId, body: { status: 'in_progress' } });
+      else if (action === 'mark_met' && current) setNeed.mutate({ id: current.needId, body: { status: 'met' } });
       else if (action === 'open_case' && current) void navigate(`/casework/cases/${current.caseId}`);
       else if (action === 'refer' && current) void navigate(`/casework/cases/${current.caseId}#referrals`);
       else if (action === 'search') document.getElementById('field-triage-nationality')?.focus();
@@ -228,7 +216,7 @@ export function TriagePage() {
                       <button
                         type="button"
                         className="button"
-                        onClick={() => setNeed.mutate({ needId: n.needId, status: 'in_progress' })}
+                        onClick={() => setNeed.mutate({ id: n.needId, body: { status: 'in_progress' } })}
                       >
                         {t('triage.accept')}
                       </button>
