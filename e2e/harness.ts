@@ -125,7 +125,7 @@ export async function apiClient(e2e: E2E, email: string, password: string): Prom
     body: JSON.stringify({ email, password }),
   });
   if (signIn.status !== 200) throw new Error(`sign-in failed for ${email}: ${signIn.status} ${await signIn.text()}`);
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken: csrf } = (await signIn.json()) as { csrfToken: string };
   return {
     cookie,

@@ -59,7 +59,7 @@ function makePerson(rng: Rng, id: number): Person {
     if (vi !== null && viGiven !== null) forms.push(`${vi} ${viGiven}`.trim());
   }
   const plan = phonePlan(nationality);
-  const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
+  const letters = [...'ABCDEFGHJKLMNPRSTUVWXYZ'];
   return {
     id: `p${id}`,
     nationality,
@@ -68,8 +68,8 @@ function makePerson(rng: Rng, id: number): Person {
     dob: { y: 1965 + rng.int(43), m: 1 + rng.int(12), d: 1 + rng.int(28) },
     phone: fillDigits(rng, rng.pick(plan.pattern)),
     passport:
-      letters[rng.int(letters.length)] +
-      (rng.chance(0.5) ? letters[rng.int(letters.length)] : '') +
+      rng.pick(letters) +
+      (rng.chance(0.5) ? rng.pick(letters) : '') +
       fillDigits(rng, 'xxxxxxx'),
   };
 }
