@@ -11,7 +11,7 @@ import {
   setSharedAlertStatus,
   sharedAlertOwner,
   withdrawAcknowledgement,
-} from '../db/repositories/alert-acknowledgements.ts';
+} from '../db/repositories/alerts.ts';
 import { findOrganisationKind } from '../db/repositories/accounts.ts';
 import type { Tx } from '../db/transaction.ts';
 import { audit } from './audit.ts';
