@@ -15,6 +15,23 @@ const FORBIDDEN = {
   cli: ['web', 'testing'],
 };
 
+const upTo5 = (path) => [1, 2, 3, 4, 5].map((n) => `${'../'.repeat(n)}${path}`);
+
+/** SQL lives in src/db (repositories); every other layer gets its data through them. */
+const SQL_ONLY_IN_DB = {
+  paths: [{ name: 'kysely', importNames: ['sql'], message: 'SQL belongs in a repository under src/db/repositories' }],
+};
+const QUERY_BUILDER_CALLS = {
+  selector:
+    'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|executeQuery)$/]',
+  message: 'queries belong in a repository under src/db/repositories',
+};
+/** Authorisation lives in services: the HTTP and CLI layers never consult the permission matrix themselves. */
+const PERMISSIONS_ONLY_IN_SERVICES = {
+  group: [...upTo5('core/permissions/*'), ...upTo5('services/**/access.ts')],
+  message: 'authorise in the service this route calls (see services/**/access.ts), not in the route',
+};
+
 const layerRules = Object.entries(FORBIDDEN).map(([layer, forbidden]) => ({
   files: [`src/${layer}/**/*.{ts,tsx}`],
   ignores: ['**/*.test.ts', '**/*.test.tsx'],
@@ -22,20 +39,17 @@ const layerRules = Object.entries(FORBIDDEN).map(([layer, forbidden]) => ({
     'no-restricted-imports': [
       'error',
       {
+        ...(layer === 'db' ? {} : SQL_ONLY_IN_DB),
         patterns: [
           {
-            group: forbidden.flatMap((f) => [
-              `../${f}/*`,
-              `../../${f}/*`,
-              `../../../${f}/*`,
-              `../../../../${f}/*`,
-              `../../../../../${f}/*`,
-            ]),
+            group: forbidden.flatMap((f) => upTo5(`${f}/*`)),
             message: `src/${layer} may not import from this layer (see docs/DESIGN.md)`,
           },
+          ...(layer === 'server' || layer === 'cli' ? [PERMISSIONS_ONLY_IN_SERVICES] : []),
         ],
       },
     ],
+    ...(layer === 'db' ? {} : { 'no-restricted-syntax': ['error', QUERY_BUILDER_CALLS] }),
   },
 }));
 

@@ -4,10 +4,12 @@ import {
   claimTotpStep,
   clearLoginFailures,
   consumeAccountToken,
+  findPasswordResetOwner,
   findUserByEmail,
   findUserById,
   insertAccountToken,
   lockUser,
+  lockUserAfterFailures,
   membershipsOf,
   recordLoginFailure,
   setPasswordHash,
@@ -166,11 +168,7 @@ export async function login(
     await asSystem(app.database, async (trx) => {
       const failures = await recordLoginFailure(trx, user.id, null);
       if (failures >= LOCKOUT_AFTER_FAILURES) {
-        await trx
-          .updateTable('users')
-          .set({ locked_until: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString(), failed_logins: 0 })
-          .where('id', '=', user.id)
-          .execute();
+        await lockUserAfterFailures(trx, user.id, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString());
         await audit(
           trx,
           app,
@@ -619,17 +617,7 @@ export async function resetPassword(
   const now = app.now();
   await refuseIfAddressThrottled(app, input.ip, now);
   const tokenHash = hashToken(normaliseCode(input.code));
-  const owner = await asSystem(app.database, (trx) =>
-    trx
-      .selectFrom('account_tokens')
-      .innerJoin('users', 'users.id', 'account_tokens.user_id')
-      .select(['users.email'])
-      .where('token_hash', '=', tokenHash)
-      .where('purpose', '=', 'password_reset')
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now.toISOString())
-      .executeTakeFirst(),
-  );
+  const owner = await asSystem(app.database, (trx) => findPasswordResetOwner(trx, tokenHash, now.toISOString()));
   if (!owner) {
     await countFailedSignIn(app, input.ip, now);
     throw invalid({ code: 'this code is not right, was used already or has expired' });

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { sha256Hex } from '../db/blob-store.ts';
 import { encryptionContext } from '../db/encrypted-columns.ts';
+import { blobExists, findBlobKey, insertBlob } from '../db/repositories/blobs.ts';
 import type { Queryable } from '../db/transaction.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
@@ -17,7 +18,7 @@ export async function storeFile(
   contentType: string,
 ): Promise<{ sha256: string; size: number; duplicate: boolean }> {
   const sha256 = sha256Hex(bytes);
-  const existing = await trx.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+  const existing = await blobExists(trx, sha256);
   if (existing && (await app.blobs.has(sha256))) return { sha256, size: bytes.length, duplicate: true };
   const dataKey = randomBytes(32);
   const iv = randomBytes(12);
@@ -27,15 +28,12 @@ export async function storeFile(
   // Bytes first, then the row: a crash in between leaves an orphan file, never a row without bytes.
   await app.blobs.put(sha256, Buffer.concat([iv, cipher.getAuthTag(), body]));
   if (!existing) {
-    await trx
-      .insertInto('blobs')
-      .values({
-        sha256,
-        size: bytes.length,
-        content_type: contentType,
-        key_enc: app.cipher.encrypt(dataKey, encryptionContext('blobs', 'key_enc', sha256)),
-      })
-      .execute();
+    await insertBlob(trx, {
+      sha256,
+      size: bytes.length,
+      contentType,
+      keyEnc: app.cipher.encrypt(dataKey, encryptionContext('blobs', 'key_enc', sha256)),
+    });
   }
   return { sha256, size: bytes.length, duplicate: false };
 }
@@ -45,11 +43,7 @@ export async function readFileBytes(
   trx: Queryable,
   sha256: string,
 ): Promise<{ bytes: Buffer; contentType: string }> {
-  const row = await trx
-    .selectFrom('blobs')
-    .select(['key_enc', 'content_type'])
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
+  const row = await findBlobKey(trx, sha256);
   const stored = row ? await app.blobs.get(sha256) : null;
   if (!row || !stored) throw notFound('file');
   const dataKey = app.cipher.decryptBytes(row.key_enc, encryptionContext('blobs', 'key_enc', sha256));

@@ -67,9 +67,12 @@ export async function enqueue(
   return id;
 }
 
-/** Starts a maintenance job on behalf of an administrator of the current organisation. */
-export async function startJob(app: AppContext, actor: RequestActor, kind: 'audit.verify'): Promise<string> {
-  if (!scopeFor(actor.roles, 'manage', 'job')) throw forbidden('only administrators start maintenance jobs');
+/** Jobs a person may start by hand: audit verification, and the all-organisation follow-up evaluation. */
+export type StartableJobKind = 'audit.verify' | 'casework.followups';
+
+/** Starts a background job on behalf of an administrator of the current organisation (403 for anyone else). */
+export async function startJob(app: AppContext, actor: RequestActor, kind: StartableJobKind): Promise<string> {
+  if (!scopeFor(actor.roles, 'manage', 'job')) throw forbidden('only administrators start background jobs');
   return enqueue(app, actor, kind, {});
 }
 

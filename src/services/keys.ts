@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { ENCRYPTED_COLUMNS } from '../db/encrypted-columns.ts';
+import { cellsNotUnderKey, rewriteCell } from '../db/repositories/encrypted-cells.ts';
 import { asSystem } from '../db/transaction.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
@@ -24,19 +24,11 @@ export async function rotateEncryption(
     const report = { column: `${col.table}.${col.column}`, rewritten: 0 };
     for (;;) {
       const n = await asSystem(app.database, async (trx) => {
-        const { rows } = await sql<{
-          k: string;
-          v: string;
-        }>`SELECT ${sql.ref(col.key)}::text AS k, ${sql.ref(col.column)} AS v FROM ${sql.table(col.table)}
-          WHERE ${sql.ref(col.column)} IS NOT NULL AND ${sql.ref(col.column)} NOT LIKE ${`v1.${primary}.%`} LIMIT 500 FOR UPDATE`.execute(
-          trx,
-        );
+        const rows = await cellsNotUnderKey(trx, col, primary, 500);
         for (const row of rows) {
-          const context = `${col.table}.${col.column}:${row.k}`;
-          const fresh = app.cipher.encrypt(app.cipher.decryptBytes(row.v, context), context);
-          await sql`UPDATE ${sql.table(col.table)} SET ${sql.ref(col.column)} = ${fresh} WHERE ${sql.ref(col.key)}::text = ${row.k}`.execute(
-            trx,
-          );
+          const context = `${col.table}.${col.column}:${row.key}`;
+          const fresh = app.cipher.encrypt(app.cipher.decryptBytes(row.value, context), context);
+          await rewriteCell(trx, col, row.key, fresh);
         }
         return rows.length;
       });

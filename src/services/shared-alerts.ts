@@ -5,14 +5,14 @@
  * Used by /api/alerts (casework) and /api/monitoring/alerts, in the caller's transaction.
  */
 import { mayCloseSharedAlert, planSharedAlertChange, type AlertStatus } from '../core/alerts/shared-alerts.ts';
-import type { OrganisationKind } from '../core/vocabulary.ts';
 import {
   acknowledgeForOrganisation,
   isAcknowledgedBy,
   setSharedAlertStatus,
   sharedAlertOwner,
   withdrawAcknowledgement,
-} from '../db/repositories/alert-acknowledgements.ts';
+} from '../db/repositories/alerts.ts';
+import { findOrganisationKind } from '../db/repositories/accounts.ts';
 import type { Tx } from '../db/transaction.ts';
 import { audit } from './audit.ts';
 import type { AppContext, RequestActor } from './context.ts';
@@ -25,11 +25,6 @@ export interface SharedAlertRef {
   globalStatus: AlertStatus;
 }
 
-async function organisationKind(trx: Tx, id: string): Promise<OrganisationKind | null> {
-  const org = await trx.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst();
-  return (org?.kind ?? null) as OrganisationKind | null;
-}
-
 /** Whether this actor's organisation may close or reopen the shared alert for everyone. */
 export async function mayCloseForEveryone(
   trx: Tx,
@@ -39,7 +34,7 @@ export async function mayCloseForEveryone(
 ): Promise<boolean> {
   const owner = knownOwner !== undefined ? knownOwner : await sharedAlertOwner(trx, alert.subjectType, alert.subjectId);
   return mayCloseSharedAlert(
-    { organisationId: actor.organisationId, organisationKind: await organisationKind(trx, actor.organisationId) },
+    { organisationId: actor.organisationId, organisationKind: await findOrganisationKind(trx, actor.organisationId) },
     owner,
   );
 }

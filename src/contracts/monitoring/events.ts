@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { COMPOUND_STATUSES, EVENT_KINDS, EVIDENCE_KINDS, VERIFICATION_STATES } from '../../core/vocabulary.ts';
 import { CONFIDENCE_WORDS } from '../../core/compounds/compound-types.ts';
+import { MONITORING_ALERT_KINDS } from '../../core/alerts/kinds.ts';
+import { ALERT_SEVERITIES } from '../../core/alerts/rank.ts';
 import { PageQuery } from '../common.ts';
 import { CompoundTimeline } from './compounds.ts';
 import { FootprintGeometry, IsoDay } from './geo.ts';
@@ -87,8 +89,8 @@ export type EventList = z.infer<typeof EventList>;
 
 export const AlertView = z.object({
   id: z.string(),
-  kind: z.enum(['mass_exit', 'raid_without_rescues', 'possible_theatre_raid', 'possible_relocation']),
-  severity: z.enum(['info', 'low', 'medium', 'high', 'urgent']),
+  kind: z.enum(MONITORING_ALERT_KINDS),
+  severity: z.enum(ALERT_SEVERITIES),
   /** Higher first. */
   rank: z.number(),
   title: z.string(),

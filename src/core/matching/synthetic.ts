@@ -67,10 +67,7 @@ function makePerson(rng: Rng, id: number): Person {
     forms,
     dob: { y: 1965 + rng.int(43), m: 1 + rng.int(12), d: 1 + rng.int(28) },
     phone: fillDigits(rng, rng.pick(plan.pattern)),
-    passport:
-      rng.pick(letters) +
-      (rng.chance(0.5) ? rng.pick(letters) : '') +
-      fillDigits(rng, 'xxxxxxx'),
+    passport: rng.pick(letters) + (rng.chance(0.5) ? rng.pick(letters) : '') + fillDigits(rng, 'xxxxxxx'),
   };
 }
 

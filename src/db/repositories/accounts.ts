@@ -340,3 +340,61 @@ export async function consumeAccountToken(
   const row = await q.returning('user_id').executeTakeFirst();
   return row?.user_id ?? null;
 }
+
+/** The organisation's kind, or null when there is no such organisation. */
+export async function findOrganisationKind(trx: Queryable, id: string): Promise<OrganisationKind | null> {
+  const row = await trx.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst();
+  return (row?.kind ?? null) as OrganisationKind | null;
+}
+
+/** Locks the account until `until` after too many failed sign-ins, and starts counting afresh. */
+export async function lockUserAfterFailures(trx: Queryable, userId: string, until: string): Promise<void> {
+  await trx.updateTable('users').set({ locked_until: until, failed_logins: 0 }).where('id', '=', userId).execute();
+}
+
+/** The email of the user an unused, unexpired password-reset code belongs to (for the password rules), else undefined. */
+export async function findPasswordResetOwner(
+  trx: Queryable,
+  tokenHash: string,
+  now: string,
+): Promise<{ email: string } | undefined> {
+  return trx
+    .selectFrom('account_tokens')
+    .innerJoin('users', 'users.id', 'account_tokens.user_id')
+    .select(['users.email'])
+    .where('token_hash', '=', tokenHash)
+    .where('purpose', '=', 'password_reset')
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export interface DemoSignInRow {
+  email: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  role: Role;
+}
+
+/** Every membership of a demo user (is_demo), by organisation name: the sign-ins a demo deployment shows. */
+export async function listDemoSignIns(trx: Queryable): Promise<DemoSignInRow[]> {
+  const rows = await trx
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', 'm.user_id', 'u.id')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['u.email', 'o.name', 'o.kind', 'm.role'])
+    .where('u.is_demo', '=', true)
+    .orderBy('o.name')
+    .execute();
+  return rows.map((r) => ({
+    email: r.email,
+    organisationName: r.name,
+    organisationKind: r.kind as OrganisationKind,
+    role: r.role as Role,
+  }));
+}
+
+/** Whether any demo organisation is present (the demo scenario is loaded). */
+export async function anyDemoOrganisation(trx: Queryable): Promise<boolean> {
+  return !!(await trx.selectFrom('organisations').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst());
+}

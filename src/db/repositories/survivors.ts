@@ -171,3 +171,40 @@ export async function setSurvivorConsent(
     .where('id', '=', survivorId)
     .execute();
 }
+
+/** The survivor's registering organisation, if the reader may see the row (row-level security decides), else undefined. */
+export async function findSurvivorOrganisation(
+  trx: Queryable,
+  survivorId: string,
+): Promise<{ id: string; organisationId: string } | undefined> {
+  const row = await trx
+    .selectFrom('survivors')
+    .select(['id', 'organisation_id'])
+    .where('id', '=', survivorId)
+    .executeTakeFirst();
+  return row ? { id: row.id, organisationId: row.organisation_id } : undefined;
+}
+
+/** Whether the reader may see the survivor (row-level security decides). */
+export async function survivorVisible(trx: Queryable, survivorId: string): Promise<boolean> {
+  return !!(await trx.selectFrom('survivors').select('id').where('id', '=', survivorId).executeTakeFirst());
+}
+
+/** Serialises changes to one survivor's consent (the row lock is held until commit). */
+export async function lockSurvivor(trx: Queryable, survivorId: string): Promise<void> {
+  await trx.selectFrom('survivors').select('id').where('id', '=', survivorId).forUpdate().execute();
+}
+
+/** Sets consent_version to `version` on many survivors at once (the demo's bulk load). */
+export async function setConsentVersion(
+  trx: Queryable,
+  survivorIds: readonly string[],
+  version: number,
+): Promise<void> {
+  if (survivorIds.length === 0) return;
+  await trx
+    .updateTable('survivors')
+    .set({ consent_version: version })
+    .where('id', 'in', [...survivorIds])
+    .execute();
+}

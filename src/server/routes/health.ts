@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { Health } from '../../contracts/home.ts';
+import { pingDatabase } from '../../db/repositories/health.ts';
 import type { ServerDeps } from '../deps.ts';
 
 export const healthRoutes =
@@ -10,7 +10,7 @@ export const healthRoutes =
       '/api/health',
       { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: Health } } },
       async () => {
-        await sql`SELECT 1`.execute(deps.app.database.db);
+        await pingDatabase(deps.app.database.db);
         return { status: 'ok' as const, database: deps.app.database.kind, version: deps.version };
       },
     );

@@ -2,11 +2,11 @@ import { can } from '../../core/permissions/matrix.ts';
 import type { AlertView } from '../../contracts/casework/work.ts';
 import {
   ADMINISTRATORS_AUDIENCE,
-  findAlert,
+  findAlerts,
   listAlerts,
   setAlertStatus,
   type AlertRow,
-} from '../../db/repositories/casework/alerts.ts';
+} from '../../db/repositories/alerts.ts';
 import { asActor } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
@@ -14,13 +14,14 @@ import { conflict, forbidden, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from './access.ts';
 import { changeSharedAlert } from '../shared-alerts.ts';
 import type { AlertStatus } from '../../core/alerts/shared-alerts.ts';
+import type { AlertKind } from '../../core/vocabulary.ts';
 
 const present = (a: AlertRow): AlertView => ({
   id: a.id,
   kind: a.kind,
   severity: a.severity,
   title: a.title,
-  status: a.status as AlertView['status'],
+  status: a.status,
   subjectType: a.subjectType,
   subjectId: a.subjectId,
   shared: a.organisationId === null,
@@ -45,7 +46,7 @@ const isAdministratorsOnly = (a: AlertRow): boolean =>
 export async function alertsFor(
   app: AppContext,
   actor: RequestActor,
-  q: { status?: string[]; kind?: string[]; limit: number; cursor?: string },
+  q: { status?: AlertStatus[]; kind?: AlertKind[]; limit: number; cursor?: string },
 ) {
   mayUseAlerts(actor);
   const after = decodeCursor(q.cursor, ['number', 'instant', 'uuid']);
@@ -74,7 +75,7 @@ export async function changeAlertStatus(
 ): Promise<AlertView> {
   mayUseAlerts(actor);
   return asActor(app.database, actor, async (trx) => {
-    const a = await findAlert(trx, alertId, actor.organisationId);
+    const [a] = await findAlerts(trx, [alertId], actor.organisationId);
     if (!a || (isAdministratorsOnly(a) && !isAdministrator(actor))) throw notFound('alert');
     if (a.organisationId === null) {
       // Shared: acknowledged per organisation; closed or reopened for everyone only by its owner or coordination.
@@ -82,10 +83,10 @@ export async function changeAlertStatus(
         trx,
         app,
         actor,
-        { id: a.id, subjectType: a.subjectType, subjectId: a.subjectId, globalStatus: a.globalStatus as AlertStatus },
+        { id: a.id, subjectType: a.subjectType, subjectId: a.subjectId, globalStatus: a.globalStatus },
         status,
       );
-      return present((await findAlert(trx, alertId, actor.organisationId))!);
+      return present((await findAlerts(trx, [alertId], actor.organisationId))[0]!);
     }
     if (a.status === status) throw conflict(`the alert is already ${status}`);
     const at = app.now().toISOString();

@@ -23,7 +23,8 @@ import {
   loadVisibleCase,
   recordCaseEvent,
 } from './access.ts';
-import { openIdentity, preferredNameOf } from './survivor-presenter.ts';
+import { openIdentity } from './survivor-envelopes.ts';
+import { preferredNameOf } from './survivor-presenter.ts';
 import { EFFECTIVE_PRIORITY_SQL } from './triage-keys.ts';
 
 /** The case row as an audience may see it (core/disclosure discloseCase); services that only the owner reaches pass own_organisation. */

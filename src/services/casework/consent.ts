@@ -11,8 +11,10 @@ import type { ReferralState } from '../../core/vocabulary.ts';
 import { findCaseBySurvivor, findOrganisations } from '../../db/repositories/casework/cases.ts';
 import { referralsOfSurvivor, setReferralFrozen } from '../../db/repositories/casework/referrals.ts';
 import {
+  findSurvivorOrganisation,
   insertConsentVersions,
   listConsentVersions,
+  lockSurvivor,
   setSurvivorConsent,
   type ConsentVersionRow,
 } from '../../db/repositories/survivors.ts';
@@ -58,12 +60,8 @@ const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory =>
  * the consent of every survivor their organisation holds.
  */
 async function ownSurvivor(trx: Tx, actor: RequestActor, survivorId: string, scope: Scope) {
-  const row = await trx
-    .selectFrom('survivors')
-    .select(['id', 'organisation_id'])
-    .where('id', '=', survivorId)
-    .executeTakeFirst();
-  if (!row || row.organisation_id !== actor.organisationId) throw notFound('survivor');
+  const row = await findSurvivorOrganisation(trx, survivorId);
+  if (!row || row.organisationId !== actor.organisationId) throw notFound('survivor');
   if (scope !== 'organisation' && scope !== 'all') throw forbidden('your role may not work on consent records');
   return row;
 }
@@ -100,7 +98,7 @@ export async function changeConsent(
   const scope = authorise(actor, 'update', 'survivor');
   return asActor(app.database, actor, async (trx) => {
     await ownSurvivor(trx, actor, survivorId, scope);
-    await trx.selectFrom('survivors').select('id').where('id', '=', survivorId).forUpdate().execute();
+    await lockSurvivor(trx, survivorId);
     const rows = await listConsentVersions(trx, survivorId);
     const history = toHistory(rows);
     const prev = history.at(-1)?.flags.shareWithOrganisationIds ?? [];

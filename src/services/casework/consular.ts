@@ -30,7 +30,8 @@ import {
   loadVisibleCase,
   recordCaseEvent,
 } from './access.ts';
-import { openIdentity, preferredNameOf } from './survivor-presenter.ts';
+import { openIdentity } from './survivor-envelopes.ts';
+import { preferredNameOf } from './survivor-presenter.ts';
 
 function blankRecord(app: AppContext, kase: CaseRow, embassyId: string): ConsularRecordRow {
   return {

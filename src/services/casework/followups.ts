@@ -10,7 +10,7 @@ import { DAY_MS } from '../../core/cases/clock.ts';
 import type { CaseStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { FollowUpView } from '../../contracts/casework/work.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
-import { upsertAlert } from '../../db/repositories/casework/alerts.ts';
+import { upsertAlerts } from '../../db/repositories/alerts.ts';
 import { findCaseWithSurvivor, updateCase, type CaseRow } from '../../db/repositories/casework/cases.ts';
 import {
   casesWithMissedFollowUps,
@@ -78,19 +78,21 @@ export async function evaluateCaseFollowUps(
   if (ev.riskRaised) await applyRisk(trx, app, actor, kase, ev.suggestedRisk, 'follow_up');
   const raised: string[] = [];
   for (const a of ev.alerts) {
-    const isNew = await upsertAlert(trx, {
-      id: app.newId(),
-      kind: a.kind,
-      organisationId: a.recipientOrganisationId,
-      ...SEVERITY[a.severity],
-      title: a.title,
-      dedupeKey: a.dedupeKey,
-      subjectType: 'case',
-      subjectId: a.caseId,
-      details: { reasons: a.reasons },
-      at: now.toISOString(),
-    });
-    if (isNew) {
+    const [stored] = await upsertAlerts(trx, [
+      {
+        id: app.newId(),
+        kind: a.kind,
+        organisationId: a.recipientOrganisationId,
+        ...SEVERITY[a.severity],
+        title: a.title,
+        dedupeKey: a.dedupeKey,
+        subjectType: 'case',
+        subjectId: a.caseId,
+        details: { reasons: a.reasons },
+        at: now.toISOString(),
+      },
+    ]);
+    if (stored?.inserted) {
       raised.push(a.kind);
       await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.alertRaised(a.kind));
     }

@@ -34,7 +34,8 @@ import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.ts';
-import { openIdentity, preferredNameOf } from './survivor-presenter.ts';
+import { openIdentity } from './survivor-envelopes.ts';
+import { preferredNameOf } from './survivor-presenter.ts';
 
 const orgRef = (o: OrganisationInfo | undefined, id: string) => ({
   id,

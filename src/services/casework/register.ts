@@ -1,3 +1,4 @@
+import { ageAt, ageBandOf } from '../../core/age-band.ts';
 import { applyConsentChange, type ConsentHistory } from '../../core/consent/versioned.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
 import { nextFollowUpDue } from '../../core/followups/schedule.ts';
@@ -13,7 +14,7 @@ import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { invalid, TooManyRequests } from '../errors.ts';
 import { authorise } from './access.ts';
-import { ageBandFromDateOfBirth, sealIdentity, sealLocation } from './survivor-presenter.ts';
+import { sealIdentity, sealLocation } from './survivor-envelopes.ts';
 
 const PLACE_KINDS = new Set(['shelter', 'clinic', 'embassy']);
 
@@ -87,7 +88,7 @@ export async function registerSurvivor(
     // "Nothing consented" is a valid answer at registration: no version is recorded then (NO_CONSENT).
     const version = consent.ok ? consent.current : null;
     const risk: RiskLevel = input.riskLevel;
-    const ageBand = input.ageBand ?? (input.dateOfBirth ? ageBandFromDateOfBirth(input.dateOfBirth, now) : null);
+    const ageBand = input.ageBand ?? (input.dateOfBirth ? ageBandOf(ageAt(input.dateOfBirth, now)) : null);
 
     const opened = timelineEvents.opened(risk);
     await insertRegistration(trx, {

@@ -1,42 +1,15 @@
-import { ageAt, ageBandOf } from '../../core/age-band.ts';
+/** A survivor's record as an audience sees it (core/disclosure decides which fields). */
 import {
   discloseSurvivor,
   mayViewLocation,
   type CaseAudience,
   type ReferralLink,
 } from '../../core/disclosure/index.ts';
-import type { AgeBand, ContactChannel, DocumentStatus, ExitMode, LocationKind, Sex } from '../../core/vocabulary.ts';
+import type { AgeBand, DocumentStatus, ExitMode, LocationKind, Sex } from '../../core/vocabulary.ts';
 import type { SurvivorView } from '../../contracts/casework/survivors.ts';
-import { encryptionContext } from '../../db/encrypted-columns.ts';
 import type { SurvivorRow } from '../../db/repositories/casework/cases.ts';
 import type { AppContext } from '../context.ts';
-
-/** What survivors.identity_enc holds (the demo loader writes the same shape, without `romanisation`). */
-export interface SurvivorIdentity {
-  names: { value: string; script?: string | null; romanisation?: boolean; preferred: boolean }[];
-  dateOfBirth: string | null;
-  contacts: { channel: ContactChannel; value: string }[];
-}
-export interface SurvivorLocationSecret {
-  detail: string | null;
-}
-
-export function openIdentity(app: AppContext, s: Pick<SurvivorRow, 'id' | 'identityEnc'>): SurvivorIdentity {
-  return app.cipher.decryptJson<SurvivorIdentity>(s.identityEnc, encryptionContext('survivors', 'identity_enc', s.id));
-}
-
-export function sealIdentity(app: AppContext, survivorId: string, identity: SurvivorIdentity): string {
-  return app.cipher.encryptJson(identity, encryptionContext('survivors', 'identity_enc', survivorId));
-}
-
-export function sealLocation(app: AppContext, survivorId: string, detail: string | null | undefined): string | null {
-  return detail
-    ? app.cipher.encryptJson(
-        { detail } satisfies SurvivorLocationSecret,
-        encryptionContext('survivors', 'location_enc', survivorId),
-      )
-    : null;
-}
+import { openIdentity, openLocationDetail, type SurvivorIdentity } from './survivor-envelopes.ts';
 
 export const preferredNameOf = (identity: SurvivorIdentity): string | null =>
   (identity.names.find((n) => n.preferred) ?? identity.names[0])?.value ?? null;
@@ -62,13 +35,7 @@ export function presentSurvivor(
       { kind: locationKind, placeOrganisationId: s.locationOrganisationId, caseOwnerOrganisationId },
       referrals,
     );
-  const detail =
-    mayView && s.locationEnc
-      ? app.cipher.decryptJson<SurvivorLocationSecret>(
-          s.locationEnc,
-          encryptionContext('survivors', 'location_enc', s.id),
-        ).detail
-      : null;
+  const detail = mayView && s.locationEnc ? openLocationDetail(app, s.id, s.locationEnc) : null;
   return discloseSurvivor(audience, {
     id: s.id,
     organisationId: s.organisationId,
@@ -100,9 +67,4 @@ export function presentSurvivor(
       crossOrganisationMatching: s.consentCrossOrgMatching,
     },
   });
-}
-
-/** Age band from a date of birth at `now` (whole years). */
-export function ageBandFromDateOfBirth(dateOfBirth: string, now: Date): AgeBand {
-  return ageBandOf(ageAt(dateOfBirth, now));
 }

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, DEMO_NOTICE } from '../../core/demo/index.ts';
+import { listDemoSignIns } from '../../db/repositories/accounts.ts';
 import { asSystem } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
 import { deploymentMode } from '../deployment.ts';
@@ -21,25 +22,27 @@ const SHOWCASE_ROLES = ['caseworker', 'consular_officer', 'medic', 'analyst'] as
 export async function listDemoAccounts(app: AppContext): Promise<DemoAccounts> {
   // Only a demo deployment publishes its sign-ins; a production one answers 404 as if there were no such page.
   if ((await deploymentMode(app)) !== 'demo') throw notFound('the demo');
-  const rows = await asSystem(app.database, (trx) =>
-    trx
-      .selectFrom('users as u')
-      .innerJoin('memberships as m', 'm.user_id', 'u.id')
-      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .select(['u.email', 'o.name', 'o.kind', 'm.role'])
-      .where('u.is_demo', '=', true)
-      .orderBy('o.name')
-      .execute(),
-  );
+  const rows = await asSystem(app.database, listDemoSignIns);
   const accounts: DemoAccounts['accounts'] = [];
   for (const role of SHOWCASE_ROLES) {
     const preferred =
       rows.find((r) => r.role === role && !r.email.startsWith('admin@demo')) ?? rows.find((r) => r.role === role);
     if (preferred && !accounts.some((a) => a.email === preferred.email))
-      accounts.push({ email: preferred.email, organisation: preferred.name, kind: preferred.kind, role });
+      accounts.push({
+        email: preferred.email,
+        organisation: preferred.organisationName,
+        kind: preferred.organisationKind,
+        role,
+      });
   }
   const admin = rows.find((r) => r.email.startsWith('admin@demo') && r.role === 'admin');
-  if (admin) accounts.unshift({ email: admin.email, organisation: admin.name, kind: admin.kind, role: 'admin' });
+  if (admin)
+    accounts.unshift({
+      email: admin.email,
+      organisation: admin.organisationName,
+      kind: admin.organisationKind,
+      role: 'admin',
+    });
   return {
     loaded: rows.length > 0,
     notice: DEMO_NOTICE,

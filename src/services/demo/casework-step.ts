@@ -14,14 +14,18 @@ import {
   type Sex,
 } from '../../core/vocabulary.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
-import { insertCaseEvents, type CaseEventInsert } from '../../db/repositories/casework/cases.ts';
+import {
+  insertCaseEvents,
+  listDemoCasesWithSurvivors,
+  type CaseEventInsert,
+} from '../../db/repositories/casework/cases.ts';
 import { upsertConsularRecords, type ConsularRecordRow } from '../../db/repositories/casework/consular.ts';
 import { insertFollowUps, type FollowUpRow } from '../../db/repositories/casework/followups.ts';
 import { insertNeeds, type NeedRow } from '../../db/repositories/casework/needs.ts';
 import { insertScreenings, type ScreeningRow } from '../../db/repositories/casework/records.ts';
 import { insertReferrals, type ReferralRow } from '../../db/repositories/casework/referrals.ts';
 import { findCaseWithSurvivor } from '../../db/repositories/casework/cases.ts';
-import { insertConsentVersions, type ConsentVersionRow } from '../../db/repositories/survivors.ts';
+import { insertConsentVersions, setConsentVersion, type ConsentVersionRow } from '../../db/repositories/survivors.ts';
 import { evaluateCaseFollowUps } from '../casework/followups.ts';
 import { buildNeed } from '../casework/needs.ts';
 import type { DemoStep } from './load.ts';
@@ -97,31 +101,7 @@ export const caseworkSteps: readonly DemoStep[] = [
       const clinicsAndShelters = [...orgs]
         .filter(([, o]) => o.kind === 'clinic' || o.kind === 'shelter')
         .map(([id]) => id);
-      const rows = await trx
-        .selectFrom('cases as c')
-        .innerJoin('survivors as s', 's.id', 'c.survivor_id')
-        .select([
-          'c.id',
-          'c.survivor_id',
-          'c.organisation_id',
-          'c.status',
-          'c.risk_level',
-          'c.opened_at',
-          'c.assigned_to',
-          's.age_band',
-          's.nationalities',
-          's.languages',
-          's.sex',
-          's.location_kind',
-          's.document_status',
-          's.consent_own_embassy',
-          's.consent_organisation_ids',
-          's.consent_statistics',
-          's.consent_cross_org_matching',
-          's.identity_enc',
-        ])
-        .where('s.is_demo', '=', true)
-        .execute();
+      const rows = await listDemoCasesWithSurvivors(trx);
       const byId = new Map(rows.map((r) => [r.id, r]));
       const consents: ConsentVersionRow[] = [];
       const events: CaseEventInsert[] = [];
@@ -358,16 +338,11 @@ export const caseworkSteps: readonly DemoStep[] = [
       }
       await inChunks(consents, (x) => insertConsentVersions(trx, x));
       await inChunks(consents, (x) =>
-        trx
-          .updateTable('survivors')
-          .set({ consent_version: 1 })
-          .where(
-            'id',
-            'in',
-            x.map((v) => v.survivorId),
-          )
-          .execute()
-          .then(() => undefined),
+        setConsentVersion(
+          trx,
+          x.map((v) => v.survivorId),
+          1,
+        ),
       );
       await inChunks(events, (x) => insertCaseEvents(trx, x));
       await inChunks(screenings, (x) => insertScreenings(trx, x));

@@ -1,4 +1,5 @@
 import { generateDemoScenario, DEMO_PASSWORD, type DemoScenario } from '../../core/demo/index.ts';
+import { anyDemoOrganisation } from '../../db/repositories/accounts.ts';
 import { asSystem, type Tx } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
 import { audit } from '../audit.ts';
@@ -34,10 +35,7 @@ export interface DemoLoadReport {
 }
 
 export async function isDemoLoaded(app: AppContext): Promise<boolean> {
-  const row = await asSystem(app.database, (trx) =>
-    trx.selectFrom('organisations').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst(),
-  );
-  return !!row;
+  return asSystem(app.database, anyDemoOrganisation);
 }
 
 /**

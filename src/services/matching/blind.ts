@@ -20,7 +20,7 @@ import {
 } from '../../core/matching/blind.ts';
 import type { TrainedModel } from '../../core/matching/model.ts';
 import { listOrganisations } from '../../db/repositories/accounts.ts';
-import { ADMINISTRATORS_AUDIENCE, insertAlertOnce, upsertAlert } from '../../db/repositories/casework/alerts.ts';
+import { ADMINISTRATORS_AUDIENCE, upsertAlerts } from '../../db/repositories/alerts.ts';
 import {
   countCandidatesOfAccount,
   insertCandidates,
@@ -124,24 +124,26 @@ export async function storeCrossOrganisationPairs(
         requestedBy: null,
         requestedAt: at,
       });
-      await upsertAlert(trx, {
-        id: app.newId(),
-        kind: 'possible_duplicate',
-        organisationId: p.holderOrg,
-        severity: 'medium',
-        rank: alertRank('medium', { aboutAPerson: true }),
-        title: 'A record registered elsewhere may be your survivor',
-        dedupeKey: `possible_duplicate:${res.id}:${p.holderOrg}`,
-        subjectType: 'survivor',
-        subjectId: p.candidate.holderSurvivorId,
-        details: {
-          proposalId: res.id,
-          reasons: [
-            'a record registered by another organisation looks like this person; decide whether it is the same person',
-          ],
+      await upsertAlerts(trx, [
+        {
+          id: app.newId(),
+          kind: 'possible_duplicate',
+          organisationId: p.holderOrg,
+          severity: 'medium',
+          rank: alertRank('medium', { aboutAPerson: true }),
+          title: 'A record registered elsewhere may be your survivor',
+          dedupeKey: `possible_duplicate:${res.id}:${p.holderOrg}`,
+          subjectType: 'survivor',
+          subjectId: p.candidate.holderSurvivorId,
+          details: {
+            proposalId: res.id,
+            reasons: [
+              'a record registered by another organisation looks like this person; decide whether it is the same person',
+            ],
+          },
+          at,
         },
-        at,
-      });
+      ]);
     }
   }
 
@@ -184,50 +186,58 @@ async function alertIfProbing(trx: Tx, app: AppContext, accountId: string, organ
   const hours = PROBE_ALERT_WINDOW_MS / 3600_000;
   const at = now.toISOString();
   let raised = 0;
-  const own = await insertAlertOnce(trx, {
-    id: app.newId(),
-    kind: PROBE_ALERT_KIND,
-    organisationId,
-    severity: 'high',
-    rank: alertRank('high', { aboutAPerson: false }),
-    title: 'One account\u2019s registrations look like probing for people held elsewhere',
-    dedupeKey: `${PROBE_ALERT_KIND}:${accountId}:${organisationId}:${bucket}`,
-    subjectType: 'user',
-    subjectId: accountId,
-    details: {
-      audience: ADMINISTRATORS_AUDIENCE,
-      reasons: [
-        `more than ${PROBE_ALERT_CANDIDATES} registrations by this account within ${hours} hours resembled records of other organisations; check who made them and why`,
-      ],
-    },
-    at,
-  });
-  if (own) raised++;
+  const own = await upsertAlerts(
+    trx,
+    [
+      {
+        id: app.newId(),
+        kind: PROBE_ALERT_KIND,
+        organisationId,
+        severity: 'high',
+        rank: alertRank('high', { aboutAPerson: false }),
+        title: 'One account\u2019s registrations look like probing for people held elsewhere',
+        dedupeKey: `${PROBE_ALERT_KIND}:${accountId}:${organisationId}:${bucket}`,
+        subjectType: 'user',
+        subjectId: accountId,
+        details: {
+          audience: ADMINISTRATORS_AUDIENCE,
+          reasons: [
+            `more than ${PROBE_ALERT_CANDIDATES} registrations by this account within ${hours} hours resembled records of other organisations; check who made them and why`,
+          ],
+        },
+        at,
+      },
+    ],
+    'keep',
+  );
+  if (own.length > 0) raised++;
   const coordination = (await listOrganisations(trx)).filter(
     (o) => o.kind === 'coordination' && o.id !== organisationId,
   );
   for (const c of coordination) {
-    await upsertAlert(trx, {
-      id: app.newId(),
-      kind: PROBE_ALERT_KIND,
-      organisationId: c.id,
-      severity: 'high',
-      rank: alertRank('high', { aboutAPerson: false }),
-      title: 'Possible probing: one account\u2019s registrations keep resembling records held elsewhere',
-      dedupeKey: `${PROBE_ALERT_KIND}:${accountId}:${c.id}:${bucket}`,
-      subjectType: 'user',
-      subjectId: accountId,
-      details: {
-        accountId,
-        organisationId,
-        candidates: count,
-        windowHours: hours,
-        reasons: [
-          `${count} cross-organisation candidates within ${hours} hours from one account (threshold ${PROBE_ALERT_CANDIDATES})`,
-        ],
+    await upsertAlerts(trx, [
+      {
+        id: app.newId(),
+        kind: PROBE_ALERT_KIND,
+        organisationId: c.id,
+        severity: 'high',
+        rank: alertRank('high', { aboutAPerson: false }),
+        title: 'Possible probing: one account\u2019s registrations keep resembling records held elsewhere',
+        dedupeKey: `${PROBE_ALERT_KIND}:${accountId}:${c.id}:${bucket}`,
+        subjectType: 'user',
+        subjectId: accountId,
+        details: {
+          accountId,
+          organisationId,
+          candidates: count,
+          windowHours: hours,
+          reasons: [
+            `${count} cross-organisation candidates within ${hours} hours from one account (threshold ${PROBE_ALERT_CANDIDATES})`,
+          ],
+        },
+        at,
       },
-      at,
-    });
+    ]);
     raised++;
   }
   return raised;

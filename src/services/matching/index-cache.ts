@@ -11,7 +11,7 @@ import type { TrainedModel } from '../../core/matching/model.ts';
 import type { Database } from '../../db/database.ts';
 import { findMatchSurvivors, survivorsAfter, type MatchSurvivorRow } from '../../db/repositories/matching/survivors.ts';
 import { asSystem } from '../../db/transaction.ts';
-import { openIdentity } from '../casework/survivor-presenter.ts';
+import { openIdentity } from '../casework/survivor-envelopes.ts';
 import type { AppContext } from '../context.ts';
 import { survivorModel } from './model.ts';
 import { survivorIdOf, survivorRecords, type MatchableSurvivor } from './records.ts';

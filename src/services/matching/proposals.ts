@@ -10,6 +10,7 @@ import {
   type ProposalStatus,
 } from '../../db/repositories/matching/proposals.ts';
 import { findMatchSurvivors } from '../../db/repositories/matching/survivors.ts';
+import { survivorVisible } from '../../db/repositories/survivors.ts';
 import { asActor, asSystem, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import { authorise, decodeCursor, encodeCursor } from '../casework/access.ts';
@@ -106,8 +107,7 @@ export async function listOrganisationProposals(
 
 /** The survivor must be one the actor's organisation may see (row-level security decides; 404 otherwise). */
 async function visibleSurvivor(trx: Tx, survivorId: string): Promise<void> {
-  const row = await trx.selectFrom('survivors').select('id').where('id', '=', survivorId).executeTakeFirst();
-  if (!row) throw notFound('survivor');
+  if (!(await survivorVisible(trx, survivorId))) throw notFound('survivor');
 }
 
 export async function survivorProposals(

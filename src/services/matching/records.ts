@@ -4,7 +4,7 @@
  * record; a pair of survivors scores as its best pair of names.
  */
 import type { MatchRecord } from '../../core/matching/types.ts';
-import type { SurvivorIdentity } from '../casework/survivor-presenter.ts';
+import type { SurvivorIdentity } from '../casework/survivor-envelopes.ts';
 
 /** At most this many names per survivor go into the index. */
 const MAX_NAMES = 4;

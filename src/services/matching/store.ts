@@ -5,7 +5,7 @@
 import { alertRank } from '../../core/alerts/rank.ts';
 import type { ScoredCandidate } from '../../core/matching/match-index.ts';
 import type { TrainedModel } from '../../core/matching/model.ts';
-import { upsertAlert } from '../../db/repositories/casework/alerts.ts';
+import { upsertAlerts } from '../../db/repositories/alerts.ts';
 import { upsertProposals, type ProposalInsert } from '../../db/repositories/matching/proposals.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
@@ -86,19 +86,24 @@ export async function storeProposals(
       created.push(res.id);
       const { r, checked } = byPair.get(`${res.survivorA}|${res.survivorB}`)!;
       // The alert is about the survivor just checked (the newer registration).
-      await upsertAlert(trx, {
-        id: app.newId(),
-        kind: 'possible_duplicate',
-        organisationId: r.organisationA,
-        severity: 'medium',
-        rank: alertRank('medium', { aboutAPerson: true }),
-        title: 'Possible duplicate registration in your organisation',
-        dedupeKey: `possible_duplicate:${res.id}:${r.organisationA}`,
-        subjectType: 'survivor',
-        subjectId: checked,
-        details: { proposalId: res.id, reasons: ['two registrations in your organisation look like the same person'] },
-        at,
-      });
+      await upsertAlerts(trx, [
+        {
+          id: app.newId(),
+          kind: 'possible_duplicate',
+          organisationId: r.organisationA,
+          severity: 'medium',
+          rank: alertRank('medium', { aboutAPerson: true }),
+          title: 'Possible duplicate registration in your organisation',
+          dedupeKey: `possible_duplicate:${res.id}:${r.organisationA}`,
+          subjectType: 'survivor',
+          subjectId: checked,
+          details: {
+            proposalId: res.id,
+            reasons: ['two registrations in your organisation look like the same person'],
+          },
+          at,
+        },
+      ]);
     }
   }
   return { stored: rows.length, created };

@@ -2,7 +2,8 @@
 import { scopeFor, type Action, type Resource } from '../../core/permissions/matrix.ts';
 import type { AlertCloser } from '../../core/alerts/shared-alerts.ts';
 import type { MetadataAudience } from '../../core/evidence/metadata-disclosure.ts';
-import type { OrganisationKind, Role } from '../../core/vocabulary.ts';
+import type { Role } from '../../core/vocabulary.ts';
+import { findOrganisationKind } from '../../db/repositories/accounts.ts';
 import type { Queryable } from '../../db/transaction.ts';
 import type { RequestActor } from '../context.ts';
 import { forbidden, invalid } from '../errors.ts';
@@ -27,24 +28,14 @@ const SENSITIVE_ROLES: readonly Role[] = ['analyst', 'admin'];
 /** Testimony and sensitive/restricted evidence: analysts and admins of monitor organisations only (RLS enforces the same). */
 export async function readsSensitiveEvidence(trx: Queryable, actor: RequestActor): Promise<boolean> {
   if (!actor.roles.some((r) => SENSITIVE_ROLES.includes(r))) return false;
-  const org = await trx
-    .selectFrom('organisations')
-    .select('kind')
-    .where('id', '=', actor.organisationId)
-    .executeTakeFirst();
-  return org?.kind === 'monitor';
+  return (await findOrganisationKind(trx, actor.organisationId)) === 'monitor';
 }
 
 /** The reader, as the photo-metadata decision (core seesCaptureMetadata) needs it. */
 export async function metadataAudience(trx: Queryable, actor: RequestActor): Promise<MetadataAudience> {
-  const org = await trx
-    .selectFrom('organisations')
-    .select('kind')
-    .where('id', '=', actor.organisationId)
-    .executeTakeFirst();
   return {
     organisationId: actor.organisationId,
-    organisationKind: (org?.kind ?? null) as OrganisationKind | null,
+    organisationKind: await findOrganisationKind(trx, actor.organisationId),
     roles: actor.roles,
   };
 }

@@ -1,6 +1,8 @@
 /** Monitoring alerts: ranked list, per-organisation acknowledgement, closing for everyone (owner or coordination). Raised by derived-status.ts. */
 import type { AlertList, AlertView } from '../../contracts/monitoring/events.ts';
-import { findAlert, listAlerts, type AlertRow } from '../../db/repositories/monitoring/alerts.ts';
+import { MONITORING_ALERT_KINDS } from '../../core/alerts/kinds.ts';
+import type { AlertStatus } from '../../core/alerts/shared-alerts.ts';
+import { findAlerts, listAlerts } from '../../db/repositories/alerts.ts';
 import { asActor, type Tx } from '../../db/transaction.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -11,23 +13,25 @@ import { presentAlerts } from './compound-presenters.ts';
 export async function listMonitoringAlerts(
   app: AppContext,
   actor: RequestActor,
-  q: { limit: number; cursor?: string; status: AlertRow['status'] | 'any'; compoundId?: string },
+  q: { limit: number; cursor?: string; status: AlertStatus | 'any'; compoundId?: string },
 ): Promise<AlertList> {
   authorise(actor, 'read', 'compound');
-  const after = decodeCursor(q.cursor, { r: 'number', i: 'uuid' });
+  const after = decodeCursor(q.cursor, { r: 'number', c: 'timestamp', i: 'uuid' });
   return asActor(app.database, actor, async (trx) => {
     const rows = await listAlerts(trx, {
       organisationId: actor.organisationId,
-      status: q.status,
-      compoundId: q.compoundId,
+      kinds: MONITORING_ALERT_KINDS,
+      statuses: q.status === 'any' ? undefined : [q.status],
+      subjectId: q.compoundId,
+      administrator: actor.roles.includes('admin'),
       limit: q.limit + 1,
-      after: after ? { rank: Number(after.r), id: String(after.i) } : undefined,
+      after: after ? { rank: Number(after.r), createdAt: String(after.c), id: String(after.i) } : undefined,
     });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
       items: presentAlerts(page, await alertCloser(trx, actor)),
-      nextCursor: rows.length > q.limit && last ? encodeCursor({ r: last.rank, i: last.id }) : null,
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ r: last.rank, c: last.createdAt, i: last.id }) : null,
     };
   });
 }
@@ -39,7 +43,7 @@ async function change(
   status: 'acknowledged' | 'dismissed',
 ): Promise<AlertView> {
   return asActor(app.database, actor, async (trx: Tx) => {
-    const alert = await findAlert(trx, id, actor.organisationId);
+    const [alert] = await findAlerts(trx, [id], actor.organisationId, MONITORING_ALERT_KINDS);
     if (!alert) throw notFound('alert');
     await changeSharedAlert(
       trx,
@@ -48,7 +52,10 @@ async function change(
       { id, subjectType: 'compound', subjectId: alert.subjectId, globalStatus: alert.globalStatus },
       status,
     );
-    return presentAlerts([(await findAlert(trx, id, actor.organisationId))!], await alertCloser(trx, actor))[0]!;
+    return presentAlerts(
+      await findAlerts(trx, [id], actor.organisationId, MONITORING_ALERT_KINDS),
+      await alertCloser(trx, actor),
+    )[0]!;
   });
 }
 

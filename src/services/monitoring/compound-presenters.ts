@@ -10,7 +10,9 @@ import type { AlertView } from '../../contracts/monitoring/events.ts';
 import type { TimelineEntry } from '../../core/compounds/timeline.ts';
 import type { CompoundListRow, CompoundRow } from '../../db/repositories/monitoring/compounds.ts';
 import type { EventRow } from '../../db/repositories/monitoring/events.ts';
-import type { AlertRow } from '../../db/repositories/monitoring/alerts.ts';
+import type { AlertRow } from '../../db/repositories/alerts.ts';
+import { isMonitoringAlertKind } from '../../core/alerts/kinds.ts';
+import { compoundAlertDetails } from './derived-status.ts';
 import { mayCloseSharedAlert, type AlertCloser } from '../../core/alerts/shared-alerts.ts';
 
 export function presentTimelineEntries(
@@ -111,6 +113,9 @@ export function presentAlerts(rows: readonly AlertRow[], closer: AlertCloser): A
 }
 
 export function presentAlert(a: AlertRow, mayClose: boolean): AlertView {
+  // The monitoring services read alerts filtered to MONITORING_ALERT_KINDS; anything else is a bug.
+  if (!isMonitoringAlertKind(a.kind)) throw new Error(`not a monitoring alert: ${a.kind}`);
+  const details = compoundAlertDetails(a.details);
   return {
     mayClose,
     id: a.id,
@@ -118,11 +123,11 @@ export function presentAlert(a: AlertRow, mayClose: boolean): AlertView {
     severity: a.severity,
     rank: a.rank / 100,
     title: a.title,
-    compoundId: a.details.compoundId,
-    relatedCompoundIds: [...a.details.relatedCompoundIds],
-    date: a.details.date,
-    eventIds: [...a.details.eventIds],
-    evidenceIds: [...a.details.evidenceIds],
+    compoundId: details.compoundId,
+    relatedCompoundIds: [...details.relatedCompoundIds],
+    date: details.date,
+    eventIds: [...details.eventIds],
+    evidenceIds: [...details.evidenceIds],
     status: a.status,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,

@@ -25,7 +25,8 @@ import {
   type CompoundRow,
   type CompoundWrite,
 } from '../../db/repositories/monitoring/compounds.ts';
-import { listLiveEvents } from '../../db/repositories/monitoring/events.ts';
+import { countLiveEventsAt, listLiveEvents } from '../../db/repositories/monitoring/events.ts';
+import { countLiveEvidenceAt } from '../../db/repositories/monitoring/evidence.ts';
 import { asActor, type Queryable } from '../../db/transaction.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestActor } from '../context.ts';
@@ -47,21 +48,8 @@ function checkGeometry(point: unknown, footprint: unknown): void {
 }
 
 async function counts(trx: Queryable, id: string) {
-  const [ev, evid] = await Promise.all([
-    trx
-      .selectFrom('compound_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('compound_id', '=', id)
-      .where('retracted_at', 'is', null)
-      .executeTakeFirstOrThrow(),
-    trx
-      .selectFrom('evidence')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('compound_id', '=', id)
-      .where('retracted_at', 'is', null)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { eventCount: Number(ev.n), evidenceCount: Number(evid.n) };
+  const [eventCount, evidenceCount] = await Promise.all([countLiveEventsAt(trx, id), countLiveEvidenceAt(trx, id)]);
+  return { eventCount, evidenceCount };
 }
 
 async function view(trx: Queryable, app: AppContext, c: CompoundRow): Promise<CompoundView> {

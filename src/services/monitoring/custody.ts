@@ -10,7 +10,12 @@ import {
   type CustodyEntry,
 } from '../../core/evidence/custody-log.ts';
 import { appendAuditMany } from '../../db/repositories/audit.ts';
-import { insertCustodyEntries, lastCustodyEntry, listCustody } from '../../db/repositories/monitoring/evidence.ts';
+import {
+  insertCustodyEntries,
+  lastCustodyEntry,
+  listCustody,
+  lockEvidence,
+} from '../../db/repositories/monitoring/evidence.ts';
 import type { Queryable, Tx } from '../../db/transaction.ts';
 import { audit, type AuditActor } from '../audit.ts';
 import type { AppContext } from '../context.ts';
@@ -34,7 +39,7 @@ export async function appendCustody(
   details: CustodyDetails = {},
 ): Promise<void> {
   // Serialise appends per item so the chain never forks (the row lock is held until commit).
-  await trx.selectFrom('evidence').select('id').where('id', '=', evidenceId).forUpdate().executeTakeFirst();
+  await lockEvidence(trx, evidenceId);
   const previous = await lastCustodyEntry(trx, evidenceId);
   let at = app.now().toISOString();
   // The chain must not go back in time; a clock step backwards is recorded at the previous instant.

@@ -9,7 +9,7 @@ import { haversineMeters, representativePoint } from '../../core/geo/distance.ts
 import { SEVERITY_OF_RISK } from '../../core/alerts/rank.ts';
 import { listAllCompounds, saveDerivedStatus, type CompoundRow } from '../../db/repositories/monitoring/compounds.ts';
 import { listLiveEvents, type EventRow } from '../../db/repositories/monitoring/events.ts';
-import { upsertAlerts, type AlertRow, type MonitoringAlertKind } from '../../db/repositories/monitoring/alerts.ts';
+import { upsertAlerts, type StoredAlert } from '../../db/repositories/alerts.ts';
 import type { Queryable } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
 
@@ -28,6 +28,18 @@ export function toCoreEvent(e: EventRow): CompoundEvent {
   };
 }
 
+/** What a compound alert's `details` hold; written only by recomputeCompounds, read by the presenters. */
+export interface CompoundAlertDetails {
+  compoundId: string;
+  relatedCompoundIds: string[];
+  date: string;
+  eventIds: string[];
+  evidenceIds: string[];
+}
+
+export const compoundAlertDetails = (details: Record<string, unknown>): CompoundAlertDetails =>
+  details as unknown as CompoundAlertDetails;
+
 export function today(app: AppContext): string {
   return app.now().toISOString().slice(0, 10);
 }
@@ -36,20 +48,18 @@ export function timelineFor(events: readonly EventRow[], asOf: string): Timeline
   return deriveTimeline(events.map(toCoreEvent), { asOf });
 }
 
-/** The alerts table's severities: core "critical" is the table's "urgent". */
-
 const RELOCATION_REACH_METERS = 10_000;
 
 /**
  * Recomputes the timelines of `compoundIds` and runs the alert rules for them and for every
  * compound near them (a new compound may be where a vacated neighbour moved). Returns the alerts
- * the rules produced for these compounds, as stored.
+ * the rules produced for these compounds, as stored (an alert raised before keeps its id).
  */
 export async function recomputeCompounds(
   trx: Queryable,
   app: AppContext,
   compoundIds: readonly string[],
-): Promise<AlertRow[]> {
+): Promise<StoredAlert[]> {
   const asOf = today(app);
   const at = app.now().toISOString();
   const compounds = await listAllCompounds(trx);
@@ -81,11 +91,14 @@ export async function recomputeCompounds(
     trx,
     alerts.map((a) => ({
       id: app.newId(),
-      kind: a.kind as MonitoringAlertKind,
+      kind: a.kind,
+      // Shared: every organisation sees a compound alert and acknowledges it for itself.
+      organisationId: null,
       severity: SEVERITY_OF_RISK[a.severity],
       rank: a.rank,
       title: a.title,
       dedupeKey: a.key,
+      subjectType: 'compound',
       subjectId: a.compoundId,
       at,
       details: {
@@ -94,13 +107,16 @@ export async function recomputeCompounds(
         date: a.date,
         eventIds: a.eventIds,
         evidenceIds: a.evidenceIds,
-      },
+      } satisfies CompoundAlertDetails,
     })),
   );
   const touched = new Set(compoundIds);
-  return stored.filter(
-    (a) => touched.has(a.details.compoundId) || a.details.relatedCompoundIds.some((id) => touched.has(id)),
+  const touches = new Set(
+    alerts
+      .filter((a) => touched.has(a.compoundId) || a.relatedCompoundIds.some((id) => touched.has(id)))
+      .map((a) => a.key),
   );
+  return stored.filter((a) => touches.has(a.dedupeKey));
 }
 
 export function coreCompound(c: CompoundRow): CompoundWithEvents['compound'] {

@@ -18,7 +18,8 @@ import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { alertCloser, authorise, decodeCursor, encodeCursor } from './access.ts';
 import { presentAlerts, presentEvent, presentTimeline } from './compound-presenters.ts';
-import { findAlertsByIds } from '../../db/repositories/monitoring/alerts.ts';
+import { findAlerts } from '../../db/repositories/alerts.ts';
+import { MONITORING_ALERT_KINDS } from '../../core/alerts/kinds.ts';
 import { recomputeCompounds, timelineFor, today } from './derived-status.ts';
 
 async function checkLinks(
@@ -48,10 +49,11 @@ async function result(
 ): Promise<EventWriteResult> {
   const raised = await recomputeCompounds(trx, app, compoundIds);
   const alerts = presentAlerts(
-    await findAlertsByIds(
+    await findAlerts(
       trx,
       raised.map((a) => a.id),
       actor.organisationId,
+      MONITORING_ALERT_KINDS,
     ),
     await alertCloser(trx, actor),
   );

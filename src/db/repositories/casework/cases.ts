@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { CasesTable, SurvivorsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
 
 /** Survivor and case rows as stored (identifying fields still encrypted). */
@@ -309,4 +310,53 @@ export async function findOrganisations(
   return new Map(
     rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, nationalitiesServed: r.nationalities_served }]),
   );
+}
+
+/** A demo case with the survivor fields the demo's casework step builds its records from. */
+export type DemoCaseWithSurvivor = Pick<
+  Selectable<CasesTable>,
+  'id' | 'survivor_id' | 'organisation_id' | 'status' | 'risk_level' | 'opened_at' | 'assigned_to'
+> &
+  Pick<
+    Selectable<SurvivorsTable>,
+    | 'age_band'
+    | 'nationalities'
+    | 'languages'
+    | 'sex'
+    | 'location_kind'
+    | 'document_status'
+    | 'consent_own_embassy'
+    | 'consent_organisation_ids'
+    | 'consent_statistics'
+    | 'consent_cross_org_matching'
+    | 'identity_enc'
+  >;
+
+/** Every case of a demo survivor (is_demo), with its survivor's fields: the demo loader's input. */
+export async function listDemoCasesWithSurvivors(trx: Queryable): Promise<DemoCaseWithSurvivor[]> {
+  return trx
+    .selectFrom('cases as c')
+    .innerJoin('survivors as s', 's.id', 'c.survivor_id')
+    .select([
+      'c.id',
+      'c.survivor_id',
+      'c.organisation_id',
+      'c.status',
+      'c.risk_level',
+      'c.opened_at',
+      'c.assigned_to',
+      's.age_band',
+      's.nationalities',
+      's.languages',
+      's.sex',
+      's.location_kind',
+      's.document_status',
+      's.consent_own_embassy',
+      's.consent_organisation_ids',
+      's.consent_statistics',
+      's.consent_cross_org_matching',
+      's.identity_enc',
+    ])
+    .where('s.is_demo', '=', true)
+    .execute();
 }

@@ -181,3 +181,14 @@ export async function eventIdsCiting(trx: Queryable, evidenceId: string): Promis
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Events recorded at the compound and not retracted. */
+export async function countLiveEventsAt(trx: Queryable, compoundId: string): Promise<number> {
+  const r = await trx
+    .selectFrom('compound_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('compound_id', '=', compoundId)
+    .where('retracted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -444,3 +444,14 @@ export async function listCustody(
       .execute()
   ).map(toEntry);
 }
+
+/** Evidence filed for the compound and not retracted. */
+export async function countLiveEvidenceAt(trx: Queryable, compoundId: string): Promise<number> {
+  const r = await trx
+    .selectFrom('evidence')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('compound_id', '=', compoundId)
+    .where('retracted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -14,9 +14,7 @@ import {
 } from '../../../contracts/casework/work.ts';
 import { alertsFor, changeAlertStatus } from '../../../services/casework/alerts.ts';
 import { dueFollowUps, evaluateOrganisationFollowUps, recordCheckIn } from '../../../services/casework/followups.ts';
-import { enqueue } from '../../../services/jobs.ts';
-import { scopeFor } from '../../../core/permissions/matrix.ts';
-import { forbidden } from '../../../services/errors.ts';
+import { startJob } from '../../../services/jobs.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
 
@@ -62,10 +60,8 @@ export const followUpRoutes =
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        if (request.query.background === 'true') {
-          if (!scopeFor(actor.roles, 'manage', 'job')) throw forbidden('only administrators start background jobs');
-          return reply.code(202).send({ jobId: await enqueue(deps.app, actor, 'casework.followups', {}) });
-        }
+        if (request.query.background === 'true')
+          return reply.code(202).send({ jobId: await startJob(deps.app, actor, 'casework.followups') });
         return evaluateOrganisationFollowUps(deps.app, actor);
       },
     );
