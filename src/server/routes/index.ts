@@ -7,6 +7,7 @@ import { homeRoutes } from './home.ts';
 import { jobRoutes } from './jobs.ts';
 import { matchingRoutes } from './matching.ts';
 import { monitoringRoutes } from './monitoring.ts';
+import { publicStatisticsRoutes } from './public-statistics.ts';
 
 /** Every API route, registered in one place so the tree of endpoints is easy to see. */
 export const apiRoutes =
@@ -19,4 +20,5 @@ export const apiRoutes =
     await app.register(caseworkRoutes(deps));
     await app.register(monitoringRoutes(deps));
     await app.register(matchingRoutes(deps));
+    await app.register(publicStatisticsRoutes(deps));
   };
