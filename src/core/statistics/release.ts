@@ -142,6 +142,20 @@ function rawTables(groups: readonly ReleaseGroup[], k: number) {
   ];
 }
 
+/**
+ * The release's tables for one response, without the check against earlier releases: exact (an organisation's own
+ * records, e.g. its dashboard) or suppressed (anything crossing an organisation boundary). Zero people give empty tables.
+ */
+export function releaseTables(
+  groups: readonly ReleaseGroup[],
+  disclosure: 'exact' | 'suppressed',
+  k = MINIMUM_CELL,
+): ReleaseFigures {
+  const total = groups.reduce((a, g) => a + g.n, 0);
+  const raw = rawTables(groups, disclosure === 'exact' ? 1 : k);
+  return suppressRelease(raw, total, new Set(), disclosure === 'exact' ? 1 : k);
+}
+
 /** Exact figures in the release's shape, with the given entries hidden; the grand total is never picked as a complement. */
 function suppressRelease(
   raw: ReturnType<typeof rawTables>,

@@ -36,7 +36,7 @@ CREATE POLICY refuge_signed_in ON public_releases AS RESTRICTIVE FOR ALL TO refu
   USING ((SELECT refuge_user_id()) IS NOT NULL) WITH CHECK ((SELECT refuge_user_id()) IS NOT NULL);
 CREATE POLICY public_releases_read ON public_releases FOR SELECT TO refuge_app USING (true);
 CREATE POLICY public_releases_coordination_insert ON public_releases FOR INSERT TO refuge_app
-  WITH CHECK (refuge_org_kind() = 'coordination' AND organisation_id = (SELECT refuge_org_id())
+  WITH CHECK ((SELECT refuge_org_kind()) = 'coordination' AND organisation_id = (SELECT refuge_org_id())
     AND created_by = (SELECT refuge_user_id()));
 GRANT SELECT, INSERT ON public_releases TO refuge_app;
 `;

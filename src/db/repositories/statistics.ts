@@ -119,8 +119,14 @@ export interface ReleaseCountGroup {
   n: number;
 }
 
-/** Every organisation's statistics-consented people (population `all`); run as the system by services/public-statistics.ts. */
-export async function countReleasePeople(trx: Queryable): Promise<ReleaseCountGroup[]> {
+/**
+ * People of a population in the public release's attributes. `all` (the public release, a coordination dashboard) and
+ * `cases` run as the system after the service authorised; `organisation` as the actor.
+ */
+export async function countReleasePeople(
+  trx: Queryable,
+  population: StatisticsPopulation = { kind: 'all' },
+): Promise<ReleaseCountGroup[]> {
   const { rows } = await sql<{
     nationality: string;
     status: string | null;
@@ -128,7 +134,7 @@ export async function countReleasePeople(trx: Queryable): Promise<ReleaseCountGr
     age_band: string | null;
     month: string;
     n: number;
-  }>`${peopleOf({ kind: 'all' })}
+  }>`${peopleOf(population)}
     SELECT ${STATISTICAL_NATIONALITY} AS nationality, cc.status, p.sex, p.age_band,
       to_char(p.first_registered AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS n
     FROM people p LEFT JOIN nationalities nat ON nat.person = p.person LEFT JOIN current_case cc ON cc.person = p.person

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerDeps } from '../deps.ts';
 import { authRoutes } from './auth.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { caseworkRoutes } from './casework.ts';
 import { healthRoutes } from './health.ts';
 import { homeRoutes } from './home.ts';
@@ -21,4 +22,5 @@ export const apiRoutes =
     await app.register(monitoringRoutes(deps));
     await app.register(matchingRoutes(deps));
     await app.register(publicStatisticsRoutes(deps));
+    await app.register(dashboardRoutes(deps));
   };
