@@ -84,6 +84,14 @@ describe('the public page in Chromium, signed out', () => {
     await signIn(coordinator, DEMO_ADMIN.email, DEMO_ADMIN.password);
     const created = await post(coordinator, '/api/public/releases', {});
     expect(created.status).toBe(201);
+    // The coordinator's dashboard: cross-organisation figures, suppressed, with no planted marker either.
+    await coordinator.goto('/reports');
+    await coordinator.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await coordinator.getByTestId('dash-total').waitFor();
+    await coordinator.getByTestId('filters-not-applied').waitFor();
+    const dashboard = await coordinator.locator('body').innerText();
+    for (const m of markers) expect(dashboard).not.toContain(m);
+    await screenshot(coordinator, 'reports-dashboard-coordination');
     await coordinator.context().close();
 
     await visitor.reload();
@@ -108,6 +116,24 @@ describe('the public page in Chromium, signed out', () => {
     await screenshot(visitor, 'public-page');
     const unexpected = e2e.consoleErrors(visitor).filter((e) => !/status of 4\d\d/.test(e));
     expect(unexpected).toEqual([]);
+  });
+
+  it("shows an organisation's own dashboard with filters that apply, and links figures to their records", async () => {
+    const page = await e2e.newPage();
+    await signIn(page, 'pat@e2e-public.example', 'e2e-public-password-2026');
+    await page.goto('/reports');
+    await page.getByTestId('dash-total').waitFor();
+    expect(await page.getByTestId('dash-total').innerText()).toBe('14');
+    await page.getByLabel('Nationality (code)').fill('NR');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.getByTestId('dash-total').innerText()).toBe('2');
+    expect(page.url()).toContain('nationality=NR');
+    await screenshot(page, 'reports-dashboard-organisation');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.getByTestId('dash-total').innerText()).toBe('14');
+    await page.getByTestId('dash-status').getByRole('link').first().click();
+    await page.waitForURL(/\/casework\/cases\?status=open/);
+    await page.context().close();
   });
 
   it('fits a phone', async () => {

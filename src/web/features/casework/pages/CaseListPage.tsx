@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { CaseSummary } from '../../../../contracts/casework/index.ts';
 import { CASE_STATUSES, RISK_LEVELS } from '../../../../core/vocabulary.ts';
 import { api } from '../../../api.ts';
@@ -20,7 +20,9 @@ export function CaseListPage() {
   const v = useVocab();
   const fmt = useFormat();
   const dates = useDates();
-  const [status, setStatus] = useState<string[]>([]);
+  // A dashboard figure links here with ?status=… so the list opens filtered to the records behind it.
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<string[]>(() => params.getAll('status'));
   const [risk, setRisk] = useState<string[]>([]);
   const [mine, setMine] = useState(false);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);

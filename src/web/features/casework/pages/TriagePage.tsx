@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TriageItem } from '../../../../contracts/casework/index.ts';
 import { TRIAGE_SHORTCUTS } from '../../../../core/triage/board.ts';
 import { AGE_BANDS, LOCATION_KINDS, NEED_KINDS, type NeedKind } from '../../../../core/vocabulary.ts';
@@ -26,7 +26,9 @@ export function TriagePage() {
   const fmt = useFormat();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [kinds, setKinds] = useState<string[]>([]);
+  // A dashboard figure links here with ?kind=… so the board opens filtered to the needs behind it.
+  const [params] = useSearchParams();
+  const [kinds, setKinds] = useState<string[]>(() => params.getAll('kind'));
   const [nationalities, setNationalities] = useState<string[]>([]);
   const [locationKinds, setLocationKinds] = useState<string[]>([]);
   const [ageBands, setAgeBands] = useState<string[]>([]);
