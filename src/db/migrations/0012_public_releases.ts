@@ -6,8 +6,8 @@
  *
  * Reading: any signed-in session (the public route reads the latest release as the system, since it has
  * no session). Writing: only a coordination organisation's member inserts, as itself; nobody updates or
- * deletes through the request role (no grant, and a trigger refuses updates for everyone: a published
- * release is never rewritten). `seq` is unique, so two releases made at the same moment cannot both be
+ * deletes through the request role (no grant), and a trigger refuses any update of what was published, for
+ * everyone (only `created_by` may be cleared, as the demo purge does). `seq` is unique, so two releases made at the same moment cannot both be
  * checked against the same predecessor only.
  */
 export const sql = /* sql */ `
@@ -24,6 +24,12 @@ CREATE TABLE public_releases (
 
 CREATE FUNCTION refuge_public_releases_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- What was published never changes; only created_by may be cleared (refuge demo purge removes demo accounts).
+  IF (NEW.id, NEW.seq, NEW.organisation_id, NEW.created_at, NEW.minimum_cell, NEW.withheld_for_differencing, NEW.figures)
+      IS NOT DISTINCT FROM (OLD.id, OLD.seq, OLD.organisation_id, OLD.created_at, OLD.minimum_cell, OLD.withheld_for_differencing, OLD.figures)
+     AND NEW.created_by IS NULL THEN
+    RETURN NEW;
+  END IF;
   RAISE EXCEPTION 'a published release is never rewritten';
 END $$;
 CREATE TRIGGER public_releases_immutable BEFORE UPDATE ON public_releases

@@ -57,13 +57,13 @@ export function ChartPanel({
       ) : (
         <>
           <div className="dash-chart" aria-hidden="true">
-            <ResponsiveContainer width="100%" height={horizontal ? Math.max(160, rows.length * 28 + 60) : 240}>
+            <ResponsiveContainer width="100%" height={horizontal ? Math.max(160, rows.length * 30 + 60) : 240}>
               <BarChart data={drawn} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ left: 8, right: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 {horizontal ? (
                   <>
                     <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="label" width={130} />
+                    <YAxis type="category" dataKey="label" width={130} interval={0} tick={{ fontSize: 12 }} />
                   </>
                 ) : (
                   <>
