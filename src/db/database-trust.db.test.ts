@@ -129,6 +129,12 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       SELECT gen_random_uuid(), 'compound', id, $1, $2, now(), 'updated', '{names}', 'x' FROM compounds LIMIT 1`,
       [victim, victimActor.userId],
     );
+    // A published statistics release (any signed-in session may read it; nobody without one).
+    await owner(
+      `INSERT INTO public_releases(id, seq, organisation_id, created_by, created_at, minimum_cell, figures)
+      VALUES (gen_random_uuid(), 1, $1, $2, now(), 11, '{"tables":[]}')`,
+      [victim, victimActor.userId],
+    );
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');
@@ -263,7 +269,9 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
         for (const t of rlsTables) {
           const cols = orgColumns.get(t) ?? [];
           // Edits of shared compounds are shown to every organisation by design (history of shared objects).
-          const sharedByDesign = t === 'monitoring_edits' ? " AND subject_type <> 'compound'" : '';
+          // A published statistics release is public by design (the public page serves it to anyone).
+          const sharedByDesign =
+            t === 'monitoring_edits' ? " AND subject_type <> 'compound'" : t === 'public_releases' ? ' AND false' : '';
           if (cols.length)
             out[t] = await count(c, t, `(${cols.map((col) => `${col} = $1`).join(' OR ')})${sharedByDesign}`, [victim]);
         }

@@ -455,6 +455,16 @@ export interface AccountTokensTable {
   expires_at: string;
   used_at: string | null;
 }
+export interface PublicReleasesTable {
+  id: string;
+  seq: number;
+  organisation_id: string;
+  created_by: string | null;
+  created_at: string;
+  minimum_cell: number;
+  withheld_for_differencing: number;
+  figures: unknown;
+}
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -500,4 +510,6 @@ export interface Schema {
   // Deployment mode and account tokens (0008).
   deployment: DeploymentTable;
   account_tokens: AccountTokensTable;
+  // Public statistics releases (0012).
+  public_releases: PublicReleasesTable;
 }

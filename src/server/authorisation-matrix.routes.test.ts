@@ -130,6 +130,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/demo': { none: 'public demo sign-ins; section 2 of issue #8 restricts it to demo deployments' },
   'GET /api/organisations': { none: 'directory of names and kinds, shown to every signed-in user by design' },
   'GET /api/home': { none: "the caller's own organisation's numbers (aggregates)" },
+  'GET /api/reports/dashboard': {
+    none: "aggregates of what the caller's organisation may see (dashboard.routes.test.ts: cross-organisation figures suppressed)",
+  },
+  'GET /api/public/statistics': { none: 'the published release and verified compounds, public by design' },
+  'POST /api/public/releases': {
+    none: 'coordination organisations only (public-statistics.routes.test.ts refuses every other organisation and role)',
+  },
   'POST /api/session': { none: 'sign-in' },
   'GET /api/session': { none: "the caller's own session" },
   'DELETE /api/session': { none: "ends the caller's own session" },

@@ -14,6 +14,7 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /api/health',
   'GET /api/demo',
   'POST /api/session',
+  'GET /api/public/statistics',
 ]);
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

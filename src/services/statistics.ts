@@ -13,7 +13,7 @@ import {
   type PersonCountGroup,
   type StatisticsPopulation,
 } from '../db/repositories/statistics.ts';
-import { asActor, asSystem } from '../db/transaction.ts';
+import { asActor, asSystem, type Tx } from '../db/transaction.ts';
 import { actorOrganisation, authorise } from './casework/access.ts';
 import type { AppContext, RequestActor } from './context.ts';
 
@@ -40,13 +40,23 @@ const toGroups = (rows: readonly PersonCountGroup[]): PersonGroup[] =>
     n: r.n,
   }));
 
-async function countFor(
+/** Whose people the actor's aggregates count, and how (see the header): decided once for every view. */
+export interface Audience {
+  scope: StatisticsScope;
+  disclosure: Disclosure;
+  /** Null: an embassy that may see no case counts nobody. */
+  population: StatisticsPopulation | null;
+  /** Cross-organisation populations are read as the system after authorising; an organisation's own as the actor. */
+  readAs: 'system' | 'actor';
+  organisationKind: string;
+}
+
+export async function audienceFor(
   app: AppContext,
   actor: RequestActor,
   view: 'home' | 'coordination',
-): Promise<{ scope: StatisticsScope; disclosure: Disclosure; groups: PersonGroup[] }> {
+): Promise<Audience> {
   authorise(actor, 'read', 'report');
-  const since = new Date(app.now().getTime() - WEEK).toISOString();
   const { kind, caseIds } = await asActor(app.database, actor, async (trx) => {
     const org = await actorOrganisation(trx, actor);
     return {
@@ -54,28 +64,55 @@ async function countFor(
       caseIds: view === 'coordination' && org.kind === 'embassy' ? await visibleCaseIds(trx) : null,
     };
   });
-  if (kind === 'coordination') {
+  if (kind === 'coordination')
     return {
       scope: 'all',
       disclosure: 'suppressed',
-      groups: toGroups(await asSystem(app.database, (trx) => countPeople(trx, { kind: 'all' }, since))),
+      population: { kind: 'all' },
+      readAs: 'system',
+      organisationKind: kind,
     };
-  }
-  if (caseIds) {
-    const population: StatisticsPopulation = { kind: 'cases', caseIds };
+  if (caseIds)
     return {
       scope: 'visible',
       disclosure: 'suppressed',
-      groups: caseIds.length
-        ? toGroups(await asSystem(app.database, (trx) => countPeople(trx, population, since)))
-        : [],
+      population: caseIds.length ? { kind: 'cases', caseIds } : null,
+      readAs: 'system',
+      organisationKind: kind,
     };
-  }
-  const own: StatisticsPopulation = { kind: 'organisation', organisationId: actor.organisationId };
   return {
     scope: 'organisation',
     disclosure: 'exact',
-    groups: toGroups(await asActor(app.database, actor, (trx) => countPeople(trx, own, since))),
+    population: { kind: 'organisation', organisationId: actor.organisationId },
+    readAs: 'actor',
+    organisationKind: kind,
+  };
+}
+
+/** Runs a count for the audience: as the system for cross-organisation populations, else as the actor. */
+export function readFor<T>(
+  app: AppContext,
+  actor: RequestActor,
+  audience: Audience,
+  fn: (trx: Tx) => Promise<T>,
+): Promise<T> {
+  return audience.readAs === 'system' ? asSystem(app.database, fn) : asActor(app.database, actor, fn);
+}
+
+async function countFor(
+  app: AppContext,
+  actor: RequestActor,
+  view: 'home' | 'coordination',
+): Promise<{ scope: StatisticsScope; disclosure: Disclosure; groups: PersonGroup[] }> {
+  const audience = await audienceFor(app, actor, view);
+  const since = new Date(app.now().getTime() - WEEK).toISOString();
+  const population = audience.population;
+  return {
+    scope: audience.scope,
+    disclosure: audience.disclosure,
+    groups: population
+      ? toGroups(await readFor(app, actor, audience, (trx) => countPeople(trx, population, since)))
+      : [],
   };
 }
 

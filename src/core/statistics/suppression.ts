@@ -39,6 +39,11 @@ export interface SuppressionOptions {
    * complements while another choice exists (hiding them here would protect nothing).
    */
   readonly knownElsewhere?: ReadonlySet<number>;
+  /**
+   * Entries hidden from the start whatever their value (e.g. a public release hides entries whose change since an
+   * earlier release would be a small count); complementary suppression then protects them like any other.
+   */
+  readonly alsoHide?: ReadonlySet<number>;
 }
 
 /** Which entries to hide. `values[i]` is entry i; `lines` tie them together. */
@@ -51,7 +56,7 @@ export function suppressEntries(
   const known = options.knownElsewhere ?? new Set<number>();
   for (const v of values)
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`a count must be a non-negative integer, got ${v}`);
-  const hidden = values.map((v) => v > 0 && v < k);
+  const hidden = values.map((v, i) => (v > 0 && v < k) || (options.alsoHide?.has(i) ?? false));
   const linesOf = values.map(() => [] as number[]);
   lines.forEach((line, li) => {
     for (const e of [...line.members, line.total]) linesOf[e]!.push(li);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerDeps } from '../deps.ts';
 import { authRoutes } from './auth.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { caseworkRoutes } from './casework.ts';
 import { exportRoutes } from './exports.ts';
 import { healthRoutes } from './health.ts';
@@ -8,6 +9,7 @@ import { homeRoutes } from './home.ts';
 import { jobRoutes } from './jobs.ts';
 import { matchingRoutes } from './matching.ts';
 import { monitoringRoutes } from './monitoring.ts';
+import { publicStatisticsRoutes } from './public-statistics.ts';
 
 /** Every API route, registered in one place so the tree of endpoints is easy to see. */
 export const apiRoutes =
@@ -21,4 +23,6 @@ export const apiRoutes =
     await app.register(monitoringRoutes(deps));
     await app.register(matchingRoutes(deps));
     await app.register(exportRoutes(deps));
+    await app.register(publicStatisticsRoutes(deps));
+    await app.register(dashboardRoutes(deps));
   };

@@ -6,11 +6,17 @@ import { AppLayout } from './AppLayout.tsx';
 import { RouteError } from './RouteError.tsx';
 
 /**
- * Every route. Signed-in pages are children of the layout (which sends signed-out people to
+ * Every route. /sign-in and /public are for anyone; signed-in pages are children of the layout (which sends signed-out people to
  * /sign-in); feature pages load lazily so a phone downloads only what it opens.
  */
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  // The public page: no sign-in, outside the signed-in layout.
+  {
+    path: '/public',
+    errorElement: <RouteError />,
+    lazy: () => import('../features/public/PublicPage.tsx').then((m) => ({ Component: m.PublicPage })),
+  },
   {
     path: '/',
     element: <AppLayout />,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher.tsx';
@@ -49,6 +49,9 @@ export function SignInPage() {
             </button>
           </>
         )}
+        <p className="sign-in-public">
+          <Link to="/public">{t('signIn.publicStatistics')}</Link>
+        </p>
       </main>
     </div>
   );

@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../../components/ComingSoon.tsx';
+import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 
+/** Reports: the dashboard. The exports page is its own route (/reports/exports, features/reports/ExportsPage.tsx). */
 export function ReportsPage() {
-  const { t } = useTranslation();
-  return <ComingSoon title={t('reports.title')} body={t('reports.body')} />;
+  return <DashboardPage />;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { CASE_STATUSES, RISK_LEVELS } from '../../../../core/vocabulary.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
@@ -18,7 +18,9 @@ export function CaseListPage() {
   const v = useVocab();
   const fmt = useFormat();
   const dates = useDates();
-  const [status, setStatus] = useState<string[]>([]);
+  // A dashboard figure links here with ?status=… so the list opens filtered to the records behind it.
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<string[]>(() => params.getAll('status'));
   const [risk, setRisk] = useState<string[]>([]);
   const [mine, setMine] = useState(false);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { TRIAGE_SHORTCUTS } from '../../../../core/triage/board.ts';
 import { AGE_BANDS, LOCATION_KINDS, NEED_KINDS, type NeedKind } from '../../../../core/vocabulary.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
@@ -23,7 +23,9 @@ export function TriagePage() {
   const v = useVocab();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const [kinds, setKinds] = useState<string[]>([]);
+  // A dashboard figure links here with ?kind=… so the board opens filtered to the needs behind it.
+  const [params] = useSearchParams();
+  const [kinds, setKinds] = useState<string[]>(() => params.getAll('kind'));
   const [nationalities, setNationalities] = useState<string[]>([]);
   const [locationKinds, setLocationKinds] = useState<string[]>([]);
   const [ageBands, setAgeBands] = useState<string[]>([]);

@@ -1,0 +1,119 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { PublishedCount } from '../../../contracts/statistics.ts';
+import { useFormat } from '../../components/format.ts';
+
+/** One row of a chart: a label, a value per series, and where its records are (when the viewer may open them). */
+export interface ChartRow {
+  key: string;
+  label: string;
+  values: Record<string, PublishedCount>;
+  href?: string;
+}
+export interface Series {
+  key: string;
+  label: string;
+}
+
+/** Colours that stay apart for the common kinds of colour blindness (Okabe–Ito). */
+const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999'];
+
+/**
+ * A stacked bar chart (recharts) with the same figures as a table below it: the table is what a keyboard or screen
+ * reader uses, and where each figure's records may be opened, its label links to them. A suppressed count draws no bar.
+ */
+export function ChartPanel({
+  id,
+  title,
+  rows,
+  series,
+  empty,
+  note,
+  layout = 'columns',
+}: {
+  id: string;
+  title: string;
+  rows: ChartRow[];
+  series: Series[];
+  empty: string;
+  note?: string;
+  layout?: 'columns' | 'bars';
+}) {
+  const { t } = useTranslation('dashboard');
+  const fmt = useFormat();
+  const drawn = rows.map((r) => ({
+    label: r.label,
+    ...Object.fromEntries(series.map((s) => [s.key, r.values[s.key] === 'suppressed' ? 0 : (r.values[s.key] ?? 0)])),
+  }));
+  const shownSeries = series.filter((s) => rows.some((r) => (r.values[s.key] ?? 0) !== 0));
+  const horizontal = layout === 'bars';
+  return (
+    <section className="panel dash-panel" aria-labelledby={id} data-testid={`dash-${id}`}>
+      <h2 id={id}>{title}</h2>
+      {note && <p className="muted small">{note}</p>}
+      {rows.length === 0 || shownSeries.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <>
+          <div className="dash-chart" aria-hidden="true">
+            <ResponsiveContainer width="100%" height={horizontal ? Math.max(160, rows.length * 30 + 60) : 240}>
+              <BarChart data={drawn} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ left: 8, right: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                {horizontal ? (
+                  <>
+                    <XAxis type="number" allowDecimals={false} />
+                    <YAxis type="category" dataKey="label" width={130} interval={0} tick={{ fontSize: 12 }} />
+                  </>
+                ) : (
+                  <>
+                    <XAxis dataKey="label" />
+                    <YAxis allowDecimals={false} width={40} />
+                  </>
+                )}
+                <Tooltip />
+                {shownSeries.length > 1 && <Legend />}
+                {shownSeries.map((s) => (
+                  <Bar
+                    key={s.key}
+                    dataKey={s.key}
+                    name={s.label}
+                    stackId="a"
+                    fill={COLOURS[series.indexOf(s) % COLOURS.length]}
+                    isAnimationActive={false}
+                  />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <div className="dash-table-scroll" tabIndex={0} role="region" aria-label={t('figuresOf', { title })}>
+            <table className="cw-table dash-table">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">{title}</span>
+                  </th>
+                  {shownSeries.map((s) => (
+                    <th scope="col" key={s.key}>
+                      {s.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.href ? <Link to={r.href}>{r.label}</Link> : r.label}</th>
+                    {shownSeries.map((s) => (
+                      <td key={s.key}>{fmt.count(r.values[s.key] ?? 0)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
