@@ -14,6 +14,7 @@ import { conflict, forbidden, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from './access.ts';
 import { changeSharedAlert } from '../shared-alerts.ts';
 import type { AlertStatus } from '../../core/alerts/shared-alerts.ts';
+import type { AlertKind } from '../../core/vocabulary.ts';
 
 const present = (a: AlertRow): AlertView => ({
   id: a.id,
@@ -45,7 +46,7 @@ const isAdministratorsOnly = (a: AlertRow): boolean =>
 export async function alertsFor(
   app: AppContext,
   actor: RequestActor,
-  q: { status?: string[]; kind?: string[]; limit: number; cursor?: string },
+  q: { status?: AlertStatus[]; kind?: AlertKind[]; limit: number; cursor?: string },
 ) {
   mayUseAlerts(actor);
   const after = decodeCursor(q.cursor, ['number', 'instant', 'uuid']);
@@ -82,7 +83,7 @@ export async function changeAlertStatus(
         trx,
         app,
         actor,
-        { id: a.id, subjectType: a.subjectType, subjectId: a.subjectId, globalStatus: a.globalStatus as AlertStatus },
+        { id: a.id, subjectType: a.subjectType, subjectId: a.subjectId, globalStatus: a.globalStatus },
         status,
       );
       return present((await findAlert(trx, alertId, actor.organisationId))!);

@@ -23,10 +23,10 @@ export function buildNeed(input: {
   noteEnc: string | null;
   createdBy: string | null;
   at: string;
-  ageBand: string | null;
+  ageBand: AgeBand | null;
   nationalities: string[];
-  locationKind: string;
-  caseRisk: string;
+  locationKind: LocationKind;
+  caseRisk: RiskLevel;
 }): NeedRow {
   const shape = {
     id: input.id,
@@ -34,8 +34,8 @@ export function buildNeed(input: {
     priority: input.priority,
     status: input.status ?? 'open',
     createdAt: input.at,
-    survivor: { ageBand: input.ageBand as AgeBand | null, nationalities: input.nationalities },
-    caseRisk: input.caseRisk as RiskLevel,
+    survivor: { ageBand: input.ageBand, nationalities: input.nationalities },
+    caseRisk: input.caseRisk,
   };
   return {
     id: input.id,

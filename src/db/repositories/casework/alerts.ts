@@ -1,4 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { AlertSeverity } from '../../../core/alerts/rank.ts';
+import type { AlertStatus } from '../../../core/alerts/shared-alerts.ts';
+import type { AlertKind } from '../../../core/vocabulary.ts';
+import type { AlertsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
 import { statusSeenBy } from '../alert-acknowledgements.ts';
 
@@ -48,22 +52,23 @@ export const ADMINISTRATORS_AUDIENCE = 'administrators';
 
 export interface AlertRow {
   id: string;
-  kind: string;
+  kind: AlertKind;
   organisationId: string | null;
-  severity: string;
+  severity: AlertSeverity;
   rank: number;
   title: string;
-  status: string;
+  status: AlertStatus;
   subjectType: string;
   subjectId: string | null;
   details: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
   /** For a shared alert: open or closed for everyone (`status` is as the reading organisation sees it). */
-  globalStatus: string;
+  globalStatus: AlertStatus;
 }
 
-const alertFrom = (r: any): AlertRow => ({
+type SeenRow = Omit<Selectable<AlertsTable>, 'status'> & { status: AlertStatus; global_status: AlertStatus };
+const alertFrom = (r: SeenRow): AlertRow => ({
   id: r.id,
   kind: r.kind,
   organisationId: r.organisation_id,
@@ -76,7 +81,7 @@ const alertFrom = (r: any): AlertRow => ({
   details: r.details ?? {},
   createdAt: r.created_at,
   updatedAt: r.updated_at,
-  globalStatus: r.global_status ?? r.status,
+  globalStatus: r.global_status,
 });
 
 /** Every column, with `status` as the reading organisation sees it (shared alerts are acknowledged per organisation). */
@@ -99,15 +104,15 @@ function seenBy(trx: Queryable, organisationId: string | null) {
       'acknowledged_by',
       'acknowledged_at',
     ])
-    .select([statusSeenBy(organisationId).as('status'), 'alerts.status as global_status']);
+    .select([statusSeenBy(organisationId).$castTo<AlertStatus>().as('status'), 'alerts.status as global_status']);
 }
 
 export async function listAlerts(
   trx: Queryable,
   f: {
     organisationId: string | null;
-    statuses?: string[];
-    kinds?: string[];
+    statuses?: AlertStatus[];
+    kinds?: AlertKind[];
     limit: number;
     after?: { rank: number; createdAt: string; id: string };
     administrator?: boolean;
@@ -138,7 +143,7 @@ export async function findAlert(
 export async function setAlertStatus(
   trx: Queryable,
   id: string,
-  status: string,
+  status: AlertStatus,
   by: string | null,
   at: string,
 ): Promise<void> {
