@@ -7,7 +7,9 @@ import type { ConsentMethod } from '../core/consent/versioned.ts';
 import type { CustodyAction, CustodyDetails } from '../core/evidence/custody-log.ts';
 import type { Geolocation } from '../core/evidence/evidence-types.ts';
 import type { VerificationRecord } from '../core/evidence/verification.ts';
-import type { PointGeometry } from '../core/geo/geojson-types.ts';
+import type { CompoundOperator, EventCounts } from '../core/compounds/compound-types.ts';
+import type { TimelineEntry as CompoundTimelineEntry } from '../core/compounds/timeline.ts';
+import type { FootprintGeometry, PointGeometry } from '../core/geo/geojson-types.ts';
 import type { FollowUpOutcome } from '../core/followups/evaluate.ts';
 import type { Action, Resource } from '../core/permissions/matrix.ts';
 import type { ConsentBasis } from '../core/referrals/can-refer.ts';
@@ -104,12 +106,18 @@ export interface RateLimitsTable {
   window_start: string;
   hits: number;
 }
+/** A running job's progress as stored (jobs.progress). */
+export interface JobProgress {
+  phase?: string;
+  done?: number;
+  total?: number;
+}
 export interface JobsTable {
   id: string;
   kind: string;
   payload: Json<unknown>;
   status: Generated<JobStatus>;
-  progress: ColumnType<unknown, string | undefined, string>;
+  progress: ColumnType<JobProgress, string | undefined, string>;
   result: Json<unknown> | null;
   error: string | null;
   attempts: Generated<number>;
@@ -201,22 +209,27 @@ export interface AlertsTable {
   acknowledged_by: string | null;
   acknowledged_at: string | null;
 }
+/** One name of a compound as stored, with its language when known. */
+export interface CompoundName {
+  name: string;
+  lang: string | null;
+}
 export interface CompoundsTable {
   id: string;
-  names: Json<unknown>;
+  names: Json<CompoundName[]>;
   aliases: string[];
   search_text: string;
   province: string | null;
   district: string | null;
-  point: Json<unknown> | null;
-  footprint: Json<unknown> | null;
-  operators: Json<unknown>;
+  point: Json<PointGeometry> | null;
+  footprint: Json<FootprintGeometry> | null;
+  operators: Json<CompoundOperator[]>;
   notes: string | null;
   external_ref: string | null;
   status: Generated<CompoundStatus>;
   status_since: string | null;
   status_confidence: number | null;
-  timeline: ColumnType<unknown, string | undefined, string>;
+  timeline: ColumnType<CompoundTimelineEntry[], string | undefined, string>;
   created_by: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
@@ -313,7 +326,7 @@ export interface CompoundEventsTable {
   kind: EventKind;
   date: string;
   date_end: string | null;
-  counts: Json<unknown>;
+  counts: Json<EventCounts>;
   nationalities: string[];
   confidence: number;
   evidence_ids: string[];

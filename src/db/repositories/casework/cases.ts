@@ -237,7 +237,7 @@ export async function listCaseEvents(
     at: r.at,
     actorUserId: r.actor_user_id,
     organisationId: r.organisation_id,
-    params: (r.params ?? {}) as Record<string, unknown>,
+    params: r.params ?? {},
     detailEnc: r.detail_enc,
   }));
 }
