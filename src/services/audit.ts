@@ -289,7 +289,7 @@ async function checkCustody(
         actorId: r.actor_id,
         action: r.action,
         at: r.at,
-        details: r.details as CustodyEntry['details'],
+        details: r.details,
         previousHash: r.previous_hash,
         hash: r.hash,
       };

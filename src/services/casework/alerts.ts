@@ -21,7 +21,7 @@ const present = (a: AlertRow): AlertView => ({
   kind: a.kind,
   severity: a.severity,
   title: a.title,
-  status: a.status as AlertView['status'],
+  status: a.status,
   subjectType: a.subjectType,
   subjectId: a.subjectId,
   shared: a.organisationId === null,

@@ -199,7 +199,7 @@ export async function triage(
       caseRisk: r.caseRisk,
       caseStatus: r.caseStatus,
       survivor: {
-        sex: r.sex as TriageItem['survivor']['sex'],
+        sex: r.sex,
         ageBand: r.ageBand,
         nationalities: r.nationalities,
         locationKind: r.locationKind,
