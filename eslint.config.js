@@ -83,10 +83,5 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'src/testing/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
-  {
-    // Row mappers still read untyped rows; Kysely's Selectable types replace them (issue #9, typed database layer).
-    files: ['src/db/repositories/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
   ...layerRules,
 );

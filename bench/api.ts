@@ -22,7 +22,7 @@ import { Keyring } from '../src/db/keyring.ts';
 import { MemoryBlobStore } from '../src/db/blob-store.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { asActor, asSystem } from '../src/db/transaction.ts';
-import { triageBoard } from '../src/db/repositories/casework/needs.ts';
+import { triageBoard, type TriageFilter } from '../src/db/repositories/casework/needs.ts';
 import { buildServer } from '../src/server/app.ts';
 import { createOrganisation, createUser, syncPermissions } from '../src/services/accounts.ts';
 import { issueServiceSession } from '../src/services/auth.ts';
@@ -270,13 +270,14 @@ async function explainBoard(
   database: Database,
   actor: { userId: string; organisationId: string; sessionToken: string },
 ): Promise<void> {
-  for (const filter of [
+  const filters: Partial<TriageFilter>[] = [
     {},
     { nationalities: ['ID', 'VN'] },
     { kinds: ['medical_urgent', 'medical'] },
     { kinds: ['legal'], nationalities: ['KE'], ageBands: ['60_plus'] },
     { nationalities: ['ZZ'] },
-  ]) {
+  ];
+  for (const filter of filters) {
     const plan = await asActor(database, actor, async (trx) => {
       // Runs each statement twice: once under EXPLAIN ANALYZE (kept for printing), then for real.
       type Execute = (q: CompiledQuery, ...rest: unknown[]) => Promise<QueryResult<Record<string, unknown>>>;

@@ -1,11 +1,9 @@
 /** Matching in the product: possible duplicate survivors, decisions and (blind) cross-organisation link requests. */
 import { z } from 'zod';
 import { REVEAL_LEVELS } from '../core/matching/reveal.ts';
-import { SEXES } from '../core/vocabulary.ts';
+import { LINK_STATES, PROPOSAL_STATUSES, SEXES } from '../core/vocabulary.ts';
 
-export const PROPOSAL_STATUSES = ['proposed', 'confirmed', 'rejected', 'undone'] as const;
 export const PROPOSAL_DECISIONS = ['confirm', 'reject', 'undo'] as const;
-export const LINK_STATES = ['requested', 'accepted', 'declined', 'revoked'] as const;
 export const PROPOSAL_ACTIONS = ['confirm', 'reject', 'undo', 'accept', 'decline', 'revoke'] as const;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>

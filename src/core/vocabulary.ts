@@ -162,6 +162,18 @@ export const ALERT_KINDS = [
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+/** Background jobs (table `jobs`). */
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Matching: a proposed pair's decision state, what produced it, and a cross-organisation link request's state. */
+export const PROPOSAL_STATUSES = ['proposed', 'confirmed', 'rejected', 'undone'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export const PROPOSAL_ORIGINS = ['registration', 'batch', 'demo'] as const;
+export type ProposalOrigin = (typeof PROPOSAL_ORIGINS)[number];
+export const LINK_STATES = ['requested', 'accepted', 'declined', 'revoked'] as const;
+export type LinkState = (typeof LINK_STATES)[number];
+
 /** Nationalities the demo and the name tools know about (ISO 3166-1 alpha-2). */
 export const FOCUS_NATIONALITIES = [
   'ID',

@@ -1,6 +1,52 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AlertSeverity } from '../core/alerts/rank.ts';
+import type { AlertStatus } from '../core/alerts/shared-alerts.ts';
+import type { EmergencyDocumentStatus, ExitClearanceStatus } from '../core/cases/consular.ts';
+import type { TimelineKind } from '../core/cases/timeline.ts';
+import type { ConsentMethod } from '../core/consent/versioned.ts';
+import type { CustodyAction, CustodyDetails } from '../core/evidence/custody-log.ts';
+import type { Geolocation } from '../core/evidence/evidence-types.ts';
+import type { VerificationRecord } from '../core/evidence/verification.ts';
+import type { CompoundOperator, EventCounts } from '../core/compounds/compound-types.ts';
+import type { TimelineEntry as CompoundTimelineEntry } from '../core/compounds/timeline.ts';
+import type { FootprintGeometry, PointGeometry } from '../core/geo/geojson-types.ts';
+import type { FollowUpOutcome } from '../core/followups/evaluate.ts';
+import type { Action, Resource } from '../core/permissions/matrix.ts';
+import type { ConsentBasis } from '../core/referrals/can-refer.ts';
+import type {
+  AgeBand,
+  AlertKind,
+  CaseStatus,
+  CompoundStatus,
+  DocumentStatus,
+  EventKind,
+  EvidenceKind,
+  ExitMode,
+  JobStatus,
+  LinkState,
+  LocationKind,
+  NeedKind,
+  NeedPriority,
+  NeedStatus,
+  OrganisationKind,
+  ProposalOrigin,
+  ProposalStatus,
+  ReferralState,
+  RiskLevel,
+  Role,
+  Scope,
+  ScreeningOutcome,
+  SensitivityLevel,
+  Sex,
+  VerificationState,
+} from '../core/vocabulary.ts';
 
-/** Kysely's view of the tables. Timestamps are ISO strings (see the type parsers in database.ts). */
+/**
+ * Kysely's view of the tables. Timestamps are ISO strings (see the type parsers in database.ts).
+ * Columns with a CHECK list take their type from core's vocabulary, so a new value or a renamed
+ * column fails to compile wherever rows are read or written; repositories derive their row types
+ * from these with Selectable / Insertable / Updateable.
+ */
 type Timestamp = string;
 type Json<T> = ColumnType<T, string, string>;
 
@@ -8,7 +54,7 @@ export interface OrganisationsTable {
   id: string;
   slug: string;
   name: string;
-  kind: string;
+  kind: OrganisationKind;
   nationalities_served: string[];
   city: string | null;
   require_totp: Generated<boolean>;
@@ -34,14 +80,14 @@ export interface UsersTable {
 export interface MembershipsTable {
   user_id: string;
   organisation_id: string;
-  role: string;
+  role: Role;
   created_at: Generated<Timestamp>;
 }
 export interface PermissionsTable {
-  role: string;
-  action: string;
-  resource: string;
-  scope: string;
+  role: Role;
+  action: Action;
+  resource: Resource;
+  scope: Scope;
 }
 export interface SessionsTable {
   token_hash: string;
@@ -60,12 +106,18 @@ export interface RateLimitsTable {
   window_start: string;
   hits: number;
 }
+/** A running job's progress as stored (jobs.progress). */
+export interface JobProgress {
+  phase?: string;
+  done?: number;
+  total?: number;
+}
 export interface JobsTable {
   id: string;
   kind: string;
   payload: Json<unknown>;
-  status: Generated<string>;
-  progress: ColumnType<unknown, string | undefined, string>;
+  status: Generated<JobStatus>;
+  progress: ColumnType<JobProgress, string | undefined, string>;
   result: Json<unknown> | null;
   error: string | null;
   attempts: Generated<number>;
@@ -112,15 +164,15 @@ export interface SurvivorsTable {
   registered_at: Generated<Timestamp>;
   identity_enc: string;
   location_enc: string | null;
-  sex: string;
-  age_band: string | null;
+  sex: Sex;
+  age_band: AgeBand | null;
   nationalities: string[];
   languages: string[];
-  document_status: string;
-  location_kind: Generated<string>;
+  document_status: DocumentStatus;
+  location_kind: Generated<LocationKind>;
   location_organisation_id: string | null;
   compound_ref: string | null;
-  exit_mode: Generated<string>;
+  exit_mode: Generated<ExitMode>;
   exit_date: string | null;
   consent_own_embassy: Generated<boolean>;
   consent_organisation_ids: Generated<string[]>;
@@ -133,55 +185,70 @@ export interface CasesTable {
   id: string;
   survivor_id: string;
   organisation_id: string;
-  status: Generated<string>;
-  risk_level: Generated<string>;
+  status: Generated<CaseStatus>;
+  risk_level: Generated<RiskLevel>;
   assigned_to: string | null;
   opened_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
-  risk_at_last_contact: string | null;
+  risk_at_last_contact: RiskLevel | null;
 }
 export interface AlertsTable {
   id: string;
-  kind: string;
+  kind: AlertKind;
   organisation_id: string | null;
-  severity: string;
+  severity: AlertSeverity;
   rank: Generated<number>;
   title: string;
   dedupe_key: string;
   subject_type: string;
   subject_id: string | null;
-  details: ColumnType<unknown, string | undefined, string>;
-  status: Generated<string>;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<AlertStatus>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   acknowledged_by: string | null;
   acknowledged_at: string | null;
 }
+/** One name of a compound as stored, with its language when known. */
+export interface CompoundName {
+  name: string;
+  lang: string | null;
+}
 export interface CompoundsTable {
   id: string;
-  names: Json<unknown>;
+  names: Json<CompoundName[]>;
   aliases: string[];
   search_text: string;
   province: string | null;
   district: string | null;
-  point: Json<unknown> | null;
-  footprint: Json<unknown> | null;
-  operators: Json<unknown>;
+  point: Json<PointGeometry> | null;
+  footprint: Json<FootprintGeometry> | null;
+  operators: Json<CompoundOperator[]>;
   notes: string | null;
   external_ref: string | null;
-  status: Generated<string>;
+  status: Generated<CompoundStatus>;
   status_since: string | null;
   status_confidence: number | null;
-  timeline: ColumnType<unknown, string | undefined, string>;
+  timeline: ColumnType<CompoundTimelineEntry[], string | undefined, string>;
   created_by: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   is_demo: Generated<boolean>;
   organisation_id: string | null;
 }
+/** Evidence metadata as stored (EXIF and file facts, already reduced to what may be kept). */
+export type EvidenceMetadata = Record<string, string | number | boolean | null>;
+/** The compound an evidence item's position points to, as stored (evidence.proposed_compound). */
+export interface CompoundProposalStored {
+  compoundId: string;
+  how: 'inside' | 'nearest';
+  distanceMeters: number;
+  confidence: 'asserted' | 'proposed';
+  basis: 'verified' | 'claimed';
+}
 export interface EvidenceTable {
   id: string;
-  kind: string;
+  kind: EvidenceKind;
   title: string | null;
   description: string | null;
   testimony_enc: string | null;
@@ -191,7 +258,7 @@ export interface EvidenceTable {
   size_bytes: number | null;
   display_name: string | null;
   file_name_findings: Generated<string[]>;
-  metadata: ColumnType<unknown, string | undefined, string>;
+  metadata: ColumnType<EvidenceMetadata, string | undefined, string>;
   thumbnail_sha256: string | null;
   perceptual_hash: string | null;
   duplicate_of: string | null;
@@ -203,18 +270,18 @@ export interface EvidenceTable {
   acquired_by: string | null;
   claimed_captured_at: string | null;
   claimed_place_text: string | null;
-  claimed_point: Json<unknown> | null;
+  claimed_point: Json<PointGeometry> | null;
   verified_captured_at: string | null;
   verified_captured_at_method: string | null;
-  geolocation: Json<unknown> | null;
+  geolocation: Json<Geolocation> | null;
   lon: number | null;
   lat: number | null;
   map_day: string | null;
-  verification_state: Generated<string>;
-  verification_history: ColumnType<unknown, string | undefined, string>;
-  sensitivity: string;
+  verification_state: Generated<VerificationState>;
+  verification_history: ColumnType<VerificationRecord[], string | undefined, string>;
+  sensitivity: SensitivityLevel;
   compound_id: string | null;
-  proposed_compound: Json<unknown> | null;
+  proposed_compound: Json<CompoundProposalStored> | null;
   retracted_at: string | null;
   retracted_by: string | null;
   retracted_reason: string | null;
@@ -228,7 +295,7 @@ export interface EvidenceTable {
 export interface MonitoringEditsTable {
   id: string;
   seq: Generated<number>;
-  subject_type: string;
+  subject_type: 'evidence' | 'compound';
   subject_id: string;
   organisation_id: string;
   user_id: string;
@@ -247,19 +314,19 @@ export interface EvidenceCustodyTable {
   evidence_id: string;
   seq: number;
   actor_id: string;
-  action: string;
+  action: CustodyAction;
   at: string;
-  details: Json<unknown>;
+  details: Json<CustodyDetails>;
   previous_hash: string | null;
   hash: string;
 }
 export interface CompoundEventsTable {
   id: string;
   compound_id: string;
-  kind: string;
+  kind: EventKind;
   date: string;
   date_end: string | null;
-  counts: Json<unknown>;
+  counts: Json<EventCounts>;
   nationalities: string[];
   confidence: number;
   evidence_ids: string[];
@@ -281,7 +348,7 @@ export interface ConsentVersionsTable {
   organisation_id: string;
   recorded_by: string | null;
   at: string;
-  method: string;
+  method: ConsentMethod;
   share_with_own_embassy: boolean;
   share_with_organisation_ids: string[];
   use_in_statistics: boolean;
@@ -294,7 +361,7 @@ export interface CaseEventsTable {
   organisation_id: string | null;
   actor_user_id: string | null;
   at: string;
-  kind: string;
+  kind: TimelineKind;
   /** Clear text of entries written before 0009; the start-up seal moves it into detail_enc. Never written. */
   summary: string | null;
   params: Json<Record<string, unknown>>;
@@ -325,7 +392,7 @@ export interface ScreeningsTable {
   organisation_id: string;
   answers: Json<Record<string, string>>;
   notes_enc: string | null;
-  outcome: string;
+  outcome: ScreeningOutcome;
   rule_version: string;
   rules_met: Json<string[]>;
   recorded_by: string | null;
@@ -335,19 +402,19 @@ export interface NeedsTable {
   id: string;
   case_id: string;
   organisation_id: string;
-  kind: string;
-  priority: string;
-  status: Generated<string>;
+  kind: NeedKind;
+  priority: NeedPriority;
+  status: Generated<NeedStatus>;
   note_enc: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
   urgency_tier: number;
   effective_priority: number;
-  age_band: string | null;
+  age_band: AgeBand | null;
   nationalities: string[];
-  location_kind: string;
-  case_risk: string;
+  location_kind: LocationKind;
+  case_risk: RiskLevel;
 }
 export interface ReferralsTable {
   id: string;
@@ -356,8 +423,8 @@ export interface ReferralsTable {
   from_organisation_id: string;
   to_organisation_id: string;
   need_ids: string[];
-  state: Generated<string>;
-  consent_basis: string;
+  state: Generated<ReferralState>;
+  consent_basis: ConsentBasis | 'override';
   share_contact_channel: string | null;
   view_enc: string;
   /** Clear text before 0009 (sealed at start-up into state_reason_enc); never written. */
@@ -373,10 +440,10 @@ export interface ConsularRecordsTable {
   case_id: string;
   embassy_organisation_id: string;
   case_organisation_id: string;
-  emergency_document_status: Generated<string>;
+  emergency_document_status: Generated<EmergencyDocumentStatus>;
   emergency_document_number_enc: string | null;
   emergency_document_issued_at: string | null;
-  exit_clearance: Generated<string>;
+  exit_clearance: Generated<ExitClearanceStatus>;
   flight_date: string | null;
   flight_number: string | null;
   repatriated_at: string | null;
@@ -389,7 +456,7 @@ export interface FollowUpsTable {
   organisation_id: string;
   due_at: string;
   completed_at: string | null;
-  outcome: string | null;
+  outcome: FollowUpOutcome | null;
   note_enc: string | null;
   recorded_by: string | null;
   created_at: string;
@@ -409,8 +476,8 @@ export interface MatchProposalsTable {
   settings_id: string;
   settings_version: number;
   threshold: number;
-  origin: string;
-  status: Generated<string>;
+  origin: ProposalOrigin;
+  status: Generated<ProposalStatus>;
   decided_by: string | null;
   decided_at: string | null;
   created_at: string;
@@ -422,7 +489,7 @@ export interface LinkRequestsTable {
   proposal_id: string;
   requesting_organisation_id: string;
   target_organisation_id: string;
-  state: Generated<string>;
+  state: Generated<LinkState>;
   reason: string | null;
   requested_by: string | null;
   requested_at: string;

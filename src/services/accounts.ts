@@ -137,7 +137,7 @@ export interface DirectoryPage {
 /** Who else responds: names and kinds only (no people), for any signed-in member. */
 export async function organisationDirectory(
   app: AppContext,
-  filter: { kinds?: string[]; q?: string; cursor?: string; limit: number },
+  filter: { kinds?: OrganisationKind[]; q?: string; cursor?: string; limit: number },
 ): Promise<DirectoryPage> {
   let after: { name: string; id: string } | undefined;
   if (filter.cursor) {

@@ -10,7 +10,7 @@ import { auditLeafHash, type AuditEntry } from '../core/audit/entry.ts';
 import { custodyAnchor } from '../core/audit/evidence-proof.ts';
 import { appendToFrontier, EMPTY_FRONTIER, frontierRoot, inclusionProof } from '../core/audit/merkle.ts';
 import { checkCheckpoint, checkTreeHead, LogReplay, type LogProblem } from '../core/audit/replay.ts';
-import { findCustodyChainBreak, type CustodyAction, type CustodyEntry } from '../core/evidence/custody-log.ts';
+import { findCustodyChainBreak, type CustodyEntry } from '../core/evidence/custody-log.ts';
 import { writeCheckpointFiles, type AuditKeys } from '../db/audit-key.ts';
 import {
   appendAudit,
@@ -288,9 +288,9 @@ async function checkCustody(
         seq: r.seq,
         evidenceId: r.evidence_id,
         actorId: r.actor_id,
-        action: r.action as CustodyAction,
+        action: r.action,
         at: r.at,
-        details: r.details as CustodyEntry['details'],
+        details: r.details,
         previousHash: r.previous_hash,
         hash: r.hash,
       };

@@ -6,7 +6,6 @@ import {
   type HomeFigures,
   type PersonGroup,
 } from '../core/statistics/figures.ts';
-import type { CaseStatus, RiskLevel } from '../core/vocabulary.ts';
 import {
   countPeople,
   visibleCaseIds,
@@ -34,8 +33,8 @@ const WEEK = 7 * 86_400_000;
 const toGroups = (rows: readonly PersonCountGroup[]): PersonGroup[] =>
   rows.map((r) => ({
     nationality: r.nationality,
-    status: r.status as CaseStatus | null,
-    risk: r.risk as RiskLevel | null,
+    status: r.status,
+    risk: r.risk,
     recent: r.recent,
     n: r.n,
   }));

@@ -1,3 +1,5 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { OrganisationsTable, PermissionsTable } from '../schema.ts';
 import type { Queryable } from '../transaction.ts';
 import type { OrganisationKind, Role } from '../../core/vocabulary.ts';
 
@@ -31,21 +33,12 @@ export interface MembershipRow {
 
 const orgColumns = ['id', 'slug', 'name', 'kind', 'nationalities_served', 'city', 'require_totp', 'is_demo'] as const;
 
-export function toOrganisation(r: {
-  id: string;
-  slug: string;
-  name: string;
-  kind: string;
-  nationalities_served: string[];
-  city: string | null;
-  require_totp: boolean;
-  is_demo: boolean;
-}): OrganisationRow {
+export function toOrganisation(r: Pick<Selectable<OrganisationsTable>, (typeof orgColumns)[number]>): OrganisationRow {
   return {
     id: r.id,
     slug: r.slug,
     name: r.name,
-    kind: r.kind as OrganisationKind,
+    kind: r.kind,
     nationalitiesServed: r.nationalities_served,
     city: r.city,
     requireTotp: r.require_totp,
@@ -232,15 +225,12 @@ export async function membershipsOf(
     .execute();
   return rows.map((r) => ({
     organisationId: r.organisation_id,
-    role: r.role as Role,
+    role: r.role,
     organisation: toOrganisation(r),
   }));
 }
 
-export async function replacePermissions(
-  trx: Queryable,
-  rows: readonly { role: string; action: string; resource: string; scope: string }[],
-): Promise<void> {
+export async function replacePermissions(trx: Queryable, rows: readonly Insertable<PermissionsTable>[]): Promise<void> {
   await trx.deleteFrom('permissions').execute();
   if (rows.length)
     await trx
@@ -252,7 +242,7 @@ export async function replacePermissions(
 /** The directory of responders, by name, for pickers (referrals, consent). Keyset-paginated on (name, id). */
 export async function searchOrganisations(
   trx: Queryable,
-  filter: { kinds?: string[]; q?: string; after?: { name: string; id: string }; limit: number },
+  filter: { kinds?: OrganisationKind[]; q?: string; after?: { name: string; id: string }; limit: number },
 ): Promise<OrganisationRow[]> {
   let q = trx.selectFrom('organisations').select(orgColumns);
   if (filter.kinds?.length) q = q.where('kind', 'in', filter.kinds);

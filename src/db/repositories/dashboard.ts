@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { AgeBand } from '../../core/vocabulary.ts';
 import type { Queryable } from '../transaction.ts';
 
 /**
@@ -19,7 +20,7 @@ const rows2 = (rows: { a: unknown; b: unknown; n: unknown }[]): Count2[] =>
 export async function countNeeds(
   trx: Queryable,
   organisationId: string,
-  filter: { nationalities?: readonly string[]; ageBands?: readonly string[] },
+  filter: { nationalities?: readonly string[]; ageBands?: readonly AgeBand[] },
 ): Promise<Count2[]> {
   let q = trx
     .selectFrom('needs')

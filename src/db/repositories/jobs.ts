@@ -1,12 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { JobStatus } from '../../core/vocabulary.ts';
+import type { JobProgress, JobsTable } from '../schema.ts';
 import type { Queryable } from '../transaction.ts';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-export interface JobProgress {
-  phase?: string;
-  done?: number;
-  total?: number;
-}
+export type { JobProgress, JobStatus };
 export interface JobRow {
   id: string;
   kind: string;
@@ -23,21 +20,21 @@ export interface JobRow {
   finishedAt: string | null;
 }
 
-function toJob(r: Record<string, unknown>): JobRow {
+function toJob(r: Selectable<JobsTable>): JobRow {
   return {
-    id: r.id as string,
-    kind: r.kind as string,
+    id: r.id,
+    kind: r.kind,
     payload: r.payload,
-    status: r.status as JobStatus,
-    progress: (r.progress ?? {}) as JobProgress,
+    status: r.status,
+    progress: r.progress ?? {},
     result: r.result ?? null,
-    error: (r.error as string | null) ?? null,
+    error: r.error,
     attempts: Number(r.attempts),
-    lockedBy: (r.locked_by as string | null) ?? null,
-    organisationId: (r.organisation_id as string | null) ?? null,
-    createdBy: (r.created_by as string | null) ?? null,
-    createdAt: r.created_at as string,
-    finishedAt: (r.finished_at as string | null) ?? null,
+    lockedBy: r.locked_by,
+    organisationId: r.organisation_id,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
   };
 }
 
@@ -74,7 +71,7 @@ export async function claimJob(
   staleSeconds: number,
 ): Promise<JobRow | null> {
   if (kinds.length === 0) return null;
-  const { rows } = await sql<Record<string, unknown>>`
+  const { rows } = await sql<Selectable<JobsTable>>`
     UPDATE jobs SET status = 'running', locked_by = ${worker}, locked_at = now(), attempts = attempts + 1
     WHERE id = (
       SELECT id FROM jobs
@@ -122,10 +119,10 @@ export async function finishJob(
 
 export async function findJob(trx: Queryable, id: string): Promise<JobRow | null> {
   const r = await trx.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? toJob(r as unknown as Record<string, unknown>) : null;
+  return r ? toJob(r) : null;
 }
 
 export async function listJobs(trx: Queryable, limit: number): Promise<JobRow[]> {
   const rows = await trx.selectFrom('jobs').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
-  return rows.map((r) => toJob(r as unknown as Record<string, unknown>));
+  return rows.map((r) => toJob(r));
 }

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { OrganisationsTable, SessionsTable, UsersTable } from '../schema.ts';
 import type { Queryable } from '../transaction.ts';
 import { toOrganisation, toUser, type MembershipRow, type OrganisationRow, type UserRow } from './accounts.ts';
 import type { Role } from '../../core/vocabulary.ts';
@@ -105,9 +106,10 @@ export interface SessionBundle {
  */
 export async function loadSessionBundle(db: Queryable, tokenHash: string): Promise<SessionBundle | null> {
   const { rows } = await sql<{
-    s: Record<string, any>;
-    u: Record<string, any>;
-    m: { role: string; o: Record<string, any> }[];
+    // row_to_json: the columns as stored, timestamps in PostgreSQL's JSON text form (hence iso below).
+    s: Selectable<SessionsTable>;
+    u: Selectable<UsersTable>;
+    m: { role: Role; o: Selectable<OrganisationsTable> }[];
   }>`
     SELECT row_to_json(s.*) AS s, row_to_json(u.*) AS u,
       coalesce((SELECT json_agg(json_build_object('role', m.role, 'o', row_to_json(o.*)) ORDER BY o.name, m.role)
@@ -127,10 +129,10 @@ export async function loadSessionBundle(db: Queryable, tokenHash: string): Promi
       lastSeenAt: iso(r.s.last_seen_at)!,
       createdAt: iso(r.s.created_at)!,
     },
-    user: toUser({ ...r.u, locked_until: iso(r.u.locked_until) } as Parameters<typeof toUser>[0]),
+    user: toUser({ ...r.u, locked_until: iso(r.u.locked_until) }),
     memberships: r.m.map((m) => {
-      const organisation = toOrganisation(m.o as Parameters<typeof toOrganisation>[0]);
-      return { organisationId: organisation.id, role: m.role as Role, organisation };
+      const organisation = toOrganisation(m.o);
+      return { organisationId: organisation.id, role: m.role, organisation };
     }),
   };
 }

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { CaseStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { Queryable } from '../transaction.ts';
 
 /**
@@ -11,8 +12,8 @@ import type { Queryable } from '../transaction.ts';
  */
 export interface PersonCountGroup {
   nationality: string;
-  status: string | null;
-  risk: string | null;
+  status: CaseStatus | null;
+  risk: RiskLevel | null;
   /** First registered within the window given to the query. */
   recent: boolean;
   n: number;
@@ -91,8 +92,8 @@ export async function countPeople(
 ): Promise<PersonCountGroup[]> {
   const { rows } = await sql<{
     nationality: string;
-    status: string | null;
-    risk: string | null;
+    status: CaseStatus | null;
+    risk: RiskLevel | null;
     recent: boolean;
     n: number;
   }>`${peopleOf(population)}

@@ -1,39 +1,21 @@
+import type { Insertable } from 'kysely';
+import type { ConsentMethod } from '../../core/consent/versioned.ts';
+import type { CasesTable, ConsentVersionsTable, SurvivorsTable } from '../schema.ts';
 import type { Queryable } from '../transaction.ts';
+import type { RowOf } from './rows.ts';
 
-/** A survivor row as stored: identifying fields already encrypted by the service. */
-export interface SurvivorInsert {
-  id: string;
-  organisationId: string;
-  registeredBy: string | null;
-  registeredAt: string;
-  identityEnc: string;
-  locationEnc: string | null;
-  sex: string;
-  ageBand: string | null;
-  nationalities: string[];
-  languages: string[];
-  documentStatus: string;
-  locationKind: string;
-  locationOrganisationId: string | null;
-  compoundRef: string | null;
-  exitMode: string;
-  exitDate: string | null;
-  consentOwnEmbassy: boolean;
-  consentOrganisationIds: string[];
-  consentStatistics: boolean;
-  isDemo: boolean;
-  /** Cross-organisation matching consent (false when omitted: opt-in). */
-  consentCrossOrgMatching?: boolean;
-  /** The consent version these flags come from (0 = none recorded). */
-  consentVersion?: number;
-}
+/** A survivor as stored: identifying fields already encrypted by the service. One shape for reads and writes. */
+export type SurvivorRow = RowOf<SurvivorsTable>;
+/** What a write supplies: consent version (0 = none recorded) and cross-organisation matching (opt-in) may be omitted. */
+export type SurvivorInsert = Omit<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching'> &
+  Partial<Pick<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching'>>;
 
 export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorInsert[]): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('survivors')
     .values(
-      rows.map((s) => ({
+      rows.map((s): Insertable<SurvivorsTable> => ({
         id: s.id,
         organisation_id: s.organisationId,
         registered_by: s.registeredBy,
@@ -61,22 +43,14 @@ export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorIns
     .execute();
 }
 
-export interface CaseInsert {
-  id: string;
-  survivorId: string;
-  organisationId: string;
-  status: string;
-  riskLevel: string;
-  assignedTo: string | null;
-  openedAt: string;
-}
+export type CaseInsert = Omit<RowOf<CasesTable>, 'updatedAt' | 'riskAtLastContact'>;
 
 export async function insertCases(trx: Queryable, rows: readonly CaseInsert[]): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('cases')
     .values(
-      rows.map((c) => ({
+      rows.map((c): Insertable<CasesTable> => ({
         id: c.id,
         survivor_id: c.survivorId,
         organisation_id: c.organisationId,
@@ -97,7 +71,7 @@ export interface ConsentVersionRow {
   organisationId: string;
   recordedBy: string | null;
   at: string;
-  method: string;
+  method: ConsentMethod;
   shareWithOwnEmbassy: boolean;
   shareWithOrganisationIds: string[];
   useInStatistics: boolean;
@@ -111,7 +85,7 @@ export async function insertConsentVersions(trx: Queryable, rows: readonly Conse
   await trx
     .insertInto('consent_versions')
     .values(
-      rows.map((v) => ({
+      rows.map((v): Insertable<ConsentVersionsTable> => ({
         survivor_id: v.survivorId,
         version: v.version,
         organisation_id: v.organisationId,
@@ -145,7 +119,7 @@ export async function listConsentVersions(trx: Queryable, survivorId: string): P
     shareWithOwnEmbassy: r.share_with_own_embassy,
     shareWithOrganisationIds: r.share_with_organisation_ids,
     useInStatistics: r.use_in_statistics,
-    changes: r.changes as unknown as string[],
+    changes: r.changes,
     crossOrganisationMatching: r.cross_organisation_matching,
   }));
 }

@@ -1,7 +1,6 @@
 import { urgencyRank } from '../../core/triage/urgency.ts';
-import type { AgeBand, LocationKind, NeedKind, NeedPriority, NeedStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { CaseDetail, NeedView, TimelineEntryView } from '../../contracts/casework/cases.ts';
-import { describeTimelineEntry, type TimelineKind, type TimelineParams } from '../../core/cases/timeline.ts';
+import { describeTimelineEntry, type TimelineParams } from '../../core/cases/timeline.ts';
 import {
   caseAudienceOf,
   discloseTimelineEntry,
@@ -23,31 +22,30 @@ import { presentCase } from './cases.ts';
 import { openAttachment, openNote } from './case-records.ts';
 import { presentScreening } from './screening.ts';
 import { presentSurvivor } from './survivor-presenter.ts';
-import type { FollowUpOutcome } from '../../core/followups/evaluate.ts';
 
 export function presentNeed(n: NeedRow, now: Date): NeedView {
   const rank = urgencyRank(
     {
       id: n.id,
-      kind: n.kind as NeedKind,
-      priority: n.priority as NeedPriority,
-      status: n.status as NeedStatus,
+      kind: n.kind,
+      priority: n.priority,
+      status: n.status,
       createdAt: n.createdAt,
       survivor: {
-        ageBand: n.ageBand as AgeBand | null,
+        ageBand: n.ageBand,
         nationalities: n.nationalities,
-        locationKind: n.locationKind as LocationKind,
+        locationKind: n.locationKind,
       },
-      caseRisk: n.caseRisk as RiskLevel,
+      caseRisk: n.caseRisk,
     },
     now,
   );
   return {
     id: n.id,
     caseId: n.caseId,
-    kind: n.kind as NeedKind,
-    priority: n.priority as NeedPriority,
-    status: n.status as NeedStatus,
+    kind: n.kind,
+    priority: n.priority,
+    status: n.status,
     createdAt: n.createdAt,
     updatedAt: n.updatedAt,
     urgency: {
@@ -75,7 +73,7 @@ async function presentTimeline(
   const shown = rows.flatMap((e) => {
     const d = discloseTimelineEntry(audience, viewerOrganisationId, {
       id: e.id,
-      kind: e.kind as TimelineKind,
+      kind: e.kind,
       at: e.at,
       actorUserId: e.actorUserId,
       organisationId: e.organisationId,
@@ -144,7 +142,7 @@ export async function getCaseDetail(app: AppContext, actor: RequestActor, caseId
         id: f.id,
         dueAt: f.dueAt,
         completedAt: f.completedAt,
-        outcome: f.outcome as FollowUpOutcome | null,
+        outcome: f.outcome,
       })),
       timeline: await presentTimeline(trx, app, audience, actor.organisationId, events),
     };

@@ -4,7 +4,6 @@ import { timelineEvents, type RiskCause } from '../../core/cases/timeline.ts';
 import { discloseCase, type CaseAudience } from '../../core/disclosure/index.ts';
 import type { CaseStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { CaseListQuery, CaseSummary, CaseView } from '../../contracts/casework/cases.ts';
-import type { AgeBand, DocumentStatus, Sex } from '../../core/vocabulary.ts';
 import { listCases, updateCase, type CaseRow } from '../../db/repositories/casework/cases.ts';
 import { consularRecordsOfCase } from '../../db/repositories/casework/consular.ts';
 import { latestScreening } from '../../db/repositories/casework/records.ts';
@@ -33,12 +32,12 @@ export const presentCase = (c: CaseRow, audience: CaseAudience = 'own_organisati
     id: c.id,
     survivorId: c.survivorId,
     organisationId: c.organisationId,
-    status: c.status as CaseStatus,
-    riskLevel: c.riskLevel as RiskLevel,
+    status: c.status,
+    riskLevel: c.riskLevel,
     assignedTo: c.assignedTo,
     openedAt: c.openedAt,
     updatedAt: c.updatedAt,
-    nextStatuses: nextCaseStatuses(c.status as CaseStatus),
+    nextStatuses: nextCaseStatuses(c.status),
   });
 
 /**
@@ -72,16 +71,16 @@ export async function listVisibleCases(
         id: kase.id,
         survivorId: kase.survivorId,
         organisationId: kase.organisationId,
-        status: kase.status as CaseStatus,
-        riskLevel: kase.riskLevel as RiskLevel,
+        status: kase.status,
+        riskLevel: kase.riskLevel,
         assignedTo: kase.assignedTo,
         openedAt: kase.openedAt,
         updatedAt: kase.updatedAt,
         preferredName: preferredNameOf(openIdentity(app, survivor)),
-        sex: survivor.sex as Sex,
-        ageBand: survivor.ageBand as AgeBand | null,
+        sex: survivor.sex,
+        ageBand: survivor.ageBand,
         nationalities: survivor.nationalities,
-        documentStatus: survivor.documentStatus as DocumentStatus,
+        documentStatus: survivor.documentStatus,
       }),
     );
     if (items.length)
@@ -116,14 +115,7 @@ export async function applyRisk(
   const at = app.now().toISOString();
   await updateCase(trx, kase.id, { riskLevel: to, at });
   await refreshNeedsForCase(trx, kase.id, to, EFFECTIVE_PRIORITY_SQL);
-  await recordCaseEvent(
-    trx,
-    app,
-    actor,
-    kase.id,
-    timelineEvents.riskChanged(kase.riskLevel as RiskLevel, to, cause, reason),
-    at,
-  );
+  await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.riskChanged(kase.riskLevel, to, cause, reason), at);
 }
 
 /** Moves a case along core/cases' status machine; refused moves leave everything unchanged (409). */
@@ -138,7 +130,7 @@ export async function changeCaseStatus(
     const { kase, survivor, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
     if (access !== 'owner')
       throw forbidden('only the organisation that owns the case changes its status (embassies record consular steps)');
-    const current = kase.status as CaseStatus;
+    const current = kase.status;
     const result = transitionCase(current, next, {
       actorRole: actingRole(actor),
       reason,
@@ -151,14 +143,7 @@ export async function changeCaseStatus(
     await updateCase(trx, caseId, { status: next, at });
     await recordCaseEvent(trx, app, actor, caseId, timelineEvents.statusChanged(current, next, reason), at);
     if (next === 'lost_contact')
-      await applyRisk(
-        trx,
-        app,
-        actor,
-        kase,
-        raiseRisk(kase.riskLevel as RiskLevel, { kind: 'lost_contact' }),
-        'contact_lost',
-      );
+      await applyRisk(trx, app, actor, kase, raiseRisk(kase.riskLevel, { kind: 'lost_contact' }), 'contact_lost');
     await audit(trx, app, actor, 'case.status', 'case', caseId, { from: current, to: next });
     const updated = await loadVisibleCase(trx, actor, caseId, 'read', 'case');
     return presentCase(updated.kase);
@@ -176,7 +161,7 @@ export async function changeCaseRisk(
   return asActor(app.database, actor, async (trx) => {
     const { kase, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
     if (access !== 'owner') throw forbidden('only the organisation that owns the case sets its risk');
-    const current = kase.riskLevel as RiskLevel;
+    const current = kase.riskLevel;
     if (to === current) throw conflict(`risk is already ${current}`);
     if (riskIndex(to) < riskIndex(current)) {
       const lowered = lowerRisk(current, to, reason);

@@ -2,13 +2,11 @@ import {
   repatriationProgress,
   validateFlight,
   validateGroupFlightUpdate,
-  type EmergencyDocumentStatus,
-  type ExitClearanceStatus,
   type RepatriationPlan,
 } from '../../core/cases/consular.ts';
 import { transitionCase } from '../../core/cases/status.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
-import type { AgeBand, CaseStatus, DocumentStatus, RiskLevel, Sex } from '../../core/vocabulary.ts';
+import type { CaseStatus, DocumentStatus } from '../../core/vocabulary.ts';
 import type { ConsularQueueItem, ConsularUpdateRequest } from '../../contracts/casework/work.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { listCases, updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.ts';
@@ -53,13 +51,13 @@ function blankRecord(app: AppContext, kase: CaseRow, embassyId: string): Consula
 
 const planOf = (kase: CaseRow, survivor: SurvivorRow, r: ConsularRecordRow): RepatriationPlan => ({
   caseId: kase.id,
-  caseStatus: kase.status as CaseStatus,
+  caseStatus: kase.status,
   passportHeld: survivor.documentStatus === 'held',
   emergencyDocument: {
-    status: r.emergencyDocumentStatus as EmergencyDocumentStatus,
+    status: r.emergencyDocumentStatus,
     issuedAt: r.emergencyDocumentIssuedAt,
   },
-  exitClearance: r.exitClearance as ExitClearanceStatus,
+  exitClearance: r.exitClearance,
   flight: r.flightDate && r.flightNumber ? { date: r.flightDate, flightNumber: r.flightNumber } : null,
   repatriatedAt: r.repatriatedAt,
 });
@@ -76,14 +74,14 @@ function presentQueueItem(
     caseId: kase.id,
     survivorId: survivor.id,
     preferredName: preferredNameOf(openIdentity(app, survivor)),
-    sex: survivor.sex as Sex,
-    ageBand: survivor.ageBand as AgeBand | null,
+    sex: survivor.sex,
+    ageBand: survivor.ageBand,
     nationalities: survivor.nationalities,
-    documentStatus: survivor.documentStatus as DocumentStatus,
-    caseStatus: kase.status as CaseStatus,
-    riskLevel: kase.riskLevel as RiskLevel,
+    documentStatus: survivor.documentStatus,
+    caseStatus: kase.status,
+    riskLevel: kase.riskLevel,
     record: {
-      emergencyDocumentStatus: r.emergencyDocumentStatus as EmergencyDocumentStatus,
+      emergencyDocumentStatus: r.emergencyDocumentStatus,
       emergencyDocumentNumber: r.emergencyDocumentNumberEnc
         ? app.cipher.decrypt(
             r.emergencyDocumentNumberEnc,
@@ -91,7 +89,7 @@ function presentQueueItem(
           )
         : null,
       emergencyDocumentIssuedAt: r.emergencyDocumentIssuedAt,
-      exitClearance: r.exitClearance as ExitClearanceStatus,
+      exitClearance: r.exitClearance,
       flight: r.flightDate && r.flightNumber ? { date: r.flightDate, flightNumber: r.flightNumber } : null,
       repatriatedAt: r.repatriatedAt,
       updatedAt: known ? r.updatedAt : null,
@@ -160,11 +158,11 @@ async function moveCase(
   next: CaseStatus,
   travelDocumentReady: boolean,
 ): Promise<void> {
-  const result = transitionCase(kase.status as CaseStatus, next, { actorRole: actingRole(actor), travelDocumentReady });
+  const result = transitionCase(kase.status, next, { actorRole: actingRole(actor), travelDocumentReady });
   if (!result.ok) throw conflict(result.reason);
   const at = app.now().toISOString();
   await updateCase(trx, kase.id, { status: next, at });
-  await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.statusChanged(kase.status as CaseStatus, next), at);
+  await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.statusChanged(kase.status, next), at);
 }
 
 /** Records consular steps for one case of the queue; "repatriated" also moves the case (awaiting_travel → repatriated). */

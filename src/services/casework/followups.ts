@@ -64,15 +64,15 @@ export async function evaluateCaseFollowUps(
       id: f.id,
       dueAt: f.dueAt,
       completedAt: f.completedAt,
-      outcome: f.outcome as FollowUpOutcome | null,
+      outcome: f.outcome,
     })),
     now,
     {
       caseId: kase.id,
       ownerOrganisationId: kase.organisationId,
-      status: kase.status as CaseStatus,
-      currentRisk: kase.riskLevel as RiskLevel,
-      riskAtLastContact: (kase.riskAtLastContact ?? undefined) as RiskLevel | undefined,
+      status: kase.status,
+      currentRisk: kase.riskLevel,
+      riskAtLastContact: kase.riskAtLastContact ?? undefined,
     },
   );
   if (ev.riskRaised) await applyRisk(trx, app, actor, kase, ev.suggestedRisk, 'follow_up');
@@ -127,16 +127,16 @@ export async function evaluateCaseFollowUps(
   };
 }
 
-function presentFollowUp(f: FollowUpRow, kase: { riskLevel: string; status: string }, now: Date): FollowUpView {
+function presentFollowUp(f: FollowUpRow, kase: Pick<CaseRow, 'riskLevel' | 'status'>, now: Date): FollowUpView {
   return {
     id: f.id,
     caseId: f.caseId,
     dueAt: f.dueAt,
     completedAt: f.completedAt,
-    outcome: f.outcome as FollowUpOutcome | null,
+    outcome: f.outcome,
     overdue: !f.completedAt && Date.parse(f.dueAt) < now.getTime(),
-    caseRisk: kase.riskLevel as RiskLevel,
-    caseStatus: kase.status as CaseStatus,
+    caseRisk: kase.riskLevel,
+    caseStatus: kase.status,
   };
 }
 
@@ -197,7 +197,7 @@ export async function recordCheckIn(
         id: app.newId(),
         caseId: kase.id,
         organisationId: kase.organisationId,
-        dueAt: nextFollowUpDue(now, kase.riskLevel as RiskLevel).toISOString(),
+        dueAt: nextFollowUpDue(now, kase.riskLevel).toISOString(),
         completedAt: null,
         outcome: null,
         noteEnc: null,

@@ -10,7 +10,6 @@ import { conflict, forbidden, notFound } from '../errors.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
 import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.ts';
 import { presentNeed } from './case-detail.ts';
-import type { CaseStatus } from '../../core/vocabulary.ts';
 
 /** A need row with the triage copies filled from its case and survivor. */
 export function buildNeed(input: {
@@ -23,10 +22,10 @@ export function buildNeed(input: {
   noteEnc: string | null;
   createdBy: string | null;
   at: string;
-  ageBand: string | null;
+  ageBand: AgeBand | null;
   nationalities: string[];
-  locationKind: string;
-  caseRisk: string;
+  locationKind: LocationKind;
+  caseRisk: RiskLevel;
 }): NeedRow {
   const shape = {
     id: input.id,
@@ -34,8 +33,8 @@ export function buildNeed(input: {
     priority: input.priority,
     status: input.status ?? 'open',
     createdAt: input.at,
-    survivor: { ageBand: input.ageBand as AgeBand | null, nationalities: input.nationalities },
-    caseRisk: input.caseRisk as RiskLevel,
+    survivor: { ageBand: input.ageBand, nationalities: input.nationalities },
+    caseRisk: input.caseRisk,
   };
   return {
     id: input.id,
@@ -114,9 +113,9 @@ export async function updateNeedStatus(
     const at = app.now().toISOString();
     const next = buildNeed({
       ...need,
-      kind: need.kind as NeedKind,
-      priority: (patch.priority ?? need.priority) as NeedPriority,
-      status: (patch.status ?? need.status) as NeedStatus,
+      kind: need.kind,
+      priority: patch.priority ?? need.priority,
+      status: patch.status ?? need.status,
       at: need.createdAt,
       caseRisk: kase.riskLevel,
     });
@@ -131,7 +130,7 @@ export async function updateNeedStatus(
       app,
       actor,
       need.caseId,
-      timelineEvents.needUpdated(need.kind as NeedKind, {
+      timelineEvents.needUpdated(need.kind, {
         ...(patch.status && patch.status !== need.status ? { status: patch.status } : {}),
         ...(patch.priority && patch.priority !== need.priority ? { priority: patch.priority } : {}),
       }),
@@ -176,12 +175,12 @@ export async function triage(
     const rank = urgencyRank(
       {
         id: r.id,
-        kind: r.kind as NeedKind,
-        priority: r.priority as NeedPriority,
-        status: r.status as NeedStatus,
+        kind: r.kind,
+        priority: r.priority,
+        status: r.status,
         createdAt: r.createdAt,
-        survivor: { ageBand: r.ageBand as AgeBand | null, nationalities: r.nationalities },
-        caseRisk: r.caseRisk as RiskLevel,
+        survivor: { ageBand: r.ageBand, nationalities: r.nationalities },
+        caseRisk: r.caseRisk,
       },
       now,
     );
@@ -189,21 +188,21 @@ export async function triage(
       needId: r.id,
       caseId: r.caseId,
       survivorId: r.survivorId,
-      kind: r.kind as NeedKind,
-      priority: r.priority as NeedPriority,
-      status: r.status as NeedStatus,
+      kind: r.kind,
+      priority: r.priority,
+      status: r.status,
       createdAt: r.createdAt,
       tier: rank.tier,
       effectivePriority: rank.effectivePriorityLabel,
       waitingHours: Math.floor(rank.waitingMs / 3_600_000),
       explanation: rank.explanation,
-      caseRisk: r.caseRisk as RiskLevel,
-      caseStatus: r.caseStatus as CaseStatus,
+      caseRisk: r.caseRisk,
+      caseStatus: r.caseStatus,
       survivor: {
-        sex: r.sex as TriageItem['survivor']['sex'],
-        ageBand: r.ageBand as AgeBand | null,
+        sex: r.sex,
+        ageBand: r.ageBand,
         nationalities: r.nationalities,
-        locationKind: r.locationKind as LocationKind,
+        locationKind: r.locationKind,
       },
     };
   });

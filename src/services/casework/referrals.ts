@@ -7,17 +7,7 @@ import {
 import { timelineEvents } from '../../core/cases/timeline.ts';
 import { REFERRAL_TRANSITIONS, referralSide, transitionReferral } from '../../core/referrals/state.ts';
 import { can } from '../../core/permissions/matrix.ts';
-import type {
-  AgeBand,
-  ContactChannel,
-  DocumentStatus,
-  NeedKind,
-  NeedPriority,
-  OrganisationKind,
-  ReferralState,
-  Scope,
-  Sex,
-} from '../../core/vocabulary.ts';
+import type { ContactChannel, ReferralState, Scope } from '../../core/vocabulary.ts';
 import type { CreateReferralRequest, ReferralView } from '../../contracts/casework/work.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { findOrganisations, type OrganisationInfo } from '../../db/repositories/casework/cases.ts';
@@ -69,7 +59,7 @@ export function presentReferral(
 ): ReferralView {
   const incoming = row.toOrganisationId === viewerOrganisationId;
   const shown = discloseReferral<CoreReferralView>(incoming ? 'referral_receiver' : 'own_organisation', {
-    state: row.state as ReferralState,
+    state: row.state,
     frozen: row.frozenAt !== null,
     caseId: row.caseId,
     survivorId: row.survivorId,
@@ -85,7 +75,7 @@ export function presentReferral(
   return {
     id: row.id,
     direction: incoming ? ('incoming' as const) : ('outgoing' as const),
-    state: row.state as ReferralState,
+    state: row.state,
     frozen: row.frozenAt !== null,
     fromOrganisation: orgRef(orgs.get(row.fromOrganisationId), row.fromOrganisationId),
     toOrganisation: orgRef(orgs.get(row.toOrganisationId), row.toOrganisationId),
@@ -126,7 +116,7 @@ export async function createReferral(
         crossOrganisationMatching: survivor.consentCrossOrgMatching,
       },
       survivorNationalities: survivor.nationalities,
-      toOrganisation: { id: to.id, kind: to.kind as OrganisationKind, servesNationalities: to.nationalitiesServed },
+      toOrganisation: { id: to.id, kind: to.kind, servesNationalities: to.nationalitiesServed },
       userPermissions: can(actor.roles, 'override_consent', 'referral') ? [REFERRAL_OVERRIDE_PERMISSION] : [],
       overrideReason: input.overrideReason,
     });
@@ -138,14 +128,14 @@ export async function createReferral(
     const person = presentForReferral(
       {
         preferredName: preferredNameOf(identity),
-        sex: survivor.sex as Sex,
-        ageBand: survivor.ageBand as AgeBand | null,
+        sex: survivor.sex,
+        ageBand: survivor.ageBand,
         nationalities: survivor.nationalities,
         languages: survivor.languages,
         contactChannels: identity.contacts,
-        documentStatus: survivor.documentStatus as DocumentStatus,
+        documentStatus: survivor.documentStatus,
       },
-      { needs: needs.map((n) => ({ id: n.id, kind: n.kind as NeedKind, priority: n.priority as NeedPriority })) },
+      { needs: needs.map((n) => ({ id: n.id, kind: n.kind, priority: n.priority })) },
       { id, needIds: input.needIds, shareContactChannel: (input.shareContactChannel ?? null) as ContactChannel | null },
     );
     const row: ReferralRow = {
@@ -208,7 +198,7 @@ export async function changeReferralState(
       { fromOrganisationId: row.fromOrganisationId, toOrganisationId: row.toOrganisationId },
       actor.organisationId,
     );
-    const result = transitionReferral(row.state as ReferralState, next, side, reason);
+    const result = transitionReferral(row.state, next, side, reason);
     if (!result.ok) throw conflict(result.reason);
     if (row.frozenAt && side === 'receiver')
       throw conflict("the survivor's consent no longer covers this referral; it is frozen");

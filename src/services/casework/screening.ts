@@ -39,7 +39,7 @@ export function presentScreening(app: AppContext, row: ScreeningRow): ScreeningV
     answers: Object.fromEntries(
       SCREENING_INDICATORS.map((i) => [i, { answer: answers[i]?.answer ?? 'unknown', note: answers[i]?.note ?? null }]),
     ),
-    outcome: row.outcome as ScreeningView['outcome'],
+    outcome: row.outcome,
     reasons: result.reasons,
     rulesMet: row.rulesMet,
     drivingIndicators: result.drivingIndicators,

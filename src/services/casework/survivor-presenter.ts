@@ -5,7 +5,6 @@ import {
   type CaseAudience,
   type ReferralLink,
 } from '../../core/disclosure/index.ts';
-import type { AgeBand, DocumentStatus, ExitMode, LocationKind, Sex } from '../../core/vocabulary.ts';
 import type { SurvivorView } from '../../contracts/casework/survivors.ts';
 import type { SurvivorRow } from '../../db/repositories/casework/cases.ts';
 import type { AppContext } from '../context.ts';
@@ -27,7 +26,7 @@ export function presentSurvivor(
   referrals: readonly ReferralLink[],
 ): SurvivorView {
   const identity = openIdentity(app, s);
-  const locationKind = s.locationKind as LocationKind;
+  const locationKind = s.locationKind;
   const mayView =
     audience === 'own_organisation' &&
     mayViewLocation(
@@ -47,17 +46,17 @@ export function presentSurvivor(
       preferred: n.preferred,
     })),
     preferredName: preferredNameOf(identity),
-    sex: s.sex as Sex,
+    sex: s.sex,
     dateOfBirth: identity.dateOfBirth ?? null,
-    ageBand: s.ageBand as AgeBand | null,
+    ageBand: s.ageBand,
     nationalities: s.nationalities,
     languages: s.languages,
     contacts: identity.contacts.map((c) => ({ channel: c.channel, value: c.value })),
-    documentStatus: s.documentStatus as DocumentStatus,
+    documentStatus: s.documentStatus,
     locationKind,
     location: mayView ? { kind: locationKind, placeOrganisationId: s.locationOrganisationId, detail } : null,
     compound: s.compoundRef,
-    exitMode: s.exitMode as ExitMode,
+    exitMode: s.exitMode,
     exitDate: s.exitDate,
     consent: {
       version: s.consentVersion,

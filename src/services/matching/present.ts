@@ -18,7 +18,6 @@ import {
   type RevealLevel,
 } from '../../core/matching/reveal.ts';
 import { servedNationalities } from '../../core/consent/embassy-scope.ts';
-import type { Sex } from '../../core/vocabulary.ts';
 import type { MatchSurvivorView, ProposalView } from '../../contracts/matching.ts';
 import type { OrganisationInfo } from '../../db/repositories/casework/cases.ts';
 import type { LinkRequestRow } from '../../db/repositories/matching/link-requests.ts';
@@ -54,7 +53,7 @@ function survivorView(row: MatchSurvivorRow, identity: SurvivorIdentity): MatchS
     id: row.id,
     preferredName: preferredNameOf(identity),
     names: identity.names.map((n) => n.value),
-    sex: row.sex as Sex,
+    sex: row.sex,
     dateOfBirth: identity.dateOfBirth ?? null,
     nationalities: row.nationalities,
   };

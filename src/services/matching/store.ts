@@ -5,12 +5,13 @@
 import { alertRank } from '../../core/alerts/rank.ts';
 import type { ScoredCandidate } from '../../core/matching/match-index.ts';
 import type { TrainedModel } from '../../core/matching/model.ts';
+import type { ProposalOrigin } from '../../core/vocabulary.ts';
 import { upsertAlerts } from '../../db/repositories/alerts.ts';
 import { upsertProposals, type ProposalInsert } from '../../db/repositories/matching/proposals.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
 
-export type ProposalOrigin = 'registration' | 'batch' | 'demo';
+export type { ProposalOrigin };
 
 export interface ScoredPair {
   left: { survivorId: string; organisationId: string };

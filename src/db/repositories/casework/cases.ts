@@ -1,45 +1,19 @@
-import { sql, type Selectable } from 'kysely';
-import type { CasesTable, SurvivorsTable } from '../../schema.ts';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { TimelineKind } from '../../../core/cases/timeline.ts';
+import type { CaseStatus, DocumentStatus, OrganisationKind, RiskLevel } from '../../../core/vocabulary.ts';
+import type { CaseEventsTable, CasesTable, SurvivorsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
+import type { RowOf } from '../rows.ts';
+import type { SurvivorRow } from '../survivors.ts';
 
 /** Survivor and case rows as stored (identifying fields still encrypted). */
-export interface SurvivorRow {
-  id: string;
-  organisationId: string;
-  registeredAt: string;
-  identityEnc: string;
-  locationEnc: string | null;
-  sex: string;
-  ageBand: string | null;
-  nationalities: string[];
-  languages: string[];
-  documentStatus: string;
-  locationKind: string;
-  locationOrganisationId: string | null;
-  compoundRef: string | null;
-  exitMode: string;
-  exitDate: string | null;
-  consentOwnEmbassy: boolean;
-  consentOrganisationIds: string[];
-  consentStatistics: boolean;
-  consentVersion: number;
-  consentCrossOrgMatching: boolean;
-}
-export interface CaseRow {
-  id: string;
-  survivorId: string;
-  organisationId: string;
-  status: string;
-  riskLevel: string;
-  assignedTo: string | null;
-  openedAt: string;
-  updatedAt: string;
-  riskAtLastContact: string | null;
-}
+export type { SurvivorRow };
+export type CaseRow = RowOf<CasesTable>;
 
 const SURVIVOR_COLUMNS = [
   's.id as s_id',
   's.organisation_id as s_organisation_id',
+  's.registered_by',
   's.registered_at',
   's.identity_enc',
   's.location_enc',
@@ -58,6 +32,7 @@ const SURVIVOR_COLUMNS = [
   's.consent_statistics',
   's.consent_version',
   's.consent_cross_org_matching',
+  's.is_demo',
 ] as const;
 const CASE_COLUMNS = [
   'c.id',
@@ -71,10 +46,15 @@ const CASE_COLUMNS = [
   'c.risk_at_last_contact',
 ] as const;
 
-type Joined = Record<string, any>;
-export const survivorFrom = (r: Joined): SurvivorRow => ({
+/** The survivor's columns of a case × survivor join (SURVIVOR_COLUMNS; id and organisation renamed apart). */
+type SurvivorColumns = Omit<Selectable<SurvivorsTable>, 'id' | 'organisation_id'> & {
+  s_id: string;
+  s_organisation_id: string;
+};
+export const survivorFrom = (r: SurvivorColumns): SurvivorRow => ({
   id: r.s_id,
   organisationId: r.s_organisation_id,
+  registeredBy: r.registered_by,
   registeredAt: r.registered_at,
   identityEnc: r.identity_enc,
   locationEnc: r.location_enc,
@@ -93,8 +73,9 @@ export const survivorFrom = (r: Joined): SurvivorRow => ({
   consentStatistics: r.consent_statistics,
   consentVersion: r.consent_version,
   consentCrossOrgMatching: r.consent_cross_org_matching === true,
+  isDemo: r.is_demo,
 });
-export const caseFrom = (r: Joined): CaseRow => ({
+export const caseFrom = (r: Selectable<CasesTable>): CaseRow => ({
   id: r.id,
   survivorId: r.survivor_id,
   organisationId: r.organisation_id,
@@ -139,10 +120,10 @@ export async function findCaseBySurvivor(
 export interface CaseListFilter {
   /** The organisation's own cases, or (embassy) consenting survivors of the served nationalities. */
   scope: { kind: 'organisation'; organisationId: string } | { kind: 'embassy'; nationalities: string[] };
-  statuses?: string[];
-  risks?: string[];
+  statuses?: CaseStatus[];
+  risks?: RiskLevel[];
   assignedTo?: string;
-  documentStatuses?: string[];
+  documentStatuses?: DocumentStatus[];
   nationalities?: string[];
   limit: number;
   after?: { openedAt: string; id: string };
@@ -176,10 +157,10 @@ export async function updateCase(
   trx: Queryable,
   id: string,
   patch: {
-    status?: string;
-    riskLevel?: string;
+    status?: CaseStatus;
+    riskLevel?: RiskLevel;
     assignedTo?: string | null;
-    riskAtLastContact?: string | null;
+    riskAtLastContact?: RiskLevel | null;
     at: string;
   },
 ): Promise<number> {
@@ -204,7 +185,7 @@ export interface CaseEventInsert {
   organisationId: string | null;
   actorUserId: string | null;
   at: string;
-  kind: string;
+  kind: TimelineKind;
   params: Record<string, unknown>;
   detailEnc: string | null;
 }
@@ -214,7 +195,7 @@ export async function insertCaseEvents(trx: Queryable, events: readonly CaseEven
   await trx
     .insertInto('case_events')
     .values(
-      events.map((e) => ({
+      events.map((e): Insertable<CaseEventsTable> => ({
         id: e.id,
         case_id: e.caseId,
         organisation_id: e.organisationId,
@@ -230,7 +211,7 @@ export async function insertCaseEvents(trx: Queryable, events: readonly CaseEven
 
 export interface CaseEventRow {
   id: string;
-  kind: string;
+  kind: TimelineKind;
   at: string;
   actorUserId: string | null;
   organisationId: string | null;
@@ -256,7 +237,7 @@ export async function listCaseEvents(
     at: r.at,
     actorUserId: r.actor_user_id,
     organisationId: r.organisation_id,
-    params: (r.params ?? {}) as Record<string, unknown>,
+    params: r.params ?? {},
     detailEnc: r.detail_enc,
   }));
 }
@@ -293,7 +274,7 @@ export async function isMember(trx: Queryable, userId: string, organisationId: s
 export interface OrganisationInfo {
   id: string;
   name: string;
-  kind: string;
+  kind: OrganisationKind;
   nationalitiesServed: string[];
 }
 

@@ -1,22 +1,11 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { ConsularRecordsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
+import type { RowOf } from '../rows.ts';
 
-export interface ConsularRecordRow {
-  id: string;
-  caseId: string;
-  embassyOrganisationId: string;
-  caseOrganisationId: string;
-  emergencyDocumentStatus: string;
-  emergencyDocumentNumberEnc: string | null;
-  emergencyDocumentIssuedAt: string | null;
-  exitClearance: string;
-  flightDate: string | null;
-  flightNumber: string | null;
-  repatriatedAt: string | null;
-  updatedBy: string | null;
-  updatedAt: string;
-}
+export type ConsularRecordRow = RowOf<ConsularRecordsTable>;
 
-const recordFrom = (r: any): ConsularRecordRow => ({
+const recordFrom = (r: Selectable<ConsularRecordsTable>): ConsularRecordRow => ({
   id: r.id,
   caseId: r.case_id,
   embassyOrganisationId: r.embassy_organisation_id,
@@ -59,7 +48,7 @@ export async function upsertConsularRecords(trx: Queryable, rows: readonly Consu
   await trx
     .insertInto('consular_records')
     .values(
-      rows.map((r) => ({
+      rows.map((r): Insertable<ConsularRecordsTable> => ({
         id: r.id,
         case_id: r.caseId,
         embassy_organisation_id: r.embassyOrganisationId,

@@ -1,19 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { FollowUpOutcome } from '../../../core/followups/evaluate.ts';
+import type { CaseStatus, RiskLevel } from '../../../core/vocabulary.ts';
+import type { FollowUpsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
+import type { RowOf } from '../rows.ts';
 
-export interface FollowUpRow {
-  id: string;
-  caseId: string;
-  organisationId: string;
-  dueAt: string;
-  completedAt: string | null;
-  outcome: string | null;
-  noteEnc: string | null;
-  recordedBy: string | null;
-  createdAt: string;
-}
+export type FollowUpRow = RowOf<FollowUpsTable>;
 
-const followUpFrom = (r: any): FollowUpRow => ({
+const followUpFrom = (r: Selectable<FollowUpsTable>): FollowUpRow => ({
   id: r.id,
   caseId: r.case_id,
   organisationId: r.organisation_id,
@@ -30,7 +24,7 @@ export async function insertFollowUps(trx: Queryable, rows: readonly FollowUpRow
   await trx
     .insertInto('follow_ups')
     .values(
-      rows.map((f) => ({
+      rows.map((f): Insertable<FollowUpsTable> => ({
         id: f.id,
         case_id: f.caseId,
         organisation_id: f.organisationId,
@@ -55,7 +49,7 @@ export async function findFollowUp(trx: Queryable, id: string, forUpdate = false
 export async function completeFollowUp(
   trx: Queryable,
   id: string,
-  outcome: string,
+  outcome: FollowUpOutcome,
   noteEnc: string | null,
   by: string | null,
   at: string,
@@ -81,8 +75,8 @@ export async function followUpsOfCase(trx: Queryable, caseId: string): Promise<F
 }
 
 export interface DueFollowUpRow extends FollowUpRow {
-  caseRisk: string;
-  caseStatus: string;
+  caseRisk: RiskLevel;
+  caseStatus: CaseStatus;
 }
 
 /** Open check-ins due before `before`, earliest first, keyset on (due_at, id). */

@@ -1,31 +1,26 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type {
+  AgeBand,
+  CaseStatus,
+  LocationKind,
+  NeedKind,
+  NeedPriority,
+  NeedStatus,
+  RiskLevel,
+  Sex,
+} from '../../../core/vocabulary.ts';
+import type { NeedsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
+import type { RowOf } from '../rows.ts';
 
 /**
  * Needs and the triage board. urgency_tier and effective_priority are core/triage's first two sort
  * keys, stored so that `needs_board (organisation_id, urgency_tier, effective_priority, created_at, id)`
  * returns the board in order with a keyset cursor and no sort step.
  */
-export interface NeedRow {
-  id: string;
-  caseId: string;
-  organisationId: string;
-  kind: string;
-  priority: string;
-  status: string;
-  noteEnc: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  urgencyTier: number;
-  effectivePriority: number;
-  ageBand: string | null;
-  nationalities: string[];
-  locationKind: string;
-  caseRisk: string;
-}
+export type NeedRow = RowOf<NeedsTable>;
 
-const needFrom = (r: any): NeedRow => ({
+const needFrom = (r: Selectable<NeedsTable>): NeedRow => ({
   id: r.id,
   caseId: r.case_id,
   organisationId: r.organisation_id,
@@ -49,7 +44,7 @@ export async function insertNeeds(trx: Queryable, rows: readonly NeedRow[]): Pro
   await trx
     .insertInto('needs')
     .values(
-      rows.map((n) => ({
+      rows.map((n): Insertable<NeedsTable> => ({
         id: n.id,
         case_id: n.caseId,
         organisation_id: n.organisationId,
@@ -93,7 +88,7 @@ export async function listNeedsOfCase(trx: Queryable, caseId: string): Promise<N
 export async function updateNeed(
   trx: Queryable,
   id: string,
-  patch: { status?: string; priority?: string; effectivePriority?: number; at: string },
+  patch: { status?: NeedStatus; priority?: NeedPriority; effectivePriority?: number; at: string },
 ): Promise<void> {
   await trx
     .updateTable('needs')
@@ -111,7 +106,7 @@ export async function updateNeed(
 export async function refreshNeedsForCase(
   trx: Queryable,
   caseId: string,
-  caseRisk: string,
+  caseRisk: RiskLevel,
   effectivePrioritySql: string,
 ): Promise<void> {
   await sql`UPDATE needs SET case_risk = ${caseRisk}, effective_priority = (SELECT ${sql.raw(effectivePrioritySql)} FROM (SELECT needs.priority AS priority, needs.age_band AS age_band, ${caseRisk}::text AS risk_level) k)
@@ -120,10 +115,10 @@ export async function refreshNeedsForCase(
 
 export interface TriageFilter {
   organisationId: string;
-  kinds?: string[];
+  kinds?: NeedKind[];
   nationalities?: string[];
-  locationKinds?: string[];
-  ageBands?: string[];
+  locationKinds?: LocationKind[];
+  ageBands?: AgeBand[];
   limit: number;
   after?: { tier: number; effectivePriority: number; createdAt: string; id: string };
   /** Entries the ordered walk may read before switching plans (tests lower it to force the sparse plan). */
@@ -132,8 +127,8 @@ export interface TriageFilter {
 
 export interface TriageRow extends NeedRow {
   survivorId: string;
-  sex: string;
-  caseStatus: string;
+  sex: Sex;
+  caseStatus: CaseStatus;
 }
 
 /** How many board entries the ordered walk reads before it gives up on a sparse filter. */

@@ -1,22 +1,18 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { CaseAttachmentsTable, CaseNotesTable, ScreeningsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
+import type { RowOf } from '../rows.ts';
 
 /** Notes, attachments and screenings of a case (content encrypted by the service). */
 
-export interface NoteRow {
-  id: string;
-  caseId: string;
-  organisationId: string;
-  authorId: string | null;
-  createdAt: string;
-  bodyEnc: string;
-}
+export type NoteRow = RowOf<CaseNotesTable>;
 
 export async function insertNotes(trx: Queryable, rows: readonly NoteRow[]): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('case_notes')
     .values(
-      rows.map((n) => ({
+      rows.map((n): Insertable<CaseNotesTable> => ({
         id: n.id,
         case_id: n.caseId,
         organisation_id: n.organisationId,
@@ -47,17 +43,7 @@ export async function listNotes(trx: Queryable, caseId: string, limit: number): 
   }));
 }
 
-export interface AttachmentRow {
-  id: string;
-  caseId: string;
-  organisationId: string;
-  sha256: string;
-  size: number;
-  contentType: string;
-  fileNameEnc: string;
-  uploadedBy: string | null;
-  createdAt: string;
-}
+export type AttachmentRow = RowOf<CaseAttachmentsTable>;
 
 export async function insertAttachment(trx: Queryable, a: AttachmentRow): Promise<void> {
   await trx
@@ -76,7 +62,7 @@ export async function insertAttachment(trx: Queryable, a: AttachmentRow): Promis
     .execute();
 }
 
-const attachmentFrom = (r: any): AttachmentRow => ({
+const attachmentFrom = (r: Selectable<CaseAttachmentsTable>): AttachmentRow => ({
   id: r.id,
   caseId: r.case_id,
   organisationId: r.organisation_id,
@@ -109,25 +95,14 @@ export async function findAttachment(trx: Queryable, caseId: string, id: string)
   return row ? attachmentFrom(row) : undefined;
 }
 
-export interface ScreeningRow {
-  id: string;
-  caseId: string;
-  organisationId: string;
-  answers: Record<string, string>;
-  notesEnc: string | null;
-  outcome: string;
-  ruleVersion: string;
-  rulesMet: string[];
-  recordedBy: string | null;
-  recordedAt: string;
-}
+export type ScreeningRow = RowOf<ScreeningsTable>;
 
 export async function insertScreenings(trx: Queryable, rows: readonly ScreeningRow[]): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('screenings')
     .values(
-      rows.map((s) => ({
+      rows.map((s): Insertable<ScreeningsTable> => ({
         id: s.id,
         case_id: s.caseId,
         organisation_id: s.organisationId,
@@ -158,11 +133,11 @@ export async function latestScreening(trx: Queryable, caseId: string): Promise<S
         id: r.id,
         caseId: r.case_id,
         organisationId: r.organisation_id,
-        answers: r.answers as unknown as Record<string, string>,
+        answers: r.answers,
         notesEnc: r.notes_enc,
         outcome: r.outcome,
         ruleVersion: r.rule_version,
-        rulesMet: r.rules_met as unknown as string[],
+        rulesMet: r.rules_met,
         recordedBy: r.recorded_by,
         recordedAt: r.recorded_at,
       }

@@ -1,27 +1,17 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { ReferralState } from '../../../core/vocabulary.ts';
+import type { ReferralsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
+import type { RowOf } from '../rows.ts';
 
-export interface ReferralRow {
-  id: string;
-  caseId: string;
-  survivorId: string;
-  fromOrganisationId: string;
-  toOrganisationId: string;
-  needIds: string[];
-  state: string;
-  consentBasis: string;
-  shareContactChannel: string | null;
-  viewEnc: string;
-  /** The state's reason, sealed (referrals.state_reason_enc); shown only to the side that wrote it (core/disclosure). */
-  stateReasonEnc: string | null;
-  /** Set while the survivor's current consent does not cover this live referral. */
-  frozenAt: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * A referral as stored, without the clear-text `state_reason` of rows written before 0009: the state's
+ * reason is sealed in stateReasonEnc and shown only to the side that wrote it (core/disclosure);
+ * frozenAt is set while the survivor's current consent does not cover this live referral.
+ */
+export type ReferralRow = Omit<RowOf<ReferralsTable>, 'stateReason'>;
 
-const referralFrom = (r: any): ReferralRow => ({
+const referralFrom = (r: Selectable<ReferralsTable>): ReferralRow => ({
   id: r.id,
   caseId: r.case_id,
   survivorId: r.survivor_id,
@@ -44,7 +34,7 @@ export async function insertReferrals(trx: Queryable, rows: readonly ReferralRow
   await trx
     .insertInto('referrals')
     .values(
-      rows.map((r) => ({
+      rows.map((r): Insertable<ReferralsTable> => ({
         id: r.id,
         case_id: r.caseId,
         survivor_id: r.survivorId,
@@ -75,7 +65,7 @@ export async function findReferral(trx: Queryable, id: string, forUpdate = false
 export async function setReferralState(
   trx: Queryable,
   id: string,
-  state: string,
+  state: ReferralState,
   reasonEnc: string | null,
   at: string,
 ): Promise<void> {
@@ -121,7 +111,7 @@ export async function sealReferralReason(trx: Queryable, id: string, reasonEnc: 
 export interface ReferralListFilter {
   organisationId: string;
   direction: 'incoming' | 'outgoing';
-  states?: string[];
+  states?: ReferralState[];
   limit: number;
   after?: { createdAt: string; id: string };
 }

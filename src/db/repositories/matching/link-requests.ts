@@ -1,22 +1,15 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { LinkState } from '../../../core/vocabulary.ts';
+import type { LinkRequestsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
+import type { RowOf } from '../rows.ts';
 
-export type LinkRequestStateStored = 'requested' | 'accepted' | 'declined' | 'revoked';
+/** A request's stored state (core/matching/reveal.ts adds 'none' for a pair without one). */
+export type LinkRequestStateStored = LinkState;
 
-export interface LinkRequestRow {
-  id: string;
-  proposalId: string;
-  requestingOrganisationId: string;
-  targetOrganisationId: string;
-  state: LinkRequestStateStored;
-  reason: string | null;
-  requestedBy: string | null;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
+export type LinkRequestRow = RowOf<LinkRequestsTable>;
 
-const from = (r: Record<string, any>): LinkRequestRow => ({
+const from = (r: Selectable<LinkRequestsTable>): LinkRequestRow => ({
   id: r.id,
   proposalId: r.proposal_id,
   requestingOrganisationId: r.requesting_organisation_id,

@@ -1,36 +1,21 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { ProposalStatus } from '../../../core/vocabulary.ts';
+import type { MatchProposalsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
+import type { RowOf } from '../rows.ts';
 
-export type ProposalStatus = 'proposed' | 'confirmed' | 'rejected' | 'undone';
+export type { ProposalStatus };
 
-/** A proposed pair as stored: ids, scores and provenance only (no identifying text). */
-export interface ProposalRow {
-  id: string;
-  survivorA: string;
-  survivorB: string;
-  organisationA: string;
-  organisationB: string;
-  matchWeight: number;
-  matchProbability: number;
-  priorWeight: number;
-  levels: Record<string, number>;
-  weights: Record<string, number>;
-  settingsId: string;
-  settingsVersion: number;
-  threshold: number;
-  origin: string;
-  status: ProposalStatus;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Across organisations: the record whose organisation is asked (core/matching/blind.ts); null within one organisation. */
-  holderSurvivorId: string | null;
-}
+/**
+ * A proposed pair as stored: ids, scores and provenance only (no identifying text). Across
+ * organisations holderSurvivorId is the record whose organisation is asked (core/matching/blind.ts);
+ * null within one organisation.
+ */
+export type ProposalRow = RowOf<MatchProposalsTable>;
 
 export type ProposalInsert = Omit<ProposalRow, 'status' | 'decidedBy' | 'decidedAt'>;
 
-const from = (r: Record<string, any>): ProposalRow => ({
+const from = (r: Selectable<MatchProposalsTable>): ProposalRow => ({
   id: r.id,
   survivorA: r.survivor_a,
   survivorB: r.survivor_b,
@@ -100,7 +85,7 @@ export async function findProposal(trx: Queryable, id: string, forUpdate = false
 
 export interface ProposalListFilter {
   organisationId: string;
-  statuses?: readonly string[];
+  statuses?: readonly ProposalStatus[];
   /** Only pairs within the organisation (true), only across organisations (false), or both. */
   sameOrganisation?: boolean;
   survivorId?: string;

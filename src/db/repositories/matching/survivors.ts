@@ -1,35 +1,14 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { SurvivorsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
+import type { CamelCase } from '../rows.ts';
+import type { SurvivorRow } from '../survivors.ts';
 
-/** What matching reads of a survivor: identity still encrypted, plus the clear coarse fields and consent. */
-export interface MatchSurvivorRow {
-  id: string;
-  organisationId: string;
-  registeredAt: string;
-  identityEnc: string;
-  sex: string;
-  nationalities: string[];
-  consentOwnEmbassy: boolean;
-  consentOrganisationIds: string[];
-  /** Current consent to cross-organisation matching (core/matching/blind.ts). */
-  consentCrossOrgMatching: boolean;
-  /** The account that registered the record (the probing rule counts per account). */
-  registeredBy: string | null;
-}
-
-const from = (r: Record<string, any>): MatchSurvivorRow => ({
-  id: r.id,
-  organisationId: r.organisation_id,
-  registeredAt: r.registered_at,
-  identityEnc: r.identity_enc,
-  sex: r.sex,
-  nationalities: r.nationalities,
-  consentOwnEmbassy: r.consent_own_embassy,
-  consentOrganisationIds: r.consent_organisation_ids,
-  consentCrossOrgMatching: r.consent_cross_org_matching === true,
-  registeredBy: r.registered_by ?? null,
-});
-
+/**
+ * What matching reads of a survivor: identity still encrypted, plus the clear coarse fields, consent
+ * (cross-organisation matching: core/matching/blind.ts) and the registering account (the probing rule
+ * counts per account).
+ */
 const COLUMNS = [
   'id',
   'organisation_id',
@@ -42,6 +21,21 @@ const COLUMNS = [
   'consent_cross_org_matching',
   'registered_by',
 ] as const;
+type MatchColumn = (typeof COLUMNS)[number];
+export type MatchSurvivorRow = Pick<SurvivorRow, CamelCase<MatchColumn>>;
+
+const from = (r: Pick<Selectable<SurvivorsTable>, MatchColumn>): MatchSurvivorRow => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  registeredAt: r.registered_at,
+  identityEnc: r.identity_enc,
+  sex: r.sex,
+  nationalities: r.nationalities,
+  consentOwnEmbassy: r.consent_own_embassy,
+  consentOrganisationIds: r.consent_organisation_ids,
+  consentCrossOrgMatching: r.consent_cross_org_matching === true,
+  registeredBy: r.registered_by ?? null,
+});
 
 /** Survivors registered after the (registered_at, id) mark, oldest first: the index's incremental feed. */
 export async function survivorsAfter(

@@ -1,16 +1,14 @@
 /** Compounds: the only SQL touching the compounds table. */
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Schema } from '../../schema.ts';
 import type { CompoundStatus } from '../../../core/vocabulary.ts';
 import type { CompoundOperator } from '../../../core/compounds/compound-types.ts';
 import type { FootprintGeometry, PointGeometry } from '../../../core/geo/geojson-types.ts';
 import type { TimelineEntry } from '../../../core/compounds/timeline.ts';
+import type { CompoundName, CompoundsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
 
-export interface CompoundName {
-  name: string;
-  lang: string | null;
-}
+export type { CompoundName };
 
 export interface CompoundRow {
   id: string;
@@ -68,41 +66,24 @@ const COLUMNS = [
   'updated_at',
 ] as const;
 
-type Raw = {
-  id: string;
-  names: unknown;
-  aliases: string[];
-  province: string | null;
-  district: string | null;
-  point: unknown;
-  footprint: unknown;
-  operators: unknown;
-  notes: string | null;
-  external_ref: string | null;
-  status: string;
-  status_since: string | null;
-  status_confidence: number | null;
-  timeline: unknown;
-  created_at: string;
-  updated_at: string;
-};
+type Raw = Pick<Selectable<CompoundsTable>, (typeof COLUMNS)[number]>;
 
 function fromRow(r: Raw): CompoundRow {
   return {
     id: r.id,
-    names: r.names as CompoundName[],
+    names: r.names,
     aliases: r.aliases,
     province: r.province,
     district: r.district,
-    point: (r.point ?? null) as PointGeometry | null,
-    footprint: (r.footprint ?? null) as FootprintGeometry | null,
-    operators: r.operators as CompoundOperator[],
+    point: r.point ?? null,
+    footprint: r.footprint ?? null,
+    operators: r.operators,
     notes: r.notes,
     externalRef: r.external_ref,
-    status: r.status as CompoundStatus,
+    status: r.status,
     statusSince: r.status_since,
     statusConfidence: r.status_confidence,
-    timeline: r.timeline as TimelineEntry[],
+    timeline: r.timeline,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -159,7 +140,7 @@ export async function lockCompound(trx: Queryable, id: string): Promise<void> {
 
 export async function findCompound(trx: Queryable, id: string): Promise<CompoundRow | null> {
   const r = await trx.selectFrom('compounds').select(COLUMNS).where('id', '=', id).executeTakeFirst();
-  return r ? fromRow(r as Raw) : null;
+  return r ? fromRow(r) : null;
 }
 
 export async function findCompoundsByIds(trx: Queryable, ids: readonly string[]): Promise<CompoundRow[]> {
@@ -169,7 +150,7 @@ export async function findCompoundsByIds(trx: Queryable, ids: readonly string[])
     .select(COLUMNS)
     .where('id', 'in', [...ids])
     .execute();
-  return rows.map((r) => fromRow(r as Raw));
+  return rows.map((r) => fromRow(r));
 }
 
 export async function findCompoundIdsByExternalRef(
@@ -247,7 +228,7 @@ export async function listCompounds(trx: Queryable, f: CompoundListFilter): Prom
     );
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
   return rows.map((r) => ({
-    ...fromRow(r as Raw),
+    ...fromRow(r),
     evidenceCount: Number(r.evidence_count),
     eventCount: Number(r.event_count),
   }));
@@ -256,7 +237,7 @@ export async function listCompounds(trx: Queryable, f: CompoundListFilter): Prom
 /** Everything the map and the rules need about every compound (hundreds of rows at most). */
 export async function listAllCompounds(trx: Queryable): Promise<CompoundRow[]> {
   const rows = await trx.selectFrom('compounds').select(COLUMNS).orderBy('created_at').orderBy('id').execute();
-  return rows.map((r) => fromRow(r as Raw));
+  return rows.map((r) => fromRow(r));
 }
 
 export async function countCompounds(trx: Queryable): Promise<number> {

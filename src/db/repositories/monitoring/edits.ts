@@ -74,7 +74,7 @@ export async function listEdits(
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    subjectType: r.subject_type as EditSubject,
+    subjectType: r.subject_type,
     subjectId: r.subject_id,
     organisationId: r.organisation_id,
     organisationName: r.organisation_name ?? null,

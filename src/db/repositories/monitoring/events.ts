@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 /** Events at compounds: the only SQL touching compound_events. */
 import type { EventKind } from '../../../core/vocabulary.ts';
 import type { EventCounts } from '../../../core/compounds/compound-types.ts';
+import type { CompoundEventsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
 
 export interface EventRow {
@@ -60,32 +61,15 @@ const COLUMNS = [
   'retracted_at',
 ] as const;
 
-type Raw = {
-  id: string;
-  compound_id: string;
-  kind: string;
-  date: string;
-  date_end: string | null;
-  counts: unknown;
-  nationalities: string[];
-  confidence: number;
-  evidence_ids: string[];
-  states_emptied: boolean;
-  relocated_to: string | null;
-  description: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  retracted_at: string | null;
-};
+type Raw = Pick<Selectable<CompoundEventsTable>, (typeof COLUMNS)[number]>;
 
 const fromRow = (r: Raw): EventRow => ({
   id: r.id,
   compoundId: r.compound_id,
-  kind: r.kind as EventKind,
+  kind: r.kind,
   date: r.date,
   dateEnd: r.date_end,
-  counts: r.counts as EventCounts,
+  counts: r.counts,
   nationalities: r.nationalities,
   confidence: Number(r.confidence),
   evidenceIds: r.evidence_ids,
@@ -143,7 +127,7 @@ export async function retractEvent(trx: Queryable, id: string, by: string, reaso
 
 export async function findEvent(trx: Queryable, id: string): Promise<EventRow | null> {
   const r = await trx.selectFrom('compound_events').select(COLUMNS).where('id', '=', id).executeTakeFirst();
-  return r ? fromRow(r as Raw) : null;
+  return r ? fromRow(r) : null;
 }
 
 /** Live (not retracted) events of the given compounds, or of every compound when `compoundIds` is null. */
@@ -152,7 +136,7 @@ export async function listLiveEvents(trx: Queryable, compoundIds: readonly strin
   let q = trx.selectFrom('compound_events').select(COLUMNS).where('retracted_at', 'is', null);
   if (compoundIds) q = q.where('compound_id', 'in', [...compoundIds]);
   const rows = await q.orderBy('date').orderBy('id').execute();
-  return rows.map((r) => fromRow(r as Raw));
+  return rows.map((r) => fromRow(r));
 }
 
 export async function listEventsPage(
@@ -167,7 +151,7 @@ export async function listEventsPage(
       eb.or([eb('date', '<', f.after!.date), eb.and([eb('date', '=', f.after!.date), eb('id', '<', f.after!.id)])]),
     );
   const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
-  return rows.map((r) => fromRow(r as Raw));
+  return rows.map((r) => fromRow(r));
 }
 
 /** Events that cite a piece of evidence. */

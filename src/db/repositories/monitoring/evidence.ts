@@ -1,20 +1,14 @@
 /** Evidence and its custody log: the only SQL touching evidence and evidence_custody. */
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { EvidenceKind, SensitivityLevel, VerificationState } from '../../../core/vocabulary.ts';
 import type { PointGeometry } from '../../../core/geo/geojson-types.ts';
 import type { Geolocation } from '../../../core/evidence/evidence-types.ts';
 import type { VerificationRecord } from '../../../core/evidence/verification.ts';
-import type { CustodyAction, CustodyEntry } from '../../../core/evidence/custody-log.ts';
+import type { CustodyEntry } from '../../../core/evidence/custody-log.ts';
+import type { CompoundProposalStored, EvidenceCustodyTable, EvidenceMetadata, EvidenceTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
 
-export interface CompoundProposalStored {
-  compoundId: string;
-  how: 'inside' | 'nearest';
-  distanceMeters: number;
-  confidence: 'asserted' | 'proposed';
-  basis: 'verified' | 'claimed';
-}
-export type EvidenceMetadata = Record<string, string | number | boolean | null>;
+export type { CompoundProposalStored, EvidenceMetadata };
 
 export interface EvidenceRow {
   id: string;
@@ -105,7 +99,7 @@ const COLUMNS = [
   'position_from_exif',
 ] as const;
 
-function fromRow(r: any): EvidenceRow {
+function fromRow(r: Pick<Selectable<EvidenceTable>, (typeof COLUMNS)[number]>): EvidenceRow {
   return {
     id: r.id,
     kind: r.kind,
@@ -359,8 +353,8 @@ export async function listMapPoints(trx: Queryable, upTo: string): Promise<MapPo
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind as EvidenceKind,
-    state: r.verification_state as VerificationState,
+    kind: r.kind,
+    state: r.verification_state,
     lon: r.lon!,
     lat: r.lat!,
     compoundId: r.compound_id,
@@ -394,12 +388,12 @@ export async function lastCustodyEntry(
   return r ? toEntry(r) : null;
 }
 
-function toEntry(r: any): CustodyEntry & { seq: number } {
+function toEntry(r: Selectable<EvidenceCustodyTable>): CustodyEntry & { seq: number } {
   return {
     seq: r.seq,
     evidenceId: r.evidence_id,
     actorId: r.actor_id,
-    action: r.action as CustodyAction,
+    action: r.action,
     at: r.at,
     details: r.details,
     previousHash: r.previous_hash,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareNeedsByUrgency, type TriageNeed } from '../../../core/triage/urgency.ts';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
-import { triageBoard } from '../../../db/repositories/casework/needs.ts';
+import { triageBoard, type TriageFilter } from '../../../db/repositories/casework/needs.ts';
 import { JobRunner } from '../../../services/jobs.ts';
 import { issueServiceSession } from '../../../services/auth.ts';
 import { jobHandlers } from '../../jobs.ts';
@@ -110,12 +110,13 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
       )
     ).id;
     const actor = (await issueServiceSession(t.app, { userId, organisationId: orgId, minutes: 60 }))!;
-    for (const filter of [
+    const filters: Partial<TriageFilter>[] = [
       { kinds: ['food', 'legal'] },
       { nationalities: ['VN'] },
       { ageBands: ['under_18', '35_44'] },
       { nationalities: ['ZZ'] },
-    ]) {
+    ];
+    for (const filter of filters) {
       const run = (walkBudget?: number) =>
         asActor(t.database, actor, (trx) =>
           triageBoard(trx, { organisationId: orgId, limit: 50, walkBudget, ...filter }),
