@@ -8,6 +8,7 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import * as accounts from '../db/repositories/accounts.ts';
+import * as alerts from '../db/repositories/alerts.ts';
 import * as cases from '../db/repositories/casework/cases.ts';
 import * as consular from '../db/repositories/casework/consular.ts';
 import * as followups from '../db/repositories/casework/followups.ts';
@@ -30,6 +31,33 @@ const AT = '2026-01-01T00:00:00.000Z';
 
 /** Per snapshot file (repository path under src/db/repositories, `/` → `.`): named calls of its functions. */
 export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unknown>>> = {
+  alerts: {
+    'listAlerts (organisation, open, next page)': (db) =>
+      alerts.listAlerts(db, {
+        organisationId: ID,
+        statuses: ['open'],
+        kinds: ['re_trafficking_risk'],
+        administrator: false,
+        after: { rank: 100, createdAt: AT, id: ID },
+        limit: 50,
+      }),
+    upsertAlerts: (db) =>
+      alerts.upsertAlerts(db, [
+        {
+          id: ID,
+          kind: 're_trafficking_risk',
+          organisationId: ID,
+          severity: 'urgent',
+          rank: 100,
+          title: 't',
+          dedupeKey: 'k',
+          subjectType: 'case',
+          subjectId: ID,
+          details: {},
+          at: AT,
+        },
+      ]),
+  },
   survivors: {
     listConsentVersions: (db) => survivors.listConsentVersions(db, ID),
     setSurvivorConsent: (db) =>
