@@ -28,8 +28,8 @@ const QUERY_BUILDER_CALLS = {
 };
 /** Authorisation lives in services: the HTTP and CLI layers never consult the permission matrix themselves. */
 const PERMISSIONS_ONLY_IN_SERVICES = {
-  group: [...upTo5('core/permissions/*'), ...upTo5('services/**/access.ts')],
-  message: 'authorise in the service this route calls (see services/**/access.ts), not in the route',
+  group: [...upTo5('core/permissions/*'), ...upTo5('services/**/access.service.ts')],
+  message: 'authorise in the service this route calls (see services/**/access.service.ts), not in the route',
 };
 
 const layerRules = Object.entries(FORBIDDEN).map(([layer, forbidden]) => ({

@@ -4,7 +4,7 @@
  *   npm run bench:export            ROWS=200000 npm run bench:export   for a quicker run
  *
  * The rows are generated (seeded) and streamed through the exports' own serialisers
- * (services/exports/exports.ts encodeTable → core/exports/table.ts for CSV/HXL, exceljs's
+ * (services/exports/exports.service.ts encodeTable → core/exports/table.ts for CSV/HXL, exceljs's
  * streaming writer for XLSX) into a sink that discards the bytes, as a fast client would.
  * Loading a million survivors into a throwaway database first would take far longer than the
  * export itself on this machine and measure the loader, not the export; the database side is one
@@ -19,7 +19,7 @@ import { EVENT_COLUMNS, type EventFacts } from '../src/core/exports/datasets.ts'
 import { HTCDS_COLUMNS, type DeidentifiedCaseFacts } from '../src/core/exports/htcds.ts';
 import { createRng } from '../src/core/random.ts';
 import { AGE_BANDS, CASE_STATUSES, EVENT_KINDS, SCREENING_INDICATORS } from '../src/core/vocabulary.ts';
-import { encodeTable } from '../src/services/exports/exports.ts';
+import { encodeTable } from '../src/services/exports/exports.service.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const FORMATS = ['csv', 'xlsx', 'hxl', 'htcds-csv'] as const;

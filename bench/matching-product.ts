@@ -26,7 +26,7 @@ for (const kind of ['postgresql', 'pglite'] as const) {
         FROM match_proposals GROUP BY 1,2,3`.execute(trx),
   );
   console.log(kind, JSON.stringify(times), r.counts.matching, JSON.stringify(rows));
-  const { checkSurvivorForDuplicates } = await import('../src/services/matching/check.ts');
+  const { checkSurvivorForDuplicates } = await import('../src/services/matching/check.service.ts');
   const ids = (await asSystem(db, (trx) => trx.selectFrom('survivors').select('id').limit(50).execute())).map(
     (x) => x.id,
   );

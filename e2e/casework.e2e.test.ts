@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsularQueueItem, ReferralView } from '../src/contracts/casework/index.ts';
 import { REFERRAL_FIELDS } from '../src/core/disclosure/index.ts';
 import { DEMO_PASSWORD } from '../src/core/demo/index.ts';
-import { listAllOrganisations } from '../src/services/accounts.ts';
+import { listAllOrganisations } from '../src/services/accounts.service.ts';
 import { consent, register } from '../src/testing/casework-fixtures.ts';
 import type { TestClient } from '../src/testing/test-server.ts';
 import { apiClient, DESKTOP, PHONE, screenshot, signIn, startE2E, type E2E } from './harness.ts';

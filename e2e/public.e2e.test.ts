@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIMUM_CELL } from '../src/core/statistics/suppression.ts';
-import { createOrganisation, createUser } from '../src/services/accounts.ts';
+import { createOrganisation, createUser } from '../src/services/accounts.service.ts';
 import { DEMO_ADMIN, PHONE, screenshot, signIn, startE2E, type E2E } from './harness.ts';
 
 /**

@@ -28,7 +28,7 @@ const root = new URL('.', import.meta.url).pathname;
 /** Query-builder entry points (Kysely) and raw driver queries: only src/db may call them. */
 const QUERY_CALL = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|executeQuery|query)\(/g;
 /** Modules that decide "may this actor do X": the matrix in core and the services' authorise helpers. */
-const PERMISSION_DECISIONS = [/^core\/permissions\//, /^services\/(.+\/)?access\.ts$/];
+const PERMISSION_DECISIONS = [/^core\/permissions\//, /^services\/(.+\/)?access\.service\.ts$/];
 
 const withoutComments = (source: string): string =>
   source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
@@ -81,7 +81,7 @@ describe('architecture', () => {
   });
 
   it('keeps authorisation in services: HTTP routes and the CLI never consult the permission matrix', () => {
-    // Who may do what is decided by the use case (services/**/access.ts authorise, services/jobs.ts startJob…);
+    // Who may do what is decided by the use case (services/**/access.service.ts authorise, services/jobs.service.ts startJob…);
     // a route that checked roles itself would be a second copy of the rule, free to drift from the first.
     const offenders: string[] = [];
     for (const layer of ['server', 'cli']) {

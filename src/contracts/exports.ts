@@ -4,7 +4,7 @@ import { csvOf } from './casework/fields.ts';
 import { IsoDay } from './monitoring/geo.ts';
 
 /**
- * What can be exported, in which formats (services/exports/exports.ts decides who may):
+ * What can be exported, in which formats (services/exports/exports.service.ts decides who may):
  * - cases: the organisation's own cases as its case list shows them, without names;
  * - deidentified_cases: HTCDS-aligned, statistics-consenting survivors only (core/exports/htcds.ts); no HXL,
  *   since HDX takes aggregates, not records about people;

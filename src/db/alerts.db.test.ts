@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertRank } from '../core/alerts/rank.ts';
 import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from '../testing/test-harness.ts';
-import { insertOrganisation, insertUser } from './repositories/accounts.ts';
+import { insertOrganisation, insertUser } from './repositories/accounts.repository.ts';
 import {
   acknowledgeForOrganisation,
   findAlerts,
   listAlerts,
   upsertAlerts,
   type AlertUpsert,
-} from './repositories/alerts.ts';
+} from './repositories/alerts.repository.ts';
 import { asSystem } from './transaction.ts';
 
 /** The one alert repository: casework and shared monitoring alerts in one table, one order (core ALERT_SORT_KEYS). */

@@ -9,9 +9,9 @@ import {
   type TestDatabase,
 } from '../testing/test-harness.ts';
 import { asActor, asSystem } from './transaction.ts';
-import { insertSession } from './repositories/sessions.ts';
-import { hashToken, issueServiceSession } from '../services/auth.ts';
-import { JobRunner } from '../services/jobs.ts';
+import { insertSession } from './repositories/sessions.repository.ts';
+import { hashToken, issueServiceSession } from '../services/auth.service.ts';
+import { JobRunner } from '../services/jobs.service.ts';
 import { loadDemo } from '../services/demo/load.ts';
 import type { RequestActor } from '../services/context.ts';
 

@@ -10,14 +10,14 @@ import {
 import { migrate } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 import { asActor, asSystem } from './transaction.ts';
-import { insertCases, insertSurvivors, type SurvivorInsert } from './repositories/survivors.ts';
+import { insertCases, insertSurvivors, type SurvivorInsert } from './repositories/survivors.repository.ts';
 import { encryptionContext } from './encrypted-columns.ts';
 import { FieldCipher } from './encryption.ts';
 import { Keyring, generateKey } from './keyring.ts';
-import { createOrganisation } from '../services/accounts.ts';
-import { audit, sealAudit, verifyAuditLog } from '../services/audit.ts';
-import { rotateEncryption } from '../services/keys.ts';
-import { readFileBytes, storeFile } from '../services/files.ts';
+import { createOrganisation } from '../services/accounts.service.ts';
+import { audit, sealAudit, verifyAuditLog } from '../services/audit.service.ts';
+import { rotateEncryption } from '../services/keys.service.ts';
+import { readFileBytes, storeFile } from '../services/files.service.ts';
 import type { AppContext } from '../services/context.ts';
 
 function survivor(app: AppContext, organisationId: string, name: string): SurvivorInsert {

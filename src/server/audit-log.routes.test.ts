@@ -13,11 +13,11 @@ import { verifyEvidenceProof, type EvidenceProof } from '../core/audit/evidence-
 import { appendToFrontier, EMPTY_FRONTIER, frontierRoot } from '../core/audit/merkle.ts';
 import { buildCustodyEntry } from '../core/evidence/custody-log.ts';
 import { publicKeyPem } from '../db/audit-key.ts';
-import { readSealedPage } from '../db/repositories/audit.ts';
+import { readSealedPage } from '../db/repositories/audit.repository.ts';
 import { DATABASE_KINDS } from '../testing/test-harness.ts';
 import { asActor, asSystem } from '../db/transaction.ts';
-import { audit, latestCheckpoint, sealAudit, verifyAuditLog } from '../services/audit.ts';
-import { issueServiceSession } from '../services/auth.ts';
+import { audit, latestCheckpoint, sealAudit, verifyAuditLog } from '../services/audit.service.ts';
+import { issueServiceSession } from '../services/auth.service.ts';
 import { register } from '../testing/casework-fixtures.ts';
 import { createTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
 

@@ -4,14 +4,14 @@ import { scopeFor, type Action, type Resource } from '../core/permissions/matrix
 import { ROLES, type OrganisationKind, type Role } from '../core/vocabulary.ts';
 import { DATABASE_KINDS } from '../testing/test-harness.ts';
 import { asSystem } from '../db/transaction.ts';
-import { tablesInDependencyOrder } from '../services/data-transfer.ts';
-import { checkSurvivorForDuplicates } from '../services/matching/check.ts';
-import { JobRunner } from '../services/jobs.ts';
-import { jobHandlers } from './jobs.ts';
+import { tablesInDependencyOrder } from '../services/data-transfer.service.ts';
+import { checkSurvivorForDuplicates } from '../services/matching/check.service.ts';
+import { JobRunner } from '../services/jobs.service.ts';
+import { jobHandlers } from './job-handlers.ts';
 import { consent, register } from '../testing/casework-fixtures.ts';
 import { createCompound, png, upload } from '../testing/monitoring-fixtures.ts';
-import { createUser } from '../services/accounts.ts';
-import { hashPassword } from '../services/passwords.ts';
+import { createUser } from '../services/accounts.service.ts';
+import { hashPassword } from '../services/passwords.service.ts';
 import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../testing/test-server.ts';
 
 /**
@@ -92,7 +92,7 @@ const any =
   (role: Role) =>
     reqs.some((r) => granted(role, r));
 const SENSITIVE: readonly Role[] = ['analyst', 'admin'];
-/** Restricted evidence: the permission, and an analyst or admin of a monitor organisation (services/monitoring/access.ts). */
+/** Restricted evidence: the permission, and an analyst or admin of a monitor organisation (services/monitoring/access.service.ts). */
 const sensitive =
   (...reqs: Requirement[]) =>
   (role: Role) =>

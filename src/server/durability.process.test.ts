@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
 import { testPostgresUrl } from '../testing/test-harness.ts';
-import { verifyAuditLog } from '../services/audit.ts';
+import { verifyAuditLog } from '../services/audit.service.ts';
 import type { AppContext } from '../services/context.ts';
 import { HttpClient, startServerProcess } from '../testing/test-process.ts';
 

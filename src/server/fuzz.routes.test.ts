@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../testing/test-harness.ts';
 import { asSystem } from '../db/transaction.ts';
-import { tablesInDependencyOrder } from '../services/data-transfer.ts';
+import { tablesInDependencyOrder } from '../services/data-transfer.service.ts';
 import { createTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
 
 // Rows that a rejected request may legitimately leave behind: throttling counters, sessions

@@ -7,9 +7,9 @@ import { ensurePrivateDir, restrictTree } from '../db/data-dir.ts';
 import { LocalBlobStore } from '../db/blob-store.ts';
 import { loadAuditKeys } from '../db/audit-key.ts';
 import { migrate } from '../db/migrate.ts';
-import { syncPermissions } from '../services/accounts.ts';
-import { sealClearFreeText } from '../services/casework/free-text-seal.ts';
-import { sealAudit } from '../services/audit.ts';
+import { syncPermissions } from '../services/accounts.service.ts';
+import { sealClearFreeText } from '../services/casework/free-text-seal.service.ts';
+import { sealAudit } from '../services/audit.service.ts';
 import type { AppContext } from '../services/context.ts';
 import type { Config } from './config.ts';
 

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { DEMO_ADMIN_EMAIL, DEMO_NOTICE, DEMO_PASSWORD } from '../core/demo/index.ts';
-import { deploymentMode } from '../services/deployment.ts';
+import { deploymentMode } from '../services/deployment.service.ts';
 import { isDemoLoaded, loadDemo } from '../services/demo/load.ts';
-import { JobRunner } from '../services/jobs.ts';
-import { AuditSealer } from '../services/audit.ts';
+import { JobRunner } from '../services/jobs.service.ts';
+import { AuditSealer } from '../services/audit.service.ts';
 import { buildServer } from './app.ts';
 import type { Config } from './config.ts';
-import { jobHandlers } from './jobs.ts';
+import { jobHandlers } from './job-handlers.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { VERSION } from './version.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createTestApp, createTestDatabase, type TestDatabase } from './test-harness.ts';
 import type { DatabaseKind } from '../db/database.ts';
-import { createOrganisation, createUser } from '../services/accounts.ts';
+import { createOrganisation, createUser } from '../services/accounts.service.ts';
 import type { OrganisationKind, Role } from '../core/vocabulary.ts';
 import { buildServer } from '../server/app.ts';
 

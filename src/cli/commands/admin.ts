@@ -2,14 +2,14 @@ import type { Command } from 'commander';
 import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../../core/vocabulary.ts';
 import type { Config } from '../../server/config.ts';
 import { openRuntime, type Runtime } from '../../server/runtime.ts';
-import { createOrganisation, createUser } from '../../services/accounts.ts';
-import { issueAccountCode } from '../../services/auth.ts';
-import { latestCheckpoint, sealAudit, verifyAuditLog } from '../../services/audit.ts';
+import { createOrganisation, createUser } from '../../services/accounts.service.ts';
+import { issueAccountCode } from '../../services/auth.service.ts';
+import { latestCheckpoint, sealAudit, verifyAuditLog } from '../../services/audit.service.ts';
 import { parseCheckpoint } from '../../core/audit/checkpoint.ts';
 import { verifyEvidenceProof, type EvidenceProof } from '../../core/audit/evidence-proof.ts';
 import { readFileSync } from 'node:fs';
 import { writeCheckpointFiles } from '../../db/audit-key.ts';
-import { rotateEncryption } from '../../services/keys.ts';
+import { rotateEncryption } from '../../services/keys.service.ts';
 import { generateKey, isFileKeyring, loadKeyring, writeKeyringFile } from '../../db/keyring.ts';
 import { FieldCipher } from '../../db/encryption.ts';
 

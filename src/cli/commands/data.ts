@@ -8,8 +8,8 @@ import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Config } from '../../server/config.ts';
 import { VERSION } from '../../server/version.ts';
-import { sealAudit, verifyAuditLog } from '../../services/audit.ts';
-import { countRows, exportTables, importPages, type TablePage } from '../../services/data-transfer.ts';
+import { sealAudit, verifyAuditLog } from '../../services/audit.service.ts';
+import { countRows, exportTables, importPages, type TablePage } from '../../services/data-transfer.service.ts';
 import { withRuntime } from './admin.ts';
 
 const BACKUP_FORMAT = 'refuge-backup/1';

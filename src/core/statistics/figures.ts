@@ -11,7 +11,7 @@ import {
 
 /**
  * The home page's and the coordination view's figures, built from groups of people (one person
- * per group member, see db/repositories/statistics.ts). Every figure is an entry of one of three
+ * per group member, see db/repositories/statistics.repository.ts). Every figure is an entry of one of three
  * tables over the same people: nationality × case status (with its totals), risk, and recent
  * registration. `exact` publishes them as they are (an organisation's own records); `suppressed`
  * runs them through the suppression code (anything that crosses an organisation boundary), and

@@ -12,7 +12,7 @@ import {
 
 /**
  * The public release: aggregate tables for anyone, built from groups of people (the counting rules of
- * db/repositories/statistics.ts: people once across confirmed duplicates, statistics-consented only). Each table
+ * db/repositories/statistics.repository.ts: people once across confirmed duplicates, statistics-consented only). Each table
  * combines at most two attributes (nationality × case status, sex × age band, month first registered), ages are in
  * bands and dates in months. All tables share one grand total and are suppressed together (suppressEntries over
  * their joint lines), so no table's published figures recover another's hidden one.

@@ -3,7 +3,7 @@
  * rewrite unnoticed:
  * - appends no longer take a global lock or read the previous hash: they insert an unsealed row;
  *   a background sealer gives committed rows contiguous leaf indices, stores their leaf hashes and
- *   a tree head signed with an Ed25519 key that is NOT in the database (src/services/audit.ts);
+ *   a tree head signed with an Ed25519 key that is NOT in the database (src/services/audit.service.ts);
  * - the hash-chain columns (payload, prev_hash, hash) go: every column is now a column, and the
  *   leaf hash covers all of them; payload's details and request id move into their own columns;
  * - refuge_app may append only through refuge_audit_record, which takes the actor and the

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ServiceError, TooManyRequests } from '../../services/errors.ts';
 import type { Problem } from '../../contracts/common.ts';
-import { auditRefusal } from '../../services/audit.ts';
+import { auditRefusal } from '../../services/audit.service.ts';
 import type { AppContext } from '../../services/context.ts';
 
 const TITLES: Record<number, string> = {

@@ -1,5 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { csrfMatches, resolveSession, SESSION_ABSOLUTE_HOURS, type ResolvedSession } from '../../services/auth.ts';
+import {
+  csrfMatches,
+  resolveSession,
+  SESSION_ABSOLUTE_HOURS,
+  type ResolvedSession,
+} from '../../services/auth.service.ts';
 import type { AppContext, RequestActor } from '../../services/context.ts';
 import { forbidden, unauthorized } from '../../services/errors.ts';
 import { sendProblem } from './problems.ts';

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
-import { setOrganisationRequireTotp } from '../../db/repositories/accounts.ts';
-import { createUser } from '../../services/accounts.ts';
+import { setOrganisationRequireTotp } from '../../db/repositories/accounts.repository.ts';
+import { createUser } from '../../services/accounts.service.ts';
 import {
   currentTotpCode,
   LOGIN_LIMIT_PER_IP,
   SESSION_ABSOLUTE_HOURS,
   SESSION_IDLE_HOURS,
-} from '../../services/auth.ts';
+} from '../../services/auth.service.ts';
 import { buildServer } from '../app.ts';
 import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../../testing/test-server.ts';
 

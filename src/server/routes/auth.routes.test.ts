@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
-import { currentTotpCode, LOCKOUT_AFTER_FAILURES } from '../../services/auth.ts';
+import { currentTotpCode, LOCKOUT_AFTER_FAILURES } from '../../services/auth.service.ts';
 import { createTestServer, TEST_PASSWORD, type TestServer } from '../../testing/test-server.ts';
 
 describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
@@ -120,7 +120,7 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
   });
 
   it("makes a user of an organisation that requires TOTP enrol first; demo-style exempt users don't", async () => {
-    const { setOrganisationRequireTotp } = await import('../../db/repositories/accounts.ts');
+    const { setOrganisationRequireTotp } = await import('../../db/repositories/accounts.repository.ts');
     const { asSystem } = await import('../../db/transaction.ts');
     const id = await t.org('strict-ngo');
     await asSystem(t.database, (trx) => setOrganisationRequireTotp(trx, id, true));

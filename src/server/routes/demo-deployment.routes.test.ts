@@ -3,11 +3,11 @@ import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../../core/demo/index.ts';
-import { createOrganisation } from '../../services/accounts.ts';
-import { verifyAuditLog } from '../../services/audit.ts';
+import { createOrganisation } from '../../services/accounts.service.ts';
+import { verifyAuditLog } from '../../services/audit.service.ts';
 import { loadDemo } from '../../services/demo/load.ts';
 import { purgeDemo } from '../../services/demo/purge.ts';
-import { DEMO_DEPLOYMENT_REFUSAL } from '../../services/deployment.ts';
+import { DEMO_DEPLOYMENT_REFUSAL } from '../../services/deployment.service.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerDeps } from '../deps.ts';
-import { authRoutes } from './auth.ts';
-import { dashboardRoutes } from './dashboard.ts';
-import { caseworkRoutes } from './casework.ts';
-import { exportRoutes } from './exports.ts';
-import { healthRoutes } from './health.ts';
-import { homeRoutes } from './home.ts';
-import { jobRoutes } from './jobs.ts';
-import { matchingRoutes } from './matching.ts';
-import { monitoringRoutes } from './monitoring.ts';
-import { publicStatisticsRoutes } from './public-statistics.ts';
+import { authRoutes } from './auth.routes.ts';
+import { dashboardRoutes } from './dashboard.routes.ts';
+import { caseworkRoutes } from './casework.routes.ts';
+import { exportRoutes } from './exports.routes.ts';
+import { healthRoutes } from './health.routes.ts';
+import { homeRoutes } from './home.routes.ts';
+import { jobRoutes } from './jobs.routes.ts';
+import { matchingRoutes } from './matching.routes.ts';
+import { monitoringRoutes } from './monitoring.routes.ts';
+import { publicStatisticsRoutes } from './public-statistics.routes.ts';
 
 /** Every API route, registered in one place so the tree of endpoints is easy to see. */
 export const apiRoutes =

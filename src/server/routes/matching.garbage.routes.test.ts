@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
-import { checkAcrossOrganisations, checkSurvivorForDuplicates } from '../../services/matching/check.ts';
+import { checkAcrossOrganisations, checkSurvivorForDuplicates } from '../../services/matching/check.service.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
 import { consent, register } from '../../testing/casework-fixtures.ts';
 

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
-import { issueServiceSession } from '../../services/auth.ts';
-import { JobRunner } from '../../services/jobs.ts';
-import { checkAcrossOrganisations, checkSurvivorForDuplicates } from '../../services/matching/check.ts';
-import { jobHandlers } from '../jobs.ts';
+import { issueServiceSession } from '../../services/auth.service.ts';
+import { JobRunner } from '../../services/jobs.service.ts';
+import { checkAcrossOrganisations, checkSurvivorForDuplicates } from '../../services/matching/check.service.ts';
+import { jobHandlers } from '../job-handlers.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
 import { consent, register } from '../../testing/casework-fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
-import { JobRunner } from '../../services/jobs.ts';
-import { jobHandlers } from '../jobs.ts';
+import { JobRunner } from '../../services/jobs.service.ts';
+import { jobHandlers } from '../job-handlers.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 
 const person = (names: { value: string; preferred: boolean }[]) => ({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIMUM_CELL } from '../../core/statistics/suppression.ts';
 import { recoverByDifferencing, type AdditiveLine } from '../../core/statistics/differencing.ts';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
-import { checkSurvivorForDuplicates } from '../../services/matching/check.ts';
+import { checkSurvivorForDuplicates } from '../../services/matching/check.service.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
 import { register } from '../../testing/casework-fixtures.ts';
 

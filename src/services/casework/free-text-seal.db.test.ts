@@ -4,7 +4,7 @@ import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
 import { consent, register } from '../../testing/casework-fixtures.ts';
-import { sealClearFreeText } from './free-text-seal.ts';
+import { sealClearFreeText } from './free-text-seal.service.ts';
 
 /**
  * Migration 0009's start-up step: timeline summaries and referral reasons written in clear

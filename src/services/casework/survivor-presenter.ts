@@ -6,9 +6,9 @@ import {
   type ReferralLink,
 } from '../../core/disclosure/index.ts';
 import type { SurvivorView } from '../../contracts/casework/survivors.ts';
-import type { SurvivorRow } from '../../db/repositories/casework/cases.ts';
+import type { SurvivorRow } from '../../db/repositories/casework/cases.repository.ts';
 import type { AppContext } from '../context.ts';
-import { openIdentity, openLocationDetail, type SurvivorIdentity } from './survivor-envelopes.ts';
+import { openIdentity, openLocationDetail, type SurvivorIdentity } from './survivor-envelopes.service.ts';
 
 export const preferredNameOf = (identity: SurvivorIdentity): string | null =>
   (identity.names.find((n) => n.preferred) ?? identity.names[0])?.value ?? null;

@@ -1,4 +1,4 @@
-import { insertMembership, insertOrganisation, insertUser } from '../../db/repositories/accounts.ts';
+import { insertMembership, insertOrganisation, insertUser } from '../../db/repositories/accounts.repository.ts';
 import type { DemoStep } from './load.ts';
 
 export const organisationsStep: DemoStep = {

@@ -1,8 +1,8 @@
 import { DEMO_PASSWORD, DEMO_NOTICE } from '../../core/demo/index.ts';
-import { listDemoSignIns } from '../../db/repositories/accounts.ts';
+import { listDemoSignIns } from '../../db/repositories/accounts.repository.ts';
 import { asSystem } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
-import { deploymentMode } from '../deployment.ts';
+import { deploymentMode } from '../deployment.service.ts';
 import { notFound } from '../errors.ts';
 
 export interface DemoAccounts {

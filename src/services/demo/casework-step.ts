@@ -18,16 +18,20 @@ import {
   insertCaseEvents,
   listDemoCasesWithSurvivors,
   type CaseEventInsert,
-} from '../../db/repositories/casework/cases.ts';
-import { upsertConsularRecords, type ConsularRecordRow } from '../../db/repositories/casework/consular.ts';
-import { insertFollowUps, type FollowUpRow } from '../../db/repositories/casework/followups.ts';
-import { insertNeeds, type NeedRow } from '../../db/repositories/casework/needs.ts';
-import { insertScreenings, type ScreeningRow } from '../../db/repositories/casework/records.ts';
-import { insertReferrals, type ReferralRow } from '../../db/repositories/casework/referrals.ts';
-import { findCaseWithSurvivor } from '../../db/repositories/casework/cases.ts';
-import { insertConsentVersions, setConsentVersion, type ConsentVersionRow } from '../../db/repositories/survivors.ts';
-import { evaluateCaseFollowUps } from '../casework/followups.ts';
-import { buildNeed } from '../casework/needs.ts';
+} from '../../db/repositories/casework/cases.repository.ts';
+import { upsertConsularRecords, type ConsularRecordRow } from '../../db/repositories/casework/consular.repository.ts';
+import { insertFollowUps, type FollowUpRow } from '../../db/repositories/casework/followups.repository.ts';
+import { insertNeeds, type NeedRow } from '../../db/repositories/casework/needs.repository.ts';
+import { insertScreenings, type ScreeningRow } from '../../db/repositories/casework/records.repository.ts';
+import { insertReferrals, type ReferralRow } from '../../db/repositories/casework/referrals.repository.ts';
+import { findCaseWithSurvivor } from '../../db/repositories/casework/cases.repository.ts';
+import {
+  insertConsentVersions,
+  setConsentVersion,
+  type ConsentVersionRow,
+} from '../../db/repositories/survivors.repository.ts';
+import { evaluateCaseFollowUps } from '../casework/followups.service.ts';
+import { buildNeed } from '../casework/needs.service.ts';
 import type { DemoStep } from './load.ts';
 
 const HOUR = 3_600_000;

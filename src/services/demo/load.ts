@@ -1,10 +1,10 @@
 import { generateDemoScenario, DEMO_PASSWORD, type DemoScenario } from '../../core/demo/index.ts';
-import { anyDemoOrganisation } from '../../db/repositories/accounts.ts';
+import { anyDemoOrganisation } from '../../db/repositories/accounts.repository.ts';
 import { asSystem, type Tx } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';
-import { audit } from '../audit.ts';
-import { claimDeploymentFor } from '../deployment.ts';
-import { hashPassword } from '../passwords.ts';
+import { audit } from '../audit.service.ts';
+import { claimDeploymentFor } from '../deployment.service.ts';
+import { hashPassword } from '../passwords.service.ts';
 import { DEMO_STEPS } from './steps.ts';
 
 /** Ids given to the scenario's keys as they are written, so later steps can link to them. */

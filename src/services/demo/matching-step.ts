@@ -1,10 +1,10 @@
 import { explainPair } from '../../core/matching/explain.ts';
-import type { MatchSurvivorRow } from '../../db/repositories/matching/survivors.ts';
-import { storeCrossOrganisationPairs } from '../matching/blind.ts';
+import type { MatchSurvivorRow } from '../../db/repositories/matching/survivors.repository.ts';
+import { storeCrossOrganisationPairs } from '../matching/blind.service.ts';
 import { SurvivorIndex } from '../matching/index-cache.ts';
-import { survivorModel } from '../matching/model.ts';
-import { survivorRecords } from '../matching/records.ts';
-import { storeProposals, type ScoredPair } from '../matching/store.ts';
+import { survivorModel } from '../matching/model.service.ts';
+import { survivorRecords } from '../matching/records.service.ts';
+import { storeProposals, type ScoredPair } from '../matching/store.service.ts';
 import type { DemoStep } from './load.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { loadDemoMonitoring } from '../monitoring/demo-data.ts';
+import { loadDemoMonitoring } from '../monitoring/demo-data.service.ts';
 import type { DemoStep } from './load.ts';
 
 /** Demo data for monitoring, loaded after organisations, users and survivors (before casework). */

@@ -1,6 +1,6 @@
-import { deploymentMode, markDemoPurged, purgeDemoRows } from '../../db/repositories/deployment.ts';
+import { deploymentMode, markDemoPurged, purgeDemoRows } from '../../db/repositories/deployment.repository.ts';
 import { asSystem } from '../../db/transaction.ts';
-import { audit, type AuditActor } from '../audit.ts';
+import { audit, type AuditActor } from '../audit.service.ts';
 import type { AppContext } from '../context.ts';
 
 export interface DemoPurgeReport {

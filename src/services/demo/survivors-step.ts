@@ -1,7 +1,12 @@
 import { createRng, pickWeighted } from '../../core/random.ts';
 import type { CaseStatus, RiskLevel } from '../../core/vocabulary.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
-import { insertCases, insertSurvivors, type CaseInsert, type SurvivorInsert } from '../../db/repositories/survivors.ts';
+import {
+  insertCases,
+  insertSurvivors,
+  type CaseInsert,
+  type SurvivorInsert,
+} from '../../db/repositories/survivors.repository.ts';
 import type { DemoStep } from './load.ts';
 
 // Where cases stand some weeks after a mass exit: most still waiting on documents or travel.

@@ -9,8 +9,8 @@ import anyAscii from 'any-ascii';
 import PDFDocument from 'pdfkit';
 import type { CoordinationFigures, HomeFigures } from '../../core/statistics/figures.ts';
 import type { FootprintGeometry, Position } from '../../core/geo/geojson-types.ts';
-import type { ReportSource } from '../../db/repositories/exports.ts';
-import type { StatisticsScope } from '../statistics.ts';
+import type { ReportSource } from '../../db/repositories/exports.repository.ts';
+import type { StatisticsScope } from '../statistics.service.ts';
 
 export interface SitrepData {
   generatedAt: string;

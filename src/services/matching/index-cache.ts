@@ -9,12 +9,16 @@
 import { MatchIndex, type ScoredCandidate } from '../../core/matching/match-index.ts';
 import type { TrainedModel } from '../../core/matching/model.ts';
 import type { Database } from '../../db/database.ts';
-import { findMatchSurvivors, survivorsAfter, type MatchSurvivorRow } from '../../db/repositories/matching/survivors.ts';
+import {
+  findMatchSurvivors,
+  survivorsAfter,
+  type MatchSurvivorRow,
+} from '../../db/repositories/matching/survivors.repository.ts';
 import { asSystem } from '../../db/transaction.ts';
-import { openIdentity } from '../casework/survivor-envelopes.ts';
+import { openIdentity } from '../casework/survivor-envelopes.service.ts';
 import type { AppContext } from '../context.ts';
-import { survivorModel } from './model.ts';
-import { survivorIdOf, survivorRecords, type MatchableSurvivor } from './records.ts';
+import { survivorModel } from './model.service.ts';
+import { survivorIdOf, survivorRecords, type MatchableSurvivor } from './records.service.ts';
 import type { MatchRecord } from '../../core/matching/types.ts';
 
 const PAGE = 2000;

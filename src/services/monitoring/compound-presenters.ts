@@ -8,11 +8,11 @@ import type {
 import type { EventView } from '../../contracts/monitoring/events.ts';
 import type { AlertView } from '../../contracts/monitoring/events.ts';
 import type { TimelineEntry } from '../../core/compounds/timeline.ts';
-import type { CompoundListRow, CompoundRow } from '../../db/repositories/monitoring/compounds.ts';
-import type { EventRow } from '../../db/repositories/monitoring/events.ts';
-import type { AlertRow } from '../../db/repositories/alerts.ts';
+import type { CompoundListRow, CompoundRow } from '../../db/repositories/monitoring/compounds.repository.ts';
+import type { EventRow } from '../../db/repositories/monitoring/events.repository.ts';
+import type { AlertRow } from '../../db/repositories/alerts.repository.ts';
 import { isMonitoringAlertKind } from '../../core/alerts/kinds.ts';
-import { compoundAlertDetails } from './derived-status.ts';
+import { compoundAlertDetails } from './derived-status.service.ts';
 import { mayCloseSharedAlert, type AlertCloser } from '../../core/alerts/shared-alerts.ts';
 
 export function presentTimelineEntries(

@@ -13,11 +13,11 @@ import { organisationsStep, usersStep } from '../demo/accounts-step.ts';
 import { monitoringStep } from '../demo/monitoring-step.ts';
 import type { DemoIds } from '../demo/load.ts';
 import { findCustodyChainBreak } from '../../core/evidence/custody-log.ts';
-import { listCustody } from '../../db/repositories/monitoring/evidence.ts';
-import { mapData } from './map.ts';
-import { DEMO_EVIDENCE_POINTS } from './demo-data.ts';
-import { monitoringJobs } from './jobs.ts';
-import type { JobRow } from '../../db/repositories/jobs.ts';
+import { listCustody } from '../../db/repositories/monitoring/evidence.repository.ts';
+import { mapData } from './map.service.ts';
+import { DEMO_EVIDENCE_POINTS } from './demo-data.service.ts';
+import { monitoringJobs } from './jobs.service.ts';
+import type { JobRow } from '../../db/repositories/jobs.repository.ts';
 
 describe.each(DATABASE_KINDS)('monitoring demo data on %s', (kind) => {
   let database: TestDatabase;

@@ -2,7 +2,7 @@
 import type { EvidenceSummary, EvidenceView } from '../../contracts/monitoring/evidence.ts';
 import { captureForDisplay } from '../../core/evidence/capture-basis.ts';
 import { stripCaptureMetadata } from '../../core/evidence/metadata-disclosure.ts';
-import type { EvidenceRow } from '../../db/repositories/monitoring/evidence.ts';
+import type { EvidenceRow } from '../../db/repositories/monitoring/evidence.repository.ts';
 
 const capture = (e: EvidenceRow) =>
   captureForDisplay({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asSystem } from '../../../db/transaction.ts';
-import { createOrganisation, createUser } from '../../../services/accounts.ts';
+import { createOrganisation, createUser } from '../../../services/accounts.service.ts';
 import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../../../testing/test-server.ts';
 import { consent, register } from '../../../testing/casework-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createOrganisation, createUser } from '../../../services/accounts.ts';
+import { createOrganisation, createUser } from '../../../services/accounts.service.ts';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import type { OrganisationKind, Role } from '../../../core/vocabulary.ts';
 import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../../../testing/test-server.ts';

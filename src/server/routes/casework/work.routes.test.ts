@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareNeedsByUrgency, type TriageNeed } from '../../../core/triage/urgency.ts';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
-import { triageBoard, type TriageFilter } from '../../../db/repositories/casework/needs.ts';
-import { JobRunner } from '../../../services/jobs.ts';
-import { issueServiceSession } from '../../../services/auth.ts';
-import { jobHandlers } from '../../jobs.ts';
+import { triageBoard, type TriageFilter } from '../../../db/repositories/casework/needs.repository.ts';
+import { JobRunner } from '../../../services/jobs.service.ts';
+import { issueServiceSession } from '../../../services/auth.service.ts';
+import { jobHandlers } from '../../job-handlers.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
 import { consent, register } from '../../../testing/casework-fixtures.ts';
 

@@ -190,7 +190,7 @@ export function useMonitoringRights() {
     read: can(roles, 'read', 'compound'),
     readEvidence: can(roles, 'read', 'evidence'),
     addEvidence: can(roles, 'create', 'evidence'),
-    // Mirrors services/monitoring/access.ts authoriseVerification.
+    // Mirrors services/monitoring/access.service.ts authoriseVerification.
     verify: can(roles, 'verify', 'evidence') || can(roles, 'update', 'evidence'),
     acknowledge: can(roles, 'update', 'compound'),
   };

@@ -1,0 +1,343 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { TimelineKind } from '../../../core/cases/timeline.ts';
+import type { CaseStatus, DocumentStatus, OrganisationKind, RiskLevel } from '../../../core/vocabulary.ts';
+import type { CaseEventsTable, CasesTable, SurvivorsTable } from '../../schema.ts';
+import type { Queryable } from '../../transaction.ts';
+import type { RowOf } from '../rows.ts';
+import type { SurvivorRow } from '../survivors.repository.ts';
+
+/** Survivor and case rows as stored (identifying fields still encrypted). */
+export type { SurvivorRow };
+export type CaseRow = RowOf<CasesTable>;
+
+const SURVIVOR_COLUMNS = [
+  's.id as s_id',
+  's.organisation_id as s_organisation_id',
+  's.registered_by',
+  's.registered_at',
+  's.identity_enc',
+  's.location_enc',
+  's.sex',
+  's.age_band',
+  's.nationalities',
+  's.languages',
+  's.document_status',
+  's.location_kind',
+  's.location_organisation_id',
+  's.compound_ref',
+  's.exit_mode',
+  's.exit_date',
+  's.consent_own_embassy',
+  's.consent_organisation_ids',
+  's.consent_statistics',
+  's.consent_version',
+  's.consent_cross_org_matching',
+  's.is_demo',
+] as const;
+const CASE_COLUMNS = [
+  'c.id',
+  'c.survivor_id',
+  'c.organisation_id',
+  'c.status',
+  'c.risk_level',
+  'c.assigned_to',
+  'c.opened_at',
+  'c.updated_at',
+  'c.risk_at_last_contact',
+] as const;
+
+/** The survivor's columns of a case × survivor join (SURVIVOR_COLUMNS; id and organisation renamed apart). */
+type SurvivorColumns = Omit<Selectable<SurvivorsTable>, 'id' | 'organisation_id'> & {
+  s_id: string;
+  s_organisation_id: string;
+};
+export const survivorFrom = (r: SurvivorColumns): SurvivorRow => ({
+  id: r.s_id,
+  organisationId: r.s_organisation_id,
+  registeredBy: r.registered_by,
+  registeredAt: r.registered_at,
+  identityEnc: r.identity_enc,
+  locationEnc: r.location_enc,
+  sex: r.sex,
+  ageBand: r.age_band,
+  nationalities: r.nationalities,
+  languages: r.languages,
+  documentStatus: r.document_status,
+  locationKind: r.location_kind,
+  locationOrganisationId: r.location_organisation_id,
+  compoundRef: r.compound_ref,
+  exitMode: r.exit_mode,
+  exitDate: r.exit_date,
+  consentOwnEmbassy: r.consent_own_embassy,
+  consentOrganisationIds: r.consent_organisation_ids,
+  consentStatistics: r.consent_statistics,
+  consentVersion: r.consent_version,
+  consentCrossOrgMatching: r.consent_cross_org_matching === true,
+  isDemo: r.is_demo,
+});
+export const caseFrom = (r: Selectable<CasesTable>): CaseRow => ({
+  id: r.id,
+  survivorId: r.survivor_id,
+  organisationId: r.organisation_id,
+  status: r.status,
+  riskLevel: r.risk_level,
+  assignedTo: r.assigned_to,
+  openedAt: r.opened_at,
+  updatedAt: r.updated_at,
+  riskAtLastContact: r.risk_at_last_contact,
+});
+
+/** One case and its survivor, if row-level security lets the actor see both. */
+export async function findCaseWithSurvivor(
+  trx: Queryable,
+  caseId: string,
+  forUpdate = false,
+): Promise<{ kase: CaseRow; survivor: SurvivorRow } | undefined> {
+  let q = trx
+    .selectFrom('cases as c')
+    .innerJoin('survivors as s', 's.id', 'c.survivor_id')
+    .select([...CASE_COLUMNS, ...SURVIVOR_COLUMNS])
+    .where('c.id', '=', caseId);
+  if (forUpdate) q = q.forUpdate('c');
+  const row = await q.executeTakeFirst();
+  return row ? { kase: caseFrom(row), survivor: survivorFrom(row) } : undefined;
+}
+
+export async function findCaseBySurvivor(
+  trx: Queryable,
+  survivorId: string,
+  organisationId: string,
+): Promise<CaseRow | undefined> {
+  const row = await trx
+    .selectFrom('cases as c')
+    .select([...CASE_COLUMNS])
+    .where('c.survivor_id', '=', survivorId)
+    .where('c.organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return row ? caseFrom(row) : undefined;
+}
+
+export interface CaseListFilter {
+  /** The organisation's own cases, or (embassy) consenting survivors of the served nationalities. */
+  scope: { kind: 'organisation'; organisationId: string } | { kind: 'embassy'; nationalities: string[] };
+  statuses?: CaseStatus[];
+  risks?: RiskLevel[];
+  assignedTo?: string;
+  documentStatuses?: DocumentStatus[];
+  nationalities?: string[];
+  limit: number;
+  after?: { openedAt: string; id: string };
+}
+
+/** Newest first, keyset-paginated on (opened_at, id). */
+export async function listCases(
+  trx: Queryable,
+  f: CaseListFilter,
+): Promise<{ kase: CaseRow; survivor: SurvivorRow }[]> {
+  let q = trx
+    .selectFrom('cases as c')
+    .innerJoin('survivors as s', 's.id', 'c.survivor_id')
+    .select([...CASE_COLUMNS, ...SURVIVOR_COLUMNS]);
+  if (f.scope.kind === 'organisation') q = q.where('c.organisation_id', '=', f.scope.organisationId);
+  else
+    q = q
+      .where('s.consent_own_embassy', '=', true)
+      .where(sql<boolean>`s.nationalities && ${sql.val(f.scope.nationalities)}::text[]`);
+  if (f.statuses?.length) q = q.where('c.status', 'in', f.statuses);
+  if (f.risks?.length) q = q.where('c.risk_level', 'in', f.risks);
+  if (f.assignedTo) q = q.where('c.assigned_to', '=', f.assignedTo);
+  if (f.documentStatuses?.length) q = q.where('s.document_status', 'in', f.documentStatuses);
+  if (f.nationalities?.length) q = q.where(sql<boolean>`s.nationalities && ${sql.val(f.nationalities)}::text[]`);
+  if (f.after) q = q.where(sql<boolean>`(c.opened_at, c.id) < (${f.after.openedAt}::timestamptz, ${f.after.id}::uuid)`);
+  const rows = await q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
+  return rows.map((r) => ({ kase: caseFrom(r), survivor: survivorFrom(r) }));
+}
+
+export async function updateCase(
+  trx: Queryable,
+  id: string,
+  patch: {
+    status?: CaseStatus;
+    riskLevel?: RiskLevel;
+    assignedTo?: string | null;
+    riskAtLastContact?: RiskLevel | null;
+    at: string;
+  },
+): Promise<number> {
+  const res = await trx
+    .updateTable('cases')
+    .set({
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.riskLevel !== undefined ? { risk_level: patch.riskLevel } : {}),
+      ...(patch.assignedTo !== undefined ? { assigned_to: patch.assignedTo } : {}),
+      ...(patch.riskAtLastContact !== undefined ? { risk_at_last_contact: patch.riskAtLastContact } : {}),
+      updated_at: patch.at,
+    })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** A timeline entry as stored: kind + params, and the entry's free text already sealed (detail_enc). */
+export interface CaseEventInsert {
+  id: string;
+  caseId: string;
+  organisationId: string | null;
+  actorUserId: string | null;
+  at: string;
+  kind: TimelineKind;
+  params: Record<string, unknown>;
+  detailEnc: string | null;
+}
+
+export async function insertCaseEvents(trx: Queryable, events: readonly CaseEventInsert[]): Promise<void> {
+  if (events.length === 0) return;
+  await trx
+    .insertInto('case_events')
+    .values(
+      events.map((e): Insertable<CaseEventsTable> => ({
+        id: e.id,
+        case_id: e.caseId,
+        organisation_id: e.organisationId,
+        actor_user_id: e.actorUserId,
+        at: e.at,
+        kind: e.kind,
+        params: JSON.stringify(e.params),
+        detail_enc: e.detailEnc,
+      })),
+    )
+    .execute();
+}
+
+export interface CaseEventRow {
+  id: string;
+  kind: TimelineKind;
+  at: string;
+  actorUserId: string | null;
+  organisationId: string | null;
+  params: Record<string, unknown>;
+  detailEnc: string | null;
+}
+
+export async function listCaseEvents(
+  trx: Queryable,
+  caseId: string,
+  limit: number,
+  before?: { at: string; id: string },
+): Promise<CaseEventRow[]> {
+  let q = trx
+    .selectFrom('case_events')
+    .select(['id', 'kind', 'at', 'actor_user_id', 'organisation_id', 'params', 'detail_enc'])
+    .where('case_id', '=', caseId);
+  if (before) q = q.where(sql<boolean>`(at, id) < (${before.at}::timestamptz, ${before.id}::uuid)`);
+  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    organisationId: r.organisation_id,
+    params: r.params ?? {},
+    detailEnc: r.detail_enc,
+  }));
+}
+
+/** Clear timeline summaries left from before 0009, for the start-up seal (system transaction). */
+export async function clearCaseEventSummaries(
+  trx: Queryable,
+  limit: number,
+): Promise<{ id: string; summary: string }[]> {
+  const rows = await trx
+    .selectFrom('case_events')
+    .select(['id', 'summary'])
+    .where('summary', 'is not', null)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, summary: r.summary! }));
+}
+
+export async function sealCaseEventSummary(trx: Queryable, id: string, detailEnc: string): Promise<void> {
+  await trx.updateTable('case_events').set({ detail_enc: detailEnc, summary: null }).where('id', '=', id).execute();
+}
+
+export async function isMember(trx: Queryable, userId: string, organisationId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('organisation_id', '=', organisationId)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export interface OrganisationInfo {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  nationalitiesServed: string[];
+}
+
+export async function findOrganisations(
+  trx: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, OrganisationInfo>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', 'nationalities_served'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, nationalitiesServed: r.nationalities_served }]),
+  );
+}
+
+/** A demo case with the survivor fields the demo's casework step builds its records from. */
+export type DemoCaseWithSurvivor = Pick<
+  Selectable<CasesTable>,
+  'id' | 'survivor_id' | 'organisation_id' | 'status' | 'risk_level' | 'opened_at' | 'assigned_to'
+> &
+  Pick<
+    Selectable<SurvivorsTable>,
+    | 'age_band'
+    | 'nationalities'
+    | 'languages'
+    | 'sex'
+    | 'location_kind'
+    | 'document_status'
+    | 'consent_own_embassy'
+    | 'consent_organisation_ids'
+    | 'consent_statistics'
+    | 'consent_cross_org_matching'
+    | 'identity_enc'
+  >;
+
+/** Every case of a demo survivor (is_demo), with its survivor's fields: the demo loader's input. */
+export async function listDemoCasesWithSurvivors(trx: Queryable): Promise<DemoCaseWithSurvivor[]> {
+  return trx
+    .selectFrom('cases as c')
+    .innerJoin('survivors as s', 's.id', 'c.survivor_id')
+    .select([
+      'c.id',
+      'c.survivor_id',
+      'c.organisation_id',
+      'c.status',
+      'c.risk_level',
+      'c.opened_at',
+      'c.assigned_to',
+      's.age_band',
+      's.nationalities',
+      's.languages',
+      's.sex',
+      's.location_kind',
+      's.document_status',
+      's.consent_own_embassy',
+      's.consent_organisation_ids',
+      's.consent_statistics',
+      's.consent_cross_org_matching',
+      's.identity_enc',
+    ])
+    .where('s.is_demo', '=', true)
+    .execute();
+}

@@ -1,0 +1,144 @@
+import { sql, type Selectable } from 'kysely';
+import type { OrganisationsTable, SessionsTable, UsersTable } from '../schema.ts';
+import type { Queryable } from '../transaction.ts';
+import {
+  toOrganisation,
+  toUser,
+  type MembershipRow,
+  type OrganisationRow,
+  type UserRow,
+} from './accounts.repository.ts';
+import type { Role } from '../../core/vocabulary.ts';
+
+export interface SessionRow {
+  tokenHash: string;
+  userId: string;
+  organisationId: string | null;
+  csrfToken: string;
+  secondFactorPassed: boolean;
+  expiresAt: string;
+  lastSeenAt: string;
+  createdAt: string;
+}
+
+/**
+ * The database keeps its own expiry, db_expires_at = its now() + (expiresAt − lastSeenAt), which
+ * row-level security checks (0006): the application's clock may differ from the database's.
+ */
+/** `createdAt` defaults to `lastSeenAt`: a session is first seen when it is made. */
+export async function insertSession(
+  trx: Queryable,
+  s: Omit<SessionRow, 'createdAt'> & { createdAt?: string },
+): Promise<void> {
+  await trx
+    .insertInto('sessions')
+    .values({
+      token_hash: s.tokenHash,
+      user_id: s.userId,
+      organisation_id: s.organisationId,
+      csrf_token: s.csrfToken,
+      second_factor_passed: s.secondFactorPassed,
+      expires_at: s.expiresAt,
+      created_at: s.createdAt ?? s.lastSeenAt,
+      last_seen_at: s.lastSeenAt,
+    })
+    .execute();
+}
+
+export async function findSession(trx: Queryable, tokenHash: string): Promise<SessionRow | null> {
+  const r = await trx.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return r
+    ? {
+        tokenHash: r.token_hash,
+        userId: r.user_id,
+        organisationId: r.organisation_id,
+        csrfToken: r.csrf_token,
+        secondFactorPassed: r.second_factor_passed,
+        expiresAt: r.expires_at,
+        lastSeenAt: r.last_seen_at,
+        createdAt: r.created_at,
+      }
+    : null;
+}
+
+export async function touchSession(trx: Queryable, tokenHash: string, now: string, expiresAt: string): Promise<void> {
+  await trx
+    .updateTable('sessions')
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function updateSession(
+  trx: Queryable,
+  tokenHash: string,
+  patch: { organisationId?: string; secondFactorPassed?: boolean },
+): Promise<void> {
+  await trx
+    .updateTable('sessions')
+    .set({
+      ...(patch.organisationId !== undefined ? { organisation_id: patch.organisationId } : {}),
+      ...(patch.secondFactorPassed !== undefined ? { second_factor_passed: patch.secondFactorPassed } : {}),
+    })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function deleteSession(trx: Queryable, tokenHash: string): Promise<void> {
+  await trx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSessionsOfUser(trx: Queryable, userId: string, exceptTokenHash?: string): Promise<number> {
+  let q = trx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptTokenHash) q = q.where('token_hash', '!=', exceptTokenHash);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function deleteExpiredSessions(trx: Queryable, now: string): Promise<number> {
+  const r = await trx.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export interface SessionBundle {
+  session: SessionRow;
+  user: UserRow;
+  memberships: (MembershipRow & { organisation: OrganisationRow })[];
+}
+
+/**
+ * The session, its user and their memberships in ONE statement: every API request starts here,
+ * so this is one round trip instead of a transaction of four.
+ */
+export async function loadSessionBundle(db: Queryable, tokenHash: string): Promise<SessionBundle | null> {
+  const { rows } = await sql<{
+    // row_to_json: the columns as stored, timestamps in PostgreSQL's JSON text form (hence iso below).
+    s: Selectable<SessionsTable>;
+    u: Selectable<UsersTable>;
+    m: { role: Role; o: Selectable<OrganisationsTable> }[];
+  }>`
+    SELECT row_to_json(s.*) AS s, row_to_json(u.*) AS u,
+      coalesce((SELECT json_agg(json_build_object('role', m.role, 'o', row_to_json(o.*)) ORDER BY o.name, m.role)
+                FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = s.user_id), '[]'::json) AS m
+    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${tokenHash}`.execute(db);
+  const r = rows[0];
+  if (!r) return null;
+  const iso = (v: unknown) => (v == null ? null : new Date(String(v)).toISOString());
+  return {
+    session: {
+      tokenHash: r.s.token_hash,
+      userId: r.s.user_id,
+      organisationId: r.s.organisation_id,
+      csrfToken: r.s.csrf_token,
+      secondFactorPassed: r.s.second_factor_passed,
+      expiresAt: iso(r.s.expires_at)!,
+      lastSeenAt: iso(r.s.last_seen_at)!,
+      createdAt: iso(r.s.created_at)!,
+    },
+    user: toUser({ ...r.u, locked_until: iso(r.u.locked_until) }),
+    memberships: r.m.map((m) => {
+      const organisation = toOrganisation(m.o);
+      return { organisationId: organisation.id, role: m.role, organisation };
+    }),
+  };
+}

@@ -1,0 +1,97 @@
+import { can } from '../../core/permissions/matrix.ts';
+import type { AlertView } from '../../contracts/casework/work.ts';
+import {
+  ADMINISTRATORS_AUDIENCE,
+  findAlerts,
+  listAlerts,
+  setAlertStatus,
+  type AlertRow,
+} from '../../db/repositories/alerts.repository.ts';
+import { asActor } from '../../db/transaction.ts';
+import { audit } from '../audit.service.ts';
+import type { AppContext, RequestActor } from '../context.ts';
+import { conflict, forbidden, notFound } from '../errors.ts';
+import { decodeCursor, encodeCursor } from './access.service.ts';
+import { changeSharedAlert } from '../shared-alerts.service.ts';
+import type { AlertStatus } from '../../core/alerts/shared-alerts.ts';
+import type { AlertKind } from '../../core/vocabulary.ts';
+
+const present = (a: AlertRow): AlertView => ({
+  id: a.id,
+  kind: a.kind,
+  severity: a.severity,
+  title: a.title,
+  status: a.status,
+  subjectType: a.subjectType,
+  subjectId: a.subjectId,
+  shared: a.organisationId === null,
+  reasons: Array.isArray((a.details as { reasons?: unknown }).reasons)
+    ? (a.details as { reasons: unknown[] }).reasons.filter((r): r is string => typeof r === 'string')
+    : [],
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+});
+
+/** Anyone who works cases or watches compounds sees alerts; row-level security keeps them to their organisation's and shared ones. */
+function mayUseAlerts(actor: RequestActor): void {
+  if (!can(actor.roles, 'read', 'case') && !can(actor.roles, 'read', 'compound'))
+    throw forbidden('your role does not receive alerts');
+}
+
+/** Alerts for an organisation's administrators only (e.g. a probing pattern by one of its accounts, which that account must not see). */
+const isAdministrator = (actor: RequestActor): boolean => actor.roles.includes('admin');
+const isAdministratorsOnly = (a: AlertRow): boolean =>
+  (a.details as { audience?: unknown }).audience === ADMINISTRATORS_AUDIENCE;
+
+export async function alertsFor(
+  app: AppContext,
+  actor: RequestActor,
+  q: { status?: AlertStatus[]; kind?: AlertKind[]; limit: number; cursor?: string },
+) {
+  mayUseAlerts(actor);
+  const after = decodeCursor(q.cursor, ['number', 'instant', 'uuid']);
+  const rows = await asActor(app.database, actor, (trx) =>
+    listAlerts(trx, {
+      organisationId: actor.organisationId,
+      statuses: q.status,
+      kinds: q.kind,
+      limit: q.limit,
+      after: after ? { rank: Number(after[0]), createdAt: String(after[1]), id: String(after[2]) } : undefined,
+      administrator: isAdministrator(actor),
+    }),
+  );
+  const last = rows[rows.length - 1];
+  return {
+    items: rows.map(present),
+    nextCursor: rows.length === q.limit && last ? encodeCursor([last.rank, last.createdAt, last.id]) : null,
+  };
+}
+
+export async function changeAlertStatus(
+  app: AppContext,
+  actor: RequestActor,
+  alertId: string,
+  status: 'open' | 'acknowledged' | 'dismissed',
+): Promise<AlertView> {
+  mayUseAlerts(actor);
+  return asActor(app.database, actor, async (trx) => {
+    const [a] = await findAlerts(trx, [alertId], actor.organisationId);
+    if (!a || (isAdministratorsOnly(a) && !isAdministrator(actor))) throw notFound('alert');
+    if (a.organisationId === null) {
+      // Shared: acknowledged per organisation; closed or reopened for everyone only by its owner or coordination.
+      await changeSharedAlert(
+        trx,
+        app,
+        actor,
+        { id: a.id, subjectType: a.subjectType, subjectId: a.subjectId, globalStatus: a.globalStatus },
+        status,
+      );
+      return present((await findAlerts(trx, [alertId], actor.organisationId))[0]!);
+    }
+    if (a.status === status) throw conflict(`the alert is already ${status}`);
+    const at = app.now().toISOString();
+    await setAlertStatus(trx, alertId, status, actor.userId, at);
+    await audit(trx, app, actor, 'alert.status', 'alert', alertId, { from: a.status, to: status });
+    return present({ ...a, status, updatedAt: at });
+  });
+}

@@ -1,0 +1,223 @@
+import { effectivePriority, urgencyRank, urgencyTier } from '../../core/triage/urgency.ts';
+import type { AgeBand, LocationKind, NeedKind, NeedPriority, NeedStatus, RiskLevel } from '../../core/vocabulary.ts';
+import type { NeedView, TriageItem, TriageQuery } from '../../contracts/casework/index.ts';
+import { encryptionContext } from '../../db/encrypted-columns.ts';
+import {
+  findNeed,
+  insertNeeds,
+  triageBoard,
+  updateNeed,
+  type NeedRow,
+} from '../../db/repositories/casework/needs.repository.ts';
+import { asActor } from '../../db/transaction.ts';
+import { audit } from '../audit.service.ts';
+import type { AppContext, RequestActor } from '../context.ts';
+import { conflict, forbidden, notFound } from '../errors.ts';
+import { timelineEvents } from '../../core/cases/timeline.ts';
+import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.service.ts';
+import { presentNeed } from './case-detail.service.ts';
+
+/** A need row with the triage copies filled from its case and survivor. */
+export function buildNeed(input: {
+  id: string;
+  caseId: string;
+  organisationId: string;
+  kind: NeedKind;
+  priority: NeedPriority;
+  status?: NeedStatus;
+  noteEnc: string | null;
+  createdBy: string | null;
+  at: string;
+  ageBand: AgeBand | null;
+  nationalities: string[];
+  locationKind: LocationKind;
+  caseRisk: RiskLevel;
+}): NeedRow {
+  const shape = {
+    id: input.id,
+    kind: input.kind,
+    priority: input.priority,
+    status: input.status ?? 'open',
+    createdAt: input.at,
+    survivor: { ageBand: input.ageBand, nationalities: input.nationalities },
+    caseRisk: input.caseRisk,
+  };
+  return {
+    id: input.id,
+    caseId: input.caseId,
+    organisationId: input.organisationId,
+    kind: input.kind,
+    priority: input.priority,
+    status: input.status ?? 'open',
+    noteEnc: input.noteEnc,
+    createdBy: input.createdBy,
+    createdAt: input.at,
+    updatedAt: input.at,
+    urgencyTier: urgencyTier(shape),
+    effectivePriority: effectivePriority(shape),
+    ageBand: input.ageBand,
+    nationalities: input.nationalities,
+    locationKind: input.locationKind,
+    caseRisk: input.caseRisk,
+  };
+}
+
+export async function addNeed(
+  app: AppContext,
+  actor: RequestActor,
+  caseId: string,
+  input: { kind: NeedKind; priority: NeedPriority; note?: string },
+): Promise<NeedView> {
+  authorise(actor, 'create', 'need');
+  return asActor(app.database, actor, async (trx) => {
+    const { kase, survivor, access } = await loadVisibleCase(trx, actor, caseId, 'read', 'case');
+    if (access !== 'owner') throw forbidden('needs belong to the organisation that owns the case');
+    const id = app.newId();
+    const at = app.now().toISOString();
+    const row = buildNeed({
+      id,
+      caseId,
+      organisationId: actor.organisationId,
+      kind: input.kind,
+      priority: input.priority,
+      createdBy: actor.userId,
+      at,
+      noteEnc: input.note ? app.cipher.encrypt(input.note, encryptionContext('needs', 'note_enc', id)) : null,
+      ageBand: survivor.ageBand,
+      nationalities: survivor.nationalities,
+      locationKind: survivor.locationKind,
+      caseRisk: kase.riskLevel,
+    });
+    await insertNeeds(trx, [row]);
+    await recordCaseEvent(trx, app, actor, caseId, timelineEvents.needAdded(input.kind, input.priority), at);
+    await audit(trx, app, actor, 'need.create', 'need', id, { caseId, kind: input.kind, priority: input.priority });
+    return presentNeed(row, app.now());
+  });
+}
+
+export async function updateNeedStatus(
+  app: AppContext,
+  actor: RequestActor,
+  needId: string,
+  patch: { status?: NeedStatus; priority?: NeedPriority },
+): Promise<NeedView> {
+  authorise(actor, 'update', 'need');
+  return asActor(app.database, actor, async (trx) => {
+    const need = await findNeed(trx, needId, true);
+    if (!need) throw notFound('need');
+    const { kase } = await loadVisibleCase(trx, actor, need.caseId, 'read', 'case');
+    if ((patch.status ?? need.status) === need.status && (patch.priority ?? need.priority) === need.priority)
+      throw conflict('nothing would change');
+    if (
+      (need.status === 'met' || need.status === 'cancelled') &&
+      patch.status &&
+      patch.status !== need.status &&
+      patch.status !== 'open'
+    ) {
+      throw conflict(`a ${need.status} need can only be reopened`);
+    }
+    const at = app.now().toISOString();
+    const next = buildNeed({
+      ...need,
+      kind: need.kind,
+      priority: patch.priority ?? need.priority,
+      status: patch.status ?? need.status,
+      at: need.createdAt,
+      caseRisk: kase.riskLevel,
+    });
+    await updateNeed(trx, needId, {
+      status: patch.status,
+      priority: patch.priority,
+      effectivePriority: next.effectivePriority,
+      at,
+    });
+    await recordCaseEvent(
+      trx,
+      app,
+      actor,
+      need.caseId,
+      timelineEvents.needUpdated(need.kind, {
+        ...(patch.status && patch.status !== need.status ? { status: patch.status } : {}),
+        ...(patch.priority && patch.priority !== need.priority ? { priority: patch.priority } : {}),
+      }),
+      at,
+    );
+    await audit(trx, app, actor, 'need.update', 'need', needId, { caseId: need.caseId, ...patch });
+    return presentNeed({ ...next, updatedAt: at }, app.now());
+  });
+}
+
+/**
+ * The triage board: the organisation's open needs, most urgent first, filtered and ordered in SQL
+ * on the stored sort keys (index needs_board). Shows no names, so it is not a survivor read.
+ */
+export async function triage(
+  app: AppContext,
+  actor: RequestActor,
+  q: TriageQuery,
+): Promise<{ items: TriageItem[]; nextCursor: string | null }> {
+  authorise(actor, 'read', 'need');
+  const after = decodeCursor(q.cursor, ['number', 'number', 'instant', 'uuid']);
+  const rows = await asActor(app.database, actor, (trx) =>
+    triageBoard(trx, {
+      organisationId: actor.organisationId,
+      kinds: q.kind,
+      nationalities: q.nationality,
+      locationKinds: q.locationKind,
+      ageBands: q.ageBand,
+      limit: q.limit,
+      after: after
+        ? {
+            tier: Number(after[0]),
+            effectivePriority: Number(after[1]),
+            createdAt: String(after[2]),
+            id: String(after[3]),
+          }
+        : undefined,
+    }),
+  );
+  const now = app.now();
+  const items = rows.map((r): TriageItem => {
+    const rank = urgencyRank(
+      {
+        id: r.id,
+        kind: r.kind,
+        priority: r.priority,
+        status: r.status,
+        createdAt: r.createdAt,
+        survivor: { ageBand: r.ageBand, nationalities: r.nationalities },
+        caseRisk: r.caseRisk,
+      },
+      now,
+    );
+    return {
+      needId: r.id,
+      caseId: r.caseId,
+      survivorId: r.survivorId,
+      kind: r.kind,
+      priority: r.priority,
+      status: r.status,
+      createdAt: r.createdAt,
+      tier: rank.tier,
+      effectivePriority: rank.effectivePriorityLabel,
+      waitingHours: Math.floor(rank.waitingMs / 3_600_000),
+      explanation: rank.explanation,
+      caseRisk: r.caseRisk,
+      caseStatus: r.caseStatus,
+      survivor: {
+        sex: r.sex,
+        ageBand: r.ageBand,
+        nationalities: r.nationalities,
+        locationKind: r.locationKind,
+      },
+    };
+  });
+  const last = rows[rows.length - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length === q.limit && last
+        ? encodeCursor([last.urgencyTier, last.effectivePriority, last.createdAt, last.id])
+        : null,
+  };
+}

@@ -1,0 +1,189 @@
+import { ageAt, ageBandOf } from '../../core/age-band.ts';
+import { applyConsentChange, type ConsentHistory } from '../../core/consent/versioned.ts';
+import { timelineEvents } from '../../core/cases/timeline.ts';
+import { nextFollowUpDue } from '../../core/followups/schedule.ts';
+import type { RiskLevel } from '../../core/vocabulary.ts';
+import type { RegisteredSurvivor, RegisterSurvivorRequest } from '../../contracts/casework/survivors.ts';
+import { findOrganisations, isMember } from '../../db/repositories/casework/cases.repository.ts';
+import { insertRegistration } from '../../db/repositories/casework/registration.repository.ts';
+import { asActor, asSystem } from '../../db/transaction.ts';
+import { hitRateLimit } from '../../db/repositories/rate-limits.repository.ts';
+import { REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
+import { enqueueJob } from '../../db/repositories/jobs.repository.ts';
+import { audit } from '../audit.service.ts';
+import type { AppContext, RequestActor } from '../context.ts';
+import { invalid, TooManyRequests } from '../errors.ts';
+import { authorise } from './access.service.ts';
+import { sealIdentity, sealLocation } from './survivor-envelopes.service.ts';
+
+const PLACE_KINDS = new Set(['shelter', 'clinic', 'embassy']);
+
+/**
+ * Registers a survivor and opens the registering organisation's case, in one transaction: the
+ * survivor row (identity and location encrypted), the case, consent version 1, the first
+ * follow-up (scheduled by risk), a timeline entry (one statement) and one audit event.
+ */
+export async function registerSurvivor(
+  app: AppContext,
+  actor: RequestActor,
+  input: RegisterSurvivorRequest,
+): Promise<RegisteredSurvivor> {
+  authorise(actor, 'create', 'survivor');
+  authorise(actor, 'create', 'case');
+  const now = app.now();
+  const at = now.toISOString();
+  // Per account, shared by every server process (core/matching/blind.ts: a scripted probe is slowed, an exit day is not).
+  const perWindow = app.limits?.registrationsPerWindow ?? REGISTRATION_RATE_LIMIT.hits;
+  const hit = await asSystem(app.database, (trx) =>
+    hitRateLimit(trx, `register:user:${actor.userId}`, REGISTRATION_RATE_LIMIT.windowSeconds, now),
+  );
+  if (hit.hits > perWindow) {
+    throw new TooManyRequests(
+      Math.max(1, Math.ceil((Date.parse(hit.resetAt) - now.getTime()) / 1000)),
+      'too many registrations from this account; try again in a minute',
+    );
+  }
+  const fields: Record<string, string> = {};
+  if (input.dateOfBirth && input.dateOfBirth > at.slice(0, 10))
+    fields['body.dateOfBirth'] = 'a date of birth cannot be in the future';
+  if (input.exitDate && input.exitDate > at.slice(0, 10))
+    fields['body.exitDate'] = 'the exit date cannot be in the future';
+  if (input.location.placeOrganisationId && !PLACE_KINDS.has(input.location.kind))
+    fields['body.location.placeOrganisationId'] = 'only a shelter, clinic or embassy location names an organisation';
+  if (Object.keys(fields).length) throw invalid(fields);
+
+  return asActor(app.database, actor, async (trx) => {
+    const referenced = [
+      ...input.consent.shareWithOrganisationIds,
+      ...(input.location.placeOrganisationId ? [input.location.placeOrganisationId] : []),
+    ];
+    if (referenced.length) {
+      const orgs = await findOrganisations(trx, referenced);
+      input.consent.shareWithOrganisationIds.forEach((id, i) => {
+        if (!orgs.has(id)) fields[`body.consent.shareWithOrganisationIds.${i}`] = 'no such organisation';
+      });
+      const place = input.location.placeOrganisationId;
+      if (place && (!orgs.has(place) || orgs.get(place)!.kind !== input.location.kind))
+        fields['body.location.placeOrganisationId'] = `no such ${input.location.kind}`;
+    }
+    const assignedTo = input.assignedTo ?? actor.userId;
+    if (input.assignedTo && !(await isMember(trx, input.assignedTo, actor.organisationId)))
+      fields['body.assignedTo'] = 'not a member of your organisation';
+    if (Object.keys(fields).length) throw invalid(fields);
+
+    const survivorId = app.newId();
+    const caseId = app.newId();
+    const consent = applyConsentChange(
+      [] as ConsentHistory,
+      {
+        shareWithOwnEmbassy: input.consent.shareWithOwnEmbassy,
+        addOrganisationIds: input.consent.shareWithOrganisationIds,
+        useInStatistics: input.consent.useInStatistics,
+        crossOrganisationMatching: input.consent.crossOrganisationMatching,
+        method: input.consent.method,
+      },
+      { userId: actor.userId, organisationId: actor.organisationId },
+      now,
+    );
+    // "Nothing consented" is a valid answer at registration: no version is recorded then (NO_CONSENT).
+    const version = consent.ok ? consent.current : null;
+    const risk: RiskLevel = input.riskLevel;
+    const ageBand = input.ageBand ?? (input.dateOfBirth ? ageBandOf(ageAt(input.dateOfBirth, now)) : null);
+
+    const opened = timelineEvents.opened(risk);
+    await insertRegistration(trx, {
+      survivor: {
+        id: survivorId,
+        organisationId: actor.organisationId,
+        registeredBy: actor.userId,
+        registeredAt: at,
+        identityEnc: sealIdentity(app, survivorId, {
+          names: input.names.map((n) => ({
+            value: n.value,
+            script: n.script ?? null,
+            romanisation: n.romanisation,
+            preferred: n.preferred,
+          })),
+          dateOfBirth: input.dateOfBirth ?? null,
+          contacts: input.contacts,
+        }),
+        locationEnc: sealLocation(app, survivorId, input.location.detail),
+        sex: input.sex,
+        ageBand,
+        nationalities: [...new Set(input.nationalities)],
+        languages: [...new Set(input.languages)],
+        documentStatus: input.documentStatus,
+        locationKind: input.location.kind,
+        locationOrganisationId: input.location.placeOrganisationId ?? null,
+        compoundRef: input.compound ?? null,
+        exitMode: input.exitMode,
+        exitDate: input.exitDate ?? null,
+        consentOwnEmbassy: version?.flags.shareWithOwnEmbassy ?? false,
+        consentOrganisationIds: [...(version?.flags.shareWithOrganisationIds ?? [])],
+        consentStatistics: version?.flags.useInStatistics ?? false,
+        consentVersion: version?.version ?? 0,
+        isDemo: false,
+        consentCrossOrgMatching: version?.flags.crossOrganisationMatching ?? false,
+      },
+      kase: {
+        id: caseId,
+        survivorId,
+        organisationId: actor.organisationId,
+        status: 'open',
+        riskLevel: risk,
+        assignedTo,
+        openedAt: at,
+      },
+      consent: version
+        ? {
+            survivorId,
+            version: version.version,
+            organisationId: actor.organisationId,
+            recordedBy: actor.userId,
+            at: version.at,
+            method: version.method,
+            shareWithOwnEmbassy: version.flags.shareWithOwnEmbassy,
+            shareWithOrganisationIds: [...version.flags.shareWithOrganisationIds],
+            useInStatistics: version.flags.useInStatistics,
+            changes: [...version.changes],
+            crossOrganisationMatching: version.flags.crossOrganisationMatching,
+          }
+        : null,
+      event: {
+        id: app.newId(),
+        caseId,
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        at,
+        kind: opened.kind,
+        params: { ...opened.params },
+        detailEnc: null,
+      },
+      followUp: {
+        id: app.newId(),
+        caseId,
+        organisationId: actor.organisationId,
+        dueAt: nextFollowUpDue(now, risk).toISOString(),
+        completedAt: null,
+        outcome: null,
+        noteEnc: null,
+        recordedBy: null,
+        createdAt: at,
+      },
+    });
+    // Look for duplicates in the background; queued in this transaction (before the audit event, which
+    // takes the chain lock: the locked stretch to commit stays short) so no registration is ever missed.
+    await enqueueJob(trx, {
+      id: app.newId(),
+      kind: 'matching.check',
+      payload: { survivorId },
+      organisationId: actor.organisationId,
+      createdBy: actor.userId,
+    });
+    await audit(trx, app, actor, 'survivor.create', 'survivor', survivorId, {
+      caseId,
+      consentVersion: version?.version ?? 0,
+    });
+    return { survivorId, caseId, status: 'open' as const, riskLevel: risk };
+  });
+}
