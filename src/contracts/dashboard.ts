@@ -8,7 +8,10 @@ const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).max(50).optional());
 const Month = z.string().regex(/^\d{4}-\d{2}$/);
 
-/** Page-wide filters. They narrow an organisation's own records; cross-organisation figures ignore them (see the service). */
+/**
+ * Page-wide filters. They narrow an organisation's own records; cross-organisation figures ignore them (see the
+ * service).
+ */
 export const DashboardQuery = z.object({
   nationality: list(z.string().regex(/^[A-Za-z]{2}$/)),
   sex: list(z.enum(SEXES)),

@@ -52,7 +52,8 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     }
   }
 
-  // A table refuge_app may not read at all (permission denied, 42501) counts as nothing read: a stronger refusal than RLS.
+  // A table refuge_app may not read at all (permission denied, 42501) counts as nothing read: a stronger refusal than
+  // RLS.
   const count = async (c: pg.PoolClient, table: string, where = 'true', params: unknown[] = []) => {
     const {
       rows: [may],

@@ -29,7 +29,9 @@ export interface Database {
   readonly requestDb: Kysely<Schema>;
   /** The request pool; on PGlite the owner's pool. */
   readonly requestPool: pg.Pool;
-  /** True when the request pool logs in as its own role (PostgreSQL), false when it shares the owner's backend (PGlite). */
+  /**
+   * True when the request pool logs in as its own role (PostgreSQL), false when it shares the owner's backend (PGlite).
+   */
   readonly separateRequestRole: boolean;
   close(): Promise<void>;
 }
@@ -37,7 +39,10 @@ export interface Database {
 export interface OpenOptions {
   /** postgres://… to use a PostgreSQL server; otherwise PGlite. */
   url?: string;
-  /** postgres://… for request work (logs in as refuge_app or a member of it); default: `url` with the user refuge_app and `requestPassword`. */
+  /**
+   * postgres://… for request work (logs in as refuge_app or a member of it); default: `url` with the user refuge_app
+   * and `requestPassword`.
+   */
   requestUrl?: string;
   /** Password for the derived request URL (see requestRolePassword). */
   requestPassword?: string;

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderQuerySnapshots } from '../testing/query-snapshots.ts';
 
-/** The committed SQL of each repository (src/db/queries) is what the code emits: run `npm run queries:update` after a query change. */
+/**
+ * The committed SQL of each repository (src/db/queries) is what the code emits: run `npm run queries:update` after a
+ * query change.
+ */
 describe('committed repository queries', () => {
   it('match the SQL the repositories emit, file by file', async () => {
     const dir = join(import.meta.dirname, 'queries');

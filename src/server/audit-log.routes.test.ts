@@ -43,7 +43,10 @@ describe.each(DATABASE_KINDS)('audit transparency log on %s', (kind) => {
   const disableTriggers = () => owner(...TABLES.map((x) => `ALTER TABLE ${x} DISABLE TRIGGER USER`));
   const enableTriggers = () => owner(...TABLES.map((x) => `ALTER TABLE ${x} ENABLE TRIGGER USER`));
 
-  /** What an attacker who knows the algorithm does after editing rows: renumber, re-hash every leaf, replace the heads (with their own key). */
+  /**
+   * What an attacker who knows the algorithm does after editing rows: renumber, re-hash every leaf, replace the heads
+   * (with their own key).
+   */
   async function rehashEverything(): Promise<void> {
     await owner(
       'UPDATE audit_events a SET leaf_index = r.n - 1 FROM (SELECT seq, row_number() OVER (ORDER BY leaf_index) AS n FROM audit_events WHERE leaf_index IS NOT NULL) r WHERE a.seq = r.seq',

@@ -43,7 +43,10 @@ const ORGS = {
 type Org = keyof typeof ORGS;
 const ORG_NAMES = Object.keys(ORGS) as Org[];
 
-/** What an :id in a route names. Organisation-scoped kinds have an owner; shared kinds are monitoring data every role with the permission may use. */
+/**
+ * What an :id in a route names. Organisation-scoped kinds have an owner; shared kinds are monitoring data every role
+ * with the permission may use.
+ */
 const KINDS = {
   survivor: 'alpha',
   case: 'alpha',
@@ -62,7 +65,10 @@ const KINDS = {
 } as const satisfies Record<string, Org | 'shared'>;
 type Kind = keyof typeof KINDS;
 
-/** One resource: the values for the route's path parameters, in order, and who may legitimately reach it besides its owner. */
+/**
+ * One resource: the values for the route's path parameters, in order, and who may legitimately reach it besides its
+ * owner.
+ */
 interface Instance {
   label: string;
   params: string[];
@@ -92,7 +98,10 @@ const any =
   (role: Role) =>
     reqs.some((r) => granted(role, r));
 const SENSITIVE: readonly Role[] = ['analyst', 'admin'];
-/** Restricted evidence: the permission, and an analyst or admin of a monitor organisation (services/monitoring/access.service.ts). */
+/**
+ * Restricted evidence: the permission, and an analyst or admin of a monitor organisation
+ * (services/monitoring/access.service.ts).
+ */
 const sensitive =
   (...reqs: Requirement[]) =>
   (role: Role) =>
@@ -319,7 +328,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: () => ({ date: '2025-01-02' }),
   },
   'POST /api/monitoring/alerts/{id}/acknowledge': { kind: 'monitoringAlert', permitted: all('update:compound@all') },
-  // Closing for everyone: the compound's owner (watch registered it) or coordination (sharing.routes.test.ts refuses others).
+  // Closing for everyone: the compound's owner (watch registered it) or coordination (sharing.routes.test.ts refuses
+  // others).
   'POST /api/monitoring/alerts/{id}/close': {
     kind: 'monitoringAlert',
     permitted: all('update:compound@all'),
@@ -564,7 +574,8 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
       for (const org of ORG_NAMES)
         for (const role of ROLES)
           for (const instance of world[e.kind]) {
-            // Refused: a role the table does not grant, anywhere; and any role of an organisation that is neither the owner nor entitled to this resource.
+            // Refused: a role the table does not grant, anywhere; and any role of an organisation that is neither the
+            // owner nor entitled to this resource.
             const entitledOrg = owner === 'shared' || org === owner || instance.visibleTo.includes(org);
             if (entitledOrg && e.permitted(role)) continue;
             if (entitledOrg && org !== owner && owner !== 'shared') continue; // entitled through sharing: its own rules, tested elsewhere

@@ -8,7 +8,10 @@ export interface Config {
   dataDir: string;
   /** postgres://… selects a PostgreSQL server instead of embedded PGlite. */
   databaseUrl: string | null;
-  /** postgres://… the request connection logs in with; default: databaseUrl's server as refuge_app, password derived from the secret key. */
+  /**
+   * postgres://… the request connection logs in with; default: databaseUrl's server as refuge_app, password derived
+   * from the secret key.
+   */
   databaseAppUrl: string | null;
   demo: boolean;
   secretKey: string | undefined;
@@ -22,7 +25,10 @@ export interface Config {
   auditSigningKey: string | undefined;
   /** Where signed audit checkpoints are written; default `<dataDir>/checkpoints`. */
   checkpointDir: string | undefined;
-  /** Registrations per account per minute (REFUGE_REGISTRATIONS_PER_MINUTE; default core/matching/blind.ts REGISTRATION_RATE_LIMIT). */
+  /**
+   * Registrations per account per minute (REFUGE_REGISTRATIONS_PER_MINUTE; default core/matching/blind.ts
+   * REGISTRATION_RATE_LIMIT).
+   */
   registrationsPerMinute: number | undefined;
 }
 

@@ -13,7 +13,10 @@ export interface AppContext {
   readonly newId: () => string;
   /** Deployment overrides of built-in limits (README › Configuration). */
   readonly limits?: {
-    /** Registrations one account may make per REGISTRATION_RATE_LIMIT.windowSeconds (default REGISTRATION_RATE_LIMIT.hits). */
+    /**
+     * Registrations one account may make per REGISTRATION_RATE_LIMIT.windowSeconds (default
+     * REGISTRATION_RATE_LIMIT.hits).
+     */
     readonly registrationsPerWindow?: number;
   };
   /** The audit log's signing key (outside the database) and checkpoint directory; needed to seal. */

@@ -76,7 +76,10 @@ export async function startJob(app: AppContext, actor: RequestActor, kind: Start
   return enqueue(app, actor, kind, {});
 }
 
-/** Reading jobs is a permission of its own (admins, caseworkers, consular officers); row-level security keeps them to the organisation. */
+/**
+ * Reading jobs is a permission of its own (admins, caseworkers, consular officers); row-level security keeps them to
+ * the organisation.
+ */
 function authoriseReadJobs(actor: RequestActor): void {
   if (!scopeFor(actor.roles, 'read', 'job')) throw forbidden('your role may not read background jobs');
 }

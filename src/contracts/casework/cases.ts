@@ -68,7 +68,9 @@ export const NoteView = z.object({
 });
 export type NoteView = z.infer<typeof NoteView>;
 
-/** Attachment upload: JSON with the bytes base64-encoded (the API reads JSON only). The type is sniffed from the bytes. */
+/**
+ * Attachment upload: JSON with the bytes base64-encoded (the API reads JSON only). The type is sniffed from the bytes.
+ */
 export const AttachmentRequest = z
   .object({
     fileName: z.string().trim().min(1).max(255),
@@ -177,7 +179,9 @@ export const TimelineEntryView = z.object({
 });
 export type TimelineEntryView = z.infer<typeof TimelineEntryView>;
 
-/** GET /api/cases/:id: everything this organisation may see about one case, in one response (audited as survivor.read). */
+/**
+ * GET /api/cases/:id: everything this organisation may see about one case, in one response (audited as survivor.read).
+ */
 export const CaseDetail = z.object({
   case: CaseView,
   survivor: SurvivorView,

@@ -131,7 +131,10 @@ export const SurvivorView = z.object({
   contacts: z.array(Contact),
   documentStatus: z.enum(DOCUMENT_STATUSES),
   locationKind: z.enum(LOCATION_KINDS),
-  /** null when this organisation may not see where the survivor is (core/disclosure mayViewLocation, and never for an embassy). */
+  /**
+   * null when this organisation may not see where the survivor is (core/disclosure mayViewLocation, and never for an
+   * embassy).
+   */
   location: LocationView.nullable(),
   compound: z.string().nullable(),
   exitMode: z.enum(EXIT_MODES),

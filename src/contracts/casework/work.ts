@@ -205,7 +205,9 @@ export const CoordinationSummary = z.object({
    */
   scope: z.enum(['all', 'visible', 'organisation']),
   generatedAt: z.string(),
-  /** Per statistical nationality (`multiple`, `unknown`, and `other` for pooled nationalities below the minimum cell). */
+  /**
+   * Per statistical nationality (`multiple`, `unknown`, and `other` for pooled nationalities below the minimum cell).
+   */
   rows: z.array(
     z.object({
       nationality: z.string(),

@@ -99,7 +99,10 @@ export const AlertView = z.object({
   date: z.string(),
   eventIds: z.array(z.string()),
   evidenceIds: z.array(z.string()),
-  /** As the reader's organisation sees it: 'acknowledged' = acknowledged by this organisation; 'dismissed' = closed for everyone. */
+  /**
+   * As the reader's organisation sees it: 'acknowledged' = acknowledged by this organisation; 'dismissed' = closed for
+   * everyone.
+   */
   status: z.enum(['open', 'acknowledged', 'dismissed']),
   createdAt: z.string(),
   updatedAt: z.string(),

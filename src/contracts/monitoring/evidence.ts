@@ -176,7 +176,10 @@ export const EvidenceView = EvidenceSummary.extend({
       metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
       /** Location and device fields were removed for this reader (not the uploader or a permitted verifier). */
       metadataStripped: z.boolean(),
-      /** The untouched original (which keeps its metadata) may be downloaded by this reader; others use the working copy. */
+      /**
+       * The untouched original (which keeps its metadata) may be downloaded by this reader; others use the working
+       * copy.
+       */
       originalDownloadable: z.boolean(),
     })
     .nullable(),
@@ -240,7 +243,10 @@ export const CustodyLog = z.object({
 export type CustodyLog = z.infer<typeof CustodyLog>;
 
 const Hash = z.string().regex(/^[0-9a-f]{64}$/);
-/** An evidence item's custody with inclusion proofs against a signed checkpoint (core/audit/evidence-proof.ts verifies it). */
+/**
+ * An evidence item's custody with inclusion proofs against a signed checkpoint (core/audit/evidence-proof.ts verifies
+ * it).
+ */
 export const EvidenceProofView = z.object({
   format: z.literal('refuge-evidence-proof/1'),
   evidenceId: z.string(),

@@ -5,7 +5,10 @@ import type { ExportColumn } from './table.ts';
  * (notes, descriptions, reasons, the compound as a survivor told it) is in none of them.
  */
 
-/** An organisation's own case, as its case list shows it, without names (survivor ids link back inside the organisation). */
+/**
+ * An organisation's own case, as its case list shows it, without names (survivor ids link back inside the
+ * organisation).
+ */
 export interface CaseFacts {
   readonly caseId: string;
   readonly survivorId: string;

@@ -28,7 +28,10 @@ export interface DeidentifiedCaseFacts {
   readonly screeningAnswers: Readonly<Record<string, string>> | null;
 }
 
-/** HTCDS prs_Gender values. `other` becomes Unknown: the standard has no such value, and a rare category is the likeliest to single someone out. */
+/**
+ * HTCDS prs_Gender values. `other` becomes Unknown: the standard has no such value, and a rare category is the
+ * likeliest to single someone out.
+ */
 const GENDER: Record<string, string> = { female: 'Female', male: 'Male', other: 'Unknown', unknown: 'Unknown' };
 
 /** HTCDS cas_Status: Active, FollowUp, Closed (ClosedReferred is not known here). */

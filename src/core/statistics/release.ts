@@ -12,7 +12,8 @@ import {
 
 /**
  * The public release: aggregate tables for anyone, built from groups of people (the counting rules of
- * db/repositories/statistics.repository.ts: people once across confirmed duplicates, statistics-consented only). Each table
+ * db/repositories/statistics.repository.ts: people once across confirmed duplicates, statistics-consented only). Each
+ * table
  * combines at most two attributes (nationality × case status, sex × age band, month first registered), ages are in
  * bands and dates in months. All tables share one grand total and are suppressed together (suppressEntries over
  * their joint lines), so no table's published figures recover another's hidden one.
@@ -144,7 +145,8 @@ function rawTables(groups: readonly ReleaseGroup[], k: number) {
 
 /**
  * The release's tables for one response, without the check against earlier releases: exact (an organisation's own
- * records, e.g. its dashboard) or suppressed (anything crossing an organisation boundary). Zero people give empty tables.
+ * records, e.g. its dashboard) or suppressed (anything crossing an organisation boundary). Zero people give empty
+ * tables.
  */
 export function releaseTables(
   groups: readonly ReleaseGroup[],
@@ -156,7 +158,9 @@ export function releaseTables(
   return suppressRelease(raw, total, new Set(), disclosure === 'exact' ? 1 : k);
 }
 
-/** Exact figures in the release's shape, with the given entries hidden; the grand total is never picked as a complement. */
+/**
+ * Exact figures in the release's shape, with the given entries hidden; the grand total is never picked as a complement.
+ */
 function suppressRelease(
   raw: ReturnType<typeof rawTables>,
   total: number,
@@ -294,7 +298,10 @@ export function buildRelease(
   }
 }
 
-/** A published entry to hide so that the finding's small change is no longer learnable: the entry itself, else the smallest published member of one of its lines. */
+/**
+ * A published entry to hide so that the finding's small change is no longer learnable: the entry itself, else the
+ * smallest published member of one of its lines.
+ */
 function entryToHide(
   finding: DifferencingFinding,
   published: ReadonlyMap<string, PublishedCount>,

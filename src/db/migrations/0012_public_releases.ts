@@ -7,7 +7,8 @@
  * Reading: any signed-in session (the public route reads the latest release as the system, since it has
  * no session). Writing: only a coordination organisation's member inserts, as itself; nobody updates or
  * deletes through the request role (no grant), and a trigger refuses any update of what was published, for
- * everyone (only `created_by` may be cleared, as the demo purge does). `seq` is unique, so two releases made at the same moment cannot both be
+ * everyone (only `created_by` may be cleared, as the demo purge does). `seq` is unique, so two releases made at the
+ * same moment cannot both be
  * checked against the same predecessor only.
  */
 export const sql = /* sql */ `

@@ -311,7 +311,9 @@ export async function insertAccountToken(
     .execute();
 }
 
-/** Uses a one-time code: marks it used and returns its user, or null when unknown, used, expired or for another purpose. */
+/**
+ * Uses a one-time code: marks it used and returns its user, or null when unknown, used, expired or for another purpose.
+ */
 export async function consumeAccountToken(
   trx: Queryable,
   tokenHash: string,
@@ -342,7 +344,9 @@ export async function lockUserAfterFailures(trx: Queryable, userId: string, unti
   await trx.updateTable('users').set({ locked_until: until, failed_logins: 0 }).where('id', '=', userId).execute();
 }
 
-/** The email of the user an unused, unexpired password-reset code belongs to (for the password rules), else undefined. */
+/**
+ * The email of the user an unused, unexpired password-reset code belongs to (for the password rules), else undefined.
+ */
 export async function findPasswordResetOwner(
   trx: Queryable,
   tokenHash: string,

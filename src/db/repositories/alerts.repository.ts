@@ -118,7 +118,10 @@ function acknowledgementSeenBy(organisationId: string | null, column: 'acknowled
     (SELECT k.${sql.ref(column)} FROM alert_acknowledgements k WHERE k.alert_id = alerts.id AND k.organisation_id = ${organisationId}::uuid) ELSE alerts.${sql.ref(column)} END)`;
 }
 
-/** Every column, as `organisationId` sees it: its own acknowledgement of each shared alert, and the owner of its compound. */
+/**
+ * Every column, as `organisationId` sees it: its own acknowledgement of each shared alert, and the owner of its
+ * compound.
+ */
 function seenBy(trx: Queryable, organisationId: string | null) {
   return trx
     .selectFrom('alerts')
@@ -191,7 +194,9 @@ const toAlertRow = (r: SeenRow): AlertRow => ({
   ownerOrganisationId: r.owner_organisation_id,
 });
 
-/** Alerts by id as `organisationId` sees them (row-level security decides which exist for the reader), in list order. */
+/**
+ * Alerts by id as `organisationId` sees them (row-level security decides which exist for the reader), in list order.
+ */
 export async function findAlerts(
   trx: Queryable,
   ids: readonly string[],
@@ -210,7 +215,9 @@ export interface AlertCursor {
 }
 
 export interface AlertFilter {
-  /** The reader's organisation (null: a system reader, which sees every shared alert as open or closed for everyone). */
+  /**
+   * The reader's organisation (null: a system reader, which sees every shared alert as open or closed for everyone).
+   */
   organisationId: string | null;
   ids?: readonly string[];
   /** As the reader sees them. */

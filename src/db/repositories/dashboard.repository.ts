@@ -16,7 +16,9 @@ export interface Count2 {
 const rows2 = (rows: { a: unknown; b: unknown; n: unknown }[]): Count2[] =>
   rows.map((r) => ({ a: String(r.a), b: String(r.b), n: Number(r.n) }));
 
-/** The organisation's needs by kind × status, optionally only those of survivors with these nationalities / age bands. */
+/**
+ * The organisation's needs by kind × status, optionally only those of survivors with these nationalities / age bands.
+ */
 export async function countNeeds(
   trx: Queryable,
   organisationId: string,
@@ -32,7 +34,9 @@ export async function countNeeds(
   return rows2(await q.groupBy(['kind', 'status']).execute());
 }
 
-/** Referrals the organisation sent or received, by counterpart organisation (name) and state; `a` is `sent|<id>|<name>`. */
+/**
+ * Referrals the organisation sent or received, by counterpart organisation (name) and state; `a` is `sent|<id>|<name>`.
+ */
 export async function countReferrals(
   trx: Queryable,
   organisationId: string,
@@ -74,7 +78,10 @@ export async function countCompounds(trx: Queryable): Promise<{ byStatus: Count2
   return { byStatus: rows2(byStatus), eventsByMonth: rows2(rows) };
 }
 
-/** Evidence the actor may see (not retracted) by verification state, and verification steps reaching each state by month. */
+/**
+ * Evidence the actor may see (not retracted) by verification state, and verification steps reaching each state by
+ * month.
+ */
 export async function countEvidence(trx: Queryable): Promise<{ byState: Count2[]; stepsByMonth: Count2[] }> {
   const byState = await trx
     .selectFrom('evidence')

@@ -37,7 +37,10 @@ interface ForeignKey {
   notNull: boolean;
 }
 
-/** Tables the purge never touches: schema bookkeeping, the permission matrix, the append-only audit log, the mode itself. */
+/**
+ * Tables the purge never touches: schema bookkeeping, the permission matrix, the append-only audit log, the mode
+ * itself.
+ */
 const UNTOUCHED = new Set(['schema_migrations', 'permissions', 'audit_events', 'deployment']);
 
 /**

@@ -110,7 +110,10 @@ export async function countPeople(
   }));
 }
 
-/** People in the public release's attributes: statistical nationality, current case status, sex, age band, month first registered (UTC). */
+/**
+ * People in the public release's attributes: statistical nationality, current case status, sex, age band, month first
+ * registered (UTC).
+ */
 export interface ReleaseCountGroup {
   nationality: string;
   status: string | null;

@@ -6,7 +6,9 @@ import type { RowOf } from './rows.ts';
 
 /** A survivor as stored: identifying fields already encrypted by the service. One shape for reads and writes. */
 export type SurvivorRow = RowOf<SurvivorsTable>;
-/** What a write supplies: consent version (0 = none recorded) and cross-organisation matching (opt-in) may be omitted. */
+/**
+ * What a write supplies: consent version (0 = none recorded) and cross-organisation matching (opt-in) may be omitted.
+ */
 export type SurvivorInsert = Omit<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching'> &
   Partial<Pick<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching'>>;
 
@@ -146,7 +148,9 @@ export async function setSurvivorConsent(
     .execute();
 }
 
-/** The survivor's registering organisation, if the reader may see the row (row-level security decides), else undefined. */
+/**
+ * The survivor's registering organisation, if the reader may see the row (row-level security decides), else undefined.
+ */
 export async function findSurvivorOrganisation(
   trx: Queryable,
   survivorId: string,

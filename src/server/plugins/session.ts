@@ -30,7 +30,8 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.session = await resolveSession(ctx, token, request.id);
-    // Signing in and resetting a password need no token (there may be no session yet); they only accept JSON, which a cross-site form cannot send.
+    // Signing in and resetting a password need no token (there may be no session yet); they only accept JSON, which a
+    // cross-site form cannot send.
     const path = request.url.split('?')[0];
     const signingIn = request.method === 'POST' && (path === '/api/session' || path === '/api/password-reset');
     if (

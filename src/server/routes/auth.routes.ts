@@ -96,7 +96,8 @@ export const authRoutes =
         schema: {
           tags,
           summary:
-            'Start setting up a TOTP second factor (with the enrolment code from an administrator when the organisation requires one)',
+            'Start setting up a TOTP second factor (with the enrolment code ' +
+            'from an administrator when the organisation requires one)',
           body: TotpEnrolmentRequest,
           response: { 200: TotpEnrolment },
         },
@@ -143,7 +144,8 @@ export const authRoutes =
         schema: {
           tags,
           summary:
-            'Administrators: issue a one-time TOTP enrolment or password reset code for a member of the current organisation',
+            'Administrators: issue a one-time TOTP enrolment or password ' +
+            'reset code for a member of the current organisation',
           params: MemberParams,
           body: AccountCodeRequest,
           response: { 200: AccountCode },

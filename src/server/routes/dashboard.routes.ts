@@ -13,7 +13,8 @@ export const dashboardRoutes =
         schema: {
           tags: ['reports'],
           summary:
-            'The reports dashboard: survivors, consular bottleneck, needs, referrals, monitoring and alerts, as far as the viewer may see (cross-organisation survivor figures suppressed)',
+            'The reports dashboard: survivors, consular bottleneck, needs, referrals, monitoring and ' +
+            'alerts, as far as the viewer may see (cross-organisation survivor figures suppressed)',
           querystring: DashboardQuery,
           response: { 200: Dashboard },
         },

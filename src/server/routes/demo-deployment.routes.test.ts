@@ -149,7 +149,8 @@ describe.each(DATABASE_KINDS)('a database that already mixes demo and real organ
   beforeAll(async () => {
     t = await createTestServer(kind);
     await loadDemo(t.app, { seed: 12, survivors: 20 });
-    // What main allowed before: a real shelter created beside the demo. Migration 0008 classifies such a database as production.
+    // What main allowed before: a real shelter created beside the demo. Migration 0008 classifies such a database as
+    // production.
     await asSystem(t.database, async (trx) => {
       await sql`INSERT INTO organisations(id, slug, name, kind) VALUES (gen_random_uuid(), 'harbour-house', 'Harbour House', 'shelter')`.execute(
         trx,

@@ -117,7 +117,8 @@ describe.each(DATABASE_KINDS)('exports, on %s', (kind) => {
       'exit_mode',
       'screening_outcome',
     ]);
-    // Three Indonesians registered here (one refused statistics: the organisation's own export still has it); the Vietnamese is filtered out.
+    // Three Indonesians registered here (one refused statistics: the organisation's own export still has it); the
+    // Vietnamese is filtered out.
     const ids = rows.map((r) => r[1]);
     expect(new Set(ids)).toEqual(new Set([own[0]!.survivorId, own[1]!.survivorId, refusedStatistics.survivorId]));
     expect(res.headers['x-export-rows']).toBe('3');
@@ -199,7 +200,8 @@ describe.each(DATABASE_KINDS)('exports, on %s', (kind) => {
       'vic_MethodsOfControl',
       'ext_ScreeningOutcome',
     ]);
-    // Three consenting survivors of this organisation; the one who refused statistics and the other organisation's are absent.
+    // Three consenting survivors of this organisation; the one who refused statistics and the other organisation's are
+    // absent.
     expect(rows).toHaveLength(3);
     expect(res.headers['x-export-rows']).toBe('3');
     const col = (name: string) => header!.indexOf(name);

@@ -122,7 +122,8 @@ describe.each(DATABASE_KINDS)('matching through the API on %s', (kind) => {
   });
 
   it('across organisations asks only the holder, and shows the registering side nothing until accepted with consent', async () => {
-    // (Replaces the old expectations: the registering side was shown "a possible match at <organisation>" and asked for the link.)
+    // (Replaces the old expectations: the registering side was shown "a possible match at <organisation>" and asked for
+    // the link.)
     const held = await register(
       a,
       person('Nguyen Van Minh', 'VN', '1990-07-21', '+84 912 345 678', {

@@ -21,7 +21,10 @@ import {
 import type { ServerDeps } from '../deps.ts';
 import { requireActor } from '../plugins/session.ts';
 
-/** Matching endpoints: possible duplicates, decisions, blind cross-organisation link requests (decided by the holder) and the batch run. */
+/**
+ * Matching endpoints: possible duplicates, decisions, blind cross-organisation link requests (decided by the holder)
+ * and the batch run.
+ */
 export const matchingRoutes =
   (deps: ServerDeps): FastifyPluginAsyncZod =>
   async (app) => {

@@ -26,7 +26,8 @@ export const publicStatisticsRoutes =
         schema: {
           tags,
           summary:
-            'Publish the next public release (a coordination organisation; refused when it would reveal a small change)',
+            'Publish the next public release (a coordination ' +
+            'organisation; refused when it would reveal a small change)',
           response: { 201: CreatedPublicRelease },
         },
       },

@@ -32,13 +32,19 @@ const present = (a: AlertRow): AlertView => ({
   updatedAt: a.updatedAt,
 });
 
-/** Anyone who works cases or watches compounds sees alerts; row-level security keeps them to their organisation's and shared ones. */
+/**
+ * Anyone who works cases or watches compounds sees alerts; row-level security keeps them to their organisation's and
+ * shared ones.
+ */
 function mayUseAlerts(actor: RequestActor): void {
   if (!can(actor.roles, 'read', 'case') && !can(actor.roles, 'read', 'compound'))
     throw forbidden('your role does not receive alerts');
 }
 
-/** Alerts for an organisation's administrators only (e.g. a probing pattern by one of its accounts, which that account must not see). */
+/**
+ * Alerts for an organisation's administrators only (e.g. a probing pattern by one of its accounts, which that account
+ * must not see).
+ */
 const isAdministrator = (actor: RequestActor): boolean => actor.roles.includes('admin');
 const isAdministratorsOnly = (a: AlertRow): boolean =>
   (a.details as { audience?: unknown }).audience === ADMINISTRATORS_AUDIENCE;

@@ -112,7 +112,8 @@ export async function getCaseDetail(app: AppContext, actor: RequestActor, caseId
     const now = app.now();
     const owner = access === 'owner';
     const audience = caseAudienceOf(access);
-    // Row-level security already limits notes, needs, screenings and follow-ups to the owner; skip the queries otherwise.
+    // Row-level security already limits notes, needs, screenings and follow-ups to the owner; skip the queries
+    // otherwise.
     const [screening, needs, notes, attachments, followUps, events] = await Promise.all([
       owner ? latestScreening(trx, caseId) : undefined,
       owner ? listNeedsOfCase(trx, caseId) : [],

@@ -17,7 +17,9 @@ import { readFileBytes, storeFile } from '../files.service.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
 import { loadVisibleCase, recordCaseEvent } from './access.service.ts';
 
-/** Case attachments: scans, photos of documents, medical letters. Sniffed from the bytes, never trusted from the client. */
+/**
+ * Case attachments: scans, photos of documents, medical letters. Sniffed from the bytes, never trusted from the client.
+ */
 export const ATTACHMENT_TYPES: readonly SniffedType[] = [
   'image/jpeg',
   'image/png',

@@ -26,7 +26,10 @@ import { openIdentity } from './survivor-envelopes.service.ts';
 import { preferredNameOf } from './survivor-presenter.ts';
 import { EFFECTIVE_PRIORITY_SQL } from './triage-keys.ts';
 
-/** The case row as an audience may see it (core/disclosure discloseCase); services that only the owner reaches pass own_organisation. */
+/**
+ * The case row as an audience may see it (core/disclosure discloseCase); services that only the owner reaches pass
+ * own_organisation.
+ */
 export const presentCase = (c: CaseRow, audience: CaseAudience = 'own_organisation'): CaseView =>
   discloseCase(audience, {
     id: c.id,

@@ -109,7 +109,9 @@ async function requireEmbassy(trx: Tx, actor: RequestActor) {
   return org;
 }
 
-/** The embassy's queue: consenting survivors of the nationalities it serves, newest first. Audited as a survivor read. */
+/**
+ * The embassy's queue: consenting survivors of the nationalities it serves, newest first. Audited as a survivor read.
+ */
 export async function consularQueue(
   app: AppContext,
   actor: RequestActor,
@@ -170,7 +172,9 @@ async function moveCase(
   await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.statusChanged(kase.status, next), at);
 }
 
-/** Records consular steps for one case of the queue; "repatriated" also moves the case (awaiting_travel → repatriated). */
+/**
+ * Records consular steps for one case of the queue; "repatriated" also moves the case (awaiting_travel → repatriated).
+ */
 export async function updateConsularCase(
   app: AppContext,
   actor: RequestActor,
@@ -232,7 +236,10 @@ export async function updateConsularCase(
   });
 }
 
-/** Books a group on one flight: all or none (core/cases validateGroupFlightUpdate). Cases awaiting documents move to awaiting_travel. */
+/**
+ * Books a group on one flight: all or none (core/cases validateGroupFlightUpdate). Cases awaiting documents move to
+ * awaiting_travel.
+ */
 export async function bookGroupFlight(
   app: AppContext,
   actor: RequestActor,

@@ -29,7 +29,10 @@ import { timelineEvents } from '../../core/cases/timeline.ts';
 import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.service.ts';
 import { applyRisk } from './cases.service.ts';
 
-/** Follow-up evaluation's three severities onto the alerts table's, ranked as alerts about a person (core/alerts/rank.ts). */
+/**
+ * Follow-up evaluation's three severities onto the alerts table's, ranked as alerts about a person
+ * (core/alerts/rank.ts).
+ */
 const SEVERITY: Record<AlertDescriptor['severity'], { severity: AlertSeverity; rank: number }> = {
   urgent: { severity: 'urgent', rank: alertRank('urgent', { aboutAPerson: true }) },
   warning: { severity: 'high', rank: alertRank('high', { aboutAPerson: true }) },

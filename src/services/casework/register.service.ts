@@ -32,7 +32,8 @@ export async function registerSurvivor(
   authorise(actor, 'create', 'case');
   const now = app.now();
   const at = now.toISOString();
-  // Per account, shared by every server process (core/matching/blind.ts: a scripted probe is slowed, an exit day is not).
+  // Per account, shared by every server process (core/matching/blind.ts: a scripted probe is slowed, an exit day is
+  // not).
   const perWindow = app.limits?.registrationsPerWindow ?? REGISTRATION_RATE_LIMIT.hits;
   const hit = await asSystem(app.database, (trx) =>
     hitRateLimit(trx, `register:user:${actor.userId}`, REGISTRATION_RATE_LIMIT.windowSeconds, now),

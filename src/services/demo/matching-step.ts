@@ -66,7 +66,8 @@ export const matchingSteps: readonly DemoStep[] = [
       const same = all.filter((p) => p.left.organisationId === p.right.organisationId);
       const cross = all.filter((p) => p.left.organisationId !== p.right.organisationId);
       const { stored } = await storeProposals(trx, app, model, same, 'demo');
-      // What the blind path reads of each survivor: registration, account and current consent (identities are not needed).
+      // What the blind path reads of each survivor: registration, account and current consent (identities are not
+      // needed).
       const rows = new Map<string, MatchSurvivorRow>(
         survivors.map((s) => [
           s.id,

@@ -265,7 +265,10 @@ function authoriseDataset(actor: RequestActor, dataset: ExportDataset): void {
   } else authorise(actor, 'read', 'report');
 }
 
-/** One export: authorise, count and record it, then hand back a stream that reads and writes the rows as the client takes them. */
+/**
+ * One export: authorise, count and record it, then hand back a stream that reads and writes the rows as the client
+ * takes them.
+ */
 export async function exportDataset(
   app: AppContext,
   actor: RequestActor,

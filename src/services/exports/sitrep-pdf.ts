@@ -70,7 +70,10 @@ function table(doc: PDFKit.PDFDocument, header: string[], rows: string[][], widt
   doc.x = 40;
 }
 
-/** Fits every compound into a box with an equirectangular projection, north up, scaled by the cosine of the middle latitude. */
+/**
+ * Fits every compound into a box with an equirectangular projection, north up, scaled by the cosine of the middle
+ * latitude.
+ */
 function drawMap(
   doc: PDFKit.PDFDocument,
   compounds: SitrepData['compounds'],
@@ -238,7 +241,8 @@ export function renderSitrepPdf(data: SitrepData): Readable {
       .fontSize(8)
       .fillColor('#555')
       .text(
-        `${HIDDEN} hidden: fewer than ${data.home.minimumCell} people, or hidden so that a small number cannot be worked out from the totals.`,
+        `${HIDDEN} hidden: fewer than ${data.home.minimumCell} people, or ` +
+          `hidden so that a small number cannot be worked out from the totals.`,
       )
       .fillColor('#222');
 
@@ -281,7 +285,8 @@ export function renderSitrepPdf(data: SitrepData): Readable {
   if (data.sources.length === 0) doc.text('No corroborated public sources yet.');
   for (const s of data.sources)
     doc.text(
-      `${text(s.publisher ?? 'Unknown publisher')}: ${text(s.title ?? 'untitled')} (${words(s.kind)}, ${s.state}, ${s.acquiredAt.slice(0, 10)})${s.url ? ` ${s.url}` : ''}`,
+      `${text(s.publisher ?? 'Unknown publisher')}: ${text(s.title ?? 'untitled')} ` +
+        `(${words(s.kind)}, ${s.state}, ${s.acquiredAt.slice(0, 10)})${s.url ? ` ${s.url}` : ''}`,
       { width },
     );
 

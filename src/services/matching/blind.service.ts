@@ -114,7 +114,8 @@ export async function storeCrossOrganisationPairs(
       p.candidate.proposalId = res.id;
       if (!res.inserted) continue;
       newProposals++;
-      // The link request is raised on the seeker's behalf (no person of it asked: it does not know), for the holder to decide.
+      // The link request is raised on the seeker's behalf (no person of it asked: it does not know), for the holder to
+      // decide.
       await insertLinkRequest(trx, {
         id: app.newId(),
         proposalId: res.id,
@@ -138,7 +139,8 @@ export async function storeCrossOrganisationPairs(
           details: {
             proposalId: res.id,
             reasons: [
-              'a record registered by another organisation looks like this person; decide whether it is the same person',
+              'a record registered by another organisation looks like ' +
+                'this person; decide whether it is the same person',
             ],
           },
           at,
@@ -202,7 +204,8 @@ async function alertIfProbing(trx: Tx, app: AppContext, accountId: string, organ
         details: {
           audience: ADMINISTRATORS_AUDIENCE,
           reasons: [
-            `more than ${PROBE_ALERT_CANDIDATES} registrations by this account within ${hours} hours resembled records of other organisations; check who made them and why`,
+            `more than ${PROBE_ALERT_CANDIDATES} registrations by this account within ${hours} ` +
+              `hours resembled records of other organisations; check who made them and why`,
           ],
         },
         at,
@@ -232,7 +235,8 @@ async function alertIfProbing(trx: Tx, app: AppContext, accountId: string, organ
           candidates: count,
           windowHours: hours,
           reasons: [
-            `${count} cross-organisation candidates within ${hours} hours from one account (threshold ${PROBE_ALERT_CANDIDATES})`,
+            `${count} cross-organisation candidates within ${hours} ` +
+              `hours from one account (threshold ${PROBE_ALERT_CANDIDATES})`,
           ],
         },
         at,

@@ -61,7 +61,10 @@ export async function checkSurvivorForDuplicates(
   });
 }
 
-/** The system's search of other organisations' records for one survivor: blind candidates, proposals to holders, the probing rule. */
+/**
+ * The system's search of other organisations' records for one survivor: blind candidates, proposals to holders, the
+ * probing rule.
+ */
 export async function checkAcrossOrganisations(
   app: AppContext,
   survivorId: string,

@@ -2,7 +2,8 @@
  * One in-memory MatchIndex per server process and database, built lazily from every survivor
  * (identities decrypted as the system) and kept fresh from a high-water mark (registered_at, id):
  * before each use, survivors registered since the mark are added. Several server processes thus
- * stay correct without sharing memory (see refresh for late commits). A survivor written with an older registered_at (demo
+ * stay correct without sharing memory (see refresh for late commits). A survivor written with an older registered_at
+ * (demo
  * loading, imports) is added when it is checked by id, and the batch job rebuilds from scratch.
  * Changed identities are not re-read until the next rebuild.
  */

@@ -40,7 +40,8 @@ export async function decideLinkRequest(
       );
     }
     await setLinkRequestState(trx, link.id, input.state, input.reason || null, actor.userId, at);
-    // Accepting is the person's confirmation of the link; declining is their rejection; revoking an accepted link undoes it.
+    // Accepting is the person's confirmation of the link; declining is their rejection; revoking an accepted link
+    // undoes it.
     if (input.state === 'accepted') await setProposalStatus(trx, p.id, 'confirmed', actor.userId, at);
     if (input.state === 'declined') await setProposalStatus(trx, p.id, 'rejected', actor.userId, at);
     if (input.state === 'revoked' && p.status === 'confirmed')

@@ -111,7 +111,8 @@ export function presentProposal(app: AppContext, input: PresentInput): Presented
   const side = sideOf(p, viewer);
   if (!side) return null;
   const same = side === 'same_organisation';
-  // The viewer's own side: the focused survivor, else the side in the viewer's organisation (side A within one organisation).
+  // The viewer's own side: the focused survivor, else the side in the viewer's organisation (side A within one
+  // organisation).
   const ownIsA = same
     ? input.focusSurvivorId
       ? input.focusSurvivorId === p.survivorA

@@ -25,7 +25,10 @@ export function authoriseVerification(actor: RequestActor): void {
 
 const SENSITIVE_ROLES: readonly Role[] = ['analyst', 'admin'];
 
-/** Testimony and sensitive/restricted evidence: analysts and admins of monitor organisations only (RLS enforces the same). */
+/**
+ * Testimony and sensitive/restricted evidence: analysts and admins of monitor organisations only (RLS enforces the
+ * same).
+ */
 export async function readsSensitiveEvidence(trx: Queryable, actor: RequestActor): Promise<boolean> {
   if (!actor.roles.some((r) => SENSITIVE_ROLES.includes(r))) return false;
   return (await findOrganisationKind(trx, actor.organisationId)) === 'monitor';

@@ -1,4 +1,7 @@
-/** Monitoring alerts: ranked list, per-organisation acknowledgement, closing for everyone (owner or coordination). Raised by derived-status.ts. */
+/**
+ * Monitoring alerts: ranked list, per-organisation acknowledgement, closing for everyone (owner or coordination).
+ * Raised by derived-status.ts.
+ */
 import type { AlertList, AlertView } from '../../contracts/monitoring/events.ts';
 import { MONITORING_ALERT_KINDS } from '../../core/alerts/kinds.ts';
 import type { AlertStatus } from '../../core/alerts/shared-alerts.ts';

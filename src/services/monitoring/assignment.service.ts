@@ -1,4 +1,7 @@
-/** Which compound a point belongs to: core FootprintIndex over every footprint (built per request; hundreds of polygons build in well under a millisecond). */
+/**
+ * Which compound a point belongs to: core FootprintIndex over every footprint (built per request; hundreds of polygons
+ * build in well under a millisecond).
+ */
 import { FootprintIndex } from '../../core/geo/footprint-index.ts';
 import type { PrecisionBand } from '../../core/vocabulary.ts';
 import { listAllCompounds } from '../../db/repositories/monitoring/compounds.repository.ts';

@@ -1,4 +1,7 @@
-/** Events at compounds. Every write recomputes the compound's timeline and runs the alert rules, in the same transaction. */
+/**
+ * Events at compounds. Every write recomputes the compound's timeline and runs the alert rules, in the same
+ * transaction.
+ */
 import type { EventInput, EventPatch, EventView, EventWriteResult } from '../../contracts/monitoring/events.ts';
 import { confidenceValue } from '../../core/compounds/timeline.ts';
 import { findCompound } from '../../db/repositories/monitoring/compounds.repository.ts';

@@ -402,7 +402,8 @@ export async function exportOriginal(
     // The untouched original still carries the file's metadata (EXIF GPS, device): only its readers get it.
     if (!seesCaptureMetadata(await metadataAudience(trx, actor), row.organisationId)) {
       throw forbidden(
-        "the original keeps the file's own metadata (location, device); only the uploading organisation and permitted verifiers may download it — use the working copy",
+        "the original keeps the file's own metadata (location, device); only the uploading organisation and " +
+          'permitted verifiers may download it — use the working copy',
       );
     }
     const file = await readFileBytes(app, trx, row.sha256);

@@ -109,7 +109,8 @@ export async function processFile(bytes: Uint8Array, contentType: SniffedType): 
     const grey =
       info.channels === 1 ? new Uint8Array(data) : new Uint8Array(data.filter((_, i) => i % info.channels === 0));
     const hash = perceptualHash(grey, info.width, info.height);
-    // Re-encoded from pixels: sharp writes no EXIF/XMP/ICC unless asked to (keepMetadata/withMetadata, never called here);
+    // Re-encoded from pixels: sharp writes no EXIF/XMP/ICC unless asked to (keepMetadata/withMetadata, never called
+    // here);
     // orientation is applied first (rotate) so nothing of the original's metadata is needed. Checked, not assumed.
     const thumbnail = await sharp(bytes, { limitInputPixels: 100_000_000 })
       .rotate()

@@ -56,8 +56,9 @@ export async function takeVerificationStep(
     const live = others.filter((o) => !o.retractedAt);
     if (input.kind === 'corroborate' && live.length !== ids.length) {
       const found = new Set(live.map((o) => o.id));
+      const unknown = ids.filter((x) => !found.has(x));
       throw invalid({
-        'body.corroboratingEvidenceIds': `unknown or retracted evidence: ${ids.filter((x) => !found.has(x)).join(', ')}`,
+        'body.corroboratingEvidenceIds': `unknown or retracted evidence: ${unknown.join(', ')}`,
       });
     }
     const sources = countIndependentSources([row, ...live].map(origin));

@@ -6,7 +6,8 @@ import { AppLayout } from './AppLayout.tsx';
 import { RouteError } from './RouteError.tsx';
 
 /**
- * Every route. /sign-in and /public are for anyone; signed-in pages are children of the layout (which sends signed-out people to
+ * Every route. /sign-in and /public are for anyone; signed-in pages are children of the layout (which sends signed-out
+ * people to
  * /sign-in); feature pages load lazily so a phone downloads only what it opens.
  */
 export const routes: RouteObject[] = [

@@ -46,6 +46,7 @@ export async function insertRegistration(
     SELECT ${f.id}, id, ${f.organisationId}, ${f.dueAt}::timestamptz, NULL, NULL, NULL, NULL, ${f.createdAt}::timestamptz FROM c`.execute(
     trx,
   );
-  // Apart: the timeline's policy checks that the case is visible, which a row inserted earlier in the same statement is not yet.
+  // Apart: the timeline's policy checks that the case is visible, which a row inserted earlier in the same statement is
+  // not yet.
   await insertCaseEvents(trx, [e]);
 }

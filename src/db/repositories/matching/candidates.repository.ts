@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../transaction.ts';
 import { onlyRow } from '../../only-row.ts';
 
-/** One cross-organisation candidate (core/matching/blind.ts), as the system records it. Never read as an organisation. */
+/**
+ * One cross-organisation candidate (core/matching/blind.ts), as the system records it. Never read as an organisation.
+ */
 export interface CandidateInsert {
   id: string;
   seekerSurvivorId: string;

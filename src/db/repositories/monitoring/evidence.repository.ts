@@ -43,7 +43,10 @@ export interface EvidenceRow {
   sensitivity: SensitivityLevel;
   compoundId: string | null;
   proposedCompound: CompoundProposalStored | null;
-  /** The map point (lon/lat) and compound proposal were placed from the file's EXIF GPS: photo metadata, not a claim anyone made. */
+  /**
+   * The map point (lon/lat) and compound proposal were placed from the file's EXIF GPS: photo metadata, not a claim
+   * anyone made.
+   */
   positionFromExif: boolean;
   retractedAt: string | null;
   retractedBy: string | null;

@@ -61,7 +61,8 @@ export const coordinationRoutes =
         schema: {
           tags: ['coordination'],
           summary:
-            'Per nationality: people registered, waiting, repatriated, lost contact, bottleneck (small cells suppressed across organisations)',
+            'Per nationality: people registered, waiting, repatriated, lost ' +
+            'contact, bottleneck (small cells suppressed across organisations)',
           response: { 200: CoordinationSummary },
         },
       },

@@ -57,7 +57,8 @@ export const followUpRoutes =
         schema: {
           tags,
           summary:
-            'Evaluate missed check-ins now (this organisation), or queue the all-organisation job (admins, background=true)',
+            'Evaluate missed check-ins now (this organisation), or ' +
+            'queue the all-organisation job (admins, background=true)',
           querystring: z.object({ background: z.enum(['true', 'false']).default('false') }),
           response: { 200: EvaluationRunResult, 202: z.object({ jobId: z.string() }) },
         },

@@ -216,7 +216,8 @@ export const evidenceRoutes =
         schema: {
           tags,
           summary:
-            'Custody log with inclusion proofs against a signed audit checkpoint, checkable without Refuge (custody: exported)',
+            'Custody log with inclusion proofs against a signed audit ' +
+            'checkpoint, checkable without Refuge (custody: exported)',
           params: IdParams,
           response: { 200: EvidenceProofView },
         },

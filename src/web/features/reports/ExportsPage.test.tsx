@@ -4,7 +4,9 @@ import { screen, within } from '@testing-library/react';
 import { register } from '../../../testing/casework-fixtures.ts';
 import { createTestServer, renderApp, type TestClient, type TestServer } from '../../../testing/render-app.tsx';
 
-/** The exports page against the real server: a download reports its rows against the server's count; a refusal is shown. */
+/**
+ * The exports page against the real server: a download reports its rows against the server's count; a refusal is shown.
+ */
 describe('the exports page', () => {
   let t: TestServer;
   let admin: TestClient;
