@@ -1,11 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { Dashboard } from '../../../contracts/dashboard.ts';
 import type { PublicRelease } from '../../../contracts/public-statistics.ts';
 import { AGE_BANDS, CASE_STATUSES, COMPOUND_STATUSES, SEXES, VERIFICATION_STATES } from '../../../core/vocabulary.ts';
-import { api } from '../../api.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFormat } from '../../components/format.ts';
@@ -14,6 +11,8 @@ import { SuppressionNote } from '../../components/SuppressionNote.tsx';
 import { currentOrganisation, useSession } from '../../session.ts';
 import { sectionsFor } from '../casework/sections.ts';
 import { ChartPanel, type ChartRow } from './ChartPanel.tsx';
+import { useDashboard } from './dashboard-api.ts';
+import { PublishRelease } from './PublishRelease.tsx';
 
 type TwoWay = Extract<PublicRelease['tables'][number], { columns: string[] }>;
 type OneWay = Extract<PublicRelease['tables'][number], { id: 'month' }>;
@@ -50,11 +49,7 @@ export function DashboardPage() {
   const query = new URLSearchParams();
   for (const key of FILTER_KEYS) for (const v of params.getAll(key)) if (v) query.append(key, v);
   const qs = query.toString();
-  const data = useQuery({
-    queryKey: ['dashboard', qs, seat?.id],
-    queryFn: () => api.get<Dashboard>(`/api/reports/dashboard${qs ? `?${qs}` : ''}`),
-    enabled: !!seat,
-  });
+  const data = useDashboard(qs, seat?.id);
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -195,6 +190,7 @@ export function DashboardPage() {
         <SuppressionNote minimumCell={d.minimumCell} />
       </div>
       {filters}
+      {seat.kind === 'coordination' && seat.roles.some((r) => r === 'admin' || r === 'analyst') && <PublishRelease />}
       {!d.filtersApplied && (
         <p className="muted small" role="note" data-testid="filters-not-applied">
           {t('filtersNotApplied')}
