@@ -8,7 +8,7 @@ import {
   verifiedPublicCompounds,
 } from '../db/repositories/public-releases.repository.ts';
 import { countReleasePeople } from '../db/repositories/statistics.repository.ts';
-import { asActor, asSystem } from '../db/transaction.ts';
+import { asActor, asSystem, type Queryable } from '../db/transaction.ts';
 import { audit } from './audit.service.ts';
 import { actorOrganisation, authorise } from './casework/access.service.ts';
 import type { AppContext, RequestActor } from './context.ts';
@@ -55,17 +55,13 @@ export async function publicStatistics(app: AppContext): Promise<PublicStatistic
  * organisation, so they are read as the system after authorising; only the suppressed release is stored, as the actor
  * (row-level security allows coordination only). Refused with the reason when it would reveal a small change.
  */
-export async function createPublicRelease(
-  app: AppContext,
-  actor: RequestActor,
-): Promise<{ seq: number; publishedAt: string; withheldForDifferencing: number }> {
-  authorise(actor, 'export', 'report');
-  const org = await asActor(app.database, actor, (trx) => actorOrganisation(trx, actor));
-  if (org.kind !== 'coordination') throw forbidden('only a coordination organisation publishes public statistics');
-  const { groups, previous } = await asSystem(app.database, async (trx) => ({
-    groups: await countReleasePeople(trx),
-    previous: await listPublicReleases(trx),
-  }));
+/**
+ * The next release as it would be published now, checked against every earlier one. Reads across organisations (as
+ * the system); callers authorise first. The demo loader uses it too, so the demo's first release is a real one.
+ */
+export async function nextRelease(trx: Queryable): Promise<{ outcome: ReturnType<typeof buildRelease>; seq: number }> {
+  const groups = await countReleasePeople(trx);
+  const previous = await listPublicReleases(trx);
   const outcome = buildRelease(
     groups.map((g): ReleaseGroup => ({
       nationality: g.nationality,
@@ -77,8 +73,18 @@ export async function createPublicRelease(
     })),
     previous.map((p) => p.figures as ReleaseFigures),
   );
+  return { outcome, seq: (previous.at(-1)?.seq ?? 0) + 1 };
+}
+
+export async function createPublicRelease(
+  app: AppContext,
+  actor: RequestActor,
+): Promise<{ seq: number; publishedAt: string; withheldForDifferencing: number }> {
+  authorise(actor, 'export', 'report');
+  const org = await asActor(app.database, actor, (trx) => actorOrganisation(trx, actor));
+  if (org.kind !== 'coordination') throw forbidden('only a coordination organisation publishes public statistics');
+  const { outcome, seq } = await asSystem(app.database, nextRelease);
   if (!outcome.ok) throw conflict(outcome.message);
-  const seq = (previous.at(-1)?.seq ?? 0) + 1;
   const publishedAt = app.now().toISOString();
   const id = app.newId();
   try {

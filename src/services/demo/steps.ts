@@ -4,6 +4,7 @@ import { survivorsStep } from './survivors-step.ts';
 import { caseworkSteps } from './casework-step.ts';
 import { monitoringSteps } from './monitoring-step.ts';
 import { matchingSteps } from './matching-step.ts';
+import { reportingSteps } from './reporting-step.ts';
 
 /** Demo loading, in order. Each capability appends its own steps in its own file. */
 export const DEMO_STEPS: readonly DemoStep[] = [
@@ -13,4 +14,5 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   ...monitoringSteps,
   ...caseworkSteps,
   ...matchingSteps,
+  ...reportingSteps,
 ];
