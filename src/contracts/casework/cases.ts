@@ -21,6 +21,8 @@ export const CaseListQuery = z.object({
   status: csvOf(z.enum(CASE_STATUSES)).optional(),
   risk: csvOf(z.enum(RISK_LEVELS)).optional(),
   assignedTo: z.union([z.uuid(), z.literal('me')]).optional(),
+  /** Find a person: a name in any script, a phone or document number, or the start of a case reference. */
+  q: z.string().trim().min(2).max(120).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

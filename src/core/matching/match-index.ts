@@ -131,3 +131,14 @@ export class MatchIndex {
     return options.limit ? out.slice(0, options.limit) : out;
   }
 }
+
+/**
+ * The named comparison's blocking keys for a record: the engine's own keys (names read across scripts, the phone's
+ * last seven digits, the folded document number), so a search meets exactly what blocking would meet.
+ */
+export function comparisonKeys(model: TrainedModel, comparison: string, record: MatchRecord): string[] {
+  const c = model.comparators.find((x) => x.name === comparison);
+  if (!c?.blockingKeys) return [];
+  const v = prepareValue(c, record);
+  return v == null ? [] : c.blockingKeys(v);
+}

@@ -23,6 +23,7 @@ import {
   recordCaseEvent,
 } from './access.service.ts';
 import { openIdentity } from './survivor-envelopes.service.ts';
+import { survivorIndex } from '../matching/index-cache.ts';
 import { preferredNameOf } from './survivor-presenter.ts';
 import { EFFECTIVE_PRIORITY_SQL } from './triage-keys.ts';
 
@@ -43,9 +44,38 @@ export const presentCase = (c: CaseRow, audience: CaseAudience = 'own_organisati
     nextStatuses: nextCaseStatuses(c.status),
   });
 
+/** The kinds of a search term, for the audit log: what was searched for is never written in clear. */
+function searchTermKinds(term: string): string[] {
+  const kinds: string[] = [];
+  if (/\p{L}/u.test(term)) kinds.push('name');
+  if (term.replace(/\D/g, '').length >= 7) kinds.push('phone');
+  if (/\p{L}/u.test(term) && /\d/.test(term)) kinds.push('document');
+  if (CASE_REFERENCE.test(term)) kinds.push('reference');
+  return kinds;
+}
+/** The start of a case id as shown on the case page (at least four hex digits). */
+const CASE_REFERENCE = /^[0-9a-f][0-9a-f-]{3,35}$/i;
+
+/**
+ * A search's survivors, through the matching engine's keys over every survivor (names read across scripts, phone's
+ * last seven digits, document number), and its case-reference prefix. Only the caller's row-level scope decides what
+ * of it is returned: the keys' hits are never counted or shown.
+ */
+async function searchFilter(
+  app: AppContext,
+  term: string,
+): Promise<{ survivorIds: string[]; idPrefix: string | null }> {
+  const index = await survivorIndex(app);
+  return {
+    survivorIds: [...index.search(term)],
+    idPrefix: CASE_REFERENCE.test(term) ? term.toLowerCase() : null,
+  };
+}
+
 /**
  * The organisation's cases, newest first (an embassy: consenting nationals it serves). The list
- * shows preferred names, so the page view is audited as one survivor.read listing their ids.
+ * shows preferred names, so the page view is audited as one survivor.read listing their ids; a search
+ * (`q`) is audited even when it finds nobody, with the kinds of its term and never the term.
  */
 export async function listVisibleCases(
   app: AppContext,
@@ -54,11 +84,14 @@ export async function listVisibleCases(
 ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
   const scope = authorise(actor, 'read', 'case');
   const after = decodeCursor(q.cursor, ['instant', 'uuid']);
+  // Before the actor's transaction: the index reads new survivors as the system, on its own connection.
+  const search = q.q ? await searchFilter(app, q.q) : undefined;
   return asActor(app.database, actor, async (trx) => {
     const org = await actorOrganisation(trx, actor);
     const ownScope = scope === 'organisation' || scope === 'all';
     if (!ownScope && org.kind !== 'embassy') return { items: [], nextCursor: null };
     const rows = await listCases(trx, {
+      search,
       scope: ownScope
         ? { kind: 'organisation', organisationId: actor.organisationId }
         : { kind: 'embassy', nationalities: org.nationalitiesServed },
@@ -86,9 +119,10 @@ export async function listVisibleCases(
         documentStatus: survivor.documentStatus,
       }),
     );
-    if (items.length)
+    if (items.length || q.q)
       await audit(trx, app, actor, 'survivor.read', 'survivor', null, {
-        view: 'case_list',
+        view: q.q ? 'case_search' : 'case_list',
+        ...(q.q ? { searchKinds: searchTermKinds(q.q) } : {}),
         survivorIds: items.map((i) => i.survivorId),
       });
     const last = rows[rows.length - 1];

@@ -7,7 +7,7 @@
  * loading, imports) is added when it is checked by id, and the batch job rebuilds from scratch.
  * Changed identities are not re-read until the next rebuild.
  */
-import { MatchIndex, type ScoredCandidate } from '../../core/matching/match-index.ts';
+import { comparisonKeys, MatchIndex, type ScoredCandidate } from '../../core/matching/match-index.ts';
 import type { TrainedModel } from '../../core/matching/model.ts';
 import type { Database } from '../../db/database.ts';
 import {
@@ -23,6 +23,8 @@ import { survivorIdOf, survivorRecords, type MatchableSurvivor } from './records
 import type { MatchRecord } from '../../core/matching/types.ts';
 
 const PAGE = 2000;
+/** The comparisons a person can be looked up by: names in any script, phone, document number. */
+const SEARCH_COMPARISONS = ['name', 'phone', 'passport'] as const;
 /** How far before the mark each refresh looks again, for registrations that committed late. */
 const LOOKBACK_MS = 10 * 60_000;
 
@@ -34,6 +36,8 @@ export interface IndexedSurvivor {
 export class SurvivorIndex {
   readonly index: MatchIndex;
   readonly survivors = new Map<string, IndexedSurvivor>();
+  /** comparison + blocking key → survivors holding it: search by the engine's own keys, never by decrypting rows. */
+  private readonly searchKeys = new Map<string, Set<string>>();
   /** Latest registered_at seen. */
   private mark: string | null = null;
   private chain: Promise<unknown> = Promise.resolve();
@@ -53,8 +57,35 @@ export class SurvivorIndex {
   addSurvivor(s: MatchableSurvivor): void {
     if (this.survivors.has(s.id)) return;
     const records = survivorRecords(s);
-    for (const r of records) this.index.add(r);
+    for (const r of records) {
+      this.index.add(r);
+      for (const comparison of SEARCH_COMPARISONS)
+        for (const k of comparisonKeys(this.model, comparison, r)) {
+          const key = `${comparison}\u0001${k}`;
+          const set = this.searchKeys.get(key);
+          if (set) set.add(s.id);
+          else this.searchKeys.set(key, new Set([s.id]));
+        }
+    }
     this.survivors.set(s.id, { organisationId: s.organisationId, records });
+  }
+
+  /**
+   * Survivors (of every organisation: the caller scopes them) sharing a blocking key with `term` read as a name, a
+   * phone number or a document number.
+   */
+  search(term: string): Set<string> {
+    const probe: MatchRecord = {
+      id: 'search:0',
+      fields: { name: term, phone: term, passport: term, dob: null, nationality: null },
+    };
+    const survivorIds = new Set<string>();
+    for (const comparison of SEARCH_COMPARISONS)
+      for (const k of comparisonKeys(this.model, comparison, probe)) {
+        const hits = this.searchKeys.get(`${comparison}\u0001${k}`);
+        if (hits) for (const id of hits) survivorIds.add(id);
+      }
+    return survivorIds;
   }
 
   private addRow(app: AppContext, row: MatchSurvivorRow): void {

@@ -125,6 +125,8 @@ export interface CaseListFilter {
   assignedTo?: string;
   documentStatuses?: DocumentStatus[];
   nationalities?: string[];
+  /** A search: cases of these survivors, or whose id starts with this (lower-case hex) reference. */
+  search?: { survivorIds: string[]; idPrefix: string | null };
   limit: number;
   after?: { openedAt: string; id: string };
 }
@@ -148,6 +150,15 @@ export async function listCases(
   if (f.assignedTo) q = q.where('c.assigned_to', '=', f.assignedTo);
   if (f.documentStatuses?.length) q = q.where('s.document_status', 'in', f.documentStatuses);
   if (f.nationalities?.length) q = q.where(sql<boolean>`s.nationalities && ${sql.val(f.nationalities)}::text[]`);
+  if (f.search) {
+    const { survivorIds, idPrefix } = f.search;
+    q = q.where((eb) =>
+      eb.or([
+        ...(survivorIds.length ? [eb('c.survivor_id', 'in', survivorIds)] : []),
+        ...(idPrefix ? [eb(sql<string>`c.id::text`, 'like', `${idPrefix}%`)] : []),
+      ]),
+    );
+  }
   if (f.after) q = q.where(sql<boolean>`(c.opened_at, c.id) < (${f.after.openedAt}::timestamptz, ${f.after.id}::uuid)`);
   const rows = await q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
   return rows.map((r) => ({ kase: caseFrom(r), survivor: survivorFrom(r) }));

@@ -54,6 +54,16 @@ export function useCaseList(params: QueryParams) {
   });
 }
 
+/** The organisation's people a name being registered may already be (the case search, first few only). */
+export function usePossibleDuplicates(name: string) {
+  const path = withQuery('/api/cases', { q: name, limit: 5 });
+  return useQuery({
+    queryKey: ['casework', 'cases', path],
+    queryFn: () => api.get<Page<CaseSummary>>(path),
+    enabled: name.length >= 3,
+  });
+}
+
 export function useTriageBoard(params: QueryParams) {
   const path = withQuery('/api/triage', params);
   return useQuery({

@@ -7,12 +7,13 @@ import { ErrorState } from '../../../components/ErrorState.tsx';
 import { useFormat } from '../../../components/format.ts';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { useDates } from '../components/dates.ts';
+import { CaseSearch } from '../components/CaseSearch.tsx';
 import { FilterChips } from '../components/FilterChips.tsx';
 import { useCaseList } from '../casework-api.ts';
 import { Pager } from '../components/Pager.tsx';
 import { useVocab } from '../components/vocab.ts';
 
-/** The organisation's cases, newest first, filtered by status and risk. */
+/** The organisation's cases, newest first, filtered by status and risk, or found by a search. */
 export function CaseListPage() {
   const { t } = useTranslation('casework');
   const v = useVocab();
@@ -23,9 +24,17 @@ export function CaseListPage() {
   const [status, setStatus] = useState<string[]>(() => params.getAll('status'));
   const [risk, setRisk] = useState<string[]>([]);
   const [mine, setMine] = useState(false);
+  const [q, setQ] = useState('');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  const cases = useCaseList({ status, risk, assignedTo: mine ? 'me' : undefined, limit: 25, cursor });
+  const cases = useCaseList({
+    status,
+    risk,
+    assignedTo: mine ? 'me' : undefined,
+    q: q || undefined,
+    limit: 25,
+    cursor,
+  });
   const resetPages =
     <T,>(set: (x: T) => void) =>
     (x: T) => {
@@ -41,6 +50,7 @@ export function CaseListPage() {
           {t('cases.register')}
         </Link>
       </div>
+      <CaseSearch value={q} onSearch={resetPages(setQ)} />
       <details className="cw-filters" open={status.length + risk.length > 0 || undefined}>
         <summary>
           {t('common.filters')}
@@ -71,6 +81,10 @@ export function CaseListPage() {
         <LoadingState />
       ) : cases.isError ? (
         <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />
+      ) : cases.data.items.length === 0 && q ? (
+        <EmptyState title={t('search.empty', { q })}>
+          <p>{t('search.emptyBody')}</p>
+        </EmptyState>
       ) : cases.data.items.length === 0 ? (
         <EmptyState title={status.length + risk.length > 0 || mine ? t('cases.noMatch') : t('cases.empty')}>
           <p>{t('cases.emptyBody')}</p>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { register } from '../../../../testing/casework-fixtures.ts';
 import { createTestServer, renderApp, type TestClient, type TestServer } from '../../../../testing/render-app.tsx';
 
 /** The registration form as a caseworker uses it under pressure: keyboard, one tap per answer, clear errors. */
@@ -48,5 +49,19 @@ describe('registering a survivor', () => {
     await user.type(name, 'Budi{Enter}');
     expect(document.activeElement).not.toBe(name);
     expect(await caseCount()).toBe(1);
+  });
+
+  it('shows who in the organisation may already be this person while the name is typed, without a date of birth', async () => {
+    const hoa = { names: [{ value: 'Nguyễn Thị Hoa', script: 'Latn', preferred: true }], nationalities: ['VN'] };
+    const { caseId } = await register(caseworker, hoa);
+    // The same name in another organisation is never hinted at.
+    await register(await t.userIn('other-ngo', 'caseworker'), hoa);
+    const { user } = await renderApp(t, caseworker, '/casework/register');
+    await user.type(await screen.findByLabelText('Name'), 'Nguyen Thi Hoa');
+    const hint = await screen.findByTestId('duplicate-hint', {}, { timeout: 5000 });
+    const links = within(hint).getAllByRole('link');
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Nguyễn Thị Hoa', `/casework/cases/${caseId}`],
+    ]);
   });
 });

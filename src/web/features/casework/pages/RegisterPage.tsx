@@ -16,6 +16,7 @@ import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { useRegisterSurvivor } from '../casework-api.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
+import { DuplicateHint } from '../components/DuplicateHint.tsx';
 import { COMMON_LANGUAGES } from '../components/countries.ts';
 import { errorUnder } from '../components/errors.ts';
 import { CheckField, ChoiceGroup, SelectField } from '../components/inputs.tsx';
@@ -140,6 +141,7 @@ export function RegisterPage() {
       <ErrorSummary error={save.error} />
       <form className="form cw-form" onSubmit={submit} onKeyDown={enterMovesOn} noValidate data-testid="register-form">
         <NamesEditor names={names} onChange={setNames} error={err('names')} />
+        <DuplicateHint name={(names.find((n) => n.preferred) ?? names[0])?.value ?? ''} />
 
         <ChoiceGroup
           name="sex"
