@@ -1,4 +1,4 @@
-import type { Page, Response } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccounts } from '../src/contracts/home.ts';
 import { ORGANISATION_KINDS } from '../src/core/vocabulary.ts';
@@ -7,37 +7,52 @@ import { screenshot, signIn, startE2E, type E2E } from './harness.ts';
 /** What a refusal looks like on screen: the services' 403 details ("you are not allowed…", "your role may not…"). */
 const REFUSAL = /not allowed|may not|forbidden/i;
 
-/**
- * Opens a page and collects what would make it a dead end: API answers 403, an error panel, a refusal sentence.
- * Every main page loads its data on arrival, so a page the seat may not use shows one of these.
- */
-async function deadEnds(page: Page, open: () => Promise<unknown>): Promise<string[]> {
+/** Watches a page's API calls: how many are in flight, and every 403 with the screen it was asked from. */
+function watchApi(page: Page): { inFlight: () => number; refused: string[] } {
+  let inFlight = 0;
   const refused: string[] = [];
-  const onResponse = (r: Response) => {
-    if (r.status() === 403 && new URL(r.url()).pathname.startsWith('/api/')) refused.push(`403 ${r.url()}`);
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  page.on('request', (r) => {
+    if (isApi(r.url())) inFlight++;
+  });
+  const done = (url: string) => {
+    if (isApi(url)) inFlight--;
   };
-  page.on('response', onResponse);
-  try {
-    await open();
-    // Settled: a heading or an error panel is up and nothing is loading any more (data arrives after the heading).
-    await expect
-      .poll(async () => {
-        const shown = await page.locator('main h1, main .error-state').count();
+  page.on('requestfinished', (r) => done(r.url()));
+  page.on('requestfailed', (r) => done(r.url()));
+  page.on('response', (r: Response) => {
+    if (r.status() === 403 && isApi(r.url())) refused.push(`403 ${new URL(r.url()).pathname} on ${page.url()}`);
+  });
+  return { inFlight: () => inFlight, refused };
+}
+
+/**
+ * Opens a page and collects what would make it a dead end: an error panel or a refusal sentence (the API's 403s are
+ * collected by watchApi). Every main page loads its data on arrival, so a page the seat may not use shows one of these.
+ */
+async function deadEnds(page: Page, api: ReturnType<typeof watchApi>, link: Locator): Promise<string[]> {
+  // Mark what is on screen now, so the wait below is for the new page and not the one being left (unless the link
+  // is to the page already open: then it stays).
+  const href = await link.getAttribute('href');
+  if (new URL(page.url()).pathname !== href)
+    await page
+      .locator('main h1, main .error-state')
+      .evaluateAll((els) => els.forEach((e) => e.setAttribute('data-left', '')));
+  await link.click();
+  // Settled: the new page's heading or an error panel is up, nothing is loading and no API call is pending.
+  await expect
+    .poll(
+      async () => {
+        const shown = await page.locator('main h1:not([data-left]), main .error-state:not([data-left])').count();
         const loading = await page.locator('main .loading-state').count();
-        return shown > 0 && loading === 0;
-      })
-      .toBe(true);
-    await page.waitForLoadState('networkidle');
-  } finally {
-    page.off('response', onResponse);
-  }
+        return shown > 0 && loading === 0 && api.inFlight() === 0;
+      },
+      { timeout: 30_000, message: `${href} settles` },
+    )
+    .toBe(true);
   const alerts = await page.locator('main .error-state, main [role="alert"]').allInnerTexts();
   const body = await page.locator('main').innerText();
-  return [
-    ...refused,
-    ...alerts.map((a) => `alert: ${a}`),
-    ...(REFUSAL.test(body) ? [`text: ${REFUSAL.exec(body)}`] : []),
-  ];
+  return [...alerts.map((a) => `alert: ${a}`), ...(REFUSAL.test(body) ? [`text: ${REFUSAL.exec(body)}`] : [])];
 }
 
 /**
@@ -70,6 +85,7 @@ describe('navigation fits the role, in Chromium', () => {
       const seat = demo.accounts.slice(1).find((a) => a.kind === kind);
       expect(seat, `a demo account for ${kind}`).toBeDefined();
       const page = await e2e.newPage();
+      const api = watchApi(page);
       await signIn(page, seat!.email, demo.password!);
       // The account button's accessible name starts with the initials it shows (axe label-content-name-mismatch).
       const account = page.locator('.user-menu > summary');
@@ -88,17 +104,13 @@ describe('navigation fits the role, in Chromium', () => {
       const problems: string[] = [];
       for (const entry of entries) {
         problems.push(
-          ...(await deadEnds(page, () => nav.locator(`a[href="${entry.href}"]`).click())).map(
-            (p) => `${entry.href}: ${p}`,
-          ),
+          ...(await deadEnds(page, api, nav.locator(`a[href="${entry.href}"]`))).map((p) => `${entry.href}: ${p}`),
         );
         if (entry.href === '/casework') {
           const tabs = await page.locator('.cw-tabs a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
           for (const tab of tabs)
             problems.push(
-              ...(await deadEnds(page, () => page.locator(`.cw-tabs a[href="${tab}"]`).click())).map(
-                (p) => `${tab}: ${p}`,
-              ),
+              ...(await deadEnds(page, api, page.locator(`.cw-tabs a[href="${tab}"]`))).map((p) => `${tab}: ${p}`),
             );
         }
         if (entry.href === '/') {
@@ -110,7 +122,7 @@ describe('navigation fits the role, in Chromium', () => {
       await nav.locator('a[href="/"]').click();
       await page.locator('main h1').first().waitFor();
       await screenshot(page, `nav-${kind}`);
-      expect(problems).toEqual([]);
+      expect([...api.refused, ...problems]).toEqual([]);
       await page.context().close();
     });
   }
