@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../../core/demo/index.ts';
+import { ORGANISATION_KINDS } from '../../core/vocabulary.ts';
 import { createOrganisation } from '../../services/accounts.service.ts';
 import { verifyAuditLog } from '../../services/audit.service.ts';
 import { loadDemo } from '../../services/demo/load.ts';
@@ -76,6 +77,11 @@ describe.each(DATABASE_KINDS)('a demo deployment is never a production deploymen
     const demo = await t.anonymous().request('GET', '/api/demo');
     expect(demo.status).toBe(200);
     expect(demo.json.password).toBe(DEMO_PASSWORD);
+    // The all-round administrator, then one of each organisation kind's own staff (the demo has every kind).
+    const accounts = demo.json.accounts as { email: string; kind: string }[];
+    expect(accounts[0]?.email).toBe(DEMO_ADMIN_EMAIL);
+    expect(accounts.slice(1).map((a) => a.kind)).toEqual([...ORGANISATION_KINDS]);
+    expect(accounts.slice(1).every((a) => a.email !== DEMO_ADMIN_EMAIL)).toBe(true);
     expect((await demoSignIn(t)).status).toBe(200);
   });
 

@@ -5,7 +5,6 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { followAccountLocale } from '../i18n/index.ts';
 import { currentOrganisation, isFullySignedIn, useSession } from '../session.ts';
-import { DemoBanner } from './DemoBanner.tsx';
 import { Header } from './Header.tsx';
 import { MainNav } from './MainNav.tsx';
 
@@ -56,10 +55,9 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Header session={view} navOpen={navOpen} onToggleNav={() => setNavOpen((o) => !o)} />
-      {org?.isDemo && <DemoBanner />}
+      <Header session={view} navOpen={navOpen} onToggleNav={() => setNavOpen((o) => !o)} demo={!!org?.isDemo} />
       <div className="shell-body">
-        <MainNav open={navOpen} />
+        <MainNav open={navOpen} seat={org} />
         <main id="main" ref={main} tabIndex={-1} className="page">
           <Outlet />
         </main>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SessionView } from '../session.ts';
+import { DemoBanner } from './DemoBanner.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { MAIN_NAV_ID } from './MainNav.tsx';
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
@@ -10,10 +11,13 @@ export function Header({
   session,
   navOpen,
   onToggleNav,
+  demo,
 }: {
   session: SessionView;
   navOpen: boolean;
   onToggleNav: () => void;
+  /** The current organisation is demo data: the banner sits in the banner landmark, where assistive tech finds it. */
+  demo: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -36,6 +40,7 @@ export function Header({
         <LanguageSwitcher />
         <UserMenu session={session} />
       </div>
+      {demo && <DemoBanner />}
     </header>
   );
 }

@@ -20,11 +20,12 @@ export function UserMenu({ session }: { session: SessionView }) {
   return (
     <Disclosure
       className="user-menu"
-      label={t('header.account')}
+      // The name is the visible initials and then "Account", so what a voice-control user reads out is what it answers to.
       summary={
-        <span className="avatar" aria-hidden="true">
-          {initials}
-        </span>
+        <>
+          <span className="avatar">{initials}</span>
+          <span className="visually-hidden"> {t('header.account')}</span>
+        </>
       }
     >
       {() => (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import type { DemoAccounts as DemoAccountsView } from '../../../contracts/home.ts';
 
-/** On a demo deployment, one sign-in per role so a newcomer can look around; choosing one fills the form. */
+/** On a demo deployment, one sign-in per organisation kind (and the all-round administrator) so a newcomer can look around; choosing one fills the form. */
 export function DemoAccounts({ onPick }: { onPick: (email: string, password: string) => void }) {
   const { t } = useTranslation();
   const demo = useQuery({
@@ -22,7 +22,7 @@ export function DemoAccounts({ onPick }: { onPick: (email: string, password: str
         {demo.data.accounts.map((a) => (
           <li key={a.email}>
             <button type="button" className="button button--link" onClick={() => onPick(a.email, password)}>
-              {t(`vocab.role.${a.role}`)} · {a.organisation}
+              {t(`vocab.role.${a.role}`)} · {a.organisation} ({t(`vocab.orgKind.${a.kind}`, { defaultValue: a.kind })})
             </button>
             <span className="muted demo-accounts__email">{a.email}</span>
           </li>

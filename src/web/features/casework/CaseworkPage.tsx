@@ -4,7 +4,7 @@ import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { currentOrganisation, useSession } from '../../session.ts';
-import { sectionsFor, type Section } from './sections.ts';
+import { sectionsFor, type Section } from '../../../core/permissions/seats.ts';
 import './casework.css';
 
 const RegisterPage = lazy(() => import('./pages/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));

@@ -9,7 +9,7 @@ import { useFormat } from '../../components/format.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { SuppressionNote } from '../../components/SuppressionNote.tsx';
 import { currentOrganisation, useSession } from '../../session.ts';
-import { sectionsFor } from '../casework/sections.ts';
+import { sectionsFor } from '../../../core/permissions/seats.ts';
 import { ChartPanel, type ChartRow } from './ChartPanel.tsx';
 import { useDashboard } from './dashboard-api.ts';
 import { PublishRelease } from './PublishRelease.tsx';

@@ -10,7 +10,8 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFormat } from '../../components/format.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { SuppressionNote } from '../../components/SuppressionNote.tsx';
-import { useSession } from '../../session.ts';
+import { startItemFor } from '../../app/nav.ts';
+import { currentOrganisation, useSession } from '../../session.ts';
 
 const RISK_TONE: Record<string, Bar['tone']> = { high: 'warn', critical: 'danger' };
 
@@ -36,6 +37,8 @@ export function HomePage() {
   if (home.isError) return <ErrorState error={home.error} onRetry={() => void home.refetch()} />;
 
   const data = home.data;
+  // Start where this seat can work: a monitor has no casework, so its start is monitoring (core/permissions/seats.ts).
+  const start = startItemFor(currentOrganisation(session.data));
   const { cases, highRisk } = data;
   // Known values in their lifecycle order first, then anything newer the server knows about.
   // Known keys in vocabulary order, then any others as they came (the sort is stable).
@@ -79,11 +82,13 @@ export function HomePage() {
       {data.survivors === 0 ? (
         <EmptyState title={t('home.emptyTitle')}>
           <p>{t('home.emptyBody')}</p>
-          <p>
-            <Link to="/casework" className="button">
-              {t('nav.casework')}
-            </Link>
-          </p>
+          {start && (
+            <p>
+              <Link to={start.to} className="button" data-testid="home-start">
+                {t(start.labelKey)}
+              </Link>
+            </p>
+          )}
         </EmptyState>
       ) : (
         <>

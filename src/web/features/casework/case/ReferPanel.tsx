@@ -7,7 +7,7 @@ import { useDates } from '../components/dates.ts';
 import { OrganisationChooser } from '../components/OrganisationChooser.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
-import { mayOverrideConsent } from '../sections.ts';
+import { mayOverrideConsent } from '../../../../core/permissions/seats.ts';
 import { CasePanel } from './Panel.tsx';
 import { useCreateReferral, useKnownOrganisations, useOutgoingReferralsForCase } from '../casework-api.ts';
 

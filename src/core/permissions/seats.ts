@@ -1,5 +1,5 @@
-import { scopeFor } from '../../../core/permissions/matrix.ts';
-import type { Role } from '../../../core/vocabulary.ts';
+import { scopeFor } from './matrix.ts';
+import type { Role } from '../vocabulary.ts';
 
 /** The casework pages; each is a sub-path of /casework. */
 export const SECTIONS = ['register', 'cases', 'triage', 'referrals', 'consular', 'coordination', 'followups'] as const;
@@ -48,3 +48,23 @@ export function sectionsFor(seat: OrganisationSeat | undefined): Section[] {
 /** May this seat refer without matching consent (with a reason, audited)? */
 export const mayOverrideConsent = (roles: readonly Role[]): boolean =>
   scopeFor(roles, 'override_consent', 'referral') !== null;
+
+/** The main areas of the signed-in app (besides home, which every seat has), in menu order. */
+export const AREAS = ['casework', 'matching', 'monitoring', 'reports'] as const;
+export type Area = (typeof AREAS)[number];
+
+/**
+ * Which main areas this seat may open, from the same table the services authorise with: casework when a casework
+ * page fits it, matches with read match, monitoring with read compound across everyone (services/monitoring/access
+ * asks for scope `all`: monitoring data is shared), reports with read report (the dashboard's own check).
+ */
+export function areasFor(seat: OrganisationSeat | undefined): Area[] {
+  if (!seat) return [];
+  const open: Record<Area, boolean> = {
+    casework: sectionsFor(seat).length > 0,
+    matching: scopeFor(seat.roles, 'read', 'match') !== null,
+    monitoring: scopeFor(seat.roles, 'read', 'compound') === 'all',
+    reports: scopeFor(seat.roles, 'read', 'report') !== null,
+  };
+  return AREAS.filter((a) => open[a]);
+}
