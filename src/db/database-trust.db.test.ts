@@ -133,7 +133,8 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     // A published statistics release (any signed-in session may read it; nobody without one).
     await owner(
       `INSERT INTO public_releases(id, seq, organisation_id, created_by, created_at, minimum_cell, figures)
-      VALUES (gen_random_uuid(), 1, $1, $2, now(), 11, '{"tables":[]}')`,
+      VALUES (gen_random_uuid(), (SELECT coalesce(max(seq), 0) + 1 FROM public_releases), $1, $2, now(), 11,
+        '{"tables":[]}')`,
       [victim, victimActor.userId],
     );
     const stale = await signedInActor(app, victim, ['admin']);

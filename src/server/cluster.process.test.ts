@@ -95,7 +95,8 @@ describe('two server processes on one PostgreSQL', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(job.status).toBe('succeeded');
-    expect(job.result.ok).toBe(true);
+    // The whole result in the message: a failed verification names its first problem.
+    expect(job.result.ok, JSON.stringify(job.result)).toBe(true);
     expect(job.result.checked).toBeGreaterThan(0);
     const admin = new pg.Pool({ connectionString: testPostgresUrl(dbName), max: 1 });
     const { rows } = await admin.query('SELECT attempts, locked_by FROM jobs WHERE id = $1', [started.json.id]);

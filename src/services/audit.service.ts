@@ -23,6 +23,7 @@ import {
   readCustodyPage,
   readLeafHashes,
   readSealedPage,
+  highestSealedLeaf,
   readUnsealed,
   sealedAnchorsOf,
   unsealedAnchors,
@@ -174,13 +175,21 @@ export async function verifyAuditLog(
   app: AppContext,
   options: { checkpoint?: Checkpoint; onProgress?: (checked: number) => void } = {},
 ): Promise<AuditVerification> {
+  // One snapshot of a live log: the tree head as it is now, and the leaves it covers. Entries sealed while we read
+  // lie beyond it and are left to the next verification (the sealer writes leaves and head in one transaction).
+  const head = await asSystem(app.database, (trx) => latestTreeHead(trx));
+  const covered = head?.treeSize ?? 0;
   const replay = new LogReplay();
   const anchors = new Map<string, string>();
   let after = -1;
-  for (;;) {
+  for (let done = covered === 0; !done;) {
     const rows = await asSystem(app.database, (trx) => readSealedPage(trx, after, 5000));
     if (rows.length === 0) break;
     for (const row of rows) {
+      if (row.entry.leafIndex >= covered) {
+        done = true;
+        break;
+      }
       if (!replay.add(row.entry, row.leafHash)) break;
       const a = custodyAnchor(row.entry);
       if (a) anchors.set(`${a.evidenceId}#${a.custodySeq}`, a.custodyHash);
@@ -189,8 +198,9 @@ export async function verifyAuditLog(
     after = rows.at(-1)!.entry.leafIndex; // not empty: the loop stops on an empty page
     options.onProgress?.(replay.leaves.length);
   }
-  const { head, overdue, pending } = await asSystem(app.database, async (trx) => ({
-    head: await latestTreeHead(trx),
+  const { latest, highest, overdue, pending } = await asSystem(app.database, async (trx) => ({
+    latest: await latestTreeHead(trx),
+    highest: await highestSealedLeaf(trx),
     overdue: await overdueUnsealed(trx, AUDIT_SEAL_BOUND_SECONDS),
     pending: await unsealedAnchors(trx),
   }));
@@ -210,6 +220,24 @@ export async function verifyAuditLog(
         : null),
   });
   if (replay.problem) return result(replay.problem);
+  // Read in one transaction, so a sealer working meanwhile cannot make these disagree.
+  const latestSize = latest?.treeSize ?? 0;
+  if (highest >= latestSize)
+    return result(
+      latest
+        ? {
+            seq: null,
+            leafIndex: latestSize,
+            reason:
+              `${highest + 1 - latestSize} sealed entries lie beyond the latest signed tree head ` +
+              `(${latestSize}): inserted behind the sealer's back`,
+          }
+        : {
+            seq: null,
+            leafIndex: 0,
+            reason: `${highest + 1} sealed entries but no signed tree head: the heads were deleted`,
+          },
+    );
   const leaves = replay.leaves;
   const keys = app.auditKeys;
   if (options.checkpoint) {
@@ -232,12 +260,6 @@ export async function verifyAuditLog(
     }
     const problem = checkTreeHead(leaves, head);
     if (problem) return result(problem);
-  } else if (leaves.length > 0) {
-    return result({
-      seq: null,
-      leafIndex: 0,
-      reason: `${leaves.length} sealed entries but no signed tree head: the heads were deleted`,
-    });
   }
   for (const p of pending) {
     const a = custodyAnchor(p);

@@ -97,6 +97,13 @@ export async function readSealedPage(
   return rows.map((r) => ({ entry: toEntry(r, Number(r.leaf_index)), leafHash: r.leaf_hash! }));
 }
 
+/** The highest leaf index sealed so far (-1 when nothing is sealed). */
+export async function highestSealedLeaf(trx: Queryable): Promise<number> {
+  const { rows } = await sql<{ n: string | number | null }>`SELECT max(leaf_index) AS n FROM audit_events`.execute(trx);
+  const n = rows[0]?.n;
+  return n === null || n === undefined ? -1 : Number(n);
+}
+
 /** Leaf hashes of the first `size` leaves, in order (to build proofs). */
 export async function readLeafHashes(trx: Queryable, afterLeaf: number, limit: number): Promise<string[]> {
   const { rows } = await sql<{
