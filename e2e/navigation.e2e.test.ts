@@ -76,6 +76,10 @@ describe('navigation fits the role, in Chromium', () => {
     await page.goto('/sign-in');
     await page.locator('.demo-accounts > summary').click();
     expect(await page.locator('.demo-accounts li').count()).toBe(demo.accounts.length);
+    // Each choice says whose seat it is: the all-round administrator is not labelled as one organisation's admin.
+    const labels = await page.locator('.demo-accounts li button').allInnerTexts();
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels[0]).toMatch(/^Administrator of one organisation of every kind/);
     await screenshot(page, 'sign-in-demo-accounts');
     await page.context().close();
   });

@@ -34,7 +34,16 @@ export const DemoAccounts = z.object({
   loaded: z.boolean(),
   notice: z.string(),
   password: z.string().nullable(),
-  accounts: z.array(z.object({ email: z.string(), organisation: z.string(), kind: z.string(), role: z.string() })),
+  accounts: z.array(
+    z.object({
+      email: z.string(),
+      organisation: z.string(),
+      kind: z.string(),
+      role: z.string(),
+      /** The demo administrator, who is a member of one organisation of each kind. */
+      allRound: z.boolean(),
+    }),
+  ),
 });
 export type DemoAccounts = z.infer<typeof DemoAccounts>;
 

@@ -78,8 +78,9 @@ describe.each(DATABASE_KINDS)('a demo deployment is never a production deploymen
     expect(demo.status).toBe(200);
     expect(demo.json.password).toBe(DEMO_PASSWORD);
     // The all-round administrator, then one of each organisation kind's own staff (the demo has every kind).
-    const accounts = demo.json.accounts as { email: string; kind: string }[];
+    const accounts = demo.json.accounts as { email: string; kind: string; allRound: boolean }[];
     expect(accounts[0]?.email).toBe(DEMO_ADMIN_EMAIL);
+    expect(accounts.map((a) => a.allRound)).toEqual([true, ...ORGANISATION_KINDS.map(() => false)]);
     expect(accounts.slice(1).map((a) => a.kind)).toEqual([...ORGANISATION_KINDS]);
     expect(accounts.slice(1).every((a) => a.email !== DEMO_ADMIN_EMAIL)).toBe(true);
     expect((await demoSignIn(t)).status).toBe(200);

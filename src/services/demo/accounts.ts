@@ -10,7 +10,7 @@ export interface DemoAccounts {
   loaded: boolean;
   notice: string;
   password: string | null;
-  accounts: { email: string; organisation: string; kind: string; role: string }[];
+  accounts: { email: string; organisation: string; kind: string; role: string; allRound: boolean }[];
 }
 
 // For each kind, the seat that does the kind's work: a caseworker before an analyst at an international organisation,
@@ -35,11 +35,13 @@ export async function listDemoAccounts(app: AppContext): Promise<DemoAccounts> {
       organisation: admin.organisationName,
       kind: admin.organisationKind,
       role: 'admin',
+      allRound: true,
     });
   for (const kind of ORGANISATION_KINDS) {
     // The all-round administrator is listed already; each kind gets one of its own staff.
     const seat = rows.filter((r) => r.organisationKind === kind && !r.email.startsWith('admin@demo')).sort(byRole)[0];
-    if (seat) accounts.push({ email: seat.email, organisation: seat.organisationName, kind, role: seat.role });
+    if (seat)
+      accounts.push({ email: seat.email, organisation: seat.organisationName, kind, role: seat.role, allRound: false });
   }
   return {
     loaded: rows.length > 0,

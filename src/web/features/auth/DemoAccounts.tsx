@@ -22,7 +22,9 @@ export function DemoAccounts({ onPick }: { onPick: (email: string, password: str
         {demo.data.accounts.map((a) => (
           <li key={a.email}>
             <button type="button" className="button button--link" onClick={() => onPick(a.email, password)}>
-              {t(`vocab.role.${a.role}`)} · {a.organisation} ({t(`vocab.orgKind.${a.kind}`, { defaultValue: a.kind })})
+              {a.allRound
+                ? t('demo.allRound')
+                : `${t(`vocab.role.${a.role}`)} · ${a.organisation} (${t(`vocab.orgKind.${a.kind}`, { defaultValue: a.kind })})`}
             </button>
             <span className="muted demo-accounts__email">{a.email}</span>
           </li>
