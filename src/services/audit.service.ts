@@ -178,7 +178,8 @@ export async function verifyAuditLog(
   // One snapshot of a live log: the tree head as it is now, and the leaves it covers. Entries sealed while we read
   // lie beyond it and are left to the next verification (the sealer writes leaves and head in one transaction).
   const head = await asSystem(app.database, (trx) => latestTreeHead(trx));
-  const covered = head?.treeSize ?? 0;
+  // With no head at all every sealed leaf is replayed (the heads were deleted, or nothing is sealed yet).
+  const covered = head ? head.treeSize : Number.POSITIVE_INFINITY;
   const replay = new LogReplay();
   const anchors = new Map<string, string>();
   let after = -1;
@@ -220,6 +221,18 @@ export async function verifyAuditLog(
         : null),
   });
   if (replay.problem) return result(replay.problem);
+  const leaves = replay.leaves;
+  const keys = app.auditKeys;
+  if (options.checkpoint) {
+    if (keys && !verifyCheckpoint(options.checkpoint, keys.publicKey))
+      return result({
+        seq: null,
+        leafIndex: null,
+        reason: "the checkpoint is not signed by this deployment's audit key",
+      });
+    const problem = checkCheckpoint(leaves, options.checkpoint);
+    if (problem) return result(problem);
+  }
   // Read in one transaction, so a sealer working meanwhile cannot make these disagree.
   const latestSize = latest?.treeSize ?? 0;
   if (highest >= latestSize)
@@ -238,18 +251,6 @@ export async function verifyAuditLog(
             reason: `${highest + 1} sealed entries but no signed tree head: the heads were deleted`,
           },
     );
-  const leaves = replay.leaves;
-  const keys = app.auditKeys;
-  if (options.checkpoint) {
-    if (keys && !verifyCheckpoint(options.checkpoint, keys.publicKey))
-      return result({
-        seq: null,
-        leafIndex: null,
-        reason: "the checkpoint is not signed by this deployment's audit key",
-      });
-    const problem = checkCheckpoint(leaves, options.checkpoint);
-    if (problem) return result(problem);
-  }
   if (head) {
     if (keys && !verifyCheckpoint({ origin: 'refuge-audit-checkpoint/1', ...head }, keys.publicKey)) {
       return result({
