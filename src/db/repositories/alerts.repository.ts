@@ -13,7 +13,8 @@ import type { Queryable } from '../transaction.ts';
 /** details.audience of an alert meant for an organisation's administrators only (e.g. matching_probe). */
 export const ADMINISTRATORS_AUDIENCE = 'administrators';
 
-export interface AlertRow {
+/** What a producer states about an alert; a stored row adds how its reader sees it. */
+interface AlertFields {
   id: string;
   kind: AlertKind;
   /** Null for a shared alert. */
@@ -25,6 +26,9 @@ export interface AlertRow {
   subjectType: string;
   subjectId: string | null;
   details: Record<string, unknown>;
+}
+
+export interface AlertRow extends AlertFields {
   /** As the reading organisation sees it: a shared alert is acknowledged per organisation. */
   status: AlertStatus;
   /** Open, acknowledged or closed for everyone. */
@@ -38,17 +42,7 @@ export interface AlertRow {
   ownerOrganisationId: string | null;
 }
 
-export interface AlertUpsert {
-  id: string;
-  kind: AlertKind;
-  organisationId: string | null;
-  severity: AlertSeverity;
-  rank: number;
-  title: string;
-  dedupeKey: string;
-  subjectType: string;
-  subjectId: string | null;
-  details: Record<string, unknown>;
+export interface AlertUpsert extends AlertFields {
   at: string;
 }
 
