@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_CADENCES } from '../core/reports/schedule.ts';
 import { CASE_STATUSES, COMPOUND_STATUSES, EVENT_KINDS, RISK_LEVELS } from '../core/vocabulary.ts';
 import { csvOf } from './casework/fields.ts';
 import { IsoDay } from './monitoring/geo.ts';
@@ -44,3 +45,29 @@ export type ExportQuery = z.infer<typeof ExportQuery>;
 
 /** Response header carrying the number of data rows, known before the first byte (progress for large files). */
 export const EXPORT_ROWS_HEADER = 'x-export-rows';
+
+/** A scheduled situation report (core/reports/schedule.ts): UTC hour, and a weekday (0 = Sunday) when weekly. */
+export const ReportScheduleInput = z.object({
+  cadence: z.enum(REPORT_CADENCES),
+  hourUtc: z.number().int().min(0).max(23),
+  weekday: z.number().int().min(0).max(6).nullable().optional(),
+});
+export type ReportScheduleInput = z.infer<typeof ReportScheduleInput>;
+
+export const ReportScheduleView = z.object({
+  id: z.string(),
+  cadence: z.enum(REPORT_CADENCES),
+  hourUtc: z.number().int(),
+  weekday: z.number().int().nullable(),
+  nextRunAt: z.string(),
+  lastRunAt: z.string().nullable(),
+});
+export type ReportScheduleView = z.infer<typeof ReportScheduleView>;
+
+export const GeneratedReport = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  size: z.number().int(),
+  filename: z.string(),
+});
+export type GeneratedReport = z.infer<typeof GeneratedReport>;

@@ -13,6 +13,7 @@ import type { FootprintGeometry, PointGeometry } from '../core/geo/geojson-types
 import type { FollowUpOutcome } from '../core/followups/evaluate.ts';
 import type { Action, Resource } from '../core/permissions/matrix.ts';
 import type { ConsentBasis } from '../core/referrals/can-refer.ts';
+import type { ReportCadence } from '../core/reports/schedule.ts';
 import type {
   AgeBand,
   AlertKind,
@@ -532,6 +533,26 @@ export interface PublicReleasesTable {
   withheld_for_differencing: number;
   figures: unknown;
 }
+export interface ReportSchedulesTable {
+  id: string;
+  organisation_id: string;
+  created_by: string | null;
+  created_at: string;
+  cadence: ReportCadence;
+  hour_utc: number;
+  weekday: number | null;
+  next_run_at: string;
+  last_run_at: string | null;
+}
+export interface GeneratedReportsTable {
+  id: string;
+  organisation_id: string;
+  schedule_id: string | null;
+  created_at: string;
+  sha256: string;
+  size: number;
+  filename: string;
+}
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -579,4 +600,7 @@ export interface Schema {
   account_tokens: AccountTokensTable;
   // Public statistics releases (0012).
   public_releases: PublicReleasesTable;
+  // Scheduled situation reports (0020).
+  report_schedules: ReportSchedulesTable;
+  generated_reports: GeneratedReportsTable;
 }

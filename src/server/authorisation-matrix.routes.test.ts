@@ -202,6 +202,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/exports/situation-report.pdf': {
     none: 'aggregates through the suppression code and shared monitoring data (export report and read compound)',
   },
+  'GET /api/reports/schedules': { none: "the caller's organisation's schedules (row-level security)", list: true },
+  'POST /api/reports/schedules': { none: "schedules a report in the caller's organisation (export report)" },
+  'DELETE /api/reports/schedules/{id}': {
+    none: "a schedule of the caller's organisation; another organisation's is 404 (report-schedules.routes.test.ts)",
+  },
+  'GET /api/reports/generated': { none: "the caller's organisation's produced reports", list: true },
+  'GET /api/reports/generated/{id}': {
+    none: "a report of the caller's organisation; another organisation's is 404 (report-schedules.routes.test.ts)",
+  },
   // --- monitoring: shared data without an id -----------------------------------------------
   'GET /api/monitoring/compounds': { none: 'monitoring data is shared across organisations (scope all)', list: true },
   'POST /api/monitoring/compounds': { none: 'creates shared monitoring data' },

@@ -5,6 +5,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_NOTICE, DEMO_PASSWORD } from '../core/demo/index
 import { deploymentMode } from '../services/deployment.service.ts';
 import { isDemoLoaded, loadDemo } from '../services/demo/load.ts';
 import { JobRunner } from '../services/jobs.service.ts';
+import { ReportScheduler } from '../services/exports/report-schedules.service.ts';
 import { AuditSealer } from '../services/audit.service.ts';
 import { buildServer } from './app.ts';
 import type { Config } from './config.ts';
@@ -53,9 +54,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
   );
   const runner = new JobRunner(runtime.app, jobHandlers);
   const sealer = new AuditSealer(runtime.app, (e) => log(`audit sealer: ${e.message}`));
+  const reports = new ReportScheduler(runtime.app, (e) => log(`report scheduler: ${e.message}`));
   const address = await server.listen({ port: config.port, host: config.host });
   runner.start();
   sealer.start();
+  reports.start();
   const url = address.replace('127.0.0.1', 'localhost');
   log(
     `Refuge ${VERSION} is serving ${url} on ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`,
@@ -73,6 +76,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      await reports.stop();
       await runner.stop();
       await server.close();
       await sealer.stop();

@@ -1,6 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { EXPORT_DATASETS, EXPORT_ROWS_HEADER, ExportQuery, DATASET_FORMATS } from '../../contracts/exports.ts';
+import { z } from 'zod';
+import { IdParams } from '../../contracts/common.ts';
+import {
+  DATASET_FORMATS,
+  EXPORT_DATASETS,
+  EXPORT_ROWS_HEADER,
+  ExportQuery,
+  GeneratedReport,
+  ReportScheduleInput,
+  ReportScheduleView,
+} from '../../contracts/exports.ts';
 import { exportDataset } from '../../services/exports/exports.service.ts';
+import {
+  createReportSchedule,
+  deleteSchedule,
+  downloadGenerated,
+  listGenerated,
+  listSchedules,
+} from '../../services/exports/report-schedules.service.ts';
 import { situationReport } from '../../services/exports/sitrep.service.ts';
 import type { ServerDeps } from '../deps.ts';
 import { requireActor } from '../plugins/session.ts';
@@ -52,6 +69,63 @@ export const exportRoutes =
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'no-store')
           .send(report.body);
+      },
+    );
+
+    app.get(
+      '/api/reports/schedules',
+      {
+        schema: {
+          tags,
+          summary: "The organisation's scheduled situation reports",
+          response: { 200: z.object({ items: z.array(ReportScheduleView) }) },
+        },
+      },
+      async (request) => ({ items: await listSchedules(deps.app, requireActor(request)) }),
+    );
+    app.post(
+      '/api/reports/schedules',
+      {
+        schema: {
+          tags,
+          summary: 'Schedule the situation report (daily or weekly, UTC hour); it runs as the account that made it',
+          body: ReportScheduleInput,
+          response: { 201: ReportScheduleView },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await createReportSchedule(deps.app, requireActor(request), request.body)),
+    );
+    app.delete(
+      '/api/reports/schedules/:id',
+      { schema: { tags, summary: 'Stop a scheduled situation report', params: IdParams } },
+      async (request, reply) => {
+        await deleteSchedule(deps.app, requireActor(request), request.params.id);
+        return reply.code(204).send();
+      },
+    );
+    app.get(
+      '/api/reports/generated',
+      {
+        schema: {
+          tags,
+          summary: "The organisation's scheduled reports that have been produced, newest first",
+          response: { 200: z.object({ items: z.array(GeneratedReport) }) },
+        },
+      },
+      async (request) => ({ items: await listGenerated(deps.app, requireActor(request)) }),
+    );
+    app.get(
+      '/api/reports/generated/:id',
+      { schema: { tags, summary: 'Download one produced situation report (PDF)', params: IdParams } },
+      async (request, reply) => {
+        const file = await downloadGenerated(deps.app, requireActor(request), request.params.id);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'no-store')
+          .send(file.bytes);
       },
     );
   };

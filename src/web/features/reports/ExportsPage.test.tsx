@@ -43,4 +43,31 @@ describe('the exports page', () => {
     await user.click(within(section).getByRole('button', { name: 'Download' }));
     expect((await within(section).findByRole('alert')).textContent).toMatch(/may not export reports/);
   });
+
+  it('schedules a weekly situation report and lists it with its next run; stopping removes it', async () => {
+    const { user } = await renderApp(t, admin, '/reports/exports');
+    const panel = await screen.findByTestId('scheduled-reports');
+    expect(await within(panel).findByText('No report is scheduled.')).toBeTruthy();
+    await user.selectOptions(within(panel).getByLabelText('Day'), 'Wednesday');
+    await user.selectOptions(within(panel).getByLabelText('Time'), '7');
+    await user.click(within(panel).getByRole('button', { name: 'Schedule' }));
+    const row = await within(panel).findByText(/Every Wednesday at 07:00 UTC · next on/);
+    expect(row).toBeTruthy();
+    const stored = (await admin.request('GET', '/api/reports/schedules')).json.items;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ cadence: 'weekly', weekday: 3, hourUtc: 7 });
+    expect(new Date(stored[0].nextRunAt).getUTCDay()).toBe(3);
+    await user.click(within(panel).getByRole('button', { name: 'Stop' }));
+    expect(await within(panel).findByText('No report is scheduled.')).toBeTruthy();
+    expect((await admin.request('GET', '/api/reports/schedules')).json.items).toEqual([]);
+  });
+
+  it('shows the refusal when the role may not schedule reports', async () => {
+    const { user } = await renderApp(t, caseworker, '/reports/exports');
+    const panel = await screen.findByTestId('scheduled-reports');
+    await user.click(within(panel).getByRole('button', { name: 'Schedule' }));
+    expect((await within(panel).findAllByRole('alert')).map((a) => a.textContent).join(' ')).toMatch(
+      /may not export reports/,
+    );
+  });
 });

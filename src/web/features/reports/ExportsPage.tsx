@@ -10,6 +10,7 @@ import {
 import { CASE_STATUSES, COMPOUND_STATUSES, EVENT_KINDS } from '../../../core/vocabulary.ts';
 import { ApiError } from '../../api-error.ts';
 import { useErrorMessage } from '../../components/ErrorState.tsx';
+import { ScheduledReports } from './ScheduledReports.tsx';
 
 /** Which filters each dataset's form shows (the server reads the same ones; contracts/exports.ts). */
 const FILTERS: Record<
@@ -200,6 +201,7 @@ export function ExportsPage() {
             {message(error)}
           </p>
         )}
+        <ScheduledReports />
       </section>
       {EXPORT_DATASETS.map((d) => (
         <DatasetForm key={d} dataset={d} />
