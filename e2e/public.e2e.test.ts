@@ -104,15 +104,23 @@ describe('the public page in Chromium, signed out', () => {
     }
     expect(text).not.toContain('Nauru');
     expect(text).toContain('Timor-Leste');
-    // Every count on the page is "<11", zero, or at least 11.
+    // Every count on the page is "hidden", zero, or at least 11.
     const cells = await visitor.locator('.public-table td, .bar-value, [data-testid=public-total]').allInnerTexts();
     expect(cells.length).toBeGreaterThan(10);
     for (const c of cells) {
-      if (c.trim() === `<${MINIMUM_CELL}`) continue;
+      if (c.trim() === 'hidden') continue;
       const n = Number(c.replace(/[^\d]/g, ''));
       expect(n === 0 || n >= MINIMUM_CELL, `a published count of ${c}`).toBe(true);
     }
     expect(await visitor.evaluate(() => document.cookie)).toBe('');
+    // The map draws exactly the listed compounds that have a point, and its popups link nowhere signed-in.
+    const listed = await visitor.locator('.public-compound-list > li').count();
+    expect(listed).toBeGreaterThan(0);
+    await visitor.locator('.public-map .map-canvas[data-map-state="ready"][data-compounds]').waitFor();
+    const drawn = Number(await visitor.locator('.public-map .map-canvas').getAttribute('data-compounds'));
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(listed);
+    expect(await visitor.locator('a[href^="/monitoring"]').count()).toBe(0);
     await screenshot(visitor, 'public-page');
     const unexpected = e2e.consoleErrors(visitor).filter((e) => !/status of 4\d\d/.test(e));
     expect(unexpected).toEqual([]);

@@ -4,6 +4,7 @@
  * no glyphs). Without WebGL it says so and the list beside it remains the way in.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
+import './compound-map.css';
 import type { FeatureCollection, Point } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -40,9 +41,19 @@ export interface CompoundMapProps {
   /** Focus on one compound (its page): zoom to it. */
   focusId?: string;
   className?: string;
+  /** Popups link to the compound's page; the public page passes false (it has no compound pages). */
+  linkCompounds?: boolean;
 }
 
-export function CompoundMap({ compounds, evidence, shown, statusLabel, focusId, className }: CompoundMapProps) {
+export function CompoundMap({
+  compounds,
+  evidence,
+  shown,
+  statusLabel,
+  focusId,
+  className,
+  linkCompounds = true,
+}: CompoundMapProps) {
   const { t } = useTranslation('monitoring');
   const navigate = useNavigate();
   const container = useRef<HTMLDivElement>(null);
@@ -103,6 +114,10 @@ export function CompoundMap({ compounds, evidence, shown, statusLabel, focusId, 
       title.textContent = name;
       const badge = box.appendChild(document.createElement('p'));
       badge.textContent = label(status);
+      if (!linkCompounds) {
+        popup(e.lngLat, box);
+        return;
+      }
       const link = box.appendChild(document.createElement('a'));
       link.href = `/monitoring/compounds/${id}`;
       link.textContent = tr('map.openCompound');

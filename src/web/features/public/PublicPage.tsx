@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Fragment } from 'react';
+import { Fragment, lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PublicCompound, PublicRelease, PublicStatistics } from '../../../contracts/public-statistics.ts';
 import type { PublishedCount } from '../../../contracts/statistics.ts';
+import { COMPOUND_STATUSES, type CompoundStatus } from '../../../core/vocabulary.ts';
 import { api } from '../../api.ts';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher.tsx';
 import { BarList } from '../../components/BarList.tsx';
@@ -12,6 +13,11 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFormat } from '../../components/format.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { SuppressionNote } from '../../components/SuppressionNote.tsx';
+
+// maplibre is large: only fetched when there is something to draw.
+const CompoundMap = lazy(() => import('../monitoring/CompoundMap.tsx').then((m) => ({ default: m.CompoundMap })));
+const ALL_STATUSES: ReadonlySet<CompoundStatus> = new Set(COMPOUND_STATUSES);
+const NO_EVIDENCE = { type: 'FeatureCollection' as const, features: [] };
 
 type TwoWay = Extract<PublicRelease['tables'][number], { columns: string[] }>;
 type OneWay = Extract<PublicRelease['tables'][number], { id: 'month' }>;
@@ -194,10 +200,28 @@ function CrossTable({
 
 function Compounds({ compounds }: { compounds: PublicCompound[] }) {
   const { t } = useTranslation('public');
+  // The map draws what the list says: points only (no footprints are published), no evidence points.
+  const mapped = useMemo(
+    () => compounds.map((c) => ({ id: c.id, name: c.name, status: c.status, point: c.point, footprint: null })),
+    [compounds],
+  );
+  const statusLabel = (s: CompoundStatus) => t(`compoundStatus.${s}`, { defaultValue: s });
   return (
     <section aria-labelledby="compounds-heading" className="public-compounds" data-testid="public-compounds">
       <h2 id="compounds-heading">{t('compounds')}</h2>
       <p className="muted">{t('compoundsIntro')}</p>
+      {mapped.some((c) => c.point) && (
+        <Suspense fallback={<LoadingState />}>
+          <CompoundMap
+            compounds={mapped}
+            evidence={NO_EVIDENCE}
+            shown={ALL_STATUSES}
+            statusLabel={statusLabel}
+            linkCompounds={false}
+            className="public-map"
+          />
+        </Suspense>
+      )}
       {compounds.length === 0 ? (
         <p className="muted">{t('noCompounds')}</p>
       ) : (
