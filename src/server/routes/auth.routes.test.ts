@@ -171,19 +171,23 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
 });
 
 describe('compression', () => {
+  // The server is made in a hook (hookTimeout): a new PGlite database takes long on a loaded machine.
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await createTestServer('pglite');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
   it('compresses large JSON when the client accepts it', async () => {
-    const t = await createTestServer('pglite');
-    try {
-      const res = await t.server.inject({
-        method: 'GET',
-        url: '/api/openapi.json',
-        headers: { 'accept-encoding': 'gzip' },
-      });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-encoding']).toBe('gzip');
-    } finally {
-      await t.close();
-    }
+    const res = await t.server.inject({
+      method: 'GET',
+      url: '/api/openapi.json',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
   });
 });
 
