@@ -191,6 +191,8 @@ export interface CasesTable {
   opened_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   risk_at_last_contact: RiskLevel | null;
+  /** Raised by every UPDATE (0018); compared with If-Match. */
+  version: Generated<number>;
 }
 export interface AlertsTable {
   id: string;
@@ -235,6 +237,8 @@ export interface CompoundsTable {
   updated_at: Generated<Timestamp>;
   is_demo: Generated<boolean>;
   organisation_id: string | null;
+  /** Raised by every UPDATE (0018); compared with If-Match. */
+  version: Generated<number>;
 }
 /** Evidence metadata as stored (EXIF and file facts, already reduced to what may be kept). */
 export type EvidenceMetadata = Record<string, string | number | boolean | null>;
@@ -291,6 +295,8 @@ export interface EvidenceTable {
   updated_at: Generated<Timestamp>;
   is_demo: Generated<boolean>;
   position_from_exif: Generated<boolean>;
+  /** Raised by every UPDATE (0018); compared with If-Match. */
+  version: Generated<number>;
 }
 export interface MonitoringEditsTable {
   id: string;
@@ -415,6 +421,8 @@ export interface NeedsTable {
   nationalities: string[];
   location_kind: LocationKind;
   case_risk: RiskLevel;
+  /** Raised by every UPDATE (0018); compared with If-Match. */
+  version: Generated<number>;
 }
 export interface ReferralsTable {
   id: string;
