@@ -136,6 +136,29 @@ export function isRetryableDatabaseError(error: unknown): boolean {
   return e.cause !== undefined && e.cause !== error ? isRetryableDatabaseError(e.cause) : false;
 }
 
+/**
+ * What a committed write survives on each engine. PostgreSQL fsyncs its WAL at commit. PGlite in Node writes its
+ * files through Emscripten's NODEFS, whose fsync does nothing: a commit reaches the operating system's page cache,
+ * so it survives the server process being killed (SIGKILL, a crash, an OOM kill), but not a power loss or kernel
+ * crash, which can lose the last commits or leave the directory needing a restore from backup.
+ */
+export function durabilityOf(kind: DatabaseKind): { processCrash: boolean; powerLoss: boolean; note: string } {
+  return kind === 'postgresql'
+    ? {
+        processCrash: true,
+        powerLoss: true,
+        note: 'PostgreSQL: commits are flushed to disk (fsync) before they are acknowledged',
+      }
+    : {
+        processCrash: true,
+        powerLoss: false,
+        note:
+          'embedded PGlite does not flush to disk (no fsync): acknowledged writes survive the server process being killed, ' +
+          'but a power loss or operating-system crash can lose the last ones or damage the data directory. ' +
+          'Use PostgreSQL (DATABASE_URL) where that matters, and keep backups (README › Durability)',
+      };
+}
+
 export function wrap(kind: DatabaseKind, pool: pg.Pool, requestPool: pg.Pool, close: () => Promise<void>): Database {
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const separate = requestPool !== pool;
