@@ -153,6 +153,7 @@ export async function runLoad(
   // Cases this run registered, with their referral (if any) and the consular queue's share of them.
   const cases: { caseId: string; survivorId: string; nationality: string }[] = [];
   const openReferrals: string[] = [];
+  const referred = new Set<string>();
 
   const ops: Record<LoadKind, () => Promise<{ status: number; ack?: () => void } | null>> = {
     async register() {
@@ -204,8 +205,10 @@ export async function runLoad(
         const res = await actors.shelter.request('PATCH', `/api/referrals/${waiting}`, { state: 'accepted' });
         return { status: res.status, ack: () => ledger.transitions.set(waiting, 'accepted') };
       }
-      const c = cases[seq++ % Math.max(1, cases.length)];
+      // One referral per case (a second to the same organisation would rightly be refused).
+      const c = cases.find((x) => !referred.has(x.caseId));
       if (!c) return null;
+      referred.add(c.caseId);
       const res = await actors.ngo.request('POST', '/api/referrals', {
         caseId: c.caseId,
         toOrganisationId: actors.shelterOrgId,
