@@ -6,7 +6,8 @@
  * events from pg_stat_activity, connections in use, machine CPU).
  *
  *   npm run bench:load -- [--seconds 60] [--concurrency 16] [--pool 10] [--engine postgresql|pglite]
- *                         [--crash-rounds N]   heavier crash variant: N SIGKILL rounds under the mix (src/testing/crash-rounds.ts)
+ *                         [--crash-rounds N [--demo-survivors 40]]   heavier crash variant: N SIGKILL rounds under the mix
+ *                         (src/testing/crash-rounds.ts; the full demo unless --demo-survivors)
  *
  * Creates a database refuge_load_<random> on postgres://postgres@127.0.0.1:5432 and drops it afterwards.
  */
@@ -31,6 +32,7 @@ const concurrency = Number(arg('concurrency', '16'));
 const poolSize = Number(arg('pool', '10'));
 const engine = arg('engine', 'postgresql') as 'postgresql' | 'pglite';
 const crashRounds = Number(arg('crash-rounds', '0'));
+const demoSurvivors = process.argv.includes('--demo-survivors') ? Number(arg('demo-survivors', '40')) : undefined;
 
 /** CPU seconds (user + system) of a process, from /proc. */
 function processCpuSeconds(pid: number): number {
@@ -48,7 +50,7 @@ function machineCpu(): { busy: number; total: number } {
 
 async function main(): Promise<void> {
   if (crashRounds > 0) {
-    const result = await runCrashRounds({ engine, rounds: crashRounds, log: (s) => console.log(s) });
+    const result = await runCrashRounds({ engine, rounds: crashRounds, demoSurvivors, log: (s) => console.log(s) });
     console.log(JSON.stringify(result));
     if (result.problems.length) process.exitCode = 1;
     return;
