@@ -40,7 +40,7 @@ describe('two server processes on one PostgreSQL', () => {
     };
     a = await startServerProcess(env('1'));
     b = await startServerProcess(env('0'));
-  });
+  }, 900_000);
 
   afterAll(async () => {
     await a?.kill();

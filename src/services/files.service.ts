@@ -21,7 +21,7 @@ export async function storeFile(
   // The row is claimed first (two uploads of the same bytes at once: the second waits for the first and then finds
   // its row), so the bytes on disk are always encrypted under the key the committed row holds. They are written
   // before this transaction commits: a crash in between leaves an orphan file, never a committed row without bytes.
-  let dataKey = randomBytes(32);
+  let dataKey: Buffer = randomBytes(32);
   const claimed = await claimBlob(trx, {
     sha256,
     size: bytes.length,

@@ -130,9 +130,12 @@ export async function runCrashRounds(options: {
         shouldStop: () => stop,
         ledger,
         // Writes only (the crash checks writes); a few board reads keep the mix honest.
-        weights: { map: 0, matching: 0, triage: 1, consular: 1 },
+        weights: { register: 3, upload: 2, referral: 3, screening: 1, map: 0, matching: 0, triage: 1, consular: 1 },
       });
-      while (acknowledged(ledger) < target) await new Promise((r) => setTimeout(r, 5));
+      // The first kill waits for at least one upload and one referral transition too, so every kind of write is
+      // checked after a crash (a condition, not a clock).
+      const covered = () => round > 0 || (ledger.uploads.length > 0 && ledger.transitions.size > 0);
+      while (acknowledged(ledger) < target || !covered()) await new Promise((r) => setTimeout(r, 5));
       await server.kill('SIGKILL');
       stop = true;
       await load;

@@ -24,7 +24,8 @@ export function freePort(): Promise<number> {
 
 const CLI = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+// Generous: a first start migrates and loads the demo, and a shared 2-core machine can be many times slower than a quiet one.
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 300_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
