@@ -28,6 +28,8 @@ export const Health = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgresql']),
   version: z.string(),
+  /** What an acknowledged write survives on this engine (src/db/database.ts durabilityOf). */
+  durability: z.object({ processCrash: z.boolean(), powerLoss: z.boolean(), note: z.string() }),
 });
 
 export const DemoAccounts = z.object({

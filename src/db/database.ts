@@ -76,6 +76,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool.on('error', () => {
       /* idle client errors surface on the next query */
     });
+    keepClientErrorsInQueries(pool);
     await pool.query('SELECT 1');
     // Connects lazily: the role may only be able to log in once migrations ran (ensureRequestRole).
     const requestPool = new pg.Pool({
@@ -85,6 +86,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     requestPool.on('error', () => {
       /* idem */
     });
+    keepClientErrorsInQueries(requestPool);
     return wrap('postgresql', pool, requestPool, async () => {
       await requestPool.end();
       await pool.end();
@@ -100,6 +102,61 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     await pglite.close();
     if (dataDir) restrictTree(dataDir);
   });
+}
+
+/**
+ * A backend terminated while its client is checked out but between queries (pg_terminate_backend, a restart) makes
+ * the client emit 'error' with nobody listening, which would end the process. The next query on it fails instead
+ * (the client is no longer queryable) and the pool discards it on release, so the server recovers by itself.
+ */
+function keepClientErrorsInQueries(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    client.on('error', () => {
+      /* surfaces as the failure of the client's next query */
+    });
+  });
+}
+
+/** SQLSTATE classes and socket errors that mean "the database went away", not "the request was wrong". */
+const LOST_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const LOST_MESSAGES =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed|terminating connection/i;
+
+/**
+ * True when a failed query failed because the connection to the database was lost or could not be made (restart,
+ * failover, pg_terminate_backend, too many connections): the transaction did not commit and the request can be sent
+ * again. Serialization failures and deadlocks are retryable too.
+ */
+export function isRetryableDatabaseError(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (LOST_CODES.has(code) || code.startsWith('08') || code === '40001' || code === '40P01') return true;
+  if (typeof e.message === 'string' && LOST_MESSAGES.test(e.message)) return true;
+  return e.cause !== undefined && e.cause !== error ? isRetryableDatabaseError(e.cause) : false;
+}
+
+/**
+ * What a committed write survives on each engine. PostgreSQL fsyncs its WAL at commit. PGlite in Node writes its
+ * files through Emscripten's NODEFS, whose fsync does nothing: a commit reaches the operating system's page cache,
+ * so it survives the server process being killed (SIGKILL, a crash, an OOM kill), but not a power loss or kernel
+ * crash, which can lose the last commits or leave the directory needing a restore from backup.
+ */
+export function durabilityOf(kind: DatabaseKind): { processCrash: boolean; powerLoss: boolean; note: string } {
+  return kind === 'postgresql'
+    ? {
+        processCrash: true,
+        powerLoss: true,
+        note: 'PostgreSQL: commits are flushed to disk (fsync) before they are acknowledged',
+      }
+    : {
+        processCrash: true,
+        powerLoss: false,
+        note:
+          'embedded PGlite does not flush to disk (no fsync): acknowledged writes survive the server process being killed, ' +
+          'but a power loss or operating-system crash can lose the last ones or damage the data directory. ' +
+          'Use PostgreSQL (DATABASE_URL) where that matters, and keep backups (README › Durability)',
+      };
 }
 
 export function wrap(kind: DatabaseKind, pool: pg.Pool, requestPool: pg.Pool, close: () => Promise<void>): Database {

@@ -192,6 +192,8 @@ export interface CasesTable {
   opened_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   risk_at_last_contact: RiskLevel | null;
+  /** Raised by every UPDATE (0018); compared with If-Match. */
+  version: Generated<number>;
 }
 export interface AlertsTable {
   id: string;
@@ -236,6 +238,8 @@ export interface CompoundsTable {
   updated_at: Generated<Timestamp>;
   is_demo: Generated<boolean>;
   organisation_id: string | null;
+  /** Raised by every UPDATE (0018); compared with If-Match. */
+  version: Generated<number>;
 }
 /** Evidence metadata as stored (EXIF and file facts, already reduced to what may be kept). */
 export type EvidenceMetadata = Record<string, string | number | boolean | null>;
@@ -292,6 +296,8 @@ export interface EvidenceTable {
   updated_at: Generated<Timestamp>;
   is_demo: Generated<boolean>;
   position_from_exif: Generated<boolean>;
+  /** Raised by every UPDATE (0018); compared with If-Match. */
+  version: Generated<number>;
 }
 export interface MonitoringEditsTable {
   id: string;
@@ -416,6 +422,8 @@ export interface NeedsTable {
   nationalities: string[];
   location_kind: LocationKind;
   case_risk: RiskLevel;
+  /** Raised by every UPDATE (0018); compared with If-Match. */
+  version: Generated<number>;
 }
 export interface ReferralsTable {
   id: string;

@@ -6,6 +6,8 @@ import pg from 'pg';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { testPostgresUrl } from '../testing/test-harness.ts';
 import { HttpClient, startServerProcess, type ServerProcess } from '../testing/test-process.ts';
+import { startRoundRobinProxy } from '../testing/round-robin-proxy.ts';
+import { LOAD_KINDS, checkLedger, runLoad, signInLoadActors } from '../testing/load-mix.ts';
 
 const ADMIN = { email: 'admin@demo.refuge.example', password: 'refuge-demo-2026' };
 const KEY = randomBytes(32).toString('base64');
@@ -38,7 +40,7 @@ describe('two server processes on one PostgreSQL', () => {
     };
     a = await startServerProcess(env('1'));
     b = await startServerProcess(env('0'));
-  });
+  }, 900_000);
 
   afterAll(async () => {
     await a?.kill();
@@ -102,5 +104,25 @@ describe('two server processes on one PostgreSQL', () => {
     const { rows } = await admin.query('SELECT attempts, locked_by FROM jobs WHERE id = $1', [started.json.id]);
     await admin.end();
     expect(rows[0].attempts).toBe(1);
+  });
+
+  it('serves the exit-day mix behind a round-robin proxy with no errors', { timeout: 600_000 }, async () => {
+    const proxy = await startRoundRobinProxy([a.url, b.url]);
+    try {
+      const actors = await signInLoadActors(proxy.url);
+      // A short load, bounded by work done (not by a clock): about 120 requests of every kind.
+      let done = 0;
+      const result = await runLoad(actors, { concurrency: 6, shouldStop: () => done++ >= 120 });
+      const failures = LOAD_KINDS.filter((k) => result.stats[k].errors > 0).map(
+        (k) => `${k}: ${JSON.stringify(result.stats[k].statuses)}`,
+      );
+      expect(failures).toEqual([]);
+      expect(LOAD_KINDS.reduce((n, k) => n + result.stats[k].ok, 0)).toBeGreaterThan(100);
+      // Both processes took their share, and what one acknowledged the other reads back.
+      expect(proxy.served.every((n) => n > 20)).toBe(true);
+      expect(await checkLedger(actors, result.ledger)).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -35,7 +35,7 @@ const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
-function errorResponses(isPublic: boolean, hasInput: boolean): Record<string, unknown> {
+function errorResponses(isPublic: boolean, hasInput: boolean, versioned: boolean): Record<string, unknown> {
   return {
     ...(hasInput ? { 400: problem('Some fields are not valid (invalidParams names each one)') } : {}),
     ...(isPublic
@@ -45,7 +45,15 @@ function errorResponses(isPublic: boolean, hasInput: boolean): Record<string, un
           403: problem('Not allowed for this role, organisation or consent, or a missing CSRF token'),
         }),
     404: problem('No such resource, or not one the caller may see'),
+    ...(versioned
+      ? {
+          409: problem(
+            'Changed by someone else since the If-Match version (currentVersion carries the stored one), or not allowed in its current state; nothing was changed',
+          ),
+        }
+      : {}),
     429: problem('Too many requests; retry after the number of seconds in Retry-After'),
+    503: problem('The database is unreachable for a moment; nothing was applied: retry after Retry-After seconds'),
   };
 }
 
@@ -62,6 +70,7 @@ const describeOperation: Transform = (input) => {
   const method = String(Array.isArray(input.route.method) ? input.route.method[0] : input.route.method).toUpperCase();
   const isPublic = PUBLIC_OPERATIONS.has(`${method} ${input.url}`);
   const hasInput = Boolean(schema.body || schema.querystring || schema.params);
+  const versioned = JSON.stringify(schema.headers ?? schema.parameters ?? '').includes('if-match');
   const declared = (schema.response ?? {}) as Record<string, unknown>;
   // Routes without a response schema stream a file (attachments, evidence originals).
   const success = Object.keys(declared).some((code) => code.startsWith('2')) ? {} : { 200: FILE_RESPONSE };
@@ -71,7 +80,7 @@ const describeOperation: Transform = (input) => {
       ...schema,
       operationId: operationId(method, input.url),
       security: isPublic ? [] : UNSAFE.has(method) ? [{ session: [], csrf: [] }] : [{ session: [] }],
-      response: { ...success, ...errorResponses(isPublic, hasInput), ...declared },
+      response: { ...success, ...errorResponses(isPublic, hasInput, versioned), ...declared },
     },
   };
 };

@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { jobHandlers } from './job-handlers.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { VERSION } from './version.ts';
+import { durabilityOf } from '../db/database.ts';
 
 export function defaultWebRoot(): string | null {
   for (const rel of ['../../dist/web', '../../../dist/web']) {
@@ -63,6 +64,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
   log(
     `Refuge ${VERSION} is serving ${url} on ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`,
   );
+  const durability = durabilityOf(runtime.database.kind);
+  if (!durability.powerLoss) log(`WARNING: ${durability.note}`);
   const mode = await deploymentMode(runtime.app);
   if (mode === 'demo' && (await isDemoLoaded(runtime.app))) {
     log(

@@ -5,6 +5,7 @@ import {
   insertTableRows,
   listForeignKeyEdges,
   listPublicTables,
+  openExportSnapshot,
   primaryKeyColumns,
   readTablePage,
 } from '../db/repositories/whole-tables.repository.ts';
@@ -42,20 +43,29 @@ export async function tablesInDependencyOrder(database: Database): Promise<strin
   });
 }
 
-/** Reads every table in pages (keyset pagination on the primary key, so millions of rows stay cheap). */
+/**
+ * Reads every table in pages (keyset pagination on the primary key, so millions of rows stay cheap), all of them from
+ * one snapshot of the database (openExportSnapshot): consistent while the server keeps writing.
+ */
 export async function* exportTables(database: Database, pageSize = 2000): AsyncGenerator<TablePage> {
-  for (const table of await tablesInDependencyOrder(database)) {
-    const pk = await asSystem(database, (trx) => primaryKeyColumns(trx, table));
-    let after: unknown[] | null = null;
-    for (;;) {
-      const page: { rows: string; count: number; last: unknown[] | null } = await asSystem(database, async (trx) => {
-        const { rows, last } = await readTablePage(trx, table, pk, after, pageSize);
-        return { rows: `[${rows.join(',')}]`, count: rows.length, last };
-      });
-      if (page.count > 0) yield { table, rows: page.rows, count: page.count };
-      if (page.count < pageSize) break;
-      after = page.last;
+  const tables = await tablesInDependencyOrder(database);
+  const snapshot = await openExportSnapshot(database);
+  try {
+    for (const table of tables) {
+      const pk = await asSystem(database, (trx) => primaryKeyColumns(trx, table));
+      let after: unknown[] | null = null;
+      for (;;) {
+        const page: { rows: string; count: number; last: unknown[] | null } = await snapshot.read(async (trx) => {
+          const { rows, last } = await readTablePage(trx, table, pk, after, pageSize);
+          return { rows: `[${rows.join(',')}]`, count: rows.length, last };
+        });
+        if (page.count > 0) yield { table, rows: page.rows, count: page.count };
+        if (page.count < pageSize) break;
+        after = page.last;
+      }
     }
+  } finally {
+    await snapshot.close();
   }
 }
 

@@ -20,6 +20,42 @@ export const conflict = (why: string) => new ServiceError(409, 'conflict', why);
 export const invalid = (fields: Record<string, string>, why = 'some fields are not valid') =>
   new ServiceError(422, 'invalid', why, fields);
 
+/**
+ * Someone else changed the record since the editor loaded it (0018 row versions): nothing was changed; the
+ * problem carries the version now stored, so a client can reload, show both and apply its change again.
+ */
+export class VersionConflict extends ServiceError {
+  constructor(
+    readonly currentVersion: number,
+    what: string,
+  ) {
+    super(
+      409,
+      'version_conflict',
+      `this ${what} was changed by someone else since you loaded it (it is now at version ${currentVersion}); nothing was changed: reload it and apply your change again`,
+    );
+  }
+}
+
+/** Refuses an update made from an old copy; `expected` undefined = the caller sent no If-Match (unconditional). */
+export function checkVersion(what: string, current: number, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current) throw new VersionConflict(current, what);
+}
+
+/**
+ * The database could not be reached or dropped the connection mid-request (restart, failover, a terminated backend):
+ * nothing was committed, and the same request may be sent again after `retryAfterSeconds`.
+ */
+export class DatabaseUnavailable extends ServiceError {
+  constructor(readonly retryAfterSeconds = 2) {
+    super(
+      503,
+      'database_unavailable',
+      'the database is not reachable for a moment; your request was not applied: send it again in a few seconds',
+    );
+  }
+}
+
 export class TooManyRequests extends ServiceError {
   constructor(
     readonly retryAfterSeconds: number,

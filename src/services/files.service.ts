@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { sha256Hex } from '../db/blob-store.ts';
 import { encryptionContext } from '../db/encrypted-columns.ts';
-import { blobExists, findBlobKey, insertBlob } from '../db/repositories/blobs.repository.ts';
+import { claimBlob, findBlobKey } from '../db/repositories/blobs.repository.ts';
 import type { Queryable } from '../db/transaction.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './errors.ts';
@@ -18,23 +18,28 @@ export async function storeFile(
   contentType: string,
 ): Promise<{ sha256: string; size: number; duplicate: boolean }> {
   const sha256 = sha256Hex(bytes);
-  const existing = await blobExists(trx, sha256);
-  if (existing && (await app.blobs.has(sha256))) return { sha256, size: bytes.length, duplicate: true };
-  const dataKey = randomBytes(32);
+  // The row is claimed first (two uploads of the same bytes at once: the second waits for the first and then finds
+  // its row), so the bytes on disk are always encrypted under the key the committed row holds. They are written
+  // before this transaction commits: a crash in between leaves an orphan file, never a committed row without bytes.
+  let dataKey: Buffer = randomBytes(32);
+  const claimed = await claimBlob(trx, {
+    sha256,
+    size: bytes.length,
+    contentType,
+    keyEnc: app.cipher.encrypt(dataKey, encryptionContext('blobs', 'key_enc', sha256)),
+  });
+  if (!claimed) {
+    if (await app.blobs.has(sha256)) return { sha256, size: bytes.length, duplicate: true };
+    // A row whose bytes went missing: write them again under the row's own key.
+    const row = await findBlobKey(trx, sha256);
+    if (!row) throw notFound('file');
+    dataKey = app.cipher.decryptBytes(row.key_enc, encryptionContext('blobs', 'key_enc', sha256));
+  }
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
   cipher.setAAD(Buffer.from(sha256));
   const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
-  // Bytes first, then the row: a crash in between leaves an orphan file, never a row without bytes.
   await app.blobs.put(sha256, Buffer.concat([iv, cipher.getAuthTag(), body]));
-  if (!existing) {
-    await insertBlob(trx, {
-      sha256,
-      size: bytes.length,
-      contentType,
-      keyEnc: app.cipher.encrypt(dataKey, encryptionContext('blobs', 'key_enc', sha256)),
-    });
-  }
   return { sha256, size: bytes.length, duplicate: false };
 }
 

@@ -24,7 +24,8 @@ export function freePort(): Promise<number> {
 
 const CLI = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+// Generous: a first start migrates and loads the demo, and a shared 2-core machine can be many times slower than a quiet one.
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 300_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
@@ -69,19 +70,28 @@ export class HttpClient {
   cookie = '';
   csrf = '';
   constructor(public baseUrl: string) {}
-  async request(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  /** `raw`: send these bytes as the body (an upload) instead of JSON. */
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { headers?: Record<string, string>; raw?: Buffer } = {},
+  ): Promise<{ status: number; json: any; headers: Headers; body: Buffer }> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.raw ? { 'content-type': 'application/octet-stream' } : {}),
+        ...options.headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: options.raw ? new Uint8Array(options.raw) : body === undefined ? undefined : JSON.stringify(body),
     });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    const text = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = bytes.toString('utf8');
     let json: any = null;
     try {
       json = JSON.parse(text);
@@ -89,6 +99,6 @@ export class HttpClient {
       /* not JSON */
     }
     if (json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
-    return { status: res.status, json };
+    return { status: res.status, json, headers: res.headers, body: bytes };
   }
 }

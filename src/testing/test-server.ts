@@ -15,6 +15,7 @@ export interface TestClient {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     body?: unknown,
+    headers?: Record<string, string>,
   ): Promise<{ status: number; json: any; headers: Record<string, unknown>; body: string }>;
 }
 
@@ -51,7 +52,7 @@ export async function createTestServer(
   const client = (cookie: string, csrf: string): TestClient => ({
     cookie,
     csrf,
-    async request(method, url, body) {
+    async request(method, url, body, extraHeaders = {}) {
       const res = await server.inject({
         method,
         url,
@@ -59,6 +60,7 @@ export async function createTestServer(
           cookie,
           'x-csrf-token': csrf,
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...extraHeaders,
         },
         payload: body === undefined ? undefined : JSON.stringify(body),
       });

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly detail: string | undefined,
     readonly invalidParams: InvalidParam[] = [],
     readonly requestId?: string,
+    /** 409 on an edit from an old version: the version now stored (someone else changed the record). */
+    readonly currentVersion?: number,
   ) {
     super(detail ?? title);
     this.name = 'ApiError';

@@ -58,6 +58,8 @@ export const AssignRequest = z.object({ assignedTo: z.uuid().nullable() }).stric
 export const CaseView = CaseFields.extend({
   /** Statuses this case may move to next (core/cases nextCaseStatuses); guards are checked on the request. */
   nextStatuses: z.array(z.enum(CASE_STATUSES)),
+  /** Send back as If-Match when changing status, risk or assignment (contracts/common IfMatchHeaders); null for an embassy. */
+  version: z.number().int().nullable(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -159,6 +161,8 @@ export const NeedView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   urgency: UrgencyView,
+  /** Send back as If-Match when changing the need (contracts/common IfMatchHeaders). */
+  version: z.number().int(),
 });
 export type NeedView = z.infer<typeof NeedView>;
 

@@ -101,6 +101,8 @@ export const CompoundView = CompoundSummary.extend({
   externalRef: z.string().nullable(),
   timeline: z.array(TimelineEntryView),
   createdAt: z.string(),
+  /** Send back as If-Match when changing the compound (contracts/common IfMatchHeaders). */
+  version: z.number().int(),
 });
 export type CompoundView = z.infer<typeof CompoundView>;
 

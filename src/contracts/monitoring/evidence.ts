@@ -218,6 +218,8 @@ export const EvidenceView = EvidenceSummary.extend({
   nearDuplicates: z.array(z.object({ evidenceId: z.string(), distance: z.number().int() })),
   eventIds: z.array(z.string()),
   retraction: z.object({ at: z.string(), byUserId: z.string(), reason: z.string() }).nullable(),
+  /** Send back as If-Match when annotating (contracts/common IfMatchHeaders). */
+  version: z.number().int(),
 });
 export type EvidenceView = z.infer<typeof EvidenceView>;
 

@@ -19,6 +19,23 @@ export async function insertBlob(
     .execute();
 }
 
+/**
+ * Claims a content address: true when this transaction inserted the row. When another transaction is inserting the
+ * same file at the same time, waits for it (unique index) and answers false once it committed.
+ */
+export async function claimBlob(
+  trx: Queryable,
+  b: { sha256: string; size: number; contentType: string; keyEnc: string },
+): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('blobs')
+    .values({ sha256: b.sha256, size: b.size, content_type: b.contentType, key_enc: b.keyEnc })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .returning('sha256')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
 /** The wrapped data key and content type of a file, or undefined when no such row. */
 export async function findBlobKey(
   trx: Queryable,

@@ -45,7 +45,7 @@ export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorIns
     .execute();
 }
 
-export type CaseInsert = Omit<RowOf<CasesTable>, 'updatedAt' | 'riskAtLastContact'>;
+export type CaseInsert = Omit<RowOf<CasesTable>, 'updatedAt' | 'riskAtLastContact' | 'version'>;
 
 export async function insertCases(trx: Queryable, rows: readonly CaseInsert[]): Promise<void> {
   if (rows.length === 0) return;

@@ -4,7 +4,8 @@
  * catalogue, never from input.
  */
 import { sql } from 'kysely';
-import type { Queryable } from '../transaction.ts';
+import type { Database } from '../database.ts';
+import { asSystem, type Queryable, type Tx } from '../transaction.ts';
 import { onlyRow } from '../only-row.ts';
 
 export async function listPublicTables(trx: Queryable): Promise<string[]> {
@@ -84,4 +85,49 @@ export async function advanceSerialSequences(trx: Queryable): Promise<void> {
 export async function countTableRows(trx: Queryable, table: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(trx);
   return onlyRow(rows).n;
+}
+
+/**
+ * One consistent view of a live database for a backup: a REPEATABLE READ READ ONLY transaction on a connection of
+ * its own exports its snapshot (pg_export_snapshot), and every page is read in a transaction that adopts it, so a
+ * backup taken while people keep registering holds each table as of one instant (no case without its survivor, no
+ * audit entry beyond the tree head it was read with). PGlite has one backend and no other writer while a CLI holds
+ * its directory: there each page reads the database as it is.
+ */
+export interface ExportSnapshot {
+  /** Runs `fn` in a read-only transaction that sees the snapshot. */
+  read<T>(fn: (trx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+(-[0-9A-F]+)?$/i;
+
+export async function openExportSnapshot(database: Database): Promise<ExportSnapshot> {
+  if (database.kind === 'pglite') return { read: (fn) => asSystem(database, fn), close: async () => undefined };
+  const holder = await database.pool.connect();
+  try {
+    await holder.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const { rows } = await holder.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+    const id = rows[0]!.id;
+    if (!SNAPSHOT_ID.test(id)) throw new Error(`unexpected snapshot id ${id}`);
+    return {
+      read: (fn) =>
+        database.db
+          .transaction()
+          .setIsolationLevel('repeatable read')
+          .setAccessMode('read only')
+          .execute(async (trx) => {
+            // Must be the transaction's first statement; the id was checked above (no parameters allowed here).
+            await sql.raw(`SET TRANSACTION SNAPSHOT '${id}'`).execute(trx);
+            return fn(trx);
+          }),
+      async close() {
+        await holder.query('COMMIT').catch(() => undefined);
+        holder.release();
+      },
+    };
+  } catch (error) {
+    holder.release(error as Error);
+    throw error;
+  }
 }

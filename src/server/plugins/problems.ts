@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ServiceError, TooManyRequests } from '../../services/errors.ts';
+import { DatabaseUnavailable, ServiceError, TooManyRequests, VersionConflict } from '../../services/errors.ts';
+import { isRetryableDatabaseError } from '../../db/database.ts';
 import type { Problem } from '../../contracts/common.ts';
 import { auditRefusal } from '../../services/audit.service.ts';
 import type { AppContext } from '../../services/context.ts';
@@ -18,6 +19,7 @@ const TITLES: Record<number, string> = {
   423: 'Locked',
   429: 'Too many requests',
   500: 'Internal error',
+  503: 'Service unavailable',
 };
 
 export function sendProblem(
@@ -86,6 +88,17 @@ export function registerProblemHandlers(
       return sendProblem(reply, request, 400, 'some fields are not valid', { invalidParams });
     }
     if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (!(error instanceof ServiceError) && isRetryableDatabaseError(error)) {
+      request.log.warn({ err: error }, 'database unavailable; answered 503');
+      const unavailable = new DatabaseUnavailable();
+      reply.header('retry-after', String(unavailable.retryAfterSeconds));
+      return sendProblem(reply, request, 503, unavailable.message);
+    }
+    if (error instanceof VersionConflict) {
+      reply.header('etag', `"${error.currentVersion}"`);
+      return sendProblem(reply, request, 409, error.message, { currentVersion: error.currentVersion });
+    }
+    if (error instanceof DatabaseUnavailable) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof ServiceError) {
       if (ctx && (error.status === 403 || error.status === 404)) await auditRefused(ctx, request, error.status);
       const invalidParams = error.fields

@@ -59,6 +59,7 @@ export function presentNeed(n: NeedRow, now: Date): NeedView {
       waitingHours: Math.floor(rank.waitingMs / 3_600_000),
       explanation: rank.explanation,
     },
+    version: n.version,
   };
 }
 

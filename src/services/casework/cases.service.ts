@@ -12,7 +12,7 @@ import { isMember } from '../../db/repositories/casework/cases.repository.ts';
 import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { conflict, forbidden, invalid } from '../errors.ts';
+import { checkVersion, conflict, forbidden, invalid } from '../errors.ts';
 import {
   actingRole,
   actorOrganisation,
@@ -31,8 +31,8 @@ import { EFFECTIVE_PRIORITY_SQL } from './triage-keys.ts';
  * The case row as an audience may see it (core/disclosure discloseCase); services that only the owner reaches pass
  * own_organisation.
  */
-export const presentCase = (c: CaseRow, audience: CaseAudience = 'own_organisation'): CaseView =>
-  discloseCase(audience, {
+export const presentCase = (c: CaseRow, audience: CaseAudience = 'own_organisation'): CaseView => ({
+  ...discloseCase(audience, {
     id: c.id,
     survivorId: c.survivorId,
     organisationId: c.organisationId,
@@ -42,7 +42,10 @@ export const presentCase = (c: CaseRow, audience: CaseAudience = 'own_organisati
     openedAt: c.openedAt,
     updatedAt: c.updatedAt,
     nextStatuses: nextCaseStatuses(c.status),
-  });
+  }),
+  // How often the owner changed the case is the owner's (an embassy edits consular records, not the case row).
+  version: audience === 'own_organisation' ? c.version : null,
+});
 
 /** The kinds of a search term, for the audit log: what was searched for is never written in clear. */
 function searchTermKinds(term: string): string[] {
@@ -162,11 +165,13 @@ export async function changeCaseStatus(
   caseId: string,
   next: CaseStatus,
   reason?: string,
+  expectedVersion?: number,
 ): Promise<CaseView> {
   return asActor(app.database, actor, async (trx) => {
     const { kase, survivor, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
     if (access !== 'owner')
       throw forbidden('only the organisation that owns the case changes its status (embassies record consular steps)');
+    checkVersion('case', kase.version, expectedVersion);
     const current = kase.status;
     const result = transitionCase(current, next, {
       actorRole: actingRole(actor),
@@ -194,10 +199,12 @@ export async function changeCaseRisk(
   caseId: string,
   to: RiskLevel,
   reason?: string,
+  expectedVersion?: number,
 ): Promise<CaseView> {
   return asActor(app.database, actor, async (trx) => {
     const { kase, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
     if (access !== 'owner') throw forbidden('only the organisation that owns the case sets its risk');
+    checkVersion('case', kase.version, expectedVersion);
     const current = kase.riskLevel;
     if (to === current) throw conflict(`risk is already ${current}`);
     if (riskIndex(to) < riskIndex(current)) {
@@ -216,10 +223,12 @@ export async function assignCase(
   actor: RequestActor,
   caseId: string,
   assignedTo: string | null,
+  expectedVersion?: number,
 ): Promise<CaseView> {
   return asActor(app.database, actor, async (trx) => {
     const { kase, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
     if (access !== 'owner') throw forbidden('only the organisation that owns the case assigns it');
+    checkVersion('case', kase.version, expectedVersion);
     if (assignedTo && !(await isMember(trx, assignedTo, kase.organisationId)))
       throw invalid({ 'body.assignedTo': 'not a member of your organisation' });
     const at = app.now().toISOString();

@@ -7,12 +7,12 @@ import {
   insertNeeds,
   triageBoard,
   updateNeed,
-  type NeedRow,
+  type NeedInsert,
 } from '../../db/repositories/casework/needs.repository.ts';
 import { asActor } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { conflict, forbidden, notFound } from '../errors.ts';
+import { checkVersion, conflict, forbidden, notFound } from '../errors.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
 import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.service.ts';
 import { presentNeed } from './case-detail.service.ts';
@@ -32,7 +32,7 @@ export function buildNeed(input: {
   nationalities: string[];
   locationKind: LocationKind;
   caseRisk: RiskLevel;
-}): NeedRow {
+}): NeedInsert {
   const shape = {
     id: input.id,
     kind: input.kind,
@@ -91,7 +91,7 @@ export async function addNeed(
     await insertNeeds(trx, [row]);
     await recordCaseEvent(trx, app, actor, caseId, timelineEvents.needAdded(input.kind, input.priority), at);
     await audit(trx, app, actor, 'need.create', 'need', id, { caseId, kind: input.kind, priority: input.priority });
-    return presentNeed(row, app.now());
+    return presentNeed({ ...row, version: 1 }, app.now());
   });
 }
 
@@ -100,12 +100,14 @@ export async function updateNeedStatus(
   actor: RequestActor,
   needId: string,
   patch: { status?: NeedStatus; priority?: NeedPriority },
+  expectedVersion?: number,
 ): Promise<NeedView> {
   authorise(actor, 'update', 'need');
   return asActor(app.database, actor, async (trx) => {
     const need = await findNeed(trx, needId, true);
     if (!need) throw notFound('need');
     const { kase } = await loadVisibleCase(trx, actor, need.caseId, 'read', 'case');
+    checkVersion('need', need.version, expectedVersion);
     if ((patch.status ?? need.status) === need.status && (patch.priority ?? need.priority) === need.priority)
       throw conflict('nothing would change');
     if (
@@ -143,7 +145,7 @@ export async function updateNeedStatus(
       at,
     );
     await audit(trx, app, actor, 'need.update', 'need', needId, { caseId: need.caseId, ...patch });
-    return presentNeed({ ...next, updatedAt: at }, app.now());
+    return presentNeed({ ...next, updatedAt: at, version: need.version + 1 }, app.now());
   });
 }
 

@@ -21,7 +21,7 @@ import {
 } from '../../db/repositories/casework/cases.repository.ts';
 import { upsertConsularRecords, type ConsularRecordRow } from '../../db/repositories/casework/consular.repository.ts';
 import { insertFollowUps, type FollowUpRow } from '../../db/repositories/casework/followups.repository.ts';
-import { insertNeeds, type NeedRow } from '../../db/repositories/casework/needs.repository.ts';
+import { insertNeeds, type NeedInsert } from '../../db/repositories/casework/needs.repository.ts';
 import { insertScreenings, type ScreeningRow } from '../../db/repositories/casework/records.repository.ts';
 import { insertReferrals, type ReferralRow } from '../../db/repositories/casework/referrals.repository.ts';
 import { findCaseWithSurvivor } from '../../db/repositories/casework/cases.repository.ts';
@@ -110,7 +110,7 @@ export const caseworkSteps: readonly DemoStep[] = [
       const consents: ConsentVersionRow[] = [];
       const events: CaseEventInsert[] = [];
       const screenings: ScreeningRow[] = [];
-      const needs: NeedRow[] = [];
+      const needs: NeedInsert[] = [];
       const referrals: ReferralRow[] = [];
       const consular: ConsularRecordRow[] = [];
       const followUps: FollowUpRow[] = [];
@@ -183,7 +183,7 @@ export const caseworkSteps: readonly DemoStep[] = [
           event(timelineEvents.screeningRecorded(result.outcome, result.counts.yes), at(6 * HOUR));
         }
         const active = ACTIVE.includes(c.status);
-        const caseNeeds: NeedRow[] = [];
+        const caseNeeds: NeedInsert[] = [];
         for (let i = 0, n = 1 + rng.int(3); i < n; i++) {
           const kind = pickWeighted(rng, NEED_MIX);
           const created = at((1 + i) * HOUR + rng.int(20) * HOUR);

@@ -78,6 +78,7 @@ export function presentCompound(
     externalRef: c.externalRef,
     timeline: presentTimelineEntries(timeline, events),
     createdAt: c.createdAt,
+    version: c.version,
   };
 }
 

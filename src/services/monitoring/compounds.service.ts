@@ -30,7 +30,7 @@ import { countLiveEvidenceAt } from '../../db/repositories/monitoring/evidence.r
 import { asActor, type Queryable } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { invalid, notFound } from '../errors.ts';
+import { checkVersion, invalid, notFound } from '../errors.ts';
 import { authorise, decodeCursor, encodeCursor } from './access.service.ts';
 import { presentCompound, presentCompoundSummary, presentTimeline } from './compound-presenters.ts';
 import { timelineFor, today } from './derived-status.service.ts';
@@ -102,6 +102,7 @@ export async function updateCompoundDetails(
   actor: RequestActor,
   id: string,
   patch: CompoundPatch,
+  expectedVersion?: number,
 ): Promise<CompoundView> {
   authorise(actor, 'update', 'compound');
   checkGeometry(patch.point, patch.footprint);
@@ -109,6 +110,7 @@ export async function updateCompoundDetails(
     await lockCompound(trx, id);
     const c = await findCompound(trx, id);
     if (!c) throw notFound('compound');
+    checkVersion('compound', c.version, expectedVersion);
     const next: CompoundWrite = {
       id,
       names: patch.names ?? c.names,

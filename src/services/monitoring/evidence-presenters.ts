@@ -108,5 +108,6 @@ export function presentEvidence(
     retraction: e.retractedAt
       ? { at: e.retractedAt, byUserId: e.retractedBy ?? '', reason: e.retractedReason ?? '' }
       : null,
+    version: e.version,
   };
 }

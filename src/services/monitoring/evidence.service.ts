@@ -30,7 +30,7 @@ import {
 import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit, proveInclusion, sealAudit, sealedCustodyAnchors } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { conflict, forbidden, invalid, notFound, ServiceError } from '../errors.ts';
+import { checkVersion, conflict, forbidden, invalid, notFound, ServiceError } from '../errors.ts';
 import { readFileBytes, storeFile } from '../files.service.ts';
 import {
   authorise,
@@ -329,11 +329,13 @@ export async function annotateEvidence(
   actor: RequestActor,
   id: string,
   patch: EvidencePatch,
+  expectedVersion?: number,
 ): Promise<EvidenceView> {
   authorise(actor, 'update', 'evidence');
   return asActor(app.database, actor, async (trx) => {
     await lockEvidence(trx, id);
     const row = await loadEvidence(trx, id);
+    checkVersion('evidence item', row.version, expectedVersion);
     if (row.retractedAt) throw conflict('this evidence was retracted; it can no longer change');
     if (patch.sensitivity && row.kind === 'testimony') defaultSensitivity('testimony', patch.sensitivity);
     const reads = await checkSensitiveWrite(trx, actor, row.kind, patch.sensitivity ?? row.sensitivity);

@@ -44,6 +44,7 @@ const CASE_COLUMNS = [
   'c.opened_at',
   'c.updated_at',
   'c.risk_at_last_contact',
+  'c.version',
 ] as const;
 
 /** The survivor's columns of a case × survivor join (SURVIVOR_COLUMNS; id and organisation renamed apart). */
@@ -85,6 +86,7 @@ export const caseFrom = (r: Selectable<CasesTable>): CaseRow => ({
   openedAt: r.opened_at,
   updatedAt: r.updated_at,
   riskAtLastContact: r.risk_at_last_contact,
+  version: r.version,
 });
 
 /** One case and its survivor, if row-level security lets the actor see both. */

@@ -19,6 +19,8 @@ import type { RowOf } from '../rows.ts';
  * returns the board in order with a keyset cursor and no sort step.
  */
 export type NeedRow = RowOf<NeedsTable>;
+/** A new need: the database starts its version at 1. */
+export type NeedInsert = Omit<NeedRow, 'version'>;
 
 const needFrom = (r: Selectable<NeedsTable>): NeedRow => ({
   id: r.id,
@@ -37,9 +39,10 @@ const needFrom = (r: Selectable<NeedsTable>): NeedRow => ({
   nationalities: r.nationalities,
   locationKind: r.location_kind,
   caseRisk: r.case_risk,
+  version: r.version,
 });
 
-export async function insertNeeds(trx: Queryable, rows: readonly NeedRow[]): Promise<void> {
+export async function insertNeeds(trx: Queryable, rows: readonly NeedInsert[]): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('needs')

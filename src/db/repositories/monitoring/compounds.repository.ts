@@ -27,6 +27,8 @@ export interface CompoundRow {
   timeline: TimelineEntry[];
   createdAt: string;
   updatedAt: string;
+  /** Raised by every update (0018): what an editor sends back in If-Match. */
+  version: number;
 }
 
 export interface CompoundWrite {
@@ -64,6 +66,7 @@ const COLUMNS = [
   'timeline',
   'created_at',
   'updated_at',
+  'version',
 ] as const;
 
 type Raw = Pick<Selectable<CompoundsTable>, (typeof COLUMNS)[number]>;
@@ -86,6 +89,7 @@ function fromRow(r: Raw): CompoundRow {
     timeline: r.timeline,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }
 
@@ -134,8 +138,9 @@ export async function updateCompound(trx: Queryable, c: CompoundWrite): Promise<
 }
 
 /** Serialises changes of one compound (held until commit), so each change records the values it replaced. */
-export async function lockCompound(trx: Queryable, id: string): Promise<void> {
-  await trx.selectFrom('compounds').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+export async function lockCompound(trx: Queryable, id: string): Promise<number | null> {
+  const r = await trx.selectFrom('compounds').select('version').where('id', '=', id).forUpdate().executeTakeFirst();
+  return r?.version ?? null;
 }
 
 export async function findCompound(trx: Queryable, id: string): Promise<CompoundRow | null> {

@@ -52,9 +52,14 @@ export interface EvidenceRow {
   retractedBy: string | null;
   retractedReason: string | null;
   createdAt: string;
+  /** Raised by every update (0018): what an editor sends back in If-Match. */
+  version: number;
 }
 
-export type EvidenceInsert = Omit<EvidenceRow, 'createdAt' | 'retractedAt' | 'retractedBy' | 'retractedReason'> & {
+export type EvidenceInsert = Omit<
+  EvidenceRow,
+  'createdAt' | 'version' | 'retractedAt' | 'retractedBy' | 'retractedReason'
+> & {
   lon: number | null;
   lat: number | null;
   mapDay: string | null;
@@ -100,6 +105,7 @@ const COLUMNS = [
   'retracted_reason',
   'created_at',
   'position_from_exif',
+  'version',
 ] as const;
 
 function fromRow(r: Pick<Selectable<EvidenceTable>, (typeof COLUMNS)[number]>): EvidenceRow {
@@ -137,6 +143,7 @@ function fromRow(r: Pick<Selectable<EvidenceTable>, (typeof COLUMNS)[number]>): 
     compoundId: r.compound_id,
     proposedCompound: r.proposed_compound ?? null,
     positionFromExif: r.position_from_exif === true,
+    version: r.version,
     retractedAt: r.retracted_at,
     retractedBy: r.retracted_by,
     retractedReason: r.retracted_reason,
@@ -246,8 +253,9 @@ export async function updateEvidence(trx: Queryable, id: string, c: EvidenceChan
 }
 
 /** Serialises changes of one item (held until commit), so each change records the values it replaced. */
-export async function lockEvidence(trx: Queryable, id: string): Promise<void> {
-  await trx.selectFrom('evidence').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+export async function lockEvidence(trx: Queryable, id: string): Promise<number | null> {
+  const r = await trx.selectFrom('evidence').select('version').where('id', '=', id).forUpdate().executeTakeFirst();
+  return r?.version ?? null;
 }
 
 export async function findEvidence(trx: Queryable, id: string): Promise<EvidenceRow | null> {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, PageQuery } from '../../../contracts/common.ts';
+import { IdParams, IfMatchHeaders, PageQuery } from '../../../contracts/common.ts';
 import {
   AssignRequest,
   AttachmentRequest,
@@ -34,6 +34,7 @@ import { addNeed, triage, updateNeedStatus } from '../../../services/casework/ne
 import { recordScreening, screeningRule } from '../../../services/casework/screening.service.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
+import { ifMatchVersion } from '../../plugins/versions.ts';
 
 /** Base64 grows bytes by 4/3; the route accepts a 10 MiB file plus the JSON around it. */
 const ATTACHMENT_BODY_LIMIT = 14 * 1024 * 1024 + 4096;
@@ -85,41 +86,65 @@ export const caseRoutes =
       {
         schema: {
           tags,
-          summary: 'Move a case to another status',
+          summary: 'Move a case to another status (If-Match: the version you edited)',
           params: IdParams,
+          headers: IfMatchHeaders,
           body: ChangeStatusRequest,
           response: { 200: CaseView },
         },
       },
       async (request) =>
-        changeCaseStatus(deps.app, requireActor(request), request.params.id, request.body.status, request.body.reason),
+        changeCaseStatus(
+          deps.app,
+          requireActor(request),
+          request.params.id,
+          request.body.status,
+          request.body.reason,
+          ifMatchVersion(request),
+        ),
     );
     app.patch(
       '/api/cases/:id/risk',
       {
         schema: {
           tags,
-          summary: 'Raise or (with a reason) lower the risk level',
+          summary: 'Raise or (with a reason) lower the risk level (If-Match: the version you edited)',
           params: IdParams,
+          headers: IfMatchHeaders,
           body: ChangeRiskRequest,
           response: { 200: CaseView },
         },
       },
       async (request) =>
-        changeCaseRisk(deps.app, requireActor(request), request.params.id, request.body.riskLevel, request.body.reason),
+        changeCaseRisk(
+          deps.app,
+          requireActor(request),
+          request.params.id,
+          request.body.riskLevel,
+          request.body.reason,
+          ifMatchVersion(request),
+        ),
     );
     app.patch(
       '/api/cases/:id/assignment',
       {
         schema: {
           tags,
-          summary: 'Assign the case to a caseworker',
+          summary: 'Assign the case to a caseworker (If-Match: the version you edited)',
           params: IdParams,
+          headers: IfMatchHeaders,
           body: AssignRequest,
           response: { 200: CaseView },
         },
       },
-      async (request) => assignCase(deps.app, requireActor(request), request.params.id, request.body.assignedTo),
+      async (request) =>
+        assignCase(
+          deps.app,
+          requireActor(request),
+          request.params.id,
+          request.body.assignedTo,
+          ifMatchVersion(request),
+        ),
     );
     app.post(
       '/api/cases/:id/notes',
@@ -217,13 +242,15 @@ export const caseRoutes =
       {
         schema: {
           tags: ['needs'],
-          summary: "Change a need's status or priority",
+          summary: "Change a need's status or priority (If-Match: the version you edited)",
           params: IdParams,
+          headers: IfMatchHeaders,
           body: NeedPatchRequest,
           response: { 200: NeedView },
         },
       },
-      async (request) => updateNeedStatus(deps.app, requireActor(request), request.params.id, request.body),
+      async (request) =>
+        updateNeedStatus(deps.app, requireActor(request), request.params.id, request.body, ifMatchVersion(request)),
     );
     app.get(
       '/api/triage',

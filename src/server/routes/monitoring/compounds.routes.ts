@@ -30,6 +30,8 @@ import { EXPORT_ROWS_HEADER } from '../../../contracts/exports.ts';
 import { EditHistory } from '../../../contracts/monitoring/edits.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
+import { IfMatchHeaders } from '../../../contracts/common.ts';
+import { ifMatchVersion } from '../../plugins/versions.ts';
 
 /** GeoJSON files from GIS tools can be large; the import gets its own body limit. */
 const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -116,13 +118,21 @@ export const compoundRoutes =
       {
         schema: {
           tags,
-          summary: 'Change a compound (only the fields sent)',
+          summary: 'Change a compound (only the fields sent; If-Match: the version you edited)',
           params: IdParams,
+          headers: IfMatchHeaders,
           body: CompoundPatch,
           response: { 200: CompoundView },
         },
       },
-      async (request) => updateCompoundDetails(deps.app, requireActor(request), request.params.id, request.body),
+      async (request) =>
+        updateCompoundDetails(
+          deps.app,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          ifMatchVersion(request),
+        ),
     );
 
     app.get(

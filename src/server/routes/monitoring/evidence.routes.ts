@@ -31,6 +31,8 @@ import { takeVerificationStep } from '../../../services/monitoring/verification.
 import { EditHistory } from '../../../contracts/monitoring/edits.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
+import { IfMatchHeaders } from '../../../contracts/common.ts';
+import { ifMatchVersion } from '../../plugins/versions.ts';
 
 /** Types a browser could render as active content: originals of these are served as opaque bytes. */
 const SERVE_AS_BYTES = new Set(['text/html', 'message/rfc822', 'image/svg+xml']);
@@ -127,13 +129,15 @@ export const evidenceRoutes =
       {
         schema: {
           tags,
-          summary: 'Annotate evidence (custody: annotated)',
+          summary: 'Annotate evidence (custody: annotated; If-Match: the version you edited)',
           params: IdParams,
+          headers: IfMatchHeaders,
           body: EvidencePatch,
           response: { 200: EvidenceView },
         },
       },
-      async (request) => annotateEvidence(deps.app, requireActor(request), request.params.id, request.body),
+      async (request) =>
+        annotateEvidence(deps.app, requireActor(request), request.params.id, request.body, ifMatchVersion(request)),
     );
 
     app.post(

@@ -8,6 +8,7 @@ import type {
   AlertView,
   AttachmentView,
   CaseDetail,
+  CaseView,
   CaseSummary,
   ConsentFlagsInput,
   ConsentHistoryView,
@@ -27,7 +28,7 @@ import type {
   TriageItem,
 } from '../../../contracts/casework/index.ts';
 import type { OrganisationDirectory } from '../../../contracts/home.ts';
-import { api } from '../../api.ts';
+import { api, ApiError } from '../../api.ts';
 import { currentOrganisation, useSession } from '../../session.ts';
 import { withQuery } from './components/Pager.tsx';
 
@@ -204,14 +205,32 @@ export const useAddAttachment = (caseId: string) =>
 export const useCreateReferral = (caseId: string) =>
   useCaseMutation<CreateReferralRequest, ReferralView>(caseId, 'post', '/api/referrals');
 
+/**
+ * An edit of the case row from the version on screen (If-Match). When someone else changed the case meanwhile the
+ * server refuses it (409, nothing changed): the page reloads the case so the person sees the other change first.
+ */
+function useVersionedCaseEdit<TBody>(path: string) {
+  const refresh = useRefreshCasework();
+  return useMutation({
+    mutationFn: ({ version, ...body }: TBody & { version: number | null }) =>
+      api.patch<CaseView>(path, body, { ifMatch: version }),
+    onSuccess: refresh,
+    onError: (error) => (isEditConflict(error) ? refresh() : undefined),
+  });
+}
+
+/** A 409 because the record changed since it was loaded (not a refused state change). */
+export const isEditConflict = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 409 && error.currentVersion !== undefined;
+
 export const useChangeCaseStatus = (caseId: string) =>
-  useCaseMutation<{ status: string; reason?: string }>(caseId, 'patch', `/api/cases/${caseId}/status`);
+  useVersionedCaseEdit<{ status: string; reason?: string }>(`/api/cases/${caseId}/status`);
 
 export const useChangeCaseRisk = (caseId: string) =>
-  useCaseMutation<{ riskLevel: string; reason?: string }>(caseId, 'patch', `/api/cases/${caseId}/risk`);
+  useVersionedCaseEdit<{ riskLevel: string; reason?: string }>(`/api/cases/${caseId}/risk`);
 
 export const useAssignCase = (caseId: string) =>
-  useCaseMutation<{ assignedTo: string | null }>(caseId, 'patch', `/api/cases/${caseId}/assignment`);
+  useVersionedCaseEdit<{ assignedTo: string | null }>(`/api/cases/${caseId}/assignment`);
 
 // ---- Writes outside one case page ----
 
@@ -230,9 +249,17 @@ export function useRegisterSurvivor(onRegistered: (r: RegisteredSurvivor) => voi
 export function useUpdateNeed() {
   const refresh = useRefreshCasework();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: { status?: string; priority?: string } }) =>
-      api.patch<NeedView>(`/api/needs/${id}`, body),
+    mutationFn: ({
+      id,
+      body,
+      version,
+    }: {
+      id: string;
+      body: { status?: string; priority?: string };
+      version?: number;
+    }) => api.patch<NeedView>(`/api/needs/${id}`, body, { ifMatch: version }),
     onSuccess: refresh,
+    onError: (error) => (isEditConflict(error) ? refresh() : undefined),
   });
 }
 

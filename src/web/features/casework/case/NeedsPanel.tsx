@@ -21,7 +21,9 @@ export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: 
     e.preventDefault();
     add.mutate({ kind, priority, note: note.trim() || undefined }, { onSuccess: () => setNote('') });
   }
-  const change = (id: string, body: { status?: string; priority?: string }) => patch.mutate({ id, body });
+  // The need's version as shown: a change someone else made meanwhile is refused, not overwritten.
+  const change = (id: string, version: number, body: { status?: string; priority?: string }) =>
+    patch.mutate({ id, version, body });
 
   return (
     <CasePanel id="needs" title={t('needs.title')}>
@@ -47,7 +49,7 @@ export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: 
                     <select
                       id={`need-status-${n.id}`}
                       value={n.status}
-                      onChange={(e) => change(n.id, { status: e.target.value })}
+                      onChange={(e) => change(n.id, n.version, { status: e.target.value })}
                     >
                       {NEED_STATUSES.map((s) => (
                         <option key={s} value={s}>
@@ -61,7 +63,7 @@ export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: 
                     <select
                       id={`need-priority-${n.id}`}
                       value={n.priority}
-                      onChange={(e) => change(n.id, { priority: e.target.value })}
+                      onChange={(e) => change(n.id, n.version, { priority: e.target.value })}
                     >
                       {NEED_PRIORITIES.map((p) => (
                         <option key={p} value={p}>

@@ -41,7 +41,11 @@ export function StatusPanel({ kase, canEdit }: { kase: CaseView; canEdit: boolea
           <>
             {' '}
             ·{' '}
-            <button type="button" className="button--link" onClick={() => assign.mutate({ assignedTo: me })}>
+            <button
+              type="button"
+              className="button--link"
+              onClick={() => assign.mutate({ assignedTo: me, version: kase.version })}
+            >
               {t('status.assignToMe')}
             </button>
           </>
@@ -50,7 +54,11 @@ export function StatusPanel({ kase, canEdit }: { kase: CaseView; canEdit: boolea
           <>
             {' '}
             ·{' '}
-            <button type="button" className="button--link" onClick={() => assign.mutate({ assignedTo: null })}>
+            <button
+              type="button"
+              className="button--link"
+              onClick={() => assign.mutate({ assignedTo: null, version: kase.version })}
+            >
               {t('status.unassign')}
             </button>
           </>
@@ -79,7 +87,9 @@ export function StatusPanel({ kase, canEdit }: { kase: CaseView; canEdit: boolea
                   className="button"
                   data-status={s}
                   disabled={status.isPending}
-                  onClick={() => status.mutate({ status: s, reason: why }, { onSuccess: () => setReason('') })}
+                  onClick={() =>
+                    status.mutate({ status: s, reason: why, version: kase.version }, { onSuccess: () => setReason('') })
+                  }
                 >
                   {t('status.moveToStatus', { status: v('caseStatus', s) })}
                 </button>
@@ -102,7 +112,12 @@ export function StatusPanel({ kase, canEdit }: { kase: CaseView; canEdit: boolea
               type="button"
               className="button"
               disabled={risk === kase.riskLevel || riskChange.isPending}
-              onClick={() => riskChange.mutate({ riskLevel: risk, reason: why }, { onSuccess: () => setReason('') })}
+              onClick={() =>
+                riskChange.mutate(
+                  { riskLevel: risk, reason: why, version: kase.version },
+                  { onSuccess: () => setReason('') },
+                )
+              }
             >
               {t('status.saveRisk')}
             </button>

@@ -6,6 +6,13 @@ export function ProblemMessage({ error }: { error: unknown }) {
   const { t } = useTranslation('casework');
   if (!error) return null;
   const api = error instanceof ApiError ? error : undefined;
+  // Someone else changed the record since this page loaded it: nothing was saved; the page now shows their change.
+  if (api?.status === 409 && api.currentVersion !== undefined)
+    return (
+      <div className="cw-problem" role="alert" data-testid="edit-conflict">
+        <strong>{t('common.refused')}</strong> {t('common.editConflict')}
+      </div>
+    );
   return (
     <div className="cw-problem" role="alert">
       <strong>{t('common.refused')}</strong> {api?.detail ?? api?.title ?? String((error as Error).message ?? error)}
