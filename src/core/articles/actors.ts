@@ -68,12 +68,18 @@ export interface NetworkEntityLink {
 /** Actors known so far (from the database, plus those proposed in this batch), found by name key. */
 export class ActorBook {
   private readonly byKey = new Map<string, ActorCandidate[]>();
+  private readonly byId = new Map<string, ActorCandidate>();
 
   constructor(existing: readonly ActorCandidate[] = []) {
     for (const a of existing) this.index(a);
   }
 
+  get(id: string): ActorCandidate | undefined {
+    return this.byId.get(id);
+  }
+
   private index(a: ActorCandidate): void {
+    this.byId.set(a.id, a);
     for (const n of a.names)
       for (const k of actorNameKeys(n, a.kind)) {
         const list = this.byKey.get(k) ?? [];

@@ -25,7 +25,17 @@ export function analyseArticle(
   newId: () => string,
   language = detectLanguage(text),
 ): AnalysedArticle {
-  const claims = extractClaims(text, { publishedAt, language, places });
+  return resolveArticle(text, extractClaims(text, { publishedAt, language, places }), actors, newId, language);
+}
+
+/** Resolve already-extracted claims' people and organisations to actors, and compute grouping features. */
+export function resolveArticle(
+  text: string,
+  claims: readonly Claim[],
+  actors: ActorBook,
+  newId: () => string,
+  language: string,
+): AnalysedArticle {
   const newActors: AnalysedArticle['newActors'] = [];
   const out = claims.map((c) => {
     if (c.kind !== 'person' && c.kind !== 'organisation') return { ...c, actorId: null };

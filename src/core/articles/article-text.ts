@@ -10,6 +10,9 @@ import PostalMime from 'postal-mime';
 
 export const ARTICLE_FORMATS = ['txt', 'md', 'html', 'eml', 'pdf'] as const;
 export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
+/** How an article arrived, as stored: a file format, a feed item, or pasted text. */
+export const ARTICLE_SOURCE_FORMATS = [...ARTICLE_FORMATS, 'feed', 'paste'] as const;
+export type ArticleSourceFormat = (typeof ARTICLE_SOURCE_FORMATS)[number];
 
 /** Longest article text accepted (characters); a whole book is not an article. */
 export const MAX_ARTICLE_CHARS = 200_000;
