@@ -43,10 +43,24 @@ export function resolveArticle(
     if (created) newActors.push(actor);
     return { ...c, actorId: actor.id };
   });
-  const entities = out.flatMap((c) => {
-    if (c.actorId) return [`actor:${c.actorId}`];
-    if (c.kind === 'place' && c.value.placeKind !== 'country') return [c.key];
-    return [];
-  });
+  const entities = [
+    ...out.flatMap((c) => {
+      if (c.actorId) return [`actor:${c.actorId}`];
+      if (c.kind === 'place' && c.value.placeKind !== 'country') return [c.key];
+      return [];
+    }),
+    ...properNames(text),
+  ];
   return { language, claims: out, features: featuresOf(text, entities), newActors };
+}
+
+const PROPER = /(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){1,3}/gu;
+
+/**
+ * Runs of two to four capitalised Latin words ("Golden Reef", "Sok Vanna"), folded: names that survive
+ * translation into another Latin-script language even where nothing resolves them (no registry entry,
+ * no extraction for that language).
+ */
+export function properNames(text: string): string[] {
+  return [...new Set([...text.matchAll(PROPER)].map((m) => `name:${m[0].toLowerCase().replace(/\s+/g, ' ')}`))];
 }

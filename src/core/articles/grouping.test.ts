@@ -8,8 +8,8 @@ import { PlaceIndex } from './places.ts';
 import { reconcile, type FigureClaim } from './reconcile.ts';
 import { StoryIndex } from './stories.ts';
 
-function runAll(order: (keyof typeof FIXTURES)[]) {
-  const places = new PlaceIndex([GOLDEN_REEF]);
+function runAll(order: (keyof typeof FIXTURES)[], registry = [GOLDEN_REEF]) {
+  const places = new PlaceIndex(registry);
   const actors = new ActorBook();
   let n = 0;
   const index = new StoryIndex();
@@ -33,6 +33,12 @@ describe('stories, actors and disagreements', () => {
     expect(all.casinoCourt!.storyId).not.toBe(all.harbourWire!.storyId);
     expect(all.casinoCourt!.storyId).not.toBe(all.floodRelief!.storyId);
     expect(new Set(Object.values(all).map((a) => a.storyId)).size).toBe(3);
+  });
+
+  it('groups the translation by shared names and figures even when the compound is not in the registry', () => {
+    const bare = runAll(['harbourWire', 'mekongDaily', 'translationId', 'floodRelief', 'casinoCourt'], []);
+    expect(new Set([bare.harbourWire!.storyId, bare.mekongDaily!.storyId, bare.translationId!.storyId]).size).toBe(1);
+    expect(new Set(Object.values(bare).map((a) => a.storyId)).size).toBe(3);
   });
 
   it('groups the same way whatever the order of arrival', () => {
