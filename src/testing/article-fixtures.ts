@@ -1,7 +1,9 @@
 /** Hand-written, fictional article fixtures (no real news text): one story told three ways, two unrelated ones. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-export const ARTICLE_FIXTURE_DIR = new URL('../core/articles/fixtures/', import.meta.url).pathname;
+// import.meta.dirname is this folder under node and vitest alike (jsdom tests rewrite import.meta.url).
+export const ARTICLE_FIXTURE_DIR = `${join(import.meta.dirname, '..', 'core', 'articles', 'fixtures')}/`;
 
 const read = (name: string) => readFileSync(`${ARTICLE_FIXTURE_DIR}${name}`, 'utf8');
 

@@ -4,7 +4,8 @@
  * organisation word ("Prince Group", "National Police") is an organisation; a run next to a role or a
  * speech verb ("Chen Zhi, the group's chairman", "said Chea Sophal", "researcher Montse Ferrer"), or
  * whose family name is in the surname table, or that compromise calls a person, is a person. A later
- * single word equal to a part of a person's name ("Chen") is that person again.
+ * single word equal to a part of a person's name ("Chen") is that person again. compromise reads only
+ * the sentences where no cheaper cue decided.
  */
 import nlp from 'compromise';
 import { surnameClassesOfToken, foldWord } from '../names/index.ts';
@@ -60,9 +61,21 @@ function trimRun(text: string, start: number, end: number): [number, number] | n
 }
 
 export function extractNames(text: string, places: PlaceIndex): Claim[] {
-  const compromisePeople = new Set<string>();
-  for (const p of nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[])
-    compromisePeople.add(text.slice(p.offset.start, p.offset.start + p.offset.length).replace(/[.,;:!?]$/, ''));
+  // compromise reads a sentence only when nothing cheaper decided (the costly step; cached per sentence).
+  const nlpPeople = new Map<number, Set<string>>();
+  const compromiseSaysPerson = (name: string, at: number): boolean => {
+    const from = Math.max(text.lastIndexOf('.', at) + 1, text.lastIndexOf('\n', at) + 1, 0);
+    const stop = text.slice(at).search(/[.\n]/);
+    const sentence = text.slice(from, stop < 0 ? text.length : at + stop + 1);
+    let people = nlpPeople.get(from);
+    if (!people) {
+      people = new Set<string>(
+        (nlp(sentence).people().out('array') as string[]).map((p) => p.replace(/[.,;:!?]$/, '')),
+      );
+      nlpPeople.set(from, people);
+    }
+    return people.has(name);
+  };
 
   const claims: Claim[] = [];
   const personParts = new Map<string, string>(); // folded single word → full name
@@ -101,8 +114,8 @@ export function extractNames(text: string, places: PlaceIndex): Claim[] {
       ROLE_BEFORE.test(before) ||
       !!roleAfter ||
       SPEECH_AFTER.test(after) ||
-      compromisePeople.has(name) ||
-      surnameClassesOfToken(foldWord(words[0]!)).length > 0;
+      surnameClassesOfToken(foldWord(words[0]!)).length > 0 ||
+      compromiseSaysPerson(name, start);
     if (!cue) continue;
     let role: string | null = null;
     let affiliation: string | null = null;

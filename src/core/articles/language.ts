@@ -39,7 +39,7 @@ const SCRIPTS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 4000);
+  const sample = text.slice(0, 1500);
   const letters = (sample.match(/\p{L}/gu) ?? []).length;
   if (letters === 0) return 'und';
   for (const [re, code] of SCRIPTS) if ((sample.match(re) ?? []).length / letters > 0.3) return code;

@@ -33,7 +33,9 @@ export interface StoryDecision {
   alsoMatched: string[];
 }
 
+/** Text alone groups near-copies (syndication, light edits); below that, text needs shared who/where too. */
 export const TEXT_THRESHOLD = 0.3;
+export const COPY_THRESHOLD = 0.6;
 export const WINDOW_DAYS = 21;
 const POSTING_CAP = 300;
 
@@ -56,24 +58,41 @@ export function featuresOf(text: string, entities: readonly string[]): StoryFeat
   return { signature: signature(shingles(text)), entities: [...new Set(entities)].sort(), numbers: numbersOf(text) };
 }
 
-function overlap(a: readonly string[], b: readonly string[]): { shared: number; coefficient: number } {
+/** How much a shared key says: 1 when every key counts the same; the index passes inverse document frequency. */
+export type KeyWeight = (key: string) => number;
+
+/**
+ * Shared keys, and the weighted overlap coefficient: the weight of what both share over the smaller
+ * side's total weight (a town or a spokesperson that half the articles name weighs little; a compound's
+ * name, a person named in few articles, a rare figure weigh much).
+ */
+function overlap(a: readonly string[], b: readonly string[], weight: KeyWeight): { shared: number; coefficient: number } {
   if (!a.length || !b.length) return { shared: 0, coefficient: 0 };
   const set = new Set(a);
-  const shared = b.filter((x) => set.has(x)).length;
-  return { shared, coefficient: shared / Math.min(a.length, b.length) };
+  const common = b.filter((x) => set.has(x));
+  const total = (xs: readonly string[]) => xs.reduce((s, x) => s + weight(x), 0);
+  const smaller = Math.min(total(a), total(b));
+  return { shared: common.length, coefficient: smaller > 0 ? total(common) / smaller : 0 };
 }
 
 /** How alike two articles are, and on which signal. */
-export function storySimilarity(a: StoryFeatures, b: StoryFeatures): { score: number; reason: 'text' | 'entities' } {
+export function storySimilarity(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  weight: KeyWeight = () => 1,
+): { score: number; reason: 'text' | 'entities' } {
   const text = estimateJaccard(a.signature, b.signature);
-  const e = overlap(a.entities, b.entities);
-  const n = overlap(a.numbers, b.numbers);
+  const e = overlap(a.entities, b.entities, weight);
+  const n = overlap(a.numbers, b.numbers, weight);
   // Same who/where and at least one same figure, or the same who/where throughout.
   const aboutSame =
     e.shared >= 2 && e.coefficient >= 0.5 && (n.shared >= 1 || (e.shared >= 3 && e.coefficient >= 0.75))
       ? 0.5 * e.coefficient + 0.5 * Math.max(n.coefficient, TEXT_THRESHOLD)
       : 0;
-  return text >= aboutSame ? { score: text, reason: 'text' } : { score: aboutSame, reason: 'entities' };
+  // Boilerplate ("a spokesman for the police said") makes unrelated short articles look alike: text
+  // between the two thresholds counts only with at least one shared, weighted-half entity.
+  const textScore = text >= COPY_THRESHOLD || (e.shared >= 1 && e.coefficient >= 0.5) ? text : 0;
+  return textScore >= aboutSame ? { score: textScore, reason: 'text' } : { score: aboutSame, reason: 'entities' };
 }
 
 const dayNumber = (day: string) => Math.floor(Date.parse(`${day.slice(0, 10)}T00:00:00Z`) / 86_400_000);
@@ -83,6 +102,13 @@ export class StoryIndex {
   private readonly members = new Map<string, StoryMember>();
   private readonly bands = new Map<string, string[]>();
   private readonly postings = new Map<string, string[]>();
+  /** Articles naming each entity or figure (for inverse document frequency). */
+  private readonly df = new Map<string, number>();
+  // A key no article in the index has (df 0) can match nothing: it weighs nothing either way.
+  private readonly weight: KeyWeight = (key) => {
+    const df = this.df.get(key) ?? 0;
+    return df === 0 ? 0 : 1 + Math.log((this.members.size + 1) / (df + 1));
+  };
 
   constructor(existing: readonly StoryMember[] = []) {
     for (const m of existing) this.insert(m);
@@ -92,6 +118,7 @@ export class StoryIndex {
     this.members.set(m.id, m);
     for (const k of bandKeys(m.signature)) push(this.bands, k, m.id, Number.POSITIVE_INFINITY);
     for (const e of m.entities) push(this.postings, e, m.id, POSTING_CAP);
+    for (const k of [...m.entities, ...m.numbers]) this.df.set(k, (this.df.get(k) ?? 0) + 1);
   }
 
   /** Which story an article belongs to (null: a new story), without adding it. */
@@ -105,7 +132,7 @@ export class StoryIndex {
     for (const id of candidates) {
       const m = this.members.get(id)!;
       if (Math.abs(dayNumber(m.day) - d) > WINDOW_DAYS) continue;
-      const s = storySimilarity(features, m);
+      const s = storySimilarity(features, m, this.weight);
       if (s.score < TEXT_THRESHOLD) continue;
       matched.add(m.storyId);
       if (s.score > best.score || (s.score === best.score && m.storyId < best.storyId!))
