@@ -23,13 +23,82 @@ const rng = createRng(17);
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r.next() * xs.length)]!;
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r.next() * (hi - lo + 1));
 
-const SYLLABLES = ['Gol', 'den', 'Reef', 'Star', 'Lucky', 'Jade', 'Dragon', 'Pearl', 'Royal', 'Sun', 'Moon', 'Ocean', 'Palm', 'Crown', 'Phoenix', 'Lotus', 'Tiger', 'Silver'];
-const TOWNS = ['Sihanoukville', 'Bavet', 'Poipet', 'Phnom Penh', 'Koh Kong', 'Myawaddy', 'Shwe Kokko', 'Tachileik', 'Bokeo', 'Kampot'];
-const SURNAMES = [['Chen', 'Tran', 'Chan'], ['Wang', 'Vuong', 'Wong'], ['Li', 'Ly', 'Lee'], ['Zhang', 'Truong', 'Cheung'], ['Huang', 'Hoang', 'Wong']] as const;
-const GIVEN = [['Zhi', 'Chi'], ['Wei', 'Vi'], ['Ming', 'Minh'], ['Hua', 'Hoa'], ['Jun', 'Tuan']] as const;
-const KH_NAMES = ['Sok Vanna', 'Chea Sophal', 'Keo Dara', 'Meas Rithy', 'Heng Sokha', 'Pich Sreymom', 'Chan Ratha', 'Ouk Bopha'];
-const NATIONS = [['Indonesian', 'Indonesians', 'warga negara Indonesia'], ['Thai', 'Thais', 'warga Thailand'], ['Filipino', 'Filipinos', 'warga Filipina'], ['Vietnamese', 'Vietnamese', 'warga Vietnam'], ['Chinese', 'Chinese', 'warga Tiongkok'], ['Kenyan', 'Kenyans', 'warga Kenya']] as const;
-const OUTLETS = ['Harbour Wire', 'Mekong Daily', 'Coastal Times', 'Border Post', 'Delta News', 'Riverside Herald', 'Gulf Monitor', 'Plain Dealer', 'Berita Mekong', 'Kabar Asia'];
+const SYLLABLES = [
+  'Gol',
+  'den',
+  'Reef',
+  'Star',
+  'Lucky',
+  'Jade',
+  'Dragon',
+  'Pearl',
+  'Royal',
+  'Sun',
+  'Moon',
+  'Ocean',
+  'Palm',
+  'Crown',
+  'Phoenix',
+  'Lotus',
+  'Tiger',
+  'Silver',
+];
+const TOWNS = [
+  'Sihanoukville',
+  'Bavet',
+  'Poipet',
+  'Phnom Penh',
+  'Koh Kong',
+  'Myawaddy',
+  'Shwe Kokko',
+  'Tachileik',
+  'Bokeo',
+  'Kampot',
+];
+const SURNAMES = [
+  ['Chen', 'Tran', 'Chan'],
+  ['Wang', 'Vuong', 'Wong'],
+  ['Li', 'Ly', 'Lee'],
+  ['Zhang', 'Truong', 'Cheung'],
+  ['Huang', 'Hoang', 'Wong'],
+] as const;
+const GIVEN = [
+  ['Zhi', 'Chi'],
+  ['Wei', 'Vi'],
+  ['Ming', 'Minh'],
+  ['Hua', 'Hoa'],
+  ['Jun', 'Tuan'],
+] as const;
+const KH_NAMES = [
+  'Sok Vanna',
+  'Chea Sophal',
+  'Keo Dara',
+  'Meas Rithy',
+  'Heng Sokha',
+  'Pich Sreymom',
+  'Chan Ratha',
+  'Ouk Bopha',
+];
+const NATIONS = [
+  ['Indonesian', 'Indonesians', 'warga negara Indonesia'],
+  ['Thai', 'Thais', 'warga Thailand'],
+  ['Filipino', 'Filipinos', 'warga Filipina'],
+  ['Vietnamese', 'Vietnamese', 'warga Vietnam'],
+  ['Chinese', 'Chinese', 'warga Tiongkok'],
+  ['Kenyan', 'Kenyans', 'warga Kenya'],
+] as const;
+const OUTLETS = [
+  'Harbour Wire',
+  'Mekong Daily',
+  'Coastal Times',
+  'Border Post',
+  'Delta News',
+  'Riverside Herald',
+  'Gulf Monitor',
+  'Plain Dealer',
+  'Berita Mekong',
+  'Kabar Asia',
+];
 
 interface Event {
   id: number;
@@ -127,7 +196,11 @@ for (let id = 0; docs.length < ARTICLES; id++) {
   const tellings = int(rng, 1, 8);
   for (let k = 0; k < tellings && docs.length < ARTICLES; k++) {
     const text = rng.next() < 0.125 ? indonesian(rng, e) : english(rng, e);
-    docs.push({ text: `${pick(rng, OUTLETS)} — ${text}`, story: e.id, day: day(Math.min(364, e.day + int(rng, 0, 6))) });
+    docs.push({
+      text: `${pick(rng, OUTLETS)} — ${text}`,
+      story: e.id,
+      day: day(Math.min(364, e.day + int(rng, 0, 6))),
+    });
   }
 }
 docs.sort((a, b) => a.day.localeCompare(b.day));
@@ -158,7 +231,8 @@ const pairs = (key: (i: number) => string | number) => {
   docs.forEach((_, i) => by.set(key(i), [...(by.get(key(i)) ?? []), i]));
   const set = new Set<string>();
   for (const members of by.values())
-    for (let a = 0; a < members.length; a++) for (let b = a + 1; b < members.length; b++) set.add(`${members[a]}-${members[b]}`);
+    for (let a = 0; a < members.length; a++)
+      for (let b = a + 1; b < members.length; b++) set.add(`${members[a]}-${members[b]}`);
   return set;
 };
 const truth = pairs((i) => docs[i]!.story);
@@ -169,6 +243,12 @@ const precision = found.size ? tp / found.size : 1;
 const recall = truth.size ? tp / truth.size : 1;
 
 console.log(`articles: ${docs.length} (${new Set(docs.map((d) => d.story)).size} generated stories)`);
-console.log(`extraction: ${(docs.length / (extractMs / 1000)).toFixed(0)} articles/s (${(extractMs / docs.length).toFixed(2)} ms each, ${claims} claims)`);
-console.log(`grouping:   ${(docs.length / (groupMs / 1000)).toFixed(0)} articles/s (${new Set(storyOf).size} stories found)`);
-console.log(`grouping pairs: precision ${(precision * 100).toFixed(1)} %, recall ${(recall * 100).toFixed(1)} % (${found.size} pairs found, ${truth.size} true)`);
+console.log(
+  `extraction: ${(docs.length / (extractMs / 1000)).toFixed(0)} articles/s (${(extractMs / docs.length).toFixed(2)} ms each, ${claims} claims)`,
+);
+console.log(
+  `grouping:   ${(docs.length / (groupMs / 1000)).toFixed(0)} articles/s (${new Set(storyOf).size} stories found)`,
+);
+console.log(
+  `grouping pairs: precision ${(precision * 100).toFixed(1)} %, recall ${(recall * 100).toFixed(1)} % (${found.size} pairs found, ${truth.size} true)`,
+);

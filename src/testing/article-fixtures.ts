@@ -15,8 +15,9 @@ export const FIXTURE_FILES = {
   casinoCourt: 'story-c-unrelated.txt',
 } as const;
 
-export const FIXTURES = Object.fromEntries(
-  Object.entries(FIXTURE_FILES).map(([k, f]) => [k, read(f)]),
-) as Record<keyof typeof FIXTURE_FILES, string>;
+export const FIXTURES = Object.fromEntries(Object.entries(FIXTURE_FILES).map(([k, f]) => [k, read(f)])) as Record<
+  keyof typeof FIXTURE_FILES,
+  string
+>;
 
 export const GOLDEN_REEF = { id: '00000000-0000-4000-8000-00000000c001', names: ['Golden Reef', 'Golden Reef Park'] };

@@ -21,7 +21,10 @@ function* folderItems(dir: string): Generator<Item> {
     if (!statSync(path).isFile()) continue;
     const format = formatOf(name, undefined);
     if (!format) continue;
-    yield { name, source: { bytes: readFileSync(path), format, fileName: name, contentType: '', acquiredFrom: 'refuge ingest' } };
+    yield {
+      name,
+      source: { bytes: readFileSync(path), format, fileName: name, contentType: '', acquiredFrom: 'refuge ingest' },
+    };
   }
 }
 
@@ -87,7 +90,9 @@ export function registerIngestCommands(program: Command, config: () => Config): 
               : `${e.duplicate ? 'known' : 'ingested'} ${e.name} (${e.language}, ${e.claims} claims, story ${e.storyId})`,
         );
       const summary = await withRuntime(config(), (r) =>
-        withMemberSession(r.app, { email: o.as, organisation: o.org }, (actor) => ingestSources(r.app, actor, items, print)),
+        withMemberSession(r.app, { email: o.as, organisation: o.org }, (actor) =>
+          ingestSources(r.app, actor, items, print),
+        ),
       );
       console.log(
         o.json

@@ -24,7 +24,10 @@ export const ArticlePasteInput = z.object({
   text: z.string().min(1).max(MAX_ARTICLE_CHARS),
   title: z.string().max(500).optional(),
   publisher: z.string().max(200).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   publishedAt: When.optional(),
   sensitivity: Sensitivity.optional(),
 });
@@ -34,7 +37,10 @@ export const ArticleUploadQuery = z.object({
   fileName: z.string().min(1).max(255),
   title: z.string().max(500).optional(),
   publisher: z.string().max(200).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   publishedAt: When.optional(),
   sensitivity: Sensitivity.optional(),
 });

@@ -27,7 +27,13 @@ export interface ActorResolution {
 const WEAKEST_SAME: NameLevel = 'fuzzy_strong';
 
 export function actorNameKeys(name: string, kind: ActorKind): string[] {
-  if (kind === 'organisation') return [`org:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`];
+  if (kind === 'organisation')
+    return [
+      `org:${name
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()}`,
+    ];
   // The engine's keys, plus each word on its own (folded): "Montse Ferrer" and "Monse Ferrer" share no
   // engine key but share "Ferrer"; compareNames then decides.
   const words = normaliseName(name).tokens;
@@ -89,7 +95,11 @@ export class ActorBook {
   }
 
   /** The actor a mention is (an existing one, or a new one made with `newId`), and whether it is new. */
-  resolve(name: string, kind: ActorKind, newId: () => string): { actor: ActorCandidate; created: boolean; resolution: ActorResolution } {
+  resolve(
+    name: string,
+    kind: ActorKind,
+    newId: () => string,
+  ): { actor: ActorCandidate; created: boolean; resolution: ActorResolution } {
     const candidates = new Set<ActorCandidate>();
     for (const k of actorNameKeys(name, kind)) for (const c of this.byKey.get(k) ?? []) candidates.add(c);
     const resolution = resolveActor(name, kind, [...candidates]);

@@ -3,7 +3,7 @@
  * (text signature, resolved entities, figures). People and organisations are resolved to actors in
  * `actors` (mutated: new actors are proposed there).
  */
-import { ActorBook } from './actors.ts';
+import { type ActorBook } from './actors.ts';
 import type { Claim } from './claim-types.ts';
 import { extractClaims } from './extract.ts';
 import { detectLanguage } from './language.ts';

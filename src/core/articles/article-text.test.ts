@@ -37,7 +37,11 @@ describe('article text from files', () => {
       'About 60 Thai nationals crossed at Poipet today.',
     ].join('\r\n');
     const mail = await readArticle(bytes(eml), 'eml');
-    expect(mail).toMatchObject({ title: 'Report from Poipet', publisher: 'Field Desk', publishedAt: '2025-11-10T09:00:00.000Z' });
+    expect(mail).toMatchObject({
+      title: 'Report from Poipet',
+      publisher: 'Field Desk',
+      publishedAt: '2025-11-10T09:00:00.000Z',
+    });
     expect(mail.text).toBe('About 60 Thai nationals crossed at Poipet today.');
   });
 
@@ -49,13 +53,17 @@ describe('article text from files', () => {
   it('refuses binary garbage, empty, enormous and wrongly encoded input with its reason', async () => {
     const garbage = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(await rejection(readArticle(garbage, 'txt'))).toBe('wrong_encoding');
-    expect(await rejection(readArticle(bytes('\u0000\u0001\u0002binary\u0003\u0004'.repeat(50)), 'txt'))).toBe('binary');
+    expect(await rejection(readArticle(bytes('\u0000\u0001\u0002binary\u0003\u0004'.repeat(50)), 'txt'))).toBe(
+      'binary',
+    );
     expect(await rejection(readArticle(new Uint8Array(0), 'txt'))).toBe('empty');
     expect(await rejection(readArticle(bytes('   \n\n  '), 'md'))).toBe('empty');
     expect(await rejection(readArticle(bytes('<html><script>x()</script></html>'), 'html'))).toBe('empty');
     expect(await rejection(readArticle(bytes('word '.repeat(MAX_ARTICLE_CHARS / 4)), 'txt'))).toBe('too_large');
     // Latin-1 bytes (é as 0xE9) are not UTF-8.
-    expect(await rejection(readArticle(Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x61]), 'txt'))).toBe('wrong_encoding');
+    expect(await rejection(readArticle(Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x61]), 'txt'))).toBe(
+      'wrong_encoding',
+    );
   });
 
   it('knows formats by extension or content type', () => {

@@ -174,7 +174,16 @@ export async function emailToArticle(bytes: Uint8Array): Promise<ArticleText> {
 /** The format a file name or content type says, or null. */
 export function formatOf(fileName: string | undefined, contentType: string | undefined): ArticleFormat | null {
   const ext = /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
-  const byExt: Record<string, ArticleFormat> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', eml: 'eml', pdf: 'pdf' };
+  const byExt: Record<string, ArticleFormat> = {
+    txt: 'txt',
+    text: 'txt',
+    md: 'md',
+    markdown: 'md',
+    html: 'html',
+    htm: 'html',
+    eml: 'eml',
+    pdf: 'pdf',
+  };
   if (ext && byExt[ext]) return byExt[ext];
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const byType: Record<string, ArticleFormat> = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from './dates.ts';
 
-const resolve = (text: string, published: string) => findDates(text, published).map((d) => [d.text, d.date, d.precision]);
+const resolve = (text: string, published: string) =>
+  findDates(text, published).map((d) => [d.text, d.date, d.precision]);
 
 describe('dates against the publication date', () => {
   it('reads last October as the October before the publication month', () => {

@@ -158,7 +158,12 @@ const RULES: Rule[] = [
   },
 ];
 
-function dayMonth(d: number, mo: number, year: number | null, p: Pub): Omit<DateMention, 'start' | 'end' | 'text'> | null {
+function dayMonth(
+  d: number,
+  mo: number,
+  year: number | null,
+  p: Pub,
+): Omit<DateMention, 'start' | 'end' | 'text'> | null {
   if (mo < 0) return null;
   // Without a year: the publication year, unless that date is still to come (then the year before).
   const y = year ?? (mo < p.m || (mo === p.m && d <= p.d) ? p.y : p.y - 1);

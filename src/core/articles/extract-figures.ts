@@ -69,13 +69,24 @@ const PEOPLE = new RegExp(
   `${QUALIFIER_SOURCE}${RANGE_SOURCE}\\s+${MODIFIERS}(${PEOPLE_SOURCE}|${DEMONYM_SOURCE})\\b`,
   'giu',
 );
-const PEOPLE_VAGUE = new RegExp(`${QUALIFIER_SOURCE}(${VAGUE_SOURCE})\\s+of\\s+${MODIFIERS}(${PEOPLE_SOURCE}|${DEMONYM_SOURCE})\\b`, 'giu');
-const PLACES = new RegExp(`${QUALIFIER_SOURCE}${RANGE_SOURCE}\\s+((?:[\\p{L}-]+\\s+){0,2}?)(${PLACE_SOURCE})\\b`, 'giu');
+const PEOPLE_VAGUE = new RegExp(
+  `${QUALIFIER_SOURCE}(${VAGUE_SOURCE})\\s+of\\s+${MODIFIERS}(${PEOPLE_SOURCE}|${DEMONYM_SOURCE})\\b`,
+  'giu',
+);
+const PLACES = new RegExp(
+  `${QUALIFIER_SOURCE}${RANGE_SOURCE}\\s+((?:[\\p{L}-]+\\s+){0,2}?)(${PLACE_SOURCE})\\b`,
+  'giu',
+);
 
 const TAIL = new RegExp(`^\\s+(${PEOPLE_SOURCE})\\b`, 'iu');
 const SUSPECT_NOUNS = new Set(['suspects', 'detainees']);
 
-function figure(qualifierWords: string | undefined, low: string, high: string | undefined, integer: boolean): Figure | null {
+function figure(
+  qualifierWords: string | undefined,
+  low: string,
+  high: string | undefined,
+  integer: boolean,
+): Figure | null {
   const a = parseNumber(low);
   if (a === null) return null;
   if (high !== undefined) {

@@ -91,7 +91,14 @@ export function extractNames(text: string, places: PlaceIndex): Claim[] {
     const after = text.slice(end, end + 120);
     if (isOrganisation(words)) {
       if (words.length === 1 && ORG_WORDS.has(words[0]!)) continue; // "Court", "Police": a word, not a name
-      claims.push({ kind: 'organisation', start, end, quote: name, key: `organisation:${name.toLowerCase()}`, value: { name } });
+      claims.push({
+        kind: 'organisation',
+        start,
+        end,
+        quote: name,
+        key: `organisation:${name.toLowerCase()}`,
+        value: { name },
+      });
       continue;
     }
     if (words.length === 1) {

@@ -19,7 +19,10 @@ export interface ExtractOptions {
 const QUOTE = /[“"]([^”"\n]{12,800})[”"]/g;
 const SPEECH = '(?:said|says|told|added|stated|warned|explained|according to)';
 const NAME = `\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,3}`;
-const SPEAKER_AFTER = new RegExp(`^\\s*,?\\s*(?:${SPEECH}\\s+(${NAME})|(${NAME})(?:,[^,“"]{0,60},)?\\s+${SPEECH}|(he|she)\\s+${SPEECH})`, 'u');
+const SPEAKER_AFTER = new RegExp(
+  `^\\s*,?\\s*(?:${SPEECH}\\s+(${NAME})|(${NAME})(?:,[^,“"]{0,60},)?\\s+${SPEECH}|(he|she)\\s+${SPEECH})`,
+  'u',
+);
 const SPEAKER_BEFORE = new RegExp(`(${NAME})\\s+(?:${SPEECH})(?:\\s+[^.“"]{0,60})?[:,]\\s*$`, 'u');
 
 function quotations(text: string, people: readonly Claim[]): Claim[] {
@@ -51,7 +54,14 @@ function quotations(text: string, people: readonly Claim[]): Claim[] {
       const before = SPEAKER_BEFORE.exec(beforeText);
       if (before) speaker = personAt(m.index - beforeText.length + before.index) ?? before[1]!;
     }
-    out.push({ kind: 'quotation', start, end, quote: inner, key: `quotation:${speaker ?? 'unknown'}`, value: { speaker } });
+    out.push({
+      kind: 'quotation',
+      start,
+      end,
+      quote: inner,
+      key: `quotation:${speaker ?? 'unknown'}`,
+      value: { speaker },
+    });
   }
   return out;
 }

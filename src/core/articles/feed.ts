@@ -33,7 +33,8 @@ const parser = new XMLParser({
 const text = (v: unknown): string | null => {
   if (v === undefined || v === null) return null;
   if (typeof v === 'string' || typeof v === 'number') return String(v);
-  if (typeof v === 'object' && '#text' in (v as Record<string, unknown>)) return String((v as Record<string, unknown>)['#text']);
+  if (typeof v === 'object' && '#text' in (v as Record<string, unknown>))
+    return String((v as Record<string, unknown>)['#text']);
   return null;
 };
 

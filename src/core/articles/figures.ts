@@ -14,7 +14,17 @@
  * For non-integer amounts (money) "more than"/"fewer than" keep N as the bound.
  */
 
-export const QUALIFIERS = ['exact', 'at_least', 'more_than', 'up_to', 'fewer_than', 'about', 'nearly', 'range', 'vague'] as const;
+export const QUALIFIERS = [
+  'exact',
+  'at_least',
+  'more_than',
+  'up_to',
+  'fewer_than',
+  'about',
+  'nearly',
+  'range',
+  'vague',
+] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 export interface Figure {

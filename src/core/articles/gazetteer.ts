@@ -23,7 +23,11 @@ export const COUNTRIES: readonly CountryEntry[] = [
   { code: 'HK', names: ['Hong Kong'], demonyms: ['Hongkongers'] },
   { code: 'ID', names: ['Indonesia'], demonyms: ['Indonesian', 'Indonesians'] },
   { code: 'MY', names: ['Malaysia'], demonyms: ['Malaysian', 'Malaysians'] },
-  { code: 'PH', names: ['Philippines', 'the Philippines'], demonyms: ['Filipino', 'Filipinos', 'Filipina', 'Filipinas'] },
+  {
+    code: 'PH',
+    names: ['Philippines', 'the Philippines'],
+    demonyms: ['Filipino', 'Filipinos', 'Filipina', 'Filipinas'],
+  },
   { code: 'SG', names: ['Singapore'], demonyms: ['Singaporean', 'Singaporeans'] },
   { code: 'IN', names: ['India'], demonyms: ['Indian', 'Indians'] },
   { code: 'BD', names: ['Bangladesh'], demonyms: ['Bangladeshi', 'Bangladeshis'] },
@@ -32,7 +36,11 @@ export const COUNTRIES: readonly CountryEntry[] = [
   { code: 'PK', names: ['Pakistan'], demonyms: ['Pakistani', 'Pakistanis'] },
   { code: 'KR', names: ['South Korea', 'Korea'], demonyms: ['South Korean', 'South Koreans', 'Korean', 'Koreans'] },
   { code: 'JP', names: ['Japan'], demonyms: ['Japanese'] },
-  { code: 'US', names: ['United States', 'United States of America', 'USA', 'U.S.'], demonyms: ['American', 'Americans'] },
+  {
+    code: 'US',
+    names: ['United States', 'United States of America', 'USA', 'U.S.'],
+    demonyms: ['American', 'Americans'],
+  },
   { code: 'GB', names: ['United Kingdom', 'Britain', 'UK'], demonyms: ['British', 'Briton', 'Britons'] },
   { code: 'KE', names: ['Kenya'], demonyms: ['Kenyan', 'Kenyans'] },
   { code: 'UG', names: ['Uganda'], demonyms: ['Ugandan', 'Ugandans'] },
@@ -212,4 +220,15 @@ export const ROLE_WORDS: readonly string[] = [
 ];
 
 /** Titles before a name ("Gen.", "Dr"). */
-export const TITLES: readonly string[] = ['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'General', 'Colonel', 'Col', 'Lt', 'Minister'];
+export const TITLES: readonly string[] = [
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Gen',
+  'General',
+  'Colonel',
+  'Col',
+  'Lt',
+  'Minister',
+];

@@ -57,14 +57,24 @@ describe('stories, actors and disagreements', () => {
     expect(actorOf('harbourWire', 'Chen Zhi')).not.toBe(actorOf('harbourWire', 'Montse Ferrer'));
     expect(actorOf('floodRelief', 'Lina Hart')).not.toBe(actorOf('harbourWire', 'Montse Ferrer'));
     expect(resolveActor('陈志', 'person', [{ id: 'x', kind: 'person', names: ['Chen Zhi'] }]).actorId).toBe('x');
-    expect(resolveActor('Mark Ferrer', 'person', [{ id: 'x', kind: 'person', names: ['Montse Ferrer'] }]).actorId).toBeNull();
+    expect(
+      resolveActor('Mark Ferrer', 'person', [{ id: 'x', kind: 'person', names: ['Montse Ferrer'] }]).actorId,
+    ).toBeNull();
   });
 
   it('flags differing and conflicting figures per quantity, never within one article', () => {
     const claims: FigureClaim[] = Object.entries(all).flatMap(([article, a]) =>
       a.analysed.claims.flatMap((c, i) =>
         c.kind === 'people_count' || c.kind === 'place_count' || c.kind === 'money'
-          ? [{ claimId: `${article}#${i}:${c.quote}`, articleId: article, storyId: a.storyId, key: c.key, figure: c.value }]
+          ? [
+              {
+                claimId: `${article}#${i}:${c.quote}`,
+                articleId: article,
+                storyId: a.storyId,
+                key: c.key,
+                figure: c.value,
+              },
+            ]
           : [],
       ),
     );

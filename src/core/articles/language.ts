@@ -49,7 +49,8 @@ export function detectLanguage(text: string): string {
 }
 
 // Words that differ between standard Indonesian and Malaysian Malay (franc's trigrams blur the two).
-const INDONESIAN = /\b(?:polisi|mengatakan|bisa|uang|kantor|karena|dibebaskan|warga negara|WNI|kepolisian|pemerintah|sekitar)\b/gi;
+const INDONESIAN =
+  /\b(?:polisi|mengatakan|bisa|uang|kantor|karena|dibebaskan|warga negara|WNI|kepolisian|pemerintah|sekitar)\b/gi;
 const MALAY = /\b(?:polis|berkata|boleh|wang|pejabat|kerana|rakyat|kerajaan|sekitar)\b/gi;
 
 function malayOrIndonesian(text: string): string {

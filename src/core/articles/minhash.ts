@@ -37,7 +37,9 @@ export function fnv1a(text: string): number {
 
 /** Lower-cased word tokens; unspaced scripts (Han, Khmer, Thai, Burmese) give one token per character. */
 export function words(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{Script=Han}\p{Script=Khmer}\p{Script=Thai}\p{Script=Myanmar}]|[\p{L}\p{N}]+/gu) ?? []);
+  return (
+    text.toLowerCase().match(/[\p{Script=Han}\p{Script=Khmer}\p{Script=Thai}\p{Script=Myanmar}]|[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 export function shingles(text: string, size = 3): Set<number> {

@@ -60,7 +60,8 @@ export class PlaceIndex {
 
   constructor(compounds: readonly CompoundName[] = []) {
     for (const c of COUNTRIES)
-      for (const name of c.names) this.add(name, { name: c.names[0]!, placeKind: 'country', country: c.code, compoundId: null });
+      for (const name of c.names)
+        this.add(name, { name: c.names[0]!, placeKind: 'country', country: c.code, compoundId: null });
     for (const s of SUBDIVISIONS)
       for (const name of [s.name, ...s.aliases])
         this.add(name, { name: s.name, placeKind: s.kind, country: s.country, compoundId: null });

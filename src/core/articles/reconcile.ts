@@ -60,5 +60,7 @@ export function reconcile<C extends FigureClaim>(claims: readonly C[]): FigureGr
       conflicts,
     });
   }
-  return out.sort((a, b) => AGREEMENTS.indexOf(b.agreement) - AGREEMENTS.indexOf(a.agreement) || a.key.localeCompare(b.key));
+  return out.sort(
+    (a, b) => AGREEMENTS.indexOf(b.agreement) - AGREEMENTS.indexOf(a.agreement) || a.key.localeCompare(b.key),
+  );
 }

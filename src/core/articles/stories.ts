@@ -66,7 +66,11 @@ export type KeyWeight = (key: string) => number;
  * side's total weight (a town or a spokesperson that half the articles name weighs little; a compound's
  * name, a person named in few articles, a rare figure weigh much).
  */
-function overlap(a: readonly string[], b: readonly string[], weight: KeyWeight): { shared: number; coefficient: number } {
+function overlap(
+  a: readonly string[],
+  b: readonly string[],
+  weight: KeyWeight,
+): { shared: number; coefficient: number } {
   if (!a.length || !b.length) return { shared: 0, coefficient: 0 };
   const set = new Set(a);
   const common = b.filter((x) => set.has(x));

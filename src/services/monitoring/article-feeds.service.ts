@@ -39,7 +39,13 @@ function privateAddress(ip: string): boolean {
   }
   const [a, b] = ip.split('.').map(Number) as [number, number];
   return (
-    a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)
+    a === 10 ||
+    a === 127 ||
+    a === 0 ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127)
   );
 }
 
@@ -60,14 +66,26 @@ async function fetchFeed(url: string, policy: FeedFetchPolicy): Promise<string> 
   return new TextDecoder('utf-8').decode(body);
 }
 
-const feedView = (f: FeedRow) => ({ id: f.id, url: f.url, title: f.title, lastPolledAt: f.lastPolledAt, lastError: f.lastError });
+const feedView = (f: FeedRow) => ({
+  id: f.id,
+  url: f.url,
+  title: f.title,
+  lastPolledAt: f.lastPolledAt,
+  lastError: f.lastError,
+});
 
 export async function addFeed(app: AppContext, actor: RequestActor, input: { url: string; title?: string }) {
   return asActor(app.database, actor, async (trx) => {
     await authoriseArticles(trx, actor, 'create');
     if (await findFeedByUrl(trx, input.url)) throw conflict('this feed is already configured');
     const id = app.newId();
-    await insertFeed(trx, { id, url: input.url, title: input.title ?? null, organisationId: actor.organisationId, createdBy: actor.userId });
+    await insertFeed(trx, {
+      id,
+      url: input.url,
+      title: input.title ?? null,
+      organisationId: actor.organisationId,
+      createdBy: actor.userId,
+    });
     await audit(trx, app, actor, 'article.feed.add', 'evidence', null, { feedId: id });
     return feedView((await listFeeds(trx, actor.organisationId)).find((f) => f.id === id)!);
   });
@@ -81,7 +99,11 @@ export async function listFeedsView(app: AppContext, actor: RequestActor) {
 }
 
 /** Poll every feed of the actor's organisation once. */
-export async function pollFeeds(app: AppContext, actor: RequestActor, policy: FeedFetchPolicy = {}): Promise<FeedPollResult> {
+export async function pollFeeds(
+  app: AppContext,
+  actor: RequestActor,
+  policy: FeedFetchPolicy = {},
+): Promise<FeedPollResult> {
   const feeds = await asActor(app.database, actor, async (trx) => {
     await authoriseArticles(trx, actor, 'create');
     return listFeeds(trx, actor.organisationId);
@@ -101,7 +123,9 @@ export async function pollFeeds(app: AppContext, actor: RequestActor, policy: Fe
             app,
             actor,
             {
-              bytes: new TextEncoder().encode(item.title ? `<h1>${escapeHtml(item.title)}</h1>${item.html}` : item.html),
+              bytes: new TextEncoder().encode(
+                item.title ? `<h1>${escapeHtml(item.title)}</h1>${item.html}` : item.html,
+              ),
               format: 'feed',
               fileName: 'feed-item.html',
               contentType: 'text/html',
@@ -122,12 +146,15 @@ export async function pollFeeds(app: AppContext, actor: RequestActor, policy: Fe
         }
       }
     } catch (e) {
-      error = e instanceof FeedUnreadable || e instanceof Error ? e.message.slice(0, 500) : 'the feed could not be read';
+      error =
+        e instanceof FeedUnreadable || e instanceof Error ? e.message.slice(0, 500) : 'the feed could not be read';
       result.errors.push({ feedId: feed.id, error });
     }
     await asActor(app.database, actor, (trx) => markFeedPolled(trx, feed.id, app.now().toISOString(), error));
   }
-  await asActor(app.database, actor, (trx) => audit(trx, app, actor, 'article.feeds.poll', 'evidence', null, { ...result, errors: result.errors.length }));
+  await asActor(app.database, actor, (trx) =>
+    audit(trx, app, actor, 'article.feeds.poll', 'evidence', null, { ...result, errors: result.errors.length }),
+  );
   return result;
 }
 

@@ -21,7 +21,15 @@ export interface BatchSummary {
 }
 
 export type BatchEvent =
-  | { kind: 'ingested'; name: string; evidenceId: string; storyId: string; claims: number; language: string; duplicate: boolean }
+  | {
+      kind: 'ingested';
+      name: string;
+      evidenceId: string;
+      storyId: string;
+      claims: number;
+      language: string;
+      duplicate: boolean;
+    }
   | { kind: 'rejected'; name: string; reason: string };
 
 export async function withMemberSession<T>(

@@ -80,9 +80,14 @@ const CONTENT_TYPES: Record<ArticleSourceFormat, string> = {
 
 function rejected(e: unknown): never {
   if (e instanceof ArticleRejected)
-    throw new ServiceError(e.code === 'too_large' ? 413 : 422, `article_${e.code}`, `${e.message}; nothing was stored`, {
-      body: e.message,
-    });
+    throw new ServiceError(
+      e.code === 'too_large' ? 413 : 422,
+      `article_${e.code}`,
+      `${e.message}; nothing was stored`,
+      {
+        body: e.message,
+      },
+    );
   throw e;
 }
 
@@ -96,7 +101,8 @@ async function pdfText(bytes: Uint8Array): Promise<ArticleText> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pdf;
   try {
-    pdf = await getDocument({ data: bytes.slice(), standardFontDataUrl: STANDARD_FONTS, isEvalSupported: false }).promise;
+    pdf = await getDocument({ data: bytes.slice(), standardFontDataUrl: STANDARD_FONTS, isEvalSupported: false })
+      .promise;
   } catch {
     throw new ArticleRejected('unreadable', 'the PDF could not be read');
   }
@@ -130,9 +136,14 @@ export async function readSource(src: ArticleSource): Promise<ArticleText> {
 export function uploadFormat(fileName: string, contentType: string): Exclude<ArticleSourceFormat, 'feed' | 'paste'> {
   const f = formatOf(fileName, contentType);
   if (!f)
-    throw new ServiceError(415, 'article_format', 'articles are .txt, .md, .html, .eml or .pdf files; nothing was stored', {
-      'query.fileName': 'unknown article format',
-    });
+    throw new ServiceError(
+      415,
+      'article_format',
+      'articles are .txt, .md, .html, .eml or .pdf files; nothing was stored',
+      {
+        'query.fileName': 'unknown article format',
+      },
+    );
   return f;
 }
 
@@ -179,7 +190,9 @@ export async function ingestArticle(
     const places = await placesFor(trx, batch);
     const claims = extractClaims(text, { publishedAt: publishedAt.slice(0, 10), language, places });
     // People and organisations: candidates by name key from the database, then the names engine decides.
-    const named = claims.flatMap((c) => (c.kind === 'person' || c.kind === 'organisation' ? [{ name: c.value.name, kind: c.kind }] : []));
+    const named = claims.flatMap((c) =>
+      c.kind === 'person' || c.kind === 'organisation' ? [{ name: c.value.name, kind: c.kind }] : [],
+    );
     const known = await actorsWithKeys(trx, [...new Set(named.flatMap((n) => actorNameKeys(n.name, n.kind)))]);
     const book = new ActorBook(known.map((a) => ({ id: a.id, kind: a.kind, names: [...a.names] })));
     const before = new Map(known.map((a) => [a.id, a.names.length]));
@@ -189,7 +202,16 @@ export async function ingestArticle(
     for (const a of touched.values()) {
       const isNew = !before.has(a.id);
       if (isNew || before.get(a.id) !== a.names.length)
-        await saveActor(trx, { id: a.id, kind: a.kind, names: [...a.names], nameKeys: [...new Set(a.names.flatMap((n) => actorNameKeys(n, a.kind)))] }, isNew);
+        await saveActor(
+          trx,
+          {
+            id: a.id,
+            kind: a.kind,
+            names: [...a.names],
+            nameKeys: [...new Set(a.names.flatMap((n) => actorNameKeys(n, a.kind)))],
+          },
+          isNew,
+        );
     }
     // The story: articles published within the window around this one.
     const index = new StoryIndex(
@@ -270,7 +292,14 @@ export async function ingestArticle(
 export async function ingestPasted(
   app: AppContext,
   actor: RequestActor,
-  input: { text: string; title?: string; publisher?: string; url?: string; publishedAt?: string; sensitivity?: 'public' | 'internal' },
+  input: {
+    text: string;
+    title?: string;
+    publisher?: string;
+    url?: string;
+    publishedAt?: string;
+    sensitivity?: 'public' | 'internal';
+  },
 ): Promise<IngestedArticle> {
   if (!input.text.trim()) throw invalid({ 'body.text': 'the article has no text' });
   return ingestArticle(app, actor, {

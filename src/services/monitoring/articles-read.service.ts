@@ -38,7 +38,12 @@ const quoteOf = (app: Reader, c: ClaimRow) =>
 
 type Sourced = FigureClaim & { row: ClaimRow };
 
-function figureGroups(app: Reader, claims: readonly ClaimRow[], articles: readonly ArticleRow[], titles: Map<string, string | null>): FigureGroupView[] {
+function figureGroups(
+  app: Reader,
+  claims: readonly ClaimRow[],
+  articles: readonly ArticleRow[],
+  titles: Map<string, string | null>,
+): FigureGroupView[] {
   const byArticle = new Map(articles.map((a) => [a.evidenceId, a]));
   const figures: Sourced[] = claims
     .filter((c) => FIGURE_KINDS.includes(c.kind))
@@ -108,7 +113,12 @@ export async function storyDetail(app: AppContext, actor: RequestActor, id: stri
     if (!story) throw notFound('story');
     const articles = await listArticles(trx, { storyId: id });
     const claims = await listClaims(trx, { storyId: id, limit: 20_000 });
-    const actors = new Map((await listActors(trx, [...new Set(claims.flatMap((c) => (c.actorId ? [c.actorId] : [])))])).map((a) => [a.id, a]));
+    const actors = new Map(
+      (await listActors(trx, [...new Set(claims.flatMap((c) => (c.actorId ? [c.actorId] : [])))])).map((a) => [
+        a.id,
+        a,
+      ]),
+    );
     const figures = figureGroups(app, claims, articles, new Map([[id, story.title]]));
     await audit(trx, app, actor, 'article.story.read', 'evidence', null, { storyId: id, claims: claims.length });
     return {
@@ -120,7 +130,11 @@ export async function storyDetail(app: AppContext, actor: RequestActor, id: stri
   });
 }
 
-function claimView(app: Reader, c: ClaimRow, actors: Map<string, { id: string; names: string[]; networkEntityId: string | null }>): ClaimView {
+function claimView(
+  app: Reader,
+  c: ClaimRow,
+  actors: Map<string, { id: string; names: string[]; networkEntityId: string | null }>,
+): ClaimView {
   const a = c.actorId ? actors.get(c.actorId) : undefined;
   return {
     id: c.id,
@@ -177,5 +191,41 @@ export async function reviewArticleClaim(
     const [updated] = await listClaims(trx, { ids: [id], limit: 1 });
     const actors = new Map((await listActors(trx, updated!.actorId ? [updated!.actorId] : [])).map((a) => [a.id, a]));
     return claimView(app, updated!, actors);
+  });
+}
+
+const SITREP_INTERVAL = (low: number, high: number | null) =>
+  high === null
+    ? `at least ${low.toLocaleString('en')}`
+    : low === high
+      ? low.toLocaleString('en')
+      : low === 0
+        ? `at most ${high.toLocaleString('en')}`
+        : `${low.toLocaleString('en')}-${high.toLocaleString('en')}`;
+
+/**
+ * Disagreeing figures for the situation report, as lines of text; null when the reader's organisation
+ * may not read articles (the report then has no such section).
+ */
+export async function disagreementsForReport(
+  app: AppContext,
+  actor: RequestActor,
+  limit = 10,
+): Promise<{ quantity: string; agreement: string; figures: string[] }[] | null> {
+  return asActor(app.database, actor, async (trx) => {
+    try {
+      await authoriseArticles(trx, actor, 'read');
+    } catch {
+      return null;
+    }
+    const groups = await disagreeingFigures(trx, app, limit);
+    return groups.map((g) => ({
+      quantity: `${g.storyTitle ?? 'Untitled story'}: ${g.key.replace(/:/g, ' ')}`,
+      agreement: g.agreement,
+      figures: g.sources.map(
+        (s) =>
+          `${s.publisher ?? s.title ?? 'Unknown source'} (${s.publishedAt.slice(0, 10)}): ${SITREP_INTERVAL(s.low, s.high)} - "${s.quote}"`,
+      ),
+    }));
   });
 }

@@ -58,7 +58,12 @@ export interface StoryCandidateRow {
 }
 
 /** Articles published within [from, to], for story grouping (newest first, at most `limit`). */
-export async function storyCandidates(trx: Queryable, from: string, to: string, limit: number): Promise<StoryCandidateRow[]> {
+export async function storyCandidates(
+  trx: Queryable,
+  from: string,
+  to: string,
+  limit: number,
+): Promise<StoryCandidateRow[]> {
   const rows = await trx
     .selectFrom('articles')
     .select(['evidence_id', 'story_id', 'published_at', 'signature', 'entity_keys', 'numbers'])
@@ -142,7 +147,12 @@ export async function saveActor(
       .insertInto('article_actors')
       .values({ id: a.id, kind: a.kind, names: a.names, name_keys: a.nameKeys })
       .execute();
-  else await trx.updateTable('article_actors').set({ names: a.names, name_keys: a.nameKeys }).where('id', '=', a.id).execute();
+  else
+    await trx
+      .updateTable('article_actors')
+      .set({ names: a.names, name_keys: a.nameKeys })
+      .where('id', '=', a.id)
+      .execute();
 }
 
 export interface ClaimInsert {
@@ -235,7 +245,10 @@ export interface ArticleRow {
   charCount: number;
 }
 
-export async function listArticles(trx: Queryable, f: { storyId?: string; ids?: readonly string[] }): Promise<ArticleRow[]> {
+export async function listArticles(
+  trx: Queryable,
+  f: { storyId?: string; ids?: readonly string[] },
+): Promise<ArticleRow[]> {
   let q = trx
     .selectFrom('articles as a')
     .innerJoin('evidence as e', 'e.id', 'a.evidence_id')
@@ -272,7 +285,11 @@ export async function listArticles(trx: Queryable, f: { storyId?: string; ids?: 
 }
 
 export async function readArticleText(trx: Queryable, evidenceId: string): Promise<string | null> {
-  const r = await trx.selectFrom('articles').select('text_enc').where('evidence_id', '=', evidenceId).executeTakeFirst();
+  const r = await trx
+    .selectFrom('articles')
+    .select('text_enc')
+    .where('evidence_id', '=', evidenceId)
+    .executeTakeFirst();
   return r?.text_enc ?? null;
 }
 
@@ -296,7 +313,13 @@ export interface ClaimRow {
 
 export async function listClaims(
   trx: Queryable,
-  f: { storyId?: string; articleIds?: readonly string[]; kinds?: readonly ClaimKind[]; ids?: readonly string[]; limit: number },
+  f: {
+    storyId?: string;
+    articleIds?: readonly string[];
+    kinds?: readonly ClaimKind[];
+    ids?: readonly string[];
+    limit: number;
+  },
 ): Promise<ClaimRow[]> {
   let q = trx
     .selectFrom('article_claims as c')
@@ -323,7 +346,12 @@ export async function listClaims(
     .orderBy('c.start_offset')
     .limit(f.limit);
   if (f.storyId) q = q.where('a.story_id', '=', f.storyId);
-  if (f.articleIds) q = q.where('c.article_id', 'in', f.articleIds.length ? [...f.articleIds] : ['00000000-0000-0000-0000-000000000000']);
+  if (f.articleIds)
+    q = q.where(
+      'c.article_id',
+      'in',
+      f.articleIds.length ? [...f.articleIds] : ['00000000-0000-0000-0000-000000000000'],
+    );
   if (f.kinds) q = q.where('c.kind', 'in', [...f.kinds]);
   if (f.ids) q = q.where('c.id', 'in', f.ids.length ? [...f.ids] : ['00000000-0000-0000-0000-000000000000']);
   return (await q.execute()).map((r) => ({

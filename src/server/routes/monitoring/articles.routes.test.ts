@@ -20,7 +20,9 @@ async function uploadArticle(t: TestServer, c: TestClient, bytes: Buffer, query:
 async function tableCounts(t: TestServer) {
   const { rows } = await sql<{ evidence: number; articles: number; claims: number; blobs: number }>`SELECT
     (SELECT count(*) FROM evidence)::int AS evidence, (SELECT count(*) FROM articles)::int AS articles,
-    (SELECT count(*) FROM article_claims)::int AS claims, (SELECT count(*) FROM blobs)::int AS blobs`.execute(t.database.db);
+    (SELECT count(*) FROM article_claims)::int AS claims, (SELECT count(*) FROM blobs)::int AS blobs`.execute(
+    t.database.db,
+  );
   return rows[0]!;
 }
 
@@ -50,7 +52,13 @@ describe.each(DATABASE_KINDS)('articles API on %s', (kind) => {
     });
     expect(paste.status).toBe(201);
     ids.harbourWire = paste.json.evidenceId;
-    const md = await uploadArticle(t, analyst, Buffer.from(FIXTURES.mekongDaily), { fileName: 'mekong.txt', publisher: 'Mekong Daily', publishedAt: '2025-11-12' }, 'text/plain');
+    const md = await uploadArticle(
+      t,
+      analyst,
+      Buffer.from(FIXTURES.mekongDaily),
+      { fileName: 'mekong.txt', publisher: 'Mekong Daily', publishedAt: '2025-11-12' },
+      'text/plain',
+    );
     expect(md.status).toBe(201);
     ids.mekongDaily = md.json.evidenceId;
     const html = `<html><head><meta property="og:site_name" content="Berita Mekong"><meta property="article:published_time" content="2025-11-13T02:00:00Z"></head><body><p>${FIXTURES.translationId.replace(/\n+/g, '</p><p>')}</p></body></html>`;
@@ -58,7 +66,10 @@ describe.each(DATABASE_KINDS)('articles API on %s', (kind) => {
     expect(tr.status).toBe(201);
     expect(tr.json.language).toBe('id');
     ids.translationId = tr.json.evidenceId;
-    const other = await analyst.request('POST', '/api/monitoring/articles', { text: FIXTURES.floodRelief, publishedAt: '2025-11-12' });
+    const other = await analyst.request('POST', '/api/monitoring/articles', {
+      text: FIXTURES.floodRelief,
+      publishedAt: '2025-11-12',
+    });
     ids.floodRelief = other.json.evidenceId;
   }, 120_000);
   afterAll(async () => {
@@ -79,8 +90,19 @@ describe.each(DATABASE_KINDS)('articles API on %s', (kind) => {
   it('keeps every claim with its exact quote span, resolved compounds and actors across spellings', async () => {
     const detail = await analyst.request('GET', `/api/monitoring/stories/${ids.story}`);
     expect(detail.status).toBe(200);
-    const texts: Record<string, string> = { [ids.harbourWire!]: FIXTURES.harbourWire.trim(), [ids.mekongDaily!]: FIXTURES.mekongDaily.trim() };
-    const claims = detail.json.claims as { articleId: string; start: number; end: number; quote: string; kind: string; compoundId: string | null; actor: { id: string; names: string[] } | null }[];
+    const texts: Record<string, string> = {
+      [ids.harbourWire!]: FIXTURES.harbourWire.trim(),
+      [ids.mekongDaily!]: FIXTURES.mekongDaily.trim(),
+    };
+    const claims = detail.json.claims as {
+      articleId: string;
+      start: number;
+      end: number;
+      quote: string;
+      kind: string;
+      compoundId: string | null;
+      actor: { id: string; names: string[] } | null;
+    }[];
     const english = claims.filter((c) => texts[c.articleId]);
     expect(english.length).toBeGreaterThan(20);
     for (const c of english) expect(texts[c.articleId]!.slice(c.start, c.end)).toBe(c.quote);
@@ -97,7 +119,9 @@ describe.each(DATABASE_KINDS)('articles API on %s', (kind) => {
     expect(res.status).toBe(200);
     const sites = res.json.items.find((g: { key: string }) => g.key === 'place_count:scam_site');
     expect(sites.agreement).toBe('compatible');
-    expect(sites.sources.map((s: { publisher: string; low: number; quote: string }) => [s.publisher, s.low, s.quote]).sort()).toEqual([
+    expect(
+      sites.sources.map((s: { publisher: string; low: number; quote: string }) => [s.publisher, s.low, s.quote]).sort(),
+    ).toEqual([
       ['Harbour Wire', 10, 'at least 10 compounds'],
       ['Mekong Daily', 17, 'at least 17 scam zones'],
     ]);
@@ -116,7 +140,10 @@ describe.each(DATABASE_KINDS)('articles API on %s', (kind) => {
 
   it('takes the same text again as the same article, storing nothing new', async () => {
     const before = await tableCounts(t);
-    const again = await analyst.request('POST', '/api/monitoring/articles', { text: FIXTURES.harbourWire, publishedAt: '2025-11-12' });
+    const again = await analyst.request('POST', '/api/monitoring/articles', {
+      text: FIXTURES.harbourWire,
+      publishedAt: '2025-11-12',
+    });
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ duplicate: true, evidenceId: ids.harbourWire });
     expect(await tableCounts(t)).toEqual(before);
@@ -159,13 +186,24 @@ describe.each(DATABASE_KINDS)('articles API on %s', (kind) => {
     }
     // And the database itself shows an NGO session nothing, whatever the service would say.
     const ngo = await signedInActor(t.app, await t.org('ngo'), ['caseworker', 'admin']);
-    const seen = await asActor(t.database, ngo, async (trx) =>
-      (await sql<{ n: number }>`SELECT (SELECT count(*) FROM articles)::int + (SELECT count(*) FROM article_claims)::int + (SELECT count(*) FROM article_stories)::int + (SELECT count(*) FROM article_actors)::int AS n`.execute(trx)).rows[0]!.n,
+    const seen = await asActor(
+      t.database,
+      ngo,
+      async (trx) =>
+        (
+          await sql<{
+            n: number;
+          }>`SELECT (SELECT count(*) FROM articles)::int + (SELECT count(*) FROM article_claims)::int + (SELECT count(*) FROM article_stories)::int + (SELECT count(*) FROM article_actors)::int AS n`.execute(
+            trx,
+          )
+        ).rows[0]!.n,
     );
     expect(seen).toBe(0);
     const watch = await signedInActor(t.app, await t.org('watch'), ['analyst']);
-    const watched = await asActor(t.database, watch, async (trx) =>
-      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM article_claims`.execute(trx)).rows[0]!.n,
+    const watched = await asActor(
+      t.database,
+      watch,
+      async (trx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM article_claims`.execute(trx)).rows[0]!.n,
     );
     expect(watched).toBeGreaterThan(0);
   });
@@ -173,9 +211,17 @@ describe.each(DATABASE_KINDS)('articles API on %s', (kind) => {
   it('lets an analyst reject a claim, which ends the disagreement it made; others may not review', async () => {
     const detail = await analyst.request('GET', `/api/monitoring/stories/${ids.story}`);
     const ten = detail.json.claims.find((c: { quote: string }) => c.quote === 'at least 10 compounds');
-    expect((await caseworker.request('POST', `/api/monitoring/article-claims/${ten.id}/review`, { status: 'rejected' })).status).toBe(403);
-    expect((await viewer.request('POST', `/api/monitoring/article-claims/${ten.id}/review`, { status: 'rejected' })).status).toBe(403);
-    const bad = await analyst.request('POST', `/api/monitoring/article-claims/${ten.id}/review`, { status: 'rejected', eventId: compoundId });
+    expect(
+      (await caseworker.request('POST', `/api/monitoring/article-claims/${ten.id}/review`, { status: 'rejected' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await viewer.request('POST', `/api/monitoring/article-claims/${ten.id}/review`, { status: 'rejected' })).status,
+    ).toBe(403);
+    const bad = await analyst.request('POST', `/api/monitoring/article-claims/${ten.id}/review`, {
+      status: 'rejected',
+      eventId: compoundId,
+    });
     expect(bad.status).toBe(422);
     const ok = await analyst.request('POST', `/api/monitoring/article-claims/${ten.id}/review`, { status: 'rejected' });
     expect(ok.status).toBe(200);

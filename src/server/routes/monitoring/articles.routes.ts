@@ -93,7 +93,14 @@ export const articleRoutes =
 
     app.get(
       `${base}/stories`,
-      { schema: { tags, summary: 'Stories (articles grouped), newest first', querystring: StoryListQuery, response: { 200: StoryList } } },
+      {
+        schema: {
+          tags,
+          summary: 'Stories (articles grouped), newest first',
+          querystring: StoryListQuery,
+          response: { 200: StoryList },
+        },
+      },
       async (request) => listStoriesView(deps.app, requireActor(request), request.query),
     );
 

@@ -16,8 +16,16 @@ describe('the reports and news page', () => {
     await t.org('news-ngo', 'ngo');
     analyst = await t.userIn('news-watch', 'analyst');
     caseworker = await t.userIn('news-ngo', 'caseworker');
-    await analyst.request('POST', '/api/monitoring/articles', { text: FIXTURES.harbourWire, publisher: 'Harbour Wire', publishedAt: '2025-11-12' });
-    await analyst.request('POST', '/api/monitoring/articles', { text: FIXTURES.mekongDaily, publisher: 'Mekong Daily', publishedAt: '2025-11-12' });
+    await analyst.request('POST', '/api/monitoring/articles', {
+      text: FIXTURES.harbourWire,
+      publisher: 'Harbour Wire',
+      publishedAt: '2025-11-12',
+    });
+    await analyst.request('POST', '/api/monitoring/articles', {
+      text: FIXTURES.mekongDaily,
+      publisher: 'Mekong Daily',
+      publishedAt: '2025-11-12',
+    });
   }, 240_000);
   afterAll(async () => {
     await t?.close();
@@ -28,7 +36,9 @@ describe('the reports and news page', () => {
     const groups = await screen.findAllByTestId('figure-group');
     const sites = groups.find((g) => g.textContent?.includes('scam_site'))!;
     expect(within(sites).getByText('Differ')).toBeDefined();
-    const values = within(sites).getAllByTestId('figure-value').map((v) => v.textContent);
+    const values = within(sites)
+      .getAllByTestId('figure-value')
+      .map((v) => v.textContent);
     expect(values.sort()).toEqual(['at least 10', 'at least 17']);
     expect(within(sites).getByText('at least 17 scam zones')).toBeDefined();
     const stories = screen.getAllByTestId('story');

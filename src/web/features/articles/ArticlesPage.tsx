@@ -88,11 +88,14 @@ function Overview() {
               <li key={s.id} data-testid="story">
                 <Link to={`stories/${s.id}`}>{s.title ?? t('stories.untitled')}</Link>{' '}
                 <span className="muted small">
-                  {s.firstPublishedAt ? dates.day(s.firstPublishedAt) : ''} · {t('stories.articles', { count: s.articles })} ·{' '}
-                  {s.publishers.join(', ')} · {s.languages.join(', ')} · {t('stories.claims', { count: s.claims })}
+                  {s.firstPublishedAt ? dates.day(s.firstPublishedAt) : ''} ·{' '}
+                  {t('stories.articles', { count: s.articles })} · {s.publishers.join(', ')} · {s.languages.join(', ')}{' '}
+                  · {t('stories.claims', { count: s.claims })}
                 </span>
                 {s.disagreements > 0 && (
-                  <span className="agreement agreement--compatible">{t('stories.disagreements', { count: s.disagreements })}</span>
+                  <span className="agreement agreement--compatible">
+                    {t('stories.disagreements', { count: s.disagreements })}
+                  </span>
                 )}
               </li>
             ))}

@@ -25,7 +25,11 @@ export function FigureGroups({ groups, showStory = false }: { groups: FigureGrou
   return (
     <ul className="figure-groups">
       {groups.map((g) => (
-        <li key={`${g.storyId}-${g.key}`} className={`figure-group figure-group--${g.agreement}`} data-testid="figure-group">
+        <li
+          key={`${g.storyId}-${g.key}`}
+          className={`figure-group figure-group--${g.agreement}`}
+          data-testid="figure-group"
+        >
           <h3>
             <span className={`agreement agreement--${g.agreement}`}>{t(`agreement.${g.agreement}`)}</span>{' '}
             {t(`quantity.${g.kind}`)} · <code>{g.key.split(':').slice(1).join(' · ')}</code>

@@ -16,11 +16,17 @@ import { currentOrganisation, useSession } from '../../session.ts';
 const BASE = '/api/monitoring';
 
 export function useStories() {
-  return useQuery({ queryKey: ['articles', 'stories'], queryFn: () => api.get<StoryList>(`${BASE}/stories?limit=100`) });
+  return useQuery({
+    queryKey: ['articles', 'stories'],
+    queryFn: () => api.get<StoryList>(`${BASE}/stories?limit=100`),
+  });
 }
 
 export function useStory(id: string) {
-  return useQuery({ queryKey: ['articles', 'story', id], queryFn: () => api.get<StoryDetail>(`${BASE}/stories/${id}`) });
+  return useQuery({
+    queryKey: ['articles', 'story', id],
+    queryFn: () => api.get<StoryDetail>(`${BASE}/stories/${id}`),
+  });
 }
 
 export function useDisagreements() {
