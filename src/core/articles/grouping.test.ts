@@ -117,5 +117,16 @@ describe('stories, actors and disagreements', () => {
     expect(detectLanguage('柬埔寨警方周二表示，已有一千多名印度尼西亚公民获释。')).toBe('zh');
     expect(detectLanguage('ប៉ូលីសកម្ពុជាបាននិយាយកាលពីថ្ងៃអង្គារ')).toBe('km');
     expect(detectLanguage('12345 67890')).toBe('und');
+    // Short, name-heavy English that trigram models alone read as French.
+    expect(
+      detectLanguage(
+        'Exits at Golden Fortune Park. Police in Koh Kong said exits were seen at at least 10 scam zones since March; 400 Indonesian nationals left Golden Fortune Park.',
+      ),
+    ).toBe('en');
+    expect(
+      detectLanguage(
+        'Le gouvernement a annoncé que les travailleurs étrangers seraient rapatriés la semaine prochaine.',
+      ),
+    ).toBe('fr');
   });
 });

@@ -43,6 +43,7 @@ export function detectLanguage(text: string): string {
   const letters = (sample.match(/\p{L}/gu) ?? []).length;
   if (letters === 0) return 'und';
   for (const [re, code] of SCRIPTS) if ((sample.match(re) ?? []).length / letters > 0.3) return code;
+  if (englishByFunctionWords(sample)) return 'en';
   const iso3 = franc(sample, { minLength: 20 });
   if (iso3 === 'zlm' || iso3 === 'ind') return malayOrIndonesian(sample);
   return ISO3_TO_1[iso3] ?? (iso3 === 'und' ? 'und' : iso3);
@@ -57,4 +58,18 @@ function malayOrIndonesian(text: string): string {
   const id = (text.match(INDONESIAN) ?? []).length;
   const ms = (text.match(MALAY) ?? []).length;
   return id > ms ? 'id' : 'ms';
+}
+
+// English function words: trigram models misread short English news text (a name-heavy paragraph came
+// back as French); when these make up a large share of the words, it is English.
+const ENGLISH = new Set(
+  'the a an and of to in on at for with from by was were is are has have had that this it its said says as but not be been will would'.split(
+    ' ',
+  ),
+);
+
+function englishByFunctionWords(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 5) return false;
+  return words.filter((w) => ENGLISH.has(w)).length / words.length >= 0.15;
 }

@@ -41,7 +41,9 @@ describe.each(DATABASE_KINDS)('article feeds on %s', (kind) => {
     analyst = await t.userIn('feed-watch', 'analyst');
     actor = await signedInActor(t.app, watch, ['analyst']);
     for (const path of ['/rss.xml', '/atom.xml', '/broken.xml'])
-      expect((await analyst.request('POST', '/api/monitoring/article-feeds', { url: `${base}${path}` })).status).toBe(201);
+      expect((await analyst.request('POST', '/api/monitoring/article-feeds', { url: `${base}${path}` })).status).toBe(
+        201,
+      );
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -76,6 +78,8 @@ describe.each(DATABASE_KINDS)('article feeds on %s', (kind) => {
     const ngo = await t.userIn('feed-ngo', 'admin');
     expect((await ngo.request('POST', '/api/monitoring/article-feeds', { url: `${base}/x.xml` })).status).toBe(403);
     expect((await ngo.request('POST', '/api/monitoring/article-feeds/poll')).status).toBe(403);
-    expect((await analyst.request('POST', '/api/monitoring/article-feeds', { url: 'file:///etc/passwd' })).status).toBe(400);
+    expect((await analyst.request('POST', '/api/monitoring/article-feeds', { url: 'file:///etc/passwd' })).status).toBe(
+      400,
+    );
   });
 });
