@@ -137,6 +137,24 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
         '{"tables":[]}')`,
       [victim, victimActor.userId],
     );
+    // Articles (0016): a story, a feed, an article with an actor and a claim, on a demo evidence item.
+    await owner(`INSERT INTO article_stories(id, title) VALUES ('00000000-0000-4000-8000-0000000a0001', 'trust')`);
+    await owner(
+      `INSERT INTO article_feeds(id, url, organisation_id) VALUES (gen_random_uuid(), 'https://feed.example/rss', $1)`,
+      [victim],
+    );
+    await owner(
+      `INSERT INTO articles(evidence_id, story_id, text_sha256, text_enc, char_count, format, language, published_at, signature)
+      SELECT id, '00000000-0000-4000-8000-0000000a0001', repeat('b', 64), 'x', 1, 'paste', 'en', now(), '{1}' FROM evidence
+      WHERE kind <> 'testimony' AND sensitivity IN ('public','internal') LIMIT 1`,
+    );
+    await owner(
+      `INSERT INTO article_actors(id, kind, names, name_keys) VALUES ('00000000-0000-4000-8000-0000000a0002', 'person', '{Trust}', '{w:trust}')`,
+    );
+    await owner(
+      `INSERT INTO article_claims(id, article_id, kind, start_offset, end_offset, quote_enc, key, value, actor_id)
+      SELECT gen_random_uuid(), evidence_id, 'person', 0, 1, 'x', 'person:Trust', '{}', '00000000-0000-4000-8000-0000000a0002' FROM articles LIMIT 1`,
+    );
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');

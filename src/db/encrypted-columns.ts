@@ -24,6 +24,9 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'evidence', column: 'testimony_enc', key: 'id' },
   // Monitoring sharing (0010).
   { table: 'monitoring_edits', column: 'changes_enc', key: 'id' },
+  // Articles (0016).
+  { table: 'articles', column: 'text_enc', key: 'evidence_id' },
+  { table: 'article_claims', column: 'quote_enc', key: 'id' },
 ];
 
 /** The additional authenticated data for one cell: a ciphertext only opens in the cell it was written for. */

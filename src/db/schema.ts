@@ -12,6 +12,9 @@ import type { TimelineEntry as CompoundTimelineEntry } from '../core/compounds/t
 import type { FootprintGeometry, PointGeometry } from '../core/geo/geojson-types.ts';
 import type { FollowUpOutcome } from '../core/followups/evaluate.ts';
 import type { Action, Resource } from '../core/permissions/matrix.ts';
+import type { ActorKind } from '../core/articles/actors.ts';
+import type { ClaimKind, ClaimStatus } from '../core/articles/claim-types.ts';
+import type { ArticleSourceFormat } from '../core/articles/article-text.ts';
 import type { ConsentBasis } from '../core/referrals/can-refer.ts';
 import type { ReportCadence } from '../core/reports/schedule.ts';
 import type {
@@ -561,6 +564,73 @@ export interface GeneratedReportsTable {
   size: number;
   filename: string;
 }
+// Articles (0016).
+export interface ArticleStoriesTable {
+  id: string;
+  title: string | null;
+  first_published_at: string | null;
+  merged_into: string | null;
+  created_at: Generated<Timestamp>;
+  is_demo: Generated<boolean>;
+}
+export interface ArticleFeedsTable {
+  id: string;
+  url: string;
+  title: string | null;
+  organisation_id: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  last_polled_at: string | null;
+  last_error: string | null;
+  is_demo: Generated<boolean>;
+}
+export interface ArticlesTable {
+  evidence_id: string;
+  story_id: string;
+  text_sha256: string;
+  text_enc: string;
+  char_count: number;
+  format: ArticleSourceFormat;
+  language: string;
+  published_at: Timestamp;
+  publisher: string | null;
+  title: string | null;
+  /** bigint[]: PostgreSQL returns strings, PGlite numbers; read through Number(). */
+  signature: ColumnType<(string | number)[], number[], number[]>;
+  entity_keys: string[];
+  numbers: string[];
+  feed_id: string | null;
+  feed_item_key: string | null;
+  created_at: Generated<Timestamp>;
+  is_demo: Generated<boolean>;
+}
+export interface ArticleActorsTable {
+  id: string;
+  kind: ActorKind;
+  names: string[];
+  name_keys: string[];
+  network_entity_id: string | null;
+  created_at: Generated<Timestamp>;
+  is_demo: Generated<boolean>;
+}
+export interface ArticleClaimsTable {
+  id: string;
+  article_id: string;
+  kind: ClaimKind;
+  start_offset: number;
+  end_offset: number;
+  quote_enc: string;
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  actor_id: string | null;
+  compound_id: string | null;
+  status: Generated<ClaimStatus>;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  event_id: string | null;
+  created_at: Generated<Timestamp>;
+  is_demo: Generated<boolean>;
+}
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -611,4 +681,11 @@ export interface Schema {
   // Scheduled situation reports (0020).
   report_schedules: ReportSchedulesTable;
   generated_reports: GeneratedReportsTable;
+}
+  // Articles (0016).
+  article_stories: ArticleStoriesTable;
+  article_feeds: ArticleFeedsTable;
+  articles: ArticlesTable;
+  article_actors: ArticleActorsTable;
+  article_claims: ArticleClaimsTable;
 }

@@ -225,6 +225,25 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/monitoring/events': { none: 'compound id in the body; shared monitoring data' },
   'GET /api/monitoring/alerts': { none: 'shared monitoring alerts', list: true },
   'GET /api/monitoring/map': { none: 'shared monitoring data; restricted evidence left out for others', list: true },
+  // Articles (issue #17): monitoring data of monitor and coordination organisations only; articles.routes.test.ts
+  // refuses NGO and viewer sessions on every one, and row-level security shows other organisations nothing.
+  'POST /api/monitoring/articles': { none: 'creates shared articles (monitor and coordination organisations only)' },
+  'POST /api/monitoring/articles/upload': {
+    none: 'creates shared articles (monitor and coordination organisations only)',
+  },
+  'GET /api/monitoring/stories': { none: 'shared articles grouped into stories (monitor and coordination only)' },
+  'GET /api/monitoring/stories/{id}': {
+    none: 'one shared story; ids name articles data of no organisation in particular',
+  },
+  'GET /api/monitoring/article-disagreements': {
+    none: 'figures shared articles disagree on (monitor and coordination only)',
+  },
+  'POST /api/monitoring/article-claims/{id}/review': {
+    none: 'reviews a shared claim; analysts and admins of monitor and coordination organisations',
+  },
+  'GET /api/monitoring/article-feeds': { none: "the caller's organisation's feeds" },
+  'POST /api/monitoring/article-feeds': { none: "adds a feed for the caller's organisation" },
+  'POST /api/monitoring/article-feeds/poll': { none: "polls the caller's organisation's feeds" },
 
   // --- casework: one survivor or case -------------------------------------------------------
   'GET /api/survivors/{id}/consent': { kind: 'survivor', permitted: all('read:survivor@org') },

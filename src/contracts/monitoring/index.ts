@@ -29,9 +29,11 @@
  *   POST   /alerts/:id/acknowledge         → AlertView (for the caller's organisation only)
  *   POST   /alerts/:id/close               → AlertView (closed for everyone: compound owner or coordination)
  *   GET    /map?at=YYYY-MM-DD              → MapData
+ *   Articles, stories, claims, disagreements, feeds: see articles.ts
  */
 export * from './geo.ts';
 export * from './compounds.ts';
 export * from './evidence.ts';
 export * from './events.ts';
 export * from './edits.ts';
+export * from './articles.ts';

@@ -10,6 +10,7 @@ import * as m0009 from './0009_disclosure.ts';
 import * as m0010 from './0010_monitoring_sharing.ts';
 import * as m0011 from './0011_alert_rank.ts';
 import * as m0012 from './0012_public_releases.ts';
+import * as m0016 from './0016_articles.ts';
 import * as m0018 from './0018_row_versions.ts';
 import * as m0020 from './0020_report_schedules.ts';
 
@@ -27,6 +28,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0010_monitoring_sharing', sql: m0010.sql },
   { name: '0011_alert_rank', sql: m0011.sql },
   { name: '0012_public_releases', sql: m0012.sql },
+  { name: '0016_articles', sql: m0016.sql },
   { name: '0018_row_versions', sql: m0018.sql },
   { name: '0020_report_schedules', sql: m0020.sql },
 ];

@@ -3,6 +3,7 @@ import type { ServerDeps } from '../deps.ts';
 import { compoundRoutes } from './monitoring/compounds.routes.ts';
 import { evidenceRoutes } from './monitoring/evidence.routes.ts';
 import { eventRoutes } from './monitoring/events.routes.ts';
+import { articleRoutes } from './monitoring/articles.routes.ts';
 
 /** Monitoring endpoints (contracts and the list of endpoints: src/contracts/monitoring/index.ts). */
 export const monitoringRoutes =
@@ -11,4 +12,5 @@ export const monitoringRoutes =
     await app.register(compoundRoutes(deps));
     await app.register(evidenceRoutes(deps));
     await app.register(eventRoutes(deps));
+    await app.register(articleRoutes(deps));
   };

@@ -89,6 +89,18 @@ describe.each(DATABASE_KINDS)('situation report PDF, on %s', (kind) => {
         .where('id', '=', article.json.id)
         .execute(),
     );
+    // Two articles disagreeing on a figure (issue #17): coordination reads articles, an NGO does not.
+    for (const [publisher, n] of [
+      ['Harbour Wire', 10],
+      ['Mekong Daily', 17],
+    ] as const) {
+      const res = await coordinator.request('POST', '/api/monitoring/articles', {
+        text: `Exits at Golden Fortune Park. Police in Koh Kong said exits were seen at at least ${n} scam zones since March; 400 Indonesian nationals left Golden Fortune Park.`,
+        publisher,
+        publishedAt: '2025-10-03',
+      });
+      expect(res.status).toBe(201);
+    }
   });
 
   afterAll(async () => {
@@ -120,6 +132,8 @@ describe.each(DATABASE_KINDS)('situation report PDF, on %s', (kind) => {
     expect(text).toMatch(/Survivors/);
     expect(text).toMatch(/\bID\s+3\b/);
     expect(text).not.toContain('Survivorname');
+    // Articles are monitoring data for monitor and coordination organisations: no such section for an NGO.
+    expect(text).not.toContain('Disagreeing figures');
     const recorded = await asSystem(t.database, (trx) =>
       trx.selectFrom('audit_events').select('details').where('action', '=', 'export.create').execute(),
     );
@@ -139,6 +153,9 @@ describe.each(DATABASE_KINDS)('situation report PDF, on %s', (kind) => {
     expect(text).toContain('hidden: fewer than 11 people');
     // Four people in all: every count is under 11, so no number of people is printed.
     expect(text).not.toMatch(/\bID\s+3\b/);
+    expect(text).toContain('Disagreeing figures');
+    expect(text).toMatch(/Harbour Wire \(2025-10-03\): at least 10/);
+    expect(text).toMatch(/Mekong Daily \(2025-10-03\): at least 17/);
   });
 
   it('is refused to roles that may not export reports', async () => {

@@ -19,6 +19,8 @@ export interface SitrepData {
   compounds: { name: string; status: string; point: [number, number] | null; footprint: FootprintGeometry | null }[];
   alerts: { title: string; severity: string; date: string; compound: string | null }[];
   sources: ReportSource[];
+  /** Figures articles disagree on (issue #17); absent when the reader's organisation may not read articles. */
+  disagreements?: { quantity: string; agreement: string; figures: string[] }[];
 }
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -289,6 +291,14 @@ export function renderSitrepPdf(data: SitrepData): Readable {
         `(${words(s.kind)}, ${s.state}, ${s.acquiredAt.slice(0, 10)})${s.url ? ` ${s.url}` : ''}`,
       { width },
     );
+
+  if (data.disagreements?.length) {
+    heading(doc, 'Disagreeing figures');
+    for (const d of data.disagreements) {
+      doc.text(`${text(d.quantity)}  [${d.agreement}]`, { width });
+      for (const f of d.figures) doc.text(`    ${text(f)}`, { width });
+    }
+  }
 
   doc.end();
   return doc as unknown as Readable;

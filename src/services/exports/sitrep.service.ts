@@ -13,6 +13,7 @@ import { authorise } from '../casework/access.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { listMonitoringAlerts } from '../monitoring/alerts.service.ts';
 import { mapData } from '../monitoring/map.service.ts';
+import { disagreementsForReport } from '../monitoring/articles-read.service.ts';
 import { coordinationStatistics, homeStatistics } from '../statistics.service.ts';
 import { renderSitrepPdf, type SitrepData } from './sitrep-pdf.ts';
 
@@ -29,6 +30,7 @@ export async function situationReportData(app: AppContext, actor: RequestActor):
     listMonitoringAlerts(app, actor, { limit: TOP_ALERTS, status: 'open' }),
   ]);
   const sources: ReportSource[] = await asActor(app.database, actor, (trx) => listReportSources(trx, SOURCES));
+  const disagreements = await disagreementsForReport(app, actor);
   const names = new Map(map.compounds.map((c) => [c.id, c.name]));
   return {
     generatedAt: app.now().toISOString(),
@@ -42,6 +44,7 @@ export async function situationReportData(app: AppContext, actor: RequestActor):
       compound: names.get(a.compoundId) ?? null,
     })),
     sources,
+    ...(disagreements ? { disagreements } : {}),
   };
 }
 

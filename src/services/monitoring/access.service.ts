@@ -23,6 +23,23 @@ export function authoriseVerification(actor: RequestActor): void {
     throw forbidden();
 }
 
+/**
+ * Articles and their claims (issue #17): monitoring data for monitor and coordination organisations only
+ * (row-level security says the same). Reading needs `read evidence`; ingesting and reviewing, `create`/`update`.
+ */
+export async function authoriseArticles(
+  trx: Queryable,
+  actor: RequestActor,
+  action: 'read' | 'create' | 'update',
+): Promise<void> {
+  authorise(actor, action, 'evidence');
+  const kind = await findOrganisationKind(trx, actor.organisationId);
+  if (kind !== 'monitor' && kind !== 'coordination')
+    throw forbidden(
+      'articles and their claims are monitoring data: only monitor and coordination organisations see them',
+    );
+}
+
 const SENSITIVE_ROLES: readonly Role[] = ['analyst', 'admin'];
 
 /**

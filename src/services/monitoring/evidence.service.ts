@@ -173,6 +173,50 @@ async function ingest(
   return id;
 }
 
+/**
+ * An article as evidence (services/monitoring/articles-ingest.service.ts): its original file already stored
+ * (`sha256`), public or internal, with its source and publication date. Returns the new item's id.
+ */
+export async function recordArticleEvidence(
+  trx: Tx,
+  app: AppContext,
+  actor: RequestActor,
+  a: {
+    title: string | null;
+    sensitivity: 'public' | 'internal';
+    publisher: string | null;
+    url: string | null;
+    acquiredFrom: string | null;
+    publishedAt: string;
+    compoundId: string | null;
+    file: { sha256: string; contentType: string; sizeBytes: number; displayName: string; duplicateOf: string | null };
+  },
+): Promise<string> {
+  return ingest(
+    trx,
+    app,
+    actor,
+    {
+      kind: 'article',
+      title: a.title,
+      description: null,
+      testimonyText: null,
+      sensitivity: a.sensitivity,
+      source: { publisher: a.publisher, url: a.url, originalSha256: null, acquiredFrom: a.acquiredFrom },
+      claimed: { capturedAt: a.publishedAt, placeText: null, point: null },
+      compoundId: a.compoundId,
+    },
+    {
+      ...a.file,
+      findings: [],
+      metadata: {},
+      thumbnailSha256: null,
+      perceptualHash: null,
+      gpsPoint: null,
+    },
+  );
+}
+
 /** Evidence without a file: a URL to capture later, an article, a testimony note. */
 export async function registerEvidence(
   app: AppContext,

@@ -6,6 +6,7 @@ import { COMPOUND_STATUSES, type CompoundStatus } from '../../../core/vocabulary
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { useArticleRights } from '../articles/articles-api.ts';
 import { AlertItems } from './AlertsPage.tsx';
 import { dayRange, dayToIso, evidenceFeatures } from './map-data.ts';
 import { useAlerts, useCompounds, useMapData } from './monitoring-api.ts';
@@ -27,6 +28,8 @@ function useSettled<T>(value: T, ms: number): T {
 
 export function OverviewPage() {
   const { t } = useTranslation('monitoring');
+  const { t: tArticles } = useTranslation('articles');
+  const articleRights = useArticleRights();
   const today = useMapData();
   const list = useCompounds();
   const alerts = useAlerts();
@@ -158,6 +161,11 @@ export function OverviewPage() {
             <p>
               <Link to="alerts">{t('alerts.all')}</Link>
             </p>
+            {articleRights.read && (
+              <p>
+                <Link to="articles">{tArticles('link')}</Link>
+              </p>
+            )}
           </section>
         </aside>
       </div>

@@ -1,0 +1,95 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { ARTICLE_FIXTURE_DIR, FIXTURES } from '../testing/article-fixtures.ts';
+
+const run = promisify(execFile);
+const CLI = new URL('./main.ts', import.meta.url).pathname;
+
+async function refuge(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; out: string; stdout: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { ...process.env, ...env },
+      timeout: 600_000,
+    });
+    return { code: 0, out: stdout + stderr, stdout };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}`, stdout: e.stdout ?? '' };
+  }
+}
+
+const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+
+describe('refuge ingest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refuge-ingest-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it(
+    'ingests a folder and a JSON-lines file, summing up articles, stories and claims',
+    { timeout: 1_500_000 },
+    async () => {
+      const env = { REFUGE_DATA_DIR: join(dir, 'data'), REFUGE_SECRET_KEY: randomBytes(32).toString('base64') };
+      expect(
+        (await refuge(['org', 'create', '--slug', 'watch', '--name', 'Watch', '--kind', 'monitor'], env)).code,
+      ).toBe(0);
+      const password = { ...env, REFUGE_NEW_PASSWORD: 'a long enough password' };
+      expect(
+        (
+          await refuge(
+            ['user', 'create', '--email', 'a@watch.test', '--name', 'A', '--org', 'watch', '--role', 'analyst'],
+            password,
+          )
+        ).code,
+      ).toBe(0);
+
+      const folder = await refuge(
+        ['ingest', ARTICLE_FIXTURE_DIR, '--as', 'a@watch.test', '--org', 'watch', '--json'],
+        env,
+      );
+      expect(folder.code, folder.out).toBe(0);
+      const summary = lastJson(folder.stdout);
+      expect(summary).toMatchObject({ articles: 5, duplicates: 0, rejected: 0, stories: 3 });
+      expect(summary.claims).toBeGreaterThan(40);
+      const lines = folder.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { kind: string; storyId?: string; name?: string });
+      expect(lines).toHaveLength(6);
+      const storyOf = (name: string) => lines.find((l) => l.name === name)?.storyId;
+      expect(storyOf('story-a-mekong-daily.txt')).toBe(storyOf('story-a-harbour-wire.txt'));
+
+      // A JSON-lines file: two known texts, one new, one bad line, one line without text.
+      const jsonl = join(dir, 'batch.jsonl');
+      writeFileSync(
+        jsonl,
+        [
+          JSON.stringify({ text: FIXTURES.harbourWire.trim(), publisher: 'Harbour Wire' }),
+          JSON.stringify({ text: FIXTURES.floodRelief.trim() }),
+          JSON.stringify({
+            text: 'Police in Poipet said 35 Thai nationals crossed the border on Monday.',
+            publisher: 'Border Desk',
+            publishedAt: '2025-11-10',
+          }),
+          '{not json',
+          JSON.stringify({ title: 'no text' }),
+        ].join('\n'),
+      );
+      const second = await refuge(['ingest', jsonl, '--as', 'a@watch.test', '--org', 'watch', '--json'], env);
+      expect(second.code, second.out).toBe(0);
+      expect(lastJson(second.stdout)).toMatchObject({ articles: 1, duplicates: 2, rejected: 2 });
+
+      // Someone who is no member of the organisation cannot ingest for it; nothing runs.
+      const refused = await refuge(['ingest', jsonl, '--as', 'nobody@watch.test', '--org', 'watch', '--json'], env);
+      expect(refused.code).not.toBe(0);
+      expect(refused.out).toMatch(/no user nobody@watch.test/);
+    },
+  );
+});
