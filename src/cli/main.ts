@@ -6,6 +6,7 @@ import { registerAdminCommands } from './commands/admin.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerMatchCommands } from './commands/match.ts';
+import { registerNetworksCommands } from './commands/networks.ts';
 
 /** The `refuge` command: thin wrappers over services, one file per group of commands. */
 export function buildCli(): Command {
@@ -18,6 +19,7 @@ export function buildCli(): Command {
   registerAdminCommands(program, config);
   registerDataCommands(program, config);
   registerMatchCommands(program);
+  registerNetworksCommands(program, config);
   return program;
 }
 

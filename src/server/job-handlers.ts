@@ -3,6 +3,7 @@ import { verifyAuditLog } from '../services/audit.service.ts';
 import { caseworkJobs } from '../services/casework/jobs.service.ts';
 import { monitoringJobs } from '../services/monitoring/jobs.service.ts';
 import { matchingJobs } from '../services/matching/jobs.service.ts';
+import { networksJobs } from '../services/networks/jobs.service.ts';
 
 /** Background job kinds this server runs. Each capability registers its long-running work in its own file. */
 export const jobHandlers: Record<string, JobHandler> = {
@@ -20,4 +21,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...caseworkJobs,
   ...monitoringJobs,
   ...matchingJobs,
+  ...networksJobs,
 };

@@ -20,9 +20,7 @@ export interface FtmEntity {
 }
 
 export type ParsedLine =
-  | { ok: true; entity: FtmEntity; unknownProperties: string[] }
-  | { ok: false; error: string }
-  | { ok: 'blank' };
+  { ok: true; entity: FtmEntity; unknownProperties: string[] } | { ok: false; error: string } | { ok: 'blank' };
 
 export const MAX_ID_LENGTH = 200;
 const MAX_VALUES = 500;

@@ -4,12 +4,34 @@ import { ScreenIndex } from './screen-index.ts';
 
 /** A hand-made fixture: fictional people and companies, with aliases in several scripts. */
 const FIXTURE = [
-  { id: 'p-chen', schema: 'Person', properties: { name: ['陈志'], alias: ['Trần Chí'], birthDate: ['1987-12-16'], nationality: ['kh', 'cn'], topics: ['sanction'] } },
-  { id: 'p-chen-other', schema: 'Person', properties: { name: ['Chen Zhiyong'], birthDate: ['1961-03-02'], nationality: ['tw'] } },
+  {
+    id: 'p-chen',
+    schema: 'Person',
+    properties: {
+      name: ['陈志'],
+      alias: ['Trần Chí'],
+      birthDate: ['1987-12-16'],
+      nationality: ['kh', 'cn'],
+      topics: ['sanction'],
+    },
+  },
+  {
+    id: 'p-chen-other',
+    schema: 'Person',
+    properties: { name: ['Chen Zhiyong'], birthDate: ['1961-03-02'], nationality: ['tw'] },
+  },
   { id: 'p-tan', schema: 'Person', properties: { name: ['Tan Chee Keong'], birthDate: ['1975-01-01'] } },
-  { id: 'p-somchai', schema: 'Person', properties: { name: ['สมชาย ใจดี'], alias: ['Somchai Jaidee'], nationality: ['th'] } },
+  {
+    id: 'p-somchai',
+    schema: 'Person',
+    properties: { name: ['สมชาย ใจดี'], alias: ['Somchai Jaidee'], nationality: ['th'] },
+  },
   { id: 'p-aung', schema: 'Person', properties: { name: ['Aung Kyaw Moe'], passportNumber: ['MA-123456'] } },
-  { id: 'c-lotus', schema: 'Company', properties: { name: ['Golden Lotus Holding Group'], alias: ['金莲控股集团'], jurisdiction: ['kh'] } },
+  {
+    id: 'c-lotus',
+    schema: 'Company',
+    properties: { name: ['Golden Lotus Holding Group'], alias: ['金莲控股集团'], jurisdiction: ['kh'] },
+  },
   { id: 'c-lotus-tea', schema: 'Company', properties: { name: ['Lotus Tea Trading'] } },
   { id: 'o-lotus', schema: 'Ownership', properties: { owner: ['p-chen'], asset: ['c-lotus'] } },
 ];
@@ -29,12 +51,15 @@ function buildIndex(): ScreenIndex {
 describe('screening against a hand-made fixture with cross-script aliases', () => {
   const index = buildIndex();
 
-  it.each(['陈志', '陳志', 'Chen Zhi', 'Trần Chí', 'Tran Chi', 'Zhi Chen'])('%s reaches the same person first', (name) => {
-    const [top] = index.screen({ name, schema: 'Person' });
-    expect(top?.id).toBe('p-chen');
-    expect(top?.match).toBe(true);
-    expect(top?.features.find((f) => f.feature === 'name')?.reason).toMatch(/exact|same|reordered/);
-  });
+  it.each(['陈志', '陳志', 'Chen Zhi', 'Trần Chí', 'Tran Chi', 'Zhi Chen'])(
+    '%s reaches the same person first',
+    (name) => {
+      const [top] = index.screen({ name, schema: 'Person' });
+      expect(top?.id).toBe('p-chen');
+      expect(top?.match).toBe(true);
+      expect(top?.features.find((f) => f.feature === 'name')?.reason).toMatch(/exact|same|reordered/);
+    },
+  );
 
   it('a conflicting birth date lowers a same-name candidate and says why; a matching one raises it', () => {
     const same = index.screen({ name: 'Chen Zhi', birthDate: '1987-12-16' })[0]!;

@@ -91,7 +91,8 @@ function birthDateFeature(wanted: string | undefined, dates: readonly string[]):
     return { feature: 'birth_date', weight: WEIGHTS.birthDateExact, reason: `same birth date ${wanted.slice(0, 10)}` };
   const year = Number(wanted.slice(0, 4));
   const years = dates.map((d) => Number(d.slice(0, 4))).filter((y) => Number.isFinite(y));
-  if (years.includes(year)) return { feature: 'birth_date', weight: WEIGHTS.birthYear, reason: `same birth year ${year}` };
+  if (years.includes(year))
+    return { feature: 'birth_date', weight: WEIGHTS.birthYear, reason: `same birth year ${year}` };
   if (years.some((y) => Math.abs(y - year) <= 1)) return null;
   return {
     feature: 'birth_date',
@@ -100,7 +101,10 @@ function birthDateFeature(wanted: string | undefined, dates: readonly string[]):
   };
 }
 
-function countryFeature(wanted: readonly string[] | undefined, countries: readonly string[]): FeatureExplanation | null {
+function countryFeature(
+  wanted: readonly string[] | undefined,
+  countries: readonly string[],
+): FeatureExplanation | null {
   if (!wanted?.length || countries.length === 0) return null;
   const w = wanted.map((c) => c.toLowerCase());
   const shared = countries.filter((c) => w.includes(c.toLowerCase()));
@@ -131,7 +135,10 @@ export function scoreCandidate(
     score += lift;
     features.push({ feature: 'identifier', weight: lift, reason: `same identifier ${sharedId}` });
   }
-  for (const f of [birthDateFeature(query.birthDate, entity.birthDates), countryFeature(query.countries, entity.countries)])
+  for (const f of [
+    birthDateFeature(query.birthDate, entity.birthDates),
+    countryFeature(query.countries, entity.countries),
+  ])
     if (f) {
       score += f.weight;
       features.push(f);
