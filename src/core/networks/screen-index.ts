@@ -2,7 +2,7 @@
  * Screening index: entities' names (every alias, in every script) under the matching engine's name blocking keys
  * (core/names nameBlockingKeys: 陈志, Chen Zhi, Trần Chí and Tan Chee share "sn:陳|J"), plus folded identifiers.
  * A query meets the entities that share a key, the most specific keys first; only the best of those are read
- * closely (screen-score.ts). Built once per process from the entities table and rebuilt after an import.
+ * closely (screen-score.ts), and of each only the names that met a key. Built once per process from the entities table and rebuilt after an import.
  *
  * Memory: per entity its id, schema, caption, names and a few short lists; names are normalised again when a
  * query reads them (a bounded cache keeps the common ones), so the index holds strings, not parsed names.
@@ -36,6 +36,8 @@ export interface ScreenOptions {
 /** Keys shared by more entities than this only count when nothing more specific was found. */
 const MAX_BLOCK = 5000;
 const CACHE_SIZE = 100_000;
+/** Names of one entity that are indexed (the rest are read when the entity is scored). */
+const NAMES_PER_ENTITY = 8;
 
 export class ScreenIndex {
   private readonly entities: ScreenEntity[] = [];
@@ -52,16 +54,20 @@ export class ScreenIndex {
     const idx = this.entities.length;
     this.entities.push(entity);
     this.byId.set(entity.id, idx);
-    const keys = new Set<string>();
-    for (const name of entity.names) for (const k of nameBlockingKeys(normaliseName(name))) keys.add(k);
+    // A posting is entity × 8 + the name that made the key, so a query reads only the names that met it.
+    const postings = new Map<string, number>();
+    entity.names.slice(0, NAMES_PER_ENTITY).forEach((name, n) => {
+      for (const k of nameBlockingKeys(normaliseName(name)))
+        if (!postings.has(k)) postings.set(k, idx * NAMES_PER_ENTITY + n);
+    });
     for (const id of entity.identifiers) {
       const f = foldIdentifier(id);
-      if (f.length >= 4) keys.add(`id:${f}`);
+      if (f.length >= 4) postings.set(`id:${f}`, idx * NAMES_PER_ENTITY);
     }
-    for (const k of keys) {
+    for (const [k, code] of postings) {
       const list = this.postings.get(k);
-      if (list) list.push(idx);
-      else this.postings.set(k, [idx]);
+      if (list) list.push(code);
+      else this.postings.set(k, [code]);
     }
   }
 
@@ -84,8 +90,11 @@ export class ScreenIndex {
     return n;
   }
 
-  /** Entity positions sharing keys with the query, weighted by how specific each key is, best first. */
-  private shortlist(query: ScreenQuery, names: readonly NormalisedName[], size: number): number[] {
+  /**
+   * Entities sharing keys with the query, weighted by how specific each key is, best first, each with the bit set of
+   * its names that met a key.
+   */
+  private shortlist(query: ScreenQuery, names: readonly NormalisedName[], size: number): [number, number][] {
     const keys = new Set<string>();
     for (const n of names) for (const k of nameBlockingKeys(n)) keys.add(k);
     for (const id of query.identifiers ?? []) {
@@ -93,6 +102,7 @@ export class ScreenIndex {
       if (f.length >= 4) keys.add(`id:${f}`);
     }
     const weight = new Map<number, number>();
+    const met = new Map<number, number>();
     const wide: number[][] = [];
     for (const k of keys) {
       const list = this.postings.get(k);
@@ -103,13 +113,23 @@ export class ScreenIndex {
       }
       // A rare key tells more than a common one (an identifier most of all).
       const w = (k.startsWith('id:') ? 10 : 1) / Math.log2(2 + list.length);
-      for (const i of list) weight.set(i, (weight.get(i) ?? 0) + w);
+      for (const code of list) {
+        const i = Math.floor(code / NAMES_PER_ENTITY);
+        weight.set(i, (weight.get(i) ?? 0) + w);
+        met.set(i, (met.get(i) ?? 0) | (1 << (code % NAMES_PER_ENTITY)));
+      }
     }
-    if (weight.size === 0) for (const list of wide) for (const i of list.slice(0, size)) weight.set(i, 0);
+    if (weight.size === 0)
+      for (const list of wide)
+        for (const code of list.slice(0, size)) {
+          const i = Math.floor(code / NAMES_PER_ENTITY);
+          weight.set(i, 0);
+          met.set(i, (met.get(i) ?? 0) | (1 << (code % NAMES_PER_ENTITY)));
+        }
     return [...weight.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, size)
-      .map((e) => e[0]);
+      .map((e) => [e[0], met.get(e[0])!]);
   }
 
   /** Ranked candidates for `query`, best first, each with its score and per-feature explanation. */
@@ -120,17 +140,12 @@ export class ScreenIndex {
     if (queryNames.length === 0 && !(query.identifiers ?? []).length) return [];
     const threshold = options.threshold ?? 0.7;
     const out: ScreenCandidate[] = [];
-    for (const i of this.shortlist(query, queryNames, options.shortlist ?? 60)) {
+    for (const [i, met] of this.shortlist(query, queryNames, options.shortlist ?? 40)) {
       const e = this.entities[i]!;
       if (!schemaFits(query.schema, e.schema)) continue;
+      const names = e.names.filter((_, n) => n < NAMES_PER_ENTITY && met & (1 << n)).map((n) => this.normalised(n));
       out.push(
-        scoreCandidate(
-          query,
-          queryNames,
-          e,
-          e.names.map((n) => this.normalised(n)),
-          threshold,
-        ),
+        scoreCandidate(query, queryNames, e, names.length ? names : e.names.map((n) => this.normalised(n)), threshold),
       );
     }
     out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));

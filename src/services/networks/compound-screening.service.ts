@@ -10,7 +10,7 @@ import { listAlerts, upsertAlerts } from '../../db/repositories/alerts.repositor
 import { NETWORK_ALERT_KINDS } from '../../core/alerts/kinds.ts';
 import { findCompound, listAllCompounds } from '../../db/repositories/monitoring/compounds.repository.ts';
 import { findEntities, linkCompoundEntity } from '../../db/repositories/networks/entities.repository.ts';
-import { asSystem } from '../../db/transaction.ts';
+import { asSystem, type Queryable } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -33,31 +33,8 @@ export async function screenCompoundOperators(app: AppContext, actor: RequestAct
     compounds.map((c) => ({ id: c.id, name: c.names[0]?.name ?? c.id, operators: c.operators })),
     (operator) => index.screen({ name: operator.name, schema: 'LegalEntity' }, { limit: 5 }),
   );
-  const at = app.now().toISOString();
   const stored = await asSystem(app.database, async (trx) => {
-    const rows = await upsertAlerts(
-      trx,
-      hits.map((h) => ({
-        id: app.newId(),
-        kind: 'sanctions_hit' as const,
-        organisationId: null,
-        severity: 'high' as const,
-        rank: h.rank,
-        title: h.title,
-        dedupeKey: h.dedupeKey,
-        subjectType: 'compound',
-        subjectId: h.compoundId,
-        at,
-        details: {
-          compoundId: h.compoundId,
-          entityId: h.entityId,
-          operatorName: h.operatorName,
-          role: h.role,
-          score: h.score,
-          reasons: h.reasons,
-        },
-      })),
-    );
+    const rows = await storeSanctionsHits(trx, app, hits);
     await audit(trx, app, actor, 'entities.screen_compounds', 'compound', null, {
       compounds: compounds.length,
       hits: hits.length,
@@ -71,6 +48,34 @@ export async function screenCompoundOperators(app: AppContext, actor: RequestAct
     hits: hits.length,
     newAlerts: stored.filter((r) => r.inserted).length,
   };
+}
+
+/** Stores hits as shared `sanctions_hit` alerts (one per compound and entity: re-screening refreshes it). */
+export function storeSanctionsHits(trx: Queryable, app: AppContext, hits: readonly SanctionsHit[]) {
+  const at = app.now().toISOString();
+  return upsertAlerts(
+    trx,
+    hits.map((h) => ({
+      id: app.newId(),
+      kind: 'sanctions_hit' as const,
+      organisationId: null,
+      severity: 'high' as const,
+      rank: h.rank,
+      title: h.title,
+      dedupeKey: h.dedupeKey,
+      subjectType: 'compound',
+      subjectId: h.compoundId,
+      at,
+      details: {
+        compoundId: h.compoundId,
+        entityId: h.entityId,
+        operatorName: h.operatorName,
+        role: h.role,
+        score: h.score,
+        reasons: h.reasons,
+      },
+    })),
+  );
 }
 
 /** A person links a compound's operator/owner/landlord/security to an entity (audited). */
