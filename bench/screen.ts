@@ -35,7 +35,7 @@ const index = new ScreenIndex();
 const t0 = performance.now();
 for (let i = 0; i < N; i++) {
   const { entity: e } = corpusEntity(SEED, i);
-  if (out && !out.write(`${toFtmLine(e)}\n`)) await new Promise((r) => out.once('drain', r));
+  if (out && !out.write(`${toFtmLine(e)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   if (isScreenable(e.schema))
     index.add({ id: e.id, schema: e.schema, caption: e.caption, datasets: e.datasets, ...screenFieldsOf(e) });
   if (i > 0 && i % 100_000 === 0)
@@ -61,7 +61,7 @@ let falseMatches = 0;
 let unknown = 0;
 for (const q of queries) {
   const s = performance.now();
-  const results = index.screen({ name: q.name, schema: q.schema }, { limit: 10 });
+  const results = index.screen({ name: q.name, schema: q.schema, birthDate: q.birthDate }, { limit: 10 });
   single.push(performance.now() - s);
   if (q.expected) {
     known++;
@@ -80,7 +80,7 @@ const concurrent: number[] = [];
 for (let i = 0; i + 8 <= queries.length; i += 8) {
   const arrived = performance.now();
   for (const q of queries.slice(i, i + 8)) {
-    index.screen({ name: q.name, schema: q.schema }, { limit: 10 });
+    index.screen({ name: q.name, schema: q.schema, birthDate: q.birthDate }, { limit: 10 });
     concurrent.push(performance.now() - arrived);
   }
 }

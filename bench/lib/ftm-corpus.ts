@@ -1,7 +1,7 @@
 /**
  * A synthetic FollowTheMoney corpus for `npm run bench:screen`: people and companies with aliases in several scripts
  * (Han, Vietnamese, Khmer, Thai, Latin), romanisation variants, typos and reordered names; plus the queries to screen,
- * each a variant of a known entity (or a name that is nobody's). Its name lists are written here, independently of
+ * each a variant of a known entity (half of the person queries with its birth date), or a name that is nobody's. Its name lists are written here, independently of
  * the engine's own pools (src/core/names/pools.ts), so the benchmark does not grade the engine on its own data.
  */
 import type { FtmEntity } from '../../src/core/networks/ftm.ts';
@@ -155,6 +155,27 @@ const THAI_GIVEN: [string, string][] = [
   ['Araya', 'อารยา'],
   ['Anan', 'อนันต์'],
   ['Ratana', 'รัตนา'],
+];
+/** Thai family names are long and rarely shared: two syllables from here, in both scripts. */
+const THAI_SYLLABLES: [string, string][] = [
+  ['Sri', 'ศรี'],
+  ['Wong', 'วงศ์'],
+  ['Chai', 'ชัย'],
+  ['Boon', 'บุญ'],
+  ['Rattana', 'รัตน'],
+  ['Thong', 'ทอง'],
+  ['Siri', 'สิริ'],
+  ['Kaew', 'แก้ว'],
+  ['Charoen', 'เจริญ'],
+  ['Suk', 'สุข'],
+  ['Wattana', 'วัฒนา'],
+  ['Sombat', 'สมบัติ'],
+  ['Mongkol', 'มงคล'],
+  ['Rak', 'รักษ์'],
+  ['Phon', 'พล'],
+  ['Saeng', 'แสง'],
+  ['Udom', 'อุดม'],
+  ['Kasem', 'เกษม'],
 ];
 const THAI_FAMILY: [string, string][] = [
   ['Srisuk', 'ศรีสุข'],
@@ -370,7 +391,7 @@ interface Made {
 
 function chinesePerson(r: Rng, id: string): Made {
   const [sh, sp, sv, sk] = r.pick(SURNAMES);
-  const g = [r.pick(GIVEN), ...(r.chance(0.7) ? [r.pick(GIVEN)] : [])];
+  const g = [r.pick(GIVEN), ...(r.chance(0.85) ? [r.pick(GIVEN)] : [])];
   const han = sh + g.map((x) => x[0]).join('');
   const pinyin = `${sp} ${cap(g.map((x) => x[1]).join(''))}`;
   const viet = `${sv} ${g.map((x) => cap(x[2])).join(' ')}`;
@@ -398,15 +419,23 @@ function otherPerson(r: Rng, id: string): Made {
   let variants: string[];
   let country: string;
   if (kind === 0) {
-    const a = r.pick(KHMER);
-    const b = r.pick(KHMER);
-    name = `${a[0]} ${b[0]}`;
-    if (r.chance(0.5)) alias = [`${a[1]} ${b[1]}`];
-    variants = [`${b[0]} ${a[0]}`, typo(r, name), `${a[1]} ${b[1]}`];
+    const parts = Array.from({ length: r.chance(0.6) ? 3 : 2 }, () => r.pick(KHMER));
+    name = parts.map((x) => x[0]).join(' ');
+    const khmer = parts.map((x) => x[1]).join(' ');
+    if (r.chance(0.5)) alias = [khmer];
+    variants = [
+      [...parts]
+        .reverse()
+        .map((x) => x[0])
+        .join(' '),
+      typo(r, name),
+      khmer,
+    ];
     country = 'kh';
   } else if (kind === 1) {
     const a = r.pick(THAI_GIVEN);
-    const b = r.pick(THAI_FAMILY);
+    const [x, y] = [r.pick(THAI_SYLLABLES), r.pick(THAI_SYLLABLES)];
+    const b: [string, string] = r.chance(0.3) ? r.pick(THAI_FAMILY) : [x[0] + y[0].toLowerCase(), x[1] + y[1]];
     name = `${a[0]} ${b[0]}`;
     alias = [`${a[1]} ${b[1]}`];
     variants = [typo(r, name), `${a[1]} ${b[1]}`];
@@ -416,7 +445,7 @@ function otherPerson(r: Rng, id: string): Made {
     variants = [typo(r, name), name.toUpperCase()];
     country = 'mm';
   } else {
-    name = `${r.pick(WESTERN_GIVEN)} ${r.pick(WESTERN_FAMILY)}`;
+    name = `${r.pick(WESTERN_GIVEN)} ${r.chance(0.6) ? `${r.pick(WESTERN_GIVEN)} ` : ''}${r.pick(WESTERN_FAMILY)}`;
     variants = [typo(r, name), name.split(' ').reverse().join(' ')];
     country = r.pick(COUNTRIES);
   }
@@ -486,6 +515,8 @@ export function corpusEntity(seed: number, i: number): Made {
 
 export interface BenchQuery {
   name: string;
+  /** The entity's birth date, given with half of the person queries (screening usually has one). */
+  birthDate?: string;
   /** The entity the query was made from, or null for a name that is nobody's. */
   expected: string | null;
   schema: string;
@@ -507,7 +538,8 @@ export function corpusQueries(seed: number, size: number, count: number): BenchQ
     const i = r.int(size);
     const made = corpusEntity(seed, i);
     if (made.variants.length === 0) continue;
-    out.push({ name: r.pick(made.variants), expected: made.entity.id, schema: made.entity.schema });
+    const birthDate = r.chance(0.5) ? made.entity.properties.birthDate?.[0] : undefined;
+    out.push({ name: r.pick(made.variants), birthDate, expected: made.entity.id, schema: made.entity.schema });
   }
   return out;
 }
