@@ -53,8 +53,16 @@ export function NetworkView({ rootId }: { rootId: string }) {
 
   useEffect(() => {
     if (!container.current) return;
+    // Without a 2D canvas (old devices, jsdom) the graph stays headless and the list beside it still expands.
+    const canDraw = (() => {
+      try {
+        return !!document.createElement('canvas').getContext('2d');
+      } catch {
+        return false;
+      }
+    })();
     cy.current = cytoscape({
-      container: container.current,
+      ...(canDraw ? { container: container.current } : { headless: true }),
       style: [
         {
           selector: 'node',

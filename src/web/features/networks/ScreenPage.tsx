@@ -17,6 +17,9 @@ export function ScreenPage() {
   const [country, setCountry] = useState('');
   const [schema, setSchema] = useState<(typeof SCHEMAS)[number]>('');
 
+  // A seat without network access reaches this page only by its address: say why, show nothing else.
+  if (summary.error) return <ErrorState error={summary.error} />;
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return;
