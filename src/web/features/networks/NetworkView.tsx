@@ -92,8 +92,6 @@ export function NetworkView({ rootId }: { rootId: string }) {
       cy.current?.destroy();
       cy.current = null;
     };
-    // expand is stable enough: it reads refs only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rootId]);
 
   return (
