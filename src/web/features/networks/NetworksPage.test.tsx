@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { importEntities } from '../../../services/networks/import.service.ts';
+import { importFtmLines } from '../../../testing/networks-fixtures.ts';
 import { createTestServer, renderApp, type TestClient, type TestServer } from '../../../testing/render-app.tsx';
 
 const LINES = [
@@ -21,10 +21,7 @@ describe('the networks page', () => {
     t = await createTestServer('pglite');
     await t.org('web-watch', 'monitor');
     analyst = await t.userIn('web-watch', 'analyst');
-    async function* lines() {
-      yield* LINES;
-    }
-    await importEntities(t.app, null, lines(), { dataset: 'web', source: 'test' });
+    await importFtmLines(t, LINES, 'web');
   });
   afterAll(async () => {
     await t?.close();
