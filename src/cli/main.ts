@@ -7,6 +7,7 @@ import { registerDataCommands } from './commands/data.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerMatchCommands } from './commands/match.ts';
 import { registerIngestCommands } from './commands/ingest.ts';
+import { registerNetworksCommands } from './commands/networks.ts';
 
 /** The `refuge` command: thin wrappers over services, one file per group of commands. */
 export function buildCli(): Command {
@@ -20,6 +21,7 @@ export function buildCli(): Command {
   registerDataCommands(program, config);
   registerMatchCommands(program);
   registerIngestCommands(program, config);
+  registerNetworksCommands(program, config);
   return program;
 }
 

@@ -159,6 +159,8 @@ export const ALERT_KINDS = [
   'possible_relocation',
   // Blind matching: one account's registrations keep resembling records held elsewhere (core/matching/blind.ts).
   'matching_probe',
+  // Networks: a compound's operator or owner screens as a sanctioned entity (services/networks/compound-screening).
+  'sanctions_hit',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

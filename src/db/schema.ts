@@ -7,7 +7,7 @@ import type { ConsentMethod } from '../core/consent/versioned.ts';
 import type { CustodyAction, CustodyDetails } from '../core/evidence/custody-log.ts';
 import type { Geolocation } from '../core/evidence/evidence-types.ts';
 import type { VerificationRecord } from '../core/evidence/verification.ts';
-import type { CompoundOperator, EventCounts } from '../core/compounds/compound-types.ts';
+import type { CompoundOperator, EventCounts, OperatorRole } from '../core/compounds/compound-types.ts';
 import type { TimelineEntry as CompoundTimelineEntry } from '../core/compounds/timeline.ts';
 import type { FootprintGeometry, PointGeometry } from '../core/geo/geojson-types.ts';
 import type { FollowUpOutcome } from '../core/followups/evaluate.ts';
@@ -629,6 +629,42 @@ export interface ArticleClaimsTable {
   reviewed_at: Timestamp | null;
   event_id: string | null;
   created_at: Generated<Timestamp>;
+// Networks (0019): FollowTheMoney entities, their imports, and compound links.
+export interface EntitiesTable {
+  id: string;
+  schema: string;
+  caption: string;
+  properties: ColumnType<Record<string, string[]>, string, string>;
+  datasets: string[];
+  refs: string[];
+  seen: ColumnType<Record<string, string>, string, string>;
+  first_seen: string;
+  last_seen: string;
+  disappeared_at: string | null;
+  created_by: string | null;
+  is_demo: Generated<boolean>;
+}
+export interface EntityImportsTable {
+  id: string;
+  dataset: string;
+  source: string;
+  status: Generated<'running' | 'finished' | 'failed'>;
+  checkpoint_line: Generated<number>;
+  imported: Generated<number>;
+  rejected: Generated<number>;
+  disappeared: Generated<number>;
+  problems: ColumnType<{ line: number; error: string }[], string | undefined, string>;
+  started_at: string;
+  finished_at: string | null;
+  created_by: string | null;
+  is_demo: Generated<boolean>;
+}
+export interface CompoundEntitiesTable {
+  compound_id: string;
+  entity_id: string;
+  role: OperatorRole;
+  created_at: string;
+  created_by: string | null;
   is_demo: Generated<boolean>;
 }
 export interface SchemaMigrationsTable {
@@ -688,4 +724,9 @@ export interface Schema {
   articles: ArticlesTable;
   article_actors: ArticleActorsTable;
   article_claims: ArticleClaimsTable;
+}
+  // Networks (0019).
+  entities: EntitiesTable;
+  entity_imports: EntityImportsTable;
+  compound_entities: CompoundEntitiesTable;
 }

@@ -245,6 +245,21 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/monitoring/article-feeds': { none: "adds a feed for the caller's organisation" },
   'POST /api/monitoring/article-feeds/poll': { none: "polls the caller's organisation's feeds" },
 
+  // --- networks: FtM entities, shared by every seat that reads entities (analysts, admins); no organisation owns
+  // them, so there is nothing of another organisation's to reach. Refusal of other roles: networks.routes.test.ts.
+  'GET /api/networks/summary': { none: 'entity counts (read entity@all)', list: true },
+  'GET /api/networks/entities/{id}': { none: 'shared network data (read entity@all); the id is an FtM id' },
+  'GET /api/networks/entities/{id}/graph': { none: 'shared network data (read entity@all); the id is an FtM id' },
+  'GET /api/networks/entities.ftm.json': { none: 'shared network data, streamed (read entity@all)', list: true },
+  'POST /api/networks/imports': { none: 'creates shared network data (create entity@all)' },
+  'GET /api/networks/alerts': { none: 'shared sanctions-hit alerts (read entity@all)', list: true },
+  'POST /api/networks/screen-compounds': { none: 'screens shared compounds against shared entities' },
+  'POST /api/networks/compound-links': { none: 'links a shared compound to a shared entity (update entity@all)' },
+  'POST /api/screen': { none: 'screens a name against shared entities; survivors are never read' },
+  'POST /api/match/{dataset}': { none: "yente's /match over shared entities; the parameter is a dataset name" },
+  'GET /api/reconcile': { none: 'W3C reconciliation over shared entities (read entity@all)' },
+  'POST /api/reconcile': { none: 'W3C reconciliation over shared entities (read entity@all)' },
+
   // --- casework: one survivor or case -------------------------------------------------------
   'GET /api/survivors/{id}/consent': { kind: 'survivor', permitted: all('read:survivor@org') },
   'GET /api/cases/{id}': { kind: 'case', permitted: caseRead },

@@ -4,6 +4,7 @@ import { caseworkJobs } from '../services/casework/jobs.service.ts';
 import { monitoringJobs } from '../services/monitoring/jobs.service.ts';
 import { matchingJobs } from '../services/matching/jobs.service.ts';
 import { reportJobs } from '../services/exports/report-schedules.service.ts';
+import { networksJobs } from '../services/networks/jobs.service.ts';
 
 /** Background job kinds this server runs. Each capability registers its long-running work in its own file. */
 export const jobHandlers: Record<string, JobHandler> = {
@@ -22,4 +23,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...monitoringJobs,
   ...matchingJobs,
   ...reportJobs,
+  ...networksJobs,
 };

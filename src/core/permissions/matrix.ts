@@ -45,6 +45,8 @@ const rules = (
 
 const CASEWORK: readonly Resource[] = ['survivor', 'case', 'referral', 'screening', 'need', 'match'];
 const MONITORING: readonly Resource[] = ['compound', 'evidence', 'entity'];
+/** What caseworkers read of monitoring: compounds and evidence, not networks (entities are for analysts and admins). */
+const MONITORING_FOR_CASEWORK: readonly Resource[] = ['compound', 'evidence'];
 
 export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules(
@@ -59,7 +61,7 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules('admin', 'all', ['read', 'create', 'update', 'verify'], MONITORING),
   ...rules('caseworker', 'organisation', ['read', 'create', 'update'], CASEWORK),
   ...rules('caseworker', 'organisation', ['read'], ['report', 'job']),
-  ...rules('caseworker', 'all', ['read'], MONITORING),
+  ...rules('caseworker', 'all', ['read'], MONITORING_FOR_CASEWORK),
   ...rules('consular_officer', 'shared', ['read', 'update'], ['survivor', 'case', 'consular', 'referral']),
   ...rules('consular_officer', 'organisation', ['read', 'create', 'update'], ['need', 'screening']),
   ...rules('consular_officer', 'organisation', ['read'], ['report', 'match', 'job']),
@@ -67,6 +69,8 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules('medic', 'organisation', ['read'], ['report']),
   ...rules('analyst', 'all', ['read', 'create', 'update', 'verify'], MONITORING),
   ...rules('analyst', 'organisation', ['read', 'export'], ['report']),
+  // Analysts follow their own entity imports' progress (GET /api/jobs/:id); RLS keeps jobs to the organisation.
+  ...rules('analyst', 'organisation', ['read'], ['job']),
   ...rules('viewer', 'organisation', ['read'], ['report']),
   ...rules('viewer', 'all', ['read'], ['compound']),
   // Photo metadata (EXIF GPS, device): the uploading organisation, and verifiers of a monitor

@@ -49,12 +49,14 @@ describe('the areas each seat may open', () => {
       'reports',
     ]);
     // Monitors: no casework page fits them, and analysts may not read matches.
-    expect(areasFor({ kind: 'monitor', roles: ['analyst'] })).toEqual(['monitoring', 'reports']);
-    expect(areasFor({ kind: 'international_org', roles: ['analyst'] })).toEqual(['monitoring', 'reports']);
+    // Networks: analysts and administrators (monitors, coordination), never caseworkers.
+    expect(areasFor({ kind: 'monitor', roles: ['analyst'] })).toEqual(['monitoring', 'networks', 'reports']);
+    expect(areasFor({ kind: 'international_org', roles: ['analyst'] })).toEqual(['monitoring', 'networks', 'reports']);
     expect(areasFor({ kind: 'coordination', roles: ['admin'] })).toEqual([
       'casework',
       'matching',
       'monitoring',
+      'networks',
       'reports',
     ]);
     expect(areasFor({ kind: 'coordination', roles: ['viewer'] })).toEqual(['casework', 'monitoring', 'reports']);
@@ -65,6 +67,7 @@ describe('the areas each seat may open', () => {
       expect(areas.includes('matching'), role).toBe(scopeFor([role], 'read', 'match') !== null);
       expect(areas.includes('monitoring'), role).toBe(scopeFor([role], 'read', 'compound') === 'all');
       expect(areas.includes('reports'), role).toBe(scopeFor([role], 'read', 'report') !== null);
+      expect(areas.includes('networks'), role).toBe(scopeFor([role], 'read', 'entity') === 'all');
     }
     // A verifier reads evidence but no report: no reports entry.
     expect(areasFor({ kind: 'monitor', roles: ['verifier'] })).toEqual(['monitoring']);

@@ -50,13 +50,14 @@ export const mayOverrideConsent = (roles: readonly Role[]): boolean =>
   scopeFor(roles, 'override_consent', 'referral') !== null;
 
 /** The main areas of the signed-in app (besides home, which every seat has), in menu order. */
-export const AREAS = ['casework', 'matching', 'monitoring', 'reports'] as const;
+export const AREAS = ['casework', 'matching', 'monitoring', 'networks', 'reports'] as const;
 export type Area = (typeof AREAS)[number];
 
 /**
  * Which main areas this seat may open, from the same table the services authorise with: casework when a casework
  * page fits it, matches with read match, monitoring with read compound across everyone (services/monitoring/access
- * asks for scope `all`: monitoring data is shared), reports with read report (the dashboard's own check).
+ * asks for scope `all`: monitoring data is shared), networks with read entity across everyone (analysts and
+ * administrators; services/networks/access), reports with read report (the dashboard's own check).
  */
 export function areasFor(seat: OrganisationSeat | undefined): Area[] {
   if (!seat) return [];
@@ -64,6 +65,7 @@ export function areasFor(seat: OrganisationSeat | undefined): Area[] {
     casework: sectionsFor(seat).length > 0,
     matching: scopeFor(seat.roles, 'read', 'match') !== null,
     monitoring: scopeFor(seat.roles, 'read', 'compound') === 'all',
+    networks: scopeFor(seat.roles, 'read', 'entity') === 'all',
     reports: scopeFor(seat.roles, 'read', 'report') !== null,
   };
   return AREAS.filter((a) => open[a]);

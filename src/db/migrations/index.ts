@@ -12,6 +12,7 @@ import * as m0011 from './0011_alert_rank.ts';
 import * as m0012 from './0012_public_releases.ts';
 import * as m0016 from './0016_articles.ts';
 import * as m0018 from './0018_row_versions.ts';
+import * as m0019 from './0019_networks.ts';
 import * as m0020 from './0020_report_schedules.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
@@ -30,5 +31,6 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0012_public_releases', sql: m0012.sql },
   { name: '0016_articles', sql: m0016.sql },
   { name: '0018_row_versions', sql: m0018.sql },
+  { name: '0019_networks', sql: m0019.sql },
   { name: '0020_report_schedules', sql: m0020.sql },
 ];

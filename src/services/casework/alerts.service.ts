@@ -1,4 +1,4 @@
-import { can } from '../../core/permissions/matrix.ts';
+import { can, scopeFor } from '../../core/permissions/matrix.ts';
 import type { AlertView } from '../../contracts/casework/work.ts';
 import {
   ADMINISTRATORS_AUDIENCE,
@@ -14,7 +14,8 @@ import { conflict, forbidden, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from './access.service.ts';
 import { changeSharedAlert } from '../shared-alerts.service.ts';
 import type { AlertStatus } from '../../core/alerts/shared-alerts.ts';
-import type { AlertKind } from '../../core/vocabulary.ts';
+import { ALERT_KINDS, type AlertKind } from '../../core/vocabulary.ts';
+import { NETWORK_ALERT_KINDS } from '../../core/alerts/kinds.ts';
 
 const present = (a: AlertRow): AlertView => ({
   id: a.id,
@@ -49,6 +50,15 @@ const isAdministrator = (actor: RequestActor): boolean => actor.roles.includes('
 const isAdministratorsOnly = (a: AlertRow): boolean =>
   (a.details as { audience?: unknown }).audience === ADMINISTRATORS_AUDIENCE;
 
+/**
+ * The kinds this seat may list: network alerts (a sanctions hit names an entity) only for seats that read entities;
+ * `wanted` narrows further.
+ */
+function kindsFor(actor: RequestActor, wanted: readonly AlertKind[] | undefined): AlertKind[] | undefined {
+  if (scopeFor(actor.roles, 'read', 'entity') === 'all') return wanted ? [...wanted] : undefined;
+  return (wanted ?? ALERT_KINDS).filter((k) => !(NETWORK_ALERT_KINDS as readonly AlertKind[]).includes(k));
+}
+
 export async function alertsFor(
   app: AppContext,
   actor: RequestActor,
@@ -56,15 +66,18 @@ export async function alertsFor(
 ) {
   mayUseAlerts(actor);
   const after = decodeCursor(q.cursor, ['number', 'instant', 'uuid']);
+  const kinds = kindsFor(actor, q.kind);
   const rows = await asActor(app.database, actor, (trx) =>
-    listAlerts(trx, {
-      organisationId: actor.organisationId,
-      statuses: q.status,
-      kinds: q.kind,
-      limit: q.limit,
-      after: after ? { rank: Number(after[0]), createdAt: String(after[1]), id: String(after[2]) } : undefined,
-      administrator: isAdministrator(actor),
-    }),
+    kinds?.length === 0
+      ? Promise.resolve([])
+      : listAlerts(trx, {
+          organisationId: actor.organisationId,
+          statuses: q.status,
+          kinds,
+          limit: q.limit,
+          after: after ? { rank: Number(after[0]), createdAt: String(after[1]), id: String(after[2]) } : undefined,
+          administrator: isAdministrator(actor),
+        }),
   );
   const last = rows[rows.length - 1];
   return {
@@ -82,7 +95,8 @@ export async function changeAlertStatus(
   mayUseAlerts(actor);
   return asActor(app.database, actor, async (trx) => {
     const [a] = await findAlerts(trx, [alertId], actor.organisationId);
-    if (!a || (isAdministratorsOnly(a) && !isAdministrator(actor))) throw notFound('alert');
+    if (!a || (isAdministratorsOnly(a) && !isAdministrator(actor)) || !(kindsFor(actor, [a.kind])?.length ?? 1))
+      throw notFound('alert');
     if (a.organisationId === null) {
       // Shared: acknowledged per organisation; closed or reopened for everyone only by its owner or coordination.
       await changeSharedAlert(

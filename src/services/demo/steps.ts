@@ -5,6 +5,7 @@ import { caseworkSteps } from './casework-step.ts';
 import { monitoringSteps } from './monitoring-step.ts';
 import { matchingSteps } from './matching-step.ts';
 import { reportingSteps } from './reporting-step.ts';
+import { networksSteps } from './networks-step.ts';
 
 /** Demo loading, in order. Each capability appends its own steps in its own file. */
 export const DEMO_STEPS: readonly DemoStep[] = [
@@ -14,5 +15,6 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   ...monitoringSteps,
   ...caseworkSteps,
   ...matchingSteps,
+  ...networksSteps,
   ...reportingSteps,
 ];

@@ -13,6 +13,7 @@ const AREA_ITEMS: Record<Area, NavItem> = {
   casework: { to: '/casework', labelKey: 'nav.casework' },
   matching: { to: '/matching', labelKey: 'nav.matching' },
   monitoring: { to: '/monitoring', labelKey: 'nav.monitoring' },
+  networks: { to: '/networks', labelKey: 'nav.networks' },
   reports: { to: '/reports', labelKey: 'nav.reports' },
 };
 

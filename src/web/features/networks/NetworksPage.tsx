@@ -1,7 +1,16 @@
-import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../../components/ComingSoon.tsx';
+/** The networks feature's routes: screening and search, an entity page with its network view. */
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
+import { EntityPage } from './EntityPage.tsx';
+import { ScreenPage } from './ScreenPage.tsx';
+import './networks.css';
 
 export function NetworksPage() {
-  const { t } = useTranslation();
-  return <ComingSoon title={t('networks.title')} body={t('networks.body')} />;
+  return (
+    <Routes>
+      <Route index element={<ScreenPage />} />
+      <Route path="entities/:id" element={<EntityPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

@@ -1,0 +1,206 @@
+/**
+ * FollowTheMoney entities (0019): the only SQL touching `entities`. Relations are entities too; `refs` holds the ids
+ * an entity points at, so "everything linked to X" is `refs @> {X}`. Delta imports: `seen` maps dataset → the import
+ * that last saw the entity; an import's end removes its dataset from entities it did not see, and an entity no
+ * dataset holds any more is marked disappeared (kept, with its last_seen).
+ */
+import { sql } from 'kysely';
+import type { OperatorRole } from '../../../core/compounds/compound-types.ts';
+import type { FtmEntity } from '../../../core/networks/ftm.ts';
+import type { Queryable } from '../../transaction.ts';
+
+export interface EntityRow extends FtmEntity {
+  first_seen: string;
+  last_seen: string;
+  disappearedAt: string | null;
+}
+
+export interface EntityWrite {
+  entity: FtmEntity;
+  refs: string[];
+}
+
+const COLUMNS = [
+  'id',
+  'schema',
+  'caption',
+  'properties',
+  'datasets',
+  'first_seen',
+  'last_seen',
+  'disappeared_at',
+] as const;
+
+type Selected = {
+  id: string;
+  schema: string;
+  caption: string;
+  properties: Record<string, string[]>;
+  datasets: string[];
+  first_seen: string;
+  last_seen: string;
+  disappeared_at: string | null;
+};
+
+const iso = (v: string | Date): string => new Date(v).toISOString();
+
+const toRow = (r: Selected): EntityRow => ({
+  id: r.id,
+  schema: r.schema,
+  caption: r.caption,
+  properties: r.properties,
+  datasets: r.datasets,
+  first_seen: iso(r.first_seen),
+  last_seen: iso(r.last_seen),
+  disappearedAt: r.disappeared_at ? iso(r.disappeared_at) : null,
+});
+
+/**
+ * Inserts or refreshes a batch: properties and caption are replaced by the newest version, datasets and `seen` are
+ * merged, first_seen is kept, and a disappeared entity that comes back is live again.
+ */
+export async function upsertEntities(
+  trx: Queryable,
+  batch: readonly EntityWrite[],
+  seen: { dataset: string; importId: string; at: string; createdBy: string | null; isDemo?: boolean },
+): Promise<void> {
+  if (batch.length === 0) return;
+  // One row per id within a batch (PostgreSQL refuses to update the same row twice in one statement): last wins.
+  const unique = new Map(batch.map((b) => [b.entity.id, b]));
+  await trx
+    .insertInto('entities')
+    .values(
+      [...unique.values()].map(({ entity: e, refs }) => ({
+        id: e.id,
+        schema: e.schema,
+        caption: e.caption,
+        properties: JSON.stringify(e.properties),
+        datasets: e.datasets,
+        refs,
+        seen: JSON.stringify({ [seen.dataset]: seen.importId }),
+        first_seen: seen.at,
+        last_seen: seen.at,
+        disappeared_at: null,
+        created_by: seen.createdBy,
+        is_demo: seen.isDemo ?? false,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        schema: eb.ref('excluded.schema'),
+        caption: eb.ref('excluded.caption'),
+        properties: eb.ref('excluded.properties'),
+        refs: eb.ref('excluded.refs'),
+        datasets: sql<
+          string[]
+        >`ARRAY(SELECT DISTINCT d FROM unnest(entities.datasets || excluded.datasets) d ORDER BY d)`,
+        seen: sql<string>`entities.seen || excluded.seen`,
+        last_seen: eb.ref('excluded.last_seen'),
+        disappeared_at: null,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * End of a delta import of `dataset`: entities the import did not see leave the dataset; those no dataset holds any
+ * more are marked disappeared at `at`. Returns how many were marked.
+ */
+export async function markUnseen(trx: Queryable, dataset: string, importId: string, at: string): Promise<number> {
+  const { rows } = await sql<{ gone: boolean }>`
+    UPDATE entities SET seen = seen - ${dataset}::text,
+      disappeared_at = CASE WHEN (seen - ${dataset}::text) = '{}'::jsonb THEN ${at}::timestamptz ELSE disappeared_at END
+    WHERE jsonb_exists(seen, ${dataset}) AND seen ->> ${dataset} <> ${importId}
+    RETURNING (disappeared_at IS NOT NULL) AS gone`.execute(trx);
+  return rows.filter((r) => r.gone).length;
+}
+
+export async function findEntities(trx: Queryable, ids: readonly string[]): Promise<EntityRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('entities')
+    .select(COLUMNS)
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map(toRow);
+}
+
+/** Entities that point at `id` (relations and sanctions naming it), live ones only unless asked. */
+export async function findReferencing(trx: Queryable, id: string, limit: number): Promise<EntityRow[]> {
+  const rows = await trx
+    .selectFrom('entities')
+    .select(COLUMNS)
+    .where(sql<boolean>`refs @> ARRAY[${id}]::text[]`)
+    .where('disappeared_at', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toRow);
+}
+
+/** One page of entities in id order (export and index building), after `after`. */
+export async function pageEntities(
+  trx: Queryable,
+  after: string | null,
+  size: number,
+  options: { dataset?: string; includeDisappeared?: boolean } = {},
+): Promise<EntityRow[]> {
+  let q = trx.selectFrom('entities').select(COLUMNS).orderBy('id').limit(size);
+  if (after !== null) q = q.where('id', '>', after);
+  if (!options.includeDisappeared) q = q.where('disappeared_at', 'is', null);
+  if (options.dataset) q = q.where(sql<boolean>`datasets @> ARRAY[${options.dataset}]::text[]`);
+  return (await q.execute()).map(toRow);
+}
+
+export async function countEntities(trx: Queryable): Promise<{ live: number; disappeared: number }> {
+  const r = await trx
+    .selectFrom('entities')
+    .select([
+      sql<number>`count(*) FILTER (WHERE disappeared_at IS NULL)::int`.as('live'),
+      sql<number>`count(*) FILTER (WHERE disappeared_at IS NOT NULL)::int`.as('disappeared'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { live: Number(r.live), disappeared: Number(r.disappeared) };
+}
+
+/** Compounds linked to an entity (operator, owner, landlord, security), with the compound's first name. */
+export async function findCompoundLinksOfEntity(
+  trx: Queryable,
+  entityId: string,
+): Promise<{ compoundId: string; name: string; role: string }[]> {
+  const rows = await trx
+    .selectFrom('compound_entities as l')
+    .innerJoin('compounds as c', 'c.id', 'l.compound_id')
+    .select(['l.compound_id', 'l.role', sql<string>`coalesce(c.names -> 0 ->> 'name', '')`.as('name')])
+    .where('l.entity_id', '=', entityId)
+    .orderBy('l.compound_id')
+    .execute();
+  return rows.map((r) => ({ compoundId: r.compound_id, name: r.name, role: r.role }));
+}
+
+/** Links a compound's operator/owner/landlord/security to an entity (idempotent). */
+export async function linkCompoundEntity(
+  trx: Queryable,
+  link: {
+    compoundId: string;
+    entityId: string;
+    role: OperatorRole;
+    at: string;
+    createdBy: string | null;
+    isDemo?: boolean;
+  },
+): Promise<boolean> {
+  const r = await trx
+    .insertInto('compound_entities')
+    .values({
+      compound_id: link.compoundId,
+      entity_id: link.entityId,
+      role: link.role,
+      created_at: link.at,
+      created_by: link.createdBy,
+      is_demo: link.isDemo ?? false,
+    })
+    .onConflict((oc) => oc.columns(['compound_id', 'entity_id', 'role']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}

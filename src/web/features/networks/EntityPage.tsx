@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { NetworkView } from './NetworkView.tsx';
+import { useEntity } from './networks-api.ts';
+
+const link = (id: string) => `/networks/entities/${encodeURIComponent(id)}`;
+
+/** /networks/entities/:id — properties, datasets, sanctions, relations, linked compounds, and the network view. */
+export function EntityPage() {
+  const { t } = useTranslation('networks');
+  const { id = '' } = useParams();
+  const q = useEntity(id);
+  if (q.isPending) return <LoadingState />;
+  if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const { entity, sanctions, relations, compounds } = q.data;
+  return (
+    <div className="networks entity-page">
+      <p>
+        <Link to="/networks">{t('back')}</Link>
+      </p>
+      <h1>
+        {entity.caption} <span className="muted">({entity.label})</span>
+      </h1>
+      {entity.sanctioned && <p className="badge danger">{t('entity.sanctioned')}</p>}
+      {entity.disappearedAt && (
+        <p className="notice">{t('entity.disappeared', { date: entity.disappearedAt.slice(0, 10) })}</p>
+      )}
+      <h2>{t('entity.properties')}</h2>
+      <dl className="entity-properties">
+        {Object.entries(entity.properties).map(([k, values]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{values.join('; ')}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>{t('entity.datasets')}</dt>
+          <dd>{entity.datasets.join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('entity.seen')}</dt>
+          <dd>
+            {entity.first_seen?.slice(0, 10)} – {entity.last_seen?.slice(0, 10)}
+          </dd>
+        </div>
+      </dl>
+      <h2>{t('entity.sanctions')}</h2>
+      {sanctions.length === 0 ? (
+        <p>{t('entity.noSanctions')}</p>
+      ) : (
+        <ul>
+          {sanctions.map((s) => (
+            <li key={s.id}>
+              {(s.properties.authority ?? []).join(', ')} {(s.properties.program ?? []).join(', ')}{' '}
+              {(s.properties.startDate ?? []).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('entity.relations')}</h2>
+      {relations.length === 0 ? (
+        <p>{t('entity.noRelations')}</p>
+      ) : (
+        <ul>
+          {relations.map((r) => (
+            <li key={r.relation.id}>
+              {r.direction === 'in' && r.other ? (
+                <>
+                  <Link to={link(r.other.id)}>{r.other.caption}</Link> {r.label} {entity.caption}
+                </>
+              ) : (
+                <>
+                  {entity.caption} {r.label} {r.other ? <Link to={link(r.other.id)}>{r.other.caption}</Link> : '—'}
+                </>
+              )}{' '}
+              <span className="muted">({r.relation.label})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {compounds.length > 0 && (
+        <>
+          <h2>{t('entity.compounds')}</h2>
+          <ul>
+            {compounds.map((c) => (
+              <li key={`${c.compoundId}-${c.role}`}>
+                <Link to={`/monitoring/compounds/${c.compoundId}`}>{c.name}</Link> ({c.role})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{t('graph.title')}</h2>
+      <p className="muted">{t('graph.hint')}</p>
+      <NetworkView key={entity.id} rootId={entity.id} />
+    </div>
+  );
+}
