@@ -24,6 +24,9 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'evidence', column: 'testimony_enc', key: 'id' },
   // Monitoring sharing (0010).
   { table: 'monitoring_edits', column: 'changes_enc', key: 'id' },
+  // Offline field intake and help requests (0015, 0015b).
+  { table: 'idempotency_keys', column: 'record_enc', key: 'id' },
+  { table: 'help_requests', column: 'content_enc', key: 'id' },
 ];
 
 /** The additional authenticated data for one cell: a ciphertext only opens in the cell it was written for. */

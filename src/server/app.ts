@@ -12,6 +12,7 @@ import { readTrustProxyHops } from './config.ts';
 import type { ServerDeps } from './deps.ts';
 import { openApiOptions } from './openapi.ts';
 import { registerProblemHandlers, sendProblem } from './plugins/problems.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerSessionHook } from './plugins/session.ts';
 import { apiRoutes } from './routes/index.ts';
 
@@ -77,6 +78,7 @@ export async function buildServer(deps: ServerDeps, options: { logger?: boolean 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessionHook(app, deps.app);
+  registerIdempotency(app, deps.app);
   await app.register(apiRoutes(deps));
 
   if (deps.webRoot && existsSync(deps.webRoot)) {

@@ -49,6 +49,12 @@ function errorResponses(isPublic: boolean, hasInput: boolean): Record<string, un
   };
 }
 
+/** Routes that take an Idempotency-Key (server/plugins/idempotency.ts) answer these too. */
+const IDEMPOTENCY_RESPONSES = {
+  409: problem('A request with this Idempotency-Key is being applied right now; retry to get its answer'),
+  422: problem('Invalid input, or this Idempotency-Key was already used for a different request'),
+};
+
 const FILE_RESPONSE = {
   description: 'The file',
   content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
@@ -71,7 +77,12 @@ const describeOperation: Transform = (input) => {
       ...schema,
       operationId: operationId(method, input.url),
       security: isPublic ? [] : UNSAFE.has(method) ? [{ session: [], csrf: [] }] : [{ session: [] }],
-      response: { ...success, ...errorResponses(isPublic, hasInput), ...declared },
+      response: {
+        ...success,
+        ...errorResponses(isPublic, hasInput),
+        ...(input.route.config?.idempotent ? IDEMPOTENCY_RESPONSES : {}),
+        ...declared,
+      },
     },
   };
 };
