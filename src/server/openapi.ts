@@ -15,6 +15,8 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /api/demo',
   'POST /api/session',
   'GET /api/public/statistics',
+  'POST /api/help-requests',
+  'POST /api/help-requests/status',
 ]);
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
