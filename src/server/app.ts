@@ -86,6 +86,9 @@ export async function buildServer(deps: ServerDeps, options: { logger?: boolean 
     // Client-side routes: any other GET outside /api gets the app shell.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) return sendProblem(reply, request, 404, 'no such resource');
+      // The public help page (its own bundle): never cached, never sends a referrer, never framed.
+      if (/^\/help(\/|$|\?)/.test(request.url))
+        return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').sendFile('help.html');
       return reply.sendFile('index.html');
     });
   }
