@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/core/demo/index.ts';
@@ -180,5 +181,46 @@ describe('field intake offline in Chromium', () => {
     await syncUntilDone(page);
     expect(await count(e2e, 'survivors')).toBe(before.survivors + 3);
     expect(await count(e2e, 'needs')).toBe(before.needs + 1);
+  }, 300_000);
+  it('signing out with a record not synced warns and exports it; another device imports it with its PIN and sends it', async () => {
+    const name = `Exported Linh ${stamp}`;
+    // Nothing reaches the server from this device any more: every registration attempt is cut before it leaves.
+    await page.route('**/api/survivors', (route) => route.abort('connectionreset'));
+    await page.locator('#field-name').fill(name);
+    await page.getByRole('button', { name: 'Save on this device' }).click();
+    await waitUnsynced(page, 1);
+
+    await page.goto('/');
+    await page.locator('.user-menu > summary').click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('Records not yet on the server: 1.');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export an encrypted file' }).click();
+    const file = await (await download).path();
+    const exported = readFileSync(file, 'utf8');
+    expect(JSON.parse(exported)).toMatchObject({ format: 'refuge-field-outbox', version: 1 });
+    expect(exported).not.toContain(name);
+    expect(exported).not.toContain('Linh');
+    await dialog.getByRole('button', { name: 'Go on anyway' }).click();
+    await page.waitForURL('**/sign-in');
+
+    // A second device (fresh browser profile), another PIN.
+    const other = await e2e.newPage(PHONE);
+    await signIn(other, EMAIL, DEMO_PASSWORD);
+    await other.goto('/field');
+    await other.locator('#field-pin').fill('135790');
+    await other.locator('#field-pin-again').fill('135790');
+    await other.getByRole('button', { name: 'Set PIN' }).click();
+    await other.locator('#field-import-pin').fill('999999');
+    await other.getByTestId('outbox-import').setInputFiles(file);
+    await expect.poll(() => other.getByRole('status').last().textContent()).toContain('Wrong PIN');
+    await other.locator('#field-import-pin').fill(PIN);
+    await other.getByTestId('outbox-import').setInputFiles(file);
+    await expect.poll(() => other.getByRole('status').last().textContent()).toContain('Records imported: 1.');
+    expect(await other.getByTestId('outbox-list').textContent()).toContain(name);
+    const survivors = await count(e2e, 'survivors');
+    await syncUntilDone(other);
+    expect(await count(e2e, 'survivors')).toBe(survivors + 1);
   }, 300_000);
 });

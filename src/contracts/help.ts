@@ -13,9 +13,7 @@ export const HelpRequestSubmission = z
     language: z.enum(HELP_LANGUAGES),
     name: z.string().trim().max(120).optional(),
     nationality: z.string().trim().max(60).optional(),
-    contact: z
-      .object({ channel: z.enum(HELP_CONTACT_CHANNELS), value: z.string().trim().min(3).max(120) })
-      .optional(),
+    contact: z.object({ channel: z.enum(HELP_CONTACT_CHANNELS), value: z.string().trim().min(3).max(120) }).optional(),
     needs: z.array(z.enum(HELP_NEEDS)).max(HELP_NEEDS.length).default([]),
     location: z.string().trim().max(300).optional(),
     message: z.string().trim().max(2000).optional(),
@@ -49,6 +47,4 @@ export const HelpRequestView = z.object({
 });
 export type HelpRequestView = z.infer<typeof HelpRequestView>;
 export const HelpRequestList = z.object({ items: z.array(HelpRequestView) });
-export const HelpRequestStatusChange = z
-  .object({ status: z.enum(HELP_REQUEST_STATUSES) })
-  .strict();
+export const HelpRequestStatusChange = z.object({ status: z.enum(HELP_REQUEST_STATUSES) }).strict();

@@ -137,6 +137,17 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
         '{"tables":[]}')`,
       [victim, victimActor.userId],
     );
+    // Field intake (0015, 0015b): an applied Idempotency-Key of the victim's account, a help request to the victim.
+    await owner(
+      `INSERT INTO idempotency_keys(id, user_id, organisation_id, idempotency_key, operation, response_status, record_enc,
+        created_at) VALUES (gen_random_uuid(), $2, $1, 'trust-test-key', 'POST /api/survivors {}', 201, 'x', now())`,
+      [victim, victimActor.userId],
+    );
+    await owner(
+      `INSERT INTO help_requests(id, organisation_id, language, status, code_hash, content_enc, created_at, updated_at)
+      VALUES (gen_random_uuid(), $1, 'km', 'received', 'trust-test-code', 'x', now(), now())`,
+      [victim],
+    );
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');

@@ -101,7 +101,11 @@ export async function submitHelpRequest(
 }
 
 /** The status for a code, or 404 for any code that is not one: the same answer whatever else exists. */
-export async function helpRequestStatus(app: AppContext, rawCode: string, ip: string): Promise<{ status: HelpPublicStatus }> {
+export async function helpRequestStatus(
+  app: AppContext,
+  rawCode: string,
+  ip: string,
+): Promise<{ status: HelpPublicStatus }> {
   await limit(app, addressKey('help:lookup', ip), HELP_LIMITS.lookupsPerAddress);
   const code = normaliseCode(rawCode);
   if (!code) throw notFound('a request with this code');

@@ -26,7 +26,11 @@ describe('what the person sees', () => {
 });
 
 describe('spam signals', () => {
-  const real = { name: 'Nguyễn Thị Mai', needs: ['shelter', 'medical'], message: 'Tôi đang ở bến xe, không có hộ chiếu' };
+  const real = {
+    name: 'Nguyễn Thị Mai',
+    needs: ['shelter', 'medical'],
+    message: 'Tôi đang ở bến xe, không có hộ chiếu',
+  };
   it('leave a real request in any script alone', () => {
     expect(spamSignals(real, '')).toEqual([]);
     expect(spamSignals({ name: 'မောင်မောင်', needs: ['safety'] }, undefined)).toEqual([]);

@@ -23,7 +23,9 @@ describe('classify', () => {
   it('no answer, timeouts, 5xx and a key being applied right now are retried', () => {
     expect(classify({ kind: 'no_answer' }).kind).toBe('retry');
     for (const s of [408, 425, 500, 502, 504]) expect(classify(answer(s)).kind).toBe('retry');
-    expect(classify(answer(409), 'a request with this Idempotency-Key is in progress; retry')).toEqual({ kind: 'retry' });
+    expect(classify(answer(409), 'a request with this Idempotency-Key is in progress; retry')).toEqual({
+      kind: 'retry',
+    });
   });
   it('429 and 503 wait at least Retry-After', () => {
     expect(classify(answer(429, 30))).toEqual({ kind: 'retry', afterMs: 30_000 });

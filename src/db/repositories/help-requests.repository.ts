@@ -38,12 +38,20 @@ export async function insertHelpRequest(trx: Queryable, row: HelpRequestRow): Pr
 
 /** The status behind a code's hash, and nothing else. */
 export async function helpStatusByCodeHash(trx: Queryable, codeHash: string): Promise<HelpRequestStatus | null> {
-  const row = await trx.selectFrom('help_requests').select('status').where('code_hash', '=', codeHash).executeTakeFirst();
+  const row = await trx
+    .selectFrom('help_requests')
+    .select('status')
+    .where('code_hash', '=', codeHash)
+    .executeTakeFirst();
   return row?.status ?? null;
 }
 
 /** The signed-in organisation's queue, newest first (row-level security keeps it to that organisation). */
-export async function listHelpRequests(trx: Queryable, organisationId: string, limit: number): Promise<HelpRequestRow[]> {
+export async function listHelpRequests(
+  trx: Queryable,
+  organisationId: string,
+  limit: number,
+): Promise<HelpRequestRow[]> {
   const rows = await trx
     .selectFrom('help_requests')
     .select(['id', 'organisation_id', 'language', 'status', 'code_hash', 'content_enc', 'created_at'])

@@ -13,7 +13,11 @@ export interface IdempotencyRow {
 }
 
 /** The caller's own record of `key` (row-level security limits it to the signed-in account and organisation). */
-export async function findIdempotencyRecord(trx: Queryable, userId: string, key: string): Promise<IdempotencyRow | null> {
+export async function findIdempotencyRecord(
+  trx: Queryable,
+  userId: string,
+  key: string,
+): Promise<IdempotencyRow | null> {
   const row = await trx
     .selectFrom('idempotency_keys')
     .select(['id', 'user_id', 'organisation_id', 'idempotency_key', 'operation', 'response_status', 'record_enc'])

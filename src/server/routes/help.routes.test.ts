@@ -101,7 +101,10 @@ describe.each(DATABASE_KINDS)('help requests on %s', (kind) => {
     expect((await t.database.db.selectFrom('help_requests').select('id').execute()).length).toBe(before);
     const linky = await post('/api/help-requests', ask({ message: 'see http://a.example and http://b.example' }));
     expect(linky.status).toBe(201);
-    const items = (await staff.request('GET', '/api/help-requests')).json.items as { status: string; message: string }[];
+    const items = (await staff.request('GET', '/api/help-requests')).json.items as {
+      status: string;
+      message: string;
+    }[];
     const flagged = items.filter((i) => i.status === 'spam');
     expect(flagged).toHaveLength(1);
     expect(flagged[0]).toMatchObject({ spamSignals: ['links'], message: 'see http://a.example and http://b.example' });

@@ -57,7 +57,9 @@ export const helpRoutes =
         },
       },
       async (request, reply) =>
-        reply.header('cache-control', 'no-store').send(await helpRequestStatus(deps.app, request.body.code, request.ip)),
+        reply
+          .header('cache-control', 'no-store')
+          .send(await helpRequestStatus(deps.app, request.body.code, request.ip)),
     );
     app.get(
       '/api/help-requests',

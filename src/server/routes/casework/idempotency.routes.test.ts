@@ -28,7 +28,12 @@ describe.each(DATABASE_KINDS)('Idempotency-Key on %s', (kind) => {
   /** Counted as the database owner, so row-level security hides nothing from the count. */
   const rows = async (table: 'survivors' | 'needs' | 'screenings' | 'idempotency_keys') =>
     Number(
-      (await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await t.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
 
   beforeAll(async () => {

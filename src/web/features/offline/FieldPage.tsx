@@ -390,7 +390,11 @@ function Queue() {
             accept="application/json,.json"
             className="visually-hidden"
             data-testid="outbox-import"
-            onChange={(e) => void importFile(e.target.files?.[0])}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = ''; // the same file may be chosen again (after a wrong PIN)
+              void importFile(file);
+            }}
           />
         </label>
         <button
