@@ -234,16 +234,22 @@ export const outbox = {
     publish();
   },
 
-  /** The sealed queue as a file: still encrypted under the PIN, importable on this or another device. */
+  /**
+   * The records not yet on the server as a file, still sealed under the PIN, importable on this or another device.
+   * A synced registration goes along only when a waiting screening or need still needs the case it made.
+   */
   exportFile(): ExportFile {
     if (!vault) throw new Error('nothing to export');
+    const waiting = stored.filter((s) => s.queue.state !== 'synced');
+    const parents = new Set(waiting.map((s) => s.queue.dependsOn));
+    const items = stored.filter((s) => s.queue.state !== 'synced' || parents.has(s.id));
     return {
       format: 'refuge-field-outbox',
       version: 1,
       exportedAt: new Date().toISOString(),
       salt: vault.salt,
       verifier: vault.verifier,
-      items: stored,
+      items,
     };
   },
 
