@@ -155,6 +155,17 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       `INSERT INTO article_claims(id, article_id, kind, start_offset, end_offset, quote_enc, key, value, actor_id)
       SELECT gen_random_uuid(), evidence_id, 'person', 0, 1, 'x', 'person:Trust', '{}', '00000000-0000-4000-8000-0000000a0002' FROM articles LIMIT 1`,
     );
+    // Field intake (0015, 0015b): an applied Idempotency-Key of the victim's account, a help request to the victim.
+    await owner(
+      `INSERT INTO idempotency_keys(id, user_id, organisation_id, idempotency_key, operation, response_status, record_enc,
+        created_at) VALUES (gen_random_uuid(), $2, $1, 'trust-test-key', 'POST /api/survivors {}', 201, 'x', now())`,
+      [victim, victimActor.userId],
+    );
+    await owner(
+      `INSERT INTO help_requests(id, organisation_id, language, status, code_hash, content_enc, created_at, updated_at)
+      VALUES (gen_random_uuid(), $1, 'km', 'received', 'trust-test-code', 'x', now(), now())`,
+      [victim],
+    );
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');

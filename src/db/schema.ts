@@ -4,6 +4,7 @@ import type { AlertStatus } from '../core/alerts/shared-alerts.ts';
 import type { EmergencyDocumentStatus, ExitClearanceStatus } from '../core/cases/consular.ts';
 import type { TimelineKind } from '../core/cases/timeline.ts';
 import type { ConsentMethod } from '../core/consent/versioned.ts';
+import type { HelpRequestStatus } from '../core/help/help-request.ts';
 import type { CustodyAction, CustodyDetails } from '../core/evidence/custody-log.ts';
 import type { Geolocation } from '../core/evidence/evidence-types.ts';
 import type { VerificationRecord } from '../core/evidence/verification.ts';
@@ -667,6 +668,27 @@ export interface CompoundEntitiesTable {
   created_by: string | null;
   is_demo: Generated<boolean>;
 }
+export interface IdempotencyKeysTable {
+  id: string;
+  user_id: string;
+  organisation_id: string;
+  idempotency_key: string;
+  operation: string;
+  response_status: number;
+  record_enc: string;
+  created_at: string;
+}
+export interface HelpRequestsTable {
+  id: string;
+  organisation_id: string;
+  language: string;
+  status: HelpRequestStatus;
+  code_hash: string;
+  content_enc: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -717,16 +739,17 @@ export interface Schema {
   // Scheduled situation reports (0020).
   report_schedules: ReportSchedulesTable;
   generated_reports: GeneratedReportsTable;
-}
   // Articles (0016).
   article_stories: ArticleStoriesTable;
   article_feeds: ArticleFeedsTable;
   articles: ArticlesTable;
   article_actors: ArticleActorsTable;
   article_claims: ArticleClaimsTable;
-}
   // Networks (0019).
   entities: EntitiesTable;
   entity_imports: EntityImportsTable;
   compound_entities: CompoundEntitiesTable;
+  // Offline field intake and help requests (0015, 0015b).
+  idempotency_keys: IdempotencyKeysTable;
+  help_requests: HelpRequestsTable;
 }

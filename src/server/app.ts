@@ -12,6 +12,7 @@ import { readTrustProxyHops } from './config.ts';
 import type { ServerDeps } from './deps.ts';
 import { openApiOptions } from './openapi.ts';
 import { registerProblemHandlers, sendProblem } from './plugins/problems.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerSessionHook } from './plugins/session.ts';
 import { apiRoutes } from './routes/index.ts';
 
@@ -77,6 +78,7 @@ export async function buildServer(deps: ServerDeps, options: { logger?: boolean 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessionHook(app, deps.app);
+  registerIdempotency(app, deps.app);
   await app.register(apiRoutes(deps));
 
   if (deps.webRoot && existsSync(deps.webRoot)) {
@@ -84,6 +86,9 @@ export async function buildServer(deps: ServerDeps, options: { logger?: boolean 
     // Client-side routes: any other GET outside /api gets the app shell.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) return sendProblem(reply, request, 404, 'no such resource');
+      // The public help page (its own bundle): never cached, never sends a referrer, never framed.
+      if (/^\/help(\/|$|\?)/.test(request.url))
+        return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').sendFile('help.html');
       return reply.sendFile('index.html');
     });
   }

@@ -15,6 +15,8 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /api/demo',
   'POST /api/session',
   'GET /api/public/statistics',
+  'POST /api/help-requests',
+  'POST /api/help-requests/status',
 ]);
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -57,6 +59,12 @@ function errorResponses(isPublic: boolean, hasInput: boolean, versioned: boolean
   };
 }
 
+/** Routes that take an Idempotency-Key (server/plugins/idempotency.ts) answer these too. */
+const IDEMPOTENCY_RESPONSES = {
+  409: problem('A request with this Idempotency-Key is being applied right now; retry to get its answer'),
+  422: problem('Invalid input, or this Idempotency-Key was already used for a different request'),
+};
+
 const FILE_RESPONSE = {
   description: 'The file',
   content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
@@ -80,7 +88,12 @@ const describeOperation: Transform = (input) => {
       ...schema,
       operationId: operationId(method, input.url),
       security: isPublic ? [] : UNSAFE.has(method) ? [{ session: [], csrf: [] }] : [{ session: [] }],
-      response: { ...success, ...errorResponses(isPublic, hasInput, versioned), ...declared },
+      response: {
+        ...success,
+        ...errorResponses(isPublic, hasInput, versioned),
+        ...(input.route.config?.idempotent ? IDEMPOTENCY_RESPONSES : {}),
+        ...declared,
+      },
     },
   };
 };

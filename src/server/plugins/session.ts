@@ -33,7 +33,13 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     // Signing in and resetting a password need no token (there may be no session yet); they only accept JSON, which a
     // cross-site form cannot send.
     const path = request.url.split('?')[0];
-    const signingIn = request.method === 'POST' && (path === '/api/session' || path === '/api/password-reset');
+    // The public help page acts for nobody: a signed-in browser that opens it is not asked for a token either.
+    const signingIn =
+      request.method === 'POST' &&
+      (path === '/api/session' ||
+        path === '/api/password-reset' ||
+        path === '/api/help-requests' ||
+        path === '/api/help-requests/status');
     if (
       request.session &&
       !signingIn &&

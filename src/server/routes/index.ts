@@ -5,6 +5,7 @@ import { dashboardRoutes } from './dashboard.routes.ts';
 import { caseworkRoutes } from './casework.routes.ts';
 import { exportRoutes } from './exports.routes.ts';
 import { healthRoutes } from './health.routes.ts';
+import { helpRoutes } from './help.routes.ts';
 import { homeRoutes } from './home.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
 import { matchingRoutes } from './matching.routes.ts';
@@ -27,4 +28,5 @@ export const apiRoutes =
     await app.register(exportRoutes(deps));
     await app.register(publicStatisticsRoutes(deps));
     await app.register(dashboardRoutes(deps));
+    await app.register(helpRoutes(deps));
   };

@@ -10,6 +10,7 @@ import {
   type NeedInsert,
 } from '../../db/repositories/casework/needs.repository.ts';
 import { asActor } from '../../db/transaction.ts';
+import { keepAnswer, type OnceKey } from '../idempotency.service.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { checkVersion, conflict, forbidden, notFound } from '../errors.ts';
@@ -67,6 +68,7 @@ export async function addNeed(
   actor: RequestActor,
   caseId: string,
   input: { kind: NeedKind; priority: NeedPriority; note?: string },
+  once?: OnceKey,
 ): Promise<NeedView> {
   authorise(actor, 'create', 'need');
   return asActor(app.database, actor, async (trx) => {
@@ -91,7 +93,7 @@ export async function addNeed(
     await insertNeeds(trx, [row]);
     await recordCaseEvent(trx, app, actor, caseId, timelineEvents.needAdded(input.kind, input.priority), at);
     await audit(trx, app, actor, 'need.create', 'need', id, { caseId, kind: input.kind, priority: input.priority });
-    return presentNeed({ ...row, version: 1 }, app.now());
+    return keepAnswer(trx, app, actor, once, 201, presentNeed({ ...row, version: 1 }, app.now()));
   });
 }
 

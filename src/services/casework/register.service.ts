@@ -11,6 +11,7 @@ import { hitRateLimit } from '../../db/repositories/rate-limits.repository.ts';
 import { REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
 import { enqueueJob } from '../../db/repositories/jobs.repository.ts';
 import { audit } from '../audit.service.ts';
+import { keepAnswer, type OnceKey } from '../idempotency.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { invalid, TooManyRequests } from '../errors.ts';
 import { authorise } from './access.service.ts';
@@ -27,6 +28,7 @@ export async function registerSurvivor(
   app: AppContext,
   actor: RequestActor,
   input: RegisterSurvivorRequest,
+  once?: OnceKey,
 ): Promise<RegisteredSurvivor> {
   authorise(actor, 'create', 'survivor');
   authorise(actor, 'create', 'case');
@@ -185,6 +187,6 @@ export async function registerSurvivor(
       caseId,
       consentVersion: version?.version ?? 0,
     });
-    return { survivorId, caseId, status: 'open' as const, riskLevel: risk };
+    return keepAnswer(trx, app, actor, once, 201, { survivorId, caseId, status: 'open' as const, riskLevel: risk });
   });
 }

@@ -10,6 +10,7 @@ import type { ScreeningRequest, ScreeningView } from '../../contracts/casework/c
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { insertScreenings, type ScreeningRow } from '../../db/repositories/casework/records.repository.ts';
 import { asActor } from '../../db/transaction.ts';
+import { keepAnswer, type OnceKey } from '../idempotency.service.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { forbidden } from '../errors.ts';
@@ -69,6 +70,7 @@ export async function recordScreening(
   actor: RequestActor,
   caseId: string,
   input: ScreeningRequest,
+  once?: OnceKey,
 ): Promise<ScreeningView> {
   authorise(actor, 'create', 'screening');
   return asActor(app.database, actor, async (trx) => {
@@ -111,6 +113,6 @@ export async function recordScreening(
       outcome: result.outcome,
       ruleVersion: result.ruleVersion,
     });
-    return presentScreening(app, row);
+    return keepAnswer(trx, app, actor, once, 200, presentScreening(app, row));
   });
 }

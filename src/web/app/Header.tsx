@@ -4,6 +4,7 @@ import type { SessionView } from '../session.ts';
 import { DemoBanner } from './DemoBanner.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { MAIN_NAV_ID } from './MainNav.tsx';
+import { OfflineIndicator } from '../features/offline/OfflineIndicator.tsx';
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -37,6 +38,7 @@ export function Header({
           {t('app.name')}
         </Link>
         <OrganisationSwitcher session={session} />
+        <OfflineIndicator />
         <LanguageSwitcher />
         <UserMenu session={session} />
       </div>

@@ -18,6 +18,12 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     lazy: () => import('../features/public/PublicPage.tsx').then((m) => ({ Component: m.PublicPage })),
   },
+  // Field intake (issue #15): outside the signed-in layout, so it opens offline from the service worker's cache.
+  {
+    path: '/field',
+    errorElement: <RouteError />,
+    lazy: () => import('../features/offline/FieldPage.tsx').then((m) => ({ Component: m.FieldPage })),
+  },
   {
     path: '/',
     element: <AppLayout />,

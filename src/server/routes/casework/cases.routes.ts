@@ -33,6 +33,7 @@ import {
 import { addNeed, triage, updateNeedStatus } from '../../../services/casework/needs.service.ts';
 import { recordScreening, screeningRule } from '../../../services/casework/screening.service.ts';
 import type { ServerDeps } from '../../deps.ts';
+import { IdempotencyHeaders } from '../../plugins/idempotency.ts';
 import { requireActor } from '../../plugins/session.ts';
 import { ifMatchVersion } from '../../plugins/versions.ts';
 
@@ -212,30 +213,37 @@ export const caseRoutes =
     app.put(
       '/api/cases/:id/screening',
       {
+        config: { idempotent: true },
         schema: {
           tags: ['screening'],
           summary: 'Record a screening; returns the outcome with its reasons',
+          headers: IdempotencyHeaders,
           params: IdParams,
           body: ScreeningRequest,
           response: { 200: ScreeningView },
         },
       },
-      async (request) => recordScreening(deps.app, requireActor(request), request.params.id, request.body),
+      async (request) =>
+        recordScreening(deps.app, requireActor(request), request.params.id, request.body, request.idempotency),
     );
 
     app.post(
       '/api/cases/:id/needs',
       {
+        config: { idempotent: true },
         schema: {
           tags: ['needs'],
           summary: 'Add a need to a case',
+          headers: IdempotencyHeaders,
           params: IdParams,
           body: NeedRequest,
           response: { 201: NeedView },
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await addNeed(deps.app, requireActor(request), request.params.id, request.body)),
+        reply
+          .code(201)
+          .send(await addNeed(deps.app, requireActor(request), request.params.id, request.body, request.idempotency)),
     );
     app.patch(
       '/api/needs/:id',

@@ -9,6 +9,7 @@ import {
 import { changeConsent, consentHistory } from '../../../services/casework/consent.service.ts';
 import { registerSurvivor } from '../../../services/casework/register.service.ts';
 import type { ServerDeps } from '../../deps.ts';
+import { IdempotencyHeaders } from '../../plugins/idempotency.ts';
 import { requireActor } from '../../plugins/session.ts';
 
 export const survivorRoutes =
@@ -18,15 +19,19 @@ export const survivorRoutes =
     app.post(
       '/api/survivors',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Register a survivor and open their case',
+          headers: IdempotencyHeaders,
           body: RegisterSurvivorRequest,
           response: { 201: RegisteredSurvivor },
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await registerSurvivor(deps.app, requireActor(request), request.body)),
+        reply
+          .code(201)
+          .send(await registerSurvivor(deps.app, requireActor(request), request.body, request.idempotency)),
     );
 
     app.get(

@@ -16,6 +16,9 @@ const ConsularPage = lazy(() => import('./pages/ConsularPage.tsx').then((m) => (
 const CoordinationPage = lazy(() =>
   import('./pages/CoordinationPage.tsx').then((m) => ({ default: m.CoordinationPage })),
 );
+const HelpRequestsPage = lazy(() =>
+  import('./pages/HelpRequestsPage.tsx').then((m) => ({ default: m.HelpRequestsPage })),
+);
 const FollowUpsPage = lazy(() => import('./pages/FollowUpsPage.tsx').then((m) => ({ default: m.FollowUpsPage })));
 
 const PAGES: Record<Section, React.ComponentType> = {
@@ -54,6 +57,13 @@ export function CaseworkPage() {
               </NavLink>
             </li>
           ))}
+          {caseReadable && (
+            <li>
+              <NavLink to="/casework/help-requests" data-section="help-requests">
+                {t('help.title')}
+              </NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <Suspense fallback={<LoadingState />}>
@@ -64,6 +74,7 @@ export function CaseworkPage() {
             return <Route key={s} path={s} element={<Page />} />;
           })}
           {caseReadable && <Route path="cases/:caseId" element={<CasePage />} />}
+          {caseReadable && <Route path="help-requests" element={<HelpRequestsPage />} />}
           <Route
             path="*"
             element={

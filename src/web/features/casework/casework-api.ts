@@ -27,7 +27,9 @@ import type {
   ScreeningView,
   TriageItem,
 } from '../../../contracts/casework/index.ts';
+import type { HelpRequestView } from '../../../contracts/help.ts';
 import type { OrganisationDirectory } from '../../../contracts/home.ts';
+import type { HelpRequestStatus } from '../../../core/help/help-request.ts';
 import { api, ApiError } from '../../api.ts';
 import { currentOrganisation, useSession } from '../../session.ts';
 import { withQuery } from './components/Pager.tsx';
@@ -313,6 +315,24 @@ export function useRecordCheckIn() {
   return useMutation({
     mutationFn: ({ id, outcome }: { id: string; outcome: string }) =>
       api.post(`/api/followups/${id}/checkins`, { outcome }),
+    onSuccess: refresh,
+  });
+}
+
+// ---- Help requests from the public help page (issue #15): unverified, the organisation's own queue ----
+
+export function useHelpRequests() {
+  return useQuery({
+    queryKey: ['casework', 'help-requests'],
+    queryFn: () => api.get<{ items: HelpRequestView[] }>('/api/help-requests'),
+  });
+}
+
+export function useSetHelpRequestStatus() {
+  const refresh = useRefreshCasework();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: HelpRequestStatus }) =>
+      api.patch<{ status: HelpRequestStatus }>(`/api/help-requests/${id}`, { status }),
     onSuccess: refresh,
   });
 }

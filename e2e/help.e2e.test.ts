@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/core/demo/index.ts';
+import type { TestClient } from '../src/testing/test-server.ts';
+import { apiClient, PHONE, screenshot, startE2E, type E2E } from './harness.ts';
+
+/**
+ * The public help page (issue #15) on a phone, signed out: a request in Khmer, Burmese and Chinese each lands in the
+ * organisation's queue in that language, the person sees only a private code, the code shows the status, and the page
+ * leaves no service worker, storage or cookie behind. Screenshots: test-artifacts/help-<lang>.png.
+ */
+const NGO = 'ngo-lantern-reach';
+const REQUESTS = [
+  { lang: 'km', name: 'សុខ ចាន់ណា', title: 'សុំជំនួយ', send: 'ផ្ញើ', status: 'សំណើរបស់អ្នកត្រូវបានទទួលហើយ' },
+  { lang: 'my', name: 'မောင်မောင်', title: 'အကူအညီ တောင်းရန်', send: 'ပို့ရန်', status: 'လက်ခံရရှိပါပြီ' },
+  { lang: 'zh', name: '王小明', title: '寻求帮助', send: '发送', status: '您的求助已收到' },
+] as const;
+
+describe('help page in Chromium', () => {
+  let e2e: E2E;
+  let staff: TestClient;
+  beforeAll(async () => {
+    e2e = await startE2E();
+    staff = await apiClient(e2e, `caseworker@${NGO}.demo.refuge.example`, DEMO_PASSWORD);
+  }, 400_000);
+  afterAll(async () => {
+    await e2e?.stop();
+  });
+
+  it.each(REQUESTS)(
+    'a request in $lang lands in the queue; the person gets a code and nothing else',
+    async (r) => {
+      const page = await e2e.newPage(PHONE);
+      await page.goto(`/help/${NGO}?lang=${r.lang}`);
+      await page.getByRole('heading', { level: 1, name: r.title }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(r.lang === 'zh' ? 'zh-Hans' : r.lang);
+      await page.locator('#help-name').fill(r.name);
+      await page.locator('input[name=needs][value=shelter]').check();
+      await page.locator('input[name=needs][value=documents]').check();
+      await screenshot(page, `help-${r.lang}`);
+      await page.getByRole('button', { name: r.send }).click();
+      const code = (await page.getByTestId('help-code').textContent())!;
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(await page.locator('body').textContent()).not.toContain(r.name);
+      await screenshot(page, `help-${r.lang}-sent`);
+
+      await page.locator('#help-lookup').fill(code.toLowerCase());
+      await page.locator('.help-check-status button[type=submit]').click();
+      await expect.poll(() => page.getByTestId('help-status').textContent()).toContain(r.status);
+
+      // Nothing stays on the phone: no worker, no storage, no cookie.
+      const traces = await page.evaluate(async () => ({
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+        local: localStorage.length,
+        session: sessionStorage.length,
+        cookie: document.cookie,
+        manifest: document.querySelector('link[rel=manifest]') !== null,
+      }));
+      expect(traces).toEqual({ workers: 0, local: 0, session: 0, cookie: '', manifest: false });
+      expect(e2e.consoleErrors(page)).toEqual([]);
+
+      const queue = await staff.request('GET', '/api/help-requests');
+      expect(queue.status).toBe(200);
+      const mine = (queue.json.items as { name: string; language: string; needs: string[]; verified: boolean }[]).find(
+        (i) => i.name === r.name,
+      );
+      expect(mine).toMatchObject({ language: r.lang, needs: ['shelter', 'documents'], verified: false });
+      await page.context().close();
+    },
+    300_000,
+  );
+
+  it('quick exit leaves for an ordinary page with nothing to go back to', async () => {
+    const page = await e2e.newPage(PHONE);
+    // The exit target is outside; answer it locally so the test needs no network.
+    await page.route('https://www.google.com/**', (route) => route.fulfill({ status: 200, body: 'search' }));
+    await page.goto(`/help/${NGO}?lang=my`);
+    await page.locator('#help-name').fill('မောင်မောင်');
+    const before = await page.evaluate(() => history.length);
+    await page.getByRole('button', { name: 'အမြန်ထွက်ရန်' }).click();
+    await page.waitForURL('https://www.google.com/');
+    expect(await page.evaluate(() => history.length)).toBe(before);
+    await page.context().close();
+  }, 120_000);
+});

@@ -1,0 +1,86 @@
+import type { HelpRequestStatus } from '../../core/help/help-request.ts';
+import type { Queryable } from '../transaction.ts';
+
+/** One help request (migration 0015b); `contentEnc` is everything the person wrote. */
+export interface HelpRequestRow {
+  id: string;
+  organisationId: string;
+  language: string;
+  status: HelpRequestStatus;
+  codeHash: string;
+  contentEnc: string;
+  createdAt: string;
+}
+
+const iso = (v: unknown) => new Date(String(v)).toISOString();
+
+/** The organisation a help link names, by slug (system: the public page has no session). */
+export async function organisationBySlug(trx: Queryable, slug: string): Promise<{ id: string } | null> {
+  const row = await trx.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row ?? null;
+}
+
+export async function insertHelpRequest(trx: Queryable, row: HelpRequestRow): Promise<void> {
+  await trx
+    .insertInto('help_requests')
+    .values({
+      id: row.id,
+      organisation_id: row.organisationId,
+      language: row.language,
+      status: row.status,
+      code_hash: row.codeHash,
+      content_enc: row.contentEnc,
+      created_at: row.createdAt,
+      updated_at: row.createdAt,
+    })
+    .execute();
+}
+
+/** The status behind a code's hash, and nothing else. */
+export async function helpStatusByCodeHash(trx: Queryable, codeHash: string): Promise<HelpRequestStatus | null> {
+  const row = await trx
+    .selectFrom('help_requests')
+    .select('status')
+    .where('code_hash', '=', codeHash)
+    .executeTakeFirst();
+  return row?.status ?? null;
+}
+
+/** The signed-in organisation's queue, newest first (row-level security keeps it to that organisation). */
+export async function listHelpRequests(
+  trx: Queryable,
+  organisationId: string,
+  limit: number,
+): Promise<HelpRequestRow[]> {
+  const rows = await trx
+    .selectFrom('help_requests')
+    .select(['id', 'organisation_id', 'language', 'status', 'code_hash', 'content_enc', 'created_at'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    organisationId: r.organisation_id,
+    language: r.language,
+    status: r.status,
+    codeHash: r.code_hash,
+    contentEnc: r.content_enc,
+    createdAt: iso(r.created_at),
+  }));
+}
+
+export async function setHelpRequestStatus(
+  trx: Queryable,
+  id: string,
+  status: HelpRequestStatus,
+  by: string,
+  at: string,
+): Promise<boolean> {
+  const res = await trx
+    .updateTable('help_requests')
+    .set({ status, updated_by: by, updated_at: at })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

@@ -1,0 +1,159 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  formatCode,
+  normaliseCode,
+  publicStatus,
+  spamSignals,
+  type HelpContent,
+  type HelpPublicStatus,
+  type HelpRequestStatus,
+} from '../core/help/help-request.ts';
+import type { HelpRequestSubmission, HelpRequestView } from '../contracts/help.ts';
+import { encryptionContext } from '../db/encrypted-columns.ts';
+import {
+  helpStatusByCodeHash,
+  insertHelpRequest,
+  listHelpRequests,
+  organisationBySlug,
+  setHelpRequestStatus,
+} from '../db/repositories/help-requests.repository.ts';
+import { hitRateLimit } from '../db/repositories/rate-limits.repository.ts';
+import { asActor, asSystem } from '../db/transaction.ts';
+import { audit } from './audit.service.ts';
+import { authorise } from './casework/access.service.ts';
+import type { AppContext, RequestActor } from './context.ts';
+import { notFound, TooManyRequests } from './errors.ts';
+
+/**
+ * The public help page's use cases (issue #15). A survivor's request lands in the organisation's queue, unverified,
+ * with everything they wrote encrypted; they get a private code and nothing else. A status look-up answers for that
+ * code only, so the page cannot be used to learn whether anyone else asked for help or is known.
+ */
+export const HELP_LIMITS = {
+  /** Requests from one address per window: a family at one phone can send a few; a script cannot flood. */
+  perAddress: { hits: 5, windowSeconds: 3600 },
+  /** Requests to one organisation per window from everyone: a flood stays bounded for the people triaging. */
+  perOrganisation: { hits: 500, windowSeconds: 3600 },
+  /** Status look-ups from one address per window (a code has 60 bits; this keeps guessing pointless). */
+  lookupsPerAddress: { hits: 30, windowSeconds: 3600 },
+} as const;
+
+/** Rate-limit keys hold a hash of the address, not the address (where a person asked from is itself sensitive). */
+const addressKey = (prefix: string, ip: string) =>
+  `${prefix}:${createHash('sha256').update(`refuge-help:${ip}`).digest('base64url').slice(0, 22)}`;
+
+const hashCode = (code: string) => createHash('sha256').update(`refuge-help-code:${code}`).digest('base64url');
+
+async function limit(app: AppContext, key: string, rule: { hits: number; windowSeconds: number }): Promise<void> {
+  const now = app.now();
+  const hit = await asSystem(app.database, (trx) => hitRateLimit(trx, key, rule.windowSeconds, now));
+  if (hit.hits > rule.hits)
+    throw new TooManyRequests(
+      Math.max(1, Math.ceil((Date.parse(hit.resetAt) - now.getTime()) / 1000)),
+      'too many requests from here; please try again later',
+    );
+}
+
+/** Stores the request (content encrypted) and returns the person's private code. */
+export async function submitHelpRequest(
+  app: AppContext,
+  input: HelpRequestSubmission,
+  ip: string,
+): Promise<{ code: string }> {
+  await limit(app, addressKey('help:ip', ip), HELP_LIMITS.perAddress);
+  const content: HelpContent = {
+    name: input.name || undefined,
+    nationality: input.nationality || undefined,
+    contact: input.contact,
+    needs: [...new Set(input.needs)],
+    location: input.location || undefined,
+    message: input.message || undefined,
+  };
+  const signals = spamSignals(content, input.website);
+  const code = formatCode(randomBytes(12));
+  // A filled honeypot is a script: it gets a code like anyone (nothing tells it it was caught) and nothing is kept.
+  if (signals.includes('honeypot')) return { code };
+  const organisation = await asSystem(app.database, (trx) => organisationBySlug(trx, input.organisation));
+  if (!organisation) throw notFound('the organisation in this link');
+  await limit(app, `help:org:${organisation.id}`, HELP_LIMITS.perOrganisation);
+  return asSystem(app.database, async (trx) => {
+    const id = app.newId();
+    const at = app.now().toISOString();
+    await insertHelpRequest(trx, {
+      id,
+      organisationId: organisation.id,
+      language: input.language,
+      status: signals.length ? 'spam' : 'received',
+      codeHash: hashCode(code),
+      contentEnc: app.cipher.encryptJson(
+        { ...content, spamSignals: signals },
+        encryptionContext('help_requests', 'content_enc', id),
+      ),
+      createdAt: at,
+    });
+    await audit(trx, app, null, 'help_request.create', 'help_request', id, {
+      organisationId: organisation.id,
+      language: input.language,
+      flagged: signals.length > 0,
+    });
+    return { code };
+  });
+}
+
+/** The status for a code, or 404 for any code that is not one: the same answer whatever else exists. */
+export async function helpRequestStatus(
+  app: AppContext,
+  rawCode: string,
+  ip: string,
+): Promise<{ status: HelpPublicStatus }> {
+  await limit(app, addressKey('help:lookup', ip), HELP_LIMITS.lookupsPerAddress);
+  const code = normaliseCode(rawCode);
+  if (!code) throw notFound('a request with this code');
+  const status = await asSystem(app.database, (trx) => helpStatusByCodeHash(trx, hashCode(code)));
+  if (!status) throw notFound('a request with this code');
+  return { status: publicStatus(status) };
+}
+
+/** The organisation's queue of help requests, decrypted for its staff; the read is audited with the ids shown. */
+export async function helpRequestQueue(app: AppContext, actor: RequestActor): Promise<{ items: HelpRequestView[] }> {
+  authorise(actor, 'read', 'case');
+  return asActor(app.database, actor, async (trx) => {
+    const rows = await listHelpRequests(trx, actor.organisationId, 200);
+    const items = rows.map((r): HelpRequestView => {
+      const c = app.cipher.decryptJson<HelpContent & { spamSignals?: string[] }>(
+        r.contentEnc,
+        encryptionContext('help_requests', 'content_enc', r.id),
+      );
+      return {
+        id: r.id,
+        createdAt: r.createdAt,
+        language: r.language,
+        status: r.status,
+        verified: false,
+        name: c.name ?? null,
+        nationality: c.nationality ?? null,
+        contact: c.contact ?? null,
+        needs: [...c.needs],
+        location: c.location ?? null,
+        message: c.message ?? null,
+        spamSignals: c.spamSignals ?? [],
+      };
+    });
+    await audit(trx, app, actor, 'help_request.list', 'help_request', null, { ids: items.map((i) => i.id) });
+    return { items };
+  });
+}
+
+export async function changeHelpRequestStatus(
+  app: AppContext,
+  actor: RequestActor,
+  id: string,
+  status: HelpRequestStatus,
+): Promise<void> {
+  authorise(actor, 'update', 'case');
+  await asActor(app.database, actor, async (trx) => {
+    if (!(await setHelpRequestStatus(trx, id, status, actor.userId, app.now().toISOString())))
+      throw notFound('help request');
+    await audit(trx, app, actor, 'help_request.status', 'help_request', id, { status });
+  });
+}

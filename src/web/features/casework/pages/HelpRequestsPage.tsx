@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { ErrorState } from '../../../components/ErrorState.tsx';
+import { LoadingState } from '../../../components/LoadingState.tsx';
+import { HELP_REQUEST_STATUSES, type HelpRequestStatus } from '../../../../core/help/help-request.ts';
+import { useHelpRequests, useSetHelpRequestStatus } from '../casework-api.ts';
+
+/**
+ * /casework/help-requests: what arrived through the organisation's public help link, newest first. Everything is as
+ * the person wrote it and unverified; reading the list is audited. Moving a request on changes what the person sees
+ * with their code (received, someone will contact you, closed); "spam" still reads "received" to them.
+ */
+export function HelpRequestsPage() {
+  const { t } = useTranslation('casework');
+  const list = useHelpRequests();
+  const setStatus = useSetHelpRequestStatus();
+  if (list.isPending) return <LoadingState />;
+  if (list.isError) return <ErrorState error={list.error} />;
+  return (
+    <section>
+      <h1>{t('help.title')}</h1>
+      <p className="muted">{t('help.lead')}</p>
+      {list.data.items.length === 0 ? (
+        <EmptyState title={t('help.empty')} />
+      ) : (
+        <ul className="cw-list" data-testid="help-requests">
+          {list.data.items.map((r) => (
+            <li key={r.id} className="cw-card">
+              <p>
+                <strong>{r.name ?? t('help.noName')}</strong> · {r.language} · {new Date(r.createdAt).toLocaleString()}{' '}
+                · <span className="badge">{t('help.unverified')}</span>
+                {r.spamSignals.length > 0 && (
+                  <span className="badge">
+                    {' '}
+                    {t('help.flagged')}: {r.spamSignals.join(', ')}
+                  </span>
+                )}
+              </p>
+              {r.needs.length > 0 && <p>{r.needs.join(', ')}</p>}
+              {r.nationality && <p>{r.nationality}</p>}
+              {r.contact && (
+                <p>
+                  {r.contact.channel}: {r.contact.value}
+                </p>
+              )}
+              {r.location && <p>{r.location}</p>}
+              {r.message && <p className="cw-note">{r.message}</p>}
+              <label>
+                {t('help.status')}{' '}
+                <select
+                  value={r.status}
+                  onChange={(e) => setStatus.mutate({ id: r.id, status: e.target.value as HelpRequestStatus })}
+                >
+                  {HELP_REQUEST_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`help.statuses.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
