@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly detail: string | undefined,
     readonly invalidParams: InvalidParam[] = [],
     readonly requestId?: string,
+    /** The problem's other members (RFC 9457 extensions), e.g. per-person results of a refused bulk step. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
     this.name = 'ApiError';

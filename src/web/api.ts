@@ -35,6 +35,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       p.detail,
       Array.isArray(p.invalidParams) ? p.invalidParams : [],
       p.requestId,
+      (data ?? {}) as Record<string, unknown>,
     );
   }
   return data as T;
