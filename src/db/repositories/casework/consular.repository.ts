@@ -160,7 +160,11 @@ function queueBase(trx: Queryable, f: ConsularQueueFilter) {
   if (f.ready !== undefined) q = q.where(f.ready ? READY_SQL : sql<boolean>`NOT coalesce(${READY_SQL}, false)`);
   if (f.flight === 'none') q = q.where('r.flight_date', 'is', null);
   else if (f.flight === 'booked') q = q.where('r.flight_date', 'is not', null);
-  else if (f.flight) q = q.where('r.flight_number', '=', f.flight.flightNumber).where('r.flight_date', '=', f.flight.date);
+  else if (f.flight)
+    // "QZ273" and "QZ 273" are the same flight.
+    q = q
+      .where(sql<boolean>`replace(r.flight_number, ' ', '') = ${f.flight.flightNumber.replaceAll(' ', '').toUpperCase()}`)
+      .where('r.flight_date', '=', f.flight.date);
   if (f.search) {
     const { survivorIds, idPrefix } = f.search;
     q = q.where((eb) =>
