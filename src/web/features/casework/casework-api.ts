@@ -11,6 +11,9 @@ import type {
   CaseSummary,
   ConsentFlagsInput,
   ConsentHistoryView,
+  BulkStepRequest,
+  BulkStepResult,
+  ConsularQueue,
   ConsularQueueItem,
   ConsularUpdateRequest,
   CoordinationSummary,
@@ -86,7 +89,7 @@ export function useConsularQueue(params: QueryParams) {
   const path = withQuery('/api/consular/queue', params);
   return useQuery({
     queryKey: ['casework', 'consular', path],
-    queryFn: () => api.get<Page<ConsularQueueItem>>(path),
+    queryFn: () => api.get<ConsularQueue>(path),
     placeholderData: keepPreviousData,
   });
 }
@@ -258,15 +261,29 @@ export function useConsularUpdate(caseId: string) {
 }
 
 /** Books everyone chosen on one flight (dry run first); refreshes casework once a booking is applied. */
-export function useBookGroupFlight(onApplied: () => void) {
+export function useBookGroupFlight(onApplied: (r: GroupFlightResult) => void) {
   const refresh = useRefreshCasework();
   return useMutation({
     mutationFn: (body: { caseIds: string[]; flight: { date: string; flightNumber: string }; dryRun: boolean }) =>
-      api.post<z.infer<typeof GroupFlightResult>>('/api/consular/flights', body),
+      api.post<GroupFlightResult>('/api/consular/flights', body),
     onSuccess: (r) => {
       if (r.applied) {
         void refresh();
-        onApplied();
+        onApplied(r);
+      }
+    },
+  });
+}
+
+/** One step for everyone chosen (all or none); refreshes casework once applied. */
+export function useBulkStep(onApplied: (r: BulkStepResult, step: BulkStepRequest['step']) => void) {
+  const refresh = useRefreshCasework();
+  return useMutation({
+    mutationFn: (body: BulkStepRequest) => api.post<BulkStepResult>('/api/consular/steps', body),
+    onSuccess: (r, body) => {
+      if (r.applied) {
+        void refresh();
+        onApplied(r, body.step);
       }
     },
   });

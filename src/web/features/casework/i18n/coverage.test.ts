@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BULK_STEPS,
+  CONSULAR_ISSUE_CODES,
   EMERGENCY_DOCUMENT_STATUSES,
   EXIT_CLEARANCE_STATUSES,
   REPATRIATION_STEPS,
@@ -36,6 +38,13 @@ const FAMILIES: Record<string, readonly string[]> = {
 describe('casework strings cover the vocabulary the pages show', () => {
   it.each(Object.entries(FAMILIES))('every %s value is translated', (family, values) => {
     expect(values.filter((v) => !vocab[family]?.[v])).toEqual([]);
+  });
+  it('every consular issue code and bulk step is worded, with its plural forms', () => {
+    const consular = en.consular as unknown as Record<string, Record<string, string>>;
+    expect(CONSULAR_ISSUE_CODES.filter((c) => !consular.issue?.[c])).toEqual([]);
+    for (const family of ['bulk', 'bulkDone'])
+      for (const step of BULK_STEPS)
+        for (const form of ['one', 'other']) expect(consular[family]?.[`${step}_${form}`], `${family}.${step}`).toBeTruthy();
   });
   it('every triage shortcut action has a translated description', () => {
     const actions = TRIAGE_SHORTCUTS.map((s) => (s.action.startsWith('toggle_kind:') ? 'toggle_kind' : s.action));
