@@ -13,6 +13,7 @@ import type { FootprintGeometry, PointGeometry } from '../core/geo/geojson-types
 import type { FollowUpOutcome } from '../core/followups/evaluate.ts';
 import type { Action, Resource } from '../core/permissions/matrix.ts';
 import type { ConsentBasis } from '../core/referrals/can-refer.ts';
+import type { ReferralMessageKind } from '../core/referrals/exchange.ts';
 import type {
   AgeBand,
   AlertKind,
@@ -435,6 +436,18 @@ export interface ReferralsTable {
   created_at: string;
   updated_at: string;
 }
+/** 0017: the exchange on a referral, append-only for the application; body_enc seals core ReferralMessageBody. */
+export interface ReferralMessagesTable {
+  id: string;
+  referral_id: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  author_organisation_id: string;
+  author_user_id: string | null;
+  kind: ReferralMessageKind;
+  body_enc: string;
+  created_at: string;
+}
 export interface ConsularRecordsTable {
   id: string;
   case_id: string;
@@ -567,6 +580,7 @@ export interface Schema {
   screenings: ScreeningsTable;
   needs: NeedsTable;
   referrals: ReferralsTable;
+  referral_messages: ReferralMessagesTable;
   consular_records: ConsularRecordsTable;
   follow_ups: FollowUpsTable;
   // Matching (0004).

@@ -50,6 +50,8 @@ export const TriageItem = z.object({
   explanation: z.string(),
   caseRisk: z.enum(RISK_LEVELS),
   caseStatus: z.enum(CASE_STATUSES),
+  /** For roles that read the organisation's survivors (audited); null otherwise. */
+  preferredName: z.string().nullable(),
   survivor: z.object({
     sex: z.enum(SEXES),
     ageBand: z.enum(AGE_BANDS).nullable(),
@@ -72,6 +74,9 @@ export const CreateReferralRequest = z
     shareContactChannel: z.enum(CONTACT_CHANNELS).optional(),
     /** Only for users allowed to override consent (override_consent on referral); audited. */
     overrideReason: Reason.optional(),
+    /** What the sender asks the receiver to do, and a message: read only by the two organisations (encrypted). */
+    asked: Reason.optional(),
+    message: Reason.optional(),
   })
   .strict();
 export type CreateReferralRequest = z.infer<typeof CreateReferralRequest>;
@@ -291,6 +296,8 @@ export const FollowUpView = z.object({
   overdue: z.boolean(),
   caseRisk: z.enum(RISK_LEVELS),
   caseStatus: z.enum(CASE_STATUSES),
+  /** The survivor's preferred name on the due list, for roles that read the organisation's survivors. */
+  preferredName: z.string().nullable().optional(),
 });
 export type FollowUpView = z.infer<typeof FollowUpView>;
 export const FollowUpList = Page(FollowUpView);
