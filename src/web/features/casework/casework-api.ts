@@ -22,6 +22,8 @@ import type {
   GroupFlightResult,
   NeedView,
   NoteView,
+  PostReferralMessage,
+  ReferralThread,
   ReferralView,
   RegisteredSurvivor,
   RegisterSurvivorRequest,
@@ -285,6 +287,28 @@ export function useBulkStep(onApplied: (r: BulkStepResult, step: BulkStepRequest
         void refresh();
         onApplied(r, body.step);
       }
+    },
+  });
+}
+
+/** The exchange on one referral (what was asked, replies, care recorded), as this side may read it. */
+export function useReferralThread(referralId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['casework', 'referrals', 'thread', referralId],
+    queryFn: () => api.get<ReferralThread>(`/api/referrals/${referralId}/messages`),
+    enabled,
+  });
+}
+
+/** A reply, or the receiver's record of care; the thread comes back whole. */
+export function usePostReferralMessage(referralId: string, onPosted: () => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PostReferralMessage) =>
+      api.post<ReferralThread>(`/api/referrals/${referralId}/messages`, body),
+    onSuccess: (thread) => {
+      client.setQueryData(['casework', 'referrals', 'thread', referralId], thread);
+      onPosted();
     },
   });
 }
