@@ -439,6 +439,7 @@ export interface ReferralsTable {
 /** 0017: the exchange on a referral, append-only for the application; body_enc seals core ReferralMessageBody. */
 export interface ReferralMessagesTable {
   id: string;
+  seq: Generated<number>;
   referral_id: string;
   from_organisation_id: string;
   to_organisation_id: string;

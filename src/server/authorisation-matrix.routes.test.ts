@@ -280,6 +280,17 @@ const EXPECTATIONS: Record<string, Expectation> = {
     permitted: all('read:referral@org'),
     alsoReads: [{ org: 'clinic', role: 'medic' }],
   },
+  'GET /api/referrals/{id}/messages': {
+    kind: 'referral',
+    permitted: all('read:referral@org'),
+    alsoReads: [{ org: 'clinic', role: 'medic' }],
+  },
+  // Before the PATCH below revokes the referral (a revoked one takes no more messages).
+  'POST /api/referrals/{id}/messages': {
+    kind: 'referral',
+    permitted: all('update:referral@org'),
+    body: () => ({ kind: 'reply', text: 'matrix positive control' }),
+  },
   'PATCH /api/referrals/{id}': {
     kind: 'referral',
     permitted: all('update:referral@org'),

@@ -123,7 +123,8 @@ export function bookingRefusals(
   p: Pick<RepatriationPlan, 'caseStatus' | 'passportHeld' | 'emergencyDocument' | 'repatriatedAt'>,
 ): ConsularIssue[] {
   if (p.repatriatedAt || p.caseStatus === 'repatriated') return [{ code: 'already_repatriated' }];
-  if (!BOOKABLE_STATUSES.includes(p.caseStatus)) return [{ code: 'case_not_bookable', params: { status: p.caseStatus } }];
+  if (!BOOKABLE_STATUSES.includes(p.caseStatus))
+    return [{ code: 'case_not_bookable', params: { status: p.caseStatus } }];
   if (p.caseStatus === 'awaiting_documents' && !hasTravelDocument(p)) return [{ code: 'no_travel_document' }];
   return [];
 }
@@ -185,7 +186,8 @@ export function validateFlight(flight: FlightBooking, now: Instant): ConsularIss
     new Date(`${flight.date}T00:00:00Z`).toISOString().startsWith(flight.date);
   if (!valid) errors.push({ code: 'flight_date_invalid', params: { value: flight.date } });
   // Compared on calendar days in UTC: a flight today is still bookable.
-  else if (flight.date < toIso(now).slice(0, 10)) errors.push({ code: 'flight_date_past', params: { date: flight.date } });
+  else if (flight.date < toIso(now).slice(0, 10))
+    errors.push({ code: 'flight_date_past', params: { date: flight.date } });
   return errors;
 }
 

@@ -15,6 +15,8 @@ registerEncryptedColumn({ table: 'referral_messages', column: 'body_enc', key: '
 export const sql = /* sql */ `
 CREATE TABLE referral_messages (
   id uuid PRIMARY KEY,
+  -- The order entries were written in (two in the same millisecond keep their order).
+  seq bigint GENERATED ALWAYS AS IDENTITY,
   referral_id uuid NOT NULL REFERENCES referrals(id),
   from_organisation_id uuid NOT NULL REFERENCES organisations(id),
   to_organisation_id uuid NOT NULL REFERENCES organisations(id),
@@ -28,7 +30,7 @@ CREATE TABLE referral_messages (
   CHECK (kind <> 'request' OR author_organisation_id = from_organisation_id),
   CHECK (kind <> 'care_record' OR author_organisation_id = to_organisation_id)
 );
-CREATE INDEX referral_messages_thread ON referral_messages(referral_id, created_at, id);
+CREATE INDEX referral_messages_thread ON referral_messages(referral_id, seq);
 
 ALTER TABLE referral_messages ENABLE ROW LEVEL SECURITY;
 ALTER TABLE referral_messages FORCE ROW LEVEL SECURITY;

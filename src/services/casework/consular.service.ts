@@ -156,7 +156,8 @@ export async function consularQueue(
       emergencyDocument: q.emergencyDocument,
       exitClearance: q.exitClearance,
       ready: q.ready === undefined ? undefined : q.ready === 'true',
-      flight: q.flightNumber && q.flightDate ? { flightNumber: q.flightNumber.toUpperCase(), date: q.flightDate } : q.flight,
+      flight:
+        q.flightNumber && q.flightDate ? { flightNumber: q.flightNumber.toUpperCase(), date: q.flightDate } : q.flight,
       search,
     };
     const rows = await listConsularQueue(trx, filter, {
@@ -169,7 +170,10 @@ export async function consularQueue(
     );
     const [total, flights] = await Promise.all([
       countConsularQueue(trx, filter),
-      listQueueFlights(trx, { embassyOrganisationId: actor.organisationId, nationalitiesServed: org.nationalitiesServed }),
+      listQueueFlights(trx, {
+        embassyOrganisationId: actor.organisationId,
+        nationalitiesServed: org.nationalitiesServed,
+      }),
     ]);
     if (items.length || q.q)
       await audit(trx, app, actor, 'survivor.read', 'survivor', null, {
@@ -406,7 +410,9 @@ export async function applyBulkStep(
               ...r,
               emergencyDocumentStatus: 'issued',
               emergencyDocumentIssuedAt:
-                r.emergencyDocumentStatus === 'issued' && r.emergencyDocumentIssuedAt ? r.emergencyDocumentIssuedAt : at,
+                r.emergencyDocumentStatus === 'issued' && r.emergencyDocumentIssuedAt
+                  ? r.emergencyDocumentIssuedAt
+                  : at,
               updatedAt: at,
               updatedBy: actor.userId,
             }
@@ -420,9 +426,7 @@ export async function applyBulkStep(
           actor,
           l.kase.id,
           timelineEvents.consularStep(
-            input.step === 'travel_document_issued'
-              ? { emergencyDocument: 'issued' }
-              : { exitClearance: 'paid' },
+            input.step === 'travel_document_issued' ? { emergencyDocument: 'issued' } : { exitClearance: 'paid' },
           ),
           at,
         );

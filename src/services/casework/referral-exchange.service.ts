@@ -59,7 +59,12 @@ async function loadReferral(trx: Tx, actor: RequestActor, referralId: string, sc
   return { row, side };
 }
 
-function threadOf(app: AppContext, row: ReferralRow, side: ReferralSide, entries: ReferralMessageRow[]): ReferralThread {
+function threadOf(
+  app: AppContext,
+  row: ReferralRow,
+  side: ReferralSide,
+  entries: ReferralMessageRow[],
+): ReferralThread {
   const referral = { state: row.state, frozen: row.frozenAt !== null };
   const items = discloseReferralThread(
     side,
@@ -72,20 +77,18 @@ function threadOf(app: AppContext, row: ReferralRow, side: ReferralSide, entries
       at: e.createdAt,
       body: () => app.cipher.decryptJson<ReferralMessageBody>(e.bodyEnc, context(e.id)),
     })),
-  ).map(
-    (e): ReferralMessageView => ({
-      id: e.id,
-      kind: e.kind,
-      authorSide: e.authorSide,
-      mine: e.authorSide === side,
-      at: e.at,
-      text: e.body.text ?? null,
-      asked: e.body.asked ?? null,
-      careGiven: e.body.careGiven ?? null,
-      outcome: e.body.outcome ?? null,
-      nextStep: e.body.nextStep ?? null,
-    }),
-  );
+  ).map((e): ReferralMessageView => ({
+    id: e.id,
+    kind: e.kind,
+    authorSide: e.authorSide,
+    mine: e.authorSide === side,
+    at: e.at,
+    text: e.body.text ?? null,
+    asked: e.body.asked ?? null,
+    careGiven: e.body.careGiven ?? null,
+    outcome: e.body.outcome ?? null,
+    nextStep: e.body.nextStep ?? null,
+  }));
   return {
     items,
     canReply: mayPost(side, 'reply', referral, { text: '-' }).ok,
@@ -136,4 +139,3 @@ export async function postReferralMessage(
     return threadOf(app, row, side, await listReferralMessages(trx, referralId));
   });
 }
-

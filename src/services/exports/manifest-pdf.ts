@@ -27,7 +27,11 @@ export function renderManifestPdf(data: ManifestData): Readable {
     info: { Title: `Flight manifest ${data.flightNumber} ${data.flightDate}`, Author: 'Refuge' },
   });
   const left = 36;
-  doc.font('Helvetica-Bold').fontSize(18).fillColor('#1f2d3d').text(`Flight manifest: ${anyAscii(data.flightNumber)}`);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(18)
+    .fillColor('#1f2d3d')
+    .text(`Flight manifest: ${anyAscii(data.flightNumber)}`);
   doc
     .font('Helvetica')
     .fontSize(10)
@@ -59,7 +63,11 @@ export function renderManifestPdf(data: ManifestData): Readable {
     MANIFEST_COLUMNS.map((c) => c.header),
     true,
   );
-  for (const p of data.people) row(MANIFEST_COLUMNS.map((c) => anyAscii(String(c.value(p) ?? ''))), false);
+  for (const p of data.people)
+    row(
+      MANIFEST_COLUMNS.map((c) => anyAscii(String(c.value(p) ?? ''))),
+      false,
+    );
   if (data.people.length === 0) doc.font('Helvetica').text('Nobody is booked on this flight.', left);
 
   doc.moveDown(2).font('Helvetica').fontSize(10).text('Consular officer: ______________________________', left);

@@ -6,7 +6,12 @@
  */
 import { Readable } from 'node:stream';
 import { FINISHED_STATUSES } from '../../core/cases/consular.ts';
-import { MANIFEST_COLUMNS, travelDocumentName, travelDocumentOf, type ManifestPerson } from '../../core/exports/manifest.ts';
+import {
+  MANIFEST_COLUMNS,
+  travelDocumentName,
+  travelDocumentOf,
+  type ManifestPerson,
+} from '../../core/exports/manifest.ts';
 import { CASE_STATUSES } from '../../core/vocabulary.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { listConsularQueue } from '../../db/repositories/casework/consular.repository.ts';

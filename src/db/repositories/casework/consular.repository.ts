@@ -146,8 +146,7 @@ function queueBase(trx: Queryable, f: ConsularQueueFilter) {
     .where('s.consent_own_embassy', '=', true)
     .where(sql<boolean>`s.nationalities && ${sql.val([...f.nationalitiesServed])}::text[]`);
   if (f.statuses?.length) q = q.where('c.status', 'in', [...f.statuses]);
-  if (f.nationalities?.length)
-    q = q.where(sql<boolean>`s.nationalities && ${sql.val([...f.nationalities])}::text[]`);
+  if (f.nationalities?.length) q = q.where(sql<boolean>`s.nationalities && ${sql.val([...f.nationalities])}::text[]`);
   if (f.documentStatuses?.length) q = q.where('s.document_status', 'in', [...f.documentStatuses]);
   if (f.emergencyDocument?.length)
     q = q.where(
@@ -163,7 +162,9 @@ function queueBase(trx: Queryable, f: ConsularQueueFilter) {
   else if (f.flight)
     // "QZ273" and "QZ 273" are the same flight.
     q = q
-      .where(sql<boolean>`replace(r.flight_number, ' ', '') = ${f.flight.flightNumber.replaceAll(' ', '').toUpperCase()}`)
+      .where(
+        sql<boolean>`replace(r.flight_number, ' ', '') = ${f.flight.flightNumber.replaceAll(' ', '').toUpperCase()}`,
+      )
       .where('r.flight_date', '=', f.flight.date);
   if (f.search) {
     const { survivorIds, idPrefix } = f.search;
@@ -205,11 +206,7 @@ export async function listConsularQueue(
       sql<boolean>`(${sort.key}, c.id) ${op} (${page.after.key}::${sql.raw(sort.cast)}, ${page.after.id}::uuid)`,
     );
   }
-  const rows = await q
-    .orderBy(sort.key, sort.dir)
-    .orderBy('c.id', sort.dir)
-    .limit(page.limit)
-    .execute();
+  const rows = await q.orderBy(sort.key, sort.dir).orderBy('c.id', sort.dir).limit(page.limit).execute();
   return rows.map((r) => {
     const kase = caseFrom(r);
     return {

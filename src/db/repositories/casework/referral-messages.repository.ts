@@ -4,7 +4,7 @@ import type { Queryable } from '../../transaction.ts';
 import type { RowOf } from '../rows.ts';
 
 /** One entry of a referral's exchange, its body still sealed. */
-export type ReferralMessageRow = RowOf<ReferralMessagesTable>;
+export type ReferralMessageRow = Omit<RowOf<ReferralMessagesTable>, 'seq'>;
 
 const messageFrom = (r: Selectable<ReferralMessagesTable>): ReferralMessageRow => ({
   id: r.id,
@@ -39,8 +39,7 @@ export async function listReferralMessages(trx: Queryable, referralId: string): 
     .selectFrom('referral_messages')
     .selectAll()
     .where('referral_id', '=', referralId)
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('seq')
     .limit(500)
     .execute();
   return rows.map(messageFrom);

@@ -1,11 +1,41 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asActor, asSystem } from '../../../db/transaction.ts';
 import { issueServiceSession } from '../../../services/auth.service.ts';
 import { consent, register } from '../../../testing/casework-fixtures.ts';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+
+/** The text of a PDF's pages as PDF.js reads them, with the first page rendered to a PNG for a person to look at. */
+async function readPdf(bytes: Buffer, png: string): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: STANDARD_FONTS }).promise;
+  let text = '';
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    text += `${(await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ')}\n`;
+    if (n === 1) {
+      const viewport = page.getViewport({ scale: 1.5 });
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, png), canvas.toBuffer('image/png'));
+    }
+  }
+  await pdf.destroy();
+  return text;
+}
 
 interface Item {
   caseId: string;
@@ -139,7 +169,8 @@ describe.each(DATABASE_KINDS)('the consular queue at scale on %s', (kind) => {
   it('applies a bulk step all or none: one person who cannot take it changes nothing and is named with a code', async () => {
     const ids = ['Wulan Sari', 'Dewi Lestari', 'Agus Salim'].map((n) => people[n]!.caseId);
     expect(
-      (await cw.request('PATCH', `/api/cases/${ids[2]}/status`, { status: 'lost_contact', reason: 'phone off' })).status,
+      (await cw.request('PATCH', `/api/cases/${ids[2]}/status`, { status: 'lost_contact', reason: 'phone off' }))
+        .status,
     ).toBe(200);
     const refused = await consul.request('POST', '/api/consular/steps', { caseIds: ids, step: 'exit_clearance_paid' });
     expect(refused.status).toBe(422);
@@ -156,7 +187,9 @@ describe.each(DATABASE_KINDS)('the consular queue at scale on %s', (kind) => {
       },
     ]);
     // The field reasons name the person, never a case hash.
-    expect(refused.json.invalidParams).toEqual([{ name: 'body.caseIds.2', reason: 'Agus Salim: case is lost contact' }]);
+    expect(refused.json.invalidParams).toEqual([
+      { name: 'body.caseIds.2', reason: 'Agus Salim: case is lost contact' },
+    ]);
     expect(await recordsOf(ids)).toEqual([]);
     const dry = await consul.request('POST', '/api/consular/steps', {
       caseIds: ids.slice(0, 2),
@@ -197,7 +230,10 @@ describe.each(DATABASE_KINDS)('the consular queue at scale on %s', (kind) => {
     expect(
       (await consul.request('PATCH', `/api/consular/cases/${open}`, { exitClearance: 'paid', flight: FLIGHT })).status,
     ).toBe(200);
-    const refused = await consul.request('POST', '/api/consular/flights', { caseIds: [...travel, open], flight: FLIGHT });
+    const refused = await consul.request('POST', '/api/consular/flights', {
+      caseIds: [...travel, open],
+      flight: FLIGHT,
+    });
     expect(refused.status).toBe(422);
     expect(refused.json.members[2]).toMatchObject({
       name: 'Rina Wati',
@@ -256,6 +292,10 @@ describe.each(DATABASE_KINDS)('the consular queue at scale on %s', (kind) => {
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const printed = await readPdf(pdf.rawPayload, `consular-manifest-${kind}.png`);
+    for (const expected of ['Flight manifest: QZ 273', 'Passengers: 2', 'Dewi Lestari', 'Rina Wati', 'Passport'])
+      expect(printed).toContain(expected);
+    for (const secret of ['Wulan', '+62', 'night market', 'KK Park']) expect(printed).not.toContain(secret);
     const { rows } = await asSystem(t.database, (trx) =>
       sql<{ details: any }>`SELECT details FROM audit_events WHERE action = 'export.create'
         AND organisation_id = ${embId} AND details->>'dataset' = 'flight_manifest' ORDER BY seq`.execute(trx),
@@ -273,12 +313,19 @@ describe.each(DATABASE_KINDS)('the consular queue at scale on %s', (kind) => {
   it('another embassy can neither update nor export these nationals, and its raw SQL sees none of their records', async () => {
     const ids = NAMES.map((n) => people[n]!.caseId);
     const before = await recordsOf(ids);
-    const bulk = await consulVn.request('POST', '/api/consular/steps', { caseIds: ids, step: 'travel_document_issued' });
+    const bulk = await consulVn.request('POST', '/api/consular/steps', {
+      caseIds: ids,
+      step: 'travel_document_issued',
+    });
     expect(bulk.status).toBe(422);
-    for (const m of bulk.json.members) expect(m).toEqual({ ...m, name: null, ok: false, errors: [{ code: 'not_in_queue' }] });
+    for (const m of bulk.json.members)
+      expect(m).toEqual({ ...m, name: null, ok: false, errors: [{ code: 'not_in_queue' }] });
     expect(JSON.stringify(bulk.json)).not.toMatch(/Wulan|Dewi|Rina|Agus/);
     expect(await recordsOf(ids)).toEqual(before);
-    const flight = await consulVn.request('POST', '/api/consular/flights', { caseIds: ids.slice(0, 1), flight: FLIGHT });
+    const flight = await consulVn.request('POST', '/api/consular/flights', {
+      caseIds: ids.slice(0, 1),
+      flight: FLIGHT,
+    });
     expect(flight.status).toBe(422);
     const manifest = await consulVn.request('GET', `/api/consular/manifest?flightNumber=QZ%20273&date=${FLIGHT.date}`);
     expect(manifest.status).toBe(200);

@@ -103,6 +103,8 @@ export const referralRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await postReferralMessage(deps.app, requireActor(request), request.params.id, request.body)),
+        reply
+          .code(201)
+          .send(await postReferralMessage(deps.app, requireActor(request), request.params.id, request.body)),
     );
   };

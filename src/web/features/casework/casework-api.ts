@@ -304,8 +304,7 @@ export function useReferralThread(referralId: string, enabled = true) {
 export function usePostReferralMessage(referralId: string, onPosted: () => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: PostReferralMessage) =>
-      api.post<ReferralThread>(`/api/referrals/${referralId}/messages`, body),
+    mutationFn: (body: PostReferralMessage) => api.post<ReferralThread>(`/api/referrals/${referralId}/messages`, body),
     onSuccess: (thread) => {
       client.setQueryData(['casework', 'referrals', 'thread', referralId], thread);
       onPosted();

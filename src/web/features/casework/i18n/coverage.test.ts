@@ -45,7 +45,8 @@ describe('casework strings cover the vocabulary the pages show', () => {
     expect(CONSULAR_ISSUE_CODES.filter((c) => !consular.issue?.[c])).toEqual([]);
     for (const family of ['bulk', 'bulkDone'])
       for (const step of BULK_STEPS)
-        for (const form of ['one', 'other']) expect(consular[family]?.[`${step}_${form}`], `${family}.${step}`).toBeTruthy();
+        for (const form of ['one', 'other'])
+          expect(consular[family]?.[`${step}_${form}`], `${family}.${step}`).toBeTruthy();
   });
   it('every care outcome and kind of referral entry is worded', () => {
     expect(CARE_OUTCOMES.filter((o) => !(o in en.exchange.outcomes))).toEqual([]);

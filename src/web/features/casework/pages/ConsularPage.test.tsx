@@ -43,7 +43,10 @@ describe('the consular queue', () => {
       nationalities: ['ID'],
       consent: consent({ shareWithOwnEmbassy: false }),
     });
-    await ngo.request('PATCH', `/api/cases/${ids['Agus Salim']}/status`, { status: 'lost_contact', reason: 'no answer' });
+    await ngo.request('PATCH', `/api/cases/${ids['Agus Salim']}/status`, {
+      status: 'lost_contact',
+      reason: 'no answer',
+    });
     const dewi = ids['Dewi Lestari']!;
     await ngo.request('PUT', `/api/cases/${dewi}/screening`, {
       answers: { forced_criminality: { answer: 'yes' }, deception: { answer: 'yes' } },

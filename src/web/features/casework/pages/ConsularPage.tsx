@@ -12,8 +12,7 @@ import { GroupFlightForm } from './GroupFlightForm.tsx';
 
 /** What was just done, kept on screen until dismissed (the chosen people are cleared, the confirmation stays). */
 type Notice =
-  | { kind: 'step'; step: string; count: number }
-  | { kind: 'flight'; count: number; flight: string; date: string };
+  { kind: 'step'; step: string; count: number } | { kind: 'flight'; count: number; flight: string; date: string };
 
 /**
  * The embassy's queue: consenting nationals in a table the server filters, sorts, searches and

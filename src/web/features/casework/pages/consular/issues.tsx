@@ -19,7 +19,9 @@ export function refusedMembers(error: unknown): { members: BulkMemberResult[]; f
   if (!(error instanceof ApiError) || !Array.isArray(error.extensions.members)) return null;
   return {
     members: error.extensions.members as BulkMemberResult[],
-    flightErrors: Array.isArray(error.extensions.flightErrors) ? (error.extensions.flightErrors as ConsularIssue[]) : [],
+    flightErrors: Array.isArray(error.extensions.flightErrors)
+      ? (error.extensions.flightErrors as ConsularIssue[])
+      : [],
   };
 }
 

@@ -80,7 +80,13 @@ export function ReferralExchange({ referralId, otherName }: { referralId: string
         >
           <div className="field">
             <label htmlFor={id('reply')}>{t('exchange.reply', { org: otherName })}</label>
-            <textarea id={id('reply')} rows={2} maxLength={2000} value={reply} onChange={(e) => setReply(e.target.value)} />
+            <textarea
+              id={id('reply')}
+              rows={2}
+              maxLength={2000}
+              value={reply}
+              onChange={(e) => setReply(e.target.value)}
+            />
           </div>
           <button type="submit" className="button" disabled={!reply.trim() || post.isPending}>
             {t('exchange.send')}
@@ -118,7 +124,11 @@ export function ReferralExchange({ referralId, otherName }: { referralId: string
           </div>
           <div className="field">
             <label htmlFor={id('outcome')}>{t('exchange.outcome')}</label>
-            <select id={id('outcome')} value={care.outcome} onChange={(e) => setCare({ ...care, outcome: e.target.value })}>
+            <select
+              id={id('outcome')}
+              value={care.outcome}
+              onChange={(e) => setCare({ ...care, outcome: e.target.value })}
+            >
               <option value="">{t('exchange.chooseOutcome')}</option>
               {CARE_OUTCOMES.map((o) => (
                 <option key={o} value={o}>
