@@ -18,6 +18,7 @@ import type { ClaimKind, ClaimStatus } from '../core/articles/claim-types.ts';
 import type { ArticleSourceFormat } from '../core/articles/article-text.ts';
 import type { ConsentBasis } from '../core/referrals/can-refer.ts';
 import type { ReportCadence } from '../core/reports/schedule.ts';
+import type { ReferralMessageKind } from '../core/referrals/exchange.ts';
 import type {
   AgeBand,
   AlertKind,
@@ -448,6 +449,19 @@ export interface ReferralsTable {
   created_at: string;
   updated_at: string;
 }
+/** 0017: the exchange on a referral, append-only for the application; body_enc seals core ReferralMessageBody. */
+export interface ReferralMessagesTable {
+  id: string;
+  seq: Generated<number>;
+  referral_id: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  author_organisation_id: string;
+  author_user_id: string | null;
+  kind: ReferralMessageKind;
+  body_enc: string;
+  created_at: string;
+}
 export interface ConsularRecordsTable {
   id: string;
   case_id: string;
@@ -724,6 +738,7 @@ export interface Schema {
   screenings: ScreeningsTable;
   needs: NeedsTable;
   referrals: ReferralsTable;
+  referral_messages: ReferralMessagesTable;
   consular_records: ConsularRecordsTable;
   follow_ups: FollowUpsTable;
   // Matching (0004).

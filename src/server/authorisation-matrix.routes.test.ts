@@ -175,6 +175,12 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/referrals': { none: "incoming or outgoing referrals of the caller's organisation", list: true },
   'GET /api/consular/queue': { none: "the embassy's consenting nationals", list: true },
   'POST /api/consular/flights': { none: 'case ids in the body, each loaded through loadVisibleCase (all or none)' },
+  'POST /api/consular/steps': {
+    none: 'case ids in the body, each loaded through loadVisibleCase (all or none; consular-queue.routes.test.ts: another embassy changes nothing)',
+  },
+  'GET /api/consular/manifest': {
+    none: "the embassy's own consenting nationals on one flight (export consular; consular-queue.routes.test.ts: another embassy's manifest is empty)",
+  },
   'GET /api/coordination/summary': { none: 'aggregates per nationality' },
   'GET /api/followups/due': { none: "the caller's organisation's due check-ins", list: true },
   'POST /api/followups/evaluations': { none: "re-evaluates the caller's organisation's cases" },
@@ -316,6 +322,17 @@ const EXPECTATIONS: Record<string, Expectation> = {
     kind: 'referral',
     permitted: all('read:referral@org'),
     alsoReads: [{ org: 'clinic', role: 'medic' }],
+  },
+  'GET /api/referrals/{id}/messages': {
+    kind: 'referral',
+    permitted: all('read:referral@org'),
+    alsoReads: [{ org: 'clinic', role: 'medic' }],
+  },
+  // Before the PATCH below revokes the referral (a revoked one takes no more messages).
+  'POST /api/referrals/{id}/messages': {
+    kind: 'referral',
+    permitted: all('update:referral@org'),
+    body: () => ({ kind: 'reply', text: 'matrix positive control' }),
   },
   'PATCH /api/referrals/{id}': {
     kind: 'referral',

@@ -8,6 +8,8 @@ export class ServiceError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Further members of the problem+json body (RFC 9457 extensions), e.g. per-person results of a bulk step. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -17,8 +19,11 @@ export const notFound = (what: string) => new ServiceError(404, 'not_found', `${
 export const forbidden = (why = 'you are not allowed to do this') => new ServiceError(403, 'forbidden', why);
 export const unauthorized = (why = 'sign in first') => new ServiceError(401, 'unauthorized', why);
 export const conflict = (why: string) => new ServiceError(409, 'conflict', why);
-export const invalid = (fields: Record<string, string>, why = 'some fields are not valid') =>
-  new ServiceError(422, 'invalid', why, fields);
+export const invalid = (
+  fields: Record<string, string>,
+  why = 'some fields are not valid',
+  extensions?: Record<string, unknown>,
+) => new ServiceError(422, 'invalid', why, fields, extensions);
 
 /**
  * Someone else changed the record since the editor loaded it (0018 row versions): nothing was changed; the

@@ -14,6 +14,7 @@ import * as consular from '../db/repositories/casework/consular.repository.ts';
 import * as followups from '../db/repositories/casework/followups.repository.ts';
 import * as needs from '../db/repositories/casework/needs.repository.ts';
 import * as records from '../db/repositories/casework/records.repository.ts';
+import * as referralMessages from '../db/repositories/casework/referral-messages.repository.ts';
 import * as referrals from '../db/repositories/casework/referrals.repository.ts';
 import * as jobs from '../db/repositories/jobs.repository.ts';
 import * as linkRequests from '../db/repositories/matching/link-requests.repository.ts';
@@ -60,6 +61,7 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
   },
   survivors: {
     listConsentVersions: (db) => survivors.listConsentVersions(db, ID),
+    findOwnSurvivorIdentities: (db) => survivors.findOwnSurvivorIdentities(db, ID, [ID]),
     setSurvivorConsent: (db) =>
       survivors.setSurvivorConsent(db, ID, {
         version: 2,
@@ -125,6 +127,34 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
   'casework.consular': {
     findConsularRecords: (db) => consular.findConsularRecords(db, [ID], ID, true),
     consularRecordsOfCase: (db) => consular.consularRecordsOfCase(db, ID),
+    'listConsularQueue (filtered, ready, one flight, search, next page by flight)': (db) =>
+      consular.listConsularQueue(
+        db,
+        {
+          embassyOrganisationId: ID,
+          nationalitiesServed: ['ID'],
+          statuses: ['awaiting_travel'],
+          documentStatuses: ['lost'],
+          emergencyDocument: ['issued'],
+          exitClearance: ['paid'],
+          ready: true,
+          flight: { flightNumber: 'QZ 273', date: '2026-03-01' },
+          search: { survivorIds: [ID], idPrefix: 'abcd' },
+        },
+        { sort: 'flight', limit: 50, after: { key: '2026-03-01', id: ID } },
+      ),
+    'listConsularQueue (not ready, newest)': (db) =>
+      consular.listConsularQueue(
+        db,
+        { embassyOrganisationId: ID, nationalitiesServed: ['ID'], ready: false, flight: 'none' },
+        { sort: 'newest', limit: 50 },
+      ),
+    countConsularQueue: (db) =>
+      consular.countConsularQueue(db, { embassyOrganisationId: ID, nationalitiesServed: ['ID'], flight: 'booked' }),
+    listQueueFlights: (db) => consular.listQueueFlights(db, { embassyOrganisationId: ID, nationalitiesServed: ['ID'] }),
+  },
+  'casework.referral-messages': {
+    listReferralMessages: (db) => referralMessages.listReferralMessages(db, ID),
   },
   'casework.records': {
     listNotes: (db) => records.listNotes(db, ID, 50),

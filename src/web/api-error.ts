@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly requestId?: string,
     /** 409 on an edit from an old version: the version now stored (someone else changed the record). */
     readonly currentVersion?: number,
+    /** The problem's other members (RFC 9457 extensions), e.g. per-person results of a refused bulk step. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
     this.name = 'ApiError';

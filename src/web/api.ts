@@ -44,6 +44,7 @@ async function request<T>(method: string, path: string, body?: unknown, ifMatch?
       Array.isArray(p.invalidParams) ? p.invalidParams : [],
       p.requestId,
       typeof p.currentVersion === 'number' ? p.currentVersion : undefined,
+      (data ?? {}) as Record<string, unknown>,
     );
   }
   return data as T;

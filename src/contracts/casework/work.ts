@@ -13,7 +13,13 @@ import {
   RISK_LEVELS,
   SEXES,
 } from '../../core/vocabulary.ts';
-import { EMERGENCY_DOCUMENT_STATUSES, EXIT_CLEARANCE_STATUSES, REPATRIATION_STEPS } from '../../core/cases/consular.ts';
+import {
+  BULK_STEPS,
+  CONSULAR_ISSUE_CODES,
+  EMERGENCY_DOCUMENT_STATUSES,
+  EXIT_CLEARANCE_STATUSES,
+  REPATRIATION_STEPS,
+} from '../../core/cases/consular.ts';
 import { FOLLOW_UP_OUTCOMES } from '../../core/followups/evaluate.ts';
 import { CountryCode, csvOf, IsoDay, OrganisationRef, Page, Reason } from './fields.ts';
 import { PublishedCount, MinimumCell } from '../statistics.ts';
@@ -44,6 +50,8 @@ export const TriageItem = z.object({
   explanation: z.string(),
   caseRisk: z.enum(RISK_LEVELS),
   caseStatus: z.enum(CASE_STATUSES),
+  /** For roles that read the organisation's survivors (audited); null otherwise. */
+  preferredName: z.string().nullable(),
   survivor: z.object({
     sex: z.enum(SEXES),
     ageBand: z.enum(AGE_BANDS).nullable(),
@@ -66,6 +74,9 @@ export const CreateReferralRequest = z
     shareContactChannel: z.enum(CONTACT_CHANNELS).optional(),
     /** Only for users allowed to override consent (override_consent on referral); audited. */
     overrideReason: Reason.optional(),
+    /** What the sender asks the receiver to do, and a message: read only by the two organisations (encrypted). */
+    asked: Reason.optional(),
+    message: Reason.optional(),
   })
   .strict();
 export type CreateReferralRequest = z.infer<typeof CreateReferralRequest>;
@@ -125,10 +136,23 @@ export const ReferralList = Page(ReferralView);
 
 /* ---------- Consular queue ---------- */
 
+export const CONSULAR_SORTS = ['newest', 'oldest', 'flight', 'risk'] as const;
 export const ConsularQueueQuery = z.object({
+  /** A search within the queue: names in any script, phone, document number, case reference (audited). */
+  q: z.string().trim().min(2).max(100).optional(),
   status: csvOf(z.enum(CASE_STATUSES)).optional(),
   nationality: csvOf(CountryCode).optional(),
+  /** The person's own passport (held, confiscated, lost, never had). */
   documentStatus: csvOf(z.enum(DOCUMENT_STATUSES)).optional(),
+  emergencyDocument: csvOf(z.enum(EMERGENCY_DOCUMENT_STATUSES)).optional(),
+  exitClearance: csvOf(z.enum(EXIT_CLEARANCE_STATUSES)).optional(),
+  /** core/cases readyToFly, in SQL. */
+  ready: z.enum(['true', 'false']).optional(),
+  /** none = no flight booked, booked = any flight; or one flight (flightNumber and flightDate together). */
+  flight: z.enum(['none', 'booked']).optional(),
+  flightNumber: z.string().trim().min(2).max(12).optional(),
+  flightDate: IsoDay.optional(),
+  sort: z.enum(CONSULAR_SORTS).default('newest'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -160,7 +184,12 @@ export const ConsularQueueItem = z.object({
   }),
 });
 export type ConsularQueueItem = z.infer<typeof ConsularQueueItem>;
-export const ConsularQueue = Page(ConsularQueueItem);
+export const ConsularQueue = Page(ConsularQueueItem).extend({
+  /** People matching the filters (every page). */
+  total: z.number().int(),
+  /** Flights someone in this embassy's queue is booked on, for the flight filter and the manifest. */
+  flights: z.array(z.object({ date: z.string(), flightNumber: z.string(), people: z.number().int() })),
+});
 
 /** PATCH /api/consular/cases/:id: record one or more repatriation steps. */
 export const ConsularUpdateRequest = z
@@ -177,16 +206,47 @@ export const ConsularUpdateRequest = z
   .refine((b) => Object.keys(b).length > 0, 'give at least one step');
 export type ConsularUpdateRequest = z.infer<typeof ConsularUpdateRequest>;
 
-/** POST /api/consular/flights: book a group on the same flight — all or none (core validateGroupFlightUpdate). */
+/** Why something could not be done for one person: a code and its parameters (core/cases ConsularIssue). */
+export const ConsularIssue = z.object({
+  code: z.enum(CONSULAR_ISSUE_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ConsularIssue = z.infer<typeof ConsularIssue>;
+/** One person of a bulk step: named (the embassy may see the name), with errors that refuse and warnings that don't. */
+export const BulkMemberResult = z.object({
+  caseId: z.string(),
+  name: z.string().nullable(),
+  ok: z.boolean(),
+  errors: z.array(ConsularIssue),
+  warnings: z.array(ConsularIssue),
+});
+export type BulkMemberResult = z.infer<typeof BulkMemberResult>;
+
+/**
+ * POST /api/consular/flights: book a group on the same flight — all or none (core validateGroupFlightUpdate). A
+ * refused booking answers 422 with `flightErrors` and `members` in the problem.
+ */
 export const GroupFlightRequest = z
   .object({ caseIds: z.array(z.uuid()).min(1).max(200), flight: FlightInput, dryRun: z.boolean().default(false) })
   .strict();
 export const GroupFlightResult = z.object({
   applied: z.boolean(),
-  flightErrors: z.array(z.string()),
-  members: z.array(
-    z.object({ caseId: z.string(), ok: z.boolean(), reasons: z.array(z.string()), warnings: z.array(z.string()) }),
-  ),
+  flightErrors: z.array(ConsularIssue),
+  members: z.array(BulkMemberResult),
+});
+
+/** POST /api/consular/steps: one step for many people in one transaction — all or none (core validateBulkStep). */
+export const BulkStepRequest = z
+  .object({ caseIds: z.array(z.uuid()).min(1).max(200), step: z.enum(BULK_STEPS), dryRun: z.boolean().default(false) })
+  .strict();
+export const BulkStepResult = z.object({ applied: z.boolean(), members: z.array(BulkMemberResult) });
+
+/** GET /api/consular/manifest: the people booked on one flight, with only what an airline or immigration needs. */
+export const MANIFEST_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export const ManifestQuery = z.object({
+  flightNumber: z.string().trim().min(2).max(12),
+  date: IsoDay,
+  format: z.enum(MANIFEST_FORMATS).default('csv'),
 });
 
 /* ---------- Coordination ---------- */
@@ -236,6 +296,8 @@ export const FollowUpView = z.object({
   overdue: z.boolean(),
   caseRisk: z.enum(RISK_LEVELS),
   caseStatus: z.enum(CASE_STATUSES),
+  /** The survivor's preferred name on the due list, for roles that read the organisation's survivors. */
+  preferredName: z.string().nullable().optional(),
 });
 export type FollowUpView = z.infer<typeof FollowUpView>;
 export const FollowUpList = Page(FollowUpView);
@@ -290,11 +352,15 @@ export type ReferralListQuery = z.input<typeof ReferralListQuery>;
 export type ChangeReferralRequest = z.infer<typeof ChangeReferralRequest>;
 export type ReferralList = z.infer<typeof ReferralList>;
 export type ConsularQueueQuery = z.input<typeof ConsularQueueQuery>;
+export type ConsularQueueParams = z.output<typeof ConsularQueueQuery>;
 export type FlightInput = z.infer<typeof FlightInput>;
 export type ConsularRecordView = z.infer<typeof ConsularRecordView>;
 export type ConsularQueue = z.infer<typeof ConsularQueue>;
 export type GroupFlightRequest = z.input<typeof GroupFlightRequest>;
 export type GroupFlightResult = z.infer<typeof GroupFlightResult>;
+export type BulkStepRequest = z.input<typeof BulkStepRequest>;
+export type BulkStepResult = z.infer<typeof BulkStepResult>;
+export type ManifestQuery = z.input<typeof ManifestQuery>;
 export type CoordinationSummary = z.infer<typeof CoordinationSummary>;
 export type FollowUpDueQuery = z.input<typeof FollowUpDueQuery>;
 export type FollowUpList = z.infer<typeof FollowUpList>;

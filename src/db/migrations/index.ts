@@ -13,6 +13,7 @@ import * as m0012 from './0012_public_releases.ts';
 import * as m0015 from './0015_idempotency_keys.ts';
 import * as m0015b from './0015b_help_requests.ts';
 import * as m0016 from './0016_articles.ts';
+import * as m0017 from './0017_referral_exchange.ts';
 import * as m0018 from './0018_row_versions.ts';
 import * as m0019 from './0019_networks.ts';
 import * as m0020 from './0020_report_schedules.ts';
@@ -34,6 +35,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0015_idempotency_keys', sql: m0015.sql },
   { name: '0015b_help_requests', sql: m0015b.sql },
   { name: '0016_articles', sql: m0016.sql },
+  { name: '0017_referral_exchange', sql: m0017.sql },
   { name: '0018_row_versions', sql: m0018.sql },
   { name: '0019_networks', sql: m0019.sql },
   { name: '0020_report_schedules', sql: m0020.sql },

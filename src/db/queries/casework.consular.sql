@@ -5,3 +5,27 @@ select * from "consular_records" where "case_id" in ($1) and "embassy_organisati
 
 -- consularRecordsOfCase
 select * from "consular_records" where "case_id" = $1;
+
+-- listConsularQueue (filtered, ready, one flight, search, next page by flight)
+select "c"."id", "c"."survivor_id", "c"."organisation_id", "c"."status", "c"."risk_level", "c"."assigned_to", "c"."opened_at", "c"."updated_at", "c"."risk_at_last_contact", "s"."id" as "s_id", "s"."organisation_id" as "s_organisation_id", "s"."registered_by", "s"."registered_at", "s"."identity_enc", "s"."location_enc", "s"."sex", "s"."age_band", "s"."nationalities", "s"."languages", "s"."document_status", "s"."location_kind", "s"."location_organisation_id", "s"."compound_ref", "s"."exit_mode", "s"."exit_date", "s"."consent_own_embassy", "s"."consent_organisation_ids", "s"."consent_statistics", "s"."consent_version", "s"."consent_cross_org_matching", "s"."is_demo", "r"."id" as "r_id", "r"."emergency_document_status" as "r_emergency_document_status", "r"."emergency_document_number_enc" as "r_emergency_document_number_enc", "r"."emergency_document_issued_at" as "r_emergency_document_issued_at", "r"."exit_clearance" as "r_exit_clearance", "r"."flight_date" as "r_flight_date", "r"."flight_number" as "r_flight_number", "r"."repatriated_at" as "r_repatriated_at", "r"."updated_by" as "r_updated_by", "r"."updated_at" as "r_updated_at", coalesce(r.flight_date, '9999-12-31'::date) as "sort_key" from "cases" as "c" inner join "survivors" as "s" on "s"."id" = "c"."survivor_id" left join "consular_records" as "r" on "r"."case_id" = "c"."id" and "r"."embassy_organisation_id" = $1 where "s"."consent_own_embassy" = $2 and s.nationalities && $3::text[] and "c"."status" in ($4) and "s"."document_status" in ($5) and coalesce(r.emergency_document_status, 'not_requested') IN ($6) and coalesce(r.exit_clearance, 'pending') IN ($7) and (
+  c.status IN ('awaiting_travel', 'awaiting_documents')
+  AND r.repatriated_at IS NULL
+  AND (s.document_status = 'held' OR r.emergency_document_status = 'issued')
+  AND coalesce(r.exit_clearance, 'pending') IN ('not_needed', 'paid', 'waived')
+  AND r.flight_date IS NOT NULL AND r.flight_number IS NOT NULL
+) and replace(r.flight_number, ' ', '') = $8 and "r"."flight_date" = $9 and ("c"."survivor_id" in ($10) or c.id::text like $11) and (coalesce(r.flight_date, '9999-12-31'::date), c.id) > ($12::date, $13::uuid) order by coalesce(r.flight_date, '9999-12-31'::date) asc, "c"."id" asc limit $14;
+
+-- listConsularQueue (not ready, newest)
+select "c"."id", "c"."survivor_id", "c"."organisation_id", "c"."status", "c"."risk_level", "c"."assigned_to", "c"."opened_at", "c"."updated_at", "c"."risk_at_last_contact", "s"."id" as "s_id", "s"."organisation_id" as "s_organisation_id", "s"."registered_by", "s"."registered_at", "s"."identity_enc", "s"."location_enc", "s"."sex", "s"."age_band", "s"."nationalities", "s"."languages", "s"."document_status", "s"."location_kind", "s"."location_organisation_id", "s"."compound_ref", "s"."exit_mode", "s"."exit_date", "s"."consent_own_embassy", "s"."consent_organisation_ids", "s"."consent_statistics", "s"."consent_version", "s"."consent_cross_org_matching", "s"."is_demo", "r"."id" as "r_id", "r"."emergency_document_status" as "r_emergency_document_status", "r"."emergency_document_number_enc" as "r_emergency_document_number_enc", "r"."emergency_document_issued_at" as "r_emergency_document_issued_at", "r"."exit_clearance" as "r_exit_clearance", "r"."flight_date" as "r_flight_date", "r"."flight_number" as "r_flight_number", "r"."repatriated_at" as "r_repatriated_at", "r"."updated_by" as "r_updated_by", "r"."updated_at" as "r_updated_at", c.opened_at as "sort_key" from "cases" as "c" inner join "survivors" as "s" on "s"."id" = "c"."survivor_id" left join "consular_records" as "r" on "r"."case_id" = "c"."id" and "r"."embassy_organisation_id" = $1 where "s"."consent_own_embassy" = $2 and s.nationalities && $3::text[] and NOT coalesce((
+  c.status IN ('awaiting_travel', 'awaiting_documents')
+  AND r.repatriated_at IS NULL
+  AND (s.document_status = 'held' OR r.emergency_document_status = 'issued')
+  AND coalesce(r.exit_clearance, 'pending') IN ('not_needed', 'paid', 'waived')
+  AND r.flight_date IS NOT NULL AND r.flight_number IS NOT NULL
+), false) and "r"."flight_date" is null order by c.opened_at desc, "c"."id" desc limit $4;
+
+-- countConsularQueue
+select count(*) as "n" from "cases" as "c" inner join "survivors" as "s" on "s"."id" = "c"."survivor_id" left join "consular_records" as "r" on "r"."case_id" = "c"."id" and "r"."embassy_organisation_id" = $1 where "s"."consent_own_embassy" = $2 and s.nationalities && $3::text[] and "r"."flight_date" is not null;
+
+-- listQueueFlights
+select "r"."flight_date", "r"."flight_number", count(*) as "n" from "cases" as "c" inner join "survivors" as "s" on "s"."id" = "c"."survivor_id" left join "consular_records" as "r" on "r"."case_id" = "c"."id" and "r"."embassy_organisation_id" = $1 where "s"."consent_own_embassy" = $2 and s.nationalities && $3::text[] and "r"."flight_date" is not null and "r"."repatriated_at" is null group by "r"."flight_date", "r"."flight_number" order by "r"."flight_date", "r"."flight_number" limit $4;

@@ -4,7 +4,7 @@
 select * from "follow_ups" where "case_id" = $1 order by "due_at", "id" limit $2;
 
 -- listDueFollowUps
-select "f".*, "c"."risk_level", "c"."status" as "case_status" from "follow_ups" as "f" inner join "cases" as "c" on "c"."id" = "f"."case_id" where "f"."organisation_id" = $1 and "f"."completed_at" is null and "f"."due_at" <= $2 and (f.due_at, f.id) > ($3::timestamptz, $4::uuid) order by "f"."due_at", "f"."id" limit $5;
+select "f".*, "c"."risk_level", "c"."status" as "case_status", "c"."survivor_id" from "follow_ups" as "f" inner join "cases" as "c" on "c"."id" = "f"."case_id" where "f"."organisation_id" = $1 and "f"."completed_at" is null and "f"."due_at" <= $2 and (f.due_at, f.id) > ($3::timestamptz, $4::uuid) order by "f"."due_at", "f"."id" limit $5;
 
 -- casesWithMissedFollowUps
 select distinct "case_id" from "follow_ups" where "completed_at" is null and "due_at" < $1 and "organisation_id" = $2 and "case_id" > $3 order by "case_id" limit $4;

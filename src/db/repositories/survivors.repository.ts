@@ -186,3 +186,19 @@ export async function setConsentVersion(
     .where('id', 'in', [...survivorIds])
     .execute();
 }
+
+/** The sealed identities of the organisation's own survivors among these ids (row-level security decides the rest). */
+export async function findOwnSurvivorIdentities(
+  trx: Queryable,
+  organisationId: string,
+  survivorIds: readonly string[],
+): Promise<{ id: string; identityEnc: string }[]> {
+  if (survivorIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('survivors')
+    .select(['id', 'identity_enc'])
+    .where('id', 'in', [...new Set(survivorIds)])
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  return rows.map((r) => ({ id: r.id, identityEnc: r.identity_enc }));
+}

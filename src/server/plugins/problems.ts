@@ -104,7 +104,10 @@ export function registerProblemHandlers(
       const invalidParams = error.fields
         ? Object.entries(error.fields).map(([name, reason]) => ({ name, reason }))
         : undefined;
-      return sendProblem(reply, request, error.status, error.message, invalidParams ? { invalidParams } : {});
+      return sendProblem(reply, request, error.status, error.message, {
+        ...error.extensions,
+        ...(invalidParams ? { invalidParams } : {}),
+      });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {

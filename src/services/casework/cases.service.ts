@@ -48,7 +48,7 @@ export const presentCase = (c: CaseRow, audience: CaseAudience = 'own_organisati
 });
 
 /** The kinds of a search term, for the audit log: what was searched for is never written in clear. */
-function searchTermKinds(term: string): string[] {
+export function searchTermKinds(term: string): string[] {
   const kinds: string[] = [];
   if (/\p{L}/u.test(term)) kinds.push('name');
   if (term.replace(/\D/g, '').length >= 7) kinds.push('phone');
@@ -64,7 +64,7 @@ const CASE_REFERENCE = /^[0-9a-f][0-9a-f-]{3,35}$/i;
  * last seven digits, document number), and its case-reference prefix. Only the caller's row-level scope decides what
  * of it is returned: the keys' hits are never counted or shown.
  */
-async function searchFilter(
+export async function searchFilter(
   app: AppContext,
   term: string,
 ): Promise<{ survivorIds: string[]; idPrefix: string | null }> {

@@ -1,24 +1,35 @@
 import {
+  describeIssue,
   repatriationProgress,
+  validateBulkStep,
   validateFlight,
   validateGroupFlightUpdate,
+  type BulkStep,
+  type ConsularIssue,
+  type GroupMemberResult,
   type RepatriationPlan,
 } from '../../core/cases/consular.ts';
 import { transitionCase } from '../../core/cases/status.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
-import type { CaseStatus, DocumentStatus } from '../../core/vocabulary.ts';
-import type { ConsularQueueItem, ConsularUpdateRequest } from '../../contracts/casework/work.ts';
+import type { CaseStatus } from '../../core/vocabulary.ts';
+import type {
+  BulkMemberResult,
+  ConsularQueue,
+  ConsularQueueItem,
+  ConsularQueueParams,
+  ConsularUpdateRequest,
+} from '../../contracts/casework/work.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
+import { updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.repository.ts';
 import {
-  listCases,
-  updateCase,
-  type CaseRow,
-  type SurvivorRow,
-} from '../../db/repositories/casework/cases.repository.ts';
-import {
+  countConsularQueue,
   findConsularRecords,
+  listConsularQueue,
+  listQueueFlights,
   upsertConsularRecords,
+  type ConsularQueueFilter,
   type ConsularRecordRow,
+  type ConsularSort,
 } from '../../db/repositories/casework/consular.repository.ts';
 import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
@@ -33,10 +44,11 @@ import {
   loadVisibleCase,
   recordCaseEvent,
 } from './access.service.ts';
+import { searchFilter, searchTermKinds } from './cases.service.ts';
 import { openIdentity } from './survivor-envelopes.service.ts';
 import { preferredNameOf } from './survivor-presenter.ts';
 
-function blankRecord(app: AppContext, kase: CaseRow, embassyId: string): ConsularRecordRow {
+export function blankRecord(app: AppContext, kase: CaseRow, embassyId: string): ConsularRecordRow {
   return {
     id: app.newId(),
     caseId: kase.id,
@@ -54,7 +66,7 @@ function blankRecord(app: AppContext, kase: CaseRow, embassyId: string): Consula
   };
 }
 
-const planOf = (kase: CaseRow, survivor: SurvivorRow, r: ConsularRecordRow): RepatriationPlan => ({
+export const planOf = (kase: CaseRow, survivor: SurvivorRow, r: ConsularRecordRow): RepatriationPlan => ({
   caseId: kase.id,
   caseStatus: kase.status,
   passportHeld: survivor.documentStatus === 'held',
@@ -103,56 +115,78 @@ function presentQueueItem(
   };
 }
 
-async function requireEmbassy(trx: Tx, actor: RequestActor) {
+export async function requireEmbassy(trx: Tx, actor: RequestActor) {
   const org = await actorOrganisation(trx, actor);
   if (org.kind !== 'embassy') throw forbidden('the consular queue is for embassies');
   return org;
 }
 
+const CURSOR_SHAPES: Record<ConsularSort, ('instant' | 'number' | 'uuid')[]> = {
+  newest: ['instant', 'uuid'],
+  oldest: ['instant', 'uuid'],
+  flight: ['instant', 'uuid'],
+  risk: ['number', 'uuid'],
+};
+
 /**
- * The embassy's queue: consenting survivors of the nationalities it serves, newest first. Audited as a survivor read.
+ * The embassy's queue: consenting survivors of the nationalities it serves, filtered, sorted and paged in SQL, with
+ * the number matching and the flights booked. A search (`q`) goes through the same survivor index as the case search
+ * (cases.service searchFilter) and only the queue's scope decides what of it is returned. Audited as a survivor read
+ * of the page; a search is audited even when it finds nobody, with the kinds of its term and never the term.
  */
 export async function consularQueue(
   app: AppContext,
   actor: RequestActor,
-  q: {
-    status?: CaseStatus[];
-    nationality?: string[];
-    documentStatus?: DocumentStatus[];
-    limit: number;
-    cursor?: string;
-  },
-): Promise<{ items: ConsularQueueItem[]; nextCursor: string | null }> {
+  q: ConsularQueueParams,
+): Promise<ConsularQueue> {
   authorise(actor, 'read', 'consular');
-  const after = decodeCursor(q.cursor, ['instant', 'uuid']);
+  if ((q.flightNumber === undefined) !== (q.flightDate === undefined))
+    throw invalid({ 'querystring.flightNumber': 'give the flight number and the flight date together' });
+  const after = decodeCursor(q.cursor, CURSOR_SHAPES[q.sort]);
+  // Before the actor's transaction: the index reads new survivors as the system, on its own connection.
+  const search = q.q ? await searchFilter(app, q.q) : undefined;
   return asActor(app.database, actor, async (trx) => {
     const org = await requireEmbassy(trx, actor);
-    const rows = await listCases(trx, {
-      scope: { kind: 'embassy', nationalities: org.nationalitiesServed },
+    const filter: ConsularQueueFilter = {
+      embassyOrganisationId: actor.organisationId,
+      nationalitiesServed: org.nationalitiesServed,
       statuses: q.status,
       nationalities: q.nationality,
       documentStatuses: q.documentStatus,
+      emergencyDocument: q.emergencyDocument,
+      exitClearance: q.exitClearance,
+      ready: q.ready === undefined ? undefined : q.ready === 'true',
+      flight:
+        q.flightNumber && q.flightDate ? { flightNumber: q.flightNumber.toUpperCase(), date: q.flightDate } : q.flight,
+      search,
+    };
+    const rows = await listConsularQueue(trx, filter, {
+      sort: q.sort,
       limit: q.limit,
-      after: after ? { openedAt: String(after[0]), id: String(after[1]) } : undefined,
+      after: after ? { key: after[0]!, id: String(after[1]) } : undefined,
     });
-    const records = await findConsularRecords(
-      trx,
-      rows.map((r) => r.kase.id),
-      actor.organisationId,
+    const items = rows.map(({ kase, survivor, record }) =>
+      presentQueueItem(app, kase, survivor, record ?? blankRecord(app, kase, actor.organisationId), !!record),
     );
-    const items = rows.map(({ kase, survivor }) => {
-      const r = records.get(kase.id);
-      return presentQueueItem(app, kase, survivor, r ?? blankRecord(app, kase, actor.organisationId), !!r);
-    });
-    if (items.length)
+    const [total, flights] = await Promise.all([
+      countConsularQueue(trx, filter),
+      listQueueFlights(trx, {
+        embassyOrganisationId: actor.organisationId,
+        nationalitiesServed: org.nationalitiesServed,
+      }),
+    ]);
+    if (items.length || q.q)
       await audit(trx, app, actor, 'survivor.read', 'survivor', null, {
-        view: 'consular_queue',
+        view: q.q ? 'consular_search' : 'consular_queue',
+        ...(q.q ? { searchKinds: searchTermKinds(q.q) } : {}),
         survivorIds: items.map((i) => i.survivorId),
       });
     const last = rows[rows.length - 1];
     return {
       items,
-      nextCursor: rows.length === q.limit && last ? encodeCursor([last.kase.openedAt, last.kase.id]) : null,
+      total,
+      flights,
+      nextCursor: rows.length === q.limit && last ? encodeCursor([last.sortKey, last.kase.id]) : null,
     };
   });
 }
@@ -183,7 +217,7 @@ export async function updateConsularCase(
 ): Promise<ConsularQueueItem> {
   if (input.flight) {
     const errors = validateFlight(input.flight, app.now());
-    if (errors.length) throw invalid({ 'body.flight': errors.join('; ') });
+    if (errors.length) throw invalid({ 'body.flight': errors.map(describeIssue).join('; ') }, undefined, { errors });
   }
   return asActor(app.database, actor, async (trx) => {
     await requireEmbassy(trx, actor);
@@ -236,9 +270,74 @@ export async function updateConsularCase(
   });
 }
 
+/** A bulk step's person: the name the embassy may see (never a case hash), and the issues as codes. */
+const namedResult = (m: GroupMemberResult, name: string | null): BulkMemberResult => ({
+  caseId: m.caseId,
+  name,
+  ok: m.ok,
+  errors: m.errors,
+  warnings: m.warnings,
+});
+const NOT_IN_QUEUE: ConsularIssue[] = [{ code: 'not_in_queue' }];
+
+/** Loads the chosen cases an embassy may update (row-level security and consent decide); the rest are "not in queue". */
+async function loadMembers(trx: Tx, app: AppContext, actor: RequestActor, caseIds: readonly string[]) {
+  const loaded: { kase: CaseRow; survivor: SurvivorRow; name: string | null }[] = [];
+  for (const id of new Set(caseIds)) {
+    try {
+      const v = await loadVisibleCase(trx, actor, id, 'update', 'consular', true);
+      if (v.access === 'embassy') loaded.push({ ...v, name: preferredNameOf(openIdentity(app, v.survivor)) });
+    } catch {
+      // Not visible to this embassy: reported as not in its queue, nothing more.
+    }
+  }
+  const records = await findConsularRecords(
+    trx,
+    loaded.map((l) => l.kase.id),
+    actor.organisationId,
+    true,
+  );
+  const byId = new Map(loaded.map((l) => [l.kase.id, l]));
+  const recordOf = (l: { kase: CaseRow }) => records.get(l.kase.id) ?? blankRecord(app, l.kase, actor.organisationId);
+  return { loaded, byId, recordOf };
+}
+
+/** Per chosen case, in the order given: the validation's result, or "not in your queue" for one the embassy can't see. */
+function membersInOrder(
+  caseIds: readonly string[],
+  results: readonly GroupMemberResult[],
+  byId: Map<string, { name: string | null }>,
+): BulkMemberResult[] {
+  const seen = new Set<string>();
+  return caseIds.map((id) => {
+    const twice = seen.has(id);
+    seen.add(id);
+    const found = byId.get(id);
+    if (!found) return { caseId: id, name: null, ok: false, errors: NOT_IN_QUEUE, warnings: [] };
+    const r = results.find((m) => m.caseId === id)!;
+    return twice
+      ? { caseId: id, name: found.name, ok: false, errors: [{ code: 'listed_twice' }], warnings: [] }
+      : namedResult(r, found.name);
+  });
+}
+
+/** A refused bulk step: 422, nothing changed, each person's issues in the problem (and in English per field). */
+function refused(members: BulkMemberResult[], flightErrors: ConsularIssue[] = []) {
+  const fields: Record<string, string> = {};
+  if (flightErrors.length) fields['body.flight'] = flightErrors.map(describeIssue).join('; ');
+  members.forEach((m, i) => {
+    if (!m.ok) fields[`body.caseIds.${i}`] = `${m.name ?? 'this person'}: ${m.errors.map(describeIssue).join('; ')}`;
+  });
+  return invalid(fields, 'nothing was changed: some of the people chosen cannot take this step', {
+    applied: false,
+    flightErrors,
+    members,
+  });
+}
+
 /**
- * Books a group on one flight: all or none (core/cases validateGroupFlightUpdate). Cases awaiting documents move to
- * awaiting_travel.
+ * Books a group on one flight: all or none (core/cases validateGroupFlightUpdate, whose refusals are the ready-to-fly
+ * rule). Cases awaiting documents move to awaiting_travel.
  */
 export async function bookGroupFlight(
   app: AppContext,
@@ -248,55 +347,18 @@ export async function bookGroupFlight(
   authorise(actor, 'update', 'consular');
   return asActor(app.database, actor, async (trx) => {
     await requireEmbassy(trx, actor);
-    const loaded = [];
-    const missing: string[] = [];
-    for (const id of input.caseIds) {
-      try {
-        loaded.push(await loadVisibleCase(trx, actor, id, 'update', 'consular', true));
-      } catch {
-        missing.push(id);
-      }
-    }
-    const records = await findConsularRecords(
-      trx,
-      loaded.map((l) => l.kase.id),
-      actor.organisationId,
-      true,
-    );
-    const plans = loaded.map((l) =>
-      planOf(l.kase, l.survivor, records.get(l.kase.id) ?? blankRecord(app, l.kase, actor.organisationId)),
-    );
+    const { loaded, byId, recordOf } = await loadMembers(trx, app, actor, input.caseIds);
+    const plans = loaded.map((l) => planOf(l.kase, l.survivor, recordOf(l)));
     const flight = { date: input.flight.date, flightNumber: input.flight.flightNumber.trim().toUpperCase() };
     const validation = validateGroupFlightUpdate(plans, flight, app.now());
-    const members = input.caseIds.map(
-      (id) =>
-        validation.members.find((m) => m.caseId === id) ?? {
-          caseId: id,
-          ok: false,
-          reasons: ['not in your consular queue'],
-          warnings: [],
-        },
-    );
-    const ok = validation.ok && missing.length === 0;
-    if (!ok && !input.dryRun) {
-      const fields: Record<string, string> = {};
-      if (validation.flightErrors.length) fields['body.flight'] = validation.flightErrors.join('; ');
-      members.forEach((m, i) => {
-        if (!m.ok) fields[`body.caseIds.${i}`] = m.reasons.join('; ');
-      });
-      throw invalid(fields, 'the group cannot be booked on this flight; nothing was changed');
-    }
+    const members = membersInOrder(input.caseIds, validation.members, byId);
+    const ok = validation.ok && members.every((m) => m.ok);
+    if (!ok && !input.dryRun) throw refused(members, validation.flightErrors);
     if (ok && !input.dryRun) {
       const at = app.now().toISOString();
       for (const l of loaded) {
-        const r = {
-          ...(records.get(l.kase.id) ?? blankRecord(app, l.kase, actor.organisationId)),
-          flightDate: flight.date,
-          flightNumber: flight.flightNumber,
-          updatedAt: at,
-          updatedBy: actor.userId,
-        };
-        await upsertConsularRecords(trx, [r]);
+        const r = { ...recordOf(l), flightDate: flight.date, flightNumber: flight.flightNumber };
+        await upsertConsularRecords(trx, [{ ...r, updatedAt: at, updatedBy: actor.userId }]);
         if (l.kase.status === 'awaiting_documents') await moveCase(trx, app, actor, l.kase, 'awaiting_travel', true);
         await recordCaseEvent(
           trx,
@@ -316,5 +378,60 @@ export async function bookGroupFlight(
       });
     }
     return { applied: ok && !input.dryRun, flightErrors: validation.flightErrors, members };
+  });
+}
+
+/**
+ * One step (travel document issued, exit clearance paid) for many people, in one transaction: all or none (core/cases
+ * validateBulkStep). A refusal names each person it concerns, with codes the client words in its language.
+ */
+export async function applyBulkStep(
+  app: AppContext,
+  actor: RequestActor,
+  input: { caseIds: string[]; step: BulkStep; dryRun: boolean },
+): Promise<{ applied: boolean; members: BulkMemberResult[] }> {
+  authorise(actor, 'update', 'consular');
+  return asActor(app.database, actor, async (trx) => {
+    await requireEmbassy(trx, actor);
+    const { loaded, byId, recordOf } = await loadMembers(trx, app, actor, input.caseIds);
+    const validation = validateBulkStep(
+      loaded.map((l) => planOf(l.kase, l.survivor, recordOf(l))),
+      input.step,
+    );
+    const members = membersInOrder(input.caseIds, validation.members, byId);
+    const ok = validation.ok && members.every((m) => m.ok);
+    if (!ok && !input.dryRun) throw refused(members);
+    if (ok && !input.dryRun) {
+      const at = app.now().toISOString();
+      const rows = loaded.map((l): ConsularRecordRow => {
+        const r = recordOf(l);
+        return input.step === 'travel_document_issued'
+          ? {
+              ...r,
+              emergencyDocumentStatus: 'issued',
+              emergencyDocumentIssuedAt:
+                r.emergencyDocumentStatus === 'issued' && r.emergencyDocumentIssuedAt
+                  ? r.emergencyDocumentIssuedAt
+                  : at,
+              updatedAt: at,
+              updatedBy: actor.userId,
+            }
+          : { ...r, exitClearance: 'paid', updatedAt: at, updatedBy: actor.userId };
+      });
+      await upsertConsularRecords(trx, rows);
+      for (const l of loaded)
+        await recordCaseEvent(
+          trx,
+          app,
+          actor,
+          l.kase.id,
+          timelineEvents.consularStep(
+            input.step === 'travel_document_issued' ? { emergencyDocument: 'issued' } : { exitClearance: 'paid' },
+          ),
+          at,
+        );
+      await audit(trx, app, actor, 'consular.bulk_step', 'case', null, { step: input.step, caseIds: input.caseIds });
+    }
+    return { applied: ok && !input.dryRun, members };
   });
 }

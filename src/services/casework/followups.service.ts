@@ -9,6 +9,7 @@ import { FOLLOW_UP_INTERVAL_DAYS, missedAfter, nextFollowUpDue } from '../../cor
 import { DAY_MS } from '../../core/cases/clock.ts';
 import type { CaseStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { FollowUpView } from '../../contracts/casework/work.ts';
+import { ownPreferredNames } from './list-names.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { upsertAlerts } from '../../db/repositories/alerts.repository.ts';
 import { findCaseWithSurvivor, updateCase, type CaseRow } from '../../db/repositories/casework/cases.repository.ts';
@@ -152,18 +153,29 @@ export async function dueFollowUps(
   const after = decodeCursor(q.cursor, ['instant', 'uuid']);
   const now = app.now();
   const before = q.before ?? new Date(now.getTime() + DAY_MS).toISOString();
-  const rows = await asActor(app.database, actor, (trx) =>
-    listDueFollowUps(
+  const { rows, names } = await asActor(app.database, actor, async (trx) => {
+    const rows = await listDueFollowUps(
       trx,
       actor.organisationId,
       before,
       q.limit,
       after ? { dueAt: String(after[0]), id: String(after[1]) } : undefined,
-    ),
-  );
+    );
+    const names = await ownPreferredNames(
+      trx,
+      app,
+      actor,
+      rows.map((r) => r.survivorId),
+      'followups_due',
+    );
+    return { rows, names };
+  });
   const last = rows[rows.length - 1];
   return {
-    items: rows.map((r) => presentFollowUp(r, { riskLevel: r.caseRisk, status: r.caseStatus }, now)),
+    items: rows.map((r) => ({
+      ...presentFollowUp(r, { riskLevel: r.caseRisk, status: r.caseStatus }, now),
+      preferredName: names.get(r.survivorId) ?? null,
+    })),
     nextCursor: rows.length === q.limit && last ? encodeCursor([last.dueAt, last.id]) : null,
   };
 }

@@ -1,6 +1,7 @@
 import { effectivePriority, urgencyRank, urgencyTier } from '../../core/triage/urgency.ts';
 import type { AgeBand, LocationKind, NeedKind, NeedPriority, NeedStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { NeedView, TriageItem, TriageQuery } from '../../contracts/casework/index.ts';
+import { ownPreferredNames } from './list-names.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import {
   findNeed,
@@ -153,7 +154,8 @@ export async function updateNeedStatus(
 
 /**
  * The triage board: the organisation's open needs, most urgent first, filtered and ordered in SQL
- * on the stored sort keys (index needs_board). Shows no names, so it is not a survivor read.
+ * on the stored sort keys (index needs_board). Preferred names for roles that read the organisation's survivors
+ * (audited as a survivor read of the page, services/casework/list-names).
  */
 export async function triage(
   app: AppContext,
@@ -162,8 +164,8 @@ export async function triage(
 ): Promise<{ items: TriageItem[]; nextCursor: string | null }> {
   authorise(actor, 'read', 'need');
   const after = decodeCursor(q.cursor, ['number', 'number', 'instant', 'uuid']);
-  const rows = await asActor(app.database, actor, (trx) =>
-    triageBoard(trx, {
+  const { rows, names } = await asActor(app.database, actor, async (trx) => {
+    const rows = await triageBoard(trx, {
       organisationId: actor.organisationId,
       kinds: q.kind,
       nationalities: q.nationality,
@@ -178,8 +180,16 @@ export async function triage(
             id: String(after[3]),
           }
         : undefined,
-    }),
-  );
+    });
+    const names = await ownPreferredNames(
+      trx,
+      app,
+      actor,
+      rows.map((r) => r.survivorId),
+      'triage',
+    );
+    return { rows, names };
+  });
   const now = app.now();
   const items = rows.map((r): TriageItem => {
     const rank = urgencyRank(
@@ -208,6 +218,7 @@ export async function triage(
       explanation: rank.explanation,
       caseRisk: r.caseRisk,
       caseStatus: r.caseStatus,
+      preferredName: names.get(r.survivorId) ?? null,
       survivor: {
         sex: r.sex,
         ageBand: r.ageBand,

@@ -24,6 +24,7 @@ import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.service.ts';
+import { writeReferralMessage } from './referral-exchange.service.ts';
 import { openIdentity } from './survivor-envelopes.service.ts';
 import { preferredNameOf } from './survivor-presenter.ts';
 
@@ -156,6 +157,11 @@ export async function createReferral(
       updatedAt: at,
     };
     await insertReferrals(trx, [row]);
+    if (input.asked || input.message)
+      await writeReferralMessage(trx, app, actor, row, 'request', {
+        asked: input.asked ?? null,
+        text: input.message ?? null,
+      });
     await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.referralSent(to.id, !!decision.override), at);
     await audit(trx, app, actor, 'referral.create', 'referral', id, {
       caseId: kase.id,

@@ -10,7 +10,7 @@ import type { SurvivorRow } from '../survivors.repository.ts';
 export type { SurvivorRow };
 export type CaseRow = RowOf<CasesTable>;
 
-const SURVIVOR_COLUMNS = [
+export const SURVIVOR_COLUMNS = [
   's.id as s_id',
   's.organisation_id as s_organisation_id',
   's.registered_by',
@@ -34,7 +34,7 @@ const SURVIVOR_COLUMNS = [
   's.consent_cross_org_matching',
   's.is_demo',
 ] as const;
-const CASE_COLUMNS = [
+export const CASE_COLUMNS = [
   'c.id',
   'c.survivor_id',
   'c.organisation_id',

@@ -1,5 +1,20 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
+import {
+  BOOKABLE_STATUSES,
+  CLEARED_EXIT,
+  type EmergencyDocumentStatus,
+  type ExitClearanceStatus,
+} from '../../../core/cases/consular.ts';
+import { RISK_LEVELS, type CaseStatus, type DocumentStatus } from '../../../core/vocabulary.ts';
 import type { ConsularRecordsTable } from '../../schema.ts';
+import {
+  CASE_COLUMNS,
+  caseFrom,
+  SURVIVOR_COLUMNS,
+  survivorFrom,
+  type CaseRow,
+  type SurvivorRow,
+} from './cases.repository.ts';
 import type { Queryable } from '../../transaction.ts';
 import type { RowOf } from '../rows.ts';
 
@@ -78,4 +93,169 @@ export async function upsertConsularRecords(trx: Queryable, rows: readonly Consu
       })),
     )
     .execute();
+}
+
+/* ---------- The queue, filtered, sorted and paged in SQL ---------- */
+
+export interface ConsularQueueFilter {
+  embassyOrganisationId: string;
+  /** The nationalities the embassy serves (with row-level security: consenting survivors of these only). */
+  nationalitiesServed: readonly string[];
+  statuses?: readonly CaseStatus[];
+  nationalities?: readonly string[];
+  documentStatuses?: readonly DocumentStatus[];
+  emergencyDocument?: readonly EmergencyDocumentStatus[];
+  exitClearance?: readonly ExitClearanceStatus[];
+  ready?: boolean;
+  flight?: 'none' | 'booked' | { flightNumber: string; date: string };
+  /** A search: cases of these survivors, or whose id starts with this (lower-case hex) reference. */
+  search?: { survivorIds: string[]; idPrefix: string | null };
+}
+export type ConsularSort = 'newest' | 'oldest' | 'flight' | 'risk';
+
+/**
+ * core/cases readyToFly as SQL, built from the same constants: bookable status, not yet home, a travel document (own
+ * passport held or an emergency document issued), exit cleared, a flight booked. consular.db.test.ts compares the two.
+ */
+const READY_SQL = sql<boolean>`(
+  c.status IN (${sql.join(BOOKABLE_STATUSES.map((s) => sql.lit(s)))})
+  AND r.repatriated_at IS NULL
+  AND (s.document_status = 'held' OR r.emergency_document_status = 'issued')
+  AND coalesce(r.exit_clearance, 'pending') IN (${sql.join(CLEARED_EXIT.map((s) => sql.lit(s)))})
+  AND r.flight_date IS NOT NULL AND r.flight_number IS NOT NULL
+)`;
+const RISK_ORDINAL = sql<number>`(CASE c.risk_level ${sql.join(
+  RISK_LEVELS.map((l, i) => sql`WHEN ${sql.lit(l)} THEN ${sql.lit(i)}`),
+  sql` `,
+)} END)`;
+const SORTS: Record<ConsularSort, { key: RawBuilder<unknown>; cast: string; dir: 'asc' | 'desc' }> = {
+  newest: { key: sql`c.opened_at`, cast: 'timestamptz', dir: 'desc' },
+  oldest: { key: sql`c.opened_at`, cast: 'timestamptz', dir: 'asc' },
+  flight: { key: sql`coalesce(r.flight_date, '9999-12-31'::date)`, cast: 'date', dir: 'asc' },
+  risk: { key: RISK_ORDINAL, cast: 'int', dir: 'desc' },
+};
+
+function queueBase(trx: Queryable, f: ConsularQueueFilter) {
+  let q = trx
+    .selectFrom('cases as c')
+    .innerJoin('survivors as s', 's.id', 'c.survivor_id')
+    .leftJoin('consular_records as r', (j) =>
+      j.onRef('r.case_id', '=', 'c.id').on('r.embassy_organisation_id', '=', f.embassyOrganisationId),
+    )
+    // The embassy scope of listCases (cases.repository), which row-level security also enforces.
+    .where('s.consent_own_embassy', '=', true)
+    .where(sql<boolean>`s.nationalities && ${sql.val([...f.nationalitiesServed])}::text[]`);
+  if (f.statuses?.length) q = q.where('c.status', 'in', [...f.statuses]);
+  if (f.nationalities?.length) q = q.where(sql<boolean>`s.nationalities && ${sql.val([...f.nationalities])}::text[]`);
+  if (f.documentStatuses?.length) q = q.where('s.document_status', 'in', [...f.documentStatuses]);
+  if (f.emergencyDocument?.length)
+    q = q.where(
+      sql<boolean>`coalesce(r.emergency_document_status, 'not_requested') IN (${sql.join(f.emergencyDocument.map((v) => sql.val(v)))})`,
+    );
+  if (f.exitClearance?.length)
+    q = q.where(
+      sql<boolean>`coalesce(r.exit_clearance, 'pending') IN (${sql.join(f.exitClearance.map((v) => sql.val(v)))})`,
+    );
+  if (f.ready !== undefined) q = q.where(f.ready ? READY_SQL : sql<boolean>`NOT coalesce(${READY_SQL}, false)`);
+  if (f.flight === 'none') q = q.where('r.flight_date', 'is', null);
+  else if (f.flight === 'booked') q = q.where('r.flight_date', 'is not', null);
+  else if (f.flight)
+    // "QZ273" and "QZ 273" are the same flight.
+    q = q
+      .where(
+        sql<boolean>`replace(r.flight_number, ' ', '') = ${f.flight.flightNumber.replaceAll(' ', '').toUpperCase()}`,
+      )
+      .where('r.flight_date', '=', f.flight.date);
+  if (f.search) {
+    const { survivorIds, idPrefix } = f.search;
+    q = q.where((eb) =>
+      eb.or([
+        ...(survivorIds.length ? [eb('c.survivor_id', 'in', survivorIds)] : []),
+        ...(idPrefix ? [eb(sql<string>`c.id::text`, 'like', `${idPrefix}%`)] : []),
+      ]),
+    );
+  }
+  return q;
+}
+
+/** One page of the queue: cases, survivors and this embassy's record (if any), keyset-paginated on (sort key, id). */
+export async function listConsularQueue(
+  trx: Queryable,
+  f: ConsularQueueFilter,
+  page: { sort: ConsularSort; limit: number; after?: { key: string | number; id: string } },
+): Promise<{ kase: CaseRow; survivor: SurvivorRow; record: ConsularRecordRow | null; sortKey: string | number }[]> {
+  const sort = SORTS[page.sort];
+  let q = queueBase(trx, f)
+    .select([...CASE_COLUMNS, ...SURVIVOR_COLUMNS])
+    .select([
+      'r.id as r_id',
+      'r.emergency_document_status as r_emergency_document_status',
+      'r.emergency_document_number_enc as r_emergency_document_number_enc',
+      'r.emergency_document_issued_at as r_emergency_document_issued_at',
+      'r.exit_clearance as r_exit_clearance',
+      'r.flight_date as r_flight_date',
+      'r.flight_number as r_flight_number',
+      'r.repatriated_at as r_repatriated_at',
+      'r.updated_by as r_updated_by',
+      'r.updated_at as r_updated_at',
+      sql<string | number>`${sort.key}`.as('sort_key'),
+    ]);
+  if (page.after) {
+    const op = sort.dir === 'desc' ? sql`<` : sql`>`;
+    q = q.where(
+      sql<boolean>`(${sort.key}, c.id) ${op} (${page.after.key}::${sql.raw(sort.cast)}, ${page.after.id}::uuid)`,
+    );
+  }
+  const rows = await q.orderBy(sort.key, sort.dir).orderBy('c.id', sort.dir).limit(page.limit).execute();
+  return rows.map((r) => {
+    const kase = caseFrom(r);
+    return {
+      kase,
+      survivor: survivorFrom(r),
+      record:
+        r.r_id === null
+          ? null
+          : {
+              id: r.r_id,
+              caseId: kase.id,
+              embassyOrganisationId: f.embassyOrganisationId,
+              caseOrganisationId: kase.organisationId,
+              emergencyDocumentStatus: r.r_emergency_document_status!,
+              emergencyDocumentNumberEnc: r.r_emergency_document_number_enc,
+              emergencyDocumentIssuedAt: r.r_emergency_document_issued_at,
+              exitClearance: r.r_exit_clearance!,
+              flightDate: r.r_flight_date,
+              flightNumber: r.r_flight_number,
+              repatriatedAt: r.r_repatriated_at,
+              updatedBy: r.r_updated_by,
+              updatedAt: r.r_updated_at!,
+            },
+      // Dates come back as strings and timestamps as ISO strings (database.ts type parsers); risk as an integer.
+      sortKey: typeof r.sort_key === 'number' ? r.sort_key : String(r.sort_key),
+    };
+  });
+}
+
+export async function countConsularQueue(trx: Queryable, f: ConsularQueueFilter): Promise<number> {
+  const row = await queueBase(trx, f)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The flights people of this embassy's queue are booked on (not yet home), soonest first. */
+export async function listQueueFlights(
+  trx: Queryable,
+  f: Pick<ConsularQueueFilter, 'embassyOrganisationId' | 'nationalitiesServed'>,
+): Promise<{ date: string; flightNumber: string; people: number }[]> {
+  const rows = await queueBase(trx, f)
+    .where('r.flight_date', 'is not', null)
+    .where('r.repatriated_at', 'is', null)
+    .select(['r.flight_date', 'r.flight_number', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(['r.flight_date', 'r.flight_number'])
+    .orderBy('r.flight_date')
+    .orderBy('r.flight_number')
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({ date: String(r.flight_date), flightNumber: r.flight_number ?? '', people: Number(r.n) }));
 }

@@ -75,6 +75,7 @@ export async function followUpsOfCase(trx: Queryable, caseId: string): Promise<F
 }
 
 export interface DueFollowUpRow extends FollowUpRow {
+  survivorId: string;
   caseRisk: RiskLevel;
   caseStatus: CaseStatus;
 }
@@ -91,13 +92,18 @@ export async function listDueFollowUps(
     .selectFrom('follow_ups as f')
     .innerJoin('cases as c', 'c.id', 'f.case_id')
     .selectAll('f')
-    .select(['c.risk_level', 'c.status as case_status'])
+    .select(['c.risk_level', 'c.status as case_status', 'c.survivor_id'])
     .where('f.organisation_id', '=', organisationId)
     .where('f.completed_at', 'is', null)
     .where('f.due_at', '<=', before);
   if (after) q = q.where(sql<boolean>`(f.due_at, f.id) > (${after.dueAt}::timestamptz, ${after.id}::uuid)`);
   const rows = await q.orderBy('f.due_at').orderBy('f.id').limit(limit).execute();
-  return rows.map((r) => ({ ...followUpFrom(r), caseRisk: r.risk_level, caseStatus: r.case_status }));
+  return rows.map((r) => ({
+    ...followUpFrom(r),
+    survivorId: r.survivor_id,
+    caseRisk: r.risk_level,
+    caseStatus: r.case_status,
+  }));
 }
 
 /** Active cases with an open check-in already past `missedBefore` (candidates for evaluation), a page at a time. */

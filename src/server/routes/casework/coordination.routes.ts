@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.ts';
+import { EXPORT_ROWS_HEADER } from '../../../contracts/exports.ts';
 import {
+  BulkStepRequest,
+  BulkStepResult,
   ConsularQueue,
   ConsularQueueItem,
   ConsularQueueQuery,
@@ -8,8 +11,15 @@ import {
   CoordinationSummary,
   GroupFlightRequest,
   GroupFlightResult,
+  ManifestQuery,
 } from '../../../contracts/casework/work.ts';
-import { bookGroupFlight, consularQueue, updateConsularCase } from '../../../services/casework/consular.service.ts';
+import {
+  applyBulkStep,
+  bookGroupFlight,
+  consularQueue,
+  updateConsularCase,
+} from '../../../services/casework/consular.service.ts';
+import { flightManifest } from '../../../services/exports/manifest.service.ts';
 import { coordinationStatistics } from '../../../services/statistics.service.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
@@ -54,6 +64,38 @@ export const coordinationRoutes =
         },
       },
       async (request) => bookGroupFlight(deps.app, requireActor(request), request.body),
+    );
+    app.post(
+      '/api/consular/steps',
+      {
+        schema: {
+          tags,
+          summary: 'Record one step (travel document issued, exit clearance paid) for many people (all or none)',
+          body: BulkStepRequest,
+          response: { 200: BulkStepResult },
+        },
+      },
+      async (request) => applyBulkStep(deps.app, requireActor(request), request.body),
+    );
+    app.get(
+      '/api/consular/manifest',
+      {
+        schema: {
+          tags,
+          summary: 'The manifest of one flight (CSV, XLSX or printable PDF): only what an airline or immigration needs',
+          querystring: ManifestQuery,
+        },
+      },
+      async (request, reply) => {
+        const file = await flightManifest(deps.app, requireActor(request), request.query);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'no-store')
+          .header(EXPORT_ROWS_HEADER, String(file.rows))
+          .send(file.body);
+      },
     );
     app.get(
       '/api/coordination/summary',

@@ -7,6 +7,8 @@ import {
   ReferralListQuery,
   ReferralView,
 } from '../../../contracts/casework/work.ts';
+import { PostReferralMessage, ReferralThread } from '../../../contracts/casework/referral-exchange.ts';
+import { getReferralThread, postReferralMessage } from '../../../services/casework/referral-exchange.service.ts';
 import {
   changeReferralState,
   createReferral,
@@ -76,5 +78,33 @@ export const referralRoutes =
           request.body.state,
           request.body.reason,
         ),
+    );
+    app.get(
+      '/api/referrals/:id/messages',
+      {
+        schema: {
+          tags,
+          summary: 'The exchange on a referral: what was asked, replies, care recorded (only the two organisations)',
+          params: IdParams,
+          response: { 200: ReferralThread },
+        },
+      },
+      async (request) => getReferralThread(deps.app, requireActor(request), request.params.id),
+    );
+    app.post(
+      '/api/referrals/:id/messages',
+      {
+        schema: {
+          tags,
+          summary: 'Reply on a referral, or (receiver) record the care given, its outcome and the next step',
+          params: IdParams,
+          body: PostReferralMessage,
+          response: { 201: ReferralThread },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await postReferralMessage(deps.app, requireActor(request), request.params.id, request.body)),
     );
   };

@@ -12,6 +12,9 @@ import type {
   CaseSummary,
   ConsentFlagsInput,
   ConsentHistoryView,
+  BulkStepRequest,
+  BulkStepResult,
+  ConsularQueue,
   ConsularQueueItem,
   ConsularUpdateRequest,
   CoordinationSummary,
@@ -20,6 +23,8 @@ import type {
   GroupFlightResult,
   NeedView,
   NoteView,
+  PostReferralMessage,
+  ReferralThread,
   ReferralView,
   RegisteredSurvivor,
   RegisterSurvivorRequest,
@@ -89,7 +94,7 @@ export function useConsularQueue(params: QueryParams) {
   const path = withQuery('/api/consular/queue', params);
   return useQuery({
     queryKey: ['casework', 'consular', path],
-    queryFn: () => api.get<Page<ConsularQueueItem>>(path),
+    queryFn: () => api.get<ConsularQueue>(path),
     placeholderData: keepPreviousData,
   });
 }
@@ -287,16 +292,51 @@ export function useConsularUpdate(caseId: string) {
 }
 
 /** Books everyone chosen on one flight (dry run first); refreshes casework once a booking is applied. */
-export function useBookGroupFlight(onApplied: () => void) {
+export function useBookGroupFlight(onApplied: (r: GroupFlightResult) => void) {
   const refresh = useRefreshCasework();
   return useMutation({
     mutationFn: (body: { caseIds: string[]; flight: { date: string; flightNumber: string }; dryRun: boolean }) =>
-      api.post<z.infer<typeof GroupFlightResult>>('/api/consular/flights', body),
+      api.post<GroupFlightResult>('/api/consular/flights', body),
     onSuccess: (r) => {
       if (r.applied) {
         void refresh();
-        onApplied();
+        onApplied(r);
       }
+    },
+  });
+}
+
+/** One step for everyone chosen (all or none); refreshes casework once applied. */
+export function useBulkStep(onApplied: (r: BulkStepResult, step: BulkStepRequest['step']) => void) {
+  const refresh = useRefreshCasework();
+  return useMutation({
+    mutationFn: (body: BulkStepRequest) => api.post<BulkStepResult>('/api/consular/steps', body),
+    onSuccess: (r, body) => {
+      if (r.applied) {
+        void refresh();
+        onApplied(r, body.step);
+      }
+    },
+  });
+}
+
+/** The exchange on one referral (what was asked, replies, care recorded), as this side may read it. */
+export function useReferralThread(referralId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['casework', 'referrals', 'thread', referralId],
+    queryFn: () => api.get<ReferralThread>(`/api/referrals/${referralId}/messages`),
+    enabled,
+  });
+}
+
+/** A reply, or the receiver's record of care; the thread comes back whole. */
+export function usePostReferralMessage(referralId: string, onPosted: () => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PostReferralMessage) => api.post<ReferralThread>(`/api/referrals/${referralId}/messages`, body),
+    onSuccess: (thread) => {
+      client.setQueryData(['casework', 'referrals', 'thread', referralId], thread);
+      onPosted();
     },
   });
 }

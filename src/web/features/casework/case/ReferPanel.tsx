@@ -5,6 +5,7 @@ import type { Role } from '../../../../core/vocabulary.ts';
 import { ApiError } from '../../../api.ts';
 import { useDates } from '../components/dates.ts';
 import { OrganisationChooser } from '../components/OrganisationChooser.tsx';
+import { ReferralExchange } from '../pages/referrals/ReferralExchange.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
 import { mayOverrideConsent } from '../../../../core/permissions/seats.ts';
@@ -34,6 +35,8 @@ export function ReferPanel({
   const [needIds, setNeedIds] = useState<string[]>([]);
   const [channel, setChannel] = useState('');
   const [override, setOverride] = useState('');
+  const [asked, setAsked] = useState('');
+  const [message, setMessage] = useState('');
   const refer = useCreateReferral(caseId);
   const sent = useOutgoingReferralsForCase(caseId);
   const receiver = to[0];
@@ -58,6 +61,8 @@ export function ReferPanel({
         needIds,
         shareContactChannel: (channel || undefined) as CreateReferralRequest['shareContactChannel'],
         overrideReason: !covered && canOverride && override.trim() ? override.trim() : undefined,
+        asked: asked.trim() || undefined,
+        message: message.trim() || undefined,
       },
       {
         onSuccess: () => {
@@ -65,6 +70,8 @@ export function ReferPanel({
           setNeedIds([]);
           setOverride('');
           setChannel('');
+          setAsked('');
+          setMessage('');
         },
       },
     );
@@ -83,6 +90,7 @@ export function ReferPanel({
                 · {dates.dateTime(r.updatedAt)}
                 {r.consentBasis ? ` · ${v('consentBasis', r.consentBasis)}` : ''}
               </span>
+              <ReferralExchange referralId={r.id} otherName={r.toOrganisation.name} />
             </li>
           ))}
         </ul>
@@ -130,6 +138,22 @@ export function ReferPanel({
             </select>
           </div>
         )}
+        <div className="field">
+          <label htmlFor="field-refer-asked">{t('refer.asked')}</label>
+          <p className="field-hint">{t('refer.askedHint')}</p>
+          <input id="field-refer-asked" value={asked} onChange={(e) => setAsked(e.target.value)} maxLength={2000} />
+        </div>
+        <div className="field">
+          <label htmlFor="field-refer-message">{t('refer.message')}</label>
+          <p className="field-hint">{t('refer.messageHint')}</p>
+          <textarea
+            id="field-refer-message"
+            rows={3}
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            maxLength={2000}
+          />
+        </div>
         {receiver && (!covered || refusedForConsent) && canOverride && (
           <div className="field">
             <label htmlFor="field-override">{t('refer.overrideReason')}</label>

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BULK_STEPS,
+  CONSULAR_ISSUE_CODES,
   EMERGENCY_DOCUMENT_STATUSES,
   EXIT_CLEARANCE_STATUSES,
   REPATRIATION_STEPS,
 } from '../../../../core/cases/consular.ts';
+import { CARE_OUTCOMES, REFERRAL_MESSAGE_KINDS } from '../../../../core/referrals/exchange.ts';
 import { TIMELINE_KINDS } from '../../../../core/cases/timeline.ts';
 import { TRIAGE_SHORTCUTS } from '../../../../core/triage/board.ts';
 import * as V from '../../../../core/vocabulary.ts';
@@ -36,6 +39,18 @@ const FAMILIES: Record<string, readonly string[]> = {
 describe('casework strings cover the vocabulary the pages show', () => {
   it.each(Object.entries(FAMILIES))('every %s value is translated', (family, values) => {
     expect(values.filter((v) => !vocab[family]?.[v])).toEqual([]);
+  });
+  it('every consular issue code and bulk step is worded, with its plural forms', () => {
+    const consular = en.consular as unknown as Record<string, Record<string, string>>;
+    expect(CONSULAR_ISSUE_CODES.filter((c) => !consular.issue?.[c])).toEqual([]);
+    for (const family of ['bulk', 'bulkDone'])
+      for (const step of BULK_STEPS)
+        for (const form of ['one', 'other'])
+          expect(consular[family]?.[`${step}_${form}`], `${family}.${step}`).toBeTruthy();
+  });
+  it('every care outcome and kind of referral entry is worded', () => {
+    expect(CARE_OUTCOMES.filter((o) => !(o in en.exchange.outcomes))).toEqual([]);
+    expect(REFERRAL_MESSAGE_KINDS.filter((k) => !(k in en.exchange.kind))).toEqual([]);
   });
   it('every triage shortcut action has a translated description', () => {
     const actions = TRIAGE_SHORTCUTS.map((s) => (s.action.startsWith('toggle_kind:') ? 'toggle_kind' : s.action));

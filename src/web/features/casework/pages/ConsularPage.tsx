@@ -1,139 +1,100 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { DOCUMENT_STATUSES } from '../../../../core/vocabulary.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
-import { useFormat } from '../../../components/format.ts';
 import { LoadingState } from '../../../components/LoadingState.tsx';
-import { FilterChips } from '../components/FilterChips.tsx';
 import { useConsularQueue } from '../casework-api.ts';
 import { Pager } from '../components/Pager.tsx';
-import { useVocab } from '../components/vocab.ts';
-import { ConsularSteps } from './ConsularSteps.tsx';
+import { BulkBar } from './consular/BulkBar.tsx';
+import { NO_FILTERS, QueueFilters, queueParams, type QueueFilterState } from './consular/QueueFilters.tsx';
+import { QueueTable } from './consular/QueueTable.tsx';
 import { GroupFlightForm } from './GroupFlightForm.tsx';
 
-/** The embassy's queue: consenting nationals, their documents and repatriation steps; book a group on one flight. */
+/** What was just done, kept on screen until dismissed (the chosen people are cleared, the confirmation stays). */
+type Notice =
+  { kind: 'step'; step: string; count: number } | { kind: 'flight'; count: number; flight: string; date: string };
+
+/**
+ * The embassy's queue: consenting nationals in a table the server filters, sorts, searches and
+ * pages; steps for many at once; a group booked on one flight; the flight's manifest.
+ */
 export function ConsularPage() {
   const { t } = useTranslation('casework');
-  const v = useVocab();
-  const fmt = useFormat();
-  const [documentStatus, setDocumentStatus] = useState<string[]>([]);
+  const [filters, setFilters] = useState<QueueFilterState>(NO_FILTERS);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [open, setOpen] = useState<string | null>(null);
-  const queue = useConsularQueue({ documentStatus, limit: 50, cursor: cursors[cursors.length - 1] });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const params = queueParams(filters);
+  const queue = useConsularQueue({ ...params, limit: 50, cursor: cursors[cursors.length - 1] });
   const items = queue.data?.items ?? [];
-  const allChosen = items.length > 0 && items.every((i) => chosen.includes(i.caseId));
+  const manifest = (format: string) =>
+    `/api/consular/manifest?${new URLSearchParams({ flightNumber: params.flightNumber!, date: params.flightDate!, format })}`;
 
   return (
     <div className="cw-consular">
       <h1>{t('consular.title')}</h1>
       <p className="muted">{t('consular.intro')}</p>
-      <details className="cw-filters">
-        <summary>
-          {t('common.filters')}
-          {documentStatus.length ? ` (${documentStatus.length})` : ''}
-        </summary>
-        <FilterChips
-          name="documentStatus"
-          legend={t('register.documentStatus')}
-          values={DOCUMENT_STATUSES}
-          chosen={documentStatus}
-          label={(s) => v('documentStatus', s)}
-          onChange={(s) => {
-            setDocumentStatus(s);
-            setCursors([undefined]);
-          }}
-        />
-      </details>
-      {chosen.length > 0 && <GroupFlightForm caseIds={chosen} onDone={() => setChosen([])} />}
+      <QueueFilters
+        value={filters}
+        flights={queue.data?.flights ?? []}
+        onChange={(f) => {
+          setFilters(f);
+          setCursors([undefined]);
+        }}
+      />
+      {notice && (
+        <div className="cw-success cw-notice" role="status" data-testid="consular-notice">
+          <p>
+            {notice.kind === 'flight'
+              ? t('consular.bookedOn', { count: notice.count, flight: notice.flight, date: notice.date })
+              : t(`consular.bulkDone.${notice.step}`, { count: notice.count })}
+          </p>
+          <button type="button" className="button" onClick={() => setNotice(null)}>
+            {t('consular.dismiss')}
+          </button>
+        </div>
+      )}
+      {chosen.length > 0 && (
+        <>
+          <BulkBar
+            caseIds={chosen}
+            onClear={() => setChosen([])}
+            onApplied={(step, count) => setNotice({ kind: 'step', step, count })}
+          />
+          <GroupFlightForm
+            caseIds={chosen}
+            onBooked={(r, flight) => {
+              setNotice({ kind: 'flight', count: r.members.length, flight: flight.flightNumber, date: flight.date });
+              setChosen([]);
+            }}
+          />
+        </>
+      )}
+      {params.flightNumber && (
+        <p className="cw-manifest" data-testid="manifest-links">
+          {t('consular.manifestFor', { flight: params.flightNumber, date: params.flightDate })}{' '}
+          {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
+            <a key={f} className="button" href={manifest(f)} download>
+              {t(`consular.manifestAs.${f}`)}
+            </a>
+          ))}
+        </p>
+      )}
       {queue.isPending ? (
         <LoadingState />
       ) : queue.isError ? (
         <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={t('consular.empty')}>
-          <p>{t('consular.emptyBody')}</p>
+        <EmptyState title={filters === NO_FILTERS ? t('consular.empty') : t('consular.noneMatch')}>
+          <p>{filters === NO_FILTERS ? t('consular.emptyBody') : t('consular.noneMatchBody')}</p>
         </EmptyState>
       ) : (
         <>
-          <label className="cw-inline cw-select-all">
-            <input
-              type="checkbox"
-              checked={allChosen}
-              onChange={() => setChosen(allChosen ? [] : items.map((i) => i.caseId))}
-            />{' '}
-            {t('consular.selectAll', { n: items.length })}
-          </label>
-          <ul className="cw-cards" data-testid="consular-queue">
-            {items.map((item) => (
-              <li
-                key={item.caseId}
-                className={`cw-card${chosen.includes(item.caseId) ? ' cw-card--chosen' : ''}`}
-                data-case-id={item.caseId}
-              >
-                <div className="cw-card-top">
-                  <label className="cw-inline">
-                    <input
-                      type="checkbox"
-                      checked={chosen.includes(item.caseId)}
-                      aria-label={t('consular.choose', { name: item.preferredName ?? t('common.unnamed') })}
-                      onChange={() =>
-                        setChosen(
-                          chosen.includes(item.caseId)
-                            ? chosen.filter((c) => c !== item.caseId)
-                            : [...chosen, item.caseId],
-                        )
-                      }
-                    />
-                    <span className="cw-card-title">{item.preferredName ?? t('common.unnamed')}</span>
-                  </label>
-                  {item.progress.readyToFly && <span className="cw-badge cw-badge--go">{t('consular.ready')}</span>}
-                </div>
-                <p className="cw-meta">
-                  <span>{item.nationalities.map(fmt.country).join(', ')}</span>
-                  <span>
-                    {v('sex', item.sex)}
-                    {item.ageBand ? ` · ${v('ageBand', item.ageBand)}` : ''}
-                  </span>
-                  <span className="cw-status">{v('caseStatus', item.caseStatus)}</span>
-                  <span>
-                    {t('consular.passport')}: {v('documentStatus', item.documentStatus)}
-                  </span>
-                </p>
-                <ol className="cw-steps" aria-label={t('consular.steps')}>
-                  {item.progress.steps.map((s) => (
-                    <li
-                      key={s.step}
-                      className={
-                        s.done ? 'cw-step--done' : item.progress.nextStep === s.step ? 'cw-step--next' : undefined
-                      }
-                      data-step={s.step}
-                      data-done={s.done}
-                    >
-                      <span aria-hidden="true">{s.done ? '✓' : '○'}</span> {v('repatriationStep', s.step)}
-                    </li>
-                  ))}
-                </ol>
-                <div className="cw-button-row">
-                  <button
-                    type="button"
-                    className="button"
-                    aria-expanded={open === item.caseId}
-                    onClick={() => setOpen(open === item.caseId ? null : item.caseId)}
-                    data-testid="record-steps"
-                  >
-                    {t('consular.record')}
-                  </button>
-                  <Link className="button" to={`/casework/cases/${item.caseId}`}>
-                    {t('consular.openCase')}
-                  </Link>
-                </div>
-                {open === item.caseId && <ConsularSteps item={item} />}
-              </li>
-            ))}
-          </ul>
+          <p className="muted" data-testid="consular-total">
+            {t('consular.count', { count: queue.data.total })}
+          </p>
+          <QueueTable items={items} chosen={chosen} onChoose={setChosen} open={open} onOpen={setOpen} />
           <Pager cursors={cursors} nextCursor={queue.data.nextCursor} onChange={setCursors} />
         </>
       )}

@@ -132,7 +132,9 @@ function DueList() {
             <li key={f.id} className={`cw-card${f.overdue ? ' cw-card--overdue' : ''}`}>
               <p className="cw-card-title">
                 <Link to={`/casework/cases/${f.caseId}`}>
-                  {t('followups.checkIn', { when: dates.dateTime(f.dueAt) })}
+                  {f.preferredName
+                    ? t('followups.checkInWith', { name: f.preferredName, when: dates.dateTime(f.dueAt) })
+                    : t('followups.checkIn', { when: dates.dateTime(f.dueAt) })}
                 </Link>
                 {f.overdue && <span className="cw-badge cw-badge--sensitive">{t('followups.missed')}</span>}
               </p>

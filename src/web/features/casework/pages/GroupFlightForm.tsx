@@ -1,20 +1,30 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { GroupFlightResult } from '../../../../contracts/casework/index.ts';
 import { useBookGroupFlight } from '../casework-api.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { MemberIssues, refusedMembers } from './consular/issues.tsx';
 
 /** Book everyone chosen on the same flight: check first (dry run), then apply — all or none. */
-export function GroupFlightForm({ caseIds, onDone }: { caseIds: string[]; onDone: () => void }) {
+export function GroupFlightForm({
+  caseIds,
+  onBooked,
+}: {
+  caseIds: string[];
+  onBooked: (r: GroupFlightResult, flight: { date: string; flightNumber: string }) => void;
+}) {
   const { t } = useTranslation('casework');
   const [date, setDate] = useState('');
   const [flightNumber, setFlightNumber] = useState('');
-  const book = useBookGroupFlight(onDone);
-  const send = (dryRun: boolean) =>
-    book.mutate({ caseIds, flight: { date, flightNumber: flightNumber.trim() }, dryRun });
-  const r = book.data;
+  const flight = { date, flightNumber: flightNumber.trim().toUpperCase() };
+  const book = useBookGroupFlight((r) => onBooked(r, flight));
+  const send = (dryRun: boolean) => book.mutate({ caseIds, flight, dryRun });
+  const checked = book.data && !book.data.applied ? book.data : undefined;
+  const refused = refusedMembers(book.error);
+  const checkFailed = checked && (checked.flightErrors.length > 0 || checked.members.some((m) => !m.ok));
   return (
     <section className="panel cw-group" aria-labelledby="group-title" data-testid="group-flight">
-      <h2 id="group-title">{t('consular.groupTitle', { n: caseIds.length })}</h2>
+      <h2 id="group-title">{t('consular.groupTitle', { count: caseIds.length })}</h2>
       <form
         className="cw-row cw-row--end"
         onSubmit={(e) => {
@@ -53,40 +63,20 @@ export function GroupFlightForm({ caseIds, onDone }: { caseIds: string[]; onDone
           {t('consular.bookGroup')}
         </button>
       </form>
-      <ProblemMessage error={book.error} />
-      {r && (
-        <div role="status">
-          <p
-            className={
-              r.applied
-                ? 'cw-success'
-                : r.flightErrors.length || r.members.some((m) => !m.ok)
-                  ? 'cw-warning'
-                  : 'cw-success'
-            }
-          >
-            {r.applied
-              ? t('consular.booked')
-              : r.flightErrors.length || r.members.some((m) => !m.ok)
-                ? t('consular.notBooked')
-                : t('consular.checkOk')}
+      {refused ? (
+        <div className="cw-problem" role="alert" data-testid="group-refused">
+          <strong>{t('consular.notBooked')}</strong>
+          <MemberIssues members={refused.members} flightErrors={refused.flightErrors} />
+        </div>
+      ) : (
+        <ProblemMessage error={book.error} />
+      )}
+      {checked && (
+        <div role="status" data-testid="group-checked">
+          <p className={checkFailed ? 'cw-warning' : 'cw-success'}>
+            {checkFailed ? t('consular.notBooked') : t('consular.checkOk')}
           </p>
-          {r.flightErrors.length > 0 && (
-            <ul>
-              {r.flightErrors.map((e, i) => (
-                <li key={i}>{e}</li>
-              ))}
-            </ul>
-          )}
-          <ul className="small">
-            {r.members
-              .filter((m) => !m.ok || m.warnings.length)
-              .map((m) => (
-                <li key={m.caseId}>
-                  <code>{m.caseId.slice(0, 8)}</code>: {[...m.reasons, ...m.warnings].join('; ')}
-                </li>
-              ))}
-          </ul>
+          <MemberIssues members={checked.members} flightErrors={checked.flightErrors} />
         </div>
       )}
     </section>

@@ -14,6 +14,7 @@ import { Pager } from '../components/Pager.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useLanguageNames } from '../components/languages.ts';
 import { useVocab } from '../components/vocab.ts';
+import { ReferralExchange } from './referrals/ReferralExchange.tsx';
 
 type Direction = 'incoming' | 'outgoing';
 /** Moving to these states needs a reason the other side can read. */
@@ -229,6 +230,7 @@ function ReferralCard({ referral: r }: { referral: ReferralView }) {
         </form>
       )}
       <ProblemMessage error={change.error} />
+      <ReferralExchange referralId={r.id} otherName={other.name} />
     </li>
   );
 }

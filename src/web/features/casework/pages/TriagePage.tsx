@@ -197,6 +197,7 @@ export function TriagePage() {
                     <div className="small muted">{n.explanation}</div>
                   </td>
                   <td>
+                    {n.preferredName && <strong className="cw-person-name">{n.preferredName} · </strong>}
                     {v('sex', n.survivor.sex)}
                     {n.survivor.ageBand ? ` · ${v('ageBand', n.survivor.ageBand)}` : ''}
                     <div className="small muted">
