@@ -644,6 +644,7 @@ export interface ArticleClaimsTable {
   reviewed_at: Timestamp | null;
   event_id: string | null;
   created_at: Generated<Timestamp>;
+}
 // Networks (0019): FollowTheMoney entities, their imports, and compound links.
 export interface EntitiesTable {
   id: string;
