@@ -41,13 +41,14 @@ describe('field and blocking syntax', () => {
     expect(() => parseFieldSpecs('nonsense')).toThrow(/bad field/);
   });
 
-  it('parses blocking rules with combinations and key variants, defaulting to one rule per comparison', () => {
-    const specs = parseFieldSpecs('surname=s,dob=d,address=a');
-    expect(parseBlockSpecs('surname+dob.year,dob', specs)).toEqual([
+  it('parses blocking rules with combinations and key variants; none given leaves the choice to the data', () => {
+    expect(parseBlockSpecs('surname+dob.year,dob')).toEqual([
       { on: ['surname', { comparison: 'dob', variant: 'year' }] },
       { on: ['dob'] },
     ]);
-    expect(parseBlockSpecs(undefined, specs)).toEqual([{ on: ['surname'] }, { on: ['dob'] }]);
+    expect(parseBlockSpecs(undefined)).toEqual([]);
+    expect(inferKind('sex')).toBe('exact');
+    expect(inferKind('Gender')).toBe('exact');
   });
 });
 
