@@ -90,6 +90,26 @@ describe('runMatchEval', () => {
     expect(r.precision).toBeGreaterThan(0.8);
   });
 
+  it('chooses blocking rules from the data when none are given, and reports them with their reach', async () => {
+    const r = await runMatchEval({ input: fixture('febrl-like.csv'), id: 'rec_id', fields: `${FIELDS},state=state` });
+    expect(r.blocking.automatic).toBe(true);
+    expect(r.blocking.rules.length).toBeGreaterThan(0);
+    const chosen = r.blocking.candidates!.filter((c) => c.verdict === 'chosen').map((c) => c.rule);
+    expect(r.blocking.rules.map((x) => x.rule).sort()).toEqual([...chosen].sort());
+    expect(chosen).not.toContain('state');
+    expect(r.blockingReach).toBeGreaterThan(0);
+    expect(r.blockingReach).toBeLessThanOrEqual(1);
+    // Reach bounds recall: a pair never compared cannot be found.
+    expect(r.recall).toBeLessThanOrEqual(r.blockingReach + 1e-12);
+    expect(r.expected.rule).toBe('fixed');
+  });
+
+  it('refuses an unknown blocking key variant', async () => {
+    await expect(
+      runMatchEval({ input: fixture('febrl-like.csv'), id: 'rec_id', fields: FIELDS, block: 'dob.bogus' }),
+    ).rejects.toThrow(/no key variant "bogus"/);
+  });
+
   it('prints one JSON line through the registered command', async () => {
     const program = new Command('refuge').exitOverride();
     registerMatchCommands(program);

@@ -182,7 +182,14 @@ export function chooseBlockingRules(set: PreparedSet, options: AutoBlockingOptio
       candidates.push({ ...m, verdict: judge(m) });
     }
   }
-  const eligible = candidates.filter((c) => c.verdict === 'chosen');
+  let eligible = candidates.filter((c) => c.verdict === 'chosen');
+  if (eligible.length === 0) {
+    // Nothing fits the budget: the most selective rule that is not low-cardinality or sparse, alone.
+    const fallback = candidates
+      .filter((c) => c.distinctKeys >= minDistinct && c.coverage >= minCoverage)
+      .sort((x, y) => x.pairs / x.coverage - y.pairs / y.coverage)[0];
+    eligible = fallback ? [fallback] : [];
+  }
   for (const c of eligible) c.verdict = 'over_budget';
   const picked = pickByAnchors(sample, eligible, maxBlockSize / scale, options.rng, budget, maxRules);
   let spent = 0;

@@ -189,7 +189,7 @@ export function trainModel(set: PreparedSet, settings: ModelSettings, options: T
   return { ...model, diagnostics, correlation };
 }
 
-interface EmRound {
+export interface EmRound {
   rule: BlockingRule;
   lambdaInRule: number;
   pairs: number;
