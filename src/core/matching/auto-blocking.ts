@@ -309,7 +309,11 @@ function pickByAnchors(
     if (best < 0 || (chosen.length > 0 && bestGain < MIN_GAIN_SHARE * anchors.length)) break;
     chosen.push(best);
     spent += eligible[best]!.pairs;
-    for (let k = 0; k < anchors.length; k++) if (reaches[best]![k] && !covered[k]) ((covered[k] = 1), coveredCount++);
+    for (let k = 0; k < anchors.length; k++)
+      if (reaches[best]![k] && !covered[k]) {
+        covered[k] = 1;
+        coveredCount++;
+      }
   }
   return { rules: chosen.map((r) => eligible[r]!), anchors: anchors.length, reach: coveredCount / anchors.length };
 }
