@@ -41,13 +41,14 @@ describe('field and blocking syntax', () => {
     expect(() => parseFieldSpecs('nonsense')).toThrow(/bad field/);
   });
 
-  it('parses blocking rules with combinations and key variants, defaulting to one rule per comparison', () => {
-    const specs = parseFieldSpecs('surname=s,dob=d,address=a');
-    expect(parseBlockSpecs('surname+dob.year,dob', specs)).toEqual([
+  it('parses blocking rules with combinations and key variants; none given leaves the choice to the data', () => {
+    expect(parseBlockSpecs('surname+dob.year,dob')).toEqual([
       { on: ['surname', { comparison: 'dob', variant: 'year' }] },
       { on: ['dob'] },
     ]);
-    expect(parseBlockSpecs(undefined, specs)).toEqual([{ on: ['surname'] }, { on: ['dob'] }]);
+    expect(parseBlockSpecs(undefined)).toEqual([]);
+    expect(inferKind('sex')).toBe('exact');
+    expect(inferKind('Gender')).toBe('exact');
   });
 });
 
@@ -87,6 +88,26 @@ describe('runMatchEval', () => {
     expect(r.truePositives + r.falseNegatives).toBe(7);
     expect(r.recall).toBeGreaterThan(0.8);
     expect(r.precision).toBeGreaterThan(0.8);
+  });
+
+  it('chooses blocking rules from the data when none are given, and reports them with their reach', async () => {
+    const r = await runMatchEval({ input: fixture('febrl-like.csv'), id: 'rec_id', fields: `${FIELDS},state=state` });
+    expect(r.blocking.automatic).toBe(true);
+    expect(r.blocking.rules.length).toBeGreaterThan(0);
+    const chosen = r.blocking.candidates!.filter((c) => c.verdict === 'chosen').map((c) => c.rule);
+    expect(r.blocking.rules.map((x) => x.rule).sort()).toEqual([...chosen].sort());
+    expect(chosen).not.toContain('state');
+    expect(r.blockingReach).toBeGreaterThan(0);
+    expect(r.blockingReach).toBeLessThanOrEqual(1);
+    // Reach bounds recall: a pair never compared cannot be found.
+    expect(r.recall).toBeLessThanOrEqual(r.blockingReach + 1e-12);
+    expect(r.expected.rule).toBe('fixed');
+  });
+
+  it('refuses an unknown blocking key variant', async () => {
+    await expect(
+      runMatchEval({ input: fixture('febrl-like.csv'), id: 'rec_id', fields: FIELDS, block: 'dob.bogus' }),
+    ).rejects.toThrow(/no key variant "bogus"/);
   });
 
   it('prints one JSON line through the registered command', async () => {

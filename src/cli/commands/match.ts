@@ -8,7 +8,11 @@
  *   address/street → address, "name"/"full_name" → person_name, anything else → string).
  *   A second column feeds the comparator's second input (phone:phone=phone+nationality).
  * Blocking (--block, comma-separated rules; '+' combines comparisons; '.variant' picks a key variant,
- *   e.g. dob.year): default one rule per comparison except address and nationality.
+ *   e.g. dob.year, surname.phonetic; unknown variants are refused): by default chosen from the data
+ *   (core/matching/auto-blocking.ts) within a pair budget; the chosen rules and candidates are reported.
+ * Threshold: --threshold P (match probability, default 0.5) or --precision-target P (the lowest
+ *   threshold whose expected precision, from the model's own probabilities, reaches P). No label is used.
+ * sex/gender columns are compared as categories (exact), never by edit distance.
  * Truth: --truth COLUMN, or derived from the id with --truth-pattern (default ^rec-(\d+)- for FEBRL).
  */
 import type { Command } from 'commander';
@@ -38,6 +42,10 @@ export interface MatchEvalOptions {
   threshold?: number;
   seed?: number;
   maxBlockSize?: number;
+  precisionTarget?: number;
+  pairsPerRecord?: number;
+  /** Add the fitted m and u of every level to the result. */
+  showModel?: boolean;
 }
 
 export interface MatchEvalResult {
@@ -54,11 +62,31 @@ export interface MatchEvalResult {
   threshold: number;
   lambda: number;
   seconds: number;
+  /** Rules used, with the pairs each found first; automatic: how they were chosen. */
+  blocking: {
+    rules: { rule: string; pairs: number; newPairs: number }[];
+    automatic: boolean;
+    budget?: number;
+    maxBlockSize?: number;
+    /** Label-free estimate (share of likely pairs reached), automatic rules only. */
+    estimatedReach?: number | null;
+    candidates?: { rule: string; verdict: string; pairs: number; coverage: number; distinctKeys: number }[];
+  };
+  /** Measured with the labels: true pairs that share a block ÷ all true pairs. */
+  blockingReach: number;
+  /** What the model expects at its threshold (label-free). */
+  expected: { precision: number; recall: number; f1: number; rule: string };
+  /** a's text contains b's in this share of records (correlation.ts). */
+  correlated: { a: string; b: string; share: number }[];
+  dropped: string[];
+  warnings: string[];
+  model?: Record<string, { level: string; m: number; u: number }[]>;
 }
 
 export function inferKind(name: string): ComparatorKind {
   const n = name.toLowerCase();
   if (/dob|birth|date/.test(n)) return 'date';
+  if (/^(sex|gender)$/.test(n)) return 'exact';
   if (/phone|mobile|tel/.test(n)) return 'phone';
   if (/passport|document|doc_|ssn|soc_sec|national_id/.test(n)) return 'document';
   if (/nationalit|citizenship/.test(n)) return 'nationality';
@@ -85,9 +113,9 @@ export function parseFieldSpecs(text: string, tf: string[] = []): ComparatorSpec
     });
 }
 
-export function parseBlockSpecs(text: string | undefined, comparisons: ComparatorSpec[]): BlockingRuleSpec[] {
-  if (!text)
-    return comparisons.filter((c) => c.kind !== 'address' && c.kind !== 'nationality').map((c) => ({ on: [c.name] }));
+/** No text: [] (rules chosen from the data by the pipeline). Unknown comparisons and variants are refused later. */
+export function parseBlockSpecs(text: string | undefined): BlockingRuleSpec[] {
+  if (!text) return [];
   return text
     .split(',')
     .map((r) => r.trim())
@@ -119,24 +147,68 @@ export async function runMatchEval(opts: MatchEvalOptions): Promise<MatchEvalRes
     id: 'cli-eval',
     version: 1,
     comparisons,
-    blockingRules: parseBlockSpecs(opts.block, comparisons),
+    blockingRules: parseBlockSpecs(opts.block),
     threshold: opts.threshold ?? 0.5,
     maxBlockSize: opts.maxBlockSize,
   };
-  const result = await linkRecords({ settings, records: left, linkWith: right, rng: createRng(opts.seed ?? 42) });
+  const result = await linkRecords({
+    settings,
+    records: left,
+    linkWith: right,
+    rng: createRng(opts.seed ?? 42),
+    precisionTarget: opts.precisionTarget,
+    autoBlocking: opts.pairsPerRecord ? { pairsPerRecord: opts.pairsPerRecord } : undefined,
+  });
   const truth = truthOf([...left, ...(right ?? [])], opts);
   const accepted = new Uint8Array(result.pairs.a.length);
   for (const p of result.accepted) accepted[p] = 1;
   const metrics = pairwiseMetrics(truth, result.set.side, result.pairs.a, result.pairs.b, (p) => accepted[p] === 1);
+  const reach = pairwiseMetrics(truth, result.set.side, result.pairs.a, result.pairs.b, () => true).recall;
+  const auto = result.blocking.auto;
+  const names = result.model.comparators.map((c) => c.name);
+  const op = result.operating;
   return {
     mode: right ? 'link' : 'dedup',
     records: left.length + (right?.length ?? 0),
     ...metrics,
     pairsCompared: result.pairs.a.length,
     proposedPairs: result.accepted.length,
-    threshold: settings.threshold,
+    threshold: op.threshold,
     lambda: result.model.lambda,
     seconds: (performance.now() - started) / 1000,
+    blocking: {
+      rules: result.blocking.perRule.map((r) => ({ rule: r.rule, pairs: r.pairs, newPairs: r.newPairs })),
+      automatic: auto !== undefined,
+      ...(auto && {
+        budget: Math.round(auto.budget),
+        maxBlockSize: auto.maxBlockSize,
+        estimatedReach: auto.estimatedReach,
+        candidates: auto.candidates.map((c) => ({
+          rule: c.name,
+          verdict: c.verdict,
+          pairs: Math.round(c.pairs),
+          coverage: Number(c.coverage.toFixed(3)),
+          distinctKeys: c.distinctKeys,
+        })),
+      }),
+    },
+    blockingReach: reach,
+    expected: { precision: op.expectedPrecision, recall: op.expectedRecall, f1: op.expectedF1, rule: op.rule },
+    correlated: (result.model.correlation?.pairs ?? []).map((p) => ({
+      a: names[p.a]!,
+      b: names[p.b]!,
+      share: Number(p.share.toFixed(2)),
+    })),
+    dropped: (result.model.correlation?.dropped ?? []).map((c) => names[c]!),
+    warnings: result.model.diagnostics?.warnings ?? [],
+    ...(opts.showModel && {
+      model: Object.fromEntries(
+        result.model.comparators.map((c, ci) => [
+          c.name,
+          c.levels.map((level, l) => ({ level, m: result.model.m[ci]![l]!, u: result.model.u[ci]![l]! })),
+        ]),
+      ),
+    }),
   };
 }
 
@@ -158,8 +230,28 @@ export function registerMatchCommands(program: Command): void {
     .option('--threshold <p>', 'match probability threshold', (v) => Number(v), 0.5)
     .option('--seed <n>', 'random seed', (v) => Number(v), 42)
     .option('--max-block-size <n>', 'skip blocks larger than this', (v) => Number(v))
+    .option('--precision-target <p>', 'lowest threshold whose expected precision reaches p (label-free)', Number)
+    .option('--pairs-per-record <n>', 'pair budget of automatic blocking, per record (default 25)', Number)
+    .option('--show-model', 'add the fitted m and u of every level')
     .action(async (opts: MatchEvalOptions) => {
       const result = await runMatchEval(opts);
+      process.stderr.write(summary(result));
       process.stdout.write(`${JSON.stringify(result)}\n`);
     });
+}
+
+/** Human-readable lines (stderr) beside the JSON: rules, pairs, reach, threshold, warnings. */
+export function summary(r: MatchEvalResult): string {
+  const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+  const lines = [
+    `blocking (${r.blocking.automatic ? `automatic, budget ${r.blocking.budget} pairs, blocks ≤ ${r.blocking.maxBlockSize}` : 'given'}):`,
+    ...r.blocking.rules.map((x) => `  ${x.rule.padEnd(32)} ${x.pairs} pairs, ${x.newPairs} new`),
+    `pairs compared ${r.pairsCompared}; reach ${pct(r.blockingReach)} of true pairs` +
+      (r.blocking.estimatedReach != null ? ` (label-free estimate ${pct(r.blocking.estimatedReach)})` : ''),
+    `threshold ${r.threshold.toPrecision(3)} (${r.expected.rule}): expected precision ${pct(r.expected.precision)}, ` +
+      `recall ${pct(r.expected.recall)}; measured P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`,
+    ...r.correlated.map((c) => `correlated: ${c.a} contains ${c.b} in ${pct(c.share)} of records`),
+    ...r.warnings.map((w) => `warning: ${w}`),
+  ];
+  return `${lines.join('\n')}\n`;
 }

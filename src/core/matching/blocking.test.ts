@@ -83,3 +83,16 @@ describe('blocking', () => {
     expect(() => blockingRuleFromSpec({ on: ['nope'] }, set)).toThrow(/unknown comparison/);
   });
 });
+
+describe('blocking key variants', () => {
+  const set = prepareRecords(RECORDS, comparators);
+  it('accepts declared variants and refuses unknown ones', () => {
+    expect(blockingRuleFromSpec({ on: [{ comparison: 'dob', variant: 'year' }] }, set).name).toBe('dob.year');
+    expect(() => blockingRuleFromSpec({ on: [{ comparison: 'dob', variant: 'bogus' }] }, set)).toThrow(
+      /no key variant "bogus" \(known: year\)/,
+    );
+    expect(() => blockingRuleFromSpec({ on: [{ comparison: 'surname', variant: 'year' }] }, set)).toThrow(
+      /known: none/,
+    );
+  });
+});

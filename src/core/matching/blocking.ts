@@ -30,7 +30,12 @@ export function blockingRuleFromSpec(spec: BlockingRuleSpec, set: Pick<PreparedS
   const idx = parts.map((p) => {
     const i = set.comparators.findIndex((c) => c.name === p.comparison);
     if (i < 0) throw new Error(`blocking rule refers to unknown comparison "${p.comparison}"`);
-    if (!set.comparators[i]!.blockingKeys) throw new Error(`comparison "${p.comparison}" has no blocking keys`);
+    const comp = set.comparators[i]!;
+    if (!comp.blockingKeys) throw new Error(`comparison "${p.comparison}" has no blocking keys`);
+    if (p.variant !== undefined && !(comp.blockingVariants ?? []).includes(p.variant)) {
+      const known = comp.blockingVariants?.length ? comp.blockingVariants.join(', ') : 'none';
+      throw new Error(`comparison "${p.comparison}" has no key variant "${p.variant}" (known: ${known})`);
+    }
     return i;
   });
   const name = spec.name ?? parts.map((p) => (p.variant ? `${p.comparison}.${p.variant}` : p.comparison)).join('+');

@@ -3,6 +3,7 @@
  * (level | non-match); match weight = log2(λ/(1-λ)) + Σ log2(m/u); a missing value contributes 0.
  */
 import type { BlockingRuleSpec } from './blocking.ts';
+import type { CorrelationPlan } from './correlation.ts';
 import type { AnyComparator, ComparatorSpec } from './types.ts';
 import { buildComparator } from './comparators/build-comparator.ts';
 
@@ -26,6 +27,12 @@ export interface ModelParameters {
   u: number[][];
 }
 
+/** What label-free training saw: each EM round's pairs and match-rate estimate, and every guard rail that fired. */
+export interface TrainingDiagnostics {
+  rounds: { rule: string; pairs: number; lambdaInRule: number; lambda: number }[];
+  warnings: string[];
+}
+
 export interface TrainedModel extends ModelParameters {
   settings: ModelSettings;
   comparators: AnyComparator[];
@@ -34,6 +41,10 @@ export interface TrainedModel extends ModelParameters {
   priorWeight: number;
   /** Per comparison: value → share of records carrying it (term-frequency adjustment), or null. */
   tf: (Map<string, number> | null)[];
+  /** Set by trainModel (absent for fixed parameters). */
+  diagnostics?: TrainingDiagnostics;
+  /** Correlated comparisons found in training: composites left out (zero weights), pairs penalised. */
+  correlation?: CorrelationPlan;
 }
 
 /** Smallest probability used, so unseen levels do not give infinite weights. */

@@ -3,11 +3,13 @@
  * Dedup mode takes one record set; link mode two sets and compares only cross pairs.
  */
 import type { Rng } from '../random.ts';
+import { chooseBlockingRules, type AutoBlocking, type AutoBlockingOptions } from './auto-blocking.ts';
 import { blockingRuleFromSpec, blockPairs, countPairs, type BlockingRule, type RulePairCount } from './blocking.ts';
 import { provenanceOf, type PairProvenance } from './explain.ts';
 import { clusterPairs, type Clusters } from './clustering.ts';
 import { buildComparator } from './comparators/build-comparator.ts';
-import { weightFromProbability, type ModelSettings, type TrainedModel } from './model.ts';
+import { probabilityFromWeight, type ModelSettings, type TrainedModel } from './model.ts';
+import { operatingPoint, type OperatingPoint } from './threshold.ts';
 import { linkSides, prepareRecords, type PreparedSet } from './prepared-set.ts';
 import { computeLevels, weightsFromLevels } from './scoring.ts';
 import { sampleRandomPairs, trainModel } from './training.ts';
@@ -25,6 +27,10 @@ export interface LinkInput {
   /** Function rules instead of (or built from) settings.blockingRules. */
   blockingRules?: BlockingRule[];
   onProgress?: ProgressFn;
+  /** Accept the largest set of pairs whose expected precision (mean match probability) reaches this. */
+  precisionTarget?: number;
+  /** Options for choosing blocking rules from the data (used when settings.blockingRules is empty). */
+  autoBlocking?: Omit<AutoBlockingOptions, 'rng'>;
   /**
    * Replaces the comparison step (e.g. a worker pool): levels of every comparison for the given
    * pairs, as computeLevels returns them. Used for blocked pairs and for u's random pairs.
@@ -37,7 +43,10 @@ export interface LinkResult {
   model: TrainedModel;
   /** levels[c][p]: level of comparison c for pair p (-1 = missing), kept for provenance. */
   pairs: { a: Int32Array; b: Int32Array; weight: Float64Array; levels: Int8Array[] };
-  blocking: { perRule: RulePairCount[]; total: number };
+  /** auto: the rules chosen from the data and why (when settings.blockingRules was empty). */
+  blocking: { perRule: RulePairCount[]; total: number; auto?: AutoBlocking };
+  /** The threshold used and what the model expects of it (label-free). */
+  operating: OperatingPoint;
   /** Indices (into pairs) of pairs at or above the threshold. */
   accepted: Int32Array;
   clusters: Clusters;
@@ -49,8 +58,15 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
     ? linkSides(input.records, input.linkWith)
     : { records: input.records, side: null };
   const set = prepareRecords(records, comparators, { side, onProgress: input.onProgress });
-  const rules = input.blockingRules ?? input.settings.blockingRules.map((s) => blockingRuleFromSpec(s, set));
-  const blocked = blockPairs(set, rules, { maxBlockSize: input.settings.maxBlockSize, onProgress: input.onProgress });
+  let settings = input.settings;
+  let auto: AutoBlocking | undefined;
+  if (!input.blockingRules && settings.blockingRules.length === 0) {
+    auto = chooseBlockingRules(set, { ...input.autoBlocking, maxBlockSize: settings.maxBlockSize, rng: input.rng });
+    if (auto.rules.length === 0) throw new Error('no comparison gives selective blocking keys: name blocking rules');
+    settings = { ...settings, blockingRules: auto.rules, maxBlockSize: auto.maxBlockSize };
+  }
+  const rules = input.blockingRules ?? settings.blockingRules.map((s) => blockingRuleFromSpec(s, set));
+  const blocked = blockPairs(set, rules, { maxBlockSize: settings.maxBlockSize, onProgress: input.onProgress });
   const levelsFor = input.levelsFor ?? ((s: PreparedSet, a: Int32Array, b: Int32Array) => computeLevels(s, a, b));
   const levels = await levelsFor(set, blocked.a, blocked.b);
   input.onProgress?.({ phase: 'compare', done: blocked.a.length, total: blocked.a.length });
@@ -58,10 +74,10 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
   if (!model) {
     const random = sampleRandomPairs(set, input.rng);
     const uLevels = await levelsFor(set, random.a, random.b);
-    model = trainModel(set, input.settings, {
+    model = trainModel(set, settings, {
       rng: input.rng,
       onProgress: input.onProgress,
-      trainingRules: input.settings.trainingRules ? undefined : rules,
+      trainingRules: settings.trainingRules ? undefined : rules,
       uLevels,
       blocked: {
         a: blocked.a,
@@ -75,9 +91,9 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
   }
   const weight = weightsFromLevels(set, model, blocked.a, blocked.b, levels);
   input.onProgress?.({ phase: 'score', done: blocked.a.length, total: blocked.a.length });
-  const minWeight = weightFromProbability(input.settings.threshold);
+  const operating = operatingPoint(weight, { threshold: settings.threshold, precisionTarget: input.precisionTarget });
   const acc: number[] = [];
-  for (let p = 0; p < weight.length; p++) if (weight[p]! >= minWeight) acc.push(p);
+  for (let p = 0; p < weight.length; p++) if (probabilityFromWeight(weight[p]!) >= operating.threshold) acc.push(p);
   const accepted = Int32Array.from(acc);
   const acceptedMask = new Uint8Array(weight.length);
   for (const p of accepted) acceptedMask[p] = 1;
@@ -87,7 +103,8 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
     set,
     model,
     pairs: { a: blocked.a, b: blocked.b, weight, levels },
-    blocking: { perRule: blocked.perRule, total: blocked.total },
+    blocking: { perRule: blocked.perRule, total: blocked.total, auto },
+    operating,
     accepted,
     clusters,
   };

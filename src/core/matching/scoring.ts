@@ -2,6 +2,30 @@
 import type { PreparedSet } from './prepared-set.ts';
 import type { TrainedModel } from './model.ts';
 import { tfWeightColumns } from './term-frequency.ts';
+import { interactionCorrection } from './correlation.ts';
+
+/** Correlated comparison pairs (model.correlation): their shared agreement counts once. */
+function applyInteractions(
+  model: TrainedModel,
+  a: Int32Array,
+  b: Int32Array,
+  levels: readonly Int8Array[],
+  tfCols: readonly (Float64Array | null)[],
+  weight: Float64Array,
+): void {
+  const used = (c: number, p: number, l: number): number =>
+    l === 0 && tfCols[c] ? Math.min(tfCols[c][a[p]!]!, tfCols[c][b[p]!]!) : model.weights[c]![l]!;
+  for (const { a: ca, b: cb } of model.correlation?.interactions ?? []) {
+    const na = model.weights[ca]!.length;
+    const nb = model.weights[cb]!.length;
+    for (let p = 0; p < weight.length; p++) {
+      const la = levels[ca]![p]!;
+      const lb = levels[cb]![p]!;
+      if (la < 0 || lb < 0) continue;
+      weight[p]! += interactionCorrection(la, lb, used(ca, p, la), used(cb, p, lb), na, nb);
+    }
+  }
+}
 import type { ProgressFn } from './types.ts';
 
 /** levels[c][p]: level of comparison c for pair p (-1 = missing). */
@@ -36,7 +60,8 @@ export function scorePairs(
   const n = a.length;
   const weight = new Float64Array(n).fill(model.priorWeight);
   const tfCols = options.tfColumns ?? tfWeightColumns(model, set);
-  const levels = options.keepLevels ? set.comparators.map(() => new Int8Array(n)) : null;
+  const interacting = (model.correlation?.interactions.length ?? 0) > 0;
+  const levels = options.keepLevels || interacting ? set.comparators.map(() => new Int8Array(n)) : null;
   // Column by column keeps each compare() call site monomorphic, which V8 optimises far better.
   for (let c = 0; c < set.comparators.length; c++) {
     const comp = set.comparators[c]!;
@@ -54,7 +79,8 @@ export function scorePairs(
     }
     options.onProgress?.({ phase: 'score', done: c + 1, total: set.comparators.length });
   }
-  return { weight, levels };
+  if (interacting && levels) applyInteractions(model, a, b, levels, tfCols, weight);
+  return { weight, levels: options.keepLevels ? levels : null };
 }
 
 /** Match weights from already computed levels (training and scoring share one pass of comparisons). */
@@ -79,5 +105,6 @@ export function weightsFromLevels(
       weight[p]! += l === 0 && tf ? Math.min(tf[a[p]!]!, tf[b[p]!]!) : w[l]!;
     }
   }
+  applyInteractions(model, a, b, levels, tfCols, weight);
   return weight;
 }

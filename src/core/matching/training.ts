@@ -6,11 +6,12 @@
  */
 import type { Rng } from '../random.ts';
 import { blockingRuleFromSpec, blockPairs, firstSharedKey, type BlockingRule, type RuleIndex } from './blocking.ts';
-import { buildModel, initialM, type ModelSettings, type TrainedModel } from './model.ts';
+import { buildModel, initialM, type ModelSettings, type TrainedModel, type TrainingDiagnostics } from './model.ts';
 import type { PreparedSet } from './prepared-set.ts';
 import { computeLevels } from './scoring.ts';
 import { termFrequencies } from './term-frequency.ts';
 import { runEm } from './em.ts';
+import { detectCorrelations, planCorrelations } from './correlation.ts';
 import type { ProgressFn } from './types.ts';
 
 export interface TrainingOptions {
@@ -127,14 +128,19 @@ export function estimateU(set: PreparedSet, rng: Rng, samplePairs = 300_000): nu
 export function trainModel(set: PreparedSet, settings: ModelSettings, options: TrainingOptions): TrainedModel {
   const comps = set.comparators;
   options.onProgress?.({ phase: 'train:u', done: 0, total: 1 });
-  const u = options.uLevels ? uFromLevels(set, options.uLevels) : estimateU(set, options.rng, options.uSamplePairs);
+  let uLevels = options.uLevels;
+  if (!uLevels) {
+    const { a, b } = sampleRandomPairs(set, options.rng, options.uSamplePairs);
+    uLevels = computeLevels(set, a, b);
+  }
+  const u = uFromLevels(set, uLevels);
+  const correlation = planCorrelations(detectCorrelations(set), comps.length);
   options.onProgress?.({ phase: 'train:u', done: 1, total: 1 });
   const rules =
     options.trainingRules ??
     (settings.trainingRules ?? settings.blockingRules).map((s) => blockingRuleFromSpec(s, set));
-  const mSum = comps.map((c) => new Array<number>(c.levels.length).fill(0));
-  const mRounds = comps.map(() => 0);
-  const rounds: { rule: BlockingRule; lambdaInRule: number; pairs: number; seenLevels: Set<number>[] }[] = [];
+  const rounds: EmRound[] = [];
+  const warnings: string[] = [];
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
     const limit = options.emPairsPerRule ?? 1_000_000;
@@ -149,8 +155,13 @@ export function trainModel(set: PreparedSet, settings: ModelSettings, options: T
       rawPairs = pairs.perRule[0]!.pairs;
       levels = computeLevels(set, pairs.a, pairs.b);
     }
-    if (levels.length === 0 || levels[0]!.length === 0) continue;
-    const active = comps.map((c) => !rule.comparisons.includes(c.name));
+    // A round with no pairs says nothing (it must not add a zero to the match-rate average).
+    if (levels.length === 0 || levels[0]!.length === 0) {
+      warnings.push(`EM round ${rule.name}: no pairs, skipped`);
+      continue;
+    }
+    // A composite of other comparisons (see correlation.ts) is left out of EM as well as of scoring.
+    const active = comps.map((c, ci) => !rule.comparisons.includes(c.name) && !correlation.dropped.includes(ci));
     const seenLevels = comps.map((_, c) => {
       const s = new Set<number>();
       if (!active[c]) for (const l of levels[c]!) s.add(l);
@@ -163,35 +174,121 @@ export function trainModel(set: PreparedSet, settings: ModelSettings, options: T
       u,
       comps.map((c) => initialM(c.levels.length)),
     );
-    for (let c = 0; c < comps.length; c++) {
-      if (!active[c]) continue;
-      for (let l = 0; l < comps[c]!.levels.length; l++) mSum[c]![l]! += result.m[c]![l]!;
-      mRounds[c]!++;
-    }
-    rounds.push({ rule, lambdaInRule: result.lambda, pairs: rawPairs, seenLevels });
+    rounds.push({ rule, lambdaInRule: result.lambda, pairs: rawPairs, seenLevels, m: result.m, active });
     options.onProgress?.({ phase: 'train:em', done: r + 1, total: rules.length });
   }
-  // A comparison held fixed by every training rule keeps its starting m (documented limitation).
-  const m = comps.map((c, ci) =>
-    mRounds[ci]! > 0 ? mSum[ci]!.map((x) => x / mRounds[ci]!) : initialM(c.levels.length),
-  );
-  // Matches in a rule's pairs ≈ λ_rule·pairs; the rule finds a share "recall" of all matches.
+  for (const ci of correlation.dropped)
+    warnings.push(`${comps[ci]!.name}: repeats other comparisons (correlated with each); left out of the model`);
+  const { m, lambda, diagnostics } = combineRounds(set, rounds, u, warnings, correlation.dropped);
+  const tf = comps.map((c, ci) => (c.spec.termFrequency ? termFrequencies(set, ci) : null));
+  const model = buildModel(settings, { lambda, m, u }, tf, [...comps]);
+  for (const ci of correlation.dropped) {
+    model.weights[ci] = model.weights[ci]!.map(() => 0);
+    model.tf[ci] = null;
+  }
+  return { ...model, diagnostics, correlation };
+}
+
+export interface EmRound {
+  rule: BlockingRule;
+  lambdaInRule: number;
+  pairs: number;
+  seenLevels: Set<number>[];
+  m: number[][];
+  active: boolean[];
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+};
+
+/**
+ * Guard rails between EM rounds and the model: a round's m for a comparison is kept only when true
+ * matches disagree less often than random pairs (m(else) < u(else)); λ is the median of the rounds'
+ * estimates (one round on a huge, mostly non-matching block cannot pull it tenfold); a round whose
+ * estimate is more than ten times off the median does not train m either. Every refusal is a warning.
+ */
+export function combineRounds(
+  set: PreparedSet,
+  rounds: readonly EmRound[],
+  u: readonly number[][],
+  warnings: string[] = [],
+  dropped: readonly number[] = [],
+): { m: number[][]; lambda: number; diagnostics: TrainingDiagnostics } {
+  const comps = set.comparators;
   const space = totalPairSpace(set);
-  const estimates: number[] = [];
-  for (const round of rounds) {
+  // Matches in a rule's pairs ≈ λ_rule·pairs; the rule finds a share "recall" of all matches, estimated
+  // from the starting m first and refined below from the combined m.
+  const estimate = (round: EmRound, m: readonly (readonly number[])[]): number => {
     let recall = 1;
     comps.forEach((c, ci) => {
-      if (!round.rule.comparisons.includes(c.name)) return;
+      if (round.active[ci]) return;
       let share = 0;
       for (const l of round.seenLevels[ci]!) if (l >= 0) share += m[ci]![l]!;
       recall *= Math.max(share, 0.05);
     });
-    estimates.push((round.lambdaInRule * round.pairs) / recall / Math.max(space, 1));
-  }
-  const lambda =
-    estimates.length > 0
-      ? Math.min(0.5, Math.max(1e-12, estimates.reduce((x, y) => x + y, 0) / estimates.length))
-      : 1e-4;
-  const tf = comps.map((c, ci) => (c.spec.termFrequency ? termFrequencies(set, ci) : null));
-  return buildModel(settings, { lambda, m, u }, tf, [...comps]);
+    return (round.lambdaInRule * round.pairs) / recall / Math.max(space, 1);
+  };
+  const average = (use: (round: EmRound, ci: number) => boolean): { m: number[][]; trained: boolean[] } => {
+    const trained = comps.map(() => false);
+    const m = comps.map((c, ci) => {
+      const sum = new Array<number>(c.levels.length).fill(0);
+      let k = 0;
+      for (const round of rounds) {
+        if (!round.active[ci] || !use(round, ci)) continue;
+        round.m[ci]!.forEach((x, l) => (sum[l]! += x));
+        k++;
+      }
+      trained[ci] = k > 0;
+      return k > 0 ? sum.map((x) => x / k) : initialM(c.levels.length);
+    });
+    return { m, trained };
+  };
+  const plausible = (round: EmRound, ci: number): boolean => {
+    const last = comps[ci]!.levels.length - 1;
+    return round.m[ci]![last]! < u[ci]![last]!;
+  };
+  for (const round of rounds)
+    comps.forEach((c, ci) => {
+      if (round.active[ci] && !plausible(round, ci)) {
+        const last = c.levels.length - 1;
+        warnings.push(
+          `EM round ${round.rule.name}: ${c.name} disagrees more often among matches than among random pairs ` +
+            `(m=${round.m[ci]![last]!.toFixed(3)} ≥ u=${u[ci]![last]!.toFixed(3)}); not used for ${c.name}`,
+        );
+      }
+    });
+  const first = average(plausible);
+  const firstEstimates = rounds.map((r) => estimate(r, first.m));
+  const mid = firstEstimates.length > 0 ? median(firstEstimates) : 0;
+  const agrees = rounds.map((_, i) => mid > 0 && firstEstimates[i]! <= 10 * mid && firstEstimates[i]! >= mid / 10);
+  rounds.forEach((r, i) => {
+    if (!agrees[i] && firstEstimates.length > 1)
+      warnings.push(
+        `EM round ${r.rule.name}: match rate ${firstEstimates[i]!.toExponential(2)} is over ten times off the ` +
+          `median ${mid.toExponential(2)}; its m is not used`,
+      );
+  });
+  const { m, trained } = average((round, ci) => agrees[rounds.indexOf(round)]! && plausible(round, ci));
+  comps.forEach((c, ci) => {
+    if (!trained[ci] && !dropped.includes(ci)) warnings.push(`${c.name}: no EM round could train it; starting m kept`);
+  });
+  const estimates = rounds.map((r) => estimate(r, m));
+  const lambda = estimates.length > 0 ? Math.min(0.5, Math.max(1e-12, median(estimates))) : 1e-4;
+  if (estimates.length === 0) warnings.push('no EM round had pairs: match rate set to 1e-4');
+  return {
+    m,
+    lambda,
+    diagnostics: {
+      warnings,
+      rounds: rounds.map((r, i) => ({
+        rule: r.rule.name,
+        pairs: r.pairs,
+        lambdaInRule: r.lambdaInRule,
+        lambda: estimates[i]!,
+      })),
+    },
+  };
 }

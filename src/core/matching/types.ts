@@ -54,6 +54,8 @@ export interface Comparator<P = unknown> {
   explain(a: P | null, b: P | null, level: number): string;
   /** Keys for blocking rules that name this comparison (records sharing a key become candidate pairs). */
   blockingKeys?(p: P, variant?: string): string[];
+  /** Key variants blockingKeys accepts besides the default (e.g. 'year' for dates); others are refused. */
+  readonly blockingVariants?: readonly string[];
   /** Value whose frequency replaces u at level 0 when term-frequency adjustment is on. */
   termFrequencyKey?(p: P): string | null;
 }

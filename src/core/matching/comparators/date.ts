@@ -101,6 +101,7 @@ export function dateComparator(spec: ComparatorSpec): Comparator<PreparedDate> {
           return `${spec.name}: ${da} and ${db} are different`;
       }
     },
+    blockingVariants: ['year'],
     blockingKeys(p, variant?: string) {
       if (variant === 'year') return [String(p.y)];
       return p.d > 0 && p.m > 0 ? [p.text] : [];

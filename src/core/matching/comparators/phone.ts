@@ -58,6 +58,7 @@ export function phoneComparator(spec: ComparatorSpec): Comparator<PreparedPhone>
         );
       return `${spec.name}: ${a!.e164} and ${b!.e164} are different numbers`;
     },
+    blockingVariants: ['e164'],
     blockingKeys: (p, variant?: string) => (variant === 'e164' ? [p.e164] : p.last7.length === 7 ? [p.last7] : []),
     termFrequencyKey: (p) => p.e164,
   };

@@ -1,10 +1,22 @@
 /**
  * General string similarity: exact, then Jaro-Winkler thresholds, then Levenshtein distance.
- * Options: jwHigh (0.92), jwLow (0.8), maxEdits (2).
+ * Options: jwHigh (0.92), jwLow (0.8), maxEdits (2). Blocking keys: the folded value, or with variant
+ * 'phonetic' its consonant skeleton (src/core/names), which a vowel typo or a doubled letter leaves alone.
  */
 import type { Comparator, ComparatorSpec } from '../types.ts';
 import { foldedFields } from '../normalise-text.ts';
 import { jaroWinkler, levenshtein } from '../similarity.ts';
+import { consonantSkeleton } from '../../names/index.ts';
+
+/** Sound key of a folded value: consonant skeletons of its tokens, sorted (vowel typos and order survive). */
+export function phoneticKey(folded: string): string | null {
+  const parts = folded
+    .split(' ')
+    .map(consonantSkeleton)
+    .filter((k) => k !== '')
+    .sort();
+  return parts.length === 0 ? null : parts.join('.');
+}
 
 export function stringComparator(spec: ComparatorSpec): Comparator<string> {
   const jwHigh = Number(spec.options?.jwHigh ?? 0.92);
@@ -41,7 +53,12 @@ export function stringComparator(spec: ComparatorSpec): Comparator<string> {
           return `${spec.name}: "${a}" and "${b}" are different (Jaro-Winkler ${jw})`;
       }
     },
-    blockingKeys: (p) => [p],
+    blockingVariants: ['phonetic'],
+    blockingKeys(p, variant?: string) {
+      if (variant !== 'phonetic') return [p];
+      const k = phoneticKey(p);
+      return k ? [k] : [];
+    },
     termFrequencyKey: (p) => p,
   };
 }

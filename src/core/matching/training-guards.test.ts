@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../random.ts';
+import { blockingRuleFromSpec } from './blocking.ts';
+import { buildComparator } from './comparators/build-comparator.ts';
+import { initialM } from './model.ts';
+import { prepareRecords } from './prepared-set.ts';
+import { combineRounds, trainModel, type EmRound } from './training.ts';
+import type { MatchRecord } from './types.ts';
+
+const records: MatchRecord[] = Array.from({ length: 400 }, (_, i) => ({
+  id: String(i),
+  fields: { a: `a${i % 50}`, b: `b${i % 40}`, c: `c${i}` },
+}));
+const set = prepareRecords(
+  records,
+  ['a', 'b', 'c'].map((n) => buildComparator({ kind: 'exact', name: n, fields: [n] })),
+);
+const rule = (name: string) => blockingRuleFromSpec({ on: [name] }, set);
+const u = [
+  [0.02, 0.98],
+  [0.025, 0.975],
+  [0.0025, 0.9975],
+];
+const round = (on: string, m: number[][], lambdaInRule: number, pairs: number): EmRound => ({
+  rule: rule(on),
+  lambdaInRule,
+  pairs,
+  seenLevels: ['a', 'b', 'c'].map((n) => new Set(n === on ? [0] : [])),
+  m,
+  active: ['a', 'b', 'c'].map((n) => n !== on),
+});
+
+describe('EM guard rails', () => {
+  it('ignores a round in which matches disagree more often than random pairs, and says so', () => {
+    const good = round('a', [initialM(2), [0.9, 0.1], [0.8, 0.2]], 0.1, 1000);
+    const broken = round('b', [[0.01, 0.99], initialM(2), [0.85, 0.15]], 0.1, 1000);
+    const warnings: string[] = [];
+    const { m } = combineRounds(set, [good, broken], u, warnings);
+    // a: trained only by the broken round, so it keeps its starting m.
+    expect(m[0]).toEqual(initialM(2));
+    expect(warnings.some((w) => w.includes('EM round b: a disagrees more often'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('a: no EM round could train it'))).toBe(true);
+    // c: trained by both rounds (both plausible), averaged.
+    expect(m[2]![0]).toBeCloseTo(0.825, 9);
+    expect(m[1]).toEqual([0.9, 0.1]);
+  });
+
+  it('takes the median match rate, so one round on a huge mostly non-matching block cannot pull it tenfold', () => {
+    const m = [
+      [0.9, 0.1],
+      [0.9, 0.1],
+      [0.9, 0.1],
+    ];
+    // Estimates scale with λ_rule·pairs: 1×, 1.2×, and 100× for the third round.
+    const rounds = [round('a', m, 0.1, 1000), round('b', m, 0.12, 1000), round('c', m, 0.1, 100_000)];
+    const warnings: string[] = [];
+    const { lambda, diagnostics } = combineRounds(set, rounds, u, warnings);
+    const [e1, e2, e3] = diagnostics.rounds.map((r) => r.lambda);
+    expect(e3! / e1!).toBeGreaterThan(50);
+    expect(lambda).toBeCloseTo(e2!, 12);
+    expect(warnings.some((w) => w.startsWith('EM round c: match rate'))).toBe(true);
+  });
+
+  it('skips a training round that has no pairs instead of averaging a zero into the match rate', () => {
+    const settings = {
+      id: 't',
+      version: 1,
+      comparisons: set.comparators.map((c) => c.spec),
+      blockingRules: [{ on: ['a'] }, { on: ['c'] }],
+      threshold: 0.5,
+    };
+    const model = trainModel(set, settings, { rng: createRng(1) });
+    expect(model.diagnostics!.rounds.map((r) => r.rule)).toEqual(['a']);
+    expect(model.diagnostics!.warnings).toContain('EM round c: no pairs, skipped');
+    expect(model.lambda).toBeGreaterThan(0);
+  });
+});
