@@ -2,3 +2,4 @@
 export * from './views.ts';
 export * from './location.ts';
 export * from './referral-person.ts';
+export * from './receiver-care.ts';

@@ -60,11 +60,22 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules('caseworker', 'organisation', ['read', 'create', 'update'], CASEWORK),
   ...rules('caseworker', 'organisation', ['read'], ['report', 'job']),
   ...rules('caseworker', 'all', ['read'], MONITORING),
-  ...rules('consular_officer', 'shared', ['read', 'update'], ['survivor', 'case', 'consular', 'referral']),
+  // Everyone who meets a survivor registers them (issue #10): an embassy's walk-in and a clinic's walk-in are the
+  // registering organisation's own records (scope organisation), worked like any casework. An embassy still reaches
+  // consenting nationals of other organisations through its consular scope (`shared`: loadVisibleCase, RLS), and a
+  // clinic or shelter the cases referred to it only through the referral's curated care view (core/disclosure
+  // receiver-care), never the case rows.
+  ...rules('consular_officer', 'organisation', ['read', 'create', 'update'], ['survivor', 'case', 'referral']),
+  ...rules('consular_officer', 'shared', ['read', 'update'], ['consular']),
   ...rules('consular_officer', 'organisation', ['read', 'create', 'update'], ['need', 'screening']),
   ...rules('consular_officer', 'organisation', ['read'], ['report', 'match', 'job']),
-  ...rules('medic', 'shared', ['read', 'update'], ['survivor', 'case', 'referral', 'need']),
-  ...rules('medic', 'organisation', ['read'], ['report']),
+  ...rules(
+    'medic',
+    'organisation',
+    ['read', 'create', 'update'],
+    ['survivor', 'case', 'referral', 'need', 'screening'],
+  ),
+  ...rules('medic', 'organisation', ['read'], ['report', 'job']),
   ...rules('analyst', 'all', ['read', 'create', 'update', 'verify'], MONITORING),
   ...rules('analyst', 'organisation', ['read', 'export'], ['report']),
   ...rules('viewer', 'organisation', ['read'], ['report']),
