@@ -47,6 +47,16 @@ describe('consular coverage resolution', () => {
       organisationId: 'iom-b',
     });
   });
+  it('treats an embassy serving a nationality from a neighbouring capital as non-resident, not resident', () => {
+    const bkk = [...embassies, { id: 'gn-bkk', nationalitiesServed: ['GN'] }];
+    const gnRows: CoverageRow[] = [
+      ...rows,
+      { nationality: 'GN', organisationId: 'gn-bkk', mode: 'non_resident', seat: 'Bangkok', rank: 0 },
+      { nationality: 'GN', organisationId: 'gn-hon', mode: 'honorary', seat: 'Phnom Penh', rank: 0 },
+    ];
+    expect(resolveCoverage('GN', bkk, gnRows)).toMatchObject({ mode: 'non_resident', organisationId: 'gn-bkk' });
+    expect(resolveCoverage('GN', bkk, rows)).toMatchObject({ mode: 'resident', organisationId: 'gn-bkk' });
+  });
   it('resolves to none when nothing covers the nationality', () => {
     expect(resolveCoverage('ER', embassies, rows)).toEqual({
       nationality: 'ER',
@@ -102,7 +112,17 @@ describe('consular path of a survivor', () => {
       kind: 'no_path',
       nationalities: ['ER'],
     });
-    // A chosen nationality the survivor does not hold opens nothing.
+    // A chosen nationality the survivor does not hold opens nothing, and the survivor shows on the no-path list.
     expect(consentedNationalities({ ...dual, embassyNationalities: ['TH'] })).toEqual([]);
+    expect(consularPath({ ...dual, embassyNationalities: ['TH'] }, embassies, rows)).toEqual({
+      kind: 'no_path',
+      nationalities: [],
+    });
+  });
+  it('lists a consenting survivor of unknown nationality as having no consular path', () => {
+    expect(consularPath({ nationalities: [], shareWithOwnEmbassy: true }, embassies, rows)).toEqual({
+      kind: 'no_path',
+      nationalities: [],
+    });
   });
 });

@@ -6,8 +6,8 @@
  * their own embassy lands in exactly one covering organisation's consular queue per consented nationality, or,
  * when nothing covers any of them, in the visible "no consular path" list: never silently nowhere.
  *
- * Resolution, per nationality: a resident embassy (an `embassy` organisation whose nationalities_served lists it)
- * first; otherwise the coverage rows in mode order (non_resident, honorary, international_org), then by rank, then
+ * Resolution, per nationality: a resident embassy (an `embassy` organisation whose nationalities_served lists it
+ * and no coverage row of its own describes it otherwise) first; otherwise the coverage rows in mode order (non_resident, honorary, international_org), then by rank, then
  * by organisation id. The database function refuge_org_served() (migration 0013) states the same rule in SQL; a
  * test on both engines keeps the two in agreement.
  */
@@ -51,8 +51,11 @@ export function resolveCoverage(
   rows: readonly CoverageRow[],
 ): CoverageResolution {
   const n = norm(nationality);
+  // An embassy serving the nationality is resident unless a coverage row says how else it serves it (from Bangkok,
+  // as honorary consul).
   const resident = embassies
     .filter((e) => e.nationalitiesServed.map(norm).includes(n))
+    .filter((e) => !rows.some((r) => r.organisationId === e.id && norm(r.nationality) === n))
     .map((e) => e.id)
     .sort()[0];
   if (resident) return { nationality: n, mode: 'resident', organisationId: resident, seat: null };
@@ -111,8 +114,10 @@ export function consularPath(
   embassies: readonly ResidentEmbassy[],
   rows: readonly CoverageRow[],
 ): ConsularPath {
+  if (!s.shareWithOwnEmbassy) return { kind: 'not_consented' };
   const consented = consentedNationalities(s);
-  if (!consented.length) return { kind: 'not_consented' };
+  // Consented, but no nationality known (or none chosen that they hold): visible on the list, never nowhere.
+  if (!consented.length) return { kind: 'no_path', nationalities: [] };
   const resolved = consented.map((n) => resolveCoverage(n, embassies, rows));
   const by = resolved.filter((r) => r.mode !== 'none');
   if (by.length) return { kind: 'covered', by };

@@ -1,4 +1,4 @@
-import type { Role, Scope } from '../vocabulary.ts';
+import type { OrganisationKind, Role, Scope } from '../vocabulary.ts';
 
 /**
  * Who may do what: (role, action, resource) → scope. `own` = records the user created or is
@@ -26,6 +26,7 @@ export const RESOURCES = [
   'match',
   'report',
   'job',
+  'capacity',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -80,6 +81,16 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules('analyst', 'organisation', ['read', 'export'], ['report']),
   ...rules('viewer', 'organisation', ['read'], ['report']),
   ...rules('viewer', 'all', ['read'], ['compound']),
+  // Capacity (issue #10) is about organisations, not people: every working role reads everyone's; a shelter's or
+  // clinic's staff publish their own (the service and RLS add the organisation-kind condition).
+  ...rules('admin', 'all', ['read'], ['capacity']),
+  ...rules('caseworker', 'all', ['read'], ['capacity']),
+  ...rules('medic', 'all', ['read'], ['capacity']),
+  ...rules('consular_officer', 'all', ['read'], ['capacity']),
+  ...rules('viewer', 'all', ['read'], ['capacity']),
+  ...rules('admin', 'organisation', ['update'], ['capacity']),
+  ...rules('caseworker', 'organisation', ['update'], ['capacity']),
+  ...rules('medic', 'organisation', ['update'], ['capacity']),
   // Photo metadata (EXIF GPS, device): the uploading organisation, and verifiers of a monitor
   // organisation (core/evidence/metadata-disclosure.ts adds the organisation-kind condition).
   ...rules('admin', 'organisation', ['read'], ['evidence_metadata']),
@@ -88,6 +99,18 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules('verifier', 'all', ['read', 'verify'], ['evidence']),
   ...rules('verifier', 'all', ['read'], ['compound', 'evidence_metadata']),
 ];
+
+/**
+ * The organisation kinds that meet survivors and register them (issue #10); the registering organisation owns the
+ * record. Monitors and coordination cells never hold a survivor's record, whatever their members' roles.
+ */
+export const REGISTERING_KINDS: readonly OrganisationKind[] = Object.freeze([
+  'ngo',
+  'shelter',
+  'clinic',
+  'embassy',
+  'international_org',
+]);
 
 const SCOPE_ORDER: readonly Scope[] = ['own', 'shared', 'organisation', 'all'];
 

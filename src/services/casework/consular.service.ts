@@ -32,6 +32,7 @@ import {
   encodeCursor,
   loadVisibleCase,
   recordCaseEvent,
+  coversNationalities,
 } from './access.service.ts';
 import { openIdentity } from './survivor-envelopes.service.ts';
 import { preferredNameOf } from './survivor-presenter.ts';
@@ -105,7 +106,8 @@ function presentQueueItem(
 
 async function requireEmbassy(trx: Tx, actor: RequestActor) {
   const org = await actorOrganisation(trx, actor);
-  if (org.kind !== 'embassy') throw forbidden('the consular queue is for embassies');
+  // A resident embassy, or an organisation that consular coverage resolves nationalities to (core/consular).
+  if (!coversNationalities(org)) throw forbidden('the consular queue is for organisations that cover a nationality');
   return org;
 }
 

@@ -209,6 +209,7 @@ export async function triage(
         ageBand: r.ageBand,
         nationalities: r.nationalities,
         locationKind: r.locationKind,
+        protection: r.protectionFlags,
       },
     };
   });

@@ -5,6 +5,7 @@ import { caseworkSteps } from './casework-step.ts';
 import { monitoringSteps } from './monitoring-step.ts';
 import { matchingSteps } from './matching-step.ts';
 import { reportingSteps } from './reporting-step.ts';
+import { capacitySteps } from './capacity-step.ts';
 
 /** Demo loading, in order. Each capability appends its own steps in its own file. */
 export const DEMO_STEPS: readonly DemoStep[] = [
@@ -13,6 +14,7 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   survivorsStep,
   ...monitoringSteps,
   ...caseworkSteps,
+  ...capacitySteps,
   ...matchingSteps,
   ...reportingSteps,
 ];

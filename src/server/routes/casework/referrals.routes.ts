@@ -6,12 +6,15 @@ import {
   ReferralList,
   ReferralListQuery,
   ReferralView,
+  ReferredCareRequest,
+  ReferredNeedParams,
 } from '../../../contracts/casework/work.ts';
 import {
   changeReferralState,
   createReferral,
   getReferral,
   listReferralsFor,
+  recordReferredCare,
 } from '../../../services/casework/referrals.service.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
@@ -75,6 +78,26 @@ export const referralRoutes =
           request.params.id,
           request.body.state,
           request.body.reason,
+        ),
+    );
+    app.patch(
+      '/api/referrals/:id/needs/:needId',
+      {
+        schema: {
+          tags,
+          summary: 'The receiving organisation records the care it gives on one referred need (started or given)',
+          params: ReferredNeedParams,
+          body: ReferredCareRequest,
+          response: { 200: ReferralView },
+        },
+      },
+      async (request) =>
+        recordReferredCare(
+          deps.app,
+          requireActor(request),
+          request.params.id,
+          request.params.needId,
+          request.body.status,
         ),
     );
   };

@@ -16,6 +16,7 @@ const ConsularPage = lazy(() => import('./pages/ConsularPage.tsx').then((m) => (
 const CoordinationPage = lazy(() =>
   import('./pages/CoordinationPage.tsx').then((m) => ({ default: m.CoordinationPage })),
 );
+const CapacityPage = lazy(() => import('./pages/CapacityPage.tsx').then((m) => ({ default: m.CapacityPage })));
 const FollowUpsPage = lazy(() => import('./pages/FollowUpsPage.tsx').then((m) => ({ default: m.FollowUpsPage })));
 
 const PAGES: Record<Section, React.ComponentType> = {
@@ -24,6 +25,7 @@ const PAGES: Record<Section, React.ComponentType> = {
   triage: TriagePage,
   referrals: ReferralsPage,
   consular: ConsularPage,
+  capacity: CapacityPage,
   coordination: CoordinationPage,
   followups: FollowUpsPage,
 };

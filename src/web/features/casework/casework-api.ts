@@ -27,6 +27,14 @@ import type {
   TriageItem,
 } from '../../../contracts/casework/index.ts';
 import type { OrganisationDirectory } from '../../../contracts/home.ts';
+import type {
+  CapacityList,
+  CapacityView,
+  NeedsAgainstCapacityView,
+  NoConsularPathView,
+  PublishCapacityRequest,
+  RoomList,
+} from '../../../contracts/capacity.ts';
 import { api } from '../../api.ts';
 import { currentOrganisation, useSession } from '../../session.ts';
 import { withQuery } from './components/Pager.tsx';
@@ -287,5 +295,45 @@ export function useRecordCheckIn() {
     mutationFn: ({ id, outcome }: { id: string; outcome: string }) =>
       api.post(`/api/followups/${id}/checkins`, { outcome }),
     onSuccess: refresh,
+  });
+}
+
+// ---- Capacity, needs against capacity and consular coverage (issue #10) ----
+
+export function useCapacity() {
+  return useQuery({
+    queryKey: ['casework', 'capacity'],
+    queryFn: () => api.get<z.infer<typeof CapacityList>>('/api/capacity'),
+  });
+}
+
+export function usePublishCapacity() {
+  const refresh = useRefreshCasework();
+  return useMutation({
+    mutationFn: (body: PublishCapacityRequest) => api.put<CapacityView>('/api/capacity', body),
+    onSuccess: refresh,
+  });
+}
+
+/** Where there is room for this case's chosen (or open) needs, best first (the referral form). */
+export function useRoomForCase(caseId: string, needIds: readonly string[]) {
+  const path = withQuery('/api/capacity/room', { caseId, needIds: needIds.length ? needIds.join(',') : undefined });
+  return useQuery({
+    queryKey: ['casework', 'capacity', 'room', path],
+    queryFn: () => api.get<z.infer<typeof RoomList>>(path),
+  });
+}
+
+export function useNeedsAgainstCapacity() {
+  return useQuery({
+    queryKey: ['casework', 'coordination', 'needs'],
+    queryFn: () => api.get<NeedsAgainstCapacityView>('/api/coordination/needs'),
+  });
+}
+
+export function useNoConsularPath() {
+  return useQuery({
+    queryKey: ['casework', 'consular', 'no-path'],
+    queryFn: () => api.get<NoConsularPathView>('/api/consular/no-path'),
   });
 }
