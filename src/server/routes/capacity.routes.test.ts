@@ -35,11 +35,6 @@ describe.each(DATABASE_KINDS)('consular coverage and capacity on %s', (kind) => 
     };
     await t.org('coord', 'coordination');
     await asSystem(t.database, async (trx) => {
-      await trx
-        .updateTable('organisations')
-        .set({ city: 'Phnom Penh' })
-        .where('slug', 'in', ['shelter', 'clinic', 'ngo', 'ngo-b'])
-        .execute();
       await insertCoverage(trx, [
         { nationality: 'SL', organisationId: ids.slBangkok!, mode: 'non_resident', seat: 'Bangkok', rank: 0 },
         { nationality: 'SL', organisationId: ids.iom!, mode: 'international_org', seat: 'Phnom Penh', rank: 0 },
@@ -59,6 +54,13 @@ describe.each(DATABASE_KINDS)('consular coverage and capacity on %s', (kind) => 
     shelter = await t.userIn('shelter', 'caseworker');
     clinic = await t.userIn('clinic', 'medic');
     coordinator = await t.userIn('coord', 'admin');
+    await asSystem(t.database, (trx) =>
+      trx
+        .updateTable('organisations')
+        .set({ city: 'Phnom Penh' })
+        .where('slug', 'in', ['shelter', 'clinic', 'ngo', 'ngo-b'])
+        .execute(),
+    );
   }, 600_000);
   afterAll(async () => {
     await t?.close();
@@ -119,7 +121,7 @@ describe.each(DATABASE_KINDS)('consular coverage and capacity on %s', (kind) => 
       documentStatus: 'lost',
       consent: consent({ shareWithOwnEmbassy: true, embassyNationalities: ['TH'] }),
     });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
   });
 
   it('puts consenting nationals nobody covers on the no-path list: own cases for the holder, suppressed counts for coordination', async () => {
@@ -162,7 +164,7 @@ describe.each(DATABASE_KINDS)('consular coverage and capacity on %s', (kind) => 
     expect((await embId.request('PUT', '/api/capacity', { beds: [] })).status).toBe(403);
     expect(
       (await shelter.request('PUT', '/api/capacity', { beds: [{ group: 'women', free: 3, total: 2 }] })).status,
-    ).toBe(400);
+    ).toBe(422);
     for (const c of [ngo, embId, clinic, coordinator]) {
       const list = await c.request('GET', '/api/capacity');
       expect(list.status).toBe(200);

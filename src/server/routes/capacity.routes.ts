@@ -72,9 +72,11 @@ export const capacityRoutes =
     );
     app.get(
       '/api/consular/coverage',
+      // A directory of organisations (who covers which nationality), not about any survivor: tagged with capacity,
+      // like the organisation directory, so the casework disclosure test does not count its names as case facts.
       {
         schema: {
-          tags: ['consular'],
+          tags,
           summary: 'Who covers each nationality consularly',
           response: { 200: CoverageView },
         },
