@@ -13,7 +13,12 @@ import type {
   PublishCapacityRequest,
   RoomView,
 } from '../../contracts/capacity.ts';
-import { countOpenNeeds, listCapacity, upsertCapacity } from '../../db/repositories/capacity/capacity.repository.ts';
+import {
+  countOpenNeeds,
+  listCapacity,
+  organisationCity,
+  upsertCapacity,
+} from '../../db/repositories/capacity/capacity.repository.ts';
 import { listNeedsOfCase } from '../../db/repositories/casework/needs.repository.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
@@ -98,8 +103,7 @@ export async function roomForCase(
     );
     const capacities = await listCapacity(trx);
     const names = new Map(capacities.map((c) => [c.organisationId, c]));
-    const area = (await trx.selectFrom('organisations').select('city').where('id', '=', org.id).executeTakeFirst())
-      ?.city;
+    const area = await organisationCity(trx, org.id);
     const rooms = roomFor(
       { sex: survivor.sex, ageBand: survivor.ageBand, languages: survivor.languages },
       needs.map((n) => n.kind as NeedKind),

@@ -29,6 +29,12 @@ export async function listCapacity(trx: Queryable): Promise<(Capacity & { organi
   }));
 }
 
+/** The city an organisation works in: the area of its capacity and of the cases it works. */
+export async function organisationCity(trx: Queryable, organisationId: string): Promise<string | null> {
+  const r = await trx.selectFrom('organisations').select('city').where('id', '=', organisationId).executeTakeFirst();
+  return r?.city ?? null;
+}
+
 export async function upsertCapacity(
   trx: Queryable,
   c: {
