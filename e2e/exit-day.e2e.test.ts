@@ -28,7 +28,7 @@ describe('the exit day across organisations in Chromium', () => {
   beforeAll(async () => {
     e2e = await startE2E();
     shelterId = (await listAllOrganisations(e2e.server.runtime.app)).find((o) => o.slug === SHELTER)!.id;
-  });
+  }, 600_000); // the demo loads first; on a shared machine under load that takes minutes
   afterAll(async () => {
     await e2e?.stop();
   });
@@ -54,7 +54,7 @@ describe('the exit day across organisations in Chromium', () => {
     await screenshot(page, 'exit-day-embassy-walk-in');
     expect(unexpectedErrors(e2e, page)).toEqual([]);
     await page.context().close();
-  });
+  }, 300_000);
 
   it('a shelter publishes two free beds, a caseworker sees the room and refers there, coordination sees it', async () => {
     const shelter = await e2e.newPage(DESKTOP);
@@ -125,5 +125,5 @@ describe('the exit day across organisations in Chromium', () => {
     await screenshot(coord, 'exit-day-coordination-needs');
     expect(unexpectedErrors(e2e, coord)).toEqual([]);
     await coord.context().close();
-  });
+  }, 300_000);
 });
