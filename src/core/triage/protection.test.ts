@@ -10,21 +10,19 @@ describe('protection flags and protocols', () => {
       'sexual_violence',
     ]);
   });
-  it('opens care first: urgent medical care for sexual violence, antenatal care for pregnancy, shelter for a child', () => {
+  it('opens care first: urgent medical care for sexual violence, antenatal care for pregnancy; a child’s needs are boosted instead', () => {
     expect(careFirstNeeds(['sexual_violence'])).toEqual([
       { kind: 'medical_urgent', priority: 'urgent' },
       { kind: 'psychosocial', priority: 'high' },
     ]);
     expect(careFirstNeeds(['pregnancy'])).toEqual([{ kind: 'medical', priority: 'urgent' }]);
-    expect(careFirstNeeds(['under_18']).map((n) => n.kind)).toEqual(['shelter', 'family_contact']);
+    expect(careFirstNeeds(['under_18'])).toEqual([]);
     expect(careFirstNeeds([])).toEqual([]);
   });
   it('does not open a kind twice and keeps the most urgent priority any protocol asks', () => {
-    expect(careFirstNeeds(['under_18', 'sexual_violence'], ['shelter']).map((n) => `${n.kind}:${n.priority}`)).toEqual([
-      'family_contact:high',
-      'medical_urgent:urgent',
-      'psychosocial:high',
-    ]);
+    expect(
+      careFirstNeeds(['pregnancy', 'sexual_violence'], ['psychosocial']).map((n) => `${n.kind}:${n.priority}`),
+    ).toEqual(['medical:urgent', 'medical_urgent:urgent']);
   });
   it('restricts what intake asks: no violence question for a child or a survivor of sexual violence, no notes for the latter', () => {
     expect(restrictedFields(['sexual_violence', 'under_18'])).toEqual([

@@ -21,11 +21,10 @@ export interface Protocol {
 }
 
 export const PROTOCOLS: { readonly [F in ProtectionFlag]: Protocol } = Object.freeze({
+  // A child's care first is the triage boost every need of theirs already gets (core/triage urgency: one step more
+  // urgent); no need is opened for them unasked, since what a child needs differs (a parent may be waiting outside).
   under_18: {
-    careFirst: [
-      { kind: 'shelter', priority: 'urgent' },
-      { kind: 'family_contact', priority: 'high' },
-    ],
+    careFirst: [],
     restrictedFields: ['screening.physical_sexual_violence', 'contacts'],
     guidance: 'child_protection',
   },
