@@ -301,8 +301,13 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
           const cols = orgColumns.get(t) ?? [];
           // Edits of shared compounds are shown to every organisation by design (history of shared objects).
           // A published statistics release is public by design (the public page serves it to anyone).
+          // Capacity and consular coverage are about organisations, read by every signed-in one by design (0013).
           const sharedByDesign =
-            t === 'monitoring_edits' ? " AND subject_type <> 'compound'" : t === 'public_releases' ? ' AND false' : '';
+            t === 'monitoring_edits'
+              ? " AND subject_type <> 'compound'"
+              : ['public_releases', 'capacity', 'consular_coverage'].includes(t)
+                ? ' AND false'
+                : '';
           if (cols.length)
             out[t] = await count(c, t, `(${cols.map((col) => `${col} = $1`).join(' OR ')})${sharedByDesign}`, [victim]);
         }

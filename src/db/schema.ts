@@ -5,6 +5,9 @@ import type { EmergencyDocumentStatus, ExitClearanceStatus } from '../core/cases
 import type { TimelineKind } from '../core/cases/timeline.ts';
 import type { ConsentMethod } from '../core/consent/versioned.ts';
 import type { HelpRequestStatus } from '../core/help/help-request.ts';
+import type { BedGroup } from '../core/capacity/capacity.ts';
+import type { CoverageRowMode } from '../core/consular/coverage.ts';
+import type { ProtectionFlag } from '../core/triage/protection.ts';
 import type { CustodyAction, CustodyDetails } from '../core/evidence/custody-log.ts';
 import type { Geolocation } from '../core/evidence/evidence-types.ts';
 import type { VerificationRecord } from '../core/evidence/verification.ts';
@@ -186,6 +189,10 @@ export interface SurvivorsTable {
   is_demo: Generated<boolean>;
   consent_version: Generated<number>;
   consent_cross_org_matching: Generated<boolean>;
+  /** Consent per nationality (0013): the nationalities whose consular service may see them; null = all. */
+  consent_embassy_nationalities: string[] | null;
+  /** core/triage protection flags (0013); own organisation only. */
+  protection_flags: Generated<ProtectionFlag[]>;
 }
 export interface CasesTable {
   id: string;
@@ -366,6 +373,7 @@ export interface ConsentVersionsTable {
   use_in_statistics: boolean;
   changes: Json<string[]>;
   cross_organisation_matching: Generated<boolean>;
+  embassy_nationalities: string[] | null;
 }
 export interface CaseEventsTable {
   id: string;
@@ -768,4 +776,27 @@ export interface Schema {
   // Offline field intake and help requests (0015, 0015b).
   idempotency_keys: IdempotencyKeysTable;
   help_requests: HelpRequestsTable;
+  // Exit-day care across organisations (0013).
+  consular_coverage: ConsularCoverageTable;
+  capacity: CapacityTable;
+}
+
+/** core/consular coverage rows (0013): who covers a nationality without a resident embassy. */
+export interface ConsularCoverageTable {
+  nationality: string;
+  organisation_id: string;
+  mode: CoverageRowMode;
+  seat: string | null;
+  rank: Generated<number>;
+  is_demo: Generated<boolean>;
+}
+/** A shelter's or clinic's published capacity (0013), one row per organisation. */
+export interface CapacityTable {
+  organisation_id: string;
+  beds: Json<{ group: BedGroup; free: number; total: number }[]>;
+  services: NeedKind[];
+  languages: string[];
+  updated_at: string;
+  updated_by: string | null;
+  is_demo: Generated<boolean>;
 }

@@ -183,6 +183,28 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /api/coordination/summary': { none: 'aggregates per nationality' },
   'GET /api/followups/due': { none: "the caller's organisation's due check-ins", list: true },
+  // --- issue #10: capacity, needs against it, consular coverage, the receiver's care ----------
+  'GET /api/capacity': {
+    none: 'published capacity: about organisations, not people (every working role reads it)',
+    list: true,
+  },
+  'PUT /api/capacity': {
+    none: "the caller's own shelter's or clinic's capacity (capacity.routes.test.ts refuses other kinds and roles)",
+  },
+  'GET /api/capacity/room': {
+    none: 'the case id travels in the query; loadVisibleCase answers only its owner (capacity.routes.test.ts: 404)',
+  },
+  'GET /api/coordination/needs': {
+    none: 'suppressed counts and capacity, for coordination only (capacity.routes.test.ts)',
+  },
+  'GET /api/consular/coverage': { none: 'who covers each nationality: about organisations', list: true },
+  'GET /api/consular/no-path': {
+    none: "the caller's own cases on the list, suppressed counts for coordination (capacity.routes.test.ts)",
+    list: true,
+  },
+  'PATCH /api/referrals/{id}/needs/{needId}': {
+    none: "the receiver's curated care door: a referral and one of its needs; exit-day.routes.test.ts refuses the sender, other organisations and raw SQL as the app role",
+  },
   'POST /api/followups/evaluations': { none: "re-evaluates the caller's organisation's cases" },
   'GET /api/alerts': { none: "the caller's organisation's and shared alerts", list: true },
   'GET /api/matching/proposals': { none: "matches involving the caller's organisation", list: true },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROTECTION_FLAGS } from '../../core/triage/protection.ts';
 import {
   AGE_BANDS,
   CASE_STATUSES,
@@ -44,6 +45,11 @@ export const ConsentFlagsInput = z.object({
   useInStatistics: z.boolean(),
   /** May be compared with other organisations' records (blind matching); off unless the survivor opts in. */
   crossOrganisationMatching: z.boolean().default(false),
+  /**
+   * Consent per nationality (dual nationals): which of their nationalities' consular services may see them when
+   * shareWithOwnEmbassy is on. Absent or null: all of them.
+   */
+  embassyNationalities: z.array(CountryCode).max(5).nullable().optional(),
   method: z.enum(CONSENT_METHODS),
 });
 export type ConsentFlagsInput = z.infer<typeof ConsentFlagsInput>;
@@ -69,6 +75,14 @@ export const RegisterSurvivorRequest = z
     exitMode: z.enum(EXIT_MODES).default('unknown'),
     exitDate: IsoDay.optional(),
     consent: ConsentFlagsInput,
+    /**
+     * Told by the survivor, never inferred: opens the protection protocols (core/triage protection: care first,
+     * restricted fields). Under-18 follows from the age band. Own organisation only; crosses no boundary.
+     */
+    protection: z
+      .object({ pregnant: z.boolean().default(false), sexualViolence: z.boolean().default(false) })
+      .strict()
+      .optional(),
     riskLevel: z.enum(RISK_LEVELS).default('medium'),
     /** A user of the registering organisation; defaults to the person registering. */
     assignedTo: z.uuid().optional(),
@@ -81,6 +95,8 @@ export const RegisteredSurvivor = z.object({
   caseId: z.string(),
   status: z.enum(CASE_STATUSES),
   riskLevel: z.enum(RISK_LEVELS),
+  /** core/triage protection flags of the new record (own organisation only): their protocols' needs are open. */
+  protection: z.array(z.enum(PROTECTION_FLAGS)),
 });
 export type RegisteredSurvivor = z.infer<typeof RegisteredSurvivor>;
 
@@ -90,6 +106,8 @@ export const ConsentVersionView = z.object({
   shareWithOrganisationIds: z.array(z.string()),
   useInStatistics: z.boolean(),
   crossOrganisationMatching: z.boolean(),
+  /** Consent per nationality; null: every nationality they hold. */
+  embassyNationalities: z.array(z.string()).nullable(),
   method: z.enum(CONSENT_METHODS),
   at: z.string(),
   recordedBy: z.string().nullable(),
@@ -145,7 +163,11 @@ export const SurvivorView = z.object({
     shareWithOrganisationIds: z.array(z.string()),
     useInStatistics: z.boolean(),
     crossOrganisationMatching: z.boolean(),
+    /** Consent per nationality (owner only; null for everyone else and when all nationalities are covered). */
+    embassyNationalities: z.array(z.string()).nullable(),
   }),
+  /** core/triage protection flags: the owning organisation's alone (empty for an embassy). */
+  protection: z.array(z.enum(PROTECTION_FLAGS)),
 });
 export type SurvivorView = z.infer<typeof SurvivorView>;
 

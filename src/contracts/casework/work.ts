@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROTECTION_FLAGS } from '../../core/triage/protection.ts';
 import {
   AGE_BANDS,
   ALERT_KINDS,
@@ -57,6 +58,8 @@ export const TriageItem = z.object({
     ageBand: z.enum(AGE_BANDS).nullable(),
     nationalities: z.array(z.string()),
     locationKind: z.enum(LOCATION_KINDS),
+    /** core/triage protection flags: their protocols (care first, restricted fields) apply. */
+    protection: z.array(z.enum(PROTECTION_FLAGS)),
   }),
 });
 export type TriageItem = z.infer<typeof TriageItem>;
@@ -105,6 +108,18 @@ export const ReferredPerson = z
   .strict();
 export type ReferredPerson = z.infer<typeof ReferredPerson>;
 
+export const ReferredNeedView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(NEED_KINDS),
+    priority: z.enum(NEED_PRIORITIES),
+    status: z.enum(NEED_STATUSES),
+  })
+  .strict();
+/** The receiver records care on a referred need: started or given (core/disclosure RECEIVER_NEED_STATUSES). */
+export const ReferredCareRequest = z.object({ status: z.enum(['in_progress', 'met']) }).strict();
+export const ReferredNeedParams = z.object({ id: z.uuid(), needId: z.uuid() });
+
 /**
  * One referral. The sender sees caseId/survivorId/needIds/consent basis; the receiver sees `person`
  * (the referral field set) and never the case. Fields a side may not see are absent.
@@ -130,6 +145,11 @@ export const ReferralView = z.object({
   consentBasis: z.enum(['named_organisation', 'own_embassy', 'override']).optional(),
   /** The states this organisation may move the referral to (core/referrals). */
   nextStates: z.array(z.enum(REFERRAL_STATES)),
+  /**
+   * Receiver only, in one referral's view while it may read them: the referred needs as core/disclosure
+   * RECEIVER_NEED_FIELDS (the care it records and closes), never the case.
+   */
+  referredNeeds: z.array(ReferredNeedView).optional(),
 });
 export type ReferralView = z.infer<typeof ReferralView>;
 export const ReferralList = Page(ReferralView);

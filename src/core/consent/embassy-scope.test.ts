@@ -25,3 +25,27 @@ describe('embassyMaySee', () => {
     );
   });
 });
+
+describe('consent per nationality (dual nationals)', () => {
+  const dual = (embassyNationalities?: string[] | null) => ({
+    nationalities: ['ID', 'PH'],
+    consent: { shareWithOwnEmbassy: true, embassyNationalities },
+  });
+  it('lets every held nationality’s embassy see them when no choice is recorded', () => {
+    expect(embassyMaySee(['ID'], dual())).toBe(true);
+    expect(embassyMaySee(['PH'], dual(null))).toBe(true);
+  });
+  it('lets only the chosen nationality’s embassy see them', () => {
+    expect(embassyMaySee(['PH'], dual(['ph']))).toBe(true);
+    expect(embassyMaySee(['ID'], dual(['PH']))).toBe(false);
+    expect(embassyMaySee(['ID', 'PH'], dual([]))).toBe(false);
+  });
+  it('never opens the record without the consent itself', () => {
+    expect(
+      embassyMaySee(['PH'], {
+        nationalities: ['PH'],
+        consent: { shareWithOwnEmbassy: false, embassyNationalities: ['PH'] },
+      }),
+    ).toBe(false);
+  });
+});

@@ -9,7 +9,7 @@ import type { ConsentFlags } from './versioned.ts';
 export interface EmbassyScopeSurvivor {
   /** ISO 3166-1 alpha-2. */
   readonly nationalities: readonly string[];
-  readonly consent: Pick<ConsentFlags, 'shareWithOwnEmbassy'>;
+  readonly consent: Pick<ConsentFlags, 'shareWithOwnEmbassy' | 'embassyNationalities'>;
 }
 
 const norm = (code: string): string => code.trim().toUpperCase();
@@ -23,9 +23,15 @@ export function servedNationalities(
   return [...new Set(survivorNationalities.map(norm))].filter((n) => n !== '' && served.has(n));
 }
 
+/**
+ * `embassyNationalities` are the nationalities the organisation covers (a resident embassy's own, or those that
+ * core/consular coverage resolves to it). A dual national may consent per nationality: then only the services of
+ * the chosen nationalities see them (consent.embassyNationalities; absent or null: all of their nationalities).
+ */
 export function embassyMaySee(embassyNationalities: readonly string[], survivor: EmbassyScopeSurvivor): boolean {
-  return (
-    survivor.consent.shareWithOwnEmbassy === true &&
-    servedNationalities(embassyNationalities, survivor.nationalities).length > 0
-  );
+  if (survivor.consent.shareWithOwnEmbassy !== true) return false;
+  const chosen = survivor.consent.embassyNationalities;
+  const held =
+    chosen == null ? survivor.nationalities : survivor.nationalities.filter((n) => chosen.map(norm).includes(norm(n)));
+  return servedNationalities(embassyNationalities, held).length > 0;
 }

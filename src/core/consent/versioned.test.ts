@@ -132,3 +132,56 @@ describe('versioned consent', () => {
     );
   });
 });
+
+describe('consent per nationality', () => {
+  const actor = { userId: 'u', organisationId: 'o' };
+  it('records which nationalities’ consular services may see a dual national, versioned, and resets to all', () => {
+    const first = applyConsentChange(
+      [],
+      { shareWithOwnEmbassy: true, method: 'verbal' },
+      actor,
+      '2026-03-01T00:00:00Z',
+    );
+    expect(first.ok && first.current.flags.embassyNationalities).toBeUndefined();
+    if (!first.ok) throw new Error(first.reason);
+    const chosen = applyConsentChange(
+      first.history,
+      { embassyNationalities: ['ph', 'PH'], method: 'written' },
+      actor,
+      '2026-03-02T00:00:00Z',
+    );
+    if (!chosen.ok) throw new Error(chosen.reason);
+    expect(chosen.current.flags.embassyNationalities).toEqual(['PH']);
+    expect(chosen.current.changes).toEqual(['embassy of nationalities: PH']);
+    const same = applyConsentChange(
+      chosen.history,
+      { embassyNationalities: ['PH'], method: 'written' },
+      actor,
+      '2026-03-03T00:00:00Z',
+    );
+    expect(same.ok).toBe(false);
+    const reset = applyConsentChange(
+      chosen.history,
+      { embassyNationalities: null, method: 'written' },
+      actor,
+      '2026-03-03T00:00:00Z',
+    );
+    expect(reset.ok && reset.current.flags.embassyNationalities).toBeUndefined();
+    expect(reset.ok && reset.current.changes).toEqual(['embassy of nationalities: all']);
+    const kept = applyConsentChange(
+      chosen.history,
+      { useInStatistics: true, method: 'written' },
+      actor,
+      '2026-03-04T00:00:00Z',
+    );
+    expect(kept.ok && kept.current.flags.embassyNationalities).toEqual(['PH']);
+    expect(
+      applyConsentChange(
+        first.history,
+        { embassyNationalities: ['Sierra Leone'], method: 'verbal' },
+        actor,
+        '2026-03-02T00:00:00Z',
+      ).ok,
+    ).toBe(false);
+  });
+});

@@ -19,6 +19,11 @@ export interface ConsentFlags {
    * off (migration 0007).
    */
   readonly crossOrganisationMatching: boolean;
+  /**
+   * Consent per nationality (dual nationals, issue #10): the nationalities whose consular service may see them when
+   * shareWithOwnEmbassy is on. Absent or null: every nationality they hold (the rule before this flag existed).
+   */
+  readonly embassyNationalities?: readonly string[] | null;
 }
 
 export const NO_CONSENT: ConsentFlags = Object.freeze({
@@ -37,6 +42,8 @@ export interface ConsentChange {
   readonly removeOrganisationIds?: readonly string[];
   readonly useInStatistics?: boolean;
   readonly crossOrganisationMatching?: boolean;
+  /** Which nationalities' consular services may see them; null resets to all of them; absent keeps the current. */
+  readonly embassyNationalities?: readonly string[] | null;
   /** How the survivor gave or withdrew consent. */
   readonly method: ConsentMethod;
 }
@@ -116,6 +123,16 @@ export function applyConsentChange(
   if (useInStatistics !== prev.useInStatistics) changes.push(`use in statistics: ${yesNo(useInStatistics)}`);
   if (crossOrganisationMatching !== prev.crossOrganisationMatching)
     changes.push(`cross-organisation matching: ${yesNo(crossOrganisationMatching)}`);
+  const norm = (xs: readonly string[] | null | undefined): string[] | null =>
+    xs == null ? null : [...new Set(xs.map((x) => x.trim().toUpperCase()))].sort();
+  const embassyNationalities =
+    change.embassyNationalities === undefined ? norm(prev.embassyNationalities) : norm(change.embassyNationalities);
+  if (embassyNationalities?.some((n) => !/^[A-Z]{2}$/.test(n)))
+    return { ok: false, reason: 'embassy nationalities are ISO 3166-1 alpha-2 codes' };
+  if (JSON.stringify(embassyNationalities) !== JSON.stringify(norm(prev.embassyNationalities)))
+    changes.push(
+      `embassy of nationalities: ${embassyNationalities === null ? 'all' : embassyNationalities.join(', ') || 'none'}`,
+    );
   if (changes.length === 0) return { ok: false, reason: 'the change does not alter the current consent' };
 
   const flags: ConsentFlags = Object.freeze({
@@ -123,6 +140,7 @@ export function applyConsentChange(
     shareWithOrganisationIds: Object.freeze([...orgs].sort()),
     useInStatistics,
     crossOrganisationMatching,
+    ...(embassyNationalities === null ? {} : { embassyNationalities: Object.freeze(embassyNationalities) }),
   });
   const current: ConsentVersion = Object.freeze({
     version: (last?.version ?? 0) + 1,

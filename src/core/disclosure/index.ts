@@ -3,3 +3,4 @@ export * from './views.ts';
 export * from './location.ts';
 export * from './referral-person.ts';
 export * from './referral-thread.ts';
+export * from './receiver-care.ts';

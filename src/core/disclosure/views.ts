@@ -172,7 +172,11 @@ export interface SurvivorFacts {
     shareWithOwnEmbassy: boolean;
     shareWithOrganisationIds: readonly string[];
     useInStatistics: boolean;
+    /** Consent per nationality: the owner's record of the choice; another audience only learns it reached them. */
+    embassyNationalities?: readonly string[] | null;
   };
+  /** core/triage protection flags: the owner's alone (restricted, never across a boundary). */
+  readonly protection?: readonly string[];
 }
 
 /**
@@ -193,7 +197,12 @@ export function discloseSurvivor<S extends SurvivorFacts>(
     location: null,
     compound: null,
     exitDate: null,
-    consent: { ...s.consent, shareWithOrganisationIds: [] },
+    consent: {
+      ...s.consent,
+      shareWithOrganisationIds: [],
+      ...(s.consent.embassyNationalities !== undefined ? { embassyNationalities: null } : {}),
+    },
+    ...(s.protection ? { protection: [] } : {}),
   };
 }
 

@@ -14,10 +14,24 @@ describe('permission matrix', () => {
     expect(scopeFor(['caseworker'], 'create', 'survivor')).toBe('organisation');
     expect(can(['caseworker'], 'read', 'audit')).toBe(false);
   });
-  it('limits embassies and clinics to what is shared with them', () => {
-    expect(scopeFor(['consular_officer'], 'read', 'survivor')).toBe('shared');
-    expect(scopeFor(['medic'], 'read', 'case')).toBe('shared');
-    expect(can(['medic'], 'create', 'survivor')).toBe(false);
+  it('lets every kind that meets survivors register them; the registering organisation owns the record', () => {
+    for (const role of ['caseworker', 'consular_officer', 'medic', 'admin'] as const) {
+      expect(scopeFor([role], 'create', 'survivor'), role).toBe('organisation');
+      expect(scopeFor([role], 'create', 'case'), role).toBe('organisation');
+      expect(scopeFor([role], 'read', 'case'), role).toBe('organisation');
+    }
+    expect(can(['viewer'], 'create', 'survivor')).toBe(false);
+    expect(can(['analyst'], 'create', 'survivor')).toBe(false);
+    // An embassy reaches other organisations' consenting nationals through its consular scope only.
+    expect(scopeFor(['consular_officer'], 'read', 'consular')).toBe('shared');
+    expect(can(['medic'], 'read', 'consular')).toBe(false);
+    expect(can(['medic'], 'override_consent', 'referral')).toBe(false);
+  });
+  it('lets shelter and clinic staff publish capacity and every working role read it', () => {
+    expect(scopeFor(['medic'], 'update', 'capacity')).toBe('organisation');
+    expect(scopeFor(['viewer'], 'read', 'capacity')).toBe('all');
+    expect(can(['viewer'], 'update', 'capacity')).toBe(false);
+    expect(can(['consular_officer'], 'update', 'capacity')).toBe(false);
   });
   it('takes the widest scope across several roles', () => {
     expect(scopeFor(['medic', 'admin'], 'read', 'survivor')).toBe('organisation');

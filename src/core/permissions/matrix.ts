@@ -1,4 +1,4 @@
-import type { Role, Scope } from '../vocabulary.ts';
+import type { OrganisationKind, Role, Scope } from '../vocabulary.ts';
 
 /**
  * Who may do what: (role, action, resource) → scope. `own` = records the user created or is
@@ -26,6 +26,7 @@ export const RESOURCES = [
   'match',
   'report',
   'job',
+  'capacity',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -62,19 +63,40 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules('caseworker', 'organisation', ['read', 'create', 'update'], CASEWORK),
   ...rules('caseworker', 'organisation', ['read'], ['report', 'job']),
   ...rules('caseworker', 'all', ['read'], MONITORING_FOR_CASEWORK),
-  ...rules('consular_officer', 'shared', ['read', 'update'], ['survivor', 'case', 'consular', 'referral']),
+  // Everyone who meets a survivor registers them (issue #10): an embassy's walk-in and a clinic's walk-in are the
+  // registering organisation's own records (scope organisation), worked like any casework. An embassy still reaches
+  // consenting nationals of other organisations through its consular scope (`shared`: loadVisibleCase, RLS), and a
+  // clinic or shelter the cases referred to it only through the referral's curated care view (core/disclosure
+  // receiver-care), never the case rows.
+  ...rules('consular_officer', 'organisation', ['read', 'create', 'update'], ['survivor', 'case', 'referral']),
+  ...rules('consular_officer', 'shared', ['read', 'update'], ['consular']),
   // A flight manifest of the embassy's own consenting nationals (services/exports/manifest.service.ts).
   ...rules('consular_officer', 'shared', ['export'], ['consular']),
   ...rules('consular_officer', 'organisation', ['read', 'create', 'update'], ['need', 'screening']),
   ...rules('consular_officer', 'organisation', ['read'], ['report', 'match', 'job']),
-  ...rules('medic', 'shared', ['read', 'update'], ['survivor', 'case', 'referral', 'need']),
-  ...rules('medic', 'organisation', ['read'], ['report']),
+  ...rules(
+    'medic',
+    'organisation',
+    ['read', 'create', 'update'],
+    ['survivor', 'case', 'referral', 'need', 'screening'],
+  ),
+  ...rules('medic', 'organisation', ['read'], ['report', 'job']),
   ...rules('analyst', 'all', ['read', 'create', 'update', 'verify'], MONITORING),
   ...rules('analyst', 'organisation', ['read', 'export'], ['report']),
   // Analysts follow their own entity imports' progress (GET /api/jobs/:id); RLS keeps jobs to the organisation.
   ...rules('analyst', 'organisation', ['read'], ['job']),
   ...rules('viewer', 'organisation', ['read'], ['report']),
   ...rules('viewer', 'all', ['read'], ['compound']),
+  // Capacity (issue #10) is about organisations, not people: every working role reads everyone's; a shelter's or
+  // clinic's staff publish their own (the service and RLS add the organisation-kind condition).
+  ...rules('admin', 'all', ['read'], ['capacity']),
+  ...rules('caseworker', 'all', ['read'], ['capacity']),
+  ...rules('medic', 'all', ['read'], ['capacity']),
+  ...rules('consular_officer', 'all', ['read'], ['capacity']),
+  ...rules('viewer', 'all', ['read'], ['capacity']),
+  ...rules('admin', 'organisation', ['update'], ['capacity']),
+  ...rules('caseworker', 'organisation', ['update'], ['capacity']),
+  ...rules('medic', 'organisation', ['update'], ['capacity']),
   // Photo metadata (EXIF GPS, device): the uploading organisation, and verifiers of a monitor
   // organisation (core/evidence/metadata-disclosure.ts adds the organisation-kind condition).
   ...rules('admin', 'organisation', ['read'], ['evidence_metadata']),
@@ -83,6 +105,18 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules('verifier', 'all', ['read', 'verify'], ['evidence']),
   ...rules('verifier', 'all', ['read'], ['compound', 'evidence_metadata']),
 ];
+
+/**
+ * The organisation kinds that meet survivors and register them (issue #10); the registering organisation owns the
+ * record. Monitors and coordination cells never hold a survivor's record, whatever their members' roles.
+ */
+export const REGISTERING_KINDS: readonly OrganisationKind[] = Object.freeze([
+  'ngo',
+  'shelter',
+  'clinic',
+  'embassy',
+  'international_org',
+]);
 
 const SCOPE_ORDER: readonly Scope[] = ['own', 'shared', 'organisation', 'all'];
 

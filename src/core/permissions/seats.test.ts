@@ -4,12 +4,34 @@ import { scopeFor } from './matrix.ts';
 import { areasFor, mayOverrideConsent, sectionsFor } from './seats.ts';
 
 describe('casework sections by organisation kind and role', () => {
-  it('gives an embassy only its consular queue', () => {
-    expect(sectionsFor({ kind: 'embassy', roles: ['consular_officer'] })).toEqual(['consular']);
+  it('lets an embassy register its walk-ins and work them besides its consular queue', () => {
+    expect(sectionsFor({ kind: 'embassy', roles: ['consular_officer'] })).toEqual([
+      'register',
+      'cases',
+      'consular',
+      'referrals',
+    ]);
   });
-  it('gives a clinic and a shelter their referrals inbox', () => {
-    expect(sectionsFor({ kind: 'clinic', roles: ['medic'] })).toEqual(['referrals']);
-    expect(sectionsFor({ kind: 'shelter', roles: ['caseworker'] })).toEqual(['referrals']);
+  it('lets a clinic and a shelter register walk-ins, work their referrals inbox and publish capacity', () => {
+    expect(sectionsFor({ kind: 'clinic', roles: ['medic'] })).toEqual([
+      'register',
+      'cases',
+      'triage',
+      'referrals',
+      'capacity',
+    ]);
+    expect(sectionsFor({ kind: 'shelter', roles: ['caseworker'] })).toEqual([
+      'register',
+      'cases',
+      'triage',
+      'referrals',
+      'capacity',
+    ]);
+    expect(sectionsFor({ kind: 'shelter', roles: ['viewer'] })).toEqual([]);
+  });
+  it('gives the international organisation acting as consular fallback its queue', () => {
+    expect(sectionsFor({ kind: 'international_org', roles: ['consular_officer'] })).toContain('consular');
+    expect(sectionsFor({ kind: 'international_org', roles: ['caseworker'] })).not.toContain('consular');
   });
   it('gives a coordination cell the coordination view', () => {
     expect(sectionsFor({ kind: 'coordination', roles: ['viewer'] })).toContain('coordination');
@@ -40,7 +62,7 @@ describe('the areas each seat may open', () => {
     expect(areasFor({ kind: 'ngo', roles: ['caseworker'] })).toEqual(['casework', 'matching', 'monitoring', 'reports']);
     // Embassies: their consular queue and matches; no monitoring (consular officers may not read compounds).
     expect(areasFor({ kind: 'embassy', roles: ['consular_officer'] })).toEqual(['casework', 'matching', 'reports']);
-    // Clinics: the referrals inbox and reports; no matches and no monitoring.
+    // Clinics: casework (walk-ins, referrals, capacity) and reports; no matches and no monitoring.
     expect(areasFor({ kind: 'clinic', roles: ['medic'] })).toEqual(['casework', 'reports']);
     expect(areasFor({ kind: 'shelter', roles: ['caseworker'] })).toEqual([
       'casework',

@@ -2,7 +2,16 @@ import { scopeFor } from './matrix.ts';
 import type { Role } from '../vocabulary.ts';
 
 /** The casework pages; each is a sub-path of /casework. */
-export const SECTIONS = ['register', 'cases', 'triage', 'referrals', 'consular', 'coordination', 'followups'] as const;
+export const SECTIONS = [
+  'register',
+  'cases',
+  'triage',
+  'referrals',
+  'consular',
+  'capacity',
+  'coordination',
+  'followups',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface OrganisationSeat {
@@ -17,26 +26,39 @@ export interface OrganisationSeat {
  */
 export function sectionsFor(seat: OrganisationSeat | undefined): Section[] {
   if (!seat) return [];
-  const can = (action: 'read' | 'create', resource: 'survivor' | 'case' | 'referral' | 'need' | 'consular') =>
-    scopeFor(seat.roles, action, resource) !== null;
+  const can = (
+    action: 'read' | 'create' | 'update',
+    resource: 'survivor' | 'case' | 'referral' | 'need' | 'consular' | 'capacity',
+  ) => scopeFor(seat.roles, action, resource) !== null;
   const out: Section[] = [];
+  // Everyone who meets survivors registers them and works the records it registered (issue #10).
+  const meets = () => {
+    if (can('create', 'survivor')) out.push('register');
+    if (can('read', 'case')) out.push('cases');
+  };
   switch (seat.kind) {
     case 'embassy':
+      meets();
       if (can('read', 'consular')) out.push('consular');
+      if (can('read', 'referral')) out.push('referrals');
       break;
     case 'clinic':
     case 'shelter':
+      meets();
+      if (can('read', 'need')) out.push('triage');
       if (can('read', 'referral')) out.push('referrals');
+      if (can('update', 'capacity')) out.push('capacity');
       break;
     case 'coordination':
       out.push('coordination', 'followups');
       break;
     case 'ngo':
     case 'international_org':
-      if (can('create', 'survivor')) out.push('register');
-      if (can('read', 'case')) out.push('cases');
+      meets();
       if (can('read', 'need')) out.push('triage');
       if (can('read', 'referral')) out.push('referrals');
+      // An international organisation may cover nationalities without an embassy here (core/consular coverage).
+      if (seat.kind === 'international_org' && can('read', 'consular')) out.push('consular');
       if (can('read', 'case')) out.push('followups');
       break;
     default:

@@ -9,8 +9,13 @@ export type SurvivorRow = RowOf<SurvivorsTable>;
 /**
  * What a write supplies: consent version (0 = none recorded) and cross-organisation matching (opt-in) may be omitted.
  */
-export type SurvivorInsert = Omit<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching'> &
-  Partial<Pick<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching'>>;
+export type SurvivorInsert = Omit<
+  SurvivorRow,
+  'consentVersion' | 'consentCrossOrgMatching' | 'consentEmbassyNationalities' | 'protectionFlags'
+> &
+  Partial<
+    Pick<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching' | 'consentEmbassyNationalities' | 'protectionFlags'>
+  >;
 
 export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorInsert[]): Promise<void> {
   if (rows.length === 0) return;
@@ -40,6 +45,8 @@ export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorIns
         is_demo: s.isDemo,
         consent_version: s.consentVersion ?? 0,
         consent_cross_org_matching: s.consentCrossOrgMatching ?? false,
+        consent_embassy_nationalities: s.consentEmbassyNationalities ?? null,
+        protection_flags: s.protectionFlags ?? [],
       })),
     )
     .execute();
@@ -80,6 +87,8 @@ export interface ConsentVersionRow {
   changes: string[];
   /** False when omitted (versions recorded before the flag existed). */
   crossOrganisationMatching?: boolean;
+  /** Consent per nationality (0013); null or omitted: every nationality the survivor holds. */
+  embassyNationalities?: string[] | null;
 }
 
 export async function insertConsentVersions(trx: Queryable, rows: readonly ConsentVersionRow[]): Promise<void> {
@@ -98,6 +107,7 @@ export async function insertConsentVersions(trx: Queryable, rows: readonly Conse
         share_with_organisation_ids: v.shareWithOrganisationIds,
         use_in_statistics: v.useInStatistics,
         cross_organisation_matching: v.crossOrganisationMatching ?? false,
+        embassy_nationalities: v.embassyNationalities ?? null,
         changes: JSON.stringify(v.changes),
       })),
     )
@@ -123,6 +133,7 @@ export async function listConsentVersions(trx: Queryable, survivorId: string): P
     useInStatistics: r.use_in_statistics,
     changes: r.changes,
     crossOrganisationMatching: r.cross_organisation_matching,
+    embassyNationalities: r.embassy_nationalities,
   }));
 }
 
@@ -132,7 +143,12 @@ export async function setSurvivorConsent(
   survivorId: string,
   v: Pick<
     ConsentVersionRow,
-    'version' | 'shareWithOwnEmbassy' | 'shareWithOrganisationIds' | 'useInStatistics' | 'crossOrganisationMatching'
+    | 'version'
+    | 'shareWithOwnEmbassy'
+    | 'shareWithOrganisationIds'
+    | 'useInStatistics'
+    | 'crossOrganisationMatching'
+    | 'embassyNationalities'
   >,
 ): Promise<void> {
   await trx
@@ -143,6 +159,7 @@ export async function setSurvivorConsent(
       consent_organisation_ids: v.shareWithOrganisationIds,
       consent_statistics: v.useInStatistics,
       consent_cross_org_matching: v.crossOrganisationMatching ?? false,
+      consent_embassy_nationalities: v.embassyNationalities ?? null,
     })
     .where('id', '=', survivorId)
     .execute();

@@ -3,6 +3,7 @@ import type { ServerDeps } from '../deps.ts';
 import { authRoutes } from './auth.routes.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
 import { caseworkRoutes } from './casework.routes.ts';
+import { capacityRoutes } from './capacity.routes.ts';
 import { exportRoutes } from './exports.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { helpRoutes } from './help.routes.ts';
@@ -22,6 +23,7 @@ export const apiRoutes =
     await app.register(homeRoutes(deps));
     await app.register(jobRoutes(deps));
     await app.register(caseworkRoutes(deps));
+    await app.register(capacityRoutes(deps));
     await app.register(monitoringRoutes(deps));
     await app.register(matchingRoutes(deps));
     await app.register(networksRoutes(deps));

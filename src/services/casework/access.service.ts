@@ -5,6 +5,7 @@ import {
   findCaseWithSurvivor,
   findOrganisations,
   insertCaseEvents,
+  servedByActor,
   type CaseRow,
   type OrganisationInfo,
   type SurvivorRow,
@@ -26,11 +27,19 @@ export function authorise(actor: RequestActor, action: Action, resource: Resourc
 export const actingRole = (actor: RequestActor): Role =>
   actor.roles.includes('admin') ? 'admin' : (actor.roles[0] ?? 'viewer');
 
+/**
+ * The actor's organisation, with `nationalitiesServed` = the nationalities it covers consularly: a resident
+ * embassy's own, or those core/consular coverage resolves to it (a non-resident embassy, an honorary consul, the
+ * international organisation acting as fallback), as the database's refuge_org_served() computes for RLS.
+ */
 export async function actorOrganisation(trx: Tx, actor: RequestActor): Promise<OrganisationInfo> {
   const org = (await findOrganisations(trx, [actor.organisationId])).get(actor.organisationId);
   if (!org) throw forbidden('your organisation no longer exists');
-  return org;
+  return { ...org, nationalitiesServed: await servedByActor(trx) };
 }
+
+/** An organisation with a consular queue: it covers at least one nationality. */
+export const coversNationalities = (org: OrganisationInfo): boolean => org.nationalitiesServed.length > 0;
 
 export type CaseAccess = 'owner' | 'embassy';
 
@@ -62,11 +71,14 @@ export async function loadVisibleCase(
     return { ...found, access: 'owner', org };
   const survivor = found.survivor;
   if (
-    org.kind === 'embassy' &&
+    coversNationalities(org) &&
     scope !== 'own' &&
     embassyMaySee(org.nationalitiesServed, {
       nationalities: survivor.nationalities,
-      consent: { shareWithOwnEmbassy: survivor.consentOwnEmbassy },
+      consent: {
+        shareWithOwnEmbassy: survivor.consentOwnEmbassy,
+        embassyNationalities: survivor.consentEmbassyNationalities,
+      },
     })
   ) {
     return { ...found, access: 'embassy', org };

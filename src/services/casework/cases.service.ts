@@ -17,6 +17,7 @@ import {
   actingRole,
   actorOrganisation,
   authorise,
+  coversNationalities,
   decodeCursor,
   encodeCursor,
   loadVisibleCase,
@@ -92,21 +93,29 @@ export async function listVisibleCases(
   return asActor(app.database, actor, async (trx) => {
     const org = await actorOrganisation(trx, actor);
     const ownScope = scope === 'organisation' || scope === 'all';
-    if (!ownScope && org.kind !== 'embassy') return { items: [], nextCursor: null };
+    const consular = coversNationalities(org);
+    if (!ownScope && !consular) return { items: [], nextCursor: null };
+    // An organisation with a consular queue lists its own registrations (walk-ins) and the consenting nationals it
+    // covers; each row is disclosed to the audience it is reached as.
     const rows = await listCases(trx, {
       search,
-      scope: ownScope
-        ? { kind: 'organisation', organisationId: actor.organisationId }
-        : { kind: 'embassy', nationalities: org.nationalitiesServed },
+      scope: consular
+        ? {
+            kind: 'embassy',
+            nationalities: org.nationalitiesServed,
+            organisationId: ownScope ? actor.organisationId : undefined,
+          }
+        : { kind: 'organisation', organisationId: actor.organisationId },
       statuses: q.status,
       risks: q.risk,
       assignedTo: q.assignedTo === 'me' ? actor.userId : q.assignedTo,
       limit: q.limit,
       after: after ? { openedAt: String(after[0]), id: String(after[1]) } : undefined,
     });
-    const audience = ownScope ? ('own_organisation' as const) : ('embassy' as const);
+    const audienceOf = (organisationId: string) =>
+      ownScope && organisationId === actor.organisationId ? ('own_organisation' as const) : ('embassy' as const);
     const items = rows.map(({ kase, survivor }): CaseSummary =>
-      discloseCase(audience, {
+      discloseCase(audienceOf(kase.organisationId), {
         id: kase.id,
         survivorId: kase.survivorId,
         organisationId: kase.organisationId,

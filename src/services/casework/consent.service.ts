@@ -31,6 +31,7 @@ const present = (v: ConsentVersionRow): ConsentVersionView => ({
   shareWithOrganisationIds: v.shareWithOrganisationIds,
   useInStatistics: v.useInStatistics,
   crossOrganisationMatching: v.crossOrganisationMatching ?? false,
+  embassyNationalities: v.embassyNationalities ?? null,
   method: v.method as ConsentMethod,
   at: v.at,
   recordedBy: v.recordedBy,
@@ -50,6 +51,7 @@ const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory =>
       shareWithOrganisationIds: [...v.shareWithOrganisationIds].sort(),
       useInStatistics: v.useInStatistics,
       crossOrganisationMatching: v.crossOrganisationMatching ?? false,
+      ...(v.embassyNationalities ? { embassyNationalities: v.embassyNationalities } : {}),
     },
   }));
 
@@ -115,6 +117,8 @@ export async function changeConsent(
         shareWithOwnEmbassy: input.shareWithOwnEmbassy,
         useInStatistics: input.useInStatistics,
         crossOrganisationMatching: input.crossOrganisationMatching,
+        // Absent keeps the current choice (clients that predate consent per nationality); null resets to all.
+        embassyNationalities: input.embassyNationalities,
         method: input.method,
         addOrganisationIds: wanted.filter((id) => !prev.includes(id)),
         removeOrganisationIds: prev.filter((id) => !wanted.includes(id)),
@@ -136,6 +140,7 @@ export async function changeConsent(
       useInStatistics: v.flags.useInStatistics,
       changes: [...v.changes],
       crossOrganisationMatching: v.flags.crossOrganisationMatching,
+      embassyNationalities: v.flags.embassyNationalities ? [...v.flags.embassyNationalities] : null,
     };
     await insertConsentVersions(trx, [row]);
     await setSurvivorConsent(trx, survivorId, row);

@@ -43,6 +43,7 @@ import {
   encodeCursor,
   loadVisibleCase,
   recordCaseEvent,
+  coversNationalities,
 } from './access.service.ts';
 import { searchFilter, searchTermKinds } from './cases.service.ts';
 import { openIdentity } from './survivor-envelopes.service.ts';
@@ -117,7 +118,8 @@ function presentQueueItem(
 
 export async function requireEmbassy(trx: Tx, actor: RequestActor) {
   const org = await actorOrganisation(trx, actor);
-  if (org.kind !== 'embassy') throw forbidden('the consular queue is for embassies');
+  // A resident embassy, or an organisation that consular coverage resolves nationalities to (core/consular).
+  if (!coversNationalities(org)) throw forbidden('the consular queue is for organisations that cover a nationality');
   return org;
 }
 

@@ -224,6 +224,7 @@ export async function triage(
         ageBand: r.ageBand,
         nationalities: r.nationalities,
         locationKind: r.locationKind,
+        protection: r.protectionFlags,
       },
     };
   });

@@ -1,13 +1,17 @@
 import { canRefer, REFERRAL_OVERRIDE_PERMISSION } from '../../core/referrals/can-refer.ts';
 import {
+  closedOnCompletion,
   discloseReferral,
   presentForReferral,
+  presentReferredNeed,
+  receiverMaySetNeed,
+  receiverReadsNeeds,
   type ReferralView as CoreReferralView,
 } from '../../core/disclosure/index.ts';
-import { timelineEvents } from '../../core/cases/timeline.ts';
+import { timelineEvents, type TimelineEvent } from '../../core/cases/timeline.ts';
 import { REFERRAL_TRANSITIONS, referralSide, transitionReferral } from '../../core/referrals/state.ts';
 import { can } from '../../core/permissions/matrix.ts';
-import type { ContactChannel, ReferralState, Scope } from '../../core/vocabulary.ts';
+import type { ContactChannel, NeedStatus, ReferralState, Scope } from '../../core/vocabulary.ts';
 import type { CreateReferralRequest, ReferralView } from '../../contracts/casework/work.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { findOrganisations, type OrganisationInfo } from '../../db/repositories/casework/cases.repository.ts';
@@ -16,10 +20,13 @@ import {
   findReferral,
   insertReferrals,
   listReferrals,
+  receiverCaseEvent,
+  receiverSetNeed,
+  referredNeeds,
   setReferralState,
   type ReferralRow,
 } from '../../db/repositories/casework/referrals.repository.ts';
-import { asActor } from '../../db/transaction.ts';
+import { asActor, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
@@ -212,7 +219,9 @@ export async function changeReferralState(
     const reasonEnc = sealReason(app, referralId, reason?.trim() || null);
     await setReferralState(trx, referralId, next, reasonEnc, at);
     const orgs = await findOrganisations(trx, [row.fromOrganisationId, row.toOrganisationId]);
-    // The timeline belongs to the sender's case; only the sender can write to it under row-level security.
+    // The timeline belongs to the sender's case: the sender writes to it directly; the receiver through the curated
+    // database function (structured line, no free text), so the referrer sees accepted and completed. Completing
+    // closes the referred needs still open (core/disclosure receiver-care), each with its own line.
     if (side === 'sender')
       await recordCaseEvent(
         trx,
@@ -222,17 +231,85 @@ export async function changeReferralState(
         timelineEvents.referralUpdated(row.toOrganisationId, next),
         at,
       );
+    else {
+      await receiverLine(trx, app, referralId, timelineEvents.referralUpdated(row.toOrganisationId, next), at);
+      if (next === 'completed') {
+        for (const need of closedOnCompletion(await referredNeeds(trx, referralId))) {
+          const kind = await receiverSetNeed(trx, referralId, need.id, 'met', at);
+          if (kind) await receiverLine(trx, app, referralId, timelineEvents.needUpdated(kind, { status: 'met' }), at);
+        }
+      }
+    }
     await audit(trx, app, actor, `referral.${next}`, 'referral', referralId, {
       from: row.state,
       to: next,
       caseId: side === 'sender' ? row.caseId : undefined,
     });
-    return presentReferral(
-      app,
-      { ...row, state: next, stateReasonEnc: reasonEnc, updatedAt: at },
-      actor.organisationId,
-      orgs,
+    return withCare(
+      trx,
+      presentReferral(
+        app,
+        { ...row, state: next, stateReasonEnc: reasonEnc, updatedAt: at },
+        actor.organisationId,
+        orgs,
+      ),
     );
+  });
+}
+
+async function receiverLine(
+  trx: Tx,
+  app: AppContext,
+  referralId: string,
+  event: TimelineEvent,
+  at: string,
+): Promise<void> {
+  const ok = await receiverCaseEvent(trx, referralId, {
+    id: app.newId(),
+    kind: event.kind,
+    params: { ...event.params },
+    at,
+  });
+  if (!ok) throw notFound('referral');
+}
+
+/** The receiver's view adds the referred needs (id, kind, priority, status) while it may read them. */
+async function withCare(trx: Tx, view: ReferralView): Promise<ReferralView> {
+  if (view.direction !== 'incoming' || !receiverReadsNeeds({ state: view.state, frozen: view.frozen })) return view;
+  return { ...view, referredNeeds: (await referredNeeds(trx, view.id)).map(presentReferredNeed) };
+}
+
+/**
+ * The receiver records the care it gives on one referred need (in_progress, met), through the curated database
+ * function: it never reads or writes the case. Anyone but the receiver gets 404; a referral that is not accepted, a
+ * frozen one or a status the receiver may not set gets 409, nothing changed.
+ */
+export async function recordReferredCare(
+  app: AppContext,
+  actor: RequestActor,
+  referralId: string,
+  needId: string,
+  status: NeedStatus,
+): Promise<ReferralView> {
+  authorise(actor, 'update', 'need');
+  const scope = authorise(actor, 'update', 'referral');
+  return asActor(app.database, actor, async (trx) => {
+    const row = await findReferral(trx, referralId, true);
+    if (!withinScope(row, actor, scope) || row.toOrganisationId !== actor.organisationId) throw notFound('referral');
+    const needs = await referredNeeds(trx, referralId);
+    const decision = receiverMaySetNeed(
+      { state: row.state, frozen: row.frozenAt !== null },
+      needs.find((n) => n.id === needId),
+      status,
+    );
+    if (!decision.ok) throw decision.notFound ? notFound('need') : conflict(decision.reason);
+    const at = app.now().toISOString();
+    const kind = await receiverSetNeed(trx, referralId, needId, status, at);
+    if (!kind) throw conflict('the need could not be changed');
+    await receiverLine(trx, app, referralId, timelineEvents.needUpdated(kind, { status }), at);
+    await audit(trx, app, actor, 'need.care', 'referral', referralId, { needId, status });
+    const orgs = await findOrganisations(trx, [row.fromOrganisationId, row.toOrganisationId]);
+    return withCare(trx, presentReferral(app, { ...row, updatedAt: at }, actor.organisationId, orgs));
   });
 }
 
@@ -242,7 +319,7 @@ export async function getReferral(app: AppContext, actor: RequestActor, referral
     const row = await findReferral(trx, referralId);
     if (!withinScope(row, actor, scope)) throw notFound('referral');
     const orgs = await findOrganisations(trx, [row.fromOrganisationId, row.toOrganisationId]);
-    const view = presentReferral(app, row, actor.organisationId, orgs);
+    const view = await withCare(trx, presentReferral(app, row, actor.organisationId, orgs));
     if (view.person) await audit(trx, app, actor, 'survivor.read', 'referral', referralId, { view: 'referral' });
     return view;
   });

@@ -13,8 +13,12 @@ import { enqueueJob } from '../../db/repositories/jobs.repository.ts';
 import { audit } from '../audit.service.ts';
 import { keepAnswer, type OnceKey } from '../idempotency.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { invalid, TooManyRequests } from '../errors.ts';
-import { authorise } from './access.service.ts';
+import { forbidden, invalid, TooManyRequests } from '../errors.ts';
+import { actorOrganisation, authorise, recordCaseEvent } from './access.service.ts';
+import { REGISTERING_KINDS } from '../../core/permissions/matrix.ts';
+import { buildNeed } from './needs.service.ts';
+import { insertNeeds } from '../../db/repositories/casework/needs.repository.ts';
+import { careFirstNeeds, protectionFlags } from '../../core/triage/protection.ts';
 import { sealIdentity, sealLocation } from './survivor-envelopes.service.ts';
 
 const PLACE_KINDS = new Set(['shelter', 'clinic', 'embassy']);
@@ -51,11 +55,19 @@ export async function registerSurvivor(
     fields['body.dateOfBirth'] = 'a date of birth cannot be in the future';
   if (input.exitDate && input.exitDate > at.slice(0, 10))
     fields['body.exitDate'] = 'the exit date cannot be in the future';
+  const held = new Set(input.nationalities.map((n) => n.toUpperCase()));
+  input.consent.embassyNationalities?.forEach((n, i) => {
+    if (!held.has(n.toUpperCase()))
+      fields[`body.consent.embassyNationalities.${i}`] = 'not one of the survivor’s nationalities';
+  });
   if (input.location.placeOrganisationId && !PLACE_KINDS.has(input.location.kind))
     fields['body.location.placeOrganisationId'] = 'only a shelter, clinic or embassy location names an organisation';
   if (Object.keys(fields).length) throw invalid(fields);
 
   return asActor(app.database, actor, async (trx) => {
+    const org = await actorOrganisation(trx, actor);
+    if (!REGISTERING_KINDS.includes(org.kind))
+      throw forbidden('survivors are registered by the organisations that meet them, not by monitors or coordination');
     const referenced = [
       ...input.consent.shareWithOrganisationIds,
       ...(input.location.placeOrganisationId ? [input.location.placeOrganisationId] : []),
@@ -83,6 +95,7 @@ export async function registerSurvivor(
         addOrganisationIds: input.consent.shareWithOrganisationIds,
         useInStatistics: input.consent.useInStatistics,
         crossOrganisationMatching: input.consent.crossOrganisationMatching,
+        embassyNationalities: input.consent.embassyNationalities,
         method: input.consent.method,
       },
       { userId: actor.userId, organisationId: actor.organisationId },
@@ -93,6 +106,11 @@ export async function registerSurvivor(
     const risk: RiskLevel = input.riskLevel;
     const ageBand = input.ageBand ?? (input.dateOfBirth ? ageBandOf(ageAt(input.dateOfBirth, now)) : null);
 
+    const flags = protectionFlags({
+      ageBand,
+      pregnant: input.protection?.pregnant,
+      sexualViolence: input.protection?.sexualViolence,
+    });
     const opened = timelineEvents.opened(risk);
     await insertRegistration(trx, {
       survivor: {
@@ -127,6 +145,10 @@ export async function registerSurvivor(
         consentVersion: version?.version ?? 0,
         isDemo: false,
         consentCrossOrgMatching: version?.flags.crossOrganisationMatching ?? false,
+        consentEmbassyNationalities: version?.flags.embassyNationalities
+          ? [...version.flags.embassyNationalities]
+          : null,
+        protectionFlags: flags,
       },
       kase: {
         id: caseId,
@@ -150,6 +172,7 @@ export async function registerSurvivor(
             useInStatistics: version.flags.useInStatistics,
             changes: [...version.changes],
             crossOrganisationMatching: version.flags.crossOrganisationMatching,
+            embassyNationalities: version.flags.embassyNationalities ? [...version.flags.embassyNationalities] : null,
           }
         : null,
       event: {
@@ -174,6 +197,26 @@ export async function registerSurvivor(
         createdAt: at,
       },
     });
+    // Care first (core/triage protection): the protocols' needs are opened with the case, before any interview.
+    const care = careFirstNeeds(flags).map((n) =>
+      buildNeed({
+        id: app.newId(),
+        caseId,
+        organisationId: actor.organisationId,
+        kind: n.kind,
+        priority: n.priority,
+        noteEnc: null,
+        createdBy: actor.userId,
+        at,
+        ageBand,
+        nationalities: [...new Set(input.nationalities)],
+        locationKind: input.location.kind,
+        caseRisk: risk,
+      }),
+    );
+    await insertNeeds(trx, care);
+    for (const n of care)
+      await recordCaseEvent(trx, app, actor, caseId, timelineEvents.needAdded(n.kind, n.priority), at);
     // Look for duplicates in the background; queued in this transaction (before the audit event, which
     // takes the chain lock: the locked stretch to commit stays short) so no registration is ever missed.
     await enqueueJob(trx, {
@@ -187,6 +230,12 @@ export async function registerSurvivor(
       caseId,
       consentVersion: version?.version ?? 0,
     });
-    return keepAnswer(trx, app, actor, once, 201, { survivorId, caseId, status: 'open' as const, riskLevel: risk });
+    return keepAnswer(trx, app, actor, once, 201, {
+      survivorId,
+      caseId,
+      status: 'open' as const,
+      riskLevel: risk,
+      protection: flags,
+    });
   });
 }

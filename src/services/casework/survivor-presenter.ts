@@ -64,6 +64,8 @@ export function presentSurvivor(
       shareWithOrganisationIds: s.consentOrganisationIds,
       useInStatistics: s.consentStatistics,
       crossOrganisationMatching: s.consentCrossOrgMatching,
+      embassyNationalities: s.consentEmbassyNationalities,
     },
+    protection: s.protectionFlags,
   });
 }

@@ -6,6 +6,7 @@ import { monitoringSteps } from './monitoring-step.ts';
 import { matchingSteps } from './matching-step.ts';
 import { reportingSteps } from './reporting-step.ts';
 import { networksSteps } from './networks-step.ts';
+import { capacitySteps } from './capacity-step.ts';
 
 /** Demo loading, in order. Each capability appends its own steps in its own file. */
 export const DEMO_STEPS: readonly DemoStep[] = [
@@ -14,6 +15,7 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   survivorsStep,
   ...monitoringSteps,
   ...caseworkSteps,
+  ...capacitySteps,
   ...matchingSteps,
   ...networksSteps,
   ...reportingSteps,

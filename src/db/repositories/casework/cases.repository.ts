@@ -32,6 +32,8 @@ export const SURVIVOR_COLUMNS = [
   's.consent_statistics',
   's.consent_version',
   's.consent_cross_org_matching',
+  's.consent_embassy_nationalities',
+  's.protection_flags',
   's.is_demo',
 ] as const;
 export const CASE_COLUMNS = [
@@ -74,6 +76,8 @@ export const survivorFrom = (r: SurvivorColumns): SurvivorRow => ({
   consentStatistics: r.consent_statistics,
   consentVersion: r.consent_version,
   consentCrossOrgMatching: r.consent_cross_org_matching === true,
+  consentEmbassyNationalities: r.consent_embassy_nationalities,
+  protectionFlags: r.protection_flags,
   isDemo: r.is_demo,
 });
 export const caseFrom = (r: Selectable<CasesTable>): CaseRow => ({
@@ -120,8 +124,13 @@ export async function findCaseBySurvivor(
 }
 
 export interface CaseListFilter {
-  /** The organisation's own cases, or (embassy) consenting survivors of the served nationalities. */
-  scope: { kind: 'organisation'; organisationId: string } | { kind: 'embassy'; nationalities: string[] };
+  /**
+   * The organisation's own cases, or (embassy, or any organisation covering nationalities) consenting survivors of
+   * the covered nationalities, with the organisation's own registrations too when `organisationId` is given.
+   */
+  scope:
+    | { kind: 'organisation'; organisationId: string }
+    | { kind: 'embassy'; nationalities: string[]; organisationId?: string };
   statuses?: CaseStatus[];
   risks?: RiskLevel[];
   assignedTo?: string;
@@ -133,6 +142,11 @@ export interface CaseListFilter {
   after?: { openedAt: string; id: string };
 }
 
+/** The nationalities whose consular service a survivor consented to (consent per nationality; null = all of theirs). */
+export const EMBASSY_CONSENTED_SQL = sql<
+  string[]
+>`(SELECT coalesce(array_agg(x), '{}') FROM unnest(s.nationalities) x WHERE s.consent_embassy_nationalities IS NULL OR x = ANY (s.consent_embassy_nationalities))`;
+
 /** Newest first, keyset-paginated on (opened_at, id). */
 export async function listCases(
   trx: Queryable,
@@ -143,10 +157,18 @@ export async function listCases(
     .innerJoin('survivors as s', 's.id', 'c.survivor_id')
     .select([...CASE_COLUMNS, ...SURVIVOR_COLUMNS]);
   if (f.scope.kind === 'organisation') q = q.where('c.organisation_id', '=', f.scope.organisationId);
-  else
-    q = q
-      .where('s.consent_own_embassy', '=', true)
-      .where(sql<boolean>`s.nationalities && ${sql.val(f.scope.nationalities)}::text[]`);
+  else {
+    const { nationalities, organisationId } = f.scope;
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('s.consent_own_embassy', '=', true),
+          sql<boolean>`${EMBASSY_CONSENTED_SQL} && ${sql.val(nationalities)}::text[]`,
+        ]),
+        ...(organisationId ? [eb('c.organisation_id', '=', organisationId)] : []),
+      ]),
+    );
+  }
   if (f.statuses?.length) q = q.where('c.status', 'in', f.statuses);
   if (f.risks?.length) q = q.where('c.risk_level', 'in', f.risks);
   if (f.assignedTo) q = q.where('c.assigned_to', '=', f.assignedTo);
@@ -289,6 +311,12 @@ export interface OrganisationInfo {
   name: string;
   kind: OrganisationKind;
   nationalitiesServed: string[];
+}
+
+/** The nationalities the acting organisation covers (resident embassy, or resolved consular coverage; 0013). */
+export async function servedByActor(trx: Queryable): Promise<string[]> {
+  const r = await sql<{ served: string[] }>`SELECT refuge_org_served() AS served`.execute(trx);
+  return r.rows[0]?.served ?? [];
 }
 
 export async function findOrganisations(

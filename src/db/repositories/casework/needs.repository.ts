@@ -10,6 +10,7 @@ import type {
   Sex,
 } from '../../../core/vocabulary.ts';
 import type { NeedsTable } from '../../schema.ts';
+import type { ProtectionFlag } from '../../../core/triage/protection.ts';
 import type { Queryable } from '../../transaction.ts';
 import type { RowOf } from '../rows.ts';
 
@@ -132,6 +133,8 @@ export interface TriageRow extends NeedRow {
   survivorId: string;
   sex: Sex;
   caseStatus: CaseStatus;
+  /** core/triage protection flags of the survivor (own organisation's board only). */
+  protectionFlags: ProtectionFlag[];
 }
 
 /** How many board entries the ordered walk reads before it gives up on a sparse filter. */
@@ -179,7 +182,7 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
       .innerJoin('cases as c', 'c.id', 'n.case_id')
       .innerJoin('survivors as s', 's.id', 'c.survivor_id')
       .selectAll('n')
-      .select(['c.survivor_id', 's.sex', 'c.status as case_status'])
+      .select(['c.survivor_id', 's.sex', 'c.status as case_status', 's.protection_flags'])
       .where(
         'n.id',
         'in',
@@ -188,7 +191,13 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
       .execute();
     const order = new Map(ids.map((r, i) => [r.id, i]));
     return rows
-      .map((r) => ({ ...needFrom(r), survivorId: r.survivor_id, sex: r.sex, caseStatus: r.case_status }))
+      .map((r) => ({
+        ...needFrom(r),
+        survivorId: r.survivor_id,
+        sex: r.sex,
+        caseStatus: r.case_status,
+        protectionFlags: r.protection_flags,
+      }))
       .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   };
 

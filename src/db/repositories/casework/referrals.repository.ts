@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { ReferralState } from '../../../core/vocabulary.ts';
+import type { NeedKind, NeedPriority, NeedStatus, ReferralState } from '../../../core/vocabulary.ts';
+import type { TimelineKind } from '../../../core/cases/timeline.ts';
 import type { ReferralsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
 import type { RowOf } from '../rows.ts';
@@ -137,4 +138,52 @@ export async function referralsOfSurvivor(trx: Queryable, survivorId: string): P
     .limit(200)
     .execute();
   return rows.map(referralFrom);
+}
+
+/* ---------- The receiver's care (0013: curated SECURITY DEFINER functions, never the need rows) ---------- */
+
+export interface ReferredNeedRow {
+  id: string;
+  kind: NeedKind;
+  priority: NeedPriority;
+  status: NeedStatus;
+}
+
+/** The referral's needs as the receiver may read them; empty unless the acting organisation is its live receiver. */
+export async function referredNeeds(trx: Queryable, referralId: string): Promise<ReferredNeedRow[]> {
+  const r =
+    await sql<ReferredNeedRow>`SELECT id, kind, priority, status FROM refuge_referred_needs(${referralId}::uuid)`.execute(
+      trx,
+    );
+  return r.rows;
+}
+
+/** Moves a referred need as the receiver; its kind when moved, null when the database refused. */
+export async function receiverSetNeed(
+  trx: Queryable,
+  referralId: string,
+  needId: string,
+  status: NeedStatus,
+  at: string,
+): Promise<NeedKind | null> {
+  const r = await sql<{
+    kind: NeedKind | null;
+  }>`SELECT refuge_receiver_set_need(${referralId}::uuid, ${needId}::uuid, ${status}, ${at}::timestamptz) AS kind`.execute(
+    trx,
+  );
+  return r.rows[0]?.kind ?? null;
+}
+
+/** A structured line on the sender's case timeline, written by the receiver; false when refused. */
+export async function receiverCaseEvent(
+  trx: Queryable,
+  referralId: string,
+  e: { id: string; kind: TimelineKind; params: Record<string, unknown>; at: string },
+): Promise<boolean> {
+  const r = await sql<{
+    ok: boolean;
+  }>`SELECT refuge_receiver_case_event(${referralId}::uuid, ${e.id}::uuid, ${e.kind}, ${JSON.stringify(e.params)}::jsonb, ${e.at}::timestamptz) AS ok`.execute(
+    trx,
+  );
+  return r.rows[0]?.ok === true;
 }

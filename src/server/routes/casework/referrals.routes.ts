@@ -6,6 +6,8 @@ import {
   ReferralList,
   ReferralListQuery,
   ReferralView,
+  ReferredCareRequest,
+  ReferredNeedParams,
 } from '../../../contracts/casework/work.ts';
 import { PostReferralMessage, ReferralThread } from '../../../contracts/casework/referral-exchange.ts';
 import { getReferralThread, postReferralMessage } from '../../../services/casework/referral-exchange.service.ts';
@@ -14,6 +16,7 @@ import {
   createReferral,
   getReferral,
   listReferralsFor,
+  recordReferredCare,
 } from '../../../services/casework/referrals.service.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
@@ -106,5 +109,25 @@ export const referralRoutes =
         reply
           .code(201)
           .send(await postReferralMessage(deps.app, requireActor(request), request.params.id, request.body)),
+    );
+    app.patch(
+      '/api/referrals/:id/needs/:needId',
+      {
+        schema: {
+          tags,
+          summary: 'The receiving organisation records the care it gives on one referred need (started or given)',
+          params: ReferredNeedParams,
+          body: ReferredCareRequest,
+          response: { 200: ReferralView },
+        },
+      },
+      async (request) =>
+        recordReferredCare(
+          deps.app,
+          requireActor(request),
+          request.params.id,
+          request.params.needId,
+          request.body.status,
+        ),
     );
   };

@@ -19,6 +19,7 @@ const CoordinationPage = lazy(() =>
 const HelpRequestsPage = lazy(() =>
   import('./pages/HelpRequestsPage.tsx').then((m) => ({ default: m.HelpRequestsPage })),
 );
+const CapacityPage = lazy(() => import('./pages/CapacityPage.tsx').then((m) => ({ default: m.CapacityPage })));
 const FollowUpsPage = lazy(() => import('./pages/FollowUpsPage.tsx').then((m) => ({ default: m.FollowUpsPage })));
 
 const PAGES: Record<Section, React.ComponentType> = {
@@ -27,6 +28,7 @@ const PAGES: Record<Section, React.ComponentType> = {
   triage: TriagePage,
   referrals: ReferralsPage,
   consular: ConsularPage,
+  capacity: CapacityPage,
   coordination: CoordinationPage,
   followups: FollowUpsPage,
 };

@@ -36,6 +36,14 @@ import type { HelpRequestView } from '../../../contracts/help.ts';
 import type { OrganisationDirectory } from '../../../contracts/home.ts';
 import type { HelpRequestStatus } from '../../../core/help/help-request.ts';
 import { api, ApiError } from '../../api.ts';
+import type {
+  CapacityList,
+  CapacityView,
+  NeedsAgainstCapacityView,
+  NoConsularPathView,
+  PublishCapacityRequest,
+  RoomList,
+} from '../../../contracts/capacity.ts';
 import { currentOrganisation, useSession } from '../../session.ts';
 import { withQuery } from './components/Pager.tsx';
 
@@ -374,5 +382,44 @@ export function useSetHelpRequestStatus() {
     mutationFn: ({ id, status }: { id: string; status: HelpRequestStatus }) =>
       api.patch<{ status: HelpRequestStatus }>(`/api/help-requests/${id}`, { status }),
     onSuccess: refresh,
+  });
+}
+// ---- Capacity, needs against capacity and consular coverage (issue #10) ----
+
+export function useCapacity() {
+  return useQuery({
+    queryKey: ['casework', 'capacity'],
+    queryFn: () => api.get<z.infer<typeof CapacityList>>('/api/capacity'),
+  });
+}
+
+export function usePublishCapacity() {
+  const refresh = useRefreshCasework();
+  return useMutation({
+    mutationFn: (body: PublishCapacityRequest) => api.put<CapacityView>('/api/capacity', body),
+    onSuccess: refresh,
+  });
+}
+
+/** Where there is room for this case's chosen (or open) needs, best first (the referral form). */
+export function useRoomForCase(caseId: string, needIds: readonly string[]) {
+  const path = withQuery('/api/capacity/room', { caseId, needIds: needIds.length ? needIds.join(',') : undefined });
+  return useQuery({
+    queryKey: ['casework', 'capacity', 'room', path],
+    queryFn: () => api.get<z.infer<typeof RoomList>>(path),
+  });
+}
+
+export function useNeedsAgainstCapacity() {
+  return useQuery({
+    queryKey: ['casework', 'coordination', 'needs'],
+    queryFn: () => api.get<NeedsAgainstCapacityView>('/api/coordination/needs'),
+  });
+}
+
+export function useNoConsularPath() {
+  return useQuery({
+    queryKey: ['casework', 'consular', 'no-path'],
+    queryFn: () => api.get<NoConsularPathView>('/api/consular/no-path'),
   });
 }

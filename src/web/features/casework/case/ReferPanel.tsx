@@ -10,7 +10,12 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
 import { mayOverrideConsent } from '../../../../core/permissions/seats.ts';
 import { CasePanel } from './Panel.tsx';
-import { useCreateReferral, useKnownOrganisations, useOutgoingReferralsForCase } from '../casework-api.ts';
+import {
+  useCreateReferral,
+  useKnownOrganisations,
+  useOutgoingReferralsForCase,
+  useRoomForCase,
+} from '../casework-api.ts';
 
 /**
  * Refer the case (or named needs) to another organisation. When the survivor's consent does not
@@ -50,6 +55,7 @@ export function ReferPanel({
   const refusedForConsent = refer.error instanceof ApiError && refer.error.status === 403;
   const canOverride = mayOverrideConsent(roles);
   const openNeeds = needs.filter((n) => n.status === 'open' || n.status === 'in_progress');
+  const room = useRoomForCase(caseId, needIds);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -96,6 +102,33 @@ export function ReferPanel({
         </ul>
       )}
       <form onSubmit={submit} data-testid="refer-form">
+        {room.data && (
+          <section className="cw-room" data-testid="room" aria-label={t('refer.room')}>
+            <h3 className="small">{t('refer.room')}</h3>
+            {room.data.items.length === 0 ? (
+              <p className="small muted">{t('refer.noRoom')}</p>
+            ) : (
+              <ul className="cw-plain">
+                {room.data.items.slice(0, 5).map((r) => (
+                  <li key={r.organisationId} data-organisation={r.organisationName}>
+                    <strong>{r.organisationName}</strong>{' '}
+                    <span className="small">
+                      {r.freeBeds > 0 ? t('refer.freeBeds', { count: r.freeBeds }) : t('refer.offersCare')}
+                      {r.sharedLanguages.length ? ` · ${r.sharedLanguages.join(', ')}` : ''}
+                      {' · '}
+                      <span className={r.stale ? 'cw-warning' : 'muted'}>
+                        {t(r.stale ? 'refer.staleSince' : 'refer.updated', { when: dates.dateTime(r.updatedAt) })}
+                      </span>
+                    </span>{' '}
+                    <button type="button" className="button" onClick={() => setTo([r.organisationId])}>
+                      {t('refer.chooseHere')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
         <OrganisationChooser name="refer-to" single label={t('refer.to')} value={to} onChange={setTo} />
         {receiver && !covered && (
           <p className="cw-warning" data-testid="consent-not-covered">

@@ -7,6 +7,7 @@ import { SuppressionNote } from '../../../components/SuppressionNote.tsx';
 import { useCoordinationSummary } from '../casework-api.ts';
 import { useDates } from '../components/dates.ts';
 import { useVocab } from '../components/vocab.ts';
+import { NeedsCapacityPanel } from './NeedsCapacityPanel.tsx';
 
 const COLUMNS = ['registered', 'awaiting_documents', 'awaiting_travel', 'repatriated', 'lost_contact'] as const;
 /** The column a bottleneck points at, so it can be highlighted. */
@@ -92,6 +93,7 @@ export function CoordinationPage() {
           </table>
         </div>
       )}
+      {summary.data.scope === 'all' && <NeedsCapacityPanel />}
     </div>
   );
 }
