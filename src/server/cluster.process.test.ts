@@ -27,9 +27,10 @@ describe('two server processes on one PostgreSQL', () => {
     const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
     await admin.query(`CREATE DATABASE ${dbName}`);
     await admin.end();
+    // One data directory for both, as on a shared volume: uploaded files (blobs/) must be readable from either.
+    const dir = mkdtempSync(join(tmpdir(), 'refuge-cluster-'));
+    dirs.push(dir);
     const env = (demo: string) => {
-      const dir = mkdtempSync(join(tmpdir(), 'refuge-cluster-'));
-      dirs.push(dir);
       return {
         DATABASE_URL: testPostgresUrl(dbName),
         REFUGE_SECRET_KEY: KEY,

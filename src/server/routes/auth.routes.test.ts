@@ -163,10 +163,19 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
 
   it('serves health and the OpenAPI description', async () => {
     const health = await t.anonymous().request('GET', '/api/health');
-    expect(health.json).toEqual({ status: 'ok', database: kind, version: 'test' });
+    expect(health.json).toMatchObject({ status: 'ok', database: kind, version: 'test' });
+    // What a committed write survives is said, not assumed: PGlite has no fsync (README › Durability).
+    expect(health.json.durability.processCrash).toBe(true);
+    expect(health.json.durability.powerLoss).toBe(kind === 'postgresql');
     const spec = await t.anonymous().request('GET', '/api/openapi.json');
     expect(spec.json.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.json.paths)).toContain('/api/session');
+    // Edits that take If-Match say so, with the 409 an old version gets; every operation documents the 503.
+    const patchRisk = spec.json.paths['/api/cases/{id}/risk'].patch;
+    expect(patchRisk.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toContain(
+      'header:if-match',
+    );
+    expect(Object.keys(patchRisk.responses)).toEqual(expect.arrayContaining(['409', '503']));
   });
 });
 
