@@ -101,7 +101,7 @@ describe.each(DATABASE_KINDS)('situation report PDF, on %s', (kind) => {
       });
       expect(res.status).toBe(201);
     }
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await t?.close();

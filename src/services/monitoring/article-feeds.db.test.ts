@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)('article feeds on %s', (kind) => {
       expect((await analyst.request('POST', '/api/monitoring/article-feeds', { url: `${base}${path}` })).status).toBe(
         201,
       );
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
     await new Promise((resolve) => feedServer?.close(resolve));
