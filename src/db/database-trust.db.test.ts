@@ -102,6 +102,13 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       ON CONFLICT DO NOTHING`,
       [victim],
     ); // blind matching may have raised it already
+    // The exchange on a referral (0017): a request on one of the victim organisation's referrals.
+    await owner(
+      `INSERT INTO referral_messages(id, referral_id, from_organisation_id, to_organisation_id, author_organisation_id, kind, body_enc, created_at)
+      SELECT gen_random_uuid(), id, from_organisation_id, to_organisation_id, from_organisation_id, 'request', 'x', now() FROM referrals
+      ORDER BY (from_organisation_id = $1 OR to_organisation_id = $1) DESC LIMIT 1`,
+      [victim],
+    );
     rlsTables = (
       await owner<{ t: string }>(`SELECT c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r','p') AND c.relrowsecurity ORDER BY 1`)

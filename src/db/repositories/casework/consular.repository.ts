@@ -115,7 +115,8 @@ export type ConsularSort = 'newest' | 'oldest' | 'flight' | 'risk';
 
 /**
  * core/cases readyToFly as SQL, built from the same constants: bookable status, not yet home, a travel document (own
- * passport held or an emergency document issued), exit cleared, a flight booked. consular.db.test.ts compares the two.
+ * passport held or an emergency document issued), exit cleared, a flight booked. consular-queue.routes.test.ts checks
+ * that the filter and the card agree (open, booked, repatriated and ready people).
  */
 const READY_SQL = sql<boolean>`(
   c.status IN (${sql.join(BOOKABLE_STATUSES.map((s) => sql.lit(s)))})
