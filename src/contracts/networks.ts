@@ -1,7 +1,14 @@
 /** Networks (issue #16): FollowTheMoney entities, imports, screening and the yente / reconciliation protocols. */
 import { z } from 'zod';
 
-export const EntityIdParams = z.object({ id: z.string().min(1).max(200) });
+/** An FtM id: 1–200 characters, no control characters (PostgreSQL text refuses NUL). */
+export const EntityId = z
+  .string()
+  .min(1)
+  .max(200)
+  // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters');
+export const EntityIdParams = z.object({ id: EntityId });
 const Properties = z.record(z.string(), z.array(z.string()));
 
 export const EntityView = z.object({

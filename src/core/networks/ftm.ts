@@ -25,6 +25,8 @@ export type ParsedLine =
 export const MAX_ID_LENGTH = 200;
 const MAX_VALUES = 500;
 const MAX_VALUE_LENGTH = 10_000;
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function schemaOf(name: string): Schema | null {
   const s = FTM_MODEL.schemata[name];
@@ -106,6 +108,7 @@ export function parseFtmLine(line: string, dataset?: string): ParsedLine {
   const o = raw as Record<string, unknown>;
   if (typeof o.id !== 'string' || o.id === '' || o.id.length > MAX_ID_LENGTH)
     return fail(`"id" must be a string of 1–${MAX_ID_LENGTH} characters`);
+  if (CONTROL.test(o.id)) return fail('"id" holds a control character');
   if (typeof o.schema !== 'string') return fail('"schema" is missing');
   const schema = schemaOf(o.schema);
   if (!schema) return fail(`unknown or abstract schema "${o.schema}"`);
@@ -121,6 +124,8 @@ export function parseFtmLine(line: string, dataset?: string): ParsedLine {
     for (const v of values) {
       if (typeof v !== 'string' || v.length > MAX_VALUE_LENGTH)
         return fail(`property "${name}" holds a value that is not a string (or is too long)`);
+      // PostgreSQL's jsonb refuses \u0000; other control characters are kept.
+      if (v.includes('\u0000')) return fail(`property "${name}" holds a NUL character`);
       if (v !== '' && !list.includes(v)) list.push(v);
     }
     if (list.length === 0) continue;

@@ -105,3 +105,16 @@ describe('screening against a hand-made fixture with cross-script aliases', () =
     expect(ids.indexOf('p-chen')).toBeLessThan(ids.indexOf('p-chen-other'));
   });
 });
+
+describe('FtM lines the database could not store', () => {
+  it('refuses ids with control characters and NUL in values, with a reason', () => {
+    expect(parseFtmLine(JSON.stringify({ id: 'a\u0000b', schema: 'Person', properties: {} }))).toEqual({
+      ok: false,
+      error: '"id" holds a control character',
+    });
+    expect(parseFtmLine(JSON.stringify({ id: 'a', schema: 'Person', properties: { name: ['x\u0000'] } }))).toEqual({
+      ok: false,
+      error: 'property "name" holds a NUL character',
+    });
+  });
+});

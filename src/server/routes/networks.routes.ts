@@ -5,6 +5,7 @@ import {
   DatasetParams,
   EntityDetail,
   EntityGraph,
+  EntityId,
   EntityIdParams,
   ExportQuery,
   ImportQuery,
@@ -207,7 +208,7 @@ export const networksRoutes =
           summary: "Link a compound's operator, owner, landlord or security to an entity",
           body: z.object({
             compoundId: z.uuid(),
-            entityId: z.string().min(1).max(200),
+            entityId: EntityId,
             role: z.enum(OPERATOR_ROLES),
           }),
           response: { 200: z.object({ linked: z.boolean() }) },
