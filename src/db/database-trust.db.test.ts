@@ -173,6 +173,18 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       VALUES (gen_random_uuid(), $1, 'km', 'received', 'trust-test-code', 'x', now(), now())`,
       [victim],
     );
+    // Scheduled reports (0020): a schedule of the victim organisation and a report it produced.
+    await owner(
+      `INSERT INTO report_schedules(id, organisation_id, created_at, cadence, hour_utc, weekday, next_run_at)
+      VALUES ('00000000-0000-4000-8000-0000000b0001', $1, now(), 'weekly', 6, 1, now())`,
+      [victim],
+    );
+    await owner(
+      `INSERT INTO generated_reports(id, organisation_id, schedule_id, created_at, sha256, size, filename)
+      SELECT gen_random_uuid(), $1, '00000000-0000-4000-8000-0000000b0001', now(), sha256, size, 'trust.pdf'
+      FROM blobs LIMIT 1`,
+      [victim],
+    );
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');

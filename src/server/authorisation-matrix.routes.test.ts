@@ -239,6 +239,16 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/reports/generated/{id}': {
     none: "a report of the caller's organisation; another organisation's is 404 (report-schedules.routes.test.ts)",
   },
+  'POST /api/help-requests': {
+    none: 'public: lands in the named organisation’s queue and answers only with a code (help.routes.test.ts)',
+  },
+  'POST /api/help-requests/status': {
+    none: 'public: the private code is the credential; any wrong code is the same 404 (help.routes.test.ts)',
+  },
+  'GET /api/help-requests': { none: "the caller's organisation's help requests (row-level security)", list: true },
+  'PATCH /api/help-requests/{id}': {
+    none: "a help request of the caller's organisation; another organisation's is 404 (help.routes.test.ts)",
+  },
   // --- monitoring: shared data without an id -----------------------------------------------
   'GET /api/monitoring/compounds': { none: 'monitoring data is shared across organisations (scope all)', list: true },
   'POST /api/monitoring/compounds': { none: 'creates shared monitoring data' },
