@@ -172,6 +172,7 @@ export interface SurvivorsTable {
   location_kind: Generated<LocationKind>;
   location_organisation_id: string | null;
   compound_ref: string | null;
+  compound_id: string | null;
   exit_mode: Generated<ExitMode>;
   exit_date: string | null;
   consent_own_embassy: Generated<boolean>;
@@ -180,6 +181,7 @@ export interface SurvivorsTable {
   is_demo: Generated<boolean>;
   consent_version: Generated<number>;
   consent_cross_org_matching: Generated<boolean>;
+  consent_testimony: Generated<boolean>;
 }
 export interface CasesTable {
   id: string;
@@ -235,6 +237,7 @@ export interface CompoundsTable {
   updated_at: Generated<Timestamp>;
   is_demo: Generated<boolean>;
   organisation_id: string | null;
+  country: Generated<string>;
 }
 /** Evidence metadata as stored (EXIF and file facts, already reduced to what may be kept). */
 export type EvidenceMetadata = Record<string, string | number | boolean | null>;
@@ -354,6 +357,7 @@ export interface ConsentVersionsTable {
   use_in_statistics: boolean;
   changes: Json<string[]>;
   cross_organisation_matching: Generated<boolean>;
+  testimony_to_monitoring: Generated<boolean>;
 }
 export interface CaseEventsTable {
   id: string;

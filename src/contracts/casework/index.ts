@@ -3,3 +3,4 @@ export * from './fields.ts';
 export * from './survivors.ts';
 export * from './cases.ts';
 export * from './work.ts';
+export * from './compound-links.ts';

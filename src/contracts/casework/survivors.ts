@@ -44,6 +44,8 @@ export const ConsentFlagsInput = z.object({
   useInStatistics: z.boolean(),
   /** May be compared with other organisations' records (blind matching); off unless the survivor opts in. */
   crossOrganisationMatching: z.boolean().default(false),
+  /** May hand a de-identified testimony to monitoring (a purpose of its own); off unless the survivor opts in. */
+  testimonyToMonitoring: z.boolean().default(false),
   method: z.enum(CONSENT_METHODS),
 });
 export type ConsentFlagsInput = z.infer<typeof ConsentFlagsInput>;
@@ -64,7 +66,9 @@ export const RegisterSurvivorRequest = z
     contacts: z.array(Contact).max(10).default([]),
     documentStatus: z.enum(DOCUMENT_STATUSES),
     location: LocationInput.default({ kind: 'unknown' }),
-    /** Which compound they came from, as told (free text for now). */
+    /** Which compound they came from: a compound of the registry (GET /api/compound-lookup) … */
+    compoundId: z.uuid().optional(),
+    /** … or, when it is not in the registry, the words they used (ignored when compoundId is given). Neither: unknown. */
     compound: z.string().trim().max(300).optional(),
     exitMode: z.enum(EXIT_MODES).default('unknown'),
     exitDate: IsoDay.optional(),
@@ -90,6 +94,7 @@ export const ConsentVersionView = z.object({
   shareWithOrganisationIds: z.array(z.string()),
   useInStatistics: z.boolean(),
   crossOrganisationMatching: z.boolean(),
+  testimonyToMonitoring: z.boolean(),
   method: z.enum(CONSENT_METHODS),
   at: z.string(),
   recordedBy: z.string().nullable(),
@@ -136,7 +141,10 @@ export const SurvivorView = z.object({
    * embassy).
    */
   location: LocationView.nullable(),
+  /** The free-text compound, when it is not linked to the registry. */
   compound: z.string().nullable(),
+  /** The linked compound of the registry, with its display name; null when unknown or only free text. */
+  compoundLink: z.object({ id: z.string(), name: z.string(), country: z.string() }).nullable(),
   exitMode: z.enum(EXIT_MODES),
   exitDate: z.string().nullable(),
   consent: z.object({
@@ -145,6 +153,7 @@ export const SurvivorView = z.object({
     shareWithOrganisationIds: z.array(z.string()),
     useInStatistics: z.boolean(),
     crossOrganisationMatching: z.boolean(),
+    testimonyToMonitoring: z.boolean(),
   }),
 });
 export type SurvivorView = z.infer<typeof SurvivorView>;

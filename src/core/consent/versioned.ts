@@ -19,6 +19,12 @@ export interface ConsentFlags {
    * off (migration 0007).
    */
   readonly crossOrganisationMatching: boolean;
+  /**
+   * May hand a de-identified account of what they lived through to monitoring (a restricted testimony
+   * evidence item about the compound, services/casework/testimony.service.ts). Opt-in; records that
+   * predate the flag have it off (migration 0014).
+   */
+  readonly testimonyToMonitoring: boolean;
 }
 
 export const NO_CONSENT: ConsentFlags = Object.freeze({
@@ -26,6 +32,7 @@ export const NO_CONSENT: ConsentFlags = Object.freeze({
   shareWithOrganisationIds: Object.freeze([]),
   useInStatistics: false,
   crossOrganisationMatching: false,
+  testimonyToMonitoring: false,
 });
 
 export const CONSENT_METHODS = ['verbal', 'written', 'digital', 'guardian'] as const;
@@ -37,6 +44,7 @@ export interface ConsentChange {
   readonly removeOrganisationIds?: readonly string[];
   readonly useInStatistics?: boolean;
   readonly crossOrganisationMatching?: boolean;
+  readonly testimonyToMonitoring?: boolean;
   /** How the survivor gave or withdrew consent. */
   readonly method: ConsentMethod;
 }
@@ -116,6 +124,9 @@ export function applyConsentChange(
   if (useInStatistics !== prev.useInStatistics) changes.push(`use in statistics: ${yesNo(useInStatistics)}`);
   if (crossOrganisationMatching !== prev.crossOrganisationMatching)
     changes.push(`cross-organisation matching: ${yesNo(crossOrganisationMatching)}`);
+  const testimonyToMonitoring = change.testimonyToMonitoring ?? prev.testimonyToMonitoring;
+  if (testimonyToMonitoring !== prev.testimonyToMonitoring)
+    changes.push(`testimony to monitoring: ${yesNo(testimonyToMonitoring)}`);
   if (changes.length === 0) return { ok: false, reason: 'the change does not alter the current consent' };
 
   const flags: ConsentFlags = Object.freeze({
@@ -123,6 +134,7 @@ export function applyConsentChange(
     shareWithOrganisationIds: Object.freeze([...orgs].sort()),
     useInStatistics,
     crossOrganisationMatching,
+    testimonyToMonitoring,
   });
   const current: ConsentVersion = Object.freeze({
     version: (last?.version ?? 0) + 1,

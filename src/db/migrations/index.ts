@@ -10,6 +10,7 @@ import * as m0009 from './0009_disclosure.ts';
 import * as m0010 from './0010_monitoring_sharing.ts';
 import * as m0011 from './0011_alert_rank.ts';
 import * as m0012 from './0012_public_releases.ts';
+import * as m0014 from './0014_casework_monitoring_links.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -25,4 +26,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0010_monitoring_sharing', sql: m0010.sql },
   { name: '0011_alert_rank', sql: m0011.sql },
   { name: '0012_public_releases', sql: m0012.sql },
+  { name: '0014_casework_monitoring_links', sql: m0014.sql },
 ];

@@ -9,8 +9,11 @@ export type SurvivorRow = RowOf<SurvivorsTable>;
 /**
  * What a write supplies: consent version (0 = none recorded) and cross-organisation matching (opt-in) may be omitted.
  */
-export type SurvivorInsert = Omit<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching'> &
-  Partial<Pick<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching'>>;
+export type SurvivorInsert = Omit<
+  SurvivorRow,
+  'consentVersion' | 'consentCrossOrgMatching' | 'consentTestimony' | 'compoundId'
+> &
+  Partial<Pick<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching' | 'consentTestimony' | 'compoundId'>>;
 
 export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorInsert[]): Promise<void> {
   if (rows.length === 0) return;
@@ -32,6 +35,7 @@ export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorIns
         location_kind: s.locationKind,
         location_organisation_id: s.locationOrganisationId,
         compound_ref: s.compoundRef,
+        compound_id: s.compoundId ?? null,
         exit_mode: s.exitMode,
         exit_date: s.exitDate,
         consent_own_embassy: s.consentOwnEmbassy,
@@ -40,6 +44,7 @@ export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorIns
         is_demo: s.isDemo,
         consent_version: s.consentVersion ?? 0,
         consent_cross_org_matching: s.consentCrossOrgMatching ?? false,
+        consent_testimony: s.consentTestimony ?? false,
       })),
     )
     .execute();
@@ -80,6 +85,8 @@ export interface ConsentVersionRow {
   changes: string[];
   /** False when omitted (versions recorded before the flag existed). */
   crossOrganisationMatching?: boolean;
+  /** Handing a de-identified testimony to monitoring (migration 0014); false when omitted. */
+  testimonyToMonitoring?: boolean;
 }
 
 export async function insertConsentVersions(trx: Queryable, rows: readonly ConsentVersionRow[]): Promise<void> {
@@ -98,6 +105,7 @@ export async function insertConsentVersions(trx: Queryable, rows: readonly Conse
         share_with_organisation_ids: v.shareWithOrganisationIds,
         use_in_statistics: v.useInStatistics,
         cross_organisation_matching: v.crossOrganisationMatching ?? false,
+        testimony_to_monitoring: v.testimonyToMonitoring ?? false,
         changes: JSON.stringify(v.changes),
       })),
     )
@@ -123,6 +131,7 @@ export async function listConsentVersions(trx: Queryable, survivorId: string): P
     useInStatistics: r.use_in_statistics,
     changes: r.changes,
     crossOrganisationMatching: r.cross_organisation_matching,
+    testimonyToMonitoring: r.testimony_to_monitoring,
   }));
 }
 
@@ -132,7 +141,12 @@ export async function setSurvivorConsent(
   survivorId: string,
   v: Pick<
     ConsentVersionRow,
-    'version' | 'shareWithOwnEmbassy' | 'shareWithOrganisationIds' | 'useInStatistics' | 'crossOrganisationMatching'
+    | 'version'
+    | 'shareWithOwnEmbassy'
+    | 'shareWithOrganisationIds'
+    | 'useInStatistics'
+    | 'crossOrganisationMatching'
+    | 'testimonyToMonitoring'
   >,
 ): Promise<void> {
   await trx
@@ -143,6 +157,7 @@ export async function setSurvivorConsent(
       consent_organisation_ids: v.shareWithOrganisationIds,
       consent_statistics: v.useInStatistics,
       consent_cross_org_matching: v.crossOrganisationMatching ?? false,
+      consent_testimony: v.testimonyToMonitoring ?? false,
     })
     .where('id', '=', survivorId)
     .execute();

@@ -31,6 +31,7 @@ const present = (v: ConsentVersionRow): ConsentVersionView => ({
   shareWithOrganisationIds: v.shareWithOrganisationIds,
   useInStatistics: v.useInStatistics,
   crossOrganisationMatching: v.crossOrganisationMatching ?? false,
+  testimonyToMonitoring: v.testimonyToMonitoring ?? false,
   method: v.method as ConsentMethod,
   at: v.at,
   recordedBy: v.recordedBy,
@@ -50,6 +51,7 @@ const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory =>
       shareWithOrganisationIds: [...v.shareWithOrganisationIds].sort(),
       useInStatistics: v.useInStatistics,
       crossOrganisationMatching: v.crossOrganisationMatching ?? false,
+      testimonyToMonitoring: v.testimonyToMonitoring ?? false,
     },
   }));
 
@@ -115,6 +117,7 @@ export async function changeConsent(
         shareWithOwnEmbassy: input.shareWithOwnEmbassy,
         useInStatistics: input.useInStatistics,
         crossOrganisationMatching: input.crossOrganisationMatching,
+        testimonyToMonitoring: input.testimonyToMonitoring,
         method: input.method,
         addOrganisationIds: wanted.filter((id) => !prev.includes(id)),
         removeOrganisationIds: prev.filter((id) => !wanted.includes(id)),
@@ -136,6 +139,7 @@ export async function changeConsent(
       useInStatistics: v.flags.useInStatistics,
       changes: [...v.changes],
       crossOrganisationMatching: v.flags.crossOrganisationMatching,
+      testimonyToMonitoring: v.flags.testimonyToMonitoring,
     };
     await insertConsentVersions(trx, [row]);
     await setSurvivorConsent(trx, survivorId, row);

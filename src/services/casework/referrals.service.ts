@@ -114,6 +114,7 @@ export async function createReferral(
         shareWithOrganisationIds: survivor.consentOrganisationIds,
         useInStatistics: survivor.consentStatistics,
         crossOrganisationMatching: survivor.consentCrossOrgMatching,
+        testimonyToMonitoring: survivor.consentTestimony,
       },
       survivorNationalities: survivor.nationalities,
       toOrganisation: { id: to.id, kind: to.kind, servesNationalities: to.nationalitiesServed },

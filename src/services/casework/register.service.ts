@@ -10,6 +10,7 @@ import { asActor, asSystem } from '../../db/transaction.ts';
 import { hitRateLimit } from '../../db/repositories/rate-limits.repository.ts';
 import { REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
 import { enqueueJob } from '../../db/repositories/jobs.repository.ts';
+import { findCompound } from '../../db/repositories/monitoring/compounds.repository.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { invalid, TooManyRequests } from '../errors.ts';
@@ -67,6 +68,9 @@ export async function registerSurvivor(
       if (place && (!orgs.has(place) || orgs.get(place)!.kind !== input.location.kind))
         fields['body.location.placeOrganisationId'] = `no such ${input.location.kind}`;
     }
+    // The compound: a link to the registry, or the words the survivor used, or unknown (neither).
+    const compound = { id: input.compoundId ?? null, text: input.compoundId ? null : (input.compound ?? null) };
+    if (compound.id && !(await findCompound(trx, compound.id))) fields['body.compoundId'] = 'no such compound';
     const assignedTo = input.assignedTo ?? actor.userId;
     if (input.assignedTo && !(await isMember(trx, input.assignedTo, actor.organisationId)))
       fields['body.assignedTo'] = 'not a member of your organisation';
@@ -81,6 +85,7 @@ export async function registerSurvivor(
         addOrganisationIds: input.consent.shareWithOrganisationIds,
         useInStatistics: input.consent.useInStatistics,
         crossOrganisationMatching: input.consent.crossOrganisationMatching,
+        testimonyToMonitoring: input.consent.testimonyToMonitoring,
         method: input.consent.method,
       },
       { userId: actor.userId, organisationId: actor.organisationId },
@@ -116,7 +121,8 @@ export async function registerSurvivor(
         documentStatus: input.documentStatus,
         locationKind: input.location.kind,
         locationOrganisationId: input.location.placeOrganisationId ?? null,
-        compoundRef: input.compound ?? null,
+        compoundRef: compound.text,
+        compoundId: compound.id,
         exitMode: input.exitMode,
         exitDate: input.exitDate ?? null,
         consentOwnEmbassy: version?.flags.shareWithOwnEmbassy ?? false,
@@ -125,6 +131,7 @@ export async function registerSurvivor(
         consentVersion: version?.version ?? 0,
         isDemo: false,
         consentCrossOrgMatching: version?.flags.crossOrganisationMatching ?? false,
+        consentTestimony: version?.flags.testimonyToMonitoring ?? false,
       },
       kase: {
         id: caseId,
@@ -148,6 +155,7 @@ export async function registerSurvivor(
             useInStatistics: version.flags.useInStatistics,
             changes: [...version.changes],
             crossOrganisationMatching: version.flags.crossOrganisationMatching,
+            testimonyToMonitoring: version.flags.testimonyToMonitoring,
           }
         : null,
       event: {

@@ -25,6 +25,7 @@ const SURVIVOR_COLUMNS = [
   's.location_kind',
   's.location_organisation_id',
   's.compound_ref',
+  's.compound_id',
   's.exit_mode',
   's.exit_date',
   's.consent_own_embassy',
@@ -32,6 +33,7 @@ const SURVIVOR_COLUMNS = [
   's.consent_statistics',
   's.consent_version',
   's.consent_cross_org_matching',
+  's.consent_testimony',
   's.is_demo',
 ] as const;
 const CASE_COLUMNS = [
@@ -66,6 +68,7 @@ export const survivorFrom = (r: SurvivorColumns): SurvivorRow => ({
   locationKind: r.location_kind,
   locationOrganisationId: r.location_organisation_id,
   compoundRef: r.compound_ref,
+  compoundId: r.compound_id,
   exitMode: r.exit_mode,
   exitDate: r.exit_date,
   consentOwnEmbassy: r.consent_own_embassy,
@@ -73,6 +76,7 @@ export const survivorFrom = (r: SurvivorColumns): SurvivorRow => ({
   consentStatistics: r.consent_statistics,
   consentVersion: r.consent_version,
   consentCrossOrgMatching: r.consent_cross_org_matching === true,
+  consentTestimony: r.consent_testimony === true,
   isDemo: r.is_demo,
 });
 export const caseFrom = (r: Selectable<CasesTable>): CaseRow => ({
