@@ -32,6 +32,10 @@ export const NATIONALITY_WEIGHTS: readonly (readonly [string, number])[] = [
   ['LK', 1],
   ['BR', 0.8],
   ['KR', 0.7],
+  // Nationals whose country has no resident embassy in Phnom Penh.
+  ['SL', 1],
+  ['LR', 0.8],
+  ['MG', 0.8],
 ];
 const AGE_WEIGHTS: [AgeBand, number][] = [
   ['under_18', 2],
@@ -66,6 +70,9 @@ const LANGUAGES: Record<string, string[]> = {
   MY: ['ms', 'en'],
   LA: ['lo'],
   KR: ['ko'],
+  SL: ['en', 'kri'],
+  LR: ['en'],
+  MG: ['mg', 'fr'],
 };
 /** The messaging app people from each country most often give. */
 const APP: Record<string, ContactChannel> = {
@@ -84,6 +91,8 @@ export interface SurvivorContext {
   compoundWeights: readonly (readonly [string, number])[];
   /** Day offset from the anchor (negative) on which each compound's mass exit peaked. */
   massExitDay: ReadonlyMap<string, number>;
+  /** Day offset from the anchor on which monitoring first saw each compound; nobody leaves a compound before it. */
+  firstSeenDay?: ReadonlyMap<string, number>;
   /** Users who can register for an organisation (the all-round demo login excluded). */
   staff: ReadonlyMap<string, readonly DemoUser[]>;
 }
@@ -285,7 +294,8 @@ export function draftSurvivor(rng: Rng, ctx: SurvivorContext): SurvivorDraft {
   const exitOffset = massExit
     ? (ctx.massExitDay.get(compoundKey) ?? -30) + rng.pick([-1, 0, 0, 0, 1, 1, 2])
     : -2 - rng.int(118);
-  const exitDay = anchorDay + exitOffset * DAY_MS;
+  const firstSeen = compoundKey ? ctx.firstSeenDay?.get(compoundKey) : undefined;
+  const exitDay = anchorDay + Math.min(-1, Math.max(exitOffset, firstSeen !== undefined ? firstSeen + 1 : exitOffset)) * DAY_MS;
 
   const registrar = pickRegistrar(rng, ctx, nationality, compound?.province ?? null);
   const registeredByEmbassy = ctx.orgs.find((o) => o.key === registrar.orgKey)?.kind === 'embassy';

@@ -5,7 +5,7 @@
  * - A survivor's compound is a link to the registry (survivors.compound_id). survivors.compound_ref
  *   stays as the free-text fallback for a compound not (yet) in the registry; neither set = unknown.
  *   Existing free text is linked where it names a compound exactly: one of its names or aliases, or
- *   the slug of one ("golden-fortune-park"), case-insensitively; the text is then cleared. Text that
+ *   the slug of one ("harbour-lantern-estate"), case-insensitively; the text is then cleared. Text that
  *   names no compound, or more than one, stays as it was.
  * - A consent purpose of its own, versioned like the others: handing a de-identified testimony to
  *   monitoring (consent_versions.testimony_to_monitoring, copied onto survivors.consent_testimony).

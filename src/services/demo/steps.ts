@@ -10,8 +10,9 @@ import { reportingSteps } from './reporting-step.ts';
 export const DEMO_STEPS: readonly DemoStep[] = [
   organisationsStep,
   usersStep,
-  survivorsStep,
+  // Compounds before survivors: a survivor's compound is a link to the registry.
   ...monitoringSteps,
+  survivorsStep,
   ...caseworkSteps,
   ...matchingSteps,
   ...reportingSteps,
