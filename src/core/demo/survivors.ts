@@ -13,6 +13,9 @@ import { survivorNames } from './name-forms.ts';
 import type { DemoCompound, DemoOrganisation, DemoSurvivor, DemoUser } from './types.ts';
 import anyAscii from 'any-ascii';
 
+/** Nationalities in the story whose country has no resident embassy in Phnom Penh. */
+export const NO_RESIDENT_EMBASSY: readonly string[] = ['SL', 'LR', 'MG'];
+
 export const NATIONALITY_WEIGHTS: readonly (readonly [string, number])[] = [
   ['ID', 30],
   ['CN', 12],
@@ -70,7 +73,7 @@ const LANGUAGES: Record<string, string[]> = {
   MY: ['ms', 'en'],
   LA: ['lo'],
   KR: ['ko'],
-  SL: ['en', 'kri'],
+  SL: ['en'],
   LR: ['en'],
   MG: ['mg', 'fr'],
 };
@@ -174,12 +177,16 @@ export function pickLocation(
       const org = rng.pick(ofKind(ctx, 'clinic'));
       return { kind, detail: rng.pick(['admitted', 'outpatient', 'under observation']), orgKey: org.key };
     }
-    case 'embassy':
+    case 'embassy': {
+      const embassy = embassyFor(ctx.orgs, nationality);
+      // No embassy of their own here: waiting outside someone else's, with nowhere to go.
+      if (!embassy) return { kind: 'street', detail: 'outside an embassy of a neighbouring country', orgKey: null };
       return {
         kind,
         detail: rng.pick(['waiting area', 'temporary accommodation arranged by the embassy', null]),
-        orgKey: embassyFor(ctx.orgs, nationality)?.key ?? null,
+        orgKey: embassy.key,
       };
+    }
     case 'street':
       return {
         kind,
@@ -295,7 +302,8 @@ export function draftSurvivor(rng: Rng, ctx: SurvivorContext): SurvivorDraft {
     ? (ctx.massExitDay.get(compoundKey) ?? -30) + rng.pick([-1, 0, 0, 0, 1, 1, 2])
     : -2 - rng.int(118);
   const firstSeen = compoundKey ? ctx.firstSeenDay?.get(compoundKey) : undefined;
-  const exitDay = anchorDay + Math.min(-1, Math.max(exitOffset, firstSeen !== undefined ? firstSeen + 1 : exitOffset)) * DAY_MS;
+  const exitDay =
+    anchorDay + Math.min(-1, Math.max(exitOffset, firstSeen !== undefined ? firstSeen + 1 : exitOffset)) * DAY_MS;
 
   const registrar = pickRegistrar(rng, ctx, nationality, compound?.province ?? null);
   const registeredByEmbassy = ctx.orgs.find((o) => o.key === registrar.orgKey)?.kind === 'embassy';
