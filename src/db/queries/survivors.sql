@@ -4,4 +4,4 @@
 select * from "consent_versions" where "survivor_id" = $1 order by "version";
 
 -- setSurvivorConsent
-update "survivors" set "consent_version" = $1, "consent_own_embassy" = $2, "consent_organisation_ids" = $3, "consent_statistics" = $4, "consent_cross_org_matching" = $5 where "id" = $6;
+update "survivors" set "consent_version" = $1, "consent_own_embassy" = $2, "consent_organisation_ids" = $3, "consent_statistics" = $4, "consent_cross_org_matching" = $5, "consent_testimony" = $6 where "id" = $7;
