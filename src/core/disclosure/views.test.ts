@@ -55,7 +55,14 @@ describe('case and survivor views', () => {
   it('an embassy learns no place, no organisation, no compound or dates; the owner everything', () => {
     expect(discloseSurvivor('own_organisation', survivor)).toEqual(survivor);
     const e = discloseSurvivor('embassy', survivor);
-    expect(e).toMatchObject({ organisationId: null, location: null, compound: null, compoundLink: null, exitDate: null, names: ['Siti'] });
+    expect(e).toMatchObject({
+      organisationId: null,
+      location: null,
+      compound: null,
+      compoundLink: null,
+      exitDate: null,
+      names: ['Siti'],
+    });
     expect(e.consent).toEqual({
       version: 2,
       shareWithOwnEmbassy: true,

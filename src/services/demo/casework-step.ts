@@ -189,7 +189,8 @@ export const caseworkSteps: readonly DemoStep[] = [
         const caseNeeds: NeedRow[] = [];
         // A case still being worked on has its open needs from its latest week (recorded at the last contact), so no
         // need waits longer than DEMO_NEED_WINDOW_DAYS whenever the demo is loaded.
-        const recent = active && now.getTime() - opened > DEMO_NEED_WINDOW_DAYS * DAY ? now.getTime() - 7 * DAY - opened : 0;
+        const recent =
+          active && now.getTime() - opened > DEMO_NEED_WINDOW_DAYS * DAY ? now.getTime() - 7 * DAY - opened : 0;
         for (let i = 0, n = 1 + rng.int(3); i < n; i++) {
           const kind = pickWeighted(rng, NEED_MIX);
           const created = at(recent + (1 + i) * HOUR + rng.int(20) * HOUR);

@@ -95,21 +95,25 @@ export async function createCompound(
 ): Promise<CompoundView> {
   authorise(actor, 'create', 'compound');
   checkGeometry(input.point, input.footprint);
-  return withCasework(app, actor, asActor(app.database, actor, async (trx) => {
-    const id = app.newId();
-    await insertCompounds(trx, [
-      {
-        id,
-        ...input,
-        externalRef: null,
-        createdBy: actor.userId,
-        organisationId: actor.organisationId,
-        at: app.now().toISOString(),
-      },
-    ]);
-    await audit(trx, app, actor, 'compound.create', 'compound', id, {});
-    return view(trx, app, (await findCompound(trx, id))!);
-  }));
+  return withCasework(
+    app,
+    actor,
+    asActor(app.database, actor, async (trx) => {
+      const id = app.newId();
+      await insertCompounds(trx, [
+        {
+          id,
+          ...input,
+          externalRef: null,
+          createdBy: actor.userId,
+          organisationId: actor.organisationId,
+          at: app.now().toISOString(),
+        },
+      ]);
+      await audit(trx, app, actor, 'compound.create', 'compound', id, {});
+      return view(trx, app, (await findCompound(trx, id))!);
+    }),
+  );
 }
 
 export async function updateCompoundDetails(
@@ -120,39 +124,47 @@ export async function updateCompoundDetails(
 ): Promise<CompoundView> {
   authorise(actor, 'update', 'compound');
   checkGeometry(patch.point, patch.footprint);
-  return withCasework(app, actor, asActor(app.database, actor, async (trx) => {
-    await lockCompound(trx, id);
-    const c = await findCompound(trx, id);
-    if (!c) throw notFound('compound');
-    const next: CompoundWrite = {
-      id,
-      names: patch.names ?? c.names,
-      country: patch.country ?? c.country,
-      aliases: patch.aliases ?? c.aliases,
-      province: patch.province !== undefined ? patch.province : c.province,
-      district: patch.district !== undefined ? patch.district : c.district,
-      point: patch.point !== undefined ? patch.point : c.point,
-      footprint: patch.footprint !== undefined ? patch.footprint : c.footprint,
-      operators: patch.operators ?? c.operators,
-      notes: patch.notes !== undefined ? patch.notes : c.notes,
-      externalRef: c.externalRef,
-      createdBy: null,
-      at: app.now().toISOString(),
-    };
-    await updateCompound(trx, next);
-    await recordEdit(trx, app, actor, { type: 'compound', id }, 'update', editableValues(c), editableValues(next));
-    await audit(trx, app, actor, 'compound.update', 'compound', id, { fields: Object.keys(patch).sort() });
-    return view(trx, app, (await findCompound(trx, id))!);
-  }));
+  return withCasework(
+    app,
+    actor,
+    asActor(app.database, actor, async (trx) => {
+      await lockCompound(trx, id);
+      const c = await findCompound(trx, id);
+      if (!c) throw notFound('compound');
+      const next: CompoundWrite = {
+        id,
+        names: patch.names ?? c.names,
+        country: patch.country ?? c.country,
+        aliases: patch.aliases ?? c.aliases,
+        province: patch.province !== undefined ? patch.province : c.province,
+        district: patch.district !== undefined ? patch.district : c.district,
+        point: patch.point !== undefined ? patch.point : c.point,
+        footprint: patch.footprint !== undefined ? patch.footprint : c.footprint,
+        operators: patch.operators ?? c.operators,
+        notes: patch.notes !== undefined ? patch.notes : c.notes,
+        externalRef: c.externalRef,
+        createdBy: null,
+        at: app.now().toISOString(),
+      };
+      await updateCompound(trx, next);
+      await recordEdit(trx, app, actor, { type: 'compound', id }, 'update', editableValues(c), editableValues(next));
+      await audit(trx, app, actor, 'compound.update', 'compound', id, { fields: Object.keys(patch).sort() });
+      return view(trx, app, (await findCompound(trx, id))!);
+    }),
+  );
 }
 
 export async function getCompound(app: AppContext, actor: RequestActor, id: string): Promise<CompoundView> {
   authorise(actor, 'read', 'compound');
-  return withCasework(app, actor, asActor(app.database, actor, async (trx) => {
-    const c = await findCompound(trx, id);
-    if (!c) throw notFound('compound');
-    return view(trx, app, c);
-  }));
+  return withCasework(
+    app,
+    actor,
+    asActor(app.database, actor, async (trx) => {
+      const c = await findCompound(trx, id);
+      if (!c) throw notFound('compound');
+      return view(trx, app, c);
+    }),
+  );
 }
 
 export async function listCompoundPage(

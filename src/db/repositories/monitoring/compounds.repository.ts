@@ -177,11 +177,7 @@ export async function findCompoundIdsByExternalRef(
 export async function listCompoundNames(
   trx: Queryable,
 ): Promise<{ id: string; names: CompoundName[]; aliases: string[]; country: string; province: string | null }[]> {
-  return trx
-    .selectFrom('compounds')
-    .select(['id', 'names', 'aliases', 'country', 'province'])
-    .orderBy('id')
-    .execute();
+  return trx.selectFrom('compounds').select(['id', 'names', 'aliases', 'country', 'province']).orderBy('id').execute();
 }
 
 /**
