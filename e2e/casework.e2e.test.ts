@@ -14,7 +14,7 @@ const EMBASSY = 'embassy-id';
 const email = (role: string, org: string) => `${role}@${org}.demo.refuge.example`;
 const NAME = 'Siti Rahmawati Uji';
 const SECRET_PLACE = 'Room 12 behind the blue gate';
-const COMPOUND = 'Golden Fortune compound, Sihanoukville';
+const COMPOUND = 'Copper Bay compound, Sihanoukville';
 
 /** Script errors, CSP violations and 5xx; the API's deliberate 4xx answers are not errors of the page. */
 function unexpectedErrors(e2e: E2E, page: Page): string[] {

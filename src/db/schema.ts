@@ -181,6 +181,7 @@ export interface SurvivorsTable {
   location_kind: Generated<LocationKind>;
   location_organisation_id: string | null;
   compound_ref: string | null;
+  compound_id: string | null;
   exit_mode: Generated<ExitMode>;
   exit_date: string | null;
   consent_own_embassy: Generated<boolean>;
@@ -193,6 +194,7 @@ export interface SurvivorsTable {
   consent_embassy_nationalities: string[] | null;
   /** core/triage protection flags (0013); own organisation only. */
   protection_flags: Generated<ProtectionFlag[]>;
+  consent_testimony: Generated<boolean>;
 }
 export interface CasesTable {
   id: string;
@@ -252,6 +254,7 @@ export interface CompoundsTable {
   organisation_id: string | null;
   /** Raised by every UPDATE (0018); compared with If-Match. */
   version: Generated<number>;
+  country: Generated<string>;
 }
 /** Evidence metadata as stored (EXIF and file facts, already reduced to what may be kept). */
 export type EvidenceMetadata = Record<string, string | number | boolean | null>;
@@ -374,6 +377,7 @@ export interface ConsentVersionsTable {
   changes: Json<string[]>;
   cross_organisation_matching: Generated<boolean>;
   embassy_nationalities: string[] | null;
+  testimony_to_monitoring: Generated<boolean>;
 }
 export interface CaseEventsTable {
   id: string;

@@ -4,3 +4,4 @@ export * from './survivors.ts';
 export * from './cases.ts';
 export * from './work.ts';
 export * from './referral-exchange.ts';
+export * from './compound-links.ts';

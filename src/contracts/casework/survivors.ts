@@ -50,6 +50,8 @@ export const ConsentFlagsInput = z.object({
    * shareWithOwnEmbassy is on. Absent or null: all of them.
    */
   embassyNationalities: z.array(CountryCode).max(5).nullable().optional(),
+  /** May hand a de-identified testimony to monitoring (a purpose of its own); off unless the survivor opts in. */
+  testimonyToMonitoring: z.boolean().default(false),
   method: z.enum(CONSENT_METHODS),
 });
 export type ConsentFlagsInput = z.infer<typeof ConsentFlagsInput>;
@@ -70,7 +72,9 @@ export const RegisterSurvivorRequest = z
     contacts: z.array(Contact).max(10).default([]),
     documentStatus: z.enum(DOCUMENT_STATUSES),
     location: LocationInput.default({ kind: 'unknown' }),
-    /** Which compound they came from, as told (free text for now). */
+    /** Which compound they came from: a compound of the registry (GET /api/compound-lookup) … */
+    compoundId: z.uuid().optional(),
+    /** … or, when it is not in the registry, the words they used (ignored when compoundId is given). Neither: unknown. */
     compound: z.string().trim().max(300).optional(),
     exitMode: z.enum(EXIT_MODES).default('unknown'),
     exitDate: IsoDay.optional(),
@@ -108,6 +112,7 @@ export const ConsentVersionView = z.object({
   crossOrganisationMatching: z.boolean(),
   /** Consent per nationality; null: every nationality they hold. */
   embassyNationalities: z.array(z.string()).nullable(),
+  testimonyToMonitoring: z.boolean(),
   method: z.enum(CONSENT_METHODS),
   at: z.string(),
   recordedBy: z.string().nullable(),
@@ -154,7 +159,10 @@ export const SurvivorView = z.object({
    * embassy).
    */
   location: LocationView.nullable(),
+  /** The free-text compound, when it is not linked to the registry. */
   compound: z.string().nullable(),
+  /** The linked compound of the registry, with its display name; null when unknown or only free text. */
+  compoundLink: z.object({ id: z.string(), name: z.string(), country: z.string() }).nullable(),
   exitMode: z.enum(EXIT_MODES),
   exitDate: z.string().nullable(),
   consent: z.object({
@@ -165,6 +173,7 @@ export const SurvivorView = z.object({
     crossOrganisationMatching: z.boolean(),
     /** Consent per nationality (owner only; null for everyone else and when all nationalities are covered). */
     embassyNationalities: z.array(z.string()).nullable(),
+    testimonyToMonitoring: z.boolean(),
   }),
   /** core/triage protection flags: the owning organisation's alone (empty for an embassy). */
   protection: z.array(z.enum(PROTECTION_FLAGS)),

@@ -322,7 +322,15 @@ export const FollowUpView = z.object({
 export type FollowUpView = z.infer<typeof FollowUpView>;
 export const FollowUpList = Page(FollowUpView);
 export const CheckInRequest = z
-  .object({ outcome: z.enum(FOLLOW_UP_OUTCOMES), note: z.string().trim().max(2000).optional() })
+  .object({
+    outcome: z.enum(FOLLOW_UP_OUTCOMES),
+    note: z.string().trim().max(2000).optional(),
+    /**
+     * With outcome seen_in_compound: the compound of the registry they were seen in. It becomes an anonymous
+     * reactivation signal on the compound's timeline (services/casework/compound-links.service.ts).
+     */
+    compoundId: z.uuid().optional(),
+  })
   .strict();
 export const FollowUpEvaluationView = z.object({
   caseId: z.string(),

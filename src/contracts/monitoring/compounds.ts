@@ -22,8 +22,12 @@ export const CompoundOperator = z.object({
   entityId: z.string().max(100).nullable().default(null),
 });
 
+/** ISO 3166-1 alpha-2 country of a compound (Cambodia, Laos, Myanmar, Thailand …). */
+const CompoundCountry = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code such as KH');
+
 export const CompoundInput = z.object({
   names: z.array(CompoundName).min(1).max(20),
+  country: CompoundCountry.default('KH'),
   aliases: z.array(Text(200)).max(50).default([]),
   province: Text(100).nullable().default(null),
   district: Text(100).nullable().default(null),
@@ -37,6 +41,7 @@ export type CompoundInput = z.infer<typeof CompoundInput>;
 /** Only the fields sent change. */
 export const CompoundPatch = z.object({
   names: z.array(CompoundName).min(1).max(20).optional(),
+  country: CompoundCountry.optional(),
   aliases: z.array(Text(200)).max(50).optional(),
   province: Text(100).nullable().optional(),
   district: Text(100).nullable().optional(),
@@ -81,6 +86,7 @@ export const CompoundSummary = z.object({
   name: z.string(),
   names: z.array(z.object({ name: z.string(), lang: z.string().nullable() })),
   aliases: z.array(z.string()),
+  country: z.string(),
   province: z.string().nullable(),
   district: z.string().nullable(),
   status: z.enum(COMPOUND_STATUSES),
@@ -103,6 +109,14 @@ export const CompoundView = CompoundSummary.extend({
   createdAt: z.string(),
   /** Send back as If-Match when changing the compound (contracts/common IfMatchHeaders). */
   version: z.number().int(),
+  /**
+   * Survivors linked to the compound across every organisation (consented to statistics): everyone who left it and
+   * those still in care. Suppressed (core/statistics, k = 11): a number or "suppressed".
+   */
+  casework: z.object({
+    exits: z.union([z.number().int(), z.literal('suppressed')]),
+    inCare: z.union([z.number().int(), z.literal('suppressed')]),
+  }),
 });
 export type CompoundView = z.infer<typeof CompoundView>;
 

@@ -24,6 +24,7 @@ describe('versioned consent', () => {
       shareWithOrganisationIds: [],
       useInStatistics: false,
       crossOrganisationMatching: false,
+      testimonyToMonitoring: false,
     });
   });
 
@@ -49,12 +50,14 @@ describe('versioned consent', () => {
       shareWithOrganisationIds: ['clinic-9', 'shelter-2'],
       useInStatistics: false,
       crossOrganisationMatching: false,
+      testimonyToMonitoring: false,
     });
     expect(currentConsent(h2)).toEqual({
       shareWithOwnEmbassy: true,
       shareWithOrganisationIds: ['shelter-2'],
       useInStatistics: true,
       crossOrganisationMatching: false,
+      testimonyToMonitoring: false,
     });
     expect(h2[1]!.changes).toEqual(['share with organisation clinic-9: no', 'use in statistics: yes']);
     expect(h2[1]).toMatchObject({ method: 'written', actor, at: '2026-03-02T08:00:00.000Z' });
@@ -64,12 +67,33 @@ describe('versioned consent', () => {
   it('cross-organisation matching is a flag of its own: off until given, versioned, withdrawn like others', () => {
     const h1 = apply([], { useInStatistics: true, method: 'verbal' }, '2026-03-01T00:00:00Z');
     expect(currentConsent(h1).crossOrganisationMatching).toBe(false);
+    expect(currentConsent(h1).testimonyToMonitoring).toBe(false);
     const h2 = apply(h1, { crossOrganisationMatching: true, method: 'written' }, '2026-03-02T00:00:00Z');
     expect(h2[1]!.changes).toEqual(['cross-organisation matching: yes']);
     expect(currentConsent(h2)).toMatchObject({ useInStatistics: true, crossOrganisationMatching: true });
     const h3 = apply(h2, { crossOrganisationMatching: false, method: 'verbal' }, '2026-03-03T00:00:00Z');
     expect(currentConsent(h3).crossOrganisationMatching).toBe(false);
     expect(consentAt(h3, '2026-03-02T12:00:00Z').crossOrganisationMatching).toBe(true);
+  });
+
+  it('testimony to monitoring is a purpose of its own: off until given, versioned, withdrawn without touching the rest', () => {
+    const h1 = apply(
+      [],
+      { useInStatistics: true, crossOrganisationMatching: true, method: 'verbal' },
+      '2026-03-01T00:00:00Z',
+    );
+    expect(currentConsent(h1).testimonyToMonitoring).toBe(false);
+    const h2 = apply(h1, { testimonyToMonitoring: true, method: 'written' }, '2026-03-02T00:00:00Z');
+    expect(h2[1]!.changes).toEqual(['testimony to monitoring: yes']);
+    expect(currentConsent(h2)).toMatchObject({
+      useInStatistics: true,
+      crossOrganisationMatching: true,
+      testimonyToMonitoring: true,
+    });
+    const h3 = apply(h2, { testimonyToMonitoring: false, method: 'verbal' }, '2026-03-03T00:00:00Z');
+    expect(currentConsent(h3)).toMatchObject({ crossOrganisationMatching: true, testimonyToMonitoring: false });
+    expect(consentAt(h3, '2026-03-02T12:00:00Z').testimonyToMonitoring).toBe(true);
+    expect(consentAt(h3, '2026-03-01T12:00:00Z').testimonyToMonitoring).toBe(false);
   });
 
   it('withdrawing embassy consent is a new version, and the old one is still readable at its time', () => {

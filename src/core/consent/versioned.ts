@@ -24,6 +24,12 @@ export interface ConsentFlags {
    * shareWithOwnEmbassy is on. Absent or null: every nationality they hold (the rule before this flag existed).
    */
   readonly embassyNationalities?: readonly string[] | null;
+  /**
+   * May hand a de-identified account of what they lived through to monitoring (a restricted testimony
+   * evidence item about the compound, services/casework/testimony.service.ts). Opt-in; records that
+   * predate the flag have it off (migration 0014).
+   */
+  readonly testimonyToMonitoring: boolean;
 }
 
 export const NO_CONSENT: ConsentFlags = Object.freeze({
@@ -31,6 +37,7 @@ export const NO_CONSENT: ConsentFlags = Object.freeze({
   shareWithOrganisationIds: Object.freeze([]),
   useInStatistics: false,
   crossOrganisationMatching: false,
+  testimonyToMonitoring: false,
 });
 
 export const CONSENT_METHODS = ['verbal', 'written', 'digital', 'guardian'] as const;
@@ -44,6 +51,7 @@ export interface ConsentChange {
   readonly crossOrganisationMatching?: boolean;
   /** Which nationalities' consular services may see them; null resets to all of them; absent keeps the current. */
   readonly embassyNationalities?: readonly string[] | null;
+  readonly testimonyToMonitoring?: boolean;
   /** How the survivor gave or withdrew consent. */
   readonly method: ConsentMethod;
 }
@@ -133,6 +141,9 @@ export function applyConsentChange(
     changes.push(
       `embassy of nationalities: ${embassyNationalities === null ? 'all' : embassyNationalities.join(', ') || 'none'}`,
     );
+  const testimonyToMonitoring = change.testimonyToMonitoring ?? prev.testimonyToMonitoring;
+  if (testimonyToMonitoring !== prev.testimonyToMonitoring)
+    changes.push(`testimony to monitoring: ${yesNo(testimonyToMonitoring)}`);
   if (changes.length === 0) return { ok: false, reason: 'the change does not alter the current consent' };
 
   const flags: ConsentFlags = Object.freeze({
@@ -141,6 +152,7 @@ export function applyConsentChange(
     useInStatistics,
     crossOrganisationMatching,
     ...(embassyNationalities === null ? {} : { embassyNationalities: Object.freeze(embassyNationalities) }),
+    testimonyToMonitoring,
   });
   const current: ConsentVersion = Object.freeze({
     version: (last?.version ?? 0) + 1,

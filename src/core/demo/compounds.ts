@@ -24,17 +24,17 @@ interface CompoundSpec {
 
 const SPECS: CompoundSpec[] = [
   {
-    key: 'golden-fortune-park',
-    en: 'Golden Fortune Park',
-    zh: '金福园区',
-    km: 'សួនសំណាងមាស',
-    aliases: ['GF Park', 'the gold towers'],
+    key: 'copperleaf-bay-park',
+    en: 'Copperleaf Bay Park',
+    zh: '铜叶湾园区',
+    km: 'សួនឆ្នេរស្លឹកស្ពាន់',
+    aliases: ['CB Park', 'the copper towers'],
     province: 'Preah Sihanouk',
     district: 'Krong Preah Sihanouk',
     lon: 103.5452,
     lat: 10.6403,
     size: 9,
-    operators: ['Golden Fortune Development Co., Ltd.'],
+    operators: ['Copperleaf Bay Development Co., Ltd.'],
     notes:
       'Eight-storey blocks behind a wall with razor wire; several hundred left over three days during the mass exit.',
   },

@@ -15,6 +15,12 @@ describe('demo dates', () => {
     );
   });
 
+  it('birthDateForAge on 29 February (the demo now starts on any day): the counterexample fast-check found', () => {
+    const at = new Date('2012-02-29T00:00:00Z');
+    for (const day of [0, 1, 200, 364, 365])
+      for (const age of [0, 1, 3, 4, 30]) expect(ageAt(birthDateForAge(age, at, day), at), `${age}/${day}`).toBe(age);
+  });
+
   it('ageAt counts a birthday only once it has arrived', () => {
     const at = new Date('2026-02-15T00:00:00Z');
     expect(ageAt('2000-02-15', at)).toBe(26);

@@ -30,10 +30,16 @@ export const AGE_RANGE: Record<AgeBand, [number, number]> = {
   '60_plus': [60, 66],
 };
 
+/** The same calendar day `years` earlier; 29 February falls back to the 28th in a common year (not 1 March). */
+function sameDayYearsBefore(at: Date, years: number): number {
+  const ms = Date.UTC(at.getUTCFullYear() - years, at.getUTCMonth(), at.getUTCDate());
+  return new Date(ms).getUTCMonth() === at.getUTCMonth() ? ms : ms - DAY_MS;
+}
+
 /** A birth date giving exactly `age` whole years at `at`: somewhere in the year before the age-th birthday. */
 export function birthDateForAge(age: number, at: Date, dayInYear: number): string {
-  const latest = Date.UTC(at.getUTCFullYear() - age, at.getUTCMonth(), at.getUTCDate());
-  const earliest = Date.UTC(at.getUTCFullYear() - age - 1, at.getUTCMonth(), at.getUTCDate()) + DAY_MS;
+  const latest = sameDayYearsBefore(at, age);
+  const earliest = sameDayYearsBefore(at, age + 1) + DAY_MS;
   const span = Math.round((latest - earliest) / DAY_MS);
   return isoDate(earliest + Math.min(dayInYear, span) * DAY_MS);
 }

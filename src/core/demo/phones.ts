@@ -251,6 +251,16 @@ const PLANS: Record<string, PhonePlan> = {
     groups: [3, 6],
     sep: ' ',
   },
+  SL: {
+    cc: '232',
+    trunk: '0',
+    prefixes: ['76', '77', '78', '79', '30', '33', '88', '99'],
+    length: 8,
+    groups: [2, 6],
+    sep: ' ',
+  },
+  LR: { cc: '231', trunk: '0', prefixes: ['77', '88'], length: 9, groups: [2, 3, 4], sep: ' ' },
+  MG: { cc: '261', trunk: '0', prefixes: ['32', '33', '34', '38'], length: 9, groups: [2, 2, 3, 2], sep: ' ' },
   NG: {
     cc: '234',
     trunk: '0',

@@ -13,6 +13,7 @@ import {
   SEXES,
 } from '../vocabulary.ts';
 import { DAY_MS, ageAt, ageBandOf, parseIsoDate } from './dates.ts';
+import { NO_RESIDENT_EMBASSY } from './survivors.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_NOTICE, DEMO_PASSWORD, generateDemoScenario, type DemoSurvivor } from './index.ts';
 
 const ANCHOR = new Date('2026-02-15T00:00:00Z');
@@ -93,9 +94,17 @@ describe('generateDemoScenario: organisations and users', () => {
     for (const o of organisations) expect(o.nationalitiesServed.length > 0).toBe(o.kind === 'embassy');
   });
 
-  it('has embassies for every survivor nationality', () => {
+  it('has embassies for every survivor nationality but those with no resident embassy, who are in the story', () => {
     const served = new Set(organisations.flatMap((o) => o.nationalitiesServed));
-    for (const s of survivors) for (const n of s.nationalities) expect(served).toContain(n);
+    for (const s of survivors)
+      for (const n of s.nationalities) if (!NO_RESIDENT_EMBASSY.includes(n)) expect(served).toContain(n);
+    for (const n of NO_RESIDENT_EMBASSY) {
+      expect(served.has(n), n).toBe(false);
+      expect(
+        survivors.some((s) => s.nationalities.includes(n)),
+        n,
+      ).toBe(true);
+    }
   });
 
   it('gives every organisation a user with a fitting role, and one all-round admin login', () => {

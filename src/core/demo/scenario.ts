@@ -51,7 +51,13 @@ export function generateDemoScenario(options: DemoOptions = {}): DemoScenario {
     compounds,
     compoundWeights: compoundWeights(),
     // Most compounds emptied within a few days of each other, about a month before the anchor.
-    massExitDay: new Map(compounds.map((c) => [c.key, -34 + exits.int(7)])),
+    massExitDay: new Map(
+      compounds.map((c) => {
+        const drawn = -34 + exits.int(7); // drawn for every compound, so the stream does not depend on the option
+        return [c.key, options.compoundDays?.get(c.key)?.massExit ?? drawn];
+      }),
+    ),
+    firstSeenDay: new Map([...(options.compoundDays ?? [])].map(([k, d]) => [k, d.firstSeen])),
     staff: staffByOrg(users, DEMO_ADMIN_KEY),
   };
 

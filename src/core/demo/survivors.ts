@@ -13,6 +13,9 @@ import { survivorNames } from './name-forms.ts';
 import type { DemoCompound, DemoOrganisation, DemoSurvivor, DemoUser } from './types.ts';
 import anyAscii from 'any-ascii';
 
+/** Nationalities in the story whose country has no resident embassy in Phnom Penh. */
+export const NO_RESIDENT_EMBASSY: readonly string[] = ['SL', 'LR', 'MG'];
+
 export const NATIONALITY_WEIGHTS: readonly (readonly [string, number])[] = [
   ['ID', 30],
   ['CN', 12],
@@ -32,6 +35,10 @@ export const NATIONALITY_WEIGHTS: readonly (readonly [string, number])[] = [
   ['LK', 1],
   ['BR', 0.8],
   ['KR', 0.7],
+  // Nationals whose country has no resident embassy in Phnom Penh.
+  ['SL', 1],
+  ['LR', 0.8],
+  ['MG', 0.8],
 ];
 const AGE_WEIGHTS: [AgeBand, number][] = [
   ['under_18', 2],
@@ -66,6 +73,9 @@ const LANGUAGES: Record<string, string[]> = {
   MY: ['ms', 'en'],
   LA: ['lo'],
   KR: ['ko'],
+  SL: ['en'],
+  LR: ['en'],
+  MG: ['mg', 'fr'],
 };
 /** The messaging app people from each country most often give. */
 const APP: Record<string, ContactChannel> = {
@@ -84,6 +94,8 @@ export interface SurvivorContext {
   compoundWeights: readonly (readonly [string, number])[];
   /** Day offset from the anchor (negative) on which each compound's mass exit peaked. */
   massExitDay: ReadonlyMap<string, number>;
+  /** Day offset from the anchor on which monitoring first saw each compound; nobody leaves a compound before it. */
+  firstSeenDay?: ReadonlyMap<string, number>;
   /** Users who can register for an organisation (the all-round demo login excluded). */
   staff: ReadonlyMap<string, readonly DemoUser[]>;
 }
@@ -165,12 +177,16 @@ export function pickLocation(
       const org = rng.pick(ofKind(ctx, 'clinic'));
       return { kind, detail: rng.pick(['admitted', 'outpatient', 'under observation']), orgKey: org.key };
     }
-    case 'embassy':
+    case 'embassy': {
+      const embassy = embassyFor(ctx.orgs, nationality);
+      // No embassy of their own here: waiting outside someone else's, with nowhere to go.
+      if (!embassy) return { kind: 'street', detail: 'outside an embassy of a neighbouring country', orgKey: null };
       return {
         kind,
         detail: rng.pick(['waiting area', 'temporary accommodation arranged by the embassy', null]),
-        orgKey: embassyFor(ctx.orgs, nationality)?.key ?? null,
+        orgKey: embassy.key,
       };
+    }
     case 'street':
       return {
         kind,
@@ -285,7 +301,9 @@ export function draftSurvivor(rng: Rng, ctx: SurvivorContext): SurvivorDraft {
   const exitOffset = massExit
     ? (ctx.massExitDay.get(compoundKey) ?? -30) + rng.pick([-1, 0, 0, 0, 1, 1, 2])
     : -2 - rng.int(118);
-  const exitDay = anchorDay + exitOffset * DAY_MS;
+  const firstSeen = compoundKey ? ctx.firstSeenDay?.get(compoundKey) : undefined;
+  const exitDay =
+    anchorDay + Math.min(-1, Math.max(exitOffset, firstSeen !== undefined ? firstSeen + 1 : exitOffset)) * DAY_MS;
 
   const registrar = pickRegistrar(rng, ctx, nationality, compound?.province ?? null);
   const registeredByEmbassy = ctx.orgs.find((o) => o.key === registrar.orgKey)?.kind === 'embassy';

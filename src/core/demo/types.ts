@@ -92,6 +92,12 @@ export interface DemoScenario {
 export interface DemoOptions {
   seed?: number;
   survivors?: number;
-  /** Every date is computed relative to this instant (default 2026-02-15T00:00:00Z). */
+  /** Every date is computed relative to this instant (default 2026-02-15T00:00:00Z; the loader passes its start day). */
   anchor?: Date;
+  /**
+   * What monitoring's story says about each compound, in days relative to the anchor: when it was first seen and
+   * when its mass exit happened (null: none recorded). Survivors then leave a compound after it was first seen, and
+   * those of a mass exit leave around its day.
+   */
+  compoundDays?: ReadonlyMap<string, { firstSeen: number; massExit: number | null }>;
 }

@@ -18,6 +18,7 @@ const survivor = {
   organisationId: 'owner',
   location: { kind: 'shelter', placeOrganisationId: 'shelter-1', detail: '#12 Street 310' },
   compound: 'KK Park',
+  compoundLink: { id: 'c1', name: 'Harbour Lantern Estate', country: 'KH' },
   exitDate: '2026-01-01',
   consent: { version: 2, shareWithOwnEmbassy: true, shareWithOrganisationIds: ['shelter-1'], useInStatistics: true },
   names: ['Siti'],
@@ -54,7 +55,14 @@ describe('case and survivor views', () => {
   it('an embassy learns no place, no organisation, no compound or dates; the owner everything', () => {
     expect(discloseSurvivor('own_organisation', survivor)).toEqual(survivor);
     const e = discloseSurvivor('embassy', survivor);
-    expect(e).toMatchObject({ organisationId: null, location: null, compound: null, exitDate: null, names: ['Siti'] });
+    expect(e).toMatchObject({
+      organisationId: null,
+      location: null,
+      compound: null,
+      compoundLink: null,
+      exitDate: null,
+      names: ['Siti'],
+    });
     expect(e.consent).toEqual({
       version: 2,
       shareWithOwnEmbassy: true,

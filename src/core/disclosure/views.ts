@@ -166,6 +166,7 @@ export interface SurvivorFacts {
   readonly organisationId: string;
   readonly location: { kind: string; placeOrganisationId: string | null; detail: string | null } | null;
   readonly compound: string | null;
+  readonly compoundLink: { id: string; name: string; country: string } | null;
   readonly exitDate: string | null;
   readonly consent: {
     version: number;
@@ -196,6 +197,7 @@ export function discloseSurvivor<S extends SurvivorFacts>(
     organisationId: null,
     location: null,
     compound: null,
+    compoundLink: null,
     exitDate: null,
     consent: {
       ...s.consent,

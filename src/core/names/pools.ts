@@ -450,6 +450,28 @@ const KE_GIVEN: Sexed<Pool> = {
     'Faith|Mercy|Caroline|Purity|Winnie|Sharon|Esther|Grace|Lilian|Ann|Diana|Joy|Cynthia|Beatrice|Naomi|Wanjiru',
   ),
 };
+// ---- Sierra Leone, Liberia, Madagascar (no resident embassy in Phnom Penh) ------------------------------
+const SL_FAMILY = pool(
+  'Kamara*2|Sesay*2|Conteh*1.5|Bangura*1.5|Koroma*2|Kargbo|Turay|Mansaray|Jalloh*1.5|Kanu|Fofanah|Sankoh|Tarawally|Kallon',
+);
+const SL_GIVEN: Sexed<Pool> = {
+  male: pool('Mohamed*2|Ibrahim|Abdul|Alhaji|Sorie|Foday|Augustine|Santigie|Osman|Mustapha|Joseph|Alusine'),
+  female: pool('Fatmata*2|Aminata*1.5|Isatu|Mariama|Hawa|Kadiatu|Adama|Zainab|Christiana|Marie|Yabom|Memunatu'),
+};
+const LR_FAMILY = pool(
+  'Kollie*1.5|Flomo*1.5|Kpoto|Doe*1.5|Johnson*2|Kromah|Tarpeh|Dolo|Gbowee|Sirleaf|Weah|Massaquoi|Togba|Zinnah|Sackor',
+);
+const LR_GIVEN: Sexed<Pool> = {
+  male: pool('Emmanuel*1.5|Prince|Moses|Samuel|Varney|Momo|Patrick|Boima|Sekou|Alfred|Jerome|Augustine'),
+  female: pool('Comfort*1.5|Musu|Korpo|Blessing|Princess|Esther|Hawa|Oretha|Felecia|Gbessie|Yassah|Martha'),
+};
+const MG_FAMILY = pool(
+  'Rakotomalala*1.5|Rasoanaivo|Randrianarisoa|Rakotoarisoa*1.5|Andriamanana|Razafindrakoto|Rabemananjara|Ravelojaona|Rajaonarison|Randriamampionona',
+);
+const MG_GIVEN: Sexed<Pool> = {
+  male: pool('Jean*1.5|Hery|Tiana|Faly|Mamy|Rivo|Toky|Haja|Fanja|Njaka|Andry|Lanto'),
+  female: pool('Voahangy|Lalao|Noro|Hanitra|Tahina|Fara|Mialy|Rindra|Soa|Vola|Nirina|Miora'),
+};
 const UG_FAMILY: Sexed<Pool> = {
   male: pool(
     `Ssemakula|Mugisha*2|Tumusiime|Byaruhanga|Okello*2|Ochola|Kato*1.5|Wasswa|Ssekandi|Muwanga|Kyeyune|Tumwine|Atuhaire
@@ -533,6 +555,9 @@ const BUILDERS: Record<string, Builder> = {
   NP: givenFirst('Deva', NP_FAMILY, NP_GIVEN),
   LK: givenFirst('Latn', LK_FAMILY, LK_GIVEN),
   KE: givenFirst('Latn', KE_FAMILY, KE_GIVEN),
+  SL: givenFirst('Latn', SL_FAMILY, SL_GIVEN),
+  LR: givenFirst('Latn', LR_FAMILY, LR_GIVEN),
+  MG: givenFirst('Latn', MG_FAMILY, MG_GIVEN),
   UG: givenFirst('Latn', UG_FAMILY, UG_GIVEN),
   NG: ng,
   ET: givenFirst('Latn', ET_FATHER, ET_GIVEN),

@@ -11,6 +11,7 @@ import * as m0010 from './0010_monitoring_sharing.ts';
 import * as m0011 from './0011_alert_rank.ts';
 import * as m0012 from './0012_public_releases.ts';
 import * as m0013 from './0013_exit_day_care.ts';
+import * as m0014 from './0014_casework_monitoring_links.ts';
 import * as m0015 from './0015_idempotency_keys.ts';
 import * as m0015b from './0015b_help_requests.ts';
 import * as m0016 from './0016_articles.ts';
@@ -34,6 +35,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0011_alert_rank', sql: m0011.sql },
   { name: '0012_public_releases', sql: m0012.sql },
   { name: '0013_exit_day_care', sql: m0013.sql },
+  { name: '0014_casework_monitoring_links', sql: m0014.sql },
   { name: '0015_idempotency_keys', sql: m0015.sql },
   { name: '0015b_help_requests', sql: m0015b.sql },
   { name: '0016_articles', sql: m0016.sql },

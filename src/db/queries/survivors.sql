@@ -7,4 +7,4 @@ select * from "consent_versions" where "survivor_id" = $1 order by "version";
 select "id", "identity_enc" from "survivors" where "id" in ($1) and "organisation_id" = $2;
 
 -- setSurvivorConsent
-update "survivors" set "consent_version" = $1, "consent_own_embassy" = $2, "consent_organisation_ids" = $3, "consent_statistics" = $4, "consent_cross_org_matching" = $5, "consent_embassy_nationalities" = $6 where "id" = $7;
+update "survivors" set "consent_version" = $1, "consent_own_embassy" = $2, "consent_organisation_ids" = $3, "consent_statistics" = $4, "consent_cross_org_matching" = $5, "consent_embassy_nationalities" = $6, "consent_testimony" = $7 where "id" = $8;

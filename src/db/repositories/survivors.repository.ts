@@ -11,10 +11,23 @@ export type SurvivorRow = RowOf<SurvivorsTable>;
  */
 export type SurvivorInsert = Omit<
   SurvivorRow,
-  'consentVersion' | 'consentCrossOrgMatching' | 'consentEmbassyNationalities' | 'protectionFlags'
+  | 'consentVersion'
+  | 'consentCrossOrgMatching'
+  | 'consentEmbassyNationalities'
+  | 'protectionFlags'
+  | 'consentTestimony'
+  | 'compoundId'
 > &
   Partial<
-    Pick<SurvivorRow, 'consentVersion' | 'consentCrossOrgMatching' | 'consentEmbassyNationalities' | 'protectionFlags'>
+    Pick<
+      SurvivorRow,
+      | 'consentVersion'
+      | 'consentCrossOrgMatching'
+      | 'consentEmbassyNationalities'
+      | 'protectionFlags'
+      | 'consentTestimony'
+      | 'compoundId'
+    >
   >;
 
 export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorInsert[]): Promise<void> {
@@ -37,6 +50,7 @@ export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorIns
         location_kind: s.locationKind,
         location_organisation_id: s.locationOrganisationId,
         compound_ref: s.compoundRef,
+        compound_id: s.compoundId ?? null,
         exit_mode: s.exitMode,
         exit_date: s.exitDate,
         consent_own_embassy: s.consentOwnEmbassy,
@@ -47,6 +61,7 @@ export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorIns
         consent_cross_org_matching: s.consentCrossOrgMatching ?? false,
         consent_embassy_nationalities: s.consentEmbassyNationalities ?? null,
         protection_flags: s.protectionFlags ?? [],
+        consent_testimony: s.consentTestimony ?? false,
       })),
     )
     .execute();
@@ -89,6 +104,8 @@ export interface ConsentVersionRow {
   crossOrganisationMatching?: boolean;
   /** Consent per nationality (0013); null or omitted: every nationality the survivor holds. */
   embassyNationalities?: string[] | null;
+  /** Handing a de-identified testimony to monitoring (migration 0014); false when omitted. */
+  testimonyToMonitoring?: boolean;
 }
 
 export async function insertConsentVersions(trx: Queryable, rows: readonly ConsentVersionRow[]): Promise<void> {
@@ -108,6 +125,7 @@ export async function insertConsentVersions(trx: Queryable, rows: readonly Conse
         use_in_statistics: v.useInStatistics,
         cross_organisation_matching: v.crossOrganisationMatching ?? false,
         embassy_nationalities: v.embassyNationalities ?? null,
+        testimony_to_monitoring: v.testimonyToMonitoring ?? false,
         changes: JSON.stringify(v.changes),
       })),
     )
@@ -134,6 +152,7 @@ export async function listConsentVersions(trx: Queryable, survivorId: string): P
     changes: r.changes,
     crossOrganisationMatching: r.cross_organisation_matching,
     embassyNationalities: r.embassy_nationalities,
+    testimonyToMonitoring: r.testimony_to_monitoring,
   }));
 }
 
@@ -149,6 +168,7 @@ export async function setSurvivorConsent(
     | 'useInStatistics'
     | 'crossOrganisationMatching'
     | 'embassyNationalities'
+    | 'testimonyToMonitoring'
   >,
 ): Promise<void> {
   await trx
@@ -160,6 +180,7 @@ export async function setSurvivorConsent(
       consent_statistics: v.useInStatistics,
       consent_cross_org_matching: v.crossOrganisationMatching ?? false,
       consent_embassy_nationalities: v.embassyNationalities ?? null,
+      consent_testimony: v.testimonyToMonitoring ?? false,
     })
     .where('id', '=', survivorId)
     .execute();

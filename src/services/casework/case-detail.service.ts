@@ -26,6 +26,8 @@ import { presentCase } from './cases.service.ts';
 import { openAttachment, openNote } from './case-records.service.ts';
 import { presentScreening } from './screening.service.ts';
 import { presentSurvivor } from './survivor-presenter.ts';
+import type { SurvivorView } from '../../contracts/casework/survivors.ts';
+import { findCompound } from '../../db/repositories/monitoring/compounds.repository.ts';
 
 export function presentNeed(n: NeedRow, now: Date): NeedView {
   const rank = urgencyRank(
@@ -105,6 +107,12 @@ async function presentTimeline(
   });
 }
 
+/** The survivor's compound of the registry, named as the registry's first name. */
+async function linkedCompound(trx: Tx, id: string | null): Promise<SurvivorView['compoundLink']> {
+  const c = id ? await findCompound(trx, id) : null;
+  return c ? { id: c.id, name: c.names[0]?.name ?? c.id, country: c.country } : null;
+}
+
 /** Everything the actor may see about one case. Audited as survivor.read (every view of a survivor record is). */
 export async function getCaseDetail(app: AppContext, actor: RequestActor, caseId: string): Promise<CaseDetail> {
   return asActor(app.database, actor, async (trx) => {
@@ -138,6 +146,7 @@ export async function getCaseDetail(app: AppContext, actor: RequestActor, caseId
           state: r.state as 'accepted',
           frozen: r.frozenAt !== null,
         })),
+        await linkedCompound(trx, survivor.compoundId),
       ),
       access,
       screening: screening ? presentScreening(app, screening) : null,

@@ -32,6 +32,7 @@ const present = (v: ConsentVersionRow): ConsentVersionView => ({
   useInStatistics: v.useInStatistics,
   crossOrganisationMatching: v.crossOrganisationMatching ?? false,
   embassyNationalities: v.embassyNationalities ?? null,
+  testimonyToMonitoring: v.testimonyToMonitoring ?? false,
   method: v.method as ConsentMethod,
   at: v.at,
   recordedBy: v.recordedBy,
@@ -52,6 +53,7 @@ const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory =>
       useInStatistics: v.useInStatistics,
       crossOrganisationMatching: v.crossOrganisationMatching ?? false,
       ...(v.embassyNationalities ? { embassyNationalities: v.embassyNationalities } : {}),
+      testimonyToMonitoring: v.testimonyToMonitoring ?? false,
     },
   }));
 
@@ -119,6 +121,7 @@ export async function changeConsent(
         crossOrganisationMatching: input.crossOrganisationMatching,
         // Absent keeps the current choice (clients that predate consent per nationality); null resets to all.
         embassyNationalities: input.embassyNationalities,
+        testimonyToMonitoring: input.testimonyToMonitoring,
         method: input.method,
         addOrganisationIds: wanted.filter((id) => !prev.includes(id)),
         removeOrganisationIds: prev.filter((id) => !wanted.includes(id)),
@@ -141,6 +144,7 @@ export async function changeConsent(
       changes: [...v.changes],
       crossOrganisationMatching: v.flags.crossOrganisationMatching,
       embassyNationalities: v.flags.embassyNationalities ? [...v.flags.embassyNationalities] : null,
+      testimonyToMonitoring: v.flags.testimonyToMonitoring,
     };
     await insertConsentVersions(trx, [row]);
     await setSurvivorConsent(trx, survivorId, row);

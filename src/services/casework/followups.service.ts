@@ -25,7 +25,8 @@ import {
 import { asActor, asSystem, type Tx } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { conflict, forbidden, notFound } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { checkCompoundLink, recordCompoundSighting } from './compound-links.service.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
 import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.service.ts';
 import { applyRisk } from './cases.service.ts';
@@ -185,9 +186,11 @@ export async function recordCheckIn(
   app: AppContext,
   actor: RequestActor,
   followUpId: string,
-  input: { outcome: FollowUpOutcome; note?: string },
+  input: { outcome: FollowUpOutcome; note?: string; compoundId?: string },
 ) {
   authorise(actor, 'update', 'case');
+  if (input.compoundId && input.outcome !== 'seen_in_compound')
+    throw invalid({ 'body.compoundId': 'only a "seen in a compound" outcome names a compound' });
   return asActor(app.database, actor, async (trx) => {
     const f = await findFollowUp(trx, followUpId, true);
     if (!f) throw notFound('follow-up');
@@ -204,6 +207,10 @@ export async function recordCheckIn(
       actor.userId,
       at,
     );
+    if (input.compoundId) {
+      await checkCompoundLink(trx, input.compoundId, 'body.compoundId');
+      await recordCompoundSighting(trx, app, input.compoundId);
+    }
     await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.checkIn(input.outcome), at);
     let next: FollowUpRow | null = null;
     if (input.outcome === 'reached') {
@@ -226,6 +233,7 @@ export async function recordCheckIn(
     await audit(trx, app, actor, 'followup.checkin', 'case', kase.id, {
       followUpId: f.id,
       outcome: input.outcome,
+      ...(input.compoundId ? { compoundId: input.compoundId } : {}),
       alerts: evaluation.alertsRaised,
     });
     const after = (await findCaseWithSurvivor(trx, kase.id))!.kase;

@@ -122,6 +122,7 @@ export async function createReferral(
         shareWithOrganisationIds: survivor.consentOrganisationIds,
         useInStatistics: survivor.consentStatistics,
         crossOrganisationMatching: survivor.consentCrossOrgMatching,
+        testimonyToMonitoring: survivor.consentTestimony,
       },
       survivorNationalities: survivor.nationalities,
       toOrganisation: { id: to.id, kind: to.kind, servesNationalities: to.nationalitiesServed },

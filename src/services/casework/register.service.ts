@@ -10,6 +10,7 @@ import { asActor, asSystem } from '../../db/transaction.ts';
 import { hitRateLimit } from '../../db/repositories/rate-limits.repository.ts';
 import { REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
 import { enqueueJob } from '../../db/repositories/jobs.repository.ts';
+import { findCompound } from '../../db/repositories/monitoring/compounds.repository.ts';
 import { audit } from '../audit.service.ts';
 import { keepAnswer, type OnceKey } from '../idempotency.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
@@ -81,6 +82,9 @@ export async function registerSurvivor(
       if (place && (!orgs.has(place) || orgs.get(place)!.kind !== input.location.kind))
         fields['body.location.placeOrganisationId'] = `no such ${input.location.kind}`;
     }
+    // The compound: a link to the registry, or the words the survivor used, or unknown (neither).
+    const compound = { id: input.compoundId ?? null, text: input.compoundId ? null : (input.compound ?? null) };
+    if (compound.id && !(await findCompound(trx, compound.id))) fields['body.compoundId'] = 'no such compound';
     const assignedTo = input.assignedTo ?? actor.userId;
     if (input.assignedTo && !(await isMember(trx, input.assignedTo, actor.organisationId)))
       fields['body.assignedTo'] = 'not a member of your organisation';
@@ -96,6 +100,7 @@ export async function registerSurvivor(
         useInStatistics: input.consent.useInStatistics,
         crossOrganisationMatching: input.consent.crossOrganisationMatching,
         embassyNationalities: input.consent.embassyNationalities,
+        testimonyToMonitoring: input.consent.testimonyToMonitoring,
         method: input.consent.method,
       },
       { userId: actor.userId, organisationId: actor.organisationId },
@@ -136,7 +141,8 @@ export async function registerSurvivor(
         documentStatus: input.documentStatus,
         locationKind: input.location.kind,
         locationOrganisationId: input.location.placeOrganisationId ?? null,
-        compoundRef: input.compound ?? null,
+        compoundRef: compound.text,
+        compoundId: compound.id,
         exitMode: input.exitMode,
         exitDate: input.exitDate ?? null,
         consentOwnEmbassy: version?.flags.shareWithOwnEmbassy ?? false,
@@ -149,6 +155,7 @@ export async function registerSurvivor(
           ? [...version.flags.embassyNationalities]
           : null,
         protectionFlags: flags,
+        consentTestimony: version?.flags.testimonyToMonitoring ?? false,
       },
       kase: {
         id: caseId,
@@ -173,6 +180,7 @@ export async function registerSurvivor(
             changes: [...version.changes],
             crossOrganisationMatching: version.flags.crossOrganisationMatching,
             embassyNationalities: version.flags.embassyNationalities ? [...version.flags.embassyNationalities] : null,
+            testimonyToMonitoring: version.flags.testimonyToMonitoring,
           }
         : null,
       event: {

@@ -24,6 +24,7 @@ export function presentSurvivor(
   viewerOrganisationId: string,
   caseOwnerOrganisationId: string,
   referrals: readonly ReferralLink[],
+  compoundLink: SurvivorView['compoundLink'] = null,
 ): SurvivorView {
   const identity = openIdentity(app, s);
   const locationKind = s.locationKind;
@@ -56,6 +57,7 @@ export function presentSurvivor(
     locationKind,
     location: mayView ? { kind: locationKind, placeOrganisationId: s.locationOrganisationId, detail } : null,
     compound: s.compoundRef,
+    compoundLink,
     exitMode: s.exitMode,
     exitDate: s.exitDate,
     consent: {
@@ -65,6 +67,7 @@ export function presentSurvivor(
       useInStatistics: s.consentStatistics,
       crossOrganisationMatching: s.consentCrossOrgMatching,
       embassyNationalities: s.consentEmbassyNationalities,
+      testimonyToMonitoring: s.consentTestimony,
     },
     protection: s.protectionFlags,
   });

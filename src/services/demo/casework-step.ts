@@ -92,6 +92,9 @@ function screeningAnswers(rng: Rng, status: string): ScreeningAnswers {
  * screenings, needs (some urgent medical), referrals in every state, consular records (documents
  * issued, flights booked, repatriated) and follow-ups, some missed so that alerts are raised.
  */
+/** The longest an open need of a demo case has waited at load time. */
+export const DEMO_NEED_WINDOW_DAYS = 14;
+
 export const caseworkSteps: readonly DemoStep[] = [
   {
     name: 'casework',
@@ -184,9 +187,13 @@ export const caseworkSteps: readonly DemoStep[] = [
         }
         const active = ACTIVE.includes(c.status);
         const caseNeeds: NeedInsert[] = [];
+        // A case still being worked on has its open needs from its latest week (recorded at the last contact), so no
+        // need waits longer than DEMO_NEED_WINDOW_DAYS whenever the demo is loaded.
+        const recent =
+          active && now.getTime() - opened > DEMO_NEED_WINDOW_DAYS * DAY ? now.getTime() - 7 * DAY - opened : 0;
         for (let i = 0, n = 1 + rng.int(3); i < n; i++) {
           const kind = pickWeighted(rng, NEED_MIX);
-          const created = at((1 + i) * HOUR + rng.int(20) * HOUR);
+          const created = at(recent + (1 + i) * HOUR + rng.int(20) * HOUR);
           const need = buildNeed({
             id: app.newId(),
             caseId: c.id,
@@ -313,7 +320,9 @@ export const caseworkSteps: readonly DemoStep[] = [
         }
         // Follow-ups: a check-in done, the next one open; some next ones already missed.
         if (active || c.status === 'repatriated' || c.status === 'lost_contact') {
-          const miss = rng.chance(0.08);
+          // A missed check-in falls after the reached one (two days after opening), else it would be settled by it.
+          const missedDue = now.getTime() - (2 + rng.int(9)) * DAY;
+          const miss = rng.chance(0.08) && missedDue > opened + 2 * DAY;
           followUps.push({
             id: app.newId(),
             caseId: c.id,
@@ -325,7 +334,8 @@ export const caseworkSteps: readonly DemoStep[] = [
             recordedBy: actor,
             createdAt: c.opened_at,
           });
-          const due = miss ? now.getTime() - (2 + rng.int(9)) * DAY : now.getTime() + (rng.int(14) - 2) * DAY + HOUR;
+          // The next check-in is ahead of the load instant, except the deliberately missed ones (each raises an alert).
+          const due = miss ? missedDue : now.getTime() + rng.int(14) * DAY + HOUR;
           followUps.push({
             id: app.newId(),
             caseId: c.id,

@@ -6,6 +6,22 @@ import { audit } from '../audit.service.ts';
 import { claimDeploymentFor } from '../deployment.service.ts';
 import { hashPassword } from '../passwords.service.ts';
 import { DEMO_STEPS } from './steps.ts';
+import { DEMO_EVENT_SCRIPTS } from '../monitoring/demo-scripts.service.ts';
+
+/** Per demo compound, from monitoring's scripted events: the day first seen and the mass exit's day. */
+export function demoCompoundDays(): Map<string, { firstSeen: number; massExit: number | null }> {
+  return new Map(
+    Object.entries(DEMO_EVENT_SCRIPTS)
+      .filter(([, events]) => events.length > 0)
+      .map(([key, events]) => [
+        key,
+        {
+          firstSeen: Math.min(...events.map((e) => e.day)),
+          massExit: events.find((e) => e.kind === 'mass_exit')?.day ?? null,
+        },
+      ]),
+  );
+}
 
 /** Ids given to the scenario's keys as they are written, so later steps can link to them. */
 export interface DemoIds {
@@ -50,7 +66,14 @@ export async function loadDemo(
   const started = Date.now();
   if (await isDemoLoaded(app)) return { loaded: false, counts: {}, seconds: 0 };
   const seed = options.seed ?? 2026;
-  const scenario = generateDemoScenario({ seed, survivors: options.survivors ?? 3000 });
+  // One dated story: casework and monitoring both count days from the day the demo is loaded.
+  const anchor = new Date(Math.floor(app.now().getTime() / 86_400_000) * 86_400_000);
+  const scenario = generateDemoScenario({
+    seed,
+    survivors: options.survivors ?? 3000,
+    anchor,
+    compoundDays: demoCompoundDays(),
+  });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids: DemoIds = {
     organisations: new Map(),

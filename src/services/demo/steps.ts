@@ -12,8 +12,9 @@ import { capacitySteps } from './capacity-step.ts';
 export const DEMO_STEPS: readonly DemoStep[] = [
   organisationsStep,
   usersStep,
-  survivorsStep,
+  // Compounds before survivors: a survivor's compound is a link to the registry.
   ...monitoringSteps,
+  survivorsStep,
   ...caseworkSteps,
   ...capacitySteps,
   ...matchingSteps,

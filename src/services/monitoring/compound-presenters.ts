@@ -52,6 +52,7 @@ export function presentCompoundSummary(
     name: c.names.find((n) => n.lang === 'en')?.name ?? c.names[0]?.name ?? c.id,
     names: c.names.map((n) => ({ name: n.name, lang: n.lang })),
     aliases: [...c.aliases],
+    country: c.country,
     province: c.province,
     district: c.district,
     status: c.status,
@@ -69,7 +70,7 @@ export function presentCompound(
   counts: { evidenceCount: number; eventCount: number },
   timeline: readonly TimelineEntry[],
   events: readonly EventRow[],
-): CompoundView {
+): Omit<CompoundView, 'casework'> {
   return {
     ...presentCompoundSummary({ ...c, ...counts }),
     footprint: c.footprint,

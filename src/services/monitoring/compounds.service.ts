@@ -29,6 +29,7 @@ import { countLiveEventsAt, listLiveEvents } from '../../db/repositories/monitor
 import { countLiveEvidenceAt } from '../../db/repositories/monitoring/evidence.repository.ts';
 import { asActor, type Queryable } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
+import { compoundCaseworkCounts } from '../casework/compound-links.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { checkVersion, invalid, notFound } from '../errors.ts';
 import { authorise, decodeCursor, encodeCursor } from './access.service.ts';
@@ -52,9 +53,22 @@ async function counts(trx: Queryable, id: string) {
   return { eventCount, evidenceCount };
 }
 
-async function view(trx: Queryable, app: AppContext, c: CompoundRow): Promise<CompoundView> {
+async function view(trx: Queryable, app: AppContext, c: CompoundRow): Promise<Omit<CompoundView, 'casework'>> {
   const events = await listLiveEvents(trx, [c.id]);
   return presentCompound(c, await counts(trx, c.id), timelineFor(events, today(app)), events);
+}
+
+/**
+ * Adds the compound's casework counts: a cross-organisation read, so as the system after the actor's transaction
+ * (services/casework/compound-links.service.ts suppresses them).
+ */
+async function withCasework(
+  app: AppContext,
+  actor: RequestActor,
+  v: Promise<Omit<CompoundView, 'casework'>>,
+): Promise<CompoundView> {
+  const done = await v;
+  return { ...done, casework: await compoundCaseworkCounts(app, actor, done.id) };
 }
 
 /** The fields a person edits, for the edit history. */
@@ -63,6 +77,7 @@ function editableValues(
 ): Record<string, unknown> {
   return {
     names: c.names,
+    ...('country' in c && c.country ? { country: c.country } : {}),
     aliases: c.aliases,
     province: c.province,
     district: c.district,
@@ -80,21 +95,25 @@ export async function createCompound(
 ): Promise<CompoundView> {
   authorise(actor, 'create', 'compound');
   checkGeometry(input.point, input.footprint);
-  return asActor(app.database, actor, async (trx) => {
-    const id = app.newId();
-    await insertCompounds(trx, [
-      {
-        id,
-        ...input,
-        externalRef: null,
-        createdBy: actor.userId,
-        organisationId: actor.organisationId,
-        at: app.now().toISOString(),
-      },
-    ]);
-    await audit(trx, app, actor, 'compound.create', 'compound', id, {});
-    return view(trx, app, (await findCompound(trx, id))!);
-  });
+  return withCasework(
+    app,
+    actor,
+    asActor(app.database, actor, async (trx) => {
+      const id = app.newId();
+      await insertCompounds(trx, [
+        {
+          id,
+          ...input,
+          externalRef: null,
+          createdBy: actor.userId,
+          organisationId: actor.organisationId,
+          at: app.now().toISOString(),
+        },
+      ]);
+      await audit(trx, app, actor, 'compound.create', 'compound', id, {});
+      return view(trx, app, (await findCompound(trx, id))!);
+    }),
+  );
 }
 
 export async function updateCompoundDetails(
@@ -106,39 +125,48 @@ export async function updateCompoundDetails(
 ): Promise<CompoundView> {
   authorise(actor, 'update', 'compound');
   checkGeometry(patch.point, patch.footprint);
-  return asActor(app.database, actor, async (trx) => {
-    await lockCompound(trx, id);
-    const c = await findCompound(trx, id);
-    if (!c) throw notFound('compound');
-    checkVersion('compound', c.version, expectedVersion);
-    const next: CompoundWrite = {
-      id,
-      names: patch.names ?? c.names,
-      aliases: patch.aliases ?? c.aliases,
-      province: patch.province !== undefined ? patch.province : c.province,
-      district: patch.district !== undefined ? patch.district : c.district,
-      point: patch.point !== undefined ? patch.point : c.point,
-      footprint: patch.footprint !== undefined ? patch.footprint : c.footprint,
-      operators: patch.operators ?? c.operators,
-      notes: patch.notes !== undefined ? patch.notes : c.notes,
-      externalRef: c.externalRef,
-      createdBy: null,
-      at: app.now().toISOString(),
-    };
-    await updateCompound(trx, next);
-    await recordEdit(trx, app, actor, { type: 'compound', id }, 'update', editableValues(c), editableValues(next));
-    await audit(trx, app, actor, 'compound.update', 'compound', id, { fields: Object.keys(patch).sort() });
-    return view(trx, app, (await findCompound(trx, id))!);
-  });
+  return withCasework(
+    app,
+    actor,
+    asActor(app.database, actor, async (trx) => {
+      await lockCompound(trx, id);
+      const c = await findCompound(trx, id);
+      if (!c) throw notFound('compound');
+      checkVersion('compound', c.version, expectedVersion);
+      const next: CompoundWrite = {
+        id,
+        names: patch.names ?? c.names,
+        country: patch.country ?? c.country,
+        aliases: patch.aliases ?? c.aliases,
+        province: patch.province !== undefined ? patch.province : c.province,
+        district: patch.district !== undefined ? patch.district : c.district,
+        point: patch.point !== undefined ? patch.point : c.point,
+        footprint: patch.footprint !== undefined ? patch.footprint : c.footprint,
+        operators: patch.operators ?? c.operators,
+        notes: patch.notes !== undefined ? patch.notes : c.notes,
+        externalRef: c.externalRef,
+        createdBy: null,
+        at: app.now().toISOString(),
+      };
+      await updateCompound(trx, next);
+      await recordEdit(trx, app, actor, { type: 'compound', id }, 'update', editableValues(c), editableValues(next));
+      await audit(trx, app, actor, 'compound.update', 'compound', id, { fields: Object.keys(patch).sort() });
+      return view(trx, app, (await findCompound(trx, id))!);
+    }),
+  );
 }
 
 export async function getCompound(app: AppContext, actor: RequestActor, id: string): Promise<CompoundView> {
   authorise(actor, 'read', 'compound');
-  return asActor(app.database, actor, async (trx) => {
-    const c = await findCompound(trx, id);
-    if (!c) throw notFound('compound');
-    return view(trx, app, c);
-  });
+  return withCasework(
+    app,
+    actor,
+    asActor(app.database, actor, async (trx) => {
+      const c = await findCompound(trx, id);
+      if (!c) throw notFound('compound');
+      return view(trx, app, c);
+    }),
+  );
 }
 
 export async function listCompoundPage(

@@ -20,7 +20,7 @@ export interface DemoEventScript {
 
 export const DEMO_EVENT_SCRIPTS: Readonly<Record<string, readonly DemoEventScript[]>> = {
   // Mass exit, then silence: emptied (mass_exit alert, critical).
-  'golden-fortune-park': [
+  'copperleaf-bay-park': [
     {
       kind: 'operating',
       day: -300,
@@ -31,7 +31,7 @@ export const DEMO_EVENT_SCRIPTS: Readonly<Record<string, readonly DemoEventScrip
       kind: 'mass_exit',
       day: -45,
       confidence: 'high',
-      counts: { peopleLeaving: 1440 },
+      counts: { peopleLeaving: 1185 },
       nationalities: ['ID', 'VN', 'CN', 'PH'],
       description: 'Hundreds seen leaving on foot over three days.',
     },

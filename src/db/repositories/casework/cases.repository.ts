@@ -25,6 +25,7 @@ export const SURVIVOR_COLUMNS = [
   's.location_kind',
   's.location_organisation_id',
   's.compound_ref',
+  's.compound_id',
   's.exit_mode',
   's.exit_date',
   's.consent_own_embassy',
@@ -34,6 +35,7 @@ export const SURVIVOR_COLUMNS = [
   's.consent_cross_org_matching',
   's.consent_embassy_nationalities',
   's.protection_flags',
+  's.consent_testimony',
   's.is_demo',
 ] as const;
 export const CASE_COLUMNS = [
@@ -69,6 +71,7 @@ export const survivorFrom = (r: SurvivorColumns): SurvivorRow => ({
   locationKind: r.location_kind,
   locationOrganisationId: r.location_organisation_id,
   compoundRef: r.compound_ref,
+  compoundId: r.compound_id,
   exitMode: r.exit_mode,
   exitDate: r.exit_date,
   consentOwnEmbassy: r.consent_own_embassy,
@@ -78,6 +81,7 @@ export const survivorFrom = (r: SurvivorColumns): SurvivorRow => ({
   consentCrossOrgMatching: r.consent_cross_org_matching === true,
   consentEmbassyNationalities: r.consent_embassy_nationalities,
   protectionFlags: r.protection_flags,
+  consentTestimony: r.consent_testimony === true,
   isDemo: r.is_demo,
 });
 export const caseFrom = (r: Selectable<CasesTable>): CaseRow => ({

@@ -26,17 +26,17 @@ export async function insertRegistration(
   const e = r.event;
   const f = r.followUp;
   const consentCte = v
-    ? sql`, v AS (INSERT INTO consent_versions (survivor_id, version, organisation_id, recorded_by, at, method, share_with_own_embassy, share_with_organisation_ids, use_in_statistics, cross_organisation_matching, changes, embassy_nationalities)
+    ? sql`, v AS (INSERT INTO consent_versions (survivor_id, version, organisation_id, recorded_by, at, method, share_with_own_embassy, share_with_organisation_ids, use_in_statistics, cross_organisation_matching, testimony_to_monitoring, changes, embassy_nationalities)
         SELECT id, ${v.version}, ${v.organisationId}, ${v.recordedBy}, ${v.at}::timestamptz, ${v.method}, ${v.shareWithOwnEmbassy}, ${v.shareWithOrganisationIds}::uuid[], ${v.useInStatistics},
-          ${v.crossOrganisationMatching ?? false}, ${JSON.stringify(v.changes)}::jsonb, ${v.embassyNationalities ?? null}::text[] FROM s)`
+          ${v.crossOrganisationMatching ?? false}, ${v.testimonyToMonitoring ?? false}, ${JSON.stringify(v.changes)}::jsonb, ${v.embassyNationalities ?? null}::text[] FROM s)`
     : sql``;
   await sql`WITH s AS (
       INSERT INTO survivors (id, organisation_id, registered_by, registered_at, identity_enc, location_enc, sex, age_band, nationalities, languages, document_status, location_kind,
-        location_organisation_id, compound_ref, exit_mode, exit_date, consent_own_embassy, consent_organisation_ids, consent_statistics, is_demo, consent_version, consent_cross_org_matching,
-        consent_embassy_nationalities, protection_flags)
+        location_organisation_id, compound_ref, compound_id, exit_mode, exit_date, consent_own_embassy, consent_organisation_ids, consent_statistics, is_demo, consent_version, consent_cross_org_matching,
+        consent_testimony, consent_embassy_nationalities, protection_flags)
       VALUES (${s.id}, ${s.organisationId}, ${s.registeredBy}, ${s.registeredAt}::timestamptz, ${s.identityEnc}, ${s.locationEnc}, ${s.sex}, ${s.ageBand}, ${s.nationalities}::text[], ${s.languages}::text[],
-        ${s.documentStatus}, ${s.locationKind}, ${s.locationOrganisationId}, ${s.compoundRef}, ${s.exitMode}, ${s.exitDate}::date, ${s.consentOwnEmbassy}, ${s.consentOrganisationIds}::uuid[],
-        ${s.consentStatistics}, ${s.isDemo}, ${s.consentVersion ?? 0}, ${s.consentCrossOrgMatching ?? false},
+        ${s.documentStatus}, ${s.locationKind}, ${s.locationOrganisationId}, ${s.compoundRef}, ${s.compoundId ?? null}, ${s.exitMode}, ${s.exitDate}::date, ${s.consentOwnEmbassy}, ${s.consentOrganisationIds}::uuid[],
+        ${s.consentStatistics}, ${s.isDemo}, ${s.consentVersion ?? 0}, ${s.consentCrossOrgMatching ?? false}, ${s.consentTestimony ?? false},
         ${s.consentEmbassyNationalities ?? null}::text[], ${s.protectionFlags ?? []}::text[])
       RETURNING id
     ), c AS (

@@ -21,6 +21,8 @@ export interface CompoundRow {
   operators: CompoundOperator[];
   notes: string | null;
   externalRef: string | null;
+  /** ISO 3166-1 alpha-2 (migration 0014). */
+  country: string;
   status: CompoundStatus;
   statusSince: string | null;
   statusConfidence: number | null;
@@ -42,6 +44,8 @@ export interface CompoundWrite {
   operators: CompoundOperator[];
   notes: string | null;
   externalRef: string | null;
+  /** ISO 3166-1 alpha-2; Cambodia ('KH') when omitted. */
+  country?: string;
   createdBy: string | null;
   isDemo?: boolean;
   at: string;
@@ -60,6 +64,7 @@ const COLUMNS = [
   'operators',
   'notes',
   'external_ref',
+  'country',
   'status',
   'status_since',
   'status_confidence',
@@ -83,6 +88,7 @@ function fromRow(r: Raw): CompoundRow {
     operators: r.operators,
     notes: r.notes,
     externalRef: r.external_ref,
+    country: r.country,
     status: r.status,
     statusSince: r.status_since,
     statusConfidence: r.status_confidence,
@@ -112,6 +118,7 @@ function values(c: CompoundWrite) {
     operators: JSON.stringify(c.operators),
     notes: c.notes,
     external_ref: c.externalRef,
+    ...(c.country ? { country: c.country } : {}),
     updated_at: c.at,
   };
 }
@@ -169,6 +176,38 @@ export async function findCompoundIdsByExternalRef(
     .where('external_ref', 'in', [...refs])
     .execute();
   return new Map(rows.map((r) => [r.external_ref!, r.id]));
+}
+
+/** Every compound's names, aliases and country: the registration picker's candidates (a few hundred rows at most). */
+export async function listCompoundNames(
+  trx: Queryable,
+): Promise<{ id: string; names: CompoundName[]; aliases: string[]; country: string; province: string | null }[]> {
+  return trx.selectFrom('compounds').select(['id', 'names', 'aliases', 'country', 'province']).orderBy('id').execute();
+}
+
+/**
+ * Per compound, survivors linked to it: everyone who left it (consented to statistics) and those of them with a case
+ * still open or active ("in care"). Read as the system by the one service that suppresses the result.
+ */
+export async function countSurvivorsOfCompounds(
+  trx: Queryable,
+  compoundIds: readonly string[],
+): Promise<Map<string, { exits: number; inCare: number }>> {
+  if (compoundIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('survivors as s')
+    .select((eb) => [
+      's.compound_id',
+      eb.fn.countAll<string>().as('exits'),
+      sql<string>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cases c WHERE c.survivor_id = s.id AND c.status <> 'closed'))`.as(
+        'in_care',
+      ),
+    ])
+    .where('s.compound_id', 'in', [...compoundIds])
+    .where('s.consent_statistics', '=', true)
+    .groupBy('s.compound_id')
+    .execute();
+  return new Map(rows.map((r) => [r.compound_id!, { exits: Number(r.exits), inCare: Number(r.in_care) }]));
 }
 
 export interface CompoundListFilter {

@@ -176,3 +176,24 @@ export async function countLiveEventsAt(trx: Queryable, compoundId: string): Pro
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** A live event of this kind, day and description written by nobody (a casework sighting), if one is recorded. */
+export async function findAnonymousEvent(
+  trx: Queryable,
+  compoundId: string,
+  kind: EventKind,
+  date: string,
+  description: string,
+): Promise<string | null> {
+  const r = await trx
+    .selectFrom('compound_events')
+    .select('id')
+    .where('compound_id', '=', compoundId)
+    .where('kind', '=', kind)
+    .where('date', '=', date)
+    .where('description', '=', description)
+    .where('created_by', 'is', null)
+    .where('retracted_at', 'is', null)
+    .executeTakeFirst();
+  return r?.id ?? null;
+}

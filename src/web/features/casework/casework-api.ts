@@ -17,6 +17,7 @@ import type {
   ConsularQueue,
   ConsularQueueItem,
   ConsularUpdateRequest,
+  CompoundLookupResult,
   CoordinationSummary,
   CreateReferralRequest,
   FollowUpView,
@@ -30,6 +31,8 @@ import type {
   RegisterSurvivorRequest,
   ScreeningRequest,
   ScreeningView,
+  TestimonyHandOffRequest,
+  TestimonyHandOffResult,
   TriageItem,
 } from '../../../contracts/casework/index.ts';
 import type { HelpRequestView } from '../../../contracts/help.ts';
@@ -361,8 +364,8 @@ export function useChangeAlertStatus() {
 export function useRecordCheckIn() {
   const refresh = useRefreshCasework();
   return useMutation({
-    mutationFn: ({ id, outcome }: { id: string; outcome: string }) =>
-      api.post(`/api/followups/${id}/checkins`, { outcome }),
+    mutationFn: ({ id, outcome, compoundId }: { id: string; outcome: string; compoundId?: string }) =>
+      api.post(`/api/followups/${id}/checkins`, compoundId ? { outcome, compoundId } : { outcome }),
     onSuccess: refresh,
   });
 }
@@ -421,5 +424,24 @@ export function useNoConsularPath() {
   return useQuery({
     queryKey: ['casework', 'consular', 'no-path'],
     queryFn: () => api.get<NoConsularPathView>('/api/consular/no-path'),
+  });
+}
+
+/** Compounds of the registry matching what was typed, in any script (the registration and check-in pickers). */
+export function useCompoundLookup(q: string) {
+  const query = q.trim();
+  return useQuery({
+    queryKey: ['casework', 'compound-lookup', query],
+    queryFn: () => api.get<CompoundLookupResult>(withQuery('/api/compound-lookup', { q: query, limit: 8 })),
+    enabled: query.length >= 1,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Hands a de-identified testimony to monitoring (the survivor's consent is checked by the server too). */
+export function useHandOffTestimony(caseId: string) {
+  return useMutation({
+    mutationFn: (body: TestimonyHandOffRequest) =>
+      api.post<TestimonyHandOffResult>(`/api/cases/${caseId}/testimony`, body),
   });
 }

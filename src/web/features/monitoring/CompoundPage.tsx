@@ -1,6 +1,7 @@
 /** /monitoring/compounds/:id — names, place, operators, timeline replay, evidence, events, alerts. */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useFormat } from '../../components/format.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { AlertItems } from './AlertsPage.tsx';
@@ -25,6 +26,7 @@ const LANG_ORDER = ['km', 'zh', 'en'];
 export function CompoundPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
   const rights = useMonitoringRights();
   const compound = useCompound(id);
   const events = useCompoundEvents(id);
@@ -70,6 +72,15 @@ export function CompoundPage() {
             )}
             <dt>{t('compound.place')}</dt>
             <dd>{[c.district, c.province].filter(Boolean).join(', ') || t('overview.noPlace')}</dd>
+            <dt>{t('compound.country')}</dt>
+            <dd>{fmt.country(c.country)}</dd>
+            <dt>{t('compound.casework')}</dt>
+            <dd data-testid="compound-casework">
+              {t('compound.caseworkCounts', {
+                exits: c.casework.exits === 'suppressed' ? t('compound.suppressed') : c.casework.exits,
+                inCare: c.casework.inCare === 'suppressed' ? t('compound.suppressed') : c.casework.inCare,
+              })}
+            </dd>
             {c.point && (
               <>
                 <dt>{t('compound.coordinates')}</dt>

@@ -13,6 +13,7 @@ import { ScreeningPanel } from './ScreeningPanel.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
 import { SurvivorSummary } from './SurvivorSummary.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
+import { TestimonyPanel } from './TestimonyPanel.tsx';
 import { useCase } from '../casework-api.ts';
 import { PossibleMatches } from '../../matching/PossibleMatches.tsx';
 
@@ -67,6 +68,7 @@ export function CasePage() {
           <SurvivorSummary survivor={d.survivor} />
           {owner && can('read', 'match') && <PossibleMatches survivorId={d.survivor.id} />}
           {owner && <ConsentPanel caseId={d.case.id} survivorId={d.survivor.id} canEdit={can('update', 'survivor')} />}
+          {owner && can('update', 'case') && <TestimonyPanel caseId={d.case.id} survivor={d.survivor} />}
           <TimelinePanel entries={d.timeline} />
         </div>
       </div>

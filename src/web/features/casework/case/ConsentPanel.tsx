@@ -40,6 +40,7 @@ export function ConsentPanel({
       useInStatistics: current?.useInStatistics ?? false,
       shareWithOrganisationIds: current?.shareWithOrganisationIds ?? [],
       crossOrganisationMatching: current?.crossOrganisationMatching ?? false,
+      testimonyToMonitoring: current?.testimonyToMonitoring ?? false,
       method: current?.method ?? 'verbal',
     });
   const yesNo = (b: boolean) => (b ? t('common.yes') : t('common.no'));
@@ -74,6 +75,10 @@ export function ConsentPanel({
           <div>
             <dt>{t('consent.crossOrganisationMatching')}</dt>
             <dd>{yesNo(current.crossOrganisationMatching)}</dd>
+          </div>
+          <div>
+            <dt>{t('consent.testimonyToMonitoring')}</dt>
+            <dd>{yesNo(current.testimonyToMonitoring)}</dd>
           </div>
           <div>
             <dt>{t('consent.namedOrganisations')}</dt>
@@ -111,6 +116,13 @@ export function ConsentPanel({
             explanation={t('consent.crossOrganisationMatchingExplain')}
             checked={draft.crossOrganisationMatching}
             onChange={(b) => setDraft({ ...draft, crossOrganisationMatching: b })}
+          />
+          <CheckField
+            name="consent-testimony"
+            label={t('consent.testimonyToMonitoring')}
+            explanation={t('consent.testimonyToMonitoringExplain')}
+            checked={draft.testimonyToMonitoring}
+            onChange={(b) => setDraft({ ...draft, testimonyToMonitoring: b })}
           />
           <OrganisationChooser
             name="consent-orgs"

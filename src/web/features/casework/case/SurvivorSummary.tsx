@@ -64,7 +64,14 @@ export function SurvivorSummary({ survivor }: { survivor: SurvivorView }) {
         {!survivor.location && <span className="muted small"> · {t('survivor.locationHidden')}</span>}
       </span>,
     ],
-    [t('register.compound'), survivor.compound ?? '—'],
+    [
+      t('register.compound'),
+      survivor.compoundLink
+        ? `${survivor.compoundLink.name} · ${survivor.compoundLink.country}`
+        : survivor.compound
+          ? `${survivor.compound} (${t('register.compoundNotInRegistry')})`
+          : t('register.compoundUnknown'),
+    ],
     [
       t('register.exitMode'),
       `${v('exitMode', survivor.exitMode)}${survivor.exitDate ? ` · ${dates.date(survivor.exitDate)}` : ''}`,

@@ -11,6 +11,9 @@ import { TIMELINE_KINDS } from '../../../../core/cases/timeline.ts';
 import { TRIAGE_SHORTCUTS } from '../../../../core/triage/board.ts';
 import * as V from '../../../../core/vocabulary.ts';
 import en from './en.json' with { type: 'json' };
+import id from './id.json' with { type: 'json' };
+import km from './km.json' with { type: 'json' };
+import zh from './zh.json' with { type: 'json' };
 
 const vocab = en.vocab as Record<string, Record<string, string>>;
 const FAMILIES: Record<string, readonly string[]> = {
@@ -55,5 +58,31 @@ describe('casework strings cover the vocabulary the pages show', () => {
   it('every triage shortcut action has a translated description', () => {
     const actions = TRIAGE_SHORTCUTS.map((s) => (s.action.startsWith('toggle_kind:') ? 'toggle_kind' : s.action));
     expect(actions.filter((a) => !(a in en.shortcuts))).toEqual([]);
+  });
+});
+
+describe('the compound links, sighting and testimony strings exist in every language', () => {
+  const KEYS = [
+    'register.compoundSuggestions',
+    'register.compoundFreeText',
+    'register.compoundNotInRegistry',
+    'register.compoundUnknown',
+    'consent.testimonyToMonitoring',
+    'consent.testimonyToMonitoringExplain',
+    'followups.whichCompound',
+    'followups.whichCompoundHint',
+    'followups.recordSeen',
+    ...Object.keys(en.testimony).map((k) => `testimony.${k}`),
+  ];
+  it.each([
+    ['en', en],
+    ['id', id],
+    ['km', km],
+    ['zh', zh],
+  ])('%s', (_lang, strings) => {
+    const at = (path: string) =>
+      path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], strings);
+    expect(KEYS.filter((k) => typeof at(k) !== 'string' || (at(k) as string).trim() === '')).toEqual([]);
+    expect(KEYS.length).toBeGreaterThan(15);
   });
 });

@@ -6,6 +6,7 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { useDates } from '../components/dates.ts';
+import { CompoundPicker, type CompoundChoice } from '../components/CompoundPicker.tsx';
 import { useCaseworkAlerts, useChangeAlertStatus, useDueFollowUps, useRecordCheckIn } from '../casework-api.ts';
 import { Pager } from '../components/Pager.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
@@ -117,6 +118,10 @@ function DueList() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const due = useDueFollowUps({ limit: 25, cursor: cursors[cursors.length - 1] });
   const checkIn = useRecordCheckIn();
+  // "Seen in a compound" first asks which compound (or unknown), then records.
+  const [seenFor, setSeenFor] = useState<string | null>(null);
+  const [seenText, setSeenText] = useState('');
+  const [seenCompound, setSeenCompound] = useState<CompoundChoice | null>(null);
   return (
     <section className="panel" aria-labelledby="due-title">
       <h2 id="due-title">{t('followups.due')}</h2>
@@ -148,12 +153,46 @@ function DueList() {
                     type="button"
                     className="button"
                     disabled={checkIn.isPending}
-                    onClick={() => checkIn.mutate({ id: f.id, outcome: o })}
+                    onClick={() =>
+                      o === 'seen_in_compound' ? setSeenFor(f.id) : checkIn.mutate({ id: f.id, outcome: o })
+                    }
                   >
                     {v('followUpOutcome', o)}
                   </button>
                 ))}
               </div>
+              {seenFor === f.id && (
+                <div className="cw-seen" data-testid="seen-in-compound">
+                  <CompoundPicker
+                    name={`seen-${f.id}`}
+                    label={t('followups.whichCompound')}
+                    hint={t('followups.whichCompoundHint')}
+                    text={seenText}
+                    onText={setSeenText}
+                    value={seenCompound}
+                    onChange={setSeenCompound}
+                  />
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={checkIn.isPending}
+                    onClick={() =>
+                      checkIn.mutate(
+                        { id: f.id, outcome: 'seen_in_compound', compoundId: seenCompound?.id },
+                        {
+                          onSuccess: () => {
+                            setSeenFor(null);
+                            setSeenCompound(null);
+                            setSeenText('');
+                          },
+                        },
+                      )
+                    }
+                  >
+                    {t('followups.recordSeen')}
+                  </button>
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -16,6 +16,7 @@ import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { useRegisterSurvivor } from '../casework-api.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
+import { CompoundPicker, type CompoundChoice } from '../components/CompoundPicker.tsx';
 import { DuplicateHint } from '../components/DuplicateHint.tsx';
 import { COMMON_LANGUAGES } from '../components/countries.ts';
 import { errorUnder } from '../components/errors.ts';
@@ -68,6 +69,8 @@ export function RegisterPage() {
   const [shareWithOwnEmbassy, setShareWithOwnEmbassy] = useState(false);
   const [useInStatistics, setUseInStatistics] = useState(false);
   const [crossOrganisationMatching, setCrossOrganisationMatching] = useState(false);
+  const [testimonyToMonitoring, setTestimonyToMonitoring] = useState(false);
+  const [compoundLink, setCompoundLink] = useState<CompoundChoice | null>(null);
   const [namedOrganisations, setNamedOrganisations] = useState<string[]>([]);
   const [method, setMethod] = useState('verbal');
   const [riskLevel, setRiskLevel] = useState('medium');
@@ -117,13 +120,15 @@ export function RegisterPage() {
         kind: locationKind as RegisterSurvivorRequest['location']['kind'],
         detail: locationDetail.trim() || undefined,
       },
-      compound: compound.trim() || undefined,
+      compoundId: compoundLink?.id,
+      compound: compoundLink ? undefined : compound.trim() || undefined,
       exitMode: exitMode as RegisterSurvivorRequest['exitMode'],
       consent: {
         shareWithOwnEmbassy,
         shareWithOrganisationIds: namedOrganisations,
         useInStatistics,
         crossOrganisationMatching,
+        testimonyToMonitoring,
         method: method as RegisterSurvivorRequest['consent']['method'],
       },
       riskLevel: riskLevel as RegisterSurvivorRequest['riskLevel'],
@@ -275,14 +280,15 @@ export function RegisterPage() {
           />
         </fieldset>
 
-        <Field
+        <CompoundPicker
           name="compound"
           label={t('register.compound')}
-          value={compound}
-          onChange={(e) => setCompound(e.target.value)}
-          maxLength={300}
           hint={t('register.compoundHint')}
-          error={err('compound')}
+          text={compound}
+          onText={setCompound}
+          value={compoundLink}
+          onChange={setCompoundLink}
+          error={err('compoundId') ?? err('compound')}
         />
 
         <ChoiceGroup
@@ -326,6 +332,13 @@ export function RegisterPage() {
             explanation={t('consent.crossOrganisationMatchingExplain')}
             checked={crossOrganisationMatching}
             onChange={setCrossOrganisationMatching}
+          />
+          <CheckField
+            name="testimonyToMonitoring"
+            label={t('consent.testimonyToMonitoring')}
+            explanation={t('consent.testimonyToMonitoringExplain')}
+            checked={testimonyToMonitoring}
+            onChange={setTestimonyToMonitoring}
           />
           <OrganisationChooser
             label={t('consent.namedOrganisations')}
