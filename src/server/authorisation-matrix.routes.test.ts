@@ -239,6 +239,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/reports/generated/{id}': {
     none: "a report of the caller's organisation; another organisation's is 404 (report-schedules.routes.test.ts)",
   },
+  'GET /api/compound-lookup': {
+    none: 'shared compound names for the registration picker (compound-links.routes.test.ts: signed out is 401)',
+    list: true,
+  },
+  'POST /api/cases/{id}/testimony': {
+    none: "needs the survivor's testimony consent, which no case here has; testimony-handoff.routes.test.ts refuses another organisation (404), an analyst (403) and a case without the consent (403), storing nothing",
+  },
   'POST /api/help-requests': {
     none: 'public: lands in the named organisation’s queue and answers only with a code (help.routes.test.ts)',
   },
