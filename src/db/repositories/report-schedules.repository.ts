@@ -1,28 +1,11 @@
-import type { ReportCadence } from '../../core/reports/schedule.ts';
+import type { Selectable } from 'kysely';
+import type { GeneratedReportsTable, ReportSchedulesTable } from '../schema.ts';
+import { type RowOf } from './rows.ts';
 import type { Queryable } from '../transaction.ts';
 
-/** Scheduled situation reports and the PDFs they produced (migration 0020). */
-export interface ReportScheduleRow {
-  id: string;
-  organisationId: string;
-  createdBy: string | null;
-  createdAt: string;
-  cadence: ReportCadence;
-  hourUtc: number;
-  weekday: number | null;
-  nextRunAt: string;
-  lastRunAt: string | null;
-}
-
-export interface GeneratedReportRow {
-  id: string;
-  organisationId: string;
-  scheduleId: string | null;
-  createdAt: string;
-  sha256: string;
-  size: number;
-  filename: string;
-}
+/** Scheduled situation reports and the PDFs they produced (migration 0020), as the schema types them. */
+export type ReportScheduleRow = RowOf<ReportSchedulesTable>;
+export type GeneratedReportRow = RowOf<GeneratedReportsTable>;
 
 const iso = (v: unknown) => new Date(String(v)).toISOString();
 const isoOrNull = (v: unknown) => (v === null || v === undefined ? null : iso(v));
@@ -39,19 +22,7 @@ const SCHEDULE_COLUMNS = [
   'last_run_at',
 ] as const;
 
-type ScheduleRecord = {
-  id: string;
-  organisation_id: string;
-  created_by: string | null;
-  created_at: string;
-  cadence: ReportCadence;
-  hour_utc: number;
-  weekday: number | null;
-  next_run_at: string;
-  last_run_at: string | null;
-};
-
-const toSchedule = (r: ScheduleRecord): ReportScheduleRow => ({
+const toSchedule = (r: Selectable<ReportSchedulesTable>): ReportScheduleRow => ({
   id: r.id,
   organisationId: r.organisation_id,
   createdBy: r.created_by,
@@ -133,15 +104,7 @@ export async function insertGeneratedReport(trx: Queryable, r: GeneratedReportRo
 
 const GENERATED_COLUMNS = ['id', 'organisation_id', 'schedule_id', 'created_at', 'sha256', 'size', 'filename'] as const;
 
-const toGenerated = (r: {
-  id: string;
-  organisation_id: string;
-  schedule_id: string | null;
-  created_at: string;
-  sha256: string;
-  size: number;
-  filename: string;
-}): GeneratedReportRow => ({
+const toGenerated = (r: Selectable<GeneratedReportsTable>): GeneratedReportRow => ({
   id: r.id,
   organisationId: r.organisation_id,
   scheduleId: r.schedule_id,
