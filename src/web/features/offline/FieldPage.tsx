@@ -37,7 +37,11 @@ export function FieldPage() {
       <main className="field-main">
         <h1>{t('title')}</h1>
         <p className="muted">{t('lead')}</p>
-        {!state.ready ? null : !state.hasVault ? (
+        {!state.ready ? null : state.storageUnavailable ? (
+          <p role="alert" className="field-error">
+            {t('storageUnavailable')}
+          </p>
+        ) : !state.hasVault ? (
           <SetUp online={online} />
         ) : !state.unlocked ? (
           <Unlock />

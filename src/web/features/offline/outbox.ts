@@ -46,6 +46,8 @@ export interface OutboxState {
   readonly entries: readonly OutboxEntry[];
   /** Set when a sync stopped because the session ended. */
   readonly needsSignIn: boolean;
+  /** Set when this browser cannot keep records on the device (no IndexedDB, e.g. some private modes). */
+  readonly storageUnavailable: boolean;
 }
 export interface ExportFile {
   readonly format: 'refuge-field-outbox';
@@ -68,6 +70,7 @@ let state: OutboxState = {
   syncing: false,
   entries: [],
   needsSignIn: false,
+  storageUnavailable: false,
 };
 const listeners = new Set<() => void>();
 
@@ -93,9 +96,14 @@ export const outbox = {
 
   /** Reads the queue's state (not its records) so the count shows before the PIN is entered. */
   async load(): Promise<void> {
-    vault = await readVault();
-    stored = await readItems();
-    publish();
+    try {
+      vault = await readVault();
+      stored = await readItems();
+      publish();
+    } catch {
+      // Nothing can be queued here; the field page says so instead of failing later with a record in hand.
+      publish({ storageUnavailable: true });
+    }
   },
 
   /** First use on this device: sets the PIN for the signed-in worker's queue. */
