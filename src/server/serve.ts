@@ -61,11 +61,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
   sealer.start();
   reports.start();
   const url = address.replace('127.0.0.1', 'localhost');
+  // Before the "is serving" line, which supervisors and tests wait for: whoever sees the server up has seen this too.
+  const durability = durabilityOf(runtime.database.kind);
+  if (!durability.powerLoss) log(`WARNING: ${durability.note}`);
   log(
     `Refuge ${VERSION} is serving ${url} on ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`,
   );
-  const durability = durabilityOf(runtime.database.kind);
-  if (!durability.powerLoss) log(`WARNING: ${durability.note}`);
   const mode = await deploymentMode(runtime.app);
   if (mode === 'demo' && (await isDemoLoaded(runtime.app))) {
     log(
