@@ -82,9 +82,11 @@ export function registerDataCommands(program: Command, config: () => Config): vo
     .requiredOption('--from <file>')
     .action(async (o: { from: string }) => {
       await withRuntime(config(), async (r) => {
-        const input = createInterface({ input: createReadStream(o.from).pipe(createGunzip()), crlfDelay: Infinity });
         let header = true;
         async function* pages(): AsyncGenerator<TablePage> {
+          // Opened on the first page asked for: readline drops lines emitted before it is iterated, and importPages
+          // awaits the database first (under load the header line went missing).
+          const input = createInterface({ input: createReadStream(o.from).pipe(createGunzip()), crlfDelay: Infinity });
           for await (const line of input) {
             if (!line.trim()) continue;
             const parsed = JSON.parse(line) as { format?: string; table?: string; count?: number; rows?: unknown[] };
