@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Config } from '../../server/config.ts';
-import { startServer } from '../../server/serve.ts';
 import { openRuntime } from '../../server/runtime.ts';
 import { loadDemo } from '../../services/demo/load.ts';
 import { purgeDemo } from '../../services/demo/purge.ts';
@@ -15,6 +14,8 @@ export function registerServeCommands(program: Command, config: () => Config): v
       const c = config();
       if (opts.port) c.port = Number(opts.port);
       if (!opts.demo) c.demo = false;
+      // Loaded here, not at the top: the HTTP app is most of the CLI's start-up cost and only `serve` needs it.
+      const { startServer } = await import('../../server/serve.ts');
       const running = await startServer(c);
       const shutdown = (signal: string) => {
         console.log(`${signal}: shutting down`);
