@@ -2,7 +2,7 @@ import type { Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccounts } from '../src/contracts/home.ts';
 import { ORGANISATION_KINDS } from '../src/core/vocabulary.ts';
-import { screenshot, signIn, startE2E, type E2E } from './harness.ts';
+import { accessibilityViolations, screenshot, signIn, startE2E, type E2E } from './harness.ts';
 
 /** What a refusal looks like on screen: the services' 403 details ("you are not allowed…", "your role may not…"). */
 const REFUSAL = /not allowed|may not|forbidden/i;
@@ -27,8 +27,8 @@ function watchApi(page: Page): { inFlight: () => number; refused: string[] } {
 }
 
 /**
- * Opens a page and collects what would make it a dead end: an error panel or a refusal sentence (the API's 403s are
- * collected by watchApi). Every main page loads its data on arrival, so a page the seat may not use shows one of these.
+ * Opens a page and collects what would make it a dead end or shut someone out: an error panel, a refusal sentence (the
+ * API's 403s are collected by watchApi) or a serious accessibility violation. Every main page loads its data on arrival, so a page the seat may not use shows one of these.
  */
 async function deadEnds(page: Page, api: ReturnType<typeof watchApi>, link: Locator): Promise<string[]> {
   // Mark what is on screen now, so the wait below is for the new page and not the one being left (unless the link
@@ -52,7 +52,13 @@ async function deadEnds(page: Page, api: ReturnType<typeof watchApi>, link: Loca
     .toBe(true);
   const alerts = await page.locator('main .error-state, main [role="alert"]').allInnerTexts();
   const body = await page.locator('main').innerText();
-  return [...alerts.map((a) => `alert: ${a}`), ...(REFUSAL.test(body) ? [`text: ${REFUSAL.exec(body)}`] : [])];
+  // Every main page, for every seat: no serious or critical accessibility violation (axe-core).
+  const axe = await accessibilityViolations(page);
+  return [
+    ...alerts.map((a) => `alert: ${a}`),
+    ...(REFUSAL.test(body) ? [`text: ${REFUSAL.exec(body)}`] : []),
+    ...axe.map((a) => `axe ${a}`),
+  ];
 }
 
 /**

@@ -56,9 +56,16 @@ export function ChartPanel({
         <p className="muted">{empty}</p>
       ) : (
         <>
+          {/* The table below is what keyboards and screen readers use; the drawn chart is hidden from them, so it takes
+              no focus either (Recharts' accessibility layer would make it a tab stop inside aria-hidden). */}
           <div className="dash-chart" aria-hidden="true">
             <ResponsiveContainer width="100%" height={horizontal ? Math.max(160, rows.length * 30 + 60) : 240}>
-              <BarChart data={drawn} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ left: 8, right: 8 }}>
+              <BarChart
+                accessibilityLayer={false}
+                data={drawn}
+                layout={horizontal ? 'vertical' : 'horizontal'}
+                margin={{ left: 8, right: 8 }}
+              >
                 <CartesianGrid strokeDasharray="3 3" />
                 {horizontal ? (
                   <>
