@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/core/demo/index.ts';
+import { HELP_LANGUAGES } from '../src/core/help/help-request.ts';
+import { HELP_LANGUAGE_NAMES } from '../src/web/features/help/help-strings.ts';
 import type { TestClient } from '../src/testing/test-server.ts';
 import { apiClient, PHONE, screenshot, startE2E, type E2E } from './harness.ts';
 
 /**
  * The public help page (issue #15) on a phone, signed out: a request in Khmer, Burmese and Chinese each lands in the
- * organisation's queue in that language, the person sees only a private code, the code shows the status, and the page
+ * organisation's queue in that language (Bengali too), the person sees only a private code, the code shows the status, and the page
  * leaves no service worker, storage or cookie behind. Screenshots: test-artifacts/help-<lang>.png.
  */
 const NGO = 'ngo-lantern-reach';
@@ -13,6 +15,15 @@ const REQUESTS = [
   { lang: 'km', name: 'សុខ ចាន់ណា', title: 'សុំជំនួយ', send: 'ផ្ញើ', status: 'សំណើរបស់អ្នកត្រូវបានទទួលហើយ' },
   { lang: 'my', name: 'မောင်မောင်', title: 'အကူအညီ တောင်းရန်', send: 'ပို့ရန်', status: 'လက်ခံရရှိပါပြီ' },
   { lang: 'zh', name: '王小明', title: '寻求帮助', send: '发送', status: '您的求助已收到' },
+  { lang: 'bn', name: 'রহিম উদ্দিন', title: 'সাহায্য চান', send: 'পাঠান', status: 'আপনার অনুরোধ পাওয়া গেছে' },
+] as const;
+
+/** The other languages added later: each renders in its own words and the picker names every language in itself. */
+const MORE = [
+  { lang: 'pt-BR', title: 'Pedir ajuda' },
+  { lang: 'hi', title: 'मदद माँगें' },
+  { lang: 'sw', title: 'Omba msaada' },
+  { lang: 'fr', title: 'Demander de l’aide' },
 ] as const;
 
 describe('help page in Chromium', () => {
@@ -36,6 +47,8 @@ describe('help page in Chromium', () => {
       await page.locator('#help-name').fill(r.name);
       await page.locator('input[name=needs][value=shelter]').check();
       await page.locator('input[name=needs][value=documents]').check();
+      // The language bar sticks to the top of the view: scrolled back, it does not cover a line of the full-page image.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, `help-${r.lang}`);
       await page.getByRole('button', { name: r.send }).click();
       const code = (await page.getByTestId('help-code').textContent())!;
@@ -68,6 +81,23 @@ describe('help page in Chromium', () => {
     },
     300_000,
   );
+
+  it('Portuguese, Hindi, Swahili and French render, and the picker offers all fourteen languages', async () => {
+    const page = await e2e.newPage(PHONE);
+    for (const m of MORE) {
+      await page.goto(`/help/${NGO}?lang=${m.lang}`);
+      await page.getByRole('heading', { level: 1, name: m.title }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(m.lang);
+      await screenshot(page, `help-${m.lang}`);
+    }
+    const offered = await page.locator('.help-language option').allTextContents();
+    expect(offered).toEqual(HELP_LANGUAGES.map((l) => HELP_LANGUAGE_NAMES[l]));
+    // Choosing another language in the picker switches the page without a reload.
+    await page.locator('.help-language select').selectOption('bn');
+    await page.getByRole('heading', { level: 1, name: 'সাহায্য চান' }).waitFor();
+    expect(e2e.consoleErrors(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 
   it('quick exit leaves for an ordinary page with nothing to go back to', async () => {
     const page = await e2e.newPage(PHONE);

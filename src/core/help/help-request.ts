@@ -6,8 +6,26 @@
  * nothing that reads as a rejection) and never carries anything about another request; the code is the only key.
  */
 
-/** The page's languages; each has a file in web/features/help/i18n (a check makes every file have every key). */
-export const HELP_LANGUAGES = ['en', 'id', 'zh', 'vi', 'th', 'my', 'km', 'fil', 'ko'] as const;
+/**
+ * The page's languages; each has a file in web/features/help/translations (a check makes every file have every key).
+ * Portuguese is the Brazilian variant, hence the region in its code.
+ */
+export const HELP_LANGUAGES = [
+  'en',
+  'id',
+  'zh',
+  'vi',
+  'th',
+  'my',
+  'km',
+  'fil',
+  'ko',
+  'pt-BR',
+  'bn',
+  'hi',
+  'sw',
+  'fr',
+] as const;
 export type HelpLanguage = (typeof HELP_LANGUAGES)[number];
 
 export const HELP_REQUEST_STATUSES = ['received', 'will_contact', 'closed', 'spam'] as const;
