@@ -55,6 +55,26 @@ export function publicStatus(status: HelpRequestStatus): HelpPublicStatus {
   return status === 'spam' ? 'received' : status;
 }
 
+/** What the organisation tells the person to do next: where to go and the date of their flight home (both optional). */
+export interface HelpNextSteps {
+  place: string | null;
+  /** YYYY-MM-DD: a day, not a time (a flight time the person needs is given by someone who contacts them). */
+  flightDate: string | null;
+}
+export const NO_NEXT_STEPS: HelpNextSteps = { place: null, flightDate: null };
+
+/**
+ * Everything the holder of a code is told, and nothing else. A request marked spam says "received" and carries no
+ * next steps, exactly like a request nobody has looked at yet.
+ */
+export function publicView(
+  status: HelpRequestStatus,
+  next: HelpNextSteps | null,
+): { status: HelpPublicStatus } & HelpNextSteps {
+  const steps = status === 'spam' || !next ? NO_NEXT_STEPS : next;
+  return { status: publicStatus(status), place: steps.place, flightDate: steps.flightDate };
+}
+
 /** Crockford base32 without I, L, O, U: easy to read aloud and to copy by hand. 12 characters = 60 bits. */
 export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const CODE_LENGTH = 12;
