@@ -35,7 +35,18 @@ const OWN_WORDS: Record<string, RegExp> = {
   fr: words('vous|votre|demande|ce|nous|la|réessayez'),
   sw: words('ombi|msimbo|lako|wako|msaada|tena|kuona|mtu|hapa|wewe|kuliona|kutueleza'),
 };
-const SENTENCES = ['title', 'lead', 'who', 'next', 'quickExit', 'send', 'codeHint', 'status.received'];
+const SENTENCES = [
+  'title',
+  'lead',
+  'who',
+  'next',
+  'quickExit',
+  'send',
+  'codeHint',
+  'status.received',
+  'whereToGo',
+  'flightDate',
+];
 
 describe('help page translations', () => {
   it('there is a file for every language the page offers, and no other', () => {
