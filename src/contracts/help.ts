@@ -28,7 +28,14 @@ export const HelpRequestReceipt = z.object({ code: z.string() });
 
 /** POST /api/help-requests/status (public; the code in a body, never in a URL or a log). */
 export const HelpStatusQuery = z.object({ code: z.string().trim().min(1).max(40) }).strict();
-export const HelpStatusView = z.object({ status: z.enum(HELP_PUBLIC_STATUSES) });
+/** What the organisation asks the person to do next; null clears a step. */
+const NextSteps = {
+  place: z.string().trim().min(1).max(300).nullable(),
+  flightDate: z.iso.date().nullable(),
+};
+export const HelpStatusView = z.object({ status: z.enum(HELP_PUBLIC_STATUSES), ...NextSteps });
+export const HelpNextStepsChange = z.object(NextSteps).strict();
+export type HelpNextStepsChange = z.infer<typeof HelpNextStepsChange>;
 
 /** The organisation's queue: what the person gave, decrypted for the organisation's staff, marked unverified. */
 export const HelpRequestView = z.object({
@@ -44,6 +51,9 @@ export const HelpRequestView = z.object({
   location: z.string().nullable(),
   message: z.string().nullable(),
   spamSignals: z.array(z.string()),
+  /** What the person is told to do next (shown to them with their code). */
+  place: z.string().nullable(),
+  flightDate: z.string().nullable(),
 });
 export type HelpRequestView = z.infer<typeof HelpRequestView>;
 export const HelpRequestList = z.object({ items: z.array(HelpRequestView) });

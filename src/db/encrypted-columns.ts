@@ -27,9 +27,10 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   // Articles (0016).
   { table: 'articles', column: 'text_enc', key: 'evidence_id' },
   { table: 'article_claims', column: 'quote_enc', key: 'id' },
-  // Offline field intake and help requests (0015, 0015b).
+  // Offline field intake and help requests (0015, 0015b, 0021).
   { table: 'idempotency_keys', column: 'record_enc', key: 'id' },
   { table: 'help_requests', column: 'content_enc', key: 'id' },
+  { table: 'help_requests', column: 'next_steps_enc', key: 'id' },
 ];
 
 /** The additional authenticated data for one cell: a ciphertext only opens in the cell it was written for. */

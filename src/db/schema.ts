@@ -712,6 +712,8 @@ export interface HelpRequestsTable {
   status: HelpRequestStatus;
   code_hash: string;
   content_enc: string;
+  /** 0021: where to go and the flight date, for the code holder (encrypted JSON). */
+  next_steps_enc: string | null;
   created_at: string;
   updated_at: string;
   updated_by: string | null;

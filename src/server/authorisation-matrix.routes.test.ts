@@ -256,6 +256,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'PATCH /api/help-requests/{id}': {
     none: "a help request of the caller's organisation; another organisation's is 404 (help.routes.test.ts)",
   },
+  'PUT /api/help-requests/{id}/next-steps': {
+    none: "a help request of the caller's organisation; another organisation's is 404 and changes nothing (help.routes.test.ts)",
+  },
   // --- monitoring: shared data without an id -----------------------------------------------
   'GET /api/monitoring/compounds': { none: 'monitoring data is shared across organisations (scope all)', list: true },
   'POST /api/monitoring/compounds': { none: 'creates shared monitoring data' },

@@ -7,6 +7,7 @@ import { isDemoLoaded, loadDemo } from '../services/demo/load.ts';
 import { JobRunner } from '../services/jobs.service.ts';
 import { ReportScheduler } from '../services/exports/report-schedules.service.ts';
 import { AuditSealer } from '../services/audit.service.ts';
+import { IdempotencyPurger } from '../services/idempotency.service.ts';
 import { buildServer } from './app.ts';
 import type { Config } from './config.ts';
 import { jobHandlers } from './job-handlers.ts';
@@ -56,10 +57,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const runner = new JobRunner(runtime.app, jobHandlers);
   const sealer = new AuditSealer(runtime.app, (e) => log(`audit sealer: ${e.message}`));
   const reports = new ReportScheduler(runtime.app, (e) => log(`report scheduler: ${e.message}`));
+  const idempotency = new IdempotencyPurger(runtime.app, (e) => log(`idempotency purge: ${e.message}`));
   const address = await server.listen({ port: config.port, host: config.host });
   runner.start();
   sealer.start();
   reports.start();
+  idempotency.start();
   const url = address.replace('127.0.0.1', 'localhost');
   // Before the "is serving" line, which supervisors and tests wait for: whoever sees the server up has seen this too.
   const durability = durabilityOf(runtime.database.kind);
@@ -81,6 +84,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const stop = () =>
     (stopping ??= (async () => {
       await reports.stop();
+      await idempotency.stop();
       await runner.stop();
       await server.close();
       await sealer.stop();

@@ -2,19 +2,21 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   formatCode,
   normaliseCode,
-  publicStatus,
+  publicView,
   spamSignals,
   type HelpContent,
+  type HelpNextSteps,
   type HelpPublicStatus,
   type HelpRequestStatus,
 } from '../core/help/help-request.ts';
-import type { HelpRequestSubmission, HelpRequestView } from '../contracts/help.ts';
+import type { HelpNextStepsChange, HelpRequestSubmission, HelpRequestView } from '../contracts/help.ts';
 import { encryptionContext } from '../db/encrypted-columns.ts';
 import {
   helpStatusByCodeHash,
   insertHelpRequest,
   listHelpRequests,
   organisationBySlug,
+  setHelpRequestNextSteps,
   setHelpRequestStatus,
 } from '../db/repositories/help-requests.repository.ts';
 import { hitRateLimit } from '../db/repositories/rate-limits.repository.ts';
@@ -41,6 +43,8 @@ export const HELP_LIMITS = {
 /** Rate-limit keys hold a hash of the address, not the address (where a person asked from is itself sensitive). */
 const addressKey = (prefix: string, ip: string) =>
   `${prefix}:${createHash('sha256').update(`refuge-help:${ip}`).digest('base64url').slice(0, 22)}`;
+
+const nextStepsContext = (id: string) => encryptionContext('help_requests', 'next_steps_enc', id);
 
 const hashCode = (code: string) => createHash('sha256').update(`refuge-help-code:${code}`).digest('base64url');
 
@@ -100,18 +104,24 @@ export async function submitHelpRequest(
   });
 }
 
-/** The status for a code, or 404 for any code that is not one: the same answer whatever else exists. */
+/**
+ * The status and next steps for a code, or 404 for any code that is not one: the same answer whatever else exists.
+ * The limit is counted before the code is looked at, so a guesser is stopped whether its guesses are right or wrong.
+ */
 export async function helpRequestStatus(
   app: AppContext,
   rawCode: string,
   ip: string,
-): Promise<{ status: HelpPublicStatus }> {
+): Promise<{ status: HelpPublicStatus } & HelpNextSteps> {
   await limit(app, addressKey('help:lookup', ip), HELP_LIMITS.lookupsPerAddress);
   const code = normaliseCode(rawCode);
   if (!code) throw notFound('a request with this code');
-  const status = await asSystem(app.database, (trx) => helpStatusByCodeHash(trx, hashCode(code)));
-  if (!status) throw notFound('a request with this code');
-  return { status: publicStatus(status) };
+  const row = await asSystem(app.database, (trx) => helpStatusByCodeHash(trx, hashCode(code)));
+  if (!row) throw notFound('a request with this code');
+  const next = row.nextStepsEnc
+    ? app.cipher.decryptJson<HelpNextSteps>(row.nextStepsEnc, nextStepsContext(row.id))
+    : null;
+  return publicView(row.status, next);
 }
 
 /** The organisation's queue of help requests, decrypted for its staff; the read is audited with the ids shown. */
@@ -137,6 +147,9 @@ export async function helpRequestQueue(app: AppContext, actor: RequestActor): Pr
         location: c.location ?? null,
         message: c.message ?? null,
         spamSignals: c.spamSignals ?? [],
+        ...(r.nextStepsEnc
+          ? app.cipher.decryptJson<HelpNextSteps>(r.nextStepsEnc, nextStepsContext(r.id))
+          : { place: null, flightDate: null }),
       };
     });
     await audit(trx, app, actor, 'help_request.list', 'help_request', null, { ids: items.map((i) => i.id) });
@@ -155,5 +168,28 @@ export async function changeHelpRequestStatus(
     if (!(await setHelpRequestStatus(trx, id, status, actor.userId, app.now().toISOString())))
       throw notFound('help request');
     await audit(trx, app, actor, 'help_request.status', 'help_request', id, { status });
+  });
+}
+
+/** Tells the person behind the request where to go and their flight date (either may be cleared with null). */
+export async function changeHelpRequestNextSteps(
+  app: AppContext,
+  actor: RequestActor,
+  id: string,
+  next: HelpNextStepsChange,
+): Promise<void> {
+  authorise(actor, 'update', 'case');
+  await asActor(app.database, actor, async (trx) => {
+    const sealed = app.cipher.encryptJson(
+      { place: next.place, flightDate: next.flightDate } satisfies HelpNextSteps,
+      nextStepsContext(id),
+    );
+    if (!(await setHelpRequestNextSteps(trx, id, sealed, actor.userId, app.now().toISOString())))
+      throw notFound('help request');
+    // What was said stays sealed in the row; the audit says only which steps were given.
+    await audit(trx, app, actor, 'help_request.next_steps', 'help_request', id, {
+      place: next.place !== null,
+      flightDate: next.flightDate !== null,
+    });
   });
 }

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { encryptionContext } from '../db/encrypted-columns.ts';
-import { findIdempotencyRecord, insertIdempotencyRecord } from '../db/repositories/idempotency.repository.ts';
-import { asActor, type Tx } from '../db/transaction.ts';
+import {
+  deleteIdempotencyRecordsBefore,
+  findIdempotencyRecord,
+  insertIdempotencyRecord,
+} from '../db/repositories/idempotency.repository.ts';
+import { asActor, asSystem, type Tx } from '../db/transaction.ts';
 import type { AppContext, RequestActor } from './context.ts';
 import { conflict, ServiceError } from './errors.ts';
 
@@ -93,4 +97,50 @@ export async function keepAnswer<T>(
   });
   if (!recorded) throw conflict('a request with this Idempotency-Key is in progress or just finished; retry it');
   return body;
+}
+
+/**
+ * How long an applied request's key and answer are kept. A replay only comes from a device whose answer was lost, and
+ * it comes when that device is online again (or when its exported queue is imported elsewhere): 90 days is far longer
+ * than any offline stretch in the field, and short enough that the table holds a season's writes, not every write ever.
+ * A replay older than this is applied again (the key is then unknown), so the number must stay generous.
+ */
+export const IDEMPOTENCY_RETENTION_DAYS = 90;
+
+/** Deletes keys older than the retention (every account's: this is system housekeeping); returns how many. */
+export async function purgeIdempotencyKeys(
+  app: AppContext,
+  retentionDays = IDEMPOTENCY_RETENTION_DAYS,
+): Promise<number> {
+  const before = new Date(app.now().getTime() - retentionDays * 86_400_000).toISOString();
+  return asSystem(app.database, (trx) => deleteIdempotencyRecordsBefore(trx, before));
+}
+
+/** Runs the purge shortly after start and then every hour in a server process (any number of processes may run it). */
+export class IdempotencyPurger {
+  private timer: NodeJS.Timeout | null = null;
+  private active: Promise<unknown> | null = null;
+  constructor(
+    private readonly app: AppContext,
+    private readonly onError: (error: Error) => void = () => undefined,
+    private readonly intervalMs = 3_600_000,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    const tick = () => {
+      this.active = purgeIdempotencyKeys(this.app).catch((e: unknown) => this.onError(e as Error));
+      void this.active.finally(() => {
+        if (this.timer) this.timer = setTimeout(tick, this.intervalMs);
+      });
+    };
+    this.timer = setTimeout(tick, Math.min(this.intervalMs, 5_000));
+  }
+
+  async stop(): Promise<void> {
+    const timer = this.timer;
+    this.timer = null;
+    if (timer) clearTimeout(timer);
+    await this.active;
+  }
 }

@@ -25,10 +25,11 @@ export function freePort(): Promise<number> {
 const CLI = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 
 // Generous: a first start migrates and loads the demo, and a shared 2-core machine can be many times slower than a quiet one.
+// `env.PORT` keeps a port across a restart (a browser's storage belongs to its origin); otherwise a free one is taken.
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 300_000): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, formatCode, normaliseCode, publicStatus, spamSignals } from './help-request.ts';
+import { CODE_ALPHABET, formatCode, normaliseCode, publicStatus, publicView, spamSignals } from './help-request.ts';
 
 describe('help request codes', () => {
   it('are 12 characters of the alphabet in three groups, and read back as typed by hand', () => {
@@ -22,6 +22,18 @@ describe('what the person sees', () => {
   it('never says spam', () => {
     expect(publicStatus('spam')).toBe('received');
     expect(publicStatus('will_contact')).toBe('will_contact');
+  });
+
+  it('is the status and the next steps, nothing else; a request marked spam reads as one nobody has looked at', () => {
+    const steps = { place: 'Office, 12 Asia Road', flightDate: '2026-12-14' };
+    expect(publicView('will_contact', steps)).toEqual({ status: 'will_contact', ...steps });
+    expect(publicView('closed', null)).toEqual({ status: 'closed', place: null, flightDate: null });
+    expect(publicView('spam', steps)).toEqual(publicView('received', null));
+    expect(Object.keys(publicView('received', { ...steps, extra: 'x' } as never)).sort()).toEqual([
+      'flightDate',
+      'place',
+      'status',
+    ]);
   });
 });
 

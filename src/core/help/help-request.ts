@@ -6,8 +6,26 @@
  * nothing that reads as a rejection) and never carries anything about another request; the code is the only key.
  */
 
-/** The page's languages; each has a file in web/features/help/i18n (a check makes every file have every key). */
-export const HELP_LANGUAGES = ['en', 'id', 'zh', 'vi', 'th', 'my', 'km', 'fil', 'ko'] as const;
+/**
+ * The page's languages; each has a file in web/features/help/translations (a check makes every file have every key).
+ * Portuguese is the Brazilian variant, hence the region in its code.
+ */
+export const HELP_LANGUAGES = [
+  'en',
+  'id',
+  'zh',
+  'vi',
+  'th',
+  'my',
+  'km',
+  'fil',
+  'ko',
+  'pt-BR',
+  'bn',
+  'hi',
+  'sw',
+  'fr',
+] as const;
 export type HelpLanguage = (typeof HELP_LANGUAGES)[number];
 
 export const HELP_REQUEST_STATUSES = ['received', 'will_contact', 'closed', 'spam'] as const;
@@ -35,6 +53,26 @@ export const HELP_CONTACT_CHANNELS = ['phone', 'whatsapp', 'telegram', 'line', '
 /** Marked as spam by a heuristic, a request still says "received" to whoever holds its code. */
 export function publicStatus(status: HelpRequestStatus): HelpPublicStatus {
   return status === 'spam' ? 'received' : status;
+}
+
+/** What the organisation tells the person to do next: where to go and the date of their flight home (both optional). */
+export interface HelpNextSteps {
+  place: string | null;
+  /** YYYY-MM-DD: a day, not a time (a flight time the person needs is given by someone who contacts them). */
+  flightDate: string | null;
+}
+export const NO_NEXT_STEPS: HelpNextSteps = { place: null, flightDate: null };
+
+/**
+ * Everything the holder of a code is told, and nothing else. A request marked spam says "received" and carries no
+ * next steps, exactly like a request nobody has looked at yet.
+ */
+export function publicView(
+  status: HelpRequestStatus,
+  next: HelpNextSteps | null,
+): { status: HelpPublicStatus } & HelpNextSteps {
+  const steps = status === 'spam' || !next ? NO_NEXT_STEPS : next;
+  return { status: publicStatus(status), place: steps.place, flightDate: steps.flightDate };
 }
 
 /** Crockford base32 without I, L, O, U: easy to read aloud and to copy by hand. 12 characters = 60 bits. */

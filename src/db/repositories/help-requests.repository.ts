@@ -9,6 +9,8 @@ export interface HelpRequestRow {
   status: HelpRequestStatus;
   codeHash: string;
   contentEnc: string;
+  /** Where to go and the flight date (0021), null until the organisation sets them. */
+  nextStepsEnc?: string | null;
   createdAt: string;
 }
 
@@ -36,14 +38,17 @@ export async function insertHelpRequest(trx: Queryable, row: HelpRequestRow): Pr
     .execute();
 }
 
-/** The status behind a code's hash, and nothing else. */
-export async function helpStatusByCodeHash(trx: Queryable, codeHash: string): Promise<HelpRequestStatus | null> {
+/** The status and next steps behind a code's hash (the id only to open the sealed next steps), and nothing else. */
+export async function helpStatusByCodeHash(
+  trx: Queryable,
+  codeHash: string,
+): Promise<{ id: string; status: HelpRequestStatus; nextStepsEnc: string | null } | null> {
   const row = await trx
     .selectFrom('help_requests')
-    .select('status')
+    .select(['id', 'status', 'next_steps_enc'])
     .where('code_hash', '=', codeHash)
     .executeTakeFirst();
-  return row?.status ?? null;
+  return row ? { id: row.id, status: row.status, nextStepsEnc: row.next_steps_enc } : null;
 }
 
 /** The signed-in organisation's queue, newest first (row-level security keeps it to that organisation). */
@@ -54,7 +59,7 @@ export async function listHelpRequests(
 ): Promise<HelpRequestRow[]> {
   const rows = await trx
     .selectFrom('help_requests')
-    .select(['id', 'organisation_id', 'language', 'status', 'code_hash', 'content_enc', 'created_at'])
+    .select(['id', 'organisation_id', 'language', 'status', 'code_hash', 'content_enc', 'next_steps_enc', 'created_at'])
     .where('organisation_id', '=', organisationId)
     .orderBy('created_at', 'desc')
     .limit(limit)
@@ -66,6 +71,7 @@ export async function listHelpRequests(
     status: r.status,
     codeHash: r.code_hash,
     contentEnc: r.content_enc,
+    nextStepsEnc: r.next_steps_enc,
     createdAt: iso(r.created_at),
   }));
 }
@@ -80,6 +86,22 @@ export async function setHelpRequestStatus(
   const res = await trx
     .updateTable('help_requests')
     .set({ status, updated_by: by, updated_at: at })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Sets what the person is told to do next (sealed by the caller); false when the request is not the caller's. */
+export async function setHelpRequestNextSteps(
+  trx: Queryable,
+  id: string,
+  nextStepsEnc: string,
+  by: string,
+  at: string,
+): Promise<boolean> {
+  const res = await trx
+    .updateTable('help_requests')
+    .set({ next_steps_enc: nextStepsEnc, updated_by: by, updated_at: at })
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;

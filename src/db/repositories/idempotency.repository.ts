@@ -60,3 +60,9 @@ export async function insertIdempotencyRecord(trx: Queryable, row: IdempotencyRo
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+/** Forgets every account's records made before `before` (the retention purge; the created_at index serves it). */
+export async function deleteIdempotencyRecordsBefore(trx: Queryable, before: string): Promise<number> {
+  const r = await trx.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -72,7 +72,11 @@ describe.each(DATABASE_KINDS)('help requests on %s', (kind) => {
     const seen = await post('/api/help-requests/status', { code: code.toLowerCase().replace(/-/g, '') });
     expect(seen).toMatchObject({ status: 200, json: { status: 'received' } });
     expect((await staff.request('PATCH', `/api/help-requests/${id}`, { status: 'will_contact' })).status).toBe(200);
-    expect((await post('/api/help-requests/status', { code })).json).toEqual({ status: 'will_contact' });
+    expect((await post('/api/help-requests/status', { code })).json).toEqual({
+      status: 'will_contact',
+      place: null,
+      flightDate: null,
+    });
   });
 
   it('a wrong or malformed code gets the same 404 whatever exists, and nothing about anyone', async () => {
@@ -108,8 +112,15 @@ describe.each(DATABASE_KINDS)('help requests on %s', (kind) => {
     const flagged = items.filter((i) => i.status === 'spam');
     expect(flagged).toHaveLength(1);
     expect(flagged[0]).toMatchObject({ spamSignals: ['links'], message: 'see http://a.example and http://b.example' });
-    // The person is never told "spam".
-    expect((await post('/api/help-requests/status', { code: linky.json.code })).json).toEqual({ status: 'received' });
+    // The person is never told "spam", nor given next steps set on a request marked so.
+    const spamId = (flagged[0] as unknown as { id: string }).id;
+    const steps = { place: 'Office, 12 Road', flightDate: '2026-03-01' };
+    expect((await staff.request('PUT', `/api/help-requests/${spamId}/next-steps`, steps)).status).toBe(200);
+    expect((await post('/api/help-requests/status', { code: linky.json.code })).json).toEqual({
+      status: 'received',
+      place: null,
+      flightDate: null,
+    });
   });
 
   it('one address is limited per hour (429 with Retry-After), another address is not', async () => {
@@ -125,5 +136,63 @@ describe.each(DATABASE_KINDS)('help requests on %s', (kind) => {
   it('works from a browser that is signed in too (no CSRF token asked), and the queue needs sign-in', async () => {
     expect((await post('/api/help-requests', ask(), undefined, staff.cookie)).status).toBe(201);
     expect((await t.anonymous().request('GET', '/api/help-requests')).status).toBe(401);
+  });
+
+  it('the code holder sees where to go and the flight date the organisation set, and nothing else', async () => {
+    const res = await post('/api/help-requests', ask({ name: 'Trần Văn Bình' }));
+    const code = String(res.json.code);
+    const id = ((await staff.request('GET', '/api/help-requests')).json.items as { id: string; name: string }[]).find(
+      (i) => i.name === 'Trần Văn Bình',
+    )!.id;
+    const steps = { place: 'Văn phòng Lantern, 12 đường Asia, Mae Sot, 9 giờ sáng', flightDate: '2026-03-04' };
+    const set = await staff.request('PUT', `/api/help-requests/${id}/next-steps`, steps);
+    expect(set).toMatchObject({ status: 200, json: steps });
+    await staff.request('PATCH', `/api/help-requests/${id}`, { status: 'will_contact' });
+
+    const seen = await post('/api/help-requests/status', { code });
+    expect(seen.json).toEqual({ status: 'will_contact', ...steps });
+    // Nothing the person wrote comes back, nor anything about the organisation's other requests.
+    expect(JSON.stringify(seen.json)).not.toMatch(/Trần|Mộc Bài|\+84|Nguyễn/);
+    // Sealed at rest like the request itself.
+    const raw = JSON.stringify(await t.database.db.selectFrom('help_requests').selectAll().execute());
+    expect(raw).not.toContain('Mae Sot');
+    expect(raw).not.toContain('2026-03-04');
+    // The staff queue shows what was said.
+    const item = (await staff.request('GET', '/api/help-requests')).json.items.find((i: { id: string }) => i.id === id);
+    expect(item).toMatchObject(steps);
+
+    // Another organisation cannot set or change them (404), and its attempt changes nothing.
+    const foreign = await otherStaff.request('PUT', `/api/help-requests/${id}/next-steps`, {
+      place: 'Somewhere else',
+      flightDate: null,
+    });
+    expect(foreign.status).toBe(404);
+    expect((await post('/api/help-requests/status', { code })).json).toEqual({ status: 'will_contact', ...steps });
+    // A step can be cleared; a malformed date or an unknown field is refused.
+    const cleared = await staff.request('PUT', `/api/help-requests/${id}/next-steps`, { ...steps, flightDate: null });
+    expect(cleared.status).toBe(200);
+    expect((await post('/api/help-requests/status', { code })).json.flightDate).toBeNull();
+    for (const bad of [
+      { ...steps, flightDate: '4 March' },
+      { ...steps, name: 'x' },
+      { place: 'x'.repeat(301), flightDate: null },
+    ])
+      expect((await staff.request('PUT', `/api/help-requests/${id}/next-steps`, bad)).status).toBe(400);
+    expect((await t.anonymous().request('PUT', `/api/help-requests/${id}/next-steps`, steps)).status).toBe(401);
+  });
+
+  it('status look-ups are limited per address before the code is read: a right code is refused too, then', async () => {
+    const { code } = (await post('/api/help-requests', ask())).json as { code: string };
+    const ip = '10.8.8.8';
+    for (let i = 0; i < HELP_LIMITS.lookupsPerAddress.hits; i++)
+      expect(
+        (await post('/api/help-requests/status', { code: `WRNG-${String(i).padStart(4, '0')}-0000` }, ip)).status,
+      ).toBe(404);
+    const limited = await post('/api/help-requests/status', { code }, ip);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(JSON.stringify(limited.json)).not.toContain('received');
+    // Another address with the right code still gets its answer.
+    expect((await post('/api/help-requests/status', { code }, '10.8.8.9')).status).toBe(200);
   });
 });

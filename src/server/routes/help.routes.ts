@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../contracts/common.ts';
 import {
+  HelpNextStepsChange,
   HelpRequestList,
   HelpRequestReceipt,
   HelpRequestStatusChange,
@@ -9,6 +10,7 @@ import {
   HelpStatusView,
 } from '../../contracts/help.ts';
 import {
+  changeHelpRequestNextSteps,
   changeHelpRequestStatus,
   helpRequestQueue,
   helpRequestStatus,
@@ -51,7 +53,8 @@ export const helpRoutes =
         bodyLimit: 1024,
         schema: {
           tags,
-          summary: 'What happens next with the request behind a private code (public)',
+          summary:
+            'What happens next with the request behind a private code: status, where to go, flight date (public)',
           body: HelpStatusQuery,
           response: { 200: HelpStatusView },
         },
@@ -87,6 +90,22 @@ export const helpRoutes =
       async (request) => {
         await changeHelpRequestStatus(deps.app, requireActor(request), request.params.id, request.body.status);
         return { status: request.body.status };
+      },
+    );
+    app.put(
+      '/api/help-requests/:id/next-steps',
+      {
+        schema: {
+          tags,
+          summary: 'Tell the person where to go and their flight date (shown with their code, in their language)',
+          params: IdParams,
+          body: HelpNextStepsChange,
+          response: { 200: HelpNextStepsChange },
+        },
+      },
+      async (request) => {
+        await changeHelpRequestNextSteps(deps.app, requireActor(request), request.params.id, request.body);
+        return request.body;
       },
     );
   };

@@ -3,6 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
 import { survivorBody } from '../../../testing/casework-fixtures.ts';
+import {
+  IDEMPOTENCY_RETENTION_DAYS,
+  IdempotencyPurger,
+  purgeIdempotencyKeys,
+} from '../../../services/idempotency.service.ts';
 
 /** Idempotency-Key on registration, screening and needs (issue #15: the field app's offline queue replays writes). */
 describe.each(DATABASE_KINDS)('Idempotency-Key on %s', (kind) => {
@@ -162,5 +167,73 @@ describe.each(DATABASE_KINDS)('Idempotency-Key on %s', (kind) => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.record_enc).not.toContain(reg.json.caseId);
     expect(stored[0]!.record_enc).toMatch(/^v1\./);
+  });
+
+  describe('retention', () => {
+    const DAY = 86_400_000;
+    /** Moves a key's creation back in time, as the database owner (nobody can through the API). */
+    const age = async (key: string, days: number) =>
+      t.database.db
+        .updateTable('idempotency_keys')
+        .set({ created_at: new Date(t.app.now().getTime() - days * DAY).toISOString() })
+        .where('idempotency_key', '=', key)
+        .execute();
+
+    it('the purge forgets keys past the retention, of every account, and keeps the younger ones working', async () => {
+      const [old, othersOld, young, edge] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      for (const [c, key] of [
+        [cw, old],
+        [other, othersOld],
+        [cw, young],
+        [cw, edge],
+      ] as const)
+        expect((await send(c, 'POST', '/api/survivors', survivorBody(), key)).status).toBe(201);
+      await age(old, IDEMPOTENCY_RETENTION_DAYS + 1);
+      await age(othersOld, IDEMPOTENCY_RETENTION_DAYS + 30);
+      await age(edge, IDEMPOTENCY_RETENTION_DAYS - 1);
+      const keys = await rows('idempotency_keys');
+
+      expect(await purgeIdempotencyKeys(t.app)).toBe(2);
+      expect(await rows('idempotency_keys')).toBe(keys - 2);
+      expect(await purgeIdempotencyKeys(t.app)).toBe(0);
+
+      // Younger keys still replay; nothing is applied twice.
+      const survivors = await rows('survivors');
+      for (const key of [young, edge])
+        expect((await send(cw, 'POST', '/api/survivors', survivorBody(), key)).replayed).toBe('true');
+      expect(await rows('survivors')).toBe(survivors);
+      // A replay arriving after the retention is a new request: why the retention is far longer than any offline stretch.
+      const late = await send(cw, 'POST', '/api/survivors', survivorBody(), old);
+      expect(late.status).toBe(201);
+      expect(late.replayed).toBeUndefined();
+      expect(await rows('survivors')).toBe(survivors + 1);
+    });
+
+    it('the purger (started by every server process) runs the purge on its timer and stops cleanly', async () => {
+      const key = randomUUID();
+      expect((await send(cw, 'POST', '/api/survivors', survivorBody(), key)).status).toBe(201);
+      await age(key, IDEMPOTENCY_RETENTION_DAYS + 2);
+      const errors: Error[] = [];
+      const purger = new IdempotencyPurger(t.app, (e) => errors.push(e), 20);
+      purger.start();
+      try {
+        await expect
+          .poll(async () =>
+            Number(
+              (
+                await t.database.db
+                  .selectFrom('idempotency_keys')
+                  .select((eb) => eb.fn.countAll().as('n'))
+                  .where('idempotency_key', '=', key)
+                  .executeTakeFirstOrThrow()
+              ).n,
+            ),
+          )
+          .toBe(0);
+      } finally {
+        await purger.stop();
+      }
+      expect(errors).toEqual([]);
+    });
   });
 });

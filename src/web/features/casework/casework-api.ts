@@ -35,7 +35,7 @@ import type {
   TestimonyHandOffResult,
   TriageItem,
 } from '../../../contracts/casework/index.ts';
-import type { HelpRequestView } from '../../../contracts/help.ts';
+import type { HelpNextStepsChange, HelpRequestView } from '../../../contracts/help.ts';
 import type { OrganisationDirectory } from '../../../contracts/home.ts';
 import type { HelpRequestStatus } from '../../../core/help/help-request.ts';
 import { api, ApiError } from '../../api.ts';
@@ -384,6 +384,15 @@ export function useSetHelpRequestStatus() {
   return useMutation({
     mutationFn: ({ id, status }: { id: string; status: HelpRequestStatus }) =>
       api.patch<{ status: HelpRequestStatus }>(`/api/help-requests/${id}`, { status }),
+    onSuccess: refresh,
+  });
+}
+
+export function useSetHelpRequestNextSteps() {
+  const refresh = useRefreshCasework();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & HelpNextStepsChange) =>
+      api.put<HelpNextStepsChange>(`/api/help-requests/${id}/next-steps`, body),
     onSuccess: refresh,
   });
 }

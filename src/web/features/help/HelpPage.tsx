@@ -4,9 +4,8 @@ import {
   HELP_LANGUAGES,
   HELP_NEEDS,
   type HelpLanguage,
-  type HelpPublicStatus,
 } from '../../../core/help/help-request.ts';
-import { checkHelpStatus, submitHelp, type HelpFailure } from './help-api.ts';
+import { checkHelpStatus, submitHelp, type HelpFailure, type HelpStatusAnswer } from './help-api.ts';
 import { HELP_LANGUAGE_NAMES, HELP_LANGUAGE_TAGS, loadHelpStrings, type HelpStrings } from './help-strings.ts';
 
 /** Where "Quick exit" goes: an ordinary page that says nothing about why the person was here. */
@@ -54,7 +53,7 @@ export function HelpPage({ organisation, initialLanguage }: { organisation: stri
   const [error, setError] = useState<HelpFailure | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [lookup, setLookup] = useState('');
-  const [status, setStatus] = useState<HelpPublicStatus | HelpFailure | null>(null);
+  const [status, setStatus] = useState<HelpStatusAnswer | HelpFailure | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -100,7 +99,7 @@ export function HelpPage({ organisation, initialLanguage }: { organisation: stri
   async function onCheck(event: FormEvent) {
     event.preventDefault();
     const result = await checkHelpStatus(lookup);
-    setStatus(result.ok ? result.value.status : result.error);
+    setStatus(result.ok ? result.value : result.error);
   }
 
   const failure = (f: HelpFailure) =>
@@ -248,16 +247,41 @@ export function HelpPage({ organisation, initialLanguage }: { organisation: stri
             <button type="submit">{t.check}</button>
           </form>
           {status && (
-            <p role="status" data-testid="help-status">
-              {status === 'received' || status === 'will_contact' || status === 'closed'
-                ? t.status[status]
-                : failure(status)}
-            </p>
+            <div role="status" data-testid="help-status">
+              {typeof status === 'string' ? (
+                <p>{failure(status)}</p>
+              ) : (
+                <>
+                  <p>{t.status[status.status]}</p>
+                  {status.place && (
+                    <p data-testid="help-place">
+                      <strong>{t.whereToGo}:</strong> {status.place}
+                    </p>
+                  )}
+                  {status.flightDate && (
+                    <p data-testid="help-flight">
+                      <strong>{t.flightDate}:</strong> {formatDay(status.flightDate, HELP_LANGUAGE_TAGS[language])}
+                    </p>
+                  )}
+                </>
+              )}
+            </div>
           )}
         </section>
       </main>
     </div>
   );
+}
+
+/**
+ * A YYYY-MM-DD day written the way the person's language writes dates (the day itself, whatever the time zone). A
+ * browser without that language's date names (Chromium has none for Burmese or Khmer) would write it in English:
+ * there the day stays YYYY-MM-DD, which reads the same in every script.
+ */
+function formatDay(day: string, tag: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 0) return day;
+  return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 function Text(props: {

@@ -1,5 +1,5 @@
 import type { HelpRequestSubmission } from '../../../contracts/help.ts';
-import type { HelpPublicStatus } from '../../../core/help/help-request.ts';
+import type { HelpNextSteps, HelpPublicStatus } from '../../../core/help/help-request.ts';
 
 /**
  * The help page's two calls. Plain fetch (the page carries no app shell, session or query cache); no credentials are
@@ -27,5 +27,6 @@ async function post<T>(path: string, body: unknown): Promise<HelpResult<T>> {
 }
 
 export const submitHelp = (body: HelpRequestSubmission) => post<{ code: string }>('/api/help-requests', body);
-export const checkHelpStatus = (code: string) =>
-  post<{ status: HelpPublicStatus }>('/api/help-requests/status', { code });
+/** What the code holder is told: the status, and where to go and the flight date once the organisation set them. */
+export type HelpStatusAnswer = { status: HelpPublicStatus } & HelpNextSteps;
+export const checkHelpStatus = (code: string) => post<HelpStatusAnswer>('/api/help-requests/status', { code });

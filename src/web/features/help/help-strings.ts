@@ -21,6 +21,11 @@ export const HELP_LANGUAGE_TAGS: Record<HelpLanguage, string> = {
   km: 'km',
   fil: 'fil',
   ko: 'ko',
+  'pt-BR': 'pt-BR',
+  bn: 'bn',
+  hi: 'hi',
+  sw: 'sw',
+  fr: 'fr',
 };
 
 /** Each language named in itself, for the picker (also in each file as languageName). */
@@ -34,6 +39,11 @@ export const HELP_LANGUAGE_NAMES: Record<HelpLanguage, string> = {
   km: 'ខ្មែរ',
   fil: 'Filipino',
   ko: '한국어',
+  'pt-BR': 'Português (Brasil)',
+  bn: 'বাংলা',
+  hi: 'हिन्दी',
+  sw: 'Kiswahili',
+  fr: 'Français',
 };
 
 export async function loadHelpStrings(language: HelpLanguage): Promise<HelpStrings> {
@@ -42,14 +52,17 @@ export async function loadHelpStrings(language: HelpLanguage): Promise<HelpStrin
   return load ? (await load()).default : en;
 }
 
-/** The language from ?lang=, else the browser's first supported one, else English. Nothing is stored. */
+/**
+ * The language from ?lang=, else the browser's first supported one, else English. Nothing is stored. Any Portuguese
+ * gets the Brazilian text (the only Portuguese the page has), Tagalog gets Filipino.
+ */
 export function pickHelpLanguage(search: string, preferred: readonly string[]): HelpLanguage {
   const fromUrl = new URLSearchParams(search).get('lang');
   const candidates = [fromUrl, ...preferred].filter((x): x is string => Boolean(x));
   for (const c of candidates) {
     const lower = c.toLowerCase();
     const base = lower.split(/[-_]/)[0]!;
-    const mapped = base === 'tl' ? 'fil' : base === 'in' ? 'id' : base;
+    const mapped = base === 'tl' ? 'fil' : base === 'in' ? 'id' : base === 'pt' ? 'pt-BR' : base;
     if ((HELP_LANGUAGES as readonly string[]).includes(mapped)) return mapped as HelpLanguage;
   }
   return 'en';

@@ -1,14 +1,17 @@
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HelpRequestView } from '../../../../contracts/help.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { HELP_REQUEST_STATUSES, type HelpRequestStatus } from '../../../../core/help/help-request.ts';
-import { useHelpRequests, useSetHelpRequestStatus } from '../casework-api.ts';
+import { useHelpRequests, useSetHelpRequestNextSteps, useSetHelpRequestStatus } from '../casework-api.ts';
 
 /**
  * /casework/help-requests: what arrived through the organisation's public help link, newest first. Everything is as
  * the person wrote it and unverified; reading the list is audited. Moving a request on changes what the person sees
- * with their code (received, someone will contact you, closed); "spam" still reads "received" to them.
+ * with their code (received, someone will contact you, closed); "spam" still reads "received" to them. Where to go and
+ * the flight date are shown to them too, with their status, in their language.
  */
 export function HelpRequestsPage() {
   const { t } = useTranslation('casework');
@@ -58,10 +61,37 @@ export function HelpRequestsPage() {
                   ))}
                 </select>
               </label>
+              <NextSteps request={r} />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+function NextSteps({ request }: { request: HelpRequestView }) {
+  const { t } = useTranslation('casework');
+  const save = useSetHelpRequestNextSteps();
+  const [place, setPlace] = useState(request.place ?? '');
+  const [flightDate, setFlightDate] = useState(request.flightDate ?? '');
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate({ id: request.id, place: place.trim() || null, flightDate: flightDate || null });
+  }
+  return (
+    <form onSubmit={submit} className="cw-form" data-testid="help-next-steps">
+      <p className="muted">{t('help.nextSteps')}</p>
+      <label>
+        {t('help.place')} <input value={place} onChange={(e) => setPlace(e.target.value)} maxLength={300} />
+      </label>{' '}
+      <label>
+        {t('help.flightDate')} <input type="date" value={flightDate} onChange={(e) => setFlightDate(e.target.value)} />
+      </label>{' '}
+      <button type="submit" className="button" disabled={save.isPending}>
+        {t('help.saveNextSteps')}
+      </button>
+      {save.isError && <ErrorState error={save.error} />}
+    </form>
   );
 }
