@@ -243,7 +243,7 @@ describe.each(DATABASE_KINDS)('tracing requests and deaths on %s', (kind) => {
         held.consenting!.survivorId,
         held.consenting!.caseId,
         'tracing.candidate',
-        'tracing_request',
+        '"kind":"tracing_request"',
       ])
         expect(text).not.toContain(marker);
   });
