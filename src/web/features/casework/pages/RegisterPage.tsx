@@ -14,6 +14,7 @@ import {
 import { CONSENT_METHODS } from '../../../../core/consent/versioned.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
+import { useFormat } from '../../../components/format.ts';
 import { useRegisterSurvivor } from '../casework-api.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
 import { CompoundPicker, type CompoundChoice } from '../components/CompoundPicker.tsx';
@@ -51,6 +52,7 @@ function enterMovesOn(e: KeyboardEvent<HTMLFormElement>) {
 export function RegisterPage() {
   const { t, i18n } = useTranslation('casework');
   const v = useVocab();
+  const fmt = useFormat();
   const languageName = useLanguageNames(i18n.language);
   const navigate = useNavigate();
   const [names, setNames] = useState<NameRow[]>([{ value: '', script: '', romanisation: false, preferred: true }]);
@@ -70,6 +72,10 @@ export function RegisterPage() {
   const [useInStatistics, setUseInStatistics] = useState(false);
   const [crossOrganisationMatching, setCrossOrganisationMatching] = useState(false);
   const [testimonyToMonitoring, setTestimonyToMonitoring] = useState(false);
+  // Consent per nationality (dual nationals): the nationalities whose consular service may NOT see them.
+  const [embassyExcluded, setEmbassyExcluded] = useState<string[]>([]);
+  const [pregnant, setPregnant] = useState(false);
+  const [sexualViolence, setSexualViolence] = useState(false);
   const [compoundLink, setCompoundLink] = useState<CompoundChoice | null>(null);
   const [namedOrganisations, setNamedOrganisations] = useState<string[]>([]);
   const [method, setMethod] = useState('verbal');
@@ -129,8 +135,14 @@ export function RegisterPage() {
         useInStatistics,
         crossOrganisationMatching,
         testimonyToMonitoring,
+        // Null = every nationality of theirs; a dual national may leave one out.
+        embassyNationalities:
+          shareWithOwnEmbassy && nationalities.some((n) => embassyExcluded.includes(n))
+            ? nationalities.filter((n) => !embassyExcluded.includes(n))
+            : null,
         method: method as RegisterSurvivorRequest['consent']['method'],
       },
+      protection: pregnant || sexualViolence ? { pregnant, sexualViolence } : undefined,
       riskLevel: riskLevel as RegisterSurvivorRequest['riskLevel'],
     };
     save.mutate(body);
@@ -309,6 +321,20 @@ export function RegisterPage() {
           error={err('riskLevel')}
         />
 
+        <fieldset className="cw-choices cw-sensitive" id="field-protection">
+          <legend>
+            {t('register.protection')} <span className="cw-badge cw-badge--sensitive">{t('register.sensitive')}</span>
+          </legend>
+          <p className="field-hint">{t('register.protectionHint')}</p>
+          <CheckField name="pregnant" label={t('register.pregnant')} checked={pregnant} onChange={setPregnant} />
+          <CheckField
+            name="sexualViolence"
+            label={t('register.sexualViolence')}
+            checked={sexualViolence}
+            onChange={setSexualViolence}
+          />
+        </fieldset>
+
         <fieldset className="cw-choices cw-consent" id="field-consent">
           <legend>{t('register.consent')}</legend>
           <p className="field-hint">{t('register.consentIntro')}</p>
@@ -319,6 +345,24 @@ export function RegisterPage() {
             checked={shareWithOwnEmbassy}
             onChange={setShareWithOwnEmbassy}
           />
+          {shareWithOwnEmbassy && nationalities.length > 1 && (
+            <fieldset className="cw-choices" id="field-consent.embassyNationalities">
+              <legend>{t('consent.embassyNationalities')}</legend>
+              <p className="field-hint">{t('consent.embassyNationalitiesExplain')}</p>
+              {nationalities.map((n) => (
+                <CheckField
+                  key={n}
+                  name={`embassyNationality-${n}`}
+                  label={fmt.country(n)}
+                  checked={!embassyExcluded.includes(n)}
+                  onChange={(on) => setEmbassyExcluded((ex) => (on ? ex.filter((x) => x !== n) : [...ex, n]))}
+                />
+              ))}
+              {err('consent.embassyNationalities') && (
+                <p className="field-error">{err('consent.embassyNationalities')}</p>
+              )}
+            </fieldset>
+          )}
           <CheckField
             name="useInStatistics"
             label={t('consent.statistics')}
