@@ -8,11 +8,10 @@ import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
 import { issueServiceSession } from '../../services/auth.service.ts';
-import { JobRunner } from '../../services/jobs.service.ts';
-import { jobHandlers } from '../job-handlers.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
 import { consent, register } from '../../testing/casework-fixtures.ts';
 import { createCompound } from '../../testing/monitoring-fixtures.ts';
+import { drainJobs } from '../../testing/jobs.ts';
 
 const HOLDER = 'lantern-refuge-qz';
 const REQUESTER = 'family-desk-qz';
@@ -26,13 +25,6 @@ const PEOPLE = {
   later: { name: 'Eka Pratama', dob: '1999-05-05', phone: '+62 813 4005 7035' },
 } as const;
 type Who = keyof typeof PEOPLE;
-
-async function drain(t: TestServer): Promise<void> {
-  const runner = new JobRunner(t.app, jobHandlers);
-  while (await runner.runOnce()) {
-    /* the system's matching jobs */
-  }
-}
 
 const survivor = (p: (typeof PEOPLE)[Who], crossOrganisationMatching: boolean) => ({
   names: [{ value: p.name, script: 'Latn', preferred: true }],
@@ -86,7 +78,7 @@ describe.each(DATABASE_KINDS)('tracing requests and deaths on %s', (kind) => {
     held.notSearchable = await register(holder, survivor(PEOPLE.notSearchable, false));
     held.notThePerson = await register(holder, survivor(PEOPLE.notThePerson, true));
     held.shares = await register(holder, survivor(PEOPLE.shares, true));
-    await drain(t);
+    await drainJobs(t);
     for (const who of ['consenting', 'notSearchable', 'notThePerson', 'shares'] as const) {
       const res = await requester.request('POST', '/api/tracing/requests', request(PEOPLE[who]));
       expect(res.status, res.body).toBe(201);
@@ -98,7 +90,7 @@ describe.each(DATABASE_KINDS)('tracing requests and deaths on %s', (kind) => {
       request({ name: 'Zebulon Quartermain', dob: '1980-02-02', phone: null }),
     );
     requests.nobody = nobody.json.id;
-    await drain(t);
+    await drainJobs(t);
   });
   afterAll(async () => {
     await t?.close();
@@ -272,11 +264,11 @@ describe.each(DATABASE_KINDS)('tracing requests and deaths on %s', (kind) => {
 
   it('a survivor registered after the request is proposed to its holder', async () => {
     const r = await requester.request('POST', '/api/tracing/requests', request(PEOPLE.later));
-    await drain(t);
+    await drainJobs(t);
     expect((await proposalsOf(holder)).some((p) => p.request.soughtNames[0] === PEOPLE.later.name)).toBe(false);
     t.app.advance(60_000);
     const s = await register(holder, survivor(PEOPLE.later, true));
-    await drain(t);
+    await drainJobs(t);
     const p = (await proposalsOf(holder)).find((x) => x.survivorId === s.survivorId);
     expect(p?.request.soughtNames).toEqual([PEOPLE.later.name]);
     expect(r.json.status).toBe('searching');

@@ -2,16 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { consent, register } from '../../../../testing/casework-fixtures.ts';
+import { drainJobs } from '../../../../testing/jobs.ts';
 import { createTestServer, renderApp, type TestClient, type TestServer } from '../../../../testing/render-app.tsx';
-import { JobRunner } from '../../../../services/jobs.service.ts';
-import { jobHandlers } from '../../../../server/job-handlers.ts';
-
-async function drain(t: TestServer): Promise<void> {
-  const runner = new JobRunner(t.app, jobHandlers);
-  while (await runner.runOnce()) {
-    /* the system's matching jobs */
-  }
-}
 
 /** The tracing page as a family desk and a shelter use it: the request, the proposal, the survivor's answer. */
 describe('tracing', () => {
@@ -32,7 +24,7 @@ describe('tracing', () => {
       contacts: [{ channel: 'phone', value: '+62 812 3456 7788' }],
       consent: consent({ crossOrganisationMatching: true }),
     });
-    await drain(t);
+    await drainJobs(t);
   });
   afterAll(async () => {
     await t?.close();
@@ -52,7 +44,7 @@ describe('tracing', () => {
     expect(within(mine).getByText('Searching: nothing to tell yet')).toBeTruthy();
     cleanup();
 
-    await drain(t);
+    await drainJobs(t);
     const second = await renderApp(t, shelter, '/casework/tracing');
     const proposal = await screen.findByTestId('tracing-proposal');
     expect(within(proposal).getByText('Someone is being sought who may be Ratna Sari')).toBeTruthy();
