@@ -26,6 +26,7 @@ import { OrganisationChooser } from '../components/OrganisationChooser.tsx';
 import { useLanguageNames } from '../components/languages.ts';
 import { useVocab } from '../components/vocab.ts';
 import { NamesEditor, type NameRow } from './NamesEditor.tsx';
+import { ProtectionFieldset } from './ProtectionFieldset.tsx';
 
 interface ContactRow {
   channel: (typeof CONTACT_CHANNELS)[number];
@@ -321,19 +322,12 @@ export function RegisterPage() {
           error={err('riskLevel')}
         />
 
-        <fieldset className="cw-choices cw-sensitive" id="field-protection">
-          <legend>
-            {t('register.protection')} <span className="cw-badge cw-badge--sensitive">{t('register.sensitive')}</span>
-          </legend>
-          <p className="field-hint">{t('register.protectionHint')}</p>
-          <CheckField name="pregnant" label={t('register.pregnant')} checked={pregnant} onChange={setPregnant} />
-          <CheckField
-            name="sexualViolence"
-            label={t('register.sexualViolence')}
-            checked={sexualViolence}
-            onChange={setSexualViolence}
-          />
-        </fieldset>
+        <ProtectionFieldset
+          pregnant={pregnant}
+          onPregnant={setPregnant}
+          sexualViolence={sexualViolence}
+          onSexualViolence={setSexualViolence}
+        />
 
         <fieldset className="cw-choices cw-consent" id="field-consent">
           <legend>{t('register.consent')}</legend>
