@@ -3,6 +3,7 @@ import { AGE_BANDS, SEXES } from '../core/vocabulary.ts';
 import { CoordinationSummary } from './casework/work.ts';
 import { PublicOneWayTable, PublicTwoWayTable } from './public-statistics.ts';
 import { MinimumCell, PublishedCount } from './statistics.ts';
+import { DeathFiguresView } from './tracing.ts';
 
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).max(50).optional());
@@ -49,5 +50,7 @@ export const Dashboard = z.object({
   compounds: z.object({ byStatus: z.array(Count2), eventsByMonth: z.array(Count2) }).nullable(),
   evidence: z.object({ byState: z.array(Count2), stepsByMonth: z.array(Count2) }).nullable(),
   alerts: z.array(Count2),
+  /** Deaths reported, by context (core/deaths): own exact; across organisations (coordination) suppressed. */
+  deaths: DeathFiguresView,
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -161,6 +161,8 @@ export const ALERT_KINDS = [
   'matching_probe',
   // Networks: a compound's operator or owner screens as a sanctioned entity (services/networks/compound-screening).
   'sanctions_hit',
+  // Tracing: someone is being sought who may match one of the organisation's survivors (core/tracing).
+  'tracing_request',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

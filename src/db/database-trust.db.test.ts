@@ -185,6 +185,25 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       FROM blobs LIMIT 1`,
       [victim],
     );
+    // Tracing and deaths (0024): a request recorded by the victim, a proposal to it about one of its survivors, a
+    // death it reported.
+    await owner(
+      `INSERT INTO tracing_requests(id, organisation_id, requester_kind, consent_basis, details_enc, created_by, created_at)
+      VALUES ('00000000-0000-4000-8000-0000000c0001', $1, 'family', 'requester_verbal', 'x', $2, now())`,
+      [victim, victimActor.userId],
+    );
+    await owner(
+      `INSERT INTO tracing_proposals(id, request_id, survivor_id, holder_organisation_id, summary_enc, match_weight,
+        match_probability, levels, weights, settings_id, settings_version, threshold, created_at)
+      SELECT gen_random_uuid(), '00000000-0000-4000-8000-0000000c0001', id, organisation_id, 'x', 10, 0.99, '{}', '{}',
+        'survivors', 1, 0.9, now() FROM survivors WHERE organisation_id = $1 LIMIT 1`,
+      [victim],
+    );
+    await owner(
+      `INSERT INTO death_reports(id, organisation_id, context, day, details_enc, created_by, created_at)
+      VALUES (gen_random_uuid(), $1, 'after_exit', '2026-02-01', 'x', $2, now())`,
+      [victim, victimActor.userId],
+    );
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');

@@ -31,6 +31,11 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'idempotency_keys', column: 'record_enc', key: 'id' },
   { table: 'help_requests', column: 'content_enc', key: 'id' },
   { table: 'help_requests', column: 'next_steps_enc', key: 'id' },
+  // Tracing and deaths (0024).
+  { table: 'tracing_requests', column: 'details_enc', key: 'id' },
+  { table: 'tracing_requests', column: 'answer_enc', key: 'id' },
+  { table: 'tracing_proposals', column: 'summary_enc', key: 'id' },
+  { table: 'death_reports', column: 'details_enc', key: 'id' },
 ];
 
 /** The additional authenticated data for one cell: a ciphertext only opens in the cell it was written for. */

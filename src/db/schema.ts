@@ -22,6 +22,8 @@ import type { ArticleSourceFormat } from '../core/articles/article-text.ts';
 import type { ConsentBasis } from '../core/referrals/can-refer.ts';
 import type { ReportCadence } from '../core/reports/schedule.ts';
 import type { ReferralMessageKind } from '../core/referrals/exchange.ts';
+import type { TracingConsentBasis, TracingProposalState, TracingRequesterKind } from '../core/tracing/tracing.ts';
+import type { DeathContext } from '../core/deaths/deaths.ts';
 import type {
   AgeBand,
   AlertKind,
@@ -785,6 +787,59 @@ export interface Schema {
   // Exit-day care across organisations (0013).
   consular_coverage: ConsularCoverageTable;
   capacity: CapacityTable;
+  // Tracing and deaths (0024).
+  tracing_requests: TracingRequestsTable;
+  tracing_proposals: TracingProposalsTable;
+  death_reports: DeathReportsTable;
+}
+
+/** A tracing request (0024): who asks and for whom, encrypted; the answer only a consenting survivor's holder writes. */
+export interface TracingRequestsTable {
+  id: string;
+  organisation_id: string;
+  requester_kind: TracingRequesterKind;
+  consent_basis: TracingConsentBasis;
+  details_enc: string;
+  answer_enc: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  is_demo: Generated<boolean>;
+}
+/** A proposal to the holder of a survivor who may be the person sought (0024). */
+export interface TracingProposalsTable {
+  id: string;
+  request_id: string;
+  survivor_id: string;
+  holder_organisation_id: string;
+  summary_enc: string;
+  match_weight: number;
+  match_probability: number;
+  levels: Json<Record<string, number>>;
+  weights: Json<Record<string, number>>;
+  settings_id: string;
+  settings_version: number;
+  threshold: number;
+  state: Generated<TracingProposalState>;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+  is_demo: Generated<boolean>;
+}
+/** A death reported in a compound or after exit (0024): restricted to the recording organisation. */
+export interface DeathReportsTable {
+  id: string;
+  organisation_id: string;
+  context: DeathContext;
+  compound_id: string | null;
+  survivor_id: string | null;
+  day: string;
+  nationality: string | null;
+  details_enc: string | null;
+  created_by: string | null;
+  created_at: string;
+  is_demo: Generated<boolean>;
 }
 
 /** core/consular coverage rows (0013): who covers a nationality without a resident embassy. */

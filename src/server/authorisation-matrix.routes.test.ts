@@ -259,6 +259,30 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'PUT /api/help-requests/{id}/next-steps': {
     none: "a help request of the caller's organisation; another organisation's is 404 and changes nothing (help.routes.test.ts)",
   },
+  // --- issue #10: tracing requests (blind both ways) and deaths (restricted) ---------------------
+  'POST /api/tracing/requests': { none: "records a request in the caller's organisation (create tracing)" },
+  'GET /api/tracing/requests': {
+    none: "the caller's organisation's requests (row-level security); tracing.routes.test.ts: another organisation sees none",
+    list: true,
+  },
+  'POST /api/tracing/requests/{id}/close': {
+    none: "a request of the caller's organisation; another organisation's is 404 (tracing.routes.test.ts)",
+  },
+  'GET /api/tracing/proposals': {
+    none: "proposals about the caller's own survivors only (row-level security; tracing.routes.test.ts)",
+    list: true,
+  },
+  'POST /api/tracing/proposals/{id}/decision': {
+    none: 'the holder alone decides; the requester and any other organisation get 404 (tracing.routes.test.ts)',
+  },
+  'POST /api/deaths': { none: "records a restricted report in the caller's organisation (create death)" },
+  'GET /api/deaths': {
+    none: "the caller's organisation's reports (row-level security; tracing.routes.test.ts)",
+    list: true,
+  },
+  'GET /api/deaths/counts': {
+    none: 'own reports exact, across organisations suppressed for coordination only (tracing.routes.test.ts)',
+  },
   // --- monitoring: shared data without an id -----------------------------------------------
   'GET /api/monitoring/compounds': { none: 'monitoring data is shared across organisations (scope all)', list: true },
   'POST /api/monitoring/compounds': { none: 'creates shared monitoring data' },

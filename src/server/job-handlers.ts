@@ -5,6 +5,7 @@ import { monitoringJobs } from '../services/monitoring/jobs.service.ts';
 import { matchingJobs } from '../services/matching/jobs.service.ts';
 import { reportJobs } from '../services/exports/report-schedules.service.ts';
 import { networksJobs } from '../services/networks/jobs.service.ts';
+import { tracingJobs } from '../services/tracing/jobs.service.ts';
 
 /** Background job kinds this server runs. Each capability registers its long-running work in its own file. */
 export const jobHandlers: Record<string, JobHandler> = {
@@ -24,4 +25,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...matchingJobs,
   ...reportJobs,
   ...networksJobs,
+  ...tracingJobs,
 };

@@ -13,6 +13,7 @@ import { countReleasePeople } from '../db/repositories/statistics.repository.ts'
 import { asActor } from '../db/transaction.ts';
 import type { AppContext, RequestActor } from './context.ts';
 import { audienceFor, coordinationStatistics, readFor } from './statistics.service.ts';
+import { deathCounts } from './deaths.service.ts';
 
 /**
  * The signed-in dashboard. Survivor figures follow services/statistics.service.ts audiences (own organisation exact; a
@@ -71,5 +72,6 @@ export async function dashboardStatistics(app: AppContext, actor: RequestActor, 
     },
     consular,
     ...operational,
+    deaths: await deathCounts(app, actor),
   };
 }

@@ -27,6 +27,9 @@ export const RESOURCES = [
   'report',
   'job',
   'capacity',
+  // Tracing requests and their proposals (core/tracing), deaths reported (core/deaths): issue #10.
+  'tracing',
+  'death',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -94,6 +97,19 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   ...rules('medic', 'all', ['read'], ['capacity']),
   ...rules('consular_officer', 'all', ['read'], ['capacity']),
   ...rules('viewer', 'all', ['read'], ['capacity']),
+  // Tracing (core/tracing): whoever registers survivors records requests for families and answers proposals about
+  // its own survivors; the service adds the organisation-kind condition (REGISTERING_KINDS), RLS the organisation.
+  ...rules('admin', 'organisation', ['read', 'create', 'update'], ['tracing']),
+  ...rules('caseworker', 'organisation', ['read', 'create', 'update'], ['tracing']),
+  ...rules('consular_officer', 'organisation', ['read', 'create', 'update'], ['tracing']),
+  ...rules('medic', 'organisation', ['read', 'create', 'update'], ['tracing']),
+  // Deaths (core/deaths): restricted events of the recording organisation; analysts record what sources report in a
+  // compound. Across organisations only suppressed counts (read report).
+  ...rules('admin', 'organisation', ['read', 'create'], ['death']),
+  ...rules('caseworker', 'organisation', ['read', 'create'], ['death']),
+  ...rules('consular_officer', 'organisation', ['read', 'create'], ['death']),
+  ...rules('medic', 'organisation', ['read', 'create'], ['death']),
+  ...rules('analyst', 'organisation', ['read', 'create'], ['death']),
   ...rules('admin', 'organisation', ['update'], ['capacity']),
   ...rules('caseworker', 'organisation', ['update'], ['capacity']),
   ...rules('medic', 'organisation', ['update'], ['capacity']),

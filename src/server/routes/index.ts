@@ -13,6 +13,7 @@ import { matchingRoutes } from './matching.routes.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
 import { networksRoutes } from './networks.routes.ts';
 import { publicStatisticsRoutes } from './public-statistics.routes.ts';
+import { tracingRoutes } from './tracing.routes.ts';
 
 /** Every API route, registered in one place so the tree of endpoints is easy to see. */
 export const apiRoutes =
@@ -31,4 +32,5 @@ export const apiRoutes =
     await app.register(publicStatisticsRoutes(deps));
     await app.register(dashboardRoutes(deps));
     await app.register(helpRoutes(deps));
+    await app.register(tracingRoutes(deps));
   };

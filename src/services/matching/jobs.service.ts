@@ -7,6 +7,7 @@ import {
   CROSS_ORGANISATION_JOB,
   dedupeAllSurvivors,
 } from './check.service.ts';
+import { matchSurvivorAgainstTracing } from '../tracing/match.service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,8 +35,10 @@ export const matchingJobs: Record<string, JobHandler> = {
     if (typeof survivorId !== 'string' || !UUID.test(survivorId))
       throw new Error('payload.survivorId must be a survivor id');
     const result = await checkAcrossOrganisations(app, survivorId);
+    // The same blind search for open tracing requests that may be looking for this person (services/tracing).
+    const tracing = await matchSurvivorAgainstTracing(app, survivorId);
     await progress({ phase: 'checked', done: 1, total: 1 });
-    return result;
+    return { ...result, tracingProposals: tracing.proposals };
   },
   /** Re-runs de-duplication over every survivor with progress {phase, done, total}. */
   'matching.dedupe': async (job, { app, progress }) => dedupeAllSurvivors(app, actorOf(job), progress),

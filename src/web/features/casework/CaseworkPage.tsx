@@ -5,6 +5,8 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { currentOrganisation, useSession } from '../../session.ts';
 import { sectionsFor, type Section } from '../../../core/permissions/seats.ts';
+import { can, REGISTERING_KINDS } from '../../../core/permissions/matrix.ts';
+import type { OrganisationKind } from '../../../core/vocabulary.ts';
 import './casework.css';
 
 const RegisterPage = lazy(() => import('./pages/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
@@ -19,6 +21,7 @@ const CoordinationPage = lazy(() =>
 const HelpRequestsPage = lazy(() =>
   import('./pages/HelpRequestsPage.tsx').then((m) => ({ default: m.HelpRequestsPage })),
 );
+const TracingPage = lazy(() => import('./pages/TracingPage.tsx').then((m) => ({ default: m.TracingPage })));
 const CapacityPage = lazy(() => import('./pages/CapacityPage.tsx').then((m) => ({ default: m.CapacityPage })));
 const FollowUpsPage = lazy(() => import('./pages/FollowUpsPage.tsx').then((m) => ({ default: m.FollowUpsPage })));
 
@@ -48,6 +51,12 @@ export function CaseworkPage() {
   }
   // Embassies open survivors' cases from the consular queue (access "embassy").
   const caseReadable = sections.includes('cases') || sections.includes('consular') || sections.includes('triage');
+  // Tracing (core/tracing): organisations that meet survivors, roles that may read tracing requests.
+  const tracing =
+    org !== undefined &&
+    REGISTERING_KINDS.includes(org.kind as OrganisationKind) &&
+    can(org.roles, 'read', 'tracing') &&
+    caseReadable;
   return (
     <div className="cw">
       <nav className="cw-tabs" aria-label={t('sectionsLabel')}>
@@ -66,6 +75,13 @@ export function CaseworkPage() {
               </NavLink>
             </li>
           )}
+          {tracing && (
+            <li>
+              <NavLink to="/casework/tracing" data-section="tracing">
+                {t('tracing.title')}
+              </NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <Suspense fallback={<LoadingState />}>
@@ -77,6 +93,7 @@ export function CaseworkPage() {
           })}
           {caseReadable && <Route path="cases/:caseId" element={<CasePage />} />}
           {caseReadable && <Route path="help-requests" element={<HelpRequestsPage />} />}
+          {tracing && <Route path="tracing" element={<TracingPage />} />}
           <Route
             path="*"
             element={

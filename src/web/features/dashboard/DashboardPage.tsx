@@ -203,6 +203,12 @@ export function DashboardPage() {
             {fmt.count(d.survivors.total)}
           </span>
         </div>
+        <div className="stat" title={t('deathsExplain')}>
+          <span className="stat-label">{t('deaths')}</span>
+          <span className="stat-value" data-testid="dash-deaths">
+            {fmt.count(d.deaths.total)}
+          </span>
+        </div>
       </section>
       <div className="dash-grid">
         <ChartPanel id="months" title={t('byMonth')} rows={monthRows} series={one(t('people'))} empty={t('empty')} />

@@ -64,4 +64,27 @@ describe('registering a survivor', () => {
       ['Nguyễn Thị Hoa', `/casework/cases/${caseId}`],
     ]);
   });
+
+  it("records protection flags and which of a dual national's embassies may see them", async () => {
+    const { user, router } = await renderApp(t, caseworker, '/casework/register');
+    await user.type(await screen.findByLabelText('Name'), 'Maya Rahman');
+    await user.click(screen.getByLabelText('Taken by the compound'));
+    const countries = screen.getByLabelText('Nationalities');
+    await user.type(countries, 'Indonesia{Enter}');
+    await user.type(countries, 'Malaysia{Enter}');
+    // The per-nationality choice appears only for a dual national who shares with their embassy.
+    expect(screen.queryByText('Which of their countries may see them')).toBeNull();
+    await user.click(screen.getByLabelText('Share with their own embassy'));
+    expect(await screen.findByText('Which of their countries may see them')).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Malaysia' }));
+    await user.click(screen.getByLabelText('Pregnant'));
+    await user.click(screen.getByRole('button', { name: 'Register and open the case' }));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/casework\/cases\/[0-9a-f-]{36}$/));
+    const caseId = router.state.location.pathname.split('/').at(-1);
+    const saved = (await caseworker.request('GET', `/api/cases/${caseId}`)).json;
+    expect(saved.survivor.nationalities).toEqual(['ID', 'MY']);
+    expect(saved.survivor.protection).toEqual(['pregnancy']);
+    expect(saved.survivor.consent.embassyNationalities).toEqual(['ID']);
+    expect(saved.survivor.consent.shareWithOwnEmbassy).toBe(true);
+  });
 });

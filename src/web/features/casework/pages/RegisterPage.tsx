@@ -14,6 +14,7 @@ import {
 import { CONSENT_METHODS } from '../../../../core/consent/versioned.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
+import { useFormat } from '../../../components/format.ts';
 import { useRegisterSurvivor } from '../casework-api.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
 import { CompoundPicker, type CompoundChoice } from '../components/CompoundPicker.tsx';
@@ -25,6 +26,7 @@ import { OrganisationChooser } from '../components/OrganisationChooser.tsx';
 import { useLanguageNames } from '../components/languages.ts';
 import { useVocab } from '../components/vocab.ts';
 import { NamesEditor, type NameRow } from './NamesEditor.tsx';
+import { ProtectionFieldset } from './ProtectionFieldset.tsx';
 
 interface ContactRow {
   channel: (typeof CONTACT_CHANNELS)[number];
@@ -51,6 +53,7 @@ function enterMovesOn(e: KeyboardEvent<HTMLFormElement>) {
 export function RegisterPage() {
   const { t, i18n } = useTranslation('casework');
   const v = useVocab();
+  const fmt = useFormat();
   const languageName = useLanguageNames(i18n.language);
   const navigate = useNavigate();
   const [names, setNames] = useState<NameRow[]>([{ value: '', script: '', romanisation: false, preferred: true }]);
@@ -70,6 +73,10 @@ export function RegisterPage() {
   const [useInStatistics, setUseInStatistics] = useState(false);
   const [crossOrganisationMatching, setCrossOrganisationMatching] = useState(false);
   const [testimonyToMonitoring, setTestimonyToMonitoring] = useState(false);
+  // Consent per nationality (dual nationals): the nationalities whose consular service may NOT see them.
+  const [embassyExcluded, setEmbassyExcluded] = useState<string[]>([]);
+  const [pregnant, setPregnant] = useState(false);
+  const [sexualViolence, setSexualViolence] = useState(false);
   const [compoundLink, setCompoundLink] = useState<CompoundChoice | null>(null);
   const [namedOrganisations, setNamedOrganisations] = useState<string[]>([]);
   const [method, setMethod] = useState('verbal');
@@ -129,8 +136,14 @@ export function RegisterPage() {
         useInStatistics,
         crossOrganisationMatching,
         testimonyToMonitoring,
+        // Null = every nationality of theirs; a dual national may leave one out.
+        embassyNationalities:
+          shareWithOwnEmbassy && nationalities.some((n) => embassyExcluded.includes(n))
+            ? nationalities.filter((n) => !embassyExcluded.includes(n))
+            : null,
         method: method as RegisterSurvivorRequest['consent']['method'],
       },
+      protection: pregnant || sexualViolence ? { pregnant, sexualViolence } : undefined,
       riskLevel: riskLevel as RegisterSurvivorRequest['riskLevel'],
     };
     save.mutate(body);
@@ -309,6 +322,13 @@ export function RegisterPage() {
           error={err('riskLevel')}
         />
 
+        <ProtectionFieldset
+          pregnant={pregnant}
+          onPregnant={setPregnant}
+          sexualViolence={sexualViolence}
+          onSexualViolence={setSexualViolence}
+        />
+
         <fieldset className="cw-choices cw-consent" id="field-consent">
           <legend>{t('register.consent')}</legend>
           <p className="field-hint">{t('register.consentIntro')}</p>
@@ -319,6 +339,24 @@ export function RegisterPage() {
             checked={shareWithOwnEmbassy}
             onChange={setShareWithOwnEmbassy}
           />
+          {shareWithOwnEmbassy && nationalities.length > 1 && (
+            <fieldset className="cw-choices" id="field-consent.embassyNationalities">
+              <legend>{t('consent.embassyNationalities')}</legend>
+              <p className="field-hint">{t('consent.embassyNationalitiesExplain')}</p>
+              {nationalities.map((n) => (
+                <CheckField
+                  key={n}
+                  name={`embassyNationality-${n}`}
+                  label={fmt.country(n)}
+                  checked={!embassyExcluded.includes(n)}
+                  onChange={(on) => setEmbassyExcluded((ex) => (on ? ex.filter((x) => x !== n) : [...ex, n]))}
+                />
+              ))}
+              {err('consent.embassyNationalities') && (
+                <p className="field-error">{err('consent.embassyNationalities')}</p>
+              )}
+            </fieldset>
+          )}
           <CheckField
             name="useInStatistics"
             label={t('consent.statistics')}
