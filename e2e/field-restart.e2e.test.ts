@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/core/demo/index.ts';
+import { createDeployment, type Deployment } from '../src/testing/crash-rounds.ts';
 import { freePort, HttpClient, startServerProcess, type ServerProcess } from '../src/testing/test-process.ts';
 import { CHROMIUM_PATH, PHONE, screenshot } from './harness.ts';
 
@@ -52,27 +52,26 @@ async function onServer(url: string): Promise<number> {
 }
 
 describe('fifty registrations offline, a browser restart and a server killed mid-sync', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'refuge-field-restart-'));
   const profile = mkdtempSync(join(tmpdir(), 'refuge-field-profile-'));
+  let deployment: Deployment | undefined;
   let env: Record<string, string>;
   let server: ServerProcess;
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    env = {
-      REFUGE_DATA_DIR: dataDir,
-      REFUGE_SECRET_KEY: randomBytes(32).toString('base64'),
-      REFUGE_DEMO: '1',
-      DATABASE_URL: '',
+    // A small demo (the same organisations and accounts) loaded by the CLI: seconds instead of the full demo's minute.
+    deployment = await createDeployment('pglite', {
+      demoSurvivors: 20,
       // The browser's origin (and so its service worker and IndexedDB) must be the same after the restart.
-      PORT: String(await freePort()),
-    };
+      extra: { DATABASE_URL: '', PORT: String(await freePort()) },
+    });
+    env = deployment.env;
     server = await startServerProcess(env);
   }, 400_000);
   afterAll(async () => {
     await context?.close().catch(() => {});
     await server?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    await deployment?.dispose();
     rmSync(profile, { recursive: true, force: true });
   });
 
