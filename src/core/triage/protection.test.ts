@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { careFirstNeeds, protectionFlags, restrictedFields } from './protection.ts';
+import { careFirstNeeds, protectionFlags, restrictedFields, withheldIndicators } from './protection.ts';
 
 describe('protection flags and protocols', () => {
   it('flags under-18s from the age band, pregnancy and sexual violence only when told', () => {
@@ -31,5 +31,14 @@ describe('protection flags and protocols', () => {
       'screening.physical_sexual_violence',
     ]);
     expect(restrictedFields(['pregnancy'])).toEqual([]);
+  });
+  it('withholds the violence question from intake staff for a child or a survivor of sexual violence, not from a clinician', () => {
+    expect(withheldIndicators(['under_18'], ['caseworker'])).toEqual(['physical_sexual_violence']);
+    expect(withheldIndicators(['sexual_violence'], ['consular_officer', 'viewer'])).toEqual([
+      'physical_sexual_violence',
+    ]);
+    expect(withheldIndicators(['sexual_violence'], ['caseworker', 'medic'])).toEqual([]);
+    expect(withheldIndicators(['pregnancy'], ['caseworker'])).toEqual([]);
+    expect(withheldIndicators([], ['admin'])).toEqual([]);
   });
 });

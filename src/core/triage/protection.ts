@@ -6,7 +6,7 @@
  * any count). Under-18 follows from the age band; pregnancy and sexual violence are recorded only when the survivor
  * tells (never inferred from the screening).
  */
-import type { AgeBand, NeedKind, NeedPriority } from '../vocabulary.ts';
+import type { AgeBand, NeedKind, NeedPriority, Role, ScreeningIndicator } from '../vocabulary.ts';
 
 export const PROTECTION_FLAGS = ['under_18', 'pregnancy', 'sexual_violence'] as const;
 export type ProtectionFlag = (typeof PROTECTION_FLAGS)[number];
@@ -82,3 +82,17 @@ export function careFirstNeeds(
 /** Fields no one asks or records at intake for these flags. */
 export const restrictedFields = (flags: readonly ProtectionFlag[]): string[] =>
   [...new Set(flags.flatMap((f) => PROTOCOLS[f].restrictedFields))].sort();
+
+/** Who may record what a protocol withholds from intake: clinic staff, in a clinical setting. */
+export const PROTOCOL_SPECIALIST_ROLES: readonly Role[] = ['medic'];
+
+/**
+ * The screening indicators a person with these roles may not answer for a survivor with these flags (leaving them
+ * "unknown" is always allowed: nothing was asked). The server refuses an answer; the form does not ask.
+ */
+export function withheldIndicators(flags: readonly ProtectionFlag[], roles: readonly Role[]): ScreeningIndicator[] {
+  if (roles.some((r) => PROTOCOL_SPECIALIST_ROLES.includes(r))) return [];
+  return restrictedFields(flags)
+    .filter((f) => f.startsWith('screening.'))
+    .map((f) => f.slice('screening.'.length) as ScreeningIndicator);
+}

@@ -210,6 +210,30 @@ describe.each(DATABASE_KINDS)('consular coverage and capacity on %s', (kind) => 
     expect((await shelter.request('GET', '/api/coordination/needs')).status).toBe(403);
   });
 
+  it('keeps the violence question out of intake under a protection protocol; a clinician may record it', async () => {
+    const flagged = { protection: { sexualViolence: true }, consent: consent() };
+    const { caseId } = await register(ngo, flagged);
+    const answers = (answer: string, note?: string) => ({
+      answers: { deception: { answer: 'yes' }, physical_sexual_violence: { answer, ...(note ? { note } : {}) } },
+    });
+    for (const body of [answers('yes'), answers('no'), answers('unknown', 'she said…')]) {
+      const refused = await ngo.request('PUT', `/api/cases/${caseId}/screening`, body);
+      expect(refused.status).toBe(422);
+      expect(refused.json.invalidParams.map((p: { name: string }) => p.name)).toEqual([
+        'body.answers.physical_sexual_violence',
+      ]);
+    }
+    // Nothing was recorded by the refusals; leaving the question unknown is accepted.
+    expect((await ngo.request('GET', `/api/cases/${caseId}`)).json.screening).toBeNull();
+    expect((await ngo.request('PUT', `/api/cases/${caseId}/screening`, answers('unknown'))).status).toBe(200);
+    // Without the flag the same caseworker records the answer as before.
+    const plain = await register(ngo, { consent: consent() });
+    expect((await ngo.request('PUT', `/api/cases/${plain.caseId}/screening`, answers('yes'))).status).toBe(200);
+    // The clinic's medic records it for the clinic's own flagged survivor.
+    const atClinic = await register(clinic, flagged);
+    expect((await clinic.request('PUT', `/api/cases/${atClinic.caseId}/screening`, answers('yes'))).status).toBe(200);
+  });
+
   it('opens care first for protection flags and keeps the flags from the embassy', async () => {
     const reg = await ngo.request('POST', '/api/survivors', {
       names: [{ value: 'Protected', preferred: true }],

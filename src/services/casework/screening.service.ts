@@ -5,6 +5,7 @@ import {
   type ScreeningAnswers,
 } from '../../core/screening/evaluate.ts';
 import { INDICATOR_DEFINITIONS } from '../../core/screening/indicators.ts';
+import { withheldIndicators } from '../../core/triage/protection.ts';
 import { SCREENING_INDICATORS, type ScreeningAnswer, type ScreeningIndicator } from '../../core/vocabulary.ts';
 import type { ScreeningRequest, ScreeningView } from '../../contracts/casework/cases.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
@@ -13,7 +14,7 @@ import { asActor } from '../../db/transaction.ts';
 import { keepAnswer, type OnceKey } from '../idempotency.service.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { forbidden } from '../errors.ts';
+import { forbidden, invalid } from '../errors.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
 import { authorise, loadVisibleCase, recordCaseEvent } from './access.service.ts';
 
@@ -74,9 +75,21 @@ export async function recordScreening(
 ): Promise<ScreeningView> {
   authorise(actor, 'create', 'screening');
   return asActor(app.database, actor, async (trx) => {
-    const { access } = await loadVisibleCase(trx, actor, caseId, 'read', 'case');
+    const { access, survivor } = await loadVisibleCase(trx, actor, caseId, 'read', 'case');
     if (access !== 'owner') throw forbidden('screenings belong to the organisation that owns the case');
     const answers: ScreeningAnswers = input.answers;
+    // A protection protocol keeps some questions out of intake (core/triage/protection.ts): an answer or a note to
+    // one of them from someone who is not a clinician is refused, and nothing is recorded.
+    const asked = withheldIndicators(survivor.protectionFlags, actor.roles).filter(
+      (i) => (answers[i]?.answer ?? 'unknown') !== 'unknown' || answers[i]?.note,
+    );
+    if (asked.length)
+      throw invalid(
+        Object.fromEntries(
+          asked.map((i) => [`body.answers.${i}`, 'not asked at intake under this survivor’s protocol']),
+        ),
+        'this survivor’s protection protocol keeps these questions for a clinician; leave them unknown',
+      );
     const result = evaluateScreening(answers);
     const id = app.newId();
     const at = app.now().toISOString();

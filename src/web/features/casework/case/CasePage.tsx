@@ -4,6 +4,7 @@ import { scopeFor } from '../../../../core/permissions/matrix.ts';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { currentOrganisation, useSession } from '../../../session.ts';
+import { withheldIndicators } from '../../../../core/triage/protection.ts';
 import { useVocab } from '../components/vocab.ts';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { NeedsPanel } from './NeedsPanel.tsx';
@@ -56,7 +57,12 @@ export function CasePage() {
       <div className="cw-case-grid">
         <div className="cw-case-main">
           <StatusPanel kase={d.case} canEdit={owner && can('update', 'case')} />
-          <ScreeningPanel caseId={d.case.id} screening={d.screening} canEdit={can('create', 'screening')} />
+          <ScreeningPanel
+            caseId={d.case.id}
+            screening={d.screening}
+            canEdit={can('create', 'screening')}
+            withheld={withheldIndicators(d.survivor.protection, roles)}
+          />
           <NeedsPanel caseId={d.case.id} needs={d.needs} canEdit={can('create', 'need')} />
           {owner && can('create', 'referral') && (
             <ReferPanel caseId={d.case.id} survivor={d.survivor} needs={d.needs} roles={roles} />

@@ -29,10 +29,13 @@ export function ScreeningPanel({
   caseId,
   screening,
   canEdit,
+  withheld = [],
 }: {
   caseId: string;
   screening: ScreeningView | null;
   canEdit: boolean;
+  /** Questions this survivor's protection protocol keeps for a clinician (core/triage/protection.ts): not asked. */
+  withheld?: readonly ScreeningIndicator[];
 }) {
   const { t } = useTranslation('casework');
   const v = useVocab();
@@ -46,7 +49,8 @@ export function ScreeningPanel({
     e.preventDefault();
     const body: ScreeningRequest = { answers: {} };
     for (const id of SCREENING_INDICATORS)
-      body.answers[id] = { answer: answers[id].answer, note: answers[id].note.trim() || undefined };
+      if (!withheld.includes(id))
+        body.answers[id] = { answer: answers[id].answer, note: answers[id].note.trim() || undefined };
     save.mutate(body, { onSuccess: () => setEditing(false) });
   }
 
@@ -123,31 +127,39 @@ export function ScreeningPanel({
               <li key={id}>
                 <fieldset data-indicator={id}>
                   <legend>{v('indicator', id)}</legend>
-                  <div className="cw-segmented">
-                    {SCREENING_ANSWERS.map((a) => (
-                      <label key={a} className={answers[id].answer === a ? 'cw-seg--on' : undefined}>
-                        <input
-                          type="radio"
-                          name={`indicator-${id}`}
-                          value={a}
-                          checked={answers[id].answer === a}
-                          onChange={() => setAnswers({ ...answers, [id]: { ...answers[id], answer: a } })}
-                        />
-                        <span>{v('answer', a)}</span>
+                  {withheld.includes(id) ? (
+                    <p className="small muted" data-testid="indicator-withheld">
+                      {t('screening.withheld')}
+                    </p>
+                  ) : (
+                    <>
+                      <div className="cw-segmented">
+                        {SCREENING_ANSWERS.map((a) => (
+                          <label key={a} className={answers[id].answer === a ? 'cw-seg--on' : undefined}>
+                            <input
+                              type="radio"
+                              name={`indicator-${id}`}
+                              value={a}
+                              checked={answers[id].answer === a}
+                              onChange={() => setAnswers({ ...answers, [id]: { ...answers[id], answer: a } })}
+                            />
+                            <span>{v('answer', a)}</span>
+                          </label>
+                        ))}
+                      </div>
+                      <label className="visually-hidden" htmlFor={`note-${id}`}>
+                        {t('screening.noteFor', { indicator: v('indicator', id) })}
                       </label>
-                    ))}
-                  </div>
-                  <label className="visually-hidden" htmlFor={`note-${id}`}>
-                    {t('screening.noteFor', { indicator: v('indicator', id) })}
-                  </label>
-                  <input
-                    id={`note-${id}`}
-                    className="cw-note-input"
-                    placeholder={t('screening.note')}
-                    value={answers[id].note}
-                    maxLength={2000}
-                    onChange={(e) => setAnswers({ ...answers, [id]: { ...answers[id], note: e.target.value } })}
-                  />
+                      <input
+                        id={`note-${id}`}
+                        className="cw-note-input"
+                        placeholder={t('screening.note')}
+                        value={answers[id].note}
+                        maxLength={2000}
+                        onChange={(e) => setAnswers({ ...answers, [id]: { ...answers[id], note: e.target.value } })}
+                      />
+                    </>
+                  )}
                 </fieldset>
               </li>
             ))}
