@@ -19,6 +19,7 @@ import * as m0017 from './0017_referral_exchange.ts';
 import * as m0018 from './0018_row_versions.ts';
 import * as m0019 from './0019_networks.ts';
 import * as m0020 from './0020_report_schedules.ts';
+import * as m0022 from './0022_networks_edits.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -43,4 +44,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0018_row_versions', sql: m0018.sql },
   { name: '0019_networks', sql: m0019.sql },
   { name: '0020_report_schedules', sql: m0020.sql },
+  { name: '0022_networks_edits', sql: m0022.sql },
 ];
