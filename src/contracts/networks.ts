@@ -203,6 +203,7 @@ export const FlowTrace = z.object({
           compoundLinked: z.boolean(),
           entityId: z.string().nullable(),
           caption: z.string().nullable(),
+          holder: z.string().nullable(),
         })
         .nullable(),
     }),

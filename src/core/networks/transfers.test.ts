@@ -101,6 +101,7 @@ describe('traceFlows', () => {
     compoundLinked: false,
     entityId: null,
     caption: null,
+    holder: null,
     ...f,
   });
   const flags = async () =>

@@ -141,6 +141,8 @@ export interface WalletFlag {
   compoundLinked: boolean;
   entityId: string | null;
   caption: string | null;
+  /** The caption of the wallet's holder, when the entity names one. */
+  holder: string | null;
 }
 
 export interface TracedTransfer extends Transfer {

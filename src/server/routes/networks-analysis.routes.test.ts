@@ -267,7 +267,7 @@ describe.each(DATABASE_KINDS)('networks analysis on %s', (kind) => {
     const mule = trace.json.wallets.find((w: { address: string }) => w.address === 'TMuleWallet1');
     expect(mule).toMatchObject({ hop: 1, received: '1500.25', sent: '1500' });
     const sanctioned = trace.json.wallets.find((w: { address: string }) => w.address === 'TSanctionedWallet1');
-    expect(sanctioned.flag).toMatchObject({ sanctioned: true, entityId: 'px-wallet' });
+    expect(sanctioned.flag).toMatchObject({ sanctioned: true, entityId: 'px-wallet', holder: '陈志' });
     // One hop further reaches the exchange; tx6 never touches the flow.
     const three = await analyst.request('GET', '/api/networks/transfers/trace?address=TVictimWallet&hops=3');
     expect(three.json.transfers.map((x: { tx: string }) => x.tx)).toEqual(['tx1', 'tx2', 'tx3', 'tx4']);

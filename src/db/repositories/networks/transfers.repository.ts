@@ -88,6 +88,7 @@ export async function walletFlags(trx: Queryable, addresses: readonly string[]):
     caption: string;
     sanctioned: boolean;
     compound: boolean;
+    holder: string | null;
   }>`
     WITH wallets AS (
       SELECT DISTINCT ON (k.address) k.address, w.id, w.caption, w.properties,
@@ -104,10 +105,17 @@ export async function walletFlags(trx: Queryable, addresses: readonly string[]):
           AND p.properties -> 'topics' ? 'sanction')
         OR EXISTS (SELECT 1 FROM entities s WHERE s.schema = 'Sanction' AND s.disappeared_at IS NULL
           AND s.refs && wallets.parties) AS sanctioned,
-      EXISTS (SELECT 1 FROM compound_entities c WHERE c.entity_id = ANY (wallets.parties)) AS compound
+      EXISTS (SELECT 1 FROM compound_entities c WHERE c.entity_id = ANY (wallets.parties)) AS compound,
+      (SELECT h.caption FROM entities h WHERE h.id = wallets.parties[2]) AS holder
     FROM wallets`.execute(trx);
   for (const r of rows)
-    out.set(r.address, { sanctioned: r.sanctioned, compoundLinked: r.compound, entityId: r.id, caption: r.caption });
+    out.set(r.address, {
+      sanctioned: r.sanctioned,
+      compoundLinked: r.compound,
+      entityId: r.id,
+      caption: r.caption,
+      holder: r.holder,
+    });
   return out;
 }
 

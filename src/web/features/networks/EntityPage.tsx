@@ -113,7 +113,12 @@ export function EntityPage() {
         <ul>
           {relations.map((r) => (
             <li key={r.relation.id}>
-              {r.direction === 'in' && r.other ? (
+              {r.direction === 'none' ? (
+                // Not a relation but an entity naming this one (a wallet's holder, an address): link to it.
+                <>
+                  {r.relation.label}: <Link to={link(r.relation.id)}>{r.relation.caption}</Link>
+                </>
+              ) : r.direction === 'in' && r.other ? (
                 <>
                   <Link to={link(r.other.id)}>{r.other.caption}</Link> {r.label} {entity.caption}
                 </>
@@ -122,7 +127,7 @@ export function EntityPage() {
                   {entity.caption} {r.label} {r.other ? <Link to={link(r.other.id)}>{r.other.caption}</Link> : '—'}
                 </>
               )}{' '}
-              <span className="muted">({r.relation.label})</span>
+              {r.direction !== 'none' && <span className="muted">({r.relation.label})</span>}
             </li>
           ))}
         </ul>
@@ -147,7 +152,8 @@ export function EntityPage() {
       )}
       <h2>{t('graph.title')}</h2>
       <p className="muted">{t('graph.hint')}</p>
-      <NetworkView key={entity.id} rootId={entity.id} />
+      {/* Re-drawn when a relation is added by hand, so the new entity shows. */}
+      <NetworkView key={`${entity.id}:${relations.length}`} rootId={entity.id} />
     </div>
   );
 }

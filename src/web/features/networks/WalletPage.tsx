@@ -73,8 +73,8 @@ export function WalletPage() {
               <tr>
                 <th>{t('wallet.hop')}</th>
                 <th>{t('wallet.address')}</th>
-                <th>{t('wallet.received')}</th>
-                <th>{t('wallet.sent')}</th>
+                <th className="amount">{t('wallet.received')}</th>
+                <th className="amount">{t('wallet.sent')}</th>
                 <th>{t('wallet.entity')}</th>
               </tr>
             </thead>
@@ -87,7 +87,9 @@ export function WalletPage() {
                   <td className="amount">{w.sent}</td>
                   <td>
                     {w.flag?.entityId && (
-                      <Link to={`/networks/entities/${encodeURIComponent(w.flag.entityId)}`}>{w.flag.caption}</Link>
+                      <Link to={`/networks/entities/${encodeURIComponent(w.flag.entityId)}`}>
+                        {w.flag.holder ? t('wallet.heldBy', { name: w.flag.holder }) : w.flag.caption}
+                      </Link>
                     )}
                     {w.flag?.sanctioned && <strong className="badge danger">{t('entity.sanctioned')}</strong>}
                     {w.flag?.compoundLinked && <strong className="badge warning">{t('wallet.compound')}</strong>}
@@ -104,7 +106,7 @@ export function WalletPage() {
                 <th>{t('wallet.time')}</th>
                 <th>{t('wallet.from')}</th>
                 <th>{t('wallet.to')}</th>
-                <th>{t('wallet.amount')}</th>
+                <th className="amount">{t('wallet.amount')}</th>
                 <th>{t('wallet.flags')}</th>
               </tr>
             </thead>
