@@ -81,6 +81,17 @@ describe('networks in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /Harbour Fictional Trading/ }).waitFor();
     expect(await page.locator('.entity-sources').textContent()).toContain('https://news.example/fictional-registry');
     expect(await page.getByText('Added by analysts').count()).toBe(1);
+    // Edit it: an alias added, a property the schema does not have refused with its name, nothing saved then.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const props = page.locator('#edit-properties');
+    await props.fill(`${await props.inputValue()}\nshoeSize: 44`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('.hand-entity-form [role=alert]').textContent()).toContain('shoeSize');
+    await props.fill((await props.inputValue()).replace('shoeSize: 44', 'alias: 港湾虚构贸易'));
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.locator('#edit-properties').waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.entity-properties').textContent()).toContain('港湾虚构贸易');
+    await screenshot(page, 'networks-hand-edit-1280');
 
     // Wallet transfers: import a CSV on the networks page, then trace the demo wallet's flows.
     await page.goto('/networks');

@@ -101,6 +101,9 @@ export function NetworkView({ rootId }: { rootId: string }) {
     })();
     cy.current = cytoscape({
       ...(canDraw ? { container: container.current } : { headless: true }),
+      // A small network is not blown up to fill the canvas (labels stay at reading size).
+      maxZoom: 1.5,
+      minZoom: 0.05,
       style: [
         {
           selector: 'node',
