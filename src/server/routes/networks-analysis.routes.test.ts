@@ -276,6 +276,24 @@ describe.each(DATABASE_KINDS)('networks analysis on %s', (kind) => {
     expect((await analyst.request('GET', '/api/networks/transfers/trace?address=bad%20address')).status).toBe(400);
   });
 
+  it('a hand-made sanctioned company named as a compound operator raises a sanctions hit at once', async () => {
+    const compound = await createCompound(analyst, 'Star Fiction Park', 103.6, 10.7, {
+      operators: [{ name: 'Mekong Fictional Star Group', role: 'operator' }],
+    });
+    const hits = async () =>
+      (
+        (await analyst.request('GET', '/api/networks/alerts')).json.items as { compoundId: string; entityId: string }[]
+      ).filter((a) => a.compoundId === compound);
+    expect(await hits()).toEqual([]);
+    const company = await analyst.request('POST', '/api/networks/entities', {
+      schema: 'Company',
+      properties: { name: ['Mekong Fictional Star Group'], topics: ['sanction'] },
+      sources: ['https://sanctions.example/fictional-notice'],
+    });
+    expect(company.status).toBe(201);
+    expect(await hits()).toEqual([expect.objectContaining({ entityId: company.json.entity.id })]);
+  });
+
   it('refuses hand edits, paths and transfers to a caseworker', async () => {
     const refused: [string, string, unknown?][] = [
       ['POST', '/api/networks/entities', { schema: 'Person', properties: { name: ['A B'] }, sources: ['s'] }],

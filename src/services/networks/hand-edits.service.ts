@@ -5,7 +5,7 @@
  * relation or sanction pointing at it).
  */
 import { buildHandEntity, type HandEntityInput } from '../../core/networks/hand-edits.ts';
-import { FTM_MODEL } from '../../core/networks/ftm.ts';
+import { FTM_MODEL, isScreenable } from '../../core/networks/ftm.ts';
 import {
   findEntities,
   insertHandEntity,
@@ -16,8 +16,18 @@ import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { asNetworksActor, authoriseNetworks } from './access.service.ts';
+import { screenCompoundOperators } from './compound-screening.service.ts';
 import { presentEntity, type EntityView } from './entities.service.ts';
 import { invalidateScreenIndex } from './screen-cache.service.ts';
+
+/**
+ * A hand-made or edited party marked sanctioned may be a compound's operator: the compounds are screened again at
+ * once (as after an import), so the hit becomes an alert without waiting for the next import.
+ */
+async function rescreenIfSanctioned(app: AppContext, actor: RequestActor, e: EntityView): Promise<void> {
+  if (isScreenable(e.schema) && (e.properties.topics ?? []).some((t) => t === 'sanction' || t.startsWith('sanction.')))
+    await screenCompoundOperators(app, actor);
+}
 
 /** Builds the entity and checks that everything it refers to is stored (else 400, nothing written). */
 async function validated(trx: Tx, id: string, input: HandEntityInput) {
@@ -56,6 +66,7 @@ export async function createHandEntity(
     return presentEntity(row!);
   });
   invalidateScreenIndex(app.database);
+  await rescreenIfSanctioned(app, actor, view);
   return view;
 }
 
@@ -83,5 +94,6 @@ export async function updateHandEntityById(
     return presentEntity(row!);
   });
   invalidateScreenIndex(app.database);
+  await rescreenIfSanctioned(app, actor, view);
   return view;
 }
