@@ -13,7 +13,7 @@ import { notFound } from '../errors.ts';
 import { asNetworksActor, authoriseNetworks } from './access.service.ts';
 import { presentEntity, type GraphView } from './entities.service.ts';
 
-/** Relations read per level: a frontier touching more is cut (the search then reports what it could reach). */
+/** Relations read per level: a frontier touching more is cut (a search that then finds nothing says too_large). */
 const LINKS_PER_LEVEL = 5000;
 
 export interface PathView extends GraphView {
@@ -24,7 +24,7 @@ export interface PathView extends GraphView {
   path: string[];
 }
 
-function neighboursIn(trx: Tx) {
+function neighboursIn(trx: Tx, cut: { truncated: boolean }) {
   return async (ids: readonly string[]) => {
     const wanted = new Set(ids);
     const out = new Map<string, PathStep[]>(ids.map((id) => [id, []]));
@@ -32,6 +32,7 @@ function neighboursIn(trx: Tx) {
       if (step.from !== step.to) out.get(step.from)?.push(step);
     };
     const { referencing, own } = await findLinkedAny(trx, ids, LINKS_PER_LEVEL);
+    if (referencing.length >= LINKS_PER_LEVEL) cut.truncated = true;
     for (const r of referencing) {
       const ends = edgeEnds(r);
       if (ends) {
@@ -58,9 +59,12 @@ export async function findPath(
     const ends = await findEntities(trx, [q.from, q.to]);
     if (!ends.some((e) => e.id === q.from)) throw notFound('entity "from"');
     if (!ends.some((e) => e.id === q.to)) throw notFound('entity "to"');
-    const r = await shortestPath(q.from, q.to, neighboursIn(trx), { maxHops: q.maxHops ?? MAX_PATH_HOPS });
+    const cut = { truncated: false };
+    const r = await shortestPath(q.from, q.to, neighboursIn(trx, cut), { maxHops: q.maxHops ?? MAX_PATH_HOPS });
     if (actor) await audit(trx, app, actor, 'entities.path', 'entity', q.from, { to: q.to, found: r.found });
-    if (!r.found) return { found: false, reason: r.reason, hops: 0, path: [], nodes: [], edges: [] };
+    // A level cut at LINKS_PER_LEVEL may have hidden the link: say the search was too large, not that none exists.
+    const reason = !r.found && r.reason === 'no_path' && cut.truncated ? 'too_large' : r.found ? null : r.reason;
+    if (!r.found) return { found: false, reason, hops: 0, path: [], nodes: [], edges: [] };
     const rows = new Map((await findEntities(trx, r.nodes)).map((e) => [e.id, e]));
     return {
       found: true,
