@@ -1,5 +1,7 @@
 /** Networks (issue #16): FollowTheMoney entities, imports, screening and the yente / reconciliation protocols. */
 import { z } from 'zod';
+import { HAND_SCHEMAS } from '../core/networks/hand-schemas.ts';
+import { MAX_PATH_HOPS } from '../core/networks/paths.ts';
 
 /** An FtM id: 1–200 characters, no control characters (PostgreSQL text refuses NUL). */
 export const EntityId = z
@@ -125,3 +127,89 @@ const ReconQuery = z.object({
 export const ReconQueries = z
   .record(z.string().max(100), ReconQuery)
   .refine((q) => Object.keys(q).length <= 100, 'at most 100 queries');
+
+/** An entity or relation an analyst adds or edits by hand (core/networks/hand-edits), with its sources. */
+export const HandEntityRequest = z.strictObject({
+  schema: z.enum(HAND_SCHEMAS),
+  properties: z
+    .record(
+      z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/, 'an FtM property name'),
+      z.array(z.string().max(2000)).max(50),
+    )
+    .refine((p) => Object.keys(p).length <= 60, 'at most 60 properties')
+    .default({}),
+  sources: z.array(z.string().trim().min(1).max(500)).min(1, 'cite at least one source').max(20),
+});
+export type HandEntityRequest = z.infer<typeof HandEntityRequest>;
+export const HandEntityResponse = z.object({ entity: EntityView });
+
+export const PathQuery = z.object({
+  from: EntityId,
+  to: EntityId,
+  maxHops: z.coerce.number().int().min(1).max(MAX_PATH_HOPS).default(MAX_PATH_HOPS),
+});
+export const EntityPath = EntityGraph.extend({
+  found: z.boolean(),
+  reason: z.enum(['no_path', 'too_far', 'too_large']).nullable(),
+  hops: z.number(),
+  path: z.array(z.string()),
+});
+export type EntityPath = z.infer<typeof EntityPath>;
+
+const WalletAddress = z.string().regex(/^[A-Za-z0-9:_-]{1,200}$/, 'a wallet address');
+export const TransferImportQuery = z.object({
+  dataset: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/)
+    .default('transfers'),
+});
+export const TransferImportSummary = z.object({
+  dataset: z.string(),
+  lines: z.number(),
+  imported: z.number(),
+  duplicates: z.number(),
+  rejected: z.number(),
+  problems: z.array(z.object({ line: z.number(), error: z.string() })),
+});
+export const TraceQuery = z.object({
+  address: WalletAddress,
+  hops: z.coerce.number().int().min(1).max(6).default(2),
+  direction: z.enum(['out', 'in', 'both']).default('out'),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+const Transfer = z.object({
+  chain: z.string(),
+  tx: z.string(),
+  seq: z.number(),
+  from: z.string(),
+  to: z.string(),
+  amount: z.string(),
+  asset: z.string(),
+  at: z.string(),
+});
+export const FlowTrace = z.object({
+  address: z.string(),
+  hops: z.number(),
+  direction: z.enum(['out', 'in', 'both']),
+  wallets: z.array(
+    z.object({
+      address: z.string(),
+      hop: z.number(),
+      received: z.string(),
+      sent: z.string(),
+      flag: z
+        .object({
+          sanctioned: z.boolean(),
+          compoundLinked: z.boolean(),
+          entityId: z.string().nullable(),
+          caption: z.string().nullable(),
+          holder: z.string().nullable(),
+        })
+        .nullable(),
+    }),
+  ),
+  transfers: z.array(Transfer.extend({ hop: z.number(), flags: z.array(z.enum(['sanctioned', 'compound'])) })),
+  truncated: z.boolean(),
+  flagged: z.number(),
+});
+export type FlowTrace = z.infer<typeof FlowTrace>;

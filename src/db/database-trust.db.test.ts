@@ -14,6 +14,7 @@ import { hashToken, issueServiceSession } from '../services/auth.service.ts';
 import { JobRunner } from '../services/jobs.service.ts';
 import { loadDemo } from '../services/demo/load.ts';
 import type { RequestActor } from '../services/context.ts';
+import { NETWORK_ALERT_KINDS } from '../core/alerts/kinds.ts';
 
 /**
  * Issue #8 §4: row-level security that does not trust the application. These tests act as an SQL
@@ -204,6 +205,17 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       VALUES (gen_random_uuid(), $1, 'after_exit', '2026-02-01', 'x', $2, now())`,
       [victim, victimActor.userId],
     );
+    // A shared sanctions-hit alert (networks), whatever the demo's screening raised.
+    await owner(
+      `INSERT INTO alerts(id, kind, organisation_id, severity, title, dedupe_key, subject_type, subject_id)
+      SELECT gen_random_uuid(), 'sanctions_hit', NULL, 'high', 'trust hit', 'sanctions_hit:trust', 'compound', id::text
+      FROM compounds LIMIT 1`,
+    );
+    // Wallet transfers (0022): shared network data, one transfer.
+    await owner(
+      `INSERT INTO wallet_transfers(chain, tx, from_address, to_address, amount, at, dataset, imported_at)
+      VALUES ('tron', 'trust-tx', 'TTrustFrom', 'TTrustTo', 10, now(), 'trust', now())`,
+    );
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');
@@ -362,6 +374,42 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
         c.query(
           `INSERT INTO survivors(id, organisation_id, identity_enc, sex, document_status) VALUES (gen_random_uuid(), $1, 'x', 'female', 'held')`,
           [victim],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('a caseworker session reads no network data with raw SQL: no sanctions-hit alerts, entities or transfers', async () => {
+    // Network data is for analysts and administrators (monitors, coordination cells), not every caseworker (#16).
+    const networkTables = ['entities', 'entity_imports', 'compound_entities', 'wallet_transfers'];
+    const read = (token: string) =>
+      asInjection({ token }, async (c) => {
+        const out: Record<string, number> = { sanctionsHits: await count(c, 'alerts', "kind = 'sanctions_hit'") };
+        for (const t of networkTables) out[t] = await count(c, t);
+        out['update sanctions_hit'] =
+          (await c.query("UPDATE alerts SET status = status WHERE kind = 'sanctions_hit'")).rowCount ?? -1;
+        return out;
+      });
+    const analyst = await read((await signedInActor(app, victim, ['analyst'])).sessionToken);
+    // The analyst sees every kind of it, so the caseworker's zeros are not vacuous.
+    expect(Object.entries(analyst).filter(([, n]) => n === 0)).toEqual([]);
+    const caseworkerToken = (await signedInActor(app, victim, ['caseworker'])).sessionToken;
+    const caseworker = await read(caseworkerToken);
+    expect(caseworker).toEqual(Object.fromEntries(Object.keys(analyst).map((k) => [k, 0])));
+    // The caseworker still sees the shared compound alerts: only the network kinds are hidden.
+    expect(
+      await asInjection({ token: caseworkerToken }, (c) => count(c, 'alerts', "kind <> 'sanctions_hit'")),
+    ).toBeGreaterThan(0);
+    // The policy names every kind networks raises (core/alerts/kinds.ts).
+    const policy = await database.pool.query<{ q: string }>(
+      `SELECT qual AS q FROM pg_policies WHERE tablename = 'alerts' AND policyname = 'alerts_network_kinds'`,
+    );
+    for (const k of NETWORK_ALERT_KINDS) expect(policy.rows[0]?.q).toContain(`'${k}'`);
+    // Nor can it forge one.
+    await expect(
+      asInjection({ token: caseworkerToken }, (c) =>
+        c.query(
+          `INSERT INTO alerts(id, kind, organisation_id, severity, title, dedupe_key, subject_type) VALUES (gen_random_uuid(), 'sanctions_hit', NULL, 'high', 'forged', 'forged-hit', 'compound')`,
         ),
       ),
     ).rejects.toThrow(/row-level security/);

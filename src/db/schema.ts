@@ -697,6 +697,21 @@ export interface CompoundEntitiesTable {
   created_by: string | null;
   is_demo: Generated<boolean>;
 }
+/** One on-chain transfer between two wallet addresses (0022), imported from CSV for tracing. */
+export interface WalletTransfersTable {
+  chain: string;
+  tx: string;
+  seq: Generated<number>;
+  from_address: string;
+  to_address: string;
+  amount: ColumnType<string, string, string>;
+  asset: Generated<string>;
+  at: string;
+  dataset: string;
+  imported_at: string;
+  created_by: string | null;
+  is_demo: Generated<boolean>;
+}
 export interface IdempotencyKeysTable {
   id: string;
   user_id: string;
@@ -781,6 +796,7 @@ export interface Schema {
   entities: EntitiesTable;
   entity_imports: EntityImportsTable;
   compound_entities: CompoundEntitiesTable;
+  wallet_transfers: WalletTransfersTable;
   // Offline field intake and help requests (0015, 0015b).
   idempotency_keys: IdempotencyKeysTable;
   help_requests: HelpRequestsTable;

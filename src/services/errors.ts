@@ -18,6 +18,9 @@ export class ServiceError extends Error {
 export const notFound = (what: string) => new ServiceError(404, 'not_found', `${what} was not found`);
 export const forbidden = (why = 'you are not allowed to do this') => new ServiceError(403, 'forbidden', why);
 export const unauthorized = (why = 'sign in first') => new ServiceError(401, 'unauthorized', why);
+/** Input that passed the schema but not the rules (unknown property, missing relation end…): 400, nothing changed. */
+export const badRequest = (fields: Record<string, string>, why = 'some fields are not valid') =>
+  new ServiceError(400, 'invalid', why, fields);
 export const conflict = (why: string) => new ServiceError(409, 'conflict', why);
 export const invalid = (
   fields: Record<string, string>,

@@ -12,7 +12,9 @@ import type { Config } from '../../server/config.ts';
 import { screenCompoundOperators } from '../../services/networks/compound-screening.service.ts';
 import { exportEntities } from '../../services/networks/entities.service.ts';
 import { importEntities, linesOf } from '../../services/networks/import.service.ts';
+import { findPath } from '../../services/networks/paths.service.ts';
 import { screenName } from '../../services/networks/screening.service.ts';
+import { importTransfers, traceWallet } from '../../services/networks/transfers.service.ts';
 import { withRuntime } from './admin.ts';
 
 const list = (v: string, previous: string[] = []) => [...previous, ...v.split(',').map((s) => s.trim())];
@@ -76,6 +78,75 @@ export function registerNetworksCommands(program: Command, config: () => Config)
     .description("screen every compound's operators and owners; sanctioned matches become alerts")
     .action(async () => {
       await withRuntime(config(), async (r) => console.log(JSON.stringify(await screenCompoundOperators(r.app, null))));
+    });
+
+  entities
+    .command('path')
+    .description('the shortest chain of relations between two entities (at most 6 hops)')
+    .argument('<from>')
+    .argument('<to>')
+    .option('--max-hops <n>', 'at most this many relations', (v) => Number(v), 6)
+    .option('--json')
+    .action(async (from: string, to: string, o: { maxHops: number; json?: boolean }) => {
+      await withRuntime(config(), async (r) => {
+        const p = await findPath(r.app, null, { from, to, maxHops: o.maxHops });
+        if (o.json) return console.log(JSON.stringify(p, null, 2));
+        if (!p.found) return console.log(`no path (${p.reason})`);
+        const caption = new Map(p.nodes.map((n) => [n.id, n.caption]));
+        console.log(`${p.hops} hops: ${caption.get(p.path[0]!)}`);
+        for (const e of p.edges) console.log(`  —${e.label}→ ${caption.get(e.target) ?? e.target}  (${e.target})`);
+      });
+    });
+
+  const transfers = program.command('transfers').description('crypto wallet transfers (import a CSV, trace flows)');
+  transfers
+    .command('import')
+    .description('import a CSV of transfers: chain,tx,from,to,amount,time[,asset,index] (.gz accepted)')
+    .argument('<file>')
+    .option('--dataset <name>', 'where the transfers come from', 'transfers')
+    .option('--json')
+    .action(async (file: string, o: { dataset: string; json?: boolean }) => {
+      await withRuntime(config(), async (r) => {
+        const lines = linesOf(() => {
+          const input = createReadStream(file);
+          return file.endsWith('.gz') ? input.pipe(createGunzip()) : input;
+        });
+        const summary = await importTransfers(r.app, null, lines, {
+          dataset: o.dataset,
+          onProgress: (p) => {
+            if (!o.json) process.stderr.write(`\rline ${p.line}: ${p.imported} imported, ${p.rejected} rejected   `);
+          },
+        });
+        if (o.json) return console.log(JSON.stringify(summary, null, 2));
+        process.stderr.write('\n');
+        console.log(
+          `${summary.imported} transfers imported, ${summary.duplicates} already stored, ${summary.rejected} lines rejected`,
+        );
+        for (const p of summary.problems.slice(0, 20)) console.log(`  line ${p.line}: ${p.error}`);
+        if (summary.rejected > 0) process.exitCode = 2;
+      });
+    });
+  transfers
+    .command('trace')
+    .description('flows N hops out from a wallet, flagging transfers touching sanctioned or compound-linked wallets')
+    .argument('<address>')
+    .option('--hops <n>', '1–6', (v) => Number(v), 2)
+    .option('--direction <d>', 'out, in or both', 'out')
+    .option('--limit <n>', 'at most this many transfers', (v) => Number(v), 1000)
+    .option('--json')
+    .action(async (address: string, o: { hops: number; direction: string; limit: number; json?: boolean }) => {
+      const direction = o.direction === 'in' || o.direction === 'both' ? o.direction : 'out';
+      await withRuntime(config(), async (r) => {
+        const trace = await traceWallet(r.app, null, { address, hops: o.hops, direction, limit: o.limit });
+        if (o.json) return console.log(JSON.stringify(trace, null, 2));
+        for (const t of trace.transfers)
+          console.log(
+            `hop ${t.hop}  ${t.at.slice(0, 19)}  ${t.from} → ${t.to}  ${t.amount} ${t.asset}  ${t.flags.join(' ').toUpperCase()}`,
+          );
+        console.log(
+          `${trace.transfers.length} transfers, ${trace.flagged} flagged${trace.truncated ? ' (cut at the limit)' : ''}`,
+        );
+      });
     });
 
   program

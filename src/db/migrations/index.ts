@@ -20,6 +20,7 @@ import * as m0018 from './0018_row_versions.ts';
 import * as m0019 from './0019_networks.ts';
 import * as m0020 from './0020_report_schedules.ts';
 import * as m0021 from './0021_help_request_next_steps.ts';
+import * as m0022 from './0022_networks_edits.ts';
 import * as m0024 from './0024_tracing_and_deaths.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
@@ -46,5 +47,6 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0019_networks', sql: m0019.sql },
   { name: '0020_report_schedules', sql: m0020.sql },
   { name: '0021_help_request_next_steps', sql: m0021.sql },
+  { name: '0022_networks_edits', sql: m0022.sql },
   { name: '0024_tracing_and_deaths', sql: m0024.sql },
 ];

@@ -12,6 +12,7 @@ import { jobRoutes } from './jobs.routes.ts';
 import { matchingRoutes } from './matching.routes.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
 import { networksRoutes } from './networks.routes.ts';
+import { networksAnalysisRoutes } from './networks-analysis.routes.ts';
 import { publicStatisticsRoutes } from './public-statistics.routes.ts';
 import { tracingRoutes } from './tracing.routes.ts';
 
@@ -28,6 +29,7 @@ export const apiRoutes =
     await app.register(monitoringRoutes(deps));
     await app.register(matchingRoutes(deps));
     await app.register(networksRoutes(deps));
+    await app.register(networksAnalysisRoutes(deps));
     await app.register(exportRoutes(deps));
     await app.register(publicStatisticsRoutes(deps));
     await app.register(dashboardRoutes(deps));

@@ -7,6 +7,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseFtmLine, referencesOf } from '../../core/networks/ftm.ts';
+import { ANALYST_DATASET } from '../../core/networks/hand-edits.ts';
 import { markUnseen, upsertEntities, type EntityWrite } from '../../db/repositories/networks/entities.repository.ts';
 import {
   checkpointImport,
@@ -97,6 +98,8 @@ export async function importEntities(
   authoriseNetworks(actor, 'create');
   if (!DATASET_NAME.test(o.dataset))
     throw invalid({ dataset: 'lower-case letters, digits, - and _ (up to 64)' }, 'the dataset name is not valid');
+  if (o.dataset === ANALYST_DATASET)
+    throw invalid({ dataset: `"${ANALYST_DATASET}" holds hand edits; no import may use it` }, 'choose another dataset');
   const { row, resumed } = await openImport(app, actor, o);
   const skip = resumed ? row.checkpointLine : 0;
   const size = o.batchSize ?? BATCH;

@@ -1,4 +1,5 @@
 /** An FtM file uploaded through the API: kept in the blob store, then imported by a `networks.import` job. */
+import { ANALYST_DATASET } from '../../core/networks/hand-edits.ts';
 import { sha256Hex } from '../../db/blob-store.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { invalid } from '../errors.ts';
@@ -13,6 +14,8 @@ export async function startUploadImport(
   body: Uint8Array,
 ): Promise<string> {
   authoriseNetworks(actor, 'create');
+  if (dataset === ANALYST_DATASET)
+    throw invalid({ dataset: `"${ANALYST_DATASET}" holds hand edits; no import may use it` }, 'choose another dataset');
   if (body.length === 0)
     throw invalid({ body: 'empty' }, 'the upload is empty: send the FtM JSON-lines file as the body');
   const blob = sha256Hex(body);

@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { OperatorRole } from '../../../core/compounds/compound-types.ts';
 import type { FtmEntity } from '../../../core/networks/ftm.ts';
+import { ANALYST_DATASET } from '../../../core/networks/hand-edits.ts';
 import type { Queryable } from '../../transaction.ts';
 
 export interface EntityRow extends FtmEntity {
@@ -86,20 +87,68 @@ export async function upsertEntities(
       })),
     )
     .onConflict((oc) =>
-      oc.column('id').doUpdateSet((eb) => ({
-        schema: eb.ref('excluded.schema'),
-        caption: eb.ref('excluded.caption'),
-        properties: eb.ref('excluded.properties'),
-        refs: eb.ref('excluded.refs'),
-        datasets: sql<
-          string[]
-        >`ARRAY(SELECT DISTINCT d FROM unnest(entities.datasets || excluded.datasets) d ORDER BY d)`,
-        seen: sql<string>`entities.seen || excluded.seen`,
-        last_seen: eb.ref('excluded.last_seen'),
-        disappeared_at: null,
-      })),
+      oc
+        .column('id')
+        .doUpdateSet((eb) => ({
+          schema: eb.ref('excluded.schema'),
+          caption: eb.ref('excluded.caption'),
+          properties: eb.ref('excluded.properties'),
+          refs: eb.ref('excluded.refs'),
+          datasets: sql<
+            string[]
+          >`ARRAY(SELECT DISTINCT d FROM unnest(entities.datasets || excluded.datasets) d ORDER BY d)`,
+          seen: sql<string>`entities.seen || excluded.seen`,
+          last_seen: eb.ref('excluded.last_seen'),
+          disappeared_at: null,
+        }))
+        .where(sql<boolean>`NOT jsonb_exists(entities.seen, ${ANALYST_DATASET}::text)`),
     )
     .execute();
+}
+
+/** A hand-made entity (core/networks/hand-edits): a new id, in the analysts' dataset only. */
+export async function insertHandEntity(
+  trx: Queryable,
+  write: EntityWrite,
+  at: string,
+  createdBy: string | null,
+): Promise<void> {
+  const e = write.entity;
+  await trx
+    .insertInto('entities')
+    .values({
+      id: e.id,
+      schema: e.schema,
+      caption: e.caption,
+      properties: JSON.stringify(e.properties),
+      datasets: [ANALYST_DATASET],
+      refs: write.refs,
+      seen: JSON.stringify({ [ANALYST_DATASET]: 'hand' }),
+      first_seen: at,
+      last_seen: at,
+      disappeared_at: null,
+      created_by: createdBy,
+    })
+    .execute();
+}
+
+/** Replaces a hand-made entity's properties (never an imported one's: false when `id` is not hand-made). */
+export async function updateHandEntity(trx: Queryable, write: EntityWrite, at: string): Promise<boolean> {
+  const e = write.entity;
+  const r = await trx
+    .updateTable('entities')
+    .set({
+      caption: e.caption,
+      properties: JSON.stringify(e.properties),
+      refs: write.refs,
+      last_seen: at,
+      disappeared_at: null,
+    })
+    .where('id', '=', e.id)
+    .where('schema', '=', e.schema)
+    .where(sql<boolean>`jsonb_exists(seen, ${ANALYST_DATASET}::text)`)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 /**
@@ -136,6 +185,30 @@ export async function findReferencing(trx: Queryable, id: string, limit: number)
     .limit(limit)
     .execute();
   return rows.map(toRow);
+}
+
+/** Live entities pointing at any of `ids` together with what `ids` point at themselves (path finding), at most `limit`. */
+export async function findLinkedAny(
+  trx: Queryable,
+  ids: readonly string[],
+  limit: number,
+): Promise<{ referencing: (EntityRow & { refs: string[] })[]; own: { id: string; refs: string[] }[] }> {
+  if (ids.length === 0) return { referencing: [], own: [] };
+  const list = sql`ARRAY[${sql.join([...ids])}]::text[]`;
+  const referencing = await trx
+    .selectFrom('entities')
+    .select([...COLUMNS, 'refs'])
+    .where(sql<boolean>`refs && ${list}`)
+    .where('disappeared_at', 'is', null)
+    .limit(limit)
+    .execute();
+  const own = await trx
+    .selectFrom('entities')
+    .select(['id', 'refs'])
+    .where('id', 'in', [...ids])
+    .where('disappeared_at', 'is', null)
+    .execute();
+  return { referencing: referencing.map((r) => ({ ...toRow(r), refs: r.refs })), own };
 }
 
 /** One page of entities in id order (export and index building), after `after`. */

@@ -2,9 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { useState } from 'react';
+import { ANALYST_DATASET } from '../../../core/networks/hand-schemas.ts';
+import { AddLinkForm, EditEntityForm } from './HandEntityForm.tsx';
 import { NetworkView } from './NetworkView.tsx';
-import { useEntity } from './networks-api.ts';
+import { useEntity, useNetworkRights } from './networks-api.ts';
 
+const SOURCES = ['sourceUrl', 'publisher'];
 const link = (id: string) => `/networks/entities/${encodeURIComponent(id)}`;
 
 /** /networks/entities/:id — properties, datasets, sanctions, relations, linked compounds, and the network view. */
@@ -12,9 +16,13 @@ export function EntityPage() {
   const { t } = useTranslation('networks');
   const { id = '' } = useParams();
   const q = useEntity(id);
+  const rights = useNetworkRights();
+  const [editing, setEditing] = useState(false);
   if (q.isPending) return <LoadingState />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const { entity, sanctions, relations, compounds } = q.data;
+  const handMade = entity.datasets.includes(ANALYST_DATASET);
+  const sources = [...(entity.properties.sourceUrl ?? []), ...(entity.properties.publisher ?? [])];
   return (
     <div className="networks entity-page">
       <p>
@@ -27,14 +35,53 @@ export function EntityPage() {
       {entity.disappearedAt && (
         <p className="notice">{t('entity.disappeared', { date: entity.disappearedAt.slice(0, 10) })}</p>
       )}
-      <h2>{t('entity.properties')}</h2>
-      <dl className="entity-properties">
-        {Object.entries(entity.properties).map(([k, values]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{values.join('; ')}</dd>
-          </div>
+      {entity.schema === 'CryptoWallet' &&
+        (entity.properties.publicKey ?? []).map((a) => (
+          <p key={a}>
+            <Link className="button" to={`/networks/wallets/${encodeURIComponent(a)}`}>
+              {t('wallet.traceThis', { address: a })}
+            </Link>
+          </p>
         ))}
+      <h2>{t('entity.properties')}</h2>
+      {handMade && rights.update && !editing && (
+        <p>
+          <span className="badge">{t('edit.handMade')}</span>{' '}
+          <button type="button" className="button small" onClick={() => setEditing(true)}>
+            {t('edit.edit')}
+          </button>
+        </p>
+      )}
+      {editing && <EditEntityForm key={entity.id} entity={entity} onDone={() => setEditing(false)} />}
+      <dl className="entity-properties">
+        {Object.entries(entity.properties)
+          .filter(([k]) => !SOURCES.includes(k))
+          .map(([k, values]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{values.join('; ')}</dd>
+            </div>
+          ))}
+        {sources.length > 0 && (
+          <div>
+            <dt>{t('entity.sources')}</dt>
+            <dd>
+              <ul className="entity-sources">
+                {sources.map((src) => (
+                  <li key={src}>
+                    {/^https?:\/\//.test(src) ? (
+                      <a href={src} rel="noreferrer noopener" target="_blank">
+                        {src}
+                      </a>
+                    ) : (
+                      src
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('entity.datasets')}</dt>
           <dd>{entity.datasets.join(', ')}</dd>
@@ -66,7 +113,12 @@ export function EntityPage() {
         <ul>
           {relations.map((r) => (
             <li key={r.relation.id}>
-              {r.direction === 'in' && r.other ? (
+              {r.direction === 'none' ? (
+                // Not a relation but an entity naming this one (a wallet's holder, an address): link to it.
+                <>
+                  {r.relation.label}: <Link to={link(r.relation.id)}>{r.relation.caption}</Link>
+                </>
+              ) : r.direction === 'in' && r.other ? (
                 <>
                   <Link to={link(r.other.id)}>{r.other.caption}</Link> {r.label} {entity.caption}
                 </>
@@ -75,7 +127,7 @@ export function EntityPage() {
                   {entity.caption} {r.label} {r.other ? <Link to={link(r.other.id)}>{r.other.caption}</Link> : '—'}
                 </>
               )}{' '}
-              <span className="muted">({r.relation.label})</span>
+              {r.direction !== 'none' && <span className="muted">({r.relation.label})</span>}
             </li>
           ))}
         </ul>
@@ -92,9 +144,16 @@ export function EntityPage() {
           </ul>
         </>
       )}
+      {rights.create && (
+        <details className="add-link">
+          <summary>{t('edit.addTitle')}</summary>
+          <AddLinkForm entity={entity} />
+        </details>
+      )}
       <h2>{t('graph.title')}</h2>
       <p className="muted">{t('graph.hint')}</p>
-      <NetworkView key={entity.id} rootId={entity.id} />
+      {/* Re-drawn when a relation is added by hand, so the new entity shows. */}
+      <NetworkView key={`${entity.id}:${relations.length}`} rootId={entity.id} />
     </div>
   );
 }

@@ -7,8 +7,9 @@ import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { EntityGraph } from '../../../contracts/networks.ts';
+import type { EntityGraph, EntityPath } from '../../../contracts/networks.ts';
 import { fetchNeighbourhood } from './networks-api.ts';
+import { PathFinder } from './PathFinder.tsx';
 
 type Node = EntityGraph['nodes'][number];
 
@@ -51,6 +52,43 @@ export function NetworkView({ rootId }: { rootId: string }) {
     });
   };
 
+  /** Adds the path's entities and relations to the graph and highlights them (and only them). */
+  const showPath = (path: EntityPath) => {
+    const c = cy.current;
+    if (!c) return;
+    c.elements().removeClass('path');
+    c.batch(() => {
+      for (const n of path.nodes) {
+        if (c.getElementById(n.id).empty())
+          c.add({
+            group: 'nodes',
+            data: { id: n.id, label: n.caption, schema: n.schema, sanctioned: n.sanctioned ? 1 : 0 },
+          });
+        c.getElementById(n.id).addClass('path');
+      }
+      for (const e of path.edges) {
+        let edge = c
+          .edges()
+          .filter(
+            (x) =>
+              (x.source().id() === e.source && x.target().id() === e.target) ||
+              (x.source().id() === e.target && x.target().id() === e.source),
+          );
+        if (edge.empty())
+          edge = c.add({
+            group: 'edges',
+            data: { id: `path:${e.id}:${e.source}:${e.target}`, source: e.source, target: e.target, label: e.label },
+          });
+        edge.addClass('path');
+      }
+    });
+    c.layout({ name: 'cose', animate: false, fit: true, padding: 20 }).run();
+    setNodes((prev) => {
+      const seen = new Set(prev.map((n) => n.id));
+      return [...prev, ...path.nodes.filter((n) => !seen.has(n.id))];
+    });
+  };
+
   useEffect(() => {
     if (!container.current) return;
     // Without a 2D canvas (old devices, jsdom) the graph stays headless and the list beside it still expands.
@@ -63,6 +101,9 @@ export function NetworkView({ rootId }: { rootId: string }) {
     })();
     cy.current = cytoscape({
       ...(canDraw ? { container: container.current } : { headless: true }),
+      // A small network is not blown up to fill the canvas (labels stay at reading size).
+      maxZoom: 1.5,
+      minZoom: 0.05,
       style: [
         {
           selector: 'node',
@@ -74,6 +115,10 @@ export function NetworkView({ rootId }: { rootId: string }) {
         { selector: 'node[sanctioned = 1]', style: { 'border-width': 3, 'border-color': '#b03a2e' } },
         { selector: 'node.expanded', style: { 'background-color': '#2e4a70' } },
         {
+          selector: 'node.path',
+          style: { 'background-color': '#d98e04', 'border-width': 3, 'border-color': '#7a4f00', 'font-weight': 'bold' },
+        },
+        {
           selector: 'edge',
           style: {
             label: 'data(label)',
@@ -83,6 +128,7 @@ export function NetworkView({ rootId }: { rootId: string }) {
             'target-arrow-shape': 'triangle',
           },
         },
+        { selector: 'edge.path', style: { width: 4, 'line-color': '#d98e04', 'target-arrow-color': '#d98e04' } },
       ],
     });
     cy.current.on('tap', 'node', (evt) => void expand(String(evt.target.id())));
@@ -117,6 +163,7 @@ export function NetworkView({ rootId }: { rootId: string }) {
       <p className="muted" data-testid="network-size">
         {t('graph.size', { count: nodes.length })}
       </p>
+      <PathFinder nodes={nodes} rootId={rootId} onPath={showPath} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useNetworksSummary, useSanctionsAlerts, useScreen } from './networks-api.ts';
+import { TransfersSection } from './TransfersSection.tsx';
 
 const SCHEMAS = ['', 'Person', 'Company', 'Organization', 'CryptoWallet'] as const;
 
@@ -132,6 +133,7 @@ export function ScreenPage() {
           <p>{t('alerts.none')}</p>
         )}
       </section>
+      <TransfersSection />
     </div>
   );
 }
