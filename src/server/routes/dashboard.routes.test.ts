@@ -127,6 +127,16 @@ describe.each(DATABASE_KINDS)('the reports dashboard on %s', (kind) => {
     expect((await viewer.request('GET', '/api/reports/dashboard')).json.byNeed).toBeNull();
   });
 
+  it("opens the case list on a figure's attributes (what the dashboard links to)", async () => {
+    const items = async (qs: string) => (await ngo.request('GET', `/api/cases?${qs}`)).json.items as Json[];
+    expect(await items('nationality=vn&sex=male&registeredFrom=2026-02&registeredTo=2026-02')).toHaveLength(3);
+    expect(await items('nationality=VN&sex=female')).toHaveLength(0);
+    expect(await items('status=awaiting_documents&nationality=ID')).toHaveLength(4);
+    expect(await items('registeredFrom=2026-03')).toHaveLength(0);
+    expect(await items('ageBand=25_34')).toHaveLength(16);
+    expect(await items('ageBand=18_24,45_59')).toHaveLength(0);
+  });
+
   it("gives an embassy no needs or locations of other organisations' survivors", async () => {
     const d = (await consul.request('GET', '/api/reports/dashboard')).json;
     expect(d).toMatchObject({ scope: 'visible', filtersApplied: false, byNeed: null, byLocation: null });

@@ -12,7 +12,9 @@ export function useOutbox(): OutboxState {
   useEffect(() => {
     if (started) return;
     started = true;
-    void outbox.load();
+    // Without IndexedDB (some private browsing modes, jsdom) nothing can have been stored offline: the queue stays empty
+    // rather than failing the page with an unhandled rejection.
+    outbox.load().catch(() => undefined);
     window.addEventListener('online', () => void outbox.sync({ force: true }));
     setInterval(() => {
       const s = outbox.snapshot();
