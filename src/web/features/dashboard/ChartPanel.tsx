@@ -17,8 +17,6 @@ export interface ChartRow {
 export interface Series {
   key: string;
   label: string;
-  /** Where the records of the whole series are (its column heading links there). */
-  href?: string;
 }
 
 /** Colours that stay apart for the common kinds of colour blindness (Okabe–Ito). */
@@ -36,9 +34,9 @@ export function ChartPanel({
   empty,
   note,
   layout = 'columns',
-  stacked = true,
   table,
   caveat,
+  wide = false,
 }: {
   id: string;
   title: string;
@@ -47,12 +45,12 @@ export function ChartPanel({
   empty: string;
   note?: string;
   layout?: 'columns' | 'bars';
-  /** False where the series overlap (one person with several needs): bars side by side, not added up. */
-  stacked?: boolean;
   /** A table of the same figures to show instead of the default one (e.g. with more columns). */
   table?: ReactNode;
   /** Said when the page's filters did not narrow this panel. */
   caveat?: string;
+  /** Across the whole page width (a panel with a wide table). */
+  wide?: boolean;
 }) {
   const { t } = useTranslation('dashboard');
   const fmt = useFormat();
@@ -63,7 +61,11 @@ export function ChartPanel({
   const shownSeries = series.filter((s) => rows.some((r) => (r.values[s.key] ?? 0) !== 0));
   const horizontal = layout === 'bars';
   return (
-    <section className="panel dash-panel" aria-labelledby={id} data-testid={`dash-${id}`}>
+    <section
+      className={`panel dash-panel${wide ? ' dash-panel--wide' : ''}`}
+      aria-labelledby={id}
+      data-testid={`dash-${id}`}
+    >
       <h2 id={id}>{title}</h2>
       {note && <p className="muted small">{note}</p>}
       {caveat && (
@@ -97,7 +99,7 @@ export function ChartPanel({
                     key={s.key}
                     dataKey={s.key}
                     name={s.label}
-                    stackId={stacked ? 'a' : undefined}
+                    stackId="a"
                     fill={COLOURS[series.indexOf(s) % COLOURS.length]}
                     isAnimationActive={false}
                   />
@@ -115,7 +117,7 @@ export function ChartPanel({
                     </th>
                     {shownSeries.map((s) => (
                       <th scope="col" key={s.key}>
-                        {s.href ? <Link to={s.href}>{s.label}</Link> : s.label}
+                        {s.label}
                       </th>
                     ))}
                   </tr>

@@ -20,8 +20,7 @@ export function ConsularPanel({ consular, links }: { consular: Consular; links: 
   const { t } = useTranslation('dashboard');
   const { t: shell } = useTranslation();
   const fmt = useFormat();
-  const days = (v: PublishedCount | null) =>
-    v === null ? '–' : v === 'suppressed' ? fmt.count(v) : t('days', { count: v });
+  const days = (v: PublishedCount | null) => (v === null ? '–' : fmt.count(v));
   const rows = consular.rows.filter((r) => r.awaiting_documents !== 0 || r.awaiting_travel !== 0);
   const cell = (n: PublishedCount, nationality: string | undefined, stage: string) => {
     const href = links.count(n, { nationality, status: stage });
@@ -95,6 +94,7 @@ export function ConsularPanel({ consular, links }: { consular: Consular; links: 
       empty={t('noQueue')}
       layout="bars"
       table={table}
+      wide
     />
   );
 }

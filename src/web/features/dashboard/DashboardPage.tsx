@@ -10,7 +10,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { SuppressionNote } from '../../components/SuppressionNote.tsx';
 import { currentOrganisation, useSession } from '../../session.ts';
 import { sectionsFor } from '../../../core/permissions/seats.ts';
-import { ChartPanel, type ChartRow, type Series } from './ChartPanel.tsx';
+import { ChartPanel, type ChartRow } from './ChartPanel.tsx';
 import { ConsularPanel } from './ConsularPanel.tsx';
 import { useDashboard } from './dashboard-api.ts';
 import { figureLinks } from './dashboard-links.ts';
@@ -23,25 +23,29 @@ const NEED_STATES = ['open', 'in_progress', 'met', 'cancelled'];
 const REFERRAL_STATES = ['sent', 'accepted', 'declined', 'completed', 'revoked'];
 const SEVERITIES = ['urgent', 'high', 'medium', 'low', 'info'];
 
-/** Survivors by need or by location kind over time: months as rows, the kinds as series. */
+/**
+ * Survivors by need or by location kind over time: one bar per kind, stacked by the month people were first registered
+ * (months split people; needs overlap, so kinds are never added up).
+ */
 function SeriesPanel({
   table,
+  kinds,
   ...panel
 }: {
   id: string;
   title: string;
   note?: string;
   table: NonNullable<Dashboard['byNeed']>;
-  series: Series[];
-  stacked?: boolean;
+  kinds: { label: string; href?: string }[];
   empty: string;
 }) {
-  const rows: ChartRow[] = table.months.map((m, j) => ({
-    key: m,
-    label: m,
-    values: Object.fromEntries(table.rows.map((k, i) => [k, table.cells[i]![j]!])),
+  const rows: ChartRow[] = table.rows.map((k, i) => ({
+    key: k,
+    label: kinds[i]!.label,
+    href: kinds[i]!.href,
+    values: Object.fromEntries(table.months.map((m, j) => [m, table.cells[i]![j]!])),
   }));
-  return <ChartPanel {...panel} rows={rows} />;
+  return <ChartPanel {...panel} rows={rows} series={table.months.map((m) => ({ key: m, label: m }))} layout="bars" />;
 }
 
 /** Sums b-values per a-value: { a: { b: n } }. */
@@ -210,12 +214,10 @@ export function DashboardPage() {
             title={t('byNeed')}
             note={t('byNeedNote')}
             table={d.byNeed}
-            series={d.byNeed.rows.map((k) => ({
-              key: k,
+            kinds={d.byNeed.rows.map((k) => ({
               label: cw(`vocab.needKind.${k}`, { defaultValue: k }),
               href: links.triage(k),
             }))}
-            stacked={false}
             empty={t('empty')}
           />
         )}
@@ -224,10 +226,7 @@ export function DashboardPage() {
             id="by-location"
             title={t('byLocation')}
             table={d.byLocation}
-            series={d.byLocation.rows.map((k) => ({
-              key: k,
-              label: cw(`vocab.locationKind.${k}`, { defaultValue: k }),
-            }))}
+            kinds={d.byLocation.rows.map((k) => ({ label: cw(`vocab.locationKind.${k}`, { defaultValue: k }) }))}
             empty={t('empty')}
           />
         )}
