@@ -69,6 +69,8 @@ describe.each(DATABASE_KINDS)('the reports dashboard on %s', (kind) => {
     await wait(ids[2]!, 'awaiting_documents', null);
     await wait(ids[3]!, 'awaiting_documents', null);
     await wait(ids[13]!, 'awaiting_travel', 5);
+    const need = await ngo.request('POST', `/api/cases/${ids[14]}/needs`, { kind: 'legal' });
+    if (need.status !== 201) throw new Error(`need: ${need.status} ${need.body}`);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -125,6 +127,23 @@ describe.each(DATABASE_KINDS)('the reports dashboard on %s', (kind) => {
     expect(d.unfiltered).toEqual([]);
     // A viewer reads reports but not needs.
     expect((await viewer.request('GET', '/api/reports/dashboard')).json.byNeed).toBeNull();
+  });
+
+  it("narrows needs (people by need, and the needs panel) by their survivors' attributes", async () => {
+    const legal = async (qs: string) => {
+      const d = (await ngo.request('GET', `/api/reports/dashboard${qs}`)).json;
+      const row = d.byNeed.rows.indexOf('legal');
+      const people = row < 0 ? 0 : d.byNeed.rowTotals[row];
+      const needs = d.needs.filter((r: Json) => r.a === 'legal').reduce((a: number, r: Json) => a + r.n, 0);
+      return { people, needs };
+    };
+    const all = await legal('');
+    const male = await legal('?sex=male');
+    const female = await legal('?sex=female');
+    expect(male.people).toBeGreaterThanOrEqual(1);
+    expect(male.people + female.people).toBe(all.people);
+    expect(male.needs + female.needs).toBe(all.needs);
+    expect(await legal('?from=2026-03')).toEqual({ people: 0, needs: 0 });
   });
 
   it("opens the case list on a figure's attributes (what the dashboard links to)", async () => {
