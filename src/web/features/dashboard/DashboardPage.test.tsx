@@ -49,6 +49,7 @@ describe('clicking through the dashboard', () => {
   it("opens the organisation's case list on a nationality, with the page's filters", async () => {
     const { user } = await renderApp(t, ngo, '/reports?sex=female');
     const nationality = await panel('nationality');
+    expect(screen.getByRole('form', { name: 'Filters for the whole page' })).toBeTruthy();
     const thai = within(nationality).getByRole('link', { name: 'Thailand' });
     expect(thai.getAttribute('href')).toBe('/casework/cases?nationality=TH&sex=female');
     await user.click(thai);
@@ -84,6 +85,9 @@ describe('clicking through the dashboard', () => {
     const nationality = await panel('nationality');
     expect(within(nationality).getByText('Indonesia')).toBeTruthy();
     for (const id of ['nationality', 'months', 'sex-age', 'consular']) expect(links(await panel(id))).toEqual([]);
+    // Its figures are fixed tables: no filters are offered, the page says why.
+    expect(screen.queryByRole('form', { name: 'Filters for the whole page' })).toBeNull();
+    expect(screen.getByTestId('filters-not-applied')).toBeTruthy();
   });
 
   it("opens an embassy's consular queue on a nationality it serves", async () => {

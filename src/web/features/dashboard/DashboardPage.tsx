@@ -87,13 +87,7 @@ export function DashboardPage() {
 
   const filters = <DashboardFilters params={params} setParams={setParams} />;
 
-  if (data.isPending)
-    return (
-      <>
-        {filters}
-        <LoadingState />
-      </>
-    );
+  if (data.isPending) return <LoadingState />;
   if (data.isError) return <ErrorState error={data.error} onRetry={() => void data.refetch()} />;
   const d = data.data;
   const byId = (id: string) => d.survivors.tables.find((x) => x.id === id);
@@ -161,13 +155,15 @@ export function DashboardPage() {
         <p className="muted">{t(`scope.${d.scope}`)}</p>
         <SuppressionNote minimumCell={d.minimumCell} />
       </div>
-      {filters}
-      {seat.kind === 'coordination' && seat.roles.some((r) => r === 'admin' || r === 'analyst') && <PublishRelease />}
-      {!d.filtersApplied && (
+      {/* Across organisations the filters would change nothing (fixed tables): say why instead of offering them. */}
+      {d.filtersApplied ? (
+        filters
+      ) : (
         <p className="muted small" role="note" data-testid="filters-not-applied">
           {t('filtersNotApplied')}
         </p>
       )}
+      {seat.kind === 'coordination' && seat.roles.some((r) => r === 'admin' || r === 'analyst') && <PublishRelease />}
       <section className="stat-grid" aria-label={t('survivors')}>
         <div className="stat">
           <span className="stat-label">{t('people')}</span>
