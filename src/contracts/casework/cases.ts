@@ -13,13 +13,28 @@ import {
   SEXES,
 } from '../../core/vocabulary.ts';
 import { TIMELINE_KINDS } from '../../core/cases/timeline.ts';
-import { csvOf, Page, Reason } from './fields.ts';
+import { CountryCode, csvOf, Page, Reason } from './fields.ts';
 import { SurvivorView } from './survivors.ts';
 
 /** GET /api/cases: the organisation's cases (or, for an embassy, consenting nationals it serves). */
 export const CaseListQuery = z.object({
   status: csvOf(z.enum(CASE_STATUSES)).optional(),
   risk: csvOf(z.enum(RISK_LEVELS)).optional(),
+  /**
+   * The survivor's attributes and the month (YYYY-MM, inclusive) they were registered: a dashboard figure opens the
+   * list on the records behind it. Nationality: any of the survivor's.
+   */
+  nationality: csvOf(CountryCode).optional(),
+  sex: csvOf(z.enum(SEXES)).optional(),
+  ageBand: csvOf(z.enum(AGE_BANDS)).optional(),
+  registeredFrom: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
+  registeredTo: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
   assignedTo: z.union([z.uuid(), z.literal('me')]).optional(),
   /** Find a person: a name in any script, a phone or document number, or the start of a case reference. */
   q: z.string().trim().min(2).max(120).optional(),

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AgeBand } from '../../core/vocabulary.ts';
+import type { AgeBand, Sex } from '../../core/vocabulary.ts';
 import type { Queryable } from '../transaction.ts';
 
 /**
@@ -16,30 +16,43 @@ export interface Count2 {
 const rows2 = (rows: { a: unknown; b: unknown; n: unknown }[]): Count2[] =>
   rows.map((r) => ({ a: String(r.a), b: String(r.b), n: Number(r.n) }));
 
-/**
- * The organisation's needs by kind × status, optionally only those of survivors with these nationalities / age bands.
- */
-export async function countNeeds(
-  trx: Queryable,
-  organisationId: string,
-  filter: { nationalities?: readonly string[]; ageBands?: readonly AgeBand[] },
-): Promise<Count2[]> {
-  let q = trx
-    .selectFrom('needs')
-    .select(['kind as a', 'status as b', sql<number>`count(*)::int`.as('n')])
-    .where('organisation_id', '=', organisationId);
-  if (filter.nationalities?.length)
-    q = q.where(sql<boolean>`nationalities && ${sql.val([...filter.nationalities])}::text[]`);
-  if (filter.ageBands?.length) q = q.where('age_band', 'in', [...filter.ageBands]);
-  return rows2(await q.groupBy(['kind', 'status']).execute());
+/** The page's filters as they apply to records: the survivor's attributes and the month (YYYY-MM, inclusive). */
+export interface RecordFilter {
+  nationalities?: readonly string[];
+  sexes?: readonly Sex[];
+  ageBands?: readonly AgeBand[];
+  from?: string;
+  to?: string;
 }
 
 /**
- * Referrals the organisation sent or received, by counterpart organisation (name) and state; `a` is `sent|<id>|<name>`.
+ * The organisation's needs by kind × status, only those of its survivors that fall under the filter (any of their
+ * nationalities, sex, age band, month the survivor was registered).
+ */
+export async function countNeeds(trx: Queryable, organisationId: string, filter: RecordFilter): Promise<Count2[]> {
+  let q = trx
+    .selectFrom('needs as nd')
+    .innerJoin('cases as c', 'c.id', 'nd.case_id')
+    .innerJoin('survivors as s', 's.id', 'c.survivor_id')
+    .select(['nd.kind as a', 'nd.status as b', sql<number>`count(*)::int`.as('n')])
+    .where('nd.organisation_id', '=', organisationId);
+  if (filter.nationalities?.length)
+    q = q.where(sql<boolean>`s.nationalities && ${sql.val([...filter.nationalities])}::text[]`);
+  if (filter.sexes?.length) q = q.where('s.sex', 'in', [...filter.sexes]);
+  if (filter.ageBands?.length) q = q.where('s.age_band', 'in', [...filter.ageBands]);
+  if (filter.from) q = q.where(sql<boolean>`to_char(s.registered_at AT TIME ZONE 'UTC', 'YYYY-MM') >= ${filter.from}`);
+  if (filter.to) q = q.where(sql<boolean>`to_char(s.registered_at AT TIME ZONE 'UTC', 'YYYY-MM') <= ${filter.to}`);
+  return rows2(await q.groupBy(['nd.kind', 'nd.status']).execute());
+}
+
+/**
+ * Referrals the organisation sent or received in the period (month sent), by counterpart organisation (name) and
+ * state.
  */
 export async function countReferrals(
   trx: Queryable,
   organisationId: string,
+  period: { from?: string; to?: string } = {},
 ): Promise<
   { direction: 'sent' | 'received'; organisationId: string; organisationName: string; state: string; n: number }[]
 > {
@@ -54,7 +67,8 @@ export async function countReferrals(
       o.id AS org_id, o.name AS org_name, r.state, count(*)::int AS n
     FROM referrals r
     JOIN organisations o ON o.id = CASE WHEN r.from_organisation_id = ${organisationId}::uuid THEN r.to_organisation_id ELSE r.from_organisation_id END
-    WHERE r.from_organisation_id = ${organisationId}::uuid OR r.to_organisation_id = ${organisationId}::uuid
+    WHERE (r.from_organisation_id = ${organisationId}::uuid OR r.to_organisation_id = ${organisationId}::uuid)
+      AND to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM') BETWEEN ${period.from ?? '0000-00'} AND ${period.to ?? '9999-99'}
     GROUP BY 1, 2, 3, 4 ORDER BY 3, 1, 4`.execute(trx);
   return rows.map((r) => ({
     direction: r.direction,

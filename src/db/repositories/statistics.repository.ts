@@ -34,8 +34,9 @@ export type StatisticsPopulation =
 
 /**
  * The people of a population, one row each (`person`), with their nationalities (`nationalities.nats`), first
- * registration (`people.first_registered`), sex and age band (`traits`: the value all their confirmed records agree
- * on, else unknown) and current case (`current_case`). Every count below selects from these.
+ * registration (`people.first_registered`), sex and age band (the value all their confirmed records agree on, else
+ * unknown), the kind of place of their latest registration (`people.location_kind`) and current case (`current_case`,
+ * with its id and opening). Every count below selects from these.
  */
 function peopleOf(population: StatisticsPopulation): RawBuilder<unknown> {
   let caseFilter: RawBuilder<unknown>;
@@ -64,9 +65,10 @@ function peopleOf(population: StatisticsPopulation): RawBuilder<unknown> {
     ), roots AS (
       SELECT id, min(node::text) AS root FROM reach GROUP BY id
     ), scoped_cases AS (
-      SELECT c.id, c.survivor_id, c.status, c.risk_level, c.updated_at FROM cases c WHERE ${caseFilter}
+      SELECT c.id, c.survivor_id, c.status, c.risk_level, c.opened_at, c.updated_at FROM cases c WHERE ${caseFilter}
     ), members AS (
-      SELECT s.id, coalesce(r.root, s.id::text) AS person, s.nationalities, s.registered_at, s.sex, s.age_band
+      SELECT s.id, coalesce(r.root, s.id::text) AS person, s.nationalities, s.registered_at, s.sex, s.age_band,
+        s.location_kind
       FROM survivors s LEFT JOIN roots r ON r.id = s.id WHERE ${survivorFilter}
     ), refused AS (
       SELECT DISTINCT coalesce(r.root, s.id::text) AS person FROM survivors s LEFT JOIN roots r ON r.id = s.id WHERE NOT s.consent_statistics
@@ -75,10 +77,11 @@ function peopleOf(population: StatisticsPopulation): RawBuilder<unknown> {
     ), people AS (
       SELECT m.person, min(m.registered_at) AS first_registered,
         CASE WHEN count(DISTINCT m.sex) = 1 THEN min(m.sex) ELSE 'unknown' END AS sex,
-        CASE WHEN count(DISTINCT m.age_band) = 1 AND count(m.age_band) = count(*) THEN min(m.age_band) END AS age_band
+        CASE WHEN count(DISTINCT m.age_band) = 1 AND count(m.age_band) = count(*) THEN min(m.age_band) END AS age_band,
+        (array_agg(m.location_kind ORDER BY m.registered_at DESC, m.id DESC))[1] AS location_kind
       FROM members m WHERE ${consentFilter} GROUP BY m.person
     ), current_case AS (
-      SELECT DISTINCT ON (m.person) m.person, c.status, c.risk_level
+      SELECT DISTINCT ON (m.person) m.person, c.id AS case_id, c.status, c.risk_level, c.opened_at
       FROM members m JOIN scoped_cases c ON c.survivor_id = m.id ORDER BY m.person, c.updated_at DESC, c.id DESC
     )`;
 }
@@ -151,6 +154,84 @@ export async function countReleasePeople(
     month: r.month,
     n: Number(r.n),
   }));
+}
+
+/** The people of a population in the dashboard's attributes: the release's, and the kind of place (latest record). */
+export interface DashboardCountGroup extends ReleaseCountGroup {
+  location: string;
+}
+
+/** Statistical nationality, sex, age band and month first registered: the page filters' attributes, per group. */
+const FILTER_ATTRIBUTES = sql`${STATISTICAL_NATIONALITY} AS nationality, p.sex, p.age_band,
+      to_char(p.first_registered AT TIME ZONE 'UTC', 'YYYY-MM') AS month`;
+const FROM_PEOPLE = sql`FROM people p LEFT JOIN nationalities nat ON nat.person = p.person`;
+
+interface FilterAttributeRow {
+  nationality: string;
+  sex: string;
+  age_band: string | null;
+  month: string;
+  n: number;
+}
+const filterAttributes = (r: FilterAttributeRow) => ({
+  nationality: r.nationality,
+  sex: r.sex,
+  ageBand: r.age_band,
+  month: r.month,
+  n: Number(r.n),
+});
+
+/** People of a population by the release's attributes and location kind (run like countReleasePeople). */
+export async function countDashboardPeople(
+  trx: Queryable,
+  population: StatisticsPopulation,
+): Promise<DashboardCountGroup[]> {
+  const { rows } = await sql<
+    FilterAttributeRow & { status: string | null; location_kind: string }
+  >`${peopleOf(population)}
+    SELECT ${FILTER_ATTRIBUTES}, cc.status, p.location_kind, count(*)::int AS n
+    ${FROM_PEOPLE} LEFT JOIN current_case cc ON cc.person = p.person
+    GROUP BY 1, 2, 3, 4, 5, 6`.execute(trx);
+  return rows.map((r) => ({ ...filterAttributes(r), status: r.status, location: r.location_kind }));
+}
+
+/**
+ * People of a population with a need of each kind (recorded on one of their cases in the population, not cancelled),
+ * each person once per kind.
+ */
+export async function countNeedPeople(
+  trx: Queryable,
+  population: StatisticsPopulation,
+): Promise<(ReturnType<typeof filterAttributes> & { need: string })[]> {
+  const { rows } = await sql<FilterAttributeRow & { need: string }>`${peopleOf(population)}, person_needs AS (
+      SELECT DISTINCT m.person, nd.kind FROM members m JOIN scoped_cases c ON c.survivor_id = m.id
+      JOIN needs nd ON nd.case_id = c.id WHERE nd.status <> 'cancelled'
+    )
+    SELECT ${FILTER_ATTRIBUTES}, pn.kind AS need, count(*)::int AS n
+    ${FROM_PEOPLE} JOIN person_needs pn ON pn.person = p.person
+    GROUP BY 1, 2, 3, 4, 5`.execute(trx);
+  return rows.map((r) => ({ ...filterAttributes(r), need: r.need }));
+}
+
+/**
+ * People whose current case waits for documents or travel, by whole days waited at `now`: since the case's latest
+ * change into that status (timeline), else since the case was opened (a case created in it).
+ */
+export async function countConsularWaits(
+  trx: Queryable,
+  population: StatisticsPopulation,
+  now: string,
+): Promise<(ReturnType<typeof filterAttributes> & { stage: string; days: number })[]> {
+  const { rows } = await sql<FilterAttributeRow & { stage: string; days: number }>`${peopleOf(population)}
+    SELECT ${FILTER_ATTRIBUTES}, cc.status AS stage,
+      greatest(0, floor(extract(epoch FROM (${now}::timestamptz - coalesce((
+        SELECT max(e.at) FROM case_events e
+        WHERE e.case_id = cc.case_id AND e.kind = 'status_changed' AND e.params->>'to' = cc.status::text
+      ), cc.opened_at))) / 86400))::int AS days, count(*)::int AS n
+    ${FROM_PEOPLE} JOIN current_case cc ON cc.person = p.person
+    WHERE cc.status IN ('awaiting_documents', 'awaiting_travel')
+    GROUP BY 1, 2, 3, 4, 5, 6`.execute(trx);
+  return rows.map((r) => ({ ...filterAttributes(r), stage: r.stage, days: Number(r.days) }));
 }
 
 /** The ids of the cases the actor may see (row-level security decides); the population of an embassy's counts. */

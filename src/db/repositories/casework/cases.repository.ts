@@ -1,6 +1,13 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { TimelineKind } from '../../../core/cases/timeline.ts';
-import type { CaseStatus, DocumentStatus, OrganisationKind, RiskLevel } from '../../../core/vocabulary.ts';
+import type {
+  AgeBand,
+  CaseStatus,
+  DocumentStatus,
+  OrganisationKind,
+  RiskLevel,
+  Sex,
+} from '../../../core/vocabulary.ts';
 import type { CaseEventsTable, CasesTable, SurvivorsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
 import type { RowOf } from '../rows.ts';
@@ -140,6 +147,11 @@ export interface CaseListFilter {
   assignedTo?: string;
   documentStatuses?: DocumentStatus[];
   nationalities?: string[];
+  sexes?: Sex[];
+  ageBands?: AgeBand[];
+  /** YYYY-MM (UTC), inclusive: the month the survivor was registered. */
+  registeredFrom?: string;
+  registeredTo?: string;
   /** A search: cases of these survivors, or whose id starts with this (lower-case hex) reference. */
   search?: { survivorIds: string[]; idPrefix: string | null };
   limit: number;
@@ -178,6 +190,11 @@ export async function listCases(
   if (f.assignedTo) q = q.where('c.assigned_to', '=', f.assignedTo);
   if (f.documentStatuses?.length) q = q.where('s.document_status', 'in', f.documentStatuses);
   if (f.nationalities?.length) q = q.where(sql<boolean>`s.nationalities && ${sql.val(f.nationalities)}::text[]`);
+  if (f.sexes?.length) q = q.where('s.sex', 'in', f.sexes);
+  if (f.ageBands?.length) q = q.where('s.age_band', 'in', f.ageBands);
+  const month = sql<string>`to_char(s.registered_at AT TIME ZONE 'UTC', 'YYYY-MM')`;
+  if (f.registeredFrom) q = q.where(month, '>=', f.registeredFrom);
+  if (f.registeredTo) q = q.where(month, '<=', f.registeredTo);
   if (f.search) {
     const { survivorIds, idPrefix } = f.search;
     q = q.where((eb) =>

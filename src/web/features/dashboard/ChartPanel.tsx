@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -10,6 +11,8 @@ export interface ChartRow {
   label: string;
   values: Record<string, PublishedCount>;
   href?: string;
+  /** Where one value's records are (per series key), when the viewer may open them. */
+  cellHrefs?: Record<string, string | undefined>;
 }
 export interface Series {
   key: string;
@@ -31,6 +34,9 @@ export function ChartPanel({
   empty,
   note,
   layout = 'columns',
+  table,
+  caveat,
+  wide = false,
 }: {
   id: string;
   title: string;
@@ -39,6 +45,12 @@ export function ChartPanel({
   empty: string;
   note?: string;
   layout?: 'columns' | 'bars';
+  /** A table of the same figures to show instead of the default one (e.g. with more columns). */
+  table?: ReactNode;
+  /** Said when the page's filters did not narrow this panel. */
+  caveat?: string;
+  /** Across the whole page width (a panel with a wide table). */
+  wide?: boolean;
 }) {
   const { t } = useTranslation('dashboard');
   const fmt = useFormat();
@@ -49,9 +61,18 @@ export function ChartPanel({
   const shownSeries = series.filter((s) => rows.some((r) => (r.values[s.key] ?? 0) !== 0));
   const horizontal = layout === 'bars';
   return (
-    <section className="panel dash-panel" aria-labelledby={id} data-testid={`dash-${id}`}>
+    <section
+      className={`panel dash-panel${wide ? ' dash-panel--wide' : ''}`}
+      aria-labelledby={id}
+      data-testid={`dash-${id}`}
+    >
       <h2 id={id}>{title}</h2>
       {note && <p className="muted small">{note}</p>}
+      {caveat && (
+        <p className="muted small dash-caveat" data-testid={`dash-${id}-unfiltered`}>
+          {caveat}
+        </p>
+      )}
       {rows.length === 0 || shownSeries.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
@@ -94,30 +115,34 @@ export function ChartPanel({
             </ResponsiveContainer>
           </div>
           <div className="dash-table-scroll" tabIndex={0} role="region" aria-label={t('figuresOf', { title })}>
-            <table className="cw-table dash-table">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">{title}</span>
-                  </th>
-                  {shownSeries.map((s) => (
-                    <th scope="col" key={s.key}>
-                      {s.label}
+            {table ?? (
+              <table className="cw-table dash-table">
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="visually-hidden">{title}</span>
                     </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row">{r.href ? <Link to={r.href}>{r.label}</Link> : r.label}</th>
                     {shownSeries.map((s) => (
-                      <td key={s.key}>{fmt.count(r.values[s.key] ?? 0)}</td>
+                      <th scope="col" key={s.key}>
+                        {s.label}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.key}>
+                      <th scope="row">{r.href ? <Link to={r.href}>{r.label}</Link> : r.label}</th>
+                      {shownSeries.map((s) => {
+                        const href = r.cellHrefs?.[s.key];
+                        const value = fmt.count(r.values[s.key] ?? 0);
+                        return <td key={s.key}>{href ? <Link to={href}>{value}</Link> : value}</td>;
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </div>
         </>
       )}

@@ -1,8 +1,8 @@
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { PublicRelease } from '../../../contracts/public-statistics.ts';
-import { AGE_BANDS, CASE_STATUSES, COMPOUND_STATUSES, SEXES, VERIFICATION_STATES } from '../../../core/vocabulary.ts';
+import type { Dashboard } from '../../../contracts/dashboard.ts';
+import { CASE_STATUSES, COMPOUND_STATUSES, VERIFICATION_STATES } from '../../../core/vocabulary.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFormat } from '../../components/format.ts';
@@ -11,15 +11,42 @@ import { SuppressionNote } from '../../components/SuppressionNote.tsx';
 import { currentOrganisation, useSession } from '../../session.ts';
 import { sectionsFor } from '../../../core/permissions/seats.ts';
 import { ChartPanel, type ChartRow } from './ChartPanel.tsx';
+import { ConsularPanel } from './ConsularPanel.tsx';
 import { useDashboard } from './dashboard-api.ts';
+import { figureLinks } from './dashboard-links.ts';
+import { DashboardFilters, FILTER_KEYS } from './DashboardFilters.tsx';
 import { PublishRelease } from './PublishRelease.tsx';
 
 type TwoWay = Extract<PublicRelease['tables'][number], { columns: string[] }>;
 type OneWay = Extract<PublicRelease['tables'][number], { id: 'month' }>;
-const FILTER_KEYS = ['nationality', 'sex', 'ageBand', 'from', 'to'] as const;
 const NEED_STATES = ['open', 'in_progress', 'met', 'cancelled'];
 const REFERRAL_STATES = ['sent', 'accepted', 'declined', 'completed', 'revoked'];
 const SEVERITIES = ['urgent', 'high', 'medium', 'low', 'info'];
+
+/**
+ * Survivors by need or by location kind over time: one bar per kind, stacked by the month people were first registered
+ * (months split people; needs overlap, so kinds are never added up).
+ */
+function SeriesPanel({
+  table,
+  kinds,
+  ...panel
+}: {
+  id: string;
+  title: string;
+  note?: string;
+  table: NonNullable<Dashboard['byNeed']>;
+  kinds: { label: string; href?: string }[];
+  empty: string;
+}) {
+  const rows: ChartRow[] = table.rows.map((k, i) => ({
+    key: k,
+    label: kinds[i]!.label,
+    href: kinds[i]!.href,
+    values: Object.fromEntries(table.months.map((m, j) => [m, table.cells[i]![j]!])),
+  }));
+  return <ChartPanel {...panel} rows={rows} series={table.months.map((m) => ({ key: m, label: m }))} layout="bars" />;
+}
 
 /** Sums b-values per a-value: { a: { b: n } }. */
 function pivot(rows: { a: string; b: string; n: number }[]): Map<string, Record<string, number>> {
@@ -51,17 +78,6 @@ export function DashboardPage() {
   const qs = query.toString();
   const data = useDashboard(qs, seat?.id);
 
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const key of FILTER_KEYS) {
-      const v = String(form.get(key) ?? '').trim();
-      if (v) next.set(key, key === 'nationality' ? v.toUpperCase() : v);
-    }
-    setParams(next);
-  };
-
   if (!seat)
     return (
       <EmptyState title={t('title')} headingLevel={1}>
@@ -69,111 +85,61 @@ export function DashboardPage() {
       </EmptyState>
     );
 
-  const filters = (
-    <form className="dash-filters" onSubmit={apply} aria-label={t('filters')}>
-      <label>
-        {t('nationality')}
-        <input
-          name="nationality"
-          defaultValue={params.get('nationality') ?? ''}
-          maxLength={2}
-          size={4}
-          pattern="[A-Za-z]{2}"
-          title={t('nationalityHint')}
-        />
-      </label>
-      <label>
-        {t('sex')}
-        <select name="sex" defaultValue={params.get('sex') ?? ''}>
-          <option value="">{t('any')}</option>
-          {SEXES.map((s) => (
-            <option key={s} value={s}>
-              {cw(`vocab.sex.${s}`, { defaultValue: s })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('ageBand')}
-        <select name="ageBand" defaultValue={params.get('ageBand') ?? ''}>
-          <option value="">{t('any')}</option>
-          {AGE_BANDS.map((b) => (
-            <option key={b} value={b}>
-              {cw(`vocab.ageBand.${b}`, { defaultValue: b })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('from')}
-        <input type="month" name="from" defaultValue={params.get('from') ?? ''} />
-      </label>
-      <label>
-        {t('to')}
-        <input type="month" name="to" defaultValue={params.get('to') ?? ''} />
-      </label>
-      <button type="submit" className="button button--primary">
-        {t('apply')}
-      </button>
-      {qs && (
-        <button type="button" className="button" onClick={() => setParams(new URLSearchParams())}>
-          {t('clear')}
-        </button>
-      )}
-    </form>
-  );
+  const filters = <DashboardFilters params={params} setParams={setParams} />;
 
-  if (data.isPending)
-    return (
-      <>
-        {filters}
-        <LoadingState />
-      </>
-    );
+  if (data.isPending) return <LoadingState />;
   if (data.isError) return <ErrorState error={data.error} onRetry={() => void data.refetch()} />;
   const d = data.data;
   const byId = (id: string) => d.survivors.tables.find((x) => x.id === id);
   const nationality = byId('nationality_status') as TwoWay | undefined;
   const sexAge = byId('sex_age') as TwoWay | undefined;
   const months = byId('month') as OneWay | undefined;
-  const caseLink = sections.includes('cases');
-  const triageLink = sections.includes('triage');
+  const links = figureLinks(sections, d.scope, params);
   const referralLink = sections.includes('referrals');
-  const consularLink = sections.includes('consular')
-    ? '/casework/consular'
-    : sections.includes('coordination')
-      ? '/casework/coordination'
-      : undefined;
+  const caveat = (panel: Dashboard['unfiltered'][number]) =>
+    d.unfiltered.includes(panel) ? t('notFiltered') : undefined;
 
   const statusRows: ChartRow[] = nationality
-    ? CASE_STATUSES.map((s) => ({
-        key: s,
-        label: shell(`vocab.caseStatus.${s}`, { defaultValue: s }),
-        values: { n: nationality.columnTotals[nationality.columns.indexOf(s)] ?? 0 },
-        href: caseLink ? `/casework/cases?status=${s}` : undefined,
-      })).filter((r) => r.values.n !== 0)
+    ? CASE_STATUSES.map((s) => {
+        const n = nationality.columnTotals[nationality.columns.indexOf(s)] ?? 0;
+        return {
+          key: s,
+          label: shell(`vocab.caseStatus.${s}`, { defaultValue: s }),
+          values: { n },
+          href: links.count(n, { status: s }),
+        };
+      }).filter((r) => r.values.n !== 0)
     : [];
-  const nationalityRows: ChartRow[] = nationality
-    ? nationality.rows.map((r, i) => ({
-        key: r,
-        label: fmt.nationality(r),
-        values: { n: nationality.rowTotals[i]! },
-      }))
-    : d.consular.rows.map((r) => ({
-        key: r.nationality,
-        label: fmt.nationality(r.nationality),
-        values: { n: r.registered },
-        href: consularLink,
-      }));
+  // An organisation's own figures have the nationality × status table; across organisations its rows are the consular
+  // table's (the same cells, suppressed once).
+  const nationalityRows: ChartRow[] = (
+    nationality
+      ? nationality.rows.map((r, i) => ({ nationality: r, n: nationality.rowTotals[i]! }))
+      : d.consular.rows.map((r) => ({ nationality: r.nationality, n: r.registered }))
+  ).map(({ nationality: key, n }) => ({
+    key,
+    label: fmt.nationality(key),
+    values: { n },
+    href: links.count(n, { nationality: key }),
+  }));
   const sexRows: ChartRow[] = sexAge
     ? sexAge.rows.map((r, i) => ({
         key: r,
         label: cw(`vocab.sex.${r}`, { defaultValue: r }),
         values: Object.fromEntries(sexAge.columns.map((c, j) => [c, sexAge.cells[i]![j]!])),
+        href: links.count(sexAge.rowTotals[i]!, { sex: r }),
+        cellHrefs: Object.fromEntries(
+          sexAge.columns.map((c, j) => [c, links.count(sexAge.cells[i]![j]!, { sex: r, ageBand: c })]),
+        ),
       }))
     : [];
   const monthRows: ChartRow[] = months
-    ? months.rows.map((m, i) => ({ key: m, label: m, values: { n: months.cells[i]! } }))
+    ? months.rows.map((m, i) => ({
+        key: m,
+        label: m,
+        values: { n: months.cells[i]! },
+        href: links.count(months.cells[i]!, { month: m }),
+      }))
     : [];
   const needs = d.needs ? pivot(d.needs) : null;
   const referrals = d.referrals
@@ -189,13 +155,15 @@ export function DashboardPage() {
         <p className="muted">{t(`scope.${d.scope}`)}</p>
         <SuppressionNote minimumCell={d.minimumCell} />
       </div>
-      {filters}
-      {seat.kind === 'coordination' && seat.roles.some((r) => r === 'admin' || r === 'analyst') && <PublishRelease />}
-      {!d.filtersApplied && (
+      {/* Across organisations the filters would change nothing (fixed tables): say why instead of offering them. */}
+      {d.filtersApplied ? (
+        filters
+      ) : (
         <p className="muted small" role="note" data-testid="filters-not-applied">
           {t('filtersNotApplied')}
         </p>
       )}
+      {seat.kind === 'coordination' && seat.roles.some((r) => r === 'admin' || r === 'analyst') && <PublishRelease />}
       <section className="stat-grid" aria-label={t('survivors')}>
         <div className="stat">
           <span className="stat-label">{t('people')}</span>
@@ -241,23 +209,29 @@ export function DashboardPage() {
           }
           empty={t('empty')}
         />
-        <ChartPanel
-          id="consular"
-          title={t('consular')}
-          note={t('consularNote')}
-          rows={d.consular.rows.map((r) => ({
-            key: r.nationality,
-            label: fmt.nationality(r.nationality),
-            values: { awaiting_documents: r.awaiting_documents, awaiting_travel: r.awaiting_travel },
-            href: consularLink,
-          }))}
-          series={[
-            { key: 'awaiting_documents', label: shell('vocab.caseStatus.awaiting_documents') },
-            { key: 'awaiting_travel', label: shell('vocab.caseStatus.awaiting_travel') },
-          ]}
-          empty={t('empty')}
-          layout="bars"
-        />
+        <ConsularPanel consular={d.consular} links={links} />
+        {d.byNeed && (
+          <SeriesPanel
+            id="by-need"
+            title={t('byNeed')}
+            note={t('byNeedNote')}
+            table={d.byNeed}
+            kinds={d.byNeed.rows.map((k) => ({
+              label: cw(`vocab.needKind.${k}`, { defaultValue: k }),
+              href: links.triage(k),
+            }))}
+            empty={t('empty')}
+          />
+        )}
+        {d.byLocation && (
+          <SeriesPanel
+            id="by-location"
+            title={t('byLocation')}
+            table={d.byLocation}
+            kinds={d.byLocation.rows.map((k) => ({ label: cw(`vocab.locationKind.${k}`, { defaultValue: k }) }))}
+            empty={t('empty')}
+          />
+        )}
         {needs && (
           <ChartPanel
             id="needs"
@@ -266,7 +240,7 @@ export function DashboardPage() {
               key: kind,
               label: cw(`vocab.needKind.${kind}`, { defaultValue: kind }),
               values: v,
-              href: triageLink ? `/casework/triage?kind=${kind}` : undefined,
+              href: links.triage(kind),
             }))}
             series={NEED_STATES.map((s) => ({ key: s, label: cw(`vocab.needStatus.${s}`, { defaultValue: s }) }))}
             empty={t('empty')}
@@ -276,6 +250,7 @@ export function DashboardPage() {
         {referrals && (
           <ChartPanel
             id="referrals"
+            caveat={caveat('referrals')}
             title={t('referrals')}
             rows={[...referrals].map(([key, v]) => {
               const [direction, name] = key.split('|');
@@ -297,6 +272,7 @@ export function DashboardPage() {
         {d.compounds && (
           <ChartPanel
             id="compounds"
+            caveat={caveat('compounds')}
             title={t('compounds')}
             rows={COMPOUND_STATUSES.flatMap((s) => {
               const n = d.compounds!.byStatus.find((r) => r.a === s)?.n ?? 0;
@@ -312,6 +288,7 @@ export function DashboardPage() {
         {d.compounds && (
           <ChartPanel
             id="events"
+            caveat={caveat('events')}
             title={t('events')}
             rows={[...pivot(d.compounds.eventsByMonth)].map(([m, v]) => ({ key: m, label: m, values: v }))}
             series={[...new Set(d.compounds.eventsByMonth.map((r) => r.b))].map((k) => ({
@@ -324,6 +301,7 @@ export function DashboardPage() {
         {d.evidence && (
           <ChartPanel
             id="verification"
+            caveat={caveat('verification')}
             title={t('verification')}
             note={t('verificationNote')}
             rows={[...pivot(d.evidence.stepsByMonth)].map(([m, v]) => ({ key: m, label: m, values: v }))}
@@ -336,6 +314,7 @@ export function DashboardPage() {
         )}
         <ChartPanel
           id="alerts"
+          caveat={caveat('alerts')}
           title={t('alerts')}
           rows={SEVERITIES.flatMap((s) => {
             const v = alerts.get(s);

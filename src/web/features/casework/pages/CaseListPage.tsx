@@ -13,21 +13,27 @@ import { useCaseList } from '../casework-api.ts';
 import { Pager } from '../components/Pager.tsx';
 import { useVocab } from '../components/vocab.ts';
 
+/** The attributes a dashboard figure opens the list on (besides status). */
+const FIGURE_KEYS = ['nationality', 'sex', 'ageBand', 'registeredFrom', 'registeredTo'] as const;
+
 /** The organisation's cases, newest first, filtered by status and risk, or found by a search. */
 export function CaseListPage() {
   const { t } = useTranslation('casework');
   const v = useVocab();
   const fmt = useFormat();
   const dates = useDates();
-  // A dashboard figure links here with ?status=… so the list opens filtered to the records behind it.
-  const [params] = useSearchParams();
-  const [status, setStatus] = useState<string[]>(() => params.getAll('status'));
+  // A dashboard figure links here with ?status=…&nationality=…&sex=…&ageBand=…&registeredFrom=…&registeredTo=… so the
+  // list opens on the records behind it; the figure's attributes stay until cleared.
+  const [params, setParams] = useSearchParams();
+  const [status, setStatus] = useState<string[]>(() => params.getAll('status').flatMap((v) => v.split(',')));
+  const figure = Object.fromEntries(FIGURE_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
   const [risk, setRisk] = useState<string[]>([]);
   const [mine, setMine] = useState(false);
   const [q, setQ] = useState('');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const cases = useCaseList({
+    ...figure,
     status,
     risk,
     assignedTo: mine ? 'me' : undefined,
@@ -51,6 +57,31 @@ export function CaseListPage() {
         </Link>
       </div>
       <CaseSearch value={q} onSearch={resetPages(setQ)} />
+      {Object.keys(figure).length > 0 && (
+        <p className="cw-notice muted" data-testid="case-list-figure">
+          {t('cases.figure', {
+            what: [
+              figure.nationality?.split(',').map(fmt.country).join(', '),
+              figure.sex && v('sex', figure.sex),
+              figure.ageBand && v('ageBand', figure.ageBand),
+              (figure.registeredFrom || figure.registeredTo) &&
+                t('cases.registeredBetween', { from: figure.registeredFrom ?? '…', to: figure.registeredTo ?? '…' }),
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          })}{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setParams(new URLSearchParams());
+              setCursors([undefined]);
+            }}
+          >
+            {t('cases.allCases')}
+          </button>
+        </p>
+      )}
       <details className="cw-filters" open={status.length + risk.length > 0 || undefined}>
         <summary>
           {t('common.filters')}

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { useConsularQueue } from '../casework-api.ts';
+import { useFormat } from '../../../components/format.ts';
 import { Pager } from '../components/Pager.tsx';
+import { useVocab } from '../components/vocab.ts';
 import { BulkBar } from './consular/BulkBar.tsx';
 import { NO_FILTERS, QueueFilters, queueParams, type QueueFilterState } from './consular/QueueFilters.tsx';
 import { QueueTable } from './consular/QueueTable.tsx';
@@ -20,7 +23,15 @@ type Notice =
  */
 export function ConsularPage() {
   const { t } = useTranslation('casework');
-  const [filters, setFilters] = useState<QueueFilterState>(NO_FILTERS);
+  const v = useVocab();
+  const fmt = useFormat();
+  // A dashboard figure opens the queue on one nationality and stage (?nationality=…&status=…).
+  const [address, setAddress] = useSearchParams();
+  const [filters, setFilters] = useState<QueueFilterState>(() => ({
+    ...NO_FILTERS,
+    nationality: address.get('nationality') ?? '',
+    status: address.get('status') ?? '',
+  }));
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [open, setOpen] = useState<string | null>(null);
@@ -35,6 +46,29 @@ export function ConsularPage() {
     <div className="cw-consular">
       <h1>{t('consular.title')}</h1>
       <p className="muted">{t('consular.intro')}</p>
+      {(filters.nationality || filters.status) && (
+        <p className="cw-notice muted" data-testid="consular-figure">
+          {t('consular.figure', {
+            what: [
+              filters.nationality && fmt.country(filters.nationality),
+              filters.status && v('caseStatus', filters.status),
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          })}{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setAddress(new URLSearchParams());
+              setFilters({ ...filters, nationality: '', status: '' });
+              setCursors([undefined]);
+            }}
+          >
+            {t('consular.wholeQueue')}
+          </button>
+        </p>
+      )}
       <QueueFilters
         value={filters}
         flights={queue.data?.flights ?? []}

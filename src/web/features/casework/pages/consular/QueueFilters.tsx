@@ -9,6 +9,9 @@ import { useVocab, type VocabFamily } from '../../components/vocab.ts';
 /** The queue's filters as the API takes them ('' = any). `flight` is '', 'none', 'booked' or "NUMBER@DATE". */
 export interface QueueFilterState {
   q: string;
+  /** From a dashboard figure (?nationality=…&status=…): one nationality and one case status, '' = any. */
+  nationality: string;
+  status: string;
   documentStatus: string;
   emergencyDocument: string;
   exitClearance: string;
@@ -18,6 +21,8 @@ export interface QueueFilterState {
 }
 export const NO_FILTERS: QueueFilterState = {
   q: '',
+  nationality: '',
+  status: '',
   documentStatus: '',
   emergencyDocument: '',
   exitClearance: '',
@@ -31,6 +36,8 @@ export function queueParams(f: QueueFilterState) {
   const [flightNumber, flightDate] = f.flight.includes('@') ? f.flight.split('@') : [undefined, undefined];
   return {
     q: f.q || undefined,
+    nationality: f.nationality || undefined,
+    status: f.status || undefined,
     documentStatus: f.documentStatus || undefined,
     emergencyDocument: f.emergencyDocument || undefined,
     exitClearance: f.exitClearance || undefined,
