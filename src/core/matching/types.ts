@@ -34,6 +34,7 @@ export const COMPARATOR_KINDS = [
   'nationality',
   'postcode',
   'address',
+  'sex',
 ] as const;
 export type ComparatorKind = (typeof COMPARATOR_KINDS)[number];
 

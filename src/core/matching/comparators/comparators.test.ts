@@ -65,10 +65,28 @@ describe('date comparator', () => {
     expect(level(c, '1990-03-07', '1990-03-08')).toBe('one_digit_typo');
     expect(level(c, '1990-03-07', '1990-03-21')).toBe('year_month');
     expect(level(c, '1990-03-07', '1990')).toBe('year');
-    expect(level(c, '1990-03-07', '1990-11-25')).toBe('year');
-    expect(level(c, '1990-03-07', '1991-12-25')).toBe('within_one_year');
+    expect(level(c, '1990-03-07', '1990-11-25')).toBe('full_dates_differ');
+    expect(level(c, '1990-03', '1990-11-25')).toBe('year');
+    expect(level(c, '1990-03-07', '1991-12-25')).toBe('full_dates_differ');
+    expect(level(c, '1990-03-07', '1991')).toBe('within_one_year');
+    expect(level(c, '1990-03', '1990-03-25')).toBe('year_month');
     expect(level(c, '1990-03-07', '1975-12-25')).toBe('else');
     expect(level(c, '1990-03-07', null)).toBe('null');
+  });
+  it('two full dates that differ in month and day are their own level, apart from partial dates', () => {
+    const differ = c.levels.indexOf('full_dates_differ');
+    expect(differ).toBeGreaterThan(c.levels.indexOf('within_one_year'));
+    expect(level(c, '1985-06-14', '1985-09-02')).toBe('full_dates_differ');
+    expect(level(c, '14/06/1985', '1986-09-02')).toBe('full_dates_differ');
+    expect(level(c, '1985', '1985-09-02')).toBe('year');
+    expect(level(c, '1985-06-14', '1979-09-02')).toBe('else');
+  });
+  it('reads 1 January as the unknown-date placeholder when the other date differs', () => {
+    expect(level(c, '1985-01-01', '1985-09-02')).toBe('year');
+    expect(level(c, '1985-01-01', '1986-09-02')).toBe('within_one_year');
+    expect(level(c, '1985-01-01', '1985-01-20')).toBe('year');
+    expect(level(c, '1985-01-01', '01/01/1985')).toBe('exact');
+    expect(level(c, '1985-01-01', '1975-09-02')).toBe('else');
   });
   it('offers exact and year blocking keys', () => {
     const p = c.prepare(['1990-03-07']);
@@ -105,6 +123,34 @@ describe('document comparator', () => {
     expect(level(c, 'E1234567', 'E1234568')).toBe('one_edit');
     expect(level(c, 'E1234567', 'K7654321')).toBe('else');
     expect(level(c, '', 'K7654321')).toBe('null');
+  });
+});
+
+describe('sex comparator', () => {
+  const c = make({ kind: 'sex' });
+  it('compares categories whatever the writing', () => {
+    for (const [a, b] of [
+      ['M', 'male'],
+      ['Male', 'm'],
+      ['L', 'laki-laki'],
+      ['F', 'Female'],
+      ['P', 'perempuan'],
+      ['女', 'f'],
+      ['ชาย', 'M'],
+      ['nữ', 'F'],
+    ])
+      expect(level(c, a, b)).toBe('same');
+  });
+  it('never treats M and F as near (no edit distance)', () => {
+    expect(level(c, 'M', 'F')).toBe('else');
+    expect(level(c, 'male', 'female')).toBe('else');
+    expect(level(c, 'laki-laki', 'perempuan')).toBe('else');
+    expect(level(c, '男', '女')).toBe('else');
+    expect(level(c, 'M', '')).toBe('null');
+  });
+  it('keeps an unknown word as a category of its own', () => {
+    expect(level(c, 'unknown', 'unknown')).toBe('same');
+    expect(level(c, 'unknown', 'M')).toBe('else');
   });
 });
 
