@@ -7,7 +7,10 @@
  *   romanisation vowels and transliteration that drops vowels.
  * - "sn:陳|J" surname class + first consonant class of the rest of the name: Chen Zhi, Tan Chee,
  *   Trần Chí and 陳志 meet here.
- * - "t:" skeleton of a long token (3+ consonant classes): a single name meets the full name containing it.
+ * - "t:" skeleton of one token (2+ consonant classes), longest tokens first: a single name meets the full
+ *   name containing it (Budi / Budi Santoso), and a typo or short form in one part leaves the other part's
+ *   key (Montse Ferrer / Monse Ferrer, Tunde Adeyemi / Babatunde Adeyemi). Common tokens make big blocks;
+ *   blocking skips blocks above its cap, so these keys cost pairs only where they are selective.
  */
 import type { NormalisedName } from './normalise.ts';
 import { consonantSkeleton } from './phonetic-keys.ts';
@@ -33,7 +36,7 @@ export function nameBlockingKeys(n: NormalisedName): string[] {
       for (const id of form.classes[i]!) surname.push(`${id}|${restInitial}`);
     });
     skeletons.forEach((s, i) => {
-      if (s.length >= 3) long.push([`t:${s}`, form.tokens[i]!.length]);
+      if (s.length >= 2) long.push([`t:${s}`, form.tokens[i]!.length]);
     });
   }
   long.sort((a, b) => b[1] - a[1]);

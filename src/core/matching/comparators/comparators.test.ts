@@ -129,7 +129,7 @@ describe('document comparator', () => {
 describe('sex comparator', () => {
   const c = make({ kind: 'sex' });
   it('compares categories whatever the writing', () => {
-    for (const [a, b] of [
+    const pairs: [string, string][] = [
       ['M', 'male'],
       ['Male', 'm'],
       ['L', 'laki-laki'],
@@ -138,8 +138,8 @@ describe('sex comparator', () => {
       ['女', 'f'],
       ['ชาย', 'M'],
       ['nữ', 'F'],
-    ])
-      expect(level(c, a, b)).toBe('same');
+    ];
+    for (const [a, b] of pairs) expect(level(c, a, b)).toBe('same');
   });
   it('never treats M and F as near (no edit distance)', () => {
     expect(level(c, 'M', 'F')).toBe('else');
@@ -161,6 +161,17 @@ describe('nationality comparator', () => {
     expect(level(c, 'KH;TH', 'TH')).toBe('overlapping');
     expect(level(c, 'VN', 'CN')).toBe('else');
     expect(level(c, null, 'CN')).toBe('null');
+  });
+  it('reads alpha-3 codes, country names and demonyms as the same country', () => {
+    expect(level(c, 'VN', 'VNM')).toBe('same');
+    expect(level(c, 'Viet Nam', 'vn')).toBe('same');
+    expect(level(c, 'the Philippines', 'PHL')).toBe('same');
+    expect(level(c, 'Filipino', 'PH')).toBe('same');
+    expect(level(c, 'Sierra Leone', 'SLE')).toBe('same');
+    expect(level(c, 'Myanmar; Thailand', 'TH')).toBe('overlapping');
+    expect(level(c, 'Vietnam', 'Cambodia')).toBe('else');
+    expect(level(c, 'VNM', 'KHM')).toBe('else');
+    expect(level(c, 'Atlantis', 'Atlantis')).toBe('same');
   });
 });
 

@@ -7,7 +7,7 @@
 import type { Comparator, ComparatorSpec } from '../types.ts';
 import { foldText } from '../normalise-text.ts';
 
-const WORDS: Readonly<Record<string, string>> = {};
+const WORDS: Record<string, string> = {};
 const add = (category: string, words: string): void => {
   for (const w of words.split(' ')) WORDS[w] = category;
 };
