@@ -86,6 +86,11 @@ describe('Indonesian single names and honorifics', () => {
     atLeast('Hj. Siti binti Ismail', 'Siti Ismail', 'same_after_normalisation');
     expect(level('Ahmad bin Yusuf', 'Ahmad bin Ismail')).toBe('different');
   });
+  it('a vowel-only Burmese syllable meets any vowel-only spelling of it, never a consonant', () => {
+    atLeast('အောင်ကျော်ဦး', 'Aung Kyaw Oo', 'fuzzy_strong');
+    atLeast('Aung Kyaw Oo', 'အောင်ကျော်ဦး', 'fuzzy_strong');
+    expect(level('အောင်ကျော်ဦး', 'Aung Kyaw Min')).not.toBe('fuzzy_strong');
+  });
   it('Burmese U and Daw are honorifics', () => {
     atLeast('Daw Khin Myo', 'Khin Myo', 'same_after_normalisation');
     atLeast('U Aung Kyaw', 'Aung Kyaw', 'same_after_normalisation');
