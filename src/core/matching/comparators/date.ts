@@ -116,6 +116,8 @@ export function dateComparator(spec: ComparatorSpec): Comparator<PreparedDate> {
           return `${spec.name}: ${da} and ${db} are different`;
       }
     },
+    // Two full dates that differ, and plain else, are evidence against a match (training checks m < u there).
+    disagreementLevels: [DATE_LEVELS.indexOf('full_dates_differ'), DATE_LEVELS.length - 1],
     blockingVariants: ['year'],
     blockingKeys(p, variant?: string) {
       if (variant === 'year') return [String(p.y)];
