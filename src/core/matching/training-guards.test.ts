@@ -81,6 +81,14 @@ describe('EM guard rails', () => {
     const quiet: string[] = [];
     combineRounds(dated, [dobRound('a', sound)], uDated, quiet);
     expect(quiet.some((w) => w.includes('more frequent among matches'))).toBe(false);
+    // When every round finds differing full dates common among matches (dates corrupted wholesale, as in
+    // Splink's fake_1000), the data is believed: only 'else' is checked, and the comparison is trained.
+    const wholesale: string[] = [];
+    const both = combineRounds(dated, [dobRound('a', drifted), dobRound('a', drifted)], uDated, wholesale);
+    expect(both.m[1]![differ]).toBeCloseTo(0.3, 9);
+    expect(wholesale).toContain(
+      "dob: every EM round finds its disagreement levels common among matches; only 'else' checked",
+    );
   });
 
   it('takes the median match rate, so one round on a huge mostly non-matching block cannot pull it tenfold', () => {

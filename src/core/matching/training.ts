@@ -247,10 +247,23 @@ export function combineRounds(
     });
     return { m, trained };
   };
-  const against = comps.map((c) => c.disagreementLevels ?? [c.levels.length - 1]);
+  const elseOnly = comps.map((c) => [c.levels.length - 1]);
+  const declared = comps.map((c) => c.disagreementLevels ?? [c.levels.length - 1]);
+  const firstImplausible = (levels: readonly number[], round: EmRound, ci: number): number =>
+    levels.find((l) => round.m[ci]![l]! >= u[ci]![l]!) ?? -1;
+  // The declared levels are checked when some round passes them; when none does, the data itself says
+  // such a level is common among matches (dates corrupted wholesale), and only 'else' is checked.
+  const against = comps.map((_, ci) =>
+    rounds.some((r) => r.active[ci] && firstImplausible(declared[ci]!, r, ci) < 0) ? declared[ci]! : elseOnly[ci]!,
+  );
+  comps.forEach((c, ci) => {
+    if (against[ci] !== declared[ci] && declared[ci]!.length > 1)
+      warnings.push(
+        `${c.name}: every EM round finds its disagreement levels common among matches; only 'else' checked`,
+      );
+  });
   /** First disagreement level where matches land at least as often as random pairs, or -1. */
-  const implausibleLevel = (round: EmRound, ci: number): number =>
-    against[ci]!.find((l) => round.m[ci]![l]! >= u[ci]![l]!) ?? -1;
+  const implausibleLevel = (round: EmRound, ci: number): number => firstImplausible(against[ci]!, round, ci);
   const plausible = (round: EmRound, ci: number): boolean => implausibleLevel(round, ci) < 0;
   for (const round of rounds)
     comps.forEach((c, ci) => {
