@@ -1,5 +1,8 @@
 /**
  * Matching benchmark: npx tsx bench/match.ts [--sizes 10000,220000,1000000] [--skip-labelled] [--seeds 1,2,3]
+ *   [--independent-only | --skip-independent] [--independent-size 10000]
+ * Independent multi-script population (bench/lib/independent-population.ts, shares nothing with the engine):
+ * default settings and settings tuned on a separate population, per seed (bench/lib/independent-section.ts).
  * Labelled sets (FEBRL 1–4, fake_1000; bench/lib/labelled-sets.ts), each with the obvious mapping
  * (automatic blocking) and the published recipe: pairs, blocking reach, P/R/F1, seconds, peak RSS,
  * beside main's figures. Each run is its own process (peak RSS is its own). Synthetic multi-script
@@ -12,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { runMatchEval, type MatchEvalResult } from '../src/cli/commands/match.ts';
 import { labelledRuns } from './lib/labelled-sets.ts';
 import { runSynthetic } from './lib/synthetic-run.ts';
+import { runIndependentSection, independentChild } from './lib/independent-section.ts';
 
 // The shared data sits beside the repository (../shared/data), or beside a worktree's parent (git worktrees).
 const DATA =
@@ -46,8 +50,23 @@ if (arg('--labelled-child')) {
   process.exit(0);
 }
 
+if (arg('--independent-child')) {
+  // Child process: tuning, or one scored run of the independent population; one JSON line out.
+  process.stdout.write(`${JSON.stringify(await independentChild(args))}\n`);
+  process.exit(0);
+}
+
 const pad = (s: string | number, w: number): string => String(s).padEnd(w);
 const num = (x: number, d = 4): string => x.toFixed(d);
+
+if (!args.includes('--skip-independent')) {
+  runIndependentSection({
+    script: fileURLToPath(import.meta.url),
+    seeds: arg('--seeds') ? seeds : [1, 2, 3],
+    records: Number(arg('--independent-size') ?? 10000),
+  });
+}
+if (args.includes('--independent-only')) process.exit(0);
 
 if (!args.includes('--skip-labelled')) {
   console.log(

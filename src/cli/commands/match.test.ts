@@ -47,8 +47,8 @@ describe('field and blocking syntax', () => {
       { on: ['dob'] },
     ]);
     expect(parseBlockSpecs(undefined)).toEqual([]);
-    expect(inferKind('sex')).toBe('exact');
-    expect(inferKind('Gender')).toBe('exact');
+    expect(inferKind('sex')).toBe('sex');
+    expect(inferKind('Gender')).toBe('sex');
   });
 });
 

@@ -3,7 +3,7 @@
  *
  * Field syntax (--fields, comma-separated): NAME[:KIND]=COLUMN[+COLUMN…]
  *   KIND is one of exact, string, person_name (alias person), date, phone, document, nationality,
- *   postcode, address; when omitted it is inferred from NAME (dob/birth → date, phone → phone,
+ *   postcode, address, sex; when omitted it is inferred from NAME (dob/birth → date, phone → phone,
  *   passport/document/ssn/soc_sec → document, nationality → nationality, postcode/zip → postcode,
  *   address/street → address, "name"/"full_name" → person_name, anything else → string).
  *   A second column feeds the comparator's second input (phone:phone=phone+nationality).
@@ -12,7 +12,7 @@
  *   (core/matching/auto-blocking.ts) within a pair budget; the chosen rules and candidates are reported.
  * Threshold: --threshold P (match probability, default 0.5) or --precision-target P (the lowest
  *   threshold whose expected precision, from the model's own probabilities, reaches P). No label is used.
- * sex/gender columns are compared as categories (exact), never by edit distance.
+ * sex/gender columns are compared as categories (M = male = laki-laki = 男…), never by edit distance.
  * Truth: --truth COLUMN, or derived from the id with --truth-pattern (default ^rec-(\d+)- for FEBRL).
  */
 import type { Command } from 'commander';
@@ -86,7 +86,7 @@ export interface MatchEvalResult {
 export function inferKind(name: string): ComparatorKind {
   const n = name.toLowerCase();
   if (/dob|birth|date/.test(n)) return 'date';
-  if (/^(sex|gender)$/.test(n)) return 'exact';
+  if (/^(sex|gender)$/.test(n)) return 'sex';
   if (/phone|mobile|tel/.test(n)) return 'phone';
   if (/passport|document|doc_|ssn|soc_sec|national_id/.test(n)) return 'document';
   if (/nationalit|citizenship/.test(n)) return 'nationality';

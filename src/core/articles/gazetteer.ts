@@ -7,48 +7,63 @@
 
 export interface CountryEntry {
   code: string;
+  /** ISO 3166-1 alpha-3 (passports and UN forms write VNM, PHL). */
+  alpha3: string;
   names: readonly string[];
   /** Adjectives and demonyms: "Indonesian", "Indonesians", "Filipino". */
   demonyms: readonly string[];
 }
 
 export const COUNTRIES: readonly CountryEntry[] = [
-  { code: 'KH', names: ['Cambodia', 'Kingdom of Cambodia'], demonyms: ['Cambodian', 'Cambodians', 'Khmer'] },
-  { code: 'MM', names: ['Myanmar', 'Burma'], demonyms: ['Myanmar', 'Burmese'] },
-  { code: 'LA', names: ['Laos', 'Lao PDR'], demonyms: ['Lao', 'Laotian', 'Laotians'] },
-  { code: 'TH', names: ['Thailand'], demonyms: ['Thai', 'Thais'] },
-  { code: 'VN', names: ['Vietnam', 'Viet Nam'], demonyms: ['Vietnamese'] },
-  { code: 'CN', names: ['China', "People's Republic of China"], demonyms: ['Chinese'] },
-  { code: 'TW', names: ['Taiwan'], demonyms: ['Taiwanese'] },
-  { code: 'HK', names: ['Hong Kong'], demonyms: ['Hongkongers'] },
-  { code: 'ID', names: ['Indonesia'], demonyms: ['Indonesian', 'Indonesians'] },
-  { code: 'MY', names: ['Malaysia'], demonyms: ['Malaysian', 'Malaysians'] },
+  {
+    code: 'KH',
+    alpha3: 'KHM',
+    names: ['Cambodia', 'Kingdom of Cambodia'],
+    demonyms: ['Cambodian', 'Cambodians', 'Khmer'],
+  },
+  { code: 'MM', alpha3: 'MMR', names: ['Myanmar', 'Burma'], demonyms: ['Myanmar', 'Burmese'] },
+  { code: 'LA', alpha3: 'LAO', names: ['Laos', 'Lao PDR'], demonyms: ['Lao', 'Laotian', 'Laotians'] },
+  { code: 'TH', alpha3: 'THA', names: ['Thailand'], demonyms: ['Thai', 'Thais'] },
+  { code: 'VN', alpha3: 'VNM', names: ['Vietnam', 'Viet Nam'], demonyms: ['Vietnamese'] },
+  { code: 'CN', alpha3: 'CHN', names: ['China', "People's Republic of China"], demonyms: ['Chinese'] },
+  { code: 'TW', alpha3: 'TWN', names: ['Taiwan'], demonyms: ['Taiwanese'] },
+  { code: 'HK', alpha3: 'HKG', names: ['Hong Kong'], demonyms: ['Hongkongers'] },
+  { code: 'ID', alpha3: 'IDN', names: ['Indonesia'], demonyms: ['Indonesian', 'Indonesians'] },
+  { code: 'MY', alpha3: 'MYS', names: ['Malaysia'], demonyms: ['Malaysian', 'Malaysians'] },
   {
     code: 'PH',
+    alpha3: 'PHL',
     names: ['Philippines', 'the Philippines'],
     demonyms: ['Filipino', 'Filipinos', 'Filipina', 'Filipinas'],
   },
-  { code: 'SG', names: ['Singapore'], demonyms: ['Singaporean', 'Singaporeans'] },
-  { code: 'IN', names: ['India'], demonyms: ['Indian', 'Indians'] },
-  { code: 'BD', names: ['Bangladesh'], demonyms: ['Bangladeshi', 'Bangladeshis'] },
-  { code: 'LK', names: ['Sri Lanka'], demonyms: ['Sri Lankan', 'Sri Lankans'] },
-  { code: 'NP', names: ['Nepal'], demonyms: ['Nepali', 'Nepalis', 'Nepalese'] },
-  { code: 'PK', names: ['Pakistan'], demonyms: ['Pakistani', 'Pakistanis'] },
-  { code: 'KR', names: ['South Korea', 'Korea'], demonyms: ['South Korean', 'South Koreans', 'Korean', 'Koreans'] },
-  { code: 'JP', names: ['Japan'], demonyms: ['Japanese'] },
+  { code: 'SG', alpha3: 'SGP', names: ['Singapore'], demonyms: ['Singaporean', 'Singaporeans'] },
+  { code: 'IN', alpha3: 'IND', names: ['India'], demonyms: ['Indian', 'Indians'] },
+  { code: 'BD', alpha3: 'BGD', names: ['Bangladesh'], demonyms: ['Bangladeshi', 'Bangladeshis'] },
+  { code: 'LK', alpha3: 'LKA', names: ['Sri Lanka'], demonyms: ['Sri Lankan', 'Sri Lankans'] },
+  { code: 'NP', alpha3: 'NPL', names: ['Nepal'], demonyms: ['Nepali', 'Nepalis', 'Nepalese'] },
+  { code: 'PK', alpha3: 'PAK', names: ['Pakistan'], demonyms: ['Pakistani', 'Pakistanis'] },
+  {
+    code: 'KR',
+    alpha3: 'KOR',
+    names: ['South Korea', 'Korea'],
+    demonyms: ['South Korean', 'South Koreans', 'Korean', 'Koreans'],
+  },
+  { code: 'JP', alpha3: 'JPN', names: ['Japan'], demonyms: ['Japanese'] },
   {
     code: 'US',
+    alpha3: 'USA',
     names: ['United States', 'United States of America', 'USA', 'U.S.'],
     demonyms: ['American', 'Americans'],
   },
-  { code: 'GB', names: ['United Kingdom', 'Britain', 'UK'], demonyms: ['British', 'Briton', 'Britons'] },
-  { code: 'KE', names: ['Kenya'], demonyms: ['Kenyan', 'Kenyans'] },
-  { code: 'UG', names: ['Uganda'], demonyms: ['Ugandan', 'Ugandans'] },
-  { code: 'ET', names: ['Ethiopia'], demonyms: ['Ethiopian', 'Ethiopians'] },
-  { code: 'NG', names: ['Nigeria'], demonyms: ['Nigerian', 'Nigerians'] },
-  { code: 'BR', names: ['Brazil'], demonyms: ['Brazilian', 'Brazilians'] },
-  { code: 'RU', names: ['Russia'], demonyms: ['Russian', 'Russians'] },
-  { code: 'TR', names: ['Turkey', 'Türkiye'], demonyms: ['Turkish'] },
+  { code: 'GB', alpha3: 'GBR', names: ['United Kingdom', 'Britain', 'UK'], demonyms: ['British', 'Briton', 'Britons'] },
+  { code: 'KE', alpha3: 'KEN', names: ['Kenya'], demonyms: ['Kenyan', 'Kenyans'] },
+  { code: 'UG', alpha3: 'UGA', names: ['Uganda'], demonyms: ['Ugandan', 'Ugandans'] },
+  { code: 'ET', alpha3: 'ETH', names: ['Ethiopia'], demonyms: ['Ethiopian', 'Ethiopians'] },
+  { code: 'NG', alpha3: 'NGA', names: ['Nigeria'], demonyms: ['Nigerian', 'Nigerians'] },
+  { code: 'SL', alpha3: 'SLE', names: ['Sierra Leone'], demonyms: ['Sierra Leonean', 'Sierra Leoneans'] },
+  { code: 'BR', alpha3: 'BRA', names: ['Brazil'], demonyms: ['Brazilian', 'Brazilians'] },
+  { code: 'RU', alpha3: 'RUS', names: ['Russia'], demonyms: ['Russian', 'Russians'] },
+  { code: 'TR', alpha3: 'TUR', names: ['Turkey', 'Türkiye'], demonyms: ['Turkish'] },
 ];
 
 export interface SubdivisionEntry {

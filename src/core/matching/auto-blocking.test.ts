@@ -126,6 +126,44 @@ describe('chooseBlockingRules', () => {
   });
 });
 
+describe('chooseBlockingRules: a broad key with a few huge blocks', () => {
+  // Half the people share one of three family keys (huge blocks: coarse at the cap); the others have
+  // their own. The rule is then tried again with a smaller cap, which keeps only the selective blocks.
+  const rng = createRng(11);
+  const records: MatchRecord[] = [];
+  for (let p = 0; p < 1000; p++) {
+    const key = rng.chance(0.5) ? `common${rng.int(3)}` : `rare${p}`;
+    for (let copy = 0; copy < 2; copy++)
+      records.push({ id: `${p}-${copy}`, fields: { k: key, sex: p % 2 ? 'M' : 'F' } });
+  }
+  const set = prepareRecords(records, [
+    buildComparator({ kind: 'exact', name: 'k', fields: ['k'] }),
+    buildComparator({ kind: 'sex', name: 'sex', fields: ['sex'] }),
+  ]);
+  const auto = chooseBlockingRules(set, { rng: createRng(12), pairBudget: 20_000, maxBlockSize: 1000 });
+
+  it('refuses the rule at the global cap and chooses it with a tighter per-rule cap', () => {
+    expect(auto.candidates.find((c) => c.name === 'k')!.verdict).toBe('coarse');
+    const tight = auto.candidates.find((c) => c.name.startsWith('k (blocks ≤'));
+    expect(tight).toBeDefined();
+    expect(tight!.verdict).toBe('chosen');
+    expect(tight!.spec.maxBlockSize).toBeLessThan(1000);
+    expect(tight!.pairs).toBeLessThanOrEqual(10_000);
+    expect(auto.rules).toContainEqual(tight!.spec);
+  });
+
+  it("its pairs, blocked with the rule's own cap, stay within the budget and skip the huge blocks", () => {
+    const rules = auto.rules.map((s) => blockingRuleFromSpec(s, set));
+    const { total } = countPairs(set, rules, { maxBlockSize: auto.maxBlockSize });
+    expect(total).toBeLessThanOrEqual(20_000);
+    expect(total).toBeGreaterThanOrEqual(400); // the rare keys' pairs (one per person, about 500)
+  });
+
+  it('never tightens a low-cardinality field into a rule', () => {
+    expect(auto.candidates.filter((c) => c.name.startsWith('sex')).every((c) => c.verdict !== 'chosen')).toBe(true);
+  });
+});
+
 describe('measureRule', () => {
   it('counts the pairs blocking would produce and the records with a usable key', () => {
     const { records } = population(200, 3);

@@ -94,7 +94,7 @@ export function measureRule(
   const ix = indexRule(set, rule);
   const n = set.records.length;
   const nBlocks = ix.blockOffsets.length - 1;
-  const cap = maxBlockSize / scale;
+  const cap = (spec.maxBlockSize ?? maxBlockSize) / scale;
   let pairs = 0;
   let largest = 0;
   const usable = new Uint8Array(n);
@@ -182,6 +182,20 @@ export function chooseBlockingRules(set: PreparedSet, options: AutoBlockingOptio
       candidates.push({ ...m, verdict: judge(m) });
     }
   }
+  // A broad rule whose keys are too coarse at the cap (a name: common family names make big blocks) may
+  // still be selective in its small blocks: the same rule with a tenth of the cap (then a 25th, a 50th)
+  // keeps only those. Tried for single fields and for combinations (name + nationality, name + sex).
+  for (const c of [...candidates]) {
+    if (c.verdict !== 'coarse' || c.coverage < 0.5) continue;
+    for (const share of [10, 25, 50]) {
+      const tight = Math.max(5, Math.round(maxBlockSize / share));
+      const spec = { ...c.spec, name: `${c.name} (blocks ≤ ${tight})`, maxBlockSize: tight };
+      const m = measureRule(sample, spec, maxBlockSize, scale);
+      const verdict = judge(m);
+      candidates.push({ ...m, name: spec.name, verdict });
+      if (verdict !== 'coarse' || m.coverage < 0.5 || tight === 5) break;
+    }
+  }
   let eligible = candidates.filter((c) => c.verdict === 'chosen');
   if (eligible.length === 0) {
     // Nothing fits the budget: the most selective rule that is not low-cardinality or sparse, alone.
@@ -191,7 +205,7 @@ export function chooseBlockingRules(set: PreparedSet, options: AutoBlockingOptio
     eligible = fallback ? [fallback] : [];
   }
   for (const c of eligible) c.verdict = 'over_budget';
-  const picked = pickByAnchors(sample, eligible, maxBlockSize / scale, options.rng, budget, maxRules);
+  const picked = pickByAnchors(sample, eligible, maxBlockSize / scale, scale, options.rng, budget, maxRules);
   let spent = 0;
   for (const c of picked.rules) {
     c.verdict = 'chosen';
@@ -245,6 +259,7 @@ function pickByAnchors(
   set: PreparedSet,
   eligible: CandidateRule[],
   cap: number,
+  scale: number,
   rng: Rng,
   budget: number,
   maxRules: number,
@@ -263,7 +278,9 @@ function pickByAnchors(
     return { rules, anchors: 0, reach: null };
   };
   if (eligible.length === 0) return { rules: [], anchors: 0, reach: null };
-  const ruleObjs = eligible.map((c) => blockingRuleFromSpec(c.spec, set));
+  // Each rule's own cap (a tight variant has a smaller one), scaled to the sample.
+  const caps = eligible.map((c) => (c.spec.maxBlockSize !== undefined ? c.spec.maxBlockSize / scale : cap));
+  const ruleObjs = eligible.map((c, r) => ({ ...blockingRuleFromSpec(c.spec, set), maxBlockSize: caps[r] }));
   const union = blockPairs(set, ruleObjs, { maxBlockSize: cap });
   const random = sampleRandomPairs(set, rng, 100_000);
   const u = uFromLevels(set, computeLevels(set, random.a, random.b));
@@ -283,8 +300,8 @@ function pickByAnchors(
   }
   if (anchors.length < 30) return fallback();
   // reach[r][k]: rule r reaches anchor k.
-  const reaches = union.indexes.map((ix) =>
-    Uint8Array.from(anchors, (p) => (sharesUsableKey(ix, union.a[p]!, union.b[p]!, cap) ? 1 : 0)),
+  const reaches = union.indexes.map((ix, r) =>
+    Uint8Array.from(anchors, (p) => (sharesUsableKey(ix, union.a[p]!, union.b[p]!, caps[r]!) ? 1 : 0)),
   );
   const covered = new Uint8Array(anchors.length);
   let coveredCount = 0;

@@ -16,7 +16,8 @@ export function survivorSettings(threshold = 0.95): ModelSettings {
   ];
   return {
     id: 'survivor-dedup',
-    version: 1,
+    // 2: the date comparison has the level full_dates_differ (issue #12).
+    version: 2,
     comparisons: [
       { kind: 'person_name', name: 'name', fields: ['name'], termFrequency: true },
       { kind: 'date', name: 'dob', fields: ['dob'], termFrequency: true },

@@ -38,11 +38,57 @@ describe('EM guard rails', () => {
     const { m } = combineRounds(set, [good, broken], u, warnings);
     // a: trained only by the broken round, so it keeps its starting m.
     expect(m[0]).toEqual(initialM(2));
-    expect(warnings.some((w) => w.includes('EM round b: a disagrees more often'))).toBe(true);
+    expect(warnings.some((w) => w.includes('EM round b: a else is more frequent among matches'))).toBe(true);
     expect(warnings.some((w) => w.startsWith('a: no EM round could train it'))).toBe(true);
     // c: trained by both rounds (both plausible), averaged.
     expect(m[2]![0]).toBeCloseTo(0.825, 9);
     expect(m[1]).toEqual([0.9, 0.1]);
+  });
+
+  it("checks every disagreement level a comparator declares: two full dates that differ, not only 'else'", () => {
+    const dated = prepareRecords(
+      records.map((r, i) => ({ ...r, fields: { ...r.fields, dob: `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}` } })),
+      [
+        buildComparator({ kind: 'exact', name: 'a', fields: ['a'] }),
+        buildComparator({ kind: 'date', name: 'dob', fields: ['dob'] }),
+      ],
+    );
+    const dob = dated.comparators[1]!;
+    const differ = dob.levels.indexOf('full_dates_differ');
+    expect(dob.disagreementLevels).toEqual([differ, dob.levels.length - 1]);
+    const uDob = dob.levels.map((l) => (l === 'full_dates_differ' ? 0.06 : l === 'else' ? 0.9 : 0.04 / 6));
+    const uDated = [[0.02, 0.98], uDob];
+    const dobRound = (on: string, mDob: number[]): EmRound => ({
+      rule: blockingRuleFromSpec({ on: [on] }, dated),
+      lambdaInRule: 0.1,
+      pairs: 1000,
+      seenLevels: [new Set(on === 'a' ? [0] : []), new Set<number>()],
+      m: [initialM(2), mDob],
+      active: [on !== 'a', true],
+    });
+    // Matches of this round land on full_dates_differ 30 % of the time (random pairs: 6 %): siblings taken for matches.
+    const drifted = dob.levels.map((l) =>
+      l === 'exact' ? 0.6 : l === 'full_dates_differ' ? 0.3 : l === 'else' ? 0.04 : 0.01,
+    );
+    const sound = dob.levels.map((l) =>
+      l === 'exact' ? 0.85 : l === 'full_dates_differ' ? 0.01 : l === 'else' ? 0.04 : 0.1 / 5,
+    );
+    const warnings: string[] = [];
+    const { m } = combineRounds(dated, [dobRound('a', drifted), dobRound('a', sound)], uDated, warnings);
+    expect(m[1]![differ]).toBeCloseTo(0.01, 9); // only the sound round trains dob
+    expect(warnings.some((w) => w.includes('dob full_dates_differ is more frequent among matches'))).toBe(true);
+    // The sound round alone passes: m(full_dates_differ) < u and m(else) < u.
+    const quiet: string[] = [];
+    combineRounds(dated, [dobRound('a', sound)], uDated, quiet);
+    expect(quiet.some((w) => w.includes('more frequent among matches'))).toBe(false);
+    // When every round finds differing full dates common among matches (dates corrupted wholesale, as in
+    // Splink's fake_1000), the data is believed: only 'else' is checked, and the comparison is trained.
+    const wholesale: string[] = [];
+    const both = combineRounds(dated, [dobRound('a', drifted), dobRound('a', drifted)], uDated, wholesale);
+    expect(both.m[1]![differ]).toBeCloseTo(0.3, 9);
+    expect(wholesale).toContain(
+      "dob: every EM round finds its disagreement levels common among matches; only 'else' checked",
+    );
   });
 
   it('takes the median match rate, so one round on a huge mostly non-matching block cannot pull it tenfold', () => {

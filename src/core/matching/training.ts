@@ -206,7 +206,8 @@ const median = (xs: number[]): number => {
 
 /**
  * Guard rails between EM rounds and the model: a round's m for a comparison is kept only when true
- * matches disagree less often than random pairs (m(else) < u(else)); λ is the median of the rounds'
+ * matches disagree less often than random pairs (m < u on 'else' and on every other level the comparator
+ * declares as disagreement, e.g. two full dates that differ); λ is the median of the rounds'
  * estimates (one round on a huge, mostly non-matching block cannot pull it tenfold); a round whose
  * estimate is more than ten times off the median does not train m either. Every refusal is a warning.
  */
@@ -246,17 +247,31 @@ export function combineRounds(
     });
     return { m, trained };
   };
-  const plausible = (round: EmRound, ci: number): boolean => {
-    const last = comps[ci]!.levels.length - 1;
-    return round.m[ci]![last]! < u[ci]![last]!;
-  };
+  const elseOnly = comps.map((c) => [c.levels.length - 1]);
+  const declared = comps.map((c) => c.disagreementLevels ?? [c.levels.length - 1]);
+  const firstImplausible = (levels: readonly number[], round: EmRound, ci: number): number =>
+    levels.find((l) => round.m[ci]![l]! >= u[ci]![l]!) ?? -1;
+  // The declared levels are checked when some round passes them; when none does, the data itself says
+  // such a level is common among matches (dates corrupted wholesale), and only 'else' is checked.
+  const against = comps.map((_, ci) =>
+    rounds.some((r) => r.active[ci] && firstImplausible(declared[ci]!, r, ci) < 0) ? declared[ci]! : elseOnly[ci]!,
+  );
+  comps.forEach((c, ci) => {
+    if (against[ci] !== declared[ci] && declared[ci]!.length > 1)
+      warnings.push(
+        `${c.name}: every EM round finds its disagreement levels common among matches; only 'else' checked`,
+      );
+  });
+  /** First disagreement level where matches land at least as often as random pairs, or -1. */
+  const implausibleLevel = (round: EmRound, ci: number): number => firstImplausible(against[ci]!, round, ci);
+  const plausible = (round: EmRound, ci: number): boolean => implausibleLevel(round, ci) < 0;
   for (const round of rounds)
     comps.forEach((c, ci) => {
-      if (round.active[ci] && !plausible(round, ci)) {
-        const last = c.levels.length - 1;
+      const l = round.active[ci] ? implausibleLevel(round, ci) : -1;
+      if (l >= 0) {
         warnings.push(
-          `EM round ${round.rule.name}: ${c.name} disagrees more often among matches than among random pairs ` +
-            `(m=${round.m[ci]![last]!.toFixed(3)} ≥ u=${u[ci]![last]!.toFixed(3)}); not used for ${c.name}`,
+          `EM round ${round.rule.name}: ${c.name} ${c.levels[l]} is more frequent among matches than among random ` +
+            `pairs (m=${round.m[ci]![l]!.toFixed(3)} ≥ u=${u[ci]![l]!.toFixed(3)}); not used for ${c.name}`,
         );
       }
     });

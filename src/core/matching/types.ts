@@ -34,6 +34,7 @@ export const COMPARATOR_KINDS = [
   'nationality',
   'postcode',
   'address',
+  'sex',
 ] as const;
 export type ComparatorKind = (typeof COMPARATOR_KINDS)[number];
 
@@ -56,6 +57,11 @@ export interface Comparator<P = unknown> {
   blockingKeys?(p: P, variant?: string): string[];
   /** Key variants blockingKeys accepts besides the default (e.g. 'year' for dates); others are refused. */
   readonly blockingVariants?: readonly string[];
+  /**
+   * Levels that are evidence against a match by construction (default: the last, 'else'): EM training
+   * refuses a round in which true matches land on one of them more often than random pairs do.
+   */
+  readonly disagreementLevels?: readonly number[];
   /** Value whose frequency replaces u at level 0 when term-frequency adjustment is on. */
   termFrequencyKey?(p: P): string | null;
 }

@@ -27,6 +27,13 @@ describe('nameBlockingKeys', () => {
     ['สมชาย', 'Somchai'],
     ['John Smith', 'Jon Smyth'],
     ['陈志伟', 'Chen Zhi-Wei'],
+    // A typo, a short form or an initial in one part leaves the other part's key (issue #12).
+    ['Montse Ferrer', 'Monse Ferrer'],
+    ['Montserrat Ferrer', 'Montse Ferrer'],
+    ['Jose R. Aquino', 'Jose Reyes Aquino'],
+    ['Tunde Adeyemi', 'Babatunde Adeyemi'],
+    ['Budi', 'Budi Santoso'],
+    ['Anan Srisuk', 'อนันต์ ศรีสุข'],
   ])('%s and %s share a key', (a, b) => {
     expect(share(a, b)).toBe(true);
   });

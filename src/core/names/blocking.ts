@@ -7,7 +7,11 @@
  *   romanisation vowels and transliteration that drops vowels.
  * - "sn:陳|J" surname class + first consonant class of the rest of the name: Chen Zhi, Tan Chee,
  *   Trần Chí and 陳志 meet here.
- * - "t:" skeleton of a long token (3+ consonant classes): a single name meets the full name containing it.
+ * - "t:" skeleton of one token, longest tokens first: a single name meets the full name containing it
+ *   (Budi / Budi Santoso), and a typo or short form in one part leaves the other part's key (Montse
+ *   Ferrer / Monse Ferrer, Tunde Adeyemi / Babatunde Adeyemi). Tokens of 3+ consonant classes, and the
+ *   first and last tokens of two, alone; a middle token of two classes (Van, Thi) with the initial of
+ *   the next part, since alone it would gather every name sharing that common part.
  */
 import type { NormalisedName } from './normalise.ts';
 import { consonantSkeleton } from './phonetic-keys.ts';
@@ -33,7 +37,13 @@ export function nameBlockingKeys(n: NormalisedName): string[] {
       for (const id of form.classes[i]!) surname.push(`${id}|${restInitial}`);
     });
     skeletons.forEach((s, i) => {
-      if (s.length >= 3) long.push([`t:${s}`, form.tokens[i]!.length]);
+      const len = form.tokens[i]!.length;
+      if (s.length >= 3 || (s.length === 2 && (i === 0 || i === skeletons.length - 1))) long.push([`t:${s}`, len]);
+      else if (s.length === 2) {
+        // A short middle part alone is too common a key; with the initial of the next part it is selective.
+        const next = skeletons[(i + 1) % skeletons.length]!.replace(/^A(?=.)/, '').charAt(0);
+        long.push([`t:${s}|${next}`, len]);
+      }
     });
   }
   long.sort((a, b) => b[1] - a[1]);

@@ -135,6 +135,55 @@ function sharesClass(a: readonly string[], b: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * Does one token stand for the other as an initial ("r" for "reyes") or a short form cut from either
+ * end of it ("tunde" of "babatunde", "emeka" of "chukwuemeka", "montse" of "montserrat")? Short forms
+ * need three letters and leave at least two letters out; anything shorter would pair unrelated names.
+ */
+function standsFor(short: string, long: string): boolean {
+  if (short.length === 1) return long.length > 1 && long.charCodeAt(0) === short.charCodeAt(0);
+  if (short.length < 3 || long.length < short.length + 2) return false;
+  return long.startsWith(short) || long.endsWith(short);
+}
+
+/** Token i of x and token j of y agree as written, nearly (typo), or as an initial / short form of each other. */
+function tokensAgree(a: string, b: string): 0 | 1 | 2 {
+  if (a === b) return 2;
+  if (a.length >= 3 && b.length >= 3 && jaroWinkler(a, b) >= 0.92) return 2;
+  return standsFor(a, b) || standsFor(b, a) ? 1 : 0;
+}
+
+/**
+ * Initials and short forms: every token of the name with fewer tokens pairs off with its own token of
+ * the other (as written, with a typo, or as an initial / short form), at least one pair agreeing in full
+ * (three letters or more) and at least one pair only as an initial or short form. "Jose R. Aquino" /
+ * "Jose Reyes Aquino", "Tunde Adeyemi" / "Babatunde Adeyemi"; never "Chen Zhi" / "Chen Li".
+ */
+function shortFormsAgree(fa: NameForm, fb: NameForm): boolean {
+  const [few, many] = fa.tokens.length <= fb.tokens.length ? [fa.tokens, fb.tokens] : [fb.tokens, fa.tokens];
+  if (few.length < 2 || many.length > 8) return false;
+  let used = 0;
+  let full = false;
+  let short = false;
+  const pair = (i: number): boolean => {
+    if (i === few.length) return full && short;
+    for (let j = 0; j < many.length; j++) {
+      if (used & (1 << j)) continue;
+      const agree = tokensAgree(few[i]!, many[j]!);
+      if (agree === 0) continue;
+      const [f, s] = [full, short];
+      if (agree === 2 && few[i]!.length >= 3) full = true;
+      if (agree === 1) short = true;
+      used |= 1 << j;
+      if (pair(i + 1)) return true;
+      used &= ~(1 << j);
+      [full, short] = [f, s];
+    }
+    return false;
+  };
+  return pair(0);
+}
+
 function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLevel {
   const boost = x.script !== y.script && (VOWEL_POOR.has(x.script) || VOWEL_POOR.has(y.script));
   let bestLevel = DIFFERENT;
@@ -173,6 +222,10 @@ function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLeve
             score = jw;
           }
         }
+      }
+      if (level === DIFFERENT && !bothHan && shortFormsAgree(fa, fb)) {
+        level = PARTIAL;
+        score = 0.85;
       }
       if (level < bestLevel || (level === bestLevel && score > bestScore)) {
         bestLevel = level;

@@ -5,7 +5,13 @@
 import { charScript, detectScript, type Script } from './script.ts';
 import { foldWord } from './latin-fold.ts';
 import { readHanWord, toSimplified } from './han.ts';
-import { hangulSyllables, splitMyanmarHonorific, transliterateThai, transliterateWord } from './transliterate.ts';
+import {
+  hangulSyllables,
+  splitMyanmarHonorific,
+  splitThaiTitle,
+  transliterateThai,
+  transliterateWord,
+} from './transliterate.ts';
 import { romaniseMyanmar } from './transliterate-myanmar.ts';
 import { canonicalToken, isHonorific, isParticle, RELATION_MARKERS } from './particles.ts';
 import { surnameClassesOfToken, type SurnameClassId } from './surnames.ts';
@@ -126,9 +132,14 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
         else entries.push({ token: transliterateWord(rest), part: rest, latin: false, hanClass: null });
         break;
       }
-      case 'Thai':
-        entries.push({ token: transliterateThai(run.text), part: run.text, latin: false, hanClass: null });
+      case 'Thai': {
+        // A title is only the name's first word (นายสมชาย); later words keep their letters.
+        const { honorific, rest } =
+          entries.length === 0 ? splitThaiTitle(run.text) : { honorific: undefined, rest: run.text };
+        if (honorific) honorifics.push(honorific);
+        entries.push({ token: transliterateThai(rest), part: rest, latin: false, hanClass: null });
         break;
+      }
       case 'Latn':
         entries.push({ token: canonicalToken(latinToken(run.text)), part: run.text, latin: true });
         break;

@@ -93,6 +93,8 @@ function tokenScore(x: NameForm, i: number, y: NameForm, j: number): number {
 
 /** Equal skeletons ignoring a leading vowel marker, which abjad transliterations often lose (علي → "ly"). */
 function sameConsonants(a: string, b: string): boolean {
+  // Vowel-only syllables (Burmese ဦး written "U", "Oo" or "Uu") have no consonants to disagree on.
+  if (a === 'A' && b === 'A') return true;
   const sa = a.charCodeAt(0) === 65 ? 1 : 0;
   const sb = b.charCodeAt(0) === 65 ? 1 : 0;
   const len = a.length - sa;

@@ -10,8 +10,28 @@ import { foldWord } from './latin-fold.ts';
 // written order ("aich"), so move each after its consonant first.
 const THAI_LEADING_VOWEL = /([\u0E40-\u0E44])([\u0E01-\u0E2E])/g;
 
+// The consonant under ์ (thanthakhat / karan), with a vowel sign it carries, is not pronounced and
+// never romanised: อนันต์ is "Anan", วงศ์ "Wong", สวัสดิ์ "Sawat".
+const THAI_SILENT = /[\u0E01-\u0E2E][\u0E31\u0E34-\u0E3A]?\u0E4C/g;
+
 export function transliterateThai(word: string): string {
-  return foldWord(anyAscii(word.replace(THAI_LEADING_VOWEL, '$2$1')));
+  return foldWord(anyAscii(word.replace(THAI_SILENT, '').replace(THAI_LEADING_VOWEL, '$2$1')));
+}
+
+/** Thai titles written joined to the first name (นายสมชาย = Mr Somchai): นางสาว (Miss), นาง (Mrs), นาย (Mr). */
+const THAI_TITLES: ReadonlyArray<readonly [string, string]> = [
+  ['นางสาว', 'nangsao'],
+  ['นาง', 'nang'],
+  ['นาย', 'nai'],
+];
+
+/** Splits a leading Thai title off a Thai-script word when at least two letters of name follow it. */
+export function splitThaiTitle(word: string): { honorific: string | undefined; rest: string } {
+  for (const [prefix, latin] of THAI_TITLES) {
+    if (word.startsWith(prefix) && [...word.slice(prefix.length)].length >= 2)
+      return { honorific: latin, rest: word.slice(prefix.length) };
+  }
+  return { honorific: undefined, rest: word };
 }
 
 /** Hangul syllables romanised one by one ("김민준" → ["gim", "min", "jun"]). */

@@ -9,6 +9,7 @@ import { documentComparator } from './document.ts';
 import { nationalityComparator } from './nationality.ts';
 import { postcodeComparator } from './postcode.ts';
 import { addressComparator } from './address.ts';
+import { sexComparator } from './sex.ts';
 
 export function buildComparator(spec: ComparatorSpec): AnyComparator {
   switch (spec.kind) {
@@ -30,5 +31,7 @@ export function buildComparator(spec: ComparatorSpec): AnyComparator {
       return postcodeComparator(spec);
     case 'address':
       return addressComparator(spec);
+    case 'sex':
+      return sexComparator(spec);
   }
 }

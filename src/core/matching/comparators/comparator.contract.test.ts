@@ -31,6 +31,7 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
   document: sample(['E1234567', 'EI234S67', 'E1234568', 'K7654321', 'e-1234567']),
   nationality: sample(['KH', 'TH', 'KH;TH', 'vn', 'CN,VN']),
   postcode: sample(['2119', '2118', '21190', '4881']),
+  sex: sample(['M', 'male', 'F', 'Female', 'perempuan', '女', 'x', 'unknown']),
   address: sample(['wallaby place', 'pridhamstreet', 'pridham street', '12 wallaby place delmar']),
 };
 

@@ -65,10 +65,28 @@ describe('date comparator', () => {
     expect(level(c, '1990-03-07', '1990-03-08')).toBe('one_digit_typo');
     expect(level(c, '1990-03-07', '1990-03-21')).toBe('year_month');
     expect(level(c, '1990-03-07', '1990')).toBe('year');
-    expect(level(c, '1990-03-07', '1990-11-25')).toBe('year');
-    expect(level(c, '1990-03-07', '1991-12-25')).toBe('within_one_year');
+    expect(level(c, '1990-03-07', '1990-11-25')).toBe('full_dates_differ');
+    expect(level(c, '1990-03', '1990-11-25')).toBe('year');
+    expect(level(c, '1990-03-07', '1991-12-25')).toBe('full_dates_differ');
+    expect(level(c, '1990-03-07', '1991')).toBe('within_one_year');
+    expect(level(c, '1990-03', '1990-03-25')).toBe('year_month');
     expect(level(c, '1990-03-07', '1975-12-25')).toBe('else');
     expect(level(c, '1990-03-07', null)).toBe('null');
+  });
+  it('two full dates that differ in month and day are their own level, apart from partial dates', () => {
+    const differ = c.levels.indexOf('full_dates_differ');
+    expect(differ).toBeGreaterThan(c.levels.indexOf('within_one_year'));
+    expect(level(c, '1985-06-14', '1985-09-02')).toBe('full_dates_differ');
+    expect(level(c, '14/06/1985', '1986-09-02')).toBe('full_dates_differ');
+    expect(level(c, '1985', '1985-09-02')).toBe('year');
+    expect(level(c, '1985-06-14', '1979-09-02')).toBe('else');
+  });
+  it('reads 1 January as the unknown-date placeholder when the other date differs', () => {
+    expect(level(c, '1985-01-01', '1985-09-02')).toBe('year');
+    expect(level(c, '1985-01-01', '1986-09-02')).toBe('within_one_year');
+    expect(level(c, '1985-01-01', '1985-01-20')).toBe('year');
+    expect(level(c, '1985-01-01', '01/01/1985')).toBe('exact');
+    expect(level(c, '1985-01-01', '1975-09-02')).toBe('else');
   });
   it('offers exact and year blocking keys', () => {
     const p = c.prepare(['1990-03-07']);
@@ -108,6 +126,34 @@ describe('document comparator', () => {
   });
 });
 
+describe('sex comparator', () => {
+  const c = make({ kind: 'sex' });
+  it('compares categories whatever the writing', () => {
+    const pairs: [string, string][] = [
+      ['M', 'male'],
+      ['Male', 'm'],
+      ['L', 'laki-laki'],
+      ['F', 'Female'],
+      ['P', 'perempuan'],
+      ['女', 'f'],
+      ['ชาย', 'M'],
+      ['nữ', 'F'],
+    ];
+    for (const [a, b] of pairs) expect(level(c, a, b)).toBe('same');
+  });
+  it('never treats M and F as near (no edit distance)', () => {
+    expect(level(c, 'M', 'F')).toBe('else');
+    expect(level(c, 'male', 'female')).toBe('else');
+    expect(level(c, 'laki-laki', 'perempuan')).toBe('else');
+    expect(level(c, '男', '女')).toBe('else');
+    expect(level(c, 'M', '')).toBe('null');
+  });
+  it('keeps an unknown word as a category of its own', () => {
+    expect(level(c, 'unknown', 'unknown')).toBe('same');
+    expect(level(c, 'unknown', 'M')).toBe('else');
+  });
+});
+
 describe('nationality comparator', () => {
   const c = make({ kind: 'nationality' });
   it('compares sets', () => {
@@ -115,6 +161,17 @@ describe('nationality comparator', () => {
     expect(level(c, 'KH;TH', 'TH')).toBe('overlapping');
     expect(level(c, 'VN', 'CN')).toBe('else');
     expect(level(c, null, 'CN')).toBe('null');
+  });
+  it('reads alpha-3 codes, country names and demonyms as the same country', () => {
+    expect(level(c, 'VN', 'VNM')).toBe('same');
+    expect(level(c, 'Viet Nam', 'vn')).toBe('same');
+    expect(level(c, 'the Philippines', 'PHL')).toBe('same');
+    expect(level(c, 'Filipino', 'PH')).toBe('same');
+    expect(level(c, 'Sierra Leone', 'SLE')).toBe('same');
+    expect(level(c, 'Myanmar; Thailand', 'TH')).toBe('overlapping');
+    expect(level(c, 'Vietnam', 'Cambodia')).toBe('else');
+    expect(level(c, 'VNM', 'KHM')).toBe('else');
+    expect(level(c, 'Atlantis', 'Atlantis')).toBe('same');
   });
 });
 

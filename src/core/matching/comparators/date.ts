@@ -1,6 +1,9 @@
 /**
  * Dates of birth, often partial or mistyped: exact; day and month swapped (US vs EU writing);
- * one digit mistyped; same year and month; same year; within one year (estimated ages); else.
+ * one digit mistyped; same year and month; same year (one side partial); within one year (estimated
+ * ages); two full dates of the same or the next year that differ in month and day (evidence against:
+ * both writers knew the date, and they disagree); else. 1 January is read as "year only" when compared
+ * with another day: it is the usual placeholder for an unknown day and month in registrations.
  * Accepts YYYY-MM-DD, YYYYMMDD, YYYY/MM/DD, DD/MM/YYYY, DD.MM.YYYY, YYYY-MM and YYYY.
  */
 import type { Comparator, ComparatorSpec } from '../types.ts';
@@ -19,6 +22,7 @@ const DATE_LEVELS = [
   'year_month',
   'year',
   'within_one_year',
+  'full_dates_differ',
   'else',
 ] as const;
 
@@ -50,6 +54,11 @@ export function parseDate(raw: string): PreparedDate | null {
   return { y, m: mo, d, text };
 }
 
+/** 1 January: how many registrations write a date whose day and month are unknown. */
+function isPlaceholder(p: PreparedDate): boolean {
+  return p.m === 1 && p.d === 1;
+}
+
 function describe(p: PreparedDate): string {
   if (p.m === 0) return `${p.y} (year only)`;
   if (p.d === 0) return `${p.y}-${String(p.m).padStart(2, '0')}`;
@@ -77,8 +86,12 @@ export function dateComparator(spec: ComparatorSpec): Comparator<PreparedDate> {
         for (let i = 0; i < 8 && diff < 2; i++) if (a.text.charCodeAt(i) !== b.text.charCodeAt(i)) diff++;
         if (diff === 1) return 2;
       }
-      if (a.y === b.y) return a.m > 0 && a.m === b.m ? 3 : 4;
-      return Math.abs(a.y - b.y) <= 1 ? 5 : 6;
+      const near = Math.abs(a.y - b.y) <= 1;
+      const placeholder = isPlaceholder(a) || isPlaceholder(b);
+      // Both full and neither the unknown-date placeholder: a different month and day is a different date.
+      if (fullA && fullB && near && !placeholder) return a.y === b.y && a.m === b.m ? 3 : 6;
+      if (a.y === b.y) return a.m > 0 && a.m === b.m && !placeholder ? 3 : 4;
+      return near ? 5 : 7;
     },
     explain(a, b, level) {
       if (level < 0) return `${spec.name}: missing on ${a == null ? 'the first' : 'the second'} record`;
@@ -97,10 +110,14 @@ export function dateComparator(spec: ComparatorSpec): Comparator<PreparedDate> {
           return `${spec.name}: ${da} and ${db} share only the year`;
         case 'within_one_year':
           return `${spec.name}: ${da} and ${db} are within one year (consistent with an estimated age)`;
+        case 'full_dates_differ':
+          return `${spec.name}: ${da} and ${db} are both full dates and differ in month and day`;
         default:
           return `${spec.name}: ${da} and ${db} are different`;
       }
     },
+    // Two full dates that differ, and plain else, are evidence against a match (training checks m < u there).
+    disagreementLevels: [DATE_LEVELS.indexOf('full_dates_differ'), DATE_LEVELS.length - 1],
     blockingVariants: ['year'],
     blockingKeys(p, variant?: string) {
       if (variant === 'year') return [String(p.y)];

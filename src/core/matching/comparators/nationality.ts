@@ -1,5 +1,32 @@
-/** Nationality sets (ISO alpha-2, several separated by ; , | or space): same set, overlapping, different. */
+/**
+ * Nationality sets (several separated by ; , | or space): same set, overlapping, different. Each is read
+ * as ISO alpha-2, alpha-3 (VNM), an English country name or demonym (Viet Nam, Filipino) and kept as
+ * alpha-2, so organisations that write it differently still agree; anything unknown is kept as written.
+ */
 import type { Comparator, ComparatorSpec } from '../types.ts';
+import { COUNTRIES } from '../../articles/gazetteer.ts';
+
+const CODE_OF = new Map<string, string>();
+for (const c of COUNTRIES) {
+  CODE_OF.set(c.alpha3, c.code);
+  for (const w of [...c.names, ...c.demonyms]) CODE_OF.set(w.toUpperCase().replace(/^THE /, ''), c.code);
+}
+
+/** Alpha-2 codes of a written nationality value, sorted and without repeats. */
+export function nationalityCodes(raw: string): string[] {
+  const codes = new Set<string>();
+  for (const part of raw.toUpperCase().split(/[;,|]+/)) {
+    const whole = part.trim().replace(/\s+/g, ' ').replace(/^THE /, '');
+    if (whole === '') continue;
+    const known = CODE_OF.get(whole);
+    if (known) {
+      codes.add(known);
+      continue;
+    }
+    for (const token of whole.split(' ')) codes.add(CODE_OF.get(token) ?? token);
+  }
+  return [...codes].sort();
+}
 
 export function nationalityComparator(spec: ComparatorSpec): Comparator<string[]> {
   return {
@@ -10,14 +37,7 @@ export function nationalityComparator(spec: ComparatorSpec): Comparator<string[]
     prepare(values) {
       const raw = values[0];
       if (raw == null) return null;
-      const codes = [
-        ...new Set(
-          raw
-            .toUpperCase()
-            .split(/[;,| ]+/)
-            .filter((c) => c !== ''),
-        ),
-      ].sort();
+      const codes = nationalityCodes(raw);
       return codes.length === 0 ? null : codes;
     },
     compare(a, b) {

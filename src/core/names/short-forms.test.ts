@@ -1,0 +1,98 @@
+/**
+ * Name families of issue #12 that earlier tests did not cover: initials, short forms and nicknames cut
+ * from either end of a name, Thai titles and silent letters, Indonesian single names, honorifics — each
+ * in both directions, with the negatives that must stay apart.
+ */
+import { describe, expect, it } from 'vitest';
+import { compareNames } from './compare.ts';
+import { levelRank, type NameLevel } from './name-levels.ts';
+import { normaliseName } from './normalise.ts';
+
+function level(a: string, b: string): NameLevel {
+  const ab = compareNames(normaliseName(a), normaliseName(b));
+  const ba = compareNames(normaliseName(b), normaliseName(a));
+  expect(ba.level, `${b} vs ${a}`).toBe(ab.level);
+  return ab.level;
+}
+const atLeast = (a: string, b: string, weakest: NameLevel) =>
+  expect(levelRank(level(a, b)), `${a} vs ${b}: ${level(a, b)}`).toBeLessThanOrEqual(levelRank(weakest));
+
+describe('initials', () => {
+  it('a middle or family name given as an initial is partial agreement, both ways', () => {
+    atLeast('Jose S. Garcia', 'Jose Santos Garcia', 'partial');
+    atLeast('Jose Santos Garcia', 'Jose S. Garcia', 'partial');
+    atLeast('Rudi P.', 'Rudi Prasetyo', 'partial');
+    atLeast('Montserrat F. Cruz', 'Montserrat Fernandez Cruz', 'partial');
+  });
+  it('initials alone, or an initial that does not fit, are not agreement', () => {
+    expect(level('J. R.', 'Jose Reyes')).toBe('different');
+    expect(level('Jose T. Garcia', 'Jose Santos Lopez')).toBe('different');
+  });
+});
+
+describe('short forms and nicknames cut from a name', () => {
+  it('Yoruba, Igbo, Spanish and Sierra Leonean short forms meet the full name', () => {
+    atLeast('Tunde Adeyemi', 'Babatunde Adeyemi', 'partial');
+    atLeast('Babatunde Adeyemi', 'Tunde Adeyemi', 'partial');
+    atLeast('Emeka Okafor', 'Chukwuemeka Okafor', 'partial');
+    atLeast('Wale Bello', 'Adewale Bello', 'partial');
+    atLeast('Montse Ferrer', 'Montserrat Ferrer', 'partial');
+    atLeast('Monse Ferrer', 'Montse Ferrer', 'fuzzy_strong');
+    atLeast('Abu Kamara', 'Abubakarr Kamara', 'partial');
+  });
+  it('different given names with the same family name stay different', () => {
+    expect(level('Chen Zhi', 'Chen Li')).toBe('different');
+    expect(level('Nguyen Van An', 'Nguyen Van Binh')).toBe('different');
+    expect(level('Sok Dara', 'Sok Dina')).toBe('different');
+    expect(level('Tunde Adeyemi', 'Femi Adeyemi')).toBe('different');
+    // Two letters are too short to be a short form: Li is not cut from Lin.
+    expect(level('Chen Li', 'Chen Lina')).not.toBe('partial');
+  });
+  it('a short form alone does not carry a name: the family name has to agree too', () => {
+    expect(level('Tunde Okafor', 'Babatunde Adeyemi')).toBe('different');
+  });
+});
+
+describe('Thai script', () => {
+  it('a silent letter under the thanthakhat is not romanised (Anan Srisuk ↔ อนันต์ ศรีสุข)', () => {
+    atLeast('Anan Srisuk', 'อนันต์ ศรีสุข', 'fuzzy_strong');
+    atLeast('อนันต์ ศรีสุข', 'Anan Srisuk', 'fuzzy_strong');
+    atLeast('นภา วงศ์สวัสดิ์', 'Napha Wongsawat', 'fuzzy_weak');
+    expect(normaliseName('วงศ์').tokens).toEqual(['wng']);
+  });
+  it('a title written joined to the first name goes to the honorifics', () => {
+    const n = normaliseName('นายสมชาย ใจดี');
+    expect(n.honorifics).toEqual(['nai']);
+    expect(n.tokens).toEqual(normaliseName('สมชาย ใจดี').tokens);
+    atLeast('นางนภา วงศ์สวัสดิ์', 'Napha Wongsawat', 'fuzzy_weak');
+    expect(normaliseName('นางสาวมาลี ทองดี').honorifics).toEqual(['nangsao']);
+  });
+  it('a later word is never cut, and different Thai names stay apart', () => {
+    const later = normaliseName('สมชาย นายดี');
+    expect(later.honorifics).toEqual([]);
+    expect(later.tokens[1]).toMatch(/^na/);
+    expect(level('Somchai Jaidee', 'สมศักดิ์ ใจดี')).not.toBe('fuzzy_strong');
+  });
+});
+
+describe('Indonesian single names and honorifics', () => {
+  it('a single name is partial agreement with the full name, both ways', () => {
+    expect(level('Budi', 'Budi Santoso')).toBe('partial');
+    expect(level('Budi Santoso', 'Budi')).toBe('partial');
+    expect(level('Budi', 'Agus Santoso')).toBe('different');
+  });
+  it('Haji, Hj., bin and binti are not name parts', () => {
+    atLeast('Haji Ahmad bin Yusuf', 'Ahmad Yusuf', 'same_after_normalisation');
+    atLeast('Hj. Siti binti Ismail', 'Siti Ismail', 'same_after_normalisation');
+    expect(level('Ahmad bin Yusuf', 'Ahmad bin Ismail')).toBe('different');
+  });
+  it('a vowel-only Burmese syllable meets any vowel-only spelling of it, never a consonant', () => {
+    atLeast('အောင်ကျော်ဦး', 'Aung Kyaw Oo', 'fuzzy_strong');
+    atLeast('Aung Kyaw Oo', 'အောင်ကျော်ဦး', 'fuzzy_strong');
+    expect(level('အောင်ကျော်ဦး', 'Aung Kyaw Min')).not.toBe('fuzzy_strong');
+  });
+  it('Burmese U and Daw are honorifics', () => {
+    atLeast('Daw Khin Myo', 'Khin Myo', 'same_after_normalisation');
+    atLeast('U Aung Kyaw', 'Aung Kyaw', 'same_after_normalisation');
+  });
+});
