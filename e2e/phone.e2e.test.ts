@@ -141,6 +141,8 @@ describe('casework on a 375 px phone, in Chromium', () => {
     expect(await pageOverflow(page)).toEqual([]);
     const filters = await box(page.locator('.cw-queue-filters'));
     expect(filters.x + filters.width).toBeLessThanOrEqual(WIDTH);
+    // The search stays; the other filters fold, so the queue's first person is on the first screen.
+    expect((await box(table.locator('tbody tr').first())).y).toBeLessThan(HEIGHT - 60);
     // A row's action, clicked where a finger would: Playwright refuses if anything else would take the click.
     const row = table.locator('tbody tr[data-case-id]').nth(2);
     const record = row.getByTestId('record-steps');

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { narrowScreen } from '../../../components/screen.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { TRIAGE_SHORTCUTS } from '../../../../core/triage/board.ts';
@@ -243,9 +244,4 @@ export function TriagePage() {
       )}
     </div>
   );
-}
-
-/** A screen narrower than the layout's 720 px breakpoint (a phone). */
-function narrowScreen(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 719px)').matches;
 }
