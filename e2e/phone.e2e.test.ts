@@ -175,6 +175,8 @@ describe('casework on a 375 px phone, in Chromium', () => {
           await ngo.locator('main h1').first().waitFor();
           await ngo.locator('main .loading-state').waitFor({ state: 'detached' });
           expect(await pageOverflow(ngo), `${section} ${language} ${size}`).toEqual([]);
+          // The app's name is whole in the header (the sync pill once widened the menu button and cut it to "R…").
+          expect(await ngo.locator('.app-header .brand').evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
           await firstScreen(ngo, `${section}-${language}-${size}`);
         }
         await ngo.locator('main a[href^="/casework/cases/"]').first().click();
