@@ -33,7 +33,8 @@ export async function renderApp(t: TestServer, client: TestClient, path: string)
       method: (init.method ?? 'GET') as 'GET',
       url,
       headers,
-      payload: init.body as string | undefined,
+      // A file upload sends a File (a Blob): its bytes, as the browser would.
+      payload: init.body instanceof Blob ? await blobBytes(init.body) : (init.body as string | undefined),
     });
     const body = res.statusCode === 204 ? null : new Uint8Array(res.rawPayload);
     // Every response header the server sent (downloads read content-disposition and x-export-rows).
@@ -50,4 +51,14 @@ export async function renderApp(t: TestServer, client: TestClient, path: string)
     </QueryClientProvider>,
   );
   return { ...view, router, user: userEvent.setup() };
+}
+
+/** A jsdom Blob's bytes (jsdom's Blob has no arrayBuffer(); its FileReader reads it). */
+function blobBytes(blob: Blob): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(Buffer.from(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsArrayBuffer(blob);
+  });
 }

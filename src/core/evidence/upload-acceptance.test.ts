@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUpload, normaliseDeclaredType, type UploadCandidate } from './upload-acceptance.ts';
+import { checkUpload, kindForFile, normaliseDeclaredType, type UploadCandidate } from './upload-acceptance.ts';
 import { isUtf8Text, sniffContentType } from './sniff-content-type.ts';
 import { sanitiseFileName, MAX_FILE_NAME_BYTES } from './file-name.ts';
 import { createSha256Stream, duplicateKey, originalStorageKey, sha256Hex } from './sha256.ts';
@@ -219,5 +219,24 @@ describe('checkUpload', () => {
   it('normalises declared types', () => {
     expect(normaliseDeclaredType(' Image/Jpg ')).toBe('image/jpeg');
     expect(normaliseDeclaredType('text/html; charset=utf-8')).toBe('text/html');
+  });
+});
+
+describe('kindForFile', () => {
+  it('follows the file: a JPEG is a photo even when video was chosen, a PDF a statement, a page an article', () => {
+    expect(kindForFile({ type: 'image/jpeg', name: 'a.jpg' }, 'video')?.kind).toBe('photo');
+    expect(kindForFile({ type: 'application/pdf', name: 'a.pdf' }, 'photo')?.kind).toBe('official_statement');
+    expect(kindForFile({ type: 'text/html', name: 'a.html' }, 'video')?.kind).toBe('article');
+    expect(kindForFile({ type: '', name: 'CLIP.MOV' }, 'photo')).toEqual({
+      kind: 'video',
+      contentType: 'video/quicktime',
+    });
+    expect(kindForFile({ type: 'image/jpg', name: 'x' }, 'video')?.kind).toBe('photo');
+  });
+  it('keeps a chosen kind that accepts the file, and finds none for a file no kind accepts', () => {
+    expect(kindForFile({ type: 'image/png', name: 'scene.png' }, 'satellite')?.kind).toBe('satellite');
+    expect(kindForFile({ type: 'video/mp4', name: 'v.mp4' }, 'testimony')?.kind).toBe('testimony');
+    expect(kindForFile({ type: 'application/x-msdownload', name: 'setup.exe' }, 'photo')).toBeNull();
+    expect(kindForFile({ type: '', name: 'notes.docx' }, 'photo')).toBeNull();
   });
 });

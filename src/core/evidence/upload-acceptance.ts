@@ -151,3 +151,47 @@ export function checkUpload(
   if (rejections.length > 0) return { ok: false, rejections, displayName };
   return { ok: true, contentType, displayName, fileNameFindings: findings };
 }
+
+/** File-name endings browsers may leave without a type, read as the type they almost always are. */
+const TYPE_OF_EXTENSION: Readonly<Record<string, SniffedType>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  gif: 'image/gif',
+  mp4: 'video/mp4',
+  m4v: 'video/mp4',
+  webm: 'video/webm',
+  mov: 'video/quicktime',
+  mkv: 'video/x-matroska',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  html: 'text/html',
+  htm: 'text/html',
+  eml: 'message/rfc822',
+};
+
+/** For a file, the kind a person most likely means, first to last: a PDF is a document, a web page an article. */
+const KIND_PREFERENCE: readonly EvidenceKind[] = ['photo', 'video', 'article'];
+const DOCUMENT_PREFERENCE: readonly EvidenceKind[] = ['official_statement'];
+
+/**
+ * The evidence kind a chosen file fits: the current kind when it accepts the file (a satellite image stays one),
+ * else the first of photo, video and article (web pages, e-mails, text) that does, a PDF being an official
+ * statement (a document); null when no kind accepts it. The server still sniffs the bytes: this only spares a person a refusal.
+ */
+export function kindForFile(
+  file: { type: string; name: string },
+  current: EvidenceKind,
+): { kind: EvidenceKind; contentType: SniffedType } | null {
+  const declared = normaliseDeclaredType(file.type);
+  const byName = TYPE_OF_EXTENSION[file.name.split('.').pop()?.toLowerCase() ?? ''];
+  const type = (UNINFORMATIVE_TYPES.has(declared) ? byName : (declared as SniffedType)) ?? null;
+  if (!type) return null;
+  const preference = type === 'application/pdf' ? [...DOCUMENT_PREFERENCE, ...KIND_PREFERENCE] : KIND_PREFERENCE;
+  for (const kind of [current, ...preference])
+    if (ALLOWED_CONTENT_TYPES[kind].includes(type)) return { kind, contentType: type };
+  return null;
+}

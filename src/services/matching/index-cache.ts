@@ -15,6 +15,8 @@ import {
   survivorsAfter,
   type MatchSurvivorRow,
 } from '../../db/repositories/matching/survivors.repository.ts';
+import { consularDocumentNumbersAfter } from '../../db/repositories/casework/consular.repository.ts';
+import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { asSystem } from '../../db/transaction.ts';
 import { openIdentity } from '../casework/survivor-envelopes.service.ts';
 import type { AppContext } from '../context.ts';
@@ -40,6 +42,8 @@ export class SurvivorIndex {
   private readonly searchKeys = new Map<string, Set<string>>();
   /** Latest registered_at seen. */
   private mark: string | null = null;
+  /** Latest consular record change seen (travel document numbers embassies record after registration). */
+  private documentMark: string | null = null;
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(readonly model: TrainedModel) {
@@ -68,6 +72,24 @@ export class SurvivorIndex {
         }
     }
     this.survivors.set(s.id, { organisationId: s.organisationId, records });
+  }
+
+  /**
+   * A document number recorded for a survivor after registration (an embassy's emergency travel document), found by
+   * the same document keys as a number given at registration. A replaced number keeps finding the person until the
+   * next rebuild; what a search returns is still only what the caller's scope may open.
+   */
+  addDocumentNumber(survivorId: string, number: string): void {
+    const probe: MatchRecord = {
+      id: `${survivorId}:document`,
+      fields: { name: null, phone: null, passport: number, dob: null, nationality: null },
+    };
+    for (const k of comparisonKeys(this.model, 'passport', probe)) {
+      const key = `passport\u0001${k}`;
+      const set = this.searchKeys.get(key);
+      if (set) set.add(survivorId);
+      else this.searchKeys.set(key, new Set([survivorId]));
+    }
   }
 
   /**
@@ -119,12 +141,39 @@ export class SurvivorIndex {
         onProgress?.(this.survivors.size);
         if (rows.length < PAGE) break;
       }
+      await this.refreshDocumentNumbers(app);
       const missing = ensureIds.filter((id) => !this.survivors.has(id));
       if (missing.length) {
         const rows = await asSystem(app.database, (trx) => findMatchSurvivors(trx, missing));
         for (const r of rows.values()) this.addRow(app, r);
       }
     });
+  }
+
+  /** Document numbers recorded since the document mark (with the same look-back as survivors), decrypted as the system. */
+  private async refreshDocumentNumbers(app: AppContext): Promise<void> {
+    let cursor =
+      this.documentMark === null
+        ? null
+        : {
+            updatedAt: new Date(Date.parse(this.documentMark) - LOOKBACK_MS).toISOString(),
+            id: '00000000-0000-0000-0000-000000000000',
+          };
+    for (;;) {
+      const rows = await asSystem(app.database, (trx) => consularDocumentNumbersAfter(trx, cursor, PAGE));
+      for (const r of rows) {
+        const number = app.cipher.decrypt(
+          r.numberEnc,
+          encryptionContext('consular_records', 'emergency_document_number_enc', r.id),
+        );
+        this.addDocumentNumber(r.survivorId, number);
+        if (this.documentMark === null || Date.parse(r.updatedAt) > Date.parse(this.documentMark))
+          this.documentMark = r.updatedAt;
+      }
+      const last = rows.at(-1);
+      if (last) cursor = { updatedAt: last.updatedAt, id: last.id };
+      if (rows.length < PAGE) break;
+    }
   }
 
   /** Best-scoring pair of names per other survivor, at or above the model's threshold, best first. */

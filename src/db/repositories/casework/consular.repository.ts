@@ -260,3 +260,32 @@ export async function listQueueFlights(
     .execute();
   return rows.map((r) => ({ date: String(r.flight_date), flightNumber: r.flight_number ?? '', people: Number(r.n) }));
 }
+
+/** A travel document number an embassy recorded, for the search index (still encrypted). */
+export interface ConsularDocumentNumberRow {
+  id: string;
+  survivorId: string;
+  numberEnc: string;
+  updatedAt: string;
+}
+
+/** Consular records holding a document number, changed after `after` (updated_at, id), oldest change first. */
+export async function consularDocumentNumbersAfter(
+  trx: Queryable,
+  after: { updatedAt: string; id: string } | null,
+  limit: number,
+): Promise<ConsularDocumentNumberRow[]> {
+  let q = trx
+    .selectFrom('consular_records as r')
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .select(['r.id', 'c.survivor_id', 'r.emergency_document_number_enc', 'r.updated_at'])
+    .where('r.emergency_document_number_enc', 'is not', null);
+  if (after) q = q.where(sql<boolean>`(r.updated_at, r.id) > (${after.updatedAt}::timestamptz, ${after.id}::uuid)`);
+  const rows = await q.orderBy('r.updated_at').orderBy('r.id').limit(limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    survivorId: r.survivor_id,
+    numberEnc: r.emergency_document_number_enc!,
+    updatedAt: r.updated_at,
+  }));
+}

@@ -112,6 +112,57 @@ describe.each(DATABASE_KINDS)('finding a person on %s', (kind) => {
     expect(res.json).toEqual({ items: [], nextCursor: null });
   });
 
+  describe('by travel document number', () => {
+    // The number an embassy issued to a consenting national: recorded after registration, encrypted at rest.
+    const NUMBER = 'B7391046';
+    let consulId: TestClient;
+    beforeAll(async () => {
+      await t.org('emb-id', 'embassy', ['ID']);
+      consulId = await t.userIn('emb-id', 'consular_officer');
+      const issued = await consulVn.request('PATCH', `/api/consular/cases/${han.caseId}`, {
+        emergencyDocument: { status: 'issued', number: NUMBER },
+      });
+      expect(issued.status).toBe(200);
+    });
+    const queue = async (c: TestClient, q: string) => {
+      const res = await c.request('GET', `/api/consular/queue?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      return res;
+    };
+
+    it('finds the person for the owner and in the issuing embassy queue, however the number is written', async () => {
+      for (const q of [NUMBER, 'b7391046', 'B 739 1046']) expect(ids(await search(cwA, q))).toEqual([han.caseId]);
+      expect(ids(await search(consulVn, NUMBER))).toEqual([han.caseId]);
+      const found = (await queue(consulVn, NUMBER)).json as { items: { caseId: string }[] };
+      expect(found.items.map((i) => i.caseId)).toEqual([han.caseId]);
+    });
+
+    it("gives another organisation, a clinic and another country's embassy exactly a miss's answer", async () => {
+      const miss = (await search(cwB, 'Z9999999')).items;
+      expect(miss).toEqual([]);
+      for (const c of [cwB, medic, consulId]) {
+        const known = await c.request('GET', `/api/cases?q=${NUMBER}`);
+        const unknown = await c.request('GET', '/api/cases?q=Z9999999');
+        expect(known.status).toBe(200);
+        expect(known.body).toBe(unknown.body);
+        expect(known.json.items).toEqual([]);
+      }
+      expect((await queue(consulId, NUMBER)).body).toBe((await queue(consulId, 'Z9999999')).body);
+    });
+
+    it('audits a document search by its kind and the ids returned, never the number', async () => {
+      await search(cwA, NUMBER);
+      const found = await lastSearchAudit(t, orgA);
+      expect(found.details.searchKinds).toContain('document');
+      expect(found.details.survivorIds).toEqual([han.survivorId]);
+      expect(found.text).not.toMatch(/7391046/);
+      await search(cwB, NUMBER);
+      const miss = await lastSearchAudit(t, orgB);
+      expect(miss.details.survivorIds).toEqual([]);
+      expect(miss.text).not.toMatch(/7391046/);
+    });
+  });
+
   it('audits each search with the kinds of its term and the ids returned, never the term', async () => {
     await search(cwA, 'Chen Meiling');
     const found = await lastSearchAudit(t, orgA);

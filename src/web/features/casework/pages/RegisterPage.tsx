@@ -18,6 +18,7 @@ import { useFormat } from '../../../components/format.ts';
 import { useRegisterSurvivor } from '../casework-api.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
 import { CompoundPicker, type CompoundChoice } from '../components/CompoundPicker.tsx';
+import { DayField } from '../components/DayField.tsx';
 import { DuplicateHint } from '../components/DuplicateHint.tsx';
 import { COMMON_LANGUAGES } from '../components/countries.ts';
 import { errorUnder } from '../components/errors.ts';
@@ -171,12 +172,11 @@ export function RegisterPage() {
         />
 
         <div className="cw-two">
-          <Field
+          <DayField
             name="dateOfBirth"
-            label={t('register.dateOfBirth')}
-            type="date"
+            legend={t('register.dateOfBirth')}
             value={dateOfBirth}
-            onChange={(e) => setDateOfBirth(e.target.value)}
+            onChange={setDateOfBirth}
             error={err('dateOfBirth')}
             hint={t('register.dateOfBirthHint')}
           />

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { narrowScreen } from '../../../components/screen.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { TRIAGE_SHORTCUTS } from '../../../../core/triage/board.ts';
@@ -29,6 +30,8 @@ export function TriagePage() {
   const [nationalities, setNationalities] = useState<string[]>([]);
   const [locationKinds, setLocationKinds] = useState<string[]>([]);
   const [ageBands, setAgeBands] = useState<string[]>([]);
+  // On a phone the filters start folded, so the list is on the first screen; a filter given in the address opens them.
+  const [filtersOpen, setFiltersOpen] = useState(() => kinds.length > 0 || !narrowScreen());
   const [sort, setSort] = useState<SortKey>('urgency');
   const [limit, setLimit] = useState(100);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
@@ -99,12 +102,12 @@ export function TriagePage() {
     <div className="cw-triage">
       <div className="cw-heading-row">
         <h1>{t('triage.title')}</h1>
-        <button type="button" className="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+        <button type="button" className="button cw-keyboard-only" onClick={() => setHelp(true)} aria-keyshortcuts="?">
           {t('triage.shortcuts')}
         </button>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
-      <details className="cw-filters" open>
+      <details className="cw-filters" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
         <summary>{t('common.filters')}</summary>
         <FilterChips
           name="kind"
@@ -168,7 +171,7 @@ export function TriagePage() {
         </EmptyState>
       ) : (
         <>
-          <p className="small muted">{t('triage.hint')}</p>
+          <p className="small muted cw-keyboard-only">{t('triage.hint')}</p>
           <table className="cw-table" data-testid="triage-board">
             <thead>
               <tr>

@@ -4,6 +4,7 @@ import type { ConsularQueue } from '../../../../../contracts/casework/index.ts';
 import { CONSULAR_SORTS } from '../../../../../contracts/casework/index.ts';
 import { EMERGENCY_DOCUMENT_STATUSES, EXIT_CLEARANCE_STATUSES } from '../../../../../core/cases/consular.ts';
 import { DOCUMENT_STATUSES } from '../../../../../core/vocabulary.ts';
+import { narrowScreen } from '../../../../components/screen.ts';
 import { useVocab, type VocabFamily } from '../../components/vocab.ts';
 
 /** The queue's filters as the API takes them ('' = any). `flight` is '', 'none', 'booked' or "NUMBER@DATE". */
@@ -65,6 +66,8 @@ export function QueueFilters({
   const { t } = useTranslation('casework');
   const v = useVocab();
   const [q, setQ] = useState(value.q);
+  // On a phone the filters fold under the search, so the queue itself is on the first screen.
+  const [open, setOpen] = useState(() => !narrowScreen());
   const set = (patch: Partial<QueueFilterState>) => onChange({ ...value, ...patch });
   const vocabSelect = (
     key: 'documentStatus' | 'emergencyDocument' | 'exitClearance',
@@ -111,46 +114,49 @@ export function QueueFilters({
           {t('consular.searchButton')}
         </button>
       </form>
-      <div className="cw-row cw-row--end">
-        {vocabSelect('documentStatus', 'documentStatus', DOCUMENT_STATUSES)}
-        {vocabSelect('emergencyDocument', 'emergencyDocument', EMERGENCY_DOCUMENT_STATUSES)}
-        {vocabSelect('exitClearance', 'exitClearance', EXIT_CLEARANCE_STATUSES)}
-        <div className="field">
-          <label htmlFor="cq-ready">{t('consular.filter.ready')}</label>
-          <select id="cq-ready" value={value.ready} onChange={(e) => set({ ready: e.target.value })}>
-            <option value="">{t('consular.filter.any')}</option>
-            <option value="true">{t('common.yes')}</option>
-            <option value="false">{t('common.no')}</option>
-          </select>
+      <details className="cw-filters" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{t('common.filters')}</summary>
+        <div className="cw-row cw-row--end">
+          {vocabSelect('documentStatus', 'documentStatus', DOCUMENT_STATUSES)}
+          {vocabSelect('emergencyDocument', 'emergencyDocument', EMERGENCY_DOCUMENT_STATUSES)}
+          {vocabSelect('exitClearance', 'exitClearance', EXIT_CLEARANCE_STATUSES)}
+          <div className="field">
+            <label htmlFor="cq-ready">{t('consular.filter.ready')}</label>
+            <select id="cq-ready" value={value.ready} onChange={(e) => set({ ready: e.target.value })}>
+              <option value="">{t('consular.filter.any')}</option>
+              <option value="true">{t('common.yes')}</option>
+              <option value="false">{t('common.no')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="cq-flight">{t('consular.filter.flight')}</label>
+            <select id="cq-flight" value={value.flight} onChange={(e) => set({ flight: e.target.value })}>
+              <option value="">{t('consular.filter.any')}</option>
+              <option value="none">{t('consular.filter.noFlight')}</option>
+              <option value="booked">{t('consular.filter.anyFlight')}</option>
+              {flights.map((f) => (
+                <option key={`${f.flightNumber}@${f.date}`} value={`${f.flightNumber}@${f.date}`}>
+                  {t('consular.flightOption', { flight: f.flightNumber, date: f.date, count: f.people })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="cq-sort">{t('consular.sort.label')}</label>
+            <select
+              id="cq-sort"
+              value={value.sort}
+              onChange={(e) => set({ sort: e.target.value as QueueFilterState['sort'] })}
+            >
+              {CONSULAR_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`consular.sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor="cq-flight">{t('consular.filter.flight')}</label>
-          <select id="cq-flight" value={value.flight} onChange={(e) => set({ flight: e.target.value })}>
-            <option value="">{t('consular.filter.any')}</option>
-            <option value="none">{t('consular.filter.noFlight')}</option>
-            <option value="booked">{t('consular.filter.anyFlight')}</option>
-            {flights.map((f) => (
-              <option key={`${f.flightNumber}@${f.date}`} value={`${f.flightNumber}@${f.date}`}>
-                {t('consular.flightOption', { flight: f.flightNumber, date: f.date, count: f.people })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="cq-sort">{t('consular.sort.label')}</label>
-          <select
-            id="cq-sort"
-            value={value.sort}
-            onChange={(e) => set({ sort: e.target.value as QueueFilterState['sort'] })}
-          >
-            {CONSULAR_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`consular.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      </details>
     </div>
   );
 }
