@@ -43,7 +43,10 @@ function group(thresholds: GroupingThresholds): string[] {
     const d = index.add(String(i), analysed[i]!.features, docs[i]!.day, `s${i}`);
     const list = members.get(d.storyId) ?? [];
     for (const other of d.alsoMatched) {
-      for (const j of members.get(other) ?? []) ((storyOf[j] = d.storyId), list.push(j));
+      for (const j of members.get(other) ?? []) {
+        storyOf[j] = d.storyId;
+        list.push(j);
+      }
       members.delete(other);
     }
     storyOf[i] = d.storyId;

@@ -210,7 +210,9 @@ export function syntheticArticles(count: number, seed: number): SyntheticArticle
   const compoundName = () => {
     for (;;) {
       const name = `${r.pick(FIRST)} ${r.pick(SECOND)} ${r.pick(KIND)}`;
-      if (!used.has(name) || used.size >= FIRST.length * SECOND.length * KIND.length) return (used.add(name), name);
+      if (used.has(name) && used.size < FIRST.length * SECOND.length * KIND.length) continue;
+      used.add(name);
+      return name;
     }
   };
   const docs: SyntheticArticle[] = [];

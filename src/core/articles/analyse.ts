@@ -51,7 +51,10 @@ export function resolveArticle(
   const entities = new Set<string>();
   const actorKey = (id: string) => `name:${fold(actors.get(id)!.names[0]!)}`;
   for (const c of out) {
-    if (c.actorId) (entities.add(actorKey(c.actorId)), resolved.push(fold(c.quote)));
+    if (c.actorId) {
+      entities.add(actorKey(c.actorId));
+      resolved.push(fold(c.quote));
+    }
     if (c.kind === 'place') resolved.push(fold(c.quote));
     if (c.kind === 'place' && c.value.placeKind !== 'country') entities.add(c.key);
   }
