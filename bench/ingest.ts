@@ -75,7 +75,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 if (tune) {
   console.log(`tuning seed ${seed}, ${docs.length} articles`);
   for (const text of [0.25, 0.3, 0.35])
-    for (const entities of [0.2, 0.3, 0.4, 0.5])
+    for (const entities of [0.3, 0.4, 0.5, 0.6, 0.7])
       for (const copy of [0.5, 0.6])
         for (const merge of [0.6, 0.8, 1.01]) {
           const s = score(docs, group({ text, entities, copy, merge }));

@@ -39,7 +39,7 @@ export interface StoryDecision {
  *   - `text`: lowest score that joins a story;
  *   - `copy`: text alone groups near-copies (syndication, light edits); below it text needs shared who/where
  *     and, when both articles state figures, a shared figure;
- *   - `entities`: lowest weighted Jaccard of who/where for grouping on entities (see `overlap`);
+ *   - `entities`: lowest strict weighted overlap of who/where for grouping on entities (see `overlap`);
  *   - `merge`: an article that also matches a second story this strongly joins the two stories (weaker
  *     second matches chained unrelated stories together through one ambiguous article).
  */
@@ -72,31 +72,37 @@ export function featuresOf(text: string, entities: readonly string[]): StoryFeat
   return { signature: signature(shingles(text)), entities: [...new Set(entities)].sort(), numbers: numbersOf(text) };
 }
 
-/** How much a shared key says: 1 when every key counts the same; the index passes inverse document frequency. */
-export type KeyWeight = (key: string) => number;
+/**
+ * How much a key says: 1 when every key counts the same; the index passes inverse document frequency, and
+ * whether any article it holds has the key (one no article has cannot be shared).
+ */
+export type KeyWeight = ((key: string) => number) & { known?: (key: string) => boolean };
 
 /**
- * Shared keys, and how much they weigh: `coefficient` is the weighted overlap coefficient (what both share
- * over the smaller side's total: a translation that leaves names out still matches), `jaccard` the weighted
- * Jaccard (what both share over everything either names: two raids told by the same town's spokesman, each
- * at its own compound, do not). A town or spokesperson that many articles name weighs little; a compound's
- * name, a person named in few articles, a rare figure weigh much.
+ * Shared keys, and how much they weigh: `coefficient` is the weighted overlap coefficient over keys some
+ * indexed article has (what both share over the smaller side's total: a translation that leaves names out,
+ * or adds words of its own, still matches); `strict` the same with keys no indexed article has counted
+ * too (two raids told by the same town's spokesman, each at its own compound: the compound only the new
+ * article names is the rarest key there is, and says it is another story). A town or spokesperson that
+ * many articles name weighs little; a compound's name, a person named in few articles, a rare figure weigh
+ * much.
  */
 function overlap(
   a: readonly string[],
   b: readonly string[],
   weight: KeyWeight,
-): { shared: number; coefficient: number; jaccard: number } {
-  if (!a.length || !b.length) return { shared: 0, coefficient: 0, jaccard: 0 };
+): { shared: number; coefficient: number; strict: number } {
+  if (!a.length || !b.length) return { shared: 0, coefficient: 0, strict: 0 };
   const set = new Set(a);
   const common = b.filter((x) => set.has(x));
   const total = (xs: readonly string[]) => xs.reduce((s, x) => s + weight(x), 0);
   const [ta, tb, tc] = [total(a), total(b), total(common)];
-  const smaller = Math.min(ta, tb);
+  const known = weight.known;
+  const smaller = known ? Math.min(total(a.filter(known)), total(b.filter(known))) : Math.min(ta, tb);
   return {
     shared: common.length,
     coefficient: smaller > 0 ? tc / smaller : 0,
-    jaccard: ta + tb - tc > 0 ? tc / (ta + tb - tc) : 0,
+    strict: Math.min(ta, tb) > 0 ? tc / Math.min(ta, tb) : 0,
   };
 }
 
@@ -116,7 +122,7 @@ export function storySimilarity(
   const aboutSame =
     e.shared >= 2 &&
     e.coefficient >= 0.5 &&
-    e.jaccard >= thresholds.entities &&
+    e.strict >= thresholds.entities &&
     (n.shared >= 1 || (e.shared >= 3 && e.coefficient >= 0.75))
       ? 0.5 * e.coefficient + 0.5 * Math.max(n.coefficient, thresholds.text)
       : 0;
@@ -136,11 +142,12 @@ export class StoryIndex {
   private readonly postings = new Map<string, string[]>();
   /** Articles naming each entity or figure (for inverse document frequency). */
   private readonly df = new Map<string, number>();
-  // A key no article in the index has (df 0) can match nothing: it weighs nothing either way.
-  private readonly weight: KeyWeight = (key) => {
-    const df = this.df.get(key) ?? 0;
-    return df === 0 ? 0 : 1 + Math.log((this.members.size + 1) / (df + 1));
-  };
+  // A key no article in the index has (df 0) is the rarest there is: the compound only the new article
+  // names says most that it is another story (weighing it nothing let a shared town and spokesman decide).
+  private readonly weight: KeyWeight = Object.assign(
+    (key: string) => 1 + Math.log((this.members.size + 1) / ((this.df.get(key) ?? 0) + 1)),
+    { known: (key: string) => this.df.has(key) },
+  );
 
   constructor(
     existing: readonly StoryMember[] = [],
