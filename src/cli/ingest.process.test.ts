@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -85,6 +85,26 @@ describe('refuge ingest', () => {
       const second = await refuge(['ingest', jsonl, '--as', 'a@watch.test', '--org', 'watch', '--json'], env);
       expect(second.code, second.out).toBe(0);
       expect(lastJson(second.stdout)).toMatchObject({ articles: 1, duplicates: 2, rejected: 2 });
+
+      // A folder of bad files: each is refused with its reason, the run goes on, nothing is stored.
+      const bad = join(dir, 'bad');
+      mkdirSync(bad);
+      writeFileSync(join(bad, 'garbage.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+      writeFileSync(join(bad, 'empty.md'), '');
+      writeFileSync(join(bad, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x61, 0x20, 0x50, 0x6f]));
+      writeFileSync(join(bad, 'enormous.txt'), 'word '.repeat(60_000));
+      const refusedFiles = await refuge(['ingest', bad, '--as', 'a@watch.test', '--org', 'watch', '--json'], env);
+      expect(refusedFiles.code, refusedFiles.out).toBe(0);
+      const events = refusedFiles.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { kind?: string; name?: string; reason?: string });
+      const reasonOf = (name: string) => events.find((e) => e.name === name)?.reason ?? '';
+      expect(reasonOf('garbage.txt')).toMatch(/UTF-8/);
+      expect(reasonOf('empty.md')).toMatch(/empty/);
+      expect(reasonOf('latin1.txt')).toMatch(/UTF-8/);
+      expect(reasonOf('enormous.txt')).toMatch(/longer than/);
+      expect(events.at(-1)).toMatchObject({ articles: 0, rejected: 4, claims: 0 });
 
       // Someone who is no member of the organisation cannot ingest for it; nothing runs.
       const refused = await refuge(['ingest', jsonl, '--as', 'nobody@watch.test', '--org', 'watch', '--json'], env);

@@ -94,6 +94,14 @@ export class ActorBook {
       }
   }
 
+  /** The existing actor a mention is, if any (nothing is added). */
+  find(name: string, kind: ActorKind): ActorCandidate | undefined {
+    const candidates = new Set<ActorCandidate>();
+    for (const k of actorNameKeys(name, kind)) for (const c of this.byKey.get(k) ?? []) candidates.add(c);
+    const { actorId } = resolveActor(name, kind, [...candidates]);
+    return actorId ? this.byId.get(actorId) : undefined;
+  }
+
   /** The actor a mention is (an existing one, or a new one made with `newId`), and whether it is new. */
   resolve(
     name: string,

@@ -43,15 +43,28 @@ export function resolveArticle(
     if (created) newActors.push(actor);
     return { ...c, actorId: actor.id };
   });
-  const entities = [
-    ...out.flatMap((c) => {
-      if (c.actorId) return [`actor:${c.actorId}`];
-      if (c.kind === 'place' && c.value.placeKind !== 'country') return [c.key];
-      return [];
-    }),
-    ...properNames(text),
-  ];
-  return { language, claims: out, features: featuresOf(text, entities), newActors };
+  // Each who/where counts once. A resolved place or actor drops the capitalised run naming it ("Phnom Penh"
+  // as `place:city:…` and again as `name:phnom penh` made one shared town look like two shared entities).
+  // An actor is keyed by the first name it was known by, and so is a run that names a known actor: an
+  // article in a language without person extraction, or one read before the actor existed, shares that key.
+  const resolved: string[] = [];
+  const entities = new Set<string>();
+  const actorKey = (id: string) => `name:${fold(actors.get(id)!.names[0]!)}`;
+  for (const c of out) {
+    if (c.actorId) {
+      entities.add(actorKey(c.actorId));
+      resolved.push(fold(c.quote));
+    }
+    if (c.kind === 'place') resolved.push(fold(c.quote));
+    if (c.kind === 'place' && c.value.placeKind !== 'country') entities.add(c.key);
+  }
+  for (const key of properNames(text)) {
+    const name = key.slice('name:'.length);
+    if (resolved.some((r) => name === r || name.endsWith(` ${r}`) || name.startsWith(`${r} `))) continue;
+    const known = actors.find(name, 'person') ?? actors.find(name, 'organisation');
+    entities.add(known ? actorKey(known.id) : key);
+  }
+  return { language, claims: out, features: featuresOf(text, [...entities]), newActors };
 }
 
 const PROPER = /(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){1,3}/gu;
@@ -62,5 +75,7 @@ const PROPER = /(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{
  * no extraction for that language).
  */
 export function properNames(text: string): string[] {
-  return [...new Set([...text.matchAll(PROPER)].map((m) => `name:${m[0].toLowerCase().replace(/\s+/g, ' ')}`))];
+  return [...new Set([...text.matchAll(PROPER)].map((m) => `name:${fold(m[0])}`))];
 }
+
+const fold = (name: string) => name.toLowerCase().replace(/\s+/g, ' ');

@@ -35,6 +35,8 @@ const AFFILIATION_AFTER = new RegExp(
   `^\\s+(?:at|of|for|with)\\s+(?:the\\s+)?(${CAP}(?:\\s+(?:(?:of|for|and|the|on)\\s+)?${CAP})*)`,
   'u',
 );
+// "the Amber Willow compound": a run followed by a site word names a site (one the registry may not know yet).
+const SITE_AFTER = /^\s+(?:compound|complex|casino|zone|park|resort|estate|building|site)s?\b/i;
 const ORG_ROLE_BEFORE = new RegExp(`(${CAP}(?:\\s+${CAP})*)\\s+(${ROLE_SOURCE})\\s+$`, 'u');
 
 export interface NameMentions {
@@ -115,6 +117,7 @@ export function extractNames(text: string, places: PlaceIndex): Claim[] {
       continue;
     }
     if (words.length > 4 || words.some((w) => /^(?:of|for|and|the|on)$/.test(w))) continue;
+    if (SITE_AFTER.test(after)) continue;
     const roleAfter = ROLE_AFTER.exec(after);
     const orgRole = ORG_ROLE_BEFORE.exec(before);
     const cue =

@@ -57,6 +57,9 @@ export function FigureGroups({ groups, showStory = false }: { groups: FigureGrou
                   <td data-testid="figure-value">
                     {interval(s.low, s.high)}
                     {s.conflictsWith.length > 0 && <span className="small"> ({t('disagreements.conflicts')})</span>}
+                    {s.status !== 'proposed' && (
+                      <span className={`claim-status claim-status--${s.status}`}> {t(`status.${s.status}`)}</span>
+                    )}
                   </td>
                   <td>
                     <q>{s.quote}</q>
