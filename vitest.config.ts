@@ -25,7 +25,11 @@ export default defineConfig({
         // Components keep per-file isolation: they run in jsdom and the web app keeps module-level state
         // (i18n instance, the outbox) that one file must not hand to the next.
         extends: true,
-        test: { name: 'web', include: ['src/web/**/*.test.ts', 'src/web/**/*.test.tsx'] },
+        test: {
+          name: 'web',
+          include: ['src/web/**/*.test.ts', 'src/web/**/*.test.tsx'],
+          setupFiles: ['./src/testing/web-setup.ts'],
+        },
       },
     ],
   },
