@@ -5,6 +5,8 @@
  * come), "14 October 2025", "October 14", "three weeks ago", "2025-10-14". Each result keeps its span.
  */
 
+import { WORD_NUMBERS } from './figures.ts';
+
 export type DatePrecision = 'day' | 'week' | 'month' | 'year';
 
 export interface DateMention {
@@ -36,16 +38,7 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const SMALL: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
+  ...Object.fromEntries(Object.entries(WORD_NUMBERS).filter(([, n]) => n <= 10)),
 };
 
 const monthIndex = (word: string): number => MONTHS.findIndex((m) => m.startsWith(word.toLowerCase().slice(0, 3)));

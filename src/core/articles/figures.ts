@@ -49,7 +49,8 @@ const SCALES: Readonly<Record<string, number>> = {
   k: 1e3,
 };
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
+/** Numbers written as words, as articles use them (dates.ts reads the small ones for "three days ago"). */
+export const WORD_NUMBERS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
