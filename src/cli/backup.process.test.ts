@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { testPostgresUrl } from '../testing/test-harness.ts';
 import { openDatabase } from '../db/database.ts';
-import { startServerProcess, type ServerProcess } from '../testing/test-process.ts';
-import { createDeployment, runCli, type Deployment } from '../testing/crash-rounds.ts';
+import { refuge, startServerProcess, type ServerProcess } from '../testing/test-process.ts';
+import { createDeployment, type Deployment } from '../testing/crash-rounds.ts';
 import { emptyLedger, runLoad, signInLoadActors } from '../testing/load-mix.ts';
 
 /**
@@ -42,11 +42,11 @@ describe('backup under load', () => {
     while (ledger.registrations.length < 5) await new Promise((r) => setTimeout(r, 20));
     const before = ledger.registrations.map((r) => r.caseId);
     const file = join(deployment.dir, 'backup.ndjson.gz');
-    const backup = await runCli(deployment.env, ['backup', '--out', file]);
+    const backup = await refuge(['backup', '--out', file], deployment.env);
     const during = ledger.registrations.length - before.length;
     stop = true;
     await load;
-    expect(backup.code, backup.output).toBe(0);
+    expect(backup.code, backup.out).toBe(0);
 
     // The rows of the backup, per table (the file's own record).
     const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n').slice(1);
@@ -78,11 +78,11 @@ describe('backup under load', () => {
       postgresql: { ...keys, REFUGE_DATA_DIR: pgDir, DATABASE_URL: testPostgresUrl(dbName) },
     };
     for (const [name, env] of Object.entries(targets)) {
-      const restored = await runCli(env, ['restore', '--from', file]);
-      expect(restored.code, `${name}: ${restored.output}`).toBe(0);
-      expect(restored.output).toMatch(/audit log intact/);
-      const verify = await runCli(env, ['audit', 'verify']);
-      expect(verify.code, `${name}: ${verify.output}`).toBe(0);
+      const restored = await refuge(['restore', '--from', file], env);
+      expect(restored.code, `${name}: ${restored.out}`).toBe(0);
+      expect(restored.out).toMatch(/audit log intact/);
+      const verify = await refuge(['audit', 'verify'], env);
+      expect(verify.code, `${name}: ${verify.out}`).toBe(0);
     }
 
     // Same records in both restores, as in the file (the restores' own sealing adds tree heads, nothing else).

@@ -1,28 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { testPostgresUrl } from '../testing/test-harness.ts';
-
-const run = promisify(execFile);
-const CLI = new URL('./main.ts', import.meta.url).pathname;
-
-async function refuge(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { ...process.env, REFUGE_SECRET_KEY: '', DATABASE_URL: '', ...env },
-      timeout: 280_000,
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-}
+import { refuge } from '../testing/test-process.ts';
 
 /** Every path under `dir` whose mode gives the group or others any access. */
 function openToOthers(dir: string): string[] {

@@ -1,30 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { ARTICLE_FIXTURE_DIR, FIXTURES } from '../testing/article-fixtures.ts';
-
-const run = promisify(execFile);
-const CLI = new URL('./main.ts', import.meta.url).pathname;
-
-async function refuge(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; out: string; stdout: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { ...process.env, ...env },
-      timeout: 600_000,
-    });
-    return { code: 0, out: stdout + stderr, stdout };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}`, stdout: e.stdout ?? '' };
-  }
-}
+import { refuge } from '../testing/test-process.ts';
 
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
 

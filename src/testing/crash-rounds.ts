@@ -1,15 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import pg from 'pg';
 import { testPostgresUrl } from './test-harness.ts';
-import { startServerProcess, type ServerProcess } from './test-process.ts';
+import { refuge, startServerProcess, type ServerProcess } from './test-process.ts';
 import { checkLedger, emptyLedger, retarget, runLoad, signInLoadActors, type WriteLedger } from './load-mix.ts';
-
-const CLI = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 
 /** One deployment's environment (data directory, keys, database), fresh for a test or benchmark. */
 export interface Deployment {
@@ -46,8 +42,8 @@ export async function createDeployment(
     env.DATABASE_URL = testPostgresUrl(dbName);
   }
   if (options.demoSurvivors !== undefined) {
-    const loaded = await runCli(env, ['demo', 'load', '--survivors', String(options.demoSurvivors)]);
-    if (loaded.code !== 0) throw new Error(`demo load failed: ${loaded.output}`);
+    const loaded = await refuge(['demo', 'load', '--survivors', String(options.demoSurvivors)], env);
+    if (loaded.code !== 0) throw new Error(`demo load failed: ${loaded.out}`);
     env.REFUGE_DEMO = '0';
   }
   const deployment: Deployment = {
@@ -64,21 +60,6 @@ export async function createDeployment(
     },
   };
   return deployment;
-}
-
-/** Runs `refuge <args>` against a deployment; resolves with its exit code and output. */
-export function runCli(env: Record<string, string>, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output }));
-  });
 }
 
 const acknowledged = (l: WriteLedger) => l.registrations.length + l.uploads.length + l.transitions.size;
@@ -150,9 +131,9 @@ export async function runCrashRounds(options: {
     }
     await server.kill('SIGTERM');
     server = null;
-    const verify = await runCli(deployment.env, ['audit', 'verify']);
-    result.auditVerify = verify.output;
-    if (verify.code !== 0) result.problems.push(`refuge audit verify exited ${verify.code}: ${verify.output}`);
+    const verify = await refuge(['audit', 'verify'], deployment.env);
+    result.auditVerify = verify.out;
+    if (verify.code !== 0) result.problems.push(`refuge audit verify exited ${verify.code}: ${verify.out}`);
     return result;
   } finally {
     await server?.kill('SIGKILL');

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +24,28 @@ export function freePort(): Promise<number> {
 }
 
 const CLI = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+
+/**
+ * Runs `refuge <args>` as its own process with `env` added; resolves with its exit code, all output and stdout alone
+ * (a `--json` command's last stdout line is its summary). Never rejects on a non-zero exit.
+ */
+export async function refuge(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 600_000,
+): Promise<{ code: number; out: string; stdout: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { ...process.env, ...env },
+      timeout: timeoutMs,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, out: stdout + stderr, stdout };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}`, stdout: e.stdout ?? '' };
+  }
+}
 
 // Generous: a first start migrates and loads the demo, and a shared 2-core machine can be many times slower than a quiet one.
 // `env.PORT` keeps a port across a restart (a browser's storage belongs to its origin); otherwise a free one is taken.
