@@ -20,8 +20,8 @@ import { QUALIFIERS } from '../../core/articles/figures.ts';
 const When = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 const Sensitivity = z.enum(['public', 'internal']);
 
-export const ArticlePasteInput = z.object({
-  text: z.string().min(1).max(MAX_ARTICLE_CHARS),
+/** What a person may say about an article's source, pasted or uploaded alike. */
+const ArticleSource = z.object({
   title: z.string().max(500).optional(),
   publisher: z.string().max(200).optional(),
   url: z
@@ -31,19 +31,11 @@ export const ArticlePasteInput = z.object({
   publishedAt: When.optional(),
   sensitivity: Sensitivity.optional(),
 });
+
+export const ArticlePasteInput = ArticleSource.extend({ text: z.string().min(1).max(MAX_ARTICLE_CHARS) });
 export type ArticlePasteInput = z.infer<typeof ArticlePasteInput>;
 
-export const ArticleUploadQuery = z.object({
-  fileName: z.string().min(1).max(255),
-  title: z.string().max(500).optional(),
-  publisher: z.string().max(200).optional(),
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
-  publishedAt: When.optional(),
-  sensitivity: Sensitivity.optional(),
-});
+export const ArticleUploadQuery = ArticleSource.extend({ fileName: z.string().min(1).max(255) });
 export type ArticleUploadQuery = z.infer<typeof ArticleUploadQuery>;
 
 export const IngestedArticleView = z.object({
