@@ -55,8 +55,11 @@ describe('monitoring in Chromium', () => {
     const map = await openMap(page);
     expect(map.compounds.length).toBeGreaterThan(5);
     expect(await page.getByTestId('compound-list').locator('li').count()).toBe(map.compounds.length);
-    // Nothing is fetched from outside: the basemap and the worker come from our own origin.
-    const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    // Nothing is fetched from outside: the basemap and the worker come from our own origin. The basemap loads after
+    // the compounds, so wait until it has been fetched before reading what was requested.
+    const resources = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    await expect.poll(async () => (await resources()).some((u) => /countries-50m.*\.json/.test(u))).toBe(true);
+    const requested = await resources();
     const origin = new URL(page.url()).origin;
     expect(requested.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual(
       [],
