@@ -25,6 +25,13 @@ export const IsoDay = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   .refine(validDay, 'not a real date');
 export const IsoInstant = z.string();
+/** A passport, identity card or travel document number: letters, digits, spaces and dashes as printed on it. */
+export const DocumentNumber = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, 'letters, digits, spaces and dashes as printed on the document');
 /** Free text a person writes (reasons, notes): trimmed, not empty. */
 export const Reason = z.string().trim().min(1).max(2000);
 

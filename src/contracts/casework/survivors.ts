@@ -11,7 +11,7 @@ import {
   SEXES,
 } from '../../core/vocabulary.ts';
 import { CONSENT_METHODS } from '../../core/consent/versioned.ts';
-import { CountryCode, IsoDay, LanguageCode } from './fields.ts';
+import { CountryCode, DocumentNumber, IsoDay, LanguageCode } from './fields.ts';
 
 /** A name as the survivor gave it: in its own script, or a romanisation of it. Exactly one is preferred. */
 export const SurvivorName = z.object({
@@ -71,6 +71,8 @@ export const RegisterSurvivorRequest = z
     languages: z.array(LanguageCode).max(10).default([]),
     contacts: z.array(Contact).max(10).default([]),
     documentStatus: z.enum(DOCUMENT_STATUSES),
+    /** Their own passport or identity card number, if they know it (often the document itself was confiscated). */
+    documentNumber: DocumentNumber.optional(),
     location: LocationInput.default({ kind: 'unknown' }),
     /** Which compound they came from: a compound of the registry (GET /api/compound-lookup) … */
     compoundId: z.uuid().optional(),
@@ -153,6 +155,8 @@ export const SurvivorView = z.object({
   languages: z.array(z.string()),
   contacts: z.array(Contact),
   documentStatus: z.enum(DOCUMENT_STATUSES),
+  /** Their own passport or identity card number as they gave it; null when not known. */
+  documentNumber: z.string().nullable(),
   locationKind: z.enum(LOCATION_KINDS),
   /**
    * null when this organisation may not see where the survivor is (core/disclosure mayViewLocation, and never for an

@@ -46,10 +46,10 @@ export function travelDocumentName(names: readonly ManifestName[]): string {
 
 /** The travel document the person flies on: their own passport if they hold it, else an issued emergency document. */
 export function travelDocumentOf(
-  passport: DocumentStatus,
+  passport: { status: DocumentStatus; number: string | null },
   emergency: { status: EmergencyDocumentStatus; number: string | null },
 ): { type: ManifestPerson['documentType']; number: string | null } {
-  if (passport === 'held') return { type: 'passport', number: null };
+  if (passport.status === 'held') return { type: 'passport', number: passport.number };
   if (emergency.status === 'issued') return { type: 'emergency_travel_document', number: emergency.number };
   return { type: null, number: null };
 }

@@ -132,6 +132,7 @@ export async function registerSurvivor(
           })),
           dateOfBirth: input.dateOfBirth ?? null,
           contacts: input.contacts,
+          documentNumber: input.documentNumber ?? null,
         }),
         locationEnc: sealLocation(app, survivorId, input.location.detail),
         sex: input.sex,

@@ -13,6 +13,8 @@ export interface SurvivorIdentity {
   names: { value: string; script?: string | null; romanisation?: boolean; preferred: boolean }[];
   dateOfBirth: string | null;
   contacts: { channel: ContactChannel; value: string }[];
+  /** Their own passport or identity card number (absent in envelopes sealed before it was asked). */
+  documentNumber?: string | null;
 }
 export interface SurvivorLocationSecret {
   detail: string | null;

@@ -54,6 +54,7 @@ export function presentSurvivor(
     languages: s.languages,
     contacts: identity.contacts.map((c) => ({ channel: c.channel, value: c.value })),
     documentStatus: s.documentStatus,
+    documentNumber: identity.documentNumber ?? null,
     locationKind,
     location: mayView ? { kind: locationKind, placeOrganisationId: s.locationOrganisationId, detail } : null,
     compound: s.compoundRef,

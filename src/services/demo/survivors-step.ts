@@ -1,12 +1,12 @@
-import { createRng, pickWeighted } from '../../core/random.ts';
+import { createRng, pickWeighted, type Rng } from '../../core/random.ts';
 import type { CaseStatus, RiskLevel } from '../../core/vocabulary.ts';
-import { encryptionContext } from '../../db/encrypted-columns.ts';
 import {
   insertCases,
   insertSurvivors,
   type CaseInsert,
   type SurvivorInsert,
 } from '../../db/repositories/survivors.repository.ts';
+import { sealIdentity, sealLocation } from '../casework/survivor-envelopes.service.ts';
 import type { DemoStep } from './load.ts';
 
 // Where cases stand some weeks after a mass exit: most still waiting on documents or travel.
@@ -27,10 +27,16 @@ const RISK_MIX: readonly (readonly [RiskLevel, number])[] = [
   ['critical', 8],
 ];
 
+/** A passport-like number (a letter and seven digits), drawn apart from the mixes so they stay as they were. */
+function passportNumber(rng: Rng): string {
+  return String.fromCharCode(65 + rng.int(26)) + String(rng.int(1e7)).padStart(7, '0');
+}
+
 export const survivorsStep: DemoStep = {
   name: 'survivors',
   async run({ app, trx, scenario, ids, seed }) {
     const rng = createRng(seed ^ 0x5eed);
+    const passportRng = createRng(seed ^ 0xd0c);
     const survivors: SurvivorInsert[] = [];
     const cases: CaseInsert[] = [];
     for (const s of scenario.survivors) {
@@ -42,13 +48,14 @@ export const survivorsStep: DemoStep = {
         organisationId,
         registeredBy: ids.users.get(s.registeredByUserKey) ?? null,
         registeredAt: s.registeredAt,
-        identityEnc: app.cipher.encryptJson(
-          { names: s.names, dateOfBirth: s.dateOfBirth, contacts: s.contacts },
-          encryptionContext('survivors', 'identity_enc', id),
-        ),
-        locationEnc: s.location.detail
-          ? app.cipher.encryptJson({ detail: s.location.detail }, encryptionContext('survivors', 'location_enc', id))
-          : null,
+        identityEnc: sealIdentity(app, id, {
+          names: s.names,
+          dateOfBirth: s.dateOfBirth,
+          contacts: s.contacts,
+          // Those who kept their passport can read its number out; the rest rarely know it.
+          documentNumber: s.documentStatus === 'held' ? passportNumber(passportRng) : null,
+        }),
+        locationEnc: sealLocation(app, id, s.location.detail),
         sex: s.sex,
         ageBand: s.ageBand,
         nationalities: s.nationalities,

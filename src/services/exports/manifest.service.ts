@@ -56,7 +56,8 @@ export async function flightManifest(
       .filter((r) => r.record && !r.record.repatriatedAt)
       .map(({ survivor, record }): ManifestPerson & { survivorId: string } => {
         const identity = openIdentity(app, survivor);
-        const document = travelDocumentOf(survivor.documentStatus, {
+        const passport = { status: survivor.documentStatus, number: identity.documentNumber ?? null };
+        const document = travelDocumentOf(passport, {
           status: record!.emergencyDocumentStatus,
           number: record!.emergencyDocumentNumberEnc
             ? app.cipher.decrypt(

@@ -13,7 +13,7 @@ export interface MatchableSurvivor {
   id: string;
   organisationId: string;
   nationalities: readonly string[];
-  identity: SurvivorIdentity & { documentNumber?: string | null };
+  identity: SurvivorIdentity;
 }
 
 /** The first contact that looks like a phone number (messaging apps are phone-numbered too). */

@@ -94,6 +94,8 @@ describe.each(DATABASE_KINDS)('the consular queue at scale on %s', (kind) => {
         names: [{ value: name, script: 'Latn', preferred: true }],
         nationalities: ['ID'],
         documentStatus: i % 2 === 0 ? 'held' : 'lost',
+        // Those who hold their passport gave its number at registration.
+        ...(i % 2 === 0 ? { documentNumber: `B${1000000 + i}` } : {}),
         riskLevel: (['low', 'medium', 'high', 'critical'] as const)[i % 4],
         consent: consent({ shareWithOwnEmbassy: true }),
       });
@@ -164,6 +166,26 @@ describe.each(DATABASE_KINDS)('the consular queue at scale on %s', (kind) => {
     expect(rows[0]!.details.searchKinds).toEqual(['name']);
     expect(rows[2]!.details.survivorIds).toEqual([]);
     expect(JSON.stringify(rows)).not.toMatch(/wulan|Nguyen|Refused/i);
+  });
+
+  it('finds a person by the passport number given at registration, in any spacing; another embassy finds nobody', async () => {
+    for (const term of ['B1000004', 'b 1000004'])
+      expect((await queue(consul, `&q=${encodeURIComponent(term)}`)).items.map((i) => i.preferredName)).toEqual([
+        'Rina Wati',
+      ]);
+    expect(await queue(consulVn, '&q=B1000004')).toMatchObject({ items: [], total: 0 });
+    const detail = await consul.request('GET', `/api/cases/${people['Rina Wati']!.caseId}`);
+    expect(detail.json.survivor.documentNumber).toBe('B1000004');
+    // What is not a document number is refused by name, and nobody is registered.
+    const bad = await cw.request('POST', '/api/survivors', {
+      names: [{ value: 'Sari', preferred: true }],
+      sex: 'female',
+      documentStatus: 'held',
+      documentNumber: '<b>1</b>',
+      consent: consent(),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.invalidParams.map((p: { name: string }) => p.name)).toEqual(['body.documentNumber']);
   });
 
   it('applies a bulk step all or none: one person who cannot take it changes nothing and is named with a code', async () => {
@@ -269,7 +291,7 @@ describe.each(DATABASE_KINDS)('the consular queue at scale on %s', (kind) => {
     // Wulan Sari is home (not on the manifest); the open case booked by hand is still travelling on it.
     expect(lines.slice(1)).toEqual([
       'Dewi Lestari,F,,ID,Emergency travel document,,QZ 273,2026-03-01',
-      'Rina Wati,F,,ID,Passport,,QZ 273,2026-03-01',
+      'Rina Wati,F,,ID,Passport,B1000004,QZ 273,2026-03-01',
     ]);
     for (const secret of ['+62', 'night market', 'KK Park', 'siti_test', 'ngo-q'])
       expect(csv.body).not.toContain(secret);

@@ -94,7 +94,7 @@ describe.each(DATABASE_KINDS)('casework endpoints under generated bad input on %
       valid: Record<string, unknown>;
       client?: () => TestClient;
     }[] = [
-      { method: 'POST', url: () => '/api/survivors', valid: survivorBody() },
+      { method: 'POST', url: () => '/api/survivors', valid: survivorBody({ documentNumber: 'C1234567' }) },
       {
         method: 'PUT',
         url: () => `/api/survivors/${ids.survivorId}/consent`,

@@ -50,7 +50,18 @@ export function SurvivorSummary({ survivor }: { survivor: SurvivorView }) {
         </ul>
       ),
     ],
-    [t('register.documentStatus'), v('documentStatus', survivor.documentStatus)],
+    [
+      t('register.documentStatus'),
+      <span>
+        {v('documentStatus', survivor.documentStatus)}
+        {survivor.documentNumber && (
+          <>
+            {' '}
+            · <span dir="ltr">{survivor.documentNumber}</span>
+          </>
+        )}
+      </span>,
+    ],
     [
       t('register.location'),
       <span>

@@ -87,4 +87,23 @@ describe('registering a survivor', () => {
     expect(saved.survivor.consent.embassyNationalities).toEqual(['ID']);
     expect(saved.survivor.consent.shareWithOwnEmbassy).toBe(true);
   });
+
+  it('keeps the passport number they give and shows it on the case; a malformed one is named and nothing is saved', async () => {
+    const { user, router } = await renderApp(t, caseworker, '/casework/register');
+    await user.type(await screen.findByLabelText('Name'), 'Rudi Hartono');
+    await user.click(screen.getByLabelText('Has it'));
+    const number = screen.getByLabelText('Passport or ID number (if known)');
+    await user.type(number, 'C<1234>');
+    const before = await caseCount();
+    await user.click(screen.getByRole('button', { name: 'Register and open the case' }));
+    await waitFor(() => expect(number.getAttribute('aria-invalid')).toBe('true'));
+    expect(await caseCount()).toBe(before);
+    await user.clear(number);
+    await user.type(number, 'C 1234567');
+    await user.click(screen.getByRole('button', { name: 'Register and open the case' }));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/casework\/cases\/[0-9a-f-]{36}$/));
+    expect(await screen.findByText('C 1234567')).toBeTruthy();
+    const caseId = router.state.location.pathname.split('/').at(-1);
+    expect((await caseworker.request('GET', `/api/cases/${caseId}`)).json.survivor.documentNumber).toBe('C 1234567');
+  });
 });

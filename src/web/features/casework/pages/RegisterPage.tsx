@@ -66,6 +66,7 @@ export function RegisterPage() {
   const [otherLanguage, setOtherLanguage] = useState('');
   const [contacts, setContacts] = useState<ContactRow[]>([{ channel: 'phone', value: '' }]);
   const [documentStatus, setDocumentStatus] = useState('');
+  const [documentNumber, setDocumentNumber] = useState('');
   const [locationKind, setLocationKind] = useState('unknown');
   const [locationDetail, setLocationDetail] = useState('');
   const [compound, setCompound] = useState('');
@@ -124,6 +125,7 @@ export function RegisterPage() {
         .filter((c) => c.value.trim() !== '')
         .map((c) => ({ channel: c.channel, value: c.value.trim() })),
       documentStatus: documentStatus as RegisterSurvivorRequest['documentStatus'],
+      documentNumber: documentNumber.trim() || undefined,
       location: {
         kind: locationKind as RegisterSurvivorRequest['location']['kind'],
         detail: locationDetail.trim() || undefined,
@@ -268,6 +270,17 @@ export function RegisterPage() {
           onChange={setDocumentStatus}
           options={options('documentStatus', DOCUMENT_STATUSES)}
           error={err('documentStatus')}
+        />
+        <Field
+          name="documentNumber"
+          label={t('register.documentNumber')}
+          value={documentNumber}
+          onChange={(e) => setDocumentNumber(e.target.value)}
+          maxLength={40}
+          autoComplete="off"
+          spellCheck={false}
+          error={err('documentNumber')}
+          hint={t('register.documentNumberHint')}
         />
 
         <fieldset className="cw-choices cw-sensitive" id="field-location">
