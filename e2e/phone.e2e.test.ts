@@ -163,8 +163,8 @@ describe('casework on a 375 px phone, in Chromium', () => {
     await page.waitForURL(/\/casework\/cases\//);
   });
 
-  it('shows the phone and desktop screens in Khmer, Chinese and Indonesian (test-artifacts/phone)', async () => {
-    for (const language of ['km', 'zh', 'id']) {
+  it('shows the phone and desktop screens in Khmer, Chinese, Burmese and Indonesian (test-artifacts/phone)', async () => {
+    for (const language of ['km', 'zh', 'my', 'id']) {
       for (const [size, options] of [
         ['375', PHONE],
         ['desktop', DESKTOP],
@@ -193,5 +193,30 @@ describe('casework on a 375 px phone, in Chromium', () => {
         await embassy.context().close();
       }
     }
-  }, 240_000);
+  }, 300_000);
+
+  it('renders every other interface script on a phone, in its language and without running off the screen', async () => {
+    // The registration heading, as only the language's own file writes it.
+    const expected: Record<string, RegExp> = {
+      th: /[\u0E00-\u0E7F]/,
+      ko: /[\uAC00-\uD7AF]/,
+      'zh-Hant': /[\u4E00-\u9FFF]/,
+      vi: /[à-ỹđ]/i,
+      fil: /Magrehistro/,
+    };
+    for (const [language, script] of Object.entries(expected)) {
+      const ngo = await phoneAs('ngo', language);
+      for (const section of ['triage', 'register']) {
+        await ngo.goto(`/casework/${section}`);
+        await ngo.locator('main h1').first().waitFor();
+        await ngo.locator('main .loading-state').waitFor({ state: 'detached' });
+        expect(await ngo.evaluate(() => document.documentElement.lang)).toBe(language);
+        if (section === 'register')
+          expect(await ngo.locator('main h1').first().textContent(), language).toMatch(script);
+        expect(await pageOverflow(ngo), `${section} ${language}`).toEqual([]);
+        await firstScreen(ngo, `${section}-${language}-375`);
+      }
+      await ngo.context().close();
+    }
+  }, 180_000);
 });

@@ -31,6 +31,13 @@ describe('dates in the interface language', () => {
     expect(dateFormatter('zh').date('2026-11-29')).toBe('2026年11月29日');
   });
 
+  it('writes Thai dates on the Gregorian calendar, like the dates typed into the forms', () => {
+    expect(dateFormatter('th').date('2026-11-29')).toContain('2026');
+    expect(dateFormatter('th').date('2026-11-29')).not.toContain('2569');
+    expect(dateFormatter('ko', withoutIntl).date('2026-11-29')).toBe('2026년 11월 29일');
+    expect(dateFormatter('zh-Hant', withoutIntl).date('2026-11-29')).toBe('2026年11月29日');
+  });
+
   it('shows a dash for no date and the text itself for one that is not a date', () => {
     const f = dateFormatter('km', withoutIntl);
     expect(f.date(null)).toBe('—');

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, ORGANISATION_KINDS, RISK_LEVELS } from '../../core/vocabulary.ts';
 import { NAV_ITEMS } from '../app/nav.ts';
+import { LANGUAGES, toLanguage } from './index.ts';
 
-const LANGS = ['en', 'km', 'zh', 'id'];
+const LANGS: readonly string[] = LANGUAGES;
 const here = import.meta.dirname;
 
 function leaves(tree: unknown, prefix = ''): Map<string, string> {
@@ -48,10 +49,40 @@ describe('shell translations cover what the shell shows', () => {
     ];
     expect(needed.filter((k) => !en.has(k))).toEqual([]);
   });
-  it('Khmer and Chinese strings are written in their own scripts', () => {
-    const km = load(here, 'km');
-    const zh = load(here, 'zh');
-    expect(km.get('nav.home')).toMatch(/[\u1780-\u17FF]/);
-    expect(zh.get('nav.home')).toMatch(/[\u4E00-\u9FFF]/);
+  it('each language is written in its own script, and Traditional Chinese is not the Simplified file', () => {
+    const scripts: Record<string, RegExp> = {
+      km: /[\u1780-\u17FF]/,
+      zh: /[\u4E00-\u9FFF]/,
+      'zh-Hant': /[\u4E00-\u9FFF]/,
+      th: /[\u0E00-\u0E7F]/,
+      my: /[\u1000-\u109F]/,
+      ko: /[\uAC00-\uD7AF]/,
+      vi: /[à-ỹđ]/i, // Latin with tone marks
+    };
+    for (const [lang, script] of Object.entries(scripts)) {
+      const strings = [...load(here, lang).values()];
+      const inScript = strings.filter((s) => script.test(s)).length;
+      expect(inScript / strings.length, lang).toBeGreaterThan(0.9);
+    }
+    // Characters that differ between the two written forms (nav and common words).
+    expect(load(here, 'zh-Hant').get('nav.home')).not.toBe(load(here, 'zh').get('nav.home'));
+    expect([...load(here, 'zh-Hant').values()].join('')).not.toMatch(/[这个们会时说对发开关还没为与么]/);
+  });
+});
+
+describe('a locale maps to an interface language', () => {
+  it.each([
+    ['zh-TW', 'zh-Hant'],
+    ['zh-Hant-HK', 'zh-Hant'],
+    ['zh_Hans_CN', 'zh'],
+    ['zh', 'zh'],
+    ['tl-PH', 'fil'],
+    ['fil', 'fil'],
+    ['in', 'id'],
+    ['my-MM', 'my'],
+    ['km-KH', 'km'],
+    ['pt-BR', undefined],
+  ])('%s → %s', (locale, language) => {
+    expect(toLanguage(locale)).toBe(language);
   });
 });

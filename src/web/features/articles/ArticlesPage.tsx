@@ -8,7 +8,7 @@ import { Link, Route, Routes } from 'react-router';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
-import { useDates } from '../monitoring/dates.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 import { useArticleRights, useDisagreements, usePasteArticle, useStories } from './articles-api.ts';
 import './articles.css';
 import { FigureGroups } from './FigureGroups.tsx';

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FigureGroupView } from '../../../contracts/monitoring/articles.ts';
-import { useDates } from '../monitoring/dates.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 
 export function useInterval() {
   const { t, i18n } = useTranslation('articles');

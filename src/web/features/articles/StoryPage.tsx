@@ -5,7 +5,7 @@ import type { ClaimView } from '../../../contracts/monitoring/articles.ts';
 import { CLAIM_KINDS } from '../../../core/articles/claim-types.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import { useDates } from '../monitoring/dates.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 import { useArticleRights, useReviewClaim, useStory } from './articles-api.ts';
 import { FigureGroups } from './FigureGroups.tsx';
 

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import type { AlertView, CompoundSummary } from '../../../contracts/monitoring/index.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import { useDates } from './dates.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 import { useAcknowledgeAlert, useAlerts, useCloseAlert, useCompounds, useMonitoringRights } from './monitoring-api.ts';
 
 export function AlertItems({

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import { useDates } from './dates.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 import { useEditHistory } from './monitoring-api.ts';
 
 function shown(value: unknown, empty: string): string {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EventView } from '../../../contracts/monitoring/index.ts';
 import { useFormat } from '../../components/format.ts';
-import { useDates } from './dates.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 
 /** Events reported at a compound, newest first, with counts, nationalities and the evidence behind them. */
 export function EventList({ events }: { events: EventView[] }) {

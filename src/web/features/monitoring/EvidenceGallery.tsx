@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EvidenceSummary } from '../../../contracts/monitoring/index.ts';
-import { useDates } from './dates.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 
 const FIRST = 12;
 

@@ -8,7 +8,7 @@ import type { EvidenceView } from '../../../contracts/monitoring/index.ts';
 import { useFormat } from '../../components/format.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import { useDates } from './dates.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 import { EvidenceThumb } from './EvidenceGallery.tsx';
 import { useCompounds, useEvidence, useMonitoringRights } from './monitoring-api.ts';
 import { VerificationForm } from './VerificationForm.tsx';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayToIso } from './map-data.ts';
-import { useDates } from './dates.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 
 /** A day slider (days since 1970) with the chosen day written out; arrow keys move a day at a time. */
 export function TimeSlider({

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TimelineEntryView } from '../../../contracts/monitoring/index.ts';
 import { entryAt } from '../../../core/compounds/timeline.ts';
-import { useDates } from './dates.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 import { dayToIso, isoToDay } from './map-data.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TimeSlider } from './TimeSlider.tsx';

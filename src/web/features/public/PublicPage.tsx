@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFormat } from '../../components/format.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { SuppressionNote } from '../../components/SuppressionNote.tsx';
+import { useDates } from '../../i18n/use-dates.ts';
 
 // maplibre is large: only fetched when there is something to draw.
 const CompoundMap = lazy(() => import('../monitoring/CompoundMap.tsx').then((m) => ({ default: m.CompoundMap })));
@@ -71,19 +72,15 @@ export function PublicPage() {
 }
 
 function Release({ release }: { release: PublicRelease }) {
-  const { t, i18n } = useTranslation('public');
+  const { t } = useTranslation('public');
   const fmt = useFormat();
-  const published = new Date(release.publishedAt).toLocaleDateString(i18n.language, { dateStyle: 'long' });
+  const dates = useDates();
+  const published = dates.longDay(release.publishedAt);
   const byId = (id: string) => release.tables.find((x) => x.id === id);
   const nationality = byId('nationality_status') as TwoWay | undefined;
   const sexAge = byId('sex_age') as TwoWay | undefined;
   const months = byId('month') as OneWay | undefined;
-  const monthName = (ym: string) =>
-    new Date(`${ym}-01T00:00:00Z`).toLocaleDateString(i18n.language, {
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
+  const monthName = dates.month;
   return (
     <section aria-labelledby="release-heading" className="public-release" data-testid="public-release">
       <h2 id="release-heading">{t('release', { seq: release.seq, date: published })}</h2>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportCadence } from '../../../core/reports/schedule.ts';
 import { useErrorMessage } from '../../components/ErrorState.tsx';
 import { useCreateSchedule, useDeleteSchedule, useGeneratedReports, useReportSchedules } from './reports-api.ts';
+import { useDates } from '../../i18n/use-dates.ts';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
@@ -21,8 +22,7 @@ export function ScheduledReports() {
   const [cadence, setCadence] = useState<ReportCadence>('weekly');
   const [hourUtc, setHourUtc] = useState(1);
   const [weekday, setWeekday] = useState(1);
-  const dateTime = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateTime = useDates().localTime;
   const dayName = (d: number) =>
     // 2026-11-29 is a Sunday: day d of that week names the weekday in the interface language.
     new Date(Date.UTC(2026, 10, 29 + d, 12)).toLocaleDateString(i18n.language, { weekday: 'long', timeZone: 'UTC' });

@@ -5,6 +5,7 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { HELP_REQUEST_STATUSES, type HelpRequestStatus } from '../../../../core/help/help-request.ts';
+import { useDates } from '../../../i18n/use-dates.ts';
 import { useHelpRequests, useSetHelpRequestNextSteps, useSetHelpRequestStatus } from '../casework-api.ts';
 
 /**
@@ -15,6 +16,7 @@ import { useHelpRequests, useSetHelpRequestNextSteps, useSetHelpRequestStatus } 
  */
 export function HelpRequestsPage() {
   const { t } = useTranslation('casework');
+  const dates = useDates();
   const list = useHelpRequests();
   const setStatus = useSetHelpRequestStatus();
   if (list.isPending) return <LoadingState />;
@@ -30,7 +32,7 @@ export function HelpRequestsPage() {
           {list.data.items.map((r) => (
             <li key={r.id} className="cw-card">
               <p>
-                <strong>{r.name ?? t('help.noName')}</strong> · {r.language} · {new Date(r.createdAt).toLocaleString()}{' '}
+                <strong>{r.name ?? t('help.noName')}</strong> · {r.language} · {dates.localTime(r.createdAt)}{' '}
                 · <span className="badge">{t('help.unverified')}</span>
                 {r.spamSignals.length > 0 && (
                   <span className="badge">
