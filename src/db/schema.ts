@@ -739,6 +739,7 @@ export interface HelpRequestsTable {
 /** 0026: a message to the contact a help request gave; `envelope_enc` holds {channel, to, text}, sealed. */
 export interface OutboundMessagesTable {
   id: string;
+  seq: Generated<number>;
   organisation_id: string;
   help_request_id: string;
   reason: OutboundReason;

@@ -18,6 +18,8 @@ registerEncryptedColumn({ table: 'outbound_messages', column: 'envelope_enc', ke
 export const sql = /* sql */ `
 CREATE TABLE outbound_messages (
   id uuid PRIMARY KEY,
+  -- The order messages were queued in (two in the same millisecond keep their order).
+  seq bigint GENERATED ALWAYS AS IDENTITY,
   organisation_id uuid NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
   help_request_id uuid NOT NULL REFERENCES help_requests(id) ON DELETE CASCADE,
   reason text NOT NULL CHECK (reason IN ('received', 'status', 'next_steps')),
@@ -32,7 +34,7 @@ CREATE TABLE outbound_messages (
   created_at timestamptz NOT NULL,
   sent_at timestamptz
 );
-CREATE INDEX outbound_messages_request ON outbound_messages(help_request_id, created_at);
+CREATE INDEX outbound_messages_request ON outbound_messages(help_request_id, seq);
 
 ALTER TABLE outbound_messages ENABLE ROW LEVEL SECURITY;
 ALTER TABLE outbound_messages FORCE ROW LEVEL SECURITY;
@@ -45,7 +47,7 @@ CREATE POLICY outbound_messages_own_queue ON outbound_messages FOR INSERT TO ref
   WITH CHECK (organisation_id = (SELECT refuge_org_id())
               AND help_request_id IN (SELECT id FROM help_requests)
               AND status = 'queued' AND attempts = 0 AND sent_at IS NULL AND locked_until IS NULL);
-GRANT SELECT (id, organisation_id, help_request_id, reason, language, status, attempts, next_attempt_at, last_error,
+GRANT SELECT (id, seq, organisation_id, help_request_id, reason, language, status, attempts, next_attempt_at, last_error,
   created_at, sent_at), INSERT (id, organisation_id, help_request_id, reason, language, envelope_enc, created_at)
   ON outbound_messages TO refuge_app;
 `;

@@ -44,7 +44,7 @@ export async function insertOutboundMessage(
     .execute();
 }
 
-/** The messages of these requests, oldest first (row-level security keeps them to the caller's organisation). */
+/** The messages of these requests, in the order they were queued (row-level security keeps them to the caller's organisation). */
 export async function listOutboundMessages(trx: Queryable, helpRequestIds: string[]): Promise<OutboundMessageRow[]> {
   if (helpRequestIds.length === 0) return [];
   const rows = await trx
@@ -61,8 +61,7 @@ export async function listOutboundMessages(trx: Queryable, helpRequestIds: strin
       'sent_at',
     ])
     .where('help_request_id', 'in', helpRequestIds)
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   return rows.map((r) => ({
     id: r.id,
