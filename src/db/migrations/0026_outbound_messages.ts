@@ -18,8 +18,9 @@ registerEncryptedColumn({ table: 'outbound_messages', column: 'envelope_enc', ke
 export const sql = /* sql */ `
 CREATE TABLE outbound_messages (
   id uuid PRIMARY KEY,
-  -- The order messages were queued in (two in the same millisecond keep their order).
-  seq bigint GENERATED ALWAYS AS IDENTITY,
+  -- The order messages were queued in (two in the same millisecond keep their order). A serial, not an identity
+  -- GENERATED ALWAYS: a restore inserts rows as they were and then moves serials on (whole-tables.repository.ts).
+  seq bigserial,
   organisation_id uuid NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
   help_request_id uuid NOT NULL REFERENCES help_requests(id) ON DELETE CASCADE,
   reason text NOT NULL CHECK (reason IN ('received', 'status', 'next_steps')),
@@ -50,4 +51,5 @@ CREATE POLICY outbound_messages_own_queue ON outbound_messages FOR INSERT TO ref
 GRANT SELECT (id, seq, organisation_id, help_request_id, reason, language, status, attempts, next_attempt_at, last_error,
   created_at, sent_at), INSERT (id, organisation_id, help_request_id, reason, language, envelope_enc, created_at)
   ON outbound_messages TO refuge_app;
+GRANT USAGE ON SEQUENCE outbound_messages_seq_seq TO refuge_app;
 `;

@@ -11,7 +11,8 @@ import { HELP_MESSAGE_JOB } from '../../services/help-messages.service.ts';
 import { JobRunner } from '../../services/jobs.service.ts';
 import type { AppContext } from '../../services/context.ts';
 import { logTransport, webhookTransport } from '../../services/message-transports.ts';
-import { DATABASE_KINDS, signedInActor } from '../../testing/test-harness.ts';
+import { exportTables, importPages } from '../../services/data-transfer.service.ts';
+import { DATABASE_KINDS, createTestDatabase, signedInActor } from '../../testing/test-harness.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
 import { jobHandlers } from '../job-handlers.ts';
 
@@ -266,6 +267,23 @@ describe.each(DATABASE_KINDS)('messages to a help request’s contact on %s', (k
       expect(gw.received).toHaveLength(MESSAGE_MAX_ATTEMPTS);
     } finally {
       await gw.close();
+    }
+  });
+
+  it('a backup or copy of the database carries the messages (restored in order, serial moved on)', async () => {
+    const target = await createTestDatabase('pglite');
+    try {
+      const counts = await importPages(target, exportTables(t.database));
+      expect(counts.outbound_messages).toBe((await rawMessages()).length);
+      const seqs = async (db: typeof target) =>
+        (await sql<{ seq: string }>`SELECT seq FROM outbound_messages ORDER BY seq`.execute(db.db)).rows.map((r) =>
+          Number(r.seq),
+        );
+      expect(await seqs(target)).toEqual(await seqs(t.database));
+      const next = await sql<{ n: string }>`SELECT nextval('outbound_messages_seq_seq') AS n`.execute(target.db);
+      expect(Number(next.rows[0]!.n)).toBeGreaterThan(Math.max(...(await seqs(target))));
+    } finally {
+      await target.close();
     }
   });
 });
