@@ -21,7 +21,7 @@ import en from '../core/help/translations/en.json' with { type: 'json' };
 import fil from '../core/help/translations/fil.json' with { type: 'json' };
 import fr from '../core/help/translations/fr.json' with { type: 'json' };
 import hi from '../core/help/translations/hi.json' with { type: 'json' };
-import id from '../core/help/translations/id.json' with { type: 'json' };
+import indonesian from '../core/help/translations/id.json' with { type: 'json' };
 import km from '../core/help/translations/km.json' with { type: 'json' };
 import ko from '../core/help/translations/ko.json' with { type: 'json' };
 import my from '../core/help/translations/my.json' with { type: 'json' };
@@ -47,7 +47,7 @@ import { DeliveryError, logTransport, type MessageTransport } from './message-tr
 /** Every help-page language's message strings (the type check makes each file carry them). */
 const STRINGS: Record<HelpLanguage, HelpMessageStrings> = {
   en,
-  id,
+  id: indonesian,
   zh,
   vi,
   th,
