@@ -138,7 +138,13 @@ describe('help page in Chromium', () => {
     const res = await fetch(`${e2e.url}/api/help-requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisation: NGO, language: 'sw', name: 'Amani Juma', needs: ['travel_home'] }),
+      body: JSON.stringify({
+        organisation: NGO,
+        language: 'sw',
+        name: 'Amani Juma',
+        needs: ['travel_home'],
+        contact: { channel: 'phone', value: '+255 700 000 001' },
+      }),
     });
     expect(res.status).toBe(201);
     const { code } = (await res.json()) as { code: string };
@@ -161,6 +167,19 @@ describe('help page in Chromium', () => {
         return r.json();
       })
       .toEqual({ status: 'received', place: 'Lantern Reach office, Mae Sot', flightDate: '2026-12-20' });
+    // The contact they gave was sent "received" and then the next steps (the log transport: marked sent). Staff see
+    // that each left, in their own language (Khmer: បានផ្ញើ, sent), and not what it said.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await card.getByTestId('help-messages').waitFor();
+          return card.getByTestId('help-messages').locator('.badge').allTextContents();
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual(['បានផ្ញើ', 'បានផ្ញើ']);
+    expect(await card.getByTestId('help-messages').textContent()).not.toContain('Lantern Reach');
     await screenshot(page, 'help-requests-next-steps');
     // The 401 of the session check before sign-in is expected; nothing else.
     expect(e2e.consoleErrors(page).filter((e) => !/status of 401/.test(e))).toEqual([]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HELP_CONTACT_CHANNELS, HELP_LANGUAGES, HELP_NEEDS, HELP_PUBLIC_STATUSES } from '../core/help/help-request.ts';
 import { HELP_REQUEST_STATUSES } from '../core/help/help-request.ts';
+import { OUTBOUND_REASONS, OUTBOUND_STATUSES } from '../core/help/help-message.ts';
 
 /** POST /api/help-requests (public): everything is optional but the organisation and the page language. */
 export const HelpRequestSubmission = z
@@ -37,6 +38,23 @@ export const HelpStatusView = z.object({ status: z.enum(HELP_PUBLIC_STATUSES), .
 export const HelpNextStepsChange = z.object(NextSteps).strict();
 export type HelpNextStepsChange = z.infer<typeof HelpNextStepsChange>;
 
+/**
+ * A message to the person's contact, as staff see it: why it was queued and whether it left, never its text (it says
+ * what the status and next steps say) nor anything a gateway answered.
+ */
+export const HelpMessageView = z.object({
+  id: z.string(),
+  reason: z.enum(OUTBOUND_REASONS),
+  status: z.enum(OUTBOUND_STATUSES),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  /** When a queued message is tried (again); null once sent or failed. */
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type HelpMessageView = z.infer<typeof HelpMessageView>;
+
 /** The organisation's queue: what the person gave, decrypted for the organisation's staff, marked unverified. */
 export const HelpRequestView = z.object({
   id: z.string(),
@@ -54,6 +72,8 @@ export const HelpRequestView = z.object({
   /** What the person is told to do next (shown to them with their code). */
   place: z.string().nullable(),
   flightDate: z.string().nullable(),
+  /** Messages to the contact they gave (none when they gave none), oldest first. */
+  messages: z.array(HelpMessageView),
 });
 export type HelpRequestView = z.infer<typeof HelpRequestView>;
 export const HelpRequestList = z.object({ items: z.array(HelpRequestView) });

@@ -174,6 +174,12 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       VALUES (gen_random_uuid(), $1, 'km', 'received', 'trust-test-code', 'x', now(), now())`,
       [victim],
     );
+    // A message queued to that request's contact (0026).
+    await owner(
+      `INSERT INTO outbound_messages(id, organisation_id, help_request_id, reason, language, envelope_enc, created_at)
+      SELECT gen_random_uuid(), organisation_id, id, 'received', 'km', 'x', now() FROM help_requests
+      WHERE code_hash = 'trust-test-code'`,
+    );
     // Scheduled reports (0020): a schedule of the victim organisation and a report it produced.
     await owner(
       `INSERT INTO report_schedules(id, organisation_id, created_at, cadence, hour_utc, weekday, next_run_at)

@@ -5,6 +5,7 @@ import type { EmergencyDocumentStatus, ExitClearanceStatus } from '../core/cases
 import type { TimelineKind } from '../core/cases/timeline.ts';
 import type { ConsentMethod } from '../core/consent/versioned.ts';
 import type { HelpRequestStatus } from '../core/help/help-request.ts';
+import type { OutboundReason, OutboundStatus } from '../core/help/help-message.ts';
 import type { BedGroup } from '../core/capacity/capacity.ts';
 import type { CoverageRowMode } from '../core/consular/coverage.ts';
 import type { ProtectionFlag } from '../core/triage/protection.ts';
@@ -735,6 +736,23 @@ export interface HelpRequestsTable {
   updated_at: string;
   updated_by: string | null;
 }
+/** 0026: a message to the contact a help request gave; `envelope_enc` holds {channel, to, text}, sealed. */
+export interface OutboundMessagesTable {
+  id: string;
+  seq: Generated<number>;
+  organisation_id: string;
+  help_request_id: string;
+  reason: OutboundReason;
+  language: string;
+  envelope_enc: string;
+  status: Generated<OutboundStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Timestamp>;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -800,6 +818,8 @@ export interface Schema {
   // Offline field intake and help requests (0015, 0015b).
   idempotency_keys: IdempotencyKeysTable;
   help_requests: HelpRequestsTable;
+  // Messages to a help request's contact (0026).
+  outbound_messages: OutboundMessagesTable;
   // Exit-day care across organisations (0013).
   consular_coverage: ConsularCoverageTable;
   capacity: CapacityTable;

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { MessagesConfig } from '../services/message-transports.ts';
 
 /** Everything configurable, read from the environment once (README › Configuration). */
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
    * REGISTRATION_RATE_LIMIT).
    */
   registrationsPerMinute: number | undefined;
+  /** How messages to a help request's contact leave (REFUGE_MESSAGES_*; default: written to the log only). */
+  messages: MessagesConfig;
 }
 
 function positive(name: string, value: string): number {
@@ -60,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     auditSigningKey: env.REFUGE_AUDIT_SIGNING_KEY || undefined,
     checkpointDir: env.REFUGE_CHECKPOINT_DIR ? resolve(env.REFUGE_CHECKPOINT_DIR) : undefined,
+    messages: readMessagesConfig(env),
   };
 }
 
@@ -76,4 +80,35 @@ export function readTrustProxyHops(env: NodeJS.ProcessEnv = process.env): number
       `REFUGE_TRUST_PROXY must be the number of reverse proxies in front of Refuge (0, 1, 2, …), not ${raw}`,
     );
   return Number(raw);
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * REFUGE_MESSAGES_TRANSPORT (log | webhook), REFUGE_MESSAGES_WEBHOOK_URL and REFUGE_MESSAGES_WEBHOOK_SECRET. A
+ * webhook must be https (contacts and texts cross the network), except to a relay on this machine; its secret must be
+ * long enough not to be guessed. Anything else is refused at start rather than guessed at.
+ */
+export function readMessagesConfig(env: NodeJS.ProcessEnv = process.env): MessagesConfig {
+  const transport = (env.REFUGE_MESSAGES_TRANSPORT ?? 'log').trim().toLowerCase();
+  if (transport === 'log') return { transport: 'log' };
+  if (transport !== 'webhook')
+    throw new Error(`REFUGE_MESSAGES_TRANSPORT must be log or webhook, not ${env.REFUGE_MESSAGES_TRANSPORT}`);
+  const raw = env.REFUGE_MESSAGES_WEBHOOK_URL ?? '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('REFUGE_MESSAGES_WEBHOOK_URL must be the gateway’s URL when REFUGE_MESSAGES_TRANSPORT=webhook');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+    throw new Error(
+      'REFUGE_MESSAGES_WEBHOOK_URL must be https:// (or http:// to localhost, for a relay on this machine)',
+    );
+  const secret = env.REFUGE_MESSAGES_WEBHOOK_SECRET ?? '';
+  if (secret.length < 16)
+    throw new Error(
+      'REFUGE_MESSAGES_WEBHOOK_SECRET must be at least 16 characters when REFUGE_MESSAGES_TRANSPORT=webhook',
+    );
+  return { transport: 'webhook', url: url.toString(), secret };
 }

@@ -6,6 +6,7 @@ import { matchingJobs } from '../services/matching/jobs.service.ts';
 import { reportJobs } from '../services/exports/report-schedules.service.ts';
 import { networksJobs } from '../services/networks/jobs.service.ts';
 import { tracingJobs } from '../services/tracing/jobs.service.ts';
+import { helpMessageJobs } from '../services/help-messages.service.ts';
 
 /** Background job kinds this server runs. Each capability registers its long-running work in its own file. */
 export const jobHandlers: Record<string, JobHandler> = {
@@ -26,4 +27,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...reportJobs,
   ...networksJobs,
   ...tracingJobs,
+  ...helpMessageJobs,
 };

@@ -11,6 +11,7 @@ import { syncPermissions } from '../services/accounts.service.ts';
 import { sealClearFreeText } from '../services/casework/free-text-seal.service.ts';
 import { sealAudit } from '../services/audit.service.ts';
 import type { AppContext } from '../services/context.ts';
+import { messageTransport } from '../services/message-transports.ts';
 import type { Config } from './config.ts';
 
 export interface Runtime {
@@ -55,6 +56,7 @@ export async function openRuntime(config: Config, options: { log?: (line: string
       now: () => new Date(),
       newId: () => randomUUID(),
       limits: { registrationsPerWindow: config.registrationsPerMinute },
+      messages: messageTransport(config.messages, options.log ?? console.log),
       auditKeys: loadAuditKeys({
         signingKey: config.auditSigningKey,
         checkpointDir: config.checkpointDir,

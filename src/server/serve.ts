@@ -67,6 +67,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
   // Before the "is serving" line, which supervisors and tests wait for: whoever sees the server up has seen this too.
   const durability = durabilityOf(runtime.database.kind);
   if (!durability.powerLoss) log(`WARNING: ${durability.note}`);
+  if (config.messages.transport === 'log')
+    log(
+      'messages to help requests’ contacts are written to this log only (REFUGE_MESSAGES_TRANSPORT=webhook sends them)',
+    );
   log(
     `Refuge ${VERSION} is serving ${url} on ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`,
   );

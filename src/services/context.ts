@@ -3,6 +3,7 @@ import type { FieldCipher } from '../db/encryption.ts';
 import type { BlobStore } from '../db/blob-store.ts';
 import type { AuditKeys } from '../db/audit-key.ts';
 import type { Role } from '../core/vocabulary.ts';
+import type { MessageTransport } from './message-transports.ts';
 
 /** What every use case may touch: the database, field encryption, file storage and the clock. */
 export interface AppContext {
@@ -19,6 +20,8 @@ export interface AppContext {
      */
     readonly registrationsPerWindow?: number;
   };
+  /** Where messages to a help request's contact go (default: the log transport, writing to stdout). */
+  readonly messages?: MessageTransport;
   /** The audit log's signing key (outside the database) and checkpoint directory; needed to seal. */
   readonly auditKeys?: AuditKeys;
 }

@@ -9,22 +9,27 @@ import {
   type HelpPublicStatus,
   type HelpRequestStatus,
 } from '../core/help/help-request.ts';
+import { messageDue, messageView, type OutboundReason } from '../core/help/help-message.ts';
 import type { HelpNextStepsChange, HelpRequestSubmission, HelpRequestView } from '../contracts/help.ts';
 import { encryptionContext } from '../db/encrypted-columns.ts';
 import {
   helpStatusByCodeHash,
   insertHelpRequest,
   listHelpRequests,
+  lockHelpRequest,
   organisationBySlug,
   setHelpRequestNextSteps,
   setHelpRequestStatus,
 } from '../db/repositories/help-requests.repository.ts';
+import { listOutboundMessages } from '../db/repositories/outbound-messages.repository.ts';
 import { hitRateLimit } from '../db/repositories/rate-limits.repository.ts';
+import type { Queryable } from '../db/transaction.ts';
 import { asActor, asSystem } from '../db/transaction.ts';
 import { audit } from './audit.service.ts';
 import { authorise } from './casework/access.service.ts';
 import type { AppContext, RequestActor } from './context.ts';
 import { notFound, TooManyRequests } from './errors.ts';
+import { queueHelpMessage } from './help-messages.service.ts';
 
 /**
  * The public help page's use cases (issue #15). A survivor's request lands in the organisation's queue, unverified,
@@ -45,6 +50,7 @@ const addressKey = (prefix: string, ip: string) =>
   `${prefix}:${createHash('sha256').update(`refuge-help:${ip}`).digest('base64url').slice(0, 22)}`;
 
 const nextStepsContext = (id: string) => encryptionContext('help_requests', 'next_steps_enc', id);
+const contentContext = (id: string) => encryptionContext('help_requests', 'content_enc', id);
 
 const hashCode = (code: string) => createHash('sha256').update(`refuge-help-code:${code}`).digest('base64url');
 
@@ -83,16 +89,14 @@ export async function submitHelpRequest(
   return asSystem(app.database, async (trx) => {
     const id = app.newId();
     const at = app.now().toISOString();
+    const status = signals.length ? 'spam' : 'received';
     await insertHelpRequest(trx, {
       id,
       organisationId: organisation.id,
       language: input.language,
-      status: signals.length ? 'spam' : 'received',
+      status,
       codeHash: hashCode(code),
-      contentEnc: app.cipher.encryptJson(
-        { ...content, spamSignals: signals },
-        encryptionContext('help_requests', 'content_enc', id),
-      ),
+      contentEnc: app.cipher.encryptJson({ ...content, spamSignals: signals }, contentContext(id)),
       createdAt: at,
     });
     await audit(trx, app, null, 'help_request.create', 'help_request', id, {
@@ -100,6 +104,17 @@ export async function submitHelpRequest(
       language: input.language,
       flagged: signals.length > 0,
     });
+    // "Received", to the contact they gave; a flagged request gets none (messageView), until staff move it on.
+    const view = messageView(status, null);
+    if (view)
+      await queueHelpMessage(
+        trx,
+        app,
+        null,
+        { id, organisationId: organisation.id, language: input.language, contact: content.contact },
+        'received',
+        view,
+      );
     return { code };
   });
 }
@@ -129,11 +144,12 @@ export async function helpRequestQueue(app: AppContext, actor: RequestActor): Pr
   authorise(actor, 'read', 'case');
   return asActor(app.database, actor, async (trx) => {
     const rows = await listHelpRequests(trx, actor.organisationId, 200);
+    const messages = await listOutboundMessages(
+      trx,
+      rows.map((r) => r.id),
+    );
     const items = rows.map((r): HelpRequestView => {
-      const c = app.cipher.decryptJson<HelpContent & { spamSignals?: string[] }>(
-        r.contentEnc,
-        encryptionContext('help_requests', 'content_enc', r.id),
-      );
+      const c = app.cipher.decryptJson<HelpContent & { spamSignals?: string[] }>(r.contentEnc, contentContext(r.id));
       return {
         id: r.id,
         createdAt: r.createdAt,
@@ -150,11 +166,52 @@ export async function helpRequestQueue(app: AppContext, actor: RequestActor): Pr
         ...(r.nextStepsEnc
           ? app.cipher.decryptJson<HelpNextSteps>(r.nextStepsEnc, nextStepsContext(r.id))
           : { place: null, flightDate: null }),
+        // Delivery only: the text says what the status and next steps above say, and is not shown again.
+        messages: messages
+          .filter((m) => m.helpRequestId === r.id)
+          .map((m) => ({
+            id: m.id,
+            reason: m.reason,
+            status: m.status,
+            attempts: m.attempts,
+            createdAt: m.createdAt,
+            sentAt: m.sentAt,
+            nextAttemptAt: m.status === 'queued' ? m.nextAttemptAt : null,
+            lastError: m.lastError,
+          })),
       };
     });
     await audit(trx, app, actor, 'help_request.list', 'help_request', null, { ids: items.map((i) => i.id) });
     return { items };
   });
+}
+
+/**
+ * Changes a request of the actor's organisation under a row lock and queues a message to the person's contact when
+ * what their code shows changed (core/help/help-message.ts messageDue): the same change made twice queues one.
+ */
+async function changeAndTell(
+  trx: Queryable,
+  app: AppContext,
+  actor: RequestActor,
+  id: string,
+  reason: OutboundReason,
+  change: (before: { status: HelpRequestStatus; next: HelpNextSteps | null }) => Promise<{
+    status: HelpRequestStatus;
+    next: HelpNextSteps | null;
+  }>,
+): Promise<void> {
+  const row = await lockHelpRequest(trx, id);
+  if (!row) throw notFound('help request');
+  const before = {
+    status: row.status,
+    next: row.nextStepsEnc ? app.cipher.decryptJson<HelpNextSteps>(row.nextStepsEnc, nextStepsContext(id)) : null,
+  };
+  const after = await change(before);
+  const view = messageView(after.status, after.next);
+  if (!messageDue(messageView(before.status, before.next), view) || !view) return;
+  const { contact } = app.cipher.decryptJson<HelpContent>(row.contentEnc, contentContext(id));
+  await queueHelpMessage(trx, app, actor, { ...row, contact }, reason, view);
 }
 
 export async function changeHelpRequestStatus(
@@ -164,11 +221,14 @@ export async function changeHelpRequestStatus(
   status: HelpRequestStatus,
 ): Promise<void> {
   authorise(actor, 'update', 'case');
-  await asActor(app.database, actor, async (trx) => {
-    if (!(await setHelpRequestStatus(trx, id, status, actor.userId, app.now().toISOString())))
-      throw notFound('help request');
-    await audit(trx, app, actor, 'help_request.status', 'help_request', id, { status });
-  });
+  await asActor(app.database, actor, (trx) =>
+    changeAndTell(trx, app, actor, id, 'status', async (before) => {
+      if (!(await setHelpRequestStatus(trx, id, status, actor.userId, app.now().toISOString())))
+        throw notFound('help request');
+      await audit(trx, app, actor, 'help_request.status', 'help_request', id, { status });
+      return { status, next: before.next };
+    }),
+  );
 }
 
 /** Tells the person behind the request where to go and their flight date (either may be cleared with null). */
@@ -179,17 +239,18 @@ export async function changeHelpRequestNextSteps(
   next: HelpNextStepsChange,
 ): Promise<void> {
   authorise(actor, 'update', 'case');
-  await asActor(app.database, actor, async (trx) => {
-    const sealed = app.cipher.encryptJson(
-      { place: next.place, flightDate: next.flightDate } satisfies HelpNextSteps,
-      nextStepsContext(id),
-    );
-    if (!(await setHelpRequestNextSteps(trx, id, sealed, actor.userId, app.now().toISOString())))
-      throw notFound('help request');
-    // What was said stays sealed in the row; the audit says only which steps were given.
-    await audit(trx, app, actor, 'help_request.next_steps', 'help_request', id, {
-      place: next.place !== null,
-      flightDate: next.flightDate !== null,
-    });
-  });
+  await asActor(app.database, actor, (trx) =>
+    changeAndTell(trx, app, actor, id, 'next_steps', async (before) => {
+      const steps: HelpNextSteps = { place: next.place, flightDate: next.flightDate };
+      const sealed = app.cipher.encryptJson(steps, nextStepsContext(id));
+      if (!(await setHelpRequestNextSteps(trx, id, sealed, actor.userId, app.now().toISOString())))
+        throw notFound('help request');
+      // What was said stays sealed in the row; the audit says only which steps were given.
+      await audit(trx, app, actor, 'help_request.next_steps', 'help_request', id, {
+        place: next.place !== null,
+        flightDate: next.flightDate !== null,
+      });
+      return { status: before.status, next: steps };
+    }),
+  );
 }

@@ -28,6 +28,24 @@ export const HELP_LANGUAGES = [
 ] as const;
 export type HelpLanguage = (typeof HELP_LANGUAGES)[number];
 
+/** BCP 47 tags for <html lang> and for dates: the script matters for fonts (Simplified Chinese, Burmese in Myanmar script). */
+export const HELP_LANGUAGE_TAGS: Record<HelpLanguage, string> = {
+  en: 'en',
+  id: 'id',
+  zh: 'zh-Hans',
+  vi: 'vi',
+  th: 'th',
+  my: 'my',
+  km: 'km',
+  fil: 'fil',
+  ko: 'ko',
+  'pt-BR': 'pt-BR',
+  bn: 'bn',
+  hi: 'hi',
+  sw: 'sw',
+  fr: 'fr',
+};
+
 export const HELP_REQUEST_STATUSES = ['received', 'will_contact', 'closed', 'spam'] as const;
 export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
 
@@ -62,6 +80,13 @@ export interface HelpNextSteps {
   flightDate: string | null;
 }
 export const NO_NEXT_STEPS: HelpNextSteps = { place: null, flightDate: null };
+
+/** A YYYY-MM-DD day written out in a language (the page and the messages show it alike); the day itself if it cannot. */
+export function formatHelpDay(day: string, tag: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 0) return day;
+  return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
 
 /**
  * Everything the holder of a code is told, and nothing else. A request marked spam says "received" and carries no

@@ -76,6 +76,35 @@ export async function listHelpRequests(
   }));
 }
 
+/**
+ * One request of the caller's organisation, locked until the transaction ends (FOR UPDATE): two changes to the same
+ * request run one after the other, so the second sees what the first did (and a change made twice queues one message).
+ */
+export async function lockHelpRequest(
+  trx: Queryable,
+  id: string,
+): Promise<Pick<
+  HelpRequestRow,
+  'id' | 'organisationId' | 'language' | 'status' | 'contentEnc' | 'nextStepsEnc'
+> | null> {
+  const row = await trx
+    .selectFrom('help_requests')
+    .select(['id', 'organisation_id', 'language', 'status', 'content_enc', 'next_steps_enc'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        organisationId: row.organisation_id,
+        language: row.language,
+        status: row.status,
+        contentEnc: row.content_enc,
+        nextStepsEnc: row.next_steps_enc,
+      }
+    : null;
+}
+
 export async function setHelpRequestStatus(
   trx: Queryable,
   id: string,

@@ -40,7 +40,15 @@ function toJob(r: Selectable<JobsTable>): JobRow {
 
 export async function enqueueJob(
   trx: Queryable,
-  job: { id: string; kind: string; payload: unknown; organisationId: string | null; createdBy: string | null },
+  job: {
+    id: string;
+    kind: string;
+    payload: unknown;
+    organisationId: string | null;
+    createdBy: string | null;
+    /** Not before then (a retry's back-off); default: at once. */
+    runAfter?: string;
+  },
 ): Promise<void> {
   await trx
     .insertInto('jobs')
@@ -55,6 +63,7 @@ export async function enqueueJob(
       locked_by: null,
       locked_at: null,
       finished_at: null,
+      ...(job.runAfter ? { run_after: job.runAfter } : {}),
     })
     .execute();
 }

@@ -3,6 +3,7 @@ import {
   HELP_CONTACT_CHANNELS,
   HELP_LANGUAGES,
   HELP_NEEDS,
+  formatHelpDay,
   type HelpLanguage,
 } from '../../../core/help/help-request.ts';
 import { checkHelpStatus, submitHelp, type HelpFailure, type HelpStatusAnswer } from './help-api.ts';
@@ -260,7 +261,7 @@ export function HelpPage({ organisation, initialLanguage }: { organisation: stri
                   )}
                   {status.flightDate && (
                     <p data-testid="help-flight">
-                      <strong>{t.flightDate}:</strong> {formatDay(status.flightDate, HELP_LANGUAGE_TAGS[language])}
+                      <strong>{t.flightDate}:</strong> {formatHelpDay(status.flightDate, HELP_LANGUAGE_TAGS[language])}
                     </p>
                   )}
                 </>
@@ -278,12 +279,6 @@ export function HelpPage({ organisation, initialLanguage }: { organisation: stri
  * browser without that language's date names (Chromium has none for Burmese or Khmer) would write it in English:
  * there the day stays YYYY-MM-DD, which reads the same in every script.
  */
-function formatDay(day: string, tag: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 0) return day;
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
-
 function Text(props: {
   id: string;
   label: string;

@@ -1,32 +1,20 @@
 import { HELP_LANGUAGES, type HelpLanguage } from '../../../core/help/help-request.ts';
-import en from './translations/en.json' with { type: 'json' };
+
+export { HELP_LANGUAGE_TAGS } from '../../../core/help/help-request.ts';
+import en from '../../../core/help/translations/en.json' with { type: 'json' };
 
 /**
- * The help page's strings: one JSON file per language in ./translations that a translator can edit
- * (help-translations.test.ts checks every file has every key). English is built in; the others load on demand, so a
- * phone on a slow link downloads only its own language.
+ * The help page's strings: one JSON file per language in core/help/translations that a translator can edit
+ * (help-translations.test.ts checks every file has every key). They live in core because the messages sent to a
+ * person's contact (core/help/help-message.ts) say the same things in the same words. English is built in; the others
+ * load on demand, so a phone on a slow link downloads only its own language.
  */
 export type HelpStrings = typeof en;
 
-const files = import.meta.glob<{ default: HelpStrings }>(['./translations/*.json', '!./translations/en.json']);
-
-/** BCP 47 tags for <html lang>: the script matters for fonts (Simplified Chinese, Burmese in Myanmar script). */
-export const HELP_LANGUAGE_TAGS: Record<HelpLanguage, string> = {
-  en: 'en',
-  id: 'id',
-  zh: 'zh-Hans',
-  vi: 'vi',
-  th: 'th',
-  my: 'my',
-  km: 'km',
-  fil: 'fil',
-  ko: 'ko',
-  'pt-BR': 'pt-BR',
-  bn: 'bn',
-  hi: 'hi',
-  sw: 'sw',
-  fr: 'fr',
-};
+const files = import.meta.glob<{ default: HelpStrings }>([
+  '../../../core/help/translations/*.json',
+  '!../../../core/help/translations/en.json',
+]);
 
 /** Each language named in itself, for the picker (also in each file as languageName). */
 export const HELP_LANGUAGE_NAMES: Record<HelpLanguage, string> = {
@@ -48,7 +36,7 @@ export const HELP_LANGUAGE_NAMES: Record<HelpLanguage, string> = {
 
 export async function loadHelpStrings(language: HelpLanguage): Promise<HelpStrings> {
   if (language === 'en') return en;
-  const load = files[`./translations/${language}.json`];
+  const load = files[`../../../core/help/translations/${language}.json`];
   return load ? (await load()).default : en;
 }
 

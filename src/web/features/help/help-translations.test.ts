@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HELP_CONTACT_CHANNELS, HELP_LANGUAGES, HELP_NEEDS } from '../../../core/help/help-request.ts';
 import { HELP_LANGUAGE_NAMES, pickHelpLanguage } from './help-strings.ts';
 
-const dir = join(import.meta.dirname, 'translations');
+const dir = join(import.meta.dirname, '../../../core/help/translations');
 function leaves(tree: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of Object.entries(tree as Record<string, unknown>)) {

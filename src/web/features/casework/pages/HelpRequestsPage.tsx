@@ -12,7 +12,8 @@ import { useHelpRequests, useSetHelpRequestNextSteps, useSetHelpRequestStatus } 
  * /casework/help-requests: what arrived through the organisation's public help link, newest first. Everything is as
  * the person wrote it and unverified; reading the list is audited. Moving a request on changes what the person sees
  * with their code (received, someone will contact you, closed); "spam" still reads "received" to them. Where to go and
- * the flight date are shown to them too, with their status, in their language.
+ * the flight date are shown to them too, with their status, in their language, and sent to the contact they gave
+ * (whether each message left is listed; its text is not).
  */
 export function HelpRequestsPage() {
   const { t } = useTranslation('casework');
@@ -64,11 +65,37 @@ export function HelpRequestsPage() {
                 </select>
               </label>
               <NextSteps request={r} />
+              {r.contact && <Messages messages={r.messages} />}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** Whether the messages to the person's contact left: delivery only, never the text (it says what is shown above). */
+function Messages({ messages }: { messages: HelpRequestView['messages'] }) {
+  const { t } = useTranslation('casework');
+  return (
+    <div data-testid="help-messages">
+      <p className="muted">{t('help.messages')}</p>
+      {messages.length === 0 ? (
+        <p>{t('help.messagesNone')}</p>
+      ) : (
+        <ul>
+          {messages.map((m) => (
+            <li key={m.id}>
+              {t(`help.messageReasons.${m.reason}`)} ·{' '}
+              <span className="badge">{t(`help.messageStatuses.${m.status}`)}</span> ·{' '}
+              {new Date(m.sentAt ?? m.createdAt).toLocaleString()}
+              {m.attempts > 1 && ` · ${t('help.messageTries', { n: m.attempts })}`}
+              {m.status !== 'sent' && m.lastError && ` · ${m.lastError}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
