@@ -62,19 +62,21 @@ export async function readTablePage(
   return { rows: rows.map((r) => r.j), last: rows.at(-1)?.k ?? null };
 }
 
-/** Inserts a JSON array of rows (as readTablePage returns them) into `table`. */
+/**
+ * Inserts a JSON array of rows (as readTablePage returns them) into `table`, keeping their own values also in
+ * identity columns GENERATED ALWAYS (OVERRIDING SYSTEM VALUE; a no-op for tables without one).
+ */
 export async function insertTableRows(trx: Queryable, table: string, rowsJson: string): Promise<void> {
-  await sql`INSERT INTO ${sql.table(table)} SELECT * FROM json_populate_recordset(null::${sql.table(table)}, ${rowsJson}::json)`.execute(
+  await sql`INSERT INTO ${sql.table(table)} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(null::${sql.table(table)}, ${rowsJson}::json)`.execute(
     trx,
   );
 }
 
-/** Moves every serial sequence of the public schema past the highest id in its column. */
+/** Moves every serial and identity sequence of the public schema past the highest value in its column. */
 export async function advanceSerialSequences(trx: Queryable): Promise<void> {
   const serials = await sql<{ t: string; c: string }>`
-      SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND column_default LIKE 'nextval(%'`.execute(
-    trx,
-  );
+      SELECT table_name AS t, column_name AS c FROM information_schema.columns
+      WHERE table_schema = 'public' AND (column_default LIKE 'nextval(%' OR is_identity = 'YES')`.execute(trx);
   for (const s of serials.rows) {
     await sql`SELECT setval(pg_get_serial_sequence(${s.t}, ${s.c}), coalesce((SELECT max(${sql.ref(s.c)}) FROM ${sql.table(s.t)}), 0) + 1, false)`.execute(
       trx,
