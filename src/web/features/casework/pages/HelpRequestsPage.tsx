@@ -33,8 +33,8 @@ export function HelpRequestsPage() {
           {list.data.items.map((r) => (
             <li key={r.id} className="cw-card">
               <p>
-                <strong>{r.name ?? t('help.noName')}</strong> · {r.language} · {dates.localTime(r.createdAt)}{' '}
-                · <span className="badge">{t('help.unverified')}</span>
+                <strong>{r.name ?? t('help.noName')}</strong> · {r.language} · {dates.localTime(r.createdAt)} ·{' '}
+                <span className="badge">{t('help.unverified')}</span>
                 {r.spamSignals.length > 0 && (
                   <span className="badge">
                     {' '}
