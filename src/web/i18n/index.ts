@@ -35,6 +35,12 @@ const featureFiles = import.meta.glob<{ default: Record<string, unknown> }>('../
   eager: true,
 });
 
+/**
+ * Server-made text (core/message.ts keys) in namespace `server`: server/<lang>.json, named by the
+ * exact language code, so a file for a language the app does not offer yet waits unused.
+ */
+const serverFiles = import.meta.glob<{ default: Record<string, unknown> }>('./server/*.json', { eager: true });
+
 function resources() {
   const out: Record<string, Record<string, Record<string, unknown>>> = {
     en: { translation: en },
@@ -46,6 +52,10 @@ function resources() {
     const match = /features\/([^/]+)\/i18n\/([^/]+)\.json$/.exec(path);
     const lang = match && toLanguage(match[2]);
     if (match && lang) out[lang]![match[1]!] = mod.default;
+  }
+  for (const [path, mod] of Object.entries(serverFiles)) {
+    const code = /server\/([^/]+)\.json$/.exec(path)?.[1];
+    if (code && (LANGUAGES as readonly string[]).includes(code)) (out[code] ??= {}).server = mod.default;
   }
   return out;
 }
