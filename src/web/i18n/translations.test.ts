@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, ORGANISATION_KINDS, RISK_LEVELS } from '../../core/vocabulary.ts';
 import { NAV_ITEMS } from '../app/nav.ts';
+import { URGENCY_MESSAGE_KEYS } from '../../core/triage/urgency.ts';
+import { SCREENING_MESSAGE_KEYS } from '../../core/screening/evaluate.ts';
+import { FOLLOW_UP_MESSAGE_KEYS } from '../../core/followups/evaluate.ts';
 
 const LANGS = ['en', 'km', 'zh', 'id'];
 const here = import.meta.dirname;
@@ -53,5 +56,47 @@ describe('shell translations cover what the shell shows', () => {
     const zh = load(here, 'zh');
     expect(km.get('nav.home')).toMatch(/[\u1780-\u17FF]/);
     expect(zh.get('nav.home')).toMatch(/[\u4E00-\u9FFF]/);
+  });
+});
+
+/** Server-made text (namespace `server`): its own ten languages, listed here until LANGUAGES has them all. */
+const SERVER_LANGS = ['en', 'km', 'zh', 'id', 'vi', 'th', 'my', 'ko', 'fil', 'zh-Hant'];
+const serverDir = join(here, 'server');
+const placeholders = (s: string) => (s.match(/\{\{\s*\w+\s*\}\}/g) ?? []).sort();
+
+describe('translations of server-made text', () => {
+  const en = load(serverDir, 'en');
+  it('has a file for each of its languages and no other', () => {
+    expect(readdirSync(serverDir).sort()).toEqual(SERVER_LANGS.map((l) => `${l}.json`).sort());
+  });
+  it.each(SERVER_LANGS.filter((l) => l !== 'en'))(
+    '%s has exactly the English keys, none empty, same placeholders',
+    (lang) => {
+      const other = load(serverDir, lang);
+      expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
+      for (const [key, text] of other) {
+        expect(text.trim(), key).not.toBe('');
+        expect(placeholders(text), key).toEqual(placeholders(en.get(key)!));
+      }
+    },
+  );
+  it('words every key the core can send (plural keys as _one and _other)', () => {
+    const keys = [...URGENCY_MESSAGE_KEYS, ...SCREENING_MESSAGE_KEYS, ...FOLLOW_UP_MESSAGE_KEYS];
+    const worded = (k: string) => en.has(k) || (en.has(`${k}_one`) && en.has(`${k}_other`));
+    expect(keys.filter((k) => !worded(k))).toEqual([]);
+  });
+  it("is written in each language's own script where it has one", () => {
+    const scripts: Record<string, RegExp> = {
+      km: /[\u1780-\u17FF]/,
+      zh: /[\u4E00-\u9FFF]/,
+      'zh-Hant': /[\u4E00-\u9FFF]/,
+      th: /[\u0E00-\u0E7F]/,
+      my: /[\u1000-\u109F]/,
+      ko: /[\uAC00-\uD7AF]/,
+    };
+    for (const [lang, script] of Object.entries(scripts))
+      expect(load(serverDir, lang).get('screening.presumed'), lang).toMatch(script);
+    // Traditional, not Simplified: 販運 (Taiwan usage), not 贩运.
+    expect(load(serverDir, 'zh-Hant').get('screening.presumed')).toContain('販運');
   });
 });
