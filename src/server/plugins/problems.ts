@@ -16,16 +16,17 @@ const worded = (error: ServiceError): Pick<Problem, 'code' | 'params'> =>
  */
 export function fieldReason(
   issue: string,
-  message: string,
+  missing: boolean,
   values: Record<string, unknown> = {},
 ): Pick<NonNullable<Problem['invalidParams']>[number], 'code' | 'params'> {
   const n = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : 0);
   const origin = ['string', 'array', 'number'].includes(String(values.origin)) ? String(values.origin) : undefined;
   const keys = Array.isArray(values.keys) ? values.keys.map(String) : [];
+  // A member left out, whatever its schema (Zod says invalid_type or invalid_value for it).
+  if (missing && issue !== 'custom' && issue !== 'unrecognized_keys') return { code: 'required', params: {} };
   switch (issue) {
     case 'invalid_type':
-      // Zod 4 says "received undefined" for a member that was left out.
-      return /received undefined/.test(message) ? { code: 'required', params: {} } : { code: issue, params: {} };
+      return { code: issue, params: {} };
     case 'too_small':
       if (!origin) return { code: 'invalid', params: {} };
       if (origin !== 'number' && n(values.minimum) <= 1) return { code: 'required', params: {} };
@@ -47,6 +48,16 @@ export function fieldReason(
     default:
       return {};
   }
+}
+
+/** The value the request sent at a Zod issue's path (undefined when it sent none). */
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let at = root;
+  for (const part of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return at;
 }
 
 const TITLES: Record<number, string> = {
@@ -119,16 +130,18 @@ export function registerProblemHandlers(
 ): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const invalidParams = error.validation.map((v) => ({
-        name: [
-          error.validationContext ?? 'body',
-          ...String(v.instancePath ?? '')
-            .split('/')
-            .filter(Boolean),
-        ].join('.'),
-        reason: v.message ?? 'invalid',
-        ...fieldReason(v.keyword, v.message ?? '', v.params as Record<string, unknown>),
-      }));
+      const context = error.validationContext ?? 'body';
+      const invalidParams = error.validation.map((v) => {
+        const path = String(v.instancePath ?? '')
+          .split('/')
+          .filter(Boolean);
+        const missing = valueAt((request as unknown as Record<string, unknown>)[context], path) === undefined;
+        return {
+          name: [context, ...path].join('.'),
+          reason: v.message ?? 'invalid',
+          ...fieldReason(v.keyword, missing, v.params as Record<string, unknown>),
+        };
+      });
       return sendProblem(reply, request, 400, 'some fields are not valid', {
         code: 'validation',
         params: {},
