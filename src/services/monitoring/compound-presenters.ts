@@ -125,6 +125,7 @@ export function presentAlert(a: AlertRow, mayClose: boolean): AlertView {
     severity: a.severity,
     rank: a.rank / 100,
     title: a.title,
+    titleMessage: details.titleMessage ?? null,
     compoundId: details.compoundId,
     relatedCompoundIds: [...details.relatedCompoundIds],
     date: details.date,

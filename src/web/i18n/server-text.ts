@@ -21,6 +21,7 @@ export const PARAM_VOCABULARIES: Readonly<Record<string, string>> = {
   risk: 'casework:vocab.risk',
   currentRisk: 'casework:vocab.risk',
   baseRisk: 'casework:vocab.risk',
+  compoundStatus: 'server:vocab.compoundStatus',
 };
 
 type Translate = ReturnType<typeof useTranslation>['t'];

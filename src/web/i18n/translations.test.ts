@@ -6,6 +6,7 @@ import { NAV_ITEMS } from '../app/nav.ts';
 import { URGENCY_MESSAGE_KEYS } from '../../core/triage/urgency.ts';
 import { SCREENING_MESSAGE_KEYS } from '../../core/screening/evaluate.ts';
 import { FOLLOW_UP_MESSAGE_KEYS } from '../../core/followups/evaluate.ts';
+import { COMPOUND_ALERT_MESSAGE_KEYS } from '../../core/compounds/alert-rules.ts';
 
 const LANGS = ['en', 'km', 'zh', 'id'];
 const here = import.meta.dirname;
@@ -81,7 +82,12 @@ describe('translations of server-made text', () => {
     },
   );
   it('words every key the core can send (plural keys as _one and _other)', () => {
-    const keys = [...URGENCY_MESSAGE_KEYS, ...SCREENING_MESSAGE_KEYS, ...FOLLOW_UP_MESSAGE_KEYS];
+    const keys = [
+      ...URGENCY_MESSAGE_KEYS,
+      ...SCREENING_MESSAGE_KEYS,
+      ...FOLLOW_UP_MESSAGE_KEYS,
+      ...COMPOUND_ALERT_MESSAGE_KEYS,
+    ];
     const worded = (k: string) => en.has(k) || (en.has(`${k}_one`) && en.has(`${k}_other`));
     expect(keys.filter((k) => !worded(k))).toEqual([]);
   });
