@@ -25,6 +25,7 @@ export function presentTimelineEntries(
     status: t.status,
     confidence: t.confidence,
     reason: t.reason,
+    reasonMessages: t.reasonMessages ?? [],
     eventIds: [...t.eventIds],
     evidenceIds: [...new Set(t.eventIds.flatMap((id) => evidenceOf.get(id) ?? []))].sort(),
   }));

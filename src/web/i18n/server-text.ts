@@ -22,6 +22,8 @@ export const PARAM_VOCABULARIES: Readonly<Record<string, string>> = {
   currentRisk: 'casework:vocab.risk',
   baseRisk: 'casework:vocab.risk',
   compoundStatus: 'server:vocab.compoundStatus',
+  afterStatus: 'server:vocab.afterStatus',
+  effect: 'server:compounds.reason',
 };
 
 type Translate = ReturnType<typeof useTranslation>['t'];

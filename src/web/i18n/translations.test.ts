@@ -7,6 +7,7 @@ import { URGENCY_MESSAGE_KEYS } from '../../core/triage/urgency.ts';
 import { SCREENING_MESSAGE_KEYS } from '../../core/screening/evaluate.ts';
 import { FOLLOW_UP_MESSAGE_KEYS } from '../../core/followups/evaluate.ts';
 import { COMPOUND_ALERT_MESSAGE_KEYS } from '../../core/compounds/alert-rules.ts';
+import { COMPOUND_REASON_MESSAGE_KEYS } from '../../core/compounds/timeline.ts';
 
 const LANGS = ['en', 'km', 'zh', 'id'];
 const here = import.meta.dirname;
@@ -87,6 +88,7 @@ describe('translations of server-made text', () => {
       ...SCREENING_MESSAGE_KEYS,
       ...FOLLOW_UP_MESSAGE_KEYS,
       ...COMPOUND_ALERT_MESSAGE_KEYS,
+      ...COMPOUND_REASON_MESSAGE_KEYS,
     ];
     const worded = (k: string) => en.has(k) || (en.has(`${k}_one`) && en.has(`${k}_other`));
     expect(keys.filter((k) => !worded(k))).toEqual([]);
