@@ -30,8 +30,19 @@ const wordedIf = (isDefault: boolean): MessageParams | undefined => (isDefault ?
 
 export const notFound = (what: string) =>
   new ServiceError(404, 'not_found', `${what} was not found`, undefined, undefined, {});
-export const forbidden = (why = DEFAULT_FORBIDDEN) =>
-  new ServiceError(403, 'forbidden', why, undefined, undefined, wordedIf(why === DEFAULT_FORBIDDEN));
+/**
+ * `code` names a refusal whose wording is fixed (error.<code> in the web's `server` namespace), e.g. owner_only for
+ * the several "only the organisation that owns the case …" refusals; without it a custom reason is English only.
+ */
+export const forbidden = (why = DEFAULT_FORBIDDEN, code?: string) =>
+  new ServiceError(
+    403,
+    code ?? 'forbidden',
+    why,
+    undefined,
+    undefined,
+    code ? {} : wordedIf(why === DEFAULT_FORBIDDEN),
+  );
 export const unauthorized = (why = DEFAULT_UNAUTHORIZED) =>
   new ServiceError(401, 'unauthorized', why, undefined, undefined, wordedIf(why === DEFAULT_UNAUTHORIZED));
 /** Input that passed the schema but not the rules (unknown property, missing relation end…): 400, nothing changed. */

@@ -68,6 +68,16 @@ describe('problem codes', () => {
       expect(known('error', code), code).toBe(true);
   });
 
+  it('domain refusals with a fixed wording carry their own code (a role that may not)', async () => {
+    await t.org('codes-watch', 'monitor');
+    const analyst = await t.userIn('codes-watch', 'analyst');
+    const res = await analyst.request('GET', '/api/cases');
+    expect(res.status).toBe(403);
+    expect(res.json).toMatchObject({ code: 'role_may_not', params: {} });
+    expect(res.json.detail).toMatch(/your role may not/);
+    expect(known('error', res.json.code)).toBe(true);
+  });
+
   it('a reason worded only in English carries no code, so no client words it otherwise', async () => {
     const res = await worker.request('PATCH', '/api/needs/00000000-0000-4000-8000-000000000000', {});
     expect(res.status).toBe(400);
