@@ -1,12 +1,38 @@
 import { z } from 'zod';
+import type { Message as CoreMessage } from '../core/message.ts';
 
-/** RFC 9457 problem details, with each bad field named in `invalidParams`. */
+/**
+ * Server-made text as a translation key and its parameters (core/message.ts), sent beside the
+ * English string so the web can show it in the reader's language.
+ */
+export const Message = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+}) satisfies z.ZodType<CoreMessage>;
+export type Message = z.infer<typeof Message>;
+
+/**
+ * RFC 9457 problem details, with each bad field named in `invalidParams`. Where the wording is fixed by it,
+ * `code` and `params` (extension members) say the detail as a message: key error.<code> (field.<code> for a
+ * field's reason) in the web's `server` namespace; `detail` and `reason` stay the English words.
+ */
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  code: z.string().optional(),
+  params: Message.shape.params.optional(),
+  invalidParams: z
+    .array(
+      z.object({
+        name: z.string(),
+        reason: z.string(),
+        code: z.string().optional(),
+        params: Message.shape.params.optional(),
+      }),
+    )
+    .optional(),
   requestId: z.string().optional(),
   /** 409 after If-Match: the version now stored (reload, then send the change again with it). */
   currentVersion: z.number().int().optional(),

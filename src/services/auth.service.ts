@@ -397,9 +397,14 @@ export async function verifySecondFactor(app: AppContext, resolved: ResolvedSess
         resolved.user.id,
       ),
     );
-    throw new ServiceError(401, 'wrong_code', 'that code is not right', {
-      code: 'the code does not match or was used already; wait for the next one',
-    });
+    throw new ServiceError(
+      401,
+      'wrong_code',
+      'that code is not right',
+      { code: 'the code does not match or was used already; wait for the next one' },
+      undefined,
+      {},
+    );
   }
   await asSystem(app.database, async (trx) => {
     await clearRateLimit(trx, `totp:${resolved.user.id}`);
@@ -480,7 +485,14 @@ export async function confirmTotpEnrolment(app: AppContext, resolved: ResolvedSe
   if (!user?.totpSecretEnc || user.totpEnabled) throw conflict('start enrolment first');
   const secret = app.cipher.decrypt(user.totpSecretEnc, encryptionContext('users', 'totp_secret_enc', user.id));
   if (!(await spendTotpCode(app, user, secret, code))) {
-    throw new ServiceError(422, 'wrong_code', 'that code is not right', { code: 'the code does not match' });
+    throw new ServiceError(
+      422,
+      'wrong_code',
+      'that code is not right',
+      { code: 'the code does not match' },
+      undefined,
+      {},
+    );
   }
   await asSystem(app.database, async (trx) => {
     await setTotp(trx, user.id, user.totpSecretEnc, true);

@@ -64,6 +64,9 @@ export async function findReplay(
       422,
       'idempotency_key_reused',
       'this Idempotency-Key was already used for a different request; send a new key for a new request',
+      undefined,
+      undefined,
+      {},
     );
   return { status: row.responseStatus, body: stored.body };
 }

@@ -81,7 +81,7 @@ export async function startJob(app: AppContext, actor: RequestActor, kind: Start
  * the organisation.
  */
 function authoriseReadJobs(actor: RequestActor): void {
-  if (!scopeFor(actor.roles, 'read', 'job')) throw forbidden('your role may not read background jobs');
+  if (!scopeFor(actor.roles, 'read', 'job')) throw forbidden('your role may not read background jobs', 'role_may_not');
 }
 
 export async function getJob(app: AppContext, actor: RequestActor, id: string): Promise<JobView> {

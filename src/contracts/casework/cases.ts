@@ -13,6 +13,7 @@ import {
   SEXES,
 } from '../../core/vocabulary.ts';
 import { TIMELINE_KINDS } from '../../core/cases/timeline.ts';
+import { Message } from '../common.ts';
 import { CountryCode, csvOf, Page, Reason } from './fields.ts';
 import { SurvivorView } from './survivors.ts';
 
@@ -128,6 +129,8 @@ export const ScreeningView = z.object({
   answers: z.record(z.string(), z.object({ answer: z.enum(SCREENING_ANSWERS), note: z.string().nullable() })),
   outcome: z.enum(SCREENING_OUTCOMES),
   reasons: z.array(z.string()),
+  /** The reasons, one for one, as keys and parameters (web: namespace `server`). */
+  reasonMessages: z.array(Message),
   rulesMet: z.array(z.string()),
   drivingIndicators: z.array(z.string()),
   counts: z.object({
@@ -166,6 +169,7 @@ export const UrgencyView = z.object({
   boosts: z.array(z.string()),
   waitingHours: z.number().int(),
   explanation: z.string(),
+  explanationMessage: Message,
 });
 export const NeedView = z.object({
   id: z.string(),

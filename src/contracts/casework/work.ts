@@ -22,6 +22,7 @@ import {
   REPATRIATION_STEPS,
 } from '../../core/cases/consular.ts';
 import { FOLLOW_UP_OUTCOMES } from '../../core/followups/evaluate.ts';
+import { Message } from '../common.ts';
 import { CountryCode, csvOf, IsoDay, OrganisationRef, Page, Reason } from './fields.ts';
 import { PublishedCount, MinimumCell } from '../statistics.ts';
 
@@ -49,6 +50,7 @@ export const TriageItem = z.object({
   effectivePriority: z.enum(NEED_PRIORITIES),
   waitingHours: z.number().int(),
   explanation: z.string(),
+  explanationMessage: Message,
   caseRisk: z.enum(RISK_LEVELS),
   caseStatus: z.enum(CASE_STATUSES),
   /** For roles that read the organisation's survivors (audited); null otherwise. */
@@ -338,6 +340,7 @@ export const FollowUpEvaluationView = z.object({
   riskRaised: z.boolean(),
   suggestedStatus: z.enum(CASE_STATUSES).nullable(),
   reasons: z.array(z.string()),
+  reasonMessages: z.array(Message),
   alertsRaised: z.array(z.string()),
   nextDueAt: z.string(),
 });
@@ -363,11 +366,15 @@ export const AlertView = z.object({
   kind: z.string(),
   severity: z.string(),
   title: z.string(),
+  /** The title as a key and parameters; null for alerts stored before messages were (show `title`). */
+  titleMessage: Message.nullable(),
   status: z.enum(['open', 'acknowledged', 'dismissed']),
   subjectType: z.string(),
   subjectId: z.string().nullable(),
   shared: z.boolean(),
   reasons: z.array(z.string()),
+  /** One for one with `reasons` when stored with them; empty for older alerts. */
+  reasonMessages: z.array(Message),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { COMPOUND_STATUSES } from '../../core/vocabulary.ts';
 import { OPERATOR_ROLES } from '../../core/compounds/compound-types.ts';
-import { PageQuery } from '../common.ts';
+import { Message, PageQuery } from '../common.ts';
 import { FootprintGeometry, PointGeometry } from './geo.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -66,6 +66,8 @@ export const TimelineEntryView = z.object({
   status: z.enum(COMPOUND_STATUSES),
   confidence: z.number(),
   reason: z.string(),
+  /** The reason's parts as keys and values, shown joined by "; "; empty for timelines stored before them. */
+  reasonMessages: z.array(Message),
   eventIds: z.array(z.string()),
   /** Evidence behind the events of this entry. */
   evidenceIds: z.array(z.string()),

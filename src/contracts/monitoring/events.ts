@@ -4,7 +4,7 @@ import { COMPOUND_STATUSES, EVENT_KINDS, EVIDENCE_KINDS, VERIFICATION_STATES } f
 import { CONFIDENCE_WORDS } from '../../core/compounds/compound-types.ts';
 import { MONITORING_ALERT_KINDS } from '../../core/alerts/kinds.ts';
 import { ALERT_SEVERITIES } from '../../core/alerts/rank.ts';
-import { PageQuery } from '../common.ts';
+import { Message, PageQuery } from '../common.ts';
 import { CompoundTimeline } from './compounds.ts';
 import { FootprintGeometry, IsoDay } from './geo.ts';
 
@@ -94,6 +94,8 @@ export const AlertView = z.object({
   /** Higher first. */
   rank: z.number(),
   title: z.string(),
+  /** The title as a key and values (web namespace `server`); null on alerts stored before titles had one. */
+  titleMessage: Message.nullable(),
   compoundId: z.string(),
   relatedCompoundIds: z.array(z.string()),
   date: z.string(),

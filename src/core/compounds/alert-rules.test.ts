@@ -38,6 +38,10 @@ describe('massExitAlerts', () => {
       date: '2025-10-20',
     });
     expect(alerts[0]!.title).toContain('1,440');
+    expect(alerts[0]!.titleMessage).toMatchObject({
+      key: 'compounds.alert.mass_exit_people',
+      params: { day: '2025-10-20', count: 1440 },
+    });
     expect(alerts[0]!.eventIds).toEqual([a.id, b.id].sort());
     expect(alerts[0]!.evidenceIds).toEqual([...a.evidenceIds, ...b.evidenceIds].sort());
   });
@@ -92,6 +96,10 @@ describe('possibleTheatreRaidAlerts', () => {
     expect(alerts[0]).toMatchObject({ key: 'possible_theatre_raid:c1:2025-07-16', severity: 'high' });
     expect(alerts[0]!.eventIds).toEqual([raid.id, video.id, build.id].sort());
     expect(alerts[0]!.title).toContain('35 days after');
+    expect(alerts[0]!.titleMessage).toMatchObject({
+      key: 'compounds.alert.possible_theatre_raid',
+      params: { days: 35, day: '2025-07-16', count: 2 },
+    });
   });
 
   it('does not fire for activity only before the raid or after the window', () => {
@@ -122,6 +130,10 @@ describe('possibleRelocationAlerts', () => {
       date: '2025-04-10',
     });
     expect(alerts[0]!.title).toMatch(/40 days after .* was emptied, 5\.\d km away/);
+    expect(alerts[0]!.titleMessage).toMatchObject({
+      key: 'compounds.alert.possible_relocation',
+      params: { days: 40, compoundStatus: 'emptied', km: expect.stringMatching(/^5\.\d$/) },
+    });
     expect(alerts[0]!.eventIds).toContain(emptied.events[0]!.id);
   });
 

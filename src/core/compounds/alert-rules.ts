@@ -10,6 +10,7 @@ import { haversineMeters, representativePoint } from '../geo/distance.ts';
 import type { Compound, CompoundEvent } from './compound-types.ts';
 import { alertRank, SEVERITY_OF_RISK } from '../alerts/rank.ts';
 import { addDays, daysBetween, toDay } from './calendar-days.ts';
+import { message, type Message } from '../message.ts';
 import { confidenceValue, deriveTimeline, effectOf, isActivityEffect, type TimelineOptions } from './timeline.ts';
 
 export interface MonitoringAlert {
@@ -19,6 +20,8 @@ export interface MonitoringAlert {
   /** Higher first (core/alerts/rank.ts): severity, then the confidence of what triggered it. */
   rank: number;
   title: string;
+  /** The title as a key and values (web namespace `server`); compound names are values, as written. */
+  titleMessage: Message;
   compoundId: string;
   relatedCompoundIds: string[];
   /** Day of the triggering event (YYYY-MM-DD). */
@@ -85,6 +88,15 @@ function byDay(events: readonly DatedEvent[], kind: CompoundEvent['kind']): Map<
   return groups;
 }
 
+/** The keys alert titles use (namespace `server`). */
+export const COMPOUND_ALERT_MESSAGE_KEYS = [
+  'compounds.alert.mass_exit',
+  'compounds.alert.mass_exit_people',
+  'compounds.alert.raid_without_rescues',
+  'compounds.alert.possible_theatre_raid',
+  'compounds.alert.possible_relocation',
+] as const;
+
 const formatCount = (n: number) => n.toLocaleString('en-GB');
 
 /** A mass exit was reported: people are on the street and need help now. */
@@ -111,6 +123,10 @@ export function massExitAlerts(
       title:
         `Mass exit reported at ${nameOf(subject.compound)} on ` +
         `${day}${people !== null ? `: up to ${formatCount(people)} people left` : ''}`,
+      titleMessage:
+        people !== null
+          ? message('compounds.alert.mass_exit_people', { compound: nameOf(subject.compound), day, count: people })
+          : message('compounds.alert.mass_exit', { compound: nameOf(subject.compound), day }),
       compoundId: subject.compound.id,
       relatedCompoundIds: [],
       date: day,
@@ -148,6 +164,7 @@ export function raidWithoutRescuesAlerts(
       severity,
       rank: rankOf(severity, confidence),
       title: `Raid at ${nameOf(subject.compound)} on ${day} with no rescues or arrests recorded`,
+      titleMessage: message('compounds.alert.raid_without_rescues', { compound: nameOf(subject.compound), day }),
       compoundId: subject.compound.id,
       relatedCompoundIds: [],
       date: day,
@@ -182,6 +199,12 @@ export function possibleTheatreRaidAlerts(
       title:
         `Activity at ${nameOf(subject.compound)} ${daysBetween(day, firstDay)} days after the raid of ${day} ` +
         `(${after.length} report${after.length === 1 ? '' : 's'})`,
+      titleMessage: message('compounds.alert.possible_theatre_raid', {
+        compound: nameOf(subject.compound),
+        days: daysBetween(day, firstDay),
+        day,
+        count: after.length,
+      }),
       compoundId: subject.compound.id,
       relatedCompoundIds: [],
       date: day,
@@ -246,6 +269,13 @@ export function possibleRelocationAlerts(
       title:
         `${nameOf(other.compound)} first reported ${daysBetween(entry.from, firstReported)} days after ` +
         `${nameOf(subject.compound)} was ${entry.status.replace('_', ' ')}, ${km.toFixed(1)} km away`,
+      titleMessage: message('compounds.alert.possible_relocation', {
+        other: nameOf(other.compound),
+        days: daysBetween(entry.from, firstReported),
+        compound: nameOf(subject.compound),
+        compoundStatus: entry.status,
+        km: km.toFixed(1),
+      }),
       compoundId: subject.compound.id,
       relatedCompoundIds: [other.compound.id],
       date: firstReported,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CompoundStatus, EventKind } from '../vocabulary.ts';
 import type { CompoundEvent, Confidence } from './compound-types.ts';
-import { confidenceValue, deriveTimeline, entryAt, statusAt, type TimelineOptions } from './timeline.ts';
+import {
+  COMPOUND_REASON_MESSAGE_KEYS,
+  confidenceValue,
+  deriveTimeline,
+  entryAt,
+  statusAt,
+  type TimelineOptions,
+} from './timeline.ts';
 
 let seq = 0;
 function ev(
@@ -190,6 +197,11 @@ describe('deriveTimeline', () => {
     // Entries are ordered and every entry explains itself.
     for (let i = 1; i < timeline.length; i++) expect(timeline[i]!.from >= timeline[i - 1]!.from).toBe(true);
     for (const t of timeline) expect(t.reason.length).toBeGreaterThan(5);
+    // …and says it as messages too, with keys the web words.
+    for (const t of timeline) {
+      expect(t.reasonMessages?.length).toBeGreaterThan(0);
+      for (const m of t.reasonMessages!) expect(COMPOUND_REASON_MESSAGE_KEYS).toContain(m.key);
+    }
   });
 
   it('does not depend on the order events arrive in', () => {
@@ -217,9 +229,15 @@ describe('deriveTimeline', () => {
       confidence: 0.6,
       eventIds: ['op-1'],
       reason: 'activity after raided',
+      reasonMessages: [{ key: 'compounds.reason.activity_after', params: { afterStatus: 'raided' } }],
     });
     const emptied = deriveTimeline([ev('mass_exit', '2025-01-01', 0.9, { id: 'mx' })], { asOf: '2025-03-01' })[1];
-    expect(emptied).toMatchObject({ status: 'emptied', confidence: 0.72, eventIds: ['mx'] });
+    expect(emptied).toMatchObject({
+      status: 'emptied',
+      confidence: 0.72,
+      eventIds: ['mx'],
+      reasonMessages: [{ key: 'compounds.reason.quiet_after_mass_exit', params: { count: 30 } }],
+    });
   });
 
   it('maps confidence words and clamps numbers', () => {

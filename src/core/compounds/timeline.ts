@@ -22,6 +22,7 @@
 import type { CompoundStatus, EventKind } from '../vocabulary.ts';
 import type { CompoundEvent, Confidence } from './compound-types.ts';
 import { addDays, daysBetween, toDay } from './calendar-days.ts';
+import { message, type Message } from '../message.ts';
 
 export interface TimelineEntry {
   /** First day of this status (YYYY-MM-DD). */
@@ -30,7 +31,26 @@ export interface TimelineEntry {
   confidence: number;
   eventIds: string[];
   reason: string;
+  /**
+   * The reason's parts as keys and values (web namespace `server`), shown joined by "; ". Absent on timelines
+   * stored before reasons had messages (compounds.timeline); those show `reason`.
+   */
+  reasonMessages?: Message[];
 }
+
+/** The keys status reasons use (namespace `server`). */
+export const COMPOUND_REASON_MESSAGE_KEYS = [
+  'compounds.reason.activity',
+  'compounds.reason.reactivation',
+  'compounds.reason.raid',
+  'compounds.reason.mass_exit',
+  'compounds.reason.emptied',
+  'compounds.reason.relocation',
+  'compounds.reason.activity_after',
+  'compounds.reason.quiet_after_mass_exit',
+  'compounds.reason.corroborated',
+  'compounds.reason.outweighs',
+] as const;
 
 export interface TimelineOptions {
   quietDaysToEmptied?: number;
@@ -155,6 +175,7 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
         confidence: round2(entry.confidence * 0.8),
         eventIds: [...entry.eventIds],
         reason: `no activity reported for ${quietDaysToEmptied} days after the mass exit`,
+        reasonMessages: [message('compounds.reason.quiet_after_mass_exit', { count: quietDaysToEmptied })],
       });
     }
   };
@@ -165,6 +186,7 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
     confidence: number,
     ids: string[],
     note: string,
+    noteMessages: Message[],
   ) => {
     const before = status();
     const next = nextStatus(before, effect);
@@ -175,7 +197,18 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
     }
     const why =
       next === 'reactivated' && effect === 'activity' ? `activity after ${before.replace('_', ' ')}` : DESCRIBE[effect];
-    timeline.push({ from, status: next, confidence: round2(confidence), eventIds: ids, reason: `${why}${note}` });
+    const whyMessage =
+      next === 'reactivated' && effect === 'activity'
+        ? message('compounds.reason.activity_after', { afterStatus: before })
+        : message(`compounds.reason.${effect}`);
+    timeline.push({
+      from,
+      status: next,
+      confidence: round2(confidence),
+      eventIds: ids,
+      reason: `${why}${note}`,
+      reasonMessages: [whyMessage, ...noteMessages],
+    });
   };
 
   // normalised is sorted by day, so each day's events are one run and the map keeps day order.
@@ -209,11 +242,14 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
     const note = losers.length
       ? `; outweighs ${losers.map((l) => `${DESCRIBE[l.effect]} (${round2(l.confidence)})`).join(', ')} on the same day`
       : '';
+    const noteMessages = losers.map((l) =>
+      message('compounds.reason.outweighs', { effect: l.effect, confidence: round2(l.confidence) }),
+    );
     const ids = [...winner.ids, ...(winner.effect === 'raid' ? supporting : [])];
 
     if (winner.confidence >= minConfidence) {
       pending.delete(winner.effect);
-      change(day, winner.effect, winner.confidence, ids, note);
+      change(day, winner.effect, winner.confidence, ids, note, noteMessages);
       continue;
     }
     // Low confidence: hold it, and flip only once reports within the window add up.
@@ -237,6 +273,7 @@ export function deriveTimeline(events: readonly CompoundEvent[], options: Timeli
         combined,
         fresh.ids,
         `; ${fresh.ids.length} low-confidence reports corroborate each other${note}`,
+        [message('compounds.reason.corroborated', { count: fresh.ids.length }), ...noteMessages],
       );
     }
   }

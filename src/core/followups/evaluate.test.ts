@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RISK_LEVELS, ALERT_KINDS } from '../vocabulary.ts';
-import { evaluateFollowUps, FOLLOW_UP_OUTCOMES, type FollowUp, type FollowUpCaseContext } from './evaluate.ts';
+import {
+  evaluateFollowUps,
+  FOLLOW_UP_MESSAGE_KEYS,
+  FOLLOW_UP_OUTCOMES,
+  type FollowUp,
+  type FollowUpCaseContext,
+} from './evaluate.ts';
 
 const ctx: FollowUpCaseContext = {
   caseId: 'c1',
@@ -106,6 +112,21 @@ describe('evaluateFollowUps', () => {
     });
     expect(viaSighting.suggestedRisk).toBe('critical');
     expect(viaSighting.alerts[0]!.reasons.join(' ')).toMatch(/compound kk-park on 2026-03-03 \(reported by hotline\)/);
+    // The same words as keys and values, for the reader's language.
+    expect(viaSighting.alerts[0]).toMatchObject({
+      titleMessage: { key: 'followups.title.seen_in_compound', params: {} },
+      reasonMessages: [
+        {
+          key: 'followups.alert.seen_in_named_compound',
+          params: { day: '2026-03-03', source: 'hotline', compoundId: 'kk-park' },
+        },
+        { key: 'followups.alert.risk_critical', params: {} },
+      ],
+    });
+    expect(viaSighting.reasonMessages).toContainEqual({
+      key: 'followups.reason.suggested_risk',
+      params: { risk: 'critical', currentRisk: 'low' },
+    });
     // A sighting before the survivor was last reached is old news.
     expect(
       evaluateFollowUps([reached('a', 4)], day(5), { ...ctx, sightings: [{ at: day(3), source: 'hotline' }] }).alerts,
@@ -155,5 +176,21 @@ describe('evaluateFollowUps', () => {
         },
       ),
     );
+  });
+});
+
+describe('follow-up messages', () => {
+  it('every alert and evaluation reason has a message, one for one, with a known key', () => {
+    const r = evaluateFollowUps([pending('a', 1), pending('b', 3), pending('c', 5)], day(9), ctx);
+    expect(kinds(r)).toContain('re_trafficking_risk');
+    const lost = r.alerts.find((a) => a.kind === 're_trafficking_risk')!;
+    expect(lost.reasonMessages).toHaveLength(lost.reasons.length);
+    expect(lost.reasonMessages[0]).toEqual({ key: 'followups.alert.missed_since_opened', params: { count: 3 } });
+    expect(r.reasonMessages).toHaveLength(r.reasons.length);
+    expect(r.reasonMessages[0]).toEqual({ key: 'followups.reason.missed', params: { count: 3, baseRisk: 'low' } });
+    const keys = [...r.alerts.flatMap((a) => [a.titleMessage, ...a.reasonMessages]), ...r.reasonMessages].map(
+      (m) => m.key,
+    );
+    expect(keys.filter((k) => !(FOLLOW_UP_MESSAGE_KEYS as readonly string[]).includes(k))).toEqual([]);
   });
 });

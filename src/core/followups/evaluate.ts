@@ -17,6 +17,7 @@
 import type { AlertKind, CaseStatus, RiskLevel } from '../vocabulary.ts';
 import { toDate, toIso, type Instant } from '../cases/clock.ts';
 import { maxRisk, stepRisk } from '../cases/risk.ts';
+import { worded, type Message, type Worded } from '../message.ts';
 import { missedAfter, nextFollowUpDue } from './schedule.ts';
 
 export const FOLLOW_UP_OUTCOMES = ['reached', 'no_answer', 'lost_contact', 'seen_in_compound'] as const;
@@ -57,6 +58,9 @@ export interface AlertDescriptor {
   readonly recipientOrganisationId: string;
   readonly title: string;
   readonly reasons: string[];
+  /** Title and reasons as keys and parameters (web namespace `server`), stored beside the English. */
+  readonly titleMessage: Message;
+  readonly reasonMessages: Message[];
   /** Same key = same alert: lets the alert store ignore repeats from re-evaluation. */
   readonly dedupeKey: string;
 }
@@ -73,7 +77,30 @@ export interface FollowUpEvaluation {
   readonly alerts: AlertDescriptor[];
   /** Plain-English explanation of the suggested risk and status. */
   readonly reasons: string[];
+  readonly reasonMessages: Message[];
 }
+
+/** The keys alert titles, alert reasons and evaluation reasons use (namespace `server`). */
+export const FOLLOW_UP_MESSAGE_KEYS = [
+  'followups.title.seen_in_compound',
+  'followups.title.missed_follow_up',
+  'followups.title.re_trafficking_risk',
+  'followups.alert.seen_at_check_in',
+  'followups.alert.seen_in_named_compound',
+  'followups.alert.seen_in_compound',
+  'followups.alert.risk_critical',
+  'followups.alert.no_answer',
+  'followups.alert.not_done',
+  'followups.alert.missed_since_contact',
+  'followups.alert.missed_since_opened',
+  'followups.alert.lost_recorded',
+  'followups.alert.re_trafficking_warning',
+  'followups.reason.missed',
+  'followups.reason.lost',
+  'followups.reason.seen',
+  'followups.reason.suggested_risk',
+  'followups.reason.suggested_status',
+] as const;
 
 /** Two misses in a row mean we have lost the person. */
 export const MISSES_FOR_LOST_CONTACT = 2;
@@ -118,14 +145,16 @@ export function evaluateFollowUps(
   if (seen) suggestedRisk = 'critical';
 
   const alerts: AlertDescriptor[] = [];
-  const alert = (kind: AlertKind, severity: AlertSeverity, title: string, reasons: string[], key: string): void => {
+  const alert = (kind: AlertKind, severity: AlertSeverity, title: string, reasons: Worded[], key: string): void => {
     alerts.push({
       kind,
       severity,
       caseId: ctx.caseId,
       recipientOrganisationId: ctx.ownerOrganisationId,
       title,
-      reasons,
+      reasons: reasons.map((r) => r.text),
+      titleMessage: { key: `followups.title.${kind}`, params: {} },
+      reasonMessages: reasons.map((r) => r.message),
       dedupeKey: `${kind}:${ctx.caseId}:${key}`,
     });
   };
@@ -136,13 +165,22 @@ export function evaluateFollowUps(
       'urgent',
       'Survivor reported back in a compound',
       [
-        ...seenInCheckIn.map((f) => `Check-in due ${dayOf(f.dueAt)} reported the survivor inside a compound.`),
-        ...sightings.map(
-          (s) =>
-            `Seen in ${s.compoundId ? `compound ${s.compoundId}` : 'a compound'} on ${dayOf(s.at)} (reported by ` +
-            `${s.source}).`,
+        ...seenInCheckIn.map((f) =>
+          worded(
+            `Check-in due ${dayOf(f.dueAt)} reported the survivor inside a compound.`,
+            'followups.alert.seen_at_check_in',
+            { day: dayOf(f.dueAt) },
+          ),
         ),
-        'Risk set to critical.',
+        ...sightings.map((s) =>
+          worded(
+            `Seen in ${s.compoundId ? `compound ${s.compoundId}` : 'a compound'} on ${dayOf(s.at)} (reported by ` +
+              `${s.source}).`,
+            s.compoundId ? 'followups.alert.seen_in_named_compound' : 'followups.alert.seen_in_compound',
+            { day: dayOf(s.at), source: s.source, ...(s.compoundId ? { compoundId: s.compoundId } : {}) },
+          ),
+        ),
+        worded('Risk set to critical.', 'followups.alert.risk_critical'),
       ],
       [...seenInCheckIn.map((f) => f.id), ...sightings.map((s) => toIso(s.at))].join(','),
     );
@@ -154,8 +192,12 @@ export function evaluateFollowUps(
       'Follow-up check-in missed',
       [
         f.outcome === 'no_answer'
-          ? `No answer at the check-in due ${dayOf(f.dueAt)}.`
-          : `The check-in due ${dayOf(f.dueAt)} was not done.`,
+          ? worded(`No answer at the check-in due ${dayOf(f.dueAt)}.`, 'followups.alert.no_answer', {
+              day: dayOf(f.dueAt),
+            })
+          : worded(`The check-in due ${dayOf(f.dueAt)} was not done.`, 'followups.alert.not_done', {
+              day: dayOf(f.dueAt),
+            }),
       ],
       f.id,
     );
@@ -164,12 +206,23 @@ export function evaluateFollowUps(
     const reasons = [
       ...(missed.length >= MISSES_FOR_LOST_CONTACT
         ? [
-            `${missed.length} check-ins missed in a row since ` +
-              `${lastContactAt ? `the last contact on ${lastContactAt.slice(0, 10)}` : 'the case opened'}.`,
+            worded(
+              `${missed.length} check-ins missed in a row since ` +
+                `${lastContactAt ? `the last contact on ${lastContactAt.slice(0, 10)}` : 'the case opened'}.`,
+              lastContactAt ? 'followups.alert.missed_since_contact' : 'followups.alert.missed_since_opened',
+              lastContactAt ? { count: missed.length, day: lastContactAt.slice(0, 10) } : { count: missed.length },
+            ),
           ]
         : []),
-      ...explicitLoss.map((f) => `Check-in due ${dayOf(f.dueAt)} recorded that contact was lost.`),
-      'People who lose contact after leaving a compound are at risk of being recruited or taken again.',
+      ...explicitLoss.map((f) =>
+        worded(`Check-in due ${dayOf(f.dueAt)} recorded that contact was lost.`, 'followups.alert.lost_recorded', {
+          day: dayOf(f.dueAt),
+        }),
+      ),
+      worded(
+        'People who lose contact after leaving a compound are at risk of being recruited or taken again.',
+        'followups.alert.re_trafficking_warning',
+      ),
     ];
     alert(
       're_trafficking_risk',
@@ -182,16 +235,26 @@ export function evaluateFollowUps(
 
   const suggestedStatus: CaseStatus | null =
     lost && ctx.status !== 'lost_contact' && ctx.status !== 'closed' ? 'lost_contact' : null;
-  const reasons: string[] = [];
+  const reasons: Worded[] = [];
   if (missed.length)
     reasons.push(
-      `${missed.length} check-in${missed.length > 1 ? 's' : ''} missed since the last contact: one risk level ` +
-        `each above ${base}.`,
+      worded(
+        `${missed.length} check-in${missed.length > 1 ? 's' : ''} missed since the last contact: one risk level ` +
+          `each above ${base}.`,
+        'followups.reason.missed',
+        { count: missed.length, baseRisk: base },
+      ),
     );
-  if (lost) reasons.push('Contact is lost: risk at least high.');
-  if (seen) reasons.push('Seen in a compound again: risk critical.');
-  if (suggestedRisk !== ctx.currentRisk) reasons.push(`Suggested risk: ${suggestedRisk} (now ${ctx.currentRisk}).`);
-  if (suggestedStatus) reasons.push('Suggested status: lost contact.');
+  if (lost) reasons.push(worded('Contact is lost: risk at least high.', 'followups.reason.lost'));
+  if (seen) reasons.push(worded('Seen in a compound again: risk critical.', 'followups.reason.seen'));
+  if (suggestedRisk !== ctx.currentRisk)
+    reasons.push(
+      worded(`Suggested risk: ${suggestedRisk} (now ${ctx.currentRisk}).`, 'followups.reason.suggested_risk', {
+        risk: suggestedRisk,
+        currentRisk: ctx.currentRisk,
+      }),
+    );
+  if (suggestedStatus) reasons.push(worded('Suggested status: lost contact.', 'followups.reason.suggested_status'));
 
   // Next check-in: from the last contact at the suggested risk; with no contact recorded yet, from now.
   const next = nextFollowUpDue(lastContactAt ?? now, suggestedRisk);
@@ -205,6 +268,7 @@ export function evaluateFollowUps(
     nextDueAt: next.toISOString(),
     overdue: next.getTime() < nowMs,
     alerts,
-    reasons,
+    reasons: reasons.map((r) => r.text),
+    reasonMessages: reasons.map((r) => r.message),
   };
 }

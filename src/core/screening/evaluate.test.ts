@@ -10,6 +10,7 @@ import {
 import {
   evaluateScreening,
   MAX_UNKNOWN_FOR_FINDING,
+  SCREENING_MESSAGE_KEYS,
   SCREENING_RULE_TEXT,
   type PresumptionRule,
   type ScreeningAnswers,
@@ -222,6 +223,28 @@ describe('evaluateScreening: rule table', () => {
     expect(r.counts).toEqual({ yes: 1, no: 0, unknown: 11, strongYes: 1, mediumYes: 0 });
     expect(r.outcome).toBe('insufficient_information');
     expect(r.reasons.join(' ')).toMatch(/11 of 12/);
+  });
+
+  it('each reason comes with its message: key and values, indicators as ids, never a note', () => {
+    const r = evaluateScreening({
+      forced_criminality: { answer: 'yes', note: 'SECRET-NAME of the boss' },
+      deception: { answer: 'yes' },
+    });
+    expect(r.reasonMessages).toHaveLength(r.reasons.length);
+    expect(r.reasonMessages.slice(0, 3)).toEqual([
+      { key: 'screening.presumed', params: {} },
+      { key: 'screening.rule1', params: { indicators: ['deception'] } },
+      { key: 'screening.answered_yes', params: { count: 2, indicators: ['deception', 'forced_criminality'] } },
+    ]);
+    expect(r.reasonMessages.at(-1)).toMatchObject({ key: 'screening.still_unknown', params: { count: 10, total: 12 } });
+    expect(JSON.stringify(r.reasonMessages)).not.toContain('SECRET-NAME');
+    const keys = [
+      r,
+      evaluateScreening({}),
+      evaluateScreening(answers([], [])),
+      evaluateScreening(answers(['deception'])),
+    ].flatMap((x) => x.reasonMessages.map((m) => m.key));
+    expect(keys.filter((k) => !(SCREENING_MESSAGE_KEYS as readonly string[]).includes(k))).toEqual([]);
   });
 
   it('notes never reach the reasons', () => {

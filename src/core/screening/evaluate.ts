@@ -11,6 +11,7 @@ import {
   type ScreeningIndicator,
   type ScreeningOutcome,
 } from '../vocabulary.ts';
+import { worded as reason, type Message, type Worded as Reason } from '../message.ts';
 import { FORCED_CRIMINALITY_COMPANIONS, INDICATOR_DEFINITIONS, type IndicatorDimension } from './indicators.ts';
 
 /** Bump when the rule changes, so stored results keep the rule that produced them. */
@@ -47,6 +48,8 @@ export interface ScreeningResult {
   readonly outcome: ScreeningOutcome;
   /** Plain-English sentences, first the outcome, then why. Shown as they are. */
   readonly reasons: string[];
+  /** The same reasons, one for one, as keys and parameters for the web to word in the reader's language. */
+  readonly reasonMessages: Message[];
   readonly counts: ScreeningCounts;
   readonly rulesMet: PresumptionRule[];
   /** Indicators answered yes that made a presumption rule hold (empty when none held). */
@@ -90,6 +93,22 @@ export const SCREENING_RULE_TEXT: string = [
   'A presumption is a reason to protect and refer the person, not a legal finding; a caseworker confirms it.',
 ].join('\n');
 
+/** The keys reasonMessages uses (namespace `server`). */
+export const SCREENING_MESSAGE_KEYS = [
+  'screening.presumed',
+  'screening.rule1',
+  'screening.rule2',
+  'screening.rule3',
+  'screening.answered_yes',
+  'screening.none_yes',
+  'screening.still_unknown',
+  'screening.insufficient_unknown',
+  'screening.insufficient_none',
+  'screening.possible',
+  'screening.no_coercion',
+  'screening.no_involuntariness',
+] as const;
+
 const answerOf = (answers: ScreeningAnswers, i: ScreeningIndicator): ScreeningAnswer => answers[i]?.answer ?? 'unknown';
 
 export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
@@ -109,7 +128,7 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
   };
 
   const rulesMet: PresumptionRule[] = [];
-  const ruleReasons: string[] = [];
+  const ruleReasons: Reason[] = [];
   const driving = new Set<ScreeningIndicator>();
 
   // Rule 1: forced criminality with deception or a coercive companion.
@@ -117,15 +136,23 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
   if (yes.includes('forced_criminality') && companions.length > 0) {
     rulesMet.push('forced_criminality_with_coercion');
     ['forced_criminality' as const, ...companions].forEach((i) => driving.add(i));
-    ruleReasons.push(`Rule 1 holds: forced criminality together with ${listOf(companions)}.`);
+    ruleReasons.push(
+      reason(`Rule 1 holds: forced criminality together with ${listOf(companions)}.`, 'screening.rule1', {
+        indicators: companions,
+      }),
+    );
   }
   // Rule 2: one strong plus two medium.
   if (strongYes.length >= 1 && mediumYes.length >= 2) {
     rulesMet.push('strong_plus_two_medium');
     [...strongYes, ...mediumYes].forEach((i) => driving.add(i));
     ruleReasons.push(
-      `Rule 2 holds: strong indicator${strongYes.length > 1 ? 's' : ''} (${listOf(strongYes)}) with medium ` +
-        `indicators (${listOf(mediumYes)}).`,
+      reason(
+        `Rule 2 holds: strong indicator${strongYes.length > 1 ? 's' : ''} (${listOf(strongYes)}) with medium ` +
+          `indicators (${listOf(mediumYes)}).`,
+        'screening.rule2',
+        { count: strongYes.length, strongIndicators: strongYes, mediumIndicators: mediumYes },
+      ),
     );
   }
   // Rule 3: a sign of involuntariness and a *different* sign of coercion, at least one of the pair strong.
@@ -138,16 +165,30 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
     const coe = SCREENING_INDICATORS.filter((x) => pairs.some(([, c]) => c === x));
     [...inv, ...coe].forEach((i) => driving.add(i));
     ruleReasons.push(
-      `Rule 3 holds: not agreeing freely (${listOf(inv)}) together with a penalty or threat (${listOf(coe)}).`,
+      reason(
+        `Rule 3 holds: not agreeing freely (${listOf(inv)}) together with a penalty or threat (${listOf(coe)}).`,
+        'screening.rule3',
+        { involuntaryIndicators: inv, coerciveIndicators: coe },
+      ),
     );
   }
 
   const drivingIndicators = SCREENING_INDICATORS.filter((i) => driving.has(i));
   const unknownNote =
     unknown.length > 0
-      ? `Still unknown (${unknown.length} of ${SCREENING_INDICATORS.length}): ${listOf(unknown)}.`
+      ? reason(
+          `Still unknown (${unknown.length} of ${SCREENING_INDICATORS.length}): ${listOf(unknown)}.`,
+          'screening.still_unknown',
+          { count: unknown.length, total: SCREENING_INDICATORS.length, indicators: unknown },
+        )
       : undefined;
-  const yesNote = yes.length > 0 ? `Answered yes (${yes.length}): ${listOf(yes)}.` : 'No indicator was answered yes.';
+  const yesNote =
+    yes.length > 0
+      ? reason(`Answered yes (${yes.length}): ${listOf(yes)}.`, 'screening.answered_yes', {
+          count: yes.length,
+          indicators: yes,
+        })
+      : reason('No indicator was answered yes.', 'screening.none_yes');
   const base = {
     counts,
     rulesMet,
@@ -155,22 +196,34 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
     noIndicatorsFound: yes.length === 0,
     ruleVersion: SCREENING_RULE_VERSION,
   };
-  const compact = (xs: (string | undefined)[]): string[] => xs.filter((x): x is string => x !== undefined);
+  const compact = (xs: (Reason | undefined)[]): Pick<ScreeningResult, 'reasons' | 'reasonMessages'> => {
+    const kept = xs.filter((x): x is Reason => x !== undefined);
+    return { reasons: kept.map((x) => x.text), reasonMessages: kept.map((x) => x.message) };
+  };
 
   if (rulesMet.length > 0) {
     return {
       ...base,
       outcome: 'presumed_victim',
-      reasons: compact(['Presumed victim of trafficking.', ...ruleReasons, yesNote, unknownNote]),
+      ...compact([
+        reason('Presumed victim of trafficking.', 'screening.presumed'),
+        ...ruleReasons,
+        yesNote,
+        unknownNote,
+      ]),
     };
   }
   if (unknown.length > MAX_UNKNOWN_FOR_FINDING) {
     return {
       ...base,
       outcome: 'insufficient_information',
-      reasons: compact([
-        `Insufficient information: ${unknown.length} of ${SCREENING_INDICATORS.length} questions are unknown ` +
-          `(more than ${MAX_UNKNOWN_FOR_FINDING}) and no presumption rule holds.`,
+      ...compact([
+        reason(
+          `Insufficient information: ${unknown.length} of ${SCREENING_INDICATORS.length} questions are unknown ` +
+            `(more than ${MAX_UNKNOWN_FOR_FINDING}) and no presumption rule holds.`,
+          'screening.insufficient_unknown',
+          { count: unknown.length, total: SCREENING_INDICATORS.length, max: MAX_UNKNOWN_FOR_FINDING },
+        ),
         yesNote,
         unknownNote,
       ]),
@@ -180,9 +233,12 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
     return {
       ...base,
       outcome: 'insufficient_information',
-      reasons: compact([
-        'Insufficient information: no indicator was answered yes. This is not proof that nothing happened; screen ' +
-          'again as trust grows.',
+      ...compact([
+        reason(
+          'Insufficient information: no indicator was answered yes. This is not proof that nothing happened; screen ' +
+            'again as trust grows.',
+          'screening.insufficient_none',
+        ),
         unknownNote,
       ]),
     };
@@ -190,12 +246,17 @@ export function evaluateScreening(answers: ScreeningAnswers): ScreeningResult {
   return {
     ...base,
     outcome: 'possible_victim',
-    reasons: compact([
-      'Possible victim: at least one indicator is present but no presumption rule holds.',
+    ...compact([
+      reason('Possible victim: at least one indicator is present but no presumption rule holds.', 'screening.possible'),
       yesNote,
-      coerciveYes.length === 0 ? 'No sign of a penalty or threat keeping them there was answered yes.' : undefined,
+      coerciveYes.length === 0
+        ? reason('No sign of a penalty or threat keeping them there was answered yes.', 'screening.no_coercion')
+        : undefined,
       involuntaryYes.length === 0
-        ? 'No sign of not agreeing freely to the recruitment or the work was answered yes.'
+        ? reason(
+            'No sign of not agreeing freely to the recruitment or the work was answered yes.',
+            'screening.no_involuntariness',
+          )
         : undefined,
       unknownNote,
     ]),

@@ -9,6 +9,7 @@ import {
   triageSortKeys,
   triageSortValues,
   urgencyRank,
+  URGENCY_MESSAGE_KEYS,
   type TriageNeed,
 } from './urgency.ts';
 
@@ -82,6 +83,22 @@ describe('urgencyRank', () => {
     });
     expect(r.explanation).toMatch(/raised from normal: critical risk/);
     expect(r.explanation).toMatch(/waiting 26 h/);
+    // The same sentence as a key and values, for the web to word in the reader's language.
+    expect(r.explanationMessage).toEqual({
+      key: 'triage.urgency_raised',
+      params: { needKind: 'shelter', priority: 'high', raisedFrom: 'normal', boosts: ['critical_risk'], hours: 26 },
+    });
+  });
+  it('names urgent medical care by its own key, unraised without boosts', () => {
+    const r = urgencyRank(
+      need({ id: 'x', kind: 'medical_urgent', priority: 'high', createdAt: hoursAgo(3) }),
+      new Date(T0),
+    );
+    expect(r.explanationMessage).toEqual({
+      key: 'triage.urgency_medical',
+      params: { needKind: 'medical_urgent', priority: 'high', hours: 3 },
+    });
+    expect(URGENCY_MESSAGE_KEYS).toContain(r.explanationMessage.key);
   });
   it('a createdAt in the future waits zero, not negative', () => {
     expect(urgencyRank(need({ id: 'x', createdAt: hoursAgo(-2) }), new Date(T0)).waitingMs).toBe(0);

@@ -21,6 +21,7 @@ import {
   type RiskLevel,
 } from '../vocabulary.ts';
 import { toDate, type Instant } from '../cases/clock.ts';
+import { message, type Message } from '../message.ts';
 
 export interface TriageSurvivor {
   readonly ageBand?: AgeBand | null;
@@ -65,7 +66,17 @@ export interface UrgencyRank {
   readonly waitingMs: number;
   /** One plain sentence for the board's tooltip. */
   readonly explanation: string;
+  /** The same sentence as a key and parameters, for the web to show in the reader's language. */
+  readonly explanationMessage: Message;
 }
+
+/** The keys urgencyRank's explanationMessage uses (namespace `server`). */
+export const URGENCY_MESSAGE_KEYS = [
+  'triage.urgency',
+  'triage.urgency_raised',
+  'triage.urgency_medical',
+  'triage.urgency_medical_raised',
+] as const;
 
 export function urgencyRank(need: TriageNeed, now: Instant): UrgencyRank {
   const tier = urgencyTier(need);
@@ -86,6 +97,12 @@ export function urgencyRank(need: TriageNeed, now: Instant): UrgencyRank {
     boosts,
     waitingMs,
     explanation: parts.join('; '),
+    explanationMessage: message(
+      `triage.urgency${tier === 0 ? '_medical' : ''}${boosts.length ? '_raised' : ''}`,
+      boosts.length
+        ? { needKind: need.kind, priority: NEED_PRIORITIES[eff]!, raisedFrom: need.priority, boosts, hours }
+        : { needKind: need.kind, priority: NEED_PRIORITIES[eff]!, hours },
+    ),
   };
 }
 

@@ -19,7 +19,7 @@ import { forbidden, invalid, notFound } from '../errors.ts';
 /** Authorise first: the widest scope the actor's roles grant, or 403. */
 export function authorise(actor: RequestActor, action: Action, resource: Resource): Scope {
   const scope = scopeFor(actor.roles, action, resource);
-  if (!scope) throw forbidden(`your role may not ${action.replaceAll('_', ' ')} ${resource}s`);
+  if (!scope) throw forbidden(`your role may not ${action.replaceAll('_', ' ')} ${resource}s`, 'role_may_not');
   return scope;
 }
 
@@ -34,7 +34,7 @@ export const actingRole = (actor: RequestActor): Role =>
  */
 export async function actorOrganisation(trx: Tx, actor: RequestActor): Promise<OrganisationInfo> {
   const org = (await findOrganisations(trx, [actor.organisationId])).get(actor.organisationId);
-  if (!org) throw forbidden('your organisation no longer exists');
+  if (!org) throw forbidden('your organisation no longer exists', 'organisation_gone');
   return { ...org, nationalitiesServed: await servedByActor(trx) };
 }
 

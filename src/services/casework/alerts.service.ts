@@ -1,4 +1,6 @@
 import { can, scopeFor } from '../../core/permissions/matrix.ts';
+import { z } from 'zod';
+import { Message } from '../../contracts/common.ts';
 import type { AlertView } from '../../contracts/casework/work.ts';
 import {
   ADMINISTRATORS_AUDIENCE,
@@ -17,6 +19,15 @@ import type { AlertStatus } from '../../core/alerts/shared-alerts.ts';
 import { ALERT_KINDS, type AlertKind } from '../../core/vocabulary.ts';
 import { NETWORK_ALERT_KINDS } from '../../core/alerts/kinds.ts';
 
+/** Messages stored in an alert's details beside its English title and reasons (none on older rows). */
+function storedMessages(details: unknown): Pick<AlertView, 'titleMessage' | 'reasonMessages'> {
+  const d = details as { titleMessage?: unknown; reasonMessages?: unknown; reasons?: unknown };
+  const title = Message.safeParse(d.titleMessage);
+  const reasons = z.array(Message).safeParse(d.reasonMessages);
+  const sameLength = Array.isArray(d.reasons) && reasons.success && reasons.data.length === d.reasons.length;
+  return { titleMessage: title.success ? title.data : null, reasonMessages: sameLength ? reasons.data : [] };
+}
+
 const present = (a: AlertRow): AlertView => ({
   id: a.id,
   kind: a.kind,
@@ -29,6 +40,7 @@ const present = (a: AlertRow): AlertView => ({
   reasons: Array.isArray((a.details as { reasons?: unknown }).reasons)
     ? (a.details as { reasons: unknown[] }).reasons.filter((r): r is string => typeof r === 'string')
     : [],
+  ...storedMessages(a.details),
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
 });

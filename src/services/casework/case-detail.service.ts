@@ -60,6 +60,7 @@ export function presentNeed(n: NeedRow, now: Date): NeedView {
       boosts: rank.boosts,
       waitingHours: Math.floor(rank.waitingMs / 3_600_000),
       explanation: rank.explanation,
+      explanationMessage: rank.explanationMessage,
     },
     version: n.version,
   };

@@ -184,7 +184,10 @@ export async function changeCaseStatus(
   return asActor(app.database, actor, async (trx) => {
     const { kase, survivor, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
     if (access !== 'owner')
-      throw forbidden('only the organisation that owns the case changes its status (embassies record consular steps)');
+      throw forbidden(
+        'only the organisation that owns the case changes its status (embassies record consular steps)',
+        'owner_only',
+      );
     checkVersion('case', kase.version, expectedVersion);
     const current = kase.status;
     const result = transitionCase(current, next, {
@@ -217,7 +220,7 @@ export async function changeCaseRisk(
 ): Promise<CaseView> {
   return asActor(app.database, actor, async (trx) => {
     const { kase, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
-    if (access !== 'owner') throw forbidden('only the organisation that owns the case sets its risk');
+    if (access !== 'owner') throw forbidden('only the organisation that owns the case sets its risk', 'owner_only');
     checkVersion('case', kase.version, expectedVersion);
     const current = kase.riskLevel;
     if (to === current) throw conflict(`risk is already ${current}`);
@@ -241,7 +244,7 @@ export async function assignCase(
 ): Promise<CaseView> {
   return asActor(app.database, actor, async (trx) => {
     const { kase, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'case', true);
-    if (access !== 'owner') throw forbidden('only the organisation that owns the case assigns it');
+    if (access !== 'owner') throw forbidden('only the organisation that owns the case assigns it', 'owner_only');
     checkVersion('case', kase.version, expectedVersion);
     if (assignedTo && !(await isMember(trx, assignedTo, kase.organisationId)))
       throw invalid({ 'body.assignedTo': 'not a member of your organisation' });

@@ -38,7 +38,7 @@ export const SIGHTING_DESCRIPTION = 'A person known to a casework organisation w
 /** The picker may be used by whoever registers survivors or reads compounds. */
 function authoriseLookup(actor: RequestActor): void {
   if (!can(actor.roles, 'create', 'survivor') && !can(actor.roles, 'read', 'compound'))
-    throw forbidden('your role may not look compounds up');
+    throw forbidden('your role may not look compounds up', 'role_may_not');
 }
 
 /** Compounds of the registry matching a name typed in any script (core/compounds/lookup). */

@@ -66,7 +66,8 @@ const toHistory = (rows: readonly ConsentVersionRow[]): ConsentHistory =>
 async function ownSurvivor(trx: Tx, actor: RequestActor, survivorId: string, scope: Scope) {
   const row = await findSurvivorOrganisation(trx, survivorId);
   if (!row || row.organisationId !== actor.organisationId) throw notFound('survivor');
-  if (scope !== 'organisation' && scope !== 'all') throw forbidden('your role may not work on consent records');
+  if (scope !== 'organisation' && scope !== 'all')
+    throw forbidden('your role may not work on consent records', 'role_may_not');
   return row;
 }
 

@@ -8,6 +8,7 @@ import {
 import { FOLLOW_UP_INTERVAL_DAYS, missedAfter, nextFollowUpDue } from '../../core/followups/schedule.ts';
 import { DAY_MS } from '../../core/cases/clock.ts';
 import type { CaseStatus, RiskLevel } from '../../core/vocabulary.ts';
+import type { Message } from '../../core/message.ts';
 import type { FollowUpView } from '../../contracts/casework/work.ts';
 import { ownPreferredNames } from './list-names.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
@@ -47,6 +48,7 @@ export interface CaseEvaluation {
   riskRaised: boolean;
   suggestedStatus: CaseStatus | null;
   reasons: string[];
+  reasonMessages: Message[];
   alertsRaised: string[];
   nextDueAt: string;
 }
@@ -93,7 +95,8 @@ export async function evaluateCaseFollowUps(
         dedupeKey: a.dedupeKey,
         subjectType: 'case',
         subjectId: a.caseId,
-        details: { reasons: a.reasons },
+        // The messages beside the English: the web words them in the reader's language.
+        details: { reasons: a.reasons, titleMessage: a.titleMessage, reasonMessages: a.reasonMessages },
         at: now.toISOString(),
       },
     ]);
@@ -127,6 +130,7 @@ export async function evaluateCaseFollowUps(
     riskRaised: ev.riskRaised,
     suggestedStatus: ev.suggestedStatus,
     reasons: ev.reasons,
+    reasonMessages: ev.reasonMessages,
     alertsRaised: raised,
     nextDueAt: ev.nextDueAt,
   };

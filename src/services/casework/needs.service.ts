@@ -216,6 +216,7 @@ export async function triage(
       effectivePriority: rank.effectivePriorityLabel,
       waitingHours: Math.floor(rank.waitingMs / 3_600_000),
       explanation: rank.explanation,
+      explanationMessage: rank.explanationMessage,
       caseRisk: r.caseRisk,
       caseStatus: r.caseStatus,
       preferredName: names.get(r.survivorId) ?? null,

@@ -103,7 +103,7 @@ export async function createReferral(
   authorise(actor, 'create', 'referral');
   return asActor(app.database, actor, async (trx) => {
     const { kase, survivor, access } = await loadVisibleCase(trx, actor, input.caseId, 'read', 'case', true);
-    if (access !== 'owner') throw forbidden('only the organisation that owns the case refers it');
+    if (access !== 'owner') throw forbidden('only the organisation that owns the case refers it', 'owner_only');
     if (input.toOrganisationId === actor.organisationId)
       throw invalid({ 'body.toOrganisationId': 'cannot refer to your own organisation' });
     const orgs = await findOrganisations(trx, [input.toOrganisationId, actor.organisationId]);

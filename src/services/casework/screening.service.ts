@@ -43,6 +43,7 @@ export function presentScreening(app: AppContext, row: ScreeningRow): ScreeningV
     ),
     outcome: row.outcome,
     reasons: result.reasons,
+    reasonMessages: result.reasonMessages,
     rulesMet: row.rulesMet,
     drivingIndicators: result.drivingIndicators,
     counts: result.counts,

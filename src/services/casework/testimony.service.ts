@@ -51,7 +51,8 @@ export async function handOffTestimony(
 
   const survivorId = await asActor(app.database, actor, async (trx) => {
     const { survivor, access, org } = await loadVisibleCase(trx, actor, caseId, 'update', 'case');
-    if (access !== 'owner') throw forbidden('only the organisation that owns the case hands off its testimony');
+    if (access !== 'owner')
+      throw forbidden('only the organisation that owns the case hands off its testimony', 'owner_only');
     if (!survivor.consentTestimony)
       throw new ServiceError(
         403,

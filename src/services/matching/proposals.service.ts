@@ -52,7 +52,7 @@ async function present(
   const ids = [...new Set(loaded.rows.flatMap((r) => [r.survivorA, r.survivorB]))];
   const survivors = await asSystem(app.database, (trx) => findMatchSurvivors(trx, ids));
   const viewerOrganisation = loaded.orgs.get(actor.organisationId);
-  if (!viewerOrganisation) throw forbidden('your organisation no longer exists');
+  if (!viewerOrganisation) throw forbidden('your organisation no longer exists', 'organisation_gone');
   const shown = new Set<string>();
   const views: ProposalView[] = [];
   for (const proposal of loaded.rows) {

@@ -25,6 +25,7 @@ export function presentTimelineEntries(
     status: t.status,
     confidence: t.confidence,
     reason: t.reason,
+    reasonMessages: t.reasonMessages ?? [],
     eventIds: [...t.eventIds],
     evidenceIds: [...new Set(t.eventIds.flatMap((id) => evidenceOf.get(id) ?? []))].sort(),
   }));
@@ -125,6 +126,7 @@ export function presentAlert(a: AlertRow, mayClose: boolean): AlertView {
     severity: a.severity,
     rank: a.rank / 100,
     title: a.title,
+    titleMessage: details.titleMessage ?? null,
     compoundId: details.compoundId,
     relatedCompoundIds: [...details.relatedCompoundIds],
     date: details.date,

@@ -7,6 +7,7 @@ import { deriveTimeline, type TimelineEntry } from '../../core/compounds/timelin
 import type { CompoundEvent } from '../../core/compounds/compound-types.ts';
 import { haversineMeters, representativePoint } from '../../core/geo/distance.ts';
 import { SEVERITY_OF_RISK } from '../../core/alerts/rank.ts';
+import type { Message } from '../../core/message.ts';
 import {
   listAllCompounds,
   saveDerivedStatus,
@@ -39,6 +40,8 @@ export interface CompoundAlertDetails {
   date: string;
   eventIds: string[];
   evidenceIds: string[];
+  /** The title as a message; absent on alerts written before titles had one (they show the English title). */
+  titleMessage?: Message;
 }
 
 export const compoundAlertDetails = (details: Record<string, unknown>): CompoundAlertDetails =>
@@ -111,6 +114,7 @@ export async function recomputeCompounds(
         date: a.date,
         eventIds: a.eventIds,
         evidenceIds: a.evidenceIds,
+        titleMessage: a.titleMessage,
       } satisfies CompoundAlertDetails,
     })),
   );

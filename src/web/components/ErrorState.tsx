@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api-error.ts';
+import { ApiError, problemMessage } from '../api-error.ts';
+import { serverText } from '../i18n/server-text.ts';
 
 /** The message a person should read for an error: the API's `detail`, or a plain fallback. */
 export function useErrorMessage() {
@@ -8,7 +9,7 @@ export function useErrorMessage() {
     if (error instanceof ApiError) {
       if (error.status === 0) return t('errors.network');
       if (error.status === 429) return t('errors.tooMany');
-      return error.detail ?? error.title;
+      return serverText(t, problemMessage(error), error.detail ?? error.title);
     }
     return t('errors.generic');
   };

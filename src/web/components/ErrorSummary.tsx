@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api-error.ts';
+import { ApiError, fieldReasonText } from '../api-error.ts';
 import { useErrorMessage } from './ErrorState.tsx';
 
 /**
@@ -26,7 +26,7 @@ export function ErrorSummary({ error, fieldLabels = {} }: { error: unknown; fiel
             const field = p.name.replace(/^(body|query|params|querystring)\./, '');
             return (
               <li key={p.name}>
-                <a href={`#field-${field}`}>{fieldLabels[field] ?? field}</a>: {p.reason}
+                <a href={`#field-${field}`}>{fieldLabels[field] ?? field}</a>: {fieldReasonText(p)}
               </li>
             );
           })}

@@ -56,24 +56,33 @@ type BundleModule = { default: Bundle };
 /**
  * The shell's strings are namespace `translation` (i18n/<lang>.json); feature folders keep theirs in
  * features/<name>/i18n/<lang>.json, namespace <name>. English ships in the bundle (every language falls back to it);
- * the other languages are fetched when chosen, so nine languages cost a reader of one nothing.
+ * the other languages are fetched when chosen, so nine languages cost a reader of one nothing. Server-made text
+ * (core/message.ts keys) is namespace `server`, in server/<lang>.json.
  */
-const englishFeatures = import.meta.glob<BundleModule>('../features/*/i18n/en.json', { eager: true });
+const englishFeatures = import.meta.glob<BundleModule>(['../features/*/i18n/en.json', './server/en.json'], {
+  eager: true,
+});
 const otherBundles = import.meta.glob<BundleModule>([
   './*.json',
+  './server/*.json',
   '../features/*/i18n/*.json',
   '!./en.json',
+  '!./server/en.json',
   '!../features/*/i18n/en.json',
 ]);
 
+/** The namespace and language of a strings file, from its path. */
 function bundleOf(path: string): { namespace: string; language: Language } | undefined {
-  const feature = /features\/([^/]+)\/i18n\/([^/]+)\.json$/.exec(path);
-  const shell = /^\.\/([^/]+)\.json$/.exec(path);
-  const namespace = feature ? feature[1]! : shell ? 'translation' : undefined;
-  const language = toLanguage(feature ? feature[2] : shell?.[1]);
+  const match =
+    /features\/(?<namespace>[^/]+)\/i18n\/(?<stem>[^/]+)\.json$/.exec(path) ??
+    /^\.\/(?<namespace>server)\/(?<stem>[^/]+)\.json$/.exec(path) ??
+    /^\.\/(?<stem>[^/]+)\.json$/.exec(path);
+  const stem = match?.groups?.stem ?? '';
+  const language = toLanguage(stem);
   // A file must be named exactly by its language code (`zh-TW.json` would otherwise load as zh-Hant).
-  const stem = (feature ? feature[2] : shell?.[1]) ?? '';
-  return namespace && language && stem === language ? { namespace, language } : undefined;
+  return match && language && stem === language
+    ? { namespace: match.groups?.namespace ?? 'translation', language }
+    : undefined;
 }
 
 /** Loaded strings by language and namespace (kept across re-initialisation, e.g. one per component test). */
@@ -81,10 +90,7 @@ const loaded = new Map<Language, Record<string, Bundle>>([['en', englishStrings(
 
 function englishStrings(): Record<string, Bundle> {
   const out: Record<string, Bundle> = { translation: en };
-  for (const [path, mod] of Object.entries(englishFeatures)) {
-    const match = /features\/([^/]+)\/i18n\/en\.json$/.exec(path);
-    if (match) out[match[1]!] = mod.default;
-  }
+  for (const [path, mod] of Object.entries(englishFeatures)) out[bundleOf(path)!.namespace] = mod.default;
   return out;
 }
 

@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, ORGANISATION_KINDS, RISK_LEVELS } from '../../core/vocabulary.ts';
 import { NAV_ITEMS } from '../app/nav.ts';
 import { LANGUAGES, toLanguage } from './index.ts';
+import { URGENCY_MESSAGE_KEYS } from '../../core/triage/urgency.ts';
+import { SCREENING_MESSAGE_KEYS } from '../../core/screening/evaluate.ts';
+import { FOLLOW_UP_MESSAGE_KEYS } from '../../core/followups/evaluate.ts';
+import { COMPOUND_ALERT_MESSAGE_KEYS } from '../../core/compounds/alert-rules.ts';
+import { COMPOUND_REASON_MESSAGE_KEYS } from '../../core/compounds/timeline.ts';
 
 const LANGS: readonly string[] = LANGUAGES;
 const here = import.meta.dirname;
@@ -19,7 +24,10 @@ function leaves(tree: unknown, prefix = ''): Map<string, string> {
 const load = (dir: string, lang: string) => leaves(JSON.parse(readFileSync(join(dir, `${lang}.json`), 'utf8')));
 
 /** The shell's strings plus every feature folder that keeps its own i18n/<lang>.json. */
-const bundles: [string, string][] = [['shell', here]];
+const bundles: [string, string][] = [
+  ['shell', here],
+  ['server', join(here, 'server')],
+];
 const features = join(here, '..', 'features');
 for (const name of readdirSync(features)) {
   if (existsSync(join(features, name, 'i18n'))) bundles.push([name, join(features, name, 'i18n')]);
@@ -84,5 +92,40 @@ describe('a locale maps to an interface language', () => {
     ['pt-BR', undefined],
   ])('%s → %s', (locale, language) => {
     expect(toLanguage(locale)).toBe(language);
+  });
+});
+
+/** Server-made text (namespace `server`); its keys and placeholders are checked with the other bundles above. */
+const serverDir = join(here, 'server');
+
+describe('translations of server-made text', () => {
+  const en = load(serverDir, 'en');
+  it('has a file for each of its languages and no other', () => {
+    expect(readdirSync(serverDir).sort()).toEqual(LANGS.map((l) => `${l}.json`).sort());
+  });
+  it('words every key the core can send (plural keys as _one and _other)', () => {
+    const keys = [
+      ...URGENCY_MESSAGE_KEYS,
+      ...SCREENING_MESSAGE_KEYS,
+      ...FOLLOW_UP_MESSAGE_KEYS,
+      ...COMPOUND_ALERT_MESSAGE_KEYS,
+      ...COMPOUND_REASON_MESSAGE_KEYS,
+    ];
+    const worded = (k: string) => en.has(k) || (en.has(`${k}_one`) && en.has(`${k}_other`));
+    expect(keys.filter((k) => !worded(k))).toEqual([]);
+  });
+  it("is written in each language's own script where it has one", () => {
+    const scripts: Record<string, RegExp> = {
+      km: /[\u1780-\u17FF]/,
+      zh: /[\u4E00-\u9FFF]/,
+      'zh-Hant': /[\u4E00-\u9FFF]/,
+      th: /[\u0E00-\u0E7F]/,
+      my: /[\u1000-\u109F]/,
+      ko: /[\uAC00-\uD7AF]/,
+    };
+    for (const [lang, script] of Object.entries(scripts))
+      expect(load(serverDir, lang).get('screening.presumed'), lang).toMatch(script);
+    // Traditional, not Simplified: 販運 (Taiwan usage), not 贩运.
+    expect(load(serverDir, 'zh-Hant').get('screening.presumed')).toContain('販運');
   });
 });

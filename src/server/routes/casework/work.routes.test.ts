@@ -259,6 +259,10 @@ describe.each(DATABASE_KINDS)('triage, consular queue, coordination and follow-u
     expect(seen.json.evaluation.alertsRaised).toContain('seen_in_compound');
     const urgent = (await fcw.request('GET', '/api/alerts?kind=seen_in_compound')).json.items[0];
     expect(urgent.severity).toBe('urgent');
+    // Stored with the English: the title and each reason as key + values.
+    expect(urgent.titleMessage).toEqual({ key: 'followups.title.seen_in_compound', params: {} });
+    expect(urgent.reasonMessages).toHaveLength(urgent.reasons.length);
+    expect(seen.json.evaluation.reasonMessages).toHaveLength(seen.json.evaluation.reasons.length);
     expect((await fcw.request('PATCH', `/api/alerts/${urgent.id}`, { status: 'acknowledged' })).json.status).toBe(
       'acknowledged',
     );

@@ -102,6 +102,9 @@ describe.each(DATABASE_KINDS)('monitoring compounds, events, alerts and map on %
     const ranks = alerts.json.items.map((a: { rank: number }) => a.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     expect(alerts.json.items[0].kind).toBe('mass_exit');
+    // Each title also as a key and values, stored with the alert, for the reader's language.
+    for (const a of alerts.json.items as { kind: string; titleMessage: { key: string } }[])
+      expect(a.titleMessage.key).toMatch(new RegExp(`^compounds\\.alert\\.${a.kind}`));
 
     expect((await viewer.request('POST', `/api/monitoring/alerts/${massExit.id}/acknowledge`)).status).toBe(403);
     const ack = await analyst.request('POST', `/api/monitoring/alerts/${massExit.id}/acknowledge`);

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { AlertView, CompoundSummary } from '../../../contracts/monitoring/index.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { useServerText } from '../../i18n/server-text.ts';
 import { useDates } from '../../i18n/use-dates.ts';
 import { useAcknowledgeAlert, useAlerts, useCloseAlert, useCompounds, useMonitoringRights } from './monitoring-api.ts';
 
@@ -21,6 +22,7 @@ export function AlertItems({
   compact?: boolean;
 }) {
   const { t } = useTranslation('monitoring');
+  const serverText = useServerText();
   const dates = useDates();
   const rights = useMonitoringRights();
   const acknowledge = useAcknowledgeAlert();
@@ -51,7 +53,7 @@ export function AlertItems({
               </>
             )}
           </p>
-          {!compact && <p className="small">{a.title}</p>}
+          {!compact && <p className="small">{serverText(a.titleMessage, a.title)}</p>}
           {!compact && a.evidenceIds.length > 0 && (
             <p className="small">
               {t('alerts.evidence')}:{' '}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TimelineEntryView } from '../../../contracts/monitoring/index.ts';
 import { entryAt } from '../../../core/compounds/timeline.ts';
+import { useServerText } from '../../i18n/server-text.ts';
 import { useDates } from '../../i18n/use-dates.ts';
 import { dayToIso, isoToDay } from './map-data.ts';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -17,6 +18,7 @@ const PLAY_STEPS = 60;
 
 export function TimelineReplay({ timeline, today }: { timeline: TimelineEntryView[]; today: string }) {
   const { t } = useTranslation('monitoring');
+  const serverText = useServerText();
   const dates = useDates();
   const first = isoToDay(timeline[0]?.from ?? today);
   const min = first - 14;
@@ -96,7 +98,10 @@ export function TimelineReplay({ timeline, today }: { timeline: TimelineEntryVie
               <StatusBadge status={e.status} />
               <span className="small"> {t('timeline.confidence', { value: dates.percent(e.confidence) })}</span>
               <p className="small">
-                {t('timeline.reason')}: {e.reason}
+                {t('timeline.reason')}:{' '}
+                {e.reasonMessages.length > 0
+                  ? e.reasonMessages.map((m) => serverText(m, e.reason)).join('; ')
+                  : e.reason}
               </p>
               {e.evidenceIds.length > 0 && (
                 <p className="small">

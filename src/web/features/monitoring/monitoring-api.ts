@@ -178,7 +178,15 @@ async function uploadFile(file: File, query: Omit<EvidenceUploadQuery, 'fileName
     | (EvidenceView & { title?: string; detail?: string; invalidParams?: { name: string; reason: string }[] })
     | undefined;
   if (!response.ok)
-    throw new ApiError(response.status, data?.title ?? response.statusText, data?.detail, data?.invalidParams ?? []);
+    throw new ApiError(
+      response.status,
+      data?.title ?? response.statusText,
+      data?.detail,
+      data?.invalidParams ?? [],
+      undefined,
+      undefined,
+      data ?? {},
+    );
   return data as EvidenceView;
 }
 

@@ -4,6 +4,7 @@ import type { NeedView } from '../../../../contracts/casework/index.ts';
 import { NEED_KINDS, NEED_PRIORITIES, NEED_STATUSES } from '../../../../core/vocabulary.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
+import { useServerText } from '../../../i18n/server-text.ts';
 import { CasePanel } from './Panel.tsx';
 import { useAddNeed, useUpdateNeed } from '../casework-api.ts';
 
@@ -11,6 +12,7 @@ import { useAddNeed, useUpdateNeed } from '../casework-api.ts';
 export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: NeedView[]; canEdit: boolean }) {
   const { t } = useTranslation('casework');
   const v = useVocab();
+  const serverText = useServerText();
   const [kind, setKind] = useState<string>('medical_urgent');
   const [priority, setPriority] = useState<string>('urgent');
   const [note, setNote] = useState('');
@@ -41,7 +43,7 @@ export function NeedsPanel({ caseId, needs, canEdit }: { caseId: string; needs: 
                 {v('needKind', n.kind)}{' '}
                 <span className={`cw-prio cw-prio--${n.priority}`}>{v('needPriority', n.priority)}</span>
               </p>
-              <p className="small muted">{n.urgency.explanation}</p>
+              <p className="small muted">{serverText(n.urgency.explanationMessage, n.urgency.explanation)}</p>
               {canEdit && (
                 <div className="cw-row">
                   <div className="field">

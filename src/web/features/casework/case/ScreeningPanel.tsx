@@ -10,6 +10,7 @@ import {
 import { useDates } from '../components/dates.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
+import { useServerText } from '../../../i18n/server-text.ts';
 import { CasePanel } from './Panel.tsx';
 import { useSaveScreening, useScreeningRule } from '../casework-api.ts';
 
@@ -39,6 +40,7 @@ export function ScreeningPanel({
 }) {
   const { t } = useTranslation('casework');
   const v = useVocab();
+  const serverText = useServerText();
   const dates = useDates();
   const [answers, setAnswers] = useState<Answers>(() => initial(screening));
   const [editing, setEditing] = useState(screening === null);
@@ -95,7 +97,7 @@ export function ScreeningPanel({
               <h3 className="small-heading">{t('screening.reasons')}</h3>
               <ul data-testid="screening-reasons">
                 {screening.reasons.map((r, i) => (
-                  <li key={i}>{r}</li>
+                  <li key={i}>{serverText(screening.reasonMessages?.[i], r)}</li>
                 ))}
               </ul>
             </>

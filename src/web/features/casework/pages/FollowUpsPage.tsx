@@ -11,6 +11,7 @@ import { useCaseworkAlerts, useChangeAlertStatus, useDueFollowUps, useRecordChec
 import { Pager } from '../components/Pager.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
+import { useServerText } from '../../../i18n/server-text.ts';
 
 /** Check-ins due or missed, and the organisation's alerts (re-trafficking first, as the server orders them). */
 export function FollowUpsPage() {
@@ -29,6 +30,7 @@ export function FollowUpsPage() {
 function AlertsList() {
   const { t } = useTranslation('casework');
   const v = useVocab();
+  const serverText = useServerText();
   const dates = useDates();
   const [showAll, setShowAll] = useState(false);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
@@ -65,7 +67,7 @@ function AlertsList() {
           {alerts.data.items.map((a) => (
             <li key={a.id} className={`cw-card cw-alert cw-alert--${a.severity}`}>
               <p className="cw-card-title">
-                <span>{a.title}</span>
+                <span>{serverText(a.titleMessage, a.title)}</span>
                 <span className="cw-badge">{v('alertKind', a.kind)}</span>
               </p>
               <p className="small muted">
@@ -74,7 +76,7 @@ function AlertsList() {
               {a.reasons.length > 0 && (
                 <ul className="small">
                   {a.reasons.map((r, i) => (
-                    <li key={i}>{r}</li>
+                    <li key={i}>{serverText(a.reasonMessages[i], r)}</li>
                   ))}
                 </ul>
               )}

@@ -14,6 +14,7 @@ import { useTriageBoard, useUpdateNeed } from '../casework-api.ts';
 import { Pager } from '../components/Pager.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useVocab } from '../components/vocab.ts';
+import { useServerText } from '../../../i18n/server-text.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 
 type SortKey = 'urgency' | 'waiting';
@@ -22,6 +23,7 @@ type SortKey = 'urgency' | 'waiting';
 export function TriagePage() {
   const { t } = useTranslation('casework');
   const v = useVocab();
+  const serverText = useServerText();
   const fmt = useFormat();
   const navigate = useNavigate();
   // A dashboard figure links here with ?kind=… so the board opens filtered to the needs behind it.
@@ -197,7 +199,7 @@ export function TriagePage() {
                     <span className={`cw-prio cw-prio--${n.effectivePriority}`}>
                       {v('needPriority', n.effectivePriority)}
                     </span>
-                    <div className="small muted">{n.explanation}</div>
+                    <div className="small muted">{serverText(n.explanationMessage, n.explanation)}</div>
                   </td>
                   <td>
                     {n.preferredName && <strong className="cw-person-name">{n.preferredName} · </strong>}
