@@ -6,6 +6,7 @@ import type {
   AlertView,
   CompoundSummary,
   CompoundView,
+  CustodyLog,
   EventList,
   EvidenceList,
   EvidenceUploadQuery,
@@ -80,6 +81,14 @@ export function useEvidence(id: string) {
   return useQuery({
     queryKey: ['monitoring', 'evidence', id],
     queryFn: () => api.get<EvidenceView>(`${BASE}/evidence/${id}`),
+  });
+}
+
+/** The item's chain of custody, with who acted as the reader may know them. */
+export function useCustody(id: string) {
+  return useQuery({
+    queryKey: ['monitoring', 'evidence', id, 'custody'],
+    queryFn: () => api.get<CustodyLog>(`${BASE}/evidence/${id}/custody`),
   });
 }
 
