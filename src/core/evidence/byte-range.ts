@@ -3,10 +3,7 @@
  * asking for `bytes=start-` and plays nothing seekable without 206 answers. Several ranges in one header are answered
  * with the whole file (allowed by the RFC) rather than a multipart body.
  */
-export type ByteRange =
-  | { kind: 'whole' }
-  | { kind: 'partial'; start: number; end: number }
-  | { kind: 'unsatisfiable' };
+export type ByteRange = { kind: 'whole' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 export function parseByteRange(header: string | undefined, size: number): ByteRange {
   if (!header) return { kind: 'whole' };

@@ -96,16 +96,16 @@ export function presentEvidence(
     verificationHistory: e.verificationHistory.map((r) => {
       const reviewer = extra.who(r.reviewerId);
       return {
-      kind: r.kind,
-      from: r.from,
-      to: r.to,
-      at: r.at,
-      reviewerId: r.reviewerId,
-      reviewerName: reviewer.name,
-      reviewerOrganisationName: reviewer.organisationName,
-      reasoning: r.reasoning,
-      ...(r.kind === 'geolocate' ? { method: r.method, precision: r.precision, point: r.point } : {}),
-      ...(r.kind === 'corroborate' ? { corroboratingEvidenceIds: [...r.corroboratingEvidenceIds] } : {}),
+        kind: r.kind,
+        from: r.from,
+        to: r.to,
+        at: r.at,
+        reviewerId: r.reviewerId,
+        reviewerName: reviewer.name,
+        reviewerOrganisationName: reviewer.organisationName,
+        reasoning: r.reasoning,
+        ...(r.kind === 'geolocate' ? { method: r.method, precision: r.precision, point: r.point } : {}),
+        ...(r.kind === 'corroborate' ? { corroboratingEvidenceIds: [...r.corroboratingEvidenceIds] } : {}),
       };
     }),
     proposedCompound: proposal,

@@ -46,7 +46,9 @@ describe('the evidence page: viewer, chain of custody and reviewers by name', ()
     expect(entries.at(-1)!.textContent).toMatch(/Added.*dara@watch-view\.test \(watch-view\)/);
     expect(log.textContent).toMatch(/Verification step.*sokha@watch-view\.test/);
     expect(log.textContent).toMatch(/The chain is intact/);
-    expect(screen.getByTestId('verification-steps').textContent).toMatch(/reviewer sokha@watch-view\.test \(watch-view\)/);
+    expect(screen.getByTestId('verification-steps').textContent).toMatch(
+      /reviewer sokha@watch-view\.test \(watch-view\)/,
+    );
     expect(screen.getByText('Download original')).toBeTruthy();
   });
 
