@@ -49,6 +49,7 @@ import { processFile } from './file-processing.service.ts';
 import { readEditHistory, recordEdit } from './edit-history.service.ts';
 import { attributorFor } from '../attribution.service.ts';
 import type { ByteRange } from '../../core/evidence/byte-range.ts';
+import { inlineMedia } from '../../core/evidence/inline-media.ts';
 
 function defaultSensitivity(kind: EvidenceKind, requested: SensitivityLevel | undefined): SensitivityLevel {
   if (kind === 'testimony') {
@@ -471,14 +472,6 @@ export async function exportOriginal(
   });
 }
 
-/** Types the evidence viewer plays or shows in the page; anything else is only downloaded. */
-export function viewableInline(contentType: string): boolean {
-  return (
-    /^(video|audio)\//.test(contentType) ||
-    ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'].includes(contentType)
-  );
-}
-
 /**
  * The original for the viewer (same readers as the download). Each request is a custody entry — a <video> asks
  * for several byte ranges as it plays and seeks, and every byte that leaves is accounted for; the range is recorded.
@@ -492,7 +485,7 @@ export async function viewOriginal(
   authorise(actor, 'read', 'evidence');
   return asActor(app.database, actor, async (trx) => {
     const file = await readOriginal(app, trx, actor, id);
-    if (!viewableInline(file.contentType))
+    if (!inlineMedia(file.contentType))
       throw conflict(`a ${file.contentType} file is not shown in the viewer; download the original`);
     const asked = range(file.bytes.length);
     if (asked.kind !== 'unsatisfiable')

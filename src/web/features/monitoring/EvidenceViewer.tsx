@@ -5,18 +5,17 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { EvidenceView } from '../../../contracts/monitoring/index.ts';
+import { inlineMedia } from '../../../core/evidence/inline-media.ts';
 import { EvidenceThumb } from './EvidenceGallery.tsx';
-
-const INLINE_IMAGES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
 
 export function EvidenceViewer({ evidence: e }: { evidence: EvidenceView }) {
   const { t } = useTranslation('monitoring');
-  const type = e.contentType ?? '';
+  const media = inlineMedia(e.contentType);
   if (!e.file || !e.file.originalDownloadable) {
     return (
       <>
         <EvidenceThumb item={e} />
-        {e.file && /^(video|audio)\//.test(type) && (
+        {e.file && (media === 'video' || media === 'audio') && (
           <p className="muted small" data-testid="viewer-original-only">
             {t('viewer.originalOnly')}
           </p>
@@ -26,20 +25,20 @@ export function EvidenceViewer({ evidence: e }: { evidence: EvidenceView }) {
   }
   const src = `/api/monitoring/evidence/${e.id}/media`;
   const label = e.title ?? t(`kind.${e.kind}`);
-  if (type.startsWith('video/'))
+  if (media === 'video')
     return (
       <video className="evidence-media" controls preload="metadata" src={src} aria-label={label}>
         {t('viewer.noPlayer')}
       </video>
     );
-  if (type.startsWith('audio/'))
+  if (media === 'audio')
     return (
       <audio className="evidence-media" controls preload="metadata" src={src} aria-label={label}>
         {t('viewer.noPlayer')}
       </audio>
     );
-  if (INLINE_IMAGES.includes(type)) return <img className="evidence-media" src={src} alt={label} />;
-  if (type === 'application/pdf')
+  if (media === 'image') return <img className="evidence-media" src={src} alt={label} />;
+  if (media === 'document')
     return (
       <p>
         <a href={src} target="_blank" rel="noopener">
