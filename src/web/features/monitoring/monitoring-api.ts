@@ -134,6 +134,7 @@ export function useVerificationStep(evidenceId: string) {
     onSuccess: (view) => {
       client.setQueryData(['monitoring', 'evidence', evidenceId], view);
       void client.invalidateQueries({ queryKey: ['monitoring', 'evidence', evidenceId, 'history'] });
+      void client.invalidateQueries({ queryKey: ['monitoring', 'evidence', evidenceId, 'custody'] });
       void client.invalidateQueries({ queryKey: ['monitoring', 'evidence-list'] });
     },
   });
