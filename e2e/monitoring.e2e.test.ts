@@ -171,6 +171,10 @@ describe('monitoring in Chromium', () => {
     await page.getByTestId('verification-steps').getByText('Gate and water tower match').waitFor();
     // The change is kept in the item's edit history, with the values before it.
     await page.getByTestId('edit-history-entry').first().getByText('Verification step').waitFor();
+    // The chain of custody lists the step (newest first), by name (never an id).
+    await page.getByTestId('custody-log').getByText('The chain is intact.').waitFor();
+    await page.getByTestId('custody-entry').first().getByText('Verification step').waitFor();
+    expect(await page.getByTestId('custody-log').textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     await screenshot(page, 'monitoring-evidence-1280');
     expect(unexpectedErrors(e2e, page)).toEqual([]);
     await page.context().close();

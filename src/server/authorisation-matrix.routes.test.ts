@@ -439,6 +439,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /api/monitoring/evidence/{id}': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'GET /api/monitoring/evidence/{id}/original': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
+  'GET /api/monitoring/evidence/{id}/media': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'GET /api/monitoring/evidence/{id}/thumbnail': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'GET /api/monitoring/evidence/{id}/custody': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'PATCH /api/monitoring/evidence/{id}': {

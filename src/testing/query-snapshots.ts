@@ -189,6 +189,7 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
   accounts: {
     findOrganisation: (db) => accounts.findOrganisation(db, ID),
     membershipsOf: (db) => accounts.membershipsOf(db, ID),
+    membershipsOfUsers: (db) => accounts.membershipsOfUsers(db, [ID]),
     searchOrganisations: (db) =>
       accounts.searchOrganisations(db, { kinds: ['ngo'], q: 'aid', after: { name: 'a', id: ID }, limit: 20 }),
   },

@@ -125,6 +125,10 @@ export const VerificationRecordView = z.object({
   to: z.enum(VERIFICATION_STATES),
   at: z.string(),
   reviewerId: z.string(),
+  /** The reviewer's name, only for staff of the reader's organisation (core/permissions/attribution.ts). */
+  reviewerName: z.string().nullable(),
+  /** The reviewer's organisation (named for every reader). */
+  reviewerOrganisationName: z.string().nullable(),
   reasoning: z.string(),
   method: z.enum(GEOLOCATION_METHODS).optional(),
   precision: z.enum(PRECISION_BANDS).optional(),
@@ -240,7 +244,13 @@ export const CustodyLog = z.object({
   /** -1 when the hash chain is intact, else the index of the first broken entry. */
   firstBreak: z.number().int(),
   intact: z.boolean(),
-  entries: z.array(CustodyEntryView),
+  entries: z.array(
+    CustodyEntryView.extend({
+      /** Who, as the reader may know them: a name only for staff of the reader's organisation. */
+      actorName: z.string().nullable(),
+      actorOrganisationName: z.string().nullable(),
+    }),
+  ),
 });
 export type CustodyLog = z.infer<typeof CustodyLog>;
 

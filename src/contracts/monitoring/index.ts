@@ -19,6 +19,7 @@
  *   POST   /evidence/:id/verification      VerificationStepInput → EvidenceView
  *   POST   /evidence/:id/retract           RetractRequest → EvidenceView
  *   GET    /evidence/:id/original          → the original bytes (custody: exported)
+ *   GET    /evidence/:id/media             → the original inline, byte ranges (custody: accessed)
  *   GET    /evidence/:id/thumbnail         → image/webp working copy
  *   GET    /evidence/:id/custody           → CustodyLog
  *   GET    /evidence/:id/history           → EditHistory

@@ -6,5 +6,8 @@ select "id", "slug", "name", "kind", "nationalities_served", "city", "require_to
 -- membershipsOf
 select "m"."organisation_id", "m"."role", "o"."id", "o"."slug", "o"."name", "o"."kind", "o"."nationalities_served", "o"."city", "o"."require_totp", "o"."is_demo" from "memberships" as "m" inner join "organisations" as "o" on "o"."id" = "m"."organisation_id" where "m"."user_id" = $1 order by "o"."name";
 
+-- membershipsOfUsers
+select "u"."id", "u"."display_name", "o"."id" as "organisation_id", "o"."name" as "organisation_name" from "users" as "u" left join "memberships" as "m" on "m"."user_id" = "u"."id" left join "organisations" as "o" on "o"."id" = "m"."organisation_id" where "u"."id" in ($1) order by "u"."id", "o"."name";
+
 -- searchOrganisations
 select "id", "slug", "name", "kind", "nationalities_served", "city", "require_totp", "is_demo" from "organisations" where "kind" in ($1) and "name" ilike $2 and ("name" > $3 or ("name" = $4 and "id" > $5)) order by "name", "id" limit $6;

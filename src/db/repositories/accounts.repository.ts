@@ -392,3 +392,29 @@ export async function listDemoSignIns(trx: Queryable): Promise<DemoSignInRow[]> 
 export async function anyDemoOrganisation(trx: Queryable): Promise<boolean> {
   return !!(await trx.selectFrom('organisations').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst());
 }
+
+/** Display names and organisations of the given users, for attribution (core/permissions/attribution.ts). */
+export async function membershipsOfUsers(
+  trx: Queryable,
+  userIds: readonly string[],
+): Promise<Map<string, { displayName: string; organisations: { id: string; name: string }[] }>> {
+  const out = new Map<string, { displayName: string; organisations: { id: string; name: string }[] }>();
+  if (userIds.length === 0) return out;
+  const rows = await trx
+    .selectFrom('users as u')
+    .leftJoin('memberships as m', 'm.user_id', 'u.id')
+    .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['u.id', 'u.display_name', 'o.id as organisation_id', 'o.name as organisation_name'])
+    .where('u.id', 'in', [...new Set(userIds)])
+    .orderBy('u.id')
+    .orderBy('o.name')
+    .execute();
+  for (const r of rows) {
+    const person = out.get(r.id) ?? { displayName: r.display_name, organisations: [] };
+    out.set(r.id, person);
+    // A user holds one membership row per role: list each organisation once.
+    if (r.organisation_id && r.organisation_name && !person.organisations.some((o) => o.id === r.organisation_id))
+      person.organisations.push({ id: r.organisation_id, name: r.organisation_name });
+  }
+  return out;
+}

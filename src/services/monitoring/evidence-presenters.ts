@@ -3,6 +3,7 @@ import type { EvidenceSummary, EvidenceView } from '../../contracts/monitoring/e
 import { captureForDisplay } from '../../core/evidence/capture-basis.ts';
 import { stripCaptureMetadata } from '../../core/evidence/metadata-disclosure.ts';
 import type { EvidenceRow } from '../../db/repositories/monitoring/evidence.repository.ts';
+import type { Attributor } from '../attribution.service.ts';
 
 const capture = (e: EvidenceRow) =>
   captureForDisplay({
@@ -46,6 +47,7 @@ export function presentEvidence(
     nearDuplicates: { evidenceId: string; distance: number }[];
     eventIds: string[];
     seesMetadata: boolean;
+    who: Attributor;
   },
 ): EvidenceView {
   const c = capture(e);
@@ -91,16 +93,21 @@ export function presentEvidence(
         : null,
     },
     claimDisagrees: c.claimDisagrees,
-    verificationHistory: e.verificationHistory.map((r) => ({
-      kind: r.kind,
-      from: r.from,
-      to: r.to,
-      at: r.at,
-      reviewerId: r.reviewerId,
-      reasoning: r.reasoning,
-      ...(r.kind === 'geolocate' ? { method: r.method, precision: r.precision, point: r.point } : {}),
-      ...(r.kind === 'corroborate' ? { corroboratingEvidenceIds: [...r.corroboratingEvidenceIds] } : {}),
-    })),
+    verificationHistory: e.verificationHistory.map((r) => {
+      const reviewer = extra.who(r.reviewerId);
+      return {
+        kind: r.kind,
+        from: r.from,
+        to: r.to,
+        at: r.at,
+        reviewerId: r.reviewerId,
+        reviewerName: reviewer.name,
+        reviewerOrganisationName: reviewer.organisationName,
+        reasoning: r.reasoning,
+        ...(r.kind === 'geolocate' ? { method: r.method, precision: r.precision, point: r.point } : {}),
+        ...(r.kind === 'corroborate' ? { corroboratingEvidenceIds: [...r.corroboratingEvidenceIds] } : {}),
+      };
+    }),
     proposedCompound: proposal,
     duplicateOf: e.duplicateOf,
     nearDuplicates: extra.nearDuplicates,

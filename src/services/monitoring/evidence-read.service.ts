@@ -14,6 +14,7 @@ import { seesCaptureMetadata } from '../../core/evidence/metadata-disclosure.ts'
 import { metadataAudience } from './access.service.ts';
 import { notFound } from '../errors.ts';
 import { presentEvidence } from './evidence-presenters.ts';
+import { attributorFor } from '../attribution.service.ts';
 
 /** How many recent perceptual hashes a near-duplicate check compares against. */
 export const NEAR_DUPLICATE_WINDOW = 20_000;
@@ -57,5 +58,10 @@ export async function evidenceView(
     nearDuplicates: await nearDuplicatesOf(trx, row.id, row.perceptualHash),
     eventIds: await eventIdsCiting(trx, row.id),
     seesMetadata,
+    who: await attributorFor(
+      trx,
+      actor,
+      row.verificationHistory.map((r) => r.reviewerId),
+    ),
   });
 }

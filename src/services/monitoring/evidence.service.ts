@@ -47,6 +47,9 @@ import { presentEvidenceSummary } from './evidence-presenters.ts';
 import { evidenceView, loadEvidence } from './evidence-read.service.ts';
 import { processFile } from './file-processing.service.ts';
 import { readEditHistory, recordEdit } from './edit-history.service.ts';
+import { attributorFor } from '../attribution.service.ts';
+import type { ByteRange } from '../../core/evidence/byte-range.ts';
+import { inlineMedia } from '../../core/evidence/inline-media.ts';
 
 function defaultSensitivity(kind: EvidenceKind, requested: SensitivityLevel | undefined): SensitivityLevel {
   if (kind === 'testimony') {
@@ -435,6 +438,26 @@ export async function retractEvidence(
   });
 }
 
+/** The original's file, or 403 for readers who may not have its metadata (location, device). */
+async function readOriginal(app: AppContext, trx: Tx, actor: RequestActor, id: string) {
+  const row = await loadEvidence(trx, id);
+  if (!row.sha256) throw notFound('file of this evidence');
+  // The untouched original still carries the file's metadata (EXIF GPS, device): only its readers get it.
+  if (!seesCaptureMetadata(await metadataAudience(trx, actor), row.organisationId)) {
+    throw forbidden(
+      "the original keeps the file's own metadata (location, device); only the uploading organisation and " +
+        'permitted verifiers may download it — use the working copy',
+    );
+  }
+  const file = await readFileBytes(app, trx, row.sha256);
+  return {
+    bytes: file.bytes,
+    contentType: file.contentType,
+    fileName: row.displayName ?? `${row.sha256}`,
+    sha256: row.sha256,
+  };
+}
+
 /** The untouched original, as stored; every export is a custody entry. */
 export async function exportOriginal(
   app: AppContext,
@@ -443,23 +466,35 @@ export async function exportOriginal(
 ): Promise<{ bytes: Buffer; contentType: string; fileName: string; sha256: string }> {
   authorise(actor, 'read', 'evidence');
   return asActor(app.database, actor, async (trx) => {
-    const row = await loadEvidence(trx, id);
-    if (!row.sha256) throw notFound('file of this evidence');
-    // The untouched original still carries the file's metadata (EXIF GPS, device): only its readers get it.
-    if (!seesCaptureMetadata(await metadataAudience(trx, actor), row.organisationId)) {
-      throw forbidden(
-        "the original keeps the file's own metadata (location, device); only the uploading organisation and " +
-          'permitted verifiers may download it — use the working copy',
-      );
-    }
-    const file = await readFileBytes(app, trx, row.sha256);
-    await appendCustody(trx, app, actor, id, 'exported', { sha256: row.sha256, copy: 'original' });
-    return {
-      bytes: file.bytes,
-      contentType: file.contentType,
-      fileName: row.displayName ?? `${row.sha256}`,
-      sha256: row.sha256,
-    };
+    const file = await readOriginal(app, trx, actor, id);
+    await appendCustody(trx, app, actor, id, 'exported', { sha256: file.sha256, copy: 'original' });
+    return file;
+  });
+}
+
+/**
+ * The original for the viewer (same readers as the download). Each request is a custody entry — a <video> asks
+ * for several byte ranges as it plays and seeks, and every byte that leaves is accounted for; the range is recorded.
+ */
+export async function viewOriginal(
+  app: AppContext,
+  actor: RequestActor,
+  id: string,
+  range: (size: number) => ByteRange,
+): Promise<{ bytes: Buffer; contentType: string; size: number; range: ByteRange }> {
+  authorise(actor, 'read', 'evidence');
+  return asActor(app.database, actor, async (trx) => {
+    const file = await readOriginal(app, trx, actor, id);
+    if (!inlineMedia(file.contentType))
+      throw conflict(`a ${file.contentType} file is not shown in the viewer; download the original`);
+    const asked = range(file.bytes.length);
+    if (asked.kind !== 'unsatisfiable')
+      await appendCustody(trx, app, actor, id, 'accessed', {
+        copy: 'original',
+        view: 'media',
+        range: asked.kind === 'partial' ? `${asked.start}-${asked.end}` : 'all',
+      });
+    return { bytes: file.bytes, contentType: file.contentType, size: file.bytes.length, range: asked };
   });
 }
 
@@ -480,6 +515,11 @@ export async function custodyLog(app: AppContext, actor: RequestActor, id: strin
     await loadEvidence(trx, id);
     const { entries, firstBreak } = await readCustody(trx, id);
     await audit(trx, app, actor, 'evidence.custody.read', 'evidence', id, {});
+    const who = await attributorFor(
+      trx,
+      actor,
+      entries.map((e) => e.actorId),
+    );
     return {
       evidenceId: id,
       firstBreak,
@@ -488,6 +528,8 @@ export async function custodyLog(app: AppContext, actor: RequestActor, id: strin
         seq: e.seq,
         action: e.action,
         actorId: e.actorId,
+        actorName: who(e.actorId).name,
+        actorOrganisationName: who(e.actorId).organisationName,
         at: e.at,
         details: { ...e.details },
         previousHash: e.previousHash,

@@ -26,6 +26,7 @@ import {
   registerEvidence,
   retractEvidence,
   uploadEvidence,
+  viewOriginal,
 } from '../../../services/monitoring/evidence.service.ts';
 import { takeVerificationStep } from '../../../services/monitoring/verification.service.ts';
 import { EditHistory } from '../../../contracts/monitoring/edits.ts';
@@ -33,6 +34,7 @@ import type { ServerDeps } from '../../deps.ts';
 import { requireActor } from '../../plugins/session.ts';
 import { IfMatchHeaders } from '../../../contracts/common.ts';
 import { ifMatchVersion } from '../../plugins/versions.ts';
+import { parseByteRange } from '../../../core/evidence/byte-range.ts';
 
 /** Types a browser could render as active content: originals of these are served as opaque bytes. */
 const SERVE_AS_BYTES = new Set(['text/html', 'message/rfc822', 'image/svg+xml']);
@@ -187,6 +189,41 @@ export const evidenceRoutes =
         reply.header('content-disposition', attachmentName(file.fileName));
         reply.header('x-evidence-sha256', file.sha256);
         reply.header('cache-control', 'private, no-store');
+        return reply.send(file.bytes);
+      },
+    );
+
+    app.get(
+      `${base}/:id/media`,
+      {
+        // Already-compressed media, and a compressed 206 would no longer match its Content-Range.
+        compress: false,
+        schema: {
+          tags,
+          summary:
+            'The original for the in-page viewer, inline, with HTTP byte ranges for video seeking ' +
+            '(same readers as the download; custody: accessed, per request)',
+          params: IdParams,
+          response: { 200: z.any(), 206: z.any(), 416: z.any() },
+        },
+      },
+      async (request, reply) => {
+        const header = request.headers.range;
+        const file = await viewOriginal(deps.app, requireActor(request), request.params.id, (size) =>
+          parseByteRange(typeof header === 'string' ? header : undefined, size),
+        );
+        reply.header('content-type', file.contentType);
+        reply.header('content-disposition', 'inline');
+        reply.header('accept-ranges', 'bytes');
+        reply.header('cache-control', 'private, no-store');
+        if (file.range.kind === 'unsatisfiable') {
+          reply.header('content-range', `bytes */${file.size}`);
+          return reply.code(416).send();
+        }
+        if (file.range.kind === 'partial') {
+          reply.header('content-range', `bytes ${file.range.start}-${file.range.end}/${file.size}`);
+          return reply.code(206).send(file.bytes.subarray(file.range.start, file.range.end + 1));
+        }
         return reply.send(file.bytes);
       },
     );

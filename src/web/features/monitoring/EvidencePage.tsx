@@ -1,6 +1,6 @@
 /**
- * /monitoring/evidence/:id — one item: file and thumbnail, claimed vs verified time and place,
- * verification steps, duplicates.
+ * /monitoring/evidence/:id — one item: the viewer (or the thumbnail), claimed vs verified time and place,
+ * verification steps, duplicates, chain of custody and edit history.
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,10 +9,12 @@ import { useFormat } from '../../components/format.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { useDates } from '../../i18n/use-dates.ts';
-import { EvidenceThumb } from './EvidenceGallery.tsx';
+import { CustodySection } from './CustodySection.tsx';
+import { EvidenceViewer } from './EvidenceViewer.tsx';
 import { useCompounds, useEvidence, useMonitoringRights } from './monitoring-api.ts';
 import { VerificationForm } from './VerificationForm.tsx';
 import { EditHistorySection } from './EditHistorySection.tsx';
+import { useWho } from './who.ts';
 
 const point = (p: { coordinates: number[] } | null | undefined) =>
   p ? `${p.coordinates[1]!.toFixed(5)}, ${p.coordinates[0]!.toFixed(5)}` : null;
@@ -23,6 +25,7 @@ export function EvidencePage() {
   const dates = useDates();
   const fmt = useFormat();
   const rights = useMonitoringRights();
+  const who = useWho();
   const evidence = useEvidence(id);
   const compounds = useCompounds();
   const nameOf = (cid: string, fallback: string) => compounds.data?.find((c) => c.id === cid)?.name ?? fallback;
@@ -62,7 +65,7 @@ export function EvidencePage() {
       <div className="compound-grid">
         <section className="panel" aria-labelledby="ev-what">
           <h2 id="ev-what">{t('evidence.item')}</h2>
-          <EvidenceThumb item={e} />
+          <EvidenceViewer evidence={e} />
           {e.description && <p>{e.description}</p>}
           {e.testimonyText && <blockquote className="testimony">{e.testimonyText}</blockquote>}
           <dl className="facts">
@@ -225,7 +228,7 @@ export function EvidencePage() {
               <li key={`${s.at}-${i}`}>
                 <strong>{t(`step.${s.kind}`)}</strong> · {t(`state.${s.from}`)} → {t(`state.${s.to}`)} ·{' '}
                 <span className="muted small">
-                  {dates.time(s.at)} · {t('verify.reviewer', { id: s.reviewerId.slice(0, 8) })}
+                  {dates.time(s.at)} · {t('verify.reviewer', { who: who(s.reviewerName, s.reviewerOrganisationName) })}
                 </span>
                 <p className="small">{s.reasoning}</p>
                 {s.method && (
@@ -241,6 +244,7 @@ export function EvidencePage() {
         )}
         {rights.verify && !e.retracted && <VerificationForm evidence={e} />}
       </section>
+      <CustodySection id={e.id} />
       <EditHistorySection subject="evidence" id={e.id} />
     </article>
   );

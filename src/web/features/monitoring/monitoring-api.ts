@@ -6,6 +6,7 @@ import type {
   AlertView,
   CompoundSummary,
   CompoundView,
+  CustodyLog,
   EventList,
   EvidenceList,
   EvidenceUploadQuery,
@@ -83,6 +84,14 @@ export function useEvidence(id: string) {
   });
 }
 
+/** The item's chain of custody, with who acted as the reader may know them. */
+export function useCustody(id: string) {
+  return useQuery({
+    queryKey: ['monitoring', 'evidence', id, 'custody'],
+    queryFn: () => api.get<CustodyLog>(`${BASE}/evidence/${id}/custody`),
+  });
+}
+
 export function useAlerts(options: { compoundId?: string; status?: 'open' | 'acknowledged' | 'any' } = {}) {
   const params = new URLSearchParams({ status: options.status ?? 'open', limit: '200' });
   if (options.compoundId) params.set('compoundId', options.compoundId);
@@ -125,6 +134,7 @@ export function useVerificationStep(evidenceId: string) {
     onSuccess: (view) => {
       client.setQueryData(['monitoring', 'evidence', evidenceId], view);
       void client.invalidateQueries({ queryKey: ['monitoring', 'evidence', evidenceId, 'history'] });
+      void client.invalidateQueries({ queryKey: ['monitoring', 'evidence', evidenceId, 'custody'] });
       void client.invalidateQueries({ queryKey: ['monitoring', 'evidence-list'] });
     },
   });

@@ -1,0 +1,20 @@
+/** Names of the people behind records, as the reader may know them (core/permissions/attribution.ts decides). */
+import { attribute, type Attribution } from '../core/permissions/attribution.ts';
+import { membershipsOfUsers } from '../db/repositories/accounts.repository.ts';
+import type { Queryable } from '../db/transaction.ts';
+import type { RequestActor } from './context.ts';
+
+export type Attributor = (userId: string | null | undefined) => Attribution;
+
+/** One query for all the given users; the returned function answers for any of them (unknown ids: nobody). */
+export async function attributorFor(
+  trx: Queryable,
+  reader: RequestActor,
+  userIds: readonly (string | null | undefined)[],
+): Promise<Attributor> {
+  const people = await membershipsOfUsers(
+    trx,
+    userIds.filter((id): id is string => typeof id === 'string' && id.length > 0),
+  );
+  return (userId) => attribute(reader.organisationId, userId ? people.get(userId) : undefined);
+}
