@@ -113,7 +113,12 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
   },
   'casework.registration': {
     readRegistrationChecks: (db) =>
-      registration.readRegistrationChecks(db, { organisationId: ID, organisationIds: [ID], compoundId: ID, assignedTo: ID }),
+      registration.readRegistrationChecks(db, {
+        organisationId: ID,
+        organisationIds: [ID],
+        compoundId: ID,
+        assignedTo: ID,
+      }),
     'insertRegistration (consent given, one care-first need)': (db) =>
       registration.insertRegistration(db, {
         survivor: {

@@ -119,7 +119,9 @@ export function caseEventRow(
     at: at ?? app.now().toISOString(),
     kind: event.kind,
     params: { ...event.params },
-    detailEnc: event.detail ? app.cipher.encrypt(event.detail, encryptionContext('case_events', 'detail_enc', id)) : null,
+    detailEnc: event.detail
+      ? app.cipher.encrypt(event.detail, encryptionContext('case_events', 'detail_enc', id))
+      : null,
   };
 }
 

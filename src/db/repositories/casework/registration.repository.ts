@@ -25,7 +25,12 @@ export interface RegistrationChecks {
  */
 export async function readRegistrationChecks(
   trx: Queryable,
-  q: { organisationId: string; organisationIds: readonly string[]; compoundId: string | null; assignedTo: string | null },
+  q: {
+    organisationId: string;
+    organisationIds: readonly string[];
+    compoundId: string | null;
+    assignedTo: string | null;
+  },
 ): Promise<RegistrationChecks> {
   const { rows } = await sql<{
     own_kind: OrganisationKind | null;
