@@ -14,6 +14,7 @@ import { findCustodyChainBreak, type CustodyEntry } from '../core/evidence/custo
 import { writeCheckpointFiles, type AuditKeys } from '../db/audit-key.ts';
 import {
   appendAudit,
+  type AuditAppend,
   databaseTime,
   insertTreeHead,
   latestTreeHead,
@@ -57,7 +58,18 @@ export function audit(
   resourceId: string | null,
   details: Record<string, unknown> = {},
 ): Promise<number> {
-  return appendAudit(trx, {
+  return appendAudit(trx, auditEntry(actor, action, resourceType, resourceId, details));
+}
+
+/** The entry `audit()` appends, for a repository that writes it in the same statement as the work (registration). */
+export function auditEntry(
+  actor: AuditActor | null,
+  action: string,
+  resourceType: string,
+  resourceId: string | null,
+  details: Record<string, unknown> = {},
+): AuditAppend {
+  return {
     actorUserId: actor?.userId ?? null,
     organisationId: actor?.organisationId ?? null,
     action,
@@ -65,7 +77,7 @@ export function audit(
     resourceId,
     requestId: actor?.requestId ?? null,
     details,
-  });
+  };
 }
 
 function keysOf(app: AppContext): AuditKeys {

@@ -5,6 +5,7 @@ import {
   findCaseWithSurvivor,
   findOrganisations,
   insertCaseEvents,
+  type CaseEventInsert,
   servedByActor,
   type CaseRow,
   type OrganisationInfo,
@@ -98,21 +99,30 @@ export async function recordCaseEvent(
   event: TimelineEvent,
   at?: string,
 ): Promise<void> {
+  await insertCaseEvents(trx, [caseEventRow(app, actor, caseId, event, at)]);
+}
+
+/** The row `recordCaseEvent` writes (its detail encrypted, bound to the row), for a caller that writes it itself. */
+export function caseEventRow(
+  app: AppContext,
+  actor: RequestActor | null,
+  caseId: string,
+  event: TimelineEvent,
+  at?: string,
+): CaseEventInsert {
   const id = app.newId();
-  await insertCaseEvents(trx, [
-    {
-      id,
-      caseId,
-      organisationId: actor?.organisationId ?? null,
-      actorUserId: actor?.userId ?? null,
-      at: at ?? app.now().toISOString(),
-      kind: event.kind,
-      params: { ...event.params },
-      detailEnc: event.detail
-        ? app.cipher.encrypt(event.detail, encryptionContext('case_events', 'detail_enc', id))
-        : null,
-    },
-  ]);
+  return {
+    id,
+    caseId,
+    organisationId: actor?.organisationId ?? null,
+    actorUserId: actor?.userId ?? null,
+    at: at ?? app.now().toISOString(),
+    kind: event.kind,
+    params: { ...event.params },
+    detailEnc: event.detail
+      ? app.cipher.encrypt(event.detail, encryptionContext('case_events', 'detail_enc', id))
+      : null,
+  };
 }
 
 /** Opaque keyset cursors: base64url JSON of the last row's sort values. */
