@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register } from '../../testing/casework-fixtures.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
-import enServer from '../../web/i18n/server/en.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
+/** The web's English wording of problem codes: read as data, a cross-check that every code sent is worded there. */
+const enServer = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'web', 'i18n', 'server', 'en.json'), 'utf8'),
+) as Record<'error' | 'field', Record<string, string>>;
 const known = (group: 'error' | 'field', code: string) => {
-  const words = enServer[group] as Record<string, string>;
+  const words = enServer[group];
   return code in words || (`${code}_one` in words && `${code}_other` in words);
 };
 
