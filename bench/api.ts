@@ -11,7 +11,7 @@
  * Bulk-loaded survivors carry a placeholder identity envelope (the board never decrypts it).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -27,6 +27,7 @@ import { buildServer } from '../src/server/app.ts';
 import { createOrganisation, createUser, syncPermissions } from '../src/services/accounts.service.ts';
 import { issueServiceSession } from '../src/services/auth.service.ts';
 import type { AppContext } from '../src/services/context.ts';
+import { sealIdentity } from '../src/services/casework/survivor-envelopes.service.ts';
 import { TRIAGE_SORT_KEYS } from '../src/core/triage/urgency.ts';
 import { AGE_BANDS, FOCUS_NATIONALITIES, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
 
@@ -181,12 +182,20 @@ function drive(
 
 /* ---------------- bulk loading ---------------- */
 
+/** PostgreSQL's md5(text)::uuid, so sealed identities name the ids the SQL gives the rows. */
+const md5Uuid = (text: string): string =>
+  createHash('md5')
+    .update(text)
+    .digest('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+
 const effectiveSql = TRIAGE_SORT_KEYS.find((k) => k.name === 'effective_priority')!.sql;
 const tierSql = TRIAGE_SORT_KEYS.find((k) => k.name === 'urgency_tier')!.sql;
 const pgArray = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
 
 /** Adds cases [from, to) with their survivors and one or two needs each, in batches of generate_series. */
 async function bulkLoad(
+  app: AppContext,
   database: Database,
   orgIds: string[],
   userId: string,
@@ -204,25 +213,30 @@ async function bulkLoad(
   for (let lo = from; lo < to; lo += batch) {
     const hi = Math.min(to, lo + batch);
     await asSystem(database, async (trx) => {
-      await sql
-        .raw(
-          `
+      // Identities sealed as registration seals them (the board shows preferred names), bound to each survivor's id.
+      const gs = Array.from({ length: hi - lo }, (_, k) => lo + k);
+      const encs = gs.map((g) =>
+        sealIdentity(app, md5Uuid(`s${g}`), {
+          names: [{ value: `Bench Person ${g}`, preferred: true }],
+          dateOfBirth: null,
+          contacts: [],
+        }),
+      );
+      await sql`${sql.raw(`
         INSERT INTO survivors (id, organisation_id, registered_by, registered_at, identity_enc, sex, age_band,
                                nationalities, languages, document_status, location_kind, exit_mode,
                                consent_own_embassy, consent_statistics, is_demo)
         SELECT md5('s' || g)::uuid,
                (${pgArray(orgIds)}::uuid[])[1 + (CASE WHEN g % 2 = 0 THEN 0 ELSE 1 + g % ${orgIds.length - 1} END)],
                '${userId}',
-               now() - (g % 90000) * interval '1 minute', 'v1.bench.placeholder',
+               now() - (g % 90000) * interval '1 minute', x.enc,
                (ARRAY['female','male'])[1 + h(g, 'sex', 2)],
                (${pgArray(AGE_BANDS)})[1 + h(g, 'age', ${AGE_BANDS.length})],
                ARRAY[(${pgArray(NATIONALITIES)})[1 + h(g, 'nat', ${NATIONALITIES.length})]], ARRAY['en'],
                (ARRAY['held','confiscated','lost'])[1 + h(g, 'doc', 3)],
                (ARRAY['shelter','clinic','street','own_address','unknown'])[1 + h(g, 'loc', 5)], 'escaped',
                h(g, 'emb', 3) = 0, true, false
-        FROM generate_series(${lo}, ${hi - 1}) g`,
-        )
-        .execute(trx);
+        `)} FROM unnest(${gs}::bigint[], ${encs}::text[]) AS x(g, enc)`.execute(trx);
       await sql
         .raw(
           `
@@ -360,7 +374,7 @@ async function benchEngine(
     let loaded = 0;
     for (const size of sizes) {
       const t0 = Date.now();
-      await bulkLoad(database, orgIds, user.id, loaded, size, log);
+      await bulkLoad(app, database, orgIds, user.id, loaded, size, log);
       loaded = size;
       console.log(`  ${size.toLocaleString('en')} cases bulk-loaded (+${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       if (process.argv.includes('--explain'))
