@@ -6,7 +6,12 @@ import type { RequestActor } from './context.ts';
 
 export type Attributor = (userId: string | null | undefined) => Attribution;
 
-/** One query for all the given users; the returned function answers for any of them (unknown ids: nobody). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One query for all the given users; the returned function answers for any of them (unknown ids: nobody). Actors
+ * that are not accounts (the casework hand-off writes custody as 'casework-hand-off') are nobody, not a query error.
+ */
 export async function attributorFor(
   trx: Queryable,
   reader: RequestActor,
@@ -14,7 +19,7 @@ export async function attributorFor(
 ): Promise<Attributor> {
   const people = await membershipsOfUsers(
     trx,
-    userIds.filter((id): id is string => typeof id === 'string' && id.length > 0),
+    userIds.filter((id): id is string => typeof id === 'string' && UUID.test(id)),
   );
   return (userId) => attribute(reader.organisationId, userId ? people.get(userId) : undefined);
 }
