@@ -9,6 +9,7 @@ import { SCREENING_MESSAGE_KEYS } from '../../core/screening/evaluate.ts';
 import { FOLLOW_UP_MESSAGE_KEYS } from '../../core/followups/evaluate.ts';
 import { COMPOUND_ALERT_MESSAGE_KEYS } from '../../core/compounds/alert-rules.ts';
 import { COMPOUND_REASON_MESSAGE_KEYS } from '../../core/compounds/timeline.ts';
+import { MATCH_LEVEL_KEYS } from '../../core/matching/levels.ts';
 
 const LANGS: readonly string[] = LANGUAGES;
 const here = import.meta.dirname;
@@ -97,6 +98,13 @@ describe('a locale maps to an interface language', () => {
 
 /** Server-made text (namespace `server`); its keys and placeholders are checked with the other bundles above. */
 const serverDir = join(here, 'server');
+
+describe('matching translations', () => {
+  it('word every comparison level the engine can report (the parity test above carries it to each language)', () => {
+    const en = load(join(features, 'matching', 'i18n'), 'en');
+    expect(MATCH_LEVEL_KEYS.filter((k) => !en.has(`level.${k}`))).toEqual([]);
+  });
+});
 
 describe('translations of server-made text', () => {
   const en = load(serverDir, 'en');
