@@ -4,13 +4,13 @@
  * The string comparator names two levels after its thresholds (jaro_winkler_0.92, levenshtein_2);
  * they share one key per measure so a changed threshold needs no new words.
  */
+// Only the small level list: the web imports this module, and names-port.ts would bring any-ascii along.
 import { NAME_LEVELS } from '../names/name-levels.ts';
-import { FALLBACK_NAME_LEVELS } from './names-port.ts';
 
 export const MATCH_LEVEL_KEYS = [
   ...new Set([
+    // The fallback names layer (names-port.ts) uses the same names; levels.test.ts checks both.
     ...NAME_LEVELS,
-    ...FALLBACK_NAME_LEVELS,
     // Comparators' own levels (src/core/matching/comparators/*.ts); a missing value is 'null'.
     'null',
     'else',
