@@ -10,6 +10,7 @@ import { FOLLOW_UP_MESSAGE_KEYS } from '../../core/followups/evaluate.ts';
 import { COMPOUND_ALERT_MESSAGE_KEYS } from '../../core/compounds/alert-rules.ts';
 import { COMPOUND_REASON_MESSAGE_KEYS } from '../../core/compounds/timeline.ts';
 import { MATCH_LEVEL_KEYS } from '../../core/matching/levels.ts';
+import { NETWORK_ALERT_MESSAGE_KEYS } from '../../core/networks/sanctions-hits.ts';
 
 const LANGS: readonly string[] = LANGUAGES;
 const here = import.meta.dirname;
@@ -118,6 +119,7 @@ describe('translations of server-made text', () => {
       ...FOLLOW_UP_MESSAGE_KEYS,
       ...COMPOUND_ALERT_MESSAGE_KEYS,
       ...COMPOUND_REASON_MESSAGE_KEYS,
+      ...NETWORK_ALERT_MESSAGE_KEYS,
     ];
     const worded = (k: string) => en.has(k) || (en.has(`${k}_one`) && en.has(`${k}_other`));
     expect(keys.filter((k) => !worded(k))).toEqual([]);
