@@ -34,7 +34,10 @@ export const MatchReason = z.object({
   comparison: z.string(),
   level: z.string(),
   weight: z.number(),
+  /** English sentence quoting both values; null where the other record's values are not shown. */
   explanation: z.string().nullable(),
+  /** The two records' values as written (names, dates: no language), under the same rule as explanation. */
+  values: z.tuple([z.string().nullable(), z.string().nullable()]).nullable(),
 });
 
 /** What a viewer is shown of one survivor of the pair (only the fields its reveal level allows). */

@@ -15,6 +15,8 @@ export interface ComparisonExplanation {
   levelName: string;
   weight: number;
   explanation: string;
+  /** Each record's value as written (the comparison's first field): quoted beside a translated level. */
+  values: [string | null, string | null];
 }
 
 export interface PairProvenance {
@@ -62,12 +64,14 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
           : model.weights[c]![level]!;
     }
     total += weight;
+    const field = comp.spec.fields[0]!;
     return {
       comparison: comp.name,
       level,
       levelName: level < 0 ? 'null' : (comp.levels[level] ?? `level ${level}`),
       weight,
       explanation: comp.explain(va, vb, level),
+      values: [left.fields[field] ?? null, right.fields[field] ?? null] satisfies ComparisonExplanation['values'],
     };
   });
   const p = probabilityFromWeight(total);

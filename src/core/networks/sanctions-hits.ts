@@ -5,6 +5,7 @@
  */
 import { alertRank } from '../alerts/rank.ts';
 import type { CompoundOperator } from '../compounds/compound-types.ts';
+import { message, type Message } from '../message.ts';
 import type { ScreenCandidate } from './screen-score.ts';
 
 export interface ScreenedCompound {
@@ -22,8 +23,13 @@ export interface SanctionsHit {
   score: number;
   rank: number;
   title: string;
+  /** The title for the web to word in the reader's language (namespace `server`). */
+  titleMessage: Message;
   reasons: string[];
 }
+
+/** The keys sanctions-hit titles use (namespace `server`). */
+export const NETWORK_ALERT_MESSAGE_KEYS = ['networks.alert.sanctions_hit'] as const;
 
 export const isSanctioned = (c: Pick<ScreenCandidate, 'topics'>): boolean =>
   c.topics.some((t) => t === 'sanction' || t.startsWith('sanction.'));
@@ -50,6 +56,13 @@ export function sanctionsHits(
           score: c.score,
           rank: alertRank('high', { aboutAPerson: false, confidence: c.score }),
           title: `${compound.name}: ${operator.role} “${operator.name}” may be the sanctioned ${c.schema} “${c.caption}”`,
+          // Names as registered and listed (no language); the role is vocabulary the web words.
+          titleMessage: message('networks.alert.sanctions_hit', {
+            compound: compound.name,
+            operatorRole: operator.role,
+            operator: operator.name,
+            entity: c.caption,
+          }),
           reasons: c.features.map((f) => f.reason),
         });
       }

@@ -219,6 +219,11 @@ describe.each(DATABASE_KINDS)('networks on %s', (kind) => {
     expect(again.json).toMatchObject({ hits: 1, newAlerts: 0 });
     const alerts = (await analyst.request('GET', '/api/networks/alerts')).json.items;
     expect(alerts).toEqual([expect.objectContaining({ compoundId: compound, entityId: 'nx-chen' })]);
+    // The title also as a message, for the web to word in the reader's language.
+    expect(alerts[0].titleMessage).toEqual({
+      key: 'networks.alert.sanctions_hit',
+      params: { compound: 'Fiction Bay Park', operatorRole: 'owner', operator: 'Chen Zhi', entity: '陈志' },
+    });
     // The one alert model: it is an ordinary alerts row of kind sanctions_hit.
     const rows = await sql<{ kind: string }>`SELECT kind FROM alerts WHERE subject_id = ${compound}`.execute(
       t.database.db,

@@ -18,6 +18,7 @@ import {
   YenteMatchRequest,
 } from '../../contracts/networks.ts';
 import { OPERATOR_ROLES } from '../../core/compounds/compound-types.ts';
+import { Message } from '../../contracts/common.ts';
 import {
   entityCounts,
   entityNeighbourhood,
@@ -173,6 +174,7 @@ export const networksRoutes =
                 z.object({
                   id: z.string(),
                   title: z.string(),
+                  titleMessage: Message.nullable(),
                   status: z.string(),
                   compoundId: z.string().nullable(),
                   entityId: z.string().nullable(),

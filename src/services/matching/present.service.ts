@@ -93,6 +93,7 @@ function reasonsFor(
     level: c.levelName,
     weight: c.weight,
     explanation: quote(c.comparison) ? c.explanation : null,
+    values: quote(c.comparison) ? c.values : null,
   }));
 }
 

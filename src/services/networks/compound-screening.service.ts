@@ -15,6 +15,7 @@ import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { asNetworksActor, authoriseNetworks } from './access.service.ts';
+import { Message } from '../../contracts/common.ts';
 import { screenIndexFor } from './screen-cache.service.ts';
 
 export interface CompoundScreening {
@@ -73,6 +74,7 @@ export function storeSanctionsHits(trx: Queryable, app: AppContext, hits: readon
         role: h.role,
         score: h.score,
         reasons: h.reasons,
+        titleMessage: h.titleMessage,
       },
     })),
   );
@@ -100,6 +102,7 @@ export async function linkCompoundToEntity(
 export interface SanctionsAlertView {
   id: string;
   title: string;
+  titleMessage: Message | null;
   status: string;
   compoundId: string | null;
   entityId: string | null;
@@ -125,10 +128,19 @@ export async function listSanctionsAlerts(
     }),
   );
   return rows.map((a) => {
-    const d = a.details as { compoundId?: string; entityId?: string; score?: number; reasons?: unknown[] };
+    const d = a.details as {
+      compoundId?: string;
+      entityId?: string;
+      score?: number;
+      reasons?: unknown[];
+      titleMessage?: unknown;
+    };
+    // Alerts stored before titles had a message carry none: the web shows the English title.
+    const titleMessage = Message.safeParse(d.titleMessage);
     return {
       id: a.id,
       title: a.title,
+      titleMessage: titleMessage.success ? titleMessage.data : null,
       status: a.status,
       compoundId: d.compoundId ?? null,
       entityId: d.entityId ?? null,

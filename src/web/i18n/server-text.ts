@@ -24,6 +24,7 @@ export const PARAM_VOCABULARIES: Readonly<Record<string, string>> = {
   compoundStatus: 'server:vocab.compoundStatus',
   afterStatus: 'server:vocab.afterStatus',
   effect: 'server:compounds.reason',
+  operatorRole: 'monitoring:operatorRole',
 };
 
 type Translate = ReturnType<typeof useTranslation>['t'];

@@ -9,6 +9,8 @@ import { SCREENING_MESSAGE_KEYS } from '../../core/screening/evaluate.ts';
 import { FOLLOW_UP_MESSAGE_KEYS } from '../../core/followups/evaluate.ts';
 import { COMPOUND_ALERT_MESSAGE_KEYS } from '../../core/compounds/alert-rules.ts';
 import { COMPOUND_REASON_MESSAGE_KEYS } from '../../core/compounds/timeline.ts';
+import { MATCH_LEVEL_KEYS } from '../../core/matching/levels.ts';
+import { NETWORK_ALERT_MESSAGE_KEYS } from '../../core/networks/sanctions-hits.ts';
 
 const LANGS: readonly string[] = LANGUAGES;
 const here = import.meta.dirname;
@@ -98,6 +100,13 @@ describe('a locale maps to an interface language', () => {
 /** Server-made text (namespace `server`); its keys and placeholders are checked with the other bundles above. */
 const serverDir = join(here, 'server');
 
+describe('matching translations', () => {
+  it('word every comparison level the engine can report (the parity test above carries it to each language)', () => {
+    const en = load(join(features, 'matching', 'i18n'), 'en');
+    expect(MATCH_LEVEL_KEYS.filter((k) => !en.has(`level.${k}`))).toEqual([]);
+  });
+});
+
 describe('translations of server-made text', () => {
   const en = load(serverDir, 'en');
   it('has a file for each of its languages and no other', () => {
@@ -110,6 +119,7 @@ describe('translations of server-made text', () => {
       ...FOLLOW_UP_MESSAGE_KEYS,
       ...COMPOUND_ALERT_MESSAGE_KEYS,
       ...COMPOUND_REASON_MESSAGE_KEYS,
+      ...NETWORK_ALERT_MESSAGE_KEYS,
     ];
     const worded = (k: string) => en.has(k) || (en.has(`${k}_one`) && en.has(`${k}_other`));
     expect(keys.filter((k) => !worded(k))).toEqual([]);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../components/ErrorState.tsx';
 import type { ProposalView } from '../../../contracts/matching.ts';
+import { matchLevelKey } from '../../../core/matching/levels.ts';
 import { useProposalAction } from './matching-api.ts';
 
 /**
@@ -11,7 +12,9 @@ import { useProposalAction } from './matching-api.ts';
  * survivor's consent covers it, and then only what that consent covers.
  */
 export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
-  const { t } = useTranslation('matching');
+  const { t, i18n } = useTranslation('matching');
+  // The core's explanation is an English sentence: a tooltip in English, never shown in another language.
+  const english = i18n.resolvedLanguage === 'en';
   const message = useErrorMessage();
   const act = useProposalAction(p);
   const c = p.candidate.survivor;
@@ -43,9 +46,10 @@ export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
           <summary>{t('card.reasons', { percent: Math.round(p.score.matchProbability * 100) })}</summary>
           <ul>
             {p.score.reasons.map((r) => (
-              <li key={r.comparison}>
+              <li key={r.comparison} title={english ? (r.explanation ?? undefined) : undefined}>
                 <strong>{t(`comparison.${r.comparison}`, { defaultValue: r.comparison })}</strong>:{' '}
-                {r.explanation ?? r.level} ({r.weight >= 0 ? '+' : ''}
+                {t(`level.${matchLevelKey(r.level) ?? 'else'}`)}
+                {r.values && <span className="match-values"> — {quoted(r.values)}</span>} ({r.weight >= 0 ? '+' : ''}
                 {r.weight.toFixed(1)})
               </li>
             ))}
@@ -63,4 +67,10 @@ export function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
       </div>
     </article>
   );
+}
+
+/** The two records' values as written (names, dates: the same in every language); one when they are equal. */
+function quoted([a, b]: [string | null, string | null]): string {
+  if (a === b) return a ?? '—';
+  return `${a ?? '—'} / ${b ?? '—'}`;
 }

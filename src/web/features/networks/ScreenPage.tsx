@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { useServerText } from '../../i18n/server-text.ts';
 import { useNetworksSummary, useSanctionsAlerts, useScreen } from './networks-api.ts';
 import { TransfersSection } from './TransfersSection.tsx';
 
@@ -12,6 +13,7 @@ export function ScreenPage() {
   const { t } = useTranslation('networks');
   const summary = useNetworksSummary();
   const alerts = useSanctionsAlerts();
+  const serverText = useServerText();
   const screen = useScreen();
   const [name, setName] = useState('');
   const [birthDate, setBirthDate] = useState('');
@@ -116,9 +118,11 @@ export function ScreenPage() {
             {alerts.data.items.map((a) => (
               <li key={a.id}>
                 {a.entityId ? (
-                  <Link to={`/networks/entities/${encodeURIComponent(a.entityId)}`}>{a.title}</Link>
+                  <Link to={`/networks/entities/${encodeURIComponent(a.entityId)}`}>
+                    {serverText(a.titleMessage, a.title)}
+                  </Link>
                 ) : (
-                  a.title
+                  serverText(a.titleMessage, a.title)
                 )}
                 {a.compoundId && (
                   <>

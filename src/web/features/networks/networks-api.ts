@@ -1,6 +1,7 @@
 /** Networks API calls as TanStack Query hooks (contracts: src/contracts/networks.ts). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionView } from '../../../contracts/auth.ts';
+import type { Message } from '../../../core/message.ts';
 import type {
   EntityDetail,
   EntityGraph,
@@ -37,6 +38,7 @@ export function useSanctionsAlerts() {
         items: {
           id: string;
           title: string;
+          titleMessage: Message | null;
           compoundId: string | null;
           entityId: string | null;
           score: number | null;
