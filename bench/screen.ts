@@ -45,6 +45,7 @@ for (let i = 0; i < N; i++) {
     );
 }
 out?.end();
+index.finish();
 const buildSeconds = (performance.now() - t0) / 1000;
 // CPU time too: on a shared machine the wall-clock figure also counts the time other processes held the cores.
 const buildCpu = process.cpuUsage(cpu0);

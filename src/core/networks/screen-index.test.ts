@@ -146,6 +146,19 @@ describe('screening when every key of a query is shared by many entities', () =>
     );
     expect(top?.id).toBe('target');
   });
+
+  it('entities added after a query (which packs the lists) are found as well as the ones before', () => {
+    const index = new ScreenIndex(options);
+    for (let k = 0; k < 20; k++) index.add(person(`decoy-${k}`, 'Nguyen Van Minh', `${1940 + k}-03-01`));
+    index.add(person('early', 'Somchai Jaidee', '1980-01-01'));
+    const query = { name: 'Nguyen Van Minh', birthDate: '1991-07-21', schema: 'Person' };
+    expect(index.screen(query, { shortlist: 10 })[0]?.id).not.toBe('late');
+    index.add(person('late', 'Nguyen Van Minh', '1991-07-21'));
+    expect(index.screen(query, { shortlist: 10 })[0]?.id).toBe('late');
+    expect(index.screen({ name: 'Somchai Jaidee', schema: 'Person' })[0]?.id).toBe('early');
+    index.finish();
+    expect(index.screen(query, { shortlist: 10 })[0]?.id).toBe('late');
+  });
 });
 
 describe('FtM lines the database could not store', () => {

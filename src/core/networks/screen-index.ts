@@ -34,10 +34,12 @@ export interface ScreenOptions {
 }
 
 /**
- * Posting lists longer than this are read only while an entity outside the shortlist could still overtake it; after
- * that they only add weight to the entities already met (see shortlist()).
+ * Posting lists longer than this (a common surname, given name or word) never bring candidates of their own while
+ * narrower lists bring enough; they only add weight to the entities already met (see shortlist()).
  */
 const WIDE_LIST = 5000;
+/** Postings a query reads to gather candidates (narrow lists, rarest first); it bounds the work of one query. */
+const READ_LIMIT = 50_000;
 const CACHE_SIZE = 100_000;
 const BUILD_KEYS_SIZE = 1_000_000;
 /** Names of one entity that are indexed (the rest are read when the entity is scored). */
@@ -48,15 +50,21 @@ const IDENTIFIER_FACTOR = 4;
 export interface ScreenIndexOptions {
   /** See WIDE_LIST; tests lower it to reach the wide-list paths with a few dozen entities. */
   wideList?: number;
+  /** See READ_LIMIT. */
+  readLimit?: number;
 }
 
 export class ScreenIndex {
   private readonly entities: ScreenEntity[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly postings = new Map<string, number[]>();
+  // While the index is built a key's postings are an array; finish() packs them all into `packed` (a key's value is
+  // then its offset there, or -(posting + 1) for a key of one posting), which takes a fraction of the memory.
+  private readonly postings = new Map<string, number[] | number>();
+  private packed: Int32Array | null = null;
   private readonly cache = new Map<string, NormalisedName>();
   private readonly buildKeys = new Map<string, string[]>();
   private readonly wideList: number;
+  private readonly readLimit: number;
   // Per entity, for ranking candidates before they are read closely: schema, birth year (0 unknown, -1 several) and
   // first country, with how many entities share each year and country (a rare one tells more).
   private schemaOf = new Uint8Array(1024);
@@ -71,6 +79,7 @@ export class ScreenIndex {
 
   constructor(options: ScreenIndexOptions = {}) {
     this.wideList = options.wideList ?? WIDE_LIST;
+    this.readLimit = options.readLimit ?? READ_LIMIT;
   }
 
   get size(): number {
@@ -79,6 +88,7 @@ export class ScreenIndex {
 
   add(entity: ScreenEntity): void {
     if (this.byId.has(entity.id)) throw new Error(`entity ${entity.id} is already in the index`);
+    if (this.packed) this.unpack();
     const idx = this.entities.length;
     this.entities.push(entity);
     this.byId.set(entity.id, idx);
@@ -88,7 +98,7 @@ export class ScreenIndex {
     const post = (k: string, code: number): void => {
       if (seen.includes(k)) return;
       seen.push(k);
-      const list = this.postings.get(k);
+      const list = this.postings.get(k) as number[] | undefined;
       if (list) list.push(code);
       else this.postings.set(k, [code]);
     };
@@ -101,9 +111,50 @@ export class ScreenIndex {
   }
 
   /**
+   * The build is over: the name → keys memo is dropped and the posting lists are packed into one Int32Array (in order,
+   * each after its length). Queries call it; an add() after it unpacks them again.
+   */
+  finish(): void {
+    this.buildKeys.clear();
+    if (this.packed) return;
+    let total = 0;
+    for (const list of this.postings.values())
+      if (typeof list !== 'number' && list.length > 1) total += list.length + 1;
+    const packed = new Int32Array(total);
+    let at = 0;
+    for (const [k, list] of this.postings) {
+      if (typeof list === 'number') continue;
+      if (list.length === 1) {
+        this.postings.set(k, -list[0]! - 1);
+        continue;
+      }
+      this.postings.set(k, at);
+      packed[at] = list.length;
+      packed.set(list, at + 1);
+      at += list.length + 1;
+    }
+    this.packed = packed;
+  }
+
+  private unpack(): void {
+    const packed = this.packed!;
+    for (const [k, v] of this.postings)
+      if (typeof v === 'number')
+        this.postings.set(k, v < 0 ? [-v - 1] : Array.from(packed.subarray(v + 1, v + 1 + packed[v]!)));
+    this.packed = null;
+  }
+
+  /** A key's postings (sorted: entities are added in order). */
+  private postingsOf(key: string): ArrayLike<number> | undefined {
+    const v = this.postings.get(key);
+    if (typeof v !== 'number') return v;
+    return v < 0 ? [-v - 1] : this.packed!.subarray(v + 1, v + 1 + this.packed![v]!);
+  }
+
+  /**
    * A name's blocking keys. Normalising is most of the cost of a build and the same name recurs across entities
    * (common names, aliases repeated by several sources), so while the index is built the keys are kept by name; the
-   * first query drops them.
+   * build's finish() drops them.
    */
   private keysOf(name: string): string[] {
     let keys = this.buildKeys.get(name);
@@ -166,21 +217,21 @@ export class ScreenIndex {
    * The `size` entities of a fitting schema that share the most telling keys with the query, best first, each with
    * the bit set of its names that met a key. Every key counts by its rarity, so a common surname or given name adds
    * little and the full-name and identifier keys decide; a birth year or country given with the query adds (or, a
-   * birth year, takes away) as much as a key shared by as many entities. Lists are read rarest first; once the
-   * shortlist is full and the keys left could not lift an entity not yet met into it, the remaining (wide) lists only
-   * add weight to the entities already met: the shortlist is the same as reading every list, for far less work.
+   * birth year, takes away) as much as a key shared by as many entities. Lists are read rarest first: the narrow ones
+   * bring the candidates (at most READ_LIMIT postings), the wide ones and any left only add their weight to those, so
+   * a query's work stays bounded however many entities share its surname.
    */
   private shortlist(query: ScreenQuery, names: readonly NormalisedName[], size: number): [number, number][] {
-    this.buildKeys.clear();
+    this.finish();
     const keys = new Map<string, number>();
     for (const n of names) for (const k of screenKeys(n)) keys.set(k, 1);
     for (const id of query.identifiers ?? []) {
       const f = foldIdentifier(id);
       if (f.length >= 4) keys.set(`id:${f}`, IDENTIFIER_FACTOR);
     }
-    const lists: { list: number[]; w: number }[] = [];
+    const lists: { list: ArrayLike<number>; w: number }[] = [];
     for (const [k, factor] of keys) {
-      const list = this.postings.get(k);
+      const list = this.postingsOf(k);
       if (list) lists.push({ list, w: factor * this.rarity(list.length) });
     }
     lists.sort((a, b) => a.list.length - b.list.length);
@@ -206,16 +257,14 @@ export class ScreenIndex {
     const weight = this.weight;
     const met = this.met;
     const touched: number[] = [];
-    let left = lists.reduce((a, l) => a + l.w, 0);
-    let closed = false;
+    let read = 0;
     for (const { list, w } of lists) {
-      if (!closed && list.length > this.wideList && touched.length >= size) {
-        const best = this.best(touched, fits, size, () => 0);
-        closed = best.length === size && best[size - 1]![1] - yearWeight >= left + yearWeight + maxCountry;
-      }
-      left -= w;
-      if (!closed) {
-        for (const code of list) {
+      // Narrow lists bring the candidates, up to a bounded number of postings; a wide list (a common surname, given
+      // name or word) only adds its weight to them, unless too few were met to fill the shortlist.
+      if (touched.length < size || (list.length <= this.wideList && read + list.length <= this.readLimit)) {
+        read += list.length;
+        for (let p = 0; p < list.length; p++) {
+          const code = list[p]!;
           const i = code >>> 3;
           if (met[i] === 0) touched.push(i);
           weight[i] = weight[i]! + w;
@@ -230,7 +279,8 @@ export class ScreenIndex {
           }
         }
       } else {
-        for (const code of list) {
+        for (let p = 0; p < list.length; p++) {
+          const code = list[p]!;
           const i = code >>> 3;
           if (met[i] === 0) continue;
           weight[i] = weight[i]! + w;
@@ -327,7 +377,7 @@ function screenKeys(n: NormalisedName): string[] {
 }
 
 /** The posting of entity `i` in `list` (sorted, as entities are added in order), or -1. */
-function findEntity(list: readonly number[], i: number): number {
+function findEntity(list: ArrayLike<number>, i: number): number {
   const lo0 = i * NAMES_PER_ENTITY;
   let lo = 0;
   let hi = list.length;
