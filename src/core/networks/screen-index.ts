@@ -37,9 +37,9 @@ export interface ScreenOptions {
  * Posting lists longer than this (a common surname, given name or word) never bring candidates of their own while
  * narrower lists bring enough; they only add weight to the entities already met (see shortlist()).
  */
-const WIDE_LIST = 5000;
+const WIDE_LIST = 2000;
 /** Postings a query reads to gather candidates (narrow lists, rarest first); it bounds the work of one query. */
-const READ_LIMIT = 50_000;
+const READ_LIMIT = 20_000;
 const CACHE_SIZE = 100_000;
 const BUILD_KEYS_SIZE = 1_000_000;
 /** Names of one entity that are indexed (the rest are read when the entity is scored). */
