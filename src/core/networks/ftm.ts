@@ -57,12 +57,11 @@ export function edgeEnds(entity: Pick<FtmEntity, 'schema' | 'properties'>): {
 
 /** Every entity id this entity points at through an entity-typed property (owner, asset, entity, holder…). */
 export function referencesOf(entity: Pick<FtmEntity, 'schema' | 'properties'>): string[] {
-  const schema = FTM_MODEL.schemata[entity.schema];
-  if (!schema) return [];
+  const types = propertyTypesOf(entity.schema);
+  if (!types) return [];
   const out = new Set<string>();
-  const props = schema.getProperties();
   for (const [name, values] of Object.entries(entity.properties)) {
-    if (props.get(name)?.type.name !== 'entity') continue;
+    if (types.get(name) !== 'entity') continue;
     for (const v of values) out.add(v);
   }
   return [...out];
@@ -80,14 +79,25 @@ export function captionOf(entity: Pick<FtmEntity, 'id' | 'schema' | 'properties'
 
 /** Values of every property of `type` (name, date, country, identifier…) as the model types them. */
 export function valuesOfType(entity: Pick<FtmEntity, 'schema' | 'properties'>, type: string): string[] {
-  const schema = FTM_MODEL.schemata[entity.schema];
-  if (!schema) return [];
-  const props = schema.getProperties();
+  const types = propertyTypesOf(entity.schema);
+  if (!types) return [];
   const out: string[] = [];
   for (const [name, values] of Object.entries(entity.properties)) {
-    if (props.get(name)?.type.name === type) out.push(...values);
+    if (types.get(name) === type) out.push(...values);
   }
   return out;
+}
+
+// The model's getProperties() rebuilds its map on every call (a fifth of a screening index build went there).
+const propertyTypes = new Map<string, Map<string, string> | null>();
+function propertyTypesOf(schemaName: string): Map<string, string> | null {
+  let types = propertyTypes.get(schemaName);
+  if (types === undefined) {
+    const schema = FTM_MODEL.schemata[schemaName];
+    types = schema ? new Map([...schema.getProperties()].map(([name, p]) => [name, p.type.name])) : null;
+    propertyTypes.set(schemaName, types);
+  }
+  return types;
 }
 
 function fail(error: string): ParsedLine {

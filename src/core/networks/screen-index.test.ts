@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFtmLine, screenFieldsOf, type FtmEntity } from './ftm.ts';
-import { ScreenIndex } from './screen-index.ts';
+import { ScreenIndex, type ScreenEntity } from './screen-index.ts';
 
 /** A hand-made fixture: fictional people and companies, with aliases in several scripts. */
 const FIXTURE = [
@@ -103,6 +103,61 @@ describe('screening against a hand-made fixture with cross-script aliases', () =
   it('ranks the exact person above a longer name sharing the surname and first syllable', () => {
     const ids = index.screen({ name: 'Chen Zhi' }).map((c) => c.id);
     expect(ids.indexOf('p-chen')).toBeLessThan(ids.indexOf('p-chen-other'));
+  });
+});
+
+describe('screening when every key of a query is shared by many entities', () => {
+  const person = (id: string, name: string, birthDate: string): ScreenEntity => ({
+    id,
+    schema: 'Person',
+    caption: name,
+    names: [name],
+    birthDates: [birthDate],
+    countries: [],
+    identifiers: [],
+    topics: [],
+    datasets: ['fixture'],
+  });
+  // Posting lists wider than 3 count as wide, so these few dozen people stand for millions with common names.
+  const options = { wideList: 3 };
+
+  it('finds the one person with both the common surname and the common given name, whoever was added first', () => {
+    const index = new ScreenIndex(options);
+    const surnames = ['Chen', 'Li', 'Wang', 'Zhang', 'Liu', 'Huang'];
+    const given = ['Zhiwei', 'Zhiming', 'Weiguo', 'Jianhua', 'Xiaoping', 'Haitao'];
+    // Everyone but the target shares the surname or the given name with it, never both.
+    for (const s of surnames)
+      for (const g of given)
+        if ((s === 'Chen') !== (g === 'Zhiwei'))
+          for (let k = 0; k < 6; k++) index.add(person(`${s}-${g}-${k}`, `${s} ${g}`, `19${50 + k}-01-01`));
+    index.add({ ...person('target', '陈志伟', '1987-12-16'), names: ['陈志伟', 'Chen Zhiwei'] });
+    for (const name of ['Chen Zhiwei', '陈志伟', 'Zhiwei Chen', 'Trần Chí Vĩ'])
+      expect(index.screen({ name, schema: 'Person' }, { shortlist: 10 })[0]?.id, name).toBe('target');
+  });
+
+  it('among many people of the very same name, the birth date given with the query finds the right one', () => {
+    const index = new ScreenIndex(options);
+    for (let k = 0; k < 80; k++)
+      index.add(person(`decoy-${k}`, 'Nguyen Van Minh', `${1940 + (k % 40)}-03-0${1 + (k % 9)}`));
+    index.add(person('target', 'Nguyen Van Minh', '1991-07-21'));
+    const [top] = index.screen(
+      { name: 'Nguyen Van Minh', birthDate: '1991-07-21', schema: 'Person' },
+      { shortlist: 10 },
+    );
+    expect(top?.id).toBe('target');
+  });
+
+  it('entities added after a query (which packs the lists) are found as well as the ones before', () => {
+    const index = new ScreenIndex(options);
+    for (let k = 0; k < 20; k++) index.add(person(`decoy-${k}`, 'Nguyen Van Minh', `${1940 + k}-03-01`));
+    index.add(person('early', 'Somchai Jaidee', '1980-01-01'));
+    const query = { name: 'Nguyen Van Minh', birthDate: '1991-07-21', schema: 'Person' };
+    expect(index.screen(query, { shortlist: 10 })[0]?.id).not.toBe('late');
+    index.add(person('late', 'Nguyen Van Minh', '1991-07-21'));
+    expect(index.screen(query, { shortlist: 10 })[0]?.id).toBe('late');
+    expect(index.screen({ name: 'Somchai Jaidee', schema: 'Person' })[0]?.id).toBe('early');
+    index.finish();
+    expect(index.screen(query, { shortlist: 10 })[0]?.id).toBe('late');
   });
 });
 

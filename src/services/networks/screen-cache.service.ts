@@ -20,7 +20,10 @@ async function build(database: Database): Promise<ScreenIndex> {
       if (isScreenable(e.schema))
         index.add({ id: e.id, schema: e.schema, caption: e.caption, datasets: e.datasets, ...screenFieldsOf(e) });
     }
-    if (page.length < PAGE) return index;
+    if (page.length < PAGE) {
+      index.finish();
+      return index;
+    }
     after = page[page.length - 1]!.id;
   }
 }
