@@ -66,8 +66,9 @@ describe('the exports page', () => {
     const { user } = await renderApp(t, caseworker, '/reports/exports');
     const panel = await screen.findByTestId('scheduled-reports');
     await user.click(within(panel).getByRole('button', { name: 'Schedule' }));
+    // The refusal is worded by its code (role_may_not) in the reader's language.
     expect((await within(panel).findAllByRole('alert')).map((a) => a.textContent).join(' ')).toMatch(
-      /may not export reports/,
+      /Your role may not do this/,
     );
   });
 });
