@@ -3,7 +3,7 @@
  * over loopback HTTP, driven from a second process, at a growing number of cases.
  *
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
- *                        [--concurrency 24] [--seconds 8] [--max-requests 20000]
+ *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
  *
  * PostgreSQL: creates `refuge_bench` on postgres://postgres@127.0.0.1:5432/postgres and drops it after.
  * Cases are bulk-loaded with generate_series (not one request each); half belong to the benchmark
@@ -32,7 +32,10 @@ import { TRIAGE_SORT_KEYS } from '../src/core/triage/urgency.ts';
 import { AGE_BANDS, FOCUS_NATIONALITIES, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = 'refuge_bench';
+// --database: two benchmark runs on one server must not drop each other's database.
+const BENCH_DB = arg('database', 'refuge_bench');
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB))
+  throw new Error(`--database must be a plain lower-case name, not ${BENCH_DB}`);
 // Not built from the email's words (the password rules refuse those).
 const PASSWORD = 'loopback throughput 2026 measured';
 // The demo's nationalities, so the benchmark's population looks like the product's.
