@@ -18,5 +18,7 @@ export default async function setup(): Promise<() => void> {
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   process.env.REFUGE_TEST_PGLITE_TEMPLATE = file;
+  // Where tests may keep what the whole run shares (e2e/harness.ts: the browser tests' demo), removed at the end.
+  process.env.REFUGE_TEST_RUN_DIR = dir;
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 /**
- * Browser-test harness: a real Refuge server in-process (fresh temporary data dir, demo loaded)
+ * Browser-test harness: a real Refuge server in-process (fresh temporary data dir, demo loaded: a copy of the run's)
  * and Debian's Chromium driven by playwright-core. Never downloads a browser.
  *
  *   const e2e = await startE2E();            // beforeAll
@@ -8,7 +8,7 @@
  *   await screenshot(page, 'home');           // test-artifacts/home.png
  *   await e2e.stop();                         // afterAll
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
@@ -42,10 +42,49 @@ export interface E2E {
   stop(): Promise<void>;
 }
 
+/**
+ * A data directory with the demo loaded, made once per test run and copied by every browser test: loading the demo
+ * (3,000 survivors) took 15–60 s per file, most of the browser tests' time. The first caller builds it under the
+ * run's temporary directory (vitest.global-setup.ts) while any other worker waits for it; without that directory
+ * (a file run on its own outside vitest) each start loads its own demo as before.
+ */
+async function demoTemplate(): Promise<string | null> {
+  const root = process.env.REFUGE_TEST_RUN_DIR;
+  if (!root) return null;
+  const dir = join(root, 'e2e-demo');
+  const ready = join(root, 'e2e-demo.ready');
+  const failed = join(root, 'e2e-demo.failed');
+  try {
+    mkdirSync(join(root, 'e2e-demo.lock')); // atomic: exactly one builder
+  } catch {
+    for (let waited = 0; waited < 600_000; waited += 250) {
+      if (existsSync(ready)) return dir;
+      if (existsSync(failed)) return null;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return null;
+  }
+  try {
+    const server = await startServer(
+      readConfig({ ...process.env, PORT: '0', REFUGE_DATA_DIR: dir, REFUGE_DEMO: '1', DATABASE_URL: '' }),
+      () => {},
+    );
+    await server.stop();
+    writeFileSync(ready, '');
+    return dir;
+  } catch (error) {
+    writeFileSync(failed, String(error));
+    return null;
+  }
+}
+
 /** Starts the server (demo loaded by default) and Chromium. The web app must be built (npm run build:web). */
 export async function startE2E(options: { demo?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<E2E> {
   if (!defaultWebRoot()) throw new Error('dist/web is missing: run `npm run build:web` (npm test does it in pretest)');
   const dataDir = mkdtempSync(join(tmpdir(), 'refuge-e2e-'));
+  // A copy of the run's demo, unless the test asks for no demo or its own environment (keys, settings).
+  const template = options.demo !== false && !options.env ? await demoTemplate() : null;
+  if (template) cpSync(template, dataDir, { recursive: true });
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,10 +51,18 @@ describe('casework on a 375 px phone, in Chromium', () => {
   let e2e: E2E;
   let demo: DemoAccounts;
   const account = (kind: string) => demo.accounts.find((a) => a.kind === kind && !a.allRound)!;
+  // Each account signs in through the form once; later pages start from that session's cookies (signing in is
+  // tested elsewhere, and two dozen sign-ins were a fifth of this file's time).
+  const sessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
   async function phoneAs(kind: string, language?: string, options = PHONE): Promise<Page> {
-    const page = await e2e.newPage(options);
+    const storageState = sessions.get(kind);
+    const page = await e2e.newPage({ ...options, ...(storageState ? { storageState } : {}) });
     if (language) await page.addInitScript((l) => localStorage.setItem('refuge.language', l), language);
-    await signIn(page, account(kind).email, demo.password!);
+    if (!storageState) {
+      await signIn(page, account(kind).email, demo.password!);
+      // The cookies only: what the page kept (its language) belongs to that page.
+      sessions.set(kind, { cookies: (await page.context().storageState()).cookies, origins: [] });
+    }
     return page;
   }
   beforeAll(async () => {

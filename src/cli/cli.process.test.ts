@@ -33,7 +33,7 @@ describe('the refuge command', () => {
         .privateKey.export({ type: 'pkcs8', format: 'der' })
         .toString('base64');
       const env = { REFUGE_DATA_DIR: source, REFUGE_SECRET_KEY: key, REFUGE_AUDIT_SIGNING_KEY: auditKey };
-      const demo = await refuge(['demo', 'load', '--survivors', '300'], env);
+      const demo = await refuge(['demo', 'load', '--survivors', '60'], env);
       expect(demo.out).toMatch(/loaded in/);
       // A demo deployment refuses real organisations (issue #8 §2), with a reason the operator can act on.
       const realOrg = await refuge(
@@ -85,7 +85,7 @@ describe('the refuge command', () => {
       const target = new pg.Pool({ connectionString: testPostgresUrl(dbName), max: 1 });
       const { rows } = await target.query('SELECT count(*)::int AS n FROM survivors');
       await target.end();
-      expect(rows[0].n).toBe(300);
+      expect(rows[0].n).toBe(60);
 
       const copyEnv = {
         DATABASE_URL: testPostgresUrl(dbName),

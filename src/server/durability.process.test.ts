@@ -1,15 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
-import { testPostgresUrl } from '../testing/test-harness.ts';
 import { verifyAuditLog } from '../services/audit.service.ts';
 import type { AppContext } from '../services/context.ts';
 import { HttpClient, startServerProcess } from '../testing/test-process.ts';
-import { runCrashRounds } from '../testing/crash-rounds.ts';
+import { createDeployment, runCrashRounds, type Deployment } from '../testing/crash-rounds.ts';
 
 const ACKNOWLEDGED_BEFORE_KILL = 25;
 const ADMIN = { email: 'admin@demo.refuge.example', password: 'refuge-demo-2026' };
@@ -20,30 +15,15 @@ const ADMIN = { email: 'admin@demo.refuge.example', password: 'refuge-demo-2026'
  * mid-stream and restarted; every acknowledged switch must be there, and the audit chain intact.
  */
 describe.each(['pglite', 'postgresql'] as const)('durability across SIGKILL on %s', (kind) => {
-  const dir = mkdtempSync(join(tmpdir(), 'refuge-durability-'));
-  const dbName = `refuge_durability_${randomBytes(4).toString('hex')}`;
-  const env: Record<string, string> = {
-    REFUGE_DATA_DIR: dir,
-    REFUGE_SECRET_KEY: randomBytes(32).toString('base64'),
-    REFUGE_DEMO: '1',
-  };
-
+  let deployment: Deployment | undefined;
   afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    if (kind === 'postgresql') {
-      const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    }
+    await deployment?.dispose();
   });
 
   it('keeps every acknowledged write', { timeout: 240_000 }, async () => {
-    if (kind === 'postgresql') {
-      const admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
-      await admin.query(`CREATE DATABASE ${dbName}`);
-      await admin.end();
-      env.DATABASE_URL = testPostgresUrl(dbName);
-    }
+    // A small demo (the same organisations and accounts) loaded before the first start: the full one took a minute.
+    deployment = await createDeployment(kind, { demoSurvivors: 10 });
+    const { env, dir } = deployment;
     const first = await startServerProcess(env);
     const sessions: { client: HttpClient; orgs: string[]; acknowledged: string[]; inFlight: string | null }[] = [];
     for (let i = 0; i < 4; i++) {
@@ -81,7 +61,7 @@ describe.each(['pglite', 'postgresql'] as const)('durability across SIGKILL on %
     const acknowledged = total();
     expect(acknowledged).toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL);
 
-    const second = await startServerProcess({ ...env, REFUGE_DEMO: '0' });
+    const second = await startServerProcess(env);
     try {
       for (const s of sessions) {
         s.client.baseUrl = second.url;
