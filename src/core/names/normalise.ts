@@ -57,6 +57,8 @@ interface Entry {
   hanClass?: SurnameClassId | null;
 }
 
+const BURMESE_LEADS = new Set(['ko', 'ma', 'maung', 'mg']);
+
 const WORD_SEPARATORS = /[\s,;:/\\()[\]{}|.·・、，。"“”«»!?+*&#@0-9]+/u;
 const JOINERS = /[-‐‑–—_'’`ʼ]+/u;
 
@@ -210,6 +212,12 @@ export function normaliseName(raw: string): NormalisedName {
       forms.push(buildForm('cantonese', yueTokens, classesOf(entries, yueTokens)));
       readings.push(yueTokens);
     }
+  }
+  // Burmese Ko / Ma / Maung / Mg (brother, sister, young man) lead a name only sometimes, and are also name
+  // syllables or the surname 马, so they stay in the name; a second form without them meets the bare name.
+  if (!hasHan && tokens.length >= 3 && BURMESE_LEADS.has(tokens[0]!)) {
+    const bare = tokens.slice(1);
+    forms.push(buildForm('bare', bare, classesOf(entries.slice(1), bare)));
   }
   const classes = new Set<string>();
   for (const form of forms) for (const list of form.classes) for (const id of list) classes.add(id);

@@ -96,3 +96,43 @@ describe('Indonesian single names and honorifics', () => {
     atLeast('U Aung Kyaw', 'Aung Kyaw', 'same_after_normalisation');
   });
 });
+
+describe('pet forms and nicknames not cut from the name (data/nicknames.ts)', () => {
+  it('meet the full name when the family name agrees, both ways', () => {
+    atLeast('Charo Aquino', 'Rosario Navarro Aquino', 'partial');
+    atLeast('Rosario Navarro Aquino', 'Charo Aquino', 'partial');
+    atLeast('Kiko Bautista', 'Francisco Ocampo Bautista', 'partial');
+    atLeast('Eddie Aquino', 'Eduardo Torres Aquino', 'partial');
+    atLeast('Malou Castillo', 'Maria Luisa Villanueva Castillo', 'partial');
+    atLeast('Bob Smith', 'Robert Smith', 'partial');
+    atLeast('Brima Koroma', 'Ibrahim Koroma', 'partial');
+  });
+  it('a Yoruba short form taken from inside the name (Funmi of Olufunmilayo), four letters or more', () => {
+    atLeast('Funmi Adeyemi', 'Olufunmilayo Adeyemi', 'partial');
+    atLeast('Olufunmilayo Adeyemi', 'Funmi Adeyemi', 'partial');
+    // Three letters inside a name are chance, not a short form.
+    expect(level('Lay Adeyemi', 'Olufunmilayo Adeyemi')).toBe('different');
+  });
+  it('a nickname of another name, or with another family name, stays different', () => {
+    expect(level('Charo Aquino', 'Francisco Aquino')).toBe('different');
+    expect(level('Kiko Bautista', 'Rosario Bautista')).toBe('different');
+    expect(level('Charo Aquino', 'Rosario Santos')).toBe('different');
+    expect(level('Bob Smith', 'William Smith')).toBe('different');
+  });
+});
+
+describe('Burmese Ko / Ma / Maung leading a name', () => {
+  it('the name with and without them agrees (fuzzy), both ways and across scripts', () => {
+    atLeast('Ko Zaw Pyo Thun', 'Zaw Phyo Htun', 'fuzzy_weak');
+    atLeast('Zaw Phyo Htun', 'Ko Zaw Pyo Thun', 'fuzzy_weak');
+    atLeast('Ma Cho Hsu', 'Cho Hsu', 'fuzzy_weak');
+    atLeast('Ko Phyo Kyaw', 'PyoKyaw', 'fuzzy_weak');
+    atLeast('Maung Kyaw Zaw', 'ကျော်ဇော်', 'fuzzy_weak');
+  });
+  it('never more than fuzzy_weak, and a different rest stays different', () => {
+    // Ma is also the surname 马: Ma Li Na and Li Na must not read as the same name.
+    expect(level('Ma Li Na', 'Li Na')).toBe('fuzzy_weak');
+    expect(level('Ko Zaw Min', 'Zaw Htun')).toBe('different');
+    expect(level('Ma Cho Hsu', 'Khin Hsu')).toBe('different');
+  });
+});
