@@ -136,3 +136,18 @@ describe('Burmese Ko / Ma / Maung leading a name', () => {
     expect(level('Ma Cho Hsu', 'Khin Hsu')).toBe('different');
   });
 });
+
+describe('Hokkien given names read from the characters (data/hokkien-readings.ts)', () => {
+  it('the characters meet their Hokkien romanisation, both ways, with the family name first or last', () => {
+    atLeast('Lim Teck Seng', '林德成', 'same_reading');
+    atLeast('林德成', 'Lim Teck Seng', 'same_reading');
+    atLeast('Ong Poh Lan', '王宝兰', 'same_reading');
+    atLeast('Lau Eng Choon', '劉英春', 'reordered');
+    atLeast('Eng Choon Lau', '劉英春', 'reordered');
+  });
+  it('another given name under the same family name stays apart', () => {
+    expect(levelRank(level('Lim Boon Hock', '林德成'))).toBeGreaterThan(levelRank('surname_equivalent'));
+    expect(level('Ong Poh Lan', '王秀忠')).toBe('different');
+    expect(level('Chen Zhi', 'Chen Li')).toBe('different');
+  });
+});
