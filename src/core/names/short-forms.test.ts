@@ -151,3 +151,20 @@ describe('Hokkien given names read from the characters (data/hokkien-readings.ts
     expect(level('Chen Zhi', 'Chen Li')).toBe('different');
   });
 });
+
+describe('Thai final consonants (RTGS finals)', () => {
+  it('a closing consonant is read as its final sound, so the script meets the romanisation, both ways', () => {
+    atLeast('Boonmee Srisook', 'บุญมี ศรีสุข', 'fuzzy_weak');
+    atLeast('บุญมี ศรีสุข', 'Bunmi Srisuk', 'fuzzy_weak');
+    atLeast('Janpen Chaidi', 'จันทร์เพ็ญ ใจดี', 'fuzzy_weak');
+    expect(normaliseName('ศรีสุข').tokens).toEqual(['srisuk']);
+    expect(normaliseName('แก้ว').tokens).toEqual(['kaeo']);
+    // ว after ั is the vowel "ua", not a final; a consonant before a vowel sign begins its syllable.
+    expect(normaliseName('บัว').tokens[0]).not.toMatch(/o$/);
+    expect(normaliseName('มาลี').tokens).toEqual(['mali']);
+  });
+  it('different Thai given names under one family name stay apart', () => {
+    expect(level('Somchai Jaidee', 'สมศักดิ์ ใจดี')).toBe('different');
+    expect(level('Boonmee Srisook', 'สมชาย ศรีสุข')).toBe('different');
+  });
+});
