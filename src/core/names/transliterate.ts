@@ -23,7 +23,7 @@ const THAI_SILENT_TR = /\u0E17\u0E23\u0E4C/g;
  * tone mark) at the end of the word or before another consonant; ว after ั is the vowel "ua" (บัว "Bua").
  */
 const THAI_FINAL =
-  /([\u0E31\u0E32\u0E34-\u0E39\u0E40-\u0E44\u0E47][\u0E48-\u0E4B]?)([\u0E01-\u0E2C])(?=[\u0E01-\u0E2E]|$)/g;
+  /((?:[\u0E31\u0E34-\u0E39\u0E47]|\u0E32|[\u0E40-\u0E44])(?:\u0E48|\u0E49|\u0E4A|\u0E4B)?)([\u0E01-\u0E2C])(?=[\u0E01-\u0E2E]|$)/g;
 const THAI_FINAL_SOUND: Readonly<Record<string, string>> = Object.fromEntries([
   ...[...'กขฃคฅฆ'].map((c) => [c, 'k']),
   ['ง', 'ng'],
