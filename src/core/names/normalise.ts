@@ -148,6 +148,15 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
       case 'Latn':
         entries.push({ token: canonicalToken(latinToken(run.text)), part: run.text, latin: true });
         break;
+      case 'Beng':
+        // ফ is "f" in Bangladeshi names (Fatema, Rafiqul), not the "ph" of its Sanskrit value; মোহাম্মদ is Muhammad.
+        entries.push({
+          token: canonicalToken(transliterateWord(run.text).replace(/ph/g, 'f')),
+          part: run.text,
+          latin: false,
+          hanClass: null,
+        });
+        break;
       default:
         // Cyrillic, Arabic, Indic, Khmer…: transliterations that may collide with Chinese surname spellings by chance.
         entries.push({ token: transliterateWord(run.text), part: run.text, latin: false, hanClass: null });

@@ -168,3 +168,16 @@ describe('Thai final consonants (RTGS finals)', () => {
     expect(level('Boonmee Srisook', 'สมชาย ศรีสุข')).toBe('different');
   });
 });
+
+describe('Bengali script', () => {
+  it('ফ is read "f" and মোহাম্মদ as Muhammad, so the script meets the usual spelling, both ways', () => {
+    atLeast('Mohammad Rafiqul Islam', 'মোহাম্মদ রফিকুল ইসলাম', 'fuzzy_strong');
+    atLeast('মোহাম্মদ রফিকুল ইসলাম', 'Md. Rafiqul Islam', 'fuzzy_strong');
+    atLeast('ফাতেমা বেগম', 'Fatema Begum', 'fuzzy_strong');
+    expect(normaliseName('মোহাম্মদ').tokens).toEqual(['muhammad']);
+  });
+  it('another given name stays apart', () => {
+    expect(level('Mohammad Shahidul Islam', 'মোহাম্মদ রফিকুল ইসলাম')).toBe('different');
+    expect(level('Fatema Begum', 'রিনা বেগম')).toBe('different');
+  });
+});
