@@ -1,6 +1,7 @@
 /**
  * Matching benchmark: npx tsx bench/match.ts [--sizes 10000,220000,1000000] [--skip-labelled] [--seeds 1,2,3]
  *   [--independent-only | --skip-independent] [--independent-size 10000]
+ *   [--misses N --seeds S: the default settings' misses on seed S, N examples per naming tradition]
  * Independent multi-script population (bench/lib/independent-population.ts, shares nothing with the engine):
  * default settings and settings tuned on a separate population, per seed (bench/lib/independent-section.ts).
  * Labelled sets (FEBRL 1–4, fake_1000; bench/lib/labelled-sets.ts), each with the obvious mapping
@@ -16,6 +17,7 @@ import { runMatchEval, type MatchEvalResult } from '../src/cli/commands/match.ts
 import { labelledRuns } from './lib/labelled-sets.ts';
 import { runSynthetic } from './lib/synthetic-run.ts';
 import { runIndependentSection, independentChild } from './lib/independent-section.ts';
+import { errorReport } from './lib/independent-run.ts';
 
 // The shared data sits beside the repository (../shared/data), or beside a worktree's parent (git worktrees).
 const DATA =
@@ -53,6 +55,12 @@ if (arg('--labelled-child')) {
 if (arg('--independent-child')) {
   // Child process: tuning, or one scored run of the independent population; one JSON line out.
   process.stdout.write(`${JSON.stringify(await independentChild(args))}\n`);
+  process.exit(0);
+}
+
+if (arg('--misses')) {
+  // Debug: the default settings' misses and false positives on the first seed, N examples per naming tradition.
+  console.log(await errorReport(seeds[0] ?? 2, Number(arg('--independent-size') ?? 10000), 0, Number(arg('--misses'))));
   process.exit(0);
 }
 

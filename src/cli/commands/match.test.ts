@@ -41,6 +41,13 @@ describe('field and blocking syntax', () => {
     expect(() => parseFieldSpecs('nonsense')).toThrow(/bad field/);
   });
 
+  it('gives person names term frequencies unless --tf names the comparisons', () => {
+    const fields = 'name=name,dob=dob,surname=surname';
+    expect(parseFieldSpecs(fields).map((s) => s.termFrequency)).toEqual([true, false, false]);
+    expect(parseFieldSpecs(fields, ['', ' ']).map((s) => s.termFrequency)).toEqual([true, false, false]);
+    expect(parseFieldSpecs(fields, ['dob']).map((s) => s.termFrequency)).toEqual([false, true, false]);
+  });
+
   it('parses blocking rules with combinations and key variants; none given leaves the choice to the data', () => {
     expect(parseBlockSpecs('surname+dob.year,dob')).toEqual([
       { on: ['surname', { comparison: 'dob', variant: 'year' }] },

@@ -97,6 +97,7 @@ export function inferKind(name: string): ComparatorKind {
 }
 
 export function parseFieldSpecs(text: string, tf: string[] = []): ComparatorSpec[] {
+  const given = tf.map((t) => t.trim()).filter((t) => t !== '');
   return text
     .split(',')
     .map((part) => part.trim())
@@ -109,7 +110,10 @@ export function parseFieldSpecs(text: string, tf: string[] = []): ComparatorSpec
       const kind = (kindRaw === 'person' ? 'person_name' : (kindRaw ?? inferKind(name))) as ComparatorKind;
       if (!COMPARATOR_KINDS.includes(kind))
         throw new Error(`unknown field kind "${kindRaw}" (known: ${COMPARATOR_KINDS.join(', ')})`);
-      return { kind, name, fields: cols.split('+').map((c) => c.trim()), termFrequency: tf.includes(name) };
+      // Without --tf, person names get term frequencies: sharing a common name (Nguyen Van Minh, Hendra) is
+      // weaker evidence than sharing a rare one, and small populations repeat names a lot.
+      const termFrequency = given.length > 0 ? given.includes(name) : kind === 'person_name';
+      return { kind, name, fields: cols.split('+').map((c) => c.trim()), termFrequency };
     });
 }
 

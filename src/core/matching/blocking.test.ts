@@ -96,3 +96,32 @@ describe('blocking key variants', () => {
     );
   });
 });
+
+describe('blocking: skipped blocks', () => {
+  // x and y share a common key (its block is over the cap) and a rare one; z1..z4 only the common one.
+  const ids = ['z1', 'x', 'y', 'z2', 'z3', 'z4'];
+  const records: MatchRecord[] = ids.map((id) => ({ id, fields: { surname: id, dob: null } }));
+  const set = prepareRecords(records, comparators);
+  const rule = (name: string, keysOf: (id: string) => string[]): BlockingRule => ({
+    name,
+    comparisons: ['surname'],
+    keys: (_s, r) => keysOf(ids[r]!),
+  });
+  // The common key is met first, so it gets the smaller key id: the case that used to drop the pair.
+  const commonAndRare = rule('name', (id) => (id === 'x' || id === 'y' ? ['common', 'rare'] : ['common']));
+
+  it('a shared key whose block is skipped does not hide a usable shared key', () => {
+    expect(pairsOf(blockPairs(set, [commonAndRare], { maxBlockSize: 3 }), records)).toEqual(['x-y']);
+  });
+  it('an earlier rule that only shares a skipped block with the pair does not claim it', () => {
+    const commonOnly = rule('common', () => ['common']);
+    const rareOnly = rule('rare', (id) => (id === 'x' || id === 'y' ? ['rare'] : []));
+    const blocked = blockPairs(set, [commonOnly, rareOnly], { maxBlockSize: 3 });
+    expect(pairsOf(blocked, records)).toEqual(['x-y']);
+    expect(blocked.perRule.map((r) => r.newPairs)).toEqual([0, 1]);
+  });
+  it('without the rare key the pair is not blocked (the common block stays skipped)', () => {
+    const commonOnly = rule('common', () => ['common']);
+    expect(blockPairs(set, [commonOnly], { maxBlockSize: 3 }).a.length).toBe(0);
+  });
+});

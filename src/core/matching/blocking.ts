@@ -101,8 +101,12 @@ export function indexRule(set: PreparedSet, rule: BlockingRule): RuleIndex {
   return { keyOffsets, keyIds, blockOffsets, blockMembers };
 }
 
-/** Smallest key id both records carry in this rule, or -1. */
-export function firstSharedKey(ix: RuleIndex, i: number, j: number): number {
+/**
+ * Smallest key id both records carry in this rule whose block is not skipped (no larger than cap), or -1.
+ * A shared key in a skipped block must not hide a usable one: Min Min / Min Min share the common "t:MN"
+ * (skipped) and their full-name key (kept).
+ */
+export function firstSharedKey(ix: RuleIndex, i: number, j: number, cap = Infinity): number {
   let p = ix.keyOffsets[i]!;
   const pe = ix.keyOffsets[i + 1]!;
   let q = ix.keyOffsets[j]!;
@@ -110,8 +114,11 @@ export function firstSharedKey(ix: RuleIndex, i: number, j: number): number {
   while (p < pe && q < qe) {
     const a = ix.keyIds[p]!;
     const b = ix.keyIds[q]!;
-    if (a === b) return a;
-    if (a < b) p++;
+    if (a === b) {
+      if (ix.blockOffsets[a + 1]! - ix.blockOffsets[a]! <= cap) return a;
+      p++;
+      q++;
+    } else if (a < b) p++;
     else q++;
   }
   return -1;
@@ -184,6 +191,7 @@ export function blockPairs(
     indexes.push(indexRule(set, rules[r]!));
     ruleRaw.push(rawCount(indexes[r]!, side, rules[r]!.maxBlockSize ?? maxBlock).pairs);
   }
+  const caps = rules.map((rule) => rule.maxBlockSize ?? maxBlock);
   const rawTotal = ruleRaw.reduce((x, y) => x + y, 0);
   const stride = options.limit && rawTotal > options.limit ? rawTotal / options.limit : 1;
   let seen = 0;
@@ -191,7 +199,7 @@ export function blockPairs(
   let total = 0;
   for (let r = 0; r < rules.length; r++) {
     const ix = indexes[r]!;
-    const cap = rules[r]!.maxBlockSize ?? maxBlock;
+    const cap = caps[r]!;
     const { skipped } = rawCount(ix, side, cap);
     let fresh = 0;
     const nBlocks = ix.blockOffsets.length - 1;
@@ -209,9 +217,9 @@ export function blockPairs(
             if (seen < nextTake) continue;
             nextTake += stride;
           }
-          if (firstSharedKey(ix, i, j) !== k) continue;
+          if (firstSharedKey(ix, i, j, cap) !== k) continue;
           let earlier = false;
-          for (let r0 = 0; r0 < r && !earlier; r0++) earlier = firstSharedKey(indexes[r0]!, i, j) >= 0;
+          for (let r0 = 0; r0 < r && !earlier; r0++) earlier = firstSharedKey(indexes[r0]!, i, j, caps[r0]!) >= 0;
           if (earlier) continue;
           fresh++;
           if (collect) {

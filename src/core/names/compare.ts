@@ -9,6 +9,7 @@ import { NAME_LEVELS, type NameComparison, type NameLevel } from './name-levels.
 import { bestAssignment } from './token-assignment.ts';
 import { jaroWinkler } from './jaro-winkler.ts';
 import { explain, type Detail } from './explain.ts';
+import { isNicknameOf } from './data/nicknames.ts';
 
 /** Scripts whose any-ascii transliteration drops vowels (abjads) or inherent vowels (abugidas). */
 const VOWEL_POOR = new Set(['Arab', 'Thai', 'Mymr', 'Khmr', 'Beng', 'Deva', 'mixed', 'unknown']);
@@ -49,9 +50,10 @@ function isRotation(a: NameForm, b: NameForm): boolean {
 function findSurnameEquivalence(X: readonly NameForm[], Y: readonly NameForm[], mode: 0 | 1 | 2): boolean {
   for (let a = 0; a < X.length; a++) {
     const fa = X[a]!;
-    if (fa.surnameIdx.length === 0) continue;
+    if (fa.surnameIdx.length === 0 || fa.reading === 'bare') continue;
     for (let b = 0; b < Y.length; b++) {
       const fb = Y[b]!;
+      if (fb.reading === 'bare') continue;
       for (let p = 0; p < fa.surnameIdx.length; p++) {
         // Index loops over parallel arrays (surnameIdx, rest, restSinitic share their length): hot path.
         const si = fa.surnameIdx[p]!;
@@ -108,7 +110,8 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
   if (!bothHan) {
     for (let a = 0; a < X.length; a++) {
       for (let b = 0; b < Y.length; b++)
-        if ((a | b) !== 0 && X[a]!.joined === Y[b]!.joined) return set('same_reading', a, b, 1, '');
+        if ((a | b) !== 0 && X[a]!.joined === Y[b]!.joined && !isBare(X[a]!, Y[b]!))
+          return set('same_reading', a, b, 1, '');
     }
   }
   for (let a = 0; a < X.length; a++) {
@@ -116,6 +119,7 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
       if (bothHan && (a | b) !== 0) continue;
       const fa = X[a]!;
       const fb = Y[b]!;
+      if (isBare(fa, fb)) continue;
       if (isRotation(fa, fb) || (fa.tokens.length > 1 && fa.sortedKey === fb.sortedKey))
         return set('reordered', a, b, 1, '');
     }
@@ -128,6 +132,11 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
     return 'surname_equivalent';
   }
   return fuzzy(x, y, bothHan);
+}
+
+/** Either form drops a leading Ko / Ma / Maung: never more than fuzzy agreement (Ma Li Na is not Li Na). */
+function isBare(a: NameForm, b: NameForm): boolean {
+  return a.reading === 'bare' || b.reading === 'bare';
 }
 
 function sharesClass(a: readonly string[], b: readonly string[]): boolean {
@@ -143,14 +152,19 @@ function sharesClass(a: readonly string[], b: readonly string[]): boolean {
 function standsFor(short: string, long: string): boolean {
   if (short.length === 1) return long.length > 1 && long.charCodeAt(0) === short.charCodeAt(0);
   if (short.length < 3 || long.length < short.length + 2) return false;
-  return long.startsWith(short) || long.endsWith(short);
+  if (long.startsWith(short) || long.endsWith(short)) return true;
+  // Yoruba names shorten to an inner part (Funmi of Olufunmilayo): four letters or more.
+  return short.length >= 4 && long.includes(short);
 }
 
-/** Token i of x and token j of y agree as written, nearly (typo), or as an initial / short form of each other. */
+/**
+ * Token i of x and token j of y agree as written, nearly (typo), or as an initial / short form / pet form
+ * of each other (Charo / Rosario, Kiko / Francisco: data/nicknames.ts).
+ */
 function tokensAgree(a: string, b: string): 0 | 1 | 2 {
   if (a === b) return 2;
   if (a.length >= 3 && b.length >= 3 && jaroWinkler(a, b) >= 0.92) return 2;
-  return standsFor(a, b) || standsFor(b, a) ? 1 : 0;
+  return standsFor(a, b) || standsFor(b, a) || isNicknameOf(a, b) ? 1 : 0;
 }
 
 /**
@@ -227,6 +241,7 @@ function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLeve
         level = PARTIAL;
         score = 0.85;
       }
+      if (level < FUZZY_WEAK && isBare(fa, fb)) level = FUZZY_WEAK;
       if (level < bestLevel || (level === bestLevel && score > bestScore)) {
         bestLevel = level;
         bestScore = score;

@@ -42,6 +42,8 @@ const READING_NAMES: Readonly<Record<FormReading, string>> = {
   pinyin: 'Mandarin pinyin',
   vietnamese: 'Vietnamese (Hán-Việt) reading',
   cantonese: 'Cantonese reading',
+  hokkien: 'Hokkien reading',
+  bare: 'without Ko / Ma / Maung',
 };
 
 function readingOf(d: Detail): FormReading {
@@ -49,6 +51,7 @@ function readingOf(d: Detail): FormReading {
   const ry = d.y.forms[d.fy]!.reading;
   if (rx === 'vietnamese' || ry === 'vietnamese') return 'vietnamese';
   if (rx === 'cantonese' || ry === 'cantonese') return 'cantonese';
+  if (rx === 'hokkien' || ry === 'hokkien') return 'hokkien';
   if (rx === 'pinyin' || ry === 'pinyin') return 'pinyin';
   return 'written';
 }
@@ -85,7 +88,7 @@ function givenPart(d: Detail): string {
       ? `given name equal: ${gx} = ${gy}`
       : `given name equal in ${READING_NAMES[reading]}: ${gx} = ${gy}`;
   }
-  return reading === 'cantonese' || reading === 'vietnamese'
+  return reading === 'cantonese' || reading === 'vietnamese' || reading === 'hokkien'
     ? `given name a romanisation variant of the ${READING_NAMES[reading]}: ${gx} ≈ ${gy}`
     : `given name a romanisation variant: ${gx} ≈ ${gy}`;
 }

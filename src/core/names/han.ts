@@ -7,6 +7,7 @@ import OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { UNIHAN_KVIETNAMESE } from './data/unihan-kvietnamese.ts';
 import { UNIHAN_KCANTONESE } from './data/unihan-kcantonese.ts';
+import { HOKKIEN_READINGS } from './data/hokkien-readings.ts';
 import { foldWord } from './latin-fold.ts';
 import { surnameClassOfHan, type SurnameClassId } from './surnames.ts';
 
@@ -40,6 +41,11 @@ export function cantoneseReading(ch: string): string | undefined {
   return jyutping.replace(/^j/, 'y').replace(/oe|eo/g, 'eu').replace(/aa/g, 'a');
 }
 
+/** Hokkien name spelling of one character (data/hokkien-readings.ts: common name characters only). */
+export function hokkienReading(ch: string): string | undefined {
+  return HOKKIEN_READINGS.get(ch) ?? HOKKIEN_READINGS.get(toTraditional(ch));
+}
+
 export interface HanWord {
   /** The characters of each token as written: ["陳", "志偉"]. */
   parts: string[];
@@ -51,6 +57,8 @@ export interface HanWord {
   vietnameseDisplay: string[] | null;
   /** Cantonese reading per part (respelled Jyutping, syllables joined), or null when one is missing. */
   cantonese: string[] | null;
+  /** Hokkien reading per part (syllables joined), or null when a character is not in the table. */
+  hokkien: string[] | null;
   /** Surname class of the first part (split as family name + given name), or of the whole short word. */
   surname: SurnameClassId | undefined;
   /** The whole word in simplified characters, to recognise simplified/traditional spellings. */
@@ -79,15 +87,21 @@ export function readHanWord(word: string, splitSurname: boolean): HanWord {
   const vietnamese: string[] = [];
   const vietnameseDisplay: string[] = [];
   const cantonese: string[] = [];
+  const hokkien: string[] = [];
   let complete = true;
   let cantoneseComplete = true;
+  let hokkienComplete = true;
   let offset = 0;
   for (const group of groups) {
     let py = '';
     let vi = '';
     let viDisplay = '';
     let yue = '';
+    let hok = '';
     for (let k = 0; k < group.length; k++) {
+      const minnan = hokkienReading(group[k]!);
+      if (minnan === undefined) hokkienComplete = false;
+      else hok += minnan;
       py += foldWord(syllables[offset + k] ?? '');
       const canto = cantoneseReading(group[k]!);
       if (canto === undefined) cantoneseComplete = false;
@@ -104,6 +118,7 @@ export function readHanWord(word: string, splitSurname: boolean): HanWord {
     vietnamese.push(vi);
     vietnameseDisplay.push(viDisplay);
     cantonese.push(yue);
+    hokkien.push(hok);
   }
   const parts = groups.map((g) => g.join(''));
   let surname: SurnameClassId | undefined;
@@ -116,6 +131,7 @@ export function readHanWord(word: string, splitSurname: boolean): HanWord {
     vietnamese: complete ? vietnamese : null,
     vietnameseDisplay: complete ? vietnameseDisplay : null,
     cantonese: cantoneseComplete ? cantonese : null,
+    hokkien: hokkienComplete ? hokkien : null,
     surname,
     simplified: toSimplified(word),
   };

@@ -5,8 +5,11 @@
 import { consonantSkeleton, siniticKey } from './phonetic-keys.ts';
 import type { SurnameClassId } from './surnames.ts';
 
-/** 'written': the name's own letters (folded or transliterated); the others: readings of Han characters. */
-export type FormReading = 'written' | 'pinyin' | 'vietnamese' | 'cantonese';
+/**
+ * 'written': the name's own letters (folded or transliterated); 'bare': the same without a leading Burmese
+ * Ko / Ma / Maung (agrees at most as fuzzy_weak); the others: readings of Han characters.
+ */
+export type FormReading = 'written' | 'bare' | 'pinyin' | 'vietnamese' | 'cantonese' | 'hokkien';
 
 export interface NameForm {
   reading: FormReading;

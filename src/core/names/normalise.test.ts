@@ -12,7 +12,7 @@ describe('normaliseName', () => {
     expect(normaliseName('Đỗ Thị Hương').tokens).toEqual(['do', 'thi', 'huong']);
   });
 
-  it('reads Han names as pinyin tokens with pinyin, Vietnamese and Cantonese readings', () => {
+  it('reads Han names as pinyin tokens with pinyin, Vietnamese, Cantonese and Hokkien readings', () => {
     const n = normaliseName('陳志');
     expect(n.script).toBe('Hani');
     expect(n.tokens).toEqual(['chen', 'zhi']);
@@ -20,6 +20,7 @@ describe('normaliseName', () => {
       ['chen', 'zhi'],
       ['tran', 'chi'],
       ['can', 'zi'],
+      ['tan', 'chee'],
     ]);
     expect(n.surnameClasses).toEqual(['sn:陳']);
     expect(n.han).toBe('陈志');
@@ -83,7 +84,8 @@ describe('normaliseName: a name given in two scripts', () => {
   it('keeps the characters and drops a romanisation that is one of their readings', () => {
     expect(normaliseName('陈志 (Chen Zhi)').tokens).toEqual(['chen', 'zhi']);
     expect(normaliseName('Trần Chí 陳志').parts).toEqual(['陳', '志']);
-    expect(normaliseName('陈志 Zhi Chen').readings).toHaveLength(3);
+    expect(normaliseName('陈志 Zhi Chen').readings).toHaveLength(4);
+    expect(normaliseName('林德成 Lim Teck Seng').tokens).toEqual(['lin', 'decheng']);
     expect(normaliseName('黃家明 Wong Ka Ming').tokens).toEqual(['huang', 'jiaming', 'wong', 'ka', 'ming']);
     expect(normaliseName('黃家明 Wong Ga Ming').tokens).toEqual(['huang', 'jiaming']);
   });

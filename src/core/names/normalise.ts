@@ -27,7 +27,7 @@ export interface NormalisedName {
   tokens: string[];
   /**
    * Alternative token sequences from other readings: for Han input, [pinyin tokens], [vietnamese tokens]
-   * and, when every character has one, [cantonese tokens]; for Latin input, [].
+   * and, when every character has one, [cantonese tokens] and [hokkien tokens]; for Latin input, [].
    */
   readings: string[][];
   /** Surname-class ids (e.g. "sn:陳") for any token that is a known surname romanisation or character. */
@@ -53,9 +53,13 @@ interface Entry {
   viDisplay?: string;
   /** Cantonese reading for Han-derived tokens (null = not known). */
   yue?: string | null;
+  /** Hokkien reading for Han-derived tokens (null = not in the table). */
+  hok?: string | null;
   /** Class fixed by the Han character itself; null = no surname class (also for scripts without Chinese surnames). */
   hanClass?: SurnameClassId | null;
 }
+
+const BURMESE_LEADS = new Set(['ko', 'ma', 'maung', 'mg']);
 
 const WORD_SEPARATORS = /[\s,;:/\\()[\]{}|.·・、，。"“”«»!?+*&#@0-9]+/u;
 const JOINERS = /[-‐‑–—_'’`ʼ]+/u;
@@ -108,6 +112,7 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
             vi: han.vietnamese ? han.vietnamese[i] : null,
             viDisplay: han.vietnameseDisplay?.[i],
             yue: han.cantonese ? han.cantonese[i] : null,
+            hok: han.hokkien ? han.hokkien[i] : null,
             hanClass: i === 0 && han.surname ? han.surname : null,
           });
         });
@@ -142,6 +147,15 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
       }
       case 'Latn':
         entries.push({ token: canonicalToken(latinToken(run.text)), part: run.text, latin: true });
+        break;
+      case 'Beng':
+        // ফ is "f" in Bangladeshi names (Fatema, Rafiqul), not the "ph" of its Sanskrit value; মোহাম্মদ is Muhammad.
+        entries.push({
+          token: canonicalToken(transliterateWord(run.text).replace(/ph/g, 'f')),
+          part: run.text,
+          latin: false,
+          hanClass: null,
+        });
         break;
       default:
         // Cyrillic, Arabic, Indic, Khmer…: transliterations that may collide with Chinese surname spellings by chance.
@@ -181,7 +195,12 @@ function dropRomanisedDuplicate(entries: Entry[]): Entry[] {
   const key = (tokens: string[]) => [...tokens].sort().join(' ');
   const joined = (tokens: string[]) => tokens.join('');
   const latinTokens = latin.map((e) => e.token);
-  const readings = [han.map((e) => e.token), han.map((e) => e.vi ?? ''), han.map((e) => e.yue ?? '')];
+  const readings = [
+    han.map((e) => e.token),
+    han.map((e) => e.vi ?? ''),
+    han.map((e) => e.yue ?? ''),
+    han.map((e) => e.hok ?? ''),
+  ];
   const same = readings.some((r) => joined(r) === joined(latinTokens) || key(r) === key(latinTokens));
   return same ? han : entries;
 }
@@ -210,6 +229,18 @@ export function normaliseName(raw: string): NormalisedName {
       forms.push(buildForm('cantonese', yueTokens, classesOf(entries, yueTokens)));
       readings.push(yueTokens);
     }
+    // Singapore / Malaysian Chinese names are mostly romanised from Hokkien (林德成 → Lim Teck Seng).
+    if (entries.every((e) => e.hok != null)) {
+      const hokTokens = entries.map((e) => e.hok ?? e.token);
+      forms.push(buildForm('hokkien', hokTokens, classesOf(entries, hokTokens)));
+      readings.push(hokTokens);
+    }
+  }
+  // Burmese Ko / Ma / Maung / Mg (brother, sister, young man) lead a name only sometimes, and are also name
+  // syllables or the surname 马, so they stay in the name; a second form without them meets the bare name.
+  if (!hasHan && tokens.length >= 3 && BURMESE_LEADS.has(tokens[0]!)) {
+    const bare = tokens.slice(1);
+    forms.push(buildForm('bare', bare, classesOf(entries.slice(1), bare)));
   }
   const classes = new Set<string>();
   for (const form of forms) for (const list of form.classes) for (const id of list) classes.add(id);

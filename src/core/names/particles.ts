@@ -99,6 +99,8 @@ const CANONICAL: ReadonlyMap<string, string> = new Map([
     'muhammod',
     'mohummad',
     'muhammet',
+    'mohammd',
+    'muhammd',
   ].map((v) => [v, 'muhammad'] as const),
   ...['mst', 'most', 'mosammat', 'mosammet', 'mossammat', 'musammat', 'mosamat', 'mosst'].map(
     (v) => [v, 'mosammat'] as const,

@@ -96,3 +96,88 @@ describe('Indonesian single names and honorifics', () => {
     atLeast('U Aung Kyaw', 'Aung Kyaw', 'same_after_normalisation');
   });
 });
+
+describe('pet forms and nicknames not cut from the name (data/nicknames.ts)', () => {
+  it('meet the full name when the family name agrees, both ways', () => {
+    atLeast('Charo Aquino', 'Rosario Navarro Aquino', 'partial');
+    atLeast('Rosario Navarro Aquino', 'Charo Aquino', 'partial');
+    atLeast('Kiko Bautista', 'Francisco Ocampo Bautista', 'partial');
+    atLeast('Eddie Aquino', 'Eduardo Torres Aquino', 'partial');
+    atLeast('Malou Castillo', 'Maria Luisa Villanueva Castillo', 'partial');
+    atLeast('Bob Smith', 'Robert Smith', 'partial');
+    atLeast('Brima Koroma', 'Ibrahim Koroma', 'partial');
+  });
+  it('a Yoruba short form taken from inside the name (Funmi of Olufunmilayo), four letters or more', () => {
+    atLeast('Funmi Adeyemi', 'Olufunmilayo Adeyemi', 'partial');
+    atLeast('Olufunmilayo Adeyemi', 'Funmi Adeyemi', 'partial');
+    // Three letters inside a name are chance, not a short form.
+    expect(level('Lay Adeyemi', 'Olufunmilayo Adeyemi')).toBe('different');
+  });
+  it('a nickname of another name, or with another family name, stays different', () => {
+    expect(level('Charo Aquino', 'Francisco Aquino')).toBe('different');
+    expect(level('Kiko Bautista', 'Rosario Bautista')).toBe('different');
+    expect(level('Charo Aquino', 'Rosario Santos')).toBe('different');
+    expect(level('Bob Smith', 'William Smith')).toBe('different');
+  });
+});
+
+describe('Burmese Ko / Ma / Maung leading a name', () => {
+  it('the name with and without them agrees (fuzzy), both ways and across scripts', () => {
+    atLeast('Ko Zaw Pyo Thun', 'Zaw Phyo Htun', 'fuzzy_weak');
+    atLeast('Zaw Phyo Htun', 'Ko Zaw Pyo Thun', 'fuzzy_weak');
+    atLeast('Ma Cho Hsu', 'Cho Hsu', 'fuzzy_weak');
+    atLeast('Ko Phyo Kyaw', 'PyoKyaw', 'fuzzy_weak');
+    atLeast('Maung Kyaw Zaw', 'ကျော်ဇော်', 'fuzzy_weak');
+  });
+  it('never more than fuzzy_weak, and a different rest stays different', () => {
+    // Ma is also the surname 马: Ma Li Na and Li Na must not read as the same name.
+    expect(level('Ma Li Na', 'Li Na')).toBe('fuzzy_weak');
+    expect(level('Ko Zaw Min', 'Zaw Htun')).toBe('different');
+    expect(level('Ma Cho Hsu', 'Khin Hsu')).toBe('different');
+  });
+});
+
+describe('Hokkien given names read from the characters (data/hokkien-readings.ts)', () => {
+  it('the characters meet their Hokkien romanisation, both ways, with the family name first or last', () => {
+    atLeast('Lim Teck Seng', '林德成', 'same_reading');
+    atLeast('林德成', 'Lim Teck Seng', 'same_reading');
+    atLeast('Ong Poh Lan', '王宝兰', 'same_reading');
+    atLeast('Lau Eng Choon', '劉英春', 'reordered');
+    atLeast('Eng Choon Lau', '劉英春', 'reordered');
+  });
+  it('another given name under the same family name stays apart', () => {
+    expect(levelRank(level('Lim Boon Hock', '林德成'))).toBeGreaterThan(levelRank('surname_equivalent'));
+    expect(level('Ong Poh Lan', '王秀忠')).toBe('different');
+    expect(level('Chen Zhi', 'Chen Li')).toBe('different');
+  });
+});
+
+describe('Thai final consonants (RTGS finals)', () => {
+  it('a closing consonant is read as its final sound, so the script meets the romanisation, both ways', () => {
+    atLeast('Boonmee Srisook', 'บุญมี ศรีสุข', 'fuzzy_weak');
+    atLeast('บุญมี ศรีสุข', 'Bunmi Srisuk', 'fuzzy_weak');
+    atLeast('Janpen Chaidi', 'จันทร์เพ็ญ ใจดี', 'fuzzy_weak');
+    expect(normaliseName('ศรีสุข').tokens).toEqual(['srisuk']);
+    expect(normaliseName('แก้ว').tokens).toEqual(['kaeo']);
+    // ว after ั is the vowel "ua", not a final; a consonant before a vowel sign begins its syllable.
+    expect(normaliseName('บัว').tokens[0]).not.toMatch(/o$/);
+    expect(normaliseName('มาลี').tokens).toEqual(['mali']);
+  });
+  it('different Thai given names under one family name stay apart', () => {
+    expect(level('Somchai Jaidee', 'สมศักดิ์ ใจดี')).toBe('different');
+    expect(level('Boonmee Srisook', 'สมชาย ศรีสุข')).toBe('different');
+  });
+});
+
+describe('Bengali script', () => {
+  it('ফ is read "f" and মোহাম্মদ as Muhammad, so the script meets the usual spelling, both ways', () => {
+    atLeast('Mohammad Rafiqul Islam', 'মোহাম্মদ রফিকুল ইসলাম', 'fuzzy_strong');
+    atLeast('মোহাম্মদ রফিকুল ইসলাম', 'Md. Rafiqul Islam', 'fuzzy_strong');
+    atLeast('ফাতেমা বেগম', 'Fatema Begum', 'fuzzy_strong');
+    expect(normaliseName('মোহাম্মদ').tokens).toEqual(['muhammad']);
+  });
+  it('another given name stays apart', () => {
+    expect(level('Mohammad Shahidul Islam', 'মোহাম্মদ রফিকুল ইসলাম')).toBe('different');
+    expect(level('Fatema Begum', 'রিনা বেগম')).toBe('different');
+  });
+});

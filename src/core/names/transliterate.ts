@@ -14,8 +14,38 @@ const THAI_LEADING_VOWEL = /([\u0E40-\u0E44])([\u0E01-\u0E2E])/g;
 // never romanised: อนันต์ is "Anan", วงศ์ "Wong", สวัสดิ์ "Sawat".
 const THAI_SILENT = /[\u0E01-\u0E2E][\u0E31\u0E34-\u0E3A]?\u0E4C/g;
 
+// ทร์ at the end of a syllable is silent as a pair (จันทร์ "Chan", อินทร์ "In").
+const THAI_SILENT_TR = /\u0E17\u0E23\u0E4C/g;
+
+/**
+ * A consonant closing a syllable is pronounced as one of a few finals (RTGS): ศรีสุข "Sisuk", not
+ * "srisukh"; บุญมี "Bunmi", not "buymi"; สมชาย "Somchai". Recognised after a vowel sign (with or without a
+ * tone mark) at the end of the word or before another consonant; ว after ั is the vowel "ua" (บัว "Bua").
+ */
+const THAI_FINAL =
+  /((?:[\u0E31\u0E34-\u0E39\u0E47]|\u0E32|[\u0E40-\u0E44])(?:\u0E48|\u0E49|\u0E4A|\u0E4B)?)([\u0E01-\u0E2C])(?=[\u0E01-\u0E2E]|$)/g;
+const THAI_FINAL_SOUND: Readonly<Record<string, string>> = Object.fromEntries([
+  ...[...'กขฃคฅฆ'].map((c) => [c, 'k']),
+  ['ง', 'ng'],
+  ...[...'จฉชซฌฎฏฐฑฒดตถทธศษส'].map((c) => [c, 't']),
+  ...[...'ญณนรลฬ'].map((c) => [c, 'n']),
+  ...[...'บปพฟภ'].map((c) => [c, 'p']),
+  ['ม', 'm'],
+  ['ย', 'i'],
+  ['ว', 'o'],
+]);
+
+function thaiFinals(word: string): string {
+  return word.replace(THAI_FINAL, (all: string, vowel: string, c: string) => {
+    const sound = THAI_FINAL_SOUND[c];
+    if (sound === undefined || (c === 'ว' && vowel.startsWith('\u0E31'))) return all;
+    return vowel + sound;
+  });
+}
+
 export function transliterateThai(word: string): string {
-  return foldWord(anyAscii(word.replace(THAI_SILENT, '').replace(THAI_LEADING_VOWEL, '$2$1')));
+  const reordered = word.replace(THAI_SILENT_TR, '').replace(THAI_SILENT, '').replace(THAI_LEADING_VOWEL, '$2$1');
+  return foldWord(anyAscii(thaiFinals(reordered)));
 }
 
 /** Thai titles written joined to the first name (นายสมชาย = Mr Somchai): นางสาว (Miss), นาง (Mrs), นาย (Mr). */
