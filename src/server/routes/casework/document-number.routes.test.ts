@@ -206,7 +206,7 @@ describe.each(DATABASE_KINDS)('the survivor’s document number on %s', (kind) =
     const lines: string[] = [];
     const logged = await buildServer(
       { app: t.app, version: 'test', secureCookies: false, trustProxyHops: 0, webRoot: null },
-      { logger: true, logStream: { write: (line) => void lines.push(line) } } as never,
+      { logger: true, logStream: { write: (line) => void lines.push(line) } },
     );
     try {
       await logged.ready();
