@@ -527,7 +527,7 @@ export async function custodyLog(app: AppContext, actor: RequestActor, id: strin
       entries: entries.map((e) => ({
         seq: e.seq,
         action: e.action,
-        actorId: e.actorId,
+        actorId: who(e.actorId).userId,
         actorName: who(e.actorId).name,
         actorOrganisationName: who(e.actorId).organisationName,
         at: e.at,
