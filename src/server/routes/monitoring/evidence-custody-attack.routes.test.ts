@@ -149,6 +149,19 @@ describe.each(DATABASE_KINDS)('evidence media and custody under attack on %s', (
     expect(own.entries[0]).toMatchObject({ actorId: daraId, actorName: 'dara.uploader@watch.test' });
   });
 
+  it("exports the custody proof (every actor's ids, as recorded) to the uploading organisation only", async () => {
+    for (const [who, c] of Object.entries(attackers)) {
+      const before = await custodyCount(open);
+      const res = await c.request('GET', `/api/monitoring/evidence/${open}/proof`);
+      expect([401, 403], who).toContain(res.status);
+      for (const s of [daraId, sokhaId]) expect(res.body, `${who} proof shows ${s}`).not.toContain(s);
+      expect(await custodyCount(open), `${who}: custody grew on a refusal`).toBe(before);
+    }
+    const own = await sokha.request('GET', `/api/monitoring/evidence/${open}/proof`);
+    expect(own.status).toBe(200);
+    expect(own.body).toContain(daraId);
+  });
+
   it('answers a custody read for a made-up id and a bad id without a 5xx or an echo', async () => {
     for (const c of Object.values(attackers)) {
       const res = await c.request('GET', `/api/monitoring/evidence/not-a-uuid'--/custody`);
