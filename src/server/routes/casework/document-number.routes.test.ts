@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
@@ -21,7 +22,7 @@ import { consent, register } from '../../../testing/casework-fixtures.ts';
 const CONSENTED = 'X4827193'; // Ratna: consented to her embassy (ID) and the clinic
 const UNCONSENTED = 'Q5038261'; // Wulan: ID national, consented to nothing
 const MADE_UP = 'Z9182736';
-const SECRETS = [/4827193/, /5038261/, /4\D?8\D?2\D?7\D?1\D?9\D?3/, /5\D?0\D?3\D?8\D?2\D?6\D?1/];
+const SECRETS = [/4827193/, /5038261/, /6049275/, /4\D?8\D?2\D?7\D?1\D?9\D?3/, /5\D?0\D?3\D?8\D?2\D?6\D?1/];
 const FLIGHT = { date: '2026-03-01', flightNumber: 'QZ 273' };
 
 const WULANS = SECRETS.filter((s) => s.source.startsWith('5'));
@@ -187,6 +188,29 @@ describe.each(DATABASE_KINDS)('the survivor’s document number on %s', (kind) =
     const gone = await consulId.request('GET', `/api/cases?q=${CONSENTED}`);
     const miss = await consulId.request('GET', `/api/cases?q=${MADE_UP}`);
     expect(withoutRequestId(gone.body)).toBe(withoutRequestId(miss.body));
+  });
+
+  it("keeps a dual national's number from the embassy of the nationality she did not consent to", async () => {
+    const DUAL = 'K6049275';
+    const consulTh = attackers["another nationality's consular officer"]!;
+    const dual = await register(owner, {
+      names: [{ value: 'Malee Sari', script: 'Latn', preferred: true }],
+      nationalities: ['ID', 'TH'],
+      documentStatus: 'held',
+      documentNumber: DUAL,
+      consent: consent({ shareWithOwnEmbassy: true, embassyNationalities: ['ID'] }),
+    });
+    expect((await consulId.request('GET', `/api/cases/${dual.caseId}`)).json.survivor.documentNumber).toBe(DUAL);
+    const made = await consulTh.request('GET', `/api/cases/${randomUUID()}`);
+    const real = await consulTh.request('GET', `/api/cases/${dual.caseId}`);
+    expect(`${real.status} ${withoutRequestId(real.body)}`).toBe(`${made.status} ${withoutRequestId(made.body)}`);
+    for (const path of ['/api/cases?q=', '/api/consular/queue?q=']) {
+      const found = await consulTh.request('GET', `${path}${DUAL}`);
+      const miss = await consulTh.request('GET', `${path}${MADE_UP}`);
+      expect(withoutRequestId(found.body), path).toBe(withoutRequestId(miss.body));
+    }
+    for (const path of ['/api/cases', '/api/consular/queue', '/api/triage'])
+      expect((await consulTh.request('GET', path)).body, path).not.toContain('6049275');
   });
 
   it('is stored in no table in clear (audit, jobs, tracing, idempotency, custody, everything)', async () => {
