@@ -156,6 +156,15 @@ describe.each(DATABASE_KINDS)('the survivor’s document number on %s', (kind) =
       '/api/public/statistics',
       '/api/jobs',
     ];
+    // Every other read without an id in its path, from the OpenAPI description: a new list or report is attacked too.
+    const spec = (await t.anonymous().request('GET', '/api/openapi.json')).json as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const lists = Object.entries(spec.paths)
+      .filter(([path, ops]) => 'get' in ops && !path.includes('{') && !reads.some((r) => r.split('?')[0] === path))
+      .map(([path]) => path);
+    expect(lists.length).toBeGreaterThan(20);
+    reads.push(...lists);
     const audiences: [string, TestClient, RegExp[]][] = [
       ...Object.entries(attackers).map(([who, c]): [string, TestClient, RegExp[]] => [who, c, SECRETS]),
       // The consenting embassy may see Ratna's number, never Wulan's.
