@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -28,10 +28,34 @@ function trustHops(hops: number): false | ((address: string, hop: number) => boo
   return hops > 0 ? (_address: string, hop: number) => hop < hops : false;
 }
 
+/**
+ * A request as its log line shows it: the path without the query string, which carries what people search for (a
+ * name, a phone or passport number in /api/cases?q=) and a help request's code; the path itself holds only ids.
+ */
+function requestForLog(request: FastifyRequest): Record<string, unknown> {
+  return {
+    method: request.method,
+    url: request.url.split('?')[0],
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
 /** Builds the HTTP application. Stateless: sessions, limits and jobs live in the database. */
-export async function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildServer(
+  deps: ServerDeps,
+  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          serializers: { req: requestForLog },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     trustProxy: trustHops(deps.trustProxyHops ?? readTrustProxyHops()),

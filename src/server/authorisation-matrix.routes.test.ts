@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { scopeFor, type Action, type Resource } from '../core/permissions/matrix.ts';
 import { ROLES, type OrganisationKind, type Role } from '../core/vocabulary.ts';
@@ -738,6 +739,53 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (engine) => {
     console.log(`[authorisation matrix] ${engine}: ${cells} refusal cells checked`);
     expect(failures).toEqual([]);
     expect(cells).toBeGreaterThan(1000);
+  }, 300_000);
+
+  it('answers a resource its caller may not reach exactly as one that does not exist (no existence oracle)', async () => {
+    // A 403 for another organisation's case and a 404 for a made-up id would tell a compromised partner account which
+    // ids are real (and so that a person is held somewhere). Every refused cell must answer like an id nobody has:
+    // the same status, code, params and wording.
+    const failures: string[] = [];
+    let cells = 0;
+    const shape = (res: { status: number; json: unknown }) => {
+      const { requestId: _requestId, ...rest } = (res.json ?? {}) as Record<string, unknown>;
+      return JSON.stringify({ status: res.status, ...rest });
+    };
+    const idRoutes = Object.entries(EXPECTATIONS).filter((x): x is [string, IdRoute] => isIdRoute(x[1]));
+    for (const [route, e] of idRoutes) {
+      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
+      const owner = KINDS[e.kind];
+      if (owner === 'shared') continue; // shared monitoring data exists for everyone by design
+      const nowhere = world[e.kind][0]!.params.map(() => randomUUID());
+      const phantom = new Map<string, string>();
+      const before = UNSAFE(method) ? await digest(t, tables) : null;
+      const attempts: { who: string; org: Org; role: Role; url: string }[] = [];
+      for (const org of ORG_NAMES)
+        for (const role of ROLES)
+          for (const instance of world[e.kind]) {
+            if (org === owner || instance.visibleTo.includes(org)) continue; // the owner and the entitled know it exists
+            attempts.push({ who: `${role}@${org} → ${instance.label}`, org, role, url: fill(path, instance.params) });
+          }
+      await inBatches([...new Set(attempts.map((a) => `${a.org}/${a.role}`))], 12, async (key) => {
+        const [org, role] = key.split('/') as [Org, Role];
+        phantom.set(key, shape(await users[org][role].request(method, fill(path, nowhere), e.body?.(world))));
+      });
+      await inBatches(attempts, 12, async (a) => {
+        const res = await users[a.org][a.role].request(method, a.url, e.body?.(world));
+        cells++;
+        const got = shape(res);
+        const expected = phantom.get(`${a.org}/${a.role}`)!;
+        if (got !== expected)
+          failures.push(`${route} as ${a.who}: ${got.slice(0, 200)} ≠ made-up id ${expected.slice(0, 200)}`);
+      });
+      if (before) {
+        const moved = changed(before, await digest(t, tables));
+        if (moved.length) failures.push(`${route}: requests with made-up or hidden ids changed ${moved.join(', ')}`);
+      }
+    }
+    console.log(`[authorisation matrix] ${engine}: ${cells} existence cells checked`);
+    expect(failures).toEqual([]);
+    expect(cells).toBeGreaterThan(500);
   }, 300_000);
 
   it('shows no list a resource its caller may not reach', async () => {

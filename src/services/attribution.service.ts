@@ -21,5 +21,5 @@ export async function attributorFor(
     trx,
     userIds.filter((id): id is string => typeof id === 'string' && UUID.test(id)),
   );
-  return (userId) => attribute(reader.organisationId, userId ? people.get(userId) : undefined);
+  return (userId) => attribute(reader.organisationId, userId, userId ? people.get(userId) : undefined);
 }

@@ -7,7 +7,8 @@ export const EditHistoryEntry = z.object({
   /** What kind of change: annotate, verification, retract (evidence); update, import (compounds). */
   action: z.string(),
   fields: z.array(z.string()),
-  userId: z.string(),
+  /** Only for staff of the reader's organisation (core/permissions/attribution); else null. */
+  userId: z.string().nullable(),
   organisationId: z.string(),
   organisationName: z.string().nullable(),
   /** The change was made by the reader's own organisation. */

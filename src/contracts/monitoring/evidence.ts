@@ -124,7 +124,8 @@ export const VerificationRecordView = z.object({
   from: z.enum(VERIFICATION_STATES),
   to: z.enum(VERIFICATION_STATES),
   at: z.string(),
-  reviewerId: z.string(),
+  /** Only for staff of the reader's organisation (core/permissions/attribution); else null. */
+  reviewerId: z.string().nullable(),
   /** The reviewer's name, only for staff of the reader's organisation (core/permissions/attribution.ts). */
   reviewerName: z.string().nullable(),
   /** The reviewer's organisation (named for every reader). */
@@ -208,7 +209,7 @@ export const EvidenceView = EvidenceSummary.extend({
         method: z.enum(GEOLOCATION_METHODS),
         precision: z.enum(PRECISION_BANDS),
         reasoning: z.string(),
-        byUserId: z.string(),
+        byUserId: z.string().nullable(),
         at: z.string(),
       })
       .nullable(),
@@ -221,7 +222,7 @@ export const EvidenceView = EvidenceSummary.extend({
   /** Other evidence whose image is a near-duplicate (perceptual hash). */
   nearDuplicates: z.array(z.object({ evidenceId: z.string(), distance: z.number().int() })),
   eventIds: z.array(z.string()),
-  retraction: z.object({ at: z.string(), byUserId: z.string(), reason: z.string() }).nullable(),
+  retraction: z.object({ at: z.string(), byUserId: z.string().nullable(), reason: z.string() }).nullable(),
   /** Send back as If-Match when annotating (contracts/common IfMatchHeaders). */
   version: z.number().int(),
 });
@@ -233,7 +234,8 @@ export type EvidenceList = z.infer<typeof EvidenceList>;
 export const CustodyEntryView = z.object({
   seq: z.number().int(),
   action: z.enum(CUSTODY_ACTIONS),
-  actorId: z.string(),
+  /** Only for staff of the reader's organisation (core/permissions/attribution); else null. */
+  actorId: z.string().nullable(),
   at: z.string(),
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   previousHash: z.string().nullable(),

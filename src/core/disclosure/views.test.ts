@@ -116,6 +116,14 @@ describe('case and survivor views', () => {
     expect(discloseTimelineEntry('own_organisation', 'owner', entry('status_changed'))!.detail).toBe('free text');
     expect(discloseTimelineEntry('own_organisation', 'owner', entry('consular_step', {}, 'emb'))!.detail).toBeNull();
   });
+
+  it("the owner sees which organisation wrote another organisation's entry, not its officer's user id", () => {
+    expect(discloseTimelineEntry('own_organisation', 'owner', entry('consular_step', {}, 'emb'))).toMatchObject({
+      organisationId: 'emb',
+      actorUserId: null,
+    });
+    expect(discloseTimelineEntry('own_organisation', 'owner', entry('status_changed'))!.actorUserId).toBe('u');
+  });
 });
 
 describe('referral views', () => {

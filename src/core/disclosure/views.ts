@@ -269,7 +269,9 @@ export function discloseTimelineEntry(
       id: e.id,
       kind: e.kind,
       at: e.at,
-      actorUserId: e.actorUserId,
+      // An embassy officer who recorded a consular step is the embassy's, not a user id the owner may follow
+      // (core/permissions/attribution): the line names the organisation.
+      actorUserId: own ? e.actorUserId : null,
       organisationId: e.organisationId,
       params: e.params,
       detail: own && mayReadFreeText(audience) ? e.detail() : null,

@@ -10,13 +10,15 @@ describe('attribute', () => {
     ],
   };
   it('names staff of the reader organisation', () => {
-    expect(attribute('o2', person)).toEqual({ name: 'Dara Analyst', organisationName: 'Watch B' });
+    expect(attribute('o2', 'u1', person)).toEqual({ userId: 'u1', name: 'Dara Analyst', organisationName: 'Watch B' });
   });
-  it('shows others only as their organisation', () => {
-    expect(attribute('o3', person)).toEqual({ name: null, organisationName: 'Watch A' });
+  it('shows others only as their organisation, without their user id', () => {
+    expect(attribute('o3', 'u1', person)).toEqual({ userId: null, name: null, organisationName: 'Watch A' });
   });
   it('shows nobody for an unknown or system actor', () => {
-    expect(attribute('o1', undefined)).toEqual({ name: null, organisationName: null });
-    expect(attribute('o1', { displayName: 'x', organisations: [] })).toEqual({ name: null, organisationName: null });
+    const nobody = { userId: null, name: null, organisationName: null };
+    expect(attribute('o1', 'u1', undefined)).toEqual(nobody);
+    expect(attribute('o1', 'u1', { displayName: 'x', organisations: [] })).toEqual(nobody);
+    expect(attribute('o1', null, person)).toEqual(nobody);
   });
 });

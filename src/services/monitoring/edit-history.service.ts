@@ -68,7 +68,8 @@ export async function readEditHistory(
       at: r.at,
       action: r.action,
       fields: [...r.fields],
-      userId: r.userId,
+      // Another organisation's editor is shown as that organisation only (core/permissions/attribution).
+      userId: r.organisationId === actor.organisationId ? r.userId : null,
       organisationId: r.organisationId,
       organisationName: r.organisationName,
       ownOrganisation: r.organisationId === actor.organisationId,

@@ -76,7 +76,7 @@ export function presentEvidence(
       originalSha256: e.sourceOriginalSha256,
       acquiredFrom: e.acquiredFrom,
     },
-    acquiredBy: e.acquiredBy,
+    acquiredBy: extra.who(e.acquiredBy).userId,
     claimed: { capturedAt: e.claimedCapturedAt, placeText: e.claimedPlaceText, point: e.claimedPoint },
     verified: {
       capturedAt: e.verifiedCapturedAt,
@@ -87,7 +87,7 @@ export function presentEvidence(
             method: e.geolocation.method,
             precision: e.geolocation.precision,
             reasoning: e.geolocation.reasoning,
-            byUserId: e.geolocation.byUserId,
+            byUserId: extra.who(e.geolocation.byUserId).userId,
             at: e.geolocation.at,
           }
         : null,
@@ -100,7 +100,7 @@ export function presentEvidence(
         from: r.from,
         to: r.to,
         at: r.at,
-        reviewerId: r.reviewerId,
+        reviewerId: reviewer.userId,
         reviewerName: reviewer.name,
         reviewerOrganisationName: reviewer.organisationName,
         reasoning: r.reasoning,
@@ -113,7 +113,7 @@ export function presentEvidence(
     nearDuplicates: extra.nearDuplicates,
     eventIds: extra.eventIds,
     retraction: e.retractedAt
-      ? { at: e.retractedAt, byUserId: e.retractedBy ?? '', reason: e.retractedReason ?? '' }
+      ? { at: e.retractedAt, byUserId: extra.who(e.retractedBy).userId, reason: e.retractedReason ?? '' }
       : null,
     version: e.version,
   };

@@ -58,10 +58,11 @@ export async function evidenceView(
     nearDuplicates: await nearDuplicatesOf(trx, row.id, row.perceptualHash),
     eventIds: await eventIdsCiting(trx, row.id),
     seesMetadata,
-    who: await attributorFor(
-      trx,
-      actor,
-      row.verificationHistory.map((r) => r.reviewerId),
-    ),
+    who: await attributorFor(trx, actor, [
+      ...row.verificationHistory.map((r) => r.reviewerId),
+      row.acquiredBy,
+      row.retractedBy,
+      row.geolocation?.byUserId,
+    ]),
   });
 }

@@ -527,7 +527,7 @@ export async function custodyLog(app: AppContext, actor: RequestActor, id: strin
       entries: entries.map((e) => ({
         seq: e.seq,
         action: e.action,
-        actorId: e.actorId,
+        actorId: who(e.actorId).userId,
         actorName: who(e.actorId).name,
         actorOrganisationName: who(e.actorId).organisationName,
         at: e.at,
@@ -552,11 +552,23 @@ export async function evidenceHistory(app: AppContext, actor: RequestActor, id: 
  * The item's custody log with an inclusion proof of every entry's audit anchor against the latest
  * signed checkpoint, for a third party to check without Refuge (core/audit/evidence-proof.ts).
  * The export itself is a custody entry, sealed before the proof is built.
+ *
+ * The proof must carry every entry as recorded (user and organisation ids included, or its hashes would not check), so
+ * it goes to the item's custodians only: the uploading organisation and permitted verifiers, as the original does; an
+ * item no organisation uploaded (a casework hand-off) to those who read it. Everyone else reads the custody log, where
+ * another organisation's staff appear as their organisation (core/permissions/attribution).
  */
 export async function evidenceProof(app: AppContext, actor: RequestActor, id: string): Promise<EvidenceProof> {
   authorise(actor, 'read', 'evidence');
   const sha256 = await asActor(app.database, actor, async (trx) => {
     const row = await loadEvidence(trx, id);
+    const custodian =
+      row.organisationId === null || seesCaptureMetadata(await metadataAudience(trx, actor), row.organisationId);
+    if (!custodian)
+      throw forbidden(
+        "the proof carries each custody entry's actor as recorded; only the uploading organisation and permitted " +
+          'verifiers export it — the custody log shows the chain',
+      );
     await appendCustody(trx, app, actor, id, 'exported', { copy: 'proof' });
     return row.sha256;
   });
