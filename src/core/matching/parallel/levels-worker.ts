@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { buildComparator } from '../comparators/build-comparator.ts';
 import { computeLevels } from '../scoring.ts';
-import type { PreparedSet } from '../prepared-set.ts';
+import { ColumnPreparer, preparedSet, type PreparedSet } from '../prepared-set.ts';
 import type { ComparatorSpec } from '../types.ts';
 
 export type WorkerRequest =
@@ -17,17 +17,17 @@ let set: PreparedSet | null = null;
 function init(specs: ComparatorSpec[], columns: (string | null)[][][]): PreparedSet {
   const comparators = specs.map(buildComparator);
   const n = columns.length > 0 && columns[0]!.length > 0 ? columns[0]![0]!.length : 0;
-  const values = comparators.map((comp, c) => {
-    const col = new Array<unknown>(n);
+  const cols = comparators.map((comp, c) => {
+    const col = new ColumnPreparer(comp, n);
     const inputs = columns[c]!;
     const row: (string | null)[] = new Array(inputs.length);
     for (let r = 0; r < n; r++) {
       for (let f = 0; f < inputs.length; f++) row[f] = inputs[f]![r]!;
-      col[r] = comp.prepare(row);
+      col.set(r, row);
     }
     return col;
   });
-  return { records: new Array(n), comparators, values, side: null };
+  return preparedSet(new Array(n), comparators, cols, null);
 }
 
 parentPort?.on('message', (msg: WorkerRequest) => {
