@@ -45,7 +45,7 @@ export async function runSynthetic(n: number, withIndex: boolean): Promise<Synth
   };
   const phases: Record<string, number> = {};
   const phaseCpu: Record<string, number> = {};
-  const pool = createLevelsPool(records, settings.comparisons);
+  const pool = createLevelsPool(settings.comparisons);
   const result = await linkRecords({
     settings,
     records,
