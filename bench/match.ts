@@ -166,6 +166,7 @@ const sizes = (arg('--sizes') ?? (args.includes('--labelled-only') ? '' : '10000
 if (sizes.length > 0) {
   console.log(
     '\nSynthetic multi-script populations (2 threads; generation not timed; ' +
+      'pairs/cpu-s = compared pairs per CPU second of the whole linkage, both threads;\n' +
       'pairs/s/core = compared pairs per CPU second while comparing).\n' +
       'Speed and memory only: the engine generated these people from its own name pools and reading tables, and the\n' +
       'survivor threshold was tuned on them, so their F1 is not evidence of quality on unseen data (see the table above).',
@@ -176,6 +177,7 @@ if (sizes.length > 0) {
       pad('seconds', 9),
       pad('cpu s', 8),
       pad('pairs', 11),
+      pad('pairs/cpu-s', 13),
       pad('pairs/s/core', 14),
       pad('peak RSS MB', 13),
       pad('precision', 11),
@@ -212,6 +214,7 @@ for (const n of sizes) {
       pad(num(r.seconds, 1), 9),
       pad(num(r.cpuSeconds, 1), 8),
       pad(r.pairs, 11),
+      pad(Math.round(r.pairsPerCpuSecond), 13),
       pad(Math.round(r.pairsPerSecondPerCore), 14),
       pad(Math.round(r.peakRssMb), 13),
       pad(num(r.precision), 11),
@@ -223,6 +226,11 @@ for (const n of sizes) {
   console.log(
     `          phases (s, cumulative): ${Object.entries(r.phases)
       .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `          cpu s per phase: ${Object.entries(r.phasesCpu)
+      .map(([k, v], i, all) => `${k} ${(v - (i > 0 ? all[i - 1]![1] : 0)).toFixed(1)}`)
       .join(', ')}`,
   );
   if (r.index)

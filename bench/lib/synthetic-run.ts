@@ -14,8 +14,13 @@ export interface SyntheticRunResult {
   /** CPU seconds of all threads (wall time suffers when other processes share the 2 cores). */
   cpuSeconds: number;
   phases: Record<string, number>;
+  /** CPU seconds (both threads) at the end of each phase, cumulative. */
+  phasesCpu: Record<string, number>;
   pairs: number;
+  /** Compared pairs per CPU second of the comparison phase alone. */
   pairsPerSecondPerCore: number;
+  /** Compared pairs per CPU second of the whole linkage (prepare, block, compare, train, score, cluster). */
+  pairsPerCpuSecond: number;
   peakRssMb: number;
   precision: number;
   recall: number;
@@ -40,7 +45,7 @@ export async function runSynthetic(n: number, withIndex: boolean): Promise<Synth
   };
   const phases: Record<string, number> = {};
   const phaseCpu: Record<string, number> = {};
-  const pool = createLevelsPool(records, settings.comparisons);
+  const pool = createLevelsPool(settings.comparisons);
   const result = await linkRecords({
     settings,
     records,
@@ -71,9 +76,11 @@ export async function runSynthetic(n: number, withIndex: boolean): Promise<Synth
     records: n,
     seconds,
     phases,
+    phasesCpu: phaseCpu,
     pairs: result.pairs.a.length,
     cpuSeconds: totalCpu,
     pairsPerSecondPerCore: result.pairs.a.length / Math.max(compareCpu, 1e-9),
+    pairsPerCpuSecond: result.pairs.a.length / Math.max(totalCpu, 1e-9),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     precision: m.precision,
     recall: m.recall,

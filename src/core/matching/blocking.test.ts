@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockingRuleFromSpec, blockPairs, countPairs, type BlockingRule } from './blocking.ts';
+import { blockingRuleFromSpec, blockPairs, countPairs, indexRule, type BlockingRule } from './blocking.ts';
 import { buildComparator } from './comparators/build-comparator.ts';
 import { linkSides, prepareRecords } from './prepared-set.ts';
 import type { MatchRecord } from './types.ts';
@@ -94,6 +94,40 @@ describe('blocking key variants', () => {
     expect(() => blockingRuleFromSpec({ on: [{ comparison: 'surname', variant: 'year' }] }, set)).toThrow(
       /known: none/,
     );
+  });
+
+  it('indexes spec rules on integer key ids exactly as on their combined key strings', () => {
+    // Several keys per record (name keys × year keys), repeated spellings, missing parts.
+    const people = ['Nguyen Van An', 'Nguyễn Văn An', 'Tran Thi Mai', 'Ali bin Hassan', 'Chen Zhi', null];
+    const records = Array.from({ length: 300 }, (_, i) =>
+      rec(String(i), people[i % people.length]!, i % 7 === 0 ? null : `19${60 + (i % 13)}-0${1 + (i % 9)}-1${i % 10}`),
+    );
+    const comps = [
+      buildComparator({ kind: 'person_name', name: 'surname', fields: ['surname'] }),
+      buildComparator({ kind: 'date', name: 'dob', fields: ['dob'] }),
+    ];
+    const s = prepareRecords(records, comps);
+    for (const on of [
+      ['surname'],
+      ['surname', 'dob'],
+      ['dob', 'surname'],
+      ['surname', { comparison: 'dob', variant: 'year' }],
+    ]) {
+      const rule = blockingRuleFromSpec({ on }, s);
+      expect(rule.parts).toBeDefined();
+      const viaStrings: BlockingRule = { name: rule.name, comparisons: rule.comparisons, keys: rule.keys };
+      expect(indexRule(s, rule)).toEqual(indexRule(s, viaStrings));
+      expect(blockPairs(s, [rule]).a).toEqual(blockPairs(s, [viaStrings]).a);
+    }
+  });
+
+  it('prepares each distinct raw value once and shares it between records', () => {
+    const s = prepareRecords(RECORDS, comparators);
+    // smith ×3, jones ×2, missing: three distinct surnames; the missing one has id -1.
+    expect(Array.from(s.valueIds![0]!)).toEqual([0, 0, 0, 1, 1, -1]);
+    expect(s.values[0]![0]).toBe(s.values[0]![2]);
+    expect(s.values[1]![3]).toBe(s.values[1]![0]);
+    expect(s.values[0]![5]).toBeNull();
   });
 });
 

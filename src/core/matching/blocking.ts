@@ -14,6 +14,16 @@ export interface BlockingRule {
   /** Blocks larger than this are skipped for this rule (overrides the global limit). */
   readonly maxBlockSize?: number;
   keys(set: PreparedSet, record: number): string[];
+  /**
+   * Rules built from a spec: the comparisons (by index) and key variants whose keys `keys` combines.
+   * Lets indexing work on integer key ids instead of building a combined string per record.
+   */
+  readonly parts?: readonly KeyPart[];
+}
+
+export interface KeyPart {
+  readonly comparison: number;
+  readonly variant?: string;
 }
 
 /** Serialisable rule: the records' blocking keys of the named comparisons, combined (AND). */
@@ -43,6 +53,7 @@ export function blockingRuleFromSpec(spec: BlockingRuleSpec, set: Pick<PreparedS
     name,
     comparisons: parts.map((p) => p.comparison),
     maxBlockSize: spec.maxBlockSize,
+    parts: parts.map((p, k) => ({ comparison: idx[k]!, variant: p.variant })),
     keys(s, r) {
       let acc: string[] = [''];
       for (let k = 0; k < parts.length; k++) {
@@ -69,14 +80,153 @@ export interface RuleIndex {
   blockMembers: Int32Array;
 }
 
-export function indexRule(set: PreparedSet, rule: BlockingRule): RuleIndex {
+/** One comparison's keys (one variant) for every record, as ids in order of first appearance (CSR). */
+interface PartKeys {
+  offsets: Int32Array;
+  ids: Int32Array;
+  distinct: number;
+}
+
+/** Per-part keys shared by the rules of one blocking run (name keys feed several rules). */
+export type PartKeyCache = Map<string, PartKeys>;
+
+function partKeys(set: PreparedSet, part: KeyPart, cache?: PartKeyCache): PartKeys {
+  const cacheKey = `${part.comparison}\u0001${part.variant ?? ''}`;
+  const hit = cache?.get(cacheKey);
+  if (hit) return hit;
+  const comp = set.comparators[part.comparison]!;
+  const vals = set.values[part.comparison]!;
   const n = set.records.length;
   const ids = new Map<string, number>();
+  const keyIdsOf = (v: unknown, into: number[]): void => {
+    for (const k of comp.blockingKeys!(v, part.variant)) {
+      let id = ids.get(k);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(k, id);
+      }
+      into.push(id);
+    }
+  };
+  // Records that share a prepared value (the same spelling, the same date) share its keys: look them up
+  // once per distinct value. Ids are still given in order of first appearance over records.
+  const distinct = set.distinct?.[part.comparison];
+  const valueIds = set.valueIds?.[part.comparison];
+  const own: number[] = [];
+  let perValue: Int32Array | null = null;
+  let valueStart: Int32Array | null = null;
+  let valueKeys: number[] | null = null;
+  if (distinct && valueIds) {
+    valueStart = new Int32Array(distinct.length).fill(-1);
+    perValue = new Int32Array(distinct.length);
+    valueKeys = [];
+  }
+  const offsets = new Int32Array(n + 1);
+  let out = new Int32Array(Math.max(16, n));
+  let len = 0;
+  for (let r = 0; r < n; r++) {
+    const v = vals[r];
+    if (v != null) {
+      own.length = 0;
+      let from: number[] = own;
+      let s = 0;
+      let e: number;
+      if (valueIds && valueStart && perValue && valueKeys) {
+        const vid = valueIds[r]!;
+        if (valueStart[vid] === -1) {
+          valueStart[vid] = valueKeys.length;
+          keyIdsOf(v, valueKeys);
+          perValue[vid] = valueKeys.length - valueStart[vid]!;
+        }
+        from = valueKeys;
+        s = valueStart[vid]!;
+        e = s + perValue[vid]!;
+      } else {
+        keyIdsOf(v, own);
+        e = own.length;
+      }
+      if (len + e - s > out.length) {
+        const grown = new Int32Array(Math.max(out.length * 2, len + e - s));
+        grown.set(out);
+        out = grown;
+      }
+      for (let q = s; q < e; q++) out[len++] = from[q]!;
+    }
+    offsets[r + 1] = len;
+  }
+  const keys = { offsets, ids: out.subarray(0, len), distinct: ids.size };
+  cache?.set(cacheKey, keys);
+  return keys;
+}
+
+/**
+ * Combined key ids of a spec rule, in the same order as rule.keys() yields its strings (the cartesian
+ * product, capped at MAX_KEYS_PER_RECORD), as mixed-radix numbers; null when they would not fit a double.
+ */
+function combinedKeys(
+  set: PreparedSet,
+  parts: readonly KeyPart[],
+  cache?: PartKeyCache,
+): ((r: number, out: number[]) => void) | null {
+  const ps = parts.map((p) => partKeys(set, p, cache));
+  let space = 1;
+  for (const p of ps) space *= Math.max(1, p.distinct);
+  if (space > Number.MAX_SAFE_INTEGER) return null;
+  const bufA: number[] = [];
+  const bufB: number[] = [];
+  return (r, out) => {
+    out.length = 0;
+    let acc = bufA;
+    let next = bufB;
+    acc.length = 0;
+    acc.push(0);
+    for (let k = 0; k < ps.length; k++) {
+      const p = ps[k]!;
+      const s = p.offsets[r]!;
+      const e = p.offsets[r + 1]!;
+      if (e === s) return;
+      next.length = 0;
+      for (const a of acc)
+        for (let q = s; q < e; q++) if (next.length < MAX_KEYS_PER_RECORD) next.push(a * p.distinct + p.ids[q]!);
+      const swap = acc;
+      acc = next;
+      next = swap;
+    }
+    for (const x of acc) out.push(x);
+  };
+}
+
+export function indexRule(set: PreparedSet, rule: BlockingRule, cache?: PartKeyCache): RuleIndex {
+  const n = set.records.length;
   const keyOffsets = new Int32Array(n + 1);
   const tmp: number[] = [];
+  const own: number[] = [];
+  const combined = rule.parts ? combinedKeys(set, rule.parts, cache) : null;
+  if (combined) {
+    // Integer keys, ids given in order of first appearance exactly as for the strings below.
+    const ids = new Map<number, number>();
+    const ks: number[] = [];
+    for (let r = 0; r < n; r++) {
+      combined(r, ks);
+      own.length = 0;
+      for (const k of ks) {
+        let id = ids.get(k);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(k, id);
+        }
+        if (!own.includes(id)) own.push(id);
+      }
+      if (own.length > 1) own.sort((x, y) => x - y);
+      for (const id of own) tmp.push(id);
+      keyOffsets[r + 1] = tmp.length;
+    }
+    return csr(n, keyOffsets, Int32Array.from(tmp), ids.size);
+  }
+  const ids = new Map<string, number>();
   for (let r = 0; r < n; r++) {
     const ks = rule.keys(set, r);
-    const own: number[] = [];
+    own.length = 0;
     for (const k of ks) {
       let id = ids.get(k);
       if (id === undefined) {
@@ -89,12 +239,15 @@ export function indexRule(set: PreparedSet, rule: BlockingRule): RuleIndex {
     for (const id of own) tmp.push(id);
     keyOffsets[r + 1] = tmp.length;
   }
-  const keyIds = Int32Array.from(tmp);
-  const counts = new Int32Array(ids.size + 1);
+  return csr(n, keyOffsets, Int32Array.from(tmp), ids.size);
+}
+
+function csr(n: number, keyOffsets: Int32Array, keyIds: Int32Array, distinct: number): RuleIndex {
+  const counts = new Int32Array(distinct + 1);
   for (let i = 0; i < keyIds.length; i++) counts[keyIds[i]! + 1]!++;
-  for (let k = 0; k < ids.size; k++) counts[k + 1]! += counts[k]!;
+  for (let k = 0; k < distinct; k++) counts[k + 1]! += counts[k]!;
   const blockOffsets = counts.slice();
-  const fill = counts.slice(0, ids.size);
+  const fill = counts.slice(0, distinct);
   const blockMembers = new Int32Array(keyIds.length);
   for (let r = 0; r < n; r++)
     for (let p = keyOffsets[r]!; p < keyOffsets[r + 1]!; p++) blockMembers[fill[keyIds[p]!]!++] = r;
@@ -186,9 +339,10 @@ export function blockPairs(
   const perRule: RulePairCount[] = [];
   const side = set.side;
   const ruleRaw: number[] = [];
+  const partCache: PartKeyCache = new Map();
   for (let r = 0; r < rules.length; r++) {
     options.onProgress?.({ phase: 'blocking:index', done: r, total: rules.length });
-    indexes.push(indexRule(set, rules[r]!));
+    indexes.push(indexRule(set, rules[r]!, partCache));
     ruleRaw.push(rawCount(indexes[r]!, side, rules[r]!.maxBlockSize ?? maxBlock).pairs);
   }
   const caps = rules.map((rule) => rule.maxBlockSize ?? maxBlock);

@@ -48,19 +48,32 @@ export function clusterPairs(
 ): Clusters {
   const uf = new UnionFind(n);
   for (let p = 0; p < a.length; p++) if (accept(p)) uf.union(a[p]!, b[p]!);
+  // Cluster numbers by root in typed arrays, and member lists only for clusters of minSize or more: a
+  // million records are mostly singletons, and an array (plus a map entry) each is what the GC pays for.
   const clusterOf = new Int32Array(n);
-  const rootToCluster = new Map<number, number>();
-  const all: number[][] = [];
+  const idOfRoot = new Int32Array(n).fill(-1);
+  const sizes: number[] = [];
   for (let r = 0; r < n; r++) {
     const root = uf.find(r);
-    let id = rootToCluster.get(root);
-    if (id === undefined) {
-      id = all.length;
-      rootToCluster.set(root, id);
-      all.push([]);
+    let id = idOfRoot[root]!;
+    if (id < 0) {
+      id = sizes.length;
+      idOfRoot[root] = id;
+      sizes.push(0);
     }
     clusterOf[r] = id;
-    all[id]!.push(r);
+    sizes[id]!++;
   }
-  return { clusterOf, members: all.filter((m) => m.length >= minSize) };
+  const listOf = new Int32Array(sizes.length).fill(-1);
+  const members: number[][] = [];
+  for (let id = 0; id < sizes.length; id++)
+    if (sizes[id]! >= minSize) {
+      listOf[id] = members.length;
+      members.push([]);
+    }
+  for (let r = 0; r < n; r++) {
+    const l = listOf[clusterOf[r]!]!;
+    if (l >= 0) members[l]!.push(r);
+  }
+  return { clusterOf, members };
 }

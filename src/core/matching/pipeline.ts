@@ -92,11 +92,16 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
   const weight = weightsFromLevels(set, model, blocked.a, blocked.b, levels);
   input.onProgress?.({ phase: 'score', done: blocked.a.length, total: blocked.a.length });
   const operating = operatingPoint(weight, { threshold: settings.threshold, precisionTarget: input.precisionTarget });
-  const acc: number[] = [];
-  for (let p = 0; p < weight.length; p++) if (probabilityFromWeight(weight[p]!) >= operating.threshold) acc.push(p);
-  const accepted = Int32Array.from(acc);
+  // Typed arrays only: millions of pairs at 1M records.
   const acceptedMask = new Uint8Array(weight.length);
-  for (const p of accepted) acceptedMask[p] = 1;
+  let acceptedCount = 0;
+  for (let p = 0; p < weight.length; p++)
+    if (probabilityFromWeight(weight[p]!) >= operating.threshold) {
+      acceptedMask[p] = 1;
+      acceptedCount++;
+    }
+  const accepted = new Int32Array(acceptedCount);
+  for (let p = 0, k = 0; p < weight.length; p++) if (acceptedMask[p] === 1) accepted[k++] = p;
   const clusters = clusterPairs(records.length, blocked.a, blocked.b, (p) => acceptedMask[p] === 1);
   input.onProgress?.({ phase: 'cluster', done: 1, total: 1 });
   return {

@@ -28,15 +28,107 @@ function applyInteractions(
 }
 import type { ProgressFn } from './types.ts';
 
+/**
+ * Comparisons costly enough per pair (names: script, reading and token alignment) that remembering the
+ * level of each distinct pair of values pays: blocked pairs repeat the same two spellings often. (A
+ * comparator may cache too, but not for values it did not prepare itself, e.g. in the levels worker.)
+ */
+const CACHED_KINDS: ReadonlySet<string> = new Set(['person_name', 'string', 'address']);
+
+/**
+ * Level of an unordered pair of distinct value ids (compare is symmetric by contract), in typed arrays:
+ * open addressing, no object or boxed number per entry. Stops growing at MAX entries (then misses recompute).
+ */
+export class PairLevelCache {
+  private static readonly MAX = 1 << 23;
+  private lo = new Int32Array(1 << 16).fill(-1);
+  private hi = new Int32Array(1 << 16);
+  private level = new Int8Array(1 << 16);
+  private size = 0;
+
+  private slot(x: number, y: number): number {
+    const mask = this.lo.length - 1;
+    let h = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca77)) & mask;
+    while (this.lo[h] !== -1 && (this.lo[h] !== x || this.hi[h] !== y)) h = (h + 1) & mask;
+    return h;
+  }
+
+  /** Level of ids x < y, or -2 when not known. */
+  get(x: number, y: number): number {
+    const h = this.slot(x, y);
+    return this.lo[h] === -1 ? -2 : this.level[h]!;
+  }
+
+  set(x: number, y: number, level: number): void {
+    if (this.size >= PairLevelCache.MAX) return;
+    if (2 * (this.size + 1) > this.lo.length) this.grow();
+    const h = this.slot(x, y);
+    if (this.lo[h] === -1) this.size++;
+    this.lo[h] = x;
+    this.hi[h] = y;
+    this.level[h] = level;
+  }
+
+  private grow(): void {
+    const { lo, hi, level } = this;
+    this.lo = new Int32Array(lo.length * 2).fill(-1);
+    this.hi = new Int32Array(lo.length * 2);
+    this.level = new Int8Array(lo.length * 2);
+    for (let i = 0; i < lo.length; i++) {
+      if (lo[i] === -1) continue;
+      const h = this.slot(lo[i]!, hi[i]!);
+      this.lo[h] = lo[i]!;
+      this.hi[h] = hi[i]!;
+      this.level[h] = level[i]!;
+    }
+  }
+}
+
+/** Per prepared set, the level caches of its costly comparisons (kept across blocked, u and EM batches). */
+const levelCaches = new WeakMap<PreparedSet, (PairLevelCache | null)[]>();
+
+function cachesOf(set: PreparedSet): (PairLevelCache | null)[] {
+  let caches = levelCaches.get(set);
+  if (!caches) {
+    caches = set.comparators.map((comp, c) =>
+      set.valueIds?.[c] && CACHED_KINDS.has(comp.spec.kind) ? new PairLevelCache() : null,
+    );
+    levelCaches.set(set, caches);
+  }
+  return caches;
+}
+
 /** levels[c][p]: level of comparison c for pair p (-1 = missing). */
 export function computeLevels(set: PreparedSet, a: Int32Array, b: Int32Array, onProgress?: ProgressFn): Int8Array[] {
   const n = a.length;
   const out = set.comparators.map(() => new Int8Array(n));
+  const caches = cachesOf(set);
   for (let c = 0; c < set.comparators.length; c++) {
     const comp = set.comparators[c]!;
     const vals = set.values[c]!;
     const col = out[c]!;
-    for (let p = 0; p < n; p++) col[p] = comp.compare(vals[a[p]!], vals[b[p]!]);
+    const cache = caches[c];
+    const ids = set.valueIds?.[c];
+    if (cache && ids) {
+      for (let p = 0; p < n; p++) {
+        const i = a[p]!;
+        const j = b[p]!;
+        const x = ids[i]!;
+        const y = ids[j]!;
+        if (x < 0 || y < 0 || x === y) {
+          col[p] = comp.compare(vals[i], vals[j]);
+          continue;
+        }
+        const lo = x < y ? x : y;
+        const hi = x < y ? y : x;
+        let l = cache.get(lo, hi);
+        if (l === -2) {
+          l = comp.compare(vals[i], vals[j]);
+          cache.set(lo, hi, l);
+        }
+        col[p] = l;
+      }
+    } else for (let p = 0; p < n; p++) col[p] = comp.compare(vals[a[p]!], vals[b[p]!]);
     onProgress?.({ phase: 'levels', done: c + 1, total: set.comparators.length });
   }
   return out;

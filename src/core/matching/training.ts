@@ -43,12 +43,19 @@ export interface TrainingOptions {
 /** Pairs (and their levels) of one rule, from the blocked set: the pairs whose records share a key of it. */
 function pairsOfRule(blocked: NonNullable<TrainingOptions['blocked']>, r: number, limit: number): Int8Array[] {
   const ix = blocked.indexes[r]!;
-  const keep: number[] = [];
-  for (let p = 0; p < blocked.a.length; p++) if (firstSharedKey(ix, blocked.a[p]!, blocked.b[p]!) >= 0) keep.push(p);
-  const stride = keep.length > limit ? keep.length / limit : 1;
-  const picked: number[] = [];
-  for (let x = 0; x < keep.length; x += stride) picked.push(keep[Math.floor(x)]!);
-  return blocked.levels.map((col) => Int8Array.from(picked, (p) => col[p]!));
+  // Typed arrays and plain loops: millions of pairs per rule, so no number[] or per-element callbacks.
+  const keep = new Int32Array(blocked.a.length);
+  let kept = 0;
+  for (let p = 0; p < blocked.a.length; p++)
+    if (firstSharedKey(ix, blocked.a[p]!, blocked.b[p]!) >= 0) keep[kept++] = p;
+  const stride = kept > limit ? kept / limit : 1;
+  let count = 0;
+  for (let x = 0; x < kept; x += stride) keep[count++] = keep[Math.floor(x)]!; // in place: floor(x) ≥ count
+  return blocked.levels.map((col) => {
+    const out = new Int8Array(count);
+    for (let k = 0; k < count; k++) out[k] = col[keep[k]!]!;
+    return out;
+  });
 }
 
 function totalPairSpace(set: PreparedSet): number {
@@ -162,9 +169,19 @@ export function trainModel(set: PreparedSet, settings: ModelSettings, options: T
     }
     // A composite of other comparisons (see correlation.ts) is left out of EM as well as of scoring.
     const active = comps.map((c, ci) => !rule.comparisons.includes(c.name) && !correlation.dropped.includes(ci));
-    const seenLevels = comps.map((_, c) => {
+    // Levels in order of first appearance (the order recall sums them in), without a Set.add per pair.
+    const seenLevels = comps.map((comp, c) => {
       const s = new Set<number>();
-      if (!active[c]) for (const l of levels[c]!) s.add(l);
+      if (active[c]) return s;
+      const seen = new Uint8Array(comp.levels.length + 1);
+      const col = levels[c]!;
+      for (let p = 0; p < col.length && s.size < seen.length; p++) {
+        const l = col[p]!;
+        if (seen[l + 1] === 0) {
+          seen[l + 1] = 1;
+          s.add(l);
+        }
+      }
       return s;
     });
     const result = runEm(

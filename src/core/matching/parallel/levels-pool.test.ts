@@ -16,11 +16,30 @@ describe('createLevelsPool', () => {
     const n = 40_000;
     const a = Int32Array.from({ length: n }, () => rng.int(records.length));
     const b = Int32Array.from({ length: n }, () => rng.int(records.length));
-    const pool = createLevelsPool(records, settings.comparisons);
+    const pool = createLevelsPool(settings.comparisons);
     try {
       const parallel = await pool.levelsFor(set, a, b);
       const single = computeLevels(set, a, b);
       expect(parallel.length).toBe(single.length);
+      parallel.forEach((col, c) => expect(Buffer.from(col.buffer).equals(Buffer.from(single[c]!.buffer))).toBe(true));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('prepares raw values in the worker when the set carries no distinct values', async () => {
+    const records = generateSyntheticPopulation(createRng(4), 2000);
+    const settings = survivorSettings();
+    const full = prepareRecords(records, settings.comparisons.map(buildComparator));
+    const set = { ...full, distinct: undefined, valueIds: undefined };
+    const rng = createRng(5);
+    const n = 30_000;
+    const a = Int32Array.from({ length: n }, () => rng.int(records.length));
+    const b = Int32Array.from({ length: n }, () => rng.int(records.length));
+    const pool = createLevelsPool(settings.comparisons);
+    try {
+      const parallel = await pool.levelsFor(set, a, b);
+      const single = computeLevels(full, a, b);
       parallel.forEach((col, c) => expect(Buffer.from(col.buffer).equals(Buffer.from(single[c]!.buffer))).toBe(true));
     } finally {
       await pool.close();
