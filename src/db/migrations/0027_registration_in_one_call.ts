@@ -88,6 +88,17 @@ BEGIN
       'compound_found', v_compound_found, 'assignee_is_member', v_assignee_member);
   END IF;
 
+  -- One survivor and its own case: every row names them (a case on another organisation's survivor is not a
+  -- registration, whatever a caller sends).
+  IF (p_rows->'case'->>'survivor_id')::uuid IS DISTINCT FROM (p_rows->'survivor'->>'id')::uuid
+    OR (jsonb_typeof(p_rows->'consent') = 'object'
+      AND (p_rows->'consent'->>'survivor_id')::uuid IS DISTINCT FROM (p_rows->'survivor'->>'id')::uuid)
+    OR (p_rows->'follow_up'->>'case_id')::uuid IS DISTINCT FROM (p_rows->'case'->>'id')::uuid
+    OR EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(p_rows->'needs', '[]') || coalesce(p_rows->'events', '[]')) r
+      WHERE (r->>'case_id')::uuid IS DISTINCT FROM (p_rows->'case'->>'id')::uuid) THEN
+    RAISE EXCEPTION 'registration: every row must belong to the survivor and case it registers' USING ERRCODE = '22023';
+  END IF;
+
   -- Each INSERT is its own statement here, so the case is visible to the timeline's policy (case_events_write).
   INSERT INTO survivors (id, organisation_id, registered_by, registered_at, identity_enc, location_enc, sex, age_band,
     nationalities, languages, document_status, location_kind, location_organisation_id, compound_ref, compound_id,
