@@ -41,7 +41,7 @@ CREATE FUNCTION refuge_register_survivor(
   p_token text,
   p_now timestamptz,
   p_window_seconds integer,
-  p_limit integer,
+  p_limit bigint,
   p_registering_kinds text[],
   p_checks jsonb,
   p_rows jsonb
@@ -158,6 +158,6 @@ BEGIN
 
   RETURN jsonb_build_object('registered', true);
 END $$;
-REVOKE ALL ON FUNCTION refuge_register_survivor(text, timestamptz, integer, integer, text[], jsonb, jsonb) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION refuge_register_survivor(text, timestamptz, integer, integer, text[], jsonb, jsonb) TO refuge_app;
+REVOKE ALL ON FUNCTION refuge_register_survivor(text, timestamptz, integer, bigint, text[], jsonb, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION refuge_register_survivor(text, timestamptz, integer, bigint, text[], jsonb, jsonb) TO refuge_app;
 `;

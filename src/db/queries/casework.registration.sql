@@ -2,5 +2,5 @@
 
 -- registerInOneCall (consent given, one care-first need)
 SELECT refuge_register_survivor($1,
-      $2::timestamptz, $3::int, $4::int, $5::text[],
+      $2::timestamptz, $3::int, $4::bigint, $5::text[],
       $6::jsonb, $7::jsonb) AS answer;

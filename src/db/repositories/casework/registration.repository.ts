@@ -232,7 +232,7 @@ export async function registerInOneCall(db: Queryable, r: Registration): Promise
   };
   try {
     const { rows: result } = await sql<{ answer: typeof answer }>`SELECT refuge_register_survivor(${r.sessionToken},
-      ${r.now}::timestamptz, ${r.rateLimit.windowSeconds}::int, ${r.rateLimit.hits}::int, ${r.registeringKinds}::text[],
+      ${r.now}::timestamptz, ${r.rateLimit.windowSeconds}::int, ${r.rateLimit.hits}::bigint, ${r.registeringKinds}::text[],
       ${JSON.stringify(checks)}::jsonb, ${JSON.stringify(rows)}::jsonb) AS answer`.execute(db);
     answer = result[0]!.answer;
   } catch (error) {
