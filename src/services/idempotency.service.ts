@@ -4,6 +4,7 @@ import {
   deleteIdempotencyRecordsBefore,
   findIdempotencyRecord,
   insertIdempotencyRecord,
+  type IdempotencyRow,
 } from '../db/repositories/idempotency.repository.ts';
 import { asActor, asSystem, type Tx } from '../db/transaction.ts';
 import type { AppContext, RequestActor } from './context.ts';
@@ -83,9 +84,22 @@ export async function keepAnswer<T>(
   status: number,
   body: T,
 ): Promise<T> {
-  if (!once) return body;
+  const row = keptAnswer(app, actor, once, status, body);
+  if (row && !(await insertIdempotencyRecord(trx, row))) throw keyTaken();
+  return body;
+}
+
+/** The row that keeps the answer to `once` (null without a key), for a write that stores it in its own statement. */
+export function keptAnswer(
+  app: AppContext,
+  actor: RequestActor,
+  once: OnceKey | undefined,
+  status: number,
+  body: unknown,
+): IdempotencyRow | null {
+  if (!once) return null;
   const id = app.newId();
-  const recorded = await insertIdempotencyRecord(trx, {
+  return {
     id,
     userId: actor.userId,
     organisationId: actor.organisationId,
@@ -97,10 +111,12 @@ export async function keepAnswer<T>(
       encryptionContext('idempotency_keys', 'record_enc', id),
     ),
     createdAt: app.now().toISOString(),
-  });
-  if (!recorded) throw conflict('a request with this Idempotency-Key is in progress or just finished; retry it');
-  return body;
+  };
 }
+
+/** A concurrent request with the same key committed first: this one wrote nothing. */
+export const keyTaken = (): ServiceError =>
+  conflict('a request with this Idempotency-Key is in progress or just finished; retry it');
 
 /**
  * How long an applied request's key and answer are kept. A replay only comes from a device whose answer was lost, and

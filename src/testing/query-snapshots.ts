@@ -112,15 +112,13 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
       }),
   },
   'casework.registration': {
-    readRegistrationChecks: (db) =>
-      registration.readRegistrationChecks(db, {
-        organisationId: ID,
-        organisationIds: [ID],
-        compoundId: ID,
-        assignedTo: ID,
-      }),
-    'insertRegistration (consent given, one care-first need)': (db) =>
-      registration.insertRegistration(db, {
+    'registerInOneCall (consent given, one care-first need)': (db) =>
+      registration.registerInOneCall(db, {
+        sessionToken: 't',
+        now: AT,
+        rateLimit: { windowSeconds: 60, hits: 600 },
+        registeringKinds: ['ngo'],
+        checks: { organisationId: ID, shareWithOrganisationIds: [ID], place: null, compoundId: ID, assignedTo: ID },
         survivor: {
           id: ID,
           organisationId: ID,
@@ -219,6 +217,7 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
           requestId: null,
           details: {},
         },
+        idempotency: null,
       }),
   },
   'casework.followups': {

@@ -4,14 +4,13 @@ import { timelineEvents } from '../../core/cases/timeline.ts';
 import { nextFollowUpDue } from '../../core/followups/schedule.ts';
 import type { RiskLevel } from '../../core/vocabulary.ts';
 import type { RegisteredSurvivor, RegisterSurvivorRequest } from '../../contracts/casework/survivors.ts';
-import { insertRegistration, readRegistrationChecks } from '../../db/repositories/casework/registration.repository.ts';
-import { asActor } from '../../db/transaction.ts';
+import { registerInOneCall, type RegistrationChecks } from '../../db/repositories/casework/registration.repository.ts';
 import { hitRateLimit } from '../../db/repositories/rate-limits.repository.ts';
 import { REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
 import { auditEntry } from '../audit.service.ts';
-import { keepAnswer, type OnceKey } from '../idempotency.service.ts';
+import { keptAnswer, keyTaken, type OnceKey } from '../idempotency.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { forbidden, invalid, TooManyRequests } from '../errors.ts';
+import { forbidden, invalid, TooManyRequests, type ServiceError } from '../errors.ts';
 import { authorise, caseEventRow } from './access.service.ts';
 import { REGISTERING_KINDS } from '../../core/permissions/matrix.ts';
 import { buildNeed } from './needs.service.ts';
@@ -24,8 +23,9 @@ const PLACE_KINDS = new Set(['shelter', 'clinic', 'embassy']);
  * Registers a survivor and opens the registering organisation's case, in one transaction: the
  * survivor row (identity and location encrypted), the case, consent version 1, the first
  * follow-up (scheduled by risk), the care-first needs, the matching job, the timeline entries and
- * one audit event. Issue #13: a fixed number of round trips (rate limit; begin, actor, one read for
- * every check, two writes, commit), however many rows it writes.
+ * one audit event. Issue #13: one round trip to the database (refuge_register_survivor, migration 0027: actor,
+ * rate limit, the checks that read and every write in one statement); a request refused on its own words costs one
+ * more (the rate-limit hit, so that it counts and a 429 still comes first).
  */
 export async function registerSurvivor(
   app: AppContext,
@@ -40,19 +40,6 @@ export async function registerSurvivor(
   // Per account, shared by every server process (core/matching/blind.ts: a scripted probe is slowed, an exit day is
   // not).
   const perWindow = app.limits?.registrationsPerWindow ?? REGISTRATION_RATE_LIMIT.hits;
-  // One statement, atomic on its own: no transaction around it (two round trips fewer).
-  const hit = await hitRateLimit(
-    app.database.db,
-    `register:user:${actor.userId}`,
-    REGISTRATION_RATE_LIMIT.windowSeconds,
-    now,
-  );
-  if (hit.hits > perWindow) {
-    throw new TooManyRequests(
-      Math.max(1, Math.ceil((Date.parse(hit.resetAt) - now.getTime()) / 1000)),
-      'too many registrations from this account; try again in a minute',
-    );
-  }
   const fields: Record<string, string> = {};
   if (input.dateOfBirth && input.dateOfBirth > at.slice(0, 10))
     fields['body.dateOfBirth'] = 'a date of birth cannot be in the future';
@@ -65,180 +52,217 @@ export async function registerSurvivor(
   });
   if (input.location.placeOrganisationId && !PLACE_KINDS.has(input.location.kind))
     fields['body.location.placeOrganisationId'] = 'only a shelter, clinic or embassy location names an organisation';
-  if (Object.keys(fields).length) throw invalid(fields);
+  if (Object.keys(fields).length) {
+    await countHit(app, actor, now, perWindow);
+    throw invalid(fields);
+  }
 
-  return asActor(app.database, actor, async (trx) => {
-    // The compound: a link to the registry, or the words the survivor used, or unknown (neither).
-    const compound = { id: input.compoundId ?? null, text: input.compoundId ? null : (input.compound ?? null) };
-    const checks = await readRegistrationChecks(trx, {
+  // The compound: a link to the registry, or the words the survivor used, or unknown (neither).
+  const compound = { id: input.compoundId ?? null, text: input.compoundId ? null : (input.compound ?? null) };
+  const assignedTo = input.assignedTo ?? actor.userId;
+
+  const survivorId = app.newId();
+  const caseId = app.newId();
+  const consent = applyConsentChange(
+    [] as ConsentHistory,
+    {
+      shareWithOwnEmbassy: input.consent.shareWithOwnEmbassy,
+      addOrganisationIds: input.consent.shareWithOrganisationIds,
+      useInStatistics: input.consent.useInStatistics,
+      crossOrganisationMatching: input.consent.crossOrganisationMatching,
+      embassyNationalities: input.consent.embassyNationalities,
+      testimonyToMonitoring: input.consent.testimonyToMonitoring,
+      method: input.consent.method,
+    },
+    { userId: actor.userId, organisationId: actor.organisationId },
+    now,
+  );
+  // "Nothing consented" is a valid answer at registration: no version is recorded then (NO_CONSENT).
+  const version = consent.ok ? consent.current : null;
+  const risk: RiskLevel = input.riskLevel;
+  const ageBand = input.ageBand ?? (input.dateOfBirth ? ageBandOf(ageAt(input.dateOfBirth, now)) : null);
+
+  const flags = protectionFlags({
+    ageBand,
+    pregnant: input.protection?.pregnant,
+    sexualViolence: input.protection?.sexualViolence,
+  });
+  // Care first (core/triage protection): the protocols' needs are opened with the case, before any interview.
+  const care = careFirstNeeds(flags).map((n) =>
+    buildNeed({
+      id: app.newId(),
+      caseId,
       organisationId: actor.organisationId,
-      organisationIds: [
-        ...input.consent.shareWithOrganisationIds,
-        ...(input.location.placeOrganisationId ? [input.location.placeOrganisationId] : []),
-      ],
+      kind: n.kind,
+      priority: n.priority,
+      noteEnc: null,
+      createdBy: actor.userId,
+      at,
+      ageBand,
+      nationalities: [...new Set(input.nationalities)],
+      locationKind: input.location.kind,
+      caseRisk: risk,
+    }),
+  );
+  const answer = {
+    survivorId,
+    caseId,
+    status: 'open' as const,
+    riskLevel: risk,
+    protection: flags,
+  };
+  const place = input.location.placeOrganisationId;
+  const result = await registerInOneCall(app.database.requestDb, {
+    sessionToken: actor.sessionToken,
+    now: at,
+    rateLimit: { windowSeconds: REGISTRATION_RATE_LIMIT.windowSeconds, hits: perWindow },
+    registeringKinds: REGISTERING_KINDS,
+    checks: {
+      organisationId: actor.organisationId,
+      shareWithOrganisationIds: input.consent.shareWithOrganisationIds,
+      place: place ? { id: place, kind: input.location.kind } : null,
       compoundId: compound.id,
       assignedTo: input.assignedTo ?? null,
-    });
-    if (!checks.ownKind) throw forbidden('your organisation no longer exists');
-    if (!REGISTERING_KINDS.includes(checks.ownKind))
-      throw forbidden('survivors are registered by the organisations that meet them, not by monitors or coordination');
-    const orgs = checks.organisations;
-    input.consent.shareWithOrganisationIds.forEach((id, i) => {
-      if (!orgs.has(id)) fields[`body.consent.shareWithOrganisationIds.${i}`] = 'no such organisation';
-    });
-    const place = input.location.placeOrganisationId;
-    if (place && orgs.get(place) !== input.location.kind)
-      fields['body.location.placeOrganisationId'] = `no such ${input.location.kind}`;
-    if (checks.compoundFound === false) fields['body.compoundId'] = 'no such compound';
-    const assignedTo = input.assignedTo ?? actor.userId;
-    if (checks.assigneeIsMember === false) fields['body.assignedTo'] = 'not a member of your organisation';
-    if (Object.keys(fields).length) throw invalid(fields);
-
-    const survivorId = app.newId();
-    const caseId = app.newId();
-    const consent = applyConsentChange(
-      [] as ConsentHistory,
-      {
-        shareWithOwnEmbassy: input.consent.shareWithOwnEmbassy,
-        addOrganisationIds: input.consent.shareWithOrganisationIds,
-        useInStatistics: input.consent.useInStatistics,
-        crossOrganisationMatching: input.consent.crossOrganisationMatching,
-        embassyNationalities: input.consent.embassyNationalities,
-        testimonyToMonitoring: input.consent.testimonyToMonitoring,
-        method: input.consent.method,
-      },
-      { userId: actor.userId, organisationId: actor.organisationId },
-      now,
-    );
-    // "Nothing consented" is a valid answer at registration: no version is recorded then (NO_CONSENT).
-    const version = consent.ok ? consent.current : null;
-    const risk: RiskLevel = input.riskLevel;
-    const ageBand = input.ageBand ?? (input.dateOfBirth ? ageBandOf(ageAt(input.dateOfBirth, now)) : null);
-
-    const flags = protectionFlags({
+    },
+    survivor: {
+      id: survivorId,
+      organisationId: actor.organisationId,
+      registeredBy: actor.userId,
+      registeredAt: at,
+      identityEnc: sealIdentity(app, survivorId, {
+        names: input.names.map((n) => ({
+          value: n.value,
+          script: n.script ?? null,
+          romanisation: n.romanisation,
+          preferred: n.preferred,
+        })),
+        dateOfBirth: input.dateOfBirth ?? null,
+        contacts: input.contacts,
+        documentNumber: input.documentNumber ?? null,
+      }),
+      locationEnc: sealLocation(app, survivorId, input.location.detail),
+      sex: input.sex,
       ageBand,
-      pregnant: input.protection?.pregnant,
-      sexualViolence: input.protection?.sexualViolence,
-    });
-    // Care first (core/triage protection): the protocols' needs are opened with the case, before any interview.
-    const care = careFirstNeeds(flags).map((n) =>
-      buildNeed({
-        id: app.newId(),
-        caseId,
-        organisationId: actor.organisationId,
-        kind: n.kind,
-        priority: n.priority,
-        noteEnc: null,
-        createdBy: actor.userId,
-        at,
-        ageBand,
-        nationalities: [...new Set(input.nationalities)],
-        locationKind: input.location.kind,
-        caseRisk: risk,
-      }),
-    );
-    await insertRegistration(trx, {
-      survivor: {
-        id: survivorId,
-        organisationId: actor.organisationId,
-        registeredBy: actor.userId,
-        registeredAt: at,
-        identityEnc: sealIdentity(app, survivorId, {
-          names: input.names.map((n) => ({
-            value: n.value,
-            script: n.script ?? null,
-            romanisation: n.romanisation,
-            preferred: n.preferred,
-          })),
-          dateOfBirth: input.dateOfBirth ?? null,
-          contacts: input.contacts,
-          documentNumber: input.documentNumber ?? null,
-        }),
-        locationEnc: sealLocation(app, survivorId, input.location.detail),
-        sex: input.sex,
-        ageBand,
-        nationalities: [...new Set(input.nationalities)],
-        languages: [...new Set(input.languages)],
-        documentStatus: input.documentStatus,
-        locationKind: input.location.kind,
-        locationOrganisationId: input.location.placeOrganisationId ?? null,
-        compoundRef: compound.text,
-        compoundId: compound.id,
-        exitMode: input.exitMode,
-        exitDate: input.exitDate ?? null,
-        consentOwnEmbassy: version?.flags.shareWithOwnEmbassy ?? false,
-        consentOrganisationIds: [...(version?.flags.shareWithOrganisationIds ?? [])],
-        consentStatistics: version?.flags.useInStatistics ?? false,
-        consentVersion: version?.version ?? 0,
-        isDemo: false,
-        consentCrossOrgMatching: version?.flags.crossOrganisationMatching ?? false,
-        consentEmbassyNationalities: version?.flags.embassyNationalities
-          ? [...version.flags.embassyNationalities]
-          : null,
-        protectionFlags: flags,
-        consentTestimony: version?.flags.testimonyToMonitoring ?? false,
-      },
-      kase: {
-        id: caseId,
-        survivorId,
-        organisationId: actor.organisationId,
-        status: 'open',
-        riskLevel: risk,
-        assignedTo,
-        openedAt: at,
-      },
-      consent: version
-        ? {
-            survivorId,
-            version: version.version,
-            organisationId: actor.organisationId,
-            recordedBy: actor.userId,
-            at: version.at,
-            method: version.method,
-            shareWithOwnEmbassy: version.flags.shareWithOwnEmbassy,
-            shareWithOrganisationIds: [...version.flags.shareWithOrganisationIds],
-            useInStatistics: version.flags.useInStatistics,
-            changes: [...version.changes],
-            crossOrganisationMatching: version.flags.crossOrganisationMatching,
-            embassyNationalities: version.flags.embassyNationalities ? [...version.flags.embassyNationalities] : null,
-            testimonyToMonitoring: version.flags.testimonyToMonitoring,
-          }
-        : null,
-      followUp: {
-        id: app.newId(),
-        caseId,
-        organisationId: actor.organisationId,
-        dueAt: nextFollowUpDue(now, risk).toISOString(),
-        completedAt: null,
-        outcome: null,
-        noteEnc: null,
-        recordedBy: null,
-        createdAt: at,
-      },
-      needs: care,
-      // Look for duplicates in the background; queued in this transaction so no registration is ever missed.
-      job: {
-        id: app.newId(),
-        kind: 'matching.check',
-        payload: { survivorId },
-        organisationId: actor.organisationId,
-        createdBy: actor.userId,
-      },
-      events: [
-        caseEventRow(app, actor, caseId, timelineEvents.opened(risk), at),
-        ...care.map((n) => caseEventRow(app, actor, caseId, timelineEvents.needAdded(n.kind, n.priority), at)),
-      ],
-      audit: auditEntry(actor, 'survivor.create', 'survivor', survivorId, {
-        caseId,
-        consentVersion: version?.version ?? 0,
-      }),
-    });
-    return keepAnswer(trx, app, actor, once, 201, {
+      nationalities: [...new Set(input.nationalities)],
+      languages: [...new Set(input.languages)],
+      documentStatus: input.documentStatus,
+      locationKind: input.location.kind,
+      locationOrganisationId: input.location.placeOrganisationId ?? null,
+      compoundRef: compound.text,
+      compoundId: compound.id,
+      exitMode: input.exitMode,
+      exitDate: input.exitDate ?? null,
+      consentOwnEmbassy: version?.flags.shareWithOwnEmbassy ?? false,
+      consentOrganisationIds: [...(version?.flags.shareWithOrganisationIds ?? [])],
+      consentStatistics: version?.flags.useInStatistics ?? false,
+      consentVersion: version?.version ?? 0,
+      isDemo: false,
+      consentCrossOrgMatching: version?.flags.crossOrganisationMatching ?? false,
+      consentEmbassyNationalities: version?.flags.embassyNationalities ? [...version.flags.embassyNationalities] : null,
+      protectionFlags: flags,
+      consentTestimony: version?.flags.testimonyToMonitoring ?? false,
+    },
+    kase: {
+      id: caseId,
       survivorId,
-      caseId,
-      status: 'open' as const,
+      organisationId: actor.organisationId,
+      status: 'open',
       riskLevel: risk,
-      protection: flags,
-    });
+      assignedTo,
+      openedAt: at,
+    },
+    consent: version
+      ? {
+          survivorId,
+          version: version.version,
+          organisationId: actor.organisationId,
+          recordedBy: actor.userId,
+          at: version.at,
+          method: version.method,
+          shareWithOwnEmbassy: version.flags.shareWithOwnEmbassy,
+          shareWithOrganisationIds: [...version.flags.shareWithOrganisationIds],
+          useInStatistics: version.flags.useInStatistics,
+          changes: [...version.changes],
+          crossOrganisationMatching: version.flags.crossOrganisationMatching,
+          embassyNationalities: version.flags.embassyNationalities ? [...version.flags.embassyNationalities] : null,
+          testimonyToMonitoring: version.flags.testimonyToMonitoring,
+        }
+      : null,
+    followUp: {
+      id: app.newId(),
+      caseId,
+      organisationId: actor.organisationId,
+      dueAt: nextFollowUpDue(now, risk).toISOString(),
+      completedAt: null,
+      outcome: null,
+      noteEnc: null,
+      recordedBy: null,
+      createdAt: at,
+    },
+    needs: care,
+    // Look for duplicates in the background; queued in this transaction so no registration is ever missed.
+    job: {
+      id: app.newId(),
+      kind: 'matching.check',
+      payload: { survivorId },
+      organisationId: actor.organisationId,
+      createdBy: actor.userId,
+    },
+    events: [
+      caseEventRow(app, actor, caseId, timelineEvents.opened(risk), at),
+      ...care.map((n) => caseEventRow(app, actor, caseId, timelineEvents.needAdded(n.kind, n.priority), at)),
+    ],
+    audit: auditEntry(actor, 'survivor.create', 'survivor', survivorId, {
+      caseId,
+      consentVersion: version?.version ?? 0,
+    }),
+    idempotency: keptAnswer(app, actor, once, 201, answer),
   });
+  switch (result.outcome) {
+    case 'registered':
+      return answer;
+    case 'key_taken':
+      throw keyTaken();
+    case 'rate_limited':
+      throw tooMany(result.resetAt, now);
+    case 'refused':
+      throw refusal(result.checks, input);
+  }
+}
+
+/**
+ * The rate-limit hit on its own, for a request refused before the database is asked (per account, shared by every
+ * server process: core/matching/blind.ts — a scripted probe is slowed, an exit day is not).
+ */
+async function countHit(app: AppContext, actor: RequestActor, now: Date, perWindow: number): Promise<void> {
+  const windowSeconds = REGISTRATION_RATE_LIMIT.windowSeconds;
+  const hit = await hitRateLimit(app.database.db, `register:user:${actor.userId}`, windowSeconds, now);
+  if (hit.hits > perWindow) throw tooMany(hit.resetAt, now);
+}
+
+function tooMany(resetAt: string, now: Date): TooManyRequests {
+  return new TooManyRequests(
+    Math.max(1, Math.ceil((Date.parse(resetAt) - now.getTime()) / 1000)),
+    'too many registrations from this account; try again in a minute',
+  );
+}
+
+/** The error for what the database's checks found: 403 for the organisation itself, field-keyed 400s otherwise. */
+function refusal(checks: RegistrationChecks, input: RegisterSurvivorRequest): ServiceError {
+  if (!checks.ownKind) return forbidden('your organisation no longer exists');
+  if (!REGISTERING_KINDS.includes(checks.ownKind))
+    return forbidden('survivors are registered by the organisations that meet them, not by monitors or coordination');
+  const fields: Record<string, string> = {};
+  const orgs = checks.organisations;
+  input.consent.shareWithOrganisationIds.forEach((id, i) => {
+    if (!orgs.has(id)) fields[`body.consent.shareWithOrganisationIds.${i}`] = 'no such organisation';
+  });
+  const place = input.location.placeOrganisationId;
+  if (place && orgs.get(place) !== input.location.kind)
+    fields['body.location.placeOrganisationId'] = `no such ${input.location.kind}`;
+  if (checks.compoundFound === false) fields['body.compoundId'] = 'no such compound';
+  if (checks.assigneeIsMember === false) fields['body.assignedTo'] = 'not a member of your organisation';
+  if (Object.keys(fields).length === 0)
+    throw new Error('the registration was refused without a reason the service knows');
+  return invalid(fields);
 }

@@ -1,14 +1,25 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Queryable } from '../../transaction.ts';
 import type { OrganisationKind } from '../../../core/vocabulary.ts';
+import type {
+  CaseEventsTable,
+  CasesTable,
+  ConsentVersionsTable,
+  FollowUpsTable,
+  IdempotencyKeysTable,
+  JobsTable,
+  NeedsTable,
+  SurvivorsTable,
+} from '../../schema.ts';
 import type { AuditAppend } from '../audit.repository.ts';
 import type { CaseEventInsert } from './cases.repository.ts';
 import type { FollowUpRow } from './followups.repository.ts';
 import type { NeedInsert } from './needs.repository.ts';
+import type { IdempotencyRow } from '../idempotency.repository.ts';
 import type { CaseInsert, ConsentVersionRow, SurvivorInsert } from '../survivors.repository.ts';
 
 export interface RegistrationChecks {
-  /** The registering organisation's kind; null when it no longer exists. */
+  /** The registering organisation's kind; null when it no longer exists (or the session is not valid). */
   ownKind: OrganisationKind | null;
   /** Kinds of the referenced organisations that exist. */
   organisations: Map<string, OrganisationKind>;
@@ -18,115 +29,226 @@ export interface RegistrationChecks {
   assigneeIsMember: boolean | null;
 }
 
-/**
- * Everything a registration reads before it writes, in one round trip: the registering organisation's kind, the
- * organisations its consent and location name, the linked compound and the assignee's membership. Read as the actor
- * (row-level security applies as to the single lookups it replaces).
- */
-export async function readRegistrationChecks(
-  trx: Queryable,
-  q: {
+/** A row as the function receives it: keyed by column, jsonb columns as JSON values (not the strings inserts take). */
+type Sent<T, JsonColumn extends keyof Insertable<T>> = Omit<Insertable<T>, JsonColumn> & {
+  [K in JsonColumn]: unknown;
+};
+
+export type RegistrationOutcome =
+  | { outcome: 'registered' }
+  | { outcome: 'rate_limited'; hits: number; resetAt: string }
+  | { outcome: 'refused'; checks: RegistrationChecks }
+  /** The Idempotency-Key was kept by a concurrent request first; nothing was written. */
+  | { outcome: 'key_taken' };
+
+export interface Registration {
+  /** The session whose actor the statement runs as (row-level security derives user and organisation from it). */
+  sessionToken: string;
+  now: string;
+  rateLimit: { windowSeconds: number; hits: number };
+  /** Organisation kinds that may register (core/permissions); any other is refused before anything is written. */
+  registeringKinds: readonly OrganisationKind[];
+  checks: {
     organisationId: string;
-    organisationIds: readonly string[];
+    shareWithOrganisationIds: readonly string[];
+    /** The organisation a shelter, clinic or embassy location names, and the kind it must be. */
+    place: { id: string; kind: string } | null;
     compoundId: string | null;
     assignedTo: string | null;
-  },
-): Promise<RegistrationChecks> {
-  const { rows } = await sql<{
-    own_kind: OrganisationKind | null;
-    organisations: { id: string; kind: OrganisationKind }[];
-    compound_found: boolean | null;
-    assignee_is_member: boolean | null;
-  }>`SELECT (SELECT kind FROM organisations WHERE id = ${q.organisationId}::uuid) AS own_kind,
-      coalesce((SELECT json_agg(json_build_object('id', id, 'kind', kind)) FROM organisations
-        WHERE id = ANY(${[...new Set(q.organisationIds)]}::uuid[])), '[]') AS organisations,
-      CASE WHEN ${q.compoundId}::uuid IS NULL THEN NULL
-        ELSE EXISTS (SELECT 1 FROM compounds WHERE id = ${q.compoundId}::uuid) END AS compound_found,
-      CASE WHEN ${q.assignedTo}::uuid IS NULL THEN NULL
-        ELSE EXISTS (SELECT 1 FROM memberships WHERE user_id = ${q.assignedTo}::uuid AND organisation_id = ${q.organisationId}::uuid)
-      END AS assignee_is_member`.execute(trx);
-  const r = rows[0]!;
-  return {
-    ownKind: r.own_kind,
-    organisations: new Map(r.organisations.map((o) => [o.id, o.kind])),
-    compoundFound: r.compound_found,
-    assigneeIsMember: r.assignee_is_member,
   };
+  survivor: SurvivorInsert;
+  kase: CaseInsert;
+  consent: ConsentVersionRow | null;
+  followUp: FollowUpRow;
+  needs: readonly NeedInsert[];
+  job: { id: string; kind: string; payload: unknown; organisationId: string | null; createdBy: string | null };
+  /** The case's first timeline entries: opened, then one per care-first need. */
+  events: readonly CaseEventInsert[];
+  audit: AuditAppend;
+  /** The kept answer of an Idempotency-Key, written with the rest. */
+  idempotency: IdempotencyRow | null;
 }
 
 /**
- * A registration's rows in two statements (data-modifying CTEs), so registering costs two round trips to the
- * database however many rows it writes. The first writes the survivor, case, first consent version, first follow-up,
- * the care-first needs and the matching job; the second the timeline entries and the audit event. Apart because the
- * timeline's policy checks that the case is visible, which a row inserted earlier in the same statement is not yet.
- * Foreign keys are checked at the end of each statement, row-level security's WITH CHECK on every row as usual.
+ * A whole registration in one round trip: refuge_register_survivor (migration 0027) sets the actor for its statement,
+ * counts the rate-limit hit, runs every check that needs a read, and writes survivor, case, consent, follow-up,
+ * care-first needs, matching job, timeline and audit entry (and the Idempotency-Key's answer) atomically, under
+ * row-level security as refuge_app. Rows travel as JSON keyed by column name; the database casts them.
  */
-export async function insertRegistration(
-  trx: Queryable,
-  r: {
-    survivor: SurvivorInsert;
-    kase: CaseInsert;
-    consent: ConsentVersionRow | null;
-    followUp: FollowUpRow;
-    needs: readonly NeedInsert[];
-    job: { id: string; kind: string; payload: unknown; organisationId: string | null; createdBy: string | null };
-    /** The case's first timeline entries: opened, then one per care-first need. */
-    events: readonly CaseEventInsert[];
-    audit: AuditAppend;
-  },
-): Promise<void> {
+export async function registerInOneCall(db: Queryable, r: Registration): Promise<RegistrationOutcome> {
   const s = r.survivor;
   const c = r.kase;
   const v = r.consent;
   const f = r.followUp;
   const j = r.job;
   const a = r.audit;
-  const consentCte = v
-    ? sql`, v AS (INSERT INTO consent_versions (survivor_id, version, organisation_id, recorded_by, at, method, share_with_own_embassy, share_with_organisation_ids, use_in_statistics, cross_organisation_matching, testimony_to_monitoring, changes, embassy_nationalities)
-        SELECT id, ${v.version}, ${v.organisationId}, ${v.recordedBy}, ${v.at}::timestamptz, ${v.method}, ${v.shareWithOwnEmbassy}, ${v.shareWithOrganisationIds}::uuid[], ${v.useInStatistics},
-          ${v.crossOrganisationMatching ?? false}, ${v.testimonyToMonitoring ?? false}, ${JSON.stringify(v.changes)}::jsonb, ${v.embassyNationalities ?? null}::text[] FROM s)`
-    : sql``;
-  const needsCte = r.needs.length
-    ? sql`, n AS (INSERT INTO needs (id, case_id, organisation_id, kind, priority, status, note_enc, created_by, created_at, updated_at, urgency_tier, effective_priority, age_band, nationalities, location_kind, case_risk)
-        VALUES ${sql.join(
-          r.needs.map(
-            (n) =>
-              sql`(${n.id}, ${n.caseId}, ${n.organisationId}, ${n.kind}, ${n.priority}, ${n.status}, ${n.noteEnc}, ${n.createdBy}, ${n.createdAt}::timestamptz, ${n.updatedAt}::timestamptz,
-                ${n.urgencyTier}, ${n.effectivePriority}, ${n.ageBand}, ${n.nationalities}::text[], ${n.locationKind}, ${n.caseRisk})`,
-          ),
-        )})`
-    : sql``;
-  await sql`WITH s AS (
-      INSERT INTO survivors (id, organisation_id, registered_by, registered_at, identity_enc, location_enc, sex, age_band, nationalities, languages, document_status, location_kind,
-        location_organisation_id, compound_ref, compound_id, exit_mode, exit_date, consent_own_embassy, consent_organisation_ids, consent_statistics, is_demo, consent_version, consent_cross_org_matching,
-        consent_testimony, consent_embassy_nationalities, protection_flags)
-      VALUES (${s.id}, ${s.organisationId}, ${s.registeredBy}, ${s.registeredAt}::timestamptz, ${s.identityEnc}, ${s.locationEnc}, ${s.sex}, ${s.ageBand}, ${s.nationalities}::text[], ${s.languages}::text[],
-        ${s.documentStatus}, ${s.locationKind}, ${s.locationOrganisationId}, ${s.compoundRef}, ${s.compoundId ?? null}, ${s.exitMode}, ${s.exitDate}::date, ${s.consentOwnEmbassy}, ${s.consentOrganisationIds}::uuid[],
-        ${s.consentStatistics}, ${s.isDemo}, ${s.consentVersion ?? 0}, ${s.consentCrossOrgMatching ?? false}, ${s.consentTestimony ?? false},
-        ${s.consentEmbassyNationalities ?? null}::text[], ${s.protectionFlags ?? []}::text[])
-      RETURNING id
-    ), c AS (
-      INSERT INTO cases (id, survivor_id, organisation_id, status, risk_level, assigned_to, opened_at, updated_at)
-      SELECT ${c.id}, id, ${c.organisationId}, ${c.status}, ${c.riskLevel}, ${c.assignedTo}, ${c.openedAt}::timestamptz, ${c.openedAt}::timestamptz FROM s
-      RETURNING id
-    ), j AS (
-      INSERT INTO jobs (id, kind, payload, organisation_id, created_by)
-      VALUES (${j.id}, ${j.kind}, ${JSON.stringify(j.payload ?? {})}::jsonb, ${j.organisationId}, ${j.createdBy})
-    )${consentCte}${needsCte}
-    INSERT INTO follow_ups (id, case_id, organisation_id, due_at, completed_at, outcome, note_enc, recorded_by, created_at)
-    SELECT ${f.id}, id, ${f.organisationId}, ${f.dueAt}::timestamptz, NULL, NULL, NULL, NULL, ${f.createdAt}::timestamptz FROM c`.execute(
-    trx,
-  );
-  // The audit entry last, as refuge_audit appends it (audit.repository appendAudit).
-  await sql`WITH e AS (
-      INSERT INTO case_events (id, case_id, organisation_id, actor_user_id, at, kind, params, detail_enc)
-      VALUES ${sql.join(
-        r.events.map(
-          (e) =>
-            sql`(${e.id}, ${e.caseId}, ${e.organisationId}, ${e.actorUserId}, ${e.at}::timestamptz, ${e.kind}, ${JSON.stringify(e.params)}::jsonb, ${e.detailEnc})`,
-        ),
-      )}
-    )
-    SELECT refuge_audit(${a.actorUserId}::uuid, ${a.organisationId}::uuid, ${a.action}, ${a.resourceType},
-      ${a.resourceId}, ${a.requestId}, ${JSON.stringify(a.details)}::jsonb) AS seq`.execute(trx);
+  const k = r.idempotency;
+  const survivor: Insertable<SurvivorsTable> = {
+    id: s.id,
+    organisation_id: s.organisationId,
+    registered_by: s.registeredBy,
+    registered_at: s.registeredAt,
+    identity_enc: s.identityEnc,
+    location_enc: s.locationEnc,
+    sex: s.sex,
+    age_band: s.ageBand,
+    nationalities: s.nationalities,
+    languages: s.languages,
+    document_status: s.documentStatus,
+    location_kind: s.locationKind,
+    location_organisation_id: s.locationOrganisationId,
+    compound_ref: s.compoundRef,
+    compound_id: s.compoundId ?? null,
+    exit_mode: s.exitMode,
+    exit_date: s.exitDate,
+    consent_own_embassy: s.consentOwnEmbassy,
+    consent_organisation_ids: s.consentOrganisationIds,
+    consent_statistics: s.consentStatistics,
+    is_demo: s.isDemo,
+    consent_version: s.consentVersion ?? 0,
+    consent_cross_org_matching: s.consentCrossOrgMatching ?? false,
+    consent_embassy_nationalities: s.consentEmbassyNationalities ?? null,
+    protection_flags: s.protectionFlags ?? [],
+    consent_testimony: s.consentTestimony ?? false,
+  };
+  const kase: Insertable<CasesTable> = {
+    id: c.id,
+    survivor_id: c.survivorId,
+    organisation_id: c.organisationId,
+    status: c.status,
+    risk_level: c.riskLevel,
+    assigned_to: c.assignedTo,
+    opened_at: c.openedAt,
+    updated_at: c.openedAt,
+  };
+  const consent: Sent<ConsentVersionsTable, 'changes'> | null = v && {
+    survivor_id: v.survivorId,
+    version: v.version,
+    organisation_id: v.organisationId,
+    recorded_by: v.recordedBy,
+    at: v.at,
+    method: v.method,
+    share_with_own_embassy: v.shareWithOwnEmbassy,
+    share_with_organisation_ids: v.shareWithOrganisationIds,
+    use_in_statistics: v.useInStatistics,
+    cross_organisation_matching: v.crossOrganisationMatching ?? false,
+    testimony_to_monitoring: v.testimonyToMonitoring ?? false,
+    changes: v.changes,
+    embassy_nationalities: v.embassyNationalities ?? null,
+  };
+  const followUp: Insertable<FollowUpsTable> = {
+    id: f.id,
+    case_id: f.caseId,
+    organisation_id: f.organisationId,
+    due_at: f.dueAt,
+    completed_at: null,
+    outcome: null,
+    note_enc: null,
+    recorded_by: null,
+    created_at: f.createdAt,
+  };
+  const needs: Insertable<NeedsTable>[] = r.needs.map((n) => ({
+    id: n.id,
+    case_id: n.caseId,
+    organisation_id: n.organisationId,
+    kind: n.kind,
+    priority: n.priority,
+    status: n.status,
+    note_enc: n.noteEnc,
+    created_by: n.createdBy,
+    created_at: n.createdAt,
+    updated_at: n.updatedAt,
+    urgency_tier: n.urgencyTier,
+    effective_priority: n.effectivePriority,
+    age_band: n.ageBand,
+    nationalities: n.nationalities,
+    location_kind: n.locationKind,
+    case_risk: n.caseRisk,
+  }));
+  const job: Sent<JobsTable, 'payload'> = {
+    id: j.id,
+    kind: j.kind,
+    payload: j.payload ?? {},
+    organisation_id: j.organisationId,
+    created_by: j.createdBy,
+  };
+  const events: Sent<CaseEventsTable, 'params'>[] = r.events.map((e) => ({
+    id: e.id,
+    case_id: e.caseId,
+    organisation_id: e.organisationId,
+    actor_user_id: e.actorUserId,
+    at: e.at,
+    kind: e.kind,
+    params: e.params,
+    detail_enc: e.detailEnc,
+  }));
+  const idempotency: Insertable<IdempotencyKeysTable> | null = k && {
+    id: k.id,
+    user_id: k.userId,
+    organisation_id: k.organisationId,
+    idempotency_key: k.key,
+    operation: k.operation,
+    response_status: k.responseStatus,
+    record_enc: k.recordEnc,
+    created_at: k.createdAt,
+  };
+  const rows = {
+    survivor,
+    case: kase,
+    consent,
+    follow_up: followUp,
+    needs,
+    job,
+    events,
+    audit: {
+      actor_user_id: a.actorUserId,
+      organisation_id: a.organisationId,
+      action: a.action,
+      resource_type: a.resourceType,
+      resource_id: a.resourceId,
+      request_id: a.requestId,
+      details: a.details,
+    },
+    idempotency,
+  };
+  const q = r.checks;
+  const checks = {
+    organisation_id: q.organisationId,
+    share_ids: [...new Set(q.shareWithOrganisationIds)],
+    place_id: q.place?.id ?? null,
+    place_kind: q.place?.kind ?? null,
+    compound_id: q.compoundId,
+    assigned_to: q.assignedTo,
+  };
+  let answer: {
+    registered?: true;
+    refused?: 'rate_limited' | 'checks';
+    hits?: number;
+    reset_at?: string;
+    own_kind?: OrganisationKind | null;
+    organisations?: { id: string; kind: OrganisationKind }[];
+    compound_found?: boolean | null;
+    assignee_is_member?: boolean | null;
+  };
+  try {
+    const { rows: result } = await sql<{ answer: typeof answer }>`SELECT refuge_register_survivor(${r.sessionToken},
+      ${r.now}::timestamptz, ${r.rateLimit.windowSeconds}::int, ${r.rateLimit.hits}::bigint, ${r.registeringKinds}::text[],
+      ${JSON.stringify(checks)}::jsonb, ${JSON.stringify(rows)}::jsonb) AS answer`.execute(db);
+    answer = result[0]!.answer;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'RF409') return { outcome: 'key_taken' };
+    throw error;
+  }
+  if (answer.registered) return { outcome: 'registered' };
+  if (answer.refused === 'rate_limited')
+    return { outcome: 'rate_limited', hits: answer.hits!, resetAt: new Date(answer.reset_at!).toISOString() };
+  return {
+    outcome: 'refused',
+    checks: {
+      ownKind: answer.own_kind ?? null,
+      organisations: new Map((answer.organisations ?? []).map((o) => [o.id, o.kind])),
+      compoundFound: answer.compound_found ?? null,
+      assigneeIsMember: answer.assignee_is_member ?? null,
+    },
+  };
 }
