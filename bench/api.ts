@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
  *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
+ *                        [--explain] [--keep]
  *
  * PostgreSQL: creates `refuge_bench` on postgres://postgres@127.0.0.1:5432/postgres and drops it after.
  * Cases are bulk-loaded with generate_series (not one request each); half belong to the benchmark
@@ -51,7 +52,41 @@ interface ClientResult {
   p95: number;
   p99: number;
   statuses: Record<string, number>;
+  /** Board requests only: latency per filter string and page. */
+  perFilter?: { label: string; n: number; p50: number; p95: number; p99: number }[];
 }
+
+/** The p-quantile of sorted latencies, to 0.1 ms. */
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1)) : 0;
+
+/**
+ * The board filters a person can pick, as query strings: none, each single filter (one value and several; a
+ * nationality no one has, the worst case for an ordered walk), each pair, and all four. The bulk load's
+ * population: ten need kinds, eighteen nationalities, five location kinds, six age bands, independent.
+ */
+const TRIAGE_FILTERS = [
+  '',
+  '&kind=medical_urgent',
+  '&kind=legal',
+  '&kind=medical_urgent,medical',
+  '&nationality=VN',
+  '&nationality=ID,VN',
+  '&nationality=ZZ',
+  '&locationKind=street',
+  '&locationKind=embassy',
+  '&ageBand=60_plus',
+  '&ageBand=under_18,18_24',
+  '&kind=legal&nationality=KE',
+  '&kind=shelter&locationKind=clinic',
+  '&kind=legal&ageBand=under_18',
+  '&nationality=PH&locationKind=street',
+  '&nationality=KE&ageBand=60_plus',
+  '&nationality=ZZ&kind=legal',
+  '&locationKind=shelter&ageBand=60_plus',
+  '&kind=legal&nationality=KE&locationKind=street&ageBand=60_plus',
+  '&kind=medical_urgent,legal&nationality=ID,KE&locationKind=street,clinic&ageBand=60_plus,under_18',
+];
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -88,53 +123,50 @@ async function runClient(): Promise<void> {
         method: 'verbal',
       },
     });
-  // Broad and selective filters; the last two match few or no rows (the worst case for an ordered index walk).
-  const filters = [
-    '',
-    '&kind=medical_urgent,medical',
-    '&nationality=ID,VN',
-    '&ageBand=under_18',
-    '&locationKind=shelter,clinic',
-    '&kind=shelter&nationality=PH',
-    '&kind=legal&nationality=KE&ageBand=60_plus',
-    '&nationality=ZZ',
-  ];
+  const filters = TRIAGE_FILTERS;
   const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
   const started = Date.now();
-  const worker = async () => {
-    let cursor: string | null = null;
+  // Per filter string and page ("p1" first page, "p2+" a page reached through a cursor): latencies of board requests.
+  const perLabel = new Map<string, number[]>();
+  const worker = async (w: number) => {
+    // Each client scrolls every filter: a first page, then up to three pages following its cursor, then again.
+    const cursors = new Map<string, { cursor: string; depth: number }>();
+    let turn = w;
     while (issued < Number(maxRequests) && Date.now() < deadline) {
       issued++;
+      const filter = filters[turn++ % filters.length]!;
+      const scroll = cursors.get(filter);
       const t0 = performance.now();
       try {
         let res: Response;
         if (mode === 'register') {
           res = await fetch(`${base}/api/survivors`, { method: 'POST', headers, body: body() });
         } else {
-          const filter = filters[issued % filters.length];
-          res = await fetch(
-            `${base}/api/triage?limit=50${filter}${cursor && filter === '' ? `&cursor=${cursor}` : ''}`,
-            { headers: { cookie } },
-          );
+          res = await fetch(`${base}/api/triage?limit=50${filter}${scroll ? `&cursor=${scroll.cursor}` : ''}`, {
+            headers: { cookie },
+          });
         }
         const text = await res.text();
-        latencies.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        latencies.push(ms);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status >= 400) errors++;
-        // Every third board request follows the cursor to the next page, as a person scrolling would.
-        if (mode === 'triage' && res.ok) cursor = issued % 3 === 0 ? JSON.parse(text).nextCursor : null;
+        if (mode === 'triage') {
+          const label = `${filter || '(none)'} ${scroll ? 'p2+' : 'p1'}`;
+          perLabel.set(label, [...(perLabel.get(label) ?? []), ms]);
+          const next = res.ok ? (JSON.parse(text) as { nextCursor: string | null }).nextCursor : null;
+          if (next && (scroll?.depth ?? 0) < 3) cursors.set(filter, { cursor: next, depth: (scroll?.depth ?? 0) + 1 });
+          else cursors.delete(filter);
+        }
       } catch {
         errors++;
       }
     }
   };
-  await Promise.all(Array.from({ length: Number(concurrency) }, worker));
+  await Promise.all(Array.from({ length: Number(concurrency) }, (_, w) => worker(w)));
   const elapsed = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const q = (p: number) =>
-    latencies.length
-      ? Number(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1))
-      : 0;
+  const q = (p: number) => percentile(latencies, p);
   const result: ClientResult = {
     mode,
     requests: latencies.length,
@@ -145,6 +177,10 @@ async function runClient(): Promise<void> {
     p95: q(0.95),
     p99: q(0.99),
     statuses,
+    perFilter: [...perLabel].map(([label, xs]) => {
+      xs.sort((a, b) => a - b);
+      return { label, n: xs.length, p50: percentile(xs, 0.5), p95: percentile(xs, 0.95), p99: percentile(xs, 0.99) };
+    }),
   };
   process.stdout.write(JSON.stringify(result));
 }
@@ -280,40 +316,76 @@ async function bulkLoad(
   await database.pool.query('DROP FUNCTION h(bigint, text, int)');
 }
 
+/** A board query string of TRIAGE_FILTERS as the repository's filter. */
+function triageFilterOf(query: string): Partial<TriageFilter> {
+  const p = new URLSearchParams(query);
+  const list = <T extends string>(name: string) => (p.get(name) ? (p.get(name)!.split(',') as T[]) : undefined);
+  return {
+    kinds: list('kind'),
+    nationalities: list('nationality'),
+    locationKinds: list('locationKind'),
+    ageBands: list('ageBand'),
+  };
+}
+
 /**
- * Prints the plan of the board's first page, unfiltered and filtered, as the benchmark user
- * (row-level security on).
+ * Prints, as the benchmark user (row-level security on), the plan of the board's first page for each filter
+ * (--explain), and the time of its first and second page in the database alone, one query at a time: less noisy
+ * than the HTTP figures on a shared machine.
  */
 async function explainBoard(
   database: Database,
   actor: { userId: string; organisationId: string; sessionToken: string },
+  explain: boolean,
 ): Promise<void> {
-  const filters: Partial<TriageFilter>[] = [
-    {},
-    { nationalities: ['ID', 'VN'] },
-    { kinds: ['medical_urgent', 'medical'] },
-    { kinds: ['legal'], nationalities: ['KE'], ageBands: ['60_plus'] },
-    { nationalities: ['ZZ'] },
-  ];
-  for (const filter of filters) {
-    const plan = await asActor(database, actor, async (trx) => {
-      // Runs each statement twice: once under EXPLAIN ANALYZE (kept for printing), then for real.
-      type Execute = (q: CompiledQuery, ...rest: unknown[]) => Promise<QueryResult<Record<string, unknown>>>;
-      const executor = trx.getExecutor() as unknown as { executeQuery: Execute };
-      const original = executor.executeQuery.bind(executor);
-      const plans: string[] = [];
-      executor.executeQuery = async (q, ...rest) => {
-        if (/^\s*(select|with)\b/i.test(q.sql)) {
-          const r = await original({ ...q, sql: `EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) ${q.sql}` }, ...rest);
-          plans.push(r.rows.map((x) => String(x['QUERY PLAN'])).join('\n'));
-        }
-        return original(q, ...rest);
-      };
-      await triageBoard(trx, { organisationId: actor.organisationId, limit: 50, ...filter });
-      executor.executeQuery = original;
-      return plans.join('\n      ---\n');
-    });
-    console.log(`    plan ${JSON.stringify(filter)}:\n      ${plan.split('\n').join('\n      ')}`);
+  console.log('  board in the database alone, one at a time (median of 5, ms; page 1 / page 2):');
+  for (const query of TRIAGE_FILTERS) {
+    const filter = { organisationId: actor.organisationId, limit: 50, ...triageFilterOf(query) };
+    if (explain) {
+      const plan = await asActor(database, actor, async (trx) => {
+        // Runs each statement twice: once under EXPLAIN ANALYZE (kept for printing), then for real.
+        type Execute = (q: CompiledQuery, ...rest: unknown[]) => Promise<QueryResult<Record<string, unknown>>>;
+        const executor = trx.getExecutor() as unknown as { executeQuery: Execute };
+        const original = executor.executeQuery.bind(executor);
+        const plans: string[] = [];
+        executor.executeQuery = async (q, ...rest) => {
+          if (/^\s*(select|with)\b/i.test(q.sql)) {
+            const r = await original({ ...q, sql: `EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) ${q.sql}` }, ...rest);
+            plans.push(r.rows.map((x) => String(x['QUERY PLAN'])).join('\n'));
+          }
+          return original(q, ...rest);
+        };
+        await triageBoard(trx, filter);
+        executor.executeQuery = original;
+        return plans.join('\n      ---\n');
+      });
+      console.log(`    plan ${query || '(none)'}:\n      ${plan.split('\n').join('\n      ')}`);
+    }
+    const times: [number[], number[]] = [[], []];
+    for (let i = 0; i < 5; i++) {
+      let t0 = performance.now();
+      const first = await asActor(database, actor, (trx) => triageBoard(trx, filter));
+      times[0].push(performance.now() - t0);
+      const last = first.at(-1);
+      if (!last) continue;
+      t0 = performance.now();
+      await asActor(database, actor, (trx) =>
+        triageBoard(trx, {
+          ...filter,
+          after: {
+            tier: last.urgencyTier,
+            effectivePriority: last.effectivePriority,
+            createdAt: last.createdAt,
+            id: last.id,
+          },
+        }),
+      );
+      times[1].push(performance.now() - t0);
+    }
+    const median = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[2]!.toFixed(1) : '-');
+    console.log(
+      `    ${(query || '(none)').padEnd(92)} ${median(times[0]).padStart(7)} / ${median(times[1]).padStart(7)}`,
+    );
   }
 }
 
@@ -380,11 +452,11 @@ async function benchEngine(
       await bulkLoad(app, database, orgIds, user.id, loaded, size, log);
       loaded = size;
       console.log(`  ${size.toLocaleString('en')} cases bulk-loaded (+${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      if (process.argv.includes('--explain'))
-        await explainBoard(
-          database,
-          (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0]!, minutes: 120 }))!,
-        );
+      await explainBoard(
+        database,
+        (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0]!, minutes: 120 }))!,
+        process.argv.includes('--explain'),
+      );
       // Warm-up, then measure.
       await drive(base, cookie, csrf, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });
       const reg = await drive(base, cookie, csrf, 'register', opts);
@@ -396,11 +468,18 @@ async function benchEngine(
             `(${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)})`,
         );
       }
+      console.log('  triage per filter (ms):');
+      for (const f of (tri.perFilter ?? []).sort((a, b) => b.p95 - a.p95))
+        console.log(
+          `    ${f.label.padEnd(92)} n ${String(f.n).padStart(4)}  p50 ${String(f.p50).padStart(7)}  ` +
+            `p95 ${String(f.p95).padStart(7)}  p99 ${String(f.p99).padStart(7)}`,
+        );
     }
     await server.close();
   } finally {
     await database.close();
-    if (kind === 'postgresql') {
+    // --keep: leave the loaded database for EXPLAIN by hand (psql) after the run.
+    if (kind === 'postgresql' && !process.argv.includes('--keep')) {
       const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 1 });
       await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`).catch(() => undefined);
       await admin.end();
