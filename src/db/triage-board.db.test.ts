@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGE_BANDS, LOCATION_KINDS, NEED_KINDS, NEED_STATUSES } from '../core/vocabulary.ts';
-import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from '../testing/test-harness.ts';
+import {
+  DATABASE_KINDS,
+  createTestApp,
+  createTestDatabase,
+  signedInActor,
+  type TestDatabase,
+} from '../testing/test-harness.ts';
+import type { RequestActor } from '../services/context.ts';
 import { insertOrganisation } from './repositories/accounts.repository.ts';
 import {
   insertNeeds,
@@ -10,7 +17,7 @@ import {
   type NeedInsert,
   type TriageFilter,
 } from './repositories/casework/needs.repository.ts';
-import { asSystem } from './transaction.ts';
+import { asActor, asSystem } from './transaction.ts';
 
 /** A seeded generator, so a failing combination can be replayed. */
 function random(seed: number): () => number {
@@ -33,6 +40,7 @@ const NATIONALITIES = ['ID', 'VN', 'PH', 'KE', 'MM'];
  */
 describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
   let database: TestDatabase;
+  let actor: RequestActor;
   const own = randomUUID();
   const other = randomUUID();
   const needs: NeedInsert[] = [];
@@ -94,6 +102,7 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
       }
       await insertNeeds(trx, needs);
     });
+    actor = await signedInActor(await createTestApp(database), own);
   });
   afterAll(async () => {
     await database?.drop();
@@ -136,8 +145,16 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
   };
 
   it('pages every filter combination from any cursor as a brute-force filter and sort does', async () => {
-    const board = (f: Partial<TriageFilter>, limit: number, after: Key | undefined, walkBudget?: number) =>
-      asSystem(database, (trx) =>
+    // As a caseworker of the organisation (row-level security on: the nationality lookup goes through
+    // refuge_board_nationality_needs) and as the system (no row-level security: the GIN index is read directly).
+    const board = (
+      f: Partial<TriageFilter>,
+      limit: number,
+      after: Key | undefined,
+      walkBudget: number | undefined,
+      system: boolean,
+    ) => {
+      const read = (trx: Parameters<Parameters<typeof asSystem>[1]>[0]) =>
         triageBoard(trx, {
           organisationId: own,
           limit,
@@ -146,8 +163,9 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
           ...(after
             ? { after: { tier: after[0], effectivePriority: after[1], createdAt: after[2], id: after[3] } }
             : {}),
-        }),
-      );
+        });
+      return system ? asSystem(database, read) : asActor(database, actor, read);
+    };
     const filters: Partial<TriageFilter>[] = [
       {},
       { nationalities: ['ZZ'] },
@@ -158,12 +176,13 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
     for (const f of filters) {
       // Walk budgets: the default, and small ones that make the walk give up early, forcing the other plans.
       for (const walkBudget of [undefined, 1, 7]) {
+        const system = rnd() < 0.3;
         const limit = 1 + Math.floor(rnd() * 12);
         // Page through from the start, each page's cursor being the last row of the one before.
         const paged: string[] = [];
         let after: Key | undefined;
         for (let page = 0; page < 500; page++) {
-          const rows = await board(f, limit, after, walkBudget);
+          const rows = await board(f, limit, after, walkBudget, system);
           expect(rows.length).toBeLessThanOrEqual(limit);
           expect(rows.every((r) => r.organisationId === own)).toBe(true);
           paged.push(...rows.map((r) => r.id));
@@ -173,7 +192,12 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
         expect({ f, walkBudget, ids: paged }).toEqual({ f, walkBudget, ids: bruteForce(f) });
         // A cursor taken from any need (matching the filter or not, open or not, even another organisation's).
         const from = key(pick(needs));
-        expect({ f, walkBudget, from, ids: (await board(f, limit, from, walkBudget)).map((r) => r.id) }).toEqual({
+        expect({
+          f,
+          walkBudget,
+          from,
+          ids: (await board(f, limit, from, walkBudget, system)).map((r) => r.id),
+        }).toEqual({
           f,
           walkBudget,
           from,
@@ -183,5 +207,26 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
       }
     }
     expect(checked).toBe(filters.length * 3);
+  });
+
+  it("gives a caseworker neither another organisation's board nor its needs' nationalities", async () => {
+    for (const walkBudget of [undefined, 1])
+      for (const f of [{}, { nationalities: ['KE'] }, { nationalities: ['KE'], kinds: ['legal' as const] }])
+        expect(
+          await asActor(database, actor, (trx) =>
+            triageBoard(trx, { organisationId: other, limit: 50, walkBudget, ...f }),
+          ),
+        ).toEqual([]);
+    // The lookup behind the nationality filter answers for the session's own organisation only.
+    const ids = await asActor(database, actor, async (trx) =>
+      (
+        await sql<{
+          id: string;
+        }>`SELECT id FROM refuge_board_nationality_needs(${NATIONALITIES}::text[], NULL) AS id`.execute(trx)
+      ).rows.map((r) => r.id),
+    );
+    const otherIds = new Set(needs.filter((n) => n.organisationId === other).map((n) => n.id));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => otherIds.has(id))).toEqual([]);
   });
 });
