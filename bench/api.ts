@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
  *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
- *                        [--explain] [--keep]
+ *                        [--explain] [--keep] [--consular]
  *
  * PostgreSQL: creates `refuge_bench` on postgres://postgres@127.0.0.1:5432/postgres and drops it after.
  * Cases are bulk-loaded with generate_series (not one request each); half belong to the benchmark
@@ -89,6 +89,19 @@ const TRIAGE_FILTERS = [
   '&kind=medical_urgent,legal&nationality=ID,KE&locationKind=street,clinic&ageBand=60_plus,under_18',
 ];
 
+/** The consular queue's filters and sorts, as an embassy serving Vietnam picks them (--consular). */
+const CONSULAR_FILTERS = [
+  '',
+  '&sort=oldest',
+  '&sort=risk',
+  '&sort=flight',
+  '&status=awaiting_travel',
+  '&documentStatus=lost',
+  '&ready=true',
+  '&flight=none',
+  '&status=awaiting_documents&documentStatus=confiscated&sort=risk',
+];
+
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
@@ -124,7 +137,8 @@ async function runClient(): Promise<void> {
         method: 'verbal',
       },
     });
-  const filters = TRIAGE_FILTERS;
+  const filters = mode === 'consular' ? CONSULAR_FILTERS : TRIAGE_FILTERS;
+  const path = mode === 'consular' ? '/api/consular/queue' : '/api/triage';
   const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
   const started = Date.now();
   // Per filter string and page ("p1" first page, "p2+" a page reached through a cursor): latencies of board requests.
@@ -143,7 +157,7 @@ async function runClient(): Promise<void> {
         if (mode === 'register') {
           res = await fetch(`${base}/api/survivors`, { method: 'POST', headers, body: body() });
         } else {
-          res = await fetch(`${base}/api/triage?limit=50${filter}${scroll ? `&cursor=${scroll.cursor}` : ''}`, {
+          res = await fetch(`${base}${path}?limit=50${filter}${scroll ? `&cursor=${scroll.cursor}` : ''}`, {
             headers: { cookie },
           });
         }
@@ -152,7 +166,7 @@ async function runClient(): Promise<void> {
         latencies.push(ms);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status >= 400) errors++;
-        if (mode === 'triage') {
+        if (mode !== 'register') {
           const label = `${filter || '(none)'} ${scroll ? 'p2+' : 'p1'}`;
           perLabel.set(label, [...(perLabel.get(label) ?? []), ms]);
           const next = res.ok ? (JSON.parse(text) as { nextCursor: string | null }).nextCursor : null;
@@ -315,7 +329,7 @@ async function bulkLoad(
   }
   // VACUUM as well as ANALYZE: the state autovacuum leaves a settled table in (visibility map set), where the board's
   // walks are index-only scans (0028). A fresh bulk load would otherwise visit the heap for every walked entry.
-  await database.pool.query('VACUUM (ANALYZE) survivors; VACUUM (ANALYZE) cases; VACUUM (ANALYZE) needs;');
+  for (const table of ['survivors', 'cases', 'needs']) await database.pool.query(`VACUUM (ANALYZE) ${table}`);
   await database.pool.query('DROP FUNCTION h(bigint, text, int)');
 }
 
@@ -435,16 +449,36 @@ async function benchEngine(
       password: PASSWORD,
       memberships: [{ organisation: 'bench-ngo-0', role: 'caseworker' }],
     });
+    // --consular: an embassy serving Vietnam (one of eighteen nationalities; a third of survivors consent).
+    const consular = process.argv.includes('--consular');
+    if (consular) {
+      await createOrganisation(app, {
+        slug: 'bench-embassy-vn',
+        name: 'Bench Embassy VN',
+        kind: 'embassy',
+        nationalitiesServed: ['VN'],
+      });
+      await createUser(app, {
+        email: 'consul@bench.test',
+        displayName: 'Bench consul',
+        password: PASSWORD,
+        memberships: [{ organisation: 'bench-embassy-vn', role: 'consular_officer' }],
+      });
+    }
     const server = await buildServer({ app, version: 'bench', secureCookies: false, webRoot: null });
     await server.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    const signIn = await fetch(`${base}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@bench.test', password: PASSWORD }),
-    });
-    const cookie = String(signIn.headers.get('set-cookie')).split(';')[0]!;
-    const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+    const signInAs = async (email: string) => {
+      const res = await fetch(`${base}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      const cookie = String(res.headers.get('set-cookie')).split(';')[0]!;
+      return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+    };
+    const { cookie, csrf } = await signInAs('bench@bench.test');
+    const consul = consular ? await signInAs('consul@bench.test') : null;
     console.log(
       `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients from a second process, ` +
         `≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase`,
@@ -464,19 +498,22 @@ async function benchEngine(
       await drive(base, cookie, csrf, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });
       const reg = await drive(base, cookie, csrf, 'register', opts);
       const tri = await drive(base, cookie, csrf, 'triage', opts);
-      for (const r of [reg, tri]) {
+      const queue = consul ? await drive(base, consul.cookie, consul.csrf, 'consular', opts) : null;
+      for (const r of [reg, tri, ...(queue ? [queue] : [])]) {
         console.log(
           `  ${r.mode.padEnd(9)} ${String(r.perSecond).padStart(6)}/s  ` +
             `p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  ` +
             `(${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)})`,
         );
       }
-      console.log('  triage per filter (ms):');
-      for (const f of (tri.perFilter ?? []).sort((a, b) => b.p95 - a.p95))
-        console.log(
-          `    ${f.label.padEnd(92)} n ${String(f.n).padStart(4)}  p50 ${String(f.p50).padStart(7)}  ` +
-            `p95 ${String(f.p95).padStart(7)}  p99 ${String(f.p99).padStart(7)}`,
-        );
+      for (const r of [tri, ...(queue ? [queue] : [])]) {
+        console.log(`  ${r.mode} per filter (ms):`);
+        for (const f of (r.perFilter ?? []).sort((a, b) => b.p95 - a.p95))
+          console.log(
+            `    ${f.label.padEnd(92)} n ${String(f.n).padStart(4)}  p50 ${String(f.p50).padStart(7)}  ` +
+              `p95 ${String(f.p95).padStart(7)}  p99 ${String(f.p99).padStart(7)}`,
+          );
+      }
     }
     await server.close();
   } finally {
