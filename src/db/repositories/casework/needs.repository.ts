@@ -189,12 +189,8 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
   const nationalities = f.nationalities?.length ? f.nationalities : null;
   // The walked filter: the one whose picked values are the smallest share of its vocabulary.
   const driver = WALKABLE.filter((w) => w.values(f)?.length)
-    .map((w) => ({
-      column: w.column,
-      values: [...new Set(w.values(f)!)] as string[],
-      share: w.values(f)!.length / w.of,
-    }))
-    .sort((x, y) => x.share - y.share)[0];
+    .map((w) => ({ column: w.column, values: [...new Set<string>(w.values(f))], of: w.of }))
+    .sort((x, y) => x.values.length / x.of - y.values.length / y.of)[0];
   const checks = (except: string | null) => {
     const parts = [];
     if (except !== 'kind' && f.kinds?.length) parts.push(sql`n.kind = ANY(${sql.val(f.kinds)}::text[])`);
