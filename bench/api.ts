@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
  *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
+ *                        [--explain] [--keep] [--consular]
  *
  * PostgreSQL: creates `refuge_bench` on postgres://postgres@127.0.0.1:5432/postgres and drops it after.
  * Cases are bulk-loaded with generate_series (not one request each); half belong to the benchmark
@@ -51,7 +52,55 @@ interface ClientResult {
   p95: number;
   p99: number;
   statuses: Record<string, number>;
+  /** Board requests only: latency per filter string and page. */
+  perFilter?: { label: string; n: number; p50: number; p95: number; p99: number }[];
 }
+
+/** The p-quantile of sorted latencies, to 0.1 ms. */
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1)) : 0;
+
+/**
+ * The board filters a person can pick, as query strings: none, each single filter (one value and several; a
+ * nationality no one has, the worst case for an ordered walk), each pair, and all four. The bulk load's
+ * population: ten need kinds, eighteen nationalities, five location kinds, six age bands, independent.
+ */
+const TRIAGE_FILTERS = [
+  '',
+  '&kind=medical_urgent',
+  '&kind=legal',
+  '&kind=medical_urgent,medical',
+  '&nationality=VN',
+  '&nationality=ID,VN',
+  '&nationality=ZZ',
+  '&locationKind=street',
+  '&locationKind=embassy',
+  '&ageBand=60_plus',
+  '&ageBand=under_18,18_24',
+  '&kind=legal&nationality=KE',
+  '&kind=shelter&locationKind=clinic',
+  '&kind=legal&ageBand=under_18',
+  '&nationality=PH&locationKind=street',
+  '&nationality=KE&ageBand=60_plus',
+  '&nationality=ZZ&kind=legal',
+  '&locationKind=shelter&ageBand=60_plus',
+  '&nationality=KE&locationKind=street,clinic,shelter,own_address',
+  '&kind=legal&nationality=KE&locationKind=street&ageBand=60_plus',
+  '&kind=medical_urgent,legal&nationality=ID,KE&locationKind=street,clinic&ageBand=60_plus,under_18',
+];
+
+/** The consular queue's filters and sorts, as an embassy serving Vietnam picks them (--consular). */
+const CONSULAR_FILTERS = [
+  '',
+  '&sort=oldest',
+  '&sort=risk',
+  '&sort=flight',
+  '&status=awaiting_travel',
+  '&documentStatus=lost',
+  '&ready=true',
+  '&flight=none',
+  '&status=awaiting_documents&documentStatus=confiscated&sort=risk',
+];
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -88,53 +137,51 @@ async function runClient(): Promise<void> {
         method: 'verbal',
       },
     });
-  // Broad and selective filters; the last two match few or no rows (the worst case for an ordered index walk).
-  const filters = [
-    '',
-    '&kind=medical_urgent,medical',
-    '&nationality=ID,VN',
-    '&ageBand=under_18',
-    '&locationKind=shelter,clinic',
-    '&kind=shelter&nationality=PH',
-    '&kind=legal&nationality=KE&ageBand=60_plus',
-    '&nationality=ZZ',
-  ];
+  const filters = mode === 'consular' ? CONSULAR_FILTERS : TRIAGE_FILTERS;
+  const path = mode === 'consular' ? '/api/consular/queue' : '/api/triage';
   const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
   const started = Date.now();
-  const worker = async () => {
-    let cursor: string | null = null;
+  // Per filter string and page ("p1" first page, "p2+" a page reached through a cursor): latencies of board requests.
+  const perLabel = new Map<string, number[]>();
+  const worker = async (w: number) => {
+    // Each client scrolls every filter: a first page, then up to three pages following its cursor, then again.
+    const cursors = new Map<string, { cursor: string; depth: number }>();
+    let turn = w;
     while (issued < Number(maxRequests) && Date.now() < deadline) {
       issued++;
+      const filter = filters[turn++ % filters.length]!;
+      const scroll = cursors.get(filter);
       const t0 = performance.now();
       try {
         let res: Response;
         if (mode === 'register') {
           res = await fetch(`${base}/api/survivors`, { method: 'POST', headers, body: body() });
         } else {
-          const filter = filters[issued % filters.length];
-          res = await fetch(
-            `${base}/api/triage?limit=50${filter}${cursor && filter === '' ? `&cursor=${cursor}` : ''}`,
-            { headers: { cookie } },
-          );
+          res = await fetch(`${base}${path}?limit=50${filter}${scroll ? `&cursor=${scroll.cursor}` : ''}`, {
+            headers: { cookie },
+          });
         }
         const text = await res.text();
-        latencies.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        latencies.push(ms);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status >= 400) errors++;
-        // Every third board request follows the cursor to the next page, as a person scrolling would.
-        if (mode === 'triage' && res.ok) cursor = issued % 3 === 0 ? JSON.parse(text).nextCursor : null;
+        if (mode !== 'register') {
+          const label = `${filter || '(none)'} ${scroll ? 'p2+' : 'p1'}`;
+          perLabel.set(label, [...(perLabel.get(label) ?? []), ms]);
+          const next = res.ok ? (JSON.parse(text) as { nextCursor: string | null }).nextCursor : null;
+          if (next && (scroll?.depth ?? 0) < 3) cursors.set(filter, { cursor: next, depth: (scroll?.depth ?? 0) + 1 });
+          else cursors.delete(filter);
+        }
       } catch {
         errors++;
       }
     }
   };
-  await Promise.all(Array.from({ length: Number(concurrency) }, worker));
+  await Promise.all(Array.from({ length: Number(concurrency) }, (_, w) => worker(w)));
   const elapsed = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const q = (p: number) =>
-    latencies.length
-      ? Number(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1))
-      : 0;
+  const q = (p: number) => percentile(latencies, p);
   const result: ClientResult = {
     mode,
     requests: latencies.length,
@@ -145,6 +192,10 @@ async function runClient(): Promise<void> {
     p95: q(0.95),
     p99: q(0.99),
     statuses,
+    perFilter: [...perLabel].map(([label, xs]) => {
+      xs.sort((a, b) => a - b);
+      return { label, n: xs.length, p50: percentile(xs, 0.5), p95: percentile(xs, 0.95), p99: percentile(xs, 0.99) };
+    }),
   };
   process.stdout.write(JSON.stringify(result));
 }
@@ -276,44 +327,82 @@ async function bulkLoad(
     });
     log(`    loaded ${hi.toLocaleString('en')} cases`);
   }
-  await database.pool.query('ANALYZE survivors; ANALYZE cases; ANALYZE needs;');
+  // VACUUM as well as ANALYZE: the state autovacuum leaves a settled table in (visibility map set), where the board's
+  // walks are index-only scans (0028). A fresh bulk load would otherwise visit the heap for every walked entry.
+  for (const table of ['survivors', 'cases', 'needs']) await database.pool.query(`VACUUM (ANALYZE) ${table}`);
   await database.pool.query('DROP FUNCTION h(bigint, text, int)');
 }
 
+/** A board query string of TRIAGE_FILTERS as the repository's filter. */
+function triageFilterOf(query: string): Partial<TriageFilter> {
+  const p = new URLSearchParams(query);
+  const list = <T extends string>(name: string) => (p.get(name) ? (p.get(name)!.split(',') as T[]) : undefined);
+  return {
+    kinds: list('kind'),
+    nationalities: list('nationality'),
+    locationKinds: list('locationKind'),
+    ageBands: list('ageBand'),
+  };
+}
+
 /**
- * Prints the plan of the board's first page, unfiltered and filtered, as the benchmark user
- * (row-level security on).
+ * Prints, as the benchmark user (row-level security on), the plan of the board's first page for each filter
+ * (--explain), and the time of its first and second page in the database alone, one query at a time: less noisy
+ * than the HTTP figures on a shared machine.
  */
 async function explainBoard(
   database: Database,
   actor: { userId: string; organisationId: string; sessionToken: string },
+  explain: boolean,
 ): Promise<void> {
-  const filters: Partial<TriageFilter>[] = [
-    {},
-    { nationalities: ['ID', 'VN'] },
-    { kinds: ['medical_urgent', 'medical'] },
-    { kinds: ['legal'], nationalities: ['KE'], ageBands: ['60_plus'] },
-    { nationalities: ['ZZ'] },
-  ];
-  for (const filter of filters) {
-    const plan = await asActor(database, actor, async (trx) => {
-      // Runs each statement twice: once under EXPLAIN ANALYZE (kept for printing), then for real.
-      type Execute = (q: CompiledQuery, ...rest: unknown[]) => Promise<QueryResult<Record<string, unknown>>>;
-      const executor = trx.getExecutor() as unknown as { executeQuery: Execute };
-      const original = executor.executeQuery.bind(executor);
-      const plans: string[] = [];
-      executor.executeQuery = async (q, ...rest) => {
-        if (/^\s*(select|with)\b/i.test(q.sql)) {
-          const r = await original({ ...q, sql: `EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) ${q.sql}` }, ...rest);
-          plans.push(r.rows.map((x) => String(x['QUERY PLAN'])).join('\n'));
-        }
-        return original(q, ...rest);
-      };
-      await triageBoard(trx, { organisationId: actor.organisationId, limit: 50, ...filter });
-      executor.executeQuery = original;
-      return plans.join('\n      ---\n');
-    });
-    console.log(`    plan ${JSON.stringify(filter)}:\n      ${plan.split('\n').join('\n      ')}`);
+  console.log('  board in the database alone, one at a time (median of 5, ms; page 1 / page 2):');
+  for (const query of TRIAGE_FILTERS) {
+    const filter = { organisationId: actor.organisationId, limit: 50, ...triageFilterOf(query) };
+    if (explain) {
+      const plan = await asActor(database, actor, async (trx) => {
+        // Runs each statement twice: once under EXPLAIN ANALYZE (kept for printing), then for real.
+        type Execute = (q: CompiledQuery, ...rest: unknown[]) => Promise<QueryResult<Record<string, unknown>>>;
+        const executor = trx.getExecutor() as unknown as { executeQuery: Execute };
+        const original = executor.executeQuery.bind(executor);
+        const plans: string[] = [];
+        executor.executeQuery = async (q, ...rest) => {
+          if (/^\s*(select|with)\b/i.test(q.sql)) {
+            const r = await original({ ...q, sql: `EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) ${q.sql}` }, ...rest);
+            plans.push(r.rows.map((x) => String(x['QUERY PLAN'])).join('\n'));
+          }
+          return original(q, ...rest);
+        };
+        await triageBoard(trx, filter);
+        executor.executeQuery = original;
+        return plans.join('\n      ---\n');
+      });
+      console.log(`    plan ${query || '(none)'}:\n      ${plan.split('\n').join('\n      ')}`);
+    }
+    const times: [number[], number[]] = [[], []];
+    for (let i = 0; i < 5; i++) {
+      let t0 = performance.now();
+      const first = await asActor(database, actor, (trx) => triageBoard(trx, filter));
+      times[0].push(performance.now() - t0);
+      const last = first.at(-1);
+      if (!last) continue;
+      t0 = performance.now();
+      await asActor(database, actor, (trx) =>
+        triageBoard(trx, {
+          ...filter,
+          after: {
+            tier: last.urgencyTier,
+            effectivePriority: last.effectivePriority,
+            createdAt: last.createdAt,
+            id: last.id,
+          },
+        }),
+      );
+      times[1].push(performance.now() - t0);
+    }
+    const median = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[2]!.toFixed(1) : '-');
+    console.log(
+      `    ${(query || '(none)').padEnd(92)} ${median(times[0]).padStart(7)} / ${median(times[1]).padStart(7)}`,
+    );
   }
 }
 
@@ -360,16 +449,36 @@ async function benchEngine(
       password: PASSWORD,
       memberships: [{ organisation: 'bench-ngo-0', role: 'caseworker' }],
     });
+    // --consular: an embassy serving Vietnam (one of eighteen nationalities; a third of survivors consent).
+    const consular = process.argv.includes('--consular');
+    if (consular) {
+      await createOrganisation(app, {
+        slug: 'bench-embassy-vn',
+        name: 'Bench Embassy VN',
+        kind: 'embassy',
+        nationalitiesServed: ['VN'],
+      });
+      await createUser(app, {
+        email: 'consul@bench.test',
+        displayName: 'Bench consul',
+        password: PASSWORD,
+        memberships: [{ organisation: 'bench-embassy-vn', role: 'consular_officer' }],
+      });
+    }
     const server = await buildServer({ app, version: 'bench', secureCookies: false, webRoot: null });
     await server.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    const signIn = await fetch(`${base}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@bench.test', password: PASSWORD }),
-    });
-    const cookie = String(signIn.headers.get('set-cookie')).split(';')[0]!;
-    const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+    const signInAs = async (email: string) => {
+      const res = await fetch(`${base}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      const cookie = String(res.headers.get('set-cookie')).split(';')[0]!;
+      return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+    };
+    const { cookie, csrf } = await signInAs('bench@bench.test');
+    const consul = consular ? await signInAs('consul@bench.test') : null;
     console.log(
       `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients from a second process, ` +
         `≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase`,
@@ -380,27 +489,37 @@ async function benchEngine(
       await bulkLoad(app, database, orgIds, user.id, loaded, size, log);
       loaded = size;
       console.log(`  ${size.toLocaleString('en')} cases bulk-loaded (+${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      if (process.argv.includes('--explain'))
-        await explainBoard(
-          database,
-          (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0]!, minutes: 120 }))!,
-        );
+      await explainBoard(
+        database,
+        (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0]!, minutes: 120 }))!,
+        process.argv.includes('--explain'),
+      );
       // Warm-up, then measure.
       await drive(base, cookie, csrf, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });
       const reg = await drive(base, cookie, csrf, 'register', opts);
       const tri = await drive(base, cookie, csrf, 'triage', opts);
-      for (const r of [reg, tri]) {
+      const queue = consul ? await drive(base, consul.cookie, consul.csrf, 'consular', opts) : null;
+      for (const r of [reg, tri, ...(queue ? [queue] : [])]) {
         console.log(
           `  ${r.mode.padEnd(9)} ${String(r.perSecond).padStart(6)}/s  ` +
             `p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  ` +
             `(${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)})`,
         );
       }
+      for (const r of [tri, ...(queue ? [queue] : [])]) {
+        console.log(`  ${r.mode} per filter (ms):`);
+        for (const f of (r.perFilter ?? []).sort((a, b) => b.p95 - a.p95))
+          console.log(
+            `    ${f.label.padEnd(92)} n ${String(f.n).padStart(4)}  p50 ${String(f.p50).padStart(7)}  ` +
+              `p95 ${String(f.p95).padStart(7)}  p99 ${String(f.p99).padStart(7)}`,
+          );
+      }
     }
     await server.close();
   } finally {
     await database.close();
-    if (kind === 'postgresql') {
+    // --keep: leave the loaded database for EXPLAIN by hand (psql) after the run.
+    if (kind === 'postgresql' && !process.argv.includes('--keep')) {
       const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 1 });
       await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`).catch(() => undefined);
       await admin.end();

@@ -24,6 +24,7 @@ import * as m0022 from './0022_networks_edits.ts';
 import * as m0024 from './0024_tracing_and_deaths.ts';
 import * as m0026 from './0026_outbound_messages.ts';
 import * as m0027 from './0027_registration_in_one_call.ts';
+import * as m0028 from './0028_triage_board_indexes.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -53,4 +54,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0024_tracing_and_deaths', sql: m0024.sql },
   { name: '0026_outbound_messages', sql: m0026.sql },
   { name: '0027_registration_in_one_call', sql: m0027.sql },
+  { name: '0028_triage_board_indexes', sql: m0028.sql },
 ];

@@ -10,14 +10,18 @@ select * from "needs" where "case_id" = $1 order by "created_at", "id" limit $2;
 update "needs" set "status" = $1, "updated_at" = $2 where "id" = $3;
 
 -- triageBoard (ordered walk)
-SELECT w.id, (true) AS matched FROM (
-      SELECT * FROM needs n WHERE "n"."organisation_id" = $1 AND "n"."status" IN ('open', 'in_progress')
-      ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id LIMIT $2
-    ) w ORDER BY w.urgency_tier, w.effective_priority, w.created_at, w.id;
+SELECT u.id, u.matched, u.cut FROM ((SELECT *, n.walked = $1 AS cut FROM (
+          SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at,
+                 (true) AS matched,
+                 row_number() OVER (ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id) AS walked
+          FROM (SELECT "n"."id", "n"."urgency_tier", "n"."effective_priority", "n"."created_at", "n"."kind", "n"."nationalities", "n"."location_kind", "n"."age_band" FROM needs n WHERE n.organisation_id = $2 AND n.status IN ('open', 'in_progress') ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id LIMIT $3) n
+        ) n WHERE n.matched OR n.walked = $4 LIMIT $5)) u ORDER BY u.urgency_tier, u.effective_priority, u.created_at, u.id LIMIT $6;
 
 -- triageBoard (filtered walk, next page)
-SELECT w.id, ("w"."kind" = ANY($1::text[]) AND "w"."nationalities" && $2::text[] AND "w"."location_kind" = ANY($3::text[]) AND "w"."age_band" = ANY($4::text[])) AS matched FROM (
-      SELECT * FROM needs n WHERE "n"."organisation_id" = $5 AND "n"."status" IN ('open', 'in_progress') AND ("n"."urgency_tier", "n"."effective_priority", "n"."created_at", "n"."id")
-        > ($6::smallint, $7::smallint, $8::timestamptz, $9::uuid)
-      ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id LIMIT $10
-    ) w ORDER BY w.urgency_tier, w.effective_priority, w.created_at, w.id;
+SELECT u.id, u.matched, u.cut FROM ((SELECT *, n.walked = $1 AS cut FROM (
+          SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at,
+                 (n.nationalities && $2::text[] AND n.location_kind = ANY($3::text[]) AND n.age_band = ANY($4::text[])) AS matched,
+                 row_number() OVER (ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id) AS walked
+          FROM (SELECT "n"."id", "n"."urgency_tier", "n"."effective_priority", "n"."created_at", "n"."kind", "n"."nationalities", "n"."location_kind", "n"."age_band" FROM needs n WHERE n.organisation_id = $5 AND n.status IN ('open', 'in_progress') AND (n.urgency_tier, n.effective_priority, n.created_at, n.id)
+        > ($6::smallint, $7::smallint, $8::timestamptz, $9::uuid) AND "n"."kind" = $10 ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id LIMIT $11) n
+        ) n WHERE n.matched OR n.walked = $12 LIMIT $13)) u ORDER BY u.urgency_tier, u.effective_priority, u.created_at, u.id LIMIT $14;

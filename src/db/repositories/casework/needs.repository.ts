@@ -1,13 +1,16 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type {
-  AgeBand,
-  CaseStatus,
-  LocationKind,
-  NeedKind,
-  NeedPriority,
-  NeedStatus,
-  RiskLevel,
-  Sex,
+import {
+  AGE_BANDS,
+  LOCATION_KINDS,
+  NEED_KINDS,
+  type AgeBand,
+  type CaseStatus,
+  type LocationKind,
+  type NeedKind,
+  type NeedPriority,
+  type NeedStatus,
+  type RiskLevel,
+  type Sex,
 } from '../../../core/vocabulary.ts';
 import type { NeedsTable } from '../../schema.ts';
 import type { ProtectionFlag } from '../../../core/triage/protection.ts';
@@ -137,85 +140,158 @@ export interface TriageRow extends NeedRow {
   protectionFlags: ProtectionFlag[];
 }
 
-/** How many board entries the ordered walk reads before it gives up on a sparse filter. */
+/** How many board entries the ordered walk reads, per walked range, before it gives up on a sparse filter. */
 export const BOARD_WALK_BUDGET = 3000;
 
+/** The filters with an ordered board index per value (0002 needs_board_kind, 0028), and how many values each has. */
+const WALKABLE = [
+  { column: 'kind', values: (f: TriageFilter) => f.kinds, of: NEED_KINDS.length },
+  { column: 'location_kind', values: (f: TriageFilter) => f.locationKinds, of: LOCATION_KINDS.length },
+  { column: 'age_band', values: (f: TriageFilter) => f.ageBands, of: AGE_BANDS.length },
+] as const;
+
+/** What the walk reads of each entry: the sort keys and what the filters check. */
+const WALKED_COLUMNS = [
+  'id',
+  'urgency_tier',
+  'effective_priority',
+  'created_at',
+  'kind',
+  'nationalities',
+  'location_kind',
+  'age_band',
+] as const;
+
 /**
- * The board: open and in-progress needs, ordered by core/triage TRIAGE_SORT_KEYS, keyset-paginated.
- * Two plans, because no single one is fast for both broad and sparse filters at a million needs:
- *  1. walk `needs_board` in order, at most BOARD_WALK_BUDGET entries, keeping those that match —
- *     one index range read, a few milliseconds when matches are common;
- *  2. only when that window held too few matches: fetch the matching rows through the filter
- *     indexes (needs_board_kind, the GIN on nationalities) and sort them. The sort keys are
- *     written as expressions (`+ 0`) so the planner cannot fall back to the ordered walk, which
- *     reads the whole organisation's board when nothing matches.
+ * The board: open and in-progress needs, ordered by core/triage TRIAGE_SORT_KEYS, keyset-paginated, answered from
+ * indexes for every filter combination (issue #13):
+ *  1. Walk in order the narrowest filter's ranges — for each picked value of the kind, location kind or age band
+ *     (whichever keeps the smallest share of the vocabulary), its range of needs_board_kind / _location / _age, which
+ *     holds the board's order within one value; with none of those picked, needs_board itself — merging the ranges
+ *     and checking the other filters on each entry, at most BOARD_WALK_BUDGET entries per range. A range that runs
+ *     out of budget leaves a marker row, the key it stopped at: rows before the first marker are exact.
+ *  2. When the budget ran out before a page was full (matches are rare along the walked ranges):
+ *     - with a nationality picked that no open need of the organisation has (the GIN index says so at once), nothing;
+ *     - with a nationality and nothing else to walk, fetch its matches through the GIN index and sort them (they are
+ *       few: the walk found under one in BOARD_WALK_BUDGET / limit); both through refuge_board_nationality_needs;
+ *     - otherwise walk the same ranges to the end: exact, and bounded by the narrowest filter's share of the board.
  */
 export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<TriageRow[]> {
-  const budget = f.walkBudget ?? BOARD_WALK_BUDGET;
-  const filtered = !!(f.kinds?.length || f.nationalities?.length || f.locationKinds?.length || f.ageBands?.length);
-  const conditions = (alias: string) => {
-    const parts = [
-      sql`${sql.ref(`${alias}.organisation_id`)} = ${f.organisationId}`,
-      sql`${sql.ref(`${alias}.status`)} IN ('open', 'in_progress')`,
-    ];
-    if (f.after) {
-      const a = f.after;
-      parts.push(sql`(${sql.ref(`${alias}.urgency_tier`)}, ${sql.ref(`${alias}.effective_priority`)}, ${sql.ref(`${alias}.created_at`)}, ${sql.ref(`${alias}.id`)})
+  const budget = Math.max(1, f.walkBudget ?? BOARD_WALK_BUDGET);
+  const limit = Math.max(1, f.limit);
+  const keys = sql`n.urgency_tier, n.effective_priority, n.created_at, n.id`;
+  const scope = [sql`n.organisation_id = ${f.organisationId}`, sql`n.status IN ('open', 'in_progress')`];
+  if (f.after) {
+    const a = f.after;
+    scope.push(sql`(n.urgency_tier, n.effective_priority, n.created_at, n.id)
         > (${a.tier}::smallint, ${a.effectivePriority}::smallint, ${a.createdAt}::timestamptz, ${a.id}::uuid)`);
-    }
-    return parts;
-  };
-  const filters = (alias: string) => {
+  }
+  const nationalities = f.nationalities?.length ? f.nationalities : null;
+  // The walked filter: the one whose picked values are the smallest share of its vocabulary.
+  const driver = WALKABLE.filter((w) => w.values(f)?.length)
+    .map((w) => ({ column: w.column, values: [...new Set<string>(w.values(f))], of: w.of }))
+    .sort((x, y) => x.values.length / x.of - y.values.length / y.of)[0];
+  const checks = (except: string | null) => {
     const parts = [];
-    if (f.kinds?.length) parts.push(sql`${sql.ref(`${alias}.kind`)} = ANY(${sql.val(f.kinds)}::text[])`);
-    if (f.nationalities?.length)
-      parts.push(sql`${sql.ref(`${alias}.nationalities`)} && ${sql.val(f.nationalities)}::text[]`);
-    if (f.locationKinds?.length)
-      parts.push(sql`${sql.ref(`${alias}.location_kind`)} = ANY(${sql.val(f.locationKinds)}::text[])`);
-    if (f.ageBands?.length) parts.push(sql`${sql.ref(`${alias}.age_band`)} = ANY(${sql.val(f.ageBands)}::text[])`);
+    if (except !== 'kind' && f.kinds?.length) parts.push(sql`n.kind = ANY(${sql.val(f.kinds)}::text[])`);
+    if (nationalities) parts.push(sql`n.nationalities && ${sql.val(nationalities)}::text[]`);
+    if (except !== 'location_kind' && f.locationKinds?.length)
+      parts.push(sql`n.location_kind = ANY(${sql.val(f.locationKinds)}::text[])`);
+    if (except !== 'age_band' && f.ageBands?.length) parts.push(sql`n.age_band = ANY(${sql.val(f.ageBands)}::text[])`);
     return parts;
   };
-  const finish = async (ids: { id: string }[]): Promise<TriageRow[]> => {
-    if (ids.length === 0) return [];
-    const rows = await trx
-      .selectFrom('needs as n')
-      .innerJoin('cases as c', 'c.id', 'n.case_id')
-      .innerJoin('survivors as s', 's.id', 'c.survivor_id')
-      .selectAll('n')
-      .select(['c.survivor_id', 's.sex', 'c.status as case_status', 's.protection_flags'])
-      .where(
-        'n.id',
-        'in',
-        ids.map((r) => r.id),
-      )
-      .execute();
-    const order = new Map(ids.map((r, i) => [r.id, i]));
-    return rows
-      .map((r) => ({
-        ...needFrom(r),
-        survivorId: r.survivor_id,
-        sex: r.sex,
-        caseStatus: r.case_status,
-        protectionFlags: r.protection_flags,
-      }))
-      .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  };
+  const residual = checks(driver?.column ?? null);
+  const ranges = driver ? driver.values.map((v) => [...scope, sql`${sql.ref(`n.${driver.column}`)} = ${v}`]) : [scope];
 
-  const walk = await sql<{ id: string; matched: boolean }>`
-    SELECT w.id, (${filtered ? sql.join(filters('w'), sql` AND `) : sql`true`}) AS matched FROM (
-      SELECT * FROM needs n WHERE ${sql.join(conditions('n'), sql` AND `)}
-      ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id LIMIT ${filtered ? budget : f.limit}
-    ) w ORDER BY w.urgency_tier, w.effective_priority, w.created_at, w.id`.execute(trx);
-  const matched = walk.rows.filter((r) => r.matched);
-  if (matched.length >= f.limit || walk.rows.length < (filtered ? budget : f.limit))
-    return finish(matched.slice(0, f.limit));
+  // 1. The budgeted walk: each range yields its matches in order and, if its budget ran out, a marker.
+  const walked = await sql<{ id: string; matched: boolean; cut: boolean }>`
+    SELECT u.id, u.matched, u.cut FROM (${sql.join(
+      ranges.map(
+        (where) => sql`(SELECT *, n.walked = ${budget} AS cut FROM (
+          SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at,
+                 (${residual.length ? sql.join(residual, sql` AND `) : sql`true`}) AS matched,
+                 row_number() OVER (ORDER BY ${keys}) AS walked
+          FROM (SELECT ${sql.join(WALKED_COLUMNS.map((c) => sql.ref(`n.${c}`)))} FROM needs n WHERE ${sql.join(where, sql` AND `)} ORDER BY ${keys} LIMIT ${budget}) n
+        ) n WHERE n.matched OR n.walked = ${budget} LIMIT ${limit + 1})`,
+      ),
+      sql` UNION ALL `,
+    )}) u ORDER BY u.urgency_tier, u.effective_priority, u.created_at, u.id LIMIT ${limit + ranges.length}`.execute(
+    trx,
+  );
+  const page: { id: string }[] = [];
+  let exact = true;
+  for (const r of walked.rows) {
+    if (page.length === limit) break;
+    if (r.matched) page.push(r);
+    if (r.cut) {
+      exact = false; // a range ran out of budget here: what follows is not known to be complete
+      break;
+    }
+  }
+  if (exact || page.length === limit) return finishBoard(trx, page);
 
-  // Array statistics cannot tell that a nationality is absent, so the planner may pick a sequential
-  // scan of every need; for this one statement, ask for the filter indexes instead.
-  await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-  const sparse = await sql<{ id: string }>`
-    SELECT n.id FROM needs n WHERE ${sql.join([...conditions('n'), ...filters('n')], sql` AND `)}
-    ORDER BY n.urgency_tier + 0, n.effective_priority + 0, n.created_at, n.id LIMIT ${f.limit}`.execute(trx);
-  await sql`SET LOCAL enable_seqscan = on`.execute(trx);
-  return finish(sparse.rows);
+  // 2. Matches are rare along the walked ranges.
+  if (nationalities) {
+    // The GIN index, through refuge_board_nationality_needs (0028), as row-level security keeps it from the planner
+    // here. It answers for the session's organisation; system work (no session, no row-level security) reads the
+    // index directly.
+    const probe = await sql<{ session: boolean; found: boolean }>`
+      SELECT refuge_org_id() IS NOT NULL AS session,
+             EXISTS (SELECT 1 FROM refuge_board_nationality_needs(${sql.val(nationalities)}::text[], 1)) AS found`.execute(
+      trx,
+    );
+    const { session, found } = probe.rows[0]!;
+    if (session && !found) return []; // no open need of the organisation has any of these nationalities
+    if (!driver) {
+      // Nothing else to walk, and the nationality's needs are few (the walk found under one in budget / limit):
+      // fetch and sort them. Sort keys written as expressions (+ 0), so the planner cannot take the ordered walk.
+      const ids = session
+        ? sql`SELECT id FROM refuge_board_nationality_needs(${sql.val(nationalities)}::text[], NULL) AS id`
+        : sql`SELECT id FROM needs WHERE nationalities && ${sql.val(nationalities)}::text[]
+                AND status IN ('open', 'in_progress')`;
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const sparse = await sql<{ id: string }>`
+        SELECT n.id FROM needs n WHERE n.id IN (${ids}) AND ${sql.join([...scope, ...residual], sql` AND `)}
+        ORDER BY n.urgency_tier + 0, n.effective_priority + 0, n.created_at, n.id LIMIT ${limit}`.execute(trx);
+      await sql`SET LOCAL enable_seqscan = on`.execute(trx);
+      return finishBoard(trx, sparse.rows);
+    }
+  }
+  // Walk the same ranges to their end: exact, and bounded by the narrowest filter's share of the board.
+  const full = await sql<{ id: string }>`
+    SELECT u.id FROM (${sql.join(
+      ranges.map(
+        (where) => sql`(SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at FROM needs n
+          WHERE ${sql.join([...where, ...residual], sql` AND `)} ORDER BY ${keys} LIMIT ${limit})`,
+      ),
+      sql` UNION ALL `,
+    )}) u ORDER BY u.urgency_tier, u.effective_priority, u.created_at, u.id LIMIT ${limit}`.execute(trx);
+  return finishBoard(trx, full.rows);
+}
+
+/** The page's needs with their case and survivor, in the order of `ids`. */
+async function finishBoard(trx: Queryable, ids: readonly { id: string }[]): Promise<TriageRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('needs as n')
+    .innerJoin('cases as c', 'c.id', 'n.case_id')
+    .innerJoin('survivors as s', 's.id', 'c.survivor_id')
+    .selectAll('n')
+    .select(['c.survivor_id', 's.sex', 'c.status as case_status', 's.protection_flags'])
+    .where(
+      'n.id',
+      'in',
+      ids.map((r) => r.id),
+    )
+    .execute();
+  const order = new Map(ids.map((r, i) => [r.id, i]));
+  return rows
+    .map((r) => ({
+      ...needFrom(r),
+      survivorId: r.survivor_id,
+      sex: r.sex,
+      caseStatus: r.case_status,
+      protectionFlags: r.protection_flags,
+    }))
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
