@@ -5,7 +5,7 @@
 import type { TrainedModel } from './model.ts';
 import { probabilityFromWeight } from './model.ts';
 import { prepareValue } from './prepared-set.ts';
-import { tfExactWeight } from './term-frequency.ts';
+import { tfExactWeight, tfLevelOffsets, tfLevelWeight } from './term-frequency.ts';
 import type { MatchRecord } from './types.ts';
 
 export interface ComparisonExplanation {
@@ -51,6 +51,7 @@ export function provenanceOf(model: TrainedModel, levels: Record<string, number>
 export function explainPair(model: TrainedModel, left: MatchRecord, right: MatchRecord): PairExplanation {
   let total = model.priorWeight;
   const levels: Record<string, number> = {};
+  const offsets = tfLevelOffsets(model);
   const comparisons = model.comparators.map((comp, c) => {
     const va = prepareValue(comp, left);
     const vb = prepareValue(comp, right);
@@ -58,9 +59,15 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
     levels[comp.name] = level;
     let weight = 0;
     if (level >= 0) {
+      const off = offsets[c];
       weight =
-        level === 0 && model.tf[c] && comp.termFrequencyKey && va != null
-          ? tfExactWeight(model, c, comp.termFrequencyKey(va))
+        off && level < off.length && comp.termFrequencyKey && va != null
+          ? tfLevelWeight(
+              model.weights[c]![level]!,
+              off[level]!,
+              level,
+              tfExactWeight(model, c, comp.termFrequencyKey(va)),
+            )
           : model.weights[c]![level]!;
     }
     total += weight;

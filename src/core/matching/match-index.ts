@@ -7,7 +7,7 @@ import { provenanceOf, type PairProvenance } from './explain.ts';
 import { probabilityFromWeight, type TrainedModel } from './model.ts';
 import type { PreparedSet } from './prepared-set.ts';
 import { prepareValue } from './prepared-set.ts';
-import { tfExactWeight } from './term-frequency.ts';
+import { tfExactWeight, tfLevelOffsets, tfLevelWeight } from './term-frequency.ts';
 import type { MatchRecord } from './types.ts';
 
 export interface ScoredCandidate {
@@ -102,6 +102,7 @@ export class MatchIndex {
     const m = this.model;
     const prepared = this.prepare(record);
     const out: ScoredCandidate[] = [];
+    const offsets = tfLevelOffsets(m);
     for (const i of this.candidateIndices(record, prepared)) {
       let w = m.priorWeight;
       const levels: Record<string, number> = {};
@@ -110,9 +111,10 @@ export class MatchIndex {
         const l = comp.compare(prepared[c], this.values[c]![i]);
         levels[comp.name] = l;
         if (l < 0) continue;
+        const off = offsets[c];
         w +=
-          l === 0 && m.tf[c] && comp.termFrequencyKey
-            ? tfExactWeight(m, c, comp.termFrequencyKey(prepared[c]))
+          off && l < off.length && comp.termFrequencyKey
+            ? tfLevelWeight(m.weights[c]![l]!, off[l]!, l, tfExactWeight(m, c, comp.termFrequencyKey(prepared[c])))
             : m.weights[c]![l]!;
       }
       const p = probabilityFromWeight(w);

@@ -1,7 +1,7 @@
 /** Scoring candidate pairs: comparison levels and match weights, in typed arrays (no object per pair). */
 import type { PreparedSet } from './prepared-set.ts';
 import type { TrainedModel } from './model.ts';
-import { tfWeightColumns } from './term-frequency.ts';
+import { tfLevelOffsets, tfLevelWeight, tfWeightColumns } from './term-frequency.ts';
 import { interactionCorrection } from './correlation.ts';
 
 /** Correlated comparison pairs (model.correlation): their shared agreement counts once. */
@@ -13,8 +13,11 @@ function applyInteractions(
   tfCols: readonly (Float64Array | null)[],
   weight: Float64Array,
 ): void {
+  const offsets = tfLevelOffsets(model);
   const used = (c: number, p: number, l: number): number =>
-    l === 0 && tfCols[c] ? Math.min(tfCols[c][a[p]!]!, tfCols[c][b[p]!]!) : model.weights[c]![l]!;
+    tfCols[c] && offsets[c]
+      ? tfLevelWeight(model.weights[c]![l]!, offsets[c][l]!, l, Math.min(tfCols[c][a[p]!]!, tfCols[c][b[p]!]!))
+      : model.weights[c]![l]!;
   for (const { a: ca, b: cb } of model.correlation?.interactions ?? []) {
     const na = model.weights[ca]!.length;
     const nb = model.weights[cb]!.length;
@@ -154,12 +157,14 @@ export function scorePairs(
   const tfCols = options.tfColumns ?? tfWeightColumns(model, set);
   const interacting = (model.correlation?.interactions.length ?? 0) > 0;
   const levels = options.keepLevels || interacting ? set.comparators.map(() => new Int8Array(n)) : null;
+  const offsets = tfLevelOffsets(model);
   // Column by column keeps each compare() call site monomorphic, which V8 optimises far better.
   for (let c = 0; c < set.comparators.length; c++) {
     const comp = set.comparators[c]!;
     const vals = set.values[c]!;
     const w = Float64Array.from(model.weights[c]!);
     const tf = tfCols[c];
+    const off = offsets[c] ?? new Float64Array(1);
     const lv = levels ? levels[c] : null;
     for (let p = 0; p < n; p++) {
       const i = a[p]!;
@@ -167,7 +172,7 @@ export function scorePairs(
       const l = comp.compare(vals[i], vals[j]);
       if (lv) lv[p] = l;
       if (l < 0) continue;
-      weight[p]! += l === 0 && tf ? Math.min(tf[i]!, tf[j]!) : w[l]!;
+      weight[p]! += tf && l < off.length ? tfLevelWeight(w[l]!, off[l]!, l, Math.min(tf[i]!, tf[j]!)) : w[l]!;
     }
     options.onProgress?.({ phase: 'score', done: c + 1, total: set.comparators.length });
   }
@@ -187,14 +192,16 @@ export function weightsFromLevels(
   const n = a.length;
   const weight = new Float64Array(n).fill(model.priorWeight);
   const tfCols = tfColumns ?? tfWeightColumns(model, set);
+  const offsets = tfLevelOffsets(model);
   for (let c = 0; c < levels.length; c++) {
     const w = Float64Array.from(model.weights[c]!);
     const tf = tfCols[c];
+    const off = offsets[c] ?? new Float64Array(1);
     const lv = levels[c]!;
     for (let p = 0; p < n; p++) {
       const l = lv[p]!;
       if (l < 0) continue;
-      weight[p]! += l === 0 && tf ? Math.min(tf[a[p]!]!, tf[b[p]!]!) : w[l]!;
+      weight[p]! += tf && l < off.length ? tfLevelWeight(w[l]!, off[l]!, l, Math.min(tf[a[p]!]!, tf[b[p]!]!)) : w[l]!;
     }
   }
   applyInteractions(model, a, b, levels, tfCols, weight);

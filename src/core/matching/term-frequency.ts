@@ -33,6 +33,28 @@ export function tfExactWeight(model: TrainedModel, c: number, key: string | null
   return log2Ratio(model.m[c]![0]!, f);
 }
 
+/**
+ * Per comparison, what term frequencies do to the levels after exact that still agree on the whole value
+ * (comparator.termFrequencyLevels: "Samnang Yin" reordered, 陳志 read as Chen Zhi): their u is at least the
+ * value's frequency, so their weight is log2(m_level / frequency) = tf exact weight + log2(m_level / m_exact),
+ * never above the level's own weight. Without this a common name reordered or in another script outweighed
+ * the same name written identically. offset[l] is NaN for levels the frequency does not bound.
+ */
+export function tfLevelOffsets(model: TrainedModel): (Float64Array | null)[] {
+  return model.comparators.map((comp, c) => {
+    if (!model.tf[c] || !comp.termFrequencyKey) return null;
+    const m = model.m[c]!;
+    const n = Math.min(comp.termFrequencyLevels ?? 1, m.length);
+    return Float64Array.from(m, (ml, l) => (l === 0 ? 0 : l < n ? log2Ratio(ml, m[0]!) : Number.NaN));
+  });
+}
+
+/** Weight of level l given the exact-level term-frequency weight of the pair's value (see tfLevelOffsets). */
+export function tfLevelWeight(plain: number, offset: number, l: number, tfExact: number): number {
+  if (l === 0) return tfExact;
+  return Number.isNaN(offset) ? plain : Math.min(plain, tfExact + offset);
+}
+
 /** Per record, the exact-level weight of its own value (so scoring does no map look-ups per pair). */
 export function tfWeightColumns(model: TrainedModel, set: PreparedSet): (Float64Array | null)[] {
   return set.comparators.map((comp, c) => {

@@ -64,6 +64,11 @@ export interface Comparator<P = unknown> {
   readonly disagreementLevels?: readonly number[];
   /** Value whose frequency replaces u at level 0 when term-frequency adjustment is on. */
   termFrequencyKey?(p: P): string | null;
+  /**
+   * Leading levels at which the two values are still the same value (written differently: another script,
+   * order or reading), so that its frequency also bounds their weight; default 1 (exact only).
+   */
+  termFrequencyLevels?: number;
 }
 
 /** Anything comparators accept: a comparator of some prepared type. */

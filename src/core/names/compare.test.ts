@@ -203,3 +203,29 @@ describe('compareNames: Cantonese romanisations of characters', () => {
     expect(r.explanation).toContain('Cantonese');
   });
 });
+
+describe('compareNames: Khmer script and its usual spellings', () => {
+  it.each([
+    ['កែវ ធារី', 'Keo Theary', 'same_reading'],
+    ['សុខ រិទ្ធី', 'Sok Rithy', 'same_reading'],
+    ['យិន ស្រីពៅ', 'Yin Sreypov', 'same_reading'],
+    ['ពៅ លក្ខិណា', 'Leakhena Pov', 'reordered'],
+    ['Keo Rotana', 'Kaev Rotana', 'same_after_normalisation'],
+    ['Sok Dara', 'Sokh Dara', 'same_after_normalisation'],
+    ['Chhay Sokha', 'Chhai Sokha', 'same_after_normalisation'],
+  ] as const)('%s ~ %s', (a, b, level) => {
+    expectLevel(a, b, level);
+  });
+
+  it('keeps different given names apart, in either script', () => {
+    expectLevel('Sok Dara', 'Sok Dina', 'different');
+    expectLevel('សុខ ដារ៉ា', 'Sok Dina', 'different');
+    expectLevel('សុខ ដារ៉ា', 'សុខ ឌីណា', 'different');
+    expectLevel('កែវ ធារី', 'Keo Theara', 'fuzzy_strong', 'different');
+  });
+
+  it('keeps the negatives of issue #12 apart', () => {
+    expectLevel('Chen Zhi', 'Chen Li', 'different');
+    expectLevel('Nguyen Van An', 'Nguyen Van Binh', 'partial', 'different');
+  });
+});

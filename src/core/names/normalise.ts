@@ -13,6 +13,7 @@ import {
   transliterateWord,
 } from './transliterate.ts';
 import { romaniseMyanmar } from './transliterate-myanmar.ts';
+import { romaniseKhmerWord } from './data/khmer-names.ts';
 import { canonicalToken, isHonorific, isParticle, RELATION_MARKERS } from './particles.ts';
 import { surnameClassesOfToken, type SurnameClassId } from './surnames.ts';
 import { buildForm, type NameForm } from './name-form.ts';
@@ -157,8 +158,17 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
           hanClass: null,
         });
         break;
+      case 'Khmr':
+        // Name words in the spelling people write (កែវ → Keo, not "kaev"); no Chinese surname classes by chance.
+        entries.push({
+          token: romaniseKhmerWord(run.text) ?? transliterateWord(run.text),
+          part: run.text,
+          latin: false,
+          hanClass: null,
+        });
+        break;
       default:
-        // Cyrillic, Arabic, Indic, Khmer…: transliterations that may collide with Chinese surname spellings by chance.
+        // Cyrillic, Arabic, Indic…: transliterations that may collide with Chinese surname spellings by chance.
         entries.push({ token: transliterateWord(run.text), part: run.text, latin: false, hanClass: null });
     }
   }

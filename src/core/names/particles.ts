@@ -106,6 +106,10 @@ const CANONICAL: ReadonlyMap<string, string> = new Map([
     (v) => [v, 'mosammat'] as const,
   ),
   ...['abd', 'abdel', 'abdal', 'abdil'].map((v) => [v, 'abdul'] as const),
+  // Khmer family names spelt letter by letter (UNGEGN style) beside their usual spelling (data/khmer-names.ts).
+  ['kaev', 'keo'],
+  ['sokh', 'sok'],
+  ['chhai', 'chhay'],
 ]);
 
 export function isHonorific(token: string): boolean {

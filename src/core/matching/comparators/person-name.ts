@@ -74,6 +74,8 @@ export function personNameComparator(
       }
       return keys;
     },
+    // exact, same_after_normalisation, same_reading, reordered: the same tokens (the key), written otherwise.
+    termFrequencyLevels: Math.max(1, names.levels.indexOf('reordered') + 1),
     termFrequencyKey(p) {
       let key = tfKeys.get(p);
       if (key === undefined) {
