@@ -28,11 +28,13 @@ export interface CompoundScreening {
 /** Screens every compound; `actor` null is the system (after an import, the CLI). */
 export async function screenCompoundOperators(app: AppContext, actor: RequestActor | null): Promise<CompoundScreening> {
   authoriseNetworks(actor, 'read');
-  const index = await screenIndexFor(app.database);
   const compounds = await asSystem(app.database, (trx) => listAllCompounds(trx));
+  const operators = compounds.reduce((n, c) => n + c.operators.length, 0);
+  // The index holds every screenable entity in memory (gigabytes for OpenSanctions): not built for no operator.
+  const index = operators > 0 ? await screenIndexFor(app.database) : null;
   const hits: SanctionsHit[] = sanctionsHits(
     compounds.map((c) => ({ id: c.id, name: c.names[0]?.name ?? c.id, operators: c.operators })),
-    (operator) => index.screen({ name: operator.name, schema: 'LegalEntity' }, { limit: 5 }),
+    (operator) => index!.screen({ name: operator.name, schema: 'LegalEntity' }, { limit: 5 }),
   );
   const stored = await asSystem(app.database, async (trx) => {
     const rows = await storeSanctionsHits(trx, app, hits);
@@ -45,7 +47,7 @@ export async function screenCompoundOperators(app: AppContext, actor: RequestAct
   });
   return {
     compounds: compounds.length,
-    operators: compounds.reduce((n, c) => n + c.operators.length, 0),
+    operators,
     hits: hits.length,
     newAlerts: stored.filter((r) => r.inserted).length,
   };

@@ -8,7 +8,12 @@
 import { createInterface } from 'node:readline';
 import { parseFtmLine, referencesOf } from '../../core/networks/ftm.ts';
 import { ANALYST_DATASET } from '../../core/networks/hand-edits.ts';
-import { markUnseen, upsertEntities, type EntityWrite } from '../../db/repositories/networks/entities.repository.ts';
+import {
+  analyseEntities,
+  markUnseen,
+  upsertEntities,
+  type EntityWrite,
+} from '../../db/repositories/networks/entities.repository.ts';
 import {
   checkpointImport,
   createImport,
@@ -18,6 +23,7 @@ import {
   type ImportProblem,
   type ImportRow,
 } from '../../db/repositories/networks/imports.repository.ts';
+import { asSystem } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
@@ -162,6 +168,7 @@ export async function importEntities(
     });
     return n;
   });
+  await asSystem(app.database, analyseEntities);
   invalidateScreenIndex(app.database);
   return summary('finished', disappeared);
 

@@ -46,15 +46,19 @@ export async function checkpointImport(
   id: string,
   p: { line: number; imported: number; rejected: number; newProblems: readonly ImportProblem[] },
 ): Promise<void> {
-  const current = await trx.selectFrom('entity_imports').select('problems').where('id', '=', id).executeTakeFirst();
-  const problems = [...(current?.problems ?? []), ...p.newProblems].slice(0, MAX_KEPT_PROBLEMS);
+  // Most batches have no problem: then the kept list is not read back (one round trip per batch instead of two).
+  let problems: string | undefined;
+  if (p.newProblems.length > 0) {
+    const current = await trx.selectFrom('entity_imports').select('problems').where('id', '=', id).executeTakeFirst();
+    problems = JSON.stringify([...(current?.problems ?? []), ...p.newProblems].slice(0, MAX_KEPT_PROBLEMS));
+  }
   await trx
     .updateTable('entity_imports')
     .set((eb) => ({
       checkpoint_line: p.line,
       imported: eb('imported', '+', p.imported),
       rejected: eb('rejected', '+', p.rejected),
-      problems: JSON.stringify(problems),
+      ...(problems === undefined ? {} : { problems }),
     }))
     .where('id', '=', id)
     .execute();
