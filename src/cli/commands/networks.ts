@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { Command } from 'commander';
 import type { Config } from '../../server/config.ts';
-import { screenCompoundOperators } from '../../services/networks/compound-screening.service.ts';
+import { rescreenAfterImport, screenCompoundOperators } from '../../services/networks/compound-screening.service.ts';
 import { exportEntities } from '../../services/networks/entities.service.ts';
 import { importEntities, linesOf } from '../../services/networks/import.service.ts';
 import { findPath } from '../../services/networks/paths.service.ts';
@@ -48,7 +48,7 @@ export function registerNetworksCommands(program: Command, config: () => Config)
           },
         });
         if (!o.json) process.stderr.write('\n');
-        const screening = await screenCompoundOperators(r.app, null);
+        const screening = await rescreenAfterImport(r.app);
         if (o.json) console.log(JSON.stringify({ ...summary, screening }, null, 2));
         else {
           console.log(
@@ -56,7 +56,9 @@ export function registerNetworksCommands(program: Command, config: () => Config)
               `${summary.disappeared} marked disappeared${summary.resumedFromLine ? ` (resumed after line ${summary.resumedFromLine})` : ''}`,
           );
           for (const p of summary.problems.slice(0, 20)) console.log(`  line ${p.line}: ${p.error}`);
-          console.log(`compounds re-screened: ${screening.hits} sanctions hits, ${screening.newAlerts} new alerts`);
+          if ('notScreened' in screening) console.error(`compounds NOT re-screened: ${screening.notScreened}`);
+          else
+            console.log(`compounds re-screened: ${screening.hits} sanctions hits, ${screening.newAlerts} new alerts`);
         }
         if (summary.rejected > 0) process.exitCode = 2;
       });

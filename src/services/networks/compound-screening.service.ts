@@ -13,7 +13,7 @@ import { findEntities, linkCompoundEntity } from '../../db/repositories/networks
 import { asSystem, type Queryable } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { notFound, ServiceError } from '../errors.ts';
 import { asNetworksActor, authoriseNetworks } from './access.service.ts';
 import { Message } from '../../contracts/common.ts';
 import { screenIndexFor } from './screen-cache.service.ts';
@@ -51,6 +51,19 @@ export async function screenCompoundOperators(app: AppContext, actor: RequestAct
     hits: hits.length,
     newAlerts: stored.filter((r) => r.inserted).length,
   };
+}
+
+/**
+ * The re-screen that follows an import (CLI and upload job). The import has committed by then, so a screening that
+ * cannot run (an index too large for this process's memory) is reported beside the import's figures, not thrown.
+ */
+export async function rescreenAfterImport(app: AppContext): Promise<CompoundScreening | { notScreened: string }> {
+  try {
+    return await screenCompoundOperators(app, null);
+  } catch (error) {
+    if (error instanceof ServiceError && error.status === 503) return { notScreened: error.message };
+    throw error;
+  }
 }
 
 /** Stores hits as shared `sanctions_hit` alerts (one per compound and entity: re-screening refreshes it). */
