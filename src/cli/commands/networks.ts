@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { Command } from 'commander';
 import type { Config } from '../../server/config.ts';
-import { rescreenAfterImport, screenCompoundOperators } from '../../services/networks/compound-screening.service.ts';
+import { rescreenCompounds, screenCompoundOperators } from '../../services/networks/compound-screening.service.ts';
 import { exportEntities } from '../../services/networks/entities.service.ts';
 import { importEntities, linesOf } from '../../services/networks/import.service.ts';
 import { findPath } from '../../services/networks/paths.service.ts';
@@ -48,7 +48,7 @@ export function registerNetworksCommands(program: Command, config: () => Config)
           },
         });
         if (!o.json) process.stderr.write('\n');
-        const screening = await rescreenAfterImport(r.app);
+        const screening = await rescreenCompounds(r.app, null);
         if (o.json) console.log(JSON.stringify({ ...summary, screening }, null, 2));
         else {
           console.log(

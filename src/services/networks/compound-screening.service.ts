@@ -54,12 +54,16 @@ export async function screenCompoundOperators(app: AppContext, actor: RequestAct
 }
 
 /**
- * The re-screen that follows an import (CLI and upload job). The import has committed by then, so a screening that
- * cannot run (an index too large for this process's memory) is reported beside the import's figures, not thrown.
+ * The re-screen that follows a committed write (an import, a hand-made sanctioned party). The write stands, so a
+ * screening that cannot run (an index too large for this process's memory) is reported, not thrown: a client told
+ * 503 would take its saved write for lost and send it again.
  */
-export async function rescreenAfterImport(app: AppContext): Promise<CompoundScreening | { notScreened: string }> {
+export async function rescreenCompounds(
+  app: AppContext,
+  actor: RequestActor | null,
+): Promise<CompoundScreening | { notScreened: string }> {
   try {
-    return await screenCompoundOperators(app, null);
+    return await screenCompoundOperators(app, actor);
   } catch (error) {
     if (error instanceof ServiceError && error.status === 503) return { notScreened: error.message };
     throw error;

@@ -16,7 +16,7 @@ import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { asNetworksActor, authoriseNetworks } from './access.service.ts';
-import { screenCompoundOperators } from './compound-screening.service.ts';
+import { rescreenCompounds } from './compound-screening.service.ts';
 import { presentEntity, type EntityView } from './entities.service.ts';
 import { invalidateScreenIndex } from './screen-cache.service.ts';
 
@@ -26,7 +26,7 @@ import { invalidateScreenIndex } from './screen-cache.service.ts';
  */
 async function rescreenIfSanctioned(app: AppContext, actor: RequestActor, e: EntityView): Promise<void> {
   if (isScreenable(e.schema) && (e.properties.topics ?? []).some((t) => t === 'sanction' || t.startsWith('sanction.')))
-    await screenCompoundOperators(app, actor);
+    await rescreenCompounds(app, actor);
 }
 
 /** Builds the entity and checks that everything it refers to is stored (else 400, nothing written). */

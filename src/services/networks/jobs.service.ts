@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import type { JobHandler } from '../jobs.service.ts';
 import { importEntities, linesOf } from './import.service.ts';
-import { rescreenAfterImport } from './compound-screening.service.ts';
+import { rescreenCompounds } from './compound-screening.service.ts';
 
 export interface ImportJobPayload {
   blob: string;
@@ -29,7 +29,7 @@ export const networksJobs: Record<string, JobHandler> = {
       onProgress: (s) => progress({ phase: 'importing', done: s.line }),
     });
     await progress({ phase: 'screening compounds', done: summary.lines });
-    const screening = await rescreenAfterImport(app);
+    const screening = await rescreenCompounds(app, null);
     return { ...summary, screening };
   },
 };
