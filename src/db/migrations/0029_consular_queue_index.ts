@@ -15,9 +15,9 @@ CREATE INDEX survivors_embassy_consent ON survivors USING gin ((coalesce(consent
 
 -- The ids of the cases the caller's organisation sees as an embassy (survivors_embassy_read).
 CREATE FUNCTION refuge_embassy_queue_cases() RETURNS SETOF uuid
-LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 1000 SET search_path = pg_catalog, public, pg_temp
-  -- Through the index and each survivor's cases, never a scan of all survivors or cases.
-  SET enable_seqscan = off AS $$
+-- No enable_seqscan = off here: it would also apply inside refuge_org_served(), whose plan it makes 100× slower; the
+-- planner takes the index and each survivor's cases by itself once it knows the nationalities (EXECUTE).
+LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 1000 SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   -- Planned for the served nationalities each time (EXECUTE), as the index lookup's selectivity depends on them.
   RETURN QUERY EXECUTE 'SELECT c.id FROM public.survivors s JOIN public.cases c ON c.survivor_id = s.id
