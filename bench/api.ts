@@ -27,8 +27,10 @@ import { triageBoard, type TriageFilter } from '../src/db/repositories/casework/
 import { buildServer } from '../src/server/app.ts';
 import { createOrganisation, createUser, syncPermissions } from '../src/services/accounts.service.ts';
 import { issueServiceSession } from '../src/services/auth.service.ts';
-import type { AppContext } from '../src/services/context.ts';
+import type { AppContext, RequestActor } from '../src/services/context.ts';
 import { sealIdentity } from '../src/services/casework/survivor-envelopes.service.ts';
+import { consularQueue } from '../src/services/casework/consular.service.ts';
+import { ConsularQueueQuery } from '../src/contracts/casework/work.ts';
 import { TRIAGE_SORT_KEYS } from '../src/core/triage/urgency.ts';
 import { AGE_BANDS, FOCUS_NATIONALITIES, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
 
@@ -406,6 +408,31 @@ async function explainBoard(
   }
 }
 
+/**
+ * The consular queue without HTTP, one request at a time (median of 5, ms; page 1 / page 2): the service call with its
+ * database reads, less noisy than the HTTP figures on a shared machine.
+ */
+async function timeQueue(app: AppContext, actor: RequestActor) {
+  console.log('  consular queue without HTTP, one at a time (median of 5, ms; page 1 / page 2):');
+  const median = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1) : '-');
+  for (const query of CONSULAR_FILTERS) {
+    const params = ConsularQueueQuery.parse(Object.fromEntries(new URLSearchParams(`limit=50${query}`)));
+    const times: [number[], number[]] = [[], []];
+    for (let i = 0; i < 5; i++) {
+      let t0 = performance.now();
+      const first = await consularQueue(app, actor, params);
+      times[0].push(performance.now() - t0);
+      if (!first.nextCursor) continue;
+      t0 = performance.now();
+      await consularQueue(app, actor, { ...params, cursor: first.nextCursor });
+      times[1].push(performance.now() - t0);
+    }
+    console.log(
+      `    ${(query || '(none)').padEnd(92)} ${median(times[0]).padStart(7)} / ${median(times[1]).padStart(7)}`,
+    );
+  }
+}
+
 /* ---------------- one engine ---------------- */
 
 async function benchEngine(
@@ -494,6 +521,18 @@ async function benchEngine(
         (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0]!, minutes: 120 }))!,
         process.argv.includes('--explain'),
       );
+      if (consular) {
+        const embassy = await asSystem(database, (trx) =>
+          trx.selectFrom('organisations').select('id').where('slug', '=', 'bench-embassy-vn').executeTakeFirstOrThrow(),
+        );
+        const consulUser = await asSystem(database, (trx) =>
+          trx.selectFrom('users').select('id').where('email', '=', 'consul@bench.test').executeTakeFirstOrThrow(),
+        );
+        await timeQueue(
+          app,
+          (await issueServiceSession(app, { userId: consulUser.id, organisationId: embassy.id, minutes: 120 }))!,
+        );
+      }
       // Warm-up, then measure.
       await drive(base, cookie, csrf, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });
       const reg = await drive(base, cookie, csrf, 'register', opts);

@@ -22,9 +22,9 @@ import type {
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.repository.ts';
 import {
+  consularQueuePage,
   countConsularQueue,
   findConsularRecords,
-  listConsularQueue,
   listQueueFlights,
   upsertConsularRecords,
   type ConsularQueueFilter,
@@ -162,7 +162,7 @@ export async function consularQueue(
         q.flightNumber && q.flightDate ? { flightNumber: q.flightNumber.toUpperCase(), date: q.flightDate } : q.flight,
       search,
     };
-    const rows = await listConsularQueue(trx, filter, {
+    const { rows, total: counted } = await consularQueuePage(trx, filter, {
       sort: q.sort,
       limit: q.limit,
       after: after ? { key: after[0]!, id: String(after[1]) } : undefined,
@@ -171,7 +171,8 @@ export async function consularQueue(
       presentQueueItem(app, kase, survivor, record ?? blankRecord(app, kase, actor.organisationId), !!record),
     );
     const [total, flights] = await Promise.all([
-      countConsularQueue(trx, filter),
+      // An empty page carries no count: none match, or the cursor is past the last match.
+      counted ?? (after ? countConsularQueue(trx, filter) : 0),
       listQueueFlights(trx, {
         embassyOrganisationId: actor.organisationId,
         nationalitiesServed: org.nationalitiesServed,

@@ -136,13 +136,31 @@ const SORTS: Record<ConsularSort, { key: RawBuilder<unknown>; cast: string; dir:
   risk: { key: RISK_ORDINAL, cast: 'int', dir: 'desc' },
 };
 
-function queueBase(trx: Queryable, f: ConsularQueueFilter) {
+/**
+ * Filters that only this embassy's records (few) or a search's survivors can match: those rows are found from there,
+ * faster than through every case the embassy sees.
+ */
+const narrowedElsewhere = (f: ConsularQueueFilter): boolean =>
+  f.ready === true ||
+  (f.flight !== undefined && f.flight !== 'none') ||
+  (!!f.emergencyDocument?.length && !f.emergencyDocument.includes('not_requested')) ||
+  (!!f.exitClearance?.length && !f.exitClearance.includes('pending')) ||
+  (!!f.search?.survivorIds.length && !f.search.idPrefix);
+
+/**
+ * The queue's rows before paging. `throughConsentIndex`: start from the cases this embassy sees, read through the
+ * consent index (0029) — row-level security keeps the planner from that index here, and would otherwise read every
+ * survivor and case. Row-level security still applies to every row read.
+ */
+function queueBase(trx: Queryable, f: ConsularQueueFilter, throughConsentIndex = !narrowedElsewhere(f)) {
   let q = trx
     .selectFrom('cases as c')
     .innerJoin('survivors as s', 's.id', 'c.survivor_id')
     .leftJoin('consular_records as r', (j) =>
       j.onRef('r.case_id', '=', 'c.id').on('r.embassy_organisation_id', '=', f.embassyOrganisationId),
-    )
+    );
+  if (throughConsentIndex) q = q.where(sql<boolean>`c.id IN (SELECT refuge_embassy_queue_cases())`);
+  q = q
     // The embassy scope of listCases (cases.repository), which row-level security also enforces.
     .where('s.consent_own_embassy', '=', true)
     .where(sql<boolean>`s.nationalities && ${sql.val([...f.nationalitiesServed])}::text[]`);
@@ -179,14 +197,46 @@ function queueBase(trx: Queryable, f: ConsularQueueFilter) {
   return q;
 }
 
-/** One page of the queue: cases, survivors and this embassy's record (if any), keyset-paginated on (sort key, id). */
-export async function listConsularQueue(
+export interface ConsularQueueRow {
+  kase: CaseRow;
+  survivor: SurvivorRow;
+  record: ConsularRecordRow | null;
+  sortKey: string | number;
+}
+
+/**
+ * One page of the queue — cases, survivors and this embassy's record (if any), keyset-paginated on (sort key, id) —
+ * and the number of cases matching the filter, in one pass over the matching cases instead of two. `total` is null
+ * when the page is empty (no row to carry it).
+ */
+export async function consularQueuePage(
   trx: Queryable,
   f: ConsularQueueFilter,
   page: { sort: ConsularSort; limit: number; after?: { key: string | number; id: string } },
-): Promise<{ kase: CaseRow; survivor: SurvivorRow; record: ConsularRecordRow | null; sortKey: string | number }[]> {
+): Promise<{ rows: ConsularQueueRow[]; total: number | null }> {
   const sort = SORTS[page.sort];
-  let q = queueBase(trx, f)
+  // Sort key and id of every match, counted before the cursor applies (a window blocks pushing it down), then the
+  // page's ids; only the page's rows are read in full.
+  const matching = queueBase(trx, f).select([
+    'c.id as m_id',
+    sql<string | number>`${sort.key}`.as('m_key'),
+    sql<string>`count(*) OVER ()`.as('m_total'),
+  ]);
+  let ids = trx.selectFrom(matching.as('m')).select(['m.m_id', 'm.m_key', 'm.m_total']);
+  if (page.after) {
+    const op = sort.dir === 'desc' ? sql`<` : sql`>`;
+    ids = ids.where(
+      sql<boolean>`(m.m_key, m.m_id) ${op} (${page.after.key}::${sql.raw(sort.cast)}, ${page.after.id}::uuid)`,
+    );
+  }
+  ids = ids.orderBy('m.m_key', sort.dir).orderBy('m.m_id', sort.dir).limit(page.limit);
+  const rows = await trx
+    .selectFrom(ids.as('p'))
+    .innerJoin('cases as c', 'c.id', 'p.m_id')
+    .innerJoin('survivors as s', 's.id', 'c.survivor_id')
+    .leftJoin('consular_records as r', (j) =>
+      j.onRef('r.case_id', '=', 'c.id').on('r.embassy_organisation_id', '=', f.embassyOrganisationId),
+    )
     .select([...CASE_COLUMNS, ...SURVIVOR_COLUMNS])
     .select([
       'r.id as r_id',
@@ -199,42 +249,51 @@ export async function listConsularQueue(
       'r.repatriated_at as r_repatriated_at',
       'r.updated_by as r_updated_by',
       'r.updated_at as r_updated_at',
-      sql<string | number>`${sort.key}`.as('sort_key'),
-    ]);
-  if (page.after) {
-    const op = sort.dir === 'desc' ? sql`<` : sql`>`;
-    q = q.where(
-      sql<boolean>`(${sort.key}, c.id) ${op} (${page.after.key}::${sql.raw(sort.cast)}, ${page.after.id}::uuid)`,
-    );
-  }
-  const rows = await q.orderBy(sort.key, sort.dir).orderBy('c.id', sort.dir).limit(page.limit).execute();
-  return rows.map((r) => {
-    const kase = caseFrom(r);
-    return {
-      kase,
-      survivor: survivorFrom(r),
-      record:
-        r.r_id === null
-          ? null
-          : {
-              id: r.r_id,
-              caseId: kase.id,
-              embassyOrganisationId: f.embassyOrganisationId,
-              caseOrganisationId: kase.organisationId,
-              emergencyDocumentStatus: r.r_emergency_document_status!,
-              emergencyDocumentNumberEnc: r.r_emergency_document_number_enc,
-              emergencyDocumentIssuedAt: r.r_emergency_document_issued_at,
-              exitClearance: r.r_exit_clearance!,
-              flightDate: r.r_flight_date,
-              flightNumber: r.r_flight_number,
-              repatriatedAt: r.r_repatriated_at,
-              updatedBy: r.r_updated_by,
-              updatedAt: r.r_updated_at!,
-            },
-      // Dates come back as strings and timestamps as ISO strings (database.ts type parsers); risk as an integer.
-      sortKey: typeof r.sort_key === 'number' ? r.sort_key : String(r.sort_key),
-    };
-  });
+      'p.m_key as sort_key',
+      'p.m_total as total',
+    ])
+    .orderBy('p.m_key', sort.dir)
+    .orderBy('p.m_id', sort.dir)
+    .execute();
+  return {
+    total: rows.length ? Number(rows[0]!.total) : null,
+    rows: rows.map((r) => {
+      const kase = caseFrom(r);
+      return {
+        kase,
+        survivor: survivorFrom(r),
+        record:
+          r.r_id === null
+            ? null
+            : {
+                id: r.r_id,
+                caseId: kase.id,
+                embassyOrganisationId: f.embassyOrganisationId,
+                caseOrganisationId: kase.organisationId,
+                emergencyDocumentStatus: r.r_emergency_document_status!,
+                emergencyDocumentNumberEnc: r.r_emergency_document_number_enc,
+                emergencyDocumentIssuedAt: r.r_emergency_document_issued_at,
+                exitClearance: r.r_exit_clearance!,
+                flightDate: r.r_flight_date,
+                flightNumber: r.r_flight_number,
+                repatriatedAt: r.r_repatriated_at,
+                updatedBy: r.r_updated_by,
+                updatedAt: r.r_updated_at!,
+              },
+        // Dates come back as strings and timestamps as ISO strings (database.ts type parsers); risk as an integer.
+        sortKey: typeof r.sort_key === 'number' ? r.sort_key : String(r.sort_key),
+      };
+    }),
+  };
+}
+
+/** One page of the queue (consularQueuePage without the count). */
+export async function listConsularQueue(
+  trx: Queryable,
+  f: ConsularQueueFilter,
+  page: { sort: ConsularSort; limit: number; after?: { key: string | number; id: string } },
+): Promise<ConsularQueueRow[]> {
+  return (await consularQueuePage(trx, f, page)).rows;
 }
 
 export async function countConsularQueue(trx: Queryable, f: ConsularQueueFilter): Promise<number> {
@@ -249,7 +308,8 @@ export async function listQueueFlights(
   trx: Queryable,
   f: Pick<ConsularQueueFilter, 'embassyOrganisationId' | 'nationalitiesServed'>,
 ): Promise<{ date: string; flightNumber: string; people: number }[]> {
-  const rows = await queueBase(trx, f)
+  // From this embassy's records with a flight (few): the consent index would read every case it sees.
+  const rows = await queueBase(trx, f, false)
     .where('r.flight_date', 'is not', null)
     .where('r.repatriated_at', 'is', null)
     .select(['r.flight_date', 'r.flight_number', (eb) => eb.fn.countAll<string>().as('n')])
