@@ -30,62 +30,62 @@ export type SurvivorInsert = Omit<
     >
   >;
 
+/** A survivor as its columns (one mapping for every insert: bulk, demo and the one-call registration). */
+export function survivorColumns(s: SurvivorInsert): Insertable<SurvivorsTable> {
+  return {
+    id: s.id,
+    organisation_id: s.organisationId,
+    registered_by: s.registeredBy,
+    registered_at: s.registeredAt,
+    identity_enc: s.identityEnc,
+    location_enc: s.locationEnc,
+    sex: s.sex,
+    age_band: s.ageBand,
+    nationalities: s.nationalities,
+    languages: s.languages,
+    document_status: s.documentStatus,
+    location_kind: s.locationKind,
+    location_organisation_id: s.locationOrganisationId,
+    compound_ref: s.compoundRef,
+    compound_id: s.compoundId ?? null,
+    exit_mode: s.exitMode,
+    exit_date: s.exitDate,
+    consent_own_embassy: s.consentOwnEmbassy,
+    consent_organisation_ids: s.consentOrganisationIds,
+    consent_statistics: s.consentStatistics,
+    is_demo: s.isDemo,
+    consent_version: s.consentVersion ?? 0,
+    consent_cross_org_matching: s.consentCrossOrgMatching ?? false,
+    consent_embassy_nationalities: s.consentEmbassyNationalities ?? null,
+    protection_flags: s.protectionFlags ?? [],
+    consent_testimony: s.consentTestimony ?? false,
+  };
+}
+
 export async function insertSurvivors(trx: Queryable, rows: readonly SurvivorInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx
-    .insertInto('survivors')
-    .values(
-      rows.map((s): Insertable<SurvivorsTable> => ({
-        id: s.id,
-        organisation_id: s.organisationId,
-        registered_by: s.registeredBy,
-        registered_at: s.registeredAt,
-        identity_enc: s.identityEnc,
-        location_enc: s.locationEnc,
-        sex: s.sex,
-        age_band: s.ageBand,
-        nationalities: s.nationalities,
-        languages: s.languages,
-        document_status: s.documentStatus,
-        location_kind: s.locationKind,
-        location_organisation_id: s.locationOrganisationId,
-        compound_ref: s.compoundRef,
-        compound_id: s.compoundId ?? null,
-        exit_mode: s.exitMode,
-        exit_date: s.exitDate,
-        consent_own_embassy: s.consentOwnEmbassy,
-        consent_organisation_ids: s.consentOrganisationIds,
-        consent_statistics: s.consentStatistics,
-        is_demo: s.isDemo,
-        consent_version: s.consentVersion ?? 0,
-        consent_cross_org_matching: s.consentCrossOrgMatching ?? false,
-        consent_embassy_nationalities: s.consentEmbassyNationalities ?? null,
-        protection_flags: s.protectionFlags ?? [],
-        consent_testimony: s.consentTestimony ?? false,
-      })),
-    )
-    .execute();
+  await trx.insertInto('survivors').values(rows.map(survivorColumns)).execute();
 }
 
 export type CaseInsert = Omit<RowOf<CasesTable>, 'updatedAt' | 'riskAtLastContact' | 'version'>;
 
+/** A new case as its columns. */
+export function caseColumns(c: CaseInsert): Insertable<CasesTable> {
+  return {
+    id: c.id,
+    survivor_id: c.survivorId,
+    organisation_id: c.organisationId,
+    status: c.status,
+    risk_level: c.riskLevel,
+    assigned_to: c.assignedTo,
+    opened_at: c.openedAt,
+    updated_at: c.openedAt,
+  };
+}
+
 export async function insertCases(trx: Queryable, rows: readonly CaseInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx
-    .insertInto('cases')
-    .values(
-      rows.map((c): Insertable<CasesTable> => ({
-        id: c.id,
-        survivor_id: c.survivorId,
-        organisation_id: c.organisationId,
-        status: c.status,
-        risk_level: c.riskLevel,
-        assigned_to: c.assignedTo,
-        opened_at: c.openedAt,
-        updated_at: c.openedAt,
-      })),
-    )
-    .execute();
+  await trx.insertInto('cases').values(rows.map(caseColumns)).execute();
 }
 
 /** One recorded consent version (core/consent ConsentVersion), as stored. */

@@ -19,24 +19,24 @@ const followUpFrom = (r: Selectable<FollowUpsTable>): FollowUpRow => ({
   createdAt: r.created_at,
 });
 
+/** A follow-up as its columns. */
+export function followUpColumns(f: FollowUpRow): Insertable<FollowUpsTable> {
+  return {
+    id: f.id,
+    case_id: f.caseId,
+    organisation_id: f.organisationId,
+    due_at: f.dueAt,
+    completed_at: f.completedAt,
+    outcome: f.outcome,
+    note_enc: f.noteEnc,
+    recorded_by: f.recordedBy,
+    created_at: f.createdAt,
+  };
+}
+
 export async function insertFollowUps(trx: Queryable, rows: readonly FollowUpRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx
-    .insertInto('follow_ups')
-    .values(
-      rows.map((f): Insertable<FollowUpsTable> => ({
-        id: f.id,
-        case_id: f.caseId,
-        organisation_id: f.organisationId,
-        due_at: f.dueAt,
-        completed_at: f.completedAt,
-        outcome: f.outcome,
-        note_enc: f.noteEnc,
-        recorded_by: f.recordedBy,
-        created_at: f.createdAt,
-      })),
-    )
-    .execute();
+  await trx.insertInto('follow_ups').values(rows.map(followUpColumns)).execute();
 }
 
 export async function findFollowUp(trx: Queryable, id: string, forUpdate = false): Promise<FollowUpRow | undefined> {

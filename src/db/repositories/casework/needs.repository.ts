@@ -46,31 +46,31 @@ const needFrom = (r: Selectable<NeedsTable>): NeedRow => ({
   version: r.version,
 });
 
+/** A need as its columns. */
+export function needColumns(n: NeedInsert): Insertable<NeedsTable> {
+  return {
+    id: n.id,
+    case_id: n.caseId,
+    organisation_id: n.organisationId,
+    kind: n.kind,
+    priority: n.priority,
+    status: n.status,
+    note_enc: n.noteEnc,
+    created_by: n.createdBy,
+    created_at: n.createdAt,
+    updated_at: n.updatedAt,
+    urgency_tier: n.urgencyTier,
+    effective_priority: n.effectivePriority,
+    age_band: n.ageBand,
+    nationalities: n.nationalities,
+    location_kind: n.locationKind,
+    case_risk: n.caseRisk,
+  };
+}
+
 export async function insertNeeds(trx: Queryable, rows: readonly NeedInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx
-    .insertInto('needs')
-    .values(
-      rows.map((n): Insertable<NeedsTable> => ({
-        id: n.id,
-        case_id: n.caseId,
-        organisation_id: n.organisationId,
-        kind: n.kind,
-        priority: n.priority,
-        status: n.status,
-        note_enc: n.noteEnc,
-        created_by: n.createdBy,
-        created_at: n.createdAt,
-        updated_at: n.updatedAt,
-        urgency_tier: n.urgencyTier,
-        effective_priority: n.effectivePriority,
-        age_band: n.ageBand,
-        nationalities: n.nationalities,
-        location_kind: n.locationKind,
-        case_risk: n.caseRisk,
-      })),
-    )
-    .execute();
+  await trx.insertInto('needs').values(rows.map(needColumns)).execute();
 }
 
 export async function findNeed(trx: Queryable, id: string, forUpdate = false): Promise<NeedRow | undefined> {

@@ -1,22 +1,19 @@
 import { sql, type Insertable } from 'kysely';
 import type { Queryable } from '../../transaction.ts';
 import type { OrganisationKind } from '../../../core/vocabulary.ts';
-import type {
-  CaseEventsTable,
-  CasesTable,
-  ConsentVersionsTable,
-  FollowUpsTable,
-  IdempotencyKeysTable,
-  JobsTable,
-  NeedsTable,
-  SurvivorsTable,
-} from '../../schema.ts';
+import type { CaseEventsTable, ConsentVersionsTable, IdempotencyKeysTable, JobsTable } from '../../schema.ts';
 import type { AuditAppend } from '../audit.repository.ts';
 import type { CaseEventInsert } from './cases.repository.ts';
-import type { FollowUpRow } from './followups.repository.ts';
-import type { NeedInsert } from './needs.repository.ts';
+import { followUpColumns, type FollowUpRow } from './followups.repository.ts';
+import { needColumns, type NeedInsert } from './needs.repository.ts';
 import type { IdempotencyRow } from '../idempotency.repository.ts';
-import type { CaseInsert, ConsentVersionRow, SurvivorInsert } from '../survivors.repository.ts';
+import {
+  caseColumns,
+  survivorColumns,
+  type CaseInsert,
+  type ConsentVersionRow,
+  type SurvivorInsert,
+} from '../survivors.repository.ts';
 
 export interface RegistrationChecks {
   /** The registering organisation's kind; null when it no longer exists (or the session is not valid). */
@@ -83,44 +80,8 @@ export async function registerInOneCall(db: Queryable, r: Registration): Promise
   const j = r.job;
   const a = r.audit;
   const k = r.idempotency;
-  const survivor: Insertable<SurvivorsTable> = {
-    id: s.id,
-    organisation_id: s.organisationId,
-    registered_by: s.registeredBy,
-    registered_at: s.registeredAt,
-    identity_enc: s.identityEnc,
-    location_enc: s.locationEnc,
-    sex: s.sex,
-    age_band: s.ageBand,
-    nationalities: s.nationalities,
-    languages: s.languages,
-    document_status: s.documentStatus,
-    location_kind: s.locationKind,
-    location_organisation_id: s.locationOrganisationId,
-    compound_ref: s.compoundRef,
-    compound_id: s.compoundId ?? null,
-    exit_mode: s.exitMode,
-    exit_date: s.exitDate,
-    consent_own_embassy: s.consentOwnEmbassy,
-    consent_organisation_ids: s.consentOrganisationIds,
-    consent_statistics: s.consentStatistics,
-    is_demo: s.isDemo,
-    consent_version: s.consentVersion ?? 0,
-    consent_cross_org_matching: s.consentCrossOrgMatching ?? false,
-    consent_embassy_nationalities: s.consentEmbassyNationalities ?? null,
-    protection_flags: s.protectionFlags ?? [],
-    consent_testimony: s.consentTestimony ?? false,
-  };
-  const kase: Insertable<CasesTable> = {
-    id: c.id,
-    survivor_id: c.survivorId,
-    organisation_id: c.organisationId,
-    status: c.status,
-    risk_level: c.riskLevel,
-    assigned_to: c.assignedTo,
-    opened_at: c.openedAt,
-    updated_at: c.openedAt,
-  };
+  const survivor = survivorColumns(s);
+  const kase = caseColumns(c);
   const consent: Sent<ConsentVersionsTable, 'changes'> | null = v && {
     survivor_id: v.survivorId,
     version: v.version,
@@ -136,35 +97,8 @@ export async function registerInOneCall(db: Queryable, r: Registration): Promise
     changes: v.changes,
     embassy_nationalities: v.embassyNationalities ?? null,
   };
-  const followUp: Insertable<FollowUpsTable> = {
-    id: f.id,
-    case_id: f.caseId,
-    organisation_id: f.organisationId,
-    due_at: f.dueAt,
-    completed_at: null,
-    outcome: null,
-    note_enc: null,
-    recorded_by: null,
-    created_at: f.createdAt,
-  };
-  const needs: Insertable<NeedsTable>[] = r.needs.map((n) => ({
-    id: n.id,
-    case_id: n.caseId,
-    organisation_id: n.organisationId,
-    kind: n.kind,
-    priority: n.priority,
-    status: n.status,
-    note_enc: n.noteEnc,
-    created_by: n.createdBy,
-    created_at: n.createdAt,
-    updated_at: n.updatedAt,
-    urgency_tier: n.urgencyTier,
-    effective_priority: n.effectivePriority,
-    age_band: n.ageBand,
-    nationalities: n.nationalities,
-    location_kind: n.locationKind,
-    case_risk: n.caseRisk,
-  }));
+  const followUp = followUpColumns(f);
+  const needs = r.needs.map(needColumns);
   const job: Sent<JobsTable, 'payload'> = {
     id: j.id,
     kind: j.kind,
