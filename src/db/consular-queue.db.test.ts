@@ -18,18 +18,7 @@ import {
   type ConsularSort,
 } from './repositories/casework/consular.repository.ts';
 import { asActor, asSystem } from './transaction.ts';
-
-/** A seeded generator, so a failing combination can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../core/random.ts';
 
 const NATIONALITIES = ['ID', 'VN', 'PH', 'KE'];
 const STATUSES: CaseStatus[] = ['open', 'assessed', 'awaiting_documents', 'awaiting_travel', 'repatriated'];
@@ -66,8 +55,10 @@ describe.each(DATABASE_KINDS)('the consular queue on %s', (kind) => {
   const consuls = new Map<string, RequestActor>();
   let caseworker: RequestActor;
   const people: Person[] = [];
-  const rnd = random(29);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  // Seeded, so a failing combination can be replayed.
+  const rng = createRng(29);
+  const rnd = rng.next;
+  const pick = rng.pick;
   const some = <T>(xs: readonly T[], max: number): T[] => [
     ...new Set(Array.from({ length: 1 + Math.floor(rnd() * max) }, () => pick(xs))),
   ];

@@ -18,18 +18,7 @@ import {
   type TriageFilter,
 } from './repositories/casework/needs.repository.ts';
 import { asActor, asSystem } from './transaction.ts';
-
-/** A seeded generator, so a failing combination can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../core/random.ts';
 
 const NATIONALITIES = ['ID', 'VN', 'PH', 'KE', 'MM'];
 
@@ -44,8 +33,10 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
   const own = randomUUID();
   const other = randomUUID();
   const needs: NeedInsert[] = [];
-  const rnd = random(13);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  // Seeded, so a failing combination can be replayed.
+  const rng = createRng(13);
+  const rnd = rng.next;
+  const pick = rng.pick;
   const some = <T>(xs: readonly T[], max: number): T[] => [
     ...new Set(Array.from({ length: 1 + Math.floor(rnd() * max) }, () => pick(xs))),
   ];
