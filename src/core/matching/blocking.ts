@@ -198,36 +198,27 @@ function combinedKeys(
 
 export function indexRule(set: PreparedSet, rule: BlockingRule, cache?: PartKeyCache): RuleIndex {
   const n = set.records.length;
+  const combined = rule.parts ? combinedKeys(set, rule.parts, cache) : null;
+  if (combined) {
+    // Integer keys, ids given in order of first appearance exactly as for the strings.
+    const ks: number[] = [];
+    return keyIndex(n, (r) => {
+      combined(r, ks);
+      return ks;
+    });
+  }
+  return keyIndex(n, (r) => rule.keys(set, r));
+}
+
+/** Each record's distinct key ids, sorted, ids numbered in order of first appearance. */
+function keyIndex<K>(n: number, keysOf: (record: number) => readonly K[]): RuleIndex {
   const keyOffsets = new Int32Array(n + 1);
   const tmp: number[] = [];
   const own: number[] = [];
-  const combined = rule.parts ? combinedKeys(set, rule.parts, cache) : null;
-  if (combined) {
-    // Integer keys, ids given in order of first appearance exactly as for the strings below.
-    const ids = new Map<number, number>();
-    const ks: number[] = [];
-    for (let r = 0; r < n; r++) {
-      combined(r, ks);
-      own.length = 0;
-      for (const k of ks) {
-        let id = ids.get(k);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(k, id);
-        }
-        if (!own.includes(id)) own.push(id);
-      }
-      if (own.length > 1) own.sort((x, y) => x - y);
-      for (const id of own) tmp.push(id);
-      keyOffsets[r + 1] = tmp.length;
-    }
-    return csr(n, keyOffsets, Int32Array.from(tmp), ids.size);
-  }
-  const ids = new Map<string, number>();
+  const ids = new Map<K, number>();
   for (let r = 0; r < n; r++) {
-    const ks = rule.keys(set, r);
     own.length = 0;
-    for (const k of ks) {
+    for (const k of keysOf(r)) {
       let id = ids.get(k);
       if (id === undefined) {
         id = ids.size;
@@ -235,7 +226,7 @@ export function indexRule(set: PreparedSet, rule: BlockingRule, cache?: PartKeyC
       }
       if (!own.includes(id)) own.push(id);
     }
-    own.sort((x, y) => x - y);
+    if (own.length > 1) own.sort((x, y) => x - y);
     for (const id of own) tmp.push(id);
     keyOffsets[r + 1] = tmp.length;
   }
