@@ -15,9 +15,9 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { sql, type CompiledQuery, type QueryResult } from 'kysely';
 import { ensureRequestRole, openDatabase, type Database } from '../src/db/database.ts';
+import { benchDatabaseName, dropBenchDatabase, openFreshBenchDatabase } from './lib/bench-database.ts';
 import { FieldCipher } from '../src/db/encryption.ts';
 import { Keyring } from '../src/db/keyring.ts';
 import { MemoryBlobStore } from '../src/db/blob-store.ts';
@@ -34,11 +34,8 @@ import { ConsularQueueQuery } from '../src/contracts/casework/work.ts';
 import { TRIAGE_SORT_KEYS } from '../src/core/triage/urgency.ts';
 import { AGE_BANDS, FOCUS_NATIONALITIES, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
 
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 // --database: two benchmark runs on one server must not drop each other's database.
-const BENCH_DB = arg('database', 'refuge_bench');
-if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB))
-  throw new Error(`--database must be a plain lower-case name, not ${BENCH_DB}`);
+const BENCH_DB = benchDatabaseName(arg('database', 'refuge_bench'));
 // Not built from the email's words (the password rules refuse those).
 const PASSWORD = 'loopback throughput 2026 measured';
 // The demo's nationalities, so the benchmark's population looks like the product's.
@@ -442,13 +439,7 @@ async function benchEngine(
 ): Promise<void> {
   let database: Database;
   if (kind === 'postgresql') {
-    const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 1 });
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-    await admin.end();
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${BENCH_DB}`;
-    database = await openDatabase({ url: url.toString(), poolSize: 24 });
+    database = await openFreshBenchDatabase(BENCH_DB, 24);
   } else {
     database = await openDatabase({});
   }
@@ -558,11 +549,7 @@ async function benchEngine(
   } finally {
     await database.close();
     // --keep: leave the loaded database for EXPLAIN by hand (psql) after the run.
-    if (kind === 'postgresql' && !process.argv.includes('--keep')) {
-      const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 1 });
-      await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`).catch(() => undefined);
-      await admin.end();
-    }
+    if (kind === 'postgresql' && !process.argv.includes('--keep')) await dropBenchDatabase(BENCH_DB);
   }
 }
 

@@ -8,9 +8,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { ensureRequestRole, openDatabase, type Database } from '../src/db/database.ts';
+import { benchDatabaseName, dropBenchDatabase, openFreshBenchDatabase } from './lib/bench-database.ts';
 import { FieldCipher } from '../src/db/encryption.ts';
 import { Keyring } from '../src/db/keyring.ts';
 import { MemoryBlobStore } from '../src/db/blob-store.ts';
@@ -21,13 +21,11 @@ import { registerSurvivor } from '../src/services/casework/register.service.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { RegisterSurvivorRequest } from '../src/contracts/casework/survivors.ts';
 
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 };
-const DB = arg('database', 'refuge_bench_cpu');
-if (!/^[a-z_][a-z0-9_]*$/.test(DB)) throw new Error(`--database must be a plain lower-case name, not ${DB}`);
+const DB = benchDatabaseName(arg('database', 'refuge_bench_cpu'));
 const COUNT = Number(arg('count', '2000'));
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -45,13 +43,7 @@ const nodeCpuMs = () => {
 async function run(kind: 'postgresql' | 'pglite'): Promise<void> {
   let database: Database;
   if (kind === 'postgresql') {
-    const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 1 });
-    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.end();
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${DB}`;
-    database = await openDatabase({ url: url.toString(), poolSize: 1 });
+    database = await openFreshBenchDatabase(DB, 1);
   } else database = await openDatabase({});
   try {
     await migrate(database.pool);
@@ -113,11 +105,7 @@ async function run(kind: 'postgresql' | 'pglite'): Promise<void> {
     );
   } finally {
     await database.close();
-    if (kind === 'postgresql') {
-      const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 1 });
-      await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-      await admin.end();
-    }
+    if (kind === 'postgresql') await dropBenchDatabase(DB);
   }
 }
 
