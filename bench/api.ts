@@ -4,8 +4,10 @@
  *
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
  *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
- *                        [--explain] [--keep] [--consular]
+ *                        [--explain] [--keep] [--consular] [--pool 24]
  *
+ * --pool: the server's connections per pool (two pools: owner and request role). The product's default is
+ * REFUGE_DB_POOL=10; the benchmark's 24 gives each client its own connection. Run it at several sizes to compare.
  * PostgreSQL: creates `refuge_bench` on postgres://postgres@127.0.0.1:5432/postgres and drops it after.
  * Cases are bulk-loaded with generate_series (not one request each); half belong to the benchmark
  * organisation (so its triage board holds half of all open needs), the rest to nine others.
@@ -439,7 +441,7 @@ async function benchEngine(
 ): Promise<void> {
   let database: Database;
   if (kind === 'postgresql') {
-    database = await openFreshBenchDatabase(BENCH_DB, 24);
+    database = await openFreshBenchDatabase(BENCH_DB, Number(arg('pool', '24')));
   } else {
     database = await openDatabase({});
   }
@@ -570,7 +572,8 @@ async function main(): Promise<void> {
     maxRequests: Number(arg('max-requests', '20000')),
   };
   console.log(
-    `Refuge casework API benchmark — node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+    `Refuge casework API benchmark — node ${process.version}, ${(await import('node:os')).cpus().length} cores, ` +
+      `${opts.concurrency} clients, PostgreSQL pool ${arg('pool', '24')} per pool`,
   );
   if (engines.includes('postgresql')) await benchEngine('postgresql', sizes, opts);
   if (engines.includes('pglite')) await benchEngine('pglite', pgliteSizes, opts);
