@@ -439,6 +439,42 @@ describe.each(DATABASE_KINDS)('refuge_register_survivor against an attacker on %
       },
     );
 
+    it.runIf(kind === 'postgresql')(
+      'registers, counted once, when the window turned over between its look at the count and its hit',
+      async () => {
+        const me = await freshAccount();
+        for (let i = 0; i < limit.hits; i++) expect(await call(own(me))).toEqual({ outcome: 'registered' });
+        const key = `register:user:${me.userId}`;
+        // Another request starts a new window while this one is between its look (at the limit) and its hit.
+        const holder = await database.pool.connect();
+        let answer: Promise<unknown>;
+        try {
+          await holder.query('BEGIN');
+          await holder.query(`UPDATE rate_limits SET hits = 1, window_start = '2026-02-15T08:00:20Z' WHERE key = $1`, [
+            key,
+          ]);
+          answer = call(own(me, { now: '2026-02-15T08:00:30.000Z' }));
+          await vi.waitFor(
+            async () => {
+              const waiting = await owner<{ n: number }>(
+                `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                 WHERE NOT l.granted AND a.datname = current_database()`,
+              );
+              expect(waiting[0]!.n).toBe(1);
+            },
+            { timeout: 20_000, interval: 20 },
+          );
+          await holder.query('COMMIT');
+        } finally {
+          await holder.query('ROLLBACK').catch(() => undefined);
+          holder.release();
+        }
+        expect(await answer).toEqual({ outcome: 'registered' });
+        expect(await hitsOf(me.userId)).toBe(2);
+        expect(await written(me)).toBe(limit.hits + 1);
+      },
+    );
+
     it('peeks only at the caller’s own count, and not without a session', async () => {
       const me = await freshAccount();
       await call(own(me));
