@@ -4,7 +4,7 @@
  * can read, looking for any trace of the shelter or its survivor. Before blind matching, about two
  * seconds after registration GET /api/matching/survivors/{id}/proposals named the shelter.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { PROBE_ALERT_CANDIDATES, REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
@@ -380,4 +380,69 @@ describe.each(DATABASE_KINDS)('blind cross-organisation matching on %s', (kind) 
     t.app.advance(REGISTRATION_RATE_LIMIT.windowSeconds * 1000);
     expect((await fast.request('POST', '/api/survivors', survivorBody(body(person(5002), false)))).status).toBe(201);
   });
+
+  // The hit is counted last (migration 0030), so registrations of one account can pass the database's first look at
+  // the count together; the ones whose hit then goes over the limit roll back and are the same 429.
+  it.runIf(kind === 'postgresql')(
+    'answers 429 with Retry-After to registrations that the account’s concurrent ones pushed over the limit',
+    async () => {
+      const email = `racer-${kind}@ngo-a.test`;
+      const racer = await t.userIn('ngo-a', 'caseworker', email);
+      const { id } = await asSystem(t.database, (trx) =>
+        trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow(),
+      );
+      const registered = async () =>
+        (
+          await t.database.pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM survivors WHERE registered_by = $1`,
+            [id],
+          )
+        ).rows[0]!.n;
+      const hits = async () =>
+        (
+          await t.database.pool.query<{ hits: number }>(`SELECT hits FROM rate_limits WHERE key = $1`, [
+            `register:user:${id}`,
+          ])
+        ).rows[0]!.hits;
+      const limits = t.app.limits;
+      Object.assign(t.app, { limits: { registrationsPerWindow: 3 } });
+      const holder = await t.database.pool.connect();
+      try {
+        expect((await racer.request('POST', '/api/survivors', survivorBody(body(person(6000), false)))).status).toBe(
+          201,
+        );
+        // The account's row held: four registrations (one per request connection) each read the count (1), write
+        // their rows and wait to count their hit.
+        await holder.query('BEGIN');
+        await holder.query(`SELECT 1 FROM rate_limits WHERE key = $1 FOR UPDATE`, [`register:user:${id}`]);
+        const sent = Promise.all(
+          [1, 2, 3, 4].map((i) => racer.request('POST', '/api/survivors', survivorBody(body(person(6000 + i), false)))),
+        );
+        await vi.waitFor(
+          async () => {
+            const { rows } = await t.database.pool.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+               WHERE NOT l.granted AND a.datname = current_database()`,
+            );
+            expect(rows[0]!.n).toBe(4);
+          },
+          { timeout: 20_000, interval: 20 },
+        );
+        await holder.query('COMMIT');
+        const answers = await sent;
+        expect(answers.map((r) => r.status).sort()).toEqual([201, 201, 429, 429]);
+        for (const refused of answers.filter((r) => r.status === 429)) {
+          expect(String(refused.headers['content-type'])).toContain('application/problem+json');
+          expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        }
+        expect(await registered()).toBe(3);
+        // Three registered, and both refusals counted (the service counts the hit their rollback undid).
+        expect(await hits()).toBe(5);
+      } finally {
+        await holder.query('ROLLBACK').catch(() => undefined);
+        holder.release();
+        Object.assign(t.app, { limits });
+      }
+    },
+  );
 });

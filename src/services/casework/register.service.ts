@@ -23,9 +23,10 @@ const PLACE_KINDS = new Set(['shelter', 'clinic', 'embassy']);
  * Registers a survivor and opens the registering organisation's case, in one transaction: the
  * survivor row (identity and location encrypted), the case, consent version 1, the first
  * follow-up (scheduled by risk), the care-first needs, the matching job, the timeline entries and
- * one audit event. Issue #13: one round trip to the database (refuge_register_survivor, migration 0027: actor,
- * rate limit, the checks that read and every write in one statement); a request refused on its own words costs one
- * more (the rate-limit hit, so that it counts and a 429 still comes first).
+ * one audit event. Issue #13: one round trip to the database (refuge_register_survivor, migrations 0027 and 0030:
+ * actor, rate limit, the checks that read and every write in one statement); a request refused on its own words costs
+ * one more (the rate-limit hit, so that it counts and a 429 still comes first), and so does one that concurrent
+ * registrations of the same account pushed over the limit (its hit, counted last, rolled back with the rest).
  */
 export async function registerSurvivor(
   app: AppContext,
@@ -53,7 +54,8 @@ export async function registerSurvivor(
   if (input.location.placeOrganisationId && !PLACE_KINDS.has(input.location.kind))
     fields['body.location.placeOrganisationId'] = 'only a shelter, clinic or embassy location names an organisation';
   if (Object.keys(fields).length) {
-    await countHit(app, actor, now, perWindow);
+    const hit = await countHit(app, actor, now);
+    if (hit.hits > perWindow) throw tooMany(hit.resetAt, now);
     throw invalid(fields);
   }
 
@@ -225,19 +227,22 @@ export async function registerSurvivor(
       throw keyTaken();
     case 'rate_limited':
       throw tooMany(result.resetAt, now);
+    case 'rate_limited_late':
+      // The database already found this account over its limit; the hit counts here so the refusal counts as every
+      // other one does, and the answer is a 429 whatever the count says now.
+      throw tooMany((await countHit(app, actor, now)).resetAt, now);
     case 'refused':
       throw refusal(result.checks, input);
   }
 }
 
 /**
- * The rate-limit hit on its own, for a request refused before the database is asked (per account, shared by every
- * server process: core/matching/blind.ts — a scripted probe is slowed, an exit day is not).
+ * The rate-limit hit on its own, for a request refused without the database's own count (per account, shared by every
+ * server process: core/matching/blind.ts — a scripted probe is slowed, an exit day is not). The key is the one
+ * refuge_registration_hit derives from the session (migration 0027).
  */
-async function countHit(app: AppContext, actor: RequestActor, now: Date, perWindow: number): Promise<void> {
-  const windowSeconds = REGISTRATION_RATE_LIMIT.windowSeconds;
-  const hit = await hitRateLimit(app.database.db, `register:user:${actor.userId}`, windowSeconds, now);
-  if (hit.hits > perWindow) throw tooMany(hit.resetAt, now);
+function countHit(app: AppContext, actor: RequestActor, now: Date): Promise<{ hits: number; resetAt: string }> {
+  return hitRateLimit(app.database.db, `register:user:${actor.userId}`, REGISTRATION_RATE_LIMIT.windowSeconds, now);
 }
 
 function tooMany(resetAt: string, now: Date): TooManyRequests {

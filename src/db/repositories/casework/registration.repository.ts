@@ -36,7 +36,12 @@ export type RegistrationOutcome =
   | { outcome: 'rate_limited'; hits: number; resetAt: string }
   | { outcome: 'refused'; checks: RegistrationChecks }
   /** The Idempotency-Key was kept by a concurrent request first; nothing was written. */
-  | { outcome: 'key_taken' };
+  | { outcome: 'key_taken' }
+  /**
+   * Concurrent registrations of this account reached the limit first (the hit is counted last, migration 0030):
+   * nothing was written, not even this request's hit.
+   */
+  | { outcome: 'rate_limited_late' };
 
 export interface Registration {
   /** The session whose actor the statement runs as (row-level security derives user and organisation from it). */
@@ -67,10 +72,11 @@ export interface Registration {
 }
 
 /**
- * A whole registration in one round trip: refuge_register_survivor (migration 0027) sets the actor for its statement,
- * counts the rate-limit hit, runs every check that needs a read, and writes survivor, case, consent, follow-up,
- * care-first needs, matching job, timeline and audit entry (and the Idempotency-Key's answer) atomically, under
- * row-level security as refuge_app. Rows travel as JSON keyed by column name; the database casts them.
+ * A whole registration in one round trip: refuge_register_survivor (migrations 0027, 0030) sets the actor for its
+ * statement, refuses an account already at its rate limit, runs every check that needs a read, and writes survivor,
+ * case, consent, follow-up, care-first needs, matching job, timeline and audit entry (and the Idempotency-Key's answer)
+ * atomically, under row-level security as refuge_app, counting the rate-limit hit last. Rows travel as JSON keyed by
+ * column name; the database casts them.
  */
 export async function registerInOneCall(db: Queryable, r: Registration): Promise<RegistrationOutcome> {
   const s = r.survivor;
@@ -170,7 +176,9 @@ export async function registerInOneCall(db: Queryable, r: Registration): Promise
       ${JSON.stringify(checks)}::jsonb, ${JSON.stringify(rows)}::jsonb) AS answer`.execute(db);
     answer = result[0]!.answer;
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'RF409') return { outcome: 'key_taken' };
+    const code = (error as { code?: unknown }).code;
+    if (code === 'RF409') return { outcome: 'key_taken' };
+    if (code === 'RF429') return { outcome: 'rate_limited_late' };
     throw error;
   }
   if (answer.registered) return { outcome: 'registered' };
