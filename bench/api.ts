@@ -4,10 +4,13 @@
  *
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
  *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
- *                        [--explain] [--keep] [--consular] [--pool 24]
+ *                        [--explain] [--keep] [--consular] [--pool 24] [--accounts 1]
  *
  * --pool: the server's connections per pool (two pools: owner and request role). The product's default is
  * REFUGE_DB_POOL=10; the benchmark's 24 gives each client its own connection. Run it at several sizes to compare.
+ * --accounts: how many caseworker accounts of the benchmark organisation the clients share (client i signs in as
+ * account i mod N). One account (the default, as in earlier figures) is the worst case for the per-account
+ * rate-limit row every registration counts; on an exit day each responder registers under their own account.
  * PostgreSQL: creates `refuge_bench` on postgres://postgres@127.0.0.1:5432/postgres and drops it after.
  * Cases are bulk-loaded with generate_series (not one request each); half belong to the benchmark
  * organisation (so its triage board holds half of all open needs), the rest to nine others.
@@ -111,9 +114,10 @@ function arg(name: string, fallback: string): string {
 /* ---------------- the load generator (second process) ---------------- */
 
 async function runClient(): Promise<void> {
-  const [base, cookie, csrf, mode, maxRequests, concurrency, seconds] = process.argv.slice(3);
-  if (base === undefined || cookie === undefined || csrf === undefined || mode === undefined)
-    throw new Error('the load generator takes BASE COOKIE CSRF MODE MAX_REQUESTS CONCURRENCY SECONDS');
+  const [base, sessionsJson, mode, maxRequests, concurrency, seconds] = process.argv.slice(3);
+  if (base === undefined || sessionsJson === undefined || mode === undefined)
+    throw new Error('the load generator takes BASE SESSIONS_JSON MODE MAX_REQUESTS CONCURRENCY SECONDS');
+  const sessions = JSON.parse(sessionsJson) as Session[];
   const deadline = Date.now() + Number(seconds) * 1000;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -140,13 +144,14 @@ async function runClient(): Promise<void> {
     });
   const filters = mode === 'consular' ? CONSULAR_FILTERS : TRIAGE_FILTERS;
   const path = mode === 'consular' ? '/api/consular/queue' : '/api/triage';
-  const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
   const started = Date.now();
   // Per filter string and page ("p1" first page, "p2+" a page reached through a cursor): latencies of board requests.
   const perLabel = new Map<string, number[]>();
   const worker = async (w: number) => {
     // Each client scrolls every filter: a first page, then up to three pages following its cursor, then again.
     const cursors = new Map<string, { cursor: string; depth: number }>();
+    const { cookie, csrf } = sessions[w % sessions.length]!;
+    const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
     let turn = w;
     while (issued < Number(maxRequests) && Date.now() < deadline) {
       issued++;
@@ -201,10 +206,14 @@ async function runClient(): Promise<void> {
   process.stdout.write(JSON.stringify(result));
 }
 
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
 function drive(
   base: string,
-  cookie: string,
-  csrf: string,
+  sessions: Session[],
   mode: string,
   opts: { maxRequests: number; concurrency: number; seconds: number },
 ): Promise<ClientResult> {
@@ -217,8 +226,7 @@ function drive(
         fileURLToPath(import.meta.url),
         '--client',
         base,
-        cookie,
-        csrf,
+        JSON.stringify(sessions),
         mode,
         String(opts.maxRequests),
         String(opts.concurrency),
@@ -497,7 +505,17 @@ async function benchEngine(
       const cookie = String(res.headers.get('set-cookie')).split(';')[0]!;
       return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
     };
-    const { cookie, csrf } = await signInAs('bench@bench.test');
+    const sessions = [await signInAs('bench@bench.test')];
+    for (let i = 1; i < Number(arg('accounts', '1')); i++) {
+      const email = `bench${i}@bench.test`;
+      await createUser(app, {
+        email,
+        displayName: `Bench ${i}`,
+        password: PASSWORD,
+        memberships: [{ organisation: 'bench-ngo-0', role: 'caseworker' }],
+      });
+      sessions.push(await signInAs(email));
+    }
     const consul = consular ? await signInAs('consul@bench.test') : null;
     console.log(
       `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients from a second process, ` +
@@ -527,10 +545,10 @@ async function benchEngine(
         );
       }
       // Warm-up, then measure.
-      await drive(base, cookie, csrf, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });
-      const reg = await drive(base, cookie, csrf, 'register', opts);
-      const tri = await drive(base, cookie, csrf, 'triage', opts);
-      const queue = consul ? await drive(base, consul.cookie, consul.csrf, 'consular', opts) : null;
+      await drive(base, sessions, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });
+      const reg = await drive(base, sessions, 'register', opts);
+      const tri = await drive(base, sessions, 'triage', opts);
+      const queue = consul ? await drive(base, [consul], 'consular', opts) : null;
       for (const r of [reg, tri, ...(queue ? [queue] : [])]) {
         console.log(
           `  ${r.mode.padEnd(9)} ${String(r.perSecond).padStart(6)}/s  ` +
@@ -573,7 +591,7 @@ async function main(): Promise<void> {
   };
   console.log(
     `Refuge casework API benchmark — node ${process.version}, ${(await import('node:os')).cpus().length} cores, ` +
-      `${opts.concurrency} clients, PostgreSQL pool ${arg('pool', '24')} per pool`,
+      `${opts.concurrency} clients on ${arg('accounts', '1')} account(s), PostgreSQL pool ${arg('pool', '24')} per pool`,
   );
   if (engines.includes('postgresql')) await benchEngine('postgresql', sizes, opts);
   if (engines.includes('pglite')) await benchEngine('pglite', pgliteSizes, opts);
