@@ -34,11 +34,12 @@ export function tfExactWeight(model: TrainedModel, c: number, key: string | null
 }
 
 /**
- * Per comparison, what term frequencies do to the levels after exact that still agree on the whole value
- * (comparator.termFrequencyLevels: "Samnang Yin" reordered, 陳志 read as Chen Zhi): their u is at least the
- * value's frequency, so their weight is log2(m_level / frequency) = tf exact weight + log2(m_level / m_exact),
- * never above the level's own weight. Without this a common name reordered or in another script outweighed
- * the same name written identically. offset[l] is NaN for levels the frequency does not bound.
+ * Per comparison, what term frequencies do to the agreeing levels after exact (comparator.termFrequencyLevels:
+ * "Samnang Yin" reordered, 陳志 read as Chen Zhi, Ahmda with a typo for Ahmad): every record carrying either
+ * value agrees with the other at that level or better, so the level's u is at least the commoner value's
+ * frequency and its weight at most log2(m_level / frequency) = tf exact weight + log2(m_level / m_exact),
+ * never above the level's own weight. Without this a common name reordered, in another script or with a
+ * typo outweighed the same name written identically. offset[l] is NaN for levels the frequency does not bound.
  */
 export function tfLevelOffsets(model: TrainedModel): (Float64Array | null)[] {
   return model.comparators.map((comp, c) => {
