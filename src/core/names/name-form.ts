@@ -86,6 +86,14 @@ export function spellingKey(token: string): string {
   return out;
 }
 
+/**
+ * The key under which a name's frequency is counted (term frequencies): its spelling keys in sorted order,
+ * so that one common name written Malee Somboon, Mali Sombun or มาลี สมบูรณ์ is counted as one name.
+ */
+export function frequencyKey(form: NameForm): string {
+  return [...form.spellings].sort().join(' ');
+}
+
 export function buildForm(
   reading: FormReading,
   tokens: readonly string[],

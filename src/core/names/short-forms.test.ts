@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compareNames } from './compare.ts';
 import { levelRank, type NameLevel } from './name-levels.ts';
 import { normaliseName } from './normalise.ts';
+import { frequencyKey } from './name-form.ts';
 
 function level(a: string, b: string): NameLevel {
   const ab = compareNames(normaliseName(a), normaliseName(b));
@@ -197,6 +198,13 @@ describe('romanisation habits and typos in short tokens', () => {
     atLeast('Zaw Oo', 'Zaw Uu', 'fuzzy_strong');
     atLeast('Kym Pisey', 'Kim Pisey', 'fuzzy_strong');
     atLeast('Sok Channtha', 'Sok Chantha', 'fuzzy_strong');
+  });
+  it('spellings of one name share one frequency key (a common name is counted as one however written)', () => {
+    const key = (n: string) => frequencyKey(normaliseName(n).forms[0]!);
+    expect(key('Malee Somboon')).toBe(key('Mali Sombun'));
+    expect(key('Chaiwatt Boonma')).toBe(key('ชัยวัฒน์ บุญมา'));
+    expect(key('Boonma Chaiwatt')).toBe(key('Chaiwat Bunma'));
+    expect(key('Nguyen Thi Lan')).not.toBe(key('Nguyen Thi Lien'));
   });
   it('two letters swapped in a short token are a typo, both ways', () => {
     atLeast('Tran Thi Lna', 'Tran Thi Lan', 'fuzzy_strong');

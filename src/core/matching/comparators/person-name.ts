@@ -81,7 +81,7 @@ export function personNameComparator(
     termFrequencyKey(p) {
       let key = tfKeys.get(p);
       if (key === undefined) {
-        key = [...p.tokens].sort().join(' ');
+        key = names.frequencyKey ? names.frequencyKey(p) : [...p.tokens].sort().join(' ');
         tfKeys.set(p, key);
       }
       return key;
