@@ -54,6 +54,25 @@ describe('term frequencies on every level that agrees', () => {
     expect(different.weight).toBeCloseTo(model.weights[c]![levelOf('different')]!, 9);
   });
 
+  it('weighs a near pair by its commoner value, whichever side it is on, in explanations and the index', () => {
+    expect(nameWeight('Yin Samnag', 'Yin Samnang').weight).toBeCloseTo(
+      nameWeight('Yin Samnang', 'Yin Samnag').weight,
+      9,
+    );
+    const withDob = (id: string, name: string): MatchRecord => ({
+      id,
+      source: 'left',
+      fields: { name, dob: '1980-02-03' },
+    });
+    const index = new MatchIndex(model);
+    index.add(withDob('known', 'Yin Samnang'));
+    const [top] = index.score(withDob('new', 'Yin Samnag'));
+    expect(top!.matchWeight).toBeCloseTo(
+      explainPair(model, withDob('known', 'Yin Samnang'), withDob('new', 'Yin Samnag')).matchWeight,
+      9,
+    );
+  });
+
   it('scores a new registration with the same weights as the explanation', () => {
     const withDob = (id: string, name: string): MatchRecord => ({
       id,

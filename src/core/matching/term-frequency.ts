@@ -34,6 +34,16 @@ export function tfExactWeight(model: TrainedModel, c: number, key: string | null
 }
 
 /**
+ * Exact-level weight for a pair: that of the commoner of its two values (the bound tfLevelOffsets relies on),
+ * as scoring takes the lower of the two records' columns. Values equal at a level share one key; near levels
+ * (a typo, a part of the name) do not.
+ */
+export function tfPairExactWeight(model: TrainedModel, c: number, a: string | null, b: string | null): number {
+  const wa = tfExactWeight(model, c, a);
+  return b == null ? wa : Math.min(wa, tfExactWeight(model, c, b));
+}
+
+/**
  * Per comparison, what term frequencies do to the agreeing levels after exact (comparator.termFrequencyLevels:
  * "Samnang Yin" reordered, 陳志 read as Chen Zhi, Ahmda with a typo for Ahmad): every record carrying either
  * value agrees with the other at that level or better, so the level's u is at least the commoner value's
