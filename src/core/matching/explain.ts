@@ -5,7 +5,7 @@
 import type { TrainedModel } from './model.ts';
 import { probabilityFromWeight } from './model.ts';
 import { prepareValue } from './prepared-set.ts';
-import { tfExactWeight, tfLevelOffsets, tfLevelWeight } from './term-frequency.ts';
+import { tfLevelOffsets, tfLevelWeight, tfPairExactWeight } from './term-frequency.ts';
 import type { MatchRecord } from './types.ts';
 
 export interface ComparisonExplanation {
@@ -66,7 +66,7 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
               model.weights[c]![level]!,
               off[level]!,
               level,
-              tfExactWeight(model, c, comp.termFrequencyKey(va)),
+              tfPairExactWeight(model, c, comp.termFrequencyKey(va), vb == null ? null : comp.termFrequencyKey(vb)),
             )
           : model.weights[c]![level]!;
     }

@@ -7,7 +7,7 @@ import { provenanceOf, type PairProvenance } from './explain.ts';
 import { probabilityFromWeight, type TrainedModel } from './model.ts';
 import type { PreparedSet } from './prepared-set.ts';
 import { prepareValue } from './prepared-set.ts';
-import { tfExactWeight, tfLevelOffsets, tfLevelWeight } from './term-frequency.ts';
+import { tfLevelOffsets, tfLevelWeight, tfPairExactWeight } from './term-frequency.ts';
 import type { MatchRecord } from './types.ts';
 
 export interface ScoredCandidate {
@@ -114,7 +114,12 @@ export class MatchIndex {
         const off = offsets[c];
         w +=
           off && l < off.length && comp.termFrequencyKey
-            ? tfLevelWeight(m.weights[c]![l]!, off[l]!, l, tfExactWeight(m, c, comp.termFrequencyKey(prepared[c])))
+            ? tfLevelWeight(
+                m.weights[c]![l]!,
+                off[l]!,
+                l,
+                tfPairExactWeight(m, c, comp.termFrequencyKey(prepared[c]), comp.termFrequencyKey(this.values[c]![i])),
+              )
             : m.weights[c]![l]!;
       }
       const p = probabilityFromWeight(w);

@@ -3,6 +3,7 @@ import {
   NAME_LEVELS,
   compareNameLevel,
   compareNames,
+  frequencyKey,
   nameBlockingKeys,
   normaliseName,
   type NormalisedName,
@@ -15,6 +16,8 @@ export const namesLayer: NamesLayer<NormalisedName> = {
   compareNames,
   compareLevel: compareNameLevel,
   nameBlockingKeys,
+  // Spellings of one name count as one (Malee Somboon, Mali Sombun): a common name is common however written.
+  frequencyKey: (n) => frequencyKey(n.forms[0]!),
 };
 
 export const defaultNamesLayer = namesLayer as unknown as NamesLayer;

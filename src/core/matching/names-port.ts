@@ -32,6 +32,8 @@ export interface NamesLayer<N extends NormalisedNameLike = NormalisedNameLike> {
   /** Level only (no explanation string built): used when scoring millions of pairs. */
   compareLevel?(a: N, b: N): string;
   nameBlockingKeys(n: N): string[];
+  /** Key under which the name's frequency is counted (term frequencies); default: its tokens, sorted. */
+  frequencyKey?(n: N): string;
 }
 
 interface FallbackName extends NormalisedNameLike {

@@ -22,7 +22,7 @@ const rec = (id: string, name: string): MatchRecord => ({ id, source: 'left', fi
 const nameWeight = (a: string, b: string) =>
   explainPair(model, rec('a', a), rec('b', b)).comparisons.find((x) => x.comparison === 'name')!;
 
-describe('term frequencies on the levels that agree on the whole name', () => {
+describe('term frequencies on every level that agrees', () => {
   it('weighs a common name reordered or in Khmer script no more than the same name written identically', () => {
     const exact = nameWeight('Yin Samnang', 'Yin Samnang');
     const reordered = nameWeight('Yin Samnang', 'Samnang Yin');
@@ -37,6 +37,39 @@ describe('term frequencies on the levels that agree on the whole name', () => {
   it('keeps a rare name reordered stronger than a common one', () => {
     expect(nameWeight('Okonkwo Zebedee Ifeanyi', 'Zebedee Ifeanyi Okonkwo').weight).toBeGreaterThan(
       nameWeight('Yin Samnang', 'Samnang Yin').weight + 3,
+    );
+  });
+
+  it('bounds the near levels too: a typo of a common name or a common name in part counts as a common name', () => {
+    const typo = nameWeight('Yin Samnang', 'Yin Samnag');
+    const part = nameWeight('Yin Samnang', 'Yin Samnang Dara');
+    expect(typo.level).toBe(levelOf('fuzzy_strong'));
+    expect(part.level).toBe(levelOf('partial'));
+    expect(typo.weight).toBeLessThan(model.weights[c]![levelOf('fuzzy_strong')]! - 3);
+    expect(part.weight).toBeLessThan(model.weights[c]![levelOf('partial')]! - 3);
+    // A rare name with a typo stays strong; disagreement is not bounded.
+    expect(nameWeight('Okonkwo Zebedee', 'Okonkwo Zebede').weight).toBeGreaterThan(typo.weight + 3);
+    const different = nameWeight('Yin Samnang', 'Okonkwo Zebedee');
+    expect(different.level).toBe(levelOf('different'));
+    expect(different.weight).toBeCloseTo(model.weights[c]![levelOf('different')]!, 9);
+  });
+
+  it('weighs a near pair by its commoner value, whichever side it is on, in explanations and the index', () => {
+    expect(nameWeight('Yin Samnag', 'Yin Samnang').weight).toBeCloseTo(
+      nameWeight('Yin Samnang', 'Yin Samnag').weight,
+      9,
+    );
+    const withDob = (id: string, name: string): MatchRecord => ({
+      id,
+      source: 'left',
+      fields: { name, dob: '1980-02-03' },
+    });
+    const index = new MatchIndex(model);
+    index.add(withDob('known', 'Yin Samnang'));
+    const [top] = index.score(withDob('new', 'Yin Samnag'));
+    expect(top!.matchWeight).toBeCloseTo(
+      explainPair(model, withDob('known', 'Yin Samnang'), withDob('new', 'Yin Samnag')).matchWeight,
+      9,
     );
   });
 

@@ -34,11 +34,22 @@ export function tfExactWeight(model: TrainedModel, c: number, key: string | null
 }
 
 /**
- * Per comparison, what term frequencies do to the levels after exact that still agree on the whole value
- * (comparator.termFrequencyLevels: "Samnang Yin" reordered, 陳志 read as Chen Zhi): their u is at least the
- * value's frequency, so their weight is log2(m_level / frequency) = tf exact weight + log2(m_level / m_exact),
- * never above the level's own weight. Without this a common name reordered or in another script outweighed
- * the same name written identically. offset[l] is NaN for levels the frequency does not bound.
+ * Exact-level weight for a pair: that of the commoner of its two values (the bound tfLevelOffsets relies on),
+ * as scoring takes the lower of the two records' columns. Values equal at a level share one key; near levels
+ * (a typo, a part of the name) do not.
+ */
+export function tfPairExactWeight(model: TrainedModel, c: number, a: string | null, b: string | null): number {
+  const wa = tfExactWeight(model, c, a);
+  return b == null ? wa : Math.min(wa, tfExactWeight(model, c, b));
+}
+
+/**
+ * Per comparison, what term frequencies do to the agreeing levels after exact (comparator.termFrequencyLevels:
+ * "Samnang Yin" reordered, 陳志 read as Chen Zhi, Ahmda with a typo for Ahmad): every record carrying either
+ * value agrees with the other at that level or better, so the level's u is at least the commoner value's
+ * frequency and its weight at most log2(m_level / frequency) = tf exact weight + log2(m_level / m_exact),
+ * never above the level's own weight. Without this a common name reordered, in another script or with a
+ * typo outweighed the same name written identically. offset[l] is NaN for levels the frequency does not bound.
  */
 export function tfLevelOffsets(model: TrainedModel): (Float64Array | null)[] {
   return model.comparators.map((comp, c) => {

@@ -65,8 +65,9 @@ export interface Comparator<P = unknown> {
   /** Value whose frequency replaces u at level 0 when term-frequency adjustment is on. */
   termFrequencyKey?(p: P): string | null;
   /**
-   * Leading levels at which the two values are still the same value (written differently: another script,
-   * order or reading), so that its frequency also bounds their weight; default 1 (exact only).
+   * Leading levels at which every record holding either value agrees with the other (the same value written
+   * otherwise, or near it: a typo, a part of it), so that the commoner value's frequency also bounds their
+   * weight; default 1 (exact only).
    */
   termFrequencyLevels?: number;
 }

@@ -3,7 +3,7 @@
  */
 export { SCRIPTS, detectScript, type Script } from './script.ts';
 export { normaliseName, type NormalisedName } from './normalise.ts';
-export type { NameForm, FormReading } from './name-form.ts';
+export { frequencyKey, type NameForm, type FormReading } from './name-form.ts';
 export { compareNames, compareNameLevel } from './compare.ts';
 export { NAME_LEVELS, levelRank, type NameLevel, type NameComparison } from './name-levels.ts';
 export { nameBlockingKeys, MAX_BLOCKING_KEYS } from './blocking.ts';

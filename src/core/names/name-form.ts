@@ -31,6 +31,8 @@ export interface NameForm {
   restSinitic: readonly string[];
   /** Consonant skeleton per token. */
   skeletons: readonly string[];
+  /** Spelling key per token (see spellingKey): romanisations that differ only in vowel length agree here. */
+  spellings: readonly string[];
   /**
    * Per token, three bit sets of the letters a–z occurring at least once, twice and three times: the
    * number of letters two tokens can have in common is then a popcount away, a cheap bound that skips
@@ -58,6 +60,38 @@ function letterMasks(tokens: readonly string[]): { masks: Int32Array; manyRepeat
     }
   });
   return { masks, manyRepeats };
+}
+
+const VOWELS = /[aeiou]/;
+
+/**
+ * A token with long vowels written short and doubled letters single, y between consonants read as i:
+ * Thai, Burmese, Khmer and Bengali names reach Latin letters through several habits (Boonma / Bunma,
+ * Srisook / Srisuk, Malee / Mali, Phoo / Phu, Oo / Uu, Channtha / Chantha, Kym / Kim) that change no
+ * consonant. Vowel qualities stay apart (Lan / Lien, Minh / Manh are different names).
+ */
+export function spellingKey(token: string): string {
+  const long = token
+    .replace(/oo|uu/g, 'u')
+    .replace(/ee|ii/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+  let out = '';
+  for (let i = 0; i < long.length; i++) {
+    const ch = long[i]!;
+    const prev = long[i - 1];
+    const next = long[i + 1];
+    out +=
+      ch === 'y' && prev !== undefined && !VOWELS.test(prev) && (next === undefined || !VOWELS.test(next)) ? 'i' : ch;
+  }
+  return out;
+}
+
+/**
+ * The key under which a name's frequency is counted (term frequencies): its spelling keys in sorted order,
+ * so that one common name written Malee Somboon, Mali Sombun or มาลี สมบูรณ์ is counted as one name.
+ */
+export function frequencyKey(form: NameForm): string {
+  return [...form.spellings].sort().join(' ');
 }
 
 export function buildForm(
@@ -95,6 +129,7 @@ export function buildForm(
     rest,
     restSinitic,
     skeletons: tokens.map(consonantSkeleton),
+    spellings: tokens.map(spellingKey),
     letterMasks: masks.masks,
     manyRepeats: masks.manyRepeats,
   };

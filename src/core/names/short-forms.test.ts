@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compareNames } from './compare.ts';
 import { levelRank, type NameLevel } from './name-levels.ts';
 import { normaliseName } from './normalise.ts';
+import { frequencyKey } from './name-form.ts';
 
 function level(a: string, b: string): NameLevel {
   const ab = compareNames(normaliseName(a), normaliseName(b));
@@ -106,6 +107,10 @@ describe('pet forms and nicknames not cut from the name (data/nicknames.ts)', ()
     atLeast('Malou Castillo', 'Maria Luisa Villanueva Castillo', 'partial');
     atLeast('Bob Smith', 'Robert Smith', 'partial');
     atLeast('Brima Koroma', 'Ibrahim Koroma', 'partial');
+    atLeast('Mo Bah', 'Mohamed Bah', 'partial');
+    atLeast('Mohamed Bah', 'Mo Bah', 'partial');
+    atLeast('Zee Kamara', 'Zainab Kamara', 'partial');
+    atLeast('Ifeanyi Balogun', 'Ify Balogun', 'partial');
   });
   it('a Yoruba short form taken from inside the name (Funmi of Olufunmilayo), four letters or more', () => {
     atLeast('Funmi Adeyemi', 'Olufunmilayo Adeyemi', 'partial');
@@ -118,6 +123,8 @@ describe('pet forms and nicknames not cut from the name (data/nicknames.ts)', ()
     expect(level('Kiko Bautista', 'Rosario Bautista')).toBe('different');
     expect(level('Charo Aquino', 'Rosario Santos')).toBe('different');
     expect(level('Bob Smith', 'William Smith')).toBe('different');
+    expect(level('Mo Bah', 'Ibrahim Bah')).toBe('different');
+    expect(level('Zee Kamara', 'Aminata Kamara')).toBe('different');
   });
 });
 
@@ -179,5 +186,37 @@ describe('Bengali script', () => {
   it('another given name stays apart', () => {
     expect(level('Mohammad Shahidul Islam', 'মোহাম্মদ রফিকুল ইসলাম')).toBe('different');
     expect(level('Fatema Begum', 'রিনা বেগম')).toBe('different');
+  });
+});
+
+describe('romanisation habits and typos in short tokens', () => {
+  it('long vowels, doubled letters and y for i (Thai, Burmese, Khmer spellings) agree, both ways', () => {
+    atLeast('Kanchana Boonma', 'Kanchana Bunma', 'fuzzy_strong');
+    atLeast('Kanchana Bunma', 'Kanchana Boonma', 'fuzzy_strong');
+    atLeast('Malee Meesuk', 'Mali Misuk', 'fuzzy_strong');
+    atLeast('Phoo Mya Khine', 'Phu Mya Khine', 'fuzzy_strong');
+    atLeast('Zaw Oo', 'Zaw Uu', 'fuzzy_strong');
+    atLeast('Kym Pisey', 'Kim Pisey', 'fuzzy_strong');
+    atLeast('Sok Channtha', 'Sok Chantha', 'fuzzy_strong');
+  });
+  it('spellings of one name share one frequency key (a common name is counted as one however written)', () => {
+    const key = (n: string) => frequencyKey(normaliseName(n).forms[0]!);
+    expect(key('Malee Somboon')).toBe(key('Mali Sombun'));
+    expect(key('Chaiwatt Boonma')).toBe(key('ชัยวัฒน์ บุญมา'));
+    expect(key('Boonma Chaiwatt')).toBe(key('Chaiwat Bunma'));
+    expect(key('Nguyen Thi Lan')).not.toBe(key('Nguyen Thi Lien'));
+  });
+  it('two letters swapped in a short token are a typo, both ways', () => {
+    atLeast('Tran Thi Lna', 'Tran Thi Lan', 'fuzzy_strong');
+    atLeast('Hoàng Thanh Anh', 'Hoàng Thanh Ahn', 'fuzzy_strong');
+    atLeast('Sophea Snu', 'Sun Sophea', 'fuzzy_strong');
+  });
+  it('another vowel or another consonant is another name', () => {
+    expect(level('Nguyen Thi Lan', 'Nguyen Thi Lien')).toBe('different');
+    expect(level('Chen Zhi', 'Chen Li')).toBe('different');
+    expect(level('Nguyen Van An', 'Nguyen Van Binh')).toBe('different');
+    expect(level('Sok Dara', 'Sok Dina')).toBe('different');
+    // A swap needs the same letters: Lan / Lam is not one.
+    expect(level('Tran Thi Lan', 'Tran Thi Lam')).not.toBe('fuzzy_strong');
   });
 });

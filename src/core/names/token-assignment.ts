@@ -102,6 +102,26 @@ function sameConsonants(a: string, b: string): boolean {
   return a.startsWith(b.slice(sb), sa);
 }
 
+/** Score of two spellings of one romanisation (name-form.ts spellingKey): a variant, not a typo. */
+const SPELLING_VARIANT = 0.95;
+/**
+ * Score of two adjacent letters swapped (Lan / Lna, Anh / Ahn, Sun / Snu): a typo. Jaro–Winkler misses it
+ * in tokens of three or four letters, whose match window is empty.
+ */
+const TRANSPOSED = 0.9;
+
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 2) return false;
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i >= a.length - 1) return false;
+  return (
+    a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+    a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+    a.slice(i + 2) === b.slice(i + 2)
+  );
+}
+
 let bestSum = 0;
 let bestMin = 0;
 let bestWeight = 0;
@@ -208,6 +228,8 @@ export function bestAssignment(x: NameForm, y: NameForm, skeletonBoost: boolean)
         const j = colIndex[c]!;
         let s = tokenScore(x, i, y, j);
         if (skeletonBoost && s < 0.9 && sameConsonants(x.skeletons[i]!, y.skeletons[j]!)) s = 0.9;
+        if (s < SPELLING_VARIANT && x.spellings[i] === y.spellings[j]) s = SPELLING_VARIANT;
+        else if (s < TRANSPOSED && isTransposition(x.tokens[i]!, y.tokens[j]!)) s = TRANSPOSED;
         const lb = y.tokens[j]!.length;
         scores[r * MAX + c] = s;
         weights[r * MAX + c] = la > lb ? la : lb;

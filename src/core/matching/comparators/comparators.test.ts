@@ -81,11 +81,13 @@ describe('date comparator', () => {
     expect(level(c, '1985', '1985-09-02')).toBe('year');
     expect(level(c, '1985-06-14', '1979-09-02')).toBe('else');
   });
-  it('reads 1 January as the unknown-date placeholder when the other date differs', () => {
+  it('reads 1 January as the unknown-date placeholder, on one side or both', () => {
     expect(level(c, '1985-01-01', '1985-09-02')).toBe('year');
     expect(level(c, '1985-01-01', '1986-09-02')).toBe('within_one_year');
     expect(level(c, '1985-01-01', '1985-01-20')).toBe('year');
-    expect(level(c, '1985-01-01', '01/01/1985')).toBe('exact');
+    // Both on the placeholder: both writers knew the year, nothing more (namesakes of one year met as 'exact').
+    expect(level(c, '1985-01-01', '01/01/1985')).toBe('year');
+    expect(level(c, '1985-01-02', '02/01/1985')).toBe('exact');
     expect(level(c, '1985-01-01', '1975-09-02')).toBe('else');
   });
   it('offers exact and year blocking keys', () => {

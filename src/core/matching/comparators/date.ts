@@ -2,8 +2,8 @@
  * Dates of birth, often partial or mistyped: exact; day and month swapped (US vs EU writing);
  * one digit mistyped; same year and month; same year (one side partial); within one year (estimated
  * ages); two full dates of the same or the next year that differ in month and day (evidence against:
- * both writers knew the date, and they disagree); else. 1 January is read as "year only" when compared
- * with another day: it is the usual placeholder for an unknown day and month in registrations.
+ * both writers knew the date, and they disagree); else. 1 January is read as "year only", against another
+ * day or against itself: it is the usual placeholder for an unknown day and month in registrations.
  * Accepts YYYY-MM-DD, YYYYMMDD, YYYY/MM/DD, DD/MM/YYYY, DD.MM.YYYY, YYYY-MM and YYYY.
  */
 import type { Comparator, ComparatorSpec } from '../types.ts';
@@ -25,6 +25,8 @@ const DATE_LEVELS = [
   'full_dates_differ',
   'else',
 ] as const;
+
+const YEAR = DATE_LEVELS.indexOf('year');
 
 export function parseDate(raw: string): PreparedDate | null {
   const s = raw.trim();
@@ -80,7 +82,8 @@ export function dateComparator(spec: ComparatorSpec): Comparator<PreparedDate> {
       const fullA = a.d > 0 && a.m > 0;
       const fullB = b.d > 0 && b.m > 0;
       if (fullA && fullB) {
-        if (a.text === b.text) return 0;
+        // Two 1 January dates of one year say only that both writers knew the year.
+        if (a.text === b.text) return isPlaceholder(a) ? YEAR : 0;
         if (a.y === b.y && a.m === b.d && a.d === b.m) return 1;
         let diff = 0;
         for (let i = 0; i < 8 && diff < 2; i++) if (a.text.charCodeAt(i) !== b.text.charCodeAt(i)) diff++;

@@ -74,12 +74,14 @@ export function personNameComparator(
       }
       return keys;
     },
-    // exact, same_after_normalisation, same_reading, reordered: the same tokens (the key), written otherwise.
-    termFrequencyLevels: Math.max(1, names.levels.indexOf('reordered') + 1),
+    // Every level but 'different': each record holding either value agrees with the other at that level or
+    // better, so the commoner value's frequency bounds the level's u (term-frequency.ts). Namesakes with a
+    // typo (Ahmad / Ahmda) or a common name in part (Ahmad / Ahmad Santoso) counted as rare names before.
+    termFrequencyLevels: names.levels.length - 1,
     termFrequencyKey(p) {
       let key = tfKeys.get(p);
       if (key === undefined) {
-        key = [...p.tokens].sort().join(' ');
+        key = names.frequencyKey ? names.frequencyKey(p) : [...p.tokens].sort().join(' ');
         tfKeys.set(p, key);
       }
       return key;

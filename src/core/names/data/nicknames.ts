@@ -66,8 +66,11 @@ adebayo: bayo
 abubakarr: bakarr abu
 abubakar: bakar abu
 ibrahim: brima ibra
-mohamed: momoh
-muhammad: momoh
+mohamed: momoh mo
+mohammed: momoh mo
+muhammad: momoh mo
+zainab: zee
+ifeanyi: ify
 kadiatu: kadi
 fatmata: fatu
 aminata: minata
