@@ -19,4 +19,7 @@ CREATE POLICY refuge_signed_in ON entity_import_seen AS RESTRICTIVE FOR ALL TO r
 CREATE POLICY entity_import_seen_networks ON entity_import_seen FOR ALL TO refuge_app
   USING ((SELECT refuge_reads_networks())) WITH CHECK ((SELECT refuge_reads_networks()));
 GRANT SELECT, INSERT ON entity_import_seen TO refuge_app;
+
+-- An unchanged entity's last_seen is read as the newest finished import of each dataset holding it: one probe each.
+CREATE INDEX entity_imports_finished ON entity_imports(dataset, finished_at DESC) WHERE status = 'finished';
 `;

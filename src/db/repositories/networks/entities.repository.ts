@@ -28,7 +28,8 @@ export interface EntityWrite {
  * written if later; a disappeared one keeps what markUnseen recorded.
  */
 const LAST_SEEN = sql<string>`CASE WHEN entities.disappeared_at IS NULL THEN greatest(entities.last_seen,
-  (SELECT max(i.finished_at) FROM entity_imports i WHERE i.status = 'finished' AND jsonb_exists(entities.seen, i.dataset)))
+  (SELECT max(i.finished_at) FROM jsonb_object_keys(entities.seen) AS k(dataset)
+    JOIN entity_imports i ON i.dataset = k.dataset AND i.status = 'finished'))
   ELSE entities.last_seen END`;
 
 const COLUMNS = [
