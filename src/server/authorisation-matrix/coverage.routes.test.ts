@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS } from '../../testing/authorisation-matrix/access.ts';
+import { CARE } from '../../testing/authorisation-matrix/care.ts';
 import { CASEWORK } from '../../testing/authorisation-matrix/casework.ts';
+import { MATCHING } from '../../testing/authorisation-matrix/matching.ts';
 import { MONITORING } from '../../testing/authorisation-matrix/monitoring.ts';
 import { NETWORKS } from '../../testing/authorisation-matrix/networks.ts';
 import { REPORTING } from '../../testing/authorisation-matrix/reporting.ts';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 
-/** Every route the server describes is reviewed in exactly one area of the matrix (src/testing/authorisation-matrix). */
-const AREAS = { ACCESS, CASEWORK, MONITORING, NETWORKS, REPORTING };
+/** Every route the server describes is reviewed in exactly one area of the matrix (testing/authorisation-matrix). */
+const AREAS = { ACCESS, CARE, CASEWORK, MATCHING, MONITORING, NETWORKS, REPORTING };
 
 describe.each(DATABASE_KINDS)('authorisation matrix coverage on %s', (engine) => {
   let t: TestServer;

@@ -24,7 +24,7 @@ import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } fro
  * route (positive controls), so a server that refuses everything cannot pass.
  *
  * This module is the shared world and the checks; the routes are reviewed by area, each in its own file here
- * (access, casework, monitoring, networks, reporting), and each area runs as its own test file under
+ * (access, casework, care, matching, monitoring, networks, reporting), and each area runs as its own test file under
  * src/server/authorisation-matrix/ so a failure names its area and the areas run in parallel. A route in
  * /api/openapi.json without an entry in any area fails coverage.routes.test.ts: a new route is reviewed here (which
  * resource its ids name, or why it has none) before it ships.
