@@ -222,6 +222,12 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       `INSERT INTO wallet_transfers(chain, tx, from_address, to_address, amount, at, dataset, imported_at)
       VALUES ('tron', 'trust-tx', 'TTrustFrom', 'TTrustTo', 10, now(), 'trust', now())`,
     );
+    // An entity import in progress (0032): the ids it has seen so far.
+    const running = '00000000-0000-4000-8000-0000000e0001';
+    await owner(`INSERT INTO entity_imports(id, dataset, source, started_at) VALUES ($1, 'trust', 'trust', now())`, [
+      running,
+    ]);
+    await owner(`INSERT INTO entity_import_seen(import_id, entity_id) VALUES ($1, 'trust-entity')`, [running]);
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');
@@ -387,7 +393,7 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
 
   it('a caseworker session reads no network data with raw SQL: no sanctions-hit alerts, entities or transfers', async () => {
     // Network data is for analysts and administrators (monitors, coordination cells), not every caseworker (#16).
-    const networkTables = ['entities', 'entity_imports', 'compound_entities', 'wallet_transfers'];
+    const networkTables = ['entities', 'entity_imports', 'entity_import_seen', 'compound_entities', 'wallet_transfers'];
     const read = (token: string) =>
       asInjection({ token }, async (c) => {
         const out: Record<string, number> = { sanctionsHits: await count(c, 'alerts', "kind = 'sanctions_hit'") };

@@ -690,6 +690,11 @@ export interface EntityImportsTable {
   created_by: string | null;
   is_demo: Generated<boolean>;
 }
+/** The ids a delta import has seen, until it ends (0032). */
+export interface EntityImportSeenTable {
+  import_id: string;
+  entity_id: string;
+}
 export interface CompoundEntitiesTable {
   compound_id: string;
   entity_id: string;
@@ -813,6 +818,7 @@ export interface Schema {
   // Networks (0019).
   entities: EntitiesTable;
   entity_imports: EntityImportsTable;
+  entity_import_seen: EntityImportSeenTable;
   compound_entities: CompoundEntitiesTable;
   wallet_transfers: WalletTransfersTable;
   // Offline field intake and help requests (0015, 0015b).

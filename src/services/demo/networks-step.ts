@@ -4,7 +4,11 @@ import { sanctionsHits } from '../../core/networks/sanctions-hits.ts';
 import { ScreenIndex } from '../../core/networks/screen-index.ts';
 import { listAllCompounds } from '../../db/repositories/monitoring/compounds.repository.ts';
 import { storeSanctionsHits } from '../networks/compound-screening.service.ts';
-import { linkCompoundEntity, upsertEntities } from '../../db/repositories/networks/entities.repository.ts';
+import {
+  clearImportSeen,
+  linkCompoundEntity,
+  upsertEntities,
+} from '../../db/repositories/networks/entities.repository.ts';
 import { createImport, finishImport } from '../../db/repositories/networks/imports.repository.ts';
 import type { DemoStep } from './load.ts';
 
@@ -34,6 +38,7 @@ export const networksSteps: readonly DemoStep[] = [
       });
       await upsertEntities(trx, writes, { dataset: DEMO_NETWORK_DATASET, importId, at, createdBy: null, isDemo: true });
       await finishImport(trx, importId, { status: 'finished', disappeared: 0, at });
+      await clearImportSeen(trx, importId);
       for (const link of DEMO_COMPOUND_LINKS) {
         const compoundId = ids.compounds.get(link.compoundKey);
         if (compoundId)

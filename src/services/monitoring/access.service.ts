@@ -70,6 +70,19 @@ export function isSensitive(kind: string, sensitivity: string): boolean {
   return kind === 'testimony' || sensitivity === 'sensitive' || sensitivity === 'restricted';
 }
 
+/** Sensitive items are written only by those who may read them back. Returns whether the actor reads them. */
+export async function checkSensitiveWrite(
+  trx: Queryable,
+  actor: RequestActor,
+  kind: string,
+  sensitivity: string,
+): Promise<boolean> {
+  const reads = await readsSensitiveEvidence(trx, actor);
+  if (isSensitive(kind, sensitivity) && !reads)
+    throw forbidden('only analysts and admins of monitor organisations may record testimony or sensitive evidence');
+  return reads;
+}
+
 /** Opaque keyset cursors: base64url JSON of the last row's sort key. A cursor that does not decode is a 400. */
 export function encodeCursor(value: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

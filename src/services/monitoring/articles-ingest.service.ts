@@ -41,7 +41,7 @@ import type { AppContext, RequestActor } from '../context.ts';
 import { invalid, ServiceError } from '../errors.ts';
 import { storeFile } from '../files.service.ts';
 import { authoriseArticles } from './access.service.ts';
-import { recordArticleEvidence } from './evidence.service.ts';
+import { recordArticleEvidence } from './evidence-upload.service.ts';
 
 export interface ArticleSource {
   /** The original bytes as received (a file, a feed item's HTML, pasted text as UTF-8). */

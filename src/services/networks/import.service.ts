@@ -2,14 +2,15 @@
  * Streaming import of FollowTheMoney JSON lines (OpenSanctions' format): lines are read one by one and written in
  * batches, each batch in one transaction with the import's checkpoint (the last line it covers), so memory stays
  * flat and an interrupted run resumes after its last committed line. A malformed line is reported with its number
- * and the rest imports. The import is a delta for its dataset: entities the file no longer holds are marked
- * disappeared at the end (never deleted). Afterwards the screening index is rebuilt and compounds re-screened.
+ * and the rest imports. The import is a delta for its dataset: only new and changed entities are written, and those
+ * the file no longer holds are marked disappeared at the end (never deleted). Afterwards the screening index is rebuilt and compounds re-screened.
  */
 import { createInterface } from 'node:readline';
 import { parseFtmLine, referencesOf } from '../../core/networks/ftm.ts';
 import { ANALYST_DATASET } from '../../core/networks/hand-edits.ts';
 import {
   analyseEntities,
+  clearImportSeen,
   markUnseen,
   upsertEntities,
   type EntityWrite,
@@ -168,6 +169,7 @@ export async function importEntities(
     });
     return n;
   });
+  await asSystem(app.database, (trx) => clearImportSeen(trx, row.id));
   await asSystem(app.database, analyseEntities);
   invalidateScreenIndex(app.database);
   return summary('finished', disappeared);

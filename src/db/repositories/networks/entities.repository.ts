@@ -1,8 +1,9 @@
 /**
  * FollowTheMoney entities (0019): the only SQL touching `entities`. Relations are entities too; `refs` holds the ids
- * an entity points at, so "everything linked to X" is `refs @> {X}`. Delta imports: `seen` maps dataset → the import
- * that last saw the entity; an import's end removes its dataset from entities it did not see, and an entity no
- * dataset holds any more is marked disappeared (kept, with its last_seen).
+ * an entity points at, so "everything linked to X" is `refs @> {X}`. Delta imports (0032): an import writes only new
+ * and changed entities and notes every id it saw in `entity_import_seen`; its end removes its dataset from `seen` of
+ * the entities it did not see, and an entity no dataset holds any more is marked disappeared (kept, with its
+ * last_seen). `seen` maps each dataset holding the entity to the import that last wrote it.
  */
 import { sql } from 'kysely';
 import type { OperatorRole } from '../../../core/compounds/compound-types.ts';
@@ -21,6 +22,16 @@ export interface EntityWrite {
   refs: string[];
 }
 
+/**
+ * When an import last saw the entity. An unchanged entity is not rewritten, so for a live one this is the newest
+ * finished import of a dataset holding it (an entity it did not see would have left that dataset), or when it was last
+ * written if later; a disappeared one keeps what markUnseen recorded.
+ */
+const LAST_SEEN = sql<string>`CASE WHEN entities.disappeared_at IS NULL THEN greatest(entities.last_seen,
+  (SELECT max(i.finished_at) FROM jsonb_object_keys(entities.seen) AS k(dataset)
+    JOIN entity_imports i ON i.dataset = k.dataset AND i.status = 'finished'))
+  ELSE entities.last_seen END`;
+
 const COLUMNS = [
   'id',
   'schema',
@@ -28,7 +39,7 @@ const COLUMNS = [
   'properties',
   'datasets',
   'first_seen',
-  'last_seen',
+  LAST_SEEN.as('last_seen'),
   'disappeared_at',
 ] as const;
 
@@ -57,10 +68,11 @@ const toRow = (r: Selected): EntityRow => ({
 });
 
 /**
- * Inserts or refreshes a batch: properties and caption are replaced by the newest version, datasets and `seen` are
- * merged, first_seen is kept, and a disappeared entity that comes back is live again. The batch travels as one JSON
- * parameter expanded by jsonb_to_recordset: one statement of constant text instead of a dozen parameters per row,
- * which cost more to build, send and parse than the rows themselves.
+ * Inserts or refreshes a batch and notes its ids as seen by the import. Only new and changed entities are written
+ * (properties and caption replaced by the newest version, datasets and `seen` merged, first_seen kept, a disappeared
+ * entity that comes back live again); an entity the dataset already holds as it is costs no row write. The batch
+ * travels as one JSON parameter expanded by jsonb_to_recordset: one statement of constant text instead of a dozen
+ * parameters per row, which cost more to build, send and parse than the rows themselves.
  */
 export async function upsertEntities(
   trx: Queryable,
@@ -80,14 +92,26 @@ export async function upsertEntities(
       refs,
     })),
   );
+  // Unchanged rows are left out before the INSERT: ON CONFLICT would lock each one (a write to its page) even when
+  // its WHERE then declines the update.
   await sql`
+    WITH r AS MATERIALIZED (
+      SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS r(id text, schema text, caption text, properties jsonb,
+        datasets text[], refs text[])
+    ), noted AS (
+      INSERT INTO entity_import_seen (import_id, entity_id) SELECT ${seen.importId}::uuid, r.id FROM r
+      ON CONFLICT DO NOTHING
+    )
     INSERT INTO entities (id, schema, caption, properties, datasets, refs, seen, first_seen, last_seen, disappeared_at,
       created_by, is_demo)
     SELECT r.id, r.schema, r.caption, r.properties, r.datasets, r.refs,
       jsonb_build_object(${seen.dataset}::text, ${seen.importId}::text), ${seen.at}::timestamptz, ${seen.at}::timestamptz,
       NULL, ${seen.createdBy}::uuid, ${seen.isDemo ?? false}::boolean
-    FROM jsonb_to_recordset(${rows}::jsonb) AS r(id text, schema text, caption text, properties jsonb, datasets text[],
-      refs text[])
+    FROM r LEFT JOIN entities e ON e.id = r.id
+    WHERE e.id IS NULL OR (NOT jsonb_exists(e.seen, ${ANALYST_DATASET}::text) AND (
+      e.schema <> r.schema OR e.caption <> r.caption OR e.properties <> r.properties OR e.refs <> r.refs
+      OR NOT e.datasets @> r.datasets OR NOT jsonb_exists(e.seen, ${seen.dataset}::text)
+      OR e.disappeared_at IS NOT NULL))
     ON CONFLICT (id) DO UPDATE SET
       schema = excluded.schema,
       caption = excluded.caption,
@@ -155,16 +179,34 @@ export async function updateHandEntity(trx: Queryable, write: EntityWrite, at: s
 }
 
 /**
- * End of a delta import of `dataset`: entities the import did not see leave the dataset; those no dataset holds any
- * more are marked disappeared at `at`. Returns how many were marked.
+ * End of a delta import of `dataset`: entities the import did not see (no `entity_import_seen` row) leave the
+ * dataset; those no dataset holds any more are marked disappeared at `at`, keeping when an import last saw them.
+ * Returns how many were marked.
  */
 export async function markUnseen(trx: Queryable, dataset: string, importId: string, at: string): Promise<number> {
   const { rows } = await sql<{ gone: boolean }>`
     UPDATE entities SET seen = seen - ${dataset}::text,
-      disappeared_at = CASE WHEN (seen - ${dataset}::text) = '{}'::jsonb THEN ${at}::timestamptz ELSE disappeared_at END
-    WHERE jsonb_exists(seen, ${dataset}) AND seen ->> ${dataset} <> ${importId}
+      disappeared_at = CASE WHEN (seen - ${dataset}::text) = '{}'::jsonb THEN ${at}::timestamptz ELSE disappeared_at END,
+      last_seen = ${LAST_SEEN}
+    WHERE jsonb_exists(seen, ${dataset})
+      AND NOT EXISTS (SELECT 1 FROM entity_import_seen s WHERE s.import_id = ${importId}::uuid AND s.entity_id = entities.id)
     RETURNING (disappeared_at IS NOT NULL) AS gone`.execute(trx);
   return rows.filter((r) => r.gone).length;
+}
+
+/**
+ * After an import has ended: its seen ids are no longer needed. With no other import running the table is emptied
+ * at once (TRUNCATE frees the space without waiting for vacuum); otherwise only this import's rows are deleted.
+ * Needs the table's owner (the system connection).
+ */
+export async function clearImportSeen(trx: Queryable, importId: string): Promise<void> {
+  await sql`LOCK TABLE entity_import_seen IN ACCESS EXCLUSIVE MODE`.execute(trx);
+  const { rows } = await sql<{ others: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM entity_imports WHERE status = 'running' AND id <> ${importId}::uuid) AS others`.execute(
+    trx,
+  );
+  if (rows[0]?.others) await sql`DELETE FROM entity_import_seen WHERE import_id = ${importId}::uuid`.execute(trx);
+  else await sql`TRUNCATE entity_import_seen`.execute(trx);
 }
 
 export async function findEntities(trx: Queryable, ids: readonly string[]): Promise<EntityRow[]> {

@@ -14,20 +14,16 @@ import {
   RetractRequest,
   VerificationStepInput,
 } from '../../../contracts/monitoring/evidence.ts';
+import { custodyLog, evidenceProof } from '../../../services/monitoring/evidence-custody.service.ts';
+import { exportOriginal, readThumbnail, viewOriginal } from '../../../services/monitoring/evidence-media.service.ts';
 import {
   annotateEvidence,
-  custodyLog,
   evidenceHistory,
-  evidenceProof,
-  exportOriginal,
   getEvidence,
   listEvidencePage,
-  readThumbnail,
-  registerEvidence,
   retractEvidence,
-  uploadEvidence,
-  viewOriginal,
-} from '../../../services/monitoring/evidence.service.ts';
+} from '../../../services/monitoring/evidence-review.service.ts';
+import { registerEvidence, uploadEvidence } from '../../../services/monitoring/evidence-upload.service.ts';
 import { takeVerificationStep } from '../../../services/monitoring/verification.service.ts';
 import { EditHistory } from '../../../contracts/monitoring/edits.ts';
 import type { ServerDeps } from '../../deps.ts';
