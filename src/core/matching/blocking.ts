@@ -3,6 +3,7 @@
  * candidate pairs. Pairs found by several rules, or by several keys of one rule, are emitted once:
  * a pair is kept only by the first rule, and the smallest key, that produce it.
  */
+import { crossedPairs } from './crossed.ts';
 import type { PreparedSet } from './prepared-set.ts';
 import { PairBuffer } from './pair-buffer.ts';
 import type { ProgressFn } from './types.ts';
@@ -49,6 +50,32 @@ export function blockingRuleFromSpec(spec: BlockingRuleSpec, set: Pick<PreparedS
     return i;
   });
   const name = spec.name ?? parts.map((p) => (p.variant ? `${p.comparison}.${p.variant}` : p.comparison)).join('+');
+  // A given name and a family name (crossed.ts) with the same kind of key: the key ignores which column holds
+  // which name, so Logan Ferguson meets Ferguson Logan (string keys: the two parts must share one key space).
+  const [g, f] = idx;
+  const crossed =
+    parts.length === 2 &&
+    parts[0]!.variant === parts[1]!.variant &&
+    crossedPairs(set.comparators).some(([x, y]) => (x === g && y === f) || (x === f && y === g));
+  if (crossed) {
+    return {
+      name,
+      comparisons: parts.map((p) => p.comparison),
+      maxBlockSize: spec.maxBlockSize,
+      keys(s, r) {
+        const vg = s.values[g!]![r];
+        const vf = s.values[f!]![r];
+        if (vg == null || vf == null) return [];
+        const kg = s.comparators[g!]!.blockingKeys!(vg, parts[0]!.variant);
+        const kf = s.comparators[f!]!.blockingKeys!(vf, parts[1]!.variant);
+        const out: string[] = [];
+        for (const x of kg)
+          for (const y of kf)
+            if (out.length < MAX_KEYS_PER_RECORD) out.push(x < y ? `${x}\u0001${y}` : `${y}\u0001${x}`);
+        return out;
+      },
+    };
+  }
   return {
     name,
     comparisons: parts.map((p) => p.comparison),
