@@ -1,6 +1,6 @@
 /**
  * Matching benchmark: npx tsx bench/match.ts [--sizes 10000,220000,1000000] [--skip-labelled] [--seeds 1,2,3]
- *   [--independent-only | --skip-independent] [--independent-size 10000]
+ *   [--independent-only | --skip-independent] [--independent-size 10000] [--sets fake,FEBRL3: labelled sets by name]
  *   [--misses N --seeds S: the default settings' misses on seed S, N examples per naming tradition]
  * Independent multi-script population (bench/lib/independent-population.ts, shares nothing with the engine):
  * default settings and settings tuned on a separate population, per seed (bench/lib/independent-section.ts).
@@ -95,8 +95,10 @@ if (!args.includes('--skip-labelled')) {
       'main F1 (pairs)',
   );
   const runs = labelledRuns(DATA);
+  const only = arg('--sets')?.toLowerCase().split(',');
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]!;
+    if (only && !only.some((s) => run.set.toLowerCase().includes(s))) continue;
     if (!existsSync(run.opts.input)) {
       console.log(`${pad(run.set, 17)}missing ${run.opts.input}`);
       continue;
