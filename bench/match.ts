@@ -153,7 +153,8 @@ if (!args.includes('--skip-labelled')) {
     );
     const last = results[results.length - 1]!;
     console.log(
-      `${' '.repeat(17)}rules: ${last.blocking.rules.map((r) => r.rule).join(', ')}; threshold ${last.threshold.toPrecision(3)} ` +
+      `${' '.repeat(17)}rules: ${last.blocking.rules.map((r) => r.rule).join(', ')}; ` +
+        `label-free reach ${results.map((r) => (r.blocking.estimatedReach === null ? '–' : num(r.blocking.estimatedReach, 3))).join('/')}; threshold ${last.threshold.toPrecision(3)} ` +
         `(${last.expected.rule}, expected P ${num(last.expected.precision, 3)} R ${num(last.expected.recall, 3)})` +
         (last.dropped.length ? `; left out: ${last.dropped.join(', ')}` : '') +
         (last.warnings.length ? `; ${last.warnings.length} warning(s)` : ''),
