@@ -46,9 +46,11 @@ const seeds = (arg('--seeds') ?? '42')
 if (arg('--labelled-child')) {
   // Child process: one labelled run (so peak RSS is its own), one JSON line out.
   const run = labelledRuns(DATA)[Number(arg('--labelled-child'))]!;
+  const cpu0 = process.cpuUsage();
   const r = await runMatchEval({ ...run.opts, seed: Number(arg('--seed') ?? 42) });
+  const cpu = process.cpuUsage(cpu0);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ ...r, peakRssMb })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...r, peakRssMb, cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`);
   process.exit(0);
 }
 
@@ -103,7 +105,7 @@ if (!args.includes('--skip-labelled')) {
       console.log(`${pad(run.set, 17)}missing ${run.opts.input}`);
       continue;
     }
-    const results: (MatchEvalResult & { peakRssMb: number })[] = [];
+    const results: (MatchEvalResult & { peakRssMb: number; cpuSeconds: number })[] = [];
     for (const seed of seeds) {
       const child = spawnSync(
         process.execPath,
@@ -115,7 +117,7 @@ if (!args.includes('--skip-labelled')) {
         console.log(`${pad(run.set, 17)}${pad(run.mapping, 27)}failed: ${child.stderr.slice(-400)}`);
         break;
       }
-      results.push(JSON.parse(line) as MatchEvalResult & { peakRssMb: number });
+      results.push(JSON.parse(line) as MatchEvalResult & { peakRssMb: number; cpuSeconds: number });
     }
     if (results.length === 0) continue;
     const mean = (f: (r: (typeof results)[number]) => number): number =>
@@ -154,6 +156,10 @@ if (!args.includes('--skip-labelled')) {
     const last = results[results.length - 1]!;
     console.log(
       `${' '.repeat(17)}rules: ${last.blocking.rules.map((r) => r.rule).join(', ')}; ` +
+        `CPU s ${num(
+          mean((r) => r.cpuSeconds),
+          1,
+        )}, pairs/CPU-s ${Math.round(mean((r) => r.pairsCompared / Math.max(r.cpuSeconds, 1e-9)))}; ` +
         `label-free reach ${results.map((r) => (r.blocking.estimatedReach === null ? '–' : num(r.blocking.estimatedReach, 3))).join('/')}; threshold ${last.threshold.toPrecision(3)} ` +
         `(${last.expected.rule}, expected P ${num(last.expected.precision, 3)} R ${num(last.expected.recall, 3)})` +
         (last.dropped.length ? `; left out: ${last.dropped.join(', ')}` : '') +
