@@ -72,7 +72,13 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
               model.weights[c]![level]!,
               off[level]!,
               level,
-              tfPairExactWeight(model, c, comp.termFrequencyKey(va), vb == null ? null : comp.termFrequencyKey(vb)),
+              // Each record's own value's frequency, as batch scoring takes it (also for a crossed pair).
+              tfPairExactWeight(
+                model,
+                c,
+                comp.termFrequencyKey(va),
+                xb[c] == null ? null : comp.termFrequencyKey(xb[c]),
+              ),
             )
           : model.weights[c]![level]!;
     }
