@@ -1,6 +1,6 @@
 /**
  * Matching benchmark: npx tsx bench/match.ts [--sizes 10000,220000,1000000] [--skip-labelled] [--seeds 1,2,3]
- *   [--independent-only | --skip-independent] [--independent-size 10000]
+ *   [--independent-only | --skip-independent] [--independent-size 10000] [--sets fake,FEBRL3: labelled sets by name]
  *   [--misses N --seeds S: the default settings' misses on seed S, N examples per naming tradition]
  * Independent multi-script population (bench/lib/independent-population.ts, shares nothing with the engine):
  * default settings and settings tuned on a separate population, per seed (bench/lib/independent-section.ts).
@@ -46,9 +46,11 @@ const seeds = (arg('--seeds') ?? '42')
 if (arg('--labelled-child')) {
   // Child process: one labelled run (so peak RSS is its own), one JSON line out.
   const run = labelledRuns(DATA)[Number(arg('--labelled-child'))]!;
+  const cpu0 = process.cpuUsage();
   const r = await runMatchEval({ ...run.opts, seed: Number(arg('--seed') ?? 42) });
+  const cpu = process.cpuUsage(cpu0);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ ...r, peakRssMb })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...r, peakRssMb, cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`);
   process.exit(0);
 }
 
@@ -95,13 +97,15 @@ if (!args.includes('--skip-labelled')) {
       'main F1 (pairs)',
   );
   const runs = labelledRuns(DATA);
+  const only = arg('--sets')?.toLowerCase().split(',');
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]!;
+    if (only && !only.some((s) => run.set.toLowerCase().includes(s))) continue;
     if (!existsSync(run.opts.input)) {
       console.log(`${pad(run.set, 17)}missing ${run.opts.input}`);
       continue;
     }
-    const results: (MatchEvalResult & { peakRssMb: number })[] = [];
+    const results: (MatchEvalResult & { peakRssMb: number; cpuSeconds: number })[] = [];
     for (const seed of seeds) {
       const child = spawnSync(
         process.execPath,
@@ -113,7 +117,7 @@ if (!args.includes('--skip-labelled')) {
         console.log(`${pad(run.set, 17)}${pad(run.mapping, 27)}failed: ${child.stderr.slice(-400)}`);
         break;
       }
-      results.push(JSON.parse(line) as MatchEvalResult & { peakRssMb: number });
+      results.push(JSON.parse(line) as MatchEvalResult & { peakRssMb: number; cpuSeconds: number });
     }
     if (results.length === 0) continue;
     const mean = (f: (r: (typeof results)[number]) => number): number =>
@@ -151,7 +155,12 @@ if (!args.includes('--skip-labelled')) {
     );
     const last = results[results.length - 1]!;
     console.log(
-      `${' '.repeat(17)}rules: ${last.blocking.rules.map((r) => r.rule).join(', ')}; threshold ${last.threshold.toPrecision(3)} ` +
+      `${' '.repeat(17)}rules: ${last.blocking.rules.map((r) => r.rule).join(', ')}; ` +
+        `CPU s ${num(
+          mean((r) => r.cpuSeconds),
+          1,
+        )}, pairs/CPU-s ${Math.round(mean((r) => r.pairsCompared / Math.max(r.cpuSeconds, 1e-9)))}; ` +
+        `label-free reach ${results.map((r) => (r.blocking.estimatedReach === null ? '–' : num(r.blocking.estimatedReach, 3))).join('/')}; threshold ${last.threshold.toPrecision(3)} ` +
         `(${last.expected.rule}, expected P ${num(last.expected.precision, 3)} R ${num(last.expected.recall, 3)})` +
         (last.dropped.length ? `; left out: ${last.dropped.join(', ')}` : '') +
         (last.warnings.length ? `; ${last.warnings.length} warning(s)` : ''),

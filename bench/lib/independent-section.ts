@@ -99,7 +99,9 @@ export function runIndependentSection(o: { script: string; seeds: number[]; reco
     );
     const last = rs[rs.length - 1]!;
     console.log(
-      `          rules: ${last.blocking.rules.map((r) => r.rule).join(', ')}; threshold ${last.threshold.toPrecision(3)}` +
+      `          rules: ${last.blocking.rules.map((r) => r.rule).join(', ')}; ` +
+        `label-free reach ${rs.map((r) => (r.blocking.estimatedReach === null ? '–' : num(r.blocking.estimatedReach, 3))).join('/')}; ` +
+        `threshold ${last.threshold.toPrecision(3)}` +
         (last.dropped.length ? `; left out: ${last.dropped.join(', ')}` : '') +
         (last.warnings.length ? `; ${last.warnings.length} warning(s)` : ''),
     );

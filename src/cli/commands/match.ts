@@ -68,8 +68,10 @@ export interface MatchEvalResult {
     automatic: boolean;
     budget?: number;
     maxBlockSize?: number;
-    /** Label-free estimate (share of likely pairs reached), automatic rules only. */
-    estimatedReach?: number | null;
+    /** Label-free estimate of the share of true pairs the rules find (fitted model, capture–recapture). */
+    estimatedReach: number | null;
+    /** Automatic rules: share of the untrained model's likely pairs the chosen rules reach (how they were picked). */
+    anchorReach?: number | null;
     candidates?: { rule: string; verdict: string; pairs: number; coverage: number; distinctKeys: number }[];
   };
   /** Measured with the labels: true pairs that share a block ÷ all true pairs. */
@@ -183,10 +185,11 @@ export async function runMatchEval(opts: MatchEvalOptions): Promise<MatchEvalRes
     blocking: {
       rules: result.blocking.perRule.map((r) => ({ rule: r.rule, pairs: r.pairs, newPairs: r.newPairs })),
       automatic: auto !== undefined,
+      estimatedReach: result.blocking.estimatedReach,
       ...(auto && {
         budget: Math.round(auto.budget),
         maxBlockSize: auto.maxBlockSize,
-        estimatedReach: auto.estimatedReach,
+        anchorReach: auto.estimatedReach,
         candidates: auto.candidates.map((c) => ({
           rule: c.name,
           verdict: c.verdict,

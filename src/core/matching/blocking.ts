@@ -3,6 +3,7 @@
  * candidate pairs. Pairs found by several rules, or by several keys of one rule, are emitted once:
  * a pair is kept only by the first rule, and the smallest key, that produce it.
  */
+import { crossedPairs } from './crossed.ts';
 import type { PreparedSet } from './prepared-set.ts';
 import { PairBuffer } from './pair-buffer.ts';
 import type { ProgressFn } from './types.ts';
@@ -49,6 +50,32 @@ export function blockingRuleFromSpec(spec: BlockingRuleSpec, set: Pick<PreparedS
     return i;
   });
   const name = spec.name ?? parts.map((p) => (p.variant ? `${p.comparison}.${p.variant}` : p.comparison)).join('+');
+  // A given name and a family name (crossed.ts) with the same kind of key: the key ignores which column holds
+  // which name, so Logan Ferguson meets Ferguson Logan (string keys: the two parts must share one key space).
+  const [g, f] = idx;
+  const crossed =
+    parts.length === 2 &&
+    parts[0]!.variant === parts[1]!.variant &&
+    crossedPairs(set.comparators).some(([x, y]) => (x === g && y === f) || (x === f && y === g));
+  if (crossed) {
+    return {
+      name,
+      comparisons: parts.map((p) => p.comparison),
+      maxBlockSize: spec.maxBlockSize,
+      keys(s, r) {
+        const vg = s.values[g!]![r];
+        const vf = s.values[f!]![r];
+        if (vg == null || vf == null) return [];
+        const kg = s.comparators[g!]!.blockingKeys!(vg, parts[0]!.variant);
+        const kf = s.comparators[f!]!.blockingKeys!(vf, parts[1]!.variant);
+        const out: string[] = [];
+        for (const x of kg)
+          for (const y of kf)
+            if (out.length < MAX_KEYS_PER_RECORD) out.push(x < y ? `${x}\u0001${y}` : `${y}\u0001${x}`);
+        return out;
+      },
+    };
+  }
   return {
     name,
     comparisons: parts.map((p) => p.comparison),
@@ -317,13 +344,16 @@ function rawCount(ix: RuleIndex, side: Uint8Array | null, maxBlock: number): { p
   return { pairs, skipped };
 }
 
+/** Blocks larger than this are skipped when neither the rule nor the settings say otherwise. */
+export const DEFAULT_MAX_BLOCK_SIZE = 5000;
+
 export function blockPairs(
   set: PreparedSet,
   rules: readonly BlockingRule[],
   options: BlockingOptions = {},
 ): BlockingResult {
   if (rules.length > 255) throw new RangeError('at most 255 blocking rules');
-  const maxBlock = options.maxBlockSize ?? 5000;
+  const maxBlock = options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE;
   const collect = options.collect !== false;
   const buf = new PairBuffer(collect ? 1 << 16 : 1);
   const indexes: RuleIndex[] = [];
@@ -390,4 +420,66 @@ export function countPairs(
 ): { perRule: RulePairCount[]; total: number } {
   const { perRule, total } = blockPairs(set, rules, { ...options, collect: false });
   return { perRule, total };
+}
+
+/** A split whose two groups of rules share less than this expected number of true pairs says too little. */
+const MIN_REACH_OVERLAP = 20;
+/** Pairs below this match probability are left out of the reach estimate (they weigh almost nothing). */
+const MIN_REACH_PROBABILITY = 0.01;
+
+/**
+ * Label-free blocking reach after training, by capture–recapture (Lincoln–Petersen): the rules are split into
+ * those that use one comparison and the others; each group "captures" true pairs, counted as the sum of the
+ * fitted match probabilities of the pairs it finds. With errors in different fields independent, the true
+ * pairs number about A·B / AB, and reach is the found mass over that. Errors that come together (a record
+ * copied carelessly) make the groups agree more and the estimate too high, so the lowest estimate over the
+ * splits is kept. null when no split has two groups sharing enough pairs (one rule, or rules on one field).
+ */
+export function estimateReach(
+  rules: readonly BlockingRule[],
+  indexes: readonly RuleIndex[],
+  caps: readonly number[],
+  a: Int32Array,
+  b: Int32Array,
+  probability: (p: number) => number,
+): number | null {
+  const comparisons = [...new Set(rules.flatMap((r) => r.comparisons))];
+  if (rules.length < 2 || comparisons.length < 2) return null;
+  // Which rules find each likely pair (bit r), and its probability.
+  const masks: number[] = [];
+  const probs: number[] = [];
+  for (let p = 0; p < a.length; p++) {
+    const w = probability(p);
+    if (w < MIN_REACH_PROBABILITY) continue;
+    let mask = 0;
+    for (let r = 0; r < rules.length && r < 31; r++)
+      if (firstSharedKey(indexes[r]!, a[p]!, b[p]!, caps[r]!) >= 0) mask |= 1 << r;
+    masks.push(mask);
+    probs.push(w);
+  }
+  let best: number | null = null;
+  for (const c of comparisons) {
+    let groupA = 0;
+    rules.forEach((r, k) => {
+      if (k < 31 && r.comparisons.includes(c)) groupA |= 1 << k;
+    });
+    let inA = 0;
+    let inB = 0;
+    let both = 0;
+    let found = 0;
+    for (let q = 0; q < masks.length; q++) {
+      const m = masks[q]!;
+      const w = probs[q]!;
+      const fa = (m & groupA) !== 0;
+      const fb = (m & ~groupA) !== 0;
+      if (fa) inA += w;
+      if (fb) inB += w;
+      if (fa && fb) both += w;
+      found += w;
+    }
+    if (both < MIN_REACH_OVERLAP) continue;
+    const reach = Math.min(1, (found * both) / (inA * inB));
+    if (best === null || reach < best) best = reach;
+  }
+  return best;
 }

@@ -2,6 +2,7 @@
  * Provenance and explanations: every scored pair can say which model (id, version, threshold)
  * produced it and, per comparison, the level, its weight and a caseworker-readable sentence.
  */
+import { crossRecordLevels } from './crossed.ts';
 import type { TrainedModel } from './model.ts';
 import { probabilityFromWeight } from './model.ts';
 import { prepareValue } from './prepared-set.ts';
@@ -52,10 +53,15 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
   let total = model.priorWeight;
   const levels: Record<string, number> = {};
   const offsets = tfLevelOffsets(model);
+  const xa = model.comparators.map((comp) => prepareValue(comp, left));
+  const xb = model.comparators.map((comp) => prepareValue(comp, right));
+  const straight = model.comparators.map((comp, c) => comp.compare(xa[c], xb[c]));
+  // Given and family names in each other's column are compared crossed (crossed.ts): explain what was compared.
+  const against = crossRecordLevels(model.comparators, straight, xa, xb);
   const comparisons = model.comparators.map((comp, c) => {
-    const va = prepareValue(comp, left);
-    const vb = prepareValue(comp, right);
-    const level = comp.compare(va, vb);
+    const va = xa[c];
+    const vb = xb[against[c]!];
+    const level = straight[c]!;
     levels[comp.name] = level;
     let weight = 0;
     if (level >= 0) {
@@ -66,7 +72,13 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
               model.weights[c]![level]!,
               off[level]!,
               level,
-              tfPairExactWeight(model, c, comp.termFrequencyKey(va), vb == null ? null : comp.termFrequencyKey(vb)),
+              // Each record's own value's frequency, as batch scoring takes it (also for a crossed pair).
+              tfPairExactWeight(
+                model,
+                c,
+                comp.termFrequencyKey(va),
+                xb[c] == null ? null : comp.termFrequencyKey(xb[c]),
+              ),
             )
           : model.weights[c]![level]!;
     }
@@ -78,7 +90,10 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
       levelName: level < 0 ? 'null' : (comp.levels[level] ?? `level ${level}`),
       weight,
       explanation: comp.explain(va, vb, level),
-      values: [left.fields[field] ?? null, right.fields[field] ?? null] satisfies ComparisonExplanation['values'],
+      values: [
+        left.fields[field] ?? null,
+        right.fields[model.comparators[against[c]!]!.spec.fields[0]!] ?? null,
+      ] satisfies ComparisonExplanation['values'],
     };
   });
   const p = probabilityFromWeight(total);

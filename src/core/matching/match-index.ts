@@ -3,6 +3,7 @@
  * registration can be checked against everything already registered without re-running a batch.
  */
 import { blockingRuleFromSpec, type BlockingRule, type BlockingRuleSpec } from './blocking.ts';
+import { crossRecordLevels } from './crossed.ts';
 import { provenanceOf, type PairProvenance } from './explain.ts';
 import { probabilityFromWeight, type TrainedModel } from './model.ts';
 import type { PreparedSet } from './prepared-set.ts';
@@ -103,12 +104,19 @@ export class MatchIndex {
     const prepared = this.prepare(record);
     const out: ScoredCandidate[] = [];
     const offsets = tfLevelOffsets(m);
+    const other: unknown[] = new Array(m.comparators.length);
+    const straight: number[] = new Array(m.comparators.length);
     for (const i of this.candidateIndices(record, prepared)) {
       let w = m.priorWeight;
       const levels: Record<string, number> = {};
       for (let c = 0; c < m.comparators.length; c++) {
+        other[c] = this.values[c]![i];
+        straight[c] = m.comparators[c]!.compare(prepared[c], other[c]);
+      }
+      crossRecordLevels(m.comparators, straight, prepared, other);
+      for (let c = 0; c < m.comparators.length; c++) {
         const comp = m.comparators[c]!;
-        const l = comp.compare(prepared[c], this.values[c]![i]);
+        const l = straight[c]!;
         levels[comp.name] = l;
         if (l < 0) continue;
         const off = offsets[c];

@@ -4,7 +4,15 @@
  */
 import type { Rng } from '../random.ts';
 import { chooseBlockingRules, type AutoBlocking, type AutoBlockingOptions } from './auto-blocking.ts';
-import { blockingRuleFromSpec, blockPairs, countPairs, type BlockingRule, type RulePairCount } from './blocking.ts';
+import {
+  blockingRuleFromSpec,
+  blockPairs,
+  countPairs,
+  DEFAULT_MAX_BLOCK_SIZE,
+  estimateReach,
+  type BlockingRule,
+  type RulePairCount,
+} from './blocking.ts';
 import { provenanceOf, type PairProvenance } from './explain.ts';
 import { clusterPairs, type Clusters } from './clustering.ts';
 import { buildComparator } from './comparators/build-comparator.ts';
@@ -43,8 +51,11 @@ export interface LinkResult {
   model: TrainedModel;
   /** levels[c][p]: level of comparison c for pair p (-1 = missing), kept for provenance. */
   pairs: { a: Int32Array; b: Int32Array; weight: Float64Array; levels: Int8Array[] };
-  /** auto: the rules chosen from the data and why (when settings.blockingRules was empty). */
-  blocking: { perRule: RulePairCount[]; total: number; auto?: AutoBlocking };
+  /**
+   * auto: the rules chosen from the data and why (when settings.blockingRules was empty). estimatedReach: share
+   * of true pairs the rules find, estimated without labels from the fitted model (blocking.ts estimateReach).
+   */
+  blocking: { perRule: RulePairCount[]; total: number; auto?: AutoBlocking; estimatedReach: number | null };
   /** The threshold used and what the model expects of it (label-free). */
   operating: OperatingPoint;
   /** Indices (into pairs) of pairs at or above the threshold. */
@@ -102,13 +113,17 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
     }
   const accepted = new Int32Array(acceptedCount);
   for (let p = 0, k = 0; p < weight.length; p++) if (acceptedMask[p] === 1) accepted[k++] = p;
+  const caps = rules.map((r) => r.maxBlockSize ?? settings.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE);
+  const estimatedReach = estimateReach(rules, blocked.indexes, caps, blocked.a, blocked.b, (p) =>
+    probabilityFromWeight(weight[p]!),
+  );
   const clusters = clusterPairs(records.length, blocked.a, blocked.b, (p) => acceptedMask[p] === 1);
   input.onProgress?.({ phase: 'cluster', done: 1, total: 1 });
   return {
     set,
     model,
     pairs: { a: blocked.a, b: blocked.b, weight, levels },
-    blocking: { perRule: blocked.perRule, total: blocked.total, auto },
+    blocking: { perRule: blocked.perRule, total: blocked.total, auto, estimatedReach },
     operating,
     accepted,
     clusters,

@@ -3,6 +3,7 @@ import type { PreparedSet } from './prepared-set.ts';
 import type { TrainedModel } from './model.ts';
 import { tfLevelOffsets, tfLevelWeight, tfWeightColumns } from './term-frequency.ts';
 import { interactionCorrection } from './correlation.ts';
+import { crossedLevels, crossedPairs } from './crossed.ts';
 
 /** Correlated comparison pairs (model.correlation): their shared agreement counts once. */
 function applyInteractions(
@@ -134,7 +135,29 @@ export function computeLevels(set: PreparedSet, a: Int32Array, b: Int32Array, on
     } else for (let p = 0; p < n; p++) col[p] = comp.compare(vals[a[p]!], vals[b[p]!]);
     onProgress?.({ phase: 'levels', done: c + 1, total: set.comparators.length });
   }
+  applyCrossed(set, a, b, out);
   return out;
+}
+
+/** Given and family names written in each other's column (crossed.ts): keep the alignment that agrees more. */
+function applyCrossed(set: PreparedSet, a: Int32Array, b: Int32Array, levels: Int8Array[]): void {
+  for (const [g, f] of crossedPairs(set.comparators)) {
+    const gc = set.comparators[g]!;
+    const fc = set.comparators[f]!;
+    const gv = set.values[g]!;
+    const fv = set.values[f]!;
+    const gl = levels[g]!;
+    const fl = levels[f]!;
+    for (let p = 0; p < a.length; p++) {
+      const i = a[p]!;
+      const j = b[p]!;
+      const x = crossedLevels(gc, fc, gl[p]!, fl[p]!, gv[i], fv[i], gv[j], fv[j]);
+      if (x) {
+        gl[p] = x[0];
+        fl[p] = x[1];
+      }
+    }
+  }
 }
 
 export interface ScoreOptions {
@@ -152,6 +175,12 @@ export function scorePairs(
   b: Int32Array,
   options: ScoreOptions = {},
 ): { weight: Float64Array; levels: Int8Array[] | null } {
+  if (crossedPairs(set.comparators).length > 0) {
+    // A crossed pair's level depends on the other column: levels first, then weights.
+    const levels = computeLevels(set, a, b, options.onProgress);
+    const weight = weightsFromLevels(set, model, a, b, levels, options.tfColumns);
+    return { weight, levels: options.keepLevels ? levels : null };
+  }
   const n = a.length;
   const weight = new Float64Array(n).fill(model.priorWeight);
   const tfCols = options.tfColumns ?? tfWeightColumns(model, set);
