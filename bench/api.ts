@@ -423,26 +423,62 @@ async function explainBoard(
 }
 
 /**
+ * CPU time (ms) the database's backends of this benchmark database have used so far, from /proc (the server runs on
+ * this machine): on a shared machine, less noisy than wall time. Null where /proc cannot be read.
+ */
+async function databaseCpuMs(database: Database): Promise<number | null> {
+  const { rows } = await database.pool.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  const { readFileSync } = await import('node:fs');
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      // Fields 14 and 15 (utime, stime) after the command name in parentheses; clock ticks of 10 ms on Linux.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  }
+  return ticks * 10;
+}
+
+/**
  * The consular queue without HTTP, one request at a time (median of 5, ms; page 1 / page 2): the service call with its
- * database reads, less noisy than the HTTP figures on a shared machine.
+ * database reads, less noisy than the HTTP figures on a shared machine; and the CPU the database and this process
+ * spent per call (page 1 and 2 together, mean of the 5).
  */
 async function timeQueue(app: AppContext, actor: RequestActor) {
-  console.log('  consular queue without HTTP, one at a time (median of 5, ms; page 1 / page 2):');
+  console.log(
+    '  consular queue without HTTP, one at a time (median of 5, ms; page 1 / page 2; CPU per call, database + server):',
+  );
   const median = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1) : '-');
   for (const query of CONSULAR_FILTERS) {
     const params = ConsularQueueQuery.parse(Object.fromEntries(new URLSearchParams(`limit=50${query}`)));
     const times: [number[], number[]] = [[], []];
+    const cpu0 = await databaseCpuMs(app.database);
+    const node0 = process.cpuUsage();
+    let calls = 0;
     for (let i = 0; i < 5; i++) {
       let t0 = performance.now();
       const first = await consularQueue(app, actor, params);
       times[0].push(performance.now() - t0);
+      calls++;
       if (!first.nextCursor) continue;
       t0 = performance.now();
       await consularQueue(app, actor, { ...params, cursor: first.nextCursor });
       times[1].push(performance.now() - t0);
+      calls++;
     }
+    const cpu1 = await databaseCpuMs(app.database);
+    const node = process.cpuUsage(node0);
+    const cpu =
+      cpu0 === null || cpu1 === null
+        ? '-'
+        : `${((cpu1 - cpu0) / calls).toFixed(1)} + ${((node.user + node.system) / 1000 / calls).toFixed(1)}`;
     console.log(
-      `    ${(query || '(none)').padEnd(92)} ${median(times[0]).padStart(7)} / ${median(times[1]).padStart(7)}`,
+      `    ${(query || '(none)').padEnd(80)} ${median(times[0]).padStart(7)} / ${median(times[1]).padStart(7)}   CPU ${cpu}`,
     );
   }
 }
