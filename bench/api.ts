@@ -507,7 +507,19 @@ async function benchEngine(
     await ensureRequestRole(database, { password: null }); // the benchmark server trusts local connections: no password
     const app: AppContext = {
       database,
-      cipher: new FieldCipher(new Keyring([{ kid: 'bench1', key: randomBytes(32) }])),
+      // PostgreSQL: one key per benchmark database name, so a --reuse run opens the identities a --keep run sealed
+      // (bulk-loaded placeholders; never a deployment's key).
+      cipher: new FieldCipher(
+        new Keyring([
+          {
+            kid: 'bench1',
+            key:
+              kind === 'postgresql'
+                ? createHash('sha256').update(`refuge bench ${BENCH_DB}`).digest()
+                : randomBytes(32),
+          },
+        ]),
+      ),
       blobs: new MemoryBlobStore(),
       now: () => new Date(),
       newId: () => randomUUID(),
