@@ -344,8 +344,10 @@ async function bulkLoad(
     log(`    loaded ${hi.toLocaleString('en')} cases`);
   }
   // VACUUM as well as ANALYZE: the state autovacuum leaves a settled table in (visibility map set), where the board's
-  // walks are index-only scans (0028). A fresh bulk load would otherwise visit the heap for every walked entry.
-  for (const table of ['survivors', 'cases', 'needs']) await database.pool.query(`VACUUM (ANALYZE) ${table}`);
+  // walks are index-only scans (0028), as are the consular queue's (0031). A fresh bulk load would otherwise visit the
+  // heap for every walked entry.
+  for (const table of ['survivors', 'cases', 'needs', 'consular_queue_entries'])
+    await database.pool.query(`VACUUM (ANALYZE) ${table}`);
   await database.pool.query('DROP FUNCTION h(bigint, text, int)');
 }
 
