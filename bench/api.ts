@@ -425,26 +425,30 @@ async function explainBoard(
 }
 
 /**
- * CPU time (ms) the database's backends of this benchmark database have used so far, from /proc (the server runs on
- * this machine): on a shared machine, less noisy than wall time. Null where /proc cannot be read.
+ * CPU time (ms) each backend of this benchmark database has used so far, by process id, from /proc (the server runs
+ * on this machine): on a shared machine, less noisy than wall time. Null where /proc cannot be read.
  */
-async function databaseCpuMs(database: Database): Promise<number | null> {
+async function databaseCpuMs(database: Database): Promise<Map<number, number> | null> {
   const { rows } = await database.pool.query<{ pid: number }>(
     'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
   );
   const { readFileSync } = await import('node:fs');
-  let ticks = 0;
+  const out = new Map<number, number>();
   for (const { pid } of rows) {
     try {
       // Fields 14 and 15 (utime, stime) after the command name in parentheses; clock ticks of 10 ms on Linux.
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
     } catch {
       return null;
     }
   }
-  return ticks * 10;
+  return out;
 }
+
+/** The CPU the backends used between two readings (a backend started in between counts from zero). */
+const cpuSpent = (before: Map<number, number>, after: Map<number, number>): number =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 
 /**
  * The consular queue without HTTP, one request at a time (median of 5, ms; page 1 / page 2): the service call with its
@@ -478,7 +482,7 @@ async function timeQueue(app: AppContext, actor: RequestActor) {
     const cpu =
       cpu0 === null || cpu1 === null
         ? '-'
-        : `${((cpu1 - cpu0) / calls).toFixed(1)} + ${((node.user + node.system) / 1000 / calls).toFixed(1)}`;
+        : `${(cpuSpent(cpu0, cpu1) / calls).toFixed(1)} + ${((node.user + node.system) / 1000 / calls).toFixed(1)}`;
     console.log(
       `    ${(query || '(none)').padEnd(80)} ${median(times[0]).padStart(7)} / ${median(times[1]).padStart(7)}   CPU ${cpu}`,
     );
