@@ -111,6 +111,9 @@ const CONSULAR_FILTERS = [
   '&ready=true',
   '&flight=none',
   '&status=awaiting_documents&documentStatus=confiscated&sort=risk',
+  // The worst cases for an ordered walk: a nationality no one has, and a record filter that keeps nearly everyone.
+  '&nationality=ZZ',
+  '&exitClearance=pending&sort=oldest',
 ];
 
 function arg(name: string, fallback: string): string {
