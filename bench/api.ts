@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
  *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
- *                        [--explain] [--keep] [--consular] [--pool 24] [--accounts 1]
+ *                        [--explain] [--keep] [--reuse] [--consular] [--pool 24] [--accounts 1]
  *
  * --pool: the server's connections per pool (two pools: owner and request role). The product's default is
  * REFUGE_DB_POOL=10; the benchmark's 24 gives each client its own connection. Run it at several sizes to compare.
@@ -12,6 +12,8 @@
  * account i mod N). One account (the default, as in earlier figures) is the worst case for the per-account
  * rate-limit row every registration counts; on an exit day each responder registers under their own account.
  * PostgreSQL: creates `refuge_bench` on postgres://postgres@127.0.0.1:5432/postgres and drops it after.
+ * --keep leaves it; --reuse measures a kept one again (migrated to this checkout, then vacuumed) instead of loading a
+ * million cases anew — how a change is compared with the code before it on the same data.
  * Cases are bulk-loaded with generate_series (not one request each); half belong to the benchmark
  * organisation (so its triage board holds half of all open needs), the rest to nine others.
  * Bulk-loaded survivors carry a placeholder identity envelope (the board never decrypts it).
@@ -22,7 +24,12 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { sql, type CompiledQuery, type QueryResult } from 'kysely';
 import { ensureRequestRole, openDatabase, type Database } from '../src/db/database.ts';
-import { benchDatabaseName, dropBenchDatabase, openFreshBenchDatabase } from './lib/bench-database.ts';
+import {
+  benchDatabaseName,
+  dropBenchDatabase,
+  openFreshBenchDatabase,
+  openKeptBenchDatabase,
+} from './lib/bench-database.ts';
 import { FieldCipher } from '../src/db/encryption.ts';
 import { Keyring } from '../src/db/keyring.ts';
 import { MemoryBlobStore } from '../src/db/blob-store.ts';
@@ -104,6 +111,9 @@ const CONSULAR_FILTERS = [
   '&ready=true',
   '&flight=none',
   '&status=awaiting_documents&documentStatus=confiscated&sort=risk',
+  // The worst cases for an ordered walk: a nationality no one has, and a record filter that keeps nearly everyone.
+  '&nationality=ZZ',
+  '&exitClearance=pending&sort=oldest',
 ];
 
 function arg(name: string, fallback: string): string {
@@ -337,8 +347,10 @@ async function bulkLoad(
     log(`    loaded ${hi.toLocaleString('en')} cases`);
   }
   // VACUUM as well as ANALYZE: the state autovacuum leaves a settled table in (visibility map set), where the board's
-  // walks are index-only scans (0028). A fresh bulk load would otherwise visit the heap for every walked entry.
-  for (const table of ['survivors', 'cases', 'needs']) await database.pool.query(`VACUUM (ANALYZE) ${table}`);
+  // walks are index-only scans (0028), as are the consular queue's (0031). A fresh bulk load would otherwise visit the
+  // heap for every walked entry.
+  for (const table of ['survivors', 'cases', 'needs', 'consular_queue_entries'])
+    await database.pool.query(`VACUUM (ANALYZE) ${table}`);
   await database.pool.query('DROP FUNCTION h(bigint, text, int)');
 }
 
@@ -416,26 +428,66 @@ async function explainBoard(
 }
 
 /**
+ * CPU time (ms) each backend of this benchmark database has used so far, by process id, from /proc (the server runs
+ * on this machine): on a shared machine, less noisy than wall time. Null where /proc cannot be read.
+ */
+async function databaseCpuMs(database: Database): Promise<Map<number, number> | null> {
+  const { rows } = await database.pool.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  const { readFileSync } = await import('node:fs');
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // Fields 14 and 15 (utime, stime) after the command name in parentheses; clock ticks of 10 ms on Linux.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      return null;
+    }
+  }
+  return out;
+}
+
+/** The CPU the backends used between two readings (a backend started in between counts from zero). */
+const cpuSpent = (before: Map<number, number>, after: Map<number, number>): number =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
+/**
  * The consular queue without HTTP, one request at a time (median of 5, ms; page 1 / page 2): the service call with its
- * database reads, less noisy than the HTTP figures on a shared machine.
+ * database reads, less noisy than the HTTP figures on a shared machine; and the CPU the database and this process
+ * spent per call (page 1 and 2 together, mean of the 5).
  */
 async function timeQueue(app: AppContext, actor: RequestActor) {
-  console.log('  consular queue without HTTP, one at a time (median of 5, ms; page 1 / page 2):');
+  console.log(
+    '  consular queue without HTTP, one at a time (median of 5, ms; page 1 / page 2; CPU per call, database + server):',
+  );
   const median = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1) : '-');
   for (const query of CONSULAR_FILTERS) {
     const params = ConsularQueueQuery.parse(Object.fromEntries(new URLSearchParams(`limit=50${query}`)));
     const times: [number[], number[]] = [[], []];
+    const cpu0 = await databaseCpuMs(app.database);
+    const node0 = process.cpuUsage();
+    let calls = 0;
     for (let i = 0; i < 5; i++) {
       let t0 = performance.now();
       const first = await consularQueue(app, actor, params);
       times[0].push(performance.now() - t0);
+      calls++;
       if (!first.nextCursor) continue;
       t0 = performance.now();
       await consularQueue(app, actor, { ...params, cursor: first.nextCursor });
       times[1].push(performance.now() - t0);
+      calls++;
     }
+    const cpu1 = await databaseCpuMs(app.database);
+    const node = process.cpuUsage(node0);
+    const cpu =
+      cpu0 === null || cpu1 === null
+        ? '-'
+        : `${(cpuSpent(cpu0, cpu1) / calls).toFixed(1)} + ${((node.user + node.system) / 1000 / calls).toFixed(1)}`;
     console.log(
-      `    ${(query || '(none)').padEnd(92)} ${median(times[0]).padStart(7)} / ${median(times[1]).padStart(7)}`,
+      `    ${(query || '(none)').padEnd(80)} ${median(times[0]).padStart(7)} / ${median(times[1]).padStart(7)}   CPU ${cpu}`,
     );
   }
 }
@@ -448,7 +500,10 @@ async function benchEngine(
   opts: { concurrency: number; seconds: number; maxRequests: number },
 ): Promise<void> {
   let database: Database;
-  if (kind === 'postgresql') {
+  const reuse = kind === 'postgresql' && process.argv.includes('--reuse');
+  if (reuse) {
+    database = await openKeptBenchDatabase(BENCH_DB, Number(arg('pool', '24')));
+  } else if (kind === 'postgresql') {
     database = await openFreshBenchDatabase(BENCH_DB, Number(arg('pool', '24')));
   } else {
     database = await openDatabase({});
@@ -456,10 +511,24 @@ async function benchEngine(
   const log = (s: string) => console.log(s);
   try {
     await migrate(database.pool);
+    // A migration may have filled a table: the settled state the bulk load leaves (see bulkLoad).
+    if (reuse) await database.pool.query('VACUUM (ANALYZE)');
     await ensureRequestRole(database, { password: null }); // the benchmark server trusts local connections: no password
     const app: AppContext = {
       database,
-      cipher: new FieldCipher(new Keyring([{ kid: 'bench1', key: randomBytes(32) }])),
+      // PostgreSQL: one key per benchmark database name, so a --reuse run opens the identities a --keep run sealed
+      // (bulk-loaded placeholders; never a deployment's key).
+      cipher: new FieldCipher(
+        new Keyring([
+          {
+            kid: 'bench1',
+            key:
+              kind === 'postgresql'
+                ? createHash('sha256').update(`refuge bench ${BENCH_DB}`).digest()
+                : randomBytes(32),
+          },
+        ]),
+      ),
       blobs: new MemoryBlobStore(),
       now: () => new Date(),
       newId: () => randomUUID(),
@@ -468,18 +537,32 @@ async function benchEngine(
       limits: { registrationsPerWindow: Number.MAX_SAFE_INTEGER },
     };
     await syncPermissions(app);
+    // --reuse: the organisations and accounts the kept database already has.
+    const existing = async (table: 'organisations' | 'users', column: 'slug' | 'email', value: string) =>
+      reuse
+        ? (
+            await sql<{ id: string }>`SELECT id FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${value}`.execute(
+              database.db,
+            )
+          ).rows[0]
+        : undefined;
     const orgIds: string[] = [];
     for (let i = 0; i < 10; i++)
-      orgIds.push((await createOrganisation(app, { slug: `bench-ngo-${i}`, name: `Bench NGO ${i}`, kind: 'ngo' })).id);
-    const user = await createUser(app, {
-      email: 'bench@bench.test',
-      displayName: 'Bench',
-      password: PASSWORD,
-      memberships: [{ organisation: 'bench-ngo-0', role: 'caseworker' }],
-    });
+      orgIds.push(
+        ((await existing('organisations', 'slug', `bench-ngo-${i}`)) ??
+          (await createOrganisation(app, { slug: `bench-ngo-${i}`, name: `Bench NGO ${i}`, kind: 'ngo' })))!.id,
+      );
+    const user =
+      (await existing('users', 'email', 'bench@bench.test')) ??
+      (await createUser(app, {
+        email: 'bench@bench.test',
+        displayName: 'Bench',
+        password: PASSWORD,
+        memberships: [{ organisation: 'bench-ngo-0', role: 'caseworker' }],
+      }));
     // --consular: an embassy serving Vietnam (one of eighteen nationalities; a third of survivors consent).
     const consular = process.argv.includes('--consular');
-    if (consular) {
+    if (consular && !(await existing('users', 'email', 'consul@bench.test'))) {
       await createOrganisation(app, {
         slug: 'bench-embassy-vn',
         name: 'Bench Embassy VN',
@@ -508,12 +591,13 @@ async function benchEngine(
     const sessions = [await signInAs('bench@bench.test')];
     for (let i = 1; i < Number(arg('accounts', '1')); i++) {
       const email = `bench${i}@bench.test`;
-      await createUser(app, {
-        email,
-        displayName: `Bench ${i}`,
-        password: PASSWORD,
-        memberships: [{ organisation: 'bench-ngo-0', role: 'caseworker' }],
-      });
+      if (!(await existing('users', 'email', email)))
+        await createUser(app, {
+          email,
+          displayName: `Bench ${i}`,
+          password: PASSWORD,
+          memberships: [{ organisation: 'bench-ngo-0', role: 'caseworker' }],
+        });
       sessions.push(await signInAs(email));
     }
     const consul = consular ? await signInAs('consul@bench.test') : null;
@@ -521,11 +605,14 @@ async function benchEngine(
       `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients from a second process, ` +
         `≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase`,
     );
-    let loaded = 0;
+    // --reuse: the cases the kept database holds (registrations of earlier runs included) count as loaded.
+    let loaded = reuse
+      ? Number((await database.pool.query<{ n: string }>('SELECT count(*) AS n FROM cases')).rows[0]!.n)
+      : 0;
     for (const size of sizes) {
       const t0 = Date.now();
-      await bulkLoad(app, database, orgIds, user.id, loaded, size, log);
-      loaded = size;
+      if (size > loaded) await bulkLoad(app, database, orgIds, user.id, loaded, size, log);
+      loaded = Math.max(loaded, size);
       console.log(`  ${size.toLocaleString('en')} cases bulk-loaded (+${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       await explainBoard(
         database,

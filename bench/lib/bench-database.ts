@@ -31,6 +31,13 @@ export async function openFreshBenchDatabase(name: string, poolSize: number): Pr
   return openDatabase({ url: url.toString(), poolSize });
 }
 
+/** The benchmark database a run with --keep left, as it is (--reuse). */
+export function openKeptBenchDatabase(name: string, poolSize: number): Promise<Database> {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return openDatabase({ url: url.toString(), poolSize });
+}
+
 export async function dropBenchDatabase(name: string): Promise<void> {
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
 }

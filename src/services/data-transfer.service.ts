@@ -22,8 +22,9 @@ export interface TablePage {
   count: number;
 }
 
-// Not data: migrations are applied by the target itself, and permissions are synced from core at start-up.
-const SKIP = new Set(['schema_migrations', 'permissions']);
+// Not data: migrations are applied by the target itself, permissions are synced from core at start-up, and the
+// consular queue's lists are derived (0031: its triggers rebuild them as the cases arrive).
+const SKIP = new Set(['schema_migrations', 'permissions', 'consular_queue_entries']);
 
 /** Tables of the public schema, parents before children (foreign keys). */
 export async function tablesInDependencyOrder(database: Database): Promise<string[]> {

@@ -265,6 +265,13 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
       ),
     countConsularQueue: (db) =>
       consular.countConsularQueue(db, { embassyOrganisationId: ID, nationalitiesServed: ['ID'], flight: 'booked' }),
+    'countConsularQueue (through the lists, capped)': (db) =>
+      consular.countConsularQueue(db, {
+        embassyOrganisationId: ID,
+        nationalitiesServed: ['ID'],
+        statuses: ['awaiting_travel'],
+        exitClearance: ['pending'],
+      }),
     listQueueFlights: (db) => consular.listQueueFlights(db, { embassyOrganisationId: ID, nationalitiesServed: ['ID'] }),
   },
   'casework.referral-messages': {

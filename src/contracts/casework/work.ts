@@ -207,8 +207,12 @@ export const ConsularQueueItem = z.object({
 });
 export type ConsularQueueItem = z.infer<typeof ConsularQueueItem>;
 export const ConsularQueue = Page(ConsularQueueItem).extend({
-  /** People matching the filters (every page). */
+  /**
+   * People matching the filters (every page): exactly, or — `totalExact` false — at least this many (the count stops
+   * there rather than read the embassy's whole queue; the page says "1,000+").
+   */
   total: z.number().int(),
+  totalExact: z.boolean(),
   /** Flights someone in this embassy's queue is booked on, for the flight filter and the manifest. */
   flights: z.array(z.object({ date: z.string(), flightNumber: z.string(), people: z.number().int() })),
 });

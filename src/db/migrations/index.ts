@@ -27,6 +27,7 @@ import * as m0027 from './0027_registration_in_one_call.ts';
 import * as m0028 from './0028_triage_board_indexes.ts';
 import * as m0029 from './0029_consular_queue_index.ts';
 import * as m0030 from './0030_registration_counted_last.ts';
+import * as m0031 from './0031_consular_queue_order.ts';
 import * as m0032 from './0032_entity_import_seen.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
@@ -60,5 +61,6 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0028_triage_board_indexes', sql: m0028.sql },
   { name: '0029_consular_queue_index', sql: m0029.sql },
   { name: '0030_registration_counted_last', sql: m0030.sql },
+  { name: '0031_consular_queue_order', sql: m0031.sql },
   { name: '0032_entity_import_seen', sql: m0032.sql },
 ];

@@ -23,7 +23,6 @@ import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.repository.ts';
 import {
   consularQueuePage,
-  countConsularQueue,
   findConsularRecords,
   listQueueFlights,
   upsertConsularRecords,
@@ -162,7 +161,7 @@ export async function consularQueue(
         q.flightNumber && q.flightDate ? { flightNumber: q.flightNumber.toUpperCase(), date: q.flightDate } : q.flight,
       search,
     };
-    const { rows, total: counted } = await consularQueuePage(trx, filter, {
+    const { rows, more, total } = await consularQueuePage(trx, filter, {
       sort: q.sort,
       limit: q.limit,
       after: after ? { key: after[0]!, id: String(after[1]) } : undefined,
@@ -170,14 +169,10 @@ export async function consularQueue(
     const items = rows.map(({ kase, survivor, record }) =>
       presentQueueItem(app, kase, survivor, record ?? blankRecord(app, kase, actor.organisationId), !!record),
     );
-    const [total, flights] = await Promise.all([
-      // An empty page carries no count: none match, or the cursor is past the last match.
-      counted ?? (after ? countConsularQueue(trx, filter) : 0),
-      listQueueFlights(trx, {
-        embassyOrganisationId: actor.organisationId,
-        nationalitiesServed: org.nationalitiesServed,
-      }),
-    ]);
+    const flights = await listQueueFlights(trx, {
+      embassyOrganisationId: actor.organisationId,
+      nationalitiesServed: org.nationalitiesServed,
+    });
     if (items.length || q.q)
       await audit(trx, app, actor, 'survivor.read', 'survivor', null, {
         view: q.q ? 'consular_search' : 'consular_queue',
@@ -187,9 +182,10 @@ export async function consularQueue(
     const last = rows[rows.length - 1];
     return {
       items,
-      total,
+      total: total.count,
+      totalExact: total.exact,
       flights,
-      nextCursor: rows.length === q.limit && last ? encodeCursor([last.sortKey, last.kase.id]) : null,
+      nextCursor: more && last ? encodeCursor([last.sortKey, last.kase.id]) : null,
     };
   });
 }

@@ -126,7 +126,8 @@ export function ConsularPage() {
       ) : (
         <>
           <p className="muted" data-testid="consular-total">
-            {t('consular.count', { count: queue.data.total })}
+            {/* Beyond a thousand the server stops counting rather than read the whole queue: "1000+ people". */}
+            {t(queue.data.totalExact ? 'consular.count' : 'consular.countAtLeast', { count: queue.data.total })}
           </p>
           <QueueTable items={items} chosen={chosen} onChoose={setChosen} open={open} onOpen={setOpen} />
           <Pager cursors={cursors} nextCursor={queue.data.nextCursor} onChange={setCursors} />
