@@ -127,6 +127,11 @@ export function explain(d: Detail): string {
       return `same name in another order: ${x.raw} = ${y.raw}${viaReading(d)}`;
     case 'surname_equivalent':
       return `${surnamePart(d)}; ${givenPart(d)}`;
+    case 'romanisation': {
+      const gx = d.x.parts.filter((_, k) => k !== d.i).join(' ');
+      const gy = d.y.parts.filter((_, k) => k !== d.j).join(' ');
+      return `${surnamePart(d)}; given name syllable by syllable readings of the same characters in another romanisation (pinyin, Cantonese, Hokkien): ${gx} ≈ ${gy}`;
+    }
     case 'fuzzy_strong':
     case 'fuzzy_weak': {
       if (d.note === 'homophone') return `different characters with the same Mandarin reading: ${x.raw} ~ ${y.raw}`;
