@@ -191,7 +191,14 @@ function syllablesAt(s: string, i: number, inventory: Set<string>): Array<[strin
   return out;
 }
 
-function align(x: string, i: number, y: string, j: number, inventory: Set<string>, memo: Map<number, boolean>): boolean {
+function align(
+  x: string,
+  i: number,
+  y: string,
+  j: number,
+  inventory: Set<string>,
+  memo: Map<number, boolean>,
+): boolean {
   while (i < x.length && x[i] === ' ') i++;
   while (j < y.length && y[j] === ' ') j++;
   if (i === x.length || j === y.length) return i === x.length && j === y.length;
