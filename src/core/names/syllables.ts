@@ -14,9 +14,12 @@ import { toSimplified } from './han.ts';
 
 const INITIALS = /^(gw|kw|ng|[bpmfdtnlgkhwzcsj])?(.*)$/;
 
-/** Hong Kong government spellings of Jyutping finals (several where usage varies: 本 bun → Bun / Poon). */
+/**
+ * Hong Kong government spellings of Jyutping finals (several where usage varies: 本 bun → Bun / Poon, 華 waa →
+ * Wa / Wah), and the Malaysian / Singapore Cantonese eo for oe (梁 Leung / Leong).
+ */
 const FINALS: Readonly<Record<string, readonly string[]>> = {
-  aa: ['a'],
+  aa: ['a', 'ah'],
   aai: ['ai'],
   aau: ['au'],
   aam: ['am'],
@@ -32,8 +35,8 @@ const FINALS: Readonly<Record<string, readonly string[]>> = {
   u: ['u', 'oo'],
   un: ['un', 'oon'],
   oe: ['oe', 'eu'],
-  oeng: ['eung'],
-  oek: ['euk'],
+  oeng: ['eung', 'eong'],
+  oek: ['euk', 'eok'],
   eoi: ['ui', 'eui'],
   eon: ['un', 'eun'],
   eot: ['ut'],
@@ -42,8 +45,6 @@ const FINALS: Readonly<Record<string, readonly string[]>> = {
   yut: ['ut', 'uet'],
 };
 
-/** Finals after which Jyutping s is written "sh" (水 seoi → Shui, 順 seon → Shun, 常 soeng → Sheung). */
-const SH_FINALS = /^(yu|eo|oe)/;
 
 /**
  * A Jyutping syllable (no tone) as Hong Kong government romanisation writes it: unaspirated stops spelled as
@@ -71,7 +72,8 @@ export function hongKongSpellings(jyutping: string): string[] {
       initials = final === 'i' ? ['ch', 'ts', 'tsz'] : ['ch', 'ts'];
       break;
     case 's':
-      initials = SH_FINALS.test(final) ? ['sh', 's'] : final === 'i' ? ['s', 'sz'] : ['s'];
+      // Written "sh" before many finals (水 seoi → Shui, 成 sing → Shing, 石 sek → Shek), "sz" in 思 si → Sze.
+      initials = final === 'i' ? ['s', 'sh', 'sz'] : ['s', 'sh'];
       break;
     case 'j':
       // 兒 ji → Yi, 魚 jyu → Yu, 元 jyun → Yuen: the y of the final stands in for j.
