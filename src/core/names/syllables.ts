@@ -45,7 +45,6 @@ const FINALS: Readonly<Record<string, readonly string[]>> = {
   yut: ['ut', 'uet'],
 };
 
-
 /**
  * A Jyutping syllable (no tone) as Hong Kong government romanisation writes it: unaspirated stops spelled as
  * their aspirated pair (德 dak → Tak, 高 gou → Ko), z/c → ch or ts, j → y, gw → kw, aa → a, final -k/-t/-p kept.
