@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareNames } from './compare.ts';
 import { levelRank } from './name-levels.ts';
 import { normaliseName } from './normalise.ts';
-import { hongKongSpellings, sameSyllables, syllablesLinked } from './syllables.ts';
+import { hongKongSpellings, sameSyllables, syllablePairs, syllablesLinked } from './syllables.ts';
 
 function level(a: string, b: string) {
   const ab = compareNames(normaliseName(a), normaliseName(b));
@@ -44,6 +44,14 @@ describe('syllablesLinked: readings of one character in two systems', () => {
     expect(sameSyllables('teck seng', 'de')).toBe(false);
     expect(sameSyllables('seng teck', 'desheng')).toBe(false);
   });
+
+  it('splits joined tokens only: a syllable written apart stays whole', () => {
+    expect(syllablePairs('teck seng', 'desheng')).toEqual([
+      { a: 'teck', b: 'de', ch: '德' },
+      { a: 'seng', b: 'sheng', ch: expect.any(String) },
+    ]);
+    expect(syllablePairs('tai man', 'tai boon')?.map((p) => p.a)).toEqual(['tai', 'man']);
+  });
 });
 
 describe('compareNames: given names across romanisations without characters', () => {
@@ -61,6 +69,7 @@ describe('compareNames: given names across romanisations without characters', ()
       const r = level(a, b);
       expect(r.level, r.explanation).toBe('romanisation');
       expect(r.explanation).toContain('same characters');
+      expect(r.explanation).toMatch(/≈ \w+ \(\p{Script=Han}\)/u);
     });
   }
 

@@ -181,11 +181,66 @@ export function sameSyllables(x: string, y: string): boolean {
   return result;
 }
 
+/**
+ * The syllable pairs behind sameSyllables, as written, each with a character that links them ('' when the
+ * two are spelled alike): Teck / De 德, Seng / Sheng 成. Null when the names do not align. For explanations.
+ */
+export function syllablePairs(x: string, y: string): Array<{ a: string; b: string; ch: string }> | null {
+  const inventory = (index ??= build()).syllables;
+  const memo = new Map<number, boolean>();
+  if (!align(x, 0, y, 0, inventory, memo)) return null;
+  const out: Array<{ a: string; b: string; ch: string }> = [];
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < x.length && x[i] === ' ') i++;
+    while (j < y.length && y[j] === ' ') j++;
+    if (i === x.length) return out;
+    const step = nextPair(x, i, y, j, inventory, memo);
+    if (step === null) return null;
+    out.push({ a: x.slice(i, step[0]), b: y.slice(j, step[1]), ch: linkCharacter(step[2], step[3]) });
+    [i, j] = step;
+  }
+}
+
+function nextPair(
+  x: string,
+  i: number,
+  y: string,
+  j: number,
+  inventory: Set<string>,
+  memo: Map<number, boolean>,
+): [number, number, string, string] | null {
+  const ys = syllablesAt(y, j, inventory);
+  for (const [s, ni] of syllablesAt(x, i, inventory))
+    for (const [t, nj] of ys) if (syllablesLinked(s, t) && align(x, ni, y, nj, inventory, memo)) return [ni, nj, s, t];
+  return null;
+}
+
+/** A character linking two syllable keys, one of the name table's first. */
+function linkCharacter(a: string, b: string): string {
+  if (a === b) return '';
+  const ix = (index ??= build());
+  const set = ix.links.get(a < b ? `${a} ${b}` : `${b} ${a}`);
+  if (set === undefined) return '';
+  for (const ch of set) if (ix.nameChars.has(ch)) return ch;
+  return set.values().next().value ?? '';
+}
+
+/**
+ * Syllables that can start at i, longest first. A token written apart that is itself a syllable stays whole
+ * (Seng is not Se + ng): only joined or hyphenated tokens (Desheng, Tai-man) are split.
+ */
 function syllablesAt(s: string, i: number, inventory: Set<string>): Array<[string, number]> {
+  if (i === 0 || s[i - 1] === ' ') {
+    const end = s.indexOf(' ', i);
+    const whole = syllableKey(s.slice(i, end < 0 ? s.length : end));
+    if (inventory.has(whole)) return [[whole, end < 0 ? s.length : end]];
+  }
   const out: Array<[string, number]> = [];
-  for (let len = 1; len <= MAX_SYLLABLE && i + len <= s.length; len++) {
+  for (let len = Math.min(MAX_SYLLABLE, s.length - i); len >= 1; len--) {
     const piece = s.slice(i, i + len);
-    if (piece.includes(' ')) break;
+    if (piece.includes(' ')) continue;
     const key = syllableKey(piece);
     if (inventory.has(key)) out.push([key, i + len]);
   }
@@ -203,7 +258,7 @@ function align(
   while (i < x.length && x[i] === ' ') i++;
   while (j < y.length && y[j] === ' ') j++;
   if (i === x.length || j === y.length) return i === x.length && j === y.length;
-  const m = i * 64 + j;
+  const m = i * (y.length + 1) + j;
   const known = memo.get(m);
   if (known !== undefined) return known;
   let ok = false;
