@@ -3,7 +3,7 @@
  * (Hokkien) / "Lin Desheng" (pinyin), "Chan Tai Man" (Hong Kong Cantonese) / "Chen Dawen". Two syllables are
  * linked when one Han character is read as one in a system and as the other in another system. The links are
  * derived from the character tables (pinyin-pro readings, Unihan kCantonese respelled the Hong Kong way, the
- * Hokkien name table), never typed per name; built on first use (~10 000 characters, a few hundred ms).
+ * Hokkien name table), never typed per name; built on first use (~10 000 characters, under a second).
  */
 import { pinyin } from 'pinyin-pro';
 import { UNIHAN_KCANTONESE } from './data/unihan-kcantonese.ts';
