@@ -97,8 +97,17 @@ export function hongKongSpellings(jyutping: string): string[] {
  * doubled letters single) and Hokkien -ck written -k (Teck / Tek).
  */
 export function syllableKey(s: string): string {
-  return spellingKey(s.replace(/ck$/, 'k'));
+  let key = keys.get(s);
+  if (key === undefined) {
+    key = spellingKey(s.replace(/ck$/, 'k'));
+    // Pieces of given names: a few thousand distinct strings; the regexes of spellingKey cost more than a look-up.
+    if (keys.size > 100_000) keys.clear();
+    keys.set(s, key);
+  }
+  return key;
 }
+
+const keys = new Map<string, string>();
 
 interface Index {
   /** Every syllable key some system writes for some character. */
