@@ -10,6 +10,7 @@ import { bestAssignment } from './token-assignment.ts';
 import { jaroWinkler } from './jaro-winkler.ts';
 import { explain, type Detail } from './explain.ts';
 import { isNicknameOf } from './data/nicknames.ts';
+import { sameSyllables } from './syllables.ts';
 
 /** Scripts whose any-ascii transliteration drops vowels (abjads) or inherent vowels (abugidas). */
 const VOWEL_POOR = new Set(['Arab', 'Thai', 'Mymr', 'Khmr', 'Beng', 'Deva', 'mixed', 'unknown']);
@@ -20,6 +21,7 @@ const SIMILARITY: Readonly<Record<NameLevel, number>> = {
   same_reading: 0.97,
   reordered: 0.95,
   surname_equivalent: 0.9,
+  romanisation: 0.88,
   fuzzy_strong: 0,
   fuzzy_weak: 0,
   partial: 0,
@@ -45,9 +47,10 @@ function isRotation(a: NameForm, b: NameForm): boolean {
  * Family names in the same surname class, and the rest of the names equal (mode 0) or a romanisation
  * variant of each other: sinitic key equal (mode 1 only where the family names are spelled alike, mode 2
  * anywhere), or a close spelling where the family names are spelled differently — with identically
- * spelled family names a close spelling is plain fuzzy.
+ * spelled family names a close spelling is plain fuzzy. Mode 3: the rest are readings of the same characters
+ * in other romanisations, syllable by syllable (level 'romanisation').
  */
-function findSurnameEquivalence(X: readonly NameForm[], Y: readonly NameForm[], mode: 0 | 1 | 2): boolean {
+function findSurnameEquivalence(X: readonly NameForm[], Y: readonly NameForm[], mode: 0 | 1 | 2 | 3): boolean {
   for (let a = 0; a < X.length; a++) {
     const fa = X[a]!;
     if (fa.surnameIdx.length === 0 || fa.reading === 'bare') continue;
@@ -64,6 +67,14 @@ function findSurnameEquivalence(X: readonly NameForm[], Y: readonly NameForm[], 
           const restX = fa.rest[p]!;
           const restY = fb.rest[q]!;
           const sameSpelling = fa.tokens[si] === fb.tokens[sj];
+          if (mode === 3) {
+            if (restX.length === 0 || restY.length === 0 || !sameSyllables(fa.restWords[p]!, fb.restWords[q]!))
+              continue;
+            detail.i = si;
+            detail.j = sj;
+            set('romanisation', a, b, 1, 'given-syllables');
+            return true;
+          }
           let ok = restX === restY;
           if (!ok && mode > 0 && (mode === 2 || sameSpelling)) {
             ok =
@@ -131,7 +142,10 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
   ) {
     return 'surname_equivalent';
   }
-  return fuzzy(x, y, bothHan);
+  // Stronger spellings first: a close or equal spelling is fuzzy before it is a reading in another language.
+  const level = fuzzy(x, y, bothHan);
+  if (level !== 'fuzzy_strong' && !bothHan && findSurnameEquivalence(X, Y, 3)) return 'romanisation';
+  return level;
 }
 
 /** Either form drops a leading Ko / Ma / Maung: never more than fuzzy agreement (Ma Li Na is not Li Na). */

@@ -7,6 +7,7 @@ import type { NameLevel } from './name-levels.ts';
 import type { NormalisedName } from './normalise.ts';
 import type { FormReading } from './name-form.ts';
 import { surnameCharacter, type SurnameClassId } from './surnames.ts';
+import { syllablePairs } from './syllables.ts';
 
 export interface Detail {
   level: NameLevel;
@@ -93,6 +94,17 @@ function givenPart(d: Detail): string {
     : `given name a romanisation variant: ${gx} ≈ ${gy}`;
 }
 
+/** "given name read as the same characters in another romanisation: Teck ≈ De (德), Seng ≈ Sheng (成)". */
+function syllablesPart(d: Detail): string {
+  const fx = d.x.forms[d.fx]!;
+  const fy = d.y.forms[d.fy]!;
+  const gx = fx.restWords[fx.surnameIdx.indexOf(d.i)] ?? '';
+  const gy = fy.restWords[fy.surnameIdx.indexOf(d.j)] ?? '';
+  const pairs = syllablePairs(gx, gy) ?? [];
+  const shown = pairs.map((p) => `${capitalise(p.a)} ≈ ${capitalise(p.b)}${p.ch ? ` (${p.ch})` : ''}`).join(', ');
+  return `given name read as the same characters in another romanisation (pinyin, Cantonese, Hokkien): ${shown}`;
+}
+
 function capitalise(token: string): string {
   return token.charAt(0).toUpperCase() + token.slice(1);
 }
@@ -127,6 +139,8 @@ export function explain(d: Detail): string {
       return `same name in another order: ${x.raw} = ${y.raw}${viaReading(d)}`;
     case 'surname_equivalent':
       return `${surnamePart(d)}; ${givenPart(d)}`;
+    case 'romanisation':
+      return `${surnamePart(d)}; ${syllablesPart(d)}`;
     case 'fuzzy_strong':
     case 'fuzzy_weak': {
       if (d.note === 'homophone') return `different characters with the same Mandarin reading: ${x.raw} ~ ${y.raw}`;

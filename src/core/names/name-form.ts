@@ -29,6 +29,8 @@ export interface NameForm {
   /** For each token index in surnameIdx: the other tokens joined, and their sinitic key. */
   rest: readonly string[];
   restSinitic: readonly string[];
+  /** The same other tokens space-separated, for the syllable alignment across romanisations (syllables.ts). */
+  restWords: readonly string[];
   /** Consonant skeleton per token. */
   skeletons: readonly string[];
   /** Spelling key per token (see spellingKey): romanisations that differ only in vowel length agree here. */
@@ -109,11 +111,14 @@ export function buildForm(
   const surnameIdx: number[] = [];
   const rest: string[] = [];
   const restSinitic: string[] = [];
+  const restWords: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (classes[i]!.length === 0) continue;
     surnameIdx.push(i);
-    const r = tokens.filter((_, k) => k !== i).join('');
+    const others = tokens.filter((_, k) => k !== i);
+    const r = others.join('');
     rest.push(r);
+    restWords.push(others.join(' '));
     restSinitic.push(siniticKey(r));
   }
   const masks = letterMasks(tokens);
@@ -128,6 +133,7 @@ export function buildForm(
     surnameIdx,
     rest,
     restSinitic,
+    restWords,
     skeletons: tokens.map(consonantSkeleton),
     spellings: tokens.map(spellingKey),
     letterMasks: masks.masks,

@@ -10,6 +10,11 @@ export const NAME_LEVELS = [
   'reordered',
   /** Family names are romanisations of the same Chinese surname (Chan Chi vs Chen Zhi). */
   'surname_equivalent',
+  /**
+   * Family names in the same surname class and the given names, syllable by syllable, readings of the same
+   * characters in different romanisations (Lim Teck Seng vs Lin Desheng, Chan Tai Man vs Chen Dawen).
+   */
+  'romanisation',
   'fuzzy_strong',
   'fuzzy_weak',
   /** The tokens of one name are contained in the other (single name vs full name). */
@@ -26,7 +31,7 @@ export interface NameComparison {
   explanation: string;
 }
 
-/** Rank of a level: 0 for 'exact' up to 8 for 'different'. */
+/** Rank of a level: 0 for 'exact' up to 9 for 'different'. */
 export function levelRank(level: NameLevel): number {
   return NAME_LEVELS.indexOf(level);
 }
