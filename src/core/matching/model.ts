@@ -76,6 +76,18 @@ export function buildModel(
   comparators?: AnyComparator[],
 ): TrainedModel {
   const comps = comparators ?? settings.comparisons.map(buildComparator);
+  // Parameters are kept by level position: a comparator that gained a level would otherwise shift every weight after
+  // it onto the wrong level and leave the last one undefined (NaN scores), silently.
+  comps.forEach((comp, c) => {
+    const levels = comp.levels.length;
+    if (params.m[c]?.length !== levels || params.u[c]?.length !== levels)
+      throw new Error(
+        `model parameters for comparison ${c} (${settings.comparisons[c]?.name ?? '?'}) have ` +
+          `${params.m[c]?.length ?? 0} m and ${params.u[c]?.length ?? 0} u values for ${levels} levels`,
+      );
+  });
+  if (params.m.length !== comps.length || params.u.length !== comps.length)
+    throw new Error(`model parameters cover ${params.m.length} comparisons, the settings ${comps.length}`);
   const weights = params.m.map((ms, c) => ms.map((m, l) => log2Ratio(m, params.u[c]![l]!)));
   return {
     ...params,

@@ -16,8 +16,8 @@ export function survivorSettings(threshold = 0.95): ModelSettings {
   ];
   return {
     id: 'survivor-dedup',
-    // 2: the date comparison has the level full_dates_differ (issue #12).
-    version: 2,
+    // 2: the date comparison has the level full_dates_differ; 3: the name comparison has romanisation (issue #12).
+    version: 3,
     comparisons: [
       { kind: 'person_name', name: 'name', fields: ['name'], termFrequency: true },
       { kind: 'date', name: 'dob', fields: ['dob'], termFrequency: true },
