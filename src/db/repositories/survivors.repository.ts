@@ -108,26 +108,36 @@ export interface ConsentVersionRow {
   testimonyToMonitoring?: boolean;
 }
 
+/**
+ * A consent version as its columns (the bulk insert and the one-call registration); `changes` stays a value, as each
+ * sends JSON its own way.
+ */
+export function consentColumns(
+  v: ConsentVersionRow,
+): Omit<Insertable<ConsentVersionsTable>, 'changes'> & { changes: ConsentVersionRow['changes'] } {
+  return {
+    survivor_id: v.survivorId,
+    version: v.version,
+    organisation_id: v.organisationId,
+    recorded_by: v.recordedBy,
+    at: v.at,
+    method: v.method,
+    share_with_own_embassy: v.shareWithOwnEmbassy,
+    share_with_organisation_ids: v.shareWithOrganisationIds,
+    use_in_statistics: v.useInStatistics,
+    cross_organisation_matching: v.crossOrganisationMatching ?? false,
+    embassy_nationalities: v.embassyNationalities ?? null,
+    testimony_to_monitoring: v.testimonyToMonitoring ?? false,
+    changes: v.changes,
+  };
+}
+
 export async function insertConsentVersions(trx: Queryable, rows: readonly ConsentVersionRow[]): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('consent_versions')
     .values(
-      rows.map((v): Insertable<ConsentVersionsTable> => ({
-        survivor_id: v.survivorId,
-        version: v.version,
-        organisation_id: v.organisationId,
-        recorded_by: v.recordedBy,
-        at: v.at,
-        method: v.method,
-        share_with_own_embassy: v.shareWithOwnEmbassy,
-        share_with_organisation_ids: v.shareWithOrganisationIds,
-        use_in_statistics: v.useInStatistics,
-        cross_organisation_matching: v.crossOrganisationMatching ?? false,
-        embassy_nationalities: v.embassyNationalities ?? null,
-        testimony_to_monitoring: v.testimonyToMonitoring ?? false,
-        changes: JSON.stringify(v.changes),
-      })),
+      rows.map((v): Insertable<ConsentVersionsTable> => ({ ...consentColumns(v), changes: JSON.stringify(v.changes) })),
     )
     .execute();
 }

@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Queryable } from '../../transaction.ts';
 import type { OrganisationKind } from '../../../core/vocabulary.ts';
-import type { CaseEventsTable, ConsentVersionsTable, IdempotencyKeysTable, JobsTable } from '../../schema.ts';
+import type { CaseEventsTable, IdempotencyKeysTable, JobsTable } from '../../schema.ts';
 import type { AuditAppend } from '../audit.repository.ts';
 import type { CaseEventInsert } from './cases.repository.ts';
 import { followUpColumns, type FollowUpRow } from './followups.repository.ts';
@@ -9,6 +9,7 @@ import { needColumns, type NeedInsert } from './needs.repository.ts';
 import type { IdempotencyRow } from '../idempotency.repository.ts';
 import {
   caseColumns,
+  consentColumns,
   survivorColumns,
   type CaseInsert,
   type ConsentVersionRow,
@@ -88,21 +89,7 @@ export async function registerInOneCall(db: Queryable, r: Registration): Promise
   const k = r.idempotency;
   const survivor = survivorColumns(s);
   const kase = caseColumns(c);
-  const consent: Sent<ConsentVersionsTable, 'changes'> | null = v && {
-    survivor_id: v.survivorId,
-    version: v.version,
-    organisation_id: v.organisationId,
-    recorded_by: v.recordedBy,
-    at: v.at,
-    method: v.method,
-    share_with_own_embassy: v.shareWithOwnEmbassy,
-    share_with_organisation_ids: v.shareWithOrganisationIds,
-    use_in_statistics: v.useInStatistics,
-    cross_organisation_matching: v.crossOrganisationMatching ?? false,
-    testimony_to_monitoring: v.testimonyToMonitoring ?? false,
-    changes: v.changes,
-    embassy_nationalities: v.embassyNationalities ?? null,
-  };
+  const consent = v && consentColumns(v);
   const followUp = followUpColumns(f);
   const needs = r.needs.map(needColumns);
   const job: Sent<JobsTable, 'payload'> = {
