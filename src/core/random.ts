@@ -45,3 +45,8 @@ export function pickWeighted<T>(rng: Rng, items: readonly (readonly [T, number])
   }
   return items[items.length - 1]![0];
 }
+
+/** Between one and `max` draws from `items`, duplicates dropped (random filter values in tests and benchmarks). */
+export function pickSome<T>(rng: Rng, items: readonly T[], max: number): T[] {
+  return [...new Set(Array.from({ length: 1 + rng.int(max) }, () => rng.pick(items)))];
+}

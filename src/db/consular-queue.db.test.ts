@@ -27,7 +27,7 @@ import {
   type ExitClearanceStatus,
 } from '../core/cases/consular.ts';
 import { asActor, asSystem } from './transaction.ts';
-import { createRng } from '../core/random.ts';
+import { createRng, pickSome } from '../core/random.ts';
 
 const NATIONALITIES = ['ID', 'VN', 'PH', 'KE'];
 const STATUSES: CaseStatus[] = ['open', 'assessed', 'awaiting_documents', 'awaiting_travel', 'repatriated'];
@@ -76,9 +76,7 @@ describe.each(DATABASE_KINDS)('the consular queue on %s', (kind) => {
   const rng = createRng(29);
   const rnd = rng.next;
   const pick = rng.pick;
-  const some = <T>(xs: readonly T[], max: number): T[] => [
-    ...new Set(Array.from({ length: 1 + Math.floor(rnd() * max) }, () => pick(xs))),
-  ];
+  const some = <T>(xs: readonly T[], max: number): T[] => pickSome(rng, xs, max);
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);

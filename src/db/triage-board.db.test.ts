@@ -18,7 +18,7 @@ import {
   type TriageFilter,
 } from './repositories/casework/needs.repository.ts';
 import { asActor, asSystem } from './transaction.ts';
-import { createRng } from '../core/random.ts';
+import { createRng, pickSome } from '../core/random.ts';
 
 const NATIONALITIES = ['ID', 'VN', 'PH', 'KE', 'MM'];
 
@@ -37,9 +37,7 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
   const rng = createRng(13);
   const rnd = rng.next;
   const pick = rng.pick;
-  const some = <T>(xs: readonly T[], max: number): T[] => [
-    ...new Set(Array.from({ length: 1 + Math.floor(rnd() * max) }, () => pick(xs))),
-  ];
+  const some = <T>(xs: readonly T[], max: number): T[] => pickSome(rng, xs, max);
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
