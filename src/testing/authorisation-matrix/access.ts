@@ -2,7 +2,7 @@
  * The authorisation matrix's reviewed routes: system, session, directory and jobs.
  * Keys are `METHOD /path/{param}` as OpenAPI writes them; the checks are in ./world.ts.
  */
-import { all, type Expectation } from './world.ts';
+import { allOf, type Expectation } from './world.ts';
 
 export const ACCESS: Record<string, Expectation> = {
   // --- system, session, directory ---------------------------------------------------------
@@ -28,5 +28,5 @@ export const ACCESS: Record<string, Expectation> = {
   },
   'GET /api/jobs': { none: "the caller's organisation's jobs (row-level security)", list: true },
   'POST /api/jobs': { none: "starts a maintenance job in the caller's organisation; admins only" },
-  'GET /api/jobs/{id}': { kind: 'job', permitted: all('read:job@org') },
+  'GET /api/jobs/{id}': { kind: 'job', permitted: allOf('read:job@org') },
 };

@@ -2,7 +2,7 @@
  * The authorisation matrix's reviewed routes: care across organisations (referrals, capacity, help requests, tracing, deaths).
  * Keys are `METHOD /path/{param}` as OpenAPI writes them; the checks are in ./world.ts.
  */
-import { all, type Expectation } from './world.ts';
+import { allOf, type Expectation } from './world.ts';
 
 export const CARE: Record<string, Expectation> = {
   'POST /api/referrals': {
@@ -70,23 +70,23 @@ export const CARE: Record<string, Expectation> = {
   },
   'GET /api/referrals/{id}': {
     kind: 'referral',
-    permitted: all('read:referral@org'),
+    permitted: allOf('read:referral@org'),
     alsoReads: [{ org: 'clinic', role: 'medic' }],
   },
   'GET /api/referrals/{id}/messages': {
     kind: 'referral',
-    permitted: all('read:referral@org'),
+    permitted: allOf('read:referral@org'),
     alsoReads: [{ org: 'clinic', role: 'medic' }],
   },
   // Before the PATCH below revokes the referral (a revoked one takes no more messages).
   'POST /api/referrals/{id}/messages': {
     kind: 'referral',
-    permitted: all('update:referral@org'),
+    permitted: allOf('update:referral@org'),
     body: () => ({ kind: 'reply', text: 'matrix positive control' }),
   },
   'PATCH /api/referrals/{id}': {
     kind: 'referral',
-    permitted: all('update:referral@org'),
+    permitted: allOf('update:referral@org'),
     body: () => ({ state: 'revoked', reason: 'matrix positive control' }),
   },
 };

@@ -3,7 +3,7 @@
  * Keys are `METHOD /path/{param}` as OpenAPI writes them; the checks are in ./world.ts.
  */
 import { consent } from '../casework-fixtures.ts';
-import { all, any, caseRead, caseUpdate, type Expectation } from './world.ts';
+import { allOf, anyOf, caseRead, caseUpdate, type Expectation } from './world.ts';
 
 export const CASEWORK: Record<string, Expectation> = {
   // --- casework: lists and creation within the caller's organisation ----------------------
@@ -31,19 +31,19 @@ export const CASEWORK: Record<string, Expectation> = {
   },
 
   // --- casework: one survivor or case -------------------------------------------------------
-  'GET /api/survivors/{id}/consent': { kind: 'survivor', permitted: all('read:survivor@org') },
+  'GET /api/survivors/{id}/consent': { kind: 'survivor', permitted: allOf('read:survivor@org') },
   'GET /api/cases/{id}': { kind: 'case', permitted: caseRead },
   'GET /api/cases/{id}/timeline': { kind: 'case', permitted: caseRead },
   'GET /api/cases/{id}/attachments/{attachmentId}': { kind: 'attachment', permitted: caseRead },
   'PUT /api/survivors/{id}/consent': {
     kind: 'survivor',
-    permitted: all('update:survivor@org'),
+    permitted: allOf('update:survivor@org'),
     body: (w) => consent({ shareWithOwnEmbassy: true, shareWithOrganisationIds: [w.clinicId], useInStatistics: false }),
   },
   // A case is marked assessed only after a screening: the screening's positive control runs first.
   'PUT /api/cases/{id}/screening': {
     kind: 'case',
-    permitted: all('create:screening', 'read:case@org'),
+    permitted: allOf('create:screening', 'read:case@org'),
     body: () => ({ answers: { deception: { answer: 'yes' } } }),
   },
   'PATCH /api/cases/{id}/status': { kind: 'case', permitted: caseUpdate, body: () => ({ status: 'assessed' }) },
@@ -57,12 +57,12 @@ export const CASEWORK: Record<string, Expectation> = {
   },
   'POST /api/cases/{id}/needs': {
     kind: 'case',
-    permitted: all('create:need', 'read:case@org'),
+    permitted: allOf('create:need', 'read:case@org'),
     body: () => ({ kind: 'food', priority: 'low' }),
   },
   'PATCH /api/needs/{id}': {
     kind: 'need',
-    permitted: all('update:need', 'read:case@org'),
+    permitted: allOf('update:need', 'read:case@org'),
     body: () => ({ status: 'in_progress' }),
   },
   'POST /api/followups/{id}/checkins': {
@@ -78,7 +78,7 @@ export const CASEWORK: Record<string, Expectation> = {
   },
   'PATCH /api/alerts/{id}': {
     kind: 'alert',
-    permitted: any('read:case', 'read:compound'),
+    permitted: anyOf('read:case', 'read:compound'),
     body: () => ({ status: 'acknowledged' }),
   },
 };

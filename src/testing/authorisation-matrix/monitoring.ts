@@ -2,7 +2,7 @@
  * The authorisation matrix's reviewed routes: monitoring (compounds, events, evidence, articles).
  * Keys are `METHOD /path/{param}` as OpenAPI writes them; the checks are in ./world.ts.
  */
-import { all, sensitive, type Expectation } from './world.ts';
+import { allOf, sensitive, type Expectation } from './world.ts';
 
 export const MONITORING: Record<string, Expectation> = {
   // --- monitoring: shared data without an id -----------------------------------------------
@@ -39,12 +39,12 @@ export const MONITORING: Record<string, Expectation> = {
   'POST /api/monitoring/article-feeds': { none: "adds a feed for the caller's organisation" },
   'POST /api/monitoring/article-feeds/poll': { none: "polls the caller's organisation's feeds" },
   // --- monitoring ---------------------------------------------------------------------------
-  'GET /api/monitoring/compounds/{id}': { kind: 'compound', permitted: all('read:compound@all') },
-  'GET /api/monitoring/compounds/{id}/timeline': { kind: 'compound', permitted: all('read:compound@all') },
-  'GET /api/monitoring/compounds/{id}/events': { kind: 'compound', permitted: all('read:compound@all') },
+  'GET /api/monitoring/compounds/{id}': { kind: 'compound', permitted: allOf('read:compound@all') },
+  'GET /api/monitoring/compounds/{id}/timeline': { kind: 'compound', permitted: allOf('read:compound@all') },
+  'GET /api/monitoring/compounds/{id}/events': { kind: 'compound', permitted: allOf('read:compound@all') },
   'PATCH /api/monitoring/compounds/{id}': {
     kind: 'compound',
-    permitted: all('update:compound@all'),
+    permitted: allOf('update:compound@all'),
     body: () => ({ aliases: ['matrix'] }),
   },
   'GET /api/monitoring/evidence/{id}': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
@@ -69,23 +69,23 @@ export const MONITORING: Record<string, Expectation> = {
   },
   'PATCH /api/monitoring/events/{id}': {
     kind: 'event',
-    permitted: all('update:compound@all'),
+    permitted: allOf('update:compound@all'),
     body: () => ({ date: '2025-01-02' }),
   },
-  'POST /api/monitoring/alerts/{id}/acknowledge': { kind: 'monitoringAlert', permitted: all('update:compound@all') },
+  'POST /api/monitoring/alerts/{id}/acknowledge': { kind: 'monitoringAlert', permitted: allOf('update:compound@all') },
   // Closing for everyone: the compound's owner (watch registered it) or coordination (sharing.routes.test.ts refuses
   // others).
   'POST /api/monitoring/alerts/{id}/close': {
     kind: 'monitoringAlert',
-    permitted: all('update:compound@all'),
+    permitted: allOf('update:compound@all'),
     positive: { org: 'watch', role: 'analyst' },
   },
-  'GET /api/monitoring/compounds/{id}/history': { kind: 'compound', permitted: all('read:compound@all') },
+  'GET /api/monitoring/compounds/{id}/history': { kind: 'compound', permitted: allOf('read:compound@all') },
   'GET /api/monitoring/evidence/{id}/history': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'GET /api/monitoring/evidence/{id}/proof': { kind: 'evidence', permitted: sensitive('read:evidence@all') },
   'POST /api/monitoring/events/{id}/retract': {
     kind: 'event',
-    permitted: all('update:compound@all'),
+    permitted: allOf('update:compound@all'),
     body: () => ({ reason: 'matrix positive control' }),
   },
 };

@@ -93,11 +93,11 @@ export function granted(role: Role, req: Requirement): boolean {
   if (at === 'all') return scope === 'all';
   return scope !== null;
 }
-export const all =
+export const allOf =
   (...reqs: Requirement[]) =>
   (role: Role) =>
     reqs.every((r) => granted(role, r));
-export const any =
+export const anyOf =
   (...reqs: Requirement[]) =>
   (role: Role) =>
     reqs.some((r) => granted(role, r));
@@ -109,7 +109,7 @@ const SENSITIVE: readonly Role[] = ['analyst', 'admin'];
 export const sensitive =
   (...reqs: Requirement[]) =>
   (role: Role) =>
-    SENSITIVE.includes(role) && all(...reqs)(role);
+    SENSITIVE.includes(role) && allOf(...reqs)(role);
 
 export type World = Record<Kind, Instance[]> & { clinicId: string };
 
@@ -129,8 +129,8 @@ export interface NoIdRoute {
 }
 export type Expectation = IdRoute | NoIdRoute;
 
-export const caseRead = all('read:case@org');
-export const caseUpdate = all('update:case@org');
+export const caseRead = allOf('read:case@org');
+export const caseUpdate = allOf('update:case@org');
 
 export const isIdRoute = (e: Expectation): e is IdRoute => 'kind' in e;
 export const UNSAFE = (method: string) => method !== 'GET';
