@@ -16,8 +16,9 @@ export function survivorSettings(threshold = 0.95): ModelSettings {
   ];
   return {
     id: 'survivor-dedup',
-    // 2: the date comparison has the level full_dates_differ; 3: the name comparison has romanisation (issue #12).
-    version: 3,
+    // 2: the date comparison has the level full_dates_differ; 3: the name comparison has romanisation; 4: and
+    // loose (issue #12).
+    version: 4,
     comparisons: [
       { kind: 'person_name', name: 'name', fields: ['name'], termFrequency: true },
       { kind: 'date', name: 'dob', fields: ['dob'], termFrequency: true },

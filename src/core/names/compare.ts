@@ -25,12 +25,14 @@ const SIMILARITY: Readonly<Record<NameLevel, number>> = {
   fuzzy_strong: 0,
   fuzzy_weak: 0,
   partial: 0,
+  loose: 0,
   different: 0,
 };
 
 const FUZZY_STRONG = NAME_LEVELS.indexOf('fuzzy_strong');
 const FUZZY_WEAK = NAME_LEVELS.indexOf('fuzzy_weak');
 const PARTIAL = NAME_LEVELS.indexOf('partial');
+const LOOSE = NAME_LEVELS.indexOf('loose');
 const DIFFERENT = NAME_LEVELS.indexOf('different');
 
 // Scratch detail for the explanation; filled by evaluate().
@@ -125,6 +127,8 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
           return set('same_reading', a, b, 1, '');
     }
   }
+  const burmese = sameBurmeseSpelling(x, y);
+  if (burmese !== null) return burmese;
   for (let a = 0; a < X.length; a++) {
     for (let b = 0; b < Y.length; b++) {
       if (bothHan && (a | b) !== 0) continue;
@@ -146,6 +150,18 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
   const level = fuzzy(x, y, bothHan);
   if (level !== 'fuzzy_strong' && !bothHan && findSurnameEquivalence(X, Y, 3)) return 'romanisation';
   return level;
+}
+
+/**
+ * A Burmese-script name and a Latin one that spell the same syllables the way Burmese names are romanised
+ * (မေချိုစန္ဒာဆု / May Cho Sandar Hsu): the same reading, or fuzzy_weak where a lead such as Maung was dropped
+ * (as for the 'bare' form).
+ */
+function sameBurmeseSpelling(x: NormalisedName, y: NormalisedName): NameLevel | null {
+  const bx = x.burmese;
+  const by = y.burmese;
+  if (bx === null || by === null || x.script === y.script || bx.key.length < 4 || bx.key !== by.key) return null;
+  return bx.lead || by.lead ? set('fuzzy_weak', 0, 0, 0.9, 'transliterated') : set('same_reading', 0, 0, 1, '');
 }
 
 /** Either form drops a leading Ko / Ma / Maung: never more than fuzzy agreement (Ma Li Na is not Li Na). */
@@ -182,26 +198,47 @@ function tokensAgree(a: string, b: string): 0 | 1 | 2 {
 }
 
 /**
- * Initials and short forms: every token of the name with fewer tokens pairs off with its own token of
- * the other (as written, with a typo, or as an initial / short form), at least one pair agreeing in full
- * (three letters or more) and at least one pair only as an initial or short form. "Jose R. Aquino" /
- * "Jose Reyes Aquino", "Tunde Adeyemi" / "Babatunde Adeyemi"; never "Chen Zhi" / "Chen Li".
+ * Token i of x and token j of y for the 'loose' level: a close match (2) or loosely alike (1: Jaro–Winkler
+ * ≥ 0.75 between tokens of four letters or more, an initial, a short or pet form). Shorter tokens differing
+ * in a letter are other names (Lan / Lien, Dara / Dina).
  */
-function shortFormsAgree(fa: NameForm, fb: NameForm): boolean {
+function tokensLooselyAgree(a: string, b: string): 0 | 1 | 2 {
+  if (a === b) return 2;
+  const jw = jaroWinkler(a, b);
+  if (jw >= 0.9 && a.length >= 3 && b.length >= 3) return 2;
+  return (jw >= 0.75 && a.length >= 4 && b.length >= 4) || dropsOneLetter(a, b) || tokensAgree(a, b) !== 0 ? 1 : 0;
+}
+
+/** One token is the other with one letter left out (Vn / Van, Yn / Yin, Ag / Ang): a typo in a short token. */
+function dropsOneLetter(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1 || short.length < 2) return false;
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
+/**
+ * Every token of the name with fewer tokens pairs off with its own token of the other under `agree`, at least
+ * one pair agreeing in full (three letters or more) and, when `needShort`, at least one pair only as an initial or
+ * short form. Short forms (tokensAgree, needShort): "Jose R. Aquino" / "Jose Reyes Aquino", "Tunde Adeyemi" /
+ * "Babatunde Adeyemi"; never "Chen Zhi" / "Chen Li".
+ */
+function tokensPairOff(fa: NameForm, fb: NameForm, agree: (a: string, b: string) => 0 | 1 | 2, needShort: boolean) {
   const [few, many] = fa.tokens.length <= fb.tokens.length ? [fa.tokens, fb.tokens] : [fb.tokens, fa.tokens];
   if (few.length < 2 || many.length > 8) return false;
   let used = 0;
   let full = false;
-  let short = false;
+  let short = !needShort;
   const pair = (i: number): boolean => {
     if (i === few.length) return full && short;
     for (let j = 0; j < many.length; j++) {
       if (used & (1 << j)) continue;
-      const agree = tokensAgree(few[i]!, many[j]!);
-      if (agree === 0) continue;
+      const agreement = agree(few[i]!, many[j]!);
+      if (agreement === 0) continue;
       const [f, s] = [full, short];
-      if (agree === 2 && few[i]!.length >= 3) full = true;
-      if (agree === 1) short = true;
+      if (agreement === 2 && few[i]!.length >= 3) full = true;
+      if (agreement === 1) short = true;
       used |= 1 << j;
       if (pair(i + 1)) return true;
       used &= ~(1 << j);
@@ -251,9 +288,14 @@ function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLeve
           }
         }
       }
-      if (level === DIFFERENT && !bothHan && shortFormsAgree(fa, fb)) {
-        level = PARTIAL;
-        score = 0.85;
+      if (level === DIFFERENT && !bothHan && r.anchored) {
+        if (tokensPairOff(fa, fb, tokensAgree, true)) {
+          level = PARTIAL;
+          score = 0.85;
+        } else if (tokensPairOff(fa, fb, tokensLooselyAgree, false)) {
+          level = LOOSE;
+          score = r.mean;
+        }
       }
       if (level < FUZZY_WEAK && isBare(fa, fb)) level = FUZZY_WEAK;
       if (level < bestLevel || (level === bestLevel && score > bestScore)) {

@@ -155,6 +155,8 @@ export function explain(d: Detail): string {
       const [short, long] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x];
       return `one name is contained in the other: all of “${short.raw}” appears in “${long.raw}”`;
     }
+    case 'loose':
+      return `names only loosely alike (token match ${score(d.score)}, one part close): ${x.raw} ~ ${y.raw}`;
     case 'different':
       return `names differ (best token match ${score(d.score)}): ${x.raw} ≠ ${y.raw}`;
   }

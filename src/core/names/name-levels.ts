@@ -19,6 +19,12 @@ export const NAME_LEVELS = [
   'fuzzy_weak',
   /** The tokens of one name are contained in the other (single name vs full name). */
   'partial',
+  /**
+   * Every token of the shorter name loosely like its own token of the other (Jaro–Winkler ≥ 0.75, a short or
+   * pet form), one at least a close match: Nazrul Islam / Nojrull Islam, Anwar Hossen / Muhammad Anoyar Hosn.
+   * Weak evidence; the weights decide. Chen Zhi / Chen Li and Sok Dara / Sok Dina stay 'different'.
+   */
+  'loose',
   'different',
 ] as const;
 export type NameLevel = (typeof NAME_LEVELS)[number];
@@ -31,7 +37,7 @@ export interface NameComparison {
   explanation: string;
 }
 
-/** Rank of a level: 0 for 'exact' up to 9 for 'different'. */
+/** Rank of a level: 0 for 'exact' up to 10 for 'different'. */
 export function levelRank(level: NameLevel): number {
   return NAME_LEVELS.indexOf(level);
 }

@@ -12,9 +12,9 @@ import {
   transliterateThai,
   transliterateWord,
 } from './transliterate.ts';
-import { romaniseMyanmar } from './transliterate-myanmar.ts';
+import { burmeseSpellingKey, romaniseMyanmar } from './transliterate-myanmar.ts';
 import { romaniseKhmerWord } from './data/khmer-names.ts';
-import { canonicalToken, isHonorific, isParticle, RELATION_MARKERS } from './particles.ts';
+import { canonicalToken, isHonorific, isJoinedParticle, isParticle, RELATION_MARKERS } from './particles.ts';
 import { surnameClassesOfToken, type SurnameClassId } from './surnames.ts';
 import { buildForm, type NameForm } from './name-form.ts';
 
@@ -43,6 +43,8 @@ export interface NormalisedName {
   forms: NameForm[];
   /** Vietnamese readings with diacritics per token, aligned with tokens, when the name has Han characters. */
   vietnameseParts: string[] | null;
+  /** Latin or Burmese-script names: one spelling for the ways Burmese names are romanised (burmeseSpellingKey). */
+  burmese: { key: string; lead: boolean } | null;
 }
 
 interface Entry {
@@ -86,7 +88,8 @@ function latinToken(text: string): string {
     .map(foldWord)
     .filter((p) => p.length > 0);
   if (pieces.length > 1) {
-    const kept = pieces.filter((p) => !isParticle(p));
+    // Only articles and patronymic links are dropped from a joined word: "De-ling" is a given name, not "de".
+    const kept = pieces.filter((p) => !isJoinedParticle(p));
     return (kept.length > 0 ? kept : pieces).join('');
   }
   return pieces[0] ?? '';
@@ -258,9 +261,10 @@ export function normaliseName(raw: string): NormalisedName {
     .filter((e) => e.vi !== undefined)
     .map((e) => e.part)
     .join('');
+  const script = detectScript(text);
   return {
     raw: text,
-    script: detectScript(text),
+    script,
     tokens,
     readings,
     surnameClasses: [...classes],
@@ -269,5 +273,6 @@ export function normaliseName(raw: string): NormalisedName {
     han: han ? toSimplified(han) : '',
     forms,
     vietnameseParts,
+    burmese: script === 'Latn' || script === 'Mymr' ? burmeseSpellingKey(tokens) : null,
   };
 }

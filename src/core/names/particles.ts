@@ -120,6 +120,13 @@ export function isParticle(token: string): boolean {
   return PARTICLES.has(token);
 }
 
+/** Particles that are also dropped inside a hyphenated or apostrophised word (Al-Rashid, Bin-Yusof). */
+const JOINED_PARTICLES = new Set(['al', 'el', 'ul', 'ud', 'bin', 'binti', 'ibn']);
+
+export function isJoinedParticle(token: string): boolean {
+  return JOINED_PARTICLES.has(token);
+}
+
 export function canonicalToken(token: string): string {
   return CANONICAL.get(token) ?? token;
 }

@@ -20,6 +20,11 @@ export const assignment = {
   /** Sum of the weights of matched pairs, and the total length of all tokens of both names. */
   matchedWeight: 0,
   totalWeight: 0,
+  /**
+   * Some token pair is equal or scores 0.9 or more, in or out of the best pairing: without one, no pairing of
+   * the tokens can agree in full (compare.ts checks short forms and loose agreement only then).
+   */
+  anchored: false,
 };
 
 /**
@@ -220,6 +225,7 @@ export function bestAssignment(x: NameForm, y: NameForm, skeletonBoost: boolean)
   bestSum = 0;
   bestMin = 1;
   bestWeight = 0;
+  let anchored = exactWeight > 0;
   if (rn > 0 && rm > 0) {
     for (let r = 0; r < rn; r++) {
       const i = rowIndex[r]!;
@@ -231,6 +237,7 @@ export function bestAssignment(x: NameForm, y: NameForm, skeletonBoost: boolean)
         if (s < SPELLING_VARIANT && x.spellings[i] === y.spellings[j]) s = SPELLING_VARIANT;
         else if (s < TRANSPOSED && isTransposition(x.tokens[i]!, y.tokens[j]!)) s = TRANSPOSED;
         const lb = y.tokens[j]!.length;
+        if (s >= 0.9) anchored = true;
         scores[r * MAX + c] = s;
         weights[r * MAX + c] = la > lb ? la : lb;
       }
@@ -244,5 +251,6 @@ export function bestAssignment(x: NameForm, y: NameForm, skeletonBoost: boolean)
   assignment.totalWeight = total;
   assignment.mean = weight > 0 ? sum / weight : 0;
   assignment.min = weight > 0 ? bestMin : 0;
+  assignment.anchored = anchored;
   return assignment;
 }

@@ -207,3 +207,28 @@ export function romaniseMyanmar(word: string): Array<{ token: string; part: stri
     .map((s) => ({ token: romaniseSyllable(s), part: s.text }))
     .filter((s) => s.token.length > 0);
 }
+
+/** Leads (brother, sister, young man) and honorifics that Latin spellings of Burmese names keep or drop at will. */
+const LATIN_LEADS = new Set(['maung', 'mg', 'ko', 'ma', 'u', 'daw']);
+
+/**
+ * One spelling for the ways Burmese names are romanised, over the whole name with its spaces dropped (syllables
+ * are split and joined at will: Soe Myint / SoeMyint / So Myin). Vowel spellings fold to one (ay, ai, ey → e;
+ * oe, ou → o; ar before a consonant → a; oo → u; ee → i; aa → a), "hs" to "s" (Hsu / Su), a creaky "-nt" to
+ * "-n" and doubled letters to one (Minn / Min). `lead`: whether a leading Maung / Ko / Ma / U / Daw was dropped.
+ * Compared only where one side is written in Burmese script (compare.ts).
+ */
+export function burmeseSpellingKey(tokens: readonly string[]): { key: string; lead: boolean } {
+  const lead = tokens.length > 1 && LATIN_LEADS.has(tokens[0]!);
+  const joined = (lead ? tokens.slice(1) : tokens).join('');
+  const key = joined
+    .replace(/hs/g, 's')
+    .replace(/a[yi]|ey/g, 'e')
+    .replace(/o[eu]/g, 'o')
+    .replace(/ar(?=[^aeiou]|$)/g, 'a')
+    .replace(/oo/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/nt/g, 'n')
+    .replace(/(.)\1+/g, '$1');
+  return { key, lead };
+}
