@@ -103,6 +103,9 @@ describe('pet forms and nicknames not cut from the name (data/nicknames.ts)', ()
     atLeast('Charo Aquino', 'Rosario Navarro Aquino', 'partial');
     atLeast('Rosario Navarro Aquino', 'Charo Aquino', 'partial');
     atLeast('Kiko Bautista', 'Francisco Ocampo Bautista', 'partial');
+    atLeast('Obet Aquino', 'Roberto Bautista Aquino', 'partial');
+    atLeast('Gela Ferrer', 'Angelica Bautista Ferrer', 'partial');
+    atLeast('Johnny Ocampo', 'Juan Garcia Ocampo', 'partial');
     atLeast('Eddie Aquino', 'Eduardo Torres Aquino', 'partial');
     atLeast('Malou Castillo', 'Maria Luisa Villanueva Castillo', 'partial');
     atLeast('Bob Smith', 'Robert Smith', 'partial');

@@ -26,7 +26,9 @@ jocelyn: joy joyce
 maria: ma mary marie
 mariaLuisa: malou
 enrique: kiko quique rique
-roberto: bert berto bobby
+roberto: bert berto bobby obet
+angelica: gela gel angge
+juan: johnny jhun jun
 alberto: bert berto
 gilberto: bert gil
 guillermo: memo willy
