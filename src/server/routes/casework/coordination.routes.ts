@@ -13,12 +13,8 @@ import {
   GroupFlightResult,
   ManifestQuery,
 } from '../../../contracts/casework/work.ts';
-import {
-  applyBulkStep,
-  bookGroupFlight,
-  consularQueue,
-  updateConsularCase,
-} from '../../../services/casework/consular.service.ts';
+import { consularQueue } from '../../../services/casework/consular-queue.service.ts';
+import { applyBulkStep, bookGroupFlight, updateConsularCase } from '../../../services/casework/consular.service.ts';
 import { flightManifest } from '../../../services/exports/manifest.service.ts';
 import { coordinationStatistics } from '../../../services/statistics.service.ts';
 import type { ServerDeps } from '../../deps.ts';
