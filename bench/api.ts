@@ -42,7 +42,7 @@ import { issueServiceSession } from '../src/services/auth.service.ts';
 import type { AppContext, RequestActor } from '../src/services/context.ts';
 import { sealIdentity } from '../src/services/casework/survivor-envelopes.service.ts';
 import { consularQueue } from '../src/services/casework/consular-queue.service.ts';
-import { ConsularQueueQuery } from '../src/contracts/casework/work.ts';
+import { ConsularQueueQuery } from '../src/contracts/casework/consular.ts';
 import { TRIAGE_SORT_KEYS } from '../src/core/triage/urgency.ts';
 import { AGE_BANDS, FOCUS_NATIONALITIES, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
 

@@ -1,4 +1,4 @@
-import type { ConsularQueue, ConsularQueueParams } from '../../contracts/casework/work.ts';
+import type { ConsularQueue, ConsularQueueParams } from '../../contracts/casework/consular.ts';
 import {
   consularQueuePage,
   listQueueFlights,

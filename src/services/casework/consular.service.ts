@@ -12,7 +12,7 @@ import {
 import { transitionCase } from '../../core/cases/status.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
 import type { CaseStatus } from '../../core/vocabulary.ts';
-import type { BulkMemberResult, ConsularQueueItem, ConsularUpdateRequest } from '../../contracts/casework/work.ts';
+import type { BulkMemberResult, ConsularQueueItem, ConsularUpdateRequest } from '../../contracts/casework/consular.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.repository.ts';
 import {

@@ -8,11 +8,11 @@ import {
   ConsularQueueItem,
   ConsularQueueQuery,
   ConsularUpdateRequest,
-  CoordinationSummary,
   GroupFlightRequest,
   GroupFlightResult,
   ManifestQuery,
-} from '../../../contracts/casework/work.ts';
+} from '../../../contracts/casework/consular.ts';
+import { CoordinationSummary } from '../../../contracts/casework/coordination.ts';
 import { consularQueue } from '../../../services/casework/consular-queue.service.ts';
 import { applyBulkStep, bookGroupFlight, updateConsularCase } from '../../../services/casework/consular.service.ts';
 import { flightManifest } from '../../../services/exports/manifest.service.ts';
