@@ -38,7 +38,7 @@ import { asActor, asSystem } from '../src/db/transaction.ts';
 import { triageBoard, type TriageFilter } from '../src/db/repositories/casework/needs.repository.ts';
 import { buildServer } from '../src/server/app.ts';
 import { createOrganisation, createUser, syncPermissions } from '../src/services/accounts.service.ts';
-import { issueServiceSession } from '../src/services/auth.service.ts';
+import { issueServiceSession } from '../src/services/sessions.service.ts';
 import type { AppContext, RequestActor } from '../src/services/context.ts';
 import { sealIdentity } from '../src/services/casework/survivor-envelopes.service.ts';
 import { consularQueue } from '../src/services/casework/consular-queue.service.ts';
