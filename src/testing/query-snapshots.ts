@@ -25,6 +25,7 @@ import * as matchSurvivors from '../db/repositories/matching/survivors.repositor
 import * as compounds from '../db/repositories/monitoring/compounds.repository.ts';
 import * as events from '../db/repositories/monitoring/events.repository.ts';
 import * as evidence from '../db/repositories/monitoring/evidence.repository.ts';
+import * as evidenceCustody from '../db/repositories/monitoring/evidence-custody.repository.ts';
 import * as sessions from '../db/repositories/sessions.repository.ts';
 import * as survivors from '../db/repositories/survivors.repository.ts';
 
@@ -335,7 +336,9 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
   },
   'monitoring.evidence': {
     findEvidence: (db) => evidence.findEvidence(db, ID),
-    listCustody: (db) => evidence.listCustody(db, ID, 100),
+  },
+  'monitoring.evidence-custody': {
+    listCustody: (db) => evidenceCustody.listCustody(db, ID, 100),
   },
 };
 
