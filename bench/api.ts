@@ -38,11 +38,11 @@ import { asActor, asSystem } from '../src/db/transaction.ts';
 import { triageBoard, type TriageFilter } from '../src/db/repositories/casework/needs.repository.ts';
 import { buildServer } from '../src/server/app.ts';
 import { createOrganisation, createUser, syncPermissions } from '../src/services/accounts.service.ts';
-import { issueServiceSession } from '../src/services/auth.service.ts';
+import { issueServiceSession } from '../src/services/sessions.service.ts';
 import type { AppContext, RequestActor } from '../src/services/context.ts';
 import { sealIdentity } from '../src/services/casework/survivor-envelopes.service.ts';
-import { consularQueue } from '../src/services/casework/consular.service.ts';
-import { ConsularQueueQuery } from '../src/contracts/casework/work.ts';
+import { consularQueue } from '../src/services/casework/consular-queue.service.ts';
+import { ConsularQueueQuery } from '../src/contracts/casework/consular.ts';
 import { TRIAGE_SORT_KEYS } from '../src/core/triage/urgency.ts';
 import { AGE_BANDS, FOCUS_NATIONALITIES, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
 

@@ -22,7 +22,7 @@ import { Keyring } from '../src/db/keyring.ts';
 import { MemoryBlobStore } from '../src/db/blob-store.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createOrganisation, createUser, syncPermissions } from '../src/services/accounts.service.ts';
-import { issueServiceSession } from '../src/services/auth.service.ts';
+import { issueServiceSession } from '../src/services/sessions.service.ts';
 import { registerSurvivor } from '../src/services/casework/register.service.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { RegisterSurvivorRequest } from '../src/contracts/casework/survivors.ts';

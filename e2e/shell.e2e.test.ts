@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HomeSummary } from '../src/contracts/home.ts';
 import { createOrganisation, createUser } from '../src/services/accounts.service.ts';
-import { currentTotpCode, issueAccountCode } from '../src/services/auth.service.ts';
+import { currentTotpCode } from '../src/services/second-factor.service.ts';
+import { issueAccountCode } from '../src/services/auth.service.ts';
 import { DEMO_ADMIN, PHONE, screenshot, signIn, startE2E, type E2E } from './harness.ts';
 
 /** The API as the signed-in page sees it (same cookies), to compare the screen with real numbers. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGE_BANDS, SEXES } from '../core/vocabulary.ts';
-import { CoordinationSummary } from './casework/work.ts';
+import { CoordinationSummary } from './casework/coordination.ts';
 import { PublicOneWayTable, PublicTwoWayTable } from './public-statistics.ts';
 import { MinimumCell, PublishedCount } from './statistics.ts';
 import { DeathFiguresView } from './tracing.ts';

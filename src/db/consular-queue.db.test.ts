@@ -17,7 +17,7 @@ import {
   listConsularQueue,
   type ConsularQueueFilter,
   type ConsularSort,
-} from './repositories/casework/consular.repository.ts';
+} from './repositories/casework/consular-queue.repository.ts';
 import {
   BOOKABLE_STATUSES,
   CLEARED_EXIT,

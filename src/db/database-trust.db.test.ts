@@ -10,7 +10,7 @@ import {
 } from '../testing/test-harness.ts';
 import { asActor, asSystem } from './transaction.ts';
 import { insertSession } from './repositories/sessions.repository.ts';
-import { hashToken, issueServiceSession } from '../services/auth.service.ts';
+import { hashToken, issueServiceSession } from '../services/sessions.service.ts';
 import { JobRunner } from '../services/jobs.service.ts';
 import { loadDemo } from '../services/demo/load.ts';
 import type { RequestActor } from '../services/context.ts';

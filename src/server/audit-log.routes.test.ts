@@ -17,7 +17,7 @@ import { readSealedPage } from '../db/repositories/audit.repository.ts';
 import { DATABASE_KINDS } from '../testing/test-harness.ts';
 import { asActor, asSystem } from '../db/transaction.ts';
 import { audit, latestCheckpoint, sealAudit, verifyAuditLog } from '../services/audit.service.ts';
-import { issueServiceSession } from '../services/auth.service.ts';
+import { issueServiceSession } from '../services/sessions.service.ts';
 import { register } from '../testing/casework-fixtures.ts';
 import { createTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
 

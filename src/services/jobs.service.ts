@@ -12,7 +12,7 @@ import {
 import { asActor, asSystem } from '../db/transaction.ts';
 import type { JobView } from '../contracts/jobs.ts';
 import { audit } from './audit.service.ts';
-import { endServiceSession, issueServiceSession } from './auth.service.ts';
+import { endServiceSession, issueServiceSession } from './sessions.service.ts';
 import type { AppContext, RequestActor } from './context.ts';
 import { forbidden, notFound } from './errors.ts';
 import { scopeFor } from '../core/permissions/matrix.ts';

@@ -11,6 +11,7 @@ import * as accounts from '../db/repositories/accounts.repository.ts';
 import * as alerts from '../db/repositories/alerts.repository.ts';
 import * as cases from '../db/repositories/casework/cases.repository.ts';
 import * as consular from '../db/repositories/casework/consular.repository.ts';
+import * as consularQueue from '../db/repositories/casework/consular-queue.repository.ts';
 import * as followups from '../db/repositories/casework/followups.repository.ts';
 import * as needs from '../db/repositories/casework/needs.repository.ts';
 import * as records from '../db/repositories/casework/records.repository.ts';
@@ -24,6 +25,7 @@ import * as matchSurvivors from '../db/repositories/matching/survivors.repositor
 import * as compounds from '../db/repositories/monitoring/compounds.repository.ts';
 import * as events from '../db/repositories/monitoring/events.repository.ts';
 import * as evidence from '../db/repositories/monitoring/evidence.repository.ts';
+import * as evidenceCustody from '../db/repositories/monitoring/evidence-custody.repository.ts';
 import * as sessions from '../db/repositories/sessions.repository.ts';
 import * as survivors from '../db/repositories/survivors.repository.ts';
 
@@ -241,8 +243,10 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
   'casework.consular': {
     findConsularRecords: (db) => consular.findConsularRecords(db, [ID], ID, true),
     consularRecordsOfCase: (db) => consular.consularRecordsOfCase(db, ID),
+  },
+  'casework.consular-queue': {
     'listConsularQueue (filtered, ready, one flight, search, next page by flight)': (db) =>
-      consular.listConsularQueue(
+      consularQueue.listConsularQueue(
         db,
         {
           embassyOrganisationId: ID,
@@ -258,21 +262,26 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
         { sort: 'flight', limit: 50, after: { key: '2026-03-01', id: ID } },
       ),
     'listConsularQueue (not ready, newest)': (db) =>
-      consular.listConsularQueue(
+      consularQueue.listConsularQueue(
         db,
         { embassyOrganisationId: ID, nationalitiesServed: ['ID'], ready: false, flight: 'none' },
         { sort: 'newest', limit: 50 },
       ),
     countConsularQueue: (db) =>
-      consular.countConsularQueue(db, { embassyOrganisationId: ID, nationalitiesServed: ['ID'], flight: 'booked' }),
+      consularQueue.countConsularQueue(db, {
+        embassyOrganisationId: ID,
+        nationalitiesServed: ['ID'],
+        flight: 'booked',
+      }),
     'countConsularQueue (through the lists, capped)': (db) =>
-      consular.countConsularQueue(db, {
+      consularQueue.countConsularQueue(db, {
         embassyOrganisationId: ID,
         nationalitiesServed: ['ID'],
         statuses: ['awaiting_travel'],
         exitClearance: ['pending'],
       }),
-    listQueueFlights: (db) => consular.listQueueFlights(db, { embassyOrganisationId: ID, nationalitiesServed: ['ID'] }),
+    listQueueFlights: (db) =>
+      consularQueue.listQueueFlights(db, { embassyOrganisationId: ID, nationalitiesServed: ['ID'] }),
   },
   'casework.referral-messages': {
     listReferralMessages: (db) => referralMessages.listReferralMessages(db, ID),
@@ -327,7 +336,9 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
   },
   'monitoring.evidence': {
     findEvidence: (db) => evidence.findEvidence(db, ID),
-    listCustody: (db) => evidence.listCustody(db, ID, 100),
+  },
+  'monitoring.evidence-custody': {
+    listCustody: (db) => evidenceCustody.listCustody(db, ID, 100),
   },
 };
 

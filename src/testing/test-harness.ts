@@ -13,7 +13,7 @@ import { migrate } from '../db/migrate.ts';
 import type { AppContext } from '../services/context.ts';
 import { syncPermissions } from '../services/accounts.service.ts';
 import { sealClearFreeText } from '../services/casework/free-text-seal.service.ts';
-import { issueServiceSession } from '../services/auth.service.ts';
+import { issueServiceSession } from '../services/sessions.service.ts';
 import type { RequestActor } from '../services/context.ts';
 import type { Role } from '../core/vocabulary.ts';
 import { asSystem } from '../db/transaction.ts';

@@ -116,7 +116,7 @@ export const FINISHED_STATUSES: readonly CaseStatus[] = Object.freeze(['repatria
 /**
  * THE rule for whether a person may be booked on a flight: the group booking refuses exactly these
  * reasons, and readyToFly below is "bookable, cleared, booked, not yet home". The consular queue's
- * "ready" filter is the same rule in SQL, built from the constants above (consular.repository.ts;
+ * "ready" filter is the same rule in SQL, built from the constants above (consular-queue.repository.ts;
  * consular-queue.routes.test.ts checks that the filter and the card agree).
  */
 export function bookingRefusals(

@@ -9,10 +9,10 @@ import {
   blockPairs,
   countPairs,
   DEFAULT_MAX_BLOCK_SIZE,
-  estimateReach,
   type BlockingRule,
   type RulePairCount,
 } from './blocking.ts';
+import { estimateReach } from './reach-estimate.ts';
 import { provenanceOf, type PairProvenance } from './explain.ts';
 import { clusterPairs, type Clusters } from './clustering.ts';
 import { buildComparator } from './comparators/build-comparator.ts';
@@ -53,7 +53,7 @@ export interface LinkResult {
   pairs: { a: Int32Array; b: Int32Array; weight: Float64Array; levels: Int8Array[] };
   /**
    * auto: the rules chosen from the data and why (when settings.blockingRules was empty). estimatedReach: share
-   * of true pairs the rules find, estimated without labels from the fitted model (blocking.ts estimateReach).
+   * of true pairs the rules find, estimated without labels from the fitted model (reach-estimate.ts).
    */
   blocking: { perRule: RulePairCount[]; total: number; auto?: AutoBlocking; estimatedReach: number | null };
   /** The threshold used and what the model expects of it (label-free). */

@@ -2,6 +2,3 @@
 
 -- findEvidence
 select "id", "kind", "title", "description", "testimony_enc", "organisation_id", "sha256", "content_type", "size_bytes", "display_name", "file_name_findings", "metadata", "thumbnail_sha256", "perceptual_hash", "duplicate_of", "source_publisher", "source_url", "source_original_sha256", "acquired_from", "acquired_at", "acquired_by", "claimed_captured_at", "claimed_place_text", "claimed_point", "verified_captured_at", "verified_captured_at_method", "geolocation", "verification_state", "verification_history", "sensitivity", "compound_id", "proposed_compound", "retracted_at", "retracted_by", "retracted_reason", "created_at", "position_from_exif", "version" from "evidence" where "id" = $1;
-
--- listCustody
-select * from "evidence_custody" where "evidence_id" = $1 order by "seq" limit $2;

@@ -4,7 +4,7 @@ import {
   resolveSession,
   SESSION_ABSOLUTE_HOURS,
   type ResolvedSession,
-} from '../../services/auth.service.ts';
+} from '../../services/sessions.service.ts';
 import type { AppContext, RequestActor } from '../../services/context.ts';
 import { forbidden, unauthorized } from '../../services/errors.ts';
 import { sendProblem } from './problems.ts';

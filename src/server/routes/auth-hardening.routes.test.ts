@@ -4,12 +4,9 @@ import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asSystem } from '../../db/transaction.ts';
 import { setOrganisationRequireTotp } from '../../db/repositories/accounts.repository.ts';
 import { createUser } from '../../services/accounts.service.ts';
-import {
-  currentTotpCode,
-  LOGIN_LIMIT_PER_IP,
-  SESSION_ABSOLUTE_HOURS,
-  SESSION_IDLE_HOURS,
-} from '../../services/auth.service.ts';
+import { currentTotpCode } from '../../services/second-factor.service.ts';
+import { LOGIN_LIMIT_PER_IP } from '../../services/auth.service.ts';
+import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_HOURS } from '../../services/sessions.service.ts';
 import { buildServer } from '../app.ts';
 import { createTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../../testing/test-server.ts';
 

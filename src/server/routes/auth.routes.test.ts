@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
-import { currentTotpCode, LOCKOUT_AFTER_FAILURES } from '../../services/auth.service.ts';
+import { currentTotpCode } from '../../services/second-factor.service.ts';
+import { LOCKOUT_AFTER_FAILURES } from '../../services/auth.service.ts';
 import { createTestServer, TEST_PASSWORD, type TestServer } from '../../testing/test-server.ts';
 
 describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {

@@ -15,18 +15,9 @@ import {
   TotpRequest,
 } from '../../contracts/auth.ts';
 import { Ok } from '../../contracts/common.ts';
-import {
-  beginTotpEnrolment,
-  changePassword,
-  confirmTotpEnrolment,
-  issueAccountCode,
-  login,
-  logout,
-  resetPassword,
-  resolveSession,
-  switchOrganisation,
-  verifySecondFactor,
-} from '../../services/auth.service.ts';
+import { beginTotpEnrolment, confirmTotpEnrolment, verifySecondFactor } from '../../services/second-factor.service.ts';
+import { changePassword, issueAccountCode, login, resetPassword } from '../../services/auth.service.ts';
+import { logout, resolveSession, switchOrganisation } from '../../services/sessions.service.ts';
 import type { ServerDeps } from '../deps.ts';
 import {
   clearSessionCookie,

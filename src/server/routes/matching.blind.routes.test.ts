@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { PROBE_ALERT_CANDIDATES, REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
-import { issueServiceSession } from '../../services/auth.service.ts';
+import { issueServiceSession } from '../../services/sessions.service.ts';
 import { JobRunner } from '../../services/jobs.service.ts';
 import { jobHandlers } from '../job-handlers.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';

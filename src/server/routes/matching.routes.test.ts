@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
-import { issueServiceSession } from '../../services/auth.service.ts';
+import { issueServiceSession } from '../../services/sessions.service.ts';
 import { JobRunner } from '../../services/jobs.service.ts';
 import { checkAcrossOrganisations, checkSurvivorForDuplicates } from '../../services/matching/check.service.ts';
 import { jobHandlers } from '../job-handlers.ts';

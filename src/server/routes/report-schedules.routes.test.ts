@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asActor } from '../../db/transaction.ts';
-import { issueServiceSession } from '../../services/auth.service.ts';
+import { issueServiceSession } from '../../services/sessions.service.ts';
 import { enqueueDueReports } from '../../services/exports/report-schedules.service.ts';
 import { JobRunner } from '../../services/jobs.service.ts';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';

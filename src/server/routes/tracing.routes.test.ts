@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
-import { issueServiceSession } from '../../services/auth.service.ts';
+import { issueServiceSession } from '../../services/sessions.service.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
 import { consent, register } from '../../testing/casework-fixtures.ts';
 import { createCompound } from '../../testing/monitoring-fixtures.ts';

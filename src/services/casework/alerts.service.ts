@@ -1,7 +1,7 @@
 import { can, scopeFor } from '../../core/permissions/matrix.ts';
 import { z } from 'zod';
 import { Message } from '../../contracts/common.ts';
-import type { AlertView } from '../../contracts/casework/work.ts';
+import type { AlertView } from '../../contracts/casework/alerts.ts';
 import {
   ADMINISTRATORS_AUDIENCE,
   findAlerts,

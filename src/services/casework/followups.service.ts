@@ -9,7 +9,7 @@ import { FOLLOW_UP_INTERVAL_DAYS, missedAfter, nextFollowUpDue } from '../../cor
 import { DAY_MS } from '../../core/cases/clock.ts';
 import type { CaseStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { Message } from '../../core/message.ts';
-import type { FollowUpView } from '../../contracts/casework/work.ts';
+import type { FollowUpView } from '../../contracts/casework/followups.ts';
 import { ownPreferredNames } from './list-names.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { upsertAlerts } from '../../db/repositories/alerts.repository.ts';

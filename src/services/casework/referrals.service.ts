@@ -12,7 +12,7 @@ import { timelineEvents, type TimelineEvent } from '../../core/cases/timeline.ts
 import { REFERRAL_TRANSITIONS, referralSide, transitionReferral } from '../../core/referrals/state.ts';
 import { can } from '../../core/permissions/matrix.ts';
 import type { ContactChannel, NeedStatus, ReferralState, Scope } from '../../core/vocabulary.ts';
-import type { CreateReferralRequest, ReferralView } from '../../contracts/casework/work.ts';
+import type { CreateReferralRequest, ReferralView } from '../../contracts/casework/referrals.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { findOrganisations, type OrganisationInfo } from '../../db/repositories/casework/cases.repository.ts';
 import { listNeedsOfCase } from '../../db/repositories/casework/needs.repository.ts';

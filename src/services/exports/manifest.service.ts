@@ -1,7 +1,7 @@
 /**
  * The flight manifest of an embassy: its own consenting nationals booked on one flight and not yet
  * home, with only the fields of core/exports/manifest. The queue's scope (row-level security and
- * the embassy filter of consular.repository) decides who is in it; audited as an export and as a
+ * the embassy filter of consular-queue.repository) decides who is in it; audited as an export and as a
  * survivor read of every person on it.
  */
 import { Readable } from 'node:stream';
@@ -14,7 +14,7 @@ import {
 } from '../../core/exports/manifest.ts';
 import { CASE_STATUSES } from '../../core/vocabulary.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
-import { listConsularQueue } from '../../db/repositories/casework/consular.repository.ts';
+import { listConsularQueue } from '../../db/repositories/casework/consular-queue.repository.ts';
 import { asActor } from '../../db/transaction.ts';
 import { audit } from '../audit.service.ts';
 import { authorise } from '../casework/access.service.ts';

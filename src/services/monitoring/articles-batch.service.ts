@@ -6,7 +6,7 @@
 import { findOrganisation, findUserByEmail } from '../../db/repositories/accounts.repository.ts';
 import { listArticles } from '../../db/repositories/monitoring/articles.repository.ts';
 import { asActor, asSystem } from '../../db/transaction.ts';
-import { endServiceSession, issueServiceSession } from '../auth.service.ts';
+import { endServiceSession, issueServiceSession } from '../sessions.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { ingestArticle, type ArticleSource, type IngestBatch } from './articles-ingest.service.ts';

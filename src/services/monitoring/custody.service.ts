@@ -14,8 +14,8 @@ import {
   insertCustodyEntries,
   lastCustodyEntry,
   listCustody,
-  lockEvidence,
-} from '../../db/repositories/monitoring/evidence.repository.ts';
+} from '../../db/repositories/monitoring/evidence-custody.repository.ts';
+import { lockEvidence } from '../../db/repositories/monitoring/evidence.repository.ts';
 import type { Queryable, Tx } from '../../db/transaction.ts';
 import { audit, type AuditActor } from '../audit.service.ts';
 import type { AppContext } from '../context.ts';

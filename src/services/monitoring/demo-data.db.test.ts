@@ -13,7 +13,7 @@ import { organisationsStep, usersStep } from '../demo/accounts-step.ts';
 import { monitoringStep } from '../demo/monitoring-step.ts';
 import type { DemoIds } from '../demo/load.ts';
 import { findCustodyChainBreak } from '../../core/evidence/custody-log.ts';
-import { listCustody } from '../../db/repositories/monitoring/evidence.repository.ts';
+import { listCustody } from '../../db/repositories/monitoring/evidence-custody.repository.ts';
 import { mapData } from './map.service.ts';
 import { DEMO_EVIDENCE_POINTS } from './demo-data.service.ts';
 import { monitoringJobs } from './jobs.service.ts';

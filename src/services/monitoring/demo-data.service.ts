@@ -20,11 +20,8 @@ import {
 } from '../../core/vocabulary.ts';
 import { insertCompounds } from '../../db/repositories/monitoring/compounds.repository.ts';
 import { anchorCustody } from './custody.service.ts';
-import {
-  insertCustodyEntries,
-  insertEvidence,
-  type EvidenceInsert,
-} from '../../db/repositories/monitoring/evidence.repository.ts';
+import { insertCustodyEntries } from '../../db/repositories/monitoring/evidence-custody.repository.ts';
+import { insertEvidence, type EvidenceInsert } from '../../db/repositories/monitoring/evidence.repository.ts';
 import { insertEvents, type EventWrite } from '../../db/repositories/monitoring/events.repository.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';

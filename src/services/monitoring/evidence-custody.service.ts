@@ -6,7 +6,7 @@ import type { CustodyLog } from '../../contracts/monitoring/evidence.ts';
 import { EVIDENCE_PROOF_FORMAT, type EvidenceProof } from '../../core/audit/evidence-proof.ts';
 import { seesCaptureMetadata } from '../../core/evidence/metadata-disclosure.ts';
 import { publicKeyPem } from '../../db/audit-key.ts';
-import { listCustody } from '../../db/repositories/monitoring/evidence.repository.ts';
+import { listCustody } from '../../db/repositories/monitoring/evidence-custody.repository.ts';
 import { asActor } from '../../db/transaction.ts';
 import { attributorFor } from '../attribution.service.ts';
 import { audit, proveInclusion, sealAudit, sealedCustodyAnchors } from '../audit.service.ts';

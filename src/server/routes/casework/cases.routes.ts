@@ -21,7 +21,7 @@ import {
   ScreeningView,
   TimelinePage,
 } from '../../../contracts/casework/cases.ts';
-import { TriageBoard, TriageQuery } from '../../../contracts/casework/work.ts';
+import { TriageBoard, TriageQuery } from '../../../contracts/casework/triage.ts';
 import { getCaseDetail, getCaseTimeline } from '../../../services/casework/case-detail.service.ts';
 import { addAttachment, addNote, readAttachment } from '../../../services/casework/case-records.service.ts';
 import {

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asActor, asSystem } from '../../../db/transaction.ts';
-import { issueServiceSession } from '../../../services/auth.service.ts';
+import { issueServiceSession } from '../../../services/sessions.service.ts';
 import { consent, register } from '../../../testing/casework-fixtures.ts';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
@@ -120,7 +120,7 @@ describe.each(DATABASE_KINDS)('the consular queue at scale on %s', (kind) => {
   it('pages every sort with a cursor to the same people, counts the total and never shows the one who refused', async () => {
     const all = await queue(consul);
     expect(all.total).toBe(6);
-    expect(all.totalExact).toBe(true); // "at least" only beyond consular.repository QUEUE_COUNT_CAP
+    expect(all.totalExact).toBe(true); // "at least" only beyond consular-queue.repository QUEUE_COUNT_CAP
     expect(all.items.map((i) => i.preferredName).sort()).toEqual([...NAMES].sort());
     for (const sort of ['newest', 'oldest', 'flight', 'risk']) {
       const whole = (await queue(consul, `&sort=${sort}`)).items.map((i) => i.caseId);

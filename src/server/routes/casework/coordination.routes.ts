@@ -8,17 +8,13 @@ import {
   ConsularQueueItem,
   ConsularQueueQuery,
   ConsularUpdateRequest,
-  CoordinationSummary,
   GroupFlightRequest,
   GroupFlightResult,
   ManifestQuery,
-} from '../../../contracts/casework/work.ts';
-import {
-  applyBulkStep,
-  bookGroupFlight,
-  consularQueue,
-  updateConsularCase,
-} from '../../../services/casework/consular.service.ts';
+} from '../../../contracts/casework/consular.ts';
+import { CoordinationSummary } from '../../../contracts/casework/coordination.ts';
+import { consularQueue } from '../../../services/casework/consular-queue.service.ts';
+import { applyBulkStep, bookGroupFlight, updateConsularCase } from '../../../services/casework/consular.service.ts';
 import { flightManifest } from '../../../services/exports/manifest.service.ts';
 import { coordinationStatistics } from '../../../services/statistics.service.ts';
 import type { ServerDeps } from '../../deps.ts';

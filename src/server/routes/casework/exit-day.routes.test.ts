@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
-import { issueServiceSession } from '../../../services/auth.service.ts';
+import { issueServiceSession } from '../../../services/sessions.service.ts';
 import { receiverCaseEvent, receiverSetNeed } from '../../../db/repositories/casework/referrals.repository.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
 import { consent, register } from '../../../testing/casework-fixtures.ts';

@@ -1,17 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.ts';
+import { AlertList, AlertListQuery, AlertView, ChangeAlertRequest } from '../../../contracts/casework/alerts.ts';
 import {
-  AlertList,
-  AlertListQuery,
-  AlertView,
-  ChangeAlertRequest,
   CheckInRequest,
   CheckInResult,
   EvaluationRunResult,
   FollowUpDueQuery,
   FollowUpList,
-} from '../../../contracts/casework/work.ts';
+} from '../../../contracts/casework/followups.ts';
 import { alertsFor, changeAlertStatus } from '../../../services/casework/alerts.service.ts';
 import {
   dueFollowUps,

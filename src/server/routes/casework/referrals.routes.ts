@@ -8,7 +8,7 @@ import {
   ReferralView,
   ReferredCareRequest,
   ReferredNeedParams,
-} from '../../../contracts/casework/work.ts';
+} from '../../../contracts/casework/referrals.ts';
 import { PostReferralMessage, ReferralThread } from '../../../contracts/casework/referral-exchange.ts';
 import { getReferralThread, postReferralMessage } from '../../../services/casework/referral-exchange.service.ts';
 import {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { REFERRAL_CONTACT_FIELDS, REFERRAL_FIELDS, REFERRAL_NEED_FIELDS } from '../../../core/disclosure/index.ts';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
-import { issueServiceSession } from '../../../services/auth.service.ts';
+import { issueServiceSession } from '../../../services/sessions.service.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
 import { consent, register } from '../../../testing/casework-fixtures.ts';
 

@@ -4,7 +4,7 @@ import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asActor, asSystem } from '../../../db/transaction.ts';
 import { triageBoard, type TriageFilter } from '../../../db/repositories/casework/needs.repository.ts';
 import { JobRunner } from '../../../services/jobs.service.ts';
-import { issueServiceSession } from '../../../services/auth.service.ts';
+import { issueServiceSession } from '../../../services/sessions.service.ts';
 import { jobHandlers } from '../../job-handlers.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
 import { consent, register } from '../../../testing/casework-fixtures.ts';

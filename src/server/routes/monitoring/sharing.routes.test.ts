@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { webpCarriesMetadata } from '../../../core/evidence/webp-chunks.ts';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { asActor } from '../../../db/transaction.ts';
-import { issueServiceSession } from '../../../services/auth.service.ts';
+import { issueServiceSession } from '../../../services/sessions.service.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
 import { createCompound, square, upload } from '../../../testing/monitoring-fixtures.ts';
 
