@@ -187,26 +187,39 @@ function standsFor(short: string, long: string): boolean {
   return short.length >= 4 && long.includes(short);
 }
 
-/**
- * Token i of x and token j of y agree as written, nearly (typo), or as an initial / short form / pet form
- * of each other (Charo / Rosario, Kiko / Francisco: data/nicknames.ts).
- */
-function tokensAgree(a: string, b: string): 0 | 1 | 2 {
-  if (a === b) return 2;
-  if (a.length >= 3 && b.length >= 3 && jaroWinkler(a, b) >= 0.92) return 2;
-  return standsFor(a, b) || standsFor(b, a) || isNicknameOf(a, b) ? 1 : 0;
-}
+/** Agreement of token i of the shorter name with token j of the other, at [i * 8 + j]: 0 none, 1 short/loose, 2 full. */
+const SHORT_AGREEMENT = new Int8Array(64);
+const LOOSE_AGREEMENT = new Int8Array(64);
 
 /**
- * Token i of x and token j of y for the 'loose' level: a close match (2) or loosely alike (1: Jaro–Winkler
- * ≥ 0.75 between tokens of four letters or more, an initial, a short or pet form). Shorter tokens differing
- * in a letter are other names (Lan / Lien, Dara / Dina).
+ * Fills both agreement tables for two token lists (one Jaro–Winkler call per token pair). Short (partial level):
+ * as written or nearly (typo), else as an initial / short form / pet form of each other (Charo / Rosario, Kiko /
+ * Francisco: data/nicknames.ts). Loose: a close match (Jaro–Winkler ≥ 0.9), else loosely alike — Jaro–Winkler
+ * ≥ 0.75 between tokens of four letters or more, one letter left out, or a short form. Shorter tokens differing in
+ * a letter are other names (Lan / Lien, Dara / Dina).
  */
-function tokensLooselyAgree(a: string, b: string): 0 | 1 | 2 {
-  if (a === b) return 2;
-  const jw = jaroWinkler(a, b);
-  if (jw >= 0.9 && a.length >= 3 && b.length >= 3) return 2;
-  return (jw >= 0.75 && a.length >= 4 && b.length >= 4) || dropsOneLetter(a, b) || tokensAgree(a, b) !== 0 ? 1 : 0;
+function fillAgreements(few: readonly string[], many: readonly string[]): void {
+  for (let i = 0; i < few.length; i++) {
+    const a = few[i]!;
+    for (let j = 0; j < many.length; j++) {
+      const b = many[j]!;
+      let short: 0 | 1 | 2 = 2;
+      let loose: 0 | 1 | 2 = 2;
+      if (a !== b) {
+        const three = a.length >= 3 && b.length >= 3;
+        const jw = jaroWinkler(a, b);
+        short = three && jw >= 0.92 ? 2 : standsFor(a, b) || standsFor(b, a) || isNicknameOf(a, b) ? 1 : 0;
+        loose =
+          short === 2 || (three && jw >= 0.9)
+            ? 2
+            : short === 1 || (jw >= 0.75 && a.length >= 4 && b.length >= 4) || dropsOneLetter(a, b)
+              ? 1
+              : 0;
+      }
+      SHORT_AGREEMENT[i * 8 + j] = short;
+      LOOSE_AGREEMENT[i * 8 + j] = loose;
+    }
+  }
 }
 
 /** One token is the other with one letter left out (Vn / Van, Yn / Yin, Ag / Ang): a typo in a short token. */
@@ -219,22 +232,19 @@ function dropsOneLetter(a: string, b: string): boolean {
 }
 
 /**
- * Every token of the name with fewer tokens pairs off with its own token of the other under `agree`, at least
+ * Every token of the shorter name pairs off with its own token of the other under the agreement table, at least
  * one pair agreeing in full (three letters or more) and, when `needShort`, at least one pair only as an initial or
- * short form. Short forms (tokensAgree, needShort): "Jose R. Aquino" / "Jose Reyes Aquino", "Tunde Adeyemi" /
- * "Babatunde Adeyemi"; never "Chen Zhi" / "Chen Li".
+ * short form.
  */
-function tokensPairOff(fa: NameForm, fb: NameForm, agree: (a: string, b: string) => 0 | 1 | 2, needShort: boolean) {
-  const [few, many] = fa.tokens.length <= fb.tokens.length ? [fa.tokens, fb.tokens] : [fb.tokens, fa.tokens];
-  if (few.length < 2 || many.length > 8) return false;
+function pairsOff(few: readonly string[], many: number, table: Int8Array, needShort: boolean): boolean {
   let used = 0;
   let full = false;
   let short = !needShort;
   const pair = (i: number): boolean => {
     if (i === few.length) return full && short;
-    for (let j = 0; j < many.length; j++) {
+    for (let j = 0; j < many; j++) {
       if (used & (1 << j)) continue;
-      const agreement = agree(few[i]!, many[j]!);
+      const agreement = table[i * 8 + j]!;
       if (agreement === 0) continue;
       const [f, s] = [full, short];
       if (agreement === 2 && few[i]!.length >= 3) full = true;
@@ -247,6 +257,19 @@ function tokensPairOff(fa: NameForm, fb: NameForm, agree: (a: string, b: string)
     return false;
   };
   return pair(0);
+}
+
+/**
+ * Names whose parts pair off without a fuzzy match of the whole: PARTIAL for initials and short forms ("Jose R.
+ * Aquino" / "Jose Reyes Aquino", "Tunde Adeyemi" / "Babatunde Adeyemi"), LOOSE for one part close and the others
+ * loosely alike (Nazrul Islam / Nojrull Islam), else DIFFERENT ("Chen Zhi" / "Chen Li").
+ */
+function partsPairOff(fa: NameForm, fb: NameForm): number {
+  const [few, many] = fa.tokens.length <= fb.tokens.length ? [fa.tokens, fb.tokens] : [fb.tokens, fa.tokens];
+  if (few.length < 2 || many.length > 8) return DIFFERENT;
+  fillAgreements(few, many);
+  if (pairsOff(few, many.length, SHORT_AGREEMENT, true)) return PARTIAL;
+  return pairsOff(few, many.length, LOOSE_AGREEMENT, false) ? LOOSE : DIFFERENT;
 }
 
 function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLevel {
@@ -289,13 +312,10 @@ function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLeve
         }
       }
       if (level === DIFFERENT && !bothHan && r.anchored) {
-        if (tokensPairOff(fa, fb, tokensAgree, true)) {
-          level = PARTIAL;
-          score = 0.85;
-        } else if (tokensPairOff(fa, fb, tokensLooselyAgree, false)) {
-          level = LOOSE;
-          score = r.mean;
-        }
+        const mean = r.mean;
+        level = partsPairOff(fa, fb);
+        if (level === PARTIAL) score = 0.85;
+        else if (level === LOOSE) score = mean;
       }
       if (level < FUZZY_WEAK && isBare(fa, fb)) level = FUZZY_WEAK;
       if (level < bestLevel || (level === bestLevel && score > bestScore)) {
