@@ -61,6 +61,17 @@ describe('Thai script', () => {
     atLeast('นภา วงศ์สวัสดิ์', 'Napha Wongsawat', 'fuzzy_weak');
     expect(normaliseName('วงศ์').tokens).toEqual(['wng']);
   });
+  it('อ opening a word carries the vowel: the inherent "a" before a consonant, silent before a vowel sign', () => {
+    expect(normaliseName('อนันต์').tokens).toEqual(['anan']);
+    expect(normaliseName('อรุณี').tokens).toEqual(['aruni']);
+    expect(normaliseName('อำนาจ').tokens).toEqual(['amnat']);
+    expect(normaliseName('เอกชัย').tokens).toEqual(['ekchai']);
+    // Inside a word อ is the vowel "o" (ทอง "thong").
+    expect(normaliseName('ทองดี').tokens).toEqual(['thongdi']);
+    // Sara am survives the NFKC split into nikhahit + sara aa (คำ is "kham", not "khma").
+    expect(normaliseName('คำ').tokens).toEqual(['kham']);
+    atLeast('ANANT THONGDEE', 'อนันต์ ทองดี', 'fuzzy_weak');
+  });
   it('a title written joined to the first name goes to the honorifics', () => {
     const n = normaliseName('นายสมชาย ใจดี');
     expect(n.honorifics).toEqual(['nai']);

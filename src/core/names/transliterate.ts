@@ -43,9 +43,26 @@ function thaiFinals(word: string): string {
   });
 }
 
+/**
+ * อ opening a word carries the vowel and is not written in romanisation: silent before a vowel sign (อุดม "Udom",
+ * อำนาจ "Amnat", เอก "Ek"), the inherent "a" before a consonant (อนันต์ "Anan", อรุณี "Aruni"). any-ascii writes it "o".
+ */
+function initialVowelCarrier(word: string): string {
+  if (word.charCodeAt(0) !== 0x0e2d || word.length < 2) return word;
+  const next = word.charCodeAt(1);
+  if (next >= 0x0e01 && next <= 0x0e2e) return 'a' + word.slice(1);
+  const vowelSign = (next >= 0x0e30 && next <= 0x0e39) || (next >= 0x0e40 && next <= 0x0e44) || next === 0x0e47;
+  return vowelSign ? word.slice(1) : word;
+}
+
 export function transliterateThai(word: string): string {
-  const reordered = word.replace(THAI_SILENT_TR, '').replace(THAI_SILENT, '').replace(THAI_LEADING_VOWEL, '$2$1');
-  return foldWord(anyAscii(thaiFinals(reordered)));
+  // NFKC splits sara am (ำ) into nikhahit + sara aa, which any-ascii writes "ma": คำ would read "khma", not "kham".
+  const reordered = word
+    .replace(/\u0E4D\u0E32/g, '\u0E33')
+    .replace(THAI_SILENT_TR, '')
+    .replace(THAI_SILENT, '')
+    .replace(THAI_LEADING_VOWEL, '$2$1');
+  return foldWord(anyAscii(thaiFinals(initialVowelCarrier(reordered))));
 }
 
 /** Thai titles written joined to the first name (นายสมชาย = Mr Somchai): นางสาว (Miss), นาง (Mrs), นาย (Mr). */
