@@ -4,10 +4,14 @@
  *
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
  *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
- *                        [--explain] [--keep] [--reuse] [--consular] [--pool 24] [--accounts 1]
+ *                        [--explain] [--keep] [--reuse] [--consular] [--pool 24] [--accounts 1] [--profile DIR]
  *
  * --pool: the server's connections per pool (two pools: owner and request role). The product's default is
  * REFUGE_DB_POOL=10; the benchmark's 24 gives each client its own connection. Run it at several sizes to compare.
+ * Each measured phase prints the CPU time per request of the server (this process), the database's backends and the
+ * load generator: on a shared machine less noisy than wall time, and the three share the same cores.
+ * --profile DIR: writes each measured phase's CPU profile of the server and of the client to DIR (.cpuprofile; open in
+ * Chrome's DevTools, or summarise with `npx tsx bench/profile-top.ts FILE`).
  * --accounts: how many caseworker accounts of the benchmark organisation the clients share (client i signs in as
  * account i mod N). One account (the default, as in earlier figures) is the worst case for the per-account
  * rate-limit row every registration counts; on an exit day each responder registers under their own account.
@@ -63,6 +67,8 @@ interface ClientResult {
   p95: number;
   p99: number;
   statuses: Record<string, number>;
+  /** CPU time (user + system, ms) the load generator itself used: it shares the machine's cores with the server. */
+  clientCpuMs: number;
   /** Board requests only: latency per filter string and page. */
   perFilter?: { label: string; n: number; p50: number; p95: number; p99: number }[];
 }
@@ -155,6 +161,7 @@ async function runClient(): Promise<void> {
   const filters = mode === 'consular' ? CONSULAR_FILTERS : TRIAGE_FILTERS;
   const path = mode === 'consular' ? '/api/consular/queue' : '/api/triage';
   const started = Date.now();
+  const cpu0 = process.cpuUsage();
   // Per filter string and page ("p1" first page, "p2+" a page reached through a cursor): latencies of board requests.
   const perLabel = new Map<string, number[]>();
   const worker = async (w: number) => {
@@ -196,6 +203,7 @@ async function runClient(): Promise<void> {
   };
   await Promise.all(Array.from({ length: Number(concurrency) }, (_, w) => worker(w)));
   const elapsed = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   latencies.sort((a, b) => a - b);
   const q = (p: number) => percentile(latencies, p);
   const result: ClientResult = {
@@ -208,6 +216,7 @@ async function runClient(): Promise<void> {
     p95: q(0.95),
     p99: q(0.99),
     statuses,
+    clientCpuMs: (cpu.user + cpu.system) / 1000,
     perFilter: [...perLabel].map(([label, xs]) => {
       xs.sort((a, b) => a - b);
       return { label, n: xs.length, p50: percentile(xs, 0.5), p95: percentile(xs, 0.95), p99: percentile(xs, 0.99) };
@@ -226,11 +235,15 @@ function drive(
   sessions: Session[],
   mode: string,
   opts: { maxRequests: number; concurrency: number; seconds: number },
+  clientProfile?: { dir: string; name: string },
 ): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [
+        ...(clientProfile
+          ? ['--cpu-prof', '--cpu-prof-dir', clientProfile.dir, '--cpu-prof-name', clientProfile.name]
+          : []),
         '--import',
         'tsx',
         fileURLToPath(import.meta.url),
@@ -251,6 +264,54 @@ function drive(
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`client exited ${code}`))));
   });
+}
+
+/** What a measured phase cost in CPU, per request (ms): this process (the server), the database's backends, the client. */
+interface PhaseCpu {
+  server: number;
+  database: number | null;
+  client: number;
+}
+
+/**
+ * One measured phase: the load generator's result and the CPU each party spent per request. With --profile DIR, the
+ * server's CPU profile of the phase (this process, through the inspector) and the client's (--cpu-prof) are written to
+ * DIR as .cpuprofile files (bench/profile-top.ts summarises one).
+ */
+async function measuredDrive(
+  database: Database,
+  run: (clientProfile?: { dir: string; name: string }) => Promise<ClientResult>,
+  name: string,
+): Promise<{ result: ClientResult; cpu: PhaseCpu }> {
+  const dir = arg('profile', '');
+  const { Session } = await import('node:inspector/promises');
+  const inspector = dir ? new Session() : null;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
+  const db0 = await databaseCpuMs(database);
+  const node0 = process.cpuUsage();
+  const result = await run(dir ? { dir, name: `client-${name}.cpuprofile` } : undefined);
+  const node = process.cpuUsage(node0);
+  const db1 = await databaseCpuMs(database);
+  if (inspector) {
+    const { profile } = await inspector.post('Profiler.stop');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/server-${name}.cpuprofile`, JSON.stringify(profile));
+    inspector.disconnect();
+  }
+  const n = Math.max(1, result.requests);
+  return {
+    result,
+    cpu: {
+      server: (node.user + node.system) / 1000 / n,
+      database: db0 && db1 ? cpuSpent(db0, db1) / n : null,
+      client: result.clientCpuMs / n,
+    },
+  };
 }
 
 /* ---------------- bulk loading ---------------- */
@@ -633,17 +694,23 @@ async function benchEngine(
       }
       // Warm-up, then measure.
       await drive(base, sessions, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });
-      const reg = await drive(base, sessions, 'register', opts);
-      const tri = await drive(base, sessions, 'triage', opts);
-      const queue = consul ? await drive(base, [consul], 'consular', opts) : null;
-      for (const r of [reg, tri, ...(queue ? [queue] : [])]) {
+      const phase = (s: Session[], mode: string) =>
+        measuredDrive(database, (profile) => drive(base, s, mode, opts, profile), `${kind}-${size}-${mode}`);
+      const reg = await phase(sessions, 'register');
+      const tri = await phase(sessions, 'triage');
+      const queue = consul ? await phase([consul], 'consular') : null;
+      for (const { result: r, cpu } of [reg, tri, ...(queue ? [queue] : [])]) {
         console.log(
           `  ${r.mode.padEnd(9)} ${String(r.perSecond).padStart(6)}/s  ` +
             `p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  ` +
             `(${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)})`,
         );
+        console.log(
+          `  ${''.padEnd(9)} CPU per request: server ${cpu.server.toFixed(2)} ms, ` +
+            `database ${cpu.database === null ? '-' : cpu.database.toFixed(2)} ms, client ${cpu.client.toFixed(2)} ms`,
+        );
       }
-      for (const r of [tri, ...(queue ? [queue] : [])]) {
+      for (const r of [tri.result, ...(queue ? [queue.result] : [])]) {
         console.log(`  ${r.mode} per filter (ms):`);
         for (const f of (r.perFilter ?? []).sort((a, b) => b.p95 - a.p95))
           console.log(
