@@ -30,6 +30,25 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
+  it('sends the security headers on every answer: JSON, a problem, an unknown path', async () => {
+    const answers = [
+      await t.server.inject({ method: 'GET', url: '/api/health' }),
+      await t.server.inject({ method: 'GET', url: '/api/cases' }),
+      await t.server.inject({ method: 'GET', url: '/api/no-such-thing' }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 401, 404]);
+    for (const res of answers) {
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['content-security-policy']).toContain("object-src 'none'");
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['cross-origin-embedder-policy']).toBeUndefined();
+    }
+  });
+
   it('rotates the session token on sign-in and discards the old one', async () => {
     const first = await t.signIn('ana@ngo-one.test');
     const res = await t.server.inject({
