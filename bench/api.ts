@@ -4,10 +4,17 @@
  *
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
  *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
- *                        [--explain] [--keep] [--reuse] [--consular] [--pool 24] [--accounts 1]
+ *                        [--explain] [--keep] [--reuse] [--consular] [--pool 24] [--accounts 1] [--profile DIR]
+ *                        [--client http|fetch]
  *
  * --pool: the server's connections per pool (two pools: owner and request role). The product's default is
  * REFUGE_DB_POOL=10; the benchmark's 24 gives each client its own connection. Run it at several sizes to compare.
+ * Each measured phase prints the CPU time per request of the server (this process), the database's backends and the
+ * load generator: on a shared machine less noisy than wall time, and the three share the same cores.
+ * --profile DIR: writes each measured phase's CPU profile of the server and of the client to DIR (.cpuprofile; open in
+ * Chrome's DevTools, or summarise with `npx tsx bench/profile-top.ts FILE`).
+ * --client: how the load generator sends requests (bench/lib/api-client.ts): node:http (the default) or fetch, which
+ * earlier figures used and which takes more of the machine's CPU from the server.
  * --accounts: how many caseworker accounts of the benchmark organisation the clients share (client i signs in as
  * account i mod N). One account (the default, as in earlier figures) is the worst case for the per-account
  * rate-limit row every registration counts; on an exit day each responder registers under their own account.
@@ -18,9 +25,7 @@
  * organisation (so its triage board holds half of all open needs), the rest to nine others.
  * Bulk-loaded survivors carry a placeholder identity envelope (the board never decrypts it).
  */
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { sql, type CompiledQuery, type QueryResult } from 'kysely';
 import { ensureRequestRole, openDatabase, type Database } from '../src/db/database.ts';
@@ -45,6 +50,15 @@ import { consularQueue } from '../src/services/casework/consular-queue.service.t
 import { ConsularQueueQuery } from '../src/contracts/casework/consular.ts';
 import { TRIAGE_SORT_KEYS } from '../src/core/triage/urgency.ts';
 import { AGE_BANDS, FOCUS_NATIONALITIES, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
+import {
+  CLIENT_KINDS,
+  CONSULAR_FILTERS,
+  drive,
+  TRIAGE_FILTERS,
+  type ClientKind,
+  type ClientResult,
+  type Session,
+} from './lib/api-client.ts';
 
 // --database: two benchmark runs on one server must not drop each other's database.
 const BENCH_DB = benchDatabaseName(arg('database', 'refuge_bench'));
@@ -53,204 +67,57 @@ const PASSWORD = 'loopback throughput 2026 measured';
 // The demo's nationalities, so the benchmark's population looks like the product's.
 const NATIONALITIES = FOCUS_NATIONALITIES;
 
-interface ClientResult {
-  mode: string;
-  requests: number;
-  errors: number;
-  seconds: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  statuses: Record<string, number>;
-  /** Board requests only: latency per filter string and page. */
-  perFilter?: { label: string; n: number; p50: number; p95: number; p99: number }[];
-}
-
-/** The p-quantile of sorted latencies, to 0.1 ms. */
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1)) : 0;
-
-/**
- * The board filters a person can pick, as query strings: none, each single filter (one value and several; a
- * nationality no one has, the worst case for an ordered walk), each pair, and all four. The bulk load's
- * population: ten need kinds, eighteen nationalities, five location kinds, six age bands, independent.
- */
-const TRIAGE_FILTERS = [
-  '',
-  '&kind=medical_urgent',
-  '&kind=legal',
-  '&kind=medical_urgent,medical',
-  '&nationality=VN',
-  '&nationality=ID,VN',
-  '&nationality=ZZ',
-  '&locationKind=street',
-  '&locationKind=embassy',
-  '&ageBand=60_plus',
-  '&ageBand=under_18,18_24',
-  '&kind=legal&nationality=KE',
-  '&kind=shelter&locationKind=clinic',
-  '&kind=legal&ageBand=under_18',
-  '&nationality=PH&locationKind=street',
-  '&nationality=KE&ageBand=60_plus',
-  '&nationality=ZZ&kind=legal',
-  '&locationKind=shelter&ageBand=60_plus',
-  '&nationality=KE&locationKind=street,clinic,shelter,own_address',
-  '&kind=legal&nationality=KE&locationKind=street&ageBand=60_plus',
-  '&kind=medical_urgent,legal&nationality=ID,KE&locationKind=street,clinic&ageBand=60_plus,under_18',
-];
-
-/** The consular queue's filters and sorts, as an embassy serving Vietnam picks them (--consular). */
-const CONSULAR_FILTERS = [
-  '',
-  '&sort=oldest',
-  '&sort=risk',
-  '&sort=flight',
-  '&status=awaiting_travel',
-  '&documentStatus=lost',
-  '&ready=true',
-  '&flight=none',
-  '&status=awaiting_documents&documentStatus=confiscated&sort=risk',
-  // The worst cases for an ordered walk: a nationality no one has, and a record filter that keeps nearly everyone.
-  '&nationality=ZZ',
-  '&exitClearance=pending&sort=oldest',
-];
-
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-/* ---------------- the load generator (second process) ---------------- */
-
-async function runClient(): Promise<void> {
-  const [base, sessionsJson, mode, maxRequests, concurrency, seconds] = process.argv.slice(3);
-  if (base === undefined || sessionsJson === undefined || mode === undefined)
-    throw new Error('the load generator takes BASE SESSIONS_JSON MODE MAX_REQUESTS CONCURRENCY SECONDS');
-  const sessions = JSON.parse(sessionsJson) as Session[];
-  const deadline = Date.now() + Number(seconds) * 1000;
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  let issued = 0;
-  let errors = 0;
-  let seq = 0;
-  const body = () =>
-    JSON.stringify({
-      names: [{ value: `Bench Person ${++seq}`, script: 'Latn', preferred: true }],
-      sex: seq % 2 ? 'female' : 'male',
-      ageBand: AGE_BANDS[seq % AGE_BANDS.length],
-      nationalities: [NATIONALITIES[seq % NATIONALITIES.length]],
-      languages: ['en'],
-      contacts: [{ channel: 'whatsapp', value: `+62 812 ${String(seq).padStart(8, '0')}` }],
-      documentStatus: 'confiscated',
-      location: { kind: 'street', detail: 'bench' },
-      exitMode: 'escaped',
-      consent: {
-        shareWithOwnEmbassy: seq % 3 === 0,
-        shareWithOrganisationIds: [],
-        useInStatistics: true,
-        method: 'verbal',
-      },
-    });
-  const filters = mode === 'consular' ? CONSULAR_FILTERS : TRIAGE_FILTERS;
-  const path = mode === 'consular' ? '/api/consular/queue' : '/api/triage';
-  const started = Date.now();
-  // Per filter string and page ("p1" first page, "p2+" a page reached through a cursor): latencies of board requests.
-  const perLabel = new Map<string, number[]>();
-  const worker = async (w: number) => {
-    // Each client scrolls every filter: a first page, then up to three pages following its cursor, then again.
-    const cursors = new Map<string, { cursor: string; depth: number }>();
-    const { cookie, csrf } = sessions[w % sessions.length]!;
-    const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
-    let turn = w;
-    while (issued < Number(maxRequests) && Date.now() < deadline) {
-      issued++;
-      const filter = filters[turn++ % filters.length]!;
-      const scroll = cursors.get(filter);
-      const t0 = performance.now();
-      try {
-        let res: Response;
-        if (mode === 'register') {
-          res = await fetch(`${base}/api/survivors`, { method: 'POST', headers, body: body() });
-        } else {
-          res = await fetch(`${base}${path}?limit=50${filter}${scroll ? `&cursor=${scroll.cursor}` : ''}`, {
-            headers: { cookie },
-          });
-        }
-        const text = await res.text();
-        const ms = performance.now() - t0;
-        latencies.push(ms);
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-        if (res.status >= 400) errors++;
-        if (mode !== 'register') {
-          const label = `${filter || '(none)'} ${scroll ? 'p2+' : 'p1'}`;
-          perLabel.set(label, [...(perLabel.get(label) ?? []), ms]);
-          const next = res.ok ? (JSON.parse(text) as { nextCursor: string | null }).nextCursor : null;
-          if (next && (scroll?.depth ?? 0) < 3) cursors.set(filter, { cursor: next, depth: (scroll?.depth ?? 0) + 1 });
-          else cursors.delete(filter);
-        }
-      } catch {
-        errors++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Number(concurrency) }, (_, w) => worker(w)));
-  const elapsed = (Date.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => percentile(latencies, p);
-  const result: ClientResult = {
-    mode,
-    requests: latencies.length,
-    errors,
-    seconds: elapsed,
-    perSecond: Number((latencies.length / elapsed).toFixed(0)),
-    p50: q(0.5),
-    p95: q(0.95),
-    p99: q(0.99),
-    statuses,
-    perFilter: [...perLabel].map(([label, xs]) => {
-      xs.sort((a, b) => a - b);
-      return { label, n: xs.length, p50: percentile(xs, 0.5), p95: percentile(xs, 0.95), p99: percentile(xs, 0.99) };
-    }),
-  };
-  process.stdout.write(JSON.stringify(result));
+/** What a measured phase cost in CPU, per request (ms): this process (the server), the database's backends, the client. */
+interface PhaseCpu {
+  server: number;
+  database: number | null;
+  client: number;
 }
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-function drive(
-  base: string,
-  sessions: Session[],
-  mode: string,
-  opts: { maxRequests: number; concurrency: number; seconds: number },
-): Promise<ClientResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(import.meta.url),
-        '--client',
-        base,
-        JSON.stringify(sessions),
-        mode,
-        String(opts.maxRequests),
-        String(opts.concurrency),
-        String(opts.seconds),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`client exited ${code}`))));
-  });
+/**
+ * One measured phase: the load generator's result and the CPU each party spent per request. With --profile DIR, the
+ * server's CPU profile of the phase (this process, through the inspector) and the client's (--cpu-prof) are written to
+ * DIR as .cpuprofile files (bench/profile-top.ts summarises one).
+ */
+async function measuredDrive(
+  database: Database,
+  run: (clientProfile?: { dir: string; name: string }) => Promise<ClientResult>,
+  name: string,
+): Promise<{ result: ClientResult; cpu: PhaseCpu }> {
+  const dir = arg('profile', '');
+  const { Session } = await import('node:inspector/promises');
+  const inspector = dir ? new Session() : null;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
+  const db0 = await databaseCpuMs(database);
+  const node0 = process.cpuUsage();
+  const result = await run(dir ? { dir, name: `client-${name}.cpuprofile` } : undefined);
+  const node = process.cpuUsage(node0);
+  const db1 = await databaseCpuMs(database);
+  if (inspector) {
+    const { profile } = await inspector.post('Profiler.stop');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/server-${name}.cpuprofile`, JSON.stringify(profile));
+    inspector.disconnect();
+  }
+  const n = Math.max(1, result.requests);
+  return {
+    result,
+    cpu: {
+      server: (node.user + node.system) / 1000 / n,
+      database: db0 && db1 ? cpuSpent(db0, db1) / n : null,
+      client: result.clientCpuMs / n,
+    },
+  };
 }
 
 /* ---------------- bulk loading ---------------- */
@@ -497,7 +364,7 @@ async function timeQueue(app: AppContext, actor: RequestActor) {
 async function benchEngine(
   kind: 'postgresql' | 'pglite',
   sizes: number[],
-  opts: { concurrency: number; seconds: number; maxRequests: number },
+  opts: { concurrency: number; seconds: number; maxRequests: number; client: ClientKind },
 ): Promise<void> {
   let database: Database;
   const reuse = kind === 'postgresql' && process.argv.includes('--reuse');
@@ -602,7 +469,7 @@ async function benchEngine(
     }
     const consul = consular ? await signInAs('consul@bench.test') : null;
     console.log(
-      `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients from a second process, ` +
+      `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients (${opts.client}) from a second process, ` +
         `≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase`,
     );
     // --reuse: the cases the kept database holds (registrations of earlier runs included) count as loaded.
@@ -632,18 +499,24 @@ async function benchEngine(
         );
       }
       // Warm-up, then measure.
-      await drive(base, sessions, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5 });
-      const reg = await drive(base, sessions, 'register', opts);
-      const tri = await drive(base, sessions, 'triage', opts);
-      const queue = consul ? await drive(base, [consul], 'consular', opts) : null;
-      for (const r of [reg, tri, ...(queue ? [queue] : [])]) {
+      await drive(base, sessions, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5, client: opts.client });
+      const phase = (s: Session[], mode: string) =>
+        measuredDrive(database, (profile) => drive(base, s, mode, opts, profile), `${kind}-${size}-${mode}`);
+      const reg = await phase(sessions, 'register');
+      const tri = await phase(sessions, 'triage');
+      const queue = consul ? await phase([consul], 'consular') : null;
+      for (const { result: r, cpu } of [reg, tri, ...(queue ? [queue] : [])]) {
         console.log(
           `  ${r.mode.padEnd(9)} ${String(r.perSecond).padStart(6)}/s  ` +
             `p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  ` +
             `(${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)})`,
         );
+        console.log(
+          `  ${''.padEnd(9)} CPU per request: server ${cpu.server.toFixed(2)} ms, ` +
+            `database ${cpu.database === null ? '-' : cpu.database.toFixed(2)} ms, client ${cpu.client.toFixed(2)} ms`,
+        );
       }
-      for (const r of [tri, ...(queue ? [queue] : [])]) {
+      for (const r of [tri.result, ...(queue ? [queue.result] : [])]) {
         console.log(`  ${r.mode} per filter (ms):`);
         for (const f of (r.perFilter ?? []).sort((a, b) => b.p95 - a.p95))
           console.log(
@@ -661,7 +534,6 @@ async function benchEngine(
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === '--client') return runClient();
   const sizes = arg('sizes', '10000,100000,1000000')
     .split(',')
     .map(Number)
@@ -675,10 +547,13 @@ async function main(): Promise<void> {
     concurrency: Number(arg('concurrency', '24')),
     seconds: Number(arg('seconds', '8')),
     maxRequests: Number(arg('max-requests', '20000')),
+    client: arg('client', 'http') as ClientKind,
   };
+  if (!CLIENT_KINDS.includes(opts.client)) throw new Error(`--client is one of ${CLIENT_KINDS.join(', ')}`);
   console.log(
     `Refuge casework API benchmark — node ${process.version}, ${(await import('node:os')).cpus().length} cores, ` +
-      `${opts.concurrency} clients on ${arg('accounts', '1')} account(s), PostgreSQL pool ${arg('pool', '24')} per pool`,
+      `${opts.concurrency} clients (${opts.client}) on ${arg('accounts', '1')} account(s), ` +
+      `PostgreSQL pool ${arg('pool', '24')} per pool`,
   );
   if (engines.includes('postgresql')) await benchEngine('postgresql', sizes, opts);
   if (engines.includes('pglite')) await benchEngine('pglite', pgliteSizes, opts);

@@ -443,6 +443,12 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     await expect(
       asInjection({ token: tokens.victim }, (c) => c.query('SELECT * FROM refuge_session_actor()')),
     ).rejects.toThrow(/permission denied/);
+    // Nor the owner's session lookup (migration 0033), which returns the session's CSRF token and the user's row.
+    await expect(
+      asInjection({ token: tokens.victim }, (c) =>
+        c.query('SELECT * FROM refuge_session_bundle($1)', [hashToken(tokens.victim!)]),
+      ),
+    ).rejects.toThrow(/permission denied/);
     // A temporary table cannot stand in for sessions inside the SECURITY DEFINER lookup.
     const shadowed = await asInjection({ token }, async (c) => {
       await c

@@ -29,6 +29,7 @@ import * as m0029 from './0029_consular_queue_index.ts';
 import * as m0030 from './0030_registration_counted_last.ts';
 import * as m0031 from './0031_consular_queue_order.ts';
 import * as m0032 from './0032_entity_import_seen.ts';
+import * as m0033 from './0033_session_lookup_function.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -63,4 +64,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0030_registration_counted_last', sql: m0030.sql },
   { name: '0031_consular_queue_order', sql: m0031.sql },
   { name: '0032_entity_import_seen', sql: m0032.sql },
+  { name: '0033_session_lookup_function', sql: m0033.sql },
 ];

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { DATABASE_KINDS } from '../../testing/test-harness.ts';
 import { currentTotpCode } from '../../services/second-factor.service.ts';
 import { LOCKOUT_AFTER_FAILURES } from '../../services/auth.service.ts';
 import { createTestServer, TEST_PASSWORD, type TestServer } from '../../testing/test-server.ts';
+import { register } from '../../testing/casework-fixtures.ts';
 
 describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
   let t: TestServer;
@@ -27,6 +29,25 @@ describe.each(DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect(res.json().secondFactor).toBe('not_needed');
     expect(res.headers['x-frame-options']).toBeDefined();
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('sends the security headers on every answer: JSON, a problem, an unknown path', async () => {
+    const answers = [
+      await t.server.inject({ method: 'GET', url: '/api/health' }),
+      await t.server.inject({ method: 'GET', url: '/api/cases' }),
+      await t.server.inject({ method: 'GET', url: '/api/no-such-thing' }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 401, 404]);
+    for (const res of answers) {
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['content-security-policy']).toContain("object-src 'none'");
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['cross-origin-embedder-policy']).toBeUndefined();
+    }
   });
 
   it('rotates the session token on sign-in and discards the old one', async () => {
@@ -198,6 +219,25 @@ describe('compression', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('compresses a page of the triage board in one piece: a Content-Length, not a chunked stream', async () => {
+    const cw = await t.userIn('compress-ngo', 'caseworker');
+    // Care-first needs: each registration opens some, so the first page is well above the 8 KiB where the plugin
+    // would otherwise switch to a compression stream on two cores.
+    for (let i = 0; i < 20; i++) await register(cw, { ageBand: 'under_18', protection: { pregnant: true } });
+    const res = await t.server.inject({
+      method: 'GET',
+      url: '/api/triage?limit=50',
+      headers: { cookie: cw.cookie, 'accept-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const json = gunzipSync(res.rawPayload).toString('utf8');
+    expect(json.length).toBeGreaterThan(8 * 1024);
+    expect(JSON.parse(json).items.length).toBeGreaterThan(0);
+    expect(res.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
   });
 });
 
