@@ -15,6 +15,11 @@ import { jobHandlers } from '../job-handlers.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-server.ts';
 import { consent, register, survivorBody } from '../../testing/casework-fixtures.ts';
 
+/** The text with every UUID masked: four digits of a phone number turn up inside random ids now and then. */
+function withoutIds(text: string): string {
+  return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
+}
+
 /** A distinct person (names, date of birth, phone) per call. */
 function person(n: number) {
   const given = [
@@ -216,8 +221,8 @@ describe.each(DATABASE_KINDS)('blind cross-organisation matching on %s', (kind) 
     expect(p.actions).toEqual(['accept', 'decline']);
     expect(p.score.reasons.length).toBeGreaterThan(0);
     expect(p.score.reasons.every((r: { explanation: string | null }) => r.explanation === null)).toBe(true);
-    for (const s of [ngoA, 'ngo-a', probeC.survivorId, probeC.caseId, withConsent.phone.slice(-4)])
-      expect(forC.body).not.toContain(s);
+    for (const s of [ngoA, 'ngo-a', probeC.survivorId, probeC.caseId]) expect(forC.body).not.toContain(s);
+    expect(withoutIds(forC.body)).not.toContain(withConsent.phone.slice(-4));
     expect((await b.request('GET', `/api/matching/survivors/${heldN.survivorId}/proposals`)).json.items).toEqual([]);
     const bAlerts = await b.request('GET', '/api/alerts?kind=possible_duplicate');
     expect(bAlerts.json.items.map((x: { subjectId: string }) => x.subjectId)).toEqual([heldC.survivorId]);
@@ -271,7 +276,7 @@ describe.each(DATABASE_KINDS)('blind cross-organisation matching on %s', (kind) 
     });
     expect(v.actions).toEqual([]);
     expect(v.link.reason).toBeNull();
-    expect(seen.body).not.toContain(covered.phone.slice(-4));
+    expect(withoutIds(seen.body)).not.toContain(covered.phone.slice(-4));
     // Consent does not cover ngo-a, or the shelter declined: still nothing at all.
     for (const probe of [probeUncovered, probeDeclined]) {
       const r = await a.request('GET', `/api/matching/survivors/${probe.survivorId}/proposals`);
