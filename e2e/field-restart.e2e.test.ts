@@ -88,6 +88,8 @@ describe('fifty registrations offline, a browser restart and a server killed mid
     await page.locator('#field-pin').fill(PIN);
     await page.locator('#field-pin-again').fill(PIN);
     await page.getByRole('button', { name: 'Set PIN' }).click();
+    // Setting up asks the server who is signed in; going offline before that answer would refuse the set-up.
+    await page.locator('#field-name').waitFor();
 
     await ctx.setOffline(true);
     const name = page.locator('#field-name');
