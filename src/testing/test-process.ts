@@ -23,7 +23,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-const CLI = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+/**
+ * Under vitest, the compiled CLI that `npm start` runs (vitest.global-setup.ts builds it whenever a source changed and
+ * names it here); elsewhere (benchmarks) the TypeScript sources through tsx, so no stale build is ever started.
+ */
+const COMPILED = process.env.REFUGE_TEST_COMPILED_CLI;
+const CLI_ARGS = COMPILED ? [COMPILED] : ['--import', 'tsx', fileURLToPath(new URL('../cli/main.ts', import.meta.url))];
 
 /**
  * Runs `refuge <args>` as its own process with `env` added; resolves with its exit code, all output and stdout alone
@@ -35,7 +40,7 @@ export async function refuge(
   timeoutMs = 600_000,
 ): Promise<{ code: number; out: string; stdout: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...CLI_ARGS, ...args], {
       env: { ...process.env, ...env },
       timeout: timeoutMs,
       maxBuffer: 64 * 1024 * 1024,
@@ -51,7 +56,7 @@ export async function refuge(
 // `env.PORT` keeps a port across a restart (a browser's storage belongs to its origin); otherwise a free one is taken.
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 300_000): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
+  const child = spawn(process.execPath, [...CLI_ARGS, 'serve'], {
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
