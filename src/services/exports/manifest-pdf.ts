@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import anyAscii from 'any-ascii';
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from './pdfkit.ts';
 import { MANIFEST_COLUMNS, type ManifestPerson } from '../../core/exports/manifest.ts';
 
 export interface ManifestData {
@@ -20,7 +20,7 @@ export interface ManifestData {
 const WIDTHS = [190, 34, 74, 68, 150, 120, 58, 68];
 
 export function renderManifestPdf(data: ManifestData): Readable {
-  const doc = new PDFDocument({
+  const doc = pdfDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 36,

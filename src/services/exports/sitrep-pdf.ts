@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import anyAscii from 'any-ascii';
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from './pdfkit.ts';
 import type { CoordinationFigures, HomeFigures } from '../../core/statistics/figures.ts';
 import type { FootprintGeometry, Position } from '../../core/geo/geojson-types.ts';
 import type { ReportSource } from '../../db/repositories/exports.repository.ts';
@@ -167,7 +167,7 @@ function niceStep(raw: number): number {
 }
 
 export function renderSitrepPdf(data: SitrepData): Readable {
-  const doc = new PDFDocument({
+  const doc = pdfDocument({
     size: 'A4',
     margin: 40,
     info: {
