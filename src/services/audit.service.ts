@@ -21,7 +21,6 @@ import {
   lockSealer,
   markSealed,
   overdueUnsealed,
-  readCustodyPage,
   readLeafHashes,
   readSealedPage,
   highestSealedLeaf,
@@ -29,6 +28,7 @@ import {
   sealedAnchorsOf,
   unsealedAnchors,
 } from '../db/repositories/audit.repository.ts';
+import { readCustodyPage } from '../db/repositories/monitoring/evidence-custody.repository.ts';
 import { asActor, asSystem, type Queryable } from '../db/transaction.ts';
 import type { AppContext, RequestActor } from './context.ts';
 
@@ -318,17 +318,7 @@ async function checkCustody(
   };
   for (;;) {
     const rows = await asSystem(app.database, (trx) => readCustodyPage(trx, after, 5000));
-    for (const r of rows) {
-      const entry = {
-        seq: r.seq,
-        evidenceId: r.evidence_id,
-        actorId: r.actor_id,
-        action: r.action,
-        at: r.at,
-        details: r.details,
-        previousHash: r.previous_hash,
-        hash: r.hash,
-      };
+    for (const entry of rows) {
       if (item[0] && item[0].evidenceId !== entry.evidenceId) {
         const p = checkItem();
         if (p) return p;
@@ -347,9 +337,9 @@ async function checkCustody(
       }
     }
     if (rows.length < 5000) break;
-    const lastRow = rows.at(-1);
-    if (!lastRow) break;
-    after = { evidenceId: lastRow.evidence_id, seq: lastRow.seq };
+    const last = rows.at(-1);
+    if (!last) break;
+    after = { evidenceId: last.evidenceId, seq: last.seq };
   }
   const p = checkItem();
   if (p) return p;

@@ -210,30 +210,6 @@ export async function unsealedAnchors(trx: Queryable): Promise<AuditEntry[]> {
   return rows.map((r) => toEntry(r, -1));
 }
 
-/** Every custody entry, a page at a time in (evidence, seq) order. */
-export async function readCustodyPage(
-  trx: Queryable,
-  after: { evidenceId: string; seq: number } | null,
-  limit: number,
-) {
-  const rows = await trx
-    .selectFrom('evidence_custody')
-    .selectAll()
-    .$if(after !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('evidence_id', '>', after!.evidenceId),
-          eb.and([eb('evidence_id', '=', after!.evidenceId), eb('seq', '>', after!.seq)]),
-        ]),
-      ),
-    )
-    .orderBy('evidence_id')
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-  return rows;
-}
-
 export interface AuditListItem {
   seq: number;
   at: string;

@@ -68,3 +68,27 @@ export async function listCustody(
       .execute()
   ).map(toEntry);
 }
+
+/** Every custody entry of every item, a page at a time in (evidence, seq) order: what audit verification walks. */
+export async function readCustodyPage(
+  trx: Queryable,
+  after: { evidenceId: string; seq: number } | null,
+  limit: number,
+): Promise<(CustodyEntry & { seq: number })[]> {
+  const rows = await trx
+    .selectFrom('evidence_custody')
+    .selectAll()
+    .$if(after !== null, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('evidence_id', '>', after!.evidenceId),
+          eb.and([eb('evidence_id', '=', after!.evidenceId), eb('seq', '>', after!.seq)]),
+        ]),
+      ),
+    )
+    .orderBy('evidence_id')
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(toEntry);
+}
