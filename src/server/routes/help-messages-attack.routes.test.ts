@@ -109,11 +109,13 @@ describe.each(DATABASE_KINDS)('help messages under attack on %s', (kind) => {
       sql<{ row: string }>`SELECT j::text AS row FROM jobs j WHERE kind = 'help.message'`.execute(trx),
     );
     expect(jobs.rows.length).toBeGreaterThan(0);
+    // The number written with or without its space: a bare '731' also turns up inside random ids and times.
+    const number = /731\D?5529/;
     for (const { row } of jobs.rows) {
-      expect(row).not.toContain('731');
+      expect(row).not.toMatch(number);
       expect(row).not.toContain(NAME);
     }
     const listed = await staff.request('GET', '/api/jobs');
-    expect(listed.body).not.toContain('731');
+    expect(listed.body).not.toMatch(number);
   });
 });
