@@ -218,4 +218,68 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.filter((id) => otherIds.has(id))).toEqual([]);
   });
+
+  it("carries the asked organisation's identity envelopes only, even where its case points at another's survivor", async () => {
+    // Names on the board are decrypted from these envelopes. Row-level security lets an embassy see a consenting
+    // national's row, so a join can reach another organisation's survivor: its envelope must stay out of the page.
+    const [a, b] = [randomUUID(), randomUUID()];
+    const caseOf = new Map<string, string>();
+    await asSystem(database, async (trx) => {
+      for (const id of [a, b])
+        await insertOrganisation(trx, {
+          id,
+          slug: `names-${id}`,
+          name: 'Names',
+          kind: 'ngo',
+          nationalitiesServed: [],
+          city: null,
+          requireTotp: false,
+          isDemo: false,
+        });
+      for (const [owner, envelope] of [
+        [a, 'envelope of a'],
+        [b, 'envelope of b'],
+      ] as const) {
+        const survivorId = randomUUID();
+        const caseId = randomUUID();
+        await sql`INSERT INTO survivors (id, organisation_id, identity_enc, sex, nationalities, languages, document_status)
+          VALUES (${survivorId}, ${owner}, ${envelope}, 'female', '{}', '{}', 'held')`.execute(trx);
+        // Both cases are a's: the second points at b's survivor.
+        await sql`INSERT INTO cases (id, survivor_id, organisation_id) VALUES (${caseId}, ${survivorId}, ${a})`.execute(
+          trx,
+        );
+        caseOf.set(owner, caseId);
+      }
+      const at = new Date(Date.UTC(2026, 1, 1)).toISOString();
+      await insertNeeds(
+        trx,
+        [a, b].map((owner) => ({
+          id: randomUUID(),
+          caseId: caseOf.get(owner)!,
+          organisationId: a,
+          kind: 'legal' as const,
+          priority: 'normal' as const,
+          status: 'open' as const,
+          noteEnc: null,
+          createdBy: null,
+          createdAt: at,
+          updatedAt: at,
+          urgencyTier: 1,
+          effectivePriority: 1,
+          ageBand: null,
+          nationalities: [],
+          locationKind: 'street' as const,
+          caseRisk: 'medium' as const,
+        })),
+      );
+    });
+    // As the system: no row-level security, so the page's own condition is all that keeps b's envelope out.
+    const envelopes = async (identitiesOf?: string) =>
+      (await asSystem(database, (trx) => triageBoard(trx, { organisationId: a, limit: 10, identitiesOf })))
+        .map((r) => `${r.caseId === caseOf.get(a) ? 'a' : 'b'}: ${r.identityEnc}`)
+        .sort();
+    expect(await envelopes(a)).toEqual(['a: envelope of a', 'b: null']);
+    expect(await envelopes(b)).toEqual(['a: null', 'b: envelope of b']);
+    expect(await envelopes()).toEqual(['a: null', 'b: null']);
+  });
 });

@@ -12,6 +12,12 @@ import type { AppContext, RequestActor } from '../context.ts';
 import { openIdentity } from './survivor-envelopes.service.ts';
 import { preferredNameOf } from './survivor-presenter.ts';
 
+/** Whether the actor's lists show names: roles that read survivors across their own organisation. */
+export function listsShowNames(actor: RequestActor): boolean {
+  const scope = scopeFor(actor.roles, 'read', 'survivor');
+  return scope === 'organisation' || scope === 'all';
+}
+
 export async function ownPreferredNames(
   trx: Tx,
   app: AppContext,
@@ -19,10 +25,23 @@ export async function ownPreferredNames(
   survivorIds: readonly string[],
   view: string,
 ): Promise<Map<string, string | null>> {
-  const scope = scopeFor(actor.roles, 'read', 'survivor');
-  if (scope !== 'organisation' && scope !== 'all') return new Map();
-  const rows = await findOwnSurvivorIdentities(trx, actor.organisationId, survivorIds);
-  if (rows.length === 0) return new Map();
-  await audit(trx, app, actor, 'survivor.read', 'survivor', null, { view, survivorIds: rows.map((r) => r.id) });
-  return new Map(rows.map((r) => [r.id, preferredNameOf(openIdentity(app, r))]));
+  if (!listsShowNames(actor)) return new Map();
+  return preferredNames(trx, app, actor, await findOwnSurvivorIdentities(trx, actor.organisationId, survivorIds), view);
+}
+
+/**
+ * The names in identity envelopes a list already read (its own organisation's survivors only; the caller checked
+ * listsShowNames), audited as one survivor read of those people.
+ */
+export async function preferredNames(
+  trx: Tx,
+  app: AppContext,
+  actor: RequestActor,
+  identities: readonly { id: string; identityEnc: string }[],
+  view: string,
+): Promise<Map<string, string | null>> {
+  const unique = [...new Map(identities.map((r) => [r.id, r])).values()];
+  if (unique.length === 0) return new Map();
+  await audit(trx, app, actor, 'survivor.read', 'survivor', null, { view, survivorIds: unique.map((r) => r.id) });
+  return new Map(unique.map((r) => [r.id, preferredNameOf(openIdentity(app, r))]));
 }

@@ -1,7 +1,7 @@
 import { effectivePriority, urgencyRank, urgencyTier } from '../../core/triage/urgency.ts';
 import type { AgeBand, LocationKind, NeedKind, NeedPriority, NeedStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { NeedView, TriageItem, TriageQuery } from '../../contracts/casework/index.ts';
-import { ownPreferredNames } from './list-names.ts';
+import { listsShowNames, preferredNames } from './list-names.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import {
   findNeed,
@@ -165,6 +165,8 @@ export async function triage(
   authorise(actor, 'read', 'need');
   const after = decodeCursor(q.cursor, ['number', 'number', 'instant', 'uuid']);
   const { rows, names } = await asActor(app.database, actor, async (trx) => {
+    // Names are read with the page (one statement), for the roles whose lists show them.
+    const withNames = listsShowNames(actor);
     const rows = await triageBoard(trx, {
       organisationId: actor.organisationId,
       kinds: q.kind,
@@ -180,14 +182,10 @@ export async function triage(
             id: String(after[3]),
           }
         : undefined,
+      ...(withNames ? { identitiesOf: actor.organisationId } : {}),
     });
-    const names = await ownPreferredNames(
-      trx,
-      app,
-      actor,
-      rows.map((r) => r.survivorId),
-      'triage',
-    );
+    const identities = rows.flatMap((r) => (r.identityEnc ? [{ id: r.survivorId, identityEnc: r.identityEnc }] : []));
+    const names = await preferredNames(trx, app, actor, identities, 'triage');
     return { rows, names };
   });
   const now = app.now();

@@ -130,6 +130,11 @@ export interface TriageFilter {
   after?: { tier: number; effectivePriority: number; createdAt: string; id: string };
   /** Entries the ordered walk may read before switching plans (tests lower it to force the sparse plan). */
   walkBudget?: number;
+  /**
+   * The organisation whose survivors' identity envelopes the page carries (names on the board, read in the same
+   * statement as the page); absent: none. Another organisation's survivor never has one.
+   */
+  identitiesOf?: string;
 }
 
 export interface TriageRow extends NeedRow {
@@ -138,6 +143,8 @@ export interface TriageRow extends NeedRow {
   caseStatus: CaseStatus;
   /** core/triage protection flags of the survivor (own organisation's board only). */
   protectionFlags: ProtectionFlag[];
+  /** The survivor's identity envelope, when the filter asked for its organisation's and the survivor is one of them. */
+  identityEnc: string | null;
 }
 
 /** How many board entries the ordered walk reads, per walked range, before it gives up on a sparse filter. */
@@ -228,7 +235,7 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
       break;
     }
   }
-  if (exact || page.length === limit) return finishBoard(trx, page);
+  if (exact || page.length === limit) return finishBoard(trx, page, f.identitiesOf);
 
   // 2. Matches are rare along the walked ranges.
   if (nationalities) {
@@ -254,7 +261,7 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
         SELECT n.id FROM needs n WHERE n.id IN (${ids}) AND ${sql.join([...scope, ...residual], sql` AND `)}
         ORDER BY n.urgency_tier + 0, n.effective_priority + 0, n.created_at, n.id LIMIT ${limit}`.execute(trx);
       await sql`SET LOCAL enable_seqscan = on`.execute(trx);
-      return finishBoard(trx, sparse.rows);
+      return finishBoard(trx, sparse.rows, f.identitiesOf);
     }
   }
   // Walk the same ranges to their end: exact, and bounded by the narrowest filter's share of the board.
@@ -266,11 +273,15 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
       ),
       sql` UNION ALL `,
     )}) u ORDER BY u.urgency_tier, u.effective_priority, u.created_at, u.id LIMIT ${limit}`.execute(trx);
-  return finishBoard(trx, full.rows);
+  return finishBoard(trx, full.rows, f.identitiesOf);
 }
 
-/** The page's needs with their case and survivor, in the order of `ids`. */
-async function finishBoard(trx: Queryable, ids: readonly { id: string }[]): Promise<TriageRow[]> {
+/** The page's needs with their case and survivor (and the survivor's identity envelope if asked), in the order of `ids`. */
+async function finishBoard(
+  trx: Queryable,
+  ids: readonly { id: string }[],
+  identitiesOf: string | undefined,
+): Promise<TriageRow[]> {
   if (ids.length === 0) return [];
   const rows = await trx
     .selectFrom('needs as n')
@@ -278,6 +289,11 @@ async function finishBoard(trx: Queryable, ids: readonly { id: string }[]): Prom
     .innerJoin('survivors as s', 's.id', 'c.survivor_id')
     .selectAll('n')
     .select(['c.survivor_id', 's.sex', 'c.status as case_status', 's.protection_flags'])
+    .select(
+      identitiesOf
+        ? sql<string | null>`CASE WHEN s.organisation_id = ${identitiesOf} THEN s.identity_enc END`.as('identity_enc')
+        : sql<null>`NULL::text`.as('identity_enc'),
+    )
     .where(
       'n.id',
       'in',
@@ -292,6 +308,7 @@ async function finishBoard(trx: Queryable, ids: readonly { id: string }[]): Prom
       sex: r.sex,
       caseStatus: r.case_status,
       protectionFlags: r.protection_flags,
+      identityEnc: r.identity_enc,
     }))
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
