@@ -210,9 +210,10 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
   const residual = checks(driver?.column ?? null);
   const ranges = driver ? driver.values.map((v) => [...scope, sql`${sql.ref(`n.${driver.column}`)} = ${v}`]) : [scope];
 
-  // 1. The budgeted walk: each range yields its matches in order and, if its budget ran out, a marker.
-  const walked = await sql<{ id: string; matched: boolean; cut: boolean }>`
-    SELECT u.id, u.matched, u.cut FROM (${sql.join(
+  // 1. The budgeted walk: each range yields its matches in order and, if its budget ran out, a marker. Matched
+  // entries come with the page's columns (one statement when the walk answers, as it does for most boards).
+  const walked = await sql<{ walked_id: string; matched: boolean; cut: boolean } & Partial<PageRow>>`
+    SELECT w.id AS walked_id, w.matched, w.cut, d.* FROM (SELECT u.* FROM (${sql.join(
       ranges.map(
         (where) => sql`(SELECT *, n.walked = ${budget} AS cut FROM (
           SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at,
@@ -222,10 +223,10 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
         ) n WHERE n.matched OR n.walked = ${budget} LIMIT ${limit + 1})`,
       ),
       sql` UNION ALL `,
-    )}) u ORDER BY u.urgency_tier, u.effective_priority, u.created_at, u.id LIMIT ${limit + ranges.length}`.execute(
-    trx,
-  );
-  const page: { id: string }[] = [];
+    )}) u ORDER BY u.urgency_tier, u.effective_priority, u.created_at, u.id LIMIT ${limit + ranges.length}) w
+    LEFT JOIN LATERAL (SELECT ${pageColumns(f.identitiesOf)} ${PAGE_JOINS} WHERE w.matched AND n.id = w.id) d ON true
+    ORDER BY w.urgency_tier, w.effective_priority, w.created_at, w.id`.execute(trx);
+  const page: (typeof walked.rows)[number][] = [];
   let exact = true;
   for (const r of walked.rows) {
     if (page.length === limit) break;
@@ -235,7 +236,9 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
       break;
     }
   }
-  if (exact || page.length === limit) return finishBoard(trx, page, f.identitiesOf);
+  // An entry whose case or survivor row-level security hides has no page columns: left out, as a join leaves it.
+  if (exact || page.length === limit)
+    return page.flatMap((r) => (r.id === undefined || r.id === null ? [] : [boardRow(r as PageRow)]));
 
   // 2. Matches are rare along the walked ranges.
   if (nationalities) {
@@ -276,39 +279,40 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
   return finishBoard(trx, full.rows, f.identitiesOf);
 }
 
-/** The page's needs with their case and survivor (and the survivor's identity envelope if asked), in the order of `ids`. */
+/** What a board page reads of each need: the need, its case and survivor. */
+type PageRow = Selectable<NeedsTable> & {
+  survivor_id: string;
+  sex: Sex;
+  case_status: CaseStatus;
+  protection_flags: ProtectionFlag[];
+  identity_enc: string | null;
+};
+
+/** The page's columns, over PAGE_JOINS; the survivor's identity envelope only if it is `identitiesOf`'s survivor. */
+const pageColumns = (identitiesOf: string | undefined) =>
+  sql`n.*, c.survivor_id, s.sex, c.status AS case_status, s.protection_flags, ${
+    identitiesOf ? sql`CASE WHEN s.organisation_id = ${identitiesOf} THEN s.identity_enc END` : sql`NULL::text`
+  } AS identity_enc`;
+const PAGE_JOINS = sql`FROM needs n JOIN cases c ON c.id = n.case_id JOIN survivors s ON s.id = c.survivor_id`;
+
+const boardRow = (r: PageRow): TriageRow => ({
+  ...needFrom(r),
+  survivorId: r.survivor_id,
+  sex: r.sex,
+  caseStatus: r.case_status,
+  protectionFlags: r.protection_flags,
+  identityEnc: r.identity_enc,
+});
+
+/** The page's needs with their case and survivor (and identity envelope if asked), in the order of `ids`. */
 async function finishBoard(
   trx: Queryable,
   ids: readonly { id: string }[],
   identitiesOf: string | undefined,
 ): Promise<TriageRow[]> {
   if (ids.length === 0) return [];
-  const rows = await trx
-    .selectFrom('needs as n')
-    .innerJoin('cases as c', 'c.id', 'n.case_id')
-    .innerJoin('survivors as s', 's.id', 'c.survivor_id')
-    .selectAll('n')
-    .select(['c.survivor_id', 's.sex', 'c.status as case_status', 's.protection_flags'])
-    .select(
-      identitiesOf
-        ? sql<string | null>`CASE WHEN s.organisation_id = ${identitiesOf} THEN s.identity_enc END`.as('identity_enc')
-        : sql<null>`NULL::text`.as('identity_enc'),
-    )
-    .where(
-      'n.id',
-      'in',
-      ids.map((r) => r.id),
-    )
-    .execute();
+  const rows = await sql<PageRow>`SELECT ${pageColumns(identitiesOf)} ${PAGE_JOINS}
+    WHERE n.id = ANY(${sql.val(ids.map((r) => r.id))}::uuid[])`.execute(trx);
   const order = new Map(ids.map((r, i) => [r.id, i]));
-  return rows
-    .map((r) => ({
-      ...needFrom(r),
-      survivorId: r.survivor_id,
-      sex: r.sex,
-      caseStatus: r.case_status,
-      protectionFlags: r.protection_flags,
-      identityEnc: r.identity_enc,
-    }))
-    .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return rows.rows.map(boardRow).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
