@@ -114,6 +114,8 @@ export function computeLevels(set: PreparedSet, a: Int32Array, b: Int32Array, on
     const cache = caches[c];
     const ids = set.valueIds?.[c];
     if (cache && ids) {
+      // This loop remembers each pair of values; the comparator need not remember it again.
+      const judge = (comp.compareUnmemoised ?? comp.compare).bind(comp);
       for (let p = 0; p < n; p++) {
         const i = a[p]!;
         const j = b[p]!;
@@ -127,7 +129,7 @@ export function computeLevels(set: PreparedSet, a: Int32Array, b: Int32Array, on
         const hi = x < y ? y : x;
         let l = cache.get(lo, hi);
         if (l === -2) {
-          l = comp.compare(vals[i], vals[j]);
+          l = judge(vals[i], vals[j]);
           cache.set(lo, hi, l);
         }
         col[p] = l;

@@ -51,6 +51,12 @@ export interface Comparator<P = unknown> {
   prepare(values: readonly FieldValue[]): P | null;
   /** Level index for two prepared values, or -1 when either is missing. Must be symmetric. */
   compare(a: P | null, b: P | null): number;
+  /**
+   * compare without the comparator's own memo of pairs it has judged, for callers that remember each pair's level
+   * themselves (scoring's PairLevelCache): remembering twice cost about a tenth of the compare phase. Absent when
+   * compare keeps no memo.
+   */
+  compareUnmemoised?(a: P | null, b: P | null): number;
   /** Caseworker-readable sentence saying why the pair got that level. */
   explain(a: P | null, b: P | null, level: number): string;
   /** Keys for blocking rules that name this comparison (records sharing a key become candidate pairs). */

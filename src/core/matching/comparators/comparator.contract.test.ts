@@ -143,3 +143,24 @@ describe.each(COMPARATORS)('comparator contract: $label', (c) => {
     );
   });
 });
+
+// Comparators that memoise pairs also judge them without the memo (scoring's own cache calls that).
+describe.each(COMPARATORS.filter((c) => c.comparator.compareUnmemoised))('comparator memo: $label', (c) => {
+  const comp = c.comparator;
+
+  it('judges a pair without its memo exactly as with it (scoring remembers levels)', () => {
+    const fresh = comp.compareUnmemoised!.bind(comp);
+    fc.assert(
+      fc.property(inputsArb(c), inputsArb(c), (x, y) => {
+        const a = comp.prepare(x);
+        const b = comp.prepare(y);
+        // Before and after the memo has seen the pair.
+        const first = fresh(a, b);
+        expect(comp.compare(a, b)).toBe(first);
+        expect(fresh(b, a)).toBe(first);
+        expect(comp.compare(b, a)).toBe(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

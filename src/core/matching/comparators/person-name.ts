@@ -23,6 +23,7 @@ export function personNameComparator(
   // The same two spellings meet in many pairs (common names): remember their level.
   const ids = new WeakMap<NormalisedNameLike, number>();
   const levelCache = new Map<number, number>();
+  const judge = (a: NormalisedNameLike, b: NormalisedNameLike): number => index.get(levelOf(a, b)) ?? last;
   const LEVEL_CACHE_MAX = 4_000_000;
   const ID_LIMIT = 1 << 22;
   return {
@@ -51,15 +52,18 @@ export function personNameComparator(
       if (a === b) return 0; // same cached spelling
       const ia = ids.get(a);
       const ib = ids.get(b);
-      if (ia === undefined || ib === undefined || ia >= ID_LIMIT || ib >= ID_LIMIT)
-        return index.get(levelOf(a, b)) ?? last;
+      if (ia === undefined || ib === undefined || ia >= ID_LIMIT || ib >= ID_LIMIT) return judge(a, b);
       const key = ia < ib ? ia * ID_LIMIT + ib : ib * ID_LIMIT + ia;
       let level = levelCache.get(key);
       if (level === undefined) {
-        level = index.get(levelOf(a, b)) ?? last;
+        level = judge(a, b);
         if (levelCache.size < LEVEL_CACHE_MAX) levelCache.set(key, level);
       }
       return level;
+    },
+    compareUnmemoised(a, b) {
+      if (a == null || b == null) return -1;
+      return a === b ? 0 : judge(a, b);
     },
     explain(a, b, level) {
       if (level < 0 || a == null || b == null)
