@@ -5,24 +5,34 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
+import ts from 'typescript';
 import { migrate } from './src/db/migrate.ts';
 
 const ROOT = import.meta.dirname;
 const SERVER_BUILD_STAMP = join(ROOT, 'dist', '.server-build');
 
-/** The newest modification time of what `npm run build:server` compiles (src without web, testing and tests). */
-function newestServerSource(dir = join(ROOT, 'src')): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (path !== join(ROOT, 'src', 'web') && path !== join(ROOT, 'src', 'testing'))
-        newest = Math.max(newest, newestServerSource(path));
-    } else if (/\.(ts|json)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
-      newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  }
-  return newest;
+/**
+ * The newest modification time of what `npm run build:server` compiles: the sources tsc itself lists for
+ * tsconfig.build.json (so its include and exclude are the only list), and every JSON file under src (imported
+ * data; a web app's JSON counted too costs at most a needless build).
+ */
+function newestServerSource(): number {
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.build.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(`tsconfig.build.json: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      },
+    },
+  );
+  if (!parsed) throw new Error('tsconfig.build.json could not be read');
+  const json = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? json(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
+    );
+  return Math.max(0, ...[...parsed.fileNames, ...json(join(ROOT, 'src'))].map((f) => statSync(f).mtimeMs));
 }
 
 /**
