@@ -7,7 +7,7 @@ select "m"."m_id", "m"."m_total" from (select "c"."id" as "m_id", coalesce(r.fli
   AND (s.document_status = 'held' OR r.emergency_document_status = 'issued')
   AND coalesce(r.exit_clearance, 'pending') IN ('not_needed', 'paid', 'waived')
   AND r.flight_date IS NOT NULL AND r.flight_number IS NOT NULL
-) and replace(r.flight_number, ' ', '') = $8 and r.flight_date = $9 and ("c"."survivor_id" in ($10) or c.id::text like $11)) as "m" where (m.m_key, m.m_id) > ($12::date, $13::uuid) order by "m"."m_key" asc, "m"."m_id" asc limit $14;
+) and replace(r.flight_number, ' ', '') = $8 and r.flight_date = $9 and (c.survivor_id IN ($10) OR c.id::text LIKE $11)) as "m" where (m.m_key, m.m_id) > ($12::date, $13::uuid) order by "m"."m_key" asc, "m"."m_id" asc limit $14;
 
 -- listConsularQueue (not ready, newest)
 select "r"."case_id" from "consular_records" as "r" inner join "cases" as "c" on "c"."id" = "r"."case_id" inner join "survivors" as "s" on "s"."id" = "c"."survivor_id" where "r"."embassy_organisation_id" = $1 and NOT coalesce(NOT coalesce((

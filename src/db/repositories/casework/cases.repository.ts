@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import type { TimelineKind } from '../../../core/cases/timeline.ts';
 import type {
   AgeBand,
@@ -152,8 +152,7 @@ export interface CaseListFilter {
   /** YYYY-MM (UTC), inclusive: the month the survivor was registered. */
   registeredFrom?: string;
   registeredTo?: string;
-  /** A search: cases of these survivors, or whose id starts with this (lower-case hex) reference. */
-  search?: { survivorIds: string[]; idPrefix: string | null };
+  search?: CaseSearch;
   limit: number;
   after?: { openedAt: string; id: string };
 }
@@ -162,6 +161,21 @@ export interface CaseListFilter {
 export const EMBASSY_CONSENTED_SQL = sql<
   string[]
 >`(SELECT coalesce(array_agg(x), '{}') FROM unnest(s.nationalities) x WHERE s.consent_embassy_nationalities IS NULL OR x = ANY (s.consent_embassy_nationalities))`;
+
+/** A search: cases of these survivors, or whose id starts with this (lower-case hex) reference. */
+export interface CaseSearch {
+  survivorIds: readonly string[];
+  idPrefix: string | null;
+}
+
+/** A search's condition on `cases` read as `c` (the case list and the consular queue); an empty one matches nothing. */
+export function caseSearchCondition(search: CaseSearch): RawBuilder<boolean> {
+  const parts = [
+    ...(search.survivorIds.length ? [sql`c.survivor_id IN (${sql.join(search.survivorIds)})`] : []),
+    ...(search.idPrefix ? [sql`c.id::text LIKE ${`${search.idPrefix}%`}`] : []),
+  ];
+  return parts.length ? sql<boolean>`(${sql.join(parts, sql` OR `)})` : sql<boolean>`false`;
+}
 
 /** Newest first, keyset-paginated on (opened_at, id). */
 export async function listCases(
@@ -195,15 +209,7 @@ export async function listCases(
   const month = sql<string>`to_char(s.registered_at AT TIME ZONE 'UTC', 'YYYY-MM')`;
   if (f.registeredFrom) q = q.where(month, '>=', f.registeredFrom);
   if (f.registeredTo) q = q.where(month, '<=', f.registeredTo);
-  if (f.search) {
-    const { survivorIds, idPrefix } = f.search;
-    q = q.where((eb) =>
-      eb.or([
-        ...(survivorIds.length ? [eb('c.survivor_id', 'in', survivorIds)] : []),
-        ...(idPrefix ? [eb(sql<string>`c.id::text`, 'like', `${idPrefix}%`)] : []),
-      ]),
-    );
-  }
+  if (f.search) q = q.where(caseSearchCondition(f.search));
   if (f.after) q = q.where(sql<boolean>`(c.opened_at, c.id) < (${f.after.openedAt}::timestamptz, ${f.after.id}::uuid)`);
   const rows = await q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
   return rows.map((r) => ({ kase: caseFrom(r), survivor: survivorFrom(r) }));

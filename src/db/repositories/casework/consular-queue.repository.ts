@@ -10,9 +10,11 @@ import { RISK_LEVELS, type CaseStatus, type DocumentStatus } from '../../../core
 import {
   CASE_COLUMNS,
   caseFrom,
+  caseSearchCondition,
   SURVIVOR_COLUMNS,
   survivorFrom,
   type CaseRow,
+  type CaseSearch,
   type SurvivorRow,
 } from './cases.repository.ts';
 import type { ConsularRecordRow } from './consular.repository.ts';
@@ -29,8 +31,7 @@ export interface ConsularQueueFilter {
   exitClearance?: readonly ExitClearanceStatus[];
   ready?: boolean;
   flight?: 'none' | 'booked' | { flightNumber: string; date: string };
-  /** A search: cases of these survivors, or whose id starts with this (lower-case hex) reference. */
-  search?: { survivorIds: string[]; idPrefix: string | null };
+  search?: CaseSearch;
 }
 export type ConsularSort = 'newest' | 'oldest' | 'flight' | 'risk';
 
@@ -106,15 +107,7 @@ function queueBase(trx: Queryable, f: ConsularQueueFilter) {
   if (f.nationalities?.length) q = q.where(sql<boolean>`s.nationalities && ${sql.val([...f.nationalities])}::text[]`);
   if (f.documentStatuses?.length) q = q.where('s.document_status', 'in', [...f.documentStatuses]);
   for (const c of recordConditions(f)) q = q.where(c);
-  if (f.search) {
-    const { survivorIds, idPrefix } = f.search;
-    q = q.where((eb) =>
-      eb.or([
-        ...(survivorIds.length ? [eb('c.survivor_id', 'in', survivorIds)] : []),
-        ...(idPrefix ? [eb(sql<string>`c.id::text`, 'like', `${idPrefix}%`)] : []),
-      ]),
-    );
-  }
+  if (f.search) q = q.where(caseSearchCondition(f.search));
   return q;
 }
 

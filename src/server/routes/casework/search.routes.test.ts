@@ -75,6 +75,8 @@ describe.each(DATABASE_KINDS)('finding a person on %s', (kind) => {
       expect(ids(page)).not.toContain(other.caseId);
     }
     expect((await search(cwA, 'Chen Meiling')).items.find((i) => i.id === han.caseId)?.preferredName).toBe('陈美玲');
+    // A term that finds nobody and is no case reference lists nothing, not the whole list.
+    expect(await search(cwA, 'Zofia Wiśniewska')).toEqual({ items: [], nextCursor: null });
   });
 
   it('finds by phone however it is written, and by the start of a case reference', async () => {
@@ -135,6 +137,8 @@ describe.each(DATABASE_KINDS)('finding a person on %s', (kind) => {
       expect(ids(await search(consulVn, NUMBER))).toEqual([han.caseId]);
       const found = (await queue(consulVn, NUMBER)).json as { items: { caseId: string }[] };
       expect(found.items.map((i) => i.caseId)).toEqual([han.caseId]);
+      // The queue holds this person, but a term that finds nobody lists nothing.
+      expect((await queue(consulVn, 'Zofia Wiśniewska')).json).toMatchObject({ items: [] });
     });
 
     it("gives another organisation, a clinic and another country's embassy exactly a miss's answer", async () => {
