@@ -10,7 +10,7 @@ select * from "needs" where "case_id" = $1 order by "created_at", "id" limit $2;
 update "needs" set "status" = $1, "updated_at" = $2 where "id" = $3;
 
 -- triageBoard (ordered walk)
-SELECT w.id AS walked_id, w.matched, w.cut, d.* FROM (SELECT u.* FROM ((SELECT *, n.walked = $1 AS cut FROM (
+SELECT w.matched, w.cut, d.* FROM (SELECT u.* FROM ((SELECT *, n.walked = $1 AS cut FROM (
           SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at,
                  (true) AS matched,
                  row_number() OVER (ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id) AS walked
@@ -20,7 +20,7 @@ SELECT w.id AS walked_id, w.matched, w.cut, d.* FROM (SELECT u.* FROM ((SELECT *
     ORDER BY w.urgency_tier, w.effective_priority, w.created_at, w.id;
 
 -- triageBoard (filtered walk, next page)
-SELECT w.id AS walked_id, w.matched, w.cut, d.* FROM (SELECT u.* FROM ((SELECT *, n.walked = $1 AS cut FROM (
+SELECT w.matched, w.cut, d.* FROM (SELECT u.* FROM ((SELECT *, n.walked = $1 AS cut FROM (
           SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at,
                  (n.nationalities && $2::text[] AND n.location_kind = ANY($3::text[]) AND n.age_band = ANY($4::text[])) AS matched,
                  row_number() OVER (ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id) AS walked

@@ -212,8 +212,8 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
 
   // 1. The budgeted walk: each range yields its matches in order and, if its budget ran out, a marker. Matched
   // entries come with the page's columns (one statement when the walk answers, as it does for most boards).
-  const walked = await sql<{ walked_id: string; matched: boolean; cut: boolean } & Partial<PageRow>>`
-    SELECT w.id AS walked_id, w.matched, w.cut, d.* FROM (SELECT u.* FROM (${sql.join(
+  const walked = await sql<{ matched: boolean; cut: boolean } & Partial<PageRow>>`
+    SELECT w.matched, w.cut, d.* FROM (SELECT u.* FROM (${sql.join(
       ranges.map(
         (where) => sql`(SELECT *, n.walked = ${budget} AS cut FROM (
           SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at,
