@@ -7,20 +7,17 @@
  * single word equal to a part of a person's name ("Chen") is that person again. compromise reads only
  * the sentences where no cheaper cue decided.
  */
-import { createRequire } from 'node:module';
 import type Compromise from 'compromise';
+import { loadOnFirstUse } from '../load-on-first-use.ts';
 import { surnameClassesOfToken, foldWord } from '../names/index.ts';
 import type { Claim } from './claim-types.ts';
 import { ORG_WORDS, ROLE_WORDS, TITLES } from './gazetteer.ts';
 import type { PlaceIndex } from './places.ts';
-
-/**
- * compromise, loaded when the first sentence needs it (its CommonJS build, so this stays synchronous): loading it took
- * ~0.9 s of CPU that every server start and every CLI command paid, though only article ingestion reads with it.
- */
-let compromise: typeof Compromise | undefined;
-const nlp = (text: string) => (compromise ??= createRequire(import.meta.url)('compromise') as typeof Compromise)(text);
 import { countryOfDemonym } from './places.ts';
+
+/** compromise, loaded when the first sentence needs it (~0.9 s of CPU at load; only article ingestion reads with it). */
+const compromise = loadOnFirstUse<typeof Compromise>('compromise');
+const nlp = (text: string) => compromise()(text);
 
 const CAP = `\\p{Lu}[\\p{L}\\p{M}'’-]*`;
 // Capitalised runs, with "of"/"for"/"and"/"the" allowed inside (Ministry of Interior, Bank of China).

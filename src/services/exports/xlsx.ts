@@ -7,13 +7,12 @@
  */
 import { PassThrough, type Readable } from 'node:stream';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import type { ExportColumn } from '../../core/exports/table.ts';
+import { loadOnFirstUse } from '../../core/load-on-first-use.ts';
 
-/** exceljs, loaded on the first XLSX export: loading it took ~0.4 s of CPU that every server start and CLI command paid. */
-let exceljs: typeof ExcelJS | undefined;
-const loadExcelJs = () => (exceljs ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJS);
+/** exceljs, loaded on the first XLSX export (~0.4 s of CPU at load). */
+const loadExcelJs = loadOnFirstUse<typeof ExcelJS>('exceljs');
 
 const BATCH = 500;
 /** Bytes waiting (for the compressor or the reader) beyond which the writer pauses. */
