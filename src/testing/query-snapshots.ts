@@ -9,6 +9,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import type { Schema } from '../db/schema.ts';
 import * as accounts from '../db/repositories/accounts.repository.ts';
 import * as alerts from '../db/repositories/alerts.repository.ts';
+import * as caseEvents from '../db/repositories/casework/case-events.repository.ts';
 import * as cases from '../db/repositories/casework/cases.repository.ts';
 import * as consular from '../db/repositories/casework/consular.repository.ts';
 import * as consularQueue from '../db/repositories/casework/consular-queue.repository.ts';
@@ -95,7 +96,9 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
     'listCases (embassy)': (db) =>
       cases.listCases(db, { scope: { kind: 'embassy', nationalities: ['ID'] }, limit: 50 }),
     updateCase: (db) => cases.updateCase(db, ID, { status: 'assessed', riskLevel: 'high', at: AT }),
-    listCaseEvents: (db) => cases.listCaseEvents(db, ID, 50, { at: AT, id: ID }),
+  },
+  'casework.case-events': {
+    listCaseEvents: (db) => caseEvents.listCaseEvents(db, ID, 50, { at: AT, id: ID }),
   },
   'casework.needs': {
     findNeed: (db) => needs.findNeed(db, ID),

@@ -14,6 +14,3 @@ select "c"."id", "c"."survivor_id", "c"."organisation_id", "c"."status", "c"."ri
 
 -- updateCase
 update "cases" set "status" = $1, "risk_level" = $2, "updated_at" = $3 where "id" = $4;
-
--- listCaseEvents
-select "id", "kind", "at", "actor_user_id", "organisation_id", "params", "detail_enc" from "case_events" where "case_id" = $1 and (at, id) < ($2::timestamptz, $3::uuid) order by "at" desc, "id" desc limit $4;

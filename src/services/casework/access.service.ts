@@ -4,13 +4,12 @@ import type { Role, Scope } from '../../core/vocabulary.ts';
 import {
   findCaseWithSurvivor,
   findOrganisations,
-  insertCaseEvents,
-  type CaseEventInsert,
   servedByActor,
   type CaseRow,
   type OrganisationInfo,
   type SurvivorRow,
 } from '../../db/repositories/casework/cases.repository.ts';
+import { insertCaseEvents, type CaseEventInsert } from '../../db/repositories/casework/case-events.repository.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { TimelineEvent } from '../../core/cases/timeline.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';

@@ -8,11 +8,8 @@ import {
   type CaseAudience,
 } from '../../core/disclosure/index.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
-import {
-  findOrganisations,
-  listCaseEvents,
-  type CaseEventRow,
-} from '../../db/repositories/casework/cases.repository.ts';
+import { findOrganisations } from '../../db/repositories/casework/cases.repository.ts';
+import { listCaseEvents, type CaseEventRow } from '../../db/repositories/casework/case-events.repository.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { followUpsOfCase } from '../../db/repositories/casework/followups.repository.ts';
 import { listNeedsOfCase, type NeedRow } from '../../db/repositories/casework/needs.repository.ts';

@@ -1,5 +1,8 @@
 import { encryptionContext } from '../../db/encrypted-columns.ts';
-import { clearCaseEventSummaries, sealCaseEventSummary } from '../../db/repositories/casework/cases.repository.ts';
+import {
+  clearCaseEventSummaries,
+  sealCaseEventSummary,
+} from '../../db/repositories/casework/case-events.repository.ts';
 import { clearReferralReasons, sealReferralReason } from '../../db/repositories/casework/referrals.repository.ts';
 import { asSystem } from '../../db/transaction.ts';
 import type { AppContext } from '../context.ts';

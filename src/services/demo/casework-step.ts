@@ -14,11 +14,8 @@ import {
   type Sex,
 } from '../../core/vocabulary.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
-import {
-  insertCaseEvents,
-  listDemoCasesWithSurvivors,
-  type CaseEventInsert,
-} from '../../db/repositories/casework/cases.repository.ts';
+import { insertCaseEvents, type CaseEventInsert } from '../../db/repositories/casework/case-events.repository.ts';
+import { listDemoCasesWithSurvivors } from '../../db/repositories/casework/cases.repository.ts';
 import { upsertConsularRecords, type ConsularRecordRow } from '../../db/repositories/casework/consular.repository.ts';
 import { insertFollowUps, type FollowUpRow } from '../../db/repositories/casework/followups.repository.ts';
 import { insertNeeds, type NeedInsert } from '../../db/repositories/casework/needs.repository.ts';

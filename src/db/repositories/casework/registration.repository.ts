@@ -3,7 +3,7 @@ import type { Queryable } from '../../transaction.ts';
 import type { OrganisationKind } from '../../../core/vocabulary.ts';
 import type { CaseEventsTable, IdempotencyKeysTable, JobsTable } from '../../schema.ts';
 import type { AuditAppend } from '../audit.repository.ts';
-import type { CaseEventInsert } from './cases.repository.ts';
+import type { CaseEventInsert } from './case-events.repository.ts';
 import { followUpColumns, type FollowUpRow } from './followups.repository.ts';
 import { needColumns, type NeedInsert } from './needs.repository.ts';
 import type { IdempotencyRow } from '../idempotency.repository.ts';
