@@ -16,22 +16,27 @@ export interface CaseEventInsert {
   detailEnc: string | null;
 }
 
+/** A timeline entry as its columns, params as a JSON value (the registration function takes it so). */
+export function caseEventColumns(
+  e: CaseEventInsert,
+): Omit<Insertable<CaseEventsTable>, 'params'> & { params: Record<string, unknown> } {
+  return {
+    id: e.id,
+    case_id: e.caseId,
+    organisation_id: e.organisationId,
+    actor_user_id: e.actorUserId,
+    at: e.at,
+    kind: e.kind,
+    params: e.params,
+    detail_enc: e.detailEnc,
+  };
+}
+
 export async function insertCaseEvents(trx: Queryable, events: readonly CaseEventInsert[]): Promise<void> {
   if (events.length === 0) return;
   await trx
     .insertInto('case_events')
-    .values(
-      events.map((e): Insertable<CaseEventsTable> => ({
-        id: e.id,
-        case_id: e.caseId,
-        organisation_id: e.organisationId,
-        actor_user_id: e.actorUserId,
-        at: e.at,
-        kind: e.kind,
-        params: JSON.stringify(e.params),
-        detail_enc: e.detailEnc,
-      })),
-    )
+    .values(events.map((e) => ({ ...caseEventColumns(e), params: JSON.stringify(e.params) })))
     .execute();
 }
 

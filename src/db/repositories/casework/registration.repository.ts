@@ -3,7 +3,7 @@ import type { Queryable } from '../../transaction.ts';
 import type { OrganisationKind } from '../../../core/vocabulary.ts';
 import type { CaseEventsTable, IdempotencyKeysTable, JobsTable } from '../../schema.ts';
 import type { AuditAppend } from '../audit.repository.ts';
-import type { CaseEventInsert } from './case-events.repository.ts';
+import { caseEventColumns, type CaseEventInsert } from './case-events.repository.ts';
 import { followUpColumns, type FollowUpRow } from './followups.repository.ts';
 import { needColumns, type NeedInsert } from './needs.repository.ts';
 import type { IdempotencyRow } from '../idempotency.repository.ts';
@@ -99,16 +99,7 @@ export async function registerInOneCall(db: Queryable, r: Registration): Promise
     organisation_id: j.organisationId,
     created_by: j.createdBy,
   };
-  const events: Sent<CaseEventsTable, 'params'>[] = r.events.map((e) => ({
-    id: e.id,
-    case_id: e.caseId,
-    organisation_id: e.organisationId,
-    actor_user_id: e.actorUserId,
-    at: e.at,
-    kind: e.kind,
-    params: e.params,
-    detail_enc: e.detailEnc,
-  }));
+  const events: Sent<CaseEventsTable, 'params'>[] = r.events.map(caseEventColumns);
   const idempotency: Insertable<IdempotencyKeysTable> | null = k && {
     id: k.id,
     user_id: k.userId,
