@@ -102,10 +102,19 @@ function cachesOf(set: PreparedSet): (PairLevelCache | null)[] {
   return caches;
 }
 
-/** levels[c][p]: level of comparison c for pair p (-1 = missing). */
-export function computeLevels(set: PreparedSet, a: Int32Array, b: Int32Array, onProgress?: ProgressFn): Int8Array[] {
+/**
+ * levels[c][p]: level of comparison c for pair p (-1 = missing). `into`: arrays of a.length to fill instead of new
+ * ones (the levels pool's halves of one result, so that a big batch allocates its result once).
+ */
+export function computeLevels(
+  set: PreparedSet,
+  a: Int32Array,
+  b: Int32Array,
+  onProgress?: ProgressFn,
+  into?: Int8Array[],
+): Int8Array[] {
   const n = a.length;
-  const out = set.comparators.map(() => new Int8Array(n));
+  const out = into ?? set.comparators.map(() => new Int8Array(n));
   const caches = cachesOf(set);
   for (let c = 0; c < set.comparators.length; c++) {
     const comp = set.comparators[c]!;

@@ -57,6 +57,13 @@ export interface Comparator<P = unknown> {
    * compare keeps no memo.
    */
   compareUnmemoised?(a: P | null, b: P | null): number;
+  /**
+   * How a levels worker thread (parallel/levels-pool.ts) gets this comparison's prepared values: true = copied from
+   * the calling thread, for values dearer to prepare than to copy (phone numbers: libphonenumber's parse); absent =
+   * prepared again from the distinct raw values (a name's prepared value is an object graph that costs about twice
+   * its preparing to copy between threads). Prepared values are plain data either way (the comparator contract).
+   */
+  readonly sendPrepared?: boolean;
   /** Caseworker-readable sentence saying why the pair got that level. */
   explain(a: P | null, b: P | null, level: number): string;
   /** Keys for blocking rules that name this comparison (records sharing a key become candidate pairs). */

@@ -38,22 +38,39 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
 interface Case {
   label: string;
   comparator: AnyComparator;
+  /** The same comparator built anew, as a levels worker thread builds it. */
+  rebuild: () => AnyComparator;
   arity: number;
   kind: string;
+}
+
+/** What a copy between threads (structured clone) keeps whole: no prototype of its own, no function. */
+function isPlainData(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return typeof v !== 'function' && typeof v !== 'symbol';
+  if (ArrayBuffer.isView(v)) return true;
+  if (Array.isArray(v)) return v.every(isPlainData);
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return (proto === Object.prototype || proto === null) && Object.values(v).every(isPlainData);
+}
+
+function standInNames(): AnyComparator {
+  return personNameComparator(
+    { kind: 'person_name', name: 'name', fields: ['x'] },
+    fallbackNamesLayer as unknown as NamesLayer,
+  );
 }
 
 const COMPARATORS: Case[] = [
   ...COMPARATOR_KINDS.map((kind) => {
     const arity = kind === 'phone' || kind === 'address' ? 2 : 1;
     const fields = arity === 2 ? ['x', 'y'] : ['x'];
-    return { label: kind, comparator: buildComparator({ kind, name: kind, fields }), arity, kind };
+    const spec = { kind, name: kind, fields };
+    return { label: kind, comparator: buildComparator(spec), rebuild: () => buildComparator(spec), arity, kind };
   }),
   {
     label: 'person_name (stand-in names layer)',
-    comparator: personNameComparator(
-      { kind: 'person_name', name: 'name', fields: ['x'] },
-      fallbackNamesLayer as unknown as NamesLayer,
-    ),
+    comparator: standInNames(),
+    rebuild: standInNames,
     arity: 1,
     kind: 'person_name',
   },
@@ -123,6 +140,24 @@ describe.each(COMPARATORS)('comparator contract: $label', (c) => {
           expect(typeof text).toBe('string');
           expect(text.trim().length).toBeGreaterThan(0);
         }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  // A levels worker thread (parallel/levels-pool.ts) holds the calling thread's prepared values either copied or
+  // prepared again by its own comparator, and must judge every pair as the calling thread would.
+  it('prepares plain data that a comparator built anew judges alike, copied or prepared again', () => {
+    const other = c.rebuild();
+    fc.assert(
+      fc.property(inputsArb(c), inputsArb(c), (x, y) => {
+        const a = comp.prepare(x);
+        const b = comp.prepare(y);
+        const l = comp.compare(a, b);
+        const copied = [structuredClone(a), structuredClone(b)] as const;
+        expect(isPlainData(a) && isPlainData(b)).toBe(true); // nothing a copy would lose: prototypes, functions
+        expect(other.compare(copied[0], copied[1])).toBe(l);
+        expect(other.compare(other.prepare(x), other.prepare(y))).toBe(l);
       }),
       { numRuns: 200 },
     );

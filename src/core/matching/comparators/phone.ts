@@ -37,6 +37,7 @@ export function phoneComparator(spec: ComparatorSpec): Comparator<PreparedPhone>
     field: spec.fields,
     levels: ['same_number', 'last_7_digits', 'else'],
     spec,
+    sendPrepared: true,
     prepare(values) {
       const raw = values[0];
       if (raw == null || raw.trim() === '') return null;

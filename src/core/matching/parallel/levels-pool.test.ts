@@ -27,6 +27,30 @@ describe('createLevelsPool', () => {
     }
   });
 
+  it('prepares names again in the worker, in step with the calling thread when some prepare to nothing', async () => {
+    // Blank names are distinct raw values that prepare to null: no record's id names them, and the worker's
+    // list of distinct values must keep their places for every later name to line up.
+    const records = generateSyntheticPopulation(createRng(6), 2500).map((r, i) =>
+      i % 7 === 3 ? { ...r, fields: { ...r.fields, name: ' '.repeat(1 + (i % 3)) } } : r,
+    );
+    const settings = survivorSettings();
+    const set = prepareRecords(records, settings.comparisons.map(buildComparator));
+    const c = settings.comparisons.findIndex((s) => s.kind === 'person_name');
+    expect(set.distinct![c]!.filter((v) => v === null).length).toBe(3);
+    const rng = createRng(7);
+    const n = 30_000;
+    const a = Int32Array.from({ length: n }, () => rng.int(records.length));
+    const b = Int32Array.from({ length: n }, () => rng.int(records.length));
+    const pool = createLevelsPool(settings.comparisons);
+    try {
+      const parallel = await pool.levelsFor(set, a, b);
+      const single = computeLevels(set, a, b);
+      parallel.forEach((col, c) => expect(Buffer.from(col.buffer).equals(Buffer.from(single[c]!.buffer))).toBe(true));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('prepares raw values in the worker when the set carries no distinct values', async () => {
     const records = generateSyntheticPopulation(createRng(4), 2000);
     const settings = survivorSettings();
