@@ -5,7 +5,8 @@ import { survivorSettings } from './synthetic-settings.ts';
 import { linkRecords } from './pipeline.ts';
 import { explainPair } from './explain.ts';
 import { MatchIndex } from './match-index.ts';
-import { tfLevelWeight } from './term-frequency.ts';
+import { termFrequencies, tfLevelWeight, tfWeightColumns } from './term-frequency.ts';
+import { prepareRecords } from './prepared-set.ts';
 import type { MatchRecord } from './types.ts';
 
 // Forty different people called Yin Samnang among a synthetic population; one rare name.
@@ -91,5 +92,24 @@ describe('term frequencies on every level that agrees', () => {
     expect(tfLevelWeight(5, -1, 3, 9)).toBe(5);
     expect(tfLevelWeight(5, -1, 3, 2)).toBe(1);
     expect(tfLevelWeight(5, Number.NaN, 4, 2)).toBe(5);
+  });
+});
+
+describe('term frequencies per distinct value', () => {
+  // Counted once per distinct value (with how many records hold it) instead of once per record: the same figures.
+  it('gives the frequencies and per-record weights of counting record by record', () => {
+    const set = prepareRecords(records, model.comparators);
+    const perRecord = { ...set, distinct: undefined, valueIds: undefined };
+    model.comparators.forEach((comp, k) => {
+      if (!comp.termFrequencyKey) return;
+      expect([...termFrequencies(set, k)]).toEqual([...termFrequencies(perRecord, k)]);
+    });
+    expect(termFrequencies(set, c).get(model.comparators[c]!.termFrequencyKey!(set.values[c]![3000])!)).toBeCloseTo(
+      40 / set.values[c]!.filter((v) => v != null).length,
+    );
+    const byDistinct = tfWeightColumns(model, set);
+    const byRecord = tfWeightColumns(model, perRecord);
+    expect(byDistinct.some((col) => col !== null)).toBe(true);
+    byDistinct.forEach((col, k) => expect(col && Array.from(col)).toEqual(byRecord[k] && Array.from(byRecord[k])));
   });
 });

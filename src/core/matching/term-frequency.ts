@@ -6,17 +6,33 @@ import type { PreparedSet } from './prepared-set.ts';
 import type { TrainedModel } from './model.ts';
 import { log2Ratio } from './model.ts';
 
+/**
+ * Each value of comparison c with how many records hold it: once per distinct value when the set knows them (a
+ * name's key is dear to compute: 1M records hold ~120k names), else once per record.
+ */
+function valuesWithCounts(set: PreparedSet, c: number): { values: readonly unknown[]; count: (i: number) => number } {
+  const distinct = set.distinct?.[c];
+  const ids = set.valueIds?.[c];
+  if (!distinct || !ids) return { values: set.values[c]!, count: () => 1 };
+  const holders = new Int32Array(distinct.length);
+  for (let r = 0; r < ids.length; r++) if (ids[r]! >= 0) holders[ids[r]!]!++;
+  return { values: distinct, count: (i) => holders[i]! };
+}
+
 export function termFrequencies(set: PreparedSet, c: number): Map<string, number> {
   const comp = set.comparators[c]!;
   const counts = new Map<string, number>();
   let n = 0;
   if (!comp.termFrequencyKey) return counts;
-  for (const v of set.values[c]!) {
-    if (v == null) continue;
+  const { values, count } = valuesWithCounts(set, c);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const held = count(i);
+    if (v == null || held === 0) continue;
     const k = comp.termFrequencyKey(v);
     if (k == null) continue;
-    n++;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    n += held;
+    counts.set(k, (counts.get(k) ?? 0) + held);
   }
   const freq = new Map<string, number>();
   for (const [k, cnt] of counts) freq.set(k, cnt / n);
@@ -71,10 +87,17 @@ export function tfWeightColumns(model: TrainedModel, set: PreparedSet): (Float64
   return set.comparators.map((comp, c) => {
     if (!model.tf[c] || !comp.termFrequencyKey) return null;
     const col = new Float64Array(set.records.length);
-    const vals = set.values[c]!;
-    for (let r = 0; r < col.length; r++) {
-      const v = vals[r];
-      col[r] = v == null ? model.weights[c]![0]! : tfExactWeight(model, c, comp.termFrequencyKey(v));
+    const weightOf = (v: unknown) =>
+      v == null ? model.weights[c]![0]! : tfExactWeight(model, c, comp.termFrequencyKey!(v));
+    const distinct = set.distinct?.[c];
+    const ids = set.valueIds?.[c];
+    if (distinct && ids) {
+      // Once per distinct value (ids[r] is -1 exactly when record r's value is missing).
+      const byId = Float64Array.from(distinct, weightOf);
+      for (let r = 0; r < col.length; r++) col[r] = ids[r]! < 0 ? weightOf(null) : byId[ids[r]!]!;
+    } else {
+      const vals = set.values[c]!;
+      for (let r = 0; r < col.length; r++) col[r] = weightOf(vals[r]);
     }
     return col;
   });
