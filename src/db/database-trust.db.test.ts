@@ -228,6 +228,10 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       running,
     ]);
     await owner(`INSERT INTO entity_import_seen(import_id, entity_id) VALUES ($1, 'trust-entity')`, [running]);
+    // A live session whose user has since left the organisation.
+    const departed = await signedInActor(app, victim, ['admin']);
+    tokens.departed = departed.sessionToken;
+    await owner(`DELETE FROM memberships WHERE user_id = $1`, [departed.userId]);
     const stale = await signedInActor(app, victim, ['admin']);
     tokens.expired = randomBytes(32).toString('base64url');
     tokens.pendingSecondFactor = randomBytes(32).toString('base64url');
@@ -319,6 +323,7 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
     ['the hash of a real token instead of the token', () => ({ token: hashToken(tokens.victim!) })],
     ["an expired session's token", () => ({ token: tokens.expired, settings: { 'refuge.org_id': victim } })],
     ['a session still waiting for its second factor', () => ({ token: tokens.pendingSecondFactor })],
+    ['the live session of a user who has left the organisation', () => ({ token: tokens.departed })],
   ];
 
   it.each(forgeries)(

@@ -30,6 +30,7 @@ import * as m0030 from './0030_registration_counted_last.ts';
 import * as m0031 from './0031_consular_queue_order.ts';
 import * as m0032 from './0032_entity_import_seen.ts';
 import * as m0033 from './0033_session_lookup_function.ts';
+import * as m0034 from './0034_session_actor_by_key.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -65,4 +66,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0031_consular_queue_order', sql: m0031.sql },
   { name: '0032_entity_import_seen', sql: m0032.sql },
   { name: '0033_session_lookup_function', sql: m0033.sql },
+  { name: '0034_session_actor_by_key', sql: m0034.sql },
 ];
