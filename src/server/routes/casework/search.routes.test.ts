@@ -176,7 +176,7 @@ describe.each(DATABASE_KINDS)('finding a person on %s', (kind) => {
     await search(cwA, '0912 345 678');
     const phone = await lastSearchAudit(t, orgA);
     expect(phone.details.searchKinds).toEqual(['phone']);
-    expect(phone.text).not.toMatch(/912|345|678/);
+    expect(phone.text).not.toMatch(/912\D?345\D?678/); // the number, not any three digits (ids are random hex)
     await search(cwB, '陈美玲');
     const miss = await lastSearchAudit(t, orgB);
     expect(miss.details.survivorIds).toEqual([]);
