@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type pg from 'pg';
 import {
   DATABASE_KINDS,
   createTestApp,
@@ -8,21 +7,19 @@ import {
   signedInActor,
   type TestDatabase,
 } from '../testing/test-harness.ts';
-import { asActor, asSystem } from './transaction.ts';
+import { asSystem } from './transaction.ts';
+import { asInjection as injected, countVisible as count } from '../testing/sql-injection.ts';
 import { insertSession } from './repositories/sessions.repository.ts';
-import { hashToken, issueServiceSession } from '../services/sessions.service.ts';
-import { JobRunner } from '../services/jobs.service.ts';
+import { hashToken } from '../services/sessions.service.ts';
 import { loadDemo } from '../services/demo/load.ts';
-import type { RequestActor } from '../services/context.ts';
 import { NETWORK_ALERT_KINDS } from '../core/alerts/kinds.ts';
 
 /**
  * Issue #8 §4: row-level security that does not trust the application. These tests act as an SQL
  * injection would: raw statements on the request connection, as refuge_app, with any settings it
- * likes, against the demo dataset. On PostgreSQL that connection logs in as refuge_app; on PGlite
- * (one superuser backend) it switches role per transaction, so the role-escape cases are
- * PostgreSQL-only (skipped on PGlite, where an injected RESET ROLE would make it superuser again:
- * README › Database trust) and the PGlite test below pins that limitation down.
+ * likes, against the demo dataset: every table refuses a forged or foreign actor. Who the connection
+ * itself is (sessions it cannot mint, job sessions, the role it cannot leave on PostgreSQL, the escape
+ * PGlite cannot prevent) is request-role.db.test.ts.
  */
 describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
   let database: TestDatabase;
@@ -32,38 +29,8 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
   let rlsTables: string[];
   let orgColumns: Map<string, string[]>; // table → its columns referencing organisations(id)
   const tokens: Record<string, string> = {};
-
-  /** Runs `fn` on the request connection as refuge_app after `setup`, in a transaction rolled back afterwards. */
-  async function asInjection<T>(
-    setup: { token?: string; settings?: Record<string, string> },
-    fn: (c: pg.PoolClient) => Promise<T>,
-  ): Promise<T> {
-    const c = await database.requestPool.connect();
-    try {
-      await c.query('BEGIN');
-      await c.query(`SELECT set_config('role', 'refuge_app', true)`);
-      if (setup.token !== undefined)
-        await c.query(`SELECT set_config('refuge.session_token', $1, true)`, [setup.token]);
-      for (const [k, v] of Object.entries(setup.settings ?? {}))
-        await c.query('SELECT set_config($1, $2, true)', [k, v]);
-      return await fn(c);
-    } finally {
-      await c.query('ROLLBACK').catch(() => undefined);
-      c.release();
-    }
-  }
-
-  // A table refuge_app may not read at all (permission denied, 42501) counts as nothing read: a stronger refusal than
-  // RLS.
-  const count = async (c: pg.PoolClient, table: string, where = 'true', params: unknown[] = []) => {
-    const {
-      rows: [may],
-    } = await c.query<{ ok: boolean }>(`SELECT has_table_privilege(current_user, $1, 'SELECT') AS ok`, [
-      `public.${table}`,
-    ]);
-    if (!may!.ok) return 0;
-    return Number((await c.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n);
-  };
+  const asInjection = <T>(setup: Parameters<typeof injected>[1], fn: Parameters<typeof injected<T>>[2]) =>
+    injected(database, setup, fn);
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -431,134 +398,4 @@ describe.each(DATABASE_KINDS)('database trust on %s', (kind) => {
       ),
     ).rejects.toThrow(/row-level security/);
   });
-
-  it('refuge_app cannot mint a session, read one, or call the lookup behind the actor functions', async () => {
-    const token = randomBytes(32).toString('base64url');
-    await expect(
-      asInjection({}, (c) =>
-        c.query(
-          `INSERT INTO sessions(token_hash, user_id, organisation_id, csrf_token, expires_at) SELECT $1, user_id, organisation_id, 'x', now() + interval '1 day' FROM memberships LIMIT 1`,
-          [hashToken(token)],
-        ),
-      ),
-    ).rejects.toThrow(/permission denied/);
-    await expect(
-      asInjection({ token: tokens.victim }, (c) => c.query('SELECT token_hash FROM sessions')),
-    ).rejects.toThrow(/permission denied/);
-    await expect(
-      asInjection({ token: tokens.victim }, (c) => c.query('SELECT * FROM refuge_session_actor()')),
-    ).rejects.toThrow(/permission denied/);
-    // Nor the owner's session lookup (migration 0033), which returns the session's CSRF token and the user's row.
-    await expect(
-      asInjection({ token: tokens.victim }, (c) =>
-        c.query('SELECT * FROM refuge_session_bundle($1)', [hashToken(tokens.victim!)]),
-      ),
-    ).rejects.toThrow(/permission denied/);
-    // A temporary table cannot stand in for sessions inside the SECURITY DEFINER lookup.
-    const shadowed = await asInjection({ token }, async (c) => {
-      await c
-        .query(
-          'CREATE TEMP TABLE sessions (token_hash text, user_id uuid, organisation_id uuid, second_factor_passed boolean, db_expires_at timestamptz)',
-        )
-        .catch(() => undefined);
-      await c
-        .query(
-          `INSERT INTO pg_temp.sessions SELECT $1, user_id, organisation_id, true, now() + interval '1 day' FROM memberships WHERE organisation_id = $2 LIMIT 1`,
-          [hashToken(token), victim],
-        )
-        .catch(() => undefined);
-      return count(c, 'survivors');
-    });
-    expect(shadowed).toBe(0);
-  });
-
-  it('a background job acts for its creator through a session the runner issues and removes', async () => {
-    const creator = await signedInActor(app, victim, ['caseworker']);
-    const jobId = app.newId();
-    await database.pool.query(
-      `INSERT INTO jobs(id, kind, organisation_id, created_by) VALUES ($1, 'test.as-creator', $2, $3)`,
-      [jobId, victim, creator.userId],
-    );
-    let seen = -1;
-    let used: RequestActor | null = null;
-    const runner = new JobRunner(app, {
-      'test.as-creator': async (_job, tools) => {
-        used = await tools.creator();
-        seen = await asActor(
-          app.database,
-          used!,
-          async (trx) => (await trx.selectFrom('survivors').select('id').execute()).length,
-        );
-      },
-    });
-    expect(await runner.runOnce()).toBe(true);
-    expect(seen).toBeGreaterThan(0);
-    expect(used!.sessionToken).not.toBe(creator.sessionToken);
-    // The job's session is gone: its token now opens nothing.
-    expect(await asInjection({ token: used!.sessionToken }, (c) => count(c, 'survivors'))).toBe(0);
-    // A job queued by the system has no creator to act for.
-    expect(await issueServiceSession(app, { userId: app.newId(), organisationId: victim, minutes: 5 })).toBeNull();
-  });
-
-  it.skipIf(kind === 'pglite')(
-    'PostgreSQL: the request pool logs in as refuge_app, no superuser, no BYPASSRLS, and cannot become the owner',
-    async () => {
-      const c = await database.requestPool.connect();
-      try {
-        const who = (
-          await c.query(`SELECT session_user AS s, current_user AS u, r.rolsuper AS sup, r.rolbypassrls AS bypass, r.rolinherit AS inherit,
-          pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'public.survivors'::regclass), 'MEMBER') AS owner_member,
-          (SELECT count(*)::int FROM pg_auth_members am WHERE am.member = r.oid) AS memberships
-        FROM pg_roles r WHERE r.rolname = session_user`)
-        ).rows[0];
-        expect(who).toEqual({
-          s: 'refuge_app',
-          u: 'refuge_app',
-          sup: false,
-          bypass: false,
-          inherit: false,
-          owner_member: false,
-          memberships: 0,
-        });
-        const owner = (
-          await database.pool.query(
-            `SELECT pg_get_userbyid(relowner) AS o FROM pg_class WHERE oid = 'public.survivors'::regclass`,
-          )
-        ).rows[0].o as string;
-        for (const target of new Set([owner, 'postgres'])) {
-          await expect(c.query(`SET ROLE ${target}`)).rejects.toThrow(/permission denied/);
-          await expect(c.query(`SET SESSION AUTHORIZATION ${target}`)).rejects.toThrow(/permission denied/);
-          await expect(c.query(`SELECT set_config('role', '${target}', false)`)).rejects.toThrow(/permission denied/);
-        }
-        await c.query('RESET ROLE');
-        await c.query('RESET SESSION AUTHORIZATION');
-        expect((await c.query('SELECT current_user AS u')).rows[0].u).toBe('refuge_app');
-        await c.query(`SELECT set_config('refuge.org_id', $1, false)`, [victim]);
-        expect(await count(c, 'survivors')).toBe(0);
-        expect(await count(c, 'audit_events')).toBe(0);
-        await expect(c.query('ALTER TABLE survivors NO FORCE ROW LEVEL SECURITY')).rejects.toThrow(/must be owner/);
-        await expect(c.query('ALTER TABLE survivors DISABLE ROW LEVEL SECURITY')).rejects.toThrow(/must be owner/);
-      } finally {
-        await c.query('RESET ALL').catch(() => undefined);
-        c.release();
-      }
-    },
-  );
-
-  it.skipIf(kind === 'postgresql')(
-    'PGlite: one superuser backend, so an injected RESET ROLE escapes (the documented limitation)',
-    async () => {
-      // PGlite runs a single backend as its superuser; asActor can only SET LOCAL ROLE there. This pins
-      // down what the README says PGlite cannot enforce: production belongs on PostgreSQL.
-      const escaped = await asInjection({}, async (c) => {
-        await c.query('RESET ROLE');
-        return {
-          user: (await c.query('SELECT current_user AS u')).rows[0].u as string,
-          survivors: await count(c, 'survivors'),
-        };
-      });
-      expect(escaped.user).toBe('postgres');
-      expect(escaped.survivors).toBeGreaterThan(0);
-    },
-  );
 });
