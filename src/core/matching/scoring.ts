@@ -110,8 +110,7 @@ export function computeLevels(
   set: PreparedSet,
   a: Int32Array,
   b: Int32Array,
-  onProgress?: ProgressFn,
-  into?: Int8Array[],
+  { onProgress, into }: { onProgress?: ProgressFn; into?: Int8Array[] } = {},
 ): Int8Array[] {
   const n = a.length;
   const out = into ?? set.comparators.map(() => new Int8Array(n));
@@ -188,7 +187,7 @@ export function scorePairs(
 ): { weight: Float64Array; levels: Int8Array[] | null } {
   if (crossedPairs(set.comparators).length > 0) {
     // A crossed pair's level depends on the other column: levels first, then weights.
-    const levels = computeLevels(set, a, b, options.onProgress);
+    const levels = computeLevels(set, a, b, { onProgress: options.onProgress });
     const weight = weightsFromLevels(set, model, a, b, levels, options.tfColumns);
     return { weight, levels: options.keepLevels ? levels : null };
   }

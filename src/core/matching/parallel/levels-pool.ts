@@ -98,18 +98,13 @@ export function createLevelsPool(specs: ComparatorSpec[]): LevelsPool {
       const id = nextId++;
       const remote = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
       // One result, shared: each thread writes its half in place. Every array the calling thread allocates here
-      // counts towards the external memory that starts a full collection of its (large) heap, so the worker's
-      // pairs go as copies made by the message (not slices) and its levels come back in the shared arrays.
+      // counts towards the external memory that starts a full collection of its (large) heap, so it slices nothing
+      // for the worker: the message copies the pair lists (whole; the worker reads its half) outside that heap, and
+      // the worker's levels come back in the shared arrays.
       const out = set.comparators.map(() => new Int8Array(new SharedArrayBuffer(n)));
       const into = out.map((col) => col.subarray(cut));
       worker.postMessage({ type: 'levels', id, a: a.subarray(cut), b: b.subarray(cut), into });
-      computeLevels(
-        set,
-        a.subarray(0, cut),
-        b.subarray(0, cut),
-        undefined,
-        out.map((col) => col.subarray(0, cut)),
-      );
+      computeLevels(set, a.subarray(0, cut), b.subarray(0, cut), { into: out.map((col) => col.subarray(0, cut)) });
       await remote;
       return out;
     },

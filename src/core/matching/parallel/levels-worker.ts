@@ -73,6 +73,6 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     return;
   }
   if (!set) throw new Error('levels worker used before init');
-  computeLevels(set, msg.a, msg.b, undefined, msg.into);
+  computeLevels(set, msg.a, msg.b, { into: msg.into });
   parentPort!.postMessage({ type: 'levels', id: msg.id });
 });
