@@ -19,7 +19,7 @@ import type { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
 import { createRng } from '../../core/random.ts';
 import { linkRecords } from '../../core/matching/pipeline.ts';
-import { pairwiseMetrics } from '../../core/matching/evaluation.ts';
+import { pairwiseMetrics, scoringCeiling } from '../../core/matching/evaluation.ts';
 import type { ModelSettings } from '../../core/matching/model.ts';
 import type { BlockingRuleSpec } from '../../core/matching/blocking.ts';
 import {
@@ -76,6 +76,11 @@ export interface MatchEvalResult {
   };
   /** Measured with the labels: true pairs that share a block ÷ all true pairs. */
   blockingReach: number;
+  /**
+   * Measured with the labels: the best F1 any weighting and threshold of these comparisons' levels could reach on
+   * the pairs compared (evaluation.ts scoringCeiling) — what better scoring alone could gain.
+   */
+  scoringCeilingF1: number;
   /** What the model expects at its threshold (label-free). */
   expected: { precision: number; recall: number; f1: number; rule: string };
   /** a's text contains b's in this share of records (correlation.ts). */
@@ -200,6 +205,7 @@ export async function runMatchEval(opts: MatchEvalOptions): Promise<MatchEvalRes
       }),
     },
     blockingReach: reach,
+    scoringCeilingF1: scoringCeiling(truth, result.set.side, result.pairs.a, result.pairs.b, result.pairs.levels).f1,
     expected: { precision: op.expectedPrecision, recall: op.expectedRecall, f1: op.expectedF1, rule: op.rule },
     correlated: (result.model.correlation?.pairs ?? []).map((p) => ({
       a: names[p.a]!,
@@ -257,6 +263,7 @@ export function summary(r: MatchEvalResult): string {
       (r.blocking.estimatedReach != null ? ` (label-free estimate ${pct(r.blocking.estimatedReach)})` : ''),
     `threshold ${r.threshold.toPrecision(3)} (${r.expected.rule}): expected precision ${pct(r.expected.precision)}, ` +
       `recall ${pct(r.expected.recall)}; measured P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`,
+    `no weighting or threshold of these comparisons beats F1 ${r.scoringCeilingF1.toFixed(3)} on these pairs (labels)`,
     ...r.correlated.map((c) => `correlated: ${c.a} contains ${c.b} in ${pct(c.share)} of records`),
     ...r.warnings.map((w) => `warning: ${w}`),
   ];

@@ -68,3 +68,46 @@ export function clusterPairwiseMetrics(truth: readonly string[], clusterOf: Int3
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 };
 }
+
+/**
+ * The best pairwise F1 any scorer of these comparison levels could reach on these labels: pairs grouped by their
+ * whole vector of levels (every interaction allowed), groups accepted in order of their share of true pairs. It
+ * reads the labels it scores, so it is an upper bound, not a result: when it sits below a goal, no weighting or
+ * threshold reaches the goal, only comparisons that tell more apart or blocking that reaches more true pairs.
+ */
+export function scoringCeiling(
+  truth: readonly string[],
+  side: Uint8Array | null,
+  a: Int32Array,
+  b: Int32Array,
+  levels: readonly Int8Array[],
+): PairwiseMetrics {
+  const cells = new Map<string, [number, number]>();
+  const key: number[] = new Array<number>(levels.length);
+  for (let p = 0; p < a.length; p++) {
+    for (let c = 0; c < levels.length; c++) key[c] = levels[c]![p]!;
+    const k = key.join(',');
+    let cell = cells.get(k);
+    if (!cell) cells.set(k, (cell = [0, 0]));
+    cell[truth[a[p]!] === truth[b[p]!] ? 0 : 1]++;
+  }
+  const totalTrue = countTruePairs(truth, side);
+  const ordered = [...cells.values()].sort((x, y) => y[0] / (y[0] + y[1]) - x[0] / (x[0] + x[1]));
+  let best: PairwiseMetrics = metricsOf(0, 0, totalTrue);
+  let tp = 0;
+  let fp = 0;
+  for (const [t, f] of ordered) {
+    tp += t;
+    fp += f;
+    const m = metricsOf(tp, fp, totalTrue);
+    if (m.f1 > best.f1) best = m;
+  }
+  return best;
+}
+
+function metricsOf(tp: number, fp: number, totalTrue: number): PairwiseMetrics {
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = totalTrue === 0 ? 1 : tp / totalTrue;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { truePositives: tp, falsePositives: fp, falseNegatives: totalTrue - tp, precision, recall, f1 };
+}
