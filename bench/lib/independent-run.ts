@@ -14,7 +14,12 @@ import { parseBlockSpecs, parseFieldSpecs, runMatchEval, type MatchEvalOptions }
 import { readCsvObjects } from '../../src/cli/commands/match-csv.ts';
 import { linkRecords } from '../../src/core/matching/pipeline.ts';
 import { probabilityFromWeight } from '../../src/core/matching/model.ts';
-import { countTruePairs, scoringCeiling } from '../../src/core/matching/evaluation.ts';
+import {
+  countTruePairs,
+  pairwiseMetrics,
+  scoringCeiling,
+  type PairwiseMetrics,
+} from '../../src/core/matching/evaluation.ts';
 import { createRng } from '../../src/core/random.ts';
 import type { MatchRecord } from '../../src/core/matching/types.ts';
 import { generateIndependentPopulation, toCsv } from './independent-population.ts';
@@ -155,7 +160,8 @@ export async function errorReport(seed: number, records: number, recipeIndex = 0
   const out: string[] = [
     `seed ${seed}, ${rows.length} records, ${a.length} pairs, threshold ${thr.toPrecision(3)}, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     `rules: ${result.blocking.perRule.map((r) => `${r.rule} (${r.newPairs})`).join(', ')}`,
-    `scoring ceiling (labels): ${ceilingLine(scoringCeiling(truth, null, a, b, result.pairs.levels))}`,
+    `measured ${ceilingLine(pairwiseMetrics(truth, null, a, b, (p) => probabilityFromWeight(weight[p]!) >= thr))}; ` +
+      `scoring ceiling (labels) ${ceilingLine(scoringCeiling(truth, null, a, b, result.pairs.levels))}`,
   ];
   const families = [...new Set(rows.map((r) => r.fields.family!))].sort();
   out.push(`family            never blocked  missed (blocked)  false positives`);
@@ -177,7 +183,7 @@ export async function errorReport(seed: number, records: number, recipeIndex = 0
   return out.join('\n');
 }
 
-const ceilingLine = (m: ReturnType<typeof scoringCeiling>) =>
+const ceilingLine = (m: PairwiseMetrics) =>
   `F1 ${m.f1.toFixed(4)} (P ${m.precision.toFixed(4)}, R ${m.recall.toFixed(4)})`;
 
 /** One scored run (called in a child process): the eval's JSON plus CPU seconds and peak RSS. */

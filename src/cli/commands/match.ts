@@ -78,7 +78,7 @@ export interface MatchEvalResult {
   blockingReach: number;
   /**
    * Measured with the labels: the best F1 any weighting and threshold of these comparisons' levels could reach on
-   * the pairs compared (evaluation.ts scoringCeiling) — what better scoring alone could gain.
+   * the pairs compared (evaluation.ts scoringCeiling; term frequencies aside) — what better weighting could gain.
    */
   scoringCeilingF1: number;
   /** What the model expects at its threshold (label-free). */
@@ -263,7 +263,7 @@ export function summary(r: MatchEvalResult): string {
       (r.blocking.estimatedReach != null ? ` (label-free estimate ${pct(r.blocking.estimatedReach)})` : ''),
     `threshold ${r.threshold.toPrecision(3)} (${r.expected.rule}): expected precision ${pct(r.expected.precision)}, ` +
       `recall ${pct(r.expected.recall)}; measured P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`,
-    `no weighting or threshold of these comparisons beats F1 ${r.scoringCeilingF1.toFixed(3)} on these pairs (labels)`,
+    `no weighting or threshold of these comparisons' levels beats F1 ${r.scoringCeilingF1.toFixed(3)} on these pairs (labels; term frequencies aside)`,
     ...r.correlated.map((c) => `correlated: ${c.a} contains ${c.b} in ${pct(c.share)} of records`),
     ...r.warnings.map((w) => `warning: ${w}`),
   ];

@@ -70,10 +70,11 @@ export function clusterPairwiseMetrics(truth: readonly string[], clusterOf: Int3
 }
 
 /**
- * The best pairwise F1 any scorer of these comparison levels could reach on these labels: pairs grouped by their
- * whole vector of levels (every interaction allowed), groups accepted in order of their share of true pairs. It
- * reads the labels it scores, so it is an upper bound, not a result: when it sits below a goal, no weighting or
- * threshold reaches the goal, only comparisons that tell more apart or blocking that reaches more true pairs.
+ * The best pairwise F1 any scorer that sees only these comparison levels could reach on these labels: pairs grouped
+ * by their whole vector of levels (every interaction allowed), groups accepted in order of their share of true pairs.
+ * It reads the labels it scores, so it is an upper bound, not a result: when it sits below a goal, no weighting of
+ * the levels or threshold reaches the goal — only comparisons that tell more apart, per-value evidence such as term
+ * frequencies (which it does not see), or blocking that reaches more true pairs.
  */
 export function scoringCeiling(
   truth: readonly string[],
