@@ -2,6 +2,7 @@
  * Matching benchmark: npx tsx bench/match.ts [--sizes 10000,220000,1000000] [--skip-labelled] [--seeds 1,2,3]
  *   [--independent-only | --skip-independent] [--independent-size 10000] [--sets fake,FEBRL3: labelled sets by name]
  *   [--misses N --seeds S: the default settings' misses on seed S, N examples per naming tradition]
+ *   [--supervised-reference [--seeds 1,2,3]: the default settings beside a scorer taught by the tuning seed's labels]
  * Independent multi-script population (bench/lib/independent-population.ts, shares nothing with the engine):
  * default settings and settings tuned on a separate population, per seed (bench/lib/independent-section.ts).
  * Labelled sets (FEBRL 1–4, fake_1000; bench/lib/labelled-sets.ts), each with the obvious mapping
@@ -17,7 +18,8 @@ import { runMatchEval, type MatchEvalResult } from '../src/cli/commands/match.ts
 import { labelledRuns } from './lib/labelled-sets.ts';
 import { runSynthetic } from './lib/synthetic-run.ts';
 import { runIndependentSection, independentChild } from './lib/independent-section.ts';
-import { errorReport } from './lib/independent-run.ts';
+import { errorReport, supervisedReference } from './lib/independent-run.ts';
+import type { PairwiseMetrics } from '../src/core/matching/evaluation.ts';
 
 // The shared data sits beside the repository (../shared/data), or beside a worktree's parent (git worktrees).
 const DATA =
@@ -63,6 +65,18 @@ if (arg('--independent-child')) {
 if (arg('--misses')) {
   // Debug: the default settings' misses and false positives on the first seed, N examples per naming tradition.
   console.log(await errorReport(seeds[0] ?? 2, Number(arg('--independent-size') ?? 10000), 0, Number(arg('--misses'))));
+  process.exit(0);
+}
+
+if (args.includes('--supervised-reference')) {
+  // The default settings' F1 beside a scorer that learned the level vectors from the tuning population's labels.
+  const line = (m: PairwiseMetrics) => `F1 ${m.f1.toFixed(4)} (P ${m.precision.toFixed(4)}, R ${m.recall.toFixed(4)})`;
+  for (const seed of arg('--seeds') ? seeds : [1, 2, 3]) {
+    const r = await supervisedReference(seed, Number(arg('--independent-size') ?? 10000));
+    console.log(
+      `seed ${seed}: model ${line(r.model)}; supervised ${line(r.supervised)}; ${r.unseen} pairs in unseen groups`,
+    );
+  }
   process.exit(0);
 }
 

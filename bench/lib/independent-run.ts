@@ -16,6 +16,8 @@ import { linkRecords } from '../../src/core/matching/pipeline.ts';
 import { probabilityFromWeight } from '../../src/core/matching/model.ts';
 import {
   countTruePairs,
+  levelCells,
+  levelVector,
   pairwiseMetrics,
   scoringCeiling,
   type PairwiseMetrics,
@@ -181,6 +183,40 @@ export async function errorReport(seed: number, records: number, recipeIndex = 0
       for (const l of list.slice(0, examples)) out.push(`   ${l}`);
     }
   return out.join('\n');
+}
+
+/**
+ * How far label-free training sits from a scorer that had labels: the level-vector groups of the tuning population
+ * (TUNE_SEED) with their share of true pairs, and the share at which its scoring ceiling stops, applied to the scored
+ * population — a group that held at least three tuning pairs is accepted when its share reaches that cut; pairs in
+ * groups the tuning population did not show keep the model's decision. Same comparisons, blocking and threshold
+ * rules as the default settings.
+ */
+export async function supervisedReference(
+  seed: number,
+  records: number,
+): Promise<{ supervised: PairwiseMetrics; model: PairwiseMetrics; unseen: number }> {
+  const tuning = recordsOf(independentCsv(TUNE_SEED, records));
+  const tuned = await link(tuning, INDEPENDENT_RECIPES[0]!, TUNE_SEED);
+  const tuningTruth = tuning.map((r) => r.fields.person_id!);
+  const cells = levelCells(tuningTruth, tuned.pairs.a, tuned.pairs.b, tuned.pairs.levels);
+  const cut = scoringCeiling(tuningTruth, null, tuned.pairs.a, tuned.pairs.b, tuned.pairs.levels).lowestShare;
+  const rows = recordsOf(independentCsv(seed, records));
+  const result = await link(rows, INDEPENDENT_RECIPES[0]!, seed);
+  const truth = rows.map((r) => r.fields.person_id!);
+  const { a, b, weight, levels } = result.pairs;
+  const threshold = result.operating.threshold;
+  const byModel = (p: number) => probabilityFromWeight(weight[p]!) >= threshold;
+  let unseen = 0;
+  const supervised = pairwiseMetrics(truth, null, a, b, (p) => {
+    const cell = cells.get(levelVector(levels, p));
+    if (!cell || cell[0] + cell[1] < 3) {
+      unseen++;
+      return byModel(p);
+    }
+    return cell[0] / (cell[0] + cell[1]) >= cut;
+  });
+  return { supervised, model: pairwiseMetrics(truth, null, a, b, byModel), unseen };
 }
 
 const ceilingLine = (m: PairwiseMetrics) =>

@@ -36,6 +36,7 @@ describe('evaluation', () => {
     // Accepting [0,0] gives TP 2 FP 1 FN 2 (F1 4/7); adding [0,1] gives TP 3 FP 2 FN 1 (F1 6/9): the bound.
     expect(m).toMatchObject({ truePositives: 3, falsePositives: 2, falseNegatives: 1 });
     expect(m.f1).toBeCloseTo(2 / 3);
+    expect(m.lowestShare).toBeCloseTo(1 / 2); // the last group it accepts, [0,1], is one true pair of two
     // One comparison alone cannot tell [0,0] from [0,1]: the cell [0] is 3 true of 5.
     expect(scoringCeiling(truth, null, a, b, [first]).f1).toBeCloseTo(6 / 9);
     // The other alone: [1] is 1 of 2 (F1 2/6), [0] 2 of 5; accepting both gives TP 3 FP 4 FN 1 (F1 6/11).

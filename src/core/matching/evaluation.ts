@@ -69,12 +69,37 @@ export function clusterPairwiseMetrics(truth: readonly string[], clusterOf: Int3
   return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 };
 }
 
+/** A pair's whole vector of comparison levels as one key ("0,3,1,…"). */
+export function levelVector(levels: readonly Int8Array[], p: number): string {
+  let key = '';
+  for (let c = 0; c < levels.length; c++) key += (c ? ',' : '') + levels[c]![p]!;
+  return key;
+}
+
+/** Pairs by level vector: [true pairs, false pairs] in each. */
+export function levelCells(
+  truth: readonly string[],
+  a: Int32Array,
+  b: Int32Array,
+  levels: readonly Int8Array[],
+): Map<string, [number, number]> {
+  const cells = new Map<string, [number, number]>();
+  for (let p = 0; p < a.length; p++) {
+    const k = levelVector(levels, p);
+    let cell = cells.get(k);
+    if (!cell) cells.set(k, (cell = [0, 0]));
+    cell[truth[a[p]!] === truth[b[p]!] ? 0 : 1]++;
+  }
+  return cells;
+}
+
 /**
  * The best pairwise F1 any scorer that sees only these comparison levels could reach on these labels: pairs grouped
  * by their whole vector of levels (every interaction allowed), groups accepted in order of their share of true pairs.
  * It reads the labels it scores, so it is an upper bound, not a result: when it sits below a goal, no weighting of
  * the levels or threshold reaches the goal — only comparisons that tell more apart, per-value evidence such as term
- * frequencies (which it does not see), or blocking that reaches more true pairs.
+ * frequencies (which it does not see), or blocking that reaches more true pairs. `lowestShare`: the share of true
+ * pairs in the last group it accepts.
  */
 export function scoringCeiling(
   truth: readonly string[],
@@ -82,26 +107,18 @@ export function scoringCeiling(
   a: Int32Array,
   b: Int32Array,
   levels: readonly Int8Array[],
-): PairwiseMetrics {
-  const cells = new Map<string, [number, number]>();
-  const key: number[] = new Array<number>(levels.length);
-  for (let p = 0; p < a.length; p++) {
-    for (let c = 0; c < levels.length; c++) key[c] = levels[c]![p]!;
-    const k = key.join(',');
-    let cell = cells.get(k);
-    if (!cell) cells.set(k, (cell = [0, 0]));
-    cell[truth[a[p]!] === truth[b[p]!] ? 0 : 1]++;
-  }
+): PairwiseMetrics & { lowestShare: number } {
   const totalTrue = countTruePairs(truth, side);
-  const ordered = [...cells.values()].sort((x, y) => y[0] / (y[0] + y[1]) - x[0] / (x[0] + x[1]));
-  let best: PairwiseMetrics = metricsOf(0, 0, totalTrue);
+  const share = ([t, f]: [number, number]) => t / (t + f);
+  const ordered = [...levelCells(truth, a, b, levels).values()].sort((x, y) => share(y) - share(x));
+  let best = { ...metricsOf(0, 0, totalTrue), lowestShare: 1 };
   let tp = 0;
   let fp = 0;
-  for (const [t, f] of ordered) {
-    tp += t;
-    fp += f;
+  for (const cell of ordered) {
+    tp += cell[0];
+    fp += cell[1];
     const m = metricsOf(tp, fp, totalTrue);
-    if (m.f1 > best.f1) best = m;
+    if (m.f1 > best.f1) best = { ...m, lowestShare: share(cell) };
   }
   return best;
 }
