@@ -10,22 +10,15 @@ select * from "needs" where "case_id" = $1 order by "created_at", "id" limit $2;
 update "needs" set "status" = $1, "updated_at" = $2 where "id" = $3;
 
 -- triageBoard (ordered walk)
-SELECT w.matched, w.cut, d.* FROM (SELECT u.* FROM ((SELECT *, n.walked = $1 AS cut FROM (
-          SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at,
-                 (true) AS matched,
-                 row_number() OVER (ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id) AS walked
-          FROM (SELECT "n"."id", "n"."urgency_tier", "n"."effective_priority", "n"."created_at", "n"."kind", "n"."nationalities", "n"."location_kind", "n"."age_band" FROM needs n WHERE n.organisation_id = $2 AND n.status IN ('open', 'in_progress') ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id LIMIT $3) n
-        ) n WHERE n.matched OR n.walked = $4 LIMIT $5)) u ORDER BY u.urgency_tier, u.effective_priority, u.created_at, u.id LIMIT $6) w
-    LEFT JOIN LATERAL (SELECT n.*, c.survivor_id, s.sex, c.status AS case_status, s.protection_flags, NULL::text AS identity_enc FROM needs n JOIN cases c ON c.id = n.case_id JOIN survivors s ON s.id = c.survivor_id WHERE w.matched AND n.id = w.id) d ON true
-    ORDER BY w.urgency_tier, w.effective_priority, w.created_at, w.id;
+SELECT * FROM refuge_board_walk($1::uuid, $2::text,
+      $3::text[], $4::text[], $5::text[],
+      $6::text[], $7::text[], $8::smallint,
+      $9::smallint, $10::timestamptz, $11::uuid,
+      $12::integer, $13::integer, $14::uuid);
 
 -- triageBoard (filtered walk, next page)
-SELECT w.matched, w.cut, d.* FROM (SELECT u.* FROM ((SELECT *, n.walked = $1 AS cut FROM (
-          SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at,
-                 (n.nationalities && $2::text[] AND n.location_kind = ANY($3::text[]) AND n.age_band = ANY($4::text[])) AS matched,
-                 row_number() OVER (ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id) AS walked
-          FROM (SELECT "n"."id", "n"."urgency_tier", "n"."effective_priority", "n"."created_at", "n"."kind", "n"."nationalities", "n"."location_kind", "n"."age_band" FROM needs n WHERE n.organisation_id = $5 AND n.status IN ('open', 'in_progress') AND (n.urgency_tier, n.effective_priority, n.created_at, n.id)
-        > ($6::smallint, $7::smallint, $8::timestamptz, $9::uuid) AND "n"."kind" = $10 ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id LIMIT $11) n
-        ) n WHERE n.matched OR n.walked = $12 LIMIT $13)) u ORDER BY u.urgency_tier, u.effective_priority, u.created_at, u.id LIMIT $14) w
-    LEFT JOIN LATERAL (SELECT n.*, c.survivor_id, s.sex, c.status AS case_status, s.protection_flags, NULL::text AS identity_enc FROM needs n JOIN cases c ON c.id = n.case_id JOIN survivors s ON s.id = c.survivor_id WHERE w.matched AND n.id = w.id) d ON true
-    ORDER BY w.urgency_tier, w.effective_priority, w.created_at, w.id;
+SELECT * FROM refuge_board_walk($1::uuid, $2::text,
+      $3::text[], $4::text[], $5::text[],
+      $6::text[], $7::text[], $8::smallint,
+      $9::smallint, $10::timestamptz, $11::uuid,
+      $12::integer, $13::integer, $14::uuid);

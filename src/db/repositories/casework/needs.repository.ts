@@ -157,18 +157,6 @@ const WALKABLE = [
   { column: 'age_band', values: (f: TriageFilter) => f.ageBands, of: AGE_BANDS.length },
 ] as const;
 
-/** What the walk reads of each entry: the sort keys and what the filters check. */
-const WALKED_COLUMNS = [
-  'id',
-  'urgency_tier',
-  'effective_priority',
-  'created_at',
-  'kind',
-  'nationalities',
-  'location_kind',
-  'age_band',
-] as const;
-
 /**
  * The board: open and in-progress needs, ordered by core/triage TRIAGE_SORT_KEYS, keyset-paginated, answered from
  * indexes for every filter combination (issue #13):
@@ -210,22 +198,17 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
   const residual = checks(driver?.column ?? null);
   const ranges = driver ? driver.values.map((v) => [...scope, sql`${sql.ref(`n.${driver.column}`)} = ${v}`]) : [scope];
 
-  // 1. The budgeted walk: each range yields its matches in order and, if its budget ran out, a marker. Matched
-  // entries come with the page's columns (one statement when the walk answers, as it does for most boards).
+  // 1. The budgeted walk (refuge_board_walk, migration 0035, whose plan the connection keeps): each range yields its
+  // matches in order and, if its budget ran out, a marker. Matched entries come with the page's columns (one statement
+  // when the walk answers, as it does for most boards).
+  const list = (values: readonly string[] | undefined) => (values?.length ? sql.val([...values]) : null);
+  const at = f.after;
   const walked = await sql<{ matched: boolean; cut: boolean } & Partial<PageRow>>`
-    SELECT w.matched, w.cut, d.* FROM (SELECT u.* FROM (${sql.join(
-      ranges.map(
-        (where) => sql`(SELECT *, n.walked = ${budget} AS cut FROM (
-          SELECT n.id, n.urgency_tier, n.effective_priority, n.created_at,
-                 (${residual.length ? sql.join(residual, sql` AND `) : sql`true`}) AS matched,
-                 row_number() OVER (ORDER BY ${keys}) AS walked
-          FROM (SELECT ${sql.join(WALKED_COLUMNS.map((c) => sql.ref(`n.${c}`)))} FROM needs n WHERE ${sql.join(where, sql` AND `)} ORDER BY ${keys} LIMIT ${budget}) n
-        ) n WHERE n.matched OR n.walked = ${budget} LIMIT ${limit + 1})`,
-      ),
-      sql` UNION ALL `,
-    )}) u ORDER BY u.urgency_tier, u.effective_priority, u.created_at, u.id LIMIT ${limit + ranges.length}) w
-    LEFT JOIN LATERAL (SELECT ${pageColumns(f.identitiesOf)} ${PAGE_JOINS} WHERE w.matched AND n.id = w.id) d ON true
-    ORDER BY w.urgency_tier, w.effective_priority, w.created_at, w.id`.execute(trx);
+    SELECT * FROM refuge_board_walk(${f.organisationId}::uuid, ${driver?.column ?? null}::text,
+      ${driver ? sql.val(driver.values) : null}::text[], ${list(f.kinds)}::text[], ${nationalities && sql.val(nationalities)}::text[],
+      ${list(f.locationKinds)}::text[], ${list(f.ageBands)}::text[], ${at?.tier ?? null}::smallint,
+      ${at?.effectivePriority ?? null}::smallint, ${at?.createdAt ?? null}::timestamptz, ${at?.id ?? null}::uuid,
+      ${budget}::integer, ${limit}::integer, ${f.identitiesOf ?? null}::uuid)`.execute(trx);
   const page: (typeof walked.rows)[number][] = [];
   let exact = true;
   for (const r of walked.rows) {
