@@ -32,6 +32,7 @@ import * as m0032 from './0032_entity_import_seen.ts';
 import * as m0033 from './0033_session_lookup_function.ts';
 import * as m0034 from './0034_session_actor_by_key.ts';
 import * as m0035 from './0035_board_walk_function.ts';
+import * as m0036 from './0036_drop_redundant_case_index.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -69,4 +70,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0033_session_lookup_function', sql: m0033.sql },
   { name: '0034_session_actor_by_key', sql: m0034.sql },
   { name: '0035_board_walk_function', sql: m0035.sql },
+  { name: '0036_drop_redundant_case_index', sql: m0036.sql },
 ];
