@@ -77,7 +77,7 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
           kind: k,
           priority: 'normal',
           status: pick(NEED_STATUSES),
-          noteEnc: null,
+          noteEnc: i % 2 ? `sealed note ${i}` : null,
           createdBy: null,
           createdAt: at,
           updatedAt: at,
@@ -196,6 +196,17 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
       }
     }
     expect(checked).toBe(filters.length * 3);
+  });
+
+  it('reads no need note, by either plan: the board never shows one', async () => {
+    for (const walkBudget of [undefined, 1])
+      for (const f of [{}, { nationalities: ['KE'] }, { kinds: ['legal' as const], ageBands: ['60_plus' as const] }]) {
+        const rows = await asActor(database, actor, (trx) =>
+          triageBoard(trx, { organisationId: own, limit: 50, walkBudget, ...f }),
+        );
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.filter((r) => 'noteEnc' in r || JSON.stringify(r).includes('sealed note'))).toEqual([]);
+      }
   });
 
   it("gives a caseworker neither another organisation's board nor its needs' nationalities", async () => {

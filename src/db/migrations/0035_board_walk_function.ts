@@ -11,8 +11,9 @@
  * The answer is the walk's as it was: for each picked value of the walked column (p_driver: kind, location_kind,
  * age_band, or null for the whole board), that value's range of the board in order from the keyset cursor, at most
  * p_budget entries, each marked whether it passes every filter; an entry at the budget is a marker (cut). At most
- * p_limit + 1 rows per range, merged, and for matched entries the page's columns: the need, its case's survivor and
- * status, the survivor's sex and protection flags, and the identity envelope only for p_identities_of's survivors.
+ * p_limit + 1 rows per range, merged, and for matched entries the page's columns: the need (not its sealed note, which
+ * the board does not show), its case's survivor and status, the survivor's sex and protection flags, and the identity
+ * envelope only for p_identities_of's survivors.
  * SECURITY INVOKER: row-level security applies to the caller as it did to the statement.
  */
 export const sql = /* sql */ `
@@ -23,8 +24,8 @@ CREATE FUNCTION refuge_board_walk(
   p_budget integer, p_limit integer, p_identities_of uuid)
 RETURNS TABLE (
   matched boolean, cut boolean,
-  id uuid, case_id uuid, organisation_id uuid, kind text, priority text, status text, note_enc text,
-  created_by uuid, created_at timestamptz, updated_at timestamptz, urgency_tier smallint, effective_priority smallint,
+  id uuid, case_id uuid, organisation_id uuid, kind text, priority text, status text, created_by uuid,
+  created_at timestamptz, updated_at timestamptz, urgency_tier smallint, effective_priority smallint,
   age_band text, nationalities text[], location_kind text, case_risk text, version integer,
   survivor_id uuid, sex text, case_status text, protection_flags text[], identity_enc text)
 LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
@@ -90,7 +91,7 @@ BEGIN
   )
   SELECT w.matched, w.cut, d.* FROM walked w
   LEFT JOIN LATERAL (
-    SELECT n.id, n.case_id, n.organisation_id, n.kind, n.priority, n.status, n.note_enc, n.created_by, n.created_at,
+    SELECT n.id, n.case_id, n.organisation_id, n.kind, n.priority, n.status, n.created_by, n.created_at,
            n.updated_at, n.urgency_tier, n.effective_priority, n.age_band, n.nationalities, n.location_kind,
            n.case_risk, n.version, c.survivor_id, s.sex, c.status AS case_status, s.protection_flags,
            CASE WHEN s.organisation_id = p_identities_of THEN s.identity_enc END AS identity_enc

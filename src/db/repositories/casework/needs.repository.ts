@@ -137,7 +137,8 @@ export interface TriageFilter {
   identitiesOf?: string;
 }
 
-export interface TriageRow extends NeedRow {
+/** A board entry: the need without its sealed note (the board never shows it, so it never reads it). */
+export interface TriageRow extends Omit<NeedRow, 'noteEnc'> {
   survivorId: string;
   sex: Sex;
   caseStatus: CaseStatus;
@@ -263,7 +264,7 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
 }
 
 /** What a board page reads of each need: the need, its case and survivor. */
-type PageRow = Selectable<NeedsTable> & {
+type PageRow = Omit<Selectable<NeedsTable>, 'note_enc'> & {
   survivor_id: string;
   sex: Sex;
   case_status: CaseStatus;
@@ -273,19 +274,24 @@ type PageRow = Selectable<NeedsTable> & {
 
 /** The page's columns, over PAGE_JOINS; the survivor's identity envelope only if it is `identitiesOf`'s survivor. */
 const pageColumns = (identitiesOf: string | undefined) =>
-  sql`n.*, c.survivor_id, s.sex, c.status AS case_status, s.protection_flags, ${
-    identitiesOf ? sql`CASE WHEN s.organisation_id = ${identitiesOf} THEN s.identity_enc END` : sql`NULL::text`
-  } AS identity_enc`;
+  sql`n.id, n.case_id, n.organisation_id, n.kind, n.priority, n.status, n.created_by, n.created_at, n.updated_at,
+    n.urgency_tier, n.effective_priority, n.age_band, n.nationalities, n.location_kind, n.case_risk, n.version,
+    c.survivor_id, s.sex, c.status AS case_status, s.protection_flags, ${
+      identitiesOf ? sql`CASE WHEN s.organisation_id = ${identitiesOf} THEN s.identity_enc END` : sql`NULL::text`
+    } AS identity_enc`;
 const PAGE_JOINS = sql`FROM needs n JOIN cases c ON c.id = n.case_id JOIN survivors s ON s.id = c.survivor_id`;
 
-const boardRow = (r: PageRow): TriageRow => ({
-  ...needFrom(r),
-  survivorId: r.survivor_id,
-  sex: r.sex,
-  caseStatus: r.case_status,
-  protectionFlags: r.protection_flags,
-  identityEnc: r.identity_enc,
-});
+const boardRow = (r: PageRow): TriageRow => {
+  const { noteEnc: _unread, ...need } = needFrom({ ...r, note_enc: null });
+  return {
+    ...need,
+    survivorId: r.survivor_id,
+    sex: r.sex,
+    caseStatus: r.case_status,
+    protectionFlags: r.protection_flags,
+    identityEnc: r.identity_enc,
+  };
+};
 
 /** The page's needs with their case and survivor (and identity envelope if asked), in the order of `ids`. */
 async function finishBoard(
