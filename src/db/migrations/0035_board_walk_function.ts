@@ -16,6 +16,19 @@
  * envelope only for p_identities_of's survivors.
  * SECURITY INVOKER: row-level security applies to the caller as it did to the statement.
  */
+/**
+ * One range of the board in order from the cursor: the picked value's range of the walked column's index, or (column
+ * null) the whole board. Its one-time filter on p_driver skips it at run time when another column is walked.
+ */
+const range = (column: string | null) => `(SELECT b.id, b.urgency_tier, b.effective_priority, b.created_at, b.kind,
+                  b.nationalities, b.location_kind, b.age_band
+           FROM public.needs b
+           WHERE ${column ? `p_driver = '${column}'` : 'p_driver IS NULL'} AND b.organisation_id = p_organisation_id
+             AND b.status IN ('open', 'in_progress')${column ? ` AND b.${column} = v.val` : ''}
+             AND (b.urgency_tier, b.effective_priority, b.created_at, b.id) > (v_after_tier, v_after_priority,
+                 v_after_created_at, v_after_id)
+           ORDER BY b.urgency_tier, b.effective_priority, b.created_at, b.id LIMIT p_budget)`;
+
 export const sql = /* sql */ `
 CREATE FUNCTION refuge_board_walk(
   p_organisation_id uuid, p_driver text, p_values text[],
@@ -49,40 +62,7 @@ BEGIN
                AND (p_age_bands IS NULL OR n.age_band = ANY(p_age_bands)) AS matched,
                row_number() OVER (ORDER BY n.urgency_tier, n.effective_priority, n.created_at, n.id) AS walked
         FROM (
-          (SELECT b.id, b.urgency_tier, b.effective_priority, b.created_at, b.kind, b.nationalities, b.location_kind,
-                  b.age_band
-           FROM public.needs b
-           WHERE p_driver = 'kind' AND b.organisation_id = p_organisation_id AND b.status IN ('open', 'in_progress')
-             AND b.kind = v.val
-             AND (b.urgency_tier, b.effective_priority, b.created_at, b.id) > (v_after_tier, v_after_priority,
-                 v_after_created_at, v_after_id)
-           ORDER BY b.urgency_tier, b.effective_priority, b.created_at, b.id LIMIT p_budget)
-          UNION ALL
-          (SELECT b.id, b.urgency_tier, b.effective_priority, b.created_at, b.kind, b.nationalities, b.location_kind,
-                  b.age_band
-           FROM public.needs b
-           WHERE p_driver = 'location_kind' AND b.organisation_id = p_organisation_id
-             AND b.status IN ('open', 'in_progress') AND b.location_kind = v.val
-             AND (b.urgency_tier, b.effective_priority, b.created_at, b.id) > (v_after_tier, v_after_priority,
-                 v_after_created_at, v_after_id)
-           ORDER BY b.urgency_tier, b.effective_priority, b.created_at, b.id LIMIT p_budget)
-          UNION ALL
-          (SELECT b.id, b.urgency_tier, b.effective_priority, b.created_at, b.kind, b.nationalities, b.location_kind,
-                  b.age_band
-           FROM public.needs b
-           WHERE p_driver = 'age_band' AND b.organisation_id = p_organisation_id
-             AND b.status IN ('open', 'in_progress') AND b.age_band = v.val
-             AND (b.urgency_tier, b.effective_priority, b.created_at, b.id) > (v_after_tier, v_after_priority,
-                 v_after_created_at, v_after_id)
-           ORDER BY b.urgency_tier, b.effective_priority, b.created_at, b.id LIMIT p_budget)
-          UNION ALL
-          (SELECT b.id, b.urgency_tier, b.effective_priority, b.created_at, b.kind, b.nationalities, b.location_kind,
-                  b.age_band
-           FROM public.needs b
-           WHERE p_driver IS NULL AND b.organisation_id = p_organisation_id AND b.status IN ('open', 'in_progress')
-             AND (b.urgency_tier, b.effective_priority, b.created_at, b.id) > (v_after_tier, v_after_priority,
-                 v_after_created_at, v_after_id)
-           ORDER BY b.urgency_tier, b.effective_priority, b.created_at, b.id LIMIT p_budget)
+${['kind', 'location_kind', 'age_band', null].map(range).join('\n          UNION ALL\n')}
         ) n
       ) w WHERE w.matched OR w.walked = p_budget LIMIT p_limit + 1
     ) r
