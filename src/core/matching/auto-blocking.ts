@@ -7,7 +7,8 @@
  * Big data: measured on a evenly spread sample (no randomness) and scaled (pairs by (n/s)², blocks by n/s).
  */
 import type { Rng } from '../random.ts';
-import { blockingRuleFromSpec, blockPairs, indexRule, type BlockingRuleSpec, type RuleIndex } from './blocking.ts';
+import { blockingRuleFromSpec, blockPairs, type BlockingRuleSpec } from './blocking.ts';
+import { indexRule, type RuleIndex } from './rule-index.ts';
 import { initialM, log2Ratio } from './model.ts';
 import type { PreparedSet } from './prepared-set.ts';
 import { computeLevels } from './scoring.ts';

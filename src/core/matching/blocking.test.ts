@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockingRuleFromSpec, blockPairs, countPairs, indexRule, type BlockingRule } from './blocking.ts';
+import { blockingRuleFromSpec, blockPairs, countPairs, type BlockingRule } from './blocking.ts';
+import { indexRule } from './rule-index.ts';
 import { buildComparator } from './comparators/build-comparator.ts';
 import { linkSides, prepareRecords } from './prepared-set.ts';
 import type { MatchRecord } from './types.ts';

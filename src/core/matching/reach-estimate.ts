@@ -1,5 +1,6 @@
 /** How much of the true pairs the blocking rules find, estimated without labels once a model is trained. */
-import { firstSharedKey, type BlockingRule, type RuleIndex } from './blocking.ts';
+import type { BlockingRule } from './blocking.ts';
+import { firstSharedKey, type RuleIndex } from './rule-index.ts';
 
 /** A split whose two groups of rules share less than this expected number of true pairs says too little. */
 const MIN_REACH_OVERLAP = 20;

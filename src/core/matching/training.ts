@@ -5,7 +5,8 @@
  * corrected for the rule's recall, averaged.
  */
 import type { Rng } from '../random.ts';
-import { blockingRuleFromSpec, blockPairs, firstSharedKey, type BlockingRule, type RuleIndex } from './blocking.ts';
+import { blockingRuleFromSpec, blockPairs, type BlockingRule } from './blocking.ts';
+import { firstSharedKey, type RuleIndex } from './rule-index.ts';
 import { buildModel, initialM, type ModelSettings, type TrainedModel, type TrainingDiagnostics } from './model.ts';
 import type { PreparedSet } from './prepared-set.ts';
 import { computeLevels } from './scoring.ts';
