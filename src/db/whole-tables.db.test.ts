@@ -18,7 +18,7 @@ describe.each(DATABASE_KINDS)('copying whole tables on %s', (kind) => {
     [source, target] = await Promise.all([createTestDatabase(kind), createTestDatabase(kind)]);
   });
   afterAll(async () => {
-    await Promise.all([source?.close(), target?.close()]);
+    await Promise.all([source?.drop(), target?.drop()]);
   });
 
   it('keeps the values of an always-generated identity column and moves its sequence on', async () => {
