@@ -8,7 +8,7 @@
  */
 import type { Rng } from '../random.ts';
 import { blockingRuleFromSpec, blockPairs, type BlockingRuleSpec } from './blocking.ts';
-import { indexRule, type RuleIndex } from './rule-index.ts';
+import { firstSharedKey, indexRule } from './rule-index.ts';
 import { initialM, log2Ratio } from './model.ts';
 import type { PreparedSet } from './prepared-set.ts';
 import { computeLevels } from './scoring.ts';
@@ -230,25 +230,6 @@ const RULE_OVERHEAD_PAIRS_PER_RECORD = 4;
 /** Stop adding rules when the best one reaches fewer than this share of the anchors. */
 const MIN_GAIN_SHARE = 0.002;
 
-/** Does the pair share a key of this rule whose block is not skipped? */
-function sharesUsableKey(ix: RuleIndex, i: number, j: number, cap: number): boolean {
-  let p = ix.keyOffsets[i]!;
-  const pe = ix.keyOffsets[i + 1]!;
-  let q = ix.keyOffsets[j]!;
-  const qe = ix.keyOffsets[j + 1]!;
-  while (p < pe && q < qe) {
-    const a = ix.keyIds[p]!;
-    const b = ix.keyIds[q]!;
-    if (a === b) {
-      if (ix.blockOffsets[a + 1]! - ix.blockOffsets[a]! <= cap) return true;
-      p++;
-      q++;
-    } else if (a < b) p++;
-    else q++;
-  }
-  return false;
-}
-
 /**
  * Label-free pair reach: every pair found by any eligible rule is scored with the untrained model
  * (u from random pairs, the starting m); pairs whose evidence beats the prior odds of a random pair
@@ -302,7 +283,7 @@ function pickByAnchors(
   if (anchors.length < 30) return fallback();
   // reach[r][k]: rule r reaches anchor k.
   const reaches = union.indexes.map((ix, r) =>
-    Uint8Array.from(anchors, (p) => (sharesUsableKey(ix, union.a[p]!, union.b[p]!, caps[r]!) ? 1 : 0)),
+    Uint8Array.from(anchors, (p) => (firstSharedKey(ix, union.a[p]!, union.b[p]!, caps[r]!) >= 0 ? 1 : 0)),
   );
   const covered = new Uint8Array(anchors.length);
   let coveredCount = 0;
