@@ -175,29 +175,11 @@ const WALKABLE = [
 export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<TriageRow[]> {
   const budget = Math.max(1, f.walkBudget ?? BOARD_WALK_BUDGET);
   const limit = Math.max(1, f.limit);
-  const keys = sql`n.urgency_tier, n.effective_priority, n.created_at, n.id`;
-  const scope = [sql`n.organisation_id = ${f.organisationId}`, sql`n.status IN ('open', 'in_progress')`];
-  if (f.after) {
-    const a = f.after;
-    scope.push(sql`(n.urgency_tier, n.effective_priority, n.created_at, n.id)
-        > (${a.tier}::smallint, ${a.effectivePriority}::smallint, ${a.createdAt}::timestamptz, ${a.id}::uuid)`);
-  }
   const nationalities = f.nationalities?.length ? f.nationalities : null;
   // The walked filter: the one whose picked values are the smallest share of its vocabulary.
   const driver = WALKABLE.filter((w) => w.values(f)?.length)
     .map((w) => ({ column: w.column, values: [...new Set<string>(w.values(f))], of: w.of }))
     .sort((x, y) => x.values.length / x.of - y.values.length / y.of)[0];
-  const checks = (except: string | null) => {
-    const parts = [];
-    if (except !== 'kind' && f.kinds?.length) parts.push(sql`n.kind = ANY(${sql.val(f.kinds)}::text[])`);
-    if (nationalities) parts.push(sql`n.nationalities && ${sql.val(nationalities)}::text[]`);
-    if (except !== 'location_kind' && f.locationKinds?.length)
-      parts.push(sql`n.location_kind = ANY(${sql.val(f.locationKinds)}::text[])`);
-    if (except !== 'age_band' && f.ageBands?.length) parts.push(sql`n.age_band = ANY(${sql.val(f.ageBands)}::text[])`);
-    return parts;
-  };
-  const residual = checks(driver?.column ?? null);
-  const ranges = driver ? driver.values.map((v) => [...scope, sql`${sql.ref(`n.${driver.column}`)} = ${v}`]) : [scope];
 
   // 1. The budgeted walk (refuge_board_walk, migration 0035, whose plan the connection keeps): each range yields its
   // matches in order and, if its budget ran out, a marker. Matched entries come with the page's columns (one statement
@@ -225,6 +207,25 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
     return page.flatMap((r) => (r.id === undefined || r.id === null ? [] : [boardRow(r as PageRow)]));
 
   // 2. Matches are rare along the walked ranges.
+  // The statements below are built here, not before the walk: most boards end above.
+  const keys = sql`n.urgency_tier, n.effective_priority, n.created_at, n.id`;
+  const scope = [sql`n.organisation_id = ${f.organisationId}`, sql`n.status IN ('open', 'in_progress')`];
+  if (f.after) {
+    const a = f.after;
+    scope.push(sql`(n.urgency_tier, n.effective_priority, n.created_at, n.id)
+        > (${a.tier}::smallint, ${a.effectivePriority}::smallint, ${a.createdAt}::timestamptz, ${a.id}::uuid)`);
+  }
+  const checks = (except: string | null) => {
+    const parts = [];
+    if (except !== 'kind' && f.kinds?.length) parts.push(sql`n.kind = ANY(${sql.val(f.kinds)}::text[])`);
+    if (nationalities) parts.push(sql`n.nationalities && ${sql.val(nationalities)}::text[]`);
+    if (except !== 'location_kind' && f.locationKinds?.length)
+      parts.push(sql`n.location_kind = ANY(${sql.val(f.locationKinds)}::text[])`);
+    if (except !== 'age_band' && f.ageBands?.length) parts.push(sql`n.age_band = ANY(${sql.val(f.ageBands)}::text[])`);
+    return parts;
+  };
+  const residual = checks(driver?.column ?? null);
+  const ranges = driver ? driver.values.map((v) => [...scope, sql`${sql.ref(`n.${driver.column}`)} = ${v}`]) : [scope];
   if (nationalities) {
     // The GIN index, through refuge_board_nationality_needs (0028), as row-level security keeps it from the planner
     // here. It answers for the session's organisation; system work (no session, no row-level security) reads the
