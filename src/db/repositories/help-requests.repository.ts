@@ -77,7 +77,7 @@ export async function listHelpRequests(
 }
 
 /**
- * One request of the caller's organisation, locked until the transaction ends (FOR UPDATE): two changes to the same
+ * One request of the caller's organisation, locked until the transaction ends (FOR NO KEY UPDATE): two changes to the same
  * request run one after the other, so the second sees what the first did (and a change made twice queues one message).
  */
 export async function lockHelpRequest(
@@ -91,7 +91,7 @@ export async function lockHelpRequest(
     .selectFrom('help_requests')
     .select(['id', 'organisation_id', 'language', 'status', 'content_enc', 'next_steps_enc'])
     .where('id', '=', id)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
   return row
     ? {

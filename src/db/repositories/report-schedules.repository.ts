@@ -73,7 +73,7 @@ export async function lockDueReportSchedules(trx: Queryable, now: string, limit:
     .where('next_run_at', '<=', now)
     .orderBy('next_run_at')
     .limit(limit)
-    .forUpdate()
+    .forNoKeyUpdate()
     .skipLocked()
     .execute();
   return rows.map(toSchedule);

@@ -218,7 +218,7 @@ export async function survivorVisible(trx: Queryable, survivorId: string): Promi
 
 /** Serialises changes to one survivor's consent (the row lock is held until commit). */
 export async function lockSurvivor(trx: Queryable, survivorId: string): Promise<void> {
-  await trx.selectFrom('survivors').select('id').where('id', '=', survivorId).forUpdate().execute();
+  await trx.selectFrom('survivors').select('id').where('id', '=', survivorId).forNoKeyUpdate().execute();
 }
 
 /** Sets consent_version to `version` on many survivors at once (the demo's bulk load). */

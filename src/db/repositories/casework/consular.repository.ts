@@ -33,7 +33,7 @@ export async function findConsularRecords(
     .selectAll()
     .where('case_id', 'in', [...caseIds])
     .where('embassy_organisation_id', '=', embassyOrganisationId);
-  if (forUpdate) q = q.forUpdate();
+  if (forUpdate) q = q.forNoKeyUpdate();
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.case_id, recordFrom(r)]));
 }

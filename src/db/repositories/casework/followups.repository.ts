@@ -41,7 +41,7 @@ export async function insertFollowUps(trx: Queryable, rows: readonly FollowUpRow
 
 export async function findFollowUp(trx: Queryable, id: string, forUpdate = false): Promise<FollowUpRow | undefined> {
   let q = trx.selectFrom('follow_ups').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
+  if (forUpdate) q = q.forNoKeyUpdate();
   const r = await q.executeTakeFirst();
   return r ? followUpFrom(r) : undefined;
 }

@@ -75,7 +75,7 @@ export async function insertNeeds(trx: Queryable, rows: readonly NeedInsert[]): 
 
 export async function findNeed(trx: Queryable, id: string, forUpdate = false): Promise<NeedRow | undefined> {
   let q = trx.selectFrom('needs').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
+  if (forUpdate) q = q.forNoKeyUpdate();
   const r = await q.executeTakeFirst();
   return r ? needFrom(r) : undefined;
 }

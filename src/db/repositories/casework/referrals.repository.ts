@@ -58,7 +58,7 @@ export async function insertReferrals(trx: Queryable, rows: readonly ReferralRow
 
 export async function findReferral(trx: Queryable, id: string, forUpdate = false): Promise<ReferralRow | undefined> {
   let q = trx.selectFrom('referrals').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
+  if (forUpdate) q = q.forNoKeyUpdate();
   const r = await q.executeTakeFirst();
   return r ? referralFrom(r) : undefined;
 }

@@ -48,7 +48,7 @@ export async function findLinkRequest(
   forUpdate = false,
 ): Promise<LinkRequestRow | undefined> {
   let q = trx.selectFrom('link_requests').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
+  if (forUpdate) q = q.forNoKeyUpdate();
   const r = await q.executeTakeFirst();
   return r ? from(r) : undefined;
 }

@@ -78,7 +78,7 @@ export async function upsertProposals(
 
 export async function findProposal(trx: Queryable, id: string, forUpdate = false): Promise<ProposalRow | undefined> {
   let q = trx.selectFrom('match_proposals').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
+  if (forUpdate) q = q.forNoKeyUpdate();
   const r = await q.executeTakeFirst();
   return r ? from(r) : undefined;
 }

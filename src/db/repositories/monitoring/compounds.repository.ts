@@ -146,7 +146,12 @@ export async function updateCompound(trx: Queryable, c: CompoundWrite): Promise<
 
 /** Serialises changes of one compound (held until commit), so each change records the values it replaced. */
 export async function lockCompound(trx: Queryable, id: string): Promise<number | null> {
-  const r = await trx.selectFrom('compounds').select('version').where('id', '=', id).forUpdate().executeTakeFirst();
+  const r = await trx
+    .selectFrom('compounds')
+    .select('version')
+    .where('id', '=', id)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
   return r?.version ?? null;
 }
 

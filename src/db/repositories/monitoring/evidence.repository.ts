@@ -251,9 +251,14 @@ export async function updateEvidence(trx: Queryable, id: string, c: EvidenceChan
     .execute();
 }
 
-/** Serialises changes of one item (held until commit), so each change records the values it replaced. */
+/**
+ * Serialises changes of one item (held until commit), so each change records the values it replaced. FOR NO KEY
+ * UPDATE, as every row lock here: it excludes other changes but not the KEY SHARE lock a foreign-key check takes, so
+ * two uploads that each insert a duplicate of this item (duplicate_of) and then append to its custody chain wait for
+ * each other in turn instead of deadlocking (FOR UPDATE conflicts with the other's KEY SHARE: 40P01, answered 503).
+ */
 export async function lockEvidence(trx: Queryable, id: string): Promise<number | null> {
-  const r = await trx.selectFrom('evidence').select('version').where('id', '=', id).forUpdate().executeTakeFirst();
+  const r = await trx.selectFrom('evidence').select('version').where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
   return r?.version ?? null;
 }
 

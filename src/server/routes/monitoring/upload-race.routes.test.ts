@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
 import { upload } from '../../../testing/monitoring-fixtures.ts';
 import { uniquePng } from '../../../testing/load-mix.ts';
+import { lockEvidence } from '../../../db/repositories/monitoring/evidence.repository.ts';
+import type { Tx } from '../../../db/transaction.ts';
 
 /**
  * Files are content-addressed: uploads at the same moment that share bytes (the same file twice, or different files
@@ -42,4 +45,34 @@ describe.each(DATABASE_KINDS)('simultaneous uploads sharing bytes on %s', (kind)
       );
     }
   });
+
+  // The step the race above only sometimes hits, made certain: an upload of bytes already on file inserts its item
+  // (its duplicate_of check takes a KEY SHARE lock on the first item), then locks the first item to append `linked`
+  // to its custody chain. Two such uploads at once deadlocked when that lock was FOR UPDATE (40P01, answered 503).
+  // PGlite has one backend, so its transactions never overlap.
+  it.runIf(kind === 'postgresql')(
+    'two duplicates of one item, each inserted before either locks it, take the lock in turn',
+    { timeout: 60_000 },
+    async () => {
+      const first = await upload(t, analysts[0]!, uniquePng(), { kind: 'photo', fileName: 'first.png' });
+      expect(first.status).toBe(201);
+      const insertDuplicate = (trx: Tx) =>
+        sql`INSERT INTO evidence SELECT (jsonb_populate_record(e, jsonb_build_object('id', gen_random_uuid(),
+          'duplicate_of', e.id))).* FROM evidence e WHERE e.id = ${first.json.id}`.execute(trx);
+      let bothInserted!: () => void;
+      const inserted = new Promise<void>((resolve) => {
+        let n = 0;
+        bothInserted = () => void (++n === 2 && resolve());
+      });
+      const duplicate = () =>
+        t.database.db.transaction().execute(async (trx) => {
+          await insertDuplicate(trx);
+          bothInserted();
+          await inserted;
+          return lockEvidence(trx, first.json.id);
+        });
+      const versions = await Promise.allSettled([duplicate(), duplicate()]);
+      expect(versions.map((v) => v.status)).toEqual(['fulfilled', 'fulfilled']);
+    },
+  );
 });
