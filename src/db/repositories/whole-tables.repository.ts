@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../database.ts';
-import { asSystem, type Queryable, type Tx } from '../transaction.ts';
+import { asSystem, openedTx, type Queryable, type Tx } from '../transaction.ts';
 import { onlyRow } from '../only-row.ts';
 
 export async function listPublicTables(trx: Queryable): Promise<string[]> {
@@ -121,7 +121,7 @@ export async function openExportSnapshot(database: Database): Promise<ExportSnap
           .execute(async (trx) => {
             // Must be the transaction's first statement; the id was checked above (no parameters allowed here).
             await sql.raw(`SET TRANSACTION SNAPSHOT '${id}'`).execute(trx);
-            return fn(trx);
+            return fn(openedTx(trx));
           }),
       async close() {
         await holder.query('COMMIT').catch(() => undefined);

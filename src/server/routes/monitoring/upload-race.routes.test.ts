@@ -6,7 +6,7 @@ import { createTestServer, type TestClient, type TestServer } from '../../../tes
 import { upload } from '../../../testing/monitoring-fixtures.ts';
 import { uniquePng } from '../../../testing/load-mix.ts';
 import { lockEvidence } from '../../../db/repositories/monitoring/evidence.repository.ts';
-import type { Tx } from '../../../db/transaction.ts';
+import type { Queryable } from '../../../db/transaction.ts';
 
 /**
  * Files are content-addressed: uploads at the same moment that share bytes (the same file twice, or different files
@@ -56,7 +56,7 @@ describe.each(DATABASE_KINDS)('simultaneous uploads sharing bytes on %s', (kind)
     async () => {
       const first = await upload(t, analysts[0]!, uniquePng(), { kind: 'photo', fileName: 'first.png' });
       expect(first.status).toBe(201);
-      const insertDuplicate = (trx: Tx) =>
+      const insertDuplicate = (trx: Queryable) =>
         sql`INSERT INTO evidence SELECT (jsonb_populate_record(e, jsonb_build_object('id', gen_random_uuid(),
           'duplicate_of', e.id))).* FROM evidence e WHERE e.id = ${first.json.id}`.execute(trx);
       let bothInserted!: () => void;

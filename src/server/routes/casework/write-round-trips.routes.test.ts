@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
+import { register, survivorBody } from '../../../testing/casework-fixtures.ts';
+
+/**
+ * Issue #13: the hot writes of an exit day in few round trips to the database. Every statement the driver sends
+ * (BEGIN and COMMIT included) is counted while one request is served; the session lookup of the request is part of
+ * the count. A registration is one round trip after the lookup (refuge_register_survivor, migration 0027), not one per
+ * row.
+ */
+describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
+  let t: TestServer;
+  let cw: TestClient;
+  let shelter: TestClient;
+  let shelterId: string;
+  const sent: string[] = [];
+  const original = pg.Client.prototype.query;
+
+  beforeAll(async () => {
+    t = await createTestServer(kind);
+    cw = await t.userIn('ngo', 'caseworker');
+    shelterId = await t.org('shelter', 'shelter');
+    shelter = await t.userIn('shelter', 'caseworker');
+    (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+      const q = args[0];
+      sent.push(typeof q === 'string' ? q : String((q as { text?: string }).text));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  });
+  afterAll(async () => {
+    pg.Client.prototype.query = original;
+    await t?.close();
+  });
+
+  const count = async (body: Record<string, unknown>) => (await sentFor(cw, 'POST', '/api/survivors', body, 201)).sent;
+
+  /** The statements sent while one request was served, printed so a change in either direction is visible. */
+  const sentFor = async (
+    client: TestClient,
+    method: 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    body: Record<string, unknown> | undefined,
+    status: number,
+  ) => {
+    sent.length = 0;
+    const res = await client.request(method, url, body);
+    expect(res.status, res.body).toBe(status);
+    const statements = [...sent];
+    console.log(`${kind} ${method} ${url.replace(/[0-9a-f-]{36}/g, ':id')}: ${statements.length} round trips`);
+    console.log(statements.map((s) => `  ${s.replace(/\s+/g, ' ').slice(0, 110)}`).join('\n'));
+    return { sent: statements, json: res.json };
+  };
+
+  it('registers in one round trip after the session lookup, whether or not care-first needs are opened', async () => {
+    const plain = await count(survivorBody({ compound: undefined }));
+    const withNeeds = await count(survivorBody({ ageBand: 'under_18', protection: { pregnant: true } }));
+    // Printed so a change in either direction is visible in the test output.
+    console.log(`${kind}: ${plain.length} round trips (${withNeeds.length} with care-first needs)`);
+    console.log(plain.map((s) => `  ${s.replace(/\s+/g, ' ').slice(0, 90)}`).join('\n'));
+    for (const sent of [plain, withNeeds]) {
+      expect(sent).toHaveLength(2);
+      expect(sent.filter((s) => /refuge_register_survivor/.test(s))).toHaveLength(1);
+      // No transaction around it: the statement is its own.
+      expect(sent.filter((s) => /^\s*(BEGIN|COMMIT)/i.test(s))).toEqual([]);
+    }
+  });
+
+  it('screens, adds and updates a need, records a check-in and moves a referral in a handful of round trips', async () => {
+    const { caseId } = await register(cw, {
+      consent: {
+        shareWithOwnEmbassy: false,
+        shareWithOrganisationIds: [shelterId],
+        useInStatistics: false,
+        method: 'verbal',
+      },
+    });
+    const screening = await sentFor(
+      cw,
+      'PUT',
+      `/api/cases/${caseId}/screening`,
+      {
+        answers: { forced_criminality: { answer: 'yes' }, deception: { answer: 'yes' } },
+      },
+      200,
+    );
+    const need = await sentFor(cw, 'POST', `/api/cases/${caseId}/needs`, { kind: 'shelter', priority: 'high' }, 201);
+    const update = await sentFor(cw, 'PATCH', `/api/needs/${need.json.id}`, { priority: 'urgent' }, 200);
+    const detail = (await cw.request('GET', `/api/cases/${caseId}`)).json;
+    const checkIn = await sentFor(
+      cw,
+      'POST',
+      `/api/followups/${detail.followUps[0].id}/checkins`,
+      { outcome: 'reached' },
+      200,
+    );
+    const referral = await sentFor(
+      cw,
+      'POST',
+      '/api/referrals',
+      { caseId, toOrganisationId: shelterId, needIds: [need.json.id] },
+      201,
+    );
+    const accept = await sentFor(shelter, 'PATCH', `/api/referrals/${referral.json.id}`, { state: 'accepted' }, 200);
+    void [screening, update, checkIn, accept];
+  });
+});
