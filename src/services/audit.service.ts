@@ -5,6 +5,7 @@
  * checkpoint to the checkpoint directory; `verifyAuditLog()` replays the tree from the rows and
  * checks it against the stored heads, an optional kept checkpoint and the custody log.
  */
+import type { CompiledQuery } from 'kysely';
 import { signTreeHead, verifyCheckpoint, type Checkpoint } from '../core/audit/checkpoint.ts';
 import { auditLeafHash, type AuditEntry } from '../core/audit/entry.ts';
 import { custodyAnchor } from '../core/audit/evidence-proof.ts';
@@ -14,6 +15,7 @@ import { findCustodyChainBreak, type CustodyEntry } from '../core/evidence/custo
 import { writeCheckpointFiles, type AuditKeys } from '../db/audit-key.ts';
 import {
   appendAudit,
+  auditAppend,
   type AuditAppend,
   databaseTime,
   insertTreeHead,
@@ -59,6 +61,18 @@ export function audit(
   details: Record<string, unknown> = {},
 ): Promise<number> {
   return appendAudit(trx, auditEntry(actor, action, resourceType, resourceId, details));
+}
+
+/** The statement `audit()` sends, for a use case that writes it together with its work (db/write-together). */
+export function auditWrite(
+  trx: Queryable,
+  actor: AuditActor | null,
+  action: string,
+  resourceType: string,
+  resourceId: string | null,
+  details: Record<string, unknown> = {},
+): CompiledQuery {
+  return auditAppend(trx, auditEntry(actor, action, resourceType, resourceId, details));
 }
 
 /** The entry `audit()` appends, for a repository that writes it in the same statement as the work (registration). */

@@ -78,6 +78,7 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
   'casework.cases': {
     findCaseWithSurvivor: (db) => cases.findCaseWithSurvivor(db, ID),
     'findCaseWithSurvivor (for update)': (db) => cases.findCaseWithSurvivor(db, ID, true),
+    'findCaseForActor (for update)': (db) => cases.findCaseForActor(db, ID, ID, true),
     'listCases (organisation, filtered, next page)': (db) =>
       cases.listCases(db, {
         scope: { kind: 'organisation', organisationId: ID },
@@ -103,7 +104,7 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
   'casework.needs': {
     findNeed: (db) => needs.findNeed(db, ID),
     listNeedsOfCase: (db) => needs.listNeedsOfCase(db, ID),
-    updateNeed: (db) => needs.updateNeed(db, ID, { status: 'met', at: AT }),
+    needUpdate: (db) => db.executeQuery(needs.needUpdate(db, ID, { status: 'met', at: AT })),
     'triageBoard (ordered walk)': (db) => needs.triageBoard(db, { organisationId: ID, limit: 50 }),
     'triageBoard (filtered walk, next page)': (db) =>
       needs.triageBoard(db, {
@@ -229,7 +230,7 @@ export const QUERY_CASES: Record<string, Record<string, (db: Db) => Promise<unkn
     followUpsOfCase: (db) => followups.followUpsOfCase(db, ID),
     listDueFollowUps: (db) => followups.listDueFollowUps(db, ID, AT, 50, { dueAt: AT, id: ID }),
     casesWithMissedFollowUps: (db) => followups.casesWithMissedFollowUps(db, AT, 100, ID, ID),
-    completeFollowUp: (db) => followups.completeFollowUp(db, ID, 'reached', null, ID, AT),
+    followUpCompletion: (db) => db.executeQuery(followups.followUpCompletion(db, ID, 'reached', null, ID, AT)),
   },
   'casework.referrals': {
     findReferral: (db) => referrals.findReferral(db, ID, true),

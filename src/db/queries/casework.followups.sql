@@ -9,5 +9,5 @@ select "f".*, "c"."risk_level", "c"."status" as "case_status", "c"."survivor_id"
 -- casesWithMissedFollowUps
 select distinct "case_id" from "follow_ups" where "completed_at" is null and "due_at" < $1 and "organisation_id" = $2 and "case_id" > $3 order by "case_id" limit $4;
 
--- completeFollowUp
+-- followUpCompletion
 update "follow_ups" set "outcome" = $1, "note_enc" = $2, "recorded_by" = $3, "completed_at" = $4 where "id" = $5;

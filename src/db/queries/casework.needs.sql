@@ -6,7 +6,7 @@ select * from "needs" where "id" = $1;
 -- listNeedsOfCase
 select * from "needs" where "case_id" = $1 order by "created_at", "id" limit $2;
 
--- updateNeed
+-- needUpdate
 update "needs" set "status" = $1, "updated_at" = $2 where "id" = $3;
 
 -- triageBoard (ordered walk)

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import type { AuditEntry } from '../../core/audit/entry.ts';
 import type { Frontier } from '../../core/audit/merkle.ts';
 import type { Queryable } from '../transaction.ts';
@@ -20,11 +20,14 @@ export interface AuditAppend {
  * organisation and records the transaction's own (refuge_user_id / refuge_org_id).
  */
 export async function appendAudit(trx: Queryable, e: AuditAppend): Promise<number> {
-  const { rows } = await sql<{
-    seq: string;
-  }>`SELECT refuge_audit(${e.actorUserId}::uuid, ${e.organisationId}::uuid, ${e.action}, ${e.resourceType},
-    ${e.resourceId}, ${e.requestId}, ${JSON.stringify(e.details)}::jsonb) AS seq`.execute(trx);
+  const { rows } = await trx.executeQuery<{ seq: string }>(auditAppend(trx, e));
   return Number(onlyRow(rows).seq);
+}
+
+/** The statement appendAudit sends, for a caller that writes it together with others (db/write-together). */
+export function auditAppend(trx: Queryable, e: AuditAppend): CompiledQuery<{ seq: string }> {
+  return sql<{ seq: string }>`SELECT refuge_audit(${e.actorUserId}::uuid, ${e.organisationId}::uuid, ${e.action},
+    ${e.resourceType}, ${e.resourceId}, ${e.requestId}, ${JSON.stringify(e.details)}::jsonb) AS seq`.compile(trx);
 }
 
 /** Appends many events in one statement (same rules as appendAudit). */

@@ -2,14 +2,19 @@ import { scopeFor, type Action, type Resource } from '../../core/permissions/mat
 import { embassyMaySee } from '../../core/consent/embassy-scope.ts';
 import type { Role, Scope } from '../../core/vocabulary.ts';
 import {
-  findCaseWithSurvivor,
+  findCaseForActor,
   findOrganisations,
   servedByActor,
   type CaseRow,
   type OrganisationInfo,
   type SurvivorRow,
 } from '../../db/repositories/casework/cases.repository.ts';
-import { insertCaseEvents, type CaseEventInsert } from '../../db/repositories/casework/case-events.repository.ts';
+import {
+  caseEventsInsert,
+  insertCaseEvents,
+  type CaseEventInsert,
+} from '../../db/repositories/casework/case-events.repository.ts';
+import type { CompiledQuery } from 'kysely';
 import type { Tx } from '../../db/transaction.ts';
 import type { TimelineEvent } from '../../core/cases/timeline.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
@@ -64,11 +69,13 @@ export async function loadVisibleCase(
   forUpdate = false,
 ): Promise<VisibleCase> {
   const scope = authorise(actor, action, resource);
-  const found = await findCaseWithSurvivor(trx, caseId, forUpdate);
+  const found = await findCaseForActor(trx, caseId, actor.organisationId, forUpdate);
   if (!found) throw notFound('case');
-  const org = await actorOrganisation(trx, actor);
+  const org = found.org;
+  if (!org) throw forbidden('your organisation no longer exists', 'organisation_gone');
+  const visible = { kase: found.kase, survivor: found.survivor, org };
   if (found.kase.organisationId === actor.organisationId && (scope === 'organisation' || scope === 'all'))
-    return { ...found, access: 'owner', org };
+    return { ...visible, access: 'owner' };
   const survivor = found.survivor;
   if (
     coversNationalities(org) &&
@@ -81,7 +88,7 @@ export async function loadVisibleCase(
       },
     })
   ) {
-    return { ...found, access: 'embassy', org };
+    return { ...visible, access: 'embassy' };
   }
   throw notFound('case');
 }
@@ -99,6 +106,18 @@ export async function recordCaseEvent(
   at?: string,
 ): Promise<void> {
   await insertCaseEvents(trx, [caseEventRow(app, actor, caseId, event, at)]);
+}
+
+/** The statement `recordCaseEvent` sends, for a use case that writes it together with its work (db/write-together). */
+export function caseEventWrite(
+  trx: Tx,
+  app: AppContext,
+  actor: RequestActor | null,
+  caseId: string,
+  event: TimelineEvent,
+  at?: string,
+): CompiledQuery {
+  return caseEventsInsert(trx, [caseEventRow(app, actor, caseId, event, at)]);
 }
 
 /** The row `recordCaseEvent` writes (its detail encrypted, bound to the row), for a caller that writes it itself. */

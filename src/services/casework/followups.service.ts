@@ -13,23 +13,32 @@ import type { FollowUpView } from '../../contracts/casework/followups.ts';
 import { ownPreferredNames } from './list-names.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { upsertAlerts } from '../../db/repositories/alerts.repository.ts';
-import { findCaseWithSurvivor, updateCase, type CaseRow } from '../../db/repositories/casework/cases.repository.ts';
+import { caseUpdate, findCaseWithSurvivor, type CaseRow } from '../../db/repositories/casework/cases.repository.ts';
 import {
   casesWithMissedFollowUps,
-  completeFollowUp,
   findFollowUp,
+  followUpCompletion,
+  followUpsInsert,
   followUpsOfCase,
   insertFollowUps,
   listDueFollowUps,
   type FollowUpRow,
 } from '../../db/repositories/casework/followups.repository.ts';
 import { asActor, asSystem, type Tx } from '../../db/transaction.ts';
+import { writeTogether } from '../../db/write-together.ts';
 import { audit } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { checkCompoundLink, recordCompoundSighting } from './compound-links.service.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
-import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.service.ts';
+import {
+  authorise,
+  caseEventWrite,
+  decodeCursor,
+  encodeCursor,
+  loadVisibleCase,
+  recordCaseEvent,
+} from './access.service.ts';
 import { applyRisk } from './cases.service.ts';
 
 /**
@@ -203,22 +212,12 @@ export async function recordCheckIn(
     if (access !== 'owner') throw forbidden('follow-ups belong to the organisation that owns the case');
     const now = app.now();
     const at = now.toISOString();
-    await completeFollowUp(
-      trx,
-      f.id,
-      input.outcome,
-      input.note ? app.cipher.encrypt(input.note, encryptionContext('follow_ups', 'note_enc', f.id)) : null,
-      actor.userId,
-      at,
-    );
     if (input.compoundId) {
       await checkCompoundLink(trx, input.compoundId, 'body.compoundId');
       await recordCompoundSighting(trx, app, input.compoundId);
     }
-    await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.checkIn(input.outcome), at);
     let next: FollowUpRow | null = null;
     if (input.outcome === 'reached') {
-      await updateCase(trx, kase.id, { riskAtLastContact: kase.riskLevel, at });
       next = {
         id: app.newId(),
         caseId: kase.id,
@@ -230,8 +229,21 @@ export async function recordCheckIn(
         recordedBy: null,
         createdAt: at,
       };
-      await insertFollowUps(trx, [next]);
     }
+    await writeTogether(trx, [
+      followUpCompletion(
+        trx,
+        f.id,
+        input.outcome,
+        input.note ? app.cipher.encrypt(input.note, encryptionContext('follow_ups', 'note_enc', f.id)) : null,
+        actor.userId,
+        at,
+      ),
+      caseEventWrite(trx, app, actor, kase.id, timelineEvents.checkIn(input.outcome), at),
+      // A reached survivor: the risk at this contact, and the next check-in scheduled by risk.
+      next ? caseUpdate(trx, kase.id, { riskAtLastContact: kase.riskLevel, at }) : null,
+      next ? followUpsInsert(trx, [next]) : null,
+    ]);
     const fresh = (await findCaseWithSurvivor(trx, kase.id))!.kase;
     const evaluation = await evaluateCaseFollowUps(trx, app, actor, fresh);
     await audit(trx, app, actor, 'followup.checkin', 'case', kase.id, {

@@ -5,18 +5,19 @@ import { listsShowNames, preferredNames } from './list-names.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import {
   findNeed,
-  insertNeeds,
+  needsInsert,
+  needUpdate,
   triageBoard,
-  updateNeed,
   type NeedInsert,
 } from '../../db/repositories/casework/needs.repository.ts';
 import { asActor } from '../../db/transaction.ts';
+import { writeTogether } from '../../db/write-together.ts';
 import { keepAnswer, type OnceKey } from '../idempotency.service.ts';
-import { audit } from '../audit.service.ts';
+import { auditWrite } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { checkVersion, conflict, forbidden, notFound } from '../errors.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
-import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.service.ts';
+import { authorise, caseEventWrite, decodeCursor, encodeCursor, loadVisibleCase } from './access.service.ts';
 import { presentNeed } from './case-detail.service.ts';
 
 /** A need row with the triage copies filled from its case and survivor. */
@@ -91,9 +92,11 @@ export async function addNeed(
       locationKind: survivor.locationKind,
       caseRisk: kase.riskLevel,
     });
-    await insertNeeds(trx, [row]);
-    await recordCaseEvent(trx, app, actor, caseId, timelineEvents.needAdded(input.kind, input.priority), at);
-    await audit(trx, app, actor, 'need.create', 'need', id, { caseId, kind: input.kind, priority: input.priority });
+    await writeTogether(trx, [
+      needsInsert(trx, [row]),
+      caseEventWrite(trx, app, actor, caseId, timelineEvents.needAdded(input.kind, input.priority), at),
+      auditWrite(trx, actor, 'need.create', 'need', id, { caseId, kind: input.kind, priority: input.priority }),
+    ]);
     return keepAnswer(trx, app, actor, once, 201, presentNeed({ ...row, version: 1 }, app.now()));
   });
 }
@@ -130,24 +133,26 @@ export async function updateNeedStatus(
       at: need.createdAt,
       caseRisk: kase.riskLevel,
     });
-    await updateNeed(trx, needId, {
-      status: patch.status,
-      priority: patch.priority,
-      effectivePriority: next.effectivePriority,
-      at,
-    });
-    await recordCaseEvent(
-      trx,
-      app,
-      actor,
-      need.caseId,
-      timelineEvents.needUpdated(need.kind, {
-        ...(patch.status && patch.status !== need.status ? { status: patch.status } : {}),
-        ...(patch.priority && patch.priority !== need.priority ? { priority: patch.priority } : {}),
+    await writeTogether(trx, [
+      needUpdate(trx, needId, {
+        status: patch.status,
+        priority: patch.priority,
+        effectivePriority: next.effectivePriority,
+        at,
       }),
-      at,
-    );
-    await audit(trx, app, actor, 'need.update', 'need', needId, { caseId: need.caseId, ...patch });
+      caseEventWrite(
+        trx,
+        app,
+        actor,
+        need.caseId,
+        timelineEvents.needUpdated(need.kind, {
+          ...(patch.status && patch.status !== need.status ? { status: patch.status } : {}),
+          ...(patch.priority && patch.priority !== need.priority ? { priority: patch.priority } : {}),
+        }),
+        at,
+      ),
+      auditWrite(trx, actor, 'need.update', 'need', needId, { caseId: need.caseId, ...patch }),
+    ]);
     return presentNeed({ ...next, updatedAt: at, version: need.version + 1 }, app.now());
   });
 }

@@ -23,14 +23,22 @@ import {
   receiverCaseEvent,
   receiverSetNeed,
   referredNeeds,
-  setReferralState,
+  referralStateUpdate,
   type ReferralRow,
 } from '../../db/repositories/casework/referrals.repository.ts';
 import { asActor, type Tx } from '../../db/transaction.ts';
-import { audit } from '../audit.service.ts';
+import { writeTogether } from '../../db/write-together.ts';
+import { audit, auditWrite } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
-import { authorise, decodeCursor, encodeCursor, loadVisibleCase, recordCaseEvent } from './access.service.ts';
+import {
+  authorise,
+  caseEventWrite,
+  decodeCursor,
+  encodeCursor,
+  loadVisibleCase,
+  recordCaseEvent,
+} from './access.service.ts';
 import { writeReferralMessage } from './referral-exchange.service.ts';
 import { openIdentity } from './survivor-envelopes.service.ts';
 import { preferredNameOf } from './survivor-presenter.ts';
@@ -218,21 +226,23 @@ export async function changeReferralState(
       throw conflict("the survivor's consent no longer covers this referral; it is frozen");
     const at = app.now().toISOString();
     const reasonEnc = sealReason(app, referralId, reason?.trim() || null);
-    await setReferralState(trx, referralId, next, reasonEnc, at);
+    // The timeline belongs to the sender's case: the sender writes to it directly, in the same statement as the new
+    // state and the audit entry; the receiver through the curated database function (structured line, no free text),
+    // so the referrer sees accepted and completed. Completing closes the referred needs still open (core/disclosure
+    // receiver-care), each with its own line.
+    await writeTogether(trx, [
+      referralStateUpdate(trx, referralId, next, reasonEnc, at),
+      side === 'sender'
+        ? caseEventWrite(trx, app, actor, row.caseId, timelineEvents.referralUpdated(row.toOrganisationId, next), at)
+        : null,
+      auditWrite(trx, actor, `referral.${next}`, 'referral', referralId, {
+        from: row.state,
+        to: next,
+        caseId: side === 'sender' ? row.caseId : undefined,
+      }),
+    ]);
     const orgs = await findOrganisations(trx, [row.fromOrganisationId, row.toOrganisationId]);
-    // The timeline belongs to the sender's case: the sender writes to it directly; the receiver through the curated
-    // database function (structured line, no free text), so the referrer sees accepted and completed. Completing
-    // closes the referred needs still open (core/disclosure receiver-care), each with its own line.
-    if (side === 'sender')
-      await recordCaseEvent(
-        trx,
-        app,
-        actor,
-        row.caseId,
-        timelineEvents.referralUpdated(row.toOrganisationId, next),
-        at,
-      );
-    else {
+    if (side === 'receiver') {
       await receiverLine(trx, app, referralId, timelineEvents.referralUpdated(row.toOrganisationId, next), at);
       if (next === 'completed') {
         for (const need of closedOnCompletion(await referredNeeds(trx, referralId))) {
@@ -241,11 +251,6 @@ export async function changeReferralState(
         }
       }
     }
-    await audit(trx, app, actor, `referral.${next}`, 'referral', referralId, {
-      from: row.state,
-      to: next,
-      caseId: side === 'sender' ? row.caseId : undefined,
-    });
     return withCare(
       trx,
       presentReferral(

@@ -9,14 +9,15 @@ import { withheldIndicators } from '../../core/triage/protection.ts';
 import { SCREENING_INDICATORS, type ScreeningAnswer, type ScreeningIndicator } from '../../core/vocabulary.ts';
 import type { ScreeningRequest, ScreeningView } from '../../contracts/casework/cases.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
-import { insertScreenings, type ScreeningRow } from '../../db/repositories/casework/records.repository.ts';
+import { screeningsInsert, type ScreeningRow } from '../../db/repositories/casework/records.repository.ts';
+import { writeTogether } from '../../db/write-together.ts';
 import { asActor } from '../../db/transaction.ts';
 import { keepAnswer, type OnceKey } from '../idempotency.service.ts';
-import { audit } from '../audit.service.ts';
+import { auditWrite } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { forbidden, invalid } from '../errors.ts';
 import { timelineEvents } from '../../core/cases/timeline.ts';
-import { authorise, loadVisibleCase, recordCaseEvent } from './access.service.ts';
+import { authorise, caseEventWrite, loadVisibleCase } from './access.service.ts';
 
 /** Answers as stored: yes/no/unknown in clear (for statistics), notes encrypted apart. */
 function toAnswers(row: ScreeningRow, notes: Record<string, string>): ScreeningAnswers {
@@ -113,20 +114,15 @@ export async function recordScreening(
       recordedBy: actor.userId,
       recordedAt: at,
     };
-    await insertScreenings(trx, [row]);
-    await recordCaseEvent(
-      trx,
-      app,
-      actor,
-      caseId,
-      timelineEvents.screeningRecorded(result.outcome, result.counts.yes),
-      at,
-    );
-    await audit(trx, app, actor, 'case.screening', 'case', caseId, {
-      screeningId: id,
-      outcome: result.outcome,
-      ruleVersion: result.ruleVersion,
-    });
+    await writeTogether(trx, [
+      screeningsInsert(trx, [row]),
+      caseEventWrite(trx, app, actor, caseId, timelineEvents.screeningRecorded(result.outcome, result.counts.yes), at),
+      auditWrite(trx, actor, 'case.screening', 'case', caseId, {
+        screeningId: id,
+        outcome: result.outcome,
+        ruleVersion: result.ruleVersion,
+      }),
+    ]);
     return keepAnswer(trx, app, actor, once, 200, presentScreening(app, row));
   });
 }

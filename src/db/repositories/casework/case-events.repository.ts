@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type CompiledQuery, type Insertable } from 'kysely';
 import type { TimelineKind } from '../../../core/cases/timeline.ts';
 import type { CaseEventsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
@@ -33,11 +33,15 @@ export function caseEventColumns(
 }
 
 export async function insertCaseEvents(trx: Queryable, events: readonly CaseEventInsert[]): Promise<void> {
-  if (events.length === 0) return;
-  await trx
+  if (events.length > 0) await trx.executeQuery(caseEventsInsert(trx, events));
+}
+
+/** The statement insertCaseEvents sends, for a caller that writes it together with others (db/write-together). */
+export function caseEventsInsert(trx: Queryable, events: readonly CaseEventInsert[]): CompiledQuery {
+  return trx
     .insertInto('case_events')
     .values(events.map((e) => ({ ...caseEventColumns(e), params: JSON.stringify(e.params) })))
-    .execute();
+    .compile();
 }
 
 export interface CaseEventRow {

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type CompiledQuery, type RawBuilder, type Selectable } from 'kysely';
 import type {
   AgeBand,
   CaseStatus,
@@ -114,9 +114,48 @@ export async function findCaseWithSurvivor(
     .innerJoin('survivors as s', 's.id', 'c.survivor_id')
     .select([...CASE_COLUMNS, ...SURVIVOR_COLUMNS])
     .where('c.id', '=', caseId);
-  if (forUpdate) q = q.forUpdate('c');
+  if (forUpdate) q = q.forNoKeyUpdate('c');
   const row = await q.executeTakeFirst();
   return row ? { kase: caseFrom(row), survivor: survivorFrom(row) } : undefined;
+}
+
+/**
+ * A case with its survivor and the acting organisation (nationalities served as refuge_org_served() computes them for
+ * row-level security) in one statement: what every case-scoped request checks before it acts. `org` is null when the
+ * actor's organisation no longer exists.
+ */
+export async function findCaseForActor(
+  trx: Queryable,
+  caseId: string,
+  organisationId: string,
+  forUpdate = false,
+): Promise<{ kase: CaseRow; survivor: SurvivorRow; org: OrganisationInfo | null } | undefined> {
+  let q = trx
+    .selectFrom('cases as c')
+    .innerJoin('survivors as s', 's.id', 'c.survivor_id')
+    .leftJoin('organisations as o', (join) => join.on('o.id', '=', organisationId))
+    .select([
+      ...CASE_COLUMNS,
+      ...SURVIVOR_COLUMNS,
+      'o.id as actor_org_id',
+      'o.name as actor_org_name',
+      'o.kind as actor_org_kind',
+      sql<string[]>`refuge_org_served()`.as('actor_org_served'),
+    ])
+    .where('c.id', '=', caseId);
+  if (forUpdate) q = q.forNoKeyUpdate('c');
+  const row = await q.executeTakeFirst();
+  if (!row) return undefined;
+  const org =
+    row.actor_org_id && row.actor_org_name && row.actor_org_kind
+      ? {
+          id: row.actor_org_id,
+          name: row.actor_org_name,
+          kind: row.actor_org_kind,
+          nationalitiesServed: row.actor_org_served ?? [],
+        }
+      : null;
+  return { kase: caseFrom(row), survivor: survivorFrom(row), org };
 }
 
 export async function findCaseBySurvivor(
@@ -214,18 +253,22 @@ export async function listCases(
   return rows.map((r) => ({ kase: caseFrom(r), survivor: survivorFrom(r) }));
 }
 
-export async function updateCase(
-  trx: Queryable,
-  id: string,
-  patch: {
-    status?: CaseStatus;
-    riskLevel?: RiskLevel;
-    assignedTo?: string | null;
-    riskAtLastContact?: RiskLevel | null;
-    at: string;
-  },
-): Promise<number> {
-  const res = await trx
+interface CasePatch {
+  status?: CaseStatus;
+  riskLevel?: RiskLevel;
+  assignedTo?: string | null;
+  riskAtLastContact?: RiskLevel | null;
+  at: string;
+}
+
+/** Changes one case; the number of rows changed (0 when row-level security hides it). */
+export async function updateCase(trx: Queryable, id: string, patch: CasePatch): Promise<number> {
+  return Number((await trx.executeQuery(caseUpdate(trx, id, patch))).numAffectedRows ?? 0);
+}
+
+/** The statement updateCase sends, for a caller that writes it together with others (db/write-together). */
+export function caseUpdate(trx: Queryable, id: string, patch: CasePatch): CompiledQuery {
+  return trx
     .updateTable('cases')
     .set({
       ...(patch.status !== undefined ? { status: patch.status } : {}),
@@ -235,8 +278,7 @@ export async function updateCase(
       updated_at: patch.at,
     })
     .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows);
+    .compile();
 }
 
 export async function isMember(trx: Queryable, userId: string, organisationId: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type CompiledQuery, type Insertable, type Selectable } from 'kysely';
 import type { FollowUpOutcome } from '../../../core/followups/evaluate.ts';
 import type { CaseStatus, RiskLevel } from '../../../core/vocabulary.ts';
 import type { FollowUpsTable } from '../../schema.ts';
@@ -35,8 +35,12 @@ export function followUpColumns(f: FollowUpRow): Insertable<FollowUpsTable> {
 }
 
 export async function insertFollowUps(trx: Queryable, rows: readonly FollowUpRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx.insertInto('follow_ups').values(rows.map(followUpColumns)).execute();
+  if (rows.length > 0) await trx.executeQuery(followUpsInsert(trx, rows));
+}
+
+/** The statement insertFollowUps sends, for a caller that writes it together with others (db/write-together). */
+export function followUpsInsert(trx: Queryable, rows: readonly FollowUpRow[]): CompiledQuery {
+  return trx.insertInto('follow_ups').values(rows.map(followUpColumns)).compile();
 }
 
 export async function findFollowUp(trx: Queryable, id: string, forUpdate = false): Promise<FollowUpRow | undefined> {
@@ -46,19 +50,20 @@ export async function findFollowUp(trx: Queryable, id: string, forUpdate = false
   return r ? followUpFrom(r) : undefined;
 }
 
-export async function completeFollowUp(
+/** A check-in's outcome on its follow-up (written together with its timeline line: db/write-together). */
+export function followUpCompletion(
   trx: Queryable,
   id: string,
   outcome: FollowUpOutcome,
   noteEnc: string | null,
   by: string | null,
   at: string,
-): Promise<void> {
-  await trx
+): CompiledQuery {
+  return trx
     .updateTable('follow_ups')
     .set({ outcome, note_enc: noteEnc, recorded_by: by, completed_at: at })
     .where('id', '=', id)
-    .execute();
+    .compile();
 }
 
 export async function followUpsOfCase(trx: Queryable, caseId: string): Promise<FollowUpRow[]> {

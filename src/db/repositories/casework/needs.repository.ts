@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type CompiledQuery, type Insertable, type Selectable } from 'kysely';
 import {
   AGE_BANDS,
   LOCATION_KINDS,
@@ -69,8 +69,12 @@ export function needColumns(n: NeedInsert): Insertable<NeedsTable> {
 }
 
 export async function insertNeeds(trx: Queryable, rows: readonly NeedInsert[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx.insertInto('needs').values(rows.map(needColumns)).execute();
+  if (rows.length > 0) await trx.executeQuery(needsInsert(trx, rows));
+}
+
+/** The statement insertNeeds sends, for a caller that writes it together with others (db/write-together). */
+export function needsInsert(trx: Queryable, rows: readonly NeedInsert[]): CompiledQuery {
+  return trx.insertInto('needs').values(rows.map(needColumns)).compile();
 }
 
 export async function findNeed(trx: Queryable, id: string, forUpdate = false): Promise<NeedRow | undefined> {
@@ -92,12 +96,11 @@ export async function listNeedsOfCase(trx: Queryable, caseId: string): Promise<N
   return rows.map(needFrom);
 }
 
-export async function updateNeed(
-  trx: Queryable,
-  id: string,
-  patch: { status?: NeedStatus; priority?: NeedPriority; effectivePriority?: number; at: string },
-): Promise<void> {
-  await trx
+type NeedPatch = { status?: NeedStatus; priority?: NeedPriority; effectivePriority?: number; at: string };
+
+/** A need's new status or priority (written together with its timeline line and audit entry: db/write-together). */
+export function needUpdate(trx: Queryable, id: string, patch: NeedPatch): CompiledQuery {
+  return trx
     .updateTable('needs')
     .set({
       ...(patch.status !== undefined ? { status: patch.status } : {}),
@@ -106,7 +109,7 @@ export async function updateNeed(
       updated_at: patch.at,
     })
     .where('id', '=', id)
-    .execute();
+    .compile();
 }
 
 /** Re-copies the case risk onto its needs and recomputes effective priority with core's SQL expression. */

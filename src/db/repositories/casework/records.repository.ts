@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { CompiledQuery, Insertable, Selectable } from 'kysely';
 import type { CaseAttachmentsTable, CaseNotesTable, ScreeningsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
 import type { RowOf } from '../rows.ts';
@@ -98,8 +98,12 @@ export async function findAttachment(trx: Queryable, caseId: string, id: string)
 export type ScreeningRow = RowOf<ScreeningsTable>;
 
 export async function insertScreenings(trx: Queryable, rows: readonly ScreeningRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx
+  if (rows.length > 0) await trx.executeQuery(screeningsInsert(trx, rows));
+}
+
+/** The statement insertScreenings sends, for a caller that writes it together with others (db/write-together). */
+export function screeningsInsert(trx: Queryable, rows: readonly ScreeningRow[]): CompiledQuery {
+  return trx
     .insertInto('screenings')
     .values(
       rows.map((s): Insertable<ScreeningsTable> => ({
@@ -115,7 +119,7 @@ export async function insertScreenings(trx: Queryable, rows: readonly ScreeningR
         recorded_at: s.recordedAt,
       })),
     )
-    .execute();
+    .compile();
 }
 
 /** The latest screening of a case (earlier ones stay as history). */

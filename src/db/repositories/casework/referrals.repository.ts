@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type CompiledQuery, type Insertable, type Selectable } from 'kysely';
 import type { NeedKind, NeedPriority, NeedStatus, ReferralState } from '../../../core/vocabulary.ts';
 import type { TimelineKind } from '../../../core/cases/timeline.ts';
 import type { ReferralsTable } from '../../schema.ts';
@@ -63,18 +63,19 @@ export async function findReferral(trx: Queryable, id: string, forUpdate = false
   return r ? referralFrom(r) : undefined;
 }
 
-export async function setReferralState(
+/** A referral's new state and reason (written together with its timeline line and audit entry: db/write-together). */
+export function referralStateUpdate(
   trx: Queryable,
   id: string,
   state: ReferralState,
   reasonEnc: string | null,
   at: string,
-): Promise<void> {
-  await trx
+): CompiledQuery {
+  return trx
     .updateTable('referrals')
     .set({ state, state_reason_enc: reasonEnc, updated_at: at })
     .where('id', '=', id)
-    .execute();
+    .compile();
 }
 
 /** Freezes (at) or thaws (null) one referral; the sender's consent change does this for every live referral. */

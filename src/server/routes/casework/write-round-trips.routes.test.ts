@@ -67,7 +67,7 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
     }
   });
 
-  it('screens, adds and updates a need, records a check-in and moves a referral in a handful of round trips', async () => {
+  it('screens, adds and updates a need, records a check-in and moves a referral in a few round trips', async () => {
     const { caseId } = await register(cw, {
       consent: {
         shareWithOwnEmbassy: false,
@@ -103,6 +103,29 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
       201,
     );
     const accept = await sentFor(shelter, 'PATCH', `/api/referrals/${referral.json.id}`, { state: 'accepted' }, 200);
-    void [screening, update, checkIn, accept];
+    // Before (2026-12-01): 10, 10, 11, 16, 12 and 10. Now: the lookup, BEGIN with the actor, the case with its
+    // survivor and the actor's organisation, then the use case's own statements and COMMIT.
+    const most = { screening: 5, need: 5, update: 6, checkIn: 10, referral: 9, accept: 8 };
+    const counts = {
+      screening: screening.sent.length,
+      need: need.sent.length,
+      update: update.sent.length,
+      checkIn: checkIn.sent.length,
+      referral: referral.sent.length,
+      accept: accept.sent.length,
+    };
+    for (const [write, n] of Object.entries(counts))
+      expect(n, write).toBeLessThanOrEqual(most[write as keyof typeof most]);
+    // The row, its timeline line and its audit entry travel as one statement.
+    for (const { sent } of [screening, need, update]) {
+      const together = sent.filter((s) => /^WITH w0 AS/.test(s));
+      expect(together).toHaveLength(1);
+      expect(together[0]).toMatch(/insert into "case_events"/);
+      expect(together[0]).toMatch(/refuge_audit\(/);
+    }
+    // BEGIN travels with the actor's settings, never alone.
+    const all = [screening, need, update, checkIn, referral, accept].flatMap((r) => r.sent);
+    expect(all.filter((s) => /^\s*begin\s*$/i.test(s))).toEqual([]);
+    expect(all.filter((s) => /^BEGIN; SELECT set_config\('refuge.session_token'/.test(s))).toHaveLength(6);
   });
 });
