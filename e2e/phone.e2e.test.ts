@@ -178,8 +178,15 @@ describe('casework on a 375 px phone, in Chromium', () => {
         ['desktop', DESKTOP],
       ] as const) {
         const ngo = await phoneAs('ngo', language, options);
+        await ngo.goto('/casework/triage');
         for (const section of ['triage', 'register', 'cases']) {
-          await ngo.goto(`/casework/${section}`);
+          // The next screen through its tab, as a person moves on: the app is not loaded again for each.
+          if (section !== 'triage') {
+            await ngo.locator(`nav.cw-tabs a[href="/casework/${section}"]`).click();
+            await ngo.waitForURL(`**/casework/${section}`);
+            // The new screen starts at its top, the header on it (focusing the page once scrolled it away).
+            expect(await ngo.evaluate(() => window.scrollY), `${section} ${language} ${size} scrolled`).toBe(0);
+          }
           await ngo.locator('main h1').first().waitFor();
           await ngo.locator('main .loading-state').waitFor({ state: 'detached' });
           expect(await pageOverflow(ngo), `${section} ${language} ${size}`).toEqual([]);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { followAccountLocale } from '../i18n/index.ts';
@@ -22,7 +22,8 @@ export function AppLayout() {
     if (accountLocale) followAccountLocale(accountLocale);
   }, [accountLocale]);
 
-  // After client-side navigation, move focus to the page so screen readers start at its content.
+  // After client-side navigation, move focus to the page so screen readers start at its content. Without scrolling:
+  // focusing <main> scrolled the header and banner off the screen; ScrollRestoration starts a new page at its top.
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -30,7 +31,7 @@ export function AppLayout() {
       return;
     }
     setNavOpen(false);
-    main.current?.focus();
+    main.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 
   if (session.isPending)
@@ -62,6 +63,8 @@ export function AppLayout() {
           <Outlet />
         </main>
       </div>
+      {/* Keyed by path: a filter that changes only the query string keeps the place; back to a page restores it. */}
+      <ScrollRestoration getKey={(at) => at.pathname} />
     </div>
   );
 }
