@@ -3,8 +3,7 @@ import { embassyMaySee } from '../../core/consent/embassy-scope.ts';
 import type { Role, Scope } from '../../core/vocabulary.ts';
 import {
   findCaseForActor,
-  findOrganisations,
-  servedByActor,
+  findActorOrganisation,
   type CaseRow,
   type OrganisationInfo,
   type SurvivorRow,
@@ -38,9 +37,9 @@ export const actingRole = (actor: RequestActor): Role =>
  * international organisation acting as fallback), as the database's refuge_org_served() computes for RLS.
  */
 export async function actorOrganisation(trx: Tx, actor: RequestActor): Promise<OrganisationInfo> {
-  const org = (await findOrganisations(trx, [actor.organisationId])).get(actor.organisationId);
+  const org = await findActorOrganisation(trx, actor.organisationId);
   if (!org) throw forbidden('your organisation no longer exists', 'organisation_gone');
-  return { ...org, nationalitiesServed: await servedByActor(trx) };
+  return org;
 }
 
 /** An organisation with a consular queue: it covers at least one nationality. */

@@ -16,18 +16,21 @@ import type { BulkMemberResult, ConsularQueueItem, ConsularUpdateRequest } from 
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import { updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.repository.ts';
 import {
+  consularRecordsUpsert,
   findConsularRecords,
   upsertConsularRecords,
   type ConsularRecordRow,
 } from '../../db/repositories/casework/consular.repository.ts';
 import { asActor, type Tx } from '../../db/transaction.ts';
-import { audit } from '../audit.service.ts';
+import { writeTogether } from '../../db/write-together.ts';
+import { audit, auditWrite } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid } from '../errors.ts';
 import {
   actingRole,
   actorOrganisation,
   authorise,
+  caseEventWrite,
   loadVisibleCase,
   recordCaseEvent,
   coversNationalities,
@@ -102,10 +105,12 @@ export function presentQueueItem(
   };
 }
 
+const NOT_AN_EMBASSY = 'the consular queue is for organisations that cover a nationality';
+
 export async function requireEmbassy(trx: Tx, actor: RequestActor) {
   const org = await actorOrganisation(trx, actor);
   // A resident embassy, or an organisation that consular coverage resolves nationalities to (core/consular).
-  if (!coversNationalities(org)) throw forbidden('the consular queue is for organisations that cover a nationality');
+  if (!coversNationalities(org)) throw forbidden(NOT_AN_EMBASSY);
   return org;
 }
 
@@ -138,8 +143,9 @@ export async function updateConsularCase(
     if (errors.length) throw invalid({ 'body.flight': errors.map(describeIssue).join('; ') }, undefined, { errors });
   }
   return asActor(app.database, actor, async (trx) => {
-    await requireEmbassy(trx, actor);
-    const { kase, survivor, access } = await loadVisibleCase(trx, actor, caseId, 'update', 'consular', true);
+    // The visible case arrives with the actor's organisation: no separate read for requireEmbassy's check.
+    const { kase, survivor, access, org } = await loadVisibleCase(trx, actor, caseId, 'update', 'consular', true);
+    if (!coversNationalities(org)) throw forbidden(NOT_AN_EMBASSY);
     if (access !== 'embassy') throw forbidden('consular steps are recorded by the embassy');
     const existing = (await findConsularRecords(trx, [caseId], actor.organisationId, true)).get(caseId);
     const r: ConsularRecordRow = { ...(existing ?? blankRecord(app, kase, actor.organisationId)) };
@@ -180,10 +186,13 @@ export async function updateConsularCase(
     }
     r.updatedAt = at;
     r.updatedBy = actor.userId;
-    await upsertConsularRecords(trx, [r]);
-    await recordCaseEvent(trx, app, actor, caseId, timelineEvents.consularStep(steps), at);
-    await audit(trx, app, actor, 'consular.update', 'case', caseId, { steps: Object.keys(input) });
-    const fresh = (await loadVisibleCase(trx, actor, caseId, 'read', 'consular')).kase;
+    await writeTogether(trx, [
+      consularRecordsUpsert(trx, [r]),
+      caseEventWrite(trx, app, actor, caseId, timelineEvents.consularStep(steps), at),
+      auditWrite(trx, actor, 'consular.update', 'case', caseId, { steps: Object.keys(input) }),
+    ]);
+    // Only "repatriated" changed the case (its status and version): read it again then.
+    const fresh = input.repatriated ? (await loadVisibleCase(trx, actor, caseId, 'read', 'consular')).kase : kase;
     return presentQueueItem(app, fresh, survivor, r, true);
   });
 }

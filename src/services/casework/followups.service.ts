@@ -244,7 +244,8 @@ export async function recordCheckIn(
       next ? caseUpdate(trx, kase.id, { riskAtLastContact: kase.riskLevel, at }) : null,
       next ? followUpsInsert(trx, [next]) : null,
     ]);
-    const fresh = (await findCaseWithSurvivor(trx, kase.id))!.kase;
+    // The case as these writes left it, without reading it again: a reached survivor's risk at this contact.
+    const fresh: CaseRow = next ? { ...kase, riskAtLastContact: kase.riskLevel } : kase;
     const evaluation = await evaluateCaseFollowUps(trx, app, actor, fresh);
     await audit(trx, app, actor, 'followup.checkin', 'case', kase.id, {
       followUpId: f.id,
@@ -252,7 +253,8 @@ export async function recordCheckIn(
       ...(input.compoundId ? { compoundId: input.compoundId } : {}),
       alerts: evaluation.alertsRaised,
     });
-    const after = (await findCaseWithSurvivor(trx, kase.id))!.kase;
+    // The evaluation changes the case's risk only when it raised it (applyRisk); the status is only suggested.
+    const after = { ...fresh, riskLevel: evaluation.riskRaised ? evaluation.riskLevel : fresh.riskLevel };
     return {
       followUp: presentFollowUp({ ...f, completedAt: at, outcome: input.outcome }, after, now),
       evaluation,

@@ -18,7 +18,7 @@ import { findOrganisations, type OrganisationInfo } from '../../db/repositories/
 import { listNeedsOfCase } from '../../db/repositories/casework/needs.repository.ts';
 import {
   findReferral,
-  insertReferrals,
+  referralsInsert,
   listReferrals,
   receiverCaseEvent,
   receiverSetNeed,
@@ -31,14 +31,7 @@ import { writeTogether } from '../../db/write-together.ts';
 import { audit, auditWrite } from '../audit.service.ts';
 import type { AppContext, RequestActor } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
-import {
-  authorise,
-  caseEventWrite,
-  decodeCursor,
-  encodeCursor,
-  loadVisibleCase,
-  recordCaseEvent,
-} from './access.service.ts';
+import { authorise, caseEventWrite, decodeCursor, encodeCursor, loadVisibleCase } from './access.service.ts';
 import { writeReferralMessage } from './referral-exchange.service.ts';
 import { openIdentity } from './survivor-envelopes.service.ts';
 import { preferredNameOf } from './survivor-presenter.ts';
@@ -172,26 +165,28 @@ export async function createReferral(
       createdAt: at,
       updatedAt: at,
     };
-    await insertReferrals(trx, [row]);
+    await writeTogether(trx, [
+      referralsInsert(trx, [row]),
+      caseEventWrite(trx, app, actor, kase.id, timelineEvents.referralSent(to.id, !!decision.override), at),
+      auditWrite(trx, actor, 'referral.create', 'referral', id, {
+        caseId: kase.id,
+        to: to.id,
+        needIds: row.needIds,
+        basis: row.consentBasis,
+      }),
+      decision.override
+        ? auditWrite(trx, actor, 'referral.consent_override', 'referral', id, {
+            caseId: kase.id,
+            to: to.id,
+            reason: decision.overrideReason,
+          })
+        : null,
+    ]);
     if (input.asked || input.message)
       await writeReferralMessage(trx, app, actor, row, 'request', {
         asked: input.asked ?? null,
         text: input.message ?? null,
       });
-    await recordCaseEvent(trx, app, actor, kase.id, timelineEvents.referralSent(to.id, !!decision.override), at);
-    await audit(trx, app, actor, 'referral.create', 'referral', id, {
-      caseId: kase.id,
-      to: to.id,
-      needIds: row.needIds,
-      basis: row.consentBasis,
-    });
-    if (decision.override) {
-      await audit(trx, app, actor, 'referral.consent_override', 'referral', id, {
-        caseId: kase.id,
-        to: to.id,
-        reason: decision.overrideReason,
-      });
-    }
     return presentReferral(app, row, actor.organisationId, orgs);
   });
 }

@@ -299,10 +299,17 @@ export interface OrganisationInfo {
   nationalitiesServed: string[];
 }
 
-/** The nationalities the acting organisation covers (resident embassy, or resolved consular coverage; 0013). */
-export async function servedByActor(trx: Queryable): Promise<string[]> {
-  const r = await sql<{ served: string[] }>`SELECT refuge_org_served() AS served`.execute(trx);
-  return r.rows[0]?.served ?? [];
+/** The acting organisation with the nationalities it serves (refuge_org_served(), as row-level security has them). */
+export async function findActorOrganisation(
+  trx: Queryable,
+  organisationId: string,
+): Promise<OrganisationInfo | undefined> {
+  const r = await trx
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', sql<string[]>`refuge_org_served()`.as('served')])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  return r ? { id: r.id, name: r.name, kind: r.kind, nationalitiesServed: r.served ?? [] } : undefined;
 }
 
 export async function findOrganisations(

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type CompiledQuery, type Insertable, type Selectable } from 'kysely';
 import type { ConsularRecordsTable } from '../../schema.ts';
 import type { Queryable } from '../../transaction.ts';
 import type { RowOf } from '../rows.ts';
@@ -44,8 +44,12 @@ export async function consularRecordsOfCase(trx: Queryable, caseId: string): Pro
 }
 
 export async function upsertConsularRecords(trx: Queryable, rows: readonly ConsularRecordRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx
+  if (rows.length > 0) await trx.executeQuery(consularRecordsUpsert(trx, rows));
+}
+
+/** The statement upsertConsularRecords sends, for a caller that writes it together with others (db/write-together). */
+export function consularRecordsUpsert(trx: Queryable, rows: readonly ConsularRecordRow[]): CompiledQuery {
+  return trx
     .insertInto('consular_records')
     .values(
       rows.map((r): Insertable<ConsularRecordsTable> => ({
@@ -77,7 +81,7 @@ export async function upsertConsularRecords(trx: Queryable, rows: readonly Consu
         updated_at: eb.ref('excluded.updated_at'),
       })),
     )
-    .execute();
+    .compile();
 }
 
 /** A travel document number an embassy recorded, for the search index (still encrypted). */

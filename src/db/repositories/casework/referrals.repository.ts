@@ -31,8 +31,12 @@ const referralFrom = (r: Selectable<ReferralsTable>): ReferralRow => ({
 });
 
 export async function insertReferrals(trx: Queryable, rows: readonly ReferralRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx
+  if (rows.length > 0) await trx.executeQuery(referralsInsert(trx, rows));
+}
+
+/** The statement insertReferrals sends, for a caller that writes it together with others (db/write-together). */
+export function referralsInsert(trx: Queryable, rows: readonly ReferralRow[]): CompiledQuery {
+  return trx
     .insertInto('referrals')
     .values(
       rows.map((r): Insertable<ReferralsTable> => ({
@@ -53,7 +57,7 @@ export async function insertReferrals(trx: Queryable, rows: readonly ReferralRow
         updated_at: r.updatedAt,
       })),
     )
-    .execute();
+    .compile();
 }
 
 export async function findReferral(trx: Queryable, id: string, forUpdate = false): Promise<ReferralRow | undefined> {

@@ -14,6 +14,7 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
   let t: TestServer;
   let cw: TestClient;
   let shelter: TestClient;
+  let embassy: TestClient;
   let shelterId: string;
   const sent: string[] = [];
   const original = pg.Client.prototype.query;
@@ -23,6 +24,8 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
     cw = await t.userIn('ngo', 'caseworker');
     shelterId = await t.org('shelter', 'shelter');
     shelter = await t.userIn('shelter', 'caseworker');
+    await t.org('emb-id', 'embassy', ['ID']);
+    embassy = await t.userIn('emb-id', 'consular_officer');
     (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
       const q = args[0];
       sent.push(typeof q === 'string' ? q : String((q as { text?: string }).text));
@@ -70,7 +73,7 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
   it('screens, adds and updates a need, records a check-in and moves a referral in a few round trips', async () => {
     const { caseId } = await register(cw, {
       consent: {
-        shareWithOwnEmbassy: false,
+        shareWithOwnEmbassy: true,
         shareWithOrganisationIds: [shelterId],
         useInStatistics: false,
         method: 'verbal',
@@ -103,9 +106,10 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
       201,
     );
     const accept = await sentFor(shelter, 'PATCH', `/api/referrals/${referral.json.id}`, { state: 'accepted' }, 200);
-    // Before (2026-12-01): 10, 10, 11, 16, 12 and 10. Now: the lookup, BEGIN with the actor, the case with its
+    const consular = await sentFor(embassy, 'PATCH', `/api/consular/cases/${caseId}`, { exitClearance: 'paid' }, 200);
+    // Before (2026-12-01): 10, 10, 11, 16, 12, 10 and 16. Now: the lookup, BEGIN with the actor, the case with its
     // survivor and the actor's organisation, then the use case's own statements and COMMIT.
-    const most = { screening: 5, need: 5, update: 6, checkIn: 10, referral: 9, accept: 8 };
+    const most = { screening: 5, need: 5, update: 6, checkIn: 8, referral: 7, accept: 8, consular: 6 };
     const counts = {
       screening: screening.sent.length,
       need: need.sent.length,
@@ -113,19 +117,20 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
       checkIn: checkIn.sent.length,
       referral: referral.sent.length,
       accept: accept.sent.length,
+      consular: consular.sent.length,
     };
     for (const [write, n] of Object.entries(counts))
       expect(n, write).toBeLessThanOrEqual(most[write as keyof typeof most]);
     // The row, its timeline line and its audit entry travel as one statement.
-    for (const { sent } of [screening, need, update]) {
+    for (const { sent } of [screening, need, update, referral, consular]) {
       const together = sent.filter((s) => /^WITH w0 AS/.test(s));
       expect(together).toHaveLength(1);
       expect(together[0]).toMatch(/insert into "case_events"/);
       expect(together[0]).toMatch(/refuge_audit\(/);
     }
     // BEGIN travels with the actor's settings, never alone.
-    const all = [screening, need, update, checkIn, referral, accept].flatMap((r) => r.sent);
+    const all = [screening, need, update, checkIn, referral, accept, consular].flatMap((r) => r.sent);
     expect(all.filter((s) => /^\s*begin\s*$/i.test(s))).toEqual([]);
-    expect(all.filter((s) => /^BEGIN; SELECT set_config\('refuge.session_token'/.test(s))).toHaveLength(6);
+    expect(all.filter((s) => /^BEGIN; SELECT set_config\('refuge.session_token'/.test(s))).toHaveLength(7);
   });
 });
