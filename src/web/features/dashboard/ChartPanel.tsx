@@ -22,6 +22,18 @@ export interface Series {
 /** Colours that stay apart for the common kinds of colour blindness (Okabe–Ito). */
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999'];
 
+/** The label column of a bar chart, and how many characters of 12 px text one of its lines holds. */
+const LABEL_WIDTH = 160;
+const LINE_CHARS = 24;
+
+/** At most two lines' worth of a label, cut at a word with an ellipsis. */
+export function twoLineLabel(label: string): string {
+  if (label.length <= 2 * LINE_CHARS) return label;
+  const cut = label.slice(0, 2 * LINE_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > LINE_CHARS ? cut.slice(0, space) : cut}…`;
+}
+
 /**
  * A stacked bar chart (recharts) with the same figures as a table below it: the table is what a keyboard or screen
  * reader uses, and where each figure's records may be opened, its label links to them. A suppressed count draws no bar.
@@ -60,6 +72,10 @@ export function ChartPanel({
   }));
   const shownSeries = series.filter((s) => rows.some((r) => (r.values[s.key] ?? 0) !== 0));
   const horizontal = layout === 'bars';
+  // A bar's label gets at most two lines beside it (the table below has it in full): a row is tall enough for two
+  // when any label needs them, so wrapped labels never run into their neighbours.
+  const twoLines = horizontal && rows.some((r) => r.label.length > LINE_CHARS);
+  const rowHeight = twoLines ? 40 : 30;
   return (
     <section
       className={`panel dash-panel${wide ? ' dash-panel--wide' : ''}`}
@@ -80,7 +96,7 @@ export function ChartPanel({
           {/* The table below is what keyboards and screen readers use; the drawn chart is hidden from them, so it takes
               no focus either (Recharts' accessibility layer would make it a tab stop inside aria-hidden). */}
           <div className="dash-chart" aria-hidden="true">
-            <ResponsiveContainer width="100%" height={horizontal ? Math.max(160, rows.length * 30 + 60) : 240}>
+            <ResponsiveContainer width="100%" height={horizontal ? Math.max(160, rows.length * rowHeight + 60) : 240}>
               <BarChart
                 accessibilityLayer={false}
                 data={drawn}
@@ -91,7 +107,14 @@ export function ChartPanel({
                 {horizontal ? (
                   <>
                     <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="label" width={130} interval={0} tick={{ fontSize: 12 }} />
+                    <YAxis
+                      type="category"
+                      dataKey="label"
+                      width={LABEL_WIDTH}
+                      interval={0}
+                      tick={{ fontSize: 12 }}
+                      tickFormatter={twoLineLabel}
+                    />
                   </>
                 ) : (
                   <>

@@ -267,6 +267,7 @@ export function DashboardPage() {
             }))}
             empty={t('empty')}
             layout="bars"
+            wide
           />
         )}
         {d.compounds && (
