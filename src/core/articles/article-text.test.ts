@@ -71,4 +71,10 @@ describe('article text from files', () => {
     expect(formatOf(undefined, 'message/rfc822')).toBe('eml');
     expect(formatOf('a.exe', 'application/octet-stream')).toBeNull();
   });
+
+  it("reads a file's extension and type as names, never as members of Object.prototype", () => {
+    expect(formatOf('notes.constructor', 'text/plain')).toBe('txt');
+    expect(formatOf('notes.toString', undefined)).toBeNull();
+    expect(formatOf(undefined, '__proto__')).toBeNull();
+  });
 });

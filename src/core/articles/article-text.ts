@@ -184,7 +184,7 @@ export function formatOf(fileName: string | undefined, contentType: string | und
     eml: 'eml',
     pdf: 'pdf',
   };
-  if (ext && byExt[ext]) return byExt[ext];
+  if (ext && Object.hasOwn(byExt, ext)) return byExt[ext]!;
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const byType: Record<string, ArticleFormat> = {
     'text/plain': 'txt',
@@ -193,7 +193,7 @@ export function formatOf(fileName: string | undefined, contentType: string | und
     'message/rfc822': 'eml',
     'application/pdf': 'pdf',
   };
-  return byType[type] ?? null;
+  return Object.hasOwn(byType, type) ? byType[type]! : null;
 }
 
 /** Read a text format (everything but PDF). */

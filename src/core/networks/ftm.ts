@@ -28,13 +28,21 @@ const MAX_VALUE_LENGTH = 10_000;
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+/**
+ * The model's schema of that name. An own property only: a name from outside ("constructor", "__proto__") would
+ * otherwise find Object.prototype's members and fail later as a TypeError instead of "unknown schema".
+ */
+export function schemaNamed(name: string): Schema | undefined {
+  return Object.hasOwn(FTM_MODEL.schemata, name) ? FTM_MODEL.schemata[name] : undefined;
+}
+
 export function schemaOf(name: string): Schema | null {
-  const s = FTM_MODEL.schemata[name];
+  const s = schemaNamed(name);
   return s && !s.abstract ? s : null;
 }
 
 export function isA(schema: string, parent: string): boolean {
-  const s = FTM_MODEL.schemata[schema];
+  const s = schemaNamed(schema);
   return !!s && s.isA(parent);
 }
 
@@ -45,7 +53,7 @@ export function edgeEnds(entity: Pick<FtmEntity, 'schema' | 'properties'>): {
   label: string;
   directed: boolean;
 } | null {
-  const edge = FTM_MODEL.schemata[entity.schema]?.edge;
+  const edge = schemaNamed(entity.schema)?.edge;
   if (!edge) return null;
   return {
     source: entity.properties[edge.source] ?? [],
@@ -69,7 +77,7 @@ export function referencesOf(entity: Pick<FtmEntity, 'schema' | 'properties'>): 
 
 /** The schema's caption properties, first value found; else the id. */
 export function captionOf(entity: Pick<FtmEntity, 'id' | 'schema' | 'properties'>): string {
-  const schema = FTM_MODEL.schemata[entity.schema];
+  const schema = schemaNamed(entity.schema);
   for (const p of schema?.caption ?? ['name']) {
     const v = entity.properties[p]?.[0];
     if (v) return v;
@@ -93,7 +101,7 @@ const propertyTypes = new Map<string, Map<string, string> | null>();
 function propertyTypesOf(schemaName: string): Map<string, string> | null {
   let types = propertyTypes.get(schemaName);
   if (types === undefined) {
-    const schema = FTM_MODEL.schemata[schemaName];
+    const schema = schemaNamed(schemaName);
     types = schema ? new Map([...schema.getProperties()].map(([name, p]) => [name, p.type.name])) : null;
     propertyTypes.set(schemaName, types);
   }
@@ -166,7 +174,7 @@ const NAME_PROPERTIES = ['name', 'alias', 'weakAlias', 'previousName'] as const;
 
 /** Is this an entity a name can be screened against (a person, company, wallet…, not a relation or a sanction)? */
 export function isScreenable(schema: string): boolean {
-  const s = FTM_MODEL.schemata[schema];
+  const s = schemaNamed(schema);
   return !!s && s.matchable && !s.isEdge;
 }
 

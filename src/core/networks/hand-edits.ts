@@ -5,7 +5,7 @@
  * addresses go to FtM's `sourceUrl`, anything else (a report, an interview reference) to `publisher`.
  */
 import { ANALYST_DATASET, type HandSchema } from './hand-schemas.ts';
-import { FTM_MODEL, captionOf, edgeEnds, referencesOf, type FtmEntity } from './ftm.ts';
+import { schemaNamed, captionOf, edgeEnds, referencesOf, type FtmEntity } from './ftm.ts';
 
 export { ANALYST_DATASET, HAND_SCHEMAS, type HandSchema } from './hand-schemas.ts';
 
@@ -39,7 +39,7 @@ const isWebAddress = (s: string): boolean => {
  */
 export function buildHandEntity(id: string, input: HandEntityInput): HandEntityResult {
   const fields: Record<string, string> = {};
-  const schema = FTM_MODEL.schemata[input.schema];
+  const schema = schemaNamed(input.schema);
   if (!schema || schema.abstract) return { ok: false, fields: { schema: `unknown schema "${input.schema}"` } };
   const known = schema.getProperties();
   const properties: Record<string, string[]> = {};

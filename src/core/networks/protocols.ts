@@ -58,16 +58,17 @@ export interface ReconQuery {
 
 /** A reconciliation query → a screening query: pids are FtM property names (birthDate, nationality, idNumber…). */
 export function screenQueryFromReconciliation(q: ReconQuery): ScreenQuery {
-  const props: Record<string, unknown[]> = {};
+  // No prototype: a pid such as "__proto__" or "constructor" is a name to look up, not Object.prototype's.
+  const props: Record<string, unknown[]> = Object.create(null) as Record<string, unknown[]>;
   for (const p of q.properties ?? []) (props[p.pid] ??= []).push(...(Array.isArray(p.v) ? p.v : [p.v]));
-  const base = screenQueryFromYente({ schema: 'Thing', properties: props });
+  // The query is the name; names among the properties are aliases. With the query among the names the base is never
+  // null, so a birth date, a country or an identifier counts even when no property names the entity.
+  const base = screenQueryFromYente({
+    schema: 'Thing',
+    properties: { ...props, name: [q.query, ...(props.name ?? [])] },
+  })!;
   const type = Array.isArray(q.type) ? q.type[0] : q.type;
-  return {
-    ...(base ?? {}),
-    name: q.query,
-    aliases: base?.name ? [base.name, ...(base.aliases ?? [])] : [],
-    schema: type,
-  };
+  return { ...base, name: q.query, aliases: base.aliases, schema: type };
 }
 
 export const RECONCILIATION_TYPES = ['Person', 'Company', 'Organization', 'LegalEntity', 'CryptoWallet'] as const;

@@ -73,7 +73,7 @@ export function transferHeader(
   const columns = new Map<string, number>();
   splitCsvLine(line.replace(/^\uFEFF/, '')).forEach((h, i) => {
     const name = h.toLowerCase();
-    const key = HEADER_ALIASES[name] ?? name;
+    const key = Object.hasOwn(HEADER_ALIASES, name) ? HEADER_ALIASES[name]! : name;
     if (!columns.has(key) && [...TRANSFER_COLUMNS, ...OPTIONAL_COLUMNS].includes(key as never)) columns.set(key, i);
   });
   const missing = TRANSFER_COLUMNS.filter((c) => !columns.has(c));

@@ -2,7 +2,7 @@
  * Reading networks: one entity with its relations (the relation entities naming it and the entities at their other
  * end), the neighbourhood a network view expands on click, and the streamed export in FtM JSON lines.
  */
-import { edgeEnds, FTM_MODEL, toFtmLine, type FtmEntity } from '../../core/networks/ftm.ts';
+import { edgeEnds, schemaNamed, toFtmLine, type FtmEntity } from '../../core/networks/ftm.ts';
 import {
   countEntities,
   findCompoundLinksOfEntity,
@@ -43,7 +43,7 @@ export function presentEntity(e: EntityRow): EntityView {
   return {
     id: e.id,
     schema: e.schema,
-    label: FTM_MODEL.schemata[e.schema]?.label ?? e.schema,
+    label: schemaNamed(e.schema)?.label ?? e.schema,
     caption: e.caption,
     properties: e.properties,
     datasets: e.datasets,

@@ -5,7 +5,7 @@
  * relation or sanction pointing at it).
  */
 import { buildHandEntity, type HandEntityInput } from '../../core/networks/hand-edits.ts';
-import { FTM_MODEL, isScreenable } from '../../core/networks/ftm.ts';
+import { isScreenable, schemaNamed } from '../../core/networks/ftm.ts';
 import {
   findEntities,
   insertHandEntity,
@@ -36,7 +36,7 @@ async function validated(trx: Tx, id: string, input: HandEntityInput) {
   const found = new Set((await findEntities(trx, built.refs)).map((e) => e.id));
   const missing = built.refs.filter((r) => !found.has(r));
   if (missing.length > 0) {
-    const props = FTM_MODEL.schemata[input.schema]!.getProperties();
+    const props = schemaNamed(input.schema)!.getProperties();
     const fields: Record<string, string> = {};
     for (const [name, values] of Object.entries(built.entity.properties))
       if (props.get(name)?.type.name === 'entity' && values.some((v) => missing.includes(v)))

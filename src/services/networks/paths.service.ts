@@ -3,7 +3,7 @@
  * relation entities (Ownership, Directorship…) as the hops and entities that point at one another directly (a
  * wallet's holder, a sanction's entity) as hops too. Returns the chain as a small graph the network view highlights.
  */
-import { edgeEnds, FTM_MODEL } from '../../core/networks/ftm.ts';
+import { edgeEnds, schemaNamed } from '../../core/networks/ftm.ts';
 import { MAX_PATH_HOPS, shortestPath, type PathStep } from '../../core/networks/paths.ts';
 import { findEntities, findLinkedAny } from '../../db/repositories/networks/entities.repository.ts';
 import type { Tx } from '../../db/transaction.ts';
@@ -41,7 +41,7 @@ function neighboursIn(trx: Tx, cut: { truncated: boolean }) {
           for (const y of all) push({ from: x, to: y, via: r.id, label: ends.label });
       } else {
         for (const x of r.refs.filter((e) => wanted.has(e)))
-          push({ from: x, to: r.id, via: null, label: FTM_MODEL.schemata[r.schema]?.label ?? r.schema });
+          push({ from: x, to: r.id, via: null, label: schemaNamed(r.schema)?.label ?? r.schema });
       }
     }
     for (const o of own) for (const ref of o.refs) push({ from: o.id, to: ref, via: null, label: 'refers to' });

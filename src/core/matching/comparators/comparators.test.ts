@@ -154,6 +154,14 @@ describe('sex comparator', () => {
     expect(level(c, 'unknown', 'unknown')).toBe('same');
     expect(level(c, 'unknown', 'M')).toBe('else');
   });
+  it('reads a name of an object property as text, not as a lookup on Object.prototype', () => {
+    // Found by the comparator contract's property test: "__proto__" prepared to Object.prototype, not a string.
+    for (const word of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(typeof c.prepare([word])).toBe('string');
+      expect(level(c, word, word)).toBe('same');
+      expect(level(c, word, 'M')).toBe('else');
+    }
+  });
 });
 
 describe('nationality comparator', () => {

@@ -7,9 +7,10 @@
 import type { Comparator, ComparatorSpec } from '../types.ts';
 import { foldText } from '../normalise-text.ts';
 
-const WORDS: Record<string, string> = {};
+// A Map, not an object: a value such as "__proto__" or "constructor" is text to compare, not a key of Object.prototype.
+const WORDS = new Map<string, string>();
 const add = (category: string, words: string): void => {
-  for (const w of words.split(' ')) WORDS[w] = category;
+  for (const w of words.split(' ')) WORDS.set(w, category);
 };
 add('male', 'm male man men boy masculine l lk laki laki-laki lelaki pria nam 男 ชาย ကျား ប្រុស পুরুষ');
 add('female', 'f female woman women girl feminine p pr perempuan wanita nu nữ 女 หญิง မ ស្រី মহিলা নারী w');
@@ -20,11 +21,11 @@ export function sexCategory(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   const t = raw.trim().toLowerCase();
   if (t === '') return null;
-  const direct = WORDS[t];
+  const direct = WORDS.get(t);
   if (direct) return direct;
   const folded = foldText(t);
   if (folded === '') return null;
-  return WORDS[folded] ?? WORDS[folded.replace(/ /g, '-')] ?? folded;
+  return WORDS.get(folded) ?? WORDS.get(folded.replace(/ /g, '-')) ?? folded;
 }
 
 export function sexComparator(spec: ComparatorSpec): Comparator<string> {
