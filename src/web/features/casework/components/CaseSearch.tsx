@@ -44,7 +44,9 @@ export function CaseSearch({ value, onSearch }: { value: string; onSearch: (q: s
           if (e.target.value === '') onSearch('');
         }}
       />
-      <button type="submit">{t('search.submit')}</button>
+      <button type="submit" className="button">
+        {t('search.submit')}
+      </button>
       <p id="case-search-hint" className="muted">
         {t('search.hint')}
       </p>
