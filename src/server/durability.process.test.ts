@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase } from '../db/database.ts';
-import { verifyAuditLog } from '../services/audit.service.ts';
+import { verifyAuditLog } from '../services/audit-verification.service.ts';
 import type { AppContext } from '../services/context.ts';
 import { HttpClient, startServerProcess } from '../testing/test-process.ts';
 import { createDeployment, runCrashRounds, type Deployment } from '../testing/crash-rounds.ts';

@@ -1,5 +1,5 @@
 import type { JobHandler } from '../services/jobs.service.ts';
-import { verifyAuditLog } from '../services/audit.service.ts';
+import { verifyAuditLog } from '../services/audit-verification.service.ts';
 import { caseworkJobs } from '../services/casework/jobs.service.ts';
 import { monitoringJobs } from '../services/monitoring/jobs.service.ts';
 import { matchingJobs } from '../services/matching/jobs.service.ts';

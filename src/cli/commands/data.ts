@@ -8,7 +8,8 @@ import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Config } from '../../server/config.ts';
 import { VERSION } from '../../server/version.ts';
-import { sealAudit, verifyAuditLog } from '../../services/audit.service.ts';
+import { sealAudit } from '../../services/audit.service.ts';
+import { verifyAuditLog } from '../../services/audit-verification.service.ts';
 import { countRows, exportTables, importPages, type TablePage } from '../../services/data-transfer.service.ts';
 import { withRuntime } from './admin.ts';
 

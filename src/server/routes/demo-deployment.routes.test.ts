@@ -5,7 +5,7 @@ import { asSystem } from '../../db/transaction.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../../core/demo/index.ts';
 import { ORGANISATION_KINDS } from '../../core/vocabulary.ts';
 import { createOrganisation } from '../../services/accounts.service.ts';
-import { verifyAuditLog } from '../../services/audit.service.ts';
+import { verifyAuditLog } from '../../services/audit-verification.service.ts';
 import { loadDemo } from '../../services/demo/load.ts';
 import { purgeDemo } from '../../services/demo/purge.ts';
 import { DEMO_DEPLOYMENT_REFUSAL } from '../../services/deployment.service.ts';
