@@ -14,7 +14,12 @@ import { timelineEvents } from '../../core/cases/timeline.ts';
 import type { CaseStatus } from '../../core/vocabulary.ts';
 import type { BulkMemberResult, ConsularQueueItem, ConsularUpdateRequest } from '../../contracts/casework/consular.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
-import { updateCase, type CaseRow, type SurvivorRow } from '../../db/repositories/casework/cases.repository.ts';
+import {
+  updateCase,
+  type CaseRow,
+  type OrganisationInfo,
+  type SurvivorRow,
+} from '../../db/repositories/casework/cases.repository.ts';
 import {
   consularRecordsUpsert,
   findConsularRecords,
@@ -105,12 +110,14 @@ export function presentQueueItem(
   };
 }
 
-const NOT_AN_EMBASSY = 'the consular queue is for organisations that cover a nationality';
-
+/** The acting organisation, refused unless it has a consular queue. */
 export async function requireEmbassy(trx: Tx, actor: RequestActor) {
-  const org = await actorOrganisation(trx, actor);
-  // A resident embassy, or an organisation that consular coverage resolves nationalities to (core/consular).
-  if (!coversNationalities(org)) throw forbidden(NOT_AN_EMBASSY);
+  return embassyOnly(await actorOrganisation(trx, actor));
+}
+
+/** A resident embassy, or an organisation that consular coverage resolves nationalities to (core/consular). */
+function embassyOnly<O extends OrganisationInfo>(org: O): O {
+  if (!coversNationalities(org)) throw forbidden('the consular queue is for organisations that cover a nationality');
   return org;
 }
 
@@ -145,7 +152,7 @@ export async function updateConsularCase(
   return asActor(app.database, actor, async (trx) => {
     // The visible case arrives with the actor's organisation: no separate read for requireEmbassy's check.
     const { kase, survivor, access, org } = await loadVisibleCase(trx, actor, caseId, 'update', 'consular', true);
-    if (!coversNationalities(org)) throw forbidden(NOT_AN_EMBASSY);
+    embassyOnly(org);
     if (access !== 'embassy') throw forbidden('consular steps are recorded by the embassy');
     const existing = (await findConsularRecords(trx, [caseId], actor.organisationId, true)).get(caseId);
     const r: ConsularRecordRow = { ...(existing ?? blankRecord(app, kase, actor.organisationId)) };

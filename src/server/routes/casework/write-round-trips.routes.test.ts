@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
-import { register, survivorBody } from '../../../testing/casework-fixtures.ts';
+import { consent, register, survivorBody } from '../../../testing/casework-fixtures.ts';
+import { asSystem } from '../../../db/transaction.ts';
 
 /**
  * Issue #13: the hot writes of an exit day in few round trips to the database. Every statement the driver sends
@@ -15,6 +16,7 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
   let cw: TestClient;
   let shelter: TestClient;
   let embassy: TestClient;
+  let embassyVn: TestClient;
   let shelterId: string;
   const sent: string[] = [];
   const original = pg.Client.prototype.query;
@@ -26,6 +28,8 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
     shelter = await t.userIn('shelter', 'caseworker');
     await t.org('emb-id', 'embassy', ['ID']);
     embassy = await t.userIn('emb-id', 'consular_officer');
+    await t.org('emb-vn', 'embassy', ['VN']);
+    embassyVn = await t.userIn('emb-vn', 'consular_officer');
     (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
       const q = args[0];
       sent.push(typeof q === 'string' ? q : String((q as { text?: string }).text));
@@ -132,5 +136,35 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
     const all = [screening, need, update, checkIn, referral, accept, consular].flatMap((r) => r.sent);
     expect(all.filter((s) => /^\s*begin\s*$/i.test(s))).toEqual([]);
     expect(all.filter((s) => /^BEGIN; SELECT set_config\('refuge.session_token'/.test(s))).toHaveLength(7);
+  });
+  it('answers a consular step on a case the embassy may not see exactly as on a case that does not exist', async () => {
+    // The consular step now takes the actor's organisation from the case read: an embassy, a partner or another
+    // embassy must learn nothing from it about a case outside its view, and nothing may be written.
+    const MARKER = 'Zulkarnain Markerwati';
+    const names = [{ value: MARKER, script: 'Latn', preferred: true }];
+    const hidden = await register(cw, { names, consent: consent({ shareWithOwnEmbassy: false }) });
+    const consenting = await register(cw, { names, consent: consent({ shareWithOwnEmbassy: true }) });
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const answer = async (client: TestClient, caseId: string) => {
+      const res = await client.request('PATCH', `/api/consular/cases/${caseId}`, { exitClearance: 'paid' });
+      expect(res.body).not.toContain(MARKER);
+      expect(res.body).not.toContain(caseId);
+      return { status: res.status, code: (res.json as { code?: string } | null)?.code };
+    };
+    const nobody = await answer(embassy, missing);
+    expect(nobody.status).toBe(404);
+    // Its own nationality without consent; another embassy's nationality with consent.
+    expect(await answer(embassy, hidden.caseId)).toEqual(nobody);
+    expect(await answer(embassyVn, consenting.caseId)).toEqual(await answer(embassyVn, missing));
+    // A partner organisation's caseworker is refused before any case is read, whatever the id.
+    expect(await answer(shelter, consenting.caseId)).toEqual(await answer(shelter, missing));
+    const written = await asSystem(t.database, (trx) =>
+      trx
+        .selectFrom('consular_records')
+        .select('case_id')
+        .where('case_id', 'in', [hidden.caseId, consenting.caseId])
+        .execute(),
+    );
+    expect(written).toEqual([]);
   });
 });
