@@ -172,41 +172,56 @@ describe('casework on a 375 px phone, in Chromium', () => {
   });
 
   it('shows the phone and desktop screens in Khmer, Chinese, Burmese and Indonesian (test-artifacts/phone)', async () => {
-    for (const language of ['km', 'zh', 'my', 'id']) {
-      for (const [size, options] of [
-        ['375', PHONE],
-        ['desktop', DESKTOP],
-      ] as const) {
-        const ngo = await phoneAs('ngo', language, options);
-        await ngo.goto('/casework/triage');
+    // One page per account and size; the language changes in the header, as a person changes it (a fresh page per
+    // language loaded the app sixteen times, most of this test's time). First loads in a language are the next test's.
+    const languages = ['km', 'zh', 'my', 'id'] as const;
+    const choose = async (page: Page, language: string) => {
+      await page.locator('#language-select').selectOption(language);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${language}`));
+    };
+    const settled = async (page: Page) => {
+      await page.locator('main h1').first().waitFor();
+      await page.locator('main .loading-state').waitFor({ state: 'detached' });
+    };
+    for (const [size, options] of [
+      ['375', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
+      const ngo = await phoneAs('ngo', undefined, options);
+      await ngo.goto('/casework/triage');
+      await settled(ngo);
+      for (const language of languages) {
+        await choose(ngo, language);
         for (const section of ['triage', 'register', 'cases']) {
           // The next screen through its tab, as a person moves on: the app is not loaded again for each.
-          if (section !== 'triage') {
-            await ngo.locator(`nav.cw-tabs a[href="/casework/${section}"]`).click();
-            await ngo.waitForURL(`**/casework/${section}`);
-            // The new screen starts at its top, the header on it (focusing the page once scrolled it away).
-            expect(await ngo.evaluate(() => window.scrollY), `${section} ${language} ${size} scrolled`).toBe(0);
-          }
-          await ngo.locator('main h1').first().waitFor();
-          await ngo.locator('main .loading-state').waitFor({ state: 'detached' });
+          await ngo.locator(`nav.cw-tabs a[href="/casework/${section}"]`).click();
+          await ngo.waitForURL(`**/casework/${section}`);
+          // The new screen starts at its top, the header on it (focusing the page once scrolled it away).
+          expect(await ngo.evaluate(() => window.scrollY), `${section} ${language} ${size} scrolled`).toBe(0);
+          await settled(ngo);
+          // …and stays there once its list is in (the triage board once scrolled to its first row on a return).
+          expect(await ngo.evaluate(() => window.scrollY), `${section} ${language} ${size} jumped`).toBe(0);
           expect(await pageOverflow(ngo), `${section} ${language} ${size}`).toEqual([]);
           // The app's name is whole in the header (the sync pill once widened the menu button and cut it to "R…").
           expect(await ngo.locator('.app-header .brand').evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
           await firstScreen(ngo, `${section}-${language}-${size}`);
         }
         await ngo.locator('main a[href^="/casework/cases/"]').first().click();
-        await ngo.locator('main h1').first().waitFor();
-        await ngo.locator('main .loading-state').waitFor({ state: 'detached' });
+        await settled(ngo);
         expect(await pageOverflow(ngo), `case ${language} ${size}`).toEqual([]);
         await firstScreen(ngo, `case-${language}-${size}`);
-        await ngo.context().close();
-        const embassy = await phoneAs('embassy', language, options);
-        await embassy.goto('/casework/consular');
+      }
+      await ngo.context().close();
+      const embassy = await phoneAs('embassy', undefined, options);
+      await embassy.goto('/casework/consular');
+      for (const language of languages) {
+        await choose(embassy, language);
         await embassy.getByTestId('consular-queue').waitFor();
+        await embassy.locator('main .loading-state').waitFor({ state: 'detached' });
         expect(await pageOverflow(embassy), `consular ${language} ${size}`).toEqual([]);
         await firstScreen(embassy, `consular-${language}-${size}`);
-        await embassy.context().close();
       }
+      await embassy.context().close();
     }
   }, 300_000);
 

@@ -96,7 +96,12 @@ export function TriagePage() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+  // The page follows the selection when the keys move it; arriving on the board selects the first row but does not
+  // scroll to it (a tall header pushed that row off a desktop screen and the page jumped after it loaded).
+  const shown = useRef(selected);
   useEffect(() => {
+    if (shown.current === selected) return;
+    shown.current = selected;
     rows.current?.querySelector<HTMLElement>(`[data-row="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
