@@ -76,7 +76,7 @@ describe('field intake offline in Chromium', () => {
   beforeAll(async () => {
     e2e = await startE2E();
     before = { survivors: await count(e2e, 'survivors'), needs: await count(e2e, 'needs') };
-    page = await e2e.newPage(PHONE);
+    page = await e2e.newPage({ ...PHONE, serviceWorkers: 'allow' });
     context = page.context();
   }, 400_000);
   afterAll(async () => {
@@ -206,7 +206,7 @@ describe('field intake offline in Chromium', () => {
     await page.waitForURL('**/sign-in');
 
     // A second device (fresh browser profile), another PIN.
-    const other = await e2e.newPage(PHONE);
+    const other = await e2e.newPage({ ...PHONE, serviceWorkers: 'allow' });
     await signIn(other, EMAIL, DEMO_PASSWORD);
     await other.goto('/field');
     await other.locator('#field-pin').fill('135790');

@@ -63,7 +63,8 @@ describe('help page in Chromium', () => {
   it.each(REQUESTS)(
     'a request in $lang lands in the queue; with the code the person sees status, where to go and flight date in $lang',
     async (r) => {
-      const page = await e2e.newPage(PHONE);
+      // The worker allowed, so "no worker" below means the page registers none.
+      const page = await e2e.newPage({ ...PHONE, serviceWorkers: 'allow' });
       await page.goto(`/help/${NGO}?lang=${r.lang}`);
       await page.getByRole('heading', { level: 1, name: r.title }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(r.lang === 'zh' ? 'zh-Hans' : r.lang);
