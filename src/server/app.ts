@@ -130,7 +130,19 @@ export async function buildServer(
   await app.register(apiRoutes(deps));
 
   if (deps.webRoot && existsSync(deps.webRoot)) {
-    await app.register(fastifyStatic, { root: deps.webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: deps.webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // Vite names every built asset by its content's hash, so a phone keeps it for good instead of asking again on
+      // each visit (over a slow connection, forty revalidations are seconds). The page, the service worker and the
+      // manifest keep the default: checked each time, so a new release reaches every phone.
+      setHeaders: (reply, path) => {
+        if (/[\\/]assets[\\/][^\\/]+-[\w-]{8}\.\w+$/.test(path))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     // Client-side routes: any other GET outside /api gets the app shell.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) return sendProblem(reply, request, 404, 'no such resource');
