@@ -61,7 +61,10 @@ export default async function setup(): Promise<() => void> {
   buildServer();
   process.env.REFUGE_TEST_COMPILED_CLI = COMPILED_CLI;
   const dir = mkdtempSync(join(tmpdir(), 'refuge-test-'));
-  const pglite = await PGlite.create();
+  // On disk as well as dumped: tests that start `refuge` on a fresh embedded deployment copy the directory
+  // (src/testing/test-process.ts) instead of having every process run PGlite's initdb (~5 s).
+  const dataDir = join(dir, 'pglite-migrated');
+  const pglite = await PGlite.create(dataDir);
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   await migrate(pool);
   const dump = await pglite.dumpDataDir('none');
@@ -70,6 +73,7 @@ export default async function setup(): Promise<() => void> {
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   process.env.REFUGE_TEST_PGLITE_TEMPLATE = file;
+  process.env.REFUGE_TEST_PGLITE_DATADIR = dataDir;
   // Where tests may keep what the whole run shares (e2e/harness.ts: the browser tests' demo), removed at the end.
   process.env.REFUGE_TEST_RUN_DIR = dir;
   return () => rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { testPostgresUrl } from '../testing/test-harness.ts';
-import { refuge } from '../testing/test-process.ts';
+import { refuge, seedEmbeddedDatabase } from '../testing/test-process.ts';
 
 describe('the refuge command', () => {
   const dirs: string[] = [];
@@ -27,6 +27,7 @@ describe('the refuge command', () => {
     { timeout: 300_000 },
     async () => {
       const source = tmp();
+      seedEmbeddedDatabase(source);
       const key = randomBytes(32).toString('base64');
       // Like the encryption key, the audit signing key travels with a restore or copy.
       const auditKey = generateKeyPairSync('ed25519')
@@ -118,6 +119,7 @@ describe('the refuge command', () => {
     { timeout: 300_000 },
     async () => {
       const dir = tmp();
+      seedEmbeddedDatabase(dir);
       await refuge(['demo', 'load', '--survivors', '50'], { REFUGE_DATA_DIR: dir });
       const before = JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8')).keys[0].kid;
       expect(statSync(join(dir, 'keyring.json')).mode & 0o077).toBe(0);

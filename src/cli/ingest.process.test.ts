@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ARTICLE_FIXTURE_DIR, FIXTURES } from '../testing/article-fixtures.ts';
-import { refuge } from '../testing/test-process.ts';
+import { refuge, seedEmbeddedDatabase } from '../testing/test-process.ts';
 
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
 
@@ -17,6 +17,7 @@ describe('refuge ingest', () => {
     { timeout: 1_500_000 },
     async () => {
       const env = { REFUGE_DATA_DIR: join(dir, 'data'), REFUGE_SECRET_KEY: randomBytes(32).toString('base64') };
+      seedEmbeddedDatabase(env.REFUGE_DATA_DIR);
       expect(
         (await refuge(['org', 'create', '--slug', 'watch', '--name', 'Watch', '--kind', 'monitor'], env)).code,
       ).toBe(0);

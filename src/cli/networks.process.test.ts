@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { refuge } from '../testing/test-process.ts';
+import { refuge, seedEmbeddedDatabase } from '../testing/test-process.ts';
 
 describe('refuge entities path and refuge transfers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'refuge-networks-cli-'));
@@ -14,6 +14,7 @@ describe('refuge entities path and refuge transfers', () => {
     { timeout: 300_000 },
     async () => {
       const env = { REFUGE_DATA_DIR: dir, REFUGE_SECRET_KEY: randomBytes(32).toString('base64') };
+      seedEmbeddedDatabase(env.REFUGE_DATA_DIR);
       const ftm = join(dir, 'fixture.ftm.json');
       writeFileSync(
         ftm,

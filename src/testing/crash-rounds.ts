@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import pg from 'pg';
 import { testPostgresUrl } from './test-harness.ts';
-import { refuge, startServerProcess, type ServerProcess } from './test-process.ts';
+import { refuge, seedEmbeddedDatabase, startServerProcess, type ServerProcess } from './test-process.ts';
 import { checkLedger, emptyLedger, retarget, runLoad, signInLoadActors, type WriteLedger } from './load-mix.ts';
 
 /** One deployment's environment (data directory, keys, database), fresh for a test or benchmark. */
@@ -40,7 +40,7 @@ export async function createDeployment(
     await admin.query(`CREATE DATABASE ${dbName}`);
     await admin.end();
     env.DATABASE_URL = testPostgresUrl(dbName);
-  }
+  } else seedEmbeddedDatabase(dir);
   if (options.demoSurvivors !== undefined) {
     const loaded = await refuge(['demo', 'load', '--survivors', String(options.demoSurvivors)], env);
     if (loaded.code !== 0) throw new Error(`demo load failed: ${loaded.out}`);

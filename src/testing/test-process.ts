@@ -1,4 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +31,18 @@ export function freePort(): Promise<number> {
  */
 const COMPILED = process.env.REFUGE_TEST_COMPILED_CLI;
 const CLI_ARGS = COMPILED ? [COMPILED] : ['--import', 'tsx', fileURLToPath(new URL('../cli/main.ts', import.meta.url))];
+
+/**
+ * Gives a new embedded deployment's data directory the run's migrated, empty database (vitest.global-setup.ts), so its
+ * first `refuge` process opens a database instead of creating one: PGlite's initdb is ~5 s of CPU a directory, and the
+ * process tests make a dozen. Nothing else differs from a fresh start (migrations only; keys, accounts and data are the
+ * deployment's own). Outside vitest (benchmarks) it does nothing. A first start on an empty directory stays tested by
+ * `refuge migrate` in deployment.process.test.ts and the browser tests' demo (e2e/harness.ts).
+ */
+export function seedEmbeddedDatabase(dataDir: string): void {
+  const migrated = process.env.REFUGE_TEST_PGLITE_DATADIR;
+  if (migrated && existsSync(migrated)) cpSync(migrated, join(dataDir, 'pglite'), { recursive: true });
+}
 
 /**
  * Runs `refuge <args>` as its own process with `env` added; resolves with its exit code, all output and stdout alone
