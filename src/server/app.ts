@@ -125,6 +125,11 @@ export async function buildServer(
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // No API answer is kept by a browser or a proxy unless its route says so: a field phone is shared, and its HTTP
+  // cache on disk would hold survivors' records in clear after the session ended.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   registerSessionHook(app, deps.app);
   registerIdempotency(app, deps.app);
   await app.register(apiRoutes(deps));

@@ -34,7 +34,7 @@ export interface TestServer {
 
 export async function createTestServer(
   kind: DatabaseKind,
-  options: { trustProxyHops?: number } = {},
+  options: { trustProxyHops?: number; webRoot?: string } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(kind);
   const app = await createTestApp(database);
@@ -43,7 +43,7 @@ export async function createTestServer(
     version: 'test',
     secureCookies: false,
     trustProxyHops: options.trustProxyHops ?? 0,
-    webRoot: null,
+    webRoot: options.webRoot ?? null,
   });
   await server.ready();
   const orgIds = new Map<string, string>();
