@@ -126,6 +126,10 @@ describe('the dashboard figures', () => {
         expect(d.consular.totals.registered).toBe(kept.length);
         const sum = (xs: readonly PublishedCount[]) => xs.reduce<number>((a, x) => a + (x as number), 0);
         expect(sum(d.byLocation!.rowTotals)).toBe(kept.length);
+        // Over time: every month from the first to the last, a month with nobody in it as a column of zeros.
+        const seen = kept.map((p) => MONTHS.indexOf(p.month));
+        const span = seen.length ? MONTHS.slice(Math.min(...seen), Math.max(...seen) + 1) : [];
+        expect(d.byLocation!.months).toEqual(span);
         for (const [i, need] of d.byNeed!.rows.entries())
           expect(d.byNeed!.rowTotals[i]).toBe(kept.filter((p) => p.needs.includes(need as never)).length);
         for (const stage of WAIT_STAGES) {

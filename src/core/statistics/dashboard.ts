@@ -1,6 +1,6 @@
 import type { AgeBand, LocationKind, NeedKind, Sex } from '../vocabulary.ts';
 import { coordinationFigures, OTHER_NATIONALITIES, type CoordinationFigures, type Disclosure } from './figures.ts';
-import { releaseTables, type ReleaseFigures, type ReleaseGroup } from './release.ts';
+import { monthSpan, releaseTables, type ReleaseFigures, type ReleaseGroup } from './release.ts';
 import { MINIMUM_CELL, SUPPRESSED, suppressOneWay, type PublishedCount } from './suppression.ts';
 
 /**
@@ -133,7 +133,7 @@ function seriesTable(
   disclosure: Disclosure,
   k: number,
 ): SeriesTable {
-  const months = [...new Set(groups.filter((g) => g.n > 0).map((g) => g.month))].sort();
+  const months = monthSpan(groups.filter((g) => g.n > 0).map((g) => g.month));
   const rows = keys.filter((key) => groups.some((g) => g.key === key && g.n > 0));
   const raw = rows.map((key) =>
     months.map((m) => groups.reduce((a, g) => a + (g.key === key && g.month === m ? g.n : 0), 0)),

@@ -6,6 +6,7 @@ import {
   buildRelease,
   differencingFindings,
   GRAND_TOTAL,
+  monthSpan,
   releaseEntries,
   type ReleaseFigures,
   type ReleaseGroup,
@@ -60,6 +61,23 @@ describe('the public release', () => {
     const month = outcome.figures.tables.find((t) => t.id === 'month')!;
     expect(month.rows).toEqual(['2026-03']);
     expect(outcome.figures.total).toBe(30);
+  });
+
+  it('lists every month from the first to the last, a month nobody registered as 0', () => {
+    expect(monthSpan([])).toEqual([]);
+    expect(monthSpan(['2026-03'])).toEqual(['2026-03']);
+    expect(monthSpan(['2026-02', '2025-11', '2026-02'])).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    const outcome = buildRelease(
+      [
+        { nationality: 'ID', status: 'open', sex: 'female', ageBand: '25_34', month: '2026-01', n: 30 },
+        { nationality: 'ID', status: 'open', sex: 'female', ageBand: '25_34', month: '2026-04', n: 20 },
+      ],
+      [],
+    );
+    if (!outcome.ok) throw new Error(outcome.message);
+    const month = outcome.figures.tables.find((t) => t.id === 'month')!;
+    expect(month.rows).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(month.cells).toEqual([30, 0, 0, 20]);
   });
 
   it('refuses to publish fewer than k people', () => {

@@ -98,6 +98,24 @@ export function releaseEntries(figures: ReleaseFigures): {
   return { published, lines };
 }
 
+/**
+ * Every month ("YYYY-MM") from the earliest to the latest given, so a series shows a month in which nobody came as 0
+ * instead of leaving it out (a chart that skips a month draws a steady trend where there was a gap).
+ */
+export function monthSpan(months: Iterable<string>): string[] {
+  const sorted = [...new Set(months)].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const span: string[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  for (let m = first; m <= last; m = `${year}-${String(month).padStart(2, '0')}`) {
+    span.push(m);
+    if (++month > 12) [year, month] = [year + 1, 1];
+  }
+  return span;
+}
+
 /** Raw (unsuppressed) tables: the same shapes with exact numbers. */
 function rawTables(groups: readonly ReleaseGroup[], k: number) {
   const sum = (pick: (g: ReleaseGroup) => boolean) => groups.reduce((a, g) => a + (pick(g) ? g.n : 0), 0);
@@ -116,7 +134,7 @@ function rawTables(groups: readonly ReleaseGroup[], k: number) {
     key: sex as string,
     cells: AGE_ATTRIBUTE_VALUES.map((band) => sum((g) => g.sex === sex && (g.ageBand ?? UNKNOWN_AGE) === band)),
   })).filter((r) => r.cells.some((v) => v > 0));
-  const months = [...new Set(groups.filter((g) => g.n > 0).map((g) => g.month))].sort();
+  const months = monthSpan(groups.filter((g) => g.n > 0).map((g) => g.month));
   return [
     {
       id: 'nationality_status' as const,
