@@ -33,6 +33,7 @@ import * as m0033 from './0033_session_lookup_function.ts';
 import * as m0034 from './0034_session_actor_by_key.ts';
 import * as m0035 from './0035_board_walk_function.ts';
 import * as m0036 from './0036_drop_redundant_case_index.ts';
+import * as m0037 from './0037_consular_queue_refresh_plpgsql.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -71,4 +72,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0034_session_actor_by_key', sql: m0034.sql },
   { name: '0035_board_walk_function', sql: m0035.sql },
   { name: '0036_drop_redundant_case_index', sql: m0036.sql },
+  { name: '0037_consular_queue_refresh_plpgsql', sql: m0037.sql },
 ];
