@@ -11,7 +11,7 @@ import {
 } from '../testing/test-harness.ts';
 import { registerInOneCall, type Registration } from './repositories/casework/registration.repository.ts';
 import type { RequestActor } from '../services/context.ts';
-import { REGISTERING_KINDS } from '../core/permissions/matrix.ts';
+import { registrationRows } from '../testing/registration-rows.ts';
 import type { Schema } from './schema.ts';
 
 /**
@@ -32,92 +32,8 @@ describe.each(DATABASE_KINDS)('refuge_register_survivor against an attacker on %
     (await database.pool.query<T>(text, params)).rows;
   const count = async (table: string, where: string, params: unknown[]) =>
     Number((await owner<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0]!.n);
-  /** Rows everything of organisation `org` / user `userId` would write; the caller's token is `token`. */
-  function registration(token: string, org: string, userId: string, over: Partial<Registration> = {}): Registration {
-    const survivorId = randomUUID();
-    const caseId = randomUUID();
-    return {
-      sessionToken: token,
-      now: at,
-      rateLimit: { windowSeconds: 60, hits: 1000 },
-      registeringKinds: REGISTERING_KINDS,
-      checks: { organisationId: org, shareWithOrganisationIds: [], place: null, compoundId: null, assignedTo: null },
-      survivor: {
-        id: survivorId,
-        organisationId: org,
-        registeredBy: userId,
-        registeredAt: at,
-        identityEnc: 'sealed',
-        locationEnc: 'sealed',
-        sex: 'female',
-        ageBand: '25_34',
-        nationalities: ['ID'],
-        languages: ['id'],
-        documentStatus: 'confiscated',
-        locationKind: 'street',
-        locationOrganisationId: null,
-        compoundRef: null,
-        exitMode: 'escaped',
-        exitDate: null,
-        consentOwnEmbassy: false,
-        consentOrganisationIds: [],
-        consentStatistics: false,
-        isDemo: false,
-      },
-      kase: {
-        id: caseId,
-        survivorId,
-        organisationId: org,
-        status: 'open',
-        riskLevel: 'high',
-        assignedTo: userId,
-        openedAt: at,
-      },
-      consent: null,
-      followUp: {
-        id: randomUUID(),
-        caseId,
-        organisationId: org,
-        dueAt: at,
-        completedAt: null,
-        outcome: null,
-        noteEnc: null,
-        recordedBy: null,
-        createdAt: at,
-      },
-      needs: [],
-      job: {
-        id: randomUUID(),
-        kind: 'matching.check',
-        payload: { survivorId },
-        organisationId: org,
-        createdBy: userId,
-      },
-      events: [
-        {
-          id: randomUUID(),
-          caseId,
-          organisationId: org,
-          actorUserId: userId,
-          at,
-          kind: 'opened',
-          params: {},
-          detailEnc: null,
-        },
-      ],
-      audit: {
-        actorUserId: userId,
-        organisationId: org,
-        action: 'survivor.create',
-        resourceType: 'survivor',
-        resourceId: survivorId,
-        requestId: null,
-        details: {},
-      },
-      idempotency: null,
-      ...over,
-    };
-  }
+  const registration = (token: string, org: string, userId: string, over: Partial<Registration> = {}) =>
+    registrationRows(token, org, userId, over, at);
   const call = (r: Registration) => registerInOneCall(database.requestDb, r);
   const hitsOf = async (userId: string) =>
     (await owner<{ hits: number }>(`SELECT hits FROM rate_limits WHERE key = $1`, [`register:user:${userId}`]))[0]

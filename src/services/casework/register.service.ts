@@ -4,7 +4,7 @@ import { timelineEvents } from '../../core/cases/timeline.ts';
 import { nextFollowUpDue } from '../../core/followups/schedule.ts';
 import type { RiskLevel } from '../../core/vocabulary.ts';
 import type { RegisteredSurvivor, RegisterSurvivorRequest } from '../../contracts/casework/survivors.ts';
-import { registerInOneCall, type RegistrationChecks } from '../../db/repositories/casework/registration.repository.ts';
+import { registerInBatch, type RegistrationChecks } from '../../db/repositories/casework/registration.repository.ts';
 import { hitRateLimit } from '../../db/repositories/rate-limits.repository.ts';
 import { REGISTRATION_RATE_LIMIT } from '../../core/matching/blind.ts';
 import { auditEntry } from '../audit.service.ts';
@@ -114,7 +114,7 @@ export async function registerSurvivor(
     protection: flags,
   };
   const place = input.location.placeOrganisationId;
-  const result = await registerInOneCall(app.database.requestDb, {
+  const result = await registerInBatch(app.database.requestDb, {
     sessionToken: actor.sessionToken,
     now: at,
     rateLimit: { windowSeconds: REGISTRATION_RATE_LIMIT.windowSeconds, hits: perWindow },

@@ -79,7 +79,19 @@ export interface Registration {
  * atomically, under row-level security as refuge_app, counting the rate-limit hit last. Rows travel as JSON keyed by
  * column name; the database casts them.
  */
-export async function registerInOneCall(db: Queryable, r: Registration): Promise<RegistrationOutcome> {
+export function registerInOneCall(db: Queryable, r: Registration): Promise<RegistrationOutcome> {
+  return register(db, r, false);
+}
+
+/**
+ * The same registration, sent with whichever others arrive while earlier ones are being written (RegistrationBatcher
+ * below): what the service uses. Inside a caller's transaction it is sent alone.
+ */
+export function registerInBatch(db: Queryable, r: Registration): Promise<RegistrationOutcome> {
+  return register(db, r, !db.isTransaction);
+}
+
+async function register(db: Queryable, r: Registration, batched: boolean): Promise<RegistrationOutcome> {
   const s = r.survivor;
   const c = r.kase;
   const v = r.consent;
@@ -138,21 +150,21 @@ export async function registerInOneCall(db: Queryable, r: Registration): Promise
     compound_id: q.compoundId,
     assigned_to: q.assignedTo,
   };
-  let answer: {
-    registered?: true;
-    refused?: 'rate_limited' | 'checks';
-    hits?: number;
-    reset_at?: string;
-    own_kind?: OrganisationKind | null;
-    organisations?: { id: string; kind: OrganisationKind }[];
-    compound_found?: boolean | null;
-    assignee_is_member?: boolean | null;
+  const call: FunctionCall = {
+    userId: r.survivor.registeredBy ?? '',
+    args: [
+      r.sessionToken,
+      r.now,
+      r.rateLimit.windowSeconds,
+      r.rateLimit.hits,
+      r.registeringKinds,
+      JSON.stringify(checks),
+      JSON.stringify(rows),
+    ],
   };
+  let answer: Answer;
   try {
-    const { rows: result } = await sql<{ answer: typeof answer }>`SELECT refuge_register_survivor(${r.sessionToken},
-      ${r.now}::timestamptz, ${r.rateLimit.windowSeconds}::int, ${r.rateLimit.hits}::bigint, ${r.registeringKinds}::text[],
-      ${JSON.stringify(checks)}::jsonb, ${JSON.stringify(rows)}::jsonb) AS answer`.execute(db);
-    answer = result[0]!.answer;
+    answer = await (batched ? batcherOf(db).call(call) : callAlone(db, call));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'RF409') return { outcome: 'key_taken' };
@@ -171,4 +183,94 @@ export async function registerInOneCall(db: Queryable, r: Registration): Promise
       assigneeIsMember: answer.assignee_is_member ?? null,
     },
   };
+}
+
+/** What refuge_register_survivor answers. */
+interface Answer {
+  registered?: true;
+  refused?: 'rate_limited' | 'checks';
+  hits?: number;
+  reset_at?: string;
+  own_kind?: OrganisationKind | null;
+  organisations?: { id: string; kind: OrganisationKind }[];
+  compound_found?: boolean | null;
+  assignee_is_member?: boolean | null;
+}
+
+/** One registration's arguments to refuge_register_survivor, and the account it counts against. */
+interface FunctionCall {
+  userId: string;
+  args: readonly [string, string, number, number, readonly OrganisationKind[], string, string];
+}
+
+const callSql = (c: FunctionCall, alias: string) => {
+  const [token, now, windowSeconds, hits, kinds, checks, rows] = c.args;
+  return sql`refuge_register_survivor(${token}, ${now}::timestamptz, ${windowSeconds}::int, ${hits}::bigint,
+    ${kinds}::text[], ${checks}::jsonb, ${rows}::jsonb) AS ${sql.ref(alias)}`;
+};
+
+async function callAlone(db: Queryable, c: FunctionCall): Promise<Answer> {
+  const { rows } = await sql<{ answer: Answer }>`SELECT ${callSql(c, 'answer')}`.execute(db);
+  return rows[0]!.answer;
+}
+
+/** At most this many registrations in one statement, and this many statements at a time per connection pool. */
+const MAX_BATCH = 32;
+const BATCHES_IN_FLIGHT = 2;
+
+/**
+ * Registrations that arrive while earlier ones are being written go to the database together (issue #13): one
+ * statement calls refuge_register_survivor once per registration, so the lot shares one round trip, one transaction,
+ * one commit and one set of relation locks. Each call sets its own session token first, so row-level security, the
+ * checks, the rate limit and the audit entry are each registration's own, exactly as when it is sent alone; nothing
+ * waits on a timer (a registration that finds no batch in flight goes out on the next turn of the event loop).
+ * If the database refuses the statement — one registration's rows refused, an Idempotency-Key taken, a deadlock —
+ * none of it was written, and each registration is sent again alone, so each gets the answer or error it would have
+ * had by itself.
+ * A batch is in account order, so two batches in flight take the accounts' rate-limit rows in the same order.
+ */
+class RegistrationBatcher {
+  private readonly queue: { call: FunctionCall; resolve: (a: Answer) => void; reject: (e: unknown) => void }[] = [];
+  private inFlight = 0;
+  constructor(private readonly db: Queryable) {}
+
+  call(c: FunctionCall): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ call: c, resolve, reject });
+      if (this.inFlight < BATCHES_IN_FLIGHT) {
+        this.inFlight++;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH).sort((a, b) => (a.call.userId < b.call.userId ? -1 : 1));
+      if (batch.length === 1) {
+        const [one] = batch;
+        await callAlone(this.db, one!.call).then(one!.resolve, one!.reject);
+        continue;
+      }
+      try {
+        const { rows } = await sql<Record<string, Answer>>`SELECT ${sql.join(
+          batch.map((p, i) => callSql(p.call, `a${i}`)),
+        )}`.execute(this.db);
+        batch.forEach((p, i) => p.resolve(rows[0]![`a${i}`]!));
+      } catch (error) {
+        // Sent again only when the server answered with an error (the statement rolled back). A connection lost on the
+        // way may have lost the answer to a commit: each caller gets that error, as it would alone.
+        if (typeof (error as { severity?: unknown }).severity !== 'string') batch.forEach((p) => p.reject(error));
+        else await Promise.all(batch.map((p) => callAlone(this.db, p.call).then(p.resolve, p.reject)));
+      }
+    }
+    this.inFlight--;
+  }
+}
+
+const batchers = new WeakMap<Queryable, RegistrationBatcher>();
+function batcherOf(db: Queryable): RegistrationBatcher {
+  let batcher = batchers.get(db);
+  if (!batcher) batchers.set(db, (batcher = new RegistrationBatcher(db)));
+  return batcher;
 }
