@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DATABASE_KINDS,
-  createTestApp,
-  createTestDatabase,
-  signedInActor,
-  type TestDatabase,
-} from '../testing/test-harness.ts';
-import { registrationRows } from '../testing/registration-rows.ts';
+import { DATABASE_KINDS, signedInActor } from '../testing/test-harness.ts';
+import { registrationRows, registrationWorld, type RegistrationWorld } from '../testing/registration-rows.ts';
 import {
   registerInBatch,
   registerInOneCall,
@@ -23,13 +17,12 @@ import type { RequestActor } from '../services/context.ts';
  * is how these tests know a batch happened.
  */
 describe.each(DATABASE_KINDS)('registrations sent together on %s', (kind) => {
-  let database: TestDatabase;
+  let database: RegistrationWorld['database'];
   let attacker: RequestActor; // a caseworker of ngo A
   let victim: RequestActor; // a caseworker of ngo B
   let colleague: RequestActor; // another caseworker of ngo B
+  let owner: RegistrationWorld['owner'];
 
-  const owner = async <T extends object>(text: string, params: unknown[] = []) =>
-    (await database.pool.query<T>(text, params)).rows;
   const rowsOf = (me: RequestActor, over: Partial<Registration> = {}) =>
     registrationRows(me.sessionToken, me.organisationId, me.userId, over);
   /** Per survivor id: the transaction that wrote it, its organisation and who registered it. */
@@ -53,16 +46,9 @@ describe.each(DATABASE_KINDS)('registrations sent together on %s', (kind) => {
     );
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    const app = await createTestApp(database);
-    const [a, b] = [randomUUID(), randomUUID()];
-    await owner(
-      `INSERT INTO organisations(id, slug, name, kind) VALUES ($1, 'ngo-a', 'A', 'ngo'), ($2, 'ngo-b', 'B', 'ngo')`,
-      [a, b],
-    );
-    attacker = await signedInActor(app, a);
-    victim = await signedInActor(app, b);
-    colleague = await signedInActor(app, b);
+    let app: RegistrationWorld['app'];
+    ({ database, app, attacker, victim, owner } = await registrationWorld(kind));
+    colleague = await signedInActor(app, victim.organisationId);
   });
   afterAll(async () => {
     await database?.drop();
