@@ -46,9 +46,9 @@ async function openBrowser(profile: string, baseURL: string): Promise<{ context:
 async function onServer(url: string): Promise<number> {
   const staff = new HttpClient(url);
   expect((await staff.request('POST', '/api/session', { email: EMAIL, password: DEMO_PASSWORD })).status).toBe(200);
-  const res = await staff.request('GET', `/api/cases?q=${TAG}&limit=200`);
+  const res = await staff.request<{ items: unknown[] }>('GET', `/api/cases?q=${TAG}&limit=200`);
   expect(res.status).toBe(200);
-  return (res.json.items as unknown[]).length;
+  return res.json.items.length;
 }
 
 describe('fifty registrations offline, a browser restart and a server killed mid-sync', () => {

@@ -58,7 +58,7 @@ describe('two server processes on one PostgreSQL', () => {
     const onB = new HttpClient(b.url);
     onB.cookie = onA.cookie;
     onB.csrf = onA.csrf;
-    const home = await onB.request('GET', '/api/home');
+    const home = await onB.request<{ organisation: { isDemo: boolean } }>('GET', '/api/home');
     expect(home.status).toBe(200);
     expect(home.json.organisation.isDemo).toBe(true);
     expect((await onB.request('DELETE', '/api/session')).status).toBe(200);
@@ -86,16 +86,22 @@ describe('two server processes on one PostgreSQL', () => {
   it('a job queued through one process is run once, and its progress is readable from the other', async () => {
     const onA = new HttpClient(a.url);
     await onA.request('POST', '/api/session', ADMIN);
-    const started = await onA.request('POST', '/api/jobs', { kind: 'audit.verify' });
+    const started = await onA.request<{ id: string }>('POST', '/api/jobs', { kind: 'audit.verify' });
     expect(started.status).toBe(202);
     const onB = new HttpClient(b.url);
     onB.cookie = onA.cookie;
     onB.csrf = onA.csrf;
-    let job: any = null;
-    for (let i = 0; i < 100; i++) {
-      job = (await onB.request('GET', `/api/jobs/${started.json.id}`)).json;
-      if (job.status === 'succeeded' || job.status === 'failed') break;
+    const poll = async () =>
+      (
+        await onB.request<{ status: string; result: { ok: boolean; checked: number } }>(
+          'GET',
+          `/api/jobs/${started.json.id}`,
+        )
+      ).json;
+    let job = await poll();
+    for (let i = 0; i < 100 && job.status !== 'succeeded' && job.status !== 'failed'; i++) {
       await new Promise((r) => setTimeout(r, 200));
+      job = await poll();
     }
     expect(job.status).toBe('succeeded');
     // The whole result in the message: a failed verification names its first problem.

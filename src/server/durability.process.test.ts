@@ -28,11 +28,11 @@ describe.each(['pglite', 'postgresql'] as const)('durability across SIGKILL on %
     const sessions: { client: HttpClient; orgs: string[]; acknowledged: string[]; inFlight: string | null }[] = [];
     for (let i = 0; i < 4; i++) {
       const client = new HttpClient(first.url);
-      const login = await client.request('POST', '/api/session', ADMIN);
+      const login = await client.request<{ organisations: { id: string }[] }>('POST', '/api/session', ADMIN);
       expect(login.status).toBe(200);
       sessions.push({
         client,
-        orgs: login.json.organisations.map((o: { id: string }) => o.id),
+        orgs: login.json.organisations.map((o) => o.id),
         acknowledged: [],
         inFlight: null,
       });
@@ -65,7 +65,7 @@ describe.each(['pglite', 'postgresql'] as const)('durability across SIGKILL on %
     try {
       for (const s of sessions) {
         s.client.baseUrl = second.url;
-        const view = await s.client.request('GET', '/api/session');
+        const view = await s.client.request<{ currentOrganisationId: string }>('GET', '/api/session');
         expect(view.status).toBe(200);
         // The last acknowledged switch, or the one in flight when the server died (it may have committed).
         expect([s.acknowledged.at(-1), s.inFlight]).toContain(view.json.currentOrganisationId);

@@ -90,10 +90,8 @@ async function signIn(baseUrl: string, email: string): Promise<HttpClient> {
 /** Signs in the four demo seats the mix uses (a demo deployment: REFUGE_DEMO=1). */
 export async function signInLoadActors(baseUrl: string): Promise<LoadActors> {
   const ngo = await signIn(baseUrl, ACCOUNTS.ngo);
-  const directory = await ngo.request('GET', '/api/organisations');
-  const shelterOrg = (directory.json.items as { id: string; name: string }[]).find(
-    (o) => o.name === 'Banyan Rest Shelter',
-  );
+  const directory = await ngo.request<{ items: { id: string; name: string }[] }>('GET', '/api/organisations');
+  const shelterOrg = directory.json.items.find((o) => o.name === 'Banyan Rest Shelter');
   if (!shelterOrg) throw new Error('the demo shelter is missing');
   return {
     ngo,
@@ -160,7 +158,7 @@ export async function runLoad(
       const n = ++seq;
       const nationality = n % 3 === 0 ? EMBASSY_NATIONALITY : ['ID', 'VN', 'PH', 'KE'][n % 4]!;
       const preferredName = `Load Person ${run}-${n}-${randomBytes(3).toString('hex')}`;
-      const res = await actors.ngo.request('POST', '/api/survivors', {
+      const res = await actors.ngo.request<{ survivorId: string; caseId: string }>('POST', '/api/survivors', {
         names: [{ value: preferredName, script: 'Latn', preferred: true }],
         sex: n % 2 ? 'female' : 'male',
         ageBand: n % 7 === 0 ? 'under_18' : '25_34',
@@ -209,7 +207,7 @@ export async function runLoad(
       const c = cases.find((x) => !referred.has(x.caseId));
       if (!c) return null;
       referred.add(c.caseId);
-      const res = await actors.ngo.request('POST', '/api/referrals', {
+      const res = await actors.ngo.request<{ id: string }>('POST', '/api/referrals', {
         caseId: c.caseId,
         toOrganisationId: actors.shelterOrgId,
       });
@@ -234,7 +232,7 @@ export async function runLoad(
     async upload() {
       const bytes = uniquePng();
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const res = await actors.analyst.request(
+      const res = await actors.analyst.request<{ id: string }>(
         'POST',
         `/api/monitoring/evidence/upload?kind=photo&fileName=load-${run}-${++seq}.png`,
         undefined,
@@ -290,13 +288,16 @@ export function percentile(sorted: readonly number[], p: number): number {
 export async function checkLedger(actors: LoadActors, ledger: WriteLedger): Promise<string[]> {
   const problems: string[] = [];
   for (const r of ledger.registrations) {
-    const res = await actors.ngo.request('GET', `/api/cases/${r.caseId}`);
+    const res = await actors.ngo.request<{ survivor: { id: string; preferredName: string } }>(
+      'GET',
+      `/api/cases/${r.caseId}`,
+    );
     if (res.status !== 200) problems.push(`registration ${r.caseId}: ${res.status}`);
     else if (res.json.survivor.preferredName !== r.preferredName || res.json.survivor.id !== r.survivorId)
       problems.push(`registration ${r.caseId}: holds ${res.json.survivor.preferredName}`);
   }
   for (const u of ledger.uploads) {
-    const res = await actors.analyst.request('GET', `/api/monitoring/evidence/${u.id}`);
+    const res = await actors.analyst.request<{ file?: { sha256: string } }>('GET', `/api/monitoring/evidence/${u.id}`);
     if (res.status !== 200) problems.push(`upload ${u.id}: ${res.status}`);
     else if (res.json.file?.sha256 !== u.sha256) problems.push(`upload ${u.id}: sha256 ${res.json.file?.sha256}`);
     else {
@@ -307,7 +308,7 @@ export async function checkLedger(actors: LoadActors, ledger: WriteLedger): Prom
     }
   }
   for (const [id, state] of ledger.transitions) {
-    const res = await actors.ngo.request('GET', `/api/referrals/${id}`);
+    const res = await actors.ngo.request<{ state: string }>('GET', `/api/referrals/${id}`);
     // A later transition may have committed without its answer arriving (the server died): never an earlier one.
     const order = ['sent', 'accepted', 'completed'];
     if (res.status !== 200) problems.push(`referral ${id}: ${res.status}`);

@@ -113,13 +113,16 @@ export class HttpClient {
   cookie = '';
   csrf = '';
   constructor(public baseUrl: string) {}
-  /** `raw`: send these bytes as the body (an upload) instead of JSON. */
-  async request(
+  /**
+   * `raw`: send these bytes as the body (an upload) instead of JSON. `T` is the answer's shape as the caller expects
+   * it (null when the body is not JSON); the tests' assertions are what check it.
+   */
+  async request<T = unknown>(
     method: string,
     path: string,
     body?: unknown,
     options: { headers?: Record<string, string>; raw?: Buffer } = {},
-  ): Promise<{ status: number; json: any; headers: Headers; body: Buffer }> {
+  ): Promise<{ status: number; json: T; headers: Headers; body: Buffer }> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
@@ -135,13 +138,14 @@ export class HttpClient {
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const bytes = Buffer.from(await res.arrayBuffer());
     const text = bytes.toString('utf8');
-    let json: any = null;
+    let json: unknown = null;
     try {
       json = JSON.parse(text);
     } catch {
       /* not JSON */
     }
-    if (json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
-    return { status: res.status, json, headers: res.headers, body: bytes };
+    const csrf = (json as { csrfToken?: unknown } | null)?.csrfToken;
+    if (typeof csrf === 'string') this.csrf = csrf;
+    return { status: res.status, json: json as T, headers: res.headers, body: bytes };
   }
 }
