@@ -14,6 +14,8 @@ import { insertOrganisation } from './repositories/accounts.repository.ts';
 import {
   insertNeeds,
   triageBoard,
+  triageBoardInOneCall,
+  triageBoardPastWalk,
   type NeedInsert,
   type TriageFilter,
 } from './repositories/casework/needs.repository.ts';
@@ -123,6 +125,48 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
       .sort((a, b) => compare(key(a), key(b)))
       .map((n) => n.id);
 
+  const filterOf = (f: Partial<TriageFilter>, limit: number, after?: Key, walkBudget?: number): TriageFilter => ({
+    organisationId: own,
+    limit,
+    walkBudget,
+    ...f,
+    ...(after ? { after: { tier: after[0], effectivePriority: after[1], createdAt: after[2], id: after[3] } } : {}),
+  });
+  const reader = (who: RequestActor, requestId = 'board-request') => ({
+    sessionToken: who.sessionToken,
+    audit: { view: 'triage', requestId },
+  });
+  const oneCallThenTransaction = async (f: TriageFilter) => {
+    const first = await triageBoardInOneCall(database.requestDb, reader(actor), f);
+    return first.complete ? first.rows : asActor(database, actor, (trx) => triageBoardPastWalk(trx, f));
+  };
+  /** The survivor reads audited since `seq`: who, which organisation, which request, whom. */
+  const readsSince = async (seq: number) =>
+    (
+      await asSystem(database, (trx) =>
+        trx
+          .selectFrom('audit_events')
+          .select(['actor_user_id', 'organisation_id', 'request_id', 'details'])
+          .where('action', '=', 'survivor.read')
+          .where('seq', '>', seq)
+          .orderBy('seq')
+          .execute(),
+      )
+    ).map((r) => ({
+      actor: r.actor_user_id,
+      organisation: r.organisation_id,
+      request: r.request_id,
+      details: r.details,
+    }));
+  const lastSeq = async () =>
+    Number(
+      (
+        await asSystem(database, (trx) =>
+          sql<{ s: string }>`SELECT coalesce(max(seq), 0) AS s FROM audit_events`.execute(trx),
+        )
+      ).rows[0]!.s,
+    );
+
   /** A random filter: each of the four dimensions absent or one to three values, sometimes one no need has. */
   const randomFilter = (): Partial<TriageFilter> => {
     const f: Partial<TriageFilter> = {};
@@ -153,7 +197,10 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
             ? { after: { tier: after[0], effectivePriority: after[1], createdAt: after[2], id: after[3] } }
             : {}),
         });
-      return system ? asSystem(database, read) : asActor(database, actor, read);
+      if (system) return asSystem(database, read);
+      if (rnd() < 0.5) return asActor(database, actor, read);
+      // As the service reads it: one statement as the session, then a transaction if the walk did not answer.
+      return oneCallThenTransaction(filterOf(f, limit, after, walkBudget));
     };
     const filters: Partial<TriageFilter>[] = [
       {},
@@ -292,5 +339,86 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
     expect(await envelopes(a)).toEqual(['a: envelope of a', 'b: null']);
     expect(await envelopes(b)).toEqual(['a: null', 'b: envelope of b']);
     expect(await envelopes()).toEqual(['a: null', 'b: null']);
+  });
+
+  it('reads a page in one statement as the session, and audits exactly the survivors it names', async () => {
+    const survivorOf = (
+      await asSystem(database, (trx) =>
+        trx.selectFrom('cases').select(['id', 'survivor_id']).where('organisation_id', '=', own).execute(),
+      )
+    ).map((r) => r.survivor_id);
+    for (const f of [{}, { kinds: ['legal' as const] }, { nationalities: ['KE'] }]) {
+      const filter = filterOf(f, 20);
+      const before = await lastSeq();
+      const first = await triageBoardInOneCall(database.requestDb, reader(actor, 'req-named'), {
+        ...filter,
+        identitiesOf: own,
+      });
+      if (!first.complete) throw new Error('the walk answers these filters');
+      expect(first.rows.map((r) => r.id)).toEqual(bruteForce(f).slice(0, 20));
+      expect(first.rows.every((r) => r.identityEnc === 'sealed elsewhere')).toBe(true);
+      // One entry, attributed by the database to the session, naming each survivor on the page once.
+      expect(await readsSince(before)).toEqual([
+        {
+          actor: actor.userId,
+          organisation: own,
+          request: 'req-named',
+          details: { view: 'triage', survivorIds: [...new Set(first.rows.map((r) => r.survivorId))] },
+        },
+      ]);
+      expect(survivorOf).toContain(first.rows[0]!.survivorId);
+      // A page that names no one (a role whose lists show no names) is read without an entry.
+      const unnamed = await lastSeq();
+      const plain = await triageBoardInOneCall(database.requestDb, reader(actor), filter);
+      expect(plain.complete && plain.rows.map((r) => [r.id, r.identityEnc])).toEqual(
+        first.rows.map((r) => [r.id, null]),
+      );
+      expect(await readsSince(unnamed)).toEqual([]);
+    }
+  });
+
+  it("answers another organisation's session or a forged token with nothing, audits no read, keeps the session to its statement", async () => {
+    const attacker = await signedInActor(await createTestApp(database), other);
+    const forged = { ...attacker, sessionToken: 'A'.repeat(43) };
+    const before = await lastSeq();
+    for (const who of [attacker, forged])
+      for (const f of [{}, { nationalities: ['KE'] }, { kinds: ['legal' as const] }, { nationalities: ['ZZ'] }])
+        for (const walkBudget of [undefined, 1]) {
+          // The victim's board, asked for with the victim's organisation and identities named in the call.
+          const answer = await triageBoardInOneCall(database.requestDb, reader(who), {
+            ...filterOf(f, 50, undefined, walkBudget),
+            identitiesOf: own,
+          });
+          // Row-level security hides every entry of the victim's board from the walk: nothing to walk, nothing cut.
+          expect({ f, walkBudget, answer }).toEqual({ f, walkBudget, answer: { complete: true, rows: [] } });
+        }
+    expect(await readsSince(before)).toEqual([]);
+    // The session is the statement's alone: the connection it ran on holds no actor and no role afterwards.
+    const after = await database.requestDb.connection().execute(async (connection) => {
+      await triageBoardInOneCall(connection, reader(actor), filterOf({}, 5));
+      return (
+        await sql<{ user: string | null; token: string | null }>`SELECT refuge_user_id() AS user,
+          nullif(current_setting('refuge.session_token', true), '') AS token`.execute(connection)
+      ).rows[0];
+    });
+    expect(after).toEqual({ user: null, token: null });
+  });
+
+  it('leaves a page the walk could not finish to a transaction, unaudited, and answers an absent nationality at once', async () => {
+    const before = await lastSeq();
+    // Budget 1: the walk stops at its first entry unless that entry fills the page.
+    const sparse = await triageBoardInOneCall(database.requestDb, reader(actor), {
+      ...filterOf({ kinds: ['legal'], ageBands: ['60_plus'] }, 50, undefined, 1),
+      identitiesOf: own,
+    });
+    expect(sparse).toEqual({ complete: false });
+    expect(await readsSince(before)).toEqual([]);
+    expect(
+      await triageBoardInOneCall(
+        database.requestDb,
+        reader(actor),
+        filterOf({ nationalities: ['ZZ'] }, 50, undefined, 1),
+      ),
+    ).toEqual({ complete: true, rows: [] });
   });
 });

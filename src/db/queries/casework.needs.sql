@@ -10,15 +10,17 @@ select * from "needs" where "case_id" = $1 order by "created_at", "id" limit $2;
 update "needs" set "status" = $1, "updated_at" = $2 where "id" = $3;
 
 -- triageBoard (ordered walk)
-SELECT * FROM refuge_board_walk($1::uuid, $2::text,
-      $3::text[], $4::text[], $5::text[],
-      $6::text[], $7::text[], $8::smallint,
-      $9::smallint, $10::timestamptz, $11::uuid,
-      $12::integer, $13::integer, $14::uuid);
+SELECT * FROM refuge_board_page($1::text, $2::uuid,
+      $3::text, $4::text[], $5::text[],
+      $6::text[], $7::text[], $8::text[],
+      $9::smallint, $10::smallint, $11::timestamptz,
+      $12::uuid, $13::integer, $14::integer, $15::uuid,
+      $16::jsonb);
 
 -- triageBoard (filtered walk, next page)
-SELECT * FROM refuge_board_walk($1::uuid, $2::text,
-      $3::text[], $4::text[], $5::text[],
-      $6::text[], $7::text[], $8::smallint,
-      $9::smallint, $10::timestamptz, $11::uuid,
-      $12::integer, $13::integer, $14::uuid);
+SELECT * FROM refuge_board_page($1::text, $2::uuid,
+      $3::text, $4::text[], $5::text[],
+      $6::text[], $7::text[], $8::text[],
+      $9::smallint, $10::smallint, $11::timestamptz,
+      $12::uuid, $13::integer, $14::integer, $15::uuid,
+      $16::jsonb);

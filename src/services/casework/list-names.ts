@@ -40,8 +40,17 @@ export async function preferredNames(
   identities: readonly { id: string; identityEnc: string }[],
   view: string,
 ): Promise<Map<string, string | null>> {
-  const unique = [...new Map(identities.map((r) => [r.id, r])).values()];
-  if (unique.length === 0) return new Map();
-  await audit(trx, app, actor, 'survivor.read', 'survivor', null, { view, survivorIds: unique.map((r) => r.id) });
-  return new Map(unique.map((r) => [r.id, preferredNameOf(openIdentity(app, r))]));
+  const survivorIds = [...new Set(identities.map((r) => r.id))];
+  if (survivorIds.length === 0) return new Map();
+  await audit(trx, app, actor, 'survivor.read', 'survivor', null, { view, survivorIds });
+  return namesIn(app, identities);
+}
+
+/** The names in identity envelopes whose read the database already audited (the triage board's one-call page). */
+export function namesIn(
+  app: AppContext,
+  identities: readonly { id: string; identityEnc: string }[],
+): Map<string, string | null> {
+  const unique = new Map(identities.map((r) => [r.id, r.identityEnc]));
+  return new Map([...unique].map(([id, identityEnc]) => [id, preferredNameOf(openIdentity(app, { id, identityEnc }))]));
 }

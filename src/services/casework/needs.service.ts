@@ -1,14 +1,17 @@
 import { effectivePriority, urgencyRank, urgencyTier } from '../../core/triage/urgency.ts';
 import type { AgeBand, LocationKind, NeedKind, NeedPriority, NeedStatus, RiskLevel } from '../../core/vocabulary.ts';
 import type { NeedView, TriageItem, TriageQuery } from '../../contracts/casework/index.ts';
-import { listsShowNames, preferredNames } from './list-names.ts';
+import { listsShowNames, namesIn, preferredNames } from './list-names.ts';
 import { encryptionContext } from '../../db/encrypted-columns.ts';
 import {
   findNeed,
   needsInsert,
   needUpdate,
-  triageBoard,
+  triageBoardInOneCall,
+  triageBoardPastWalk,
   type NeedInsert,
+  type TriageFilter,
+  type TriageRow,
 } from '../../db/repositories/casework/needs.repository.ts';
 import { asActor } from '../../db/transaction.ts';
 import { writeTogether } from '../../db/write-together.ts';
@@ -159,8 +162,9 @@ export async function updateNeedStatus(
 
 /**
  * The triage board: the organisation's open needs, most urgent first, filtered and ordered in SQL
- * on the stored sort keys (index needs_board). Preferred names for roles that read the organisation's survivors
- * (audited as a survivor read of the page, services/casework/list-names).
+ * on the stored sort keys (index needs_board). Preferred names for roles that read the organisation's survivors,
+ * audited as a survivor read of the page: in the page's own statement when the walk answers (most pages), else by
+ * services/casework/list-names in the transaction that reads the page.
  */
 export async function triage(
   app: AppContext,
@@ -169,30 +173,39 @@ export async function triage(
 ): Promise<{ items: TriageItem[]; nextCursor: string | null }> {
   authorise(actor, 'read', 'need');
   const after = decodeCursor(q.cursor, ['number', 'number', 'instant', 'uuid']);
-  const { rows, names } = await asActor(app.database, actor, async (trx) => {
-    // Names are read with the page (one statement), for the roles whose lists show them.
-    const withNames = listsShowNames(actor);
-    const rows = await triageBoard(trx, {
-      organisationId: actor.organisationId,
-      kinds: q.kind,
-      nationalities: q.nationality,
-      locationKinds: q.locationKind,
-      ageBands: q.ageBand,
-      limit: q.limit,
-      after: after
-        ? {
-            tier: Number(after[0]),
-            effectivePriority: Number(after[1]),
-            createdAt: String(after[2]),
-            id: String(after[3]),
-          }
-        : undefined,
-      ...(withNames ? { identitiesOf: actor.organisationId } : {}),
-    });
-    const identities = rows.flatMap((r) => (r.identityEnc ? [{ id: r.survivorId, identityEnc: r.identityEnc }] : []));
-    const names = await preferredNames(trx, app, actor, identities, 'triage');
-    return { rows, names };
-  });
+  const withNames = listsShowNames(actor);
+  const filter: TriageFilter = {
+    organisationId: actor.organisationId,
+    kinds: q.kind,
+    nationalities: q.nationality,
+    locationKinds: q.locationKind,
+    ageBands: q.ageBand,
+    limit: q.limit,
+    after: after
+      ? {
+          tier: Number(after[0]),
+          effectivePriority: Number(after[1]),
+          createdAt: String(after[2]),
+          id: String(after[3]),
+        }
+      : undefined,
+    // Names are read with the page (the same statement), for the roles whose lists show them.
+    ...(withNames ? { identitiesOf: actor.organisationId } : {}),
+  };
+  const identitiesIn = (rows: TriageRow[]) =>
+    rows.flatMap((r) => (r.identityEnc ? [{ id: r.survivorId, identityEnc: r.identityEnc }] : []));
+  // Most pages: one statement that reads the page as the actor and audits the names on it (issue #13).
+  const first = await triageBoardInOneCall(
+    app.database.requestDb,
+    { sessionToken: actor.sessionToken, audit: { view: 'triage', requestId: actor.requestId } },
+    filter,
+  );
+  const { rows, names } = first.complete
+    ? { rows: first.rows, names: namesIn(app, identitiesIn(first.rows)) }
+    : await asActor(app.database, actor, async (trx) => {
+        const rows = await triageBoardPastWalk(trx, filter);
+        return { rows, names: await preferredNames(trx, app, actor, identitiesIn(rows), 'triage') };
+      });
   const now = app.now();
   const items = rows.map((r): TriageItem => {
     const rank = urgencyRank(

@@ -170,47 +170,80 @@ const WALKABLE = [
  *     and checking the other filters on each entry, at most BOARD_WALK_BUDGET entries per range. A range that runs
  *     out of budget leaves a marker row, the key it stopped at: rows before the first marker are exact.
  *  2. When the budget ran out before a page was full (matches are rare along the walked ranges):
- *     - with a nationality picked that no open need of the organisation has (the GIN index says so at once), nothing;
+ *     - with a nationality picked that no open need of the session's organisation has (the GIN index says so at once;
+ *       asked with the walk, when it met no match), nothing;
  *     - with a nationality and nothing else to walk, fetch its matches through the GIN index and sort them (they are
  *       few: the walk found under one in BOARD_WALK_BUDGET / limit); both through refuge_board_nationality_needs;
  *     - otherwise walk the same ranges to the end: exact, and bounded by the narrowest filter's share of the board.
  */
 export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<TriageRow[]> {
+  const first = await boardPage(trx, f, null);
+  return first.complete ? first.rows : triageBoardPastWalk(trx, f);
+}
+
+/** Who reads the board in triageBoardInOneCall: the session, and the read's audit entry (view and request). */
+export interface BoardReader {
+  sessionToken: string;
+  audit: { view: string; requestId: string | null };
+}
+
+/**
+ * Step 1 of triageBoard as one statement outside any transaction (issue #13): as `reader`'s session, with the read's
+ * audit entry for the survivors whose identity envelopes the page carries written in the same statement. Answers the
+ * page, or — when the walk ran out of budget before the page was full — whether it met a match; the caller then reads
+ * the board in a transaction with triageBoardPastWalk (and audits what that page shows).
+ */
+export function triageBoardInOneCall(
+  db: Queryable,
+  reader: BoardReader,
+  f: TriageFilter,
+): Promise<{ complete: true; rows: TriageRow[] } | { complete: false }> {
+  return boardPage(db, f, reader);
+}
+
+/**
+ * The budgeted walk and the page cut from it (refuge_board_page over refuge_board_walk, migrations 0035 and 0038,
+ * whose plans the connection keeps): each walked range yields its matches in order and, if its budget ran out, a
+ * marker; the page is complete unless a marker came before it filled. Matched entries come with the page's columns.
+ */
+async function boardPage(
+  db: Queryable,
+  f: TriageFilter,
+  reader: BoardReader | null,
+): Promise<{ complete: true; rows: TriageRow[] } | { complete: false }> {
   const budget = Math.max(1, f.walkBudget ?? BOARD_WALK_BUDGET);
   const limit = Math.max(1, f.limit);
-  const nationalities = f.nationalities?.length ? f.nationalities : null;
-  // The walked filter: the one whose picked values are the smallest share of its vocabulary.
-  const driver = WALKABLE.filter((w) => w.values(f)?.length)
-    .map((w) => ({ column: w.column, values: [...new Set<string>(w.values(f))], of: w.of }))
-    .sort((x, y) => x.values.length / x.of - y.values.length / y.of)[0];
-
-  // 1. The budgeted walk (refuge_board_walk, migration 0035, whose plan the connection keeps): each range yields its
-  // matches in order and, if its budget ran out, a marker. Matched entries come with the page's columns (one statement
-  // when the walk answers, as it does for most boards).
+  const driver = walkedFilter(f);
   const list = (values: readonly string[] | undefined) => (values?.length ? sql.val([...values]) : null);
   const at = f.after;
-  const walked = await sql<{ matched: boolean; cut: boolean } & Partial<PageRow>>`
-    SELECT * FROM refuge_board_walk(${f.organisationId}::uuid, ${driver?.column ?? null}::text,
-      ${driver ? sql.val(driver.values) : null}::text[], ${list(f.kinds)}::text[], ${nationalities && sql.val(nationalities)}::text[],
-      ${list(f.locationKinds)}::text[], ${list(f.ageBands)}::text[], ${at?.tier ?? null}::smallint,
-      ${at?.effectivePriority ?? null}::smallint, ${at?.createdAt ?? null}::timestamptz, ${at?.id ?? null}::uuid,
-      ${budget}::integer, ${limit}::integer, ${f.identitiesOf ?? null}::uuid)`.execute(trx);
-  const page: (typeof walked.rows)[number][] = [];
-  let exact = true;
-  for (const r of walked.rows) {
-    if (page.length === limit) break;
-    if (r.matched) page.push(r);
-    if (r.cut) {
-      exact = false; // a range ran out of budget here: what follows is not known to be complete
-      break;
-    }
-  }
-  // An entry whose case or survivor row-level security hides has no page columns: left out, as a join leaves it.
-  if (exact || page.length === limit)
-    return page.flatMap((r) => (r.id === undefined || r.id === null ? [] : [boardRow(r as PageRow)]));
+  const { rows } = await sql<{ matched: boolean; cut: boolean } & PageRow>`
+    SELECT * FROM refuge_board_page(${reader?.sessionToken ?? null}::text, ${f.organisationId}::uuid,
+      ${driver?.column ?? null}::text, ${driver ? sql.val(driver.values) : null}::text[], ${list(f.kinds)}::text[],
+      ${list(f.nationalities)}::text[], ${list(f.locationKinds)}::text[], ${list(f.ageBands)}::text[],
+      ${at?.tier ?? null}::smallint, ${at?.effectivePriority ?? null}::smallint, ${at?.createdAt ?? null}::timestamptz,
+      ${at?.id ?? null}::uuid, ${budget}::integer, ${limit}::integer, ${f.identitiesOf ?? null}::uuid,
+      ${reader ? JSON.stringify(reader.audit) : null}::jsonb)`.execute(db);
+  // Not complete: one row without an id.
+  const [only] = rows;
+  if (rows.length === 1 && only!.id === null) return { complete: false };
+  return { complete: true, rows: rows.map(boardRow) };
+}
 
-  // 2. Matches are rare along the walked ranges.
-  // The statements below are built here, not before the walk: most boards end above.
+/** The walked filter: the one whose picked values are the smallest share of its vocabulary (none: the whole board). */
+function walkedFilter(f: TriageFilter): { column: string; values: string[] } | undefined {
+  return WALKABLE.filter((w) => w.values(f)?.length)
+    .map((w) => ({ column: w.column, values: [...new Set<string>(w.values(f))], of: w.of }))
+    .sort((x, y) => x.values.length / x.of - y.values.length / y.of)[0];
+}
+
+/**
+ * Steps 2 and 3 of triageBoard, for when the walk ran out of budget before the page was full (matches are rare along
+ * the walked ranges).
+ */
+export async function triageBoardPastWalk(trx: Queryable, f: TriageFilter): Promise<TriageRow[]> {
+  const limit = Math.max(1, f.limit);
+  const nationalities = f.nationalities?.length ? f.nationalities : null;
+  const driver = walkedFilter(f);
   const keys = sql`n.urgency_tier, n.effective_priority, n.created_at, n.id`;
   const scope = [sql`n.organisation_id = ${f.organisationId}`, sql`n.status IN ('open', 'in_progress')`];
   if (f.after) {
@@ -229,31 +262,23 @@ export async function triageBoard(trx: Queryable, f: TriageFilter): Promise<Tria
   };
   const residual = checks(driver?.column ?? null);
   const ranges = driver ? driver.values.map((v) => [...scope, sql`${sql.ref(`n.${driver.column}`)} = ${v}`]) : [scope];
-  if (nationalities) {
-    // The GIN index, through refuge_board_nationality_needs (0028), as row-level security keeps it from the planner
-    // here. It answers for the session's organisation; system work (no session, no row-level security) reads the
-    // index directly.
-    const probe = await sql<{ session: boolean; found: boolean }>`
-      SELECT refuge_org_id() IS NOT NULL AS session,
-             EXISTS (SELECT 1 FROM refuge_board_nationality_needs(${sql.val(nationalities)}::text[], 1)) AS found`.execute(
-      trx,
-    );
-    const { session, found } = probe.rows[0]!;
-    if (session && !found) return []; // no open need of the organisation has any of these nationalities
-    if (!driver) {
-      // Nothing else to walk, and the nationality's needs are few (the walk found under one in budget / limit):
-      // fetch and sort them. Sort keys written as expressions (+ 0), so the planner cannot take the ordered walk.
-      const ids = session
-        ? sql`SELECT id FROM refuge_board_nationality_needs(${sql.val(nationalities)}::text[], NULL) AS id`
-        : sql`SELECT id FROM needs WHERE nationalities && ${sql.val(nationalities)}::text[]
-                AND status IN ('open', 'in_progress')`;
-      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-      const sparse = await sql<{ id: string }>`
-        SELECT n.id FROM needs n WHERE n.id IN (${ids}) AND ${sql.join([...scope, ...residual], sql` AND `)}
-        ORDER BY n.urgency_tier + 0, n.effective_priority + 0, n.created_at, n.id LIMIT ${limit}`.execute(trx);
-      await sql`SET LOCAL enable_seqscan = on`.execute(trx);
-      return finishBoard(trx, sparse.rows, f.identitiesOf);
-    }
+  if (nationalities && !driver) {
+    // Nothing else to walk, and the nationality's needs are few (the walk found under one in budget / limit): fetch
+    // and sort them. Sort keys written as expressions (+ 0), so the planner cannot take the ordered walk. The GIN index
+    // is read through refuge_board_nationality_needs (0028), as row-level security keeps it from the planner here; it
+    // answers for the session's organisation, and system work (no session, no row-level security) reads it directly.
+    const { session } = (await sql<{ session: boolean }>`SELECT refuge_org_id() IS NOT NULL AS session`.execute(trx))
+      .rows[0]!;
+    const ids = session
+      ? sql`SELECT id FROM refuge_board_nationality_needs(${sql.val(nationalities)}::text[], NULL) AS id`
+      : sql`SELECT id FROM needs WHERE nationalities && ${sql.val(nationalities)}::text[]
+              AND status IN ('open', 'in_progress')`;
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    const sparse = await sql<{ id: string }>`
+      SELECT n.id FROM needs n WHERE n.id IN (${ids}) AND ${sql.join([...scope, ...residual], sql` AND `)}
+      ORDER BY n.urgency_tier + 0, n.effective_priority + 0, n.created_at, n.id LIMIT ${limit}`.execute(trx);
+    await sql`SET LOCAL enable_seqscan = on`.execute(trx);
+    return finishBoard(trx, sparse.rows, f.identitiesOf);
   }
   // Walk the same ranges to their end: exact, and bounded by the narrowest filter's share of the board.
   const full = await sql<{ id: string }>`

@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
   /** The statements sent while one request was served, printed so a change in either direction is visible. */
   const sentFor = async (
     client: TestClient,
-    method: 'POST' | 'PUT' | 'PATCH',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     url: string,
     body: Record<string, unknown> | undefined,
     status: number,
@@ -72,6 +72,16 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
       // No transaction around it: the statement is its own.
       expect(sent.filter((s) => /^\s*(BEGIN|COMMIT)/i.test(s))).toEqual([]);
     }
+  });
+
+  it('reads a triage board page, names and audit entry included, in one round trip after the session lookup', async () => {
+    const { caseId } = await register(cw, {});
+    await cw.request('POST', `/api/cases/${caseId}/needs`, { kind: 'medical', priority: 'high' });
+    const { sent, json } = await sentFor(cw, 'GET', '/api/triage?limit=20', undefined, 200);
+    expect((json as { items: { preferredName: string | null }[] }).items[0]!.preferredName).not.toBeNull();
+    expect(sent).toHaveLength(2);
+    expect(sent.filter((s) => /refuge_board_page/.test(s))).toHaveLength(1);
+    expect(sent.filter((s) => /^\s*(BEGIN|COMMIT)/i.test(s))).toEqual([]);
   });
 
   it('screens, adds and updates a need, records a check-in and moves a referral in a few round trips', async () => {
