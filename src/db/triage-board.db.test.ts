@@ -206,6 +206,14 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
       {},
       { nationalities: ['ZZ'] },
       { kinds: ['legal'], ageBands: ['60_plus'] },
+      // All three walkable columns: each combination's range (needs_board_facets), and more combinations than
+      // BOARD_FACET_RANGES (3 x 3 x 2), walked along one column instead.
+      { kinds: ['legal', 'shelter'], locationKinds: ['street'], ageBands: ['60_plus', '18_24'], nationalities: ['KE'] },
+      {
+        kinds: ['legal', 'shelter', 'food'],
+        locationKinds: ['street', 'clinic', 'shelter'],
+        ageBands: ['60_plus', '18_24'],
+      },
     ];
     for (let i = 0; i < 40; i++) filters.push(randomFilter());
     let checked = 0;

@@ -35,6 +35,7 @@ import * as m0035 from './0035_board_walk_function.ts';
 import * as m0036 from './0036_drop_redundant_case_index.ts';
 import * as m0037 from './0037_consular_queue_refresh_plpgsql.ts';
 import * as m0038 from './0038_board_page_in_one_call.ts';
+import * as m0039 from './0039_board_facets_walk.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -75,4 +76,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0036_drop_redundant_case_index', sql: m0036.sql },
   { name: '0037_consular_queue_refresh_plpgsql', sql: m0037.sql },
   { name: '0038_board_page_in_one_call', sql: m0038.sql },
+  { name: '0039_board_facets_walk', sql: m0039.sql },
 ];

@@ -166,7 +166,8 @@ const WALKABLE = [
  * indexes for every filter combination (issue #13):
  *  1. Walk in order the narrowest filter's ranges — for each picked value of the kind, location kind or age band
  *     (whichever keeps the smallest share of the vocabulary), its range of needs_board_kind / _location / _age, which
- *     holds the board's order within one value; with none of those picked, needs_board itself — merging the ranges
+ *     holds the board's order within one value; with all three picked, each combination's range of
+ *     needs_board_facets; with none of those picked, needs_board itself — merging the ranges
  *     and checking the other filters on each entry, at most BOARD_WALK_BUDGET entries per range. A range that runs
  *     out of budget leaves a marker row, the key it stopped at: rows before the first marker are exact.
  *  2. When the budget ran out before a page was full (matches are rare along the walked ranges):
@@ -229,11 +230,44 @@ async function boardPage(
   return { complete: true, rows: rows.map(boardRow) };
 }
 
-/** The walked filter: the one whose picked values are the smallest share of its vocabulary (none: the whole board). */
-function walkedFilter(f: TriageFilter): { column: string; values: string[] } | undefined {
-  return WALKABLE.filter((w) => w.values(f)?.length)
-    .map((w) => ({ column: w.column, values: [...new Set<string>(w.values(f))], of: w.of }))
-    .sort((x, y) => x.values.length / x.of - y.values.length / y.of)[0];
+/**
+ * At most this many (kind, location kind, age band) combinations are walked as ranges of needs_board_facets (0039);
+ * more, and one column's ranges are walked instead.
+ */
+export const BOARD_FACET_RANGES = 16;
+
+/** What the walk follows: 'facets' values are 'kind/location_kind/age_band'. */
+interface Walked {
+  column: 'kind' | 'location_kind' | 'age_band' | 'facets';
+  values: string[];
+}
+
+/**
+ * The walked ranges: with kind, location kind and age band all picked, each combination of them (if there are at most
+ * BOARD_FACET_RANGES); otherwise the picked values of the column that keeps the smallest share of its vocabulary;
+ * none: the whole board.
+ */
+function walkedFilter(f: TriageFilter): Walked | undefined {
+  const picked = WALKABLE.filter((w) => w.values(f)?.length).map((w) => ({
+    column: w.column,
+    values: [...new Set<string>(w.values(f))],
+    of: w.of,
+  }));
+  if (picked.length === WALKABLE.length) {
+    const facets = picked.reduce<string[]>(
+      (combos, w) => combos.flatMap((c) => w.values.map((v) => (c ? `${c}/${v}` : v))),
+      [''],
+    );
+    if (facets.length <= BOARD_FACET_RANGES) return { column: 'facets', values: facets };
+  }
+  return picked.sort((x, y) => x.values.length / x.of - y.values.length / y.of)[0];
+}
+
+/** The condition that keeps one walked range: its column's value, or a combination's three. */
+function rangeCondition(column: Walked['column'], value: string) {
+  if (column !== 'facets') return sql`${sql.ref(`n.${column}`)} = ${value}`;
+  const [kind, locationKind, ageBand] = value.split('/');
+  return sql`n.kind = ${kind} AND n.location_kind = ${locationKind} AND n.age_band = ${ageBand}`;
 }
 
 /**
@@ -261,7 +295,7 @@ export async function triageBoardPastWalk(trx: Queryable, f: TriageFilter): Prom
     return parts;
   };
   const residual = checks(driver?.column ?? null);
-  const ranges = driver ? driver.values.map((v) => [...scope, sql`${sql.ref(`n.${driver.column}`)} = ${v}`]) : [scope];
+  const ranges = driver ? driver.values.map((v) => [...scope, rangeCondition(driver.column, v)]) : [scope];
   if (nationalities && !driver) {
     // Nothing else to walk, and the nationality's needs are few (the walk found under one in budget / limit): fetch
     // and sort them. Sort keys written as expressions (+ 0), so the planner cannot take the ordered walk. The GIN index
