@@ -189,10 +189,11 @@ export interface BoardReader {
 }
 
 /**
- * Step 1 of triageBoard as one statement outside any transaction (issue #13): as `reader`'s session, with the read's
- * audit entry for the survivors whose identity envelopes the page carries written in the same statement. Answers the
- * page, or — when the walk ran out of budget before the page was full — whether it met a match; the caller then reads
- * the board in a transaction with triageBoardPastWalk (and audits what that page shows).
+ * Step 1 of triageBoard as one statement outside any transaction (issue #13; the session it sets lasts to the end of
+ * the transaction it runs in): as `reader`'s session, with the read's audit entry for the survivors whose identity
+ * envelopes the page carries written in the same statement. Answers the page, or that the walk ran out of budget
+ * before the page was full; the caller then reads the board in a transaction with triageBoardPastWalk (and audits
+ * what that page shows).
  */
 export function triageBoardInOneCall(
   db: Queryable,
