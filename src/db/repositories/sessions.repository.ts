@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { OrganisationsTable, SessionsTable, UsersTable } from '../schema.ts';
 import type { Queryable } from '../transaction.ts';
+import { batcherOf, StatementBatcher } from '../statement-batcher.ts';
 import {
   toOrganisation,
   toUser,
@@ -106,19 +107,49 @@ export interface SessionBundle {
   memberships: (MembershipRow & { organisation: OrganisationRow })[];
 }
 
+/** What refuge_session_bundle answers: the columns as stored, timestamps in PostgreSQL's JSON text form. */
+interface BundleRow {
+  s: Selectable<SessionsTable>;
+  u: Selectable<UsersTable>;
+  m: { role: Role; o: Selectable<OrganisationsTable> }[];
+}
+
+const bundleAlone = async (db: Queryable, hash: string): Promise<BundleRow | null> =>
+  (await sql<BundleRow>`SELECT s, u, m FROM refuge_session_bundle(${hash})`.execute(db)).rows[0] ?? null;
+
+/**
+ * Lookups that arrive while earlier ones are in the database go together (db/statement-batcher): under load every
+ * request starts with one, and each alone is a round trip. Each token hash gets the answer of its own lookup (a
+ * read: the session is written by sign-in, touches and sign-out, never here).
+ */
+const bundleBatchers = new WeakMap<Queryable, StatementBatcher<string, BundleRow | null>>();
+const bundleBatcher = (db: Queryable) =>
+  batcherOf(
+    bundleBatchers,
+    db,
+    () =>
+      new StatementBatcher<string, BundleRow | null>({
+        alone: (hash) => bundleAlone(db, hash),
+        together: async (hashes) => {
+          const { rows } = await sql<BundleRow & { hash: string }>`SELECT h.hash, b.s, b.u, b.m
+            FROM unnest(${sql.val([...new Set(hashes)])}::text[]) AS h(hash)
+            CROSS JOIN LATERAL refuge_session_bundle(h.hash) AS b`.execute(db);
+          const found = new Map(rows.map((r) => [r.hash, r]));
+          return hashes.map((h) => found.get(h) ?? null);
+        },
+        maxBatch: 32,
+        inFlight: 2,
+      }),
+  );
+
 /**
  * The session, its user and their memberships in ONE statement: every API request starts here,
  * so this is one round trip instead of a transaction of four, and a function whose plan the
- * database keeps (migration 0033) instead of a statement it plans on every request.
+ * database keeps (migration 0033) instead of a statement it plans on every request. Outside a transaction, sent
+ * together with the lookups of concurrent requests.
  */
 export async function loadSessionBundle(db: Queryable, tokenHash: string): Promise<SessionBundle | null> {
-  const { rows } = await sql<{
-    // row_to_json: the columns as stored, timestamps in PostgreSQL's JSON text form (hence iso below).
-    s: Selectable<SessionsTable>;
-    u: Selectable<UsersTable>;
-    m: { role: Role; o: Selectable<OrganisationsTable> }[];
-  }>`SELECT s, u, m FROM refuge_session_bundle(${tokenHash})`.execute(db);
-  const r = rows[0];
+  const r = await (db.isTransaction ? bundleAlone(db, tokenHash) : bundleBatcher(db).call(tokenHash));
   if (!r) return null;
   const iso = (v: unknown) => (v == null ? null : new Date(String(v)).toISOString());
   return {

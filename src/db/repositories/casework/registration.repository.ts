@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Queryable } from '../../transaction.ts';
+import { batcherOf, StatementBatcher } from '../../statement-batcher.ts';
 import type { OrganisationKind } from '../../../core/vocabulary.ts';
 import type { CaseEventsTable, IdempotencyKeysTable, JobsTable } from '../../schema.ts';
 import type { AuditAppend } from '../audit.repository.ts';
@@ -84,7 +85,7 @@ export function registerInOneCall(db: Queryable, r: Registration): Promise<Regis
 }
 
 /**
- * The same registration, sent with whichever others arrive while earlier ones are being written (RegistrationBatcher
+ * The same registration, sent with whichever others arrive while earlier ones are being written (registrationBatcher
  * below): what the service uses. Inside a caller's transaction it is sent alone.
  */
 export function registerInBatch(db: Queryable, r: Registration): Promise<RegistrationOutcome> {
@@ -164,7 +165,7 @@ async function register(db: Queryable, r: Registration, batched: boolean): Promi
   };
   let answer: Answer;
   try {
-    answer = await (batched ? batcherOf(db).call(call) : callAlone(db, call));
+    answer = await (batched ? registrationBatcher(db).call(call) : callAlone(db, call));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'RF409') return { outcome: 'key_taken' };
@@ -214,63 +215,32 @@ async function callAlone(db: Queryable, c: FunctionCall): Promise<Answer> {
   return rows[0]!.answer;
 }
 
-/** At most this many registrations in one statement, and this many statements at a time per connection pool. */
-const MAX_BATCH = 32;
-const BATCHES_IN_FLIGHT = 2;
-
 /**
- * Registrations that arrive while earlier ones are being written go to the database together (issue #13): one
- * statement calls refuge_register_survivor once per registration, so the lot shares one round trip, one transaction,
- * one commit and one set of relation locks. Each call sets its own session token first, so row-level security, the
- * checks, the rate limit and the audit entry are each registration's own, exactly as when it is sent alone; nothing
- * waits on a timer (a registration that finds no batch in flight goes out on the next turn of the event loop).
- * If the database refuses the statement — one registration's rows refused, an Idempotency-Key taken, a deadlock —
- * none of it was written, and each registration is sent again alone, so each gets the answer or error it would have
- * had by itself.
+ * Registrations that arrive while earlier ones are being written go to the database together (issue #13,
+ * db/statement-batcher): one statement calls refuge_register_survivor once per registration — at most 32, two
+ * statements at a time per connection pool — so the lot shares one round trip, one transaction, one commit and one
+ * set of relation locks. Each call sets its own session token first, so row-level security, the checks, the rate
+ * limit and the audit entry are each registration's own, exactly as when it is sent alone. If the database refuses
+ * the statement — one registration's rows refused, an Idempotency-Key taken, a deadlock — none of it was written, and
+ * each registration is sent again alone, so each gets the answer or error it would have had by itself.
  * A batch is in account order, so two batches in flight take the accounts' rate-limit rows in the same order.
  */
-class RegistrationBatcher {
-  private readonly queue: { call: FunctionCall; resolve: (a: Answer) => void; reject: (e: unknown) => void }[] = [];
-  private inFlight = 0;
-  constructor(private readonly db: Queryable) {}
-
-  call(c: FunctionCall): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ call: c, resolve, reject });
-      if (this.inFlight < BATCHES_IN_FLIGHT) {
-        this.inFlight++;
-        setImmediate(() => void this.drain());
-      }
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH).sort((a, b) => (a.call.userId < b.call.userId ? -1 : 1));
-      if (batch.length === 1) {
-        const [one] = batch;
-        await callAlone(this.db, one!.call).then(one!.resolve, one!.reject);
-        continue;
-      }
-      try {
-        const { rows } = await sql<Record<string, Answer>>`SELECT ${sql.join(
-          batch.map((p, i) => callSql(p.call, `a${i}`)),
-        )}`.execute(this.db);
-        batch.forEach((p, i) => p.resolve(rows[0]![`a${i}`]!));
-      } catch (error) {
-        // Sent again only when the server answered with an error (the statement rolled back). A connection lost on the
-        // way may have lost the answer to a commit: each caller gets that error, as it would alone.
-        if (typeof (error as { severity?: unknown }).severity !== 'string') batch.forEach((p) => p.reject(error));
-        else await Promise.all(batch.map((p) => callAlone(this.db, p.call).then(p.resolve, p.reject)));
-      }
-    }
-    this.inFlight--;
-  }
-}
-
-const batchers = new WeakMap<Queryable, RegistrationBatcher>();
-function batcherOf(db: Queryable): RegistrationBatcher {
-  let batcher = batchers.get(db);
-  if (!batcher) batchers.set(db, (batcher = new RegistrationBatcher(db)));
-  return batcher;
-}
+const batchers = new WeakMap<Queryable, StatementBatcher<FunctionCall, Answer>>();
+const registrationBatcher = (db: Queryable) =>
+  batcherOf(
+    batchers,
+    db,
+    () =>
+      new StatementBatcher<FunctionCall, Answer>({
+        alone: (call) => callAlone(db, call),
+        together: async (calls) => {
+          const { rows } = await sql<Record<string, Answer>>`SELECT ${sql.join(
+            calls.map((c, i) => callSql(c, `a${i}`)),
+          )}`.execute(db);
+          return calls.map((_, i) => rows[0]![`a${i}`]!);
+        },
+        maxBatch: 32,
+        inFlight: 2,
+        order: (a, b) => (a.userId < b.userId ? -1 : 1),
+      }),
+  );
