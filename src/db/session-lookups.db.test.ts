@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DATABASE_KINDS,
@@ -11,6 +10,7 @@ import {
 import type { RequestActor } from '../services/context.ts';
 import { insertOrganisation } from './repositories/accounts.repository.ts';
 import { loadSessionBundle } from './repositories/sessions.repository.ts';
+import { recordStatements } from '../testing/sent-statements.ts';
 import { asSystem } from './transaction.ts';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -24,8 +24,8 @@ describe.each(DATABASE_KINDS)('session lookups sent together on %s', (kind) => {
   let a: RequestActor;
   let b: RequestActor;
   const [orgA, orgB] = [randomUUID(), randomUUID()];
-  const sent: string[] = [];
-  const original = pg.Client.prototype.query;
+  let recorder: ReturnType<typeof recordStatements>;
+  let sent: string[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -45,14 +45,11 @@ describe.each(DATABASE_KINDS)('session lookups sent together on %s', (kind) => {
     const app = await createTestApp(database);
     a = await signedInActor(app, orgA);
     b = await signedInActor(app, orgB, ['analyst']);
-    (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
-      const q = args[0];
-      sent.push(typeof q === 'string' ? q : String((q as { text?: string }).text));
-      return (original as (...x: unknown[]) => unknown).apply(this, args);
-    };
+    recorder = recordStatements();
+    sent = recorder.sent;
   });
   afterAll(async () => {
-    pg.Client.prototype.query = original;
+    recorder?.stop();
     await database?.drop();
   });
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { DATABASE_KINDS } from '../../../testing/test-harness.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../testing/test-server.ts';
 import { consent, register, survivorBody } from '../../../testing/casework-fixtures.ts';
 import { asSystem } from '../../../db/transaction.ts';
+import { recordStatements } from '../../../testing/sent-statements.ts';
 
 /**
  * Issue #13: the hot writes of an exit day in few round trips to the database. Every statement the driver sends
@@ -18,8 +18,8 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
   let embassy: TestClient;
   let embassyVn: TestClient;
   let shelterId: string;
-  const sent: string[] = [];
-  const original = pg.Client.prototype.query;
+  let recorder: ReturnType<typeof recordStatements>;
+  let sent: string[] = [];
 
   beforeAll(async () => {
     t = await createTestServer(kind);
@@ -30,14 +30,11 @@ describe.each(DATABASE_KINDS)('round trips of the hot writes on %s', (kind) => {
     embassy = await t.userIn('emb-id', 'consular_officer');
     await t.org('emb-vn', 'embassy', ['VN']);
     embassyVn = await t.userIn('emb-vn', 'consular_officer');
-    (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
-      const q = args[0];
-      sent.push(typeof q === 'string' ? q : String((q as { text?: string }).text));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    };
+    recorder = recordStatements();
+    sent = recorder.sent;
   });
   afterAll(async () => {
-    pg.Client.prototype.query = original;
+    recorder?.stop();
     await t?.close();
   });
 
