@@ -1,171 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGE_BANDS, LOCATION_KINDS, NEED_KINDS, NEED_STATUSES } from '../core/vocabulary.ts';
+import { AGE_BANDS, LOCATION_KINDS, NEED_KINDS } from '../core/vocabulary.ts';
+import { pickSome } from '../core/random.ts';
+import { DATABASE_KINDS } from '../testing/test-harness.ts';
 import {
-  DATABASE_KINDS,
-  createTestApp,
-  createTestDatabase,
-  signedInActor,
-  type TestDatabase,
-} from '../testing/test-harness.ts';
-import type { RequestActor } from '../services/context.ts';
+  BOARD_NATIONALITIES as NATIONALITIES,
+  triageBoardWorld,
+  type BoardKey as Key,
+  type TriageBoardWorld,
+} from '../testing/triage-board-world.ts';
 import { insertOrganisation } from './repositories/accounts.repository.ts';
 import {
   insertNeeds,
   triageBoard,
   triageBoardInOneCall,
   triageBoardPastWalk,
-  type NeedInsert,
   type TriageFilter,
 } from './repositories/casework/needs.repository.ts';
 import { asActor, asSystem } from './transaction.ts';
-import { createRng, pickSome } from '../core/random.ts';
-
-const NATIONALITIES = ['ID', 'VN', 'PH', 'KE', 'MM'];
 
 /**
  * The board against a brute-force filter and sort over a few hundred needs: whichever plan triageBoard takes (the
  * ordered walk, or a plan through the filter indexes when the walk finds too few), every page of every filter
  * combination, from any cursor, is the brute force's answer, and another organisation's needs never appear.
+ * (The page read in one statement as a session, and its audit entry: triage-board-one-call.db.test.ts.)
  */
 describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
-  let database: TestDatabase;
-  let actor: RequestActor;
-  const own = randomUUID();
-  const other = randomUUID();
-  const needs: NeedInsert[] = [];
-  // Seeded, so a failing combination can be replayed.
-  const rng = createRng(13);
-  const rnd = rng.next;
-  const pick = rng.pick;
-  const some = <T>(xs: readonly T[], max: number): T[] => pickSome(rng, xs, max);
-
+  let w: TriageBoardWorld;
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await asSystem(database, async (trx) => {
-      for (const id of [own, other])
-        await insertOrganisation(trx, {
-          id,
-          slug: `board-${id}`,
-          name: 'Board',
-          kind: 'ngo',
-          nationalitiesServed: [],
-          city: null,
-          requireTotp: false,
-          isDemo: false,
-        });
-      const caseOf = new Map<string, string>();
-      for (const org of [own, other]) {
-        const survivorId = randomUUID();
-        const caseId = randomUUID();
-        await sql`INSERT INTO survivors (id, organisation_id, identity_enc, sex, nationalities, languages, document_status)
-          VALUES (${survivorId}, ${org}, 'sealed elsewhere', 'female', '{}', '{}', 'held')`.execute(trx);
-        await sql`INSERT INTO cases (id, survivor_id, organisation_id) VALUES (${caseId}, ${survivorId}, ${org})`.execute(
-          trx,
-        );
-        caseOf.set(org, caseId);
-      }
-      // Few distinct waiting times and priorities, so ties fall through to the later sort keys and the id.
-      const times = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, 1, 1, 8, i)).toISOString());
-      for (let i = 0; i < 420; i++) {
-        const org = i % 6 === 5 ? other : own;
-        const k = pick(NEED_KINDS);
-        const at = pick(times);
-        needs.push({
-          id: randomUUID(),
-          caseId: caseOf.get(org)!,
-          organisationId: org,
-          kind: k,
-          priority: 'normal',
-          status: pick(NEED_STATUSES),
-          noteEnc: i % 2 ? `sealed note ${i}` : null,
-          createdBy: null,
-          createdAt: at,
-          updatedAt: at,
-          urgencyTier: k === 'medical_urgent' ? 0 : 1,
-          effectivePriority: Math.floor(rnd() * 4),
-          ageBand: rnd() < 0.1 ? null : pick(AGE_BANDS),
-          nationalities: rnd() < 0.1 ? [] : some(NATIONALITIES, 2),
-          locationKind: pick(LOCATION_KINDS),
-          caseRisk: 'medium',
-        });
-      }
-      await insertNeeds(trx, needs);
-    });
-    actor = await signedInActor(await createTestApp(database), own);
+    w = await triageBoardWorld(kind);
   });
   afterAll(async () => {
-    await database?.drop();
+    await w?.database.drop();
   });
-
-  type Key = [number, number, string, string];
-  const key = (n: Pick<NeedInsert, 'urgencyTier' | 'effectivePriority' | 'createdAt' | 'id'>): Key => [
-    n.urgencyTier,
-    n.effectivePriority,
-    new Date(n.createdAt).toISOString(),
-    n.id,
-  ];
-  const compare = (a: Key, b: Key) => {
-    for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-    return 0;
-  };
-  const bruteForce = (f: Partial<TriageFilter>, after?: Key): string[] =>
-    needs
-      .filter(
-        (n) =>
-          n.organisationId === own &&
-          (n.status === 'open' || n.status === 'in_progress') &&
-          (!f.kinds || f.kinds.includes(n.kind)) &&
-          (!f.nationalities || n.nationalities.some((x) => f.nationalities!.includes(x))) &&
-          (!f.locationKinds || f.locationKinds.includes(n.locationKind)) &&
-          (!f.ageBands || (n.ageBand !== null && f.ageBands.includes(n.ageBand))) &&
-          (!after || compare(key(n), after) > 0),
-      )
-      .sort((a, b) => compare(key(a), key(b)))
-      .map((n) => n.id);
-
-  const filterOf = (f: Partial<TriageFilter>, limit: number, after?: Key, walkBudget?: number): TriageFilter => ({
-    organisationId: own,
-    limit,
-    walkBudget,
-    ...f,
-    ...(after ? { after: { tier: after[0], effectivePriority: after[1], createdAt: after[2], id: after[3] } } : {}),
-  });
-  const reader = (who: RequestActor, requestId = 'board-request') => ({
-    sessionToken: who.sessionToken,
-    audit: { view: 'triage', requestId },
-  });
-  const oneCallThenTransaction = async (f: TriageFilter) => {
-    const first = await triageBoardInOneCall(database.requestDb, reader(actor), f);
-    return first.complete ? first.rows : asActor(database, actor, (trx) => triageBoardPastWalk(trx, f));
-  };
-  /** The survivor reads audited since `seq`: who, which organisation, which request, whom. */
-  const readsSince = async (seq: number) =>
-    (
-      await asSystem(database, (trx) =>
-        trx
-          .selectFrom('audit_events')
-          .select(['actor_user_id', 'organisation_id', 'request_id', 'details'])
-          .where('action', '=', 'survivor.read')
-          .where('seq', '>', seq)
-          .orderBy('seq')
-          .execute(),
-      )
-    ).map((r) => ({
-      actor: r.actor_user_id,
-      organisation: r.organisation_id,
-      request: r.request_id,
-      details: r.details,
-    }));
-  const lastSeq = async () =>
-    Number(
-      (
-        await asSystem(database, (trx) =>
-          sql<{ s: string }>`SELECT coalesce(max(seq), 0) AS s FROM audit_events`.execute(trx),
-        )
-      ).rows[0]!.s,
-    );
+  const rnd = () => w.rng.next();
+  const pick = <T>(xs: readonly T[]) => w.rng.pick(xs);
+  const some = <T>(xs: readonly T[], max: number): T[] => pickSome(w.rng, xs, max);
 
   /** A random filter: each of the four dimensions absent or one to three values, sometimes one no need has. */
   const randomFilter = (): Partial<TriageFilter> => {
@@ -180,6 +51,7 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
   it('pages every filter combination from any cursor as a brute-force filter and sort does', async () => {
     // As a caseworker of the organisation (row-level security on: the nationality lookup goes through
     // refuge_board_nationality_needs) and as the system (no row-level security: the GIN index is read directly).
+    const reader = { sessionToken: w.actor.sessionToken, audit: { view: 'triage', requestId: null } };
     const board = (
       f: Partial<TriageFilter>,
       limit: number,
@@ -187,20 +59,14 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
       walkBudget: number | undefined,
       system: boolean,
     ) => {
-      const read = (trx: Parameters<Parameters<typeof asSystem>[1]>[0]) =>
-        triageBoard(trx, {
-          organisationId: own,
-          limit,
-          walkBudget,
-          ...f,
-          ...(after
-            ? { after: { tier: after[0], effectivePriority: after[1], createdAt: after[2], id: after[3] } }
-            : {}),
-        });
-      if (system) return asSystem(database, read);
-      if (rnd() < 0.5) return asActor(database, actor, read);
+      const filter = w.filterOf(f, limit, after, walkBudget);
+      const read = (trx: Parameters<Parameters<typeof asSystem>[1]>[0]) => triageBoard(trx, filter);
+      if (system) return asSystem(w.database, read);
+      if (rnd() < 0.5) return asActor(w.database, w.actor, read);
       // As the service reads it: one statement as the session, then a transaction if the walk did not answer.
-      return oneCallThenTransaction(filterOf(f, limit, after, walkBudget));
+      return triageBoardInOneCall(w.database.requestDb, reader, filter).then((first) =>
+        first.complete ? first.rows : asActor(w.database, w.actor, (trx) => triageBoardPastWalk(trx, filter)),
+      );
     };
     const filters: Partial<TriageFilter>[] = [
       {},
@@ -228,14 +94,14 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
         for (let page = 0; page < 500; page++) {
           const rows = await board(f, limit, after, walkBudget, system);
           expect(rows.length).toBeLessThanOrEqual(limit);
-          expect(rows.every((r) => r.organisationId === own)).toBe(true);
+          expect(rows.every((r) => r.organisationId === w.own)).toBe(true);
           paged.push(...rows.map((r) => r.id));
           if (rows.length < limit) break;
-          after = key(rows.at(-1)!);
+          after = w.key(rows.at(-1)!);
         }
-        expect({ f, walkBudget, ids: paged }).toEqual({ f, walkBudget, ids: bruteForce(f) });
+        expect({ f, walkBudget, ids: paged }).toEqual({ f, walkBudget, ids: w.bruteForce(f) });
         // A cursor taken from any need (matching the filter or not, open or not, even another organisation's).
-        const from = key(pick(needs));
+        const from = w.key(pick(w.needs));
         expect({
           f,
           walkBudget,
@@ -245,7 +111,7 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
           f,
           walkBudget,
           from,
-          ids: bruteForce(f, from).slice(0, limit),
+          ids: w.bruteForce(f, from).slice(0, limit),
         });
         checked++;
       }
@@ -256,8 +122,8 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
   it('reads no need note, by either plan: the board never shows one', async () => {
     for (const walkBudget of [undefined, 1])
       for (const f of [{}, { nationalities: ['KE'] }, { kinds: ['legal' as const], ageBands: ['60_plus' as const] }]) {
-        const rows = await asActor(database, actor, (trx) =>
-          triageBoard(trx, { organisationId: own, limit: 50, walkBudget, ...f }),
+        const rows = await asActor(w.database, w.actor, (trx) =>
+          triageBoard(trx, { organisationId: w.own, limit: 50, walkBudget, ...f }),
         );
         expect(rows.length).toBeGreaterThan(0);
         expect(rows.filter((r) => 'noteEnc' in r || JSON.stringify(r).includes('sealed note'))).toEqual([]);
@@ -268,19 +134,19 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
     for (const walkBudget of [undefined, 1])
       for (const f of [{}, { nationalities: ['KE'] }, { nationalities: ['KE'], kinds: ['legal' as const] }])
         expect(
-          await asActor(database, actor, (trx) =>
-            triageBoard(trx, { organisationId: other, limit: 50, walkBudget, ...f }),
+          await asActor(w.database, w.actor, (trx) =>
+            triageBoard(trx, { organisationId: w.other, limit: 50, walkBudget, ...f }),
           ),
         ).toEqual([]);
     // The lookup behind the nationality filter answers for the session's own organisation only.
-    const ids = await asActor(database, actor, async (trx) =>
+    const ids = await asActor(w.database, w.actor, async (trx) =>
       (
         await sql<{
           id: string;
         }>`SELECT id FROM refuge_board_nationality_needs(${NATIONALITIES}::text[], NULL) AS id`.execute(trx)
       ).rows.map((r) => r.id),
     );
-    const otherIds = new Set(needs.filter((n) => n.organisationId === other).map((n) => n.id));
+    const otherIds = new Set(w.needs.filter((n) => n.organisationId === w.other).map((n) => n.id));
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.filter((id) => otherIds.has(id))).toEqual([]);
   });
@@ -290,7 +156,7 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
     // national's row, so a join can reach another organisation's survivor: its envelope must stay out of the page.
     const [a, b] = [randomUUID(), randomUUID()];
     const caseOf = new Map<string, string>();
-    await asSystem(database, async (trx) => {
+    await asSystem(w.database, async (trx) => {
       for (const id of [a, b])
         await insertOrganisation(trx, {
           id,
@@ -341,92 +207,11 @@ describe.each(DATABASE_KINDS)('the triage board on %s', (kind) => {
     });
     // As the system: no row-level security, so the page's own condition is all that keeps b's envelope out.
     const envelopes = async (identitiesOf?: string) =>
-      (await asSystem(database, (trx) => triageBoard(trx, { organisationId: a, limit: 10, identitiesOf })))
+      (await asSystem(w.database, (trx) => triageBoard(trx, { organisationId: a, limit: 10, identitiesOf })))
         .map((r) => `${r.caseId === caseOf.get(a) ? 'a' : 'b'}: ${r.identityEnc}`)
         .sort();
     expect(await envelopes(a)).toEqual(['a: envelope of a', 'b: null']);
     expect(await envelopes(b)).toEqual(['a: null', 'b: envelope of b']);
     expect(await envelopes()).toEqual(['a: null', 'b: null']);
-  });
-
-  it('reads a page in one statement as the session, and audits exactly the survivors it names', async () => {
-    const survivorOf = (
-      await asSystem(database, (trx) =>
-        trx.selectFrom('cases').select(['id', 'survivor_id']).where('organisation_id', '=', own).execute(),
-      )
-    ).map((r) => r.survivor_id);
-    for (const f of [{}, { kinds: ['legal' as const] }, { nationalities: ['KE'] }]) {
-      const filter = filterOf(f, 20);
-      const before = await lastSeq();
-      const first = await triageBoardInOneCall(database.requestDb, reader(actor, 'req-named'), {
-        ...filter,
-        identitiesOf: own,
-      });
-      if (!first.complete) throw new Error('the walk answers these filters');
-      expect(first.rows.map((r) => r.id)).toEqual(bruteForce(f).slice(0, 20));
-      expect(first.rows.every((r) => r.identityEnc === 'sealed elsewhere')).toBe(true);
-      // One entry, attributed by the database to the session, naming each survivor on the page once.
-      expect(await readsSince(before)).toEqual([
-        {
-          actor: actor.userId,
-          organisation: own,
-          request: 'req-named',
-          details: { view: 'triage', survivorIds: [...new Set(first.rows.map((r) => r.survivorId))] },
-        },
-      ]);
-      expect(survivorOf).toContain(first.rows[0]!.survivorId);
-      // A page that names no one (a role whose lists show no names) is read without an entry.
-      const unnamed = await lastSeq();
-      const plain = await triageBoardInOneCall(database.requestDb, reader(actor), filter);
-      expect(plain.complete && plain.rows.map((r) => [r.id, r.identityEnc])).toEqual(
-        first.rows.map((r) => [r.id, null]),
-      );
-      expect(await readsSince(unnamed)).toEqual([]);
-    }
-  });
-
-  it("answers another organisation's session or a forged token with nothing, audits no read, keeps the session to its statement", async () => {
-    const attacker = await signedInActor(await createTestApp(database), other);
-    const forged = { ...attacker, sessionToken: 'A'.repeat(43) };
-    const before = await lastSeq();
-    for (const who of [attacker, forged])
-      for (const f of [{}, { nationalities: ['KE'] }, { kinds: ['legal' as const] }, { nationalities: ['ZZ'] }])
-        for (const walkBudget of [undefined, 1]) {
-          // The victim's board, asked for with the victim's organisation and identities named in the call.
-          const answer = await triageBoardInOneCall(database.requestDb, reader(who), {
-            ...filterOf(f, 50, undefined, walkBudget),
-            identitiesOf: own,
-          });
-          // Row-level security hides every entry of the victim's board from the walk: nothing to walk, nothing cut.
-          expect({ f, walkBudget, answer }).toEqual({ f, walkBudget, answer: { complete: true, rows: [] } });
-        }
-    expect(await readsSince(before)).toEqual([]);
-    // The session is the statement's alone: the connection it ran on holds no actor and no role afterwards.
-    const after = await database.requestDb.connection().execute(async (connection) => {
-      await triageBoardInOneCall(connection, reader(actor), filterOf({}, 5));
-      return (
-        await sql<{ user: string | null; token: string | null }>`SELECT refuge_user_id() AS user,
-          nullif(current_setting('refuge.session_token', true), '') AS token`.execute(connection)
-      ).rows[0];
-    });
-    expect(after).toEqual({ user: null, token: null });
-  });
-
-  it('leaves a page the walk could not finish to a transaction, unaudited, and answers an absent nationality at once', async () => {
-    const before = await lastSeq();
-    // Budget 1: the walk stops at its first entry unless that entry fills the page.
-    const sparse = await triageBoardInOneCall(database.requestDb, reader(actor), {
-      ...filterOf({ kinds: ['legal'], ageBands: ['60_plus'] }, 50, undefined, 1),
-      identitiesOf: own,
-    });
-    expect(sparse).toEqual({ complete: false });
-    expect(await readsSince(before)).toEqual([]);
-    expect(
-      await triageBoardInOneCall(
-        database.requestDb,
-        reader(actor),
-        filterOf({ nationalities: ['ZZ'] }, 50, undefined, 1),
-      ),
-    ).toEqual({ complete: true, rows: [] });
   });
 });

@@ -9,7 +9,8 @@ import { consent, register } from '../../../testing/casework-fixtures.ts';
  * The triage board as the attacker: one survivor of the owner NGO carries a marker name (consenting to their own
  * embassy and referred to a clinic, so row-level security lets both see parts of the case), and the board is read
  * through every plan it takes — the whole board, one column's ranges, each (kind, location, age) combination's range,
- * a nationality, an absent nationality, a page the walk cannot finish — by every audience. Only the owner's
+ * a nationality, an absent nationality — by every audience (the plan for a page the walk cannot finish is tried as
+ * the attacker in db/triage-board-one-call.db.test.ts, with a small walk budget the route does not take). Only the owner's
  * caseworker may see the marker or the survivor's ids, and only the owner's reads are audited as reading them.
  */
 describe.each(DATABASE_KINDS)('the triage board as every audience on %s', (kind) => {
