@@ -8,7 +8,6 @@ import {
   type TestDatabase,
 } from '../testing/test-harness.ts';
 import type { RequestActor } from '../services/context.ts';
-import { insertOrganisation } from './repositories/accounts.repository.ts';
 import { loadSessionBundle } from './repositories/sessions.repository.ts';
 import { recordStatements } from '../testing/sent-statements.ts';
 import { asSystem } from './transaction.ts';
@@ -29,19 +28,10 @@ describe.each(DATABASE_KINDS)('session lookups sent together on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    await asSystem(database, async (trx) => {
-      for (const id of [orgA, orgB])
-        await insertOrganisation(trx, {
-          id,
-          slug: `lookup-${id}`,
-          name: `Organisation ${id === orgA ? 'A' : 'B'}`,
-          kind: 'ngo',
-          nationalitiesServed: [],
-          city: null,
-          requireTotp: false,
-          isDemo: false,
-        });
-    });
+    await database.pool.query(
+      `INSERT INTO organisations(id, slug, name, kind) VALUES ($1, 'lookup-a', 'A', 'ngo'), ($2, 'lookup-b', 'B', 'ngo')`,
+      [orgA, orgB],
+    );
     const app = await createTestApp(database);
     a = await signedInActor(app, orgA);
     b = await signedInActor(app, orgB, ['analyst']);

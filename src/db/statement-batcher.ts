@@ -62,9 +62,9 @@ export class StatementBatcher<Call, Answer> {
 export function batcherOf<Handle extends object, Call, Answer>(
   batchers: WeakMap<Handle, StatementBatcher<Call, Answer>>,
   db: Handle,
-  make: (db: Handle) => StatementBatcher<Call, Answer>,
+  make: () => StatementBatcher<Call, Answer>,
 ): StatementBatcher<Call, Answer> {
   let batcher = batchers.get(db);
-  if (!batcher) batchers.set(db, (batcher = make(db)));
+  if (!batcher) batchers.set(db, (batcher = make()));
   return batcher;
 }
