@@ -345,17 +345,33 @@ const pageColumns = (identitiesOf: string | undefined) =>
     } AS identity_enc`;
 const PAGE_JOINS = sql`FROM needs n JOIN cases c ON c.id = n.case_id JOIN survivors s ON s.id = c.survivor_id`;
 
-const boardRow = (r: PageRow): TriageRow => {
-  const { noteEnc: _unread, ...need } = needFrom({ ...r, note_enc: null });
-  return {
-    ...need,
-    survivorId: r.survivor_id,
-    sex: r.sex,
-    caseStatus: r.case_status,
-    protectionFlags: r.protection_flags,
-    identityEnc: r.identity_enc,
-  };
-};
+/**
+ * Written out field by field: the same row through needFrom with an object spread and a rest pattern cost about 1 ms
+ * a 50-row page (V8 copies a spread's properties one by one at run time), 7.6 % of the server's board CPU (issue #13).
+ */
+const boardRow = (r: PageRow): TriageRow => ({
+  id: r.id,
+  caseId: r.case_id,
+  organisationId: r.organisation_id,
+  kind: r.kind,
+  priority: r.priority,
+  status: r.status,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  urgencyTier: r.urgency_tier,
+  effectivePriority: r.effective_priority,
+  ageBand: r.age_band,
+  nationalities: r.nationalities,
+  locationKind: r.location_kind,
+  caseRisk: r.case_risk,
+  version: r.version,
+  survivorId: r.survivor_id,
+  sex: r.sex,
+  caseStatus: r.case_status,
+  protectionFlags: r.protection_flags,
+  identityEnc: r.identity_enc,
+});
 
 /** The page's needs with their case and survivor (and identity envelope if asked), in the order of `ids`. */
 async function finishBoard(
