@@ -5,6 +5,7 @@
 import type { BlockingRuleSpec } from './blocking.ts';
 import type { CorrelationPlan } from './correlation.ts';
 import type { AnyComparator, ComparatorSpec } from './types.ts';
+import type { NamesakeEvidence } from './namesakes.ts';
 import { buildComparator } from './comparators/build-comparator.ts';
 
 export interface ModelSettings {
@@ -45,6 +46,8 @@ export interface TrainedModel extends ModelParameters {
   diagnostics?: TrainingDiagnostics;
   /** Correlated comparisons found in training: composites left out (zero weights), pairs penalised. */
   correlation?: CorrelationPlan;
+  /** Namesakes without a birth date (namesakes.ts): fitted after training when the data allowed it. */
+  namesakes?: NamesakeEvidence;
 }
 
 /** Smallest probability used, so unseen levels do not give infinite weights. */

@@ -21,6 +21,7 @@ import { operatingPoint, type OperatingPoint } from './threshold.ts';
 import { linkSides, prepareRecords, type PreparedSet } from './prepared-set.ts';
 import { computeLevels, weightsFromLevels } from './scoring.ts';
 import { sampleRandomPairs, trainModel } from './training.ts';
+import { datedNames, fitNamesakes, namesakeCategories, namesakeComparisons } from './namesakes.ts';
 import type { MatchRecord, ProgressFn } from './types.ts';
 
 export interface LinkInput {
@@ -82,6 +83,7 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
   const levels = await levelsFor(set, blocked.a, blocked.b);
   input.onProgress?.({ phase: 'compare', done: blocked.a.length, total: blocked.a.length });
   let model = input.model;
+  const trainedHere = !model;
   if (!model) {
     const random = sampleRandomPairs(set, input.rng);
     const uLevels = await levelsFor(set, random.a, random.b);
@@ -101,6 +103,7 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
     });
   }
   const weight = weightsFromLevels(set, model, blocked.a, blocked.b, levels);
+  model = addNamesakes(set, model, trainedHere, blocked.a, blocked.b, levels, weight);
   input.onProgress?.({ phase: 'score', done: blocked.a.length, total: blocked.a.length });
   const operating = operatingPoint(weight, { threshold: settings.threshold, precisionTarget: input.precisionTarget });
   // Typed arrays only: millions of pairs at 1M records.
@@ -128,6 +131,38 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
     accepted,
     clusters,
   };
+}
+
+/**
+ * Namesakes without a birth date (namesakes.ts): the pairs' categories from this set's dated names, their weights
+ * fitted here when the model was trained here (else the given model's), added to `weight` in place. A fit in which
+ * another dated namesake weighs more than none is refused with a warning.
+ */
+function addNamesakes(
+  set: PreparedSet,
+  model: TrainedModel,
+  trainedHere: boolean,
+  a: Int32Array,
+  b: Int32Array,
+  levels: readonly Int8Array[],
+  weight: Float64Array,
+): TrainedModel {
+  const plan = namesakeComparisons(model);
+  if (!plan || (!trainedHere && !model.namesakes)) return model;
+  const dated = datedNames(set, plan.name, plan.date);
+  const category = namesakeCategories(set, plan, dated, a, b, levels);
+  const fit = trainedHere ? fitNamesakes(weight, category) : model.namesakes!;
+  if (!fit) return model;
+  if (!(fit.weights[0] > fit.weights[1])) {
+    model.diagnostics?.warnings.push(
+      `namesakes: pairs with another dated namesake fitted at least as likely as pairs without ` +
+        `(${fit.weights[1].toFixed(2)} ≥ ${fit.weights[0].toFixed(2)} bits); not used`,
+    );
+    return model;
+  }
+  for (let p = 0; p < weight.length; p++) if (category[p]! >= 0) weight[p]! += fit.weights[category[p]!]!;
+  const { m, u, weights, pairs } = fit;
+  return { ...model, namesakes: { ...plan, m, u, weights, pairs, dated } };
 }
 
 /** Provenance of pair p of a batch result: model id, version, threshold and the level of every comparison. */
