@@ -8,6 +8,7 @@ import { probabilityFromWeight } from './model.ts';
 import { prepareValue } from './prepared-set.ts';
 import { tfLevelOffsets, tfLevelWeight, tfPairExactWeight } from './term-frequency.ts';
 import type { MatchRecord } from './types.ts';
+import { namesakeCategory } from './namesakes.ts';
 
 export interface ComparisonExplanation {
   comparison: string;
@@ -36,6 +37,8 @@ export interface PairExplanation {
   proposed: boolean;
   priorWeight: number;
   comparisons: ComparisonExplanation[];
+  /** Namesakes without a birth date (namesakes.ts), when the model fitted them and the pair is one. */
+  namesakes?: { weight: number; explanation: string };
   provenance: PairProvenance;
 }
 
@@ -96,6 +99,30 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
       ] satisfies ComparisonExplanation['values'],
     };
   });
+  const ns = model.namesakes;
+  const category = ns
+    ? namesakeCategory(
+        model.comparators,
+        ns.dated,
+        ns,
+        straight[ns.name]!,
+        xa[ns.name],
+        xa[ns.date],
+        xb[ns.name],
+        xb[ns.date],
+      )
+    : -1;
+  const namesakes =
+    ns && category >= 0
+      ? {
+          weight: ns.weights[category]!,
+          explanation:
+            category === 0
+              ? 'one record has no birth date; no other person with this name has a different birth date'
+              : 'one record has no birth date; another person with this name has a different birth date',
+        }
+      : undefined;
+  total += namesakes?.weight ?? 0;
   const p = probabilityFromWeight(total);
   return {
     leftId: left.id,
@@ -105,6 +132,7 @@ export function explainPair(model: TrainedModel, left: MatchRecord, right: Match
     proposed: p >= model.settings.threshold,
     priorWeight: model.priorWeight,
     comparisons,
+    ...(namesakes && { namesakes }),
     provenance: provenanceOf(model, levels),
   };
 }

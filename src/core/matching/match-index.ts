@@ -10,6 +10,7 @@ import type { PreparedSet } from './prepared-set.ts';
 import { prepareValue } from './prepared-set.ts';
 import { tfLevelOffsets, tfLevelWeight, tfPairExactWeight } from './term-frequency.ts';
 import type { MatchRecord } from './types.ts';
+import { namesakeCategory, noteDatedName } from './namesakes.ts';
 
 export interface ScoredCandidate {
   id: string;
@@ -33,6 +34,8 @@ export class MatchIndex {
   private readonly rules: BlockingRule[];
   private readonly blocks: Map<string, number[]>[];
   private readonly maxBlock: number;
+  /** Namesake evidence (namesakes.ts): full birth dates of apparently different people per name, of records added. */
+  private readonly dated: Map<string, unknown[]> | null;
 
   constructor(
     readonly model: TrainedModel,
@@ -43,6 +46,7 @@ export class MatchIndex {
     this.rules = rules.map((r) => ('keys' in r ? r : blockingRuleFromSpec(r, { comparators: model.comparators })));
     this.blocks = this.rules.map(() => new Map());
     this.maxBlock = options.maxBlockSize ?? model.settings.maxBlockSize ?? 5000;
+    this.dated = model.namesakes ? new Map() : null;
   }
 
   get size(): number {
@@ -70,6 +74,15 @@ export class MatchIndex {
     this.records.push(record);
     this.byId.set(record.id, idx);
     prepared.forEach((v, c) => this.values[c]!.push(v));
+    const ns = this.model.namesakes;
+    if (ns && this.dated)
+      noteDatedName(
+        this.dated,
+        this.model.comparators[ns.name]!,
+        this.model.comparators[ns.date]!,
+        prepared[ns.name],
+        prepared[ns.date],
+      );
     this.keysOf(record, prepared).forEach((keys, r) => {
       const map = this.blocks[r]!;
       for (const k of keys) {
@@ -129,6 +142,20 @@ export class MatchIndex {
                 tfPairExactWeight(m, c, comp.termFrequencyKey(prepared[c]), comp.termFrequencyKey(this.values[c]![i])),
               )
             : m.weights[c]![l]!;
+      }
+      const ns = m.namesakes;
+      if (ns && this.dated) {
+        const cat = namesakeCategory(
+          m.comparators,
+          this.dated,
+          ns,
+          straight[ns.name]!,
+          prepared[ns.name],
+          prepared[ns.date],
+          other[ns.name],
+          other[ns.date],
+        );
+        if (cat >= 0) w += ns.weights[cat]!;
       }
       const p = probabilityFromWeight(w);
       if (options.minProbability !== undefined && p < options.minProbability) continue;
