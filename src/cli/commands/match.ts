@@ -87,6 +87,11 @@ export interface MatchEvalResult {
   correlated: { a: string; b: string; share: number }[];
   dropped: string[];
   warnings: string[];
+  /**
+   * Namesakes without a birth date (src/core/matching/namesakes.ts): m, u and weight of "no other dated namesake" and
+   * "another dated namesake", and blocked pairs in each; null when not fitted.
+   */
+  namesakes: { m: number[]; u: number[]; weights: number[]; pairs: number[] } | null;
   model?: Record<string, { level: string; m: number; u: number }[]>;
 }
 
@@ -214,6 +219,9 @@ export async function runMatchEval(opts: MatchEvalOptions): Promise<MatchEvalRes
     })),
     dropped: (result.model.correlation?.dropped ?? []).map((c) => names[c]!),
     warnings: result.model.diagnostics?.warnings ?? [],
+    namesakes: result.model.namesakes
+      ? (({ m, u, weights, pairs }) => ({ m, u, weights, pairs }))(result.model.namesakes)
+      : null,
     ...(opts.showModel && {
       model: Object.fromEntries(
         result.model.comparators.map((c, ci) => [
@@ -264,6 +272,13 @@ export function summary(r: MatchEvalResult): string {
     `threshold ${r.threshold.toPrecision(3)} (${r.expected.rule}): expected precision ${pct(r.expected.precision)}, ` +
       `recall ${pct(r.expected.recall)}; measured P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`,
     `no weighting or threshold of these comparisons' levels beats F1 ${r.scoringCeilingF1.toFixed(3)} on these pairs (labels; term frequencies aside)`,
+    ...(r.namesakes
+      ? [
+          `namesakes without a birth date: ${r.namesakes.pairs[0]} pairs with no other dated namesake ` +
+            `(${r.namesakes.weights[0]!.toFixed(2)} bits), ${r.namesakes.pairs[1]} with another ` +
+            `(${r.namesakes.weights[1]!.toFixed(2)} bits)`,
+        ]
+      : []),
     ...r.correlated.map((c) => `correlated: ${c.a} contains ${c.b} in ${pct(c.share)} of records`),
     ...r.warnings.map((w) => `warning: ${w}`),
   ];
