@@ -144,7 +144,8 @@ export class MatchIndex {
             : m.weights[c]![l]!;
       }
       const ns = m.namesakes;
-      if (ns && this.dated) {
+      // Only a pair with exactly one birth date can be a namesake pair (namesakes.ts).
+      if (ns && this.dated && (prepared[ns.date] == null) !== (other[ns.date] == null)) {
         const cat = namesakeCategory(
           m.comparators,
           this.dated,

@@ -139,7 +139,10 @@ export function namesakeCategories(
 /**
  * m and u of the two categories by EM over the pairs in them, every other weight held: each pair's match
  * probability is that of its weight plus its category's; m (u) is the categories' share of the expected matches
- * (non-matches). Null when a category has under MIN_PAIRS pairs.
+ * (non-matches), with half a pseudo-pair per category (as u from random pairs) so that a category no expected
+ * non-match falls in does not run to an infinite weight. Null when a category has under MIN_PAIRS pairs, or the
+ * pairs hold under MIN_PAIRS expected matches or non-matches by the other weights alone (nothing to weigh against:
+ * on data whose rules block only pairs that dates or phones already settle).
  */
 export function fitNamesakes(
   weight: Float64Array,
@@ -150,12 +153,15 @@ export function fitNamesakes(
   if (pairs[0] < MIN_PAIRS || pairs[1] < MIN_PAIRS) return null;
   const idx = new Int32Array(pairs[0] + pairs[1]);
   for (let p = 0, k = 0; p < category.length; p++) if (category[p]! >= 0) idx[k++] = p;
+  let expectedMatches = 0;
+  for (const p of idx) expectedMatches += probabilityFromWeight(weight[p]!);
+  if (expectedMatches < MIN_PAIRS || idx.length - expectedMatches < MIN_PAIRS) return null;
   let weights: [number, number] = [0, 0];
   let m: [number, number] = [0.5, 0.5];
   let u: [number, number] = [0.5, 0.5];
   for (let it = 0; it < 200; it++) {
-    const em = [0, 0];
-    const eu = [0, 0];
+    const em = [0.5, 0.5];
+    const eu = [0.5, 0.5];
     for (const p of idx) {
       const c = category[p]!;
       const pr = probabilityFromWeight(weight[p]! + weights[c]!);
