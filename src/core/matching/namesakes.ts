@@ -50,10 +50,8 @@ export function namesakeComparisons(model: Pick<TrainedModel, 'comparators' | 't
   return names.length === 1 && dates.length === 1 ? { name: names[0]!, date: dates[0]! } : null;
 }
 
-function disagreeing(comp: AnyComparator): (x: unknown, y: unknown) => boolean {
-  const against = comp.disagreementLevels ?? [comp.levels.length - 1];
-  return (x, y) => against.includes(comp.compare(x, y));
-}
+/** The date comparator's levels at which two dates could not be one person's. */
+const disagreementOf = (comp: AnyComparator): readonly number[] => comp.disagreementLevels ?? [comp.levels.length - 1];
 
 /** Adds full date d to name key k's dates unless one of them could be the same person's, up to MAX_DATES. */
 export function noteDatedName(
@@ -71,8 +69,8 @@ export function noteDatedName(
     dated.set(key, [date]);
     return;
   }
-  const differs = disagreeing(dateComp);
-  if (list.length < MAX_DATES && list.every((x) => differs(x, date))) list.push(date);
+  const against = disagreementOf(dateComp);
+  if (list.length < MAX_DATES && list.every((x) => against.includes(dateComp.compare(x, date)))) list.push(date);
 }
 
 /** Per name key of the set, its full birth dates of (apparently) different people. */
@@ -106,7 +104,7 @@ export function namesakeCategory(
   if ((dateA == null) === (dateB == null)) return -1;
   const known = dateA ?? dateB;
   if (dateComp.termFrequencyKey!(known) == null) return -1;
-  const against = dateComp.disagreementLevels ?? [dateComp.levels.length - 1];
+  const against = disagreementOf(dateComp);
   for (const n of [nameA, nameB]) {
     const key = n == null ? null : nameComp.termFrequencyKey!(n);
     for (const d of (key != null && dated.get(key)) || []) if (against.includes(dateComp.compare(d, known))) return 1;
@@ -176,19 +174,4 @@ export function fitNamesakes(
     if (moved < 1e-6) break;
   }
   return { m, u, weights, pairs };
-}
-
-/** Weight a pair's namesake category adds (0 outside the categories or without fitted evidence). */
-export function namesakeWeight(
-  model: Pick<TrainedModel, 'comparators' | 'namesakes'>,
-  nameLevel: number,
-  nameA: unknown,
-  dateA: unknown,
-  nameB: unknown,
-  dateB: unknown,
-): number {
-  const ev = model.namesakes;
-  if (!ev) return 0;
-  const c = namesakeCategory(model.comparators, ev.dated, ev, nameLevel, nameA, dateA, nameB, dateB);
-  return c < 0 ? 0 : ev.weights[c]!;
 }
