@@ -78,7 +78,7 @@ export interface MatchEvalResult {
   blockingReach: number;
   /**
    * Measured with the labels: the best F1 any weighting and threshold of these comparisons' levels could reach on
-   * the pairs compared (evaluation.ts scoringCeiling; term frequencies aside) — what better weighting could gain.
+   * the pairs compared (evaluation.ts scoringCeiling; term frequencies and namesake evidence aside) — what better weighting could gain.
    */
   scoringCeilingF1: number;
   /** What the model expects at its threshold (label-free). */
@@ -271,7 +271,7 @@ export function summary(r: MatchEvalResult): string {
       (r.blocking.estimatedReach != null ? ` (label-free estimate ${pct(r.blocking.estimatedReach)})` : ''),
     `threshold ${r.threshold.toPrecision(3)} (${r.expected.rule}): expected precision ${pct(r.expected.precision)}, ` +
       `recall ${pct(r.expected.recall)}; measured P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`,
-    `no weighting or threshold of these comparisons' levels beats F1 ${r.scoringCeilingF1.toFixed(3)} on these pairs (labels; term frequencies aside)`,
+    `no weighting or threshold of these comparisons' levels beats F1 ${r.scoringCeilingF1.toFixed(3)} on these pairs (labels; term frequencies and namesake evidence aside)`,
     ...(r.namesakes
       ? [
           `namesakes without a birth date: ${r.namesakes.pairs[0]} pairs with no other dated namesake ` +
