@@ -40,9 +40,45 @@ describe('EM guard rails', () => {
     expect(m[0]).toEqual(initialM(2));
     expect(warnings.some((w) => w.includes('EM round b: a else is more frequent among matches'))).toBe(true);
     expect(warnings.some((w) => w.startsWith('a: no EM round could train it'))).toBe(true);
-    // c: trained by both rounds (both plausible), averaged.
-    expect(m[2]![0]).toBeCloseTo(0.825, 9);
+    // c: the broken round's class is not matches (it failed on a), so only the sound round trains c.
+    expect(m[2]![0]).toBeCloseTo(0.8, 9);
+    expect(warnings.some((w) => w.startsWith('EM round b: its match class fails a guard'))).toBe(true);
     expect(m[1]).toEqual([0.9, 0.1]);
+  });
+
+  it('still uses a failed round for a comparison no sound round trains', () => {
+    // The same failed round alone: nothing better trains c, so its m for c is kept (a still is not trained by it).
+    const broken = round('b', [[0.01, 0.99], initialM(2), [0.85, 0.15]], 0.1, 1000);
+    const { m } = combineRounds(set, [broken], u, []);
+    expect(m[2]![0]).toBeCloseTo(0.85, 9);
+  });
+
+  it("leaves out a round whose matches disagree on 'else' over three times as often as the other rounds'", () => {
+    // Three rounds train c (the rules on a and b, and another on a); the third's matches disagree on c 40 % of the
+    // time against 5 % and 8 %: it took non-matches into its class there.
+    const a1 = round('a', [initialM(2), [0.9, 0.1], [0.95, 0.05]], 0.1, 1000);
+    const b1 = round('b', [[0.9, 0.1], initialM(2), [0.92, 0.08]], 0.1, 1000);
+    const a2 = round('a', [initialM(2), [0.9, 0.1], [0.6, 0.4]], 0.1, 1000);
+    const warnings: string[] = [];
+    const { m } = combineRounds(set, [a1, b1, a2], u, warnings);
+    expect(m[2]![1]).toBeCloseTo(0.065, 9);
+    expect(warnings.some((w) => w.includes('c else m=0.400 is over 3 times'))).toBe(true);
+    // Rounds that differ less (5 %, 8 %, 14 %) are averaged as before: nothing left out, no warning.
+    const near = round('a', [initialM(2), [0.9, 0.1], [0.86, 0.14]], 0.1, 1000);
+    const quiet: string[] = [];
+    const kept = combineRounds(set, [a1, b1, near], u, quiet);
+    expect(kept.m[2]![1]).toBeCloseTo((0.05 + 0.08 + 0.14) / 3, 9);
+    expect(quiet.some((w) => w.includes('times'))).toBe(false);
+    // Tiny rates are not outliers for being several times another tiny rate (0.4 % beside 0.1 %).
+    const tiny = (x: number, on: string) =>
+      round(
+        on,
+        [initialM(2), initialM(2), [1 - x, x]].map((r, i) => (i === 2 ? r : [0.9, 0.1])),
+        0.1,
+        1000,
+      );
+    const small = combineRounds(set, [tiny(0.001, 'a'), tiny(0.001, 'b'), tiny(0.004, 'a')], u, []);
+    expect(small.m[2]![1]).toBeCloseTo(0.002, 9);
   });
 
   it("checks every disagreement level a comparator declares: two full dates that differ, not only 'else'", () => {

@@ -216,6 +216,10 @@ export interface EmRound {
   active: boolean[];
 }
 
+/** A round's m on 'else' this many times the rounds' median (and ELSE_OUTLIER_MARGIN above it) is not used. */
+const ELSE_OUTLIER_FACTOR = 3;
+const ELSE_OUTLIER_MARGIN = 0.05;
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const h = s.length >> 1;
@@ -293,7 +297,40 @@ export function combineRounds(
         );
       }
     });
-  const first = average(plausible);
+  // A round caught on one comparison has a match class that is not (only) matches: on name blocks, EM takes
+  // namesakes for one person, and the same class that says their dates differ says their phones and passports do.
+  // Its m is not used for any comparison while some round the guard passes on every comparison trains that one.
+  const sound = rounds.map((r) => comps.every((_, ci) => !r.active[ci] || plausible(r, ci)));
+  const fromSound = comps.map((_, ci) => rounds.some((r, i) => sound[i] && r.active[ci]));
+  const trustedBefore = (round: EmRound, ci: number): boolean =>
+    plausible(round, ci) && (sound[rounds.indexOf(round)]! || !fromSound[ci]);
+  // A round whose matches disagree on a comparison several times as often as the other rounds' matches do took
+  // non-matches into its class there (the birth year and name of namesakes agree, their phones do not).
+  const elseMedian = comps.map((c, ci) => {
+    const xs = rounds.filter((r) => r.active[ci] && trustedBefore(r, ci)).map((r) => r.m[ci]![c.levels.length - 1]!);
+    return xs.length > 0 ? median(xs) : 0;
+  });
+  const outlier = (round: EmRound, ci: number): boolean => {
+    const x = round.m[ci]![comps[ci]!.levels.length - 1]!;
+    return x > ELSE_OUTLIER_FACTOR * elseMedian[ci]! && x - elseMedian[ci]! > ELSE_OUTLIER_MARGIN;
+  };
+  const trusted = (round: EmRound, ci: number): boolean => trustedBefore(round, ci) && !outlier(round, ci);
+  rounds.forEach((r, i) => {
+    if (!sound[i] && comps.some((_, ci) => r.active[ci] && plausible(r, ci) && fromSound[ci]))
+      warnings.push(
+        `EM round ${r.rule.name}: its match class fails a guard above; its m is not used for other comparisons`,
+      );
+  });
+  rounds.forEach((r) =>
+    comps.forEach((c, ci) => {
+      if (r.active[ci] && trustedBefore(r, ci) && outlier(r, ci))
+        warnings.push(
+          `EM round ${r.rule.name}: ${c.name} else m=${r.m[ci]![c.levels.length - 1]!.toFixed(3)} is over ` +
+            `${ELSE_OUTLIER_FACTOR} times the rounds' median ${elseMedian[ci]!.toFixed(3)}; not used for ${c.name}`,
+        );
+    }),
+  );
+  const first = average(trusted);
   const firstEstimates = rounds.map((r) => estimate(r, first.m));
   const mid = firstEstimates.length > 0 ? median(firstEstimates) : 0;
   const agrees = rounds.map((_, i) => mid > 0 && firstEstimates[i]! <= 10 * mid && firstEstimates[i]! >= mid / 10);
@@ -304,7 +341,7 @@ export function combineRounds(
           `median ${mid.toExponential(2)}; its m is not used`,
       );
   });
-  const { m, trained } = average((round, ci) => agrees[rounds.indexOf(round)]! && plausible(round, ci));
+  const { m, trained } = average((round, ci) => agrees[rounds.indexOf(round)]! && trusted(round, ci));
   comps.forEach((c, ci) => {
     if (!trained[ci] && !dropped.includes(ci)) warnings.push(`${c.name}: no EM round could train it; starting m kept`);
   });
