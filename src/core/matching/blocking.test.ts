@@ -90,7 +90,7 @@ describe('blocking key variants', () => {
   it('accepts declared variants and refuses unknown ones', () => {
     expect(blockingRuleFromSpec({ on: [{ comparison: 'dob', variant: 'year' }] }, set).name).toBe('dob.year');
     expect(() => blockingRuleFromSpec({ on: [{ comparison: 'dob', variant: 'bogus' }] }, set)).toThrow(
-      /no key variant "bogus" \(known: year\)/,
+      /no key variant "bogus" \(known: year, day_month\)/,
     );
     expect(() => blockingRuleFromSpec({ on: [{ comparison: 'surname', variant: 'year' }] }, set)).toThrow(
       /known: none/,

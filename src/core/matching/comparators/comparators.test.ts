@@ -90,11 +90,20 @@ describe('date comparator', () => {
     expect(level(c, '1985-01-02', '02/01/1985')).toBe('exact');
     expect(level(c, '1985-01-01', '1975-09-02')).toBe('else');
   });
-  it('offers exact and year blocking keys', () => {
+  it('offers exact, year and day-month blocking keys', () => {
     const p = c.prepare(['1990-03-07']);
     expect(c.blockingKeys!(p)).toEqual(['19900307']);
     expect(c.blockingKeys!(p, 'year')).toEqual(['1990']);
     expect(c.blockingKeys!(c.prepare(['1990']))).toEqual([]);
+    // A mistyped or guessed year, and day and month swapped, still share the day-month key.
+    const key = c.blockingKeys!(p, 'day_month');
+    expect(key).toHaveLength(1);
+    expect(c.blockingKeys!(c.prepare(['07/03/1960']), 'day_month')).toEqual(key);
+    expect(c.blockingKeys!(c.prepare(['1990-07-03']), 'day_month')).toEqual(key);
+    expect(c.blockingKeys!(c.prepare(['1990-03-08']), 'day_month')).not.toEqual(key);
+    // Partial dates and the unknown-date placeholder (1 January) give no key: that block would be everyone.
+    expect(c.blockingKeys!(c.prepare(['1990-03']), 'day_month')).toEqual([]);
+    expect(c.blockingKeys!(c.prepare(['1990-01-01']), 'day_month')).toEqual([]);
   });
 });
 

@@ -121,9 +121,14 @@ export function dateComparator(spec: ComparatorSpec): Comparator<PreparedDate> {
     },
     // Two full dates that differ, and plain else, are evidence against a match (training checks m < u there).
     disagreementLevels: [DATE_LEVELS.indexOf('full_dates_differ'), DATE_LEVELS.length - 1],
-    blockingVariants: ['year'],
+    // 'day_month': the day and month in either order, for a year mistyped or guessed from an age.
+    blockingVariants: ['year', 'day_month'],
     blockingKeys(p, variant?: string) {
       if (variant === 'year') return [String(p.y)];
+      if (variant === 'day_month') {
+        if (p.d === 0 || p.m === 0 || isPlaceholder(p)) return [];
+        return [p.d < p.m ? `${p.d}/${p.m}` : `${p.m}/${p.d}`];
+      }
       return p.d > 0 && p.m > 0 ? [p.text] : [];
     },
     termFrequencyKey: (p) => (p.d > 0 && p.m > 0 ? p.text : null),
