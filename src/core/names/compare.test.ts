@@ -215,6 +215,13 @@ describe("compareNames: 'loose' — one part close, the others loosely alike", (
     ['Montserrat Flores Ocampo', 'Moontse Ocampo'],
     ['Ly Van Viet', 'Ly Vn Viet'],
     ['Yin Theary', 'Yn Teary'],
+    // A short form with a typo in it.
+    ['Uchechukwu Eze', 'Uhce Eze'],
+    ['Chidinma Okoro', 'Dinmz Okoro'],
+    ['Adebayo Eze', 'Bayoo Eze'],
+    // One name's consonants across romanisations (Indonesian oe / u, Thai j / ch).
+    ['Rina Oetomo', 'Rina Utomo'],
+    ['Somchai Jaidee', 'Somchai Chaidi'],
   ])('%s ~ %s', (a, b) => {
     expectLevel(a, b, 'loose');
   });
@@ -226,6 +233,8 @@ describe("compareNames: 'loose' — one part close, the others loosely alike", (
     ['Nguyen Thi Lan', 'Nguyen Thi Lien'],
     // No part close: loosely alike parts alone are not enough.
     ['Nojrull Hossen', 'Nazrul Hassan'],
+    // Neither a short form of the other within one letter, nor the same consonants.
+    ['Adamu Bello', 'Adebayo Bello'],
   ])('%s ≠ %s', (a, b) => {
     expectLevel(a, b, 'different');
   });

@@ -11,6 +11,7 @@ import { jaroWinkler } from './jaro-winkler.ts';
 import { explain, type Detail } from './explain.ts';
 import { isNicknameOf } from './data/nicknames.ts';
 import { sameSyllables } from './syllables.ts';
+import { consonantSkeleton } from './phonetic-keys.ts';
 
 /** Scripts whose any-ascii transliteration drops vowels (abjads) or inherent vowels (abugidas). */
 const VOWEL_POOR = new Set(['Arab', 'Thai', 'Mymr', 'Khmr', 'Beng', 'Deva', 'mixed', 'unknown']);
@@ -212,7 +213,12 @@ function fillAgreements(few: readonly string[], many: readonly string[]): void {
         loose =
           short === 2 || (three && jw >= 0.9)
             ? 2
-            : short === 1 || (jw >= 0.75 && a.length >= 4 && b.length >= 4) || dropsOneLetter(a, b)
+            : short === 1 ||
+                (jw >= 0.75 && a.length >= 4 && b.length >= 4) ||
+                dropsOneLetter(a, b) ||
+                sameConsonants(a, b) ||
+                nearlyStandsFor(a, b) ||
+                nearlyStandsFor(b, a)
               ? 1
               : 0;
       }
@@ -220,6 +226,64 @@ function fillAgreements(few: readonly string[], many: readonly string[]): void {
       LOOSE_AGREEMENT[i * 8 + j] = loose;
     }
   }
+}
+
+/**
+ * b[from, to) is a within one edit of a: a letter changed, added or dropped, or two neighbours swapped
+ * (a != the slice already). Offsets rather than slices: this runs on the pairs the weights call different.
+ */
+function oneEditFrom(a: string, b: string, from: number, to: number): boolean {
+  const la = a.length;
+  const lb = to - from;
+  if (la === lb) {
+    let i = 0;
+    while (i < la && a.charCodeAt(i) === b.charCodeAt(from + i)) i++;
+    if (i === la) return true;
+    let j = i + 1;
+    while (j < la && a.charCodeAt(j) === b.charCodeAt(from + j)) j++;
+    if (j === la) return true;
+    // Two neighbours swapped and the rest equal.
+    if (j !== i + 1 || a.charCodeAt(i) !== b.charCodeAt(from + j) || a.charCodeAt(j) !== b.charCodeAt(from + i))
+      return false;
+    for (let k = j + 1; k < la; k++) if (a.charCodeAt(k) !== b.charCodeAt(from + k)) return false;
+    return true;
+  }
+  if (la - lb !== 1 && lb - la !== 1) return false;
+  // One letter more on one side: skip it at the first difference.
+  const longer = la > lb;
+  const n = Math.min(la, lb);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(from + i)) i++;
+  for (let k = i; k < n; k++) {
+    const x = longer ? a.charCodeAt(k + 1) : a.charCodeAt(k);
+    const y = longer ? b.charCodeAt(from + k) : b.charCodeAt(from + k + 1);
+    if (x !== y) return false;
+  }
+  return true;
+}
+
+/**
+ * The same consonants in the same order, vowels aside, in tokens of five letters or more, one of six or more:
+ * spellings of one name across romanisations (Oetomo / Utomo, Kanjana / Kanchana, Jaidee / Chaidi). Shorter
+ * tokens are left out: there the vowel is the name (Thanh / Thinh, Linh / Lanh).
+ */
+function sameConsonants(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || (a.length < 6 && b.length < 6)) return false;
+  const sa = consonantSkeleton(a);
+  return sa.length >= 2 && sa.replace(/^A/, '') === consonantSkeleton(b).replace(/^A/, '');
+}
+
+/**
+ * A short form with a typo in it (Uhce of Uchechukwu, Dinmz of Chidinma, Bayoo of Adebayo): four letters or more,
+ * one edit from the start or the end of a name at least two letters longer. Loose evidence only.
+ */
+function nearlyStandsFor(short: string, long: string): boolean {
+  const n = short.length;
+  if (n < 4 || long.length < n + 2) return false;
+  for (let len = n - 1; len <= n + 1; len++) {
+    if (oneEditFrom(short, long, 0, len) || oneEditFrom(short, long, long.length - len, long.length)) return true;
+  }
+  return false;
 }
 
 /** One token is the other with one letter left out (Vn / Van, Yn / Yin, Ag / Ang): a typo in a short token. */
