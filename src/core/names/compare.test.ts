@@ -240,6 +240,13 @@ describe("compareNames: 'loose' — one part close, the others loosely alike", (
   });
 });
 
+describe('compareNames: family names with particles', () => {
+  it('takes "de la Cruz" and "Dela Cruz" for one family name', () => {
+    expectLevel('Maria Luisa Ferrer Dela Cruz', 'Luisa De la Cruz', 'partial');
+    expectLevel('Juan Dela Cruz', 'Juan de la Cruz', 'exact', 'same_after_normalisation');
+  });
+});
+
 describe('compareNames: hyphenated given names', () => {
   it('keeps a syllable that is also a particle elsewhere (De-ling is not "de")', () => {
     expectLevel('Ma De-ling', 'Ma Deling', 'same_after_normalisation');
@@ -281,6 +288,17 @@ describe('compareNames: Khmer script and its usual spellings', () => {
     expectLevel('សុខ ដារ៉ា', 'Sok Dina', 'different');
     expectLevel('សុខ ដារ៉ា', 'សុខ ឌីណា', 'different');
     expectLevel('កែវ ធារី', 'Keo Theara', 'fuzzy_strong', 'different');
+  });
+
+  it('sees a typo made in the script itself (a sign dropped or added, two letters swapped)', () => {
+    // Kim Sophea / Kim Phusa once transliterated: as written, two letters swapped across the vowel sign.
+    expect(cmp('គឹម សុភា', 'គឹម ភុសា').explanation).toMatch(/one letter apart as written in Khmer/);
+    expectLevel('គឹម សុភា', 'គឹម ភុសា', 'fuzzy_strong');
+    expectLevel('ស៊ុន សុខា', 'ស៊ុន ខុសា', 'fuzzy_strong');
+    expectLevel('နွယ်ဇင်မင်း', 'နွယ်ဇငင်မင်း', 'fuzzy_strong');
+    // Two letters changed is no typo; Han characters are names of their own.
+    expectLevel('សុខ ដារ៉ា', 'សុខ ឌីណា', 'different');
+    expectLevel('陈志', '陈李', 'different');
   });
 
   it('keeps the negatives of issue #12 apart', () => {

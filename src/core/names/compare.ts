@@ -130,6 +130,11 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
   }
   const burmese = sameBurmeseSpelling(x, y);
   if (burmese !== null) return burmese;
+  // A typo made in the name's own script (a sign dropped or doubled, two letters swapped) can change the
+  // transliteration of a whole syllable (គឹម សុភា / គឹម ភុសា read Kim Sophea / Kim Phusa): judge it as written.
+  if (x.script === y.script && TYPO_IN_SCRIPT.has(x.script) && oneTypoApart(x.raw, y.raw)) {
+    return set('fuzzy_strong', 0, 0, 0.93, 'typo in script');
+  }
   for (let a = 0; a < X.length; a++) {
     for (let b = 0; b < Y.length; b++) {
       if (bothHan && (a | b) !== 0) continue;
@@ -260,6 +265,35 @@ function oneEditFrom(a: string, b: string, from: number, to: number): boolean {
     if (x !== y) return false;
   }
   return true;
+}
+
+/** Scripts transliterated letter by letter, where a typo is best seen in the original (not Han: a character is a name). */
+const TYPO_IN_SCRIPT = new Set(['Khmr', 'Thai', 'Mymr', 'Beng', 'Arab', 'Deva']);
+
+/**
+ * Two spellings one typo apart: a letter or sign changed, added or dropped, or two letters swapped up to three
+ * places apart (a consonant swapped across its vowel sign). Spaces aside; four letters or more.
+ */
+function oneTypoApart(rawA: string, rawB: string): boolean {
+  const a = rawA.replace(/\s+/gu, '');
+  const b = rawB.replace(/\s+/gu, '');
+  if (a.length < 4 || b.length < 4) return false;
+  if (oneEditFrom(a, b, 0, b.length)) return true;
+  if (a.length !== b.length) return false;
+  let first = -1;
+  let second = -1;
+  for (let k = 0; k < a.length; k++) {
+    if (a.charCodeAt(k) === b.charCodeAt(k)) continue;
+    if (first < 0) first = k;
+    else if (second < 0) second = k;
+    else return false;
+  }
+  return (
+    second > 0 &&
+    second - first <= 3 &&
+    a.charCodeAt(first) === b.charCodeAt(second) &&
+    a.charCodeAt(second) === b.charCodeAt(first)
+  );
 }
 
 /**

@@ -144,6 +144,8 @@ export function explain(d: Detail): string {
     case 'fuzzy_strong':
     case 'fuzzy_weak': {
       if (d.note === 'homophone') return `different characters with the same Mandarin reading: ${x.raw} ~ ${y.raw}`;
+      if (d.note === 'typo in script')
+        return `one letter apart as written in ${SCRIPT_NAMES[x.script]}: ${x.raw} ~ ${y.raw}`;
       const how = d.level === 'fuzzy_strong' ? 'spelling differs slightly' : 'spelling is similar but differs';
       const translit =
         d.note === 'transliterated'

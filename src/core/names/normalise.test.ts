@@ -58,6 +58,10 @@ describe('normaliseName', () => {
     expect(normaliseName('Md. Rahim s/o Karim').tokens).toEqual(['muhammad', 'rahim', 'karim']);
     expect(normaliseName('Mohammed Al-Rashid').tokens).toEqual(['muhammad', 'rashid']);
     expect(normaliseName('Juan dela Cruz').tokens).toEqual(['juan', 'cruz']);
+    // The article goes with its particle, written apart or joined; alone it is a name ("La Thi Mai").
+    expect(normaliseName('Luisa De la Cruz').tokens).toEqual(['luisa', 'cruz']);
+    expect(normaliseName('Ana de los Santos').tokens).toEqual(['ana', 'santos']);
+    expect(normaliseName('La Thi Mai').tokens).toEqual(['la', 'thi', 'mai']);
     // Vietnamese "Văn" is a name part, not the Dutch particle.
     expect(normaliseName('Nguyễn Văn An').tokens).toEqual(['nguyen', 'van', 'an']);
   });

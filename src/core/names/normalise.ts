@@ -178,9 +178,16 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
   return entries.filter((e) => e.token.length > 0);
 }
 
+const ARTICLES = new Set(['la', 'las', 'los']);
+
 /** Drops connecting particles and leading titles from Latin tokens, keeping at least one token. */
 function stripNonNames(entries: Entry[], honorifics: string[]): Entry[] {
-  let kept = entries.filter((e) => !(e.latin && isParticle(e.token)));
+  // The article of "de la Cruz" / "de los Santos" goes with its particle, as in the joined "Dela Cruz".
+  let kept = entries.filter(
+    (e, i) =>
+      !(e.latin && isParticle(e.token)) &&
+      !(e.latin && ARTICLES.has(e.token) && i > 0 && entries[i - 1]!.latin && isParticle(entries[i - 1]!.token)),
+  );
   if (kept.length === 0) kept = entries;
   while (kept.length > 1 && kept[0]!.latin && isHonorific(kept[0]!.token)) {
     honorifics.push(kept[0]!.token);
