@@ -274,7 +274,7 @@ export function summary(r: MatchEvalResult): string {
     `no weighting or threshold of these comparisons' levels beats F1 ${r.scoringCeilingF1.toFixed(3)} on these pairs (labels; term frequencies and namesake evidence aside)`,
     ...(r.namesakes
       ? [
-          `namesakes without a birth date: ${r.namesakes.pairs[0]} pairs with no other dated namesake ` +
+          `namesakes without a full birth date: ${r.namesakes.pairs[0]} pairs with no other dated namesake ` +
             `(${r.namesakes.weights[0]!.toFixed(2)} bits), ${r.namesakes.pairs[1]} with another ` +
             `(${r.namesakes.weights[1]!.toFixed(2)} bits)`,
         ]

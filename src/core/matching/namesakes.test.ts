@@ -81,6 +81,8 @@ describe('namesake categories', () => {
     rec('many-b', 'Yin Samnang', '1983-02-07'), // another person with the name
     rec('many-undated', 'Yin Samnang', null),
     rec('other', 'Sok Dara', null),
+    rec('many-year', 'Yin Samnang', '1983'), // a year only: no full date
+    rec('one-placeholder', 'Okonkwo Zebedee', '1975-01-01'), // the unknown-date placeholder: not another person
   ];
   const set = prepareRecords(records, comparators);
   const plan = namesakeComparisons({
@@ -111,6 +113,13 @@ describe('namesake categories', () => {
     expect(category(1, 3)).toBe(0);
     expect(category(6, 4)).toBe(1);
     expect(category(5, 6)).toBe(1);
+  });
+
+  it('takes a year or the 1 January placeholder for no full date, and neither for another person', () => {
+    expect(category(8, 4)).toBe(1);
+    expect(category(9, 0)).toBe(0);
+    expect(category(3, 0)).toBe(0);
+    expect(category(8, 6)).toBe(-1);
   });
 
   it('leaves out pairs with both dates or neither, and names that disagree', () => {

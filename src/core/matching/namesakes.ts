@@ -1,10 +1,10 @@
 /**
  * Namesakes and missing birth dates (issue #12). Term frequencies count records: a name written four times for one
- * person looks as common as a name four people share. For a pair whose names agree and where one record has no birth
- * date, what tells the two apart is how many people carry the name: when every full birth date written with the
- * undated record's name (or the other record's) could be the other record's own date, the name belongs to one dated
- * person, and the undated record is likely that person; when another of those dates is a different person's
- * (the date comparator's disagreement levels), the undated record may be either.
+ * person looks as common as a name four people share. For a pair whose names agree and where one record has no full
+ * birth date (none, a year, or the 1 January placeholder), what tells the two apart is how many people carry the
+ * name: when every full birth date written with the undated record's name (or the other record's) could be the other
+ * record's own date, the name belongs to one dated person, and the undated record is likely that person; when another
+ * of those dates is a different person's (the date comparator's disagreement levels), the undated record may be either.
  *
  * Per name (its term-frequency key, counted over spellings) the set keeps a few full birth dates no two of which could
  * be one person's. A pair in that situation falls into one of two categories, "no other dated namesake" or "another
@@ -85,8 +85,9 @@ export function datedNames(set: PreparedSet, name: number, date: number): Map<st
 }
 
 /**
- * Category of a pair: -1 when it is not about namesakes (names not agreeing, both dates or neither, the known date not
- * full), 0 when no other person's full date is written with either record's name, 1 when one is.
+ * Category of a pair: -1 when it is not about namesakes (names not agreeing, both full dates or neither; a year or the
+ * 1 January placeholder is no full date), 0 when no other person's full date is written with either record's name,
+ * 1 when one is.
  */
 export function namesakeCategory(
   comparators: readonly AnyComparator[],
@@ -101,9 +102,9 @@ export function namesakeCategory(
   const nameComp = comparators[plan.name]!;
   const dateComp = comparators[plan.date]!;
   if (nameLevel < 0 || nameLevel >= (nameComp.termFrequencyLevels ?? 1)) return -1;
-  if ((dateA == null) === (dateB == null)) return -1;
-  const known = dateA ?? dateB;
-  if (dateComp.termFrequencyKey!(known) == null) return -1;
+  const fullA = dateA != null && dateComp.termFrequencyKey!(dateA) != null;
+  if (fullA === (dateB != null && dateComp.termFrequencyKey!(dateB) != null)) return -1;
+  const known = fullA ? dateA : dateB;
   const against = disagreementOf(dateComp);
   for (const n of [nameA, nameB]) {
     const key = n == null ? null : nameComp.termFrequencyKey!(n);
@@ -128,7 +129,7 @@ export function namesakeCategories(
   for (let p = 0; p < a.length; p++) {
     const i = a[p]!;
     const j = b[p]!;
-    if ((dates[i] == null) === (dates[j] == null) || nameLevels[p]! < 0) continue;
+    if ((dates[i] == null && dates[j] == null) || nameLevels[p]! < 0) continue;
     out[p] = namesakeCategory(set.comparators, dated, plan, nameLevels[p]!, names[i], dates[i], names[j], dates[j]);
   }
   return out;

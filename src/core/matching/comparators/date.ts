@@ -131,6 +131,7 @@ export function dateComparator(spec: ComparatorSpec): Comparator<PreparedDate> {
       }
       return p.d > 0 && p.m > 0 ? [p.text] : [];
     },
-    termFrequencyKey: (p) => (p.d > 0 && p.m > 0 ? p.text : null),
+    // Full dates only: a year, a month or the unknown-date placeholder says how old, not who (namesakes.ts reads this too).
+    termFrequencyKey: (p) => (p.d > 0 && p.m > 0 && !isPlaceholder(p) ? p.text : null),
   };
 }
