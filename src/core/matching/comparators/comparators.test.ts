@@ -89,6 +89,11 @@ describe('date comparator', () => {
     expect(level(c, '1985-01-01', '01/01/1985')).toBe('year');
     expect(level(c, '1985-01-02', '02/01/1985')).toBe('exact');
     expect(level(c, '1985-01-01', '1975-09-02')).toBe('else');
+    // The placeholder is no digit away from another date: two of them a year apart are ages, one beside a
+    // real date of its year says the year.
+    expect(level(c, '2002-01-01', '2003-01-01')).toBe('within_one_year');
+    expect(level(c, '1987-01-01', '1987-07-01')).toBe('year');
+    expect(level(c, '1987-01-01', '1987-01-21')).toBe('year');
   });
   it('offers exact, year and day-month blocking keys', () => {
     const p = c.prepare(['1990-03-07']);

@@ -81,16 +81,17 @@ export function dateComparator(spec: ComparatorSpec): Comparator<PreparedDate> {
       if (a == null || b == null) return -1;
       const fullA = a.d > 0 && a.m > 0;
       const fullB = b.d > 0 && b.m > 0;
-      if (fullA && fullB) {
-        // Two 1 January dates of one year say only that both writers knew the year.
-        if (a.text === b.text) return isPlaceholder(a) ? YEAR : 0;
+      const placeholder = isPlaceholder(a) || isPlaceholder(b);
+      // Two 1 January dates of one year say only that both writers knew the year.
+      if (fullA && fullB && a.text === b.text) return placeholder ? YEAR : 0;
+      // Nor is the placeholder a digit or a swap away from another date (2002-01-01 / 2003-01-01 / 2002-07-01).
+      if (fullA && fullB && !placeholder) {
         if (a.y === b.y && a.m === b.d && a.d === b.m) return 1;
         let diff = 0;
         for (let i = 0; i < 8 && diff < 2; i++) if (a.text.charCodeAt(i) !== b.text.charCodeAt(i)) diff++;
         if (diff === 1) return 2;
       }
       const near = Math.abs(a.y - b.y) <= 1;
-      const placeholder = isPlaceholder(a) || isPlaceholder(b);
       // Both full and neither the unknown-date placeholder: a different month and day is a different date.
       if (fullA && fullB && near && !placeholder) return a.y === b.y && a.m === b.m ? 3 : 6;
       if (a.y === b.y) return a.m > 0 && a.m === b.m && !placeholder ? 3 : 4;
