@@ -106,9 +106,12 @@ export function namesakeCategory(
   if (fullA === (dateB != null && dateComp.termFrequencyKey!(dateB) != null)) return -1;
   const known = fullA ? dateA : dateB;
   const against = disagreementOf(dateComp);
-  for (const n of [nameA, nameB]) {
+  // Both names in turn, without an array per pair (this runs on every blocked pair with one full date).
+  for (let side = 0; side < 2; side++) {
+    const n = side === 0 ? nameA : nameB;
     const key = n == null ? null : nameComp.termFrequencyKey!(n);
-    for (const d of (key != null && dated.get(key)) || []) if (against.includes(dateComp.compare(d, known))) return 1;
+    const dates = key == null ? undefined : dated.get(key);
+    if (dates) for (const d of dates) if (against.includes(dateComp.compare(d, known))) return 1;
   }
   return 0;
 }
