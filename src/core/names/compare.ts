@@ -132,7 +132,7 @@ function evaluate(x: NormalisedName, y: NormalisedName): NameLevel {
   if (burmese !== null) return burmese;
   // A typo made in the name's own script (a sign dropped or doubled, two letters swapped) can change the
   // transliteration of a whole syllable (គឹម សុភា / គឹម ភុសា read Kim Sophea / Kim Phusa): judge it as written.
-  if (x.script === y.script && TYPO_IN_SCRIPT.has(x.script) && oneTypoApart(x.raw, y.raw)) {
+  if (x.written !== null && y.written !== null && x.script === y.script && oneTypoApart(x.written, y.written)) {
     return set('fuzzy_strong', 0, 0, 0.93, 'typo in script');
   }
   for (let a = 0; a < X.length; a++) {
@@ -267,17 +267,12 @@ function oneEditFrom(a: string, b: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Scripts transliterated letter by letter, where a typo is best seen in the original (not Han: a character is a name). */
-const TYPO_IN_SCRIPT = new Set(['Khmr', 'Thai', 'Mymr', 'Beng', 'Arab', 'Deva']);
-
 /**
  * Two spellings one typo apart: a letter or sign changed, added or dropped, or two letters swapped up to three
- * places apart (a consonant swapped across its vowel sign). Spaces aside; four letters or more.
+ * places apart (a consonant swapped across its vowel sign). Four letters or more.
  */
-function oneTypoApart(rawA: string, rawB: string): boolean {
-  const a = rawA.replace(/\s+/gu, '');
-  const b = rawB.replace(/\s+/gu, '');
-  if (a.length < 4 || b.length < 4) return false;
+function oneTypoApart(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4 || a.length - b.length > 1 || b.length - a.length > 1) return false;
   if (oneEditFrom(a, b, 0, b.length)) return true;
   if (a.length !== b.length) return false;
   let first = -1;
@@ -303,8 +298,21 @@ function oneTypoApart(rawA: string, rawB: string): boolean {
  */
 function sameConsonants(a: string, b: string): boolean {
   if (a.length < 5 || b.length < 5 || (a.length < 6 && b.length < 6)) return false;
-  const sa = consonantSkeleton(a);
-  return sa.length >= 2 && sa.replace(/^A/, '') === consonantSkeleton(b).replace(/^A/, '');
+  const sa = consonantsOf(a);
+  return sa.length >= 2 && sa === consonantsOf(b);
+}
+
+/** Consonant skeleton without the leading-vowel mark, remembered per token (tokens repeat across pairs). */
+const consonantMemo = new Map<string, string>();
+function consonantsOf(token: string): string {
+  let s = consonantMemo.get(token);
+  if (s === undefined) {
+    s = consonantSkeleton(token);
+    if (s.charCodeAt(0) === 65) s = s.slice(1);
+    if (consonantMemo.size >= 100_000) consonantMemo.clear();
+    consonantMemo.set(token, s);
+  }
+  return s;
 }
 
 /**

@@ -45,7 +45,15 @@ export interface NormalisedName {
   vietnameseParts: string[] | null;
   /** Latin or Burmese-script names: one spelling for the ways Burmese names are romanised (burmeseSpellingKey). */
   burmese: { key: string; lead: boolean } | null;
+  /**
+   * Names in a script transliterated letter by letter (Khmer, Thai, Burmese, Bengali, Arabic, Devanagari): the name
+   * as written without spaces, where a typo made in that script shows as one letter (compare.ts); else null.
+   */
+  written: string | null;
 }
+
+/** Scripts whose typos are best seen as written (not Han: there a character is a name of its own). */
+const LETTER_BY_LETTER = new Set<string>(['Khmr', 'Thai', 'Mymr', 'Beng', 'Arab', 'Deva']);
 
 interface Entry {
   token: string;
@@ -281,5 +289,6 @@ export function normaliseName(raw: string): NormalisedName {
     forms,
     vietnameseParts,
     burmese: script === 'Latn' || script === 'Mymr' ? burmeseSpellingKey(tokens) : null,
+    written: LETTER_BY_LETTER.has(script) ? text.replace(/\s+/gu, '') : null,
   };
 }
