@@ -6,6 +6,9 @@ export default defineConfig({
     globalSetup: ['./vitest.global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits on a real browser or server in the e2e tests; its 1 s default failed a language switch (a
+    // lazily loaded locale) on a loaded two-core machine. A longer wait changes no assertion, only when it gives up.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Two workers for two cores. Three measured faster on a warm run (1,263 s against 1,430 s, 2026-12-01) but a
     // fresh clone's run then timed out the fuzz test at 60 s on both engines: not worth a flaky suite.
