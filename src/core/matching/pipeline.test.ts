@@ -61,7 +61,8 @@ describe('linkRecords on a synthetic multi-script population', () => {
 
   it('counts candidate pairs before comparing, equal to the pairs then compared', () => {
     const counted = countCandidatePairs({ settings, records });
-    expect(counted.total).toBe(result.pairs.a.length);
+    expect(counted.total).toBe(result.blocking.total);
+    expect(result.pairs.a.length).toBe(result.blocking.total + result.shared.compared);
     expect(counted.perRule.map((r) => r.rule)).toEqual(result.blocking.perRule.map((r) => r.rule));
     expect(counted.perRule.reduce((s, r) => s + r.newPairs, 0)).toBe(counted.total);
   });
@@ -73,6 +74,30 @@ describe('linkRecords on a synthetic multi-script population', () => {
       expect(prov).toEqual(fresh.provenance);
       expect(fresh.matchWeight).toBeCloseTo(result.pairs.weight[p!]!, 9);
     }
+  });
+
+  it('compares pairs that share an accepted record, and accepts some through it that are mostly right', () => {
+    const truth = records.map((r) => r.truth);
+    const accepted = new Set(result.accepted);
+    const key = (i: number, j: number) => (i < j ? `${i},${j}` : `${j},${i}`);
+    const acceptedKeys = new Set([...accepted].map((p) => key(result.pairs.a[p]!, result.pairs.b[p]!)));
+    const neighbours = (r: number) =>
+      [...accepted].flatMap((p) =>
+        result.pairs.a[p] === r ? [result.pairs.b[p]!] : result.pairs.b[p] === r ? [result.pairs.a[p]!] : [],
+      );
+    expect(result.shared.compared).toBeGreaterThan(0);
+    for (let p = result.blocking.total; p < result.pairs.a.length; p++) {
+      const [i, j] = [result.pairs.a[p]!, result.pairs.b[p]!];
+      expect(neighbours(i).some((x) => acceptedKeys.has(key(x, j)))).toBe(true);
+    }
+    // Pairs accepted though below the threshold on their own weight: the shared record's doing.
+    const lifted = [...accepted].filter(
+      (p) => probabilityFromWeight(result.pairs.weight[p]!) < result.operating.threshold,
+    );
+    expect(lifted).toHaveLength(result.shared.accepted);
+    expect(lifted.length).toBeGreaterThan(0);
+    const right = lifted.filter((p) => truth[result.pairs.a[p]!] === truth[result.pairs.b[p]!]).length;
+    expect(right / lifted.length).toBeGreaterThan(0.6);
   });
 
   it('clusters accepted pairs and exposes the clusters', () => {

@@ -1,6 +1,6 @@
 /**
- * Batch linkage end to end, pure: prepare → block → train (u, EM) → score → accept → cluster.
- * Dedup mode takes one record set; link mode two sets and compares only cross pairs.
+ * Batch linkage end to end, pure: prepare → block → train (u, EM) → score → accept → (dedup) accept through shared
+ * records → cluster. Dedup mode takes one record set; link mode two sets and compares only cross pairs.
  */
 import type { Rng } from '../random.ts';
 import { chooseBlockingRules, type AutoBlocking, type AutoBlockingOptions } from './auto-blocking.ts';
@@ -16,12 +16,14 @@ import { estimateReach } from './reach-estimate.ts';
 import { provenanceOf, type PairProvenance } from './explain.ts';
 import { clusterPairs, type Clusters } from './clustering.ts';
 import { buildComparator } from './comparators/build-comparator.ts';
-import { probabilityFromWeight, type ModelSettings, type TrainedModel } from './model.ts';
+import { probabilityFromWeight, weightFromProbability, type ModelSettings, type TrainedModel } from './model.ts';
 import { operatingPoint, type OperatingPoint } from './threshold.ts';
 import { linkSides, prepareRecords, type PreparedSet } from './prepared-set.ts';
 import { computeLevels, weightsFromLevels } from './scoring.ts';
+import { tfWeightColumns } from './term-frequency.ts';
 import { sampleRandomPairs, trainModel } from './training.ts';
 import { datedNames, fitNamesakes, namesakeCategories, namesakeComparisons } from './namesakes.ts';
+import { SharedRecords } from './shared-records.ts';
 import type { MatchRecord, ProgressFn } from './types.ts';
 
 export interface LinkInput {
@@ -50,7 +52,10 @@ export interface LinkInput {
 export interface LinkResult {
   set: PreparedSet;
   model: TrainedModel;
-  /** levels[c][p]: level of comparison c for pair p (-1 = missing), kept for provenance. */
+  /**
+   * levels[c][p]: level of comparison c for pair p (-1 = missing), kept for provenance. The blocked pairs come first
+   * (blocking.total of them), then the pairs compared because they share an accepted record (shared.compared).
+   */
   pairs: { a: Int32Array; b: Int32Array; weight: Float64Array; levels: Int8Array[] };
   /**
    * auto: the rules chosen from the data and why (when settings.blockingRules was empty). estimatedReach: share
@@ -59,8 +64,10 @@ export interface LinkResult {
   blocking: { perRule: RulePairCount[]; total: number; auto?: AutoBlocking; estimatedReach: number | null };
   /** The threshold used and what the model expects of it (label-free). */
   operating: OperatingPoint;
-  /** Indices (into pairs) of pairs at or above the threshold. */
+  /** Indices (into pairs) of pairs at or above the threshold, or accepted through a shared record. */
   accepted: Int32Array;
+  /** Dedup mode (shared-records.ts): pairs compared because they share an accepted record, and pairs accepted so. */
+  shared: { compared: number; accepted: number };
   clusters: Clusters;
 }
 
@@ -102,33 +109,57 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
       },
     });
   }
-  const weight = weightsFromLevels(set, model, blocked.a, blocked.b, levels);
+  const tfColumns = tfWeightColumns(model, set);
+  const weight = weightsFromLevels(set, model, blocked.a, blocked.b, levels, tfColumns);
   model = addNamesakes(set, model, trainedHere, blocked.a, blocked.b, levels, weight);
   input.onProgress?.({ phase: 'score', done: blocked.a.length, total: blocked.a.length });
   const operating = operatingPoint(weight, { threshold: settings.threshold, precisionTarget: input.precisionTarget });
-  // Typed arrays only: millions of pairs at 1M records.
-  const acceptedMask = new Uint8Array(weight.length);
-  let acceptedCount = 0;
-  for (let p = 0; p < weight.length; p++)
-    if (probabilityFromWeight(weight[p]!) >= operating.threshold) {
-      acceptedMask[p] = 1;
-      acceptedCount++;
-    }
-  const accepted = new Int32Array(acceptedCount);
-  for (let p = 0, k = 0; p < weight.length; p++) if (acceptedMask[p] === 1) accepted[k++] = p;
   const caps = rules.map((r) => r.maxBlockSize ?? settings.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE);
   const estimatedReach = estimateReach(rules, blocked.indexes, caps, blocked.a, blocked.b, (p) =>
     probabilityFromWeight(weight[p]!),
   );
-  const clusters = clusterPairs(records.length, blocked.a, blocked.b, (p) => acceptedMask[p] === 1);
+  const acceptOwn = (w: Float64Array): Uint8Array => {
+    // Typed arrays only: millions of pairs at 1M records.
+    const mask = new Uint8Array(w.length);
+    for (let p = 0; p < w.length; p++) if (probabilityFromWeight(w[p]!) >= operating.threshold) mask[p] = 1;
+    return mask;
+  };
+  let pairs = { a: blocked.a, b: blocked.b, weight, levels };
+  let acceptedMask = acceptOwn(weight);
+  const shared = { compared: 0, accepted: 0 };
+  if (!side) {
+    const through = new SharedRecords(records.length, blocked.a, blocked.b, acceptedMask);
+    const extra = through.notCompared();
+    if (extra.a.length > 0) {
+      const extraLevels = await levelsFor(set, extra.a, extra.b);
+      const extraWeight = weightsFromLevels(set, model, extra.a, extra.b, extraLevels, tfColumns);
+      applyNamesakes(set, model, extra.a, extra.b, extraLevels, extraWeight);
+      through.add(extra.a, extra.b, blocked.a.length);
+      pairs = {
+        a: concat(Int32Array, blocked.a, extra.a),
+        b: concat(Int32Array, blocked.b, extra.b),
+        weight: concat(Float64Array, weight, extraWeight),
+        levels: levels.map((l, c) => concat(Int8Array, l, extraLevels[c]!)),
+      };
+      acceptedMask = concat(Uint8Array, acceptedMask, acceptOwn(extraWeight));
+      shared.compared = extra.a.length;
+    }
+    shared.accepted = through.accept(pairs.weight, acceptedMask, weightFromProbability(operating.threshold));
+  }
+  let acceptedCount = 0;
+  for (let p = 0; p < acceptedMask.length; p++) acceptedCount += acceptedMask[p]!;
+  const accepted = new Int32Array(acceptedCount);
+  for (let p = 0, k = 0; p < acceptedMask.length; p++) if (acceptedMask[p] === 1) accepted[k++] = p;
+  const clusters = clusterPairs(records.length, pairs.a, pairs.b, (p) => acceptedMask[p] === 1);
   input.onProgress?.({ phase: 'cluster', done: 1, total: 1 });
   return {
     set,
     model,
-    pairs: { a: blocked.a, b: blocked.b, weight, levels },
+    pairs,
     blocking: { perRule: blocked.perRule, total: blocked.total, auto, estimatedReach },
     operating,
     accepted,
+    shared,
     clusters,
   };
 }
@@ -163,6 +194,32 @@ function addNamesakes(
   for (let p = 0; p < weight.length; p++) if (category[p]! >= 0) weight[p]! += fit.weights[category[p]!]!;
   const { m, u, weights, pairs } = fit;
   return { ...model, namesakes: { ...plan, m, u, weights, pairs, dated } };
+}
+
+/** The model's namesake weights on pairs scored after it was fitted (pairs found through a shared record). */
+function applyNamesakes(
+  set: PreparedSet,
+  model: TrainedModel,
+  a: Int32Array,
+  b: Int32Array,
+  levels: readonly Int8Array[],
+  weight: Float64Array,
+): void {
+  const evidence = model.namesakes;
+  if (!evidence) return;
+  const category = namesakeCategories(set, evidence, evidence.dated, a, b, levels);
+  for (let p = 0; p < weight.length; p++) if (category[p]! >= 0) weight[p]! += evidence.weights[category[p]!]!;
+}
+
+function concat<T extends Int8Array | Uint8Array | Int32Array | Float64Array>(
+  Kind: { new (n: number): T },
+  x: T,
+  y: T,
+): T {
+  const out = new Kind(x.length + y.length);
+  out.set(x);
+  out.set(y, x.length);
+  return out;
 }
 
 /** Provenance of pair p of a batch result: model id, version, threshold and the level of every comparison. */

@@ -1,5 +1,6 @@
 /** Scoring candidate pairs: comparison levels and match weights, in typed arrays (no object per pair). */
 import type { PreparedSet } from './prepared-set.ts';
+import { ABSENT, PairTable } from './pair-table.ts';
 import type { TrainedModel } from './model.ts';
 import { tfLevelOffsets, tfLevelWeight, tfWeightColumns } from './term-frequency.ts';
 import { interactionCorrection } from './correlation.ts';
@@ -40,62 +41,19 @@ import type { ProgressFn } from './types.ts';
 const CACHED_KINDS: ReadonlySet<string> = new Set(['person_name', 'string', 'address']);
 
 /**
- * Level of an unordered pair of distinct value ids (compare is symmetric by contract), in typed arrays:
- * open addressing, no object or boxed number per entry. Stops growing at MAX entries (then misses recompute).
+ * Level of an unordered pair of distinct value ids (compare is symmetric by contract). Stops growing at 2^23 entries
+ * (then misses recompute).
  */
-export class PairLevelCache {
-  private static readonly MAX = 1 << 23;
-  private lo = new Int32Array(1 << 16).fill(-1);
-  private hi = new Int32Array(1 << 16);
-  private level = new Int8Array(1 << 16);
-  private size = 0;
-
-  private slot(x: number, y: number): number {
-    const mask = this.lo.length - 1;
-    let h = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca77)) & mask;
-    while (this.lo[h] !== -1 && (this.lo[h] !== x || this.hi[h] !== y)) h = (h + 1) & mask;
-    return h;
-  }
-
-  /** Level of ids x < y, or -2 when not known. */
-  get(x: number, y: number): number {
-    const h = this.slot(x, y);
-    return this.lo[h] === -1 ? -2 : this.level[h]!;
-  }
-
-  set(x: number, y: number, level: number): void {
-    if (this.size >= PairLevelCache.MAX) return;
-    if (2 * (this.size + 1) > this.lo.length) this.grow();
-    const h = this.slot(x, y);
-    if (this.lo[h] === -1) this.size++;
-    this.lo[h] = x;
-    this.hi[h] = y;
-    this.level[h] = level;
-  }
-
-  private grow(): void {
-    const { lo, hi, level } = this;
-    this.lo = new Int32Array(lo.length * 2).fill(-1);
-    this.hi = new Int32Array(lo.length * 2);
-    this.level = new Int8Array(lo.length * 2);
-    for (let i = 0; i < lo.length; i++) {
-      if (lo[i] === -1) continue;
-      const h = this.slot(lo[i]!, hi[i]!);
-      this.lo[h] = lo[i]!;
-      this.hi[h] = hi[i]!;
-      this.level[h] = level[i]!;
-    }
-  }
-}
+const newLevelCache = (): PairTable => new PairTable(Int8Array, 1 << 23, 1 << 16);
 
 /** Per prepared set, the level caches of its costly comparisons (kept across blocked, u and EM batches). */
-const levelCaches = new WeakMap<PreparedSet, (PairLevelCache | null)[]>();
+const levelCaches = new WeakMap<PreparedSet, (PairTable | null)[]>();
 
-function cachesOf(set: PreparedSet): (PairLevelCache | null)[] {
+function cachesOf(set: PreparedSet): (PairTable | null)[] {
   let caches = levelCaches.get(set);
   if (!caches) {
     caches = set.comparators.map((comp, c) =>
-      set.valueIds?.[c] && CACHED_KINDS.has(comp.spec.kind) ? new PairLevelCache() : null,
+      set.valueIds?.[c] && CACHED_KINDS.has(comp.spec.kind) ? newLevelCache() : null,
     );
     levelCaches.set(set, caches);
   }
@@ -136,7 +94,7 @@ export function computeLevels(
         const lo = x < y ? x : y;
         const hi = x < y ? y : x;
         let l = cache.get(lo, hi);
-        if (l === -2) {
+        if (l === ABSENT) {
           l = judge(vals[i], vals[j]);
           cache.set(lo, hi, l);
         }
