@@ -48,7 +48,8 @@ export function runIndependentSection(o: { script: string; seeds: number[]; reco
       `automatic blocking, threshold 0.5; "tuned" = recipe and threshold with the best F1 on the tuning population\n` +
       `(seed ${TUNE_SEED}, never scored): ${recipe.name}, threshold ${tuned.threshold} (F1 there ${num(tuned.f1)}).\n` +
       `reach = true pairs sharing a block / all true pairs; ceiling = the best F1 any weighting and threshold of the\n` +
-      `compared pairs' levels could reach (read from the labels, term frequencies and namesake evidence aside: a bound, not a result);\n` +
+      `compared pairs' levels could reach, each pair judged alone (read from the labels; term frequencies, namesakes and\n` +
+      `pairs settled through a shared record aside: a bound on pairwise scoring, not a result);\n` +
       `pairs/CPU-s = pairs compared per CPU second of the whole run.`,
   );
   console.log(

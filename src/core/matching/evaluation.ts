@@ -98,8 +98,8 @@ export function levelCells(
  * by their whole vector of levels (every interaction allowed), groups accepted in order of their share of true pairs.
  * It reads the labels it scores, so it is an upper bound, not a result: when it sits below a goal, no weighting of
  * the levels or threshold reaches the goal — only comparisons that tell more apart, per-value evidence such as term
- * frequencies (which it does not see), or blocking that reaches more true pairs. `lowestShare`: the share of true
- * pairs in the last group it accepts.
+ * frequencies (which it does not see), evidence from other pairs (a shared accepted record, shared-records.ts), or
+ * blocking that reaches more true pairs. `lowestShare`: the share of true pairs in the last group it accepts.
  */
 export function scoringCeiling(
   truth: readonly string[],
