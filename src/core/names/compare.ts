@@ -11,9 +11,11 @@ import { jaroWinkler } from './jaro-winkler.ts';
 import { explain, type Detail } from './explain.ts';
 import { sameSyllables } from './syllables.ts';
 import { oneTypoApart, partsPairOff } from './token-agreement.ts';
+import { ABUGIDAS_AND_ABJADS, type Script } from './script.ts';
 
-/** Scripts whose any-ascii transliteration drops vowels (abjads) or inherent vowels (abugidas). */
-const VOWEL_POOR = new Set(['Arab', 'Thai', 'Mymr', 'Khmr', 'Beng', 'Deva', 'mixed', 'unknown']);
+/** Scripts whose any-ascii transliteration may drop vowels: abugidas, abjads, and names not in one known script. */
+const vowelPoor = (script: Script): boolean =>
+  ABUGIDAS_AND_ABJADS.has(script) || script === 'mixed' || script === 'unknown';
 
 const SIMILARITY: Readonly<Record<NameLevel, number>> = {
   exact: 1,
@@ -180,7 +182,7 @@ function sharesClass(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function fuzzy(x: NormalisedName, y: NormalisedName, bothHan: boolean): NameLevel {
-  const boost = x.script !== y.script && (VOWEL_POOR.has(x.script) || VOWEL_POOR.has(y.script));
+  const boost = x.script !== y.script && (vowelPoor(x.script) || vowelPoor(y.script));
   let bestLevel = DIFFERENT;
   let bestScore = 0;
   let bestA = 0;

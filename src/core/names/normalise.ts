@@ -2,7 +2,7 @@
  * normaliseName: a raw name as some organisation wrote it → tokens and readings that can be compared
  * across scripts and romanisations. Called once per record; everything compareNames needs is precomputed.
  */
-import { charScript, detectScript, type Script } from './script.ts';
+import { ABUGIDAS_AND_ABJADS, charScript, detectScript, type Script } from './script.ts';
 import { foldWord } from './latin-fold.ts';
 import { readHanWord, toSimplified } from './han.ts';
 import {
@@ -14,7 +14,7 @@ import {
 } from './transliterate.ts';
 import { burmeseSpellingKey, romaniseMyanmar } from './transliterate-myanmar.ts';
 import { romaniseKhmerWord } from './data/khmer-names.ts';
-import { canonicalToken, isHonorific, isJoinedParticle, isParticle, RELATION_MARKERS } from './particles.ts';
+import { canonicalToken, isArticle, isHonorific, isJoinedParticle, isParticle, RELATION_MARKERS } from './particles.ts';
 import { surnameClassesOfToken, type SurnameClassId } from './surnames.ts';
 import { buildForm, type NameForm } from './name-form.ts';
 
@@ -51,9 +51,6 @@ export interface NormalisedName {
    */
   written: string | null;
 }
-
-/** Scripts whose typos are best seen as written (not Han: there a character is a name of its own). */
-const LETTER_BY_LETTER = new Set<string>(['Khmr', 'Thai', 'Mymr', 'Beng', 'Arab', 'Deva']);
 
 interface Entry {
   token: string;
@@ -186,15 +183,13 @@ function collectEntries(raw: string, honorifics: string[]): Entry[] {
   return entries.filter((e) => e.token.length > 0);
 }
 
-const ARTICLES = new Set(['la', 'las', 'los']);
-
 /** Drops connecting particles and leading titles from Latin tokens, keeping at least one token. */
 function stripNonNames(entries: Entry[], honorifics: string[]): Entry[] {
   // The article of "de la Cruz" / "de los Santos" goes with its particle, as in the joined "Dela Cruz".
   let kept = entries.filter(
     (e, i) =>
       !(e.latin && isParticle(e.token)) &&
-      !(e.latin && ARTICLES.has(e.token) && i > 0 && entries[i - 1]!.latin && isParticle(entries[i - 1]!.token)),
+      !(e.latin && isArticle(e.token) && i > 0 && entries[i - 1]!.latin && isParticle(entries[i - 1]!.token)),
   );
   if (kept.length === 0) kept = entries;
   while (kept.length > 1 && kept[0]!.latin && isHonorific(kept[0]!.token)) {
@@ -289,6 +284,7 @@ export function normaliseName(raw: string): NormalisedName {
     forms,
     vietnameseParts,
     burmese: script === 'Latn' || script === 'Mymr' ? burmeseSpellingKey(tokens) : null,
-    written: LETTER_BY_LETTER.has(script) ? text.replace(/\s+/gu, '') : null,
+    // Not Han: there a character is a name of its own, not a letter to mistype.
+    written: ABUGIDAS_AND_ABJADS.has(script) ? text.replace(/\s+/gu, '') : null,
   };
 }

@@ -120,6 +120,13 @@ export function isParticle(token: string): boolean {
   return PARTICLES.has(token);
 }
 
+/** Articles dropped after a particle: "de la Cruz" and "de los Santos" as the joined "Dela Cruz". */
+const ARTICLES = new Set(['la', 'las', 'los']);
+
+export function isArticle(token: string): boolean {
+  return ARTICLES.has(token);
+}
+
 /** Particles that are also dropped inside a hyphenated or apostrophised word (Al-Rashid, Bin-Yusof). */
 const JOINED_PARTICLES = new Set(['al', 'el', 'ul', 'ud', 'bin', 'binti', 'ibn']);
 

@@ -19,6 +19,19 @@ export const SCRIPTS = [
 ] as const;
 export type Script = (typeof SCRIPTS)[number];
 
+/**
+ * Abugidas and abjads: vowels are signs on a consonant or not written. any-ascii's transliteration of them loses
+ * vowels (so readings across them are judged more loosely), and a typo in them is one letter or sign as written.
+ */
+export const ABUGIDAS_AND_ABJADS: ReadonlySet<Script> = new Set<Script>([
+  'Thai',
+  'Mymr',
+  'Khmr',
+  'Beng',
+  'Deva',
+  'Arab',
+]);
+
 /** Concrete scripts, tested in this order; a letter outside them counts as 'other'. */
 const SCRIPT_TESTS: ReadonlyArray<readonly [Exclude<Script, 'mixed' | 'unknown'>, RegExp]> = [
   ['Latn', /\p{Script=Latin}/u],
