@@ -15,7 +15,7 @@ import { ABSENT, PairTable } from './pair-table.ts';
 
 export const MAX_DEGREE = 32;
 
-/** Accepted pairs as adjacency lists in typed arrays: the records and pair indices next to r sit at start[r]..start[r+1]. */
+/** Accepted pairs as adjacency lists in typed arrays: the records accepted with r are other[start[r]..start[r+1]). */
 interface Adjacency {
   start: Int32Array;
   other: Int32Array;
@@ -73,7 +73,7 @@ function indexPairs(
 /**
  * The pairs accepted on their own weight, and every pair of records accepted with a shared record (with the two
  * accepted pairs through it). Build it on the blocked pairs; compare the pairs it lists as not compared, append them
- * after the blocked pairs (add), then accept through the shared records.
+ * after the blocked pairs (add), then accept through the shared records (accept).
  */
 export class SharedRecords {
   private readonly adj: Adjacency;
