@@ -138,6 +138,11 @@ export function namesakeCategories(
   return out;
 }
 
+/** Adds each pair's category weight to its weight, in place (pairs in no category, −1, unchanged). */
+export function addNamesakeWeights(weight: Float64Array, category: Int8Array, weights: readonly number[]): void {
+  for (let p = 0; p < weight.length; p++) if (category[p]! >= 0) weight[p]! += weights[category[p]!]!;
+}
+
 /**
  * m and u of the two categories by EM over the pairs in them, every other weight held: each pair's match
  * probability is that of its weight plus its category's; m (u) is the categories' share of the expected matches

@@ -22,7 +22,7 @@ import { linkSides, prepareRecords, type PreparedSet } from './prepared-set.ts';
 import { computeLevels, weightsFromLevels } from './scoring.ts';
 import { tfWeightColumns } from './term-frequency.ts';
 import { sampleRandomPairs, trainModel } from './training.ts';
-import { datedNames, fitNamesakes, namesakeCategories, namesakeComparisons } from './namesakes.ts';
+import { addNamesakeWeights, datedNames, fitNamesakes, namesakeCategories, namesakeComparisons } from './namesakes.ts';
 import { SharedRecords } from './shared-records.ts';
 import type { MatchRecord, ProgressFn } from './types.ts';
 
@@ -191,7 +191,7 @@ function addNamesakes(
     );
     return model;
   }
-  for (let p = 0; p < weight.length; p++) if (category[p]! >= 0) weight[p]! += fit.weights[category[p]!]!;
+  addNamesakeWeights(weight, category, fit.weights);
   const { m, u, weights, pairs } = fit;
   return { ...model, namesakes: { ...plan, m, u, weights, pairs, dated } };
 }
@@ -207,8 +207,7 @@ function applyNamesakes(
 ): void {
   const evidence = model.namesakes;
   if (!evidence) return;
-  const category = namesakeCategories(set, evidence, evidence.dated, a, b, levels);
-  for (let p = 0; p < weight.length; p++) if (category[p]! >= 0) weight[p]! += evidence.weights[category[p]!]!;
+  addNamesakeWeights(weight, namesakeCategories(set, evidence, evidence.dated, a, b, levels), evidence.weights);
 }
 
 function concat<T extends Int8Array | Uint8Array | Int32Array | Float64Array>(
