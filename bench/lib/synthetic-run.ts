@@ -50,7 +50,7 @@ export async function runSynthetic(n: number, withIndex: boolean): Promise<Synth
     settings,
     records,
     rng: createRng(2),
-    levelsFor: pool.levelsFor,
+    levels: pool,
     onProgress: (p) => {
       if (p.done === p.total) {
         phases[p.phase] = (performance.now() - t0) / 1000;

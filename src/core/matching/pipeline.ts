@@ -43,10 +43,16 @@ export interface LinkInput {
   /** Options for choosing blocking rules from the data (used when settings.blockingRules is empty). */
   autoBlocking?: Omit<AutoBlockingOptions, 'rng'>;
   /**
-   * Replaces the comparison step (e.g. a worker pool): levels of every comparison for the given
-   * pairs, as computeLevels returns them. Used for blocked pairs and for u's random pairs.
+   * Replaces the comparison step (e.g. the worker pool, parallel/levels-pool.ts): levels of every comparison for
+   * the given pairs, as computeLevels returns them. Used for blocked pairs, u's random pairs and shared-record pairs.
+   * `prepare` is told the prepared set before blocking starts (the pool's worker prepares its copy meanwhile).
    */
-  levelsFor?: (set: PreparedSet, a: Int32Array, b: Int32Array) => Promise<Int8Array[]> | Int8Array[];
+  levels?: LevelsSource;
+}
+
+export interface LevelsSource {
+  prepare?(set: PreparedSet): void;
+  levelsFor(set: PreparedSet, a: Int32Array, b: Int32Array): Promise<Int8Array[]> | Int8Array[];
 }
 
 export interface LinkResult {
@@ -85,8 +91,10 @@ export async function linkRecords(input: LinkInput): Promise<LinkResult> {
     settings = { ...settings, blockingRules: auto.rules, maxBlockSize: auto.maxBlockSize };
   }
   const rules = input.blockingRules ?? settings.blockingRules.map((s) => blockingRuleFromSpec(s, set));
+  input.levels?.prepare?.(set);
   const blocked = blockPairs(set, rules, { maxBlockSize: settings.maxBlockSize, onProgress: input.onProgress });
-  const levelsFor = input.levelsFor ?? ((s: PreparedSet, a: Int32Array, b: Int32Array) => computeLevels(s, a, b));
+  const levelsFor = (s: PreparedSet, a: Int32Array, b: Int32Array) =>
+    input.levels ? input.levels.levelsFor(s, a, b) : computeLevels(s, a, b);
   const levels = await levelsFor(set, blocked.a, blocked.b);
   input.onProgress?.({ phase: 'compare', done: blocked.a.length, total: blocked.a.length });
   let model = input.model;

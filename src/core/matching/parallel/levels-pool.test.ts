@@ -6,18 +6,26 @@ import { buildComparator } from '../comparators/build-comparator.ts';
 import { prepareRecords, type PreparedSet } from '../prepared-set.ts';
 import { computeLevels } from '../scoring.ts';
 import { createLevelsPool } from './levels-pool.ts';
+import { CHUNK_PAIRS } from './chunks.ts';
 import type { MatchRecord } from '../types.ts';
 
 const settings = survivorSettings();
 const prepare = (records: MatchRecord[]) => prepareRecords(records, settings.comparisons.map(buildComparator));
 
 /** `n` random pairs (enough for the pool to use its worker) give the pool the levels one thread gives on `reference`. */
-async function expectSameLevels(set: PreparedSet, reference: PreparedSet, seed: number, n: number): Promise<void> {
+async function expectSameLevels(
+  set: PreparedSet,
+  reference: PreparedSet,
+  seed: number,
+  n: number,
+  { prepareFirst = false } = {},
+): Promise<void> {
   const rng = createRng(seed);
   const a = Int32Array.from({ length: n }, () => rng.int(set.records.length));
   const b = Int32Array.from({ length: n }, () => rng.int(set.records.length));
   const pool = createLevelsPool(settings.comparisons);
   try {
+    if (prepareFirst) pool.prepare(set);
     const parallel = await pool.levelsFor(set, a, b);
     const single = computeLevels(reference, a, b);
     expect(parallel.length).toBe(single.length);
@@ -31,6 +39,13 @@ describe('createLevelsPool', () => {
   it('returns the same levels as the single-threaded computation', async () => {
     const set = prepare(generateSyntheticPopulation(createRng(2), 3000));
     await expectSameLevels(set, set, 3, 40_000);
+  });
+
+  it('shares a batch of several pieces between the threads, the worker given the set before the batch', async () => {
+    // Pieces taken from a shared counter by both threads, a last piece shorter than the others: every pair's levels
+    // are written once, in its own place.
+    const set = prepare(generateSyntheticPopulation(createRng(8), 3000));
+    await expectSameLevels(set, set, 9, 3 * CHUNK_PAIRS + 1234, { prepareFirst: true });
   });
 
   it('prepares names again in the worker, in step with the calling thread when some prepare to nothing', async () => {

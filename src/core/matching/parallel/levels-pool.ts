@@ -1,6 +1,6 @@
 /**
- * Thread plumbing for big batch jobs: one worker computes the levels of half the pairs while the calling
- * thread computes the other half (the machine has 2 cores). The worker gets, once, each comparison's distinct
+ * Thread plumbing for big batch jobs: one worker and the calling thread share out the pairs whose levels are asked
+ * for (the machine has 2 cores; chunks.ts). The worker gets, once, each comparison's distinct
  * values: prepared (copied) when the comparator says preparing costs more than copying, else raw, to prepare
  * again (not once per record). Measured at 1M records: names copied cost 1.4 s to serialise and 4 s to read
  * back against 2.5 s to prepare; phones 0.75 s against 4.4 s.
@@ -10,14 +10,14 @@ import type { PreparedSet } from '../prepared-set.ts';
 import { computeLevels } from '../scoring.ts';
 import type { ComparatorSpec } from '../types.ts';
 import type { WorkerColumn } from './levels-worker.ts';
+import { computeChunks } from './chunks.ts';
 
 export interface LevelsPool {
+  /** Send the worker its copy of `set` now, so that it prepares it while the calling thread blocks. */
+  prepare(set: PreparedSet): void;
   levelsFor(set: PreparedSet, a: Int32Array, b: Int32Array): Promise<Int8Array[]>;
   close(): Promise<void>;
 }
-
-/** Share of pairs the worker takes (the main thread also does blocking and EM between batches). */
-const WORKER_SHARE = 0.5;
 
 /** The first record holding each distinct value (-1: none, e.g. a value prepared to null, which no record's id names). */
 function firstHolders(ids: Int32Array, count: number): Int32Array {
@@ -84,28 +84,30 @@ export function createLevelsPool(specs: ComparatorSpec[]): LevelsPool {
     if (code !== 0) failed(new Error(`levels worker exited with code ${code}`));
   });
 
+  const prepare = (set: PreparedSet): void => {
+    if (workerSet) return;
+    workerSet = set;
+    worker.postMessage({ type: 'init', specs, n: set.records.length, columns: workerColumns(set) });
+  };
+
   return {
+    prepare,
     async levelsFor(set, a, b) {
       const n = a.length;
-      const cut = Math.floor(n * (1 - WORKER_SHARE));
       if (n < 20_000) return computeLevels(set, a, b); // not worth a round trip
-      if (!workerSet) {
-        // Sent once, on the first big batch: by then the calling thread has prepared every value.
-        workerSet = set;
-        worker.postMessage({ type: 'init', specs, n: set.records.length, columns: workerColumns(set) });
-      } else if (workerSet !== set) return computeLevels(set, a, b); // the worker holds another set
-      await readyP;
+      prepare(set);
+      if (workerSet !== set) return computeLevels(set, a, b); // the worker holds another set
       const id = nextId++;
       const remote = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
-      // One result, shared: each thread writes its half in place. Every array the calling thread allocates here
-      // counts towards the external memory that starts a full collection of its (large) heap, so it slices nothing
-      // for the worker: the message copies the pair lists (whole; the worker reads its half) outside that heap, and
-      // the worker's levels come back in the shared arrays.
+      // One result, shared: each thread writes the pieces it takes in place. Every array the calling thread allocates
+      // here counts towards the external memory that starts a full collection of its (large) heap, so it slices
+      // nothing for the worker: the message copies the pair lists outside that heap, and the worker's levels come
+      // back in the shared arrays.
       const out = set.comparators.map(() => new Int8Array(new SharedArrayBuffer(n)));
-      const into = out.map((col) => col.subarray(cut));
-      worker.postMessage({ type: 'levels', id, a: a.subarray(cut), b: b.subarray(cut), into });
-      computeLevels(set, a.subarray(0, cut), b.subarray(0, cut), { into: out.map((col) => col.subarray(0, cut)) });
-      await remote;
+      const next = new Int32Array(new SharedArrayBuffer(4));
+      worker.postMessage({ type: 'levels', id, a, b, into: out, next });
+      computeChunks(set, a, b, out, next);
+      await Promise.all([readyP, remote]);
       return out;
     },
     async close() {

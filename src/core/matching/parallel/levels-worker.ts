@@ -6,9 +6,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { buildComparator } from '../comparators/build-comparator.ts';
-import { computeLevels } from '../scoring.ts';
 import { ColumnPreparer, type PreparedSet } from '../prepared-set.ts';
 import type { AnyComparator, ComparatorSpec } from '../types.ts';
+import { computeChunks } from './chunks.ts';
 
 /**
  * One comparison's column. `distinct`: the prepared distinct values; `distinctRaw`: per field, the raw value of each
@@ -21,8 +21,11 @@ export type WorkerColumn =
 
 export type WorkerRequest =
   | { type: 'init'; specs: ComparatorSpec[]; n: number; columns: WorkerColumn[] }
-  /** `into`: views of shared arrays (one per comparison) the levels of pairs a[p], b[p] are written to. */
-  | { type: 'levels'; id: number; a: Int32Array; b: Int32Array; into: Int8Array[] };
+  /**
+   * `into`: shared arrays (one per comparison) the levels of pairs a[p], b[p] are written to, for the pieces this
+   * thread takes from the shared counter `next`.
+   */
+  | { type: 'levels'; id: number; a: Int32Array; b: Int32Array; into: Int8Array[]; next: Int32Array };
 
 let set: PreparedSet | null = null;
 
@@ -73,6 +76,6 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     return;
   }
   if (!set) throw new Error('levels worker used before init');
-  computeLevels(set, msg.a, msg.b, { into: msg.into });
+  computeChunks(set, msg.a, msg.b, msg.into, msg.next);
   parentPort!.postMessage({ type: 'levels', id: msg.id });
 });
