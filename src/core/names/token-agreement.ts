@@ -172,26 +172,32 @@ function dropsOneLetter(a: string, b: string): boolean {
  * short form.
  */
 function pairsOff(few: readonly string[], many: number, table: Int8Array, needShort: boolean): boolean {
-  let used = 0;
-  let full = false;
-  let short = !needShort;
-  const pair = (i: number): boolean => {
-    if (i === few.length) return full && short;
-    for (let j = 0; j < many; j++) {
-      if (used & (1 << j)) continue;
-      const agreement = table[i * 8 + j]!;
-      if (agreement === 0) continue;
-      const [f, s] = [full, short];
-      if (agreement === 2 && few[i]!.length >= 3) full = true;
-      if (agreement === 1) short = true;
-      used |= 1 << j;
-      if (pair(i + 1)) return true;
-      used &= ~(1 << j);
-      [full, short] = [f, s];
-    }
-    return false;
-  };
-  return pair(0);
+  return pairsFrom(0, 0, false, !needShort, few, many, table);
+}
+
+/**
+ * Tokens i onwards of the shorter name pair off, given the other name's tokens already taken (`used`, a bit each)
+ * and whether a full and a short agreement were seen. A plain recursive function, with no closure or array made per
+ * call: this runs for a good share of compared pairs, and its garbage was most of what comparing allocated.
+ */
+function pairsFrom(
+  i: number,
+  used: number,
+  full: boolean,
+  short: boolean,
+  few: readonly string[],
+  many: number,
+  table: Int8Array,
+): boolean {
+  if (i === few.length) return full && short;
+  for (let j = 0; j < many; j++) {
+    if (used & (1 << j)) continue;
+    const agreement = table[i * 8 + j]!;
+    if (agreement === 0) continue;
+    const fullNow = full || (agreement === 2 && few[i]!.length >= 3);
+    if (pairsFrom(i + 1, used | (1 << j), fullNow, short || agreement === 1, few, many, table)) return true;
+  }
+  return false;
 }
 
 /**
