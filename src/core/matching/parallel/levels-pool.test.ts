@@ -48,6 +48,23 @@ describe('createLevelsPool', () => {
     await expectSameLevels(set, set, 9, 3 * CHUNK_PAIRS + 1234, { prepareFirst: true });
   });
 
+  it('tells a batch in flight, and any later one, that the worker is gone instead of waiting for it', async () => {
+    const set = prepare(generateSyntheticPopulation(createRng(10), 2000));
+    const rng = createRng(11);
+    const pairs = (n: number) => Int32Array.from({ length: n }, () => rng.int(set.records.length));
+    const pool = createLevelsPool(settings.comparisons);
+    await pool.levelsFor(set, pairs(30_000), pairs(30_000)); // the worker is ready and has answered once
+    const inFlight = pool.levelsFor(set, pairs(4 * CHUNK_PAIRS), pairs(4 * CHUNK_PAIRS));
+    await pool.close();
+    // The worker may have answered before it ended (then the levels are whole); otherwise the batch is refused.
+    const outcome = await inFlight.then(
+      (levels) => levels.length,
+      (e: Error) => e.message,
+    );
+    expect([settings.comparisons.length, 'levels pool closed']).toContain(outcome);
+    await expect(pool.levelsFor(set, pairs(30_000), pairs(30_000))).rejects.toThrow(/levels pool closed/);
+  });
+
   it('prepares names again in the worker, in step with the calling thread when some prepare to nothing', async () => {
     // Blank names are distinct raw values that prepare to null: no record's id names them, and the worker's
     // list of distinct values must keep their places for every later name to line up.

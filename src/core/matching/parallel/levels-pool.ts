@@ -75,14 +75,20 @@ export function createLevelsPool(specs: ComparatorSpec[]): LevelsPool {
     pending.get(msg.id)?.resolve();
     pending.delete(msg.id);
   });
-  worker.on('error', (e) => {
+  // A worker that failed or ended answers no batch: every batch in flight, and every later one, is told so (a batch
+  // waiting on a worker that exited after it was ready would otherwise wait for ever).
+  let gone: Error | null = null;
+  const fail = (e: Error): void => {
+    gone ??= e;
     failed(e);
     for (const p of pending.values()) p.reject(e);
     pending.clear();
-  });
-  worker.on('exit', (code) => {
-    if (code !== 0) failed(new Error(`levels worker exited with code ${code}`));
-  });
+  };
+  worker.on('error', fail);
+  let closing = false;
+  worker.on('exit', (code) =>
+    fail(new Error(closing ? 'levels pool closed' : `levels worker exited with code ${code}`)),
+  );
 
   const prepare = (set: PreparedSet): void => {
     if (workerSet) return;
@@ -95,6 +101,7 @@ export function createLevelsPool(specs: ComparatorSpec[]): LevelsPool {
     async levelsFor(set, a, b) {
       const n = a.length;
       if (n < 20_000) return computeLevels(set, a, b); // not worth a round trip
+      if (gone) throw gone;
       prepare(set);
       if (workerSet !== set) return computeLevels(set, a, b); // the worker holds another set
       const id = nextId++;
@@ -111,6 +118,7 @@ export function createLevelsPool(specs: ComparatorSpec[]): LevelsPool {
       return out;
     },
     async close() {
+      closing = true;
       await worker.terminate();
     },
   };
