@@ -12,6 +12,10 @@ import type { MatchRecord } from '../types.ts';
 const settings = survivorSettings();
 const prepare = (records: MatchRecord[]) => prepareRecords(records, settings.comparisons.map(buildComparator));
 
+/** `n` random record indices of `set`: one side of n random pairs. */
+const randomSide = (rng: ReturnType<typeof createRng>, set: PreparedSet, n: number): Int32Array =>
+  Int32Array.from({ length: n }, () => rng.int(set.records.length));
+
 /** `n` random pairs (enough for the pool to use its worker) give the pool the levels one thread gives on `reference`. */
 async function expectSameLevels(
   set: PreparedSet,
@@ -21,8 +25,8 @@ async function expectSameLevels(
   { prepareFirst = false } = {},
 ): Promise<void> {
   const rng = createRng(seed);
-  const a = Int32Array.from({ length: n }, () => rng.int(set.records.length));
-  const b = Int32Array.from({ length: n }, () => rng.int(set.records.length));
+  const a = randomSide(rng, set, n);
+  const b = randomSide(rng, set, n);
   const pool = createLevelsPool(settings.comparisons);
   try {
     if (prepareFirst) pool.prepare(set);
@@ -51,7 +55,7 @@ describe('createLevelsPool', () => {
   it('tells a batch in flight, and any later one, that the worker is gone instead of waiting for it', async () => {
     const set = prepare(generateSyntheticPopulation(createRng(10), 2000));
     const rng = createRng(11);
-    const pairs = (n: number) => Int32Array.from({ length: n }, () => rng.int(set.records.length));
+    const pairs = (n: number) => randomSide(rng, set, n);
     const pool = createLevelsPool(settings.comparisons);
     await pool.levelsFor(set, pairs(30_000), pairs(30_000)); // the worker is ready and has answered once
     const inFlight = pool.levelsFor(set, pairs(4 * CHUNK_PAIRS), pairs(4 * CHUNK_PAIRS));

@@ -9,10 +9,12 @@ import { Worker } from 'node:worker_threads';
 import type { PreparedSet } from '../prepared-set.ts';
 import { computeLevels } from '../scoring.ts';
 import type { ComparatorSpec } from '../types.ts';
+import type { LevelsSource } from '../pipeline.ts';
 import type { WorkerColumn } from './levels-worker.ts';
 import { computeChunks } from './chunks.ts';
 
-export interface LevelsPool {
+/** A LevelsSource for linkRecords that compares on two threads. */
+export interface LevelsPool extends LevelsSource {
   /** Send the worker its copy of `set` now, so that it prepares it while the calling thread blocks. */
   prepare(set: PreparedSet): void;
   levelsFor(set: PreparedSet, a: Int32Array, b: Int32Array): Promise<Int8Array[]>;
@@ -60,27 +62,15 @@ export function createLevelsPool(specs: ComparatorSpec[]): LevelsPool {
   let workerSet: PreparedSet | null = null;
   let nextId = 0;
   const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
-  let ready: () => void = () => {};
-  let failed: (e: Error) => void = () => {};
-  const readyP = new Promise<void>((res, rej) => {
-    ready = res;
-    failed = rej;
-  });
-  readyP.catch(() => {}); // reported through levelsFor
-  worker.on('message', (msg: { type: 'ready' } | { type: 'levels'; id: number }) => {
-    if (msg.type === 'ready') {
-      ready();
-      return;
-    }
+  worker.on('message', (msg: { type: 'levels'; id: number }) => {
     pending.get(msg.id)?.resolve();
     pending.delete(msg.id);
   });
-  // A worker that failed or ended answers no batch: every batch in flight, and every later one, is told so (a batch
-  // waiting on a worker that exited after it was ready would otherwise wait for ever).
+  // A worker that failed (in preparing its copy or in a batch) or ended answers no batch: every batch in flight, and
+  // every later one, is told so. Its messages come in order, so a batch's answer also says the copy was prepared.
   let gone: Error | null = null;
   const fail = (e: Error): void => {
     gone ??= e;
-    failed(e);
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   };
@@ -114,7 +104,7 @@ export function createLevelsPool(specs: ComparatorSpec[]): LevelsPool {
       const next = new Int32Array(new SharedArrayBuffer(4));
       worker.postMessage({ type: 'levels', id, a, b, into: out, next });
       computeChunks(set, a, b, out, next);
-      await Promise.all([readyP, remote]);
+      await remote;
       return out;
     },
     async close() {

@@ -72,7 +72,6 @@ function init(specs: ComparatorSpec[], n: number, columns: WorkerColumn[]): Prep
 parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'init') {
     set = init(msg.specs, msg.n, msg.columns);
-    parentPort!.postMessage({ type: 'ready' });
     return;
   }
   if (!set) throw new Error('levels worker used before init');
