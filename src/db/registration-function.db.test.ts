@@ -6,7 +6,7 @@ import type { RequestActor } from '../services/context.ts';
 import { registrationRows, registrationWorld, type RegistrationWorld } from '../testing/registration-rows.ts';
 
 /**
- * refuge_register_survivor (migrations 0027, 0030) called as an attacker would: straight on the request connection (on
+ * refuge_register_survivor (migrations 0027, 0030, 0040) called as an attacker would: straight on the request connection (on
  * PostgreSQL logged in as refuge_app), with any token and any rows. It must widen nothing: no row for another
  * organisation, no row of another survivor or case, nothing at all without a valid session, no count on another
  * account's rate limit, and an answer that says no more than refuge_app can select itself.
@@ -81,6 +81,98 @@ describe.each(DATABASE_KINDS)('refuge_register_survivor against an attacker on %
     expect(await count('audit_events', 'true', [])).toBe(auditBefore);
     // The whole statement rolled back, its rate-limit hit too.
     expect(await hitsOf(attacker.userId)).toBe(hitsBefore);
+  });
+
+  it('refuses a registration with any one row in another organisation, and writes nothing', async () => {
+    // The function writes as the owner and checks each row itself (migration 0040): every row is tried alone.
+    const b = victim.organisationId;
+    const own = () => registration(attacker.sessionToken, attacker.organisationId, attacker.userId);
+    const need = (r: Registration, org: string): Registration['needs'][number] => ({
+      id: randomUUID(),
+      caseId: r.kase.id,
+      organisationId: org,
+      kind: 'medical_urgent',
+      priority: 'urgent',
+      status: 'open',
+      noteEnc: null,
+      createdBy: attacker.userId,
+      createdAt: at,
+      updatedAt: at,
+      urgencyTier: 0,
+      effectivePriority: 3,
+      ageBand: '25_34',
+      nationalities: ['ID'],
+      locationKind: 'street',
+      caseRisk: 'high',
+    });
+    const key = (userId: string, organisationId: string) => ({
+      id: randomUUID(),
+      userId,
+      organisationId,
+      key: `elsewhere-${randomUUID()}`,
+      operation: 'POST /api/survivors',
+      responseStatus: 201,
+      recordEnc: 'sealed',
+      createdAt: at,
+    });
+    const oneRowElsewhere: [string, (r: Registration) => void][] = [
+      ['survivor', (r) => (r.survivor = { ...r.survivor, organisationId: b })],
+      ['case', (r) => (r.kase = { ...r.kase, organisationId: b })],
+      [
+        'consent',
+        (r) =>
+          (r.consent = {
+            survivorId: r.survivor.id,
+            version: 1,
+            organisationId: b,
+            recordedBy: attacker.userId,
+            at,
+            method: 'verbal',
+            shareWithOwnEmbassy: false,
+            shareWithOrganisationIds: [],
+            useInStatistics: false,
+            changes: [],
+          }),
+      ],
+      ['follow-up', (r) => (r.followUp = { ...r.followUp, organisationId: b })],
+      ['second need', (r) => (r.needs = [need(r, attacker.organisationId), need(r, b)])],
+      ['job', (r) => (r.job = { ...r.job, organisationId: b })],
+      ['timeline entry', (r) => (r.events = [...r.events, { ...r.events[0]!, id: randomUUID(), organisationId: b }])],
+      ['key of another account', (r) => (r.idempotency = key(victim.userId, attacker.organisationId))],
+      ['key in another organisation', (r) => (r.idempotency = key(attacker.userId, b))],
+    ];
+    const auditBefore = await count('audit_events', 'true', []);
+    const hitsBefore = await hitsOf(attacker.userId);
+    for (const [row, elsewhere] of oneRowElsewhere) {
+      const r = own();
+      elsewhere(r);
+      await expect(call(r), row).rejects.toMatchObject({ code: '42501' });
+      expect(await count('survivors', 'id = $1', [r.survivor.id]), row).toBe(0);
+      expect(await count('needs', 'case_id = $1', [r.kase.id]), row).toBe(0);
+      expect(await count('jobs', 'id = $1', [r.job.id]), row).toBe(0);
+    }
+    expect(await count('audit_events', 'true', [])).toBe(auditBefore);
+    expect(await hitsOf(attacker.userId)).toBe(hitsBefore);
+    // The same registration with every row its own goes through: the refusals above were the one row each.
+    const fine = own();
+    fine.needs = [need(fine, attacker.organisationId)];
+    fine.idempotency = key(attacker.userId, attacker.organisationId);
+    expect(await call(fine)).toEqual({ outcome: 'registered' });
+    expect(await count('needs', 'case_id = $1', [fine.kase.id])).toBe(1);
+  });
+
+  it('attributes its audit entry to the session’s actor, whatever the rows name', async () => {
+    const r = registration(attacker.sessionToken, attacker.organisationId, attacker.userId);
+    r.audit = { ...r.audit, actorUserId: victim.userId, organisationId: victim.organisationId };
+    expect(await call(r)).toEqual({ outcome: 'registered' });
+    expect(
+      await count('audit_events', 'resource_id = $1 AND actor_user_id = $2 AND organisation_id = $3', [
+        r.survivor.id,
+        attacker.userId,
+        attacker.organisationId,
+      ]),
+    ).toBe(1);
+    expect(await count('audit_events', 'resource_id = $1', [r.survivor.id])).toBe(1);
   });
 
   it('refuses a case, consent, need or timeline entry on a survivor or case it is not registering', async () => {

@@ -23,7 +23,7 @@ const PLACE_KINDS = new Set(['shelter', 'clinic', 'embassy']);
  * Registers a survivor and opens the registering organisation's case, in one transaction: the
  * survivor row (identity and location encrypted), the case, consent version 1, the first
  * follow-up (scheduled by risk), the care-first needs, the matching job, the timeline entries and
- * one audit event. Issue #13: one round trip to the database (refuge_register_survivor, migrations 0027 and 0030:
+ * one audit event. Issue #13: one round trip to the database (refuge_register_survivor, migrations 0027, 0030, 0040:
  * actor, rate limit, the checks that read and every write in one statement); a request refused on its own words costs
  * one more (the rate-limit hit, so that it counts and a 429 still comes first), and so does one that concurrent
  * registrations of the same account pushed over the limit (its hit, counted last, rolled back with the rest).

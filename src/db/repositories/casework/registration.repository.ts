@@ -74,11 +74,11 @@ export interface Registration {
 }
 
 /**
- * A whole registration in one round trip: refuge_register_survivor (migrations 0027, 0030) sets the actor for its
- * statement, refuses an account already at its rate limit, runs every check that needs a read, and writes survivor,
- * case, consent, follow-up, care-first needs, matching job, timeline and audit entry (and the Idempotency-Key's answer)
- * atomically, under row-level security as refuge_app, counting the rate-limit hit last. Rows travel as JSON keyed by
- * column name; the database casts them.
+ * A whole registration in one round trip: refuge_register_survivor (migrations 0027, 0030, 0040) derives the actor
+ * from the session token, refuses an account already at its rate limit, runs every check that needs a read, refuses
+ * any row outside the actor's organisation (the policies' conditions, checked once), and writes survivor, case,
+ * consent, follow-up, care-first needs, matching job, timeline and audit entry (and the Idempotency-Key's answer)
+ * atomically, counting the rate-limit hit last. Rows travel as JSON keyed by column name; the database casts them.
  */
 export function registerInOneCall(db: Queryable, r: Registration): Promise<RegistrationOutcome> {
   return register(db, r, false);
