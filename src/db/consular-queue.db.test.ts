@@ -440,5 +440,20 @@ describe.each(DATABASE_KINDS)('the consular queue on %s', (kind) => {
         for (const f of [{}, { statuses: ['open' as const] }, { documentStatuses: ['lost' as const] }])
           await checkQueue(embassy, f, sort, 7);
     }
+    // Refreshing every case at once, each named twice, leaves every entry as the triggers left it.
+    const entries = () =>
+      asSystem(database, async (trx) =>
+        (
+          await sql<{ entry: string }>`SELECT concat_ws('|', nationality, case_id, survivor_id, opened_at, risk, status,
+              document_status, nationalities, consented) AS entry FROM consular_queue_entries ORDER BY 1`.execute(trx)
+        ).rows.map((r) => r.entry),
+      );
+    const before = await entries();
+    const ids = people.map((p) => p.caseId);
+    await asSystem(database, (trx) =>
+      sql`SELECT refuge_consular_queue_refresh(${[...ids, ...ids]}::uuid[])`.execute(trx),
+    );
+    expect(await entries()).toEqual(before);
+    expect(before.length).toBeGreaterThan(people.length / 4);
   }, 120_000);
 });
