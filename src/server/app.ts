@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifySchemaCompiler } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import type { ZodType } from 'zod';
 import { readTrustProxyHops } from './config.ts';
 import type { ServerDeps } from './deps.ts';
@@ -96,7 +96,9 @@ export async function buildServer(
   });
   registerProblemHandlers(app, () => routes, deps.app);
 
-  await app.register(fastifyHelmet, {
+  // Security headers on every answer. helmet's middleware is built once here: @fastify/helmet built it again for each
+  // request (3-4 % of a registration's server CPU under bench:api), to allow per-route options Refuge does not use.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -111,6 +113,9 @@ export async function buildServer(
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+  );
   // Phones on slow networks: compress JSON (map data, lists) and the app's assets above 1 KiB. A JSON answer up to
   // 64 KiB (a page of the triage board is about 30) is compressed in one synchronous call: on two cores the plugin's
   // default (streams above 8 KiB) cost the server several times the compression itself in stream plumbing.
