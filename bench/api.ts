@@ -5,7 +5,7 @@
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
  *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
  *                        [--explain] [--keep] [--reuse] [--consular] [--pool 24] [--accounts 1] [--profile DIR]
- *                        [--client http|fetch]
+ *                        [--client http|fetch] [--rate register=N,triage=N,consular=N]
  *
  * --pool: the server's connections per pool (two pools: owner and request role). The product's default is
  * REFUGE_DB_POOL=10; the benchmark's 24 gives each client its own connection. Run it at several sizes to compare.
@@ -13,6 +13,11 @@
  * load generator: on a shared machine less noisy than wall time, and the three share the same cores.
  * --profile DIR: writes each measured phase's CPU profile of the server and of the client to DIR (.cpuprofile; open in
  * Chrome's DevTools, or summarise with `npx tsx bench/profile-top.ts FILE`).
+ * --rate register=N,triage=N: an open loop for the phases named, instead of the closed one. By default each client
+ * sends its next request as soon as its last is answered, so the machine is saturated and latency is concurrency over
+ * throughput (24 clients at 250 pages/s wait about 96 ms whatever a page costs). With --rate, N requests a second are
+ * due on a fixed schedule, sent by whichever client is free, and each latency counts from its due time: what a user
+ * sees at that load.
  * --client: how the load generator sends requests (bench/lib/api-client.ts): node:http (the default) or fetch, which
  * earlier figures used and which takes more of the machine's CPU from the server.
  * --accounts: how many caseworker accounts of the benchmark organisation the clients share (client i signs in as
@@ -66,6 +71,18 @@ const BENCH_DB = benchDatabaseName(arg('database', 'refuge_bench'));
 const PASSWORD = 'loopback throughput 2026 measured';
 // The demo's nationalities, so the benchmark's population looks like the product's.
 const NATIONALITIES = FOCUS_NATIONALITIES;
+
+/** --rate register=400,triage=100: the open loop's offered rate per phase (a phase not named stays closed). */
+function rateArg(text: string): Record<string, number> {
+  const rates: Record<string, number> = {};
+  for (const part of text.split(',').filter(Boolean)) {
+    const [mode, rate] = part.split('=');
+    if (!['register', 'triage', 'consular'].includes(mode!) || !(Number(rate) > 0))
+      throw new Error(`--rate takes register=N,triage=N,consular=N; not "${part}"`);
+    rates[mode!] = Number(rate);
+  }
+  return rates;
+}
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -364,7 +381,13 @@ async function timeQueue(app: AppContext, actor: RequestActor) {
 async function benchEngine(
   kind: 'postgresql' | 'pglite',
   sizes: number[],
-  opts: { concurrency: number; seconds: number; maxRequests: number; client: ClientKind },
+  opts: {
+    concurrency: number;
+    seconds: number;
+    maxRequests: number;
+    client: ClientKind;
+    rates: Record<string, number>;
+  },
 ): Promise<void> {
   let database: Database;
   const reuse = kind === 'postgresql' && process.argv.includes('--reuse');
@@ -470,7 +493,10 @@ async function benchEngine(
     const consul = consular ? await signInAs('consul@bench.test') : null;
     console.log(
       `\n${kind}: server on ${base}, ${opts.concurrency} concurrent clients (${opts.client}) from a second process, ` +
-        `≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase`,
+        `≤ ${opts.seconds} s or ${opts.maxRequests} requests per phase` +
+        (Object.keys(opts.rates).length
+          ? `, open loop (requests/s offered, latency from each request's due time): ${JSON.stringify(opts.rates)}`
+          : ''),
     );
     // --reuse: the cases the kept database holds (registrations of earlier runs included) count as loaded.
     let loaded = reuse
@@ -501,7 +527,11 @@ async function benchEngine(
       // Warm-up, then measure.
       await drive(base, sessions, 'triage', { maxRequests: 200, concurrency: 4, seconds: 5, client: opts.client });
       const phase = (s: Session[], mode: string) =>
-        measuredDrive(database, (profile) => drive(base, s, mode, opts, profile), `${kind}-${size}-${mode}`);
+        measuredDrive(
+          database,
+          (profile) => drive(base, s, mode, { ...opts, rate: opts.rates[mode] ?? 0 }, profile),
+          `${kind}-${size}-${mode}`,
+        );
       const reg = await phase(sessions, 'register');
       const tri = await phase(sessions, 'triage');
       const queue = consul ? await phase([consul], 'consular') : null;
@@ -548,6 +578,7 @@ async function main(): Promise<void> {
     seconds: Number(arg('seconds', '8')),
     maxRequests: Number(arg('max-requests', '20000')),
     client: arg('client', 'http') as ClientKind,
+    rates: rateArg(arg('rate', '')),
   };
   if (!CLIENT_KINDS.includes(opts.client)) throw new Error(`--client is one of ${CLIENT_KINDS.join(', ')}`);
   console.log(

@@ -136,9 +136,10 @@ export const CONSULAR_FILTERS = [
 /* ---------------- the load generator (second process) ---------------- */
 
 async function runClient(): Promise<void> {
-  const [base, sessionsJson, mode, maxRequests, concurrency, seconds, client] = process.argv.slice(3);
+  const [base, sessionsJson, mode, maxRequests, concurrency, seconds, client, rateArg] = process.argv.slice(3);
   if (base === undefined || sessionsJson === undefined || mode === undefined)
-    throw new Error('the load generator takes BASE SESSIONS_JSON MODE MAX_REQUESTS CONCURRENCY SECONDS CLIENT');
+    throw new Error('the load generator takes BASE SESSIONS_JSON MODE MAX_REQUESTS CONCURRENCY SECONDS CLIENT RATE');
+  const rate = Number(rateArg ?? 0);
   const send = sender(client === 'fetch' ? 'fetch' : 'http', Number(concurrency));
   const sessions = JSON.parse(sessionsJson) as Session[];
   const deadline = Date.now() + Number(seconds) * 1000;
@@ -168,6 +169,20 @@ async function runClient(): Promise<void> {
   const filters = mode === 'consular' ? CONSULAR_FILTERS : TRIAGE_FILTERS;
   const path = mode === 'consular' ? '/api/consular/queue' : '/api/triage';
   const started = Date.now();
+  const t00 = performance.now();
+  let slot = 0;
+  /**
+   * When the next request is due. Closed loop (rate 0): now, as soon as the client's last answer came. Open loop: the
+   * next slot of the offered rate, taken by whichever client is free; a slot taken late (every client busy) counts
+   * its wait, so the latency is what a user arriving at that moment sees (no coordinated omission).
+   */
+  const due = async (): Promise<number> => {
+    if (rate <= 0) return performance.now();
+    const at = t00 + (slot++ * 1000) / rate;
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    return at;
+  };
   const cpu0 = process.cpuUsage();
   // Per filter string and page ("p1" first page, "p2+" a page reached through a cursor): latencies of board requests.
   const perLabel = new Map<string, number[]>();
@@ -181,7 +196,8 @@ async function runClient(): Promise<void> {
       issued++;
       const filter = filters[turn++ % filters.length]!;
       const scroll = cursors.get(filter);
-      const t0 = performance.now();
+      const t0 = await due();
+      if (Date.now() >= deadline) break;
       try {
         const res =
           mode === 'register'
@@ -239,7 +255,7 @@ export function drive(
   base: string,
   sessions: Session[],
   mode: string,
-  opts: { maxRequests: number; concurrency: number; seconds: number; client: ClientKind },
+  opts: { maxRequests: number; concurrency: number; seconds: number; client: ClientKind; rate?: number },
   clientProfile?: { dir: string; name: string },
 ): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
@@ -260,6 +276,7 @@ export function drive(
         String(opts.concurrency),
         String(opts.seconds),
         opts.client,
+        String(opts.rate ?? 0),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
