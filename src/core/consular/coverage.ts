@@ -8,8 +8,8 @@
  *
  * Resolution, per nationality: a resident embassy (an `embassy` organisation whose nationalities_served lists it
  * and no coverage row of its own describes it otherwise) first; otherwise the coverage rows in mode order (non_resident, honorary, international_org), then by rank, then
- * by organisation id. The database function refuge_org_served() (migration 0013) states the same rule in SQL; a
- * test on both engines keeps the two in agreement.
+ * by organisation id. The database function refuge_org_served() (migrations 0013, 0042) states the same rule in SQL;
+ * src/db/org-served.db.test.ts keeps the two in agreement on both engines.
  */
 
 export const COVERAGE_MODES = ['resident', 'non_resident', 'honorary', 'international_org'] as const;

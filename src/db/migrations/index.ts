@@ -38,6 +38,7 @@ import * as m0038 from './0038_board_page_in_one_call.ts';
 import * as m0039 from './0039_board_facets_walk.ts';
 import * as m0040 from './0040_registration_actor_once.ts';
 import * as m0041 from './0041_consular_queue_refresh_cached_plan.ts';
+import * as m0042 from './0042_org_served_plpgsql.ts';
 
 /** Every migration in order. Append only; never edit or reorder a landed entry. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -81,4 +82,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0039_board_facets_walk', sql: m0039.sql },
   { name: '0040_registration_actor_once', sql: m0040.sql },
   { name: '0041_consular_queue_refresh_cached_plan', sql: m0041.sql },
+  { name: '0042_org_served_plpgsql', sql: m0042.sql },
 ];
