@@ -113,8 +113,11 @@ export async function buildServer(
     },
     crossOriginEmbedderPolicy: false,
   });
+  // helmet's next takes `unknown` (it throws since 8.1 and passes nothing); Fastify's done takes an Error.
   app.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+    securityHeaders(request.raw, reply.raw, (error) =>
+      done(error === undefined || error instanceof Error ? error : new Error(String(error))),
+    ),
   );
   // Phones on slow networks: compress JSON (map data, lists) and the app's assets above 1 KiB. A JSON answer up to
   // 64 KiB (a page of the triage board is about 30) is compressed in one synchronous call: on two cores the plugin's
