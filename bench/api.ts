@@ -24,8 +24,9 @@
  * account i mod N). One account (the default, as in earlier figures) is the worst case for the per-account
  * rate-limit row every registration counts; on an exit day each responder registers under their own account.
  * PostgreSQL: creates `refuge_bench` on postgres://postgres@127.0.0.1:5432/postgres and drops it after.
- * --keep leaves it; --reuse measures a kept one again (migrated to this checkout, then vacuumed) instead of loading a
- * million cases anew — how a change is compared with the code before it on the same data.
+ * --keep leaves it, marked so a later run without --reuse refuses to drop it; --reuse measures a kept one again
+ * (migrated to this checkout, then vacuumed) instead of loading a million cases anew — how a change is compared with
+ * the code before it on the same data. Fresh runs of another size beside a kept one: --database NAME.
  * Cases are bulk-loaded with generate_series (not one request each); half belong to the benchmark
  * organisation (so its triage board holds half of all open needs), the rest to nine others.
  * Bulk-loaded survivors carry a placeholder identity envelope (the board never decrypts it).
@@ -37,6 +38,7 @@ import { ensureRequestRole, openDatabase, type Database } from '../src/db/databa
 import {
   benchDatabaseName,
   dropBenchDatabase,
+  markKept,
   openFreshBenchDatabase,
   openKeptBenchDatabase,
 } from './lib/bench-database.ts';
@@ -558,8 +560,9 @@ async function benchEngine(
     await server.close();
   } finally {
     await database.close();
-    // --keep: leave the loaded database for EXPLAIN by hand (psql) after the run.
+    // --keep: leave the loaded database for --reuse or EXPLAIN by hand (psql), marked so no fresh run drops it.
     if (kind === 'postgresql' && !process.argv.includes('--keep')) await dropBenchDatabase(BENCH_DB);
+    else if (kind === 'postgresql') await markKept(BENCH_DB, `${sizes.at(-1)!.toLocaleString('en')} cases`);
   }
 }
 
