@@ -42,6 +42,7 @@ import {
   openFreshBenchDatabase,
   openKeptBenchDatabase,
 } from './lib/bench-database.ts';
+import { referenceWorkMs } from './lib/machine-speed.ts';
 import { FieldCipher } from '../src/db/encryption.ts';
 import { Keyring } from '../src/db/keyring.ts';
 import { MemoryBlobStore } from '../src/db/blob-store.ts';
@@ -589,8 +590,11 @@ async function main(): Promise<void> {
       `${opts.concurrency} clients (${opts.client}) on ${arg('accounts', '1')} account(s), ` +
       `PostgreSQL pool ${arg('pool', '24')} per pool`,
   );
+  const speed = () => `${referenceWorkMs().toFixed(0)} ms`;
+  console.log(`machine speed (bench/lib/machine-speed.ts, lower is faster; compare runs by it): ${speed()}`);
   if (engines.includes('postgresql')) await benchEngine('postgresql', sizes, opts);
   if (engines.includes('pglite')) await benchEngine('pglite', pgliteSizes, opts);
+  console.log(`\nmachine speed at the end: ${speed()}`);
 }
 
 await main();
