@@ -590,11 +590,11 @@ async function main(): Promise<void> {
       `${opts.concurrency} clients (${opts.client}) on ${arg('accounts', '1')} account(s), ` +
       `PostgreSQL pool ${arg('pool', '24')} per pool`,
   );
-  const speed = () => `${referenceWorkMs().toFixed(0)} ms`;
-  console.log(`machine speed (bench/lib/machine-speed.ts, lower is faster; compare runs by it): ${speed()}`);
+  const speed = async () => `${(await referenceWorkMs()).toFixed(0)} ms`;
+  console.log(`machine speed, every core busy (bench/lib/machine-speed.ts; lower is faster): ${await speed()}`);
   if (engines.includes('postgresql')) await benchEngine('postgresql', sizes, opts);
   if (engines.includes('pglite')) await benchEngine('pglite', pgliteSizes, opts);
-  console.log(`\nmachine speed at the end: ${speed()}`);
+  console.log(`\nmachine speed at the end: ${await speed()}`);
 }
 
 await main();
