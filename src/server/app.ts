@@ -115,7 +115,7 @@ export async function buildServer(
   });
   // helmet's next takes `unknown` (it throws since 8.1 and passes nothing); Fastify's done takes an Error.
   app.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (error) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) =>
       done(error === undefined || error instanceof Error ? error : new Error(String(error))),
     ),
   );
