@@ -5,7 +5,7 @@
  *   npx tsx bench/api.ts [--sizes 10000,100000,1000000] [--pglite-sizes 10000,100000] [--engines postgresql,pglite]
  *                        [--concurrency 24] [--seconds 8] [--max-requests 20000] [--database refuge_bench]
  *                        [--explain] [--keep] [--reuse] [--consular] [--pool 24] [--accounts 1] [--profile DIR]
- *                        [--client http|fetch] [--rate register=N,triage=N,consular=N]
+ *                        [--client http|fetch] [--rate register=N,triage=N,consular=N] [--page-cpu N]
  *
  * --pool: the server's connections per pool (two pools: owner and request role). The product's default is
  * REFUGE_DB_POOL=10; the benchmark's 24 gives each client its own connection. Run it at several sizes to compare.
@@ -20,6 +20,8 @@
  * sees at that load.
  * --client: how the load generator sends requests (bench/lib/api-client.ts): node:http (the default) or fetch, which
  * earlier figures used and which takes more of the machine's CPU from the server.
+ * --page-cpu N: before the phases, each board filter's first and second page N times through the service, one at a
+ * time, with the database's and the server's CPU per page (boardPageCpu).
  * --accounts: how many caseworker accounts of the benchmark organisation the clients share (client i signs in as
  * account i mod N). One account (the default, as in earlier figures) is the worst case for the per-account
  * rate-limit row every registration counts; on an exit day each responder registers under their own account.
@@ -56,6 +58,8 @@ import type { AppContext, RequestActor } from '../src/services/context.ts';
 import { sealIdentity } from '../src/services/casework/survivor-envelopes.service.ts';
 import { consularQueue } from '../src/services/casework/consular-queue.service.ts';
 import { ConsularQueueQuery } from '../src/contracts/casework/consular.ts';
+import { TriageQuery } from '../src/contracts/casework/triage.ts';
+import { triage } from '../src/services/casework/needs.service.ts';
 import { TRIAGE_SORT_KEYS } from '../src/core/triage/urgency.ts';
 import { AGE_BANDS, FOCUS_NATIONALITIES, NEED_KINDS, NEED_PRIORITIES } from '../src/core/vocabulary.ts';
 import {
@@ -379,6 +383,44 @@ async function timeQueue(app: AppContext, actor: RequestActor) {
   }
 }
 
+/**
+ * --page-cpu N: each board filter's first and second page N times through the service (triage(): the page's statement,
+ * its names decrypted, its items built; no HTTP), one call at a time, and the CPU the database's backends and this
+ * process spent per page. What a page costs with nothing queued beside it: under bench:api's 24 clients the same
+ * pages cost the database about twice as much (docs/operations/scaling.md, "A slow day").
+ */
+async function boardPageCpu(app: AppContext, actor: RequestActor, n: number) {
+  console.log(`  board through the service, one page at a time (${n} each; CPU ms per page, database + server):`);
+  const sums = { database: 0, server: 0, pages: 0 };
+  for (const query of TRIAGE_FILTERS) {
+    const params = TriageQuery.parse(Object.fromEntries(new URLSearchParams(`limit=50${query}`)));
+    const first = await triage(app, actor, params);
+    const cells: string[] = [];
+    for (const page of [params, first.nextCursor ? { ...params, cursor: first.nextCursor } : null]) {
+      if (!page) {
+        cells.push('-'.padStart(11));
+        continue;
+      }
+      const db0 = await databaseCpuMs(app.database);
+      const node0 = process.cpuUsage();
+      for (let i = 0; i < n; i++) await triage(app, actor, page);
+      const db1 = await databaseCpuMs(app.database);
+      const node = process.cpuUsage(node0);
+      const database = db0 === null || db1 === null ? null : cpuSpent(db0, db1) / n;
+      const server = (node.user + node.system) / 1000 / n;
+      sums.database += database ?? 0;
+      sums.server += server;
+      sums.pages++;
+      cells.push(`${database === null ? '-' : database.toFixed(2)} + ${server.toFixed(2)}`.padStart(11));
+    }
+    console.log(`    ${(query || '(none)').padEnd(92)} ${cells.join(' / ')}`);
+  }
+  console.log(
+    `    mean of the pages: database ${(sums.database / sums.pages).toFixed(2)} ms, ` +
+      `server ${(sums.server / sums.pages).toFixed(2)} ms`,
+  );
+}
+
 /* ---------------- one engine ---------------- */
 
 async function benchEngine(
@@ -515,6 +557,12 @@ async function benchEngine(
         (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0]!, minutes: 120 }))!,
         process.argv.includes('--explain'),
       );
+      if (process.argv.includes('--page-cpu'))
+        await boardPageCpu(
+          app,
+          (await issueServiceSession(app, { userId: user.id, organisationId: orgIds[0]!, minutes: 120 }))!,
+          Number(arg('page-cpu', '60')) || 60,
+        );
       if (consular) {
         const embassy = await asSystem(database, (trx) =>
           trx.selectFrom('organisations').select('id').where('slug', '=', 'bench-embassy-vn').executeTakeFirstOrThrow(),
