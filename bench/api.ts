@@ -323,6 +323,8 @@ async function explainBoard(
  * on this machine): on a shared machine, less noisy than wall time. Null where /proc cannot be read.
  */
 async function databaseCpuMs(database: Database): Promise<Map<number, number> | null> {
+  // PGlite runs inside this process (its pg_stat_activity names some pid that is not a backend of its own).
+  if (database.kind === 'pglite') return null;
   const { rows } = await database.pool.query<{ pid: number }>(
     'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
   );
@@ -391,7 +393,8 @@ async function timeQueue(app: AppContext, actor: RequestActor) {
  */
 async function boardPageCpu(app: AppContext, actor: RequestActor, n: number) {
   console.log(`  board through the service, one page at a time (${n} each; CPU ms per page, database + server):`);
-  const sums = { database: 0, server: 0, pages: 0 };
+  // PGlite: no backends to read (databaseCpuMs), its time is the server's.
+  const sums = { database: 0 as number | null, server: 0, pages: 0 };
   for (const query of TRIAGE_FILTERS) {
     const params = TriageQuery.parse(Object.fromEntries(new URLSearchParams(`limit=50${query}`)));
     const first = await triage(app, actor, params);
@@ -408,7 +411,7 @@ async function boardPageCpu(app: AppContext, actor: RequestActor, n: number) {
       const node = process.cpuUsage(node0);
       const database = db0 === null || db1 === null ? null : cpuSpent(db0, db1) / n;
       const server = (node.user + node.system) / 1000 / n;
-      sums.database += database ?? 0;
+      sums.database = database === null || sums.database === null ? null : sums.database + database;
       sums.server += server;
       sums.pages++;
       cells.push(`${database === null ? '-' : database.toFixed(2)} + ${server.toFixed(2)}`.padStart(11));
@@ -416,7 +419,7 @@ async function boardPageCpu(app: AppContext, actor: RequestActor, n: number) {
     console.log(`    ${(query || '(none)').padEnd(92)} ${cells.join(' / ')}`);
   }
   console.log(
-    `    mean of the pages: database ${(sums.database / sums.pages).toFixed(2)} ms, ` +
+    `    mean of the pages: database ${sums.database === null ? '-' : (sums.database / sums.pages).toFixed(2)} ms, ` +
       `server ${(sums.server / sums.pages).toFixed(2)} ms`,
   );
 }
