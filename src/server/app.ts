@@ -59,6 +59,14 @@ function requestForLog(request: FastifyRequest): Record<string, unknown> {
   };
 }
 
+/**
+ * helmet's next takes `unknown` (it throws since 8.1 and passes nothing); Fastify's hook `done` takes an Error or
+ * nothing: the one place the two meet.
+ */
+function asHookError(error: unknown): Error | undefined {
+  return error === undefined || error instanceof Error ? error : new Error(String(error));
+}
+
 /** Builds the HTTP application. Stateless: sessions, limits and jobs live in the database. */
 export async function buildServer(
   deps: ServerDeps,
@@ -113,11 +121,8 @@ export async function buildServer(
     },
     crossOriginEmbedderPolicy: false,
   });
-  // helmet's next takes `unknown` (it throws since 8.1 and passes nothing); Fastify's done takes an Error.
   app.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (error?: unknown) =>
-      done(error === undefined || error instanceof Error ? error : new Error(String(error))),
-    ),
+    securityHeaders(request.raw, reply.raw, (error) => done(asHookError(error))),
   );
   // Phones on slow networks: compress JSON (map data, lists) and the app's assets above 1 KiB. A JSON answer up to
   // 64 KiB (a page of the triage board is about 30) is compressed in one synchronous call: on two cores the plugin's
