@@ -31,7 +31,7 @@
  * the code before it on the same data. Fresh runs of another size beside a kept one: --database NAME.
  * Cases are bulk-loaded with generate_series (not one request each); half belong to the benchmark
  * organisation (so its triage board holds half of all open needs), the rest to nine others.
- * Bulk-loaded survivors carry a placeholder identity envelope (the board never decrypts it).
+ * Bulk-loaded survivors' identities are sealed as registration seals them, so the board decrypts their names.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -121,11 +121,8 @@ async function measuredDrive(
     await inspector.post('Profiler.enable');
     await inspector.post('Profiler.start');
   }
-  const db0 = await databaseCpuMs(database);
-  const node0 = process.cpuUsage();
-  const result = await run(dir ? { dir, name: `client-${name}.cpuprofile` } : undefined);
-  const node = process.cpuUsage(node0);
-  const db1 = await databaseCpuMs(database);
+  const spent = await cpuDuring(database, () => run(dir ? { dir, name: `client-${name}.cpuprofile` } : undefined));
+  const result = spent.value;
   if (inspector) {
     const { profile } = await inspector.post('Profiler.stop');
     const { mkdirSync, writeFileSync } = await import('node:fs');
@@ -137,8 +134,8 @@ async function measuredDrive(
   return {
     result,
     cpu: {
-      server: (node.user + node.system) / 1000 / n,
-      database: db0 && db1 ? cpuSpent(db0, db1) / n : null,
+      server: spent.server / n,
+      database: spent.database === null ? null : spent.database / n,
       client: result.clientCpuMs / n,
     },
   };
@@ -346,6 +343,19 @@ async function databaseCpuMs(database: Database): Promise<Map<number, number> | 
 const cpuSpent = (before: Map<number, number>, after: Map<number, number>): number =>
   [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 
+/** What `work` answers, and the CPU (ms) the database's backends (null: not readable, or PGlite) and this process spent. */
+async function cpuDuring<T>(
+  database: Database,
+  work: () => Promise<T>,
+): Promise<{ value: T; database: number | null; server: number }> {
+  const db0 = await databaseCpuMs(database);
+  const node0 = process.cpuUsage();
+  const value = await work();
+  const node = process.cpuUsage(node0);
+  const db1 = await databaseCpuMs(database);
+  return { value, database: db0 && db1 ? cpuSpent(db0, db1) : null, server: (node.user + node.system) / 1000 };
+}
+
 /**
  * The consular queue without HTTP, one request at a time (median of 5, ms; page 1 / page 2): the service call with its
  * database reads, less noisy than the HTTP figures on a shared machine; and the CPU the database and this process
@@ -359,26 +369,22 @@ async function timeQueue(app: AppContext, actor: RequestActor) {
   for (const query of CONSULAR_FILTERS) {
     const params = ConsularQueueQuery.parse(Object.fromEntries(new URLSearchParams(`limit=50${query}`)));
     const times: [number[], number[]] = [[], []];
-    const cpu0 = await databaseCpuMs(app.database);
-    const node0 = process.cpuUsage();
     let calls = 0;
-    for (let i = 0; i < 5; i++) {
-      let t0 = performance.now();
-      const first = await consularQueue(app, actor, params);
-      times[0].push(performance.now() - t0);
-      calls++;
-      if (!first.nextCursor) continue;
-      t0 = performance.now();
-      await consularQueue(app, actor, { ...params, cursor: first.nextCursor });
-      times[1].push(performance.now() - t0);
-      calls++;
-    }
-    const cpu1 = await databaseCpuMs(app.database);
-    const node = process.cpuUsage(node0);
+    const spent = await cpuDuring(app.database, async () => {
+      for (let i = 0; i < 5; i++) {
+        let t0 = performance.now();
+        const first = await consularQueue(app, actor, params);
+        times[0].push(performance.now() - t0);
+        calls++;
+        if (!first.nextCursor) continue;
+        t0 = performance.now();
+        await consularQueue(app, actor, { ...params, cursor: first.nextCursor });
+        times[1].push(performance.now() - t0);
+        calls++;
+      }
+    });
     const cpu =
-      cpu0 === null || cpu1 === null
-        ? '-'
-        : `${(cpuSpent(cpu0, cpu1) / calls).toFixed(1)} + ${((node.user + node.system) / 1000 / calls).toFixed(1)}`;
+      spent.database === null ? '-' : `${(spent.database / calls).toFixed(1)} + ${(spent.server / calls).toFixed(1)}`;
     console.log(
       `    ${(query || '(none)').padEnd(80)} ${median(times[0]).padStart(7)} / ${median(times[1]).padStart(7)}   CPU ${cpu}`,
     );
@@ -393,8 +399,8 @@ async function timeQueue(app: AppContext, actor: RequestActor) {
  */
 async function boardPageCpu(app: AppContext, actor: RequestActor, n: number) {
   console.log(`  board through the service, one page at a time (${n} each; CPU ms per page, database + server):`);
-  // PGlite: no backends to read (databaseCpuMs), its time is the server's.
-  const sums = { database: 0 as number | null, server: 0, pages: 0 };
+  const ms = (x: number | null) => (x === null ? '-' : x.toFixed(2));
+  const pages: { database: number | null; server: number }[] = [];
   for (const query of TRIAGE_FILTERS) {
     const params = TriageQuery.parse(Object.fromEntries(new URLSearchParams(`limit=50${query}`)));
     const first = await triage(app, actor, params);
@@ -404,23 +410,20 @@ async function boardPageCpu(app: AppContext, actor: RequestActor, n: number) {
         cells.push('-'.padStart(11));
         continue;
       }
-      const db0 = await databaseCpuMs(app.database);
-      const node0 = process.cpuUsage();
-      for (let i = 0; i < n; i++) await triage(app, actor, page);
-      const db1 = await databaseCpuMs(app.database);
-      const node = process.cpuUsage(node0);
-      const database = db0 === null || db1 === null ? null : cpuSpent(db0, db1) / n;
-      const server = (node.user + node.system) / 1000 / n;
-      sums.database = database === null || sums.database === null ? null : sums.database + database;
-      sums.server += server;
-      sums.pages++;
-      cells.push(`${database === null ? '-' : database.toFixed(2)} + ${server.toFixed(2)}`.padStart(11));
+      const spent = await cpuDuring(app.database, async () => {
+        for (let i = 0; i < n; i++) await triage(app, actor, page);
+      });
+      const one = { database: spent.database === null ? null : spent.database / n, server: spent.server / n };
+      pages.push(one);
+      cells.push(`${ms(one.database)} + ${ms(one.server)}`.padStart(11));
     }
     console.log(`    ${(query || '(none)').padEnd(92)} ${cells.join(' / ')}`);
   }
+  const mean = (xs: (number | null)[]) =>
+    xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + x!, 0) / xs.length;
   console.log(
-    `    mean of the pages: database ${sums.database === null ? '-' : (sums.database / sums.pages).toFixed(2)} ms, ` +
-      `server ${(sums.server / sums.pages).toFixed(2)} ms`,
+    `    mean of the pages: database ${ms(mean(pages.map((p) => p.database)))} ms, ` +
+      `server ${ms(mean(pages.map((p) => p.server)))} ms`,
   );
 }
 
